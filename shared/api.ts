@@ -1,0 +1,116 @@
+/**
+ * The one typed API between the renderer and main (DESIGN.md, "One typed API").
+ *
+ * Each method has an input and an output schema. Main validates every payload
+ * with the input schema before it reaches a service; the renderer calls the
+ * methods through `window.dossier` (Electron preload) or the loopback bridge
+ * (dev:web and end-to-end tests), which both return `Result` envelopes.
+ *
+ * To add a method: add its name to `API_METHODS` (api-methods.ts), its schemas
+ * here, and its implementation in main/services/api-service.ts.
+ */
+import { z } from 'zod';
+import { API_METHODS, type MethodName } from './api-methods';
+import type { Result } from './errors';
+import { Annotation, DEFAULT_STATUSES, Source, SourceMeta } from './model';
+
+export { API_METHODS, type MethodName } from './api-methods';
+
+const Empty = z.object({}).strict().default({});
+
+export const NotebookInfo = z.object({
+  path: z.string(),
+  title: z.string(),
+  /** True when the notebook could not be opened for writing; `problem` says why. */
+  readOnly: z.boolean(),
+  problem: z.string().optional(),
+  sourceCount: z.number().int(),
+  statuses: z.array(z.string()).default([...DEFAULT_STATUSES]),
+});
+export type NotebookInfo = z.infer<typeof NotebookInfo>;
+
+export const ImportedFile = z.object({
+  name: z.string().min(1).max(1024),
+  bytes: z.instanceof(Uint8Array),
+});
+
+export const ImportIssue = z.object({
+  name: z.string(),
+  reason: z.string(),
+  /** For a skipped duplicate: the source it duplicates. */
+  sourceId: z.string().optional(),
+});
+
+export const ImportResult = z.object({
+  added: z.array(Source),
+  skipped: z.array(ImportIssue),
+  rejected: z.array(ImportIssue),
+});
+export type ImportResult = z.infer<typeof ImportResult>;
+
+export const SourceWithAnnotations = z.object({
+  source: Source,
+  annotations: z.array(Annotation),
+});
+export type SourceWithAnnotations = z.infer<typeof SourceWithAnnotations>;
+
+function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
+  return { input, output };
+}
+
+export const apiSchemas = {
+  getNotebook: method(Empty, NotebookInfo),
+  listSources: method(Empty, z.array(SourceMeta)),
+  getSource: method(z.object({ id: z.string().min(1) }), SourceWithAnnotations),
+  importFiles: method(z.object({ files: z.array(ImportedFile).min(1) }), ImportResult),
+  importPaths: method(z.object({ paths: z.array(z.string().min(1)).min(1) }), ImportResult),
+  importText: method(
+    z.object({
+      text: z.string(),
+      html: z.string().optional(),
+      name: z.string().optional(),
+    }),
+    ImportResult,
+  ),
+} satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
+
+// Compile-time check that API_METHODS lists exactly the schemas' keys.
+type _SameKeys = [keyof typeof apiSchemas] extends [MethodName]
+  ? [MethodName] extends [keyof typeof apiSchemas]
+    ? true
+    : never
+  : never;
+const _check: _SameKeys = true;
+void _check;
+void API_METHODS;
+
+export type ApiInput<M extends MethodName> = z.input<(typeof apiSchemas)[M]['input']>;
+export type ApiParsedInput<M extends MethodName> = z.output<(typeof apiSchemas)[M]['input']>;
+export type ApiOutput<M extends MethodName> = z.output<(typeof apiSchemas)[M]['output']>;
+
+/** What main implements: validated input in, plain value out (or a thrown DossierError). */
+export type DossierService = {
+  [M in MethodName]: (input: ApiParsedInput<M>) => Promise<ApiOutput<M>>;
+};
+
+/** Events main pushes to the renderer. */
+export const ApiEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('notebook-changed'), reason: z.string().optional() }),
+  z.object({
+    type: z.literal('import-progress'),
+    done: z.number().int(),
+    total: z.number().int(),
+    current: z.string().optional(),
+    finished: z.boolean().default(false),
+  }),
+  /** A native menu item the renderer acts on (e.g. "import", "undo"). */
+  z.object({ type: z.literal('menu'), command: z.string() }),
+]);
+export type ApiEvent = z.infer<typeof ApiEvent>;
+
+/** The shape of `window.dossier`: one function per method, plus one event subscription. */
+export type DossierApi = {
+  [M in MethodName]: (input: ApiInput<M>) => Promise<Result<ApiOutput<M>>>;
+} & {
+  onEvent(listener: (event: ApiEvent) => void): () => void;
+};

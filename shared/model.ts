@@ -1,0 +1,185 @@
+/**
+ * The data model of a Dossier notebook (DESIGN.md, "Data model").
+ *
+ * These zod schemas are the single definition of every record the notebook
+ * stores, the API carries and the CLI prints. Types are inferred from them.
+ * Pure: no Node, DOM or Electron.
+ */
+import { z } from 'zod';
+
+/** Version of the on-disk format written by this build. Bump it and add a migration. */
+export const SCHEMA_VERSION = 1;
+
+export const Id = z.string().min(1).max(64);
+/** ISO-8601 timestamp (date and time). */
+export const Timestamp = z.string().min(10);
+/** ISO date, `YYYY-MM-DD`, optionally with time. */
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'expected an ISO date (YYYY-MM-DD)');
+/** ISO 639-1 code, or `und` when unknown. */
+export const LanguageCode = z.string().regex(/^([a-z]{2}|und)$/, 'expected an ISO 639-1 code or "und"');
+
+// ---------------------------------------------------------------- sources
+
+export const OriginKind = z.enum(['file', 'paste', 'url', 'generated']);
+export const Origin = z.object({
+  kind: OriginKind,
+  name: z.string().optional(),
+  /** sha256 (hex) of the bytes that were imported; duplicate detection keys on it. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+export const RemovedBlock = z.object({
+  /** The text that import took out (a paragraph or line). */
+  text: z.string(),
+  /** Why: "navigation", "caption", "copyright", "empty", … */
+  reason: z.string(),
+  /** Paragraph index in the clean text before which the block stood. */
+  beforeParagraph: z.number().int().min(0).optional(),
+});
+
+export const SourceMeta = z.object({
+  id: Id,
+  title: z.string(),
+  outlet: z.string().optional(),
+  author: z.string().optional(),
+  url: z.string().optional(),
+  publishedAt: IsoDate.optional(),
+  language: LanguageCode,
+  importedAt: Timestamp,
+  origin: Origin,
+  /** Id of a near-duplicate twin already in the notebook, when import found one. */
+  nearDuplicateOf: Id.optional(),
+});
+
+export const Source = SourceMeta.extend({
+  /** The normalised reading text (see shared/text.ts). Frozen after import. */
+  text: z.string(),
+  removed: z.array(RemovedBlock).default([]),
+});
+
+// ---------------------------------------------------------------- annotations
+
+export const AnnotationKind = z.enum(['claim', 'highlight', 'note']);
+export const DEFAULT_STATUSES = ['unverified', 'corroborated', 'disputed', 'refuted'] as const;
+export const ActorRole = z.enum(['speaker', 'subject', 'mentioned']);
+export const Stance = z.enum(['supports', 'opposes', 'neutral']);
+
+/** W3C TextPositionSelector + TextQuoteSelector in one record. Offsets are UTF-16 code units. */
+export const TextTarget = z
+  .object({
+    start: z.number().int().min(0),
+    end: z.number().int().min(0),
+    exact: z.string().min(1),
+    prefix: z.string(),
+    suffix: z.string(),
+  })
+  .refine((t) => t.end > t.start, { message: 'target end must be after start' });
+
+export const ActorLink = z.object({
+  actorId: Id,
+  role: ActorRole,
+  stance: Stance.optional(),
+});
+
+/** tiptap / ProseMirror JSON document. Validated loosely: its schema lives in the editor. */
+export const RichDoc = z.object({ type: z.literal('doc'), content: z.array(z.any()).optional() }).passthrough();
+
+export const Annotation = z.object({
+  id: Id,
+  sourceId: Id,
+  kind: AnnotationKind,
+  target: TextTarget,
+  tagIds: z.array(Id).default([]),
+  status: z.string().min(1).default('unverified'),
+  actors: z.array(ActorLink).default([]),
+  note: RichDoc.optional(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+
+export const RelationType = z.enum(['corroborates', 'contradicts', 'elaborates']);
+export const Relation = z.object({
+  id: Id,
+  from: Id,
+  to: Id,
+  type: RelationType,
+  createdAt: Timestamp.optional(),
+});
+
+// ---------------------------------------------------------------- actors, tags, briefs
+
+export const ActorKind = z.enum(['person', 'organisation', 'state', 'igo', 'group', 'other']);
+export const Actor = z.object({
+  id: Id,
+  name: z.string().min(1),
+  kind: ActorKind,
+  aliases: z.array(z.string()).default([]),
+  description: z.string().optional(),
+  memberOf: z.array(Id).default([]),
+  color: z.string().optional(),
+});
+
+export const Tag = z.object({
+  id: Id,
+  name: z.string().min(1),
+  color: z.string(),
+  parentId: Id.optional(),
+});
+
+export const Brief = z.object({
+  id: Id,
+  title: z.string(),
+  doc: RichDoc,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+
+// ---------------------------------------------------------------- files on disk
+
+/** One line of the manifest's source index: what the sources list needs without opening each file. */
+export const SourceIndexEntry = SourceMeta;
+
+/** notebook.json */
+export const NotebookManifest = z.object({
+  schemaVersion: z.number().int().min(1),
+  id: Id,
+  title: z.string(),
+  createdAt: Timestamp,
+  statuses: z.array(z.string().min(1)).min(1).default([...DEFAULT_STATUSES]),
+  actors: z.array(Actor).default([]),
+  tags: z.array(Tag).default([]),
+  briefs: z.array(Brief).default([]),
+  relations: z.array(Relation).default([]),
+  /** Mention suggestions the person rejected (normalised keys), so they stay rejected. */
+  rejectedSuggestions: z.array(z.string()).default([]),
+  sources: z.array(SourceIndexEntry).default([]),
+});
+
+/** sources/<id>.json */
+export const SourceFile = z.object({
+  schemaVersion: z.number().int().min(1),
+  source: Source,
+  annotations: z.array(Annotation).default([]),
+});
+
+export type OriginKind = z.infer<typeof OriginKind>;
+export type Origin = z.infer<typeof Origin>;
+export type RemovedBlock = z.infer<typeof RemovedBlock>;
+export type SourceMeta = z.infer<typeof SourceMeta>;
+export type Source = z.infer<typeof Source>;
+export type AnnotationKind = z.infer<typeof AnnotationKind>;
+export type ActorRole = z.infer<typeof ActorRole>;
+export type Stance = z.infer<typeof Stance>;
+export type TextTarget = z.infer<typeof TextTarget>;
+export type ActorLink = z.infer<typeof ActorLink>;
+export type RichDoc = z.infer<typeof RichDoc>;
+export type Annotation = z.infer<typeof Annotation>;
+export type RelationType = z.infer<typeof RelationType>;
+export type Relation = z.infer<typeof Relation>;
+export type ActorKind = z.infer<typeof ActorKind>;
+export type Actor = z.infer<typeof Actor>;
+export type Tag = z.infer<typeof Tag>;
+export type Brief = z.infer<typeof Brief>;
+export type SourceIndexEntry = z.infer<typeof SourceIndexEntry>;
+export type NotebookManifest = z.infer<typeof NotebookManifest>;
+export type SourceFile = z.infer<typeof SourceFile>;
