@@ -1,0 +1,45 @@
+/**
+ * The contract between the import pipeline (import-batch.ts: dedupe, store,
+ * progress) and format extraction (this folder: bytes → clean article).
+ */
+import type { RemovedBlock } from '../../../../shared/model';
+
+export interface ImportInput {
+  /** File name (or a label for pasted text); its extension picks the format. */
+  name: string;
+  bytes: Uint8Array;
+  /** For pasted content: the clipboard's HTML flavour, when present. */
+  html?: string;
+  /** Where the input came from, when known (a saved page's URL). */
+  url?: string;
+}
+
+export interface ExtractedDocument {
+  title: string;
+  outlet?: string;
+  author?: string;
+  url?: string;
+  /** ISO date YYYY-MM-DD. */
+  publishedAt?: string;
+  /** ISO 639-1, or 'und'. */
+  language: string;
+  /** Normalised reading text (shared/text.ts normalizeText). */
+  text: string;
+  /** What extraction took out, each with a reason, so it can be restored. */
+  removed: RemovedBlock[];
+  /** Which extractor handled it: 'txt' | 'md' | 'html' | 'pdf' | 'docx' | 'paste'. */
+  format: string;
+}
+
+/** Thrown when an input cannot become a source; `reason` is shown to the person as is. */
+export class ImportRejection extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'ImportRejection';
+  }
+}
+
+export interface ExtractOptions {
+  /** Largest accepted input in bytes (default 50 MB). */
+  maxBytes?: number;
+}

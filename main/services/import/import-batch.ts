@@ -1,0 +1,142 @@
+/**
+ * Import pipeline: inputs → extract → dedupe → store, one file at a time.
+ * One bad file never aborts the batch (it is rejected with its reason); an
+ * exact duplicate (same sha256 of its bytes) is skipped; the manifest is
+ * written in coalesced bursts and is durable before the batch resolves.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { ImportResult } from '../../../shared/api';
+import { DossierError } from '../../../shared/errors';
+import { newId } from '../../../shared/ids';
+import { SCHEMA_VERSION, type Origin, type Source } from '../../../shared/model';
+import type { NotebookStore } from '../store/notebook-store';
+import { extractDocument, ImportRejection, type ImportInput } from './extract';
+
+export const DEFAULT_MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+/** File extensions a folder import picks up; other files in folders are skipped with a reason. */
+export const IMPORTABLE_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.pdf', '.docx'];
+
+export interface ImportProgress {
+  done: number;
+  total: number;
+  current?: string;
+  finished: boolean;
+}
+
+export interface ImportOptions {
+  onProgress?: (progress: ImportProgress) => void;
+  signal?: AbortSignal;
+  maxBytes?: number;
+  /** How the inputs arrived: files, or text pasted by the person. */
+  originKind?: Origin['kind'];
+}
+
+/** A unit of work: either bytes already in memory or a path to read when its turn comes. */
+export type ImportItem = ImportInput | { name: string; path: string; size: number };
+
+function sha256(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+const MANIFEST_FLUSH_EVERY = 50;
+
+export async function importItems(store: NotebookStore, items: ImportItem[], options: ImportOptions = {}): Promise<ImportResult> {
+  if (store.readOnly) throw new DossierError('read-only', `Cannot import: ${store.problem}`);
+  const result: ImportResult = { added: [], skipped: [], rejected: [] };
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES;
+  const total = items.length;
+  const pendingManifest: Promise<void>[] = [];
+  let done = 0;
+
+  for (const item of items) {
+    if (options.signal?.aborted) {
+      result.skipped.push({ name: item.name, reason: 'import cancelled' });
+      done++;
+      continue;
+    }
+    options.onProgress?.({ done, total, current: item.name, finished: false });
+    try {
+      let input: ImportInput;
+      if ('path' in item) {
+        if (item.size > maxBytes) throw new ImportRejection(`file is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB limit`);
+        input = { name: item.name, bytes: new Uint8Array(await readFile(item.path)) };
+      } else {
+        input = item;
+      }
+      const hash = sha256(input.html !== undefined ? `${input.html}\u0000${new TextDecoder().decode(input.bytes)}` : input.bytes);
+      const existing = store.sourceIdBySha256(hash);
+      if (existing) {
+        const title = store.manifest.sources.find((s) => s.id === existing)?.title ?? existing;
+        result.skipped.push({ name: item.name, reason: `duplicate of “${title}”, already in the notebook`, sourceId: existing });
+      } else {
+        const doc = await extractDocument(input, { maxBytes });
+        const source: Source = {
+          id: newId('src'),
+          title: doc.title,
+          ...(doc.outlet ? { outlet: doc.outlet } : {}),
+          ...(doc.author ? { author: doc.author } : {}),
+          ...((doc.url ?? input.url) ? { url: doc.url ?? input.url } : {}),
+          ...(doc.publishedAt ? { publishedAt: doc.publishedAt } : {}),
+          language: doc.language,
+          importedAt: new Date().toISOString(),
+          origin: { kind: options.originKind ?? 'file', name: item.name, sha256: hash },
+          text: doc.text,
+          removed: doc.removed,
+        };
+        const { manifestSaved } = await store.addSource({ schemaVersion: SCHEMA_VERSION, source, annotations: [] });
+        pendingManifest.push(manifestSaved);
+        result.added.push(source);
+        if (pendingManifest.length >= MANIFEST_FLUSH_EVERY) await Promise.all(pendingManifest.splice(0));
+      }
+    } catch (err) {
+      if (err instanceof ImportRejection) result.rejected.push({ name: item.name, reason: err.reason });
+      else if (err instanceof DossierError && err.code === 'read-only') throw err;
+      else result.rejected.push({ name: item.name, reason: `could not be imported: ${(err as Error).message}` });
+    }
+    done++;
+  }
+  await Promise.all(pendingManifest);
+  options.onProgress?.({ done, total, finished: true });
+  return result;
+}
+
+/**
+ * Expands files and folders (recursively) into import items. Folders
+ * contribute only importable files; hidden files and folders are passed over.
+ * Paths that do not exist are reported as rejected.
+ */
+export async function collectPaths(paths: string[]): Promise<{ items: ImportItem[]; rejected: ImportResult['rejected']; skipped: ImportResult['skipped'] }> {
+  const items: ImportItem[] = [];
+  const rejected: ImportResult['rejected'] = [];
+  const skipped: ImportResult['skipped'] = [];
+  const visit = async (p: string, fromFolder: boolean): Promise<void> => {
+    let info;
+    try {
+      info = await stat(p);
+    } catch {
+      rejected.push({ name: p, reason: 'no such file or folder' });
+      return;
+    }
+    if (info.isDirectory()) {
+      const entries = (await readdir(p)).sort((a, b) => a.localeCompare(b));
+      for (const entry of entries) {
+        if (entry.startsWith('.')) continue;
+        await visit(path.join(p, entry), true);
+      }
+    } else if (info.isFile()) {
+      const ext = path.extname(p).toLowerCase();
+      if (fromFolder && !IMPORTABLE_EXTENSIONS.includes(ext)) {
+        skipped.push({ name: p, reason: `not an importable file type (${ext || 'no extension'})` });
+        return;
+      }
+      items.push({ name: path.basename(p), path: p, size: info.size });
+    } else {
+      rejected.push({ name: p, reason: 'not a regular file' });
+    }
+  };
+  for (const p of paths) await visit(path.resolve(p), false);
+  return { items, rejected, skipped };
+}

@@ -1,0 +1,110 @@
+/**
+ * A notebook session: one open notebook store plus the implementation of
+ * every API method over it. The Electron IPC handlers, the loopback bridge
+ * (dev:web, end-to-end tests) and the CLI all go through this, so the same
+ * code runs everywhere. Never imports electron.
+ */
+import { apiSchemas, type ApiEvent, type DossierService, type MethodName } from '../../shared/api';
+import { DossierError, toApiError, type Result } from '../../shared/errors';
+import { importItems, collectPaths, type ImportItem } from './import/import-batch';
+import { NotebookStore, type OpenOptions } from './store/notebook-store';
+
+export interface NotebookSession {
+  readonly dir: string;
+  readonly store: NotebookStore;
+  readonly service: DossierService;
+  onEvent(listener: (event: ApiEvent) => void): () => void;
+  close(): Promise<void>;
+}
+
+export async function openNotebookSession(dir: string, options: OpenOptions = {}): Promise<NotebookSession> {
+  const store = await NotebookStore.open(dir, options);
+  const listeners = new Set<(event: ApiEvent) => void>();
+  const emit = (event: ApiEvent) => {
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch {
+        // A failing listener must not break the operation that emitted.
+      }
+    }
+  };
+
+  const runImport = async (items: ImportItem[], originKind: 'file' | 'paste') => {
+    const result = await importItems(store, items, {
+      originKind,
+      onProgress: (p) => emit({ type: 'import-progress', ...p }),
+    });
+    if (result.added.length) emit({ type: 'notebook-changed', reason: 'import' });
+    return result;
+  };
+
+  const service: DossierService = {
+    async getNotebook() {
+      return {
+        path: store.dir,
+        title: store.manifest.title,
+        readOnly: store.readOnly,
+        ...(store.problem ? { problem: store.problem } : {}),
+        sourceCount: store.manifest.sources.length,
+        statuses: store.manifest.statuses,
+      };
+    },
+    async listSources() {
+      return store.manifest.sources;
+    },
+    async getSource({ id }) {
+      const file = await store.loadSource(id);
+      return { source: file.source, annotations: file.annotations };
+    },
+    async importFiles({ files }) {
+      return runImport(files.map((f) => ({ name: f.name, bytes: f.bytes })), 'file');
+    },
+    async importPaths({ paths }) {
+      const collected = await collectPaths(paths);
+      const result = await runImport(collected.items, 'file');
+      return {
+        added: result.added,
+        skipped: [...collected.skipped, ...result.skipped],
+        rejected: [...collected.rejected, ...result.rejected],
+      };
+    },
+    async importText({ text, html, name }) {
+      if (!text.trim() && !html?.trim()) throw new DossierError('invalid-input', 'There is no text to import: the clipboard was empty.');
+      const label = name?.trim() || 'Pasted text';
+      return runImport([{ name: label, bytes: new TextEncoder().encode(text), ...(html ? { html } : {}) }], 'paste');
+    },
+  };
+
+  return {
+    dir: store.dir,
+    store,
+    service,
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      listeners.clear();
+      await store.close();
+    },
+  };
+}
+
+/**
+ * The one door every transport uses: validates `rawInput` with the method's
+ * schema, calls the service, and wraps the value or the error in a Result.
+ * Never throws.
+ */
+export async function callApi(service: DossierService, method: MethodName, rawInput: unknown): Promise<Result<unknown>> {
+  try {
+    const schema = apiSchemas[method];
+    if (!schema) throw new DossierError('invalid-input', `Unknown method "${String(method)}".`);
+    const input = schema.input.parse(rawInput ?? {});
+    const fn = service[method] as (input: unknown) => Promise<unknown>;
+    const value = await fn(input);
+    return { ok: true, value };
+  } catch (err) {
+    return { ok: false, error: toApiError(err) };
+  }
+}

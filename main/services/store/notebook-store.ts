@@ -1,0 +1,343 @@
+/**
+ * The notebook on disk (DESIGN.md, "The notebook on disk"):
+ *
+ *   <Name>.dossier/
+ *     notebook.json        manifest: schema version, title, actors, tags, briefs, relations, source index
+ *     sources/<id>.json    one source: metadata, text, its annotations
+ *     .lock                one writer per notebook
+ *
+ * Each file is its own lowdb instance on an atomic adapter; writes are
+ * coalesced per file and durable before the promise that asked for them
+ * resolves. Source files load lazily, so opening costs the manifest alone.
+ * A file that cannot be parsed or validated is never overwritten: the
+ * notebook (or that source) becomes read-only with a message naming the file.
+ */
+import { copyFile, mkdir, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { Low } from 'lowdb';
+import lockfile from 'proper-lockfile';
+import type { z } from 'zod';
+import { DossierError } from '../../../shared/errors';
+import { newId } from '../../../shared/ids';
+import {
+  NotebookManifest,
+  SCHEMA_VERSION,
+  SourceFile,
+  type NotebookManifest as Manifest,
+  type SourceFile as SourceFileData,
+} from '../../../shared/model';
+import { AtomicJsonFile, UnreadableFileError } from './atomic-json-file';
+import { CoalescedWriter } from './coalesced-writer';
+import { MIGRATIONS, type Migration } from './migrations';
+
+export const MANIFEST_FILE = 'notebook.json';
+export const SOURCES_DIR = 'sources';
+const LOCK_FILE = '.lock';
+
+export interface OpenOptions {
+  /** Title for a notebook created by this call. */
+  title?: string;
+  /** Open without taking the lock and without ever writing. */
+  readOnly?: boolean;
+  /** For tests of the migration mechanism: the version this build writes, and the steps to reach it. */
+  schemaVersion?: number;
+  migrations?: readonly Migration[];
+}
+
+/** One JSON file of the notebook: a lowdb instance plus its coalesced, durable writer. */
+class StoredDocument<T> {
+  readonly db: Low<T>;
+  private readonly writer: CoalescedWriter;
+  constructor(
+    readonly file: string,
+    data: T,
+  ) {
+    this.db = new Low<T>(new AtomicJsonFile<T>(file), data);
+    this.writer = new CoalescedWriter(() => this.db.write());
+  }
+  get data(): T {
+    return this.db.data;
+  }
+  save(): Promise<void> {
+    return this.writer.request();
+  }
+  idle(): Promise<void> {
+    return this.writer.idle();
+  }
+}
+
+function describeIssues(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'it does not match the expected shape';
+  const where = issue.path.length ? ` at ${issue.path.join('.')}` : '';
+  return `${issue.message}${where}`;
+}
+
+export class NotebookStore {
+  private readonly sourceDocs = new Map<string, StoredDocument<SourceFileData>>();
+  private readonly loading = new Map<string, Promise<StoredDocument<SourceFileData>>>();
+  /** Source files that failed to load: id → message. They are never written. */
+  private readonly brokenSources = new Map<string, string>();
+  private release: (() => Promise<void>) | null = null;
+  private closed = false;
+  private bySha: Map<string, string> | null = null;
+
+  private constructor(
+    readonly dir: string,
+    private readonly manifestDoc: StoredDocument<Manifest>,
+    private readOnlyReason: string | undefined,
+    private readonly options: Required<Pick<OpenOptions, 'schemaVersion' | 'migrations'>>,
+  ) {}
+
+  /** Opens (creating if missing) the notebook folder `dir`. */
+  static async open(dir: string, options: OpenOptions = {}): Promise<NotebookStore> {
+    const root = path.resolve(dir);
+    const version = options.schemaVersion ?? SCHEMA_VERSION;
+    const migrations = options.migrations ?? MIGRATIONS;
+    const manifestFile = path.join(root, MANIFEST_FILE);
+
+    let release: (() => Promise<void>) | null = null;
+    if (!options.readOnly) {
+      await mkdir(path.join(root, SOURCES_DIR), { recursive: true });
+      release = await acquireLock(root);
+    }
+
+    let readOnlyReason: string | undefined = options.readOnly ? 'opened read-only' : undefined;
+    let manifest: Manifest;
+    let created = false;
+    try {
+      const raw = await new AtomicJsonFile<unknown>(manifestFile).read();
+      if (raw === null) {
+        manifest = NotebookManifest.parse({
+          schemaVersion: version,
+          id: newId('nb'),
+          title: options.title ?? path.basename(root).replace(/\.dossier$/i, ''),
+          createdAt: new Date().toISOString(),
+        });
+        created = true;
+      } else {
+        manifest = await migrateAndValidate(raw, manifestFile, NotebookManifest, version, migrations, 'manifest');
+      }
+    } catch (err) {
+      if (!(err instanceof UnreadableFileError)) {
+        await release?.();
+        throw err;
+      }
+      readOnlyReason = `${path.relative(root, err.file) || err.file} could not be read (${err.detail}). The notebook is open read-only and nothing was changed; fix or restore that file from a backup.`;
+      manifest = NotebookManifest.parse({
+        schemaVersion: version,
+        id: 'unreadable',
+        title: path.basename(root).replace(/\.dossier$/i, ''),
+        createdAt: new Date(0).toISOString(),
+      });
+    }
+
+    const store = new NotebookStore(root, new StoredDocument(manifestFile, manifest), readOnlyReason, {
+      schemaVersion: version,
+      migrations,
+    });
+    store.release = release;
+    if (created && !readOnlyReason) await store.manifestDoc.save();
+    return store;
+  }
+
+  get manifest(): Manifest {
+    return this.manifestDoc.data;
+  }
+
+  get readOnly(): boolean {
+    return this.readOnlyReason !== undefined;
+  }
+
+  /** Why the notebook is read-only, or what part of it could not be read. */
+  get problem(): string | undefined {
+    if (this.readOnlyReason) return this.readOnlyReason;
+    if (this.brokenSources.size) return [...this.brokenSources.values()].join(' ');
+    return undefined;
+  }
+
+  /** Marks the notebook read-only from now on (e.g. the lock was lost). */
+  markReadOnly(reason: string): void {
+    this.readOnlyReason ??= reason;
+  }
+
+  private assertWritable(): void {
+    if (this.closed) throw new DossierError('internal', 'The notebook is closed.');
+    if (this.readOnlyReason) throw new DossierError('read-only', `The notebook is read-only: ${this.readOnlyReason}`);
+  }
+
+  /** Applies `change` to the manifest and resolves once it is durable on disk. */
+  async updateManifest(change: (manifest: Manifest) => void): Promise<void> {
+    this.assertWritable();
+    change(this.manifestDoc.data);
+    this.bySha = null;
+    await this.manifestDoc.save();
+  }
+
+  sourceFilePath(id: string): string {
+    if (!/^[A-Za-z0-9_-]+$/.test(id)) throw new DossierError('invalid-input', `"${id}" is not a valid source id.`);
+    return path.join(this.dir, SOURCES_DIR, `${id}.json`);
+  }
+
+  hasSource(id: string): boolean {
+    return this.manifest.sources.some((s) => s.id === id);
+  }
+
+  /** Loads one source file (cached). Throws `not-found` or `corrupt` with a readable message. */
+  async loadSource(id: string): Promise<SourceFileData> {
+    return (await this.sourceDoc(id)).data;
+  }
+
+  private async sourceDoc(id: string): Promise<StoredDocument<SourceFileData>> {
+    const cached = this.sourceDocs.get(id);
+    if (cached) return cached;
+    const broken = this.brokenSources.get(id);
+    if (broken) throw new DossierError('corrupt', broken);
+    if (!this.hasSource(id)) throw new DossierError('not-found', `No source with id "${id}" in this notebook.`);
+    let pending = this.loading.get(id);
+    if (!pending) {
+      pending = this.readSourceFile(id);
+      this.loading.set(id, pending);
+    }
+    try {
+      return await pending;
+    } finally {
+      this.loading.delete(id);
+    }
+  }
+
+  private async readSourceFile(id: string): Promise<StoredDocument<SourceFileData>> {
+    const file = this.sourceFilePath(id);
+    const rel = path.relative(this.dir, file);
+    try {
+      const raw = await new AtomicJsonFile<unknown>(file).read();
+      if (raw === null) throw new UnreadableFileError(file, 'the file is missing');
+      const data = await migrateAndValidate(raw, file, SourceFile, this.options.schemaVersion, this.options.migrations, 'source');
+      const doc = new StoredDocument(file, data);
+      this.sourceDocs.set(id, doc);
+      return doc;
+    } catch (err) {
+      if (!(err instanceof UnreadableFileError)) throw err;
+      const message = `${rel} could not be read (${err.detail}). It was left untouched; restore it from a backup to see this source again.`;
+      this.brokenSources.set(id, message);
+      throw new DossierError('corrupt', message);
+    }
+  }
+
+  /** Applies `change` to one source file and resolves once it is durable. */
+  async updateSource(id: string, change: (file: SourceFileData) => void): Promise<void> {
+    this.assertWritable();
+    const doc = await this.sourceDoc(id);
+    change(doc.data);
+    await doc.save();
+  }
+
+  /**
+   * Adds a new source: its file is written (durably) first, then its entry in
+   * the manifest is scheduled. A crash in between leaves an unlisted file,
+   * never a listed source without a file. Returns the manifest write, so a
+   * batch can let many additions share one manifest write.
+   */
+  async addSource(data: SourceFileData): Promise<{ manifestSaved: Promise<void> }> {
+    this.assertWritable();
+    const { source } = data;
+    if (this.hasSource(source.id)) throw new DossierError('invalid-input', `Source ${source.id} already exists.`);
+    const doc = new StoredDocument(this.sourceFilePath(source.id), data);
+    await doc.save();
+    this.sourceDocs.set(source.id, doc);
+    const { text: _text, removed: _removed, ...meta } = source;
+    this.manifestDoc.data.sources.push(meta);
+    this.bySha?.set(source.origin.sha256, source.id);
+    return { manifestSaved: this.manifestDoc.save() };
+  }
+
+  /** The id of the source imported from bytes with this sha256, if any. */
+  sourceIdBySha256(sha256: string): string | undefined {
+    if (!this.bySha) this.bySha = new Map(this.manifest.sources.map((s) => [s.origin.sha256, s.id]));
+    return this.bySha.get(sha256);
+  }
+
+  /** Source files on disk that the manifest does not list (left by a crash mid-import). */
+  async unlistedSourceFiles(): Promise<string[]> {
+    const listed = new Set(this.manifest.sources.map((s) => `${s.id}.json`));
+    const names = await readdir(path.join(this.dir, SOURCES_DIR)).catch(() => [] as string[]);
+    return names.filter((n) => n.endsWith('.json') && !listed.has(n));
+  }
+
+  /** Waits for every pending write. */
+  async flush(): Promise<void> {
+    await Promise.all([this.manifestDoc.idle(), ...[...this.sourceDocs.values()].map((d) => d.idle())]);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    try {
+      await this.flush();
+    } finally {
+      this.closed = true;
+      const release = this.release;
+      this.release = null;
+      await release?.();
+    }
+  }
+}
+
+async function acquireLock(root: string): Promise<() => Promise<void>> {
+  try {
+    await stat(root);
+    return await lockfile.lock(root, {
+      lockfilePath: path.join(root, LOCK_FILE),
+      realpath: false,
+      retries: 0,
+      stale: 15_000,
+      update: 5_000,
+      // A lost lock (e.g. after the machine slept) must not crash the process.
+      onCompromised: () => undefined,
+    });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ELOCKED') {
+      throw new DossierError(
+        'locked',
+        `The notebook is open in another process (${root}). Close it there first, or wait a few seconds if that process has just quit.`,
+      );
+    }
+    throw err;
+  }
+}
+
+/**
+ * Brings a parsed file to the current schema version (keeping a copy of the
+ * original next to it), then validates it. Throws UnreadableFileError when it
+ * cannot, so the caller never overwrites it.
+ */
+async function migrateAndValidate<S extends z.ZodType>(
+  raw: unknown,
+  file: string,
+  schema: S,
+  version: number,
+  migrations: readonly Migration[],
+  kind: Migration['file'],
+): Promise<z.output<S>> {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new UnreadableFileError(file, 'it is not a JSON object');
+  }
+  let data = raw as Record<string, unknown>;
+  const found = data.schemaVersion;
+  if (typeof found !== 'number' || !Number.isInteger(found)) {
+    throw new UnreadableFileError(file, 'it has no schemaVersion');
+  }
+  if (found > version) {
+    throw new UnreadableFileError(file, `it was written by a newer version of Dossier (format ${found}; this version reads up to ${version})`);
+  }
+  if (found < version) {
+    await copyFile(file, `${file}.v${found}.bak`);
+    for (let v = found; v < version; v++) {
+      const step = migrations.find((m) => m.from === v && m.file === kind);
+      if (!step) throw new UnreadableFileError(file, `no migration from format ${v}`);
+      data = { ...step.migrate(data), schemaVersion: v + 1 };
+    }
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw new UnreadableFileError(file, describeIssues(parsed.error));
+  return parsed.data;
+}
