@@ -12,10 +12,9 @@
  * A file that cannot be parsed or validated is never overwritten: the
  * notebook (or that source) becomes read-only with a message naming the file.
  */
-import { copyFile, mkdir, readdir, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import lockfile from 'proper-lockfile';
 import type { z } from 'zod';
 import { DossierError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
@@ -29,10 +28,10 @@ import {
 import { AtomicJsonFile, UnreadableFileError } from './atomic-json-file';
 import { CoalescedWriter } from './coalesced-writer';
 import { MIGRATIONS, type Migration } from './migrations';
+import { acquireNotebookLock } from './notebook-lock';
 
 export const MANIFEST_FILE = 'notebook.json';
 export const SOURCES_DIR = 'sources';
-const LOCK_FILE = '.lock';
 
 export interface OpenOptions {
   /** Title for a notebook created by this call. */
@@ -99,7 +98,7 @@ export class NotebookStore {
     let release: (() => Promise<void>) | null = null;
     if (!options.readOnly) {
       await mkdir(path.join(root, SOURCES_DIR), { recursive: true });
-      release = await acquireLock(root);
+      release = await acquireNotebookLock(root);
     }
 
     let readOnlyReason: string | undefined = options.readOnly ? 'opened read-only' : undefined;
@@ -279,29 +278,6 @@ export class NotebookStore {
       this.release = null;
       await release?.();
     }
-  }
-}
-
-async function acquireLock(root: string): Promise<() => Promise<void>> {
-  try {
-    await stat(root);
-    return await lockfile.lock(root, {
-      lockfilePath: path.join(root, LOCK_FILE),
-      realpath: false,
-      retries: 0,
-      stale: 15_000,
-      update: 5_000,
-      // A lost lock (e.g. after the machine slept) must not crash the process.
-      onCompromised: () => undefined,
-    });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ELOCKED') {
-      throw new DossierError(
-        'locked',
-        `The notebook is open in another process (${root}). Close it there first, or wait a few seconds if that process has just quit.`,
-      );
-    }
-    throw err;
   }
 }
 

@@ -1,0 +1,88 @@
+/**
+ * One writer per notebook: a `.lock` file created exclusively, holding the
+ * owner's pid and host. A lock whose owner process no longer exists on this
+ * host is stale and is taken over at once, so a crash never locks a person out
+ * of their notebook (see docs/decisions/0002-notebook-lock.md).
+ */
+import { open, readFile, rename, unlink } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { DossierError } from '../../../shared/errors';
+
+export const LOCK_FILE = '.lock';
+
+interface LockInfo {
+  pid: number;
+  host: string;
+  since: string;
+  app?: string;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function readLock(file: string): Promise<LockInfo | null> {
+  try {
+    const info = JSON.parse(await readFile(file, 'utf8')) as LockInfo;
+    return typeof info.pid === 'number' && typeof info.host === 'string' ? info : null;
+  } catch {
+    return null;
+  }
+}
+
+function lockedError(root: string, info: LockInfo | null): DossierError {
+  const who = info ? ` (${info.app ?? 'process'} ${info.pid}${info.host !== os.hostname() ? ` on ${info.host}` : ''}, since ${info.since})` : '';
+  return new DossierError(
+    'locked',
+    `The notebook is open in another process${who}: ${root}. Close it there first.`,
+  );
+}
+
+/** Takes the lock on notebook folder `root`; returns the function that releases it. */
+export async function acquireNotebookLock(root: string, app = path.basename(process.argv[1] ?? 'dossier')): Promise<() => Promise<void>> {
+  const file = path.join(root, LOCK_FILE);
+  const me: LockInfo = { pid: process.pid, host: os.hostname(), since: new Date().toISOString(), app };
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const handle = await open(file, 'wx');
+      await handle.writeFile(JSON.stringify(me));
+      await handle.sync();
+      await handle.close();
+      let released = false;
+      return async () => {
+        if (released) return;
+        released = true;
+        const current = await readLock(file);
+        if (current?.pid === me.pid && current.host === me.host) await unlink(file).catch(() => undefined);
+      };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    const info = await readLock(file);
+    const stale = info ? info.host === os.hostname() && !processAlive(info.pid) : false;
+    if (info && !stale) throw lockedError(root, info);
+    if (!info) {
+      // Unreadable lock: half-written by a process that died while creating it, or one being created now.
+      await new Promise((r) => setTimeout(r, 50));
+      const again = await readLock(file);
+      if (again) {
+        if (again.host !== os.hostname() || processAlive(again.pid)) throw lockedError(root, again);
+      }
+    }
+    // Stale: move it aside atomically (only one contender wins the rename), then retry.
+    const aside = `${file}.stale-${process.pid}`;
+    try {
+      await rename(file, aside);
+      await unlink(aside).catch(() => undefined);
+    } catch {
+      // Someone else took it over first; loop and look again.
+    }
+  }
+  throw lockedError(root, await readLock(file));
+}
