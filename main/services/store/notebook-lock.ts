@@ -51,8 +51,8 @@ export async function acquireNotebookLock(root: string, app = path.basename(proc
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const handle = await open(file, 'wx');
+      // No fsync: a lock need not survive a power cut (its owner would not either).
       await handle.writeFile(JSON.stringify(me));
-      await handle.sync();
       await handle.close();
       let released = false;
       return async () => {

@@ -1,0 +1,98 @@
+/**
+ * Writes a synthetic notebook of fictional articles straight to disk (fast),
+ * in exactly the format the store reads: `sources` sources with
+ * `annotationsPerSource` claims each. Deterministic for a given seed.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { SCHEMA_VERSION, type Annotation, type NotebookManifest, type SourceFile } from '../../shared/model';
+
+const WORDS = (
+  'harbour accord minister delegation quota fishing coast talks council treaty vessel port agreement statement ' +
+  'parliament committee budget inquiry report spokesperson agency border trade tariff summit envoy embassy ' +
+  'negotiation ceasefire observers region province governor election ballot turnout protest court ruling appeal ' +
+  'investigation witness official document figure percent million billion increase decrease week month year'
+).split(' ');
+const OUTLETS = ['The Coastal Ledger', 'Norrvik Posten', 'Saltmarsh Herald', 'Baltic Wire', 'Morgonbladet'];
+
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function fictionalText(rand: () => number, paragraphs: number, wordsPerParagraph = 60): string {
+  const out: string[] = [];
+  for (let p = 0; p < paragraphs; p++) {
+    const words: string[] = [];
+    for (let w = 0; w < wordsPerParagraph; w++) words.push(WORDS[Math.floor(rand() * WORDS.length)]!);
+    words[0] = words[0]!.charAt(0).toUpperCase() + words[0]!.slice(1);
+    out.push(`${words.join(' ')}.`);
+  }
+  return out.join('\n\n');
+}
+
+export interface SyntheticNotebook {
+  dir: string;
+  sourceIds: string[];
+}
+
+export async function writeSyntheticNotebook(dir: string, sources: number, annotationsPerSource: number, seed = 42): Promise<SyntheticNotebook> {
+  const rand = mulberry32(seed);
+  await mkdir(path.join(dir, 'sources'), { recursive: true });
+  const now = new Date('2026-01-01T00:00:00Z').toISOString();
+  const manifest: NotebookManifest = {
+    schemaVersion: SCHEMA_VERSION,
+    id: 'nb_synthetic',
+    title: `Synthetic ${sources}`,
+    createdAt: now,
+    statuses: ['unverified', 'corroborated', 'disputed', 'refuted'],
+    actors: [],
+    tags: Array.from({ length: 40 }, (_, i) => ({ id: `tag_${i}`, name: `Tag ${i}`, color: '#4477aa' })),
+    briefs: [],
+    relations: [],
+    rejectedSuggestions: [],
+    sources: [],
+  };
+  const sourceIds: string[] = [];
+  for (let s = 0; s < sources; s++) {
+    const id = `src_${s.toString(36).padStart(6, '0')}`;
+    sourceIds.push(id);
+    const text = fictionalText(rand, 8);
+    const meta = {
+      id,
+      title: `Fictional report ${s}`,
+      outlet: OUTLETS[s % OUTLETS.length]!,
+      publishedAt: `2026-0${1 + (s % 9)}-1${s % 10}`,
+      language: s % 3 === 0 ? 'sv' : 'en',
+      importedAt: now,
+      origin: { kind: 'file' as const, name: `report-${s}.txt`, sha256: (s.toString(16) + 'f'.repeat(64)).slice(0, 64) },
+    };
+    const annotations: Annotation[] = [];
+    for (let a = 0; a < annotationsPerSource; a++) {
+      const start = Math.floor(rand() * (text.length - 80));
+      const end = start + 20 + Math.floor(rand() * 50);
+      annotations.push({
+        id: `ann_${s.toString(36)}_${a}`,
+        sourceId: id,
+        kind: 'claim',
+        target: { start, end, exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(end, end + 32) },
+        tagIds: [`tag_${a % 40}`],
+        status: 'unverified',
+        actors: [],
+        createdAt: now,
+        updatedAt: now,
+      });
+    }
+    manifest.sources.push(meta);
+    const file: SourceFile = { schemaVersion: SCHEMA_VERSION, source: { ...meta, text, removed: [] }, annotations };
+    await writeFile(path.join(dir, 'sources', `${id}.json`), `${JSON.stringify(file, null, 1)}\n`);
+  }
+  await writeFile(path.join(dir, 'notebook.json'), `${JSON.stringify(manifest, null, 1)}\n`);
+  return { dir, sourceIds };
+}
