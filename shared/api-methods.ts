@@ -11,6 +11,10 @@ export const API_METHODS = [
   'importFiles',
   'importPaths',
   'importText',
+  // undo / redo
+  'undo',
+  'redo',
+  'getHistory',
 ] as const;
 
 export type MethodName = (typeof API_METHODS)[number];

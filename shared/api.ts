@@ -54,6 +54,16 @@ export const SourceWithAnnotations = z.object({
 });
 export type SourceWithAnnotations = z.infer<typeof SourceWithAnnotations>;
 
+export const HistoryState = z.object({
+  canUndo: z.boolean(),
+  canRedo: z.boolean(),
+  undoLabel: z.string().optional(),
+  redoLabel: z.string().optional(),
+});
+export type HistoryState = z.infer<typeof HistoryState>;
+/** After undo/redo: what was undone or redone (absent when there was nothing), and the new state. */
+export const HistoryStep = HistoryState.extend({ label: z.string().optional() });
+
 function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
 }
@@ -72,6 +82,9 @@ export const apiSchemas = {
     }),
     ImportResult,
   ),
+  undo: method(Empty, HistoryStep),
+  redo: method(Empty, HistoryStep),
+  getHistory: method(Empty, HistoryState),
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 // Compile-time check that API_METHODS lists exactly the schemas' keys.

@@ -6,7 +6,9 @@
  */
 import { apiSchemas, type ApiEvent, type DossierService, type MethodName } from '../../shared/api';
 import { DossierError, toApiError, type Result } from '../../shared/errors';
-import { importItems, collectPaths, type ImportItem } from './import/import-batch';
+import { historyMethods } from './history-methods';
+import { notebookMethods } from './notebook-methods';
+import { createServiceContext } from './service-context';
 import { NotebookStore, type OpenOptions } from './store/notebook-store';
 
 export interface NotebookSession {
@@ -29,51 +31,11 @@ export async function openNotebookSession(dir: string, options: OpenOptions = {}
       }
     }
   };
-
-  const runImport = async (items: ImportItem[], originKind: 'file' | 'paste') => {
-    const result = await importItems(store, items, {
-      originKind,
-      onProgress: (p) => emit({ type: 'import-progress', ...p }),
-    });
-    if (result.added.length) emit({ type: 'notebook-changed', reason: 'import' });
-    return result;
-  };
-
+  const ctx = createServiceContext(store, emit);
+  // Each area contributes its slice of the API; together they must cover every method.
   const service: DossierService = {
-    async getNotebook() {
-      return {
-        path: store.dir,
-        title: store.manifest.title,
-        readOnly: store.readOnly,
-        ...(store.problem ? { problem: store.problem } : {}),
-        sourceCount: store.manifest.sources.length,
-        statuses: store.manifest.statuses,
-      };
-    },
-    async listSources() {
-      return store.manifest.sources;
-    },
-    async getSource({ id }) {
-      const file = await store.loadSource(id);
-      return { source: file.source, annotations: file.annotations };
-    },
-    async importFiles({ files }) {
-      return runImport(files.map((f) => ({ name: f.name, bytes: f.bytes })), 'file');
-    },
-    async importPaths({ paths }) {
-      const collected = await collectPaths(paths);
-      const result = await runImport(collected.items, 'file');
-      return {
-        added: result.added,
-        skipped: [...collected.skipped, ...result.skipped],
-        rejected: [...collected.rejected, ...result.rejected],
-      };
-    },
-    async importText({ text, html, name }) {
-      if (!text.trim() && !html?.trim()) throw new DossierError('invalid-input', 'There is no text to import: the clipboard was empty.');
-      const label = name?.trim() || 'Pasted text';
-      return runImport([{ name: label, bytes: new TextEncoder().encode(text), ...(html ? { html } : {}) }], 'paste');
-    },
+    ...notebookMethods(ctx),
+    ...historyMethods(ctx),
   };
 
   return {

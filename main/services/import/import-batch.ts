@@ -11,6 +11,7 @@ import type { ImportResult } from '../../../shared/api';
 import { DossierError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import { SCHEMA_VERSION, type Origin, type Source } from '../../../shared/model';
+import type { Transaction } from '../service-context';
 import type { NotebookStore } from '../store/notebook-store';
 import { extractDocument, ImportRejection, type ImportInput } from './extract';
 
@@ -43,7 +44,11 @@ function sha256(bytes: Uint8Array | string): string {
 
 const MANIFEST_FLUSH_EVERY = 50;
 
-export async function importItems(store: NotebookStore, items: ImportItem[], options: ImportOptions = {}): Promise<ImportResult> {
+/**
+ * Imports `items` into the notebook through `tx` (so the batch is one undoable
+ * step); `store` is read for duplicates.
+ */
+export async function importItems(store: NotebookStore, tx: Pick<Transaction, 'addSource'>, items: ImportItem[], options: ImportOptions = {}): Promise<ImportResult> {
   if (store.readOnly) throw new DossierError('read-only', `Cannot import: ${store.problem}`);
   const result: ImportResult = { added: [], skipped: [], rejected: [] };
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES;
@@ -86,7 +91,7 @@ export async function importItems(store: NotebookStore, items: ImportItem[], opt
           text: doc.text,
           removed: doc.removed,
         };
-        const { manifestSaved } = await store.addSource({ schemaVersion: SCHEMA_VERSION, source, annotations: [] });
+        const { manifestSaved } = await tx.addSource({ schemaVersion: SCHEMA_VERSION, source, annotations: [] });
         pendingManifest.push(manifestSaved);
         result.added.push(source);
         if (pendingManifest.length >= MANIFEST_FLUSH_EVERY) await Promise.all(pendingManifest.splice(0));

@@ -14,6 +14,7 @@
  */
 import { copyFile, mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { applyPatches, enablePatches, produceWithPatches, setAutoFreeze, type Patch } from 'immer';
 import { Low } from 'lowdb';
 import type { z } from 'zod';
 import { DossierError } from '../../../shared/errors';
@@ -31,7 +32,21 @@ import { MIGRATIONS, type Migration } from './migrations';
 import { isValidIndexEntry } from './index-entry-guard';
 import { acquireNotebookLock } from './notebook-lock';
 
+enablePatches();
+// Services hold on to records they read; freezing them would only cost time.
+setAutoFreeze(false);
+
 export const MANIFEST_FILE = 'notebook.json';
+
+/** Which file of the notebook a change touched. */
+export type FileRef = { kind: 'manifest' } | { kind: 'source'; id: string };
+
+/** A change to one file, with the patches that redo and undo it. */
+export interface FileChange {
+  file: FileRef;
+  patches: Patch[];
+  inverse: Patch[];
+}
 export const SOURCES_DIR = 'sources';
 
 export interface OpenOptions {
@@ -57,6 +72,17 @@ class StoredDocument<T> {
   }
   get data(): T {
     return this.db.data;
+  }
+  /** Applies `change` as an immer recipe; returns its patches (empty when nothing changed). */
+  produce(change: (draft: T) => void): { patches: Patch[]; inverse: Patch[] } {
+    const [next, patches, inverse] = produceWithPatches(this.db.data, (draft: T) => {
+      change(draft);
+    });
+    this.db.data = next as T;
+    return { patches, inverse };
+  }
+  apply(patches: Patch[]): void {
+    this.db.data = applyPatches(this.db.data as object, patches) as T;
   }
   save(): Promise<void> {
     return this.writer.request();
@@ -109,6 +135,7 @@ export class NotebookStore {
     let readOnlyReason: string | undefined = options.readOnly ? 'opened read-only' : undefined;
     let manifest: Manifest;
     let created = false;
+    let migrated = false;
     try {
       const { raw, error } = await reading;
       if (error) throw error;
@@ -122,6 +149,7 @@ export class NotebookStore {
         created = true;
       } else {
         manifest = await migrateAndValidate(raw, manifestFile, NotebookManifest, version, migrations, 'manifest');
+        migrated = (raw as { schemaVersion?: unknown }).schemaVersion !== version;
       }
     } catch (err) {
       if (!(err instanceof UnreadableFileError)) {
@@ -142,7 +170,8 @@ export class NotebookStore {
       migrations,
     });
     store.release = release;
-    if (created && !readOnlyReason) await store.manifestDoc.save();
+    // A new or migrated manifest is written at once (a migrated one's original is kept as .bak).
+    if ((created || migrated) && !readOnlyReason) await store.manifestDoc.save();
     return store;
   }
 
@@ -172,11 +201,26 @@ export class NotebookStore {
   }
 
   /** Applies `change` to the manifest and resolves once it is durable on disk. */
-  async updateManifest(change: (manifest: Manifest) => void): Promise<void> {
+  async updateManifest(change: (manifest: Manifest) => void): Promise<FileChange> {
     this.assertWritable();
-    change(this.manifestDoc.data);
+    const { patches, inverse } = this.manifestDoc.produce(change);
     this.bySha = null;
-    await this.manifestDoc.save();
+    if (patches.length) await this.manifestDoc.save();
+    return { file: { kind: 'manifest' }, patches, inverse };
+  }
+
+  /** Applies patches recorded by an earlier change (undo: its inverse; redo: its patches), durably. */
+  async applyPatches(file: FileRef, patches: Patch[]): Promise<void> {
+    this.assertWritable();
+    if (file.kind === 'manifest') {
+      this.manifestDoc.apply(patches);
+      this.bySha = null;
+      await this.manifestDoc.save();
+    } else {
+      const doc = await this.sourceDocAnyState(file.id);
+      doc.apply(patches);
+      await doc.save();
+    }
   }
 
   sourceFilePath(id: string): string {
@@ -230,11 +274,17 @@ export class NotebookStore {
   }
 
   /** Applies `change` to one source file and resolves once it is durable. */
-  async updateSource(id: string, change: (file: SourceFileData) => void): Promise<void> {
+  async updateSource(id: string, change: (file: SourceFileData) => void): Promise<FileChange> {
     this.assertWritable();
     const doc = await this.sourceDoc(id);
-    change(doc.data);
-    await doc.save();
+    const { patches, inverse } = doc.produce(change);
+    if (patches.length) await doc.save();
+    return { file: { kind: 'source', id }, patches, inverse };
+  }
+
+  /** A loaded source document even when the manifest no longer lists it (undo of an import, redo). */
+  private async sourceDocAnyState(id: string): Promise<StoredDocument<SourceFileData>> {
+    return this.sourceDocs.get(id) ?? this.sourceDoc(id);
   }
 
   /**
@@ -243,7 +293,7 @@ export class NotebookStore {
    * never a listed source without a file. Returns the manifest write, so a
    * batch can let many additions share one manifest write.
    */
-  async addSource(data: SourceFileData): Promise<{ manifestSaved: Promise<void> }> {
+  async addSource(data: SourceFileData): Promise<{ manifestSaved: Promise<void>; change: FileChange }> {
     this.assertWritable();
     const { source } = data;
     if (this.hasSource(source.id)) throw new DossierError('invalid-input', `Source ${source.id} already exists.`);
@@ -251,9 +301,9 @@ export class NotebookStore {
     await doc.save();
     this.sourceDocs.set(source.id, doc);
     const { text: _text, removed: _removed, ...meta } = source;
-    this.manifestDoc.data.sources.push(meta);
+    const { patches, inverse } = this.manifestDoc.produce((m) => void m.sources.push(meta));
     this.bySha?.set(source.origin.sha256, source.id);
-    return { manifestSaved: this.manifestDoc.save() };
+    return { manifestSaved: this.manifestDoc.save(), change: { file: { kind: 'manifest' }, patches, inverse } };
   }
 
   /** The id of the source imported from bytes with this sha256, if any. */

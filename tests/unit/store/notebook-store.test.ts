@@ -147,7 +147,6 @@ describe('NotebookStore', () => {
     expect(store.manifest.schemaVersion).toBe(2);
     expect(store.manifest.title).toBe('Research (migrated)');
     expect(await readFile(`${file}.v1.bak`, 'utf8')).toBe(original);
-    await store.updateManifest(() => undefined);
     expect(JSON.parse(await readFile(file, 'utf8')).schemaVersion).toBe(2);
   });
 

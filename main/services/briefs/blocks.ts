@@ -1,0 +1,225 @@
+/**
+ * Turns a brief's tiptap JSON into a small, resolved block model that every
+ * exporter renders: citations numbered as notes (one note per citation, in
+ * reading order), missing citations as a visible marker, unknown nodes kept
+ * as their text. Pure: no Node APIs.
+ */
+import type { Brief, SourceMeta } from '../../../shared/model';
+import {
+  CITATION_REMOVED,
+  citationAttrs,
+  citationNoteParts,
+  formatDate,
+  isCitation,
+  plainText,
+  sourceListEntry,
+  type BriefContext,
+  type CitationNoteParts,
+  type CitedClaim,
+  type JsonMark,
+  type JsonNode,
+} from '../../../shared/brief-doc';
+
+export interface Marks {
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  strike?: boolean;
+  code?: boolean;
+  link?: string;
+}
+
+export type Inline =
+  | { kind: 'text'; text: string; marks: Marks }
+  | { kind: 'note'; n: number }
+  | { kind: 'removed'; quote?: string }
+  | { kind: 'break' };
+
+export type Block =
+  | { kind: 'heading'; level: 1 | 2 | 3; content: Inline[] }
+  | { kind: 'paragraph'; content: Inline[] }
+  | { kind: 'list'; ordered: boolean; start: number; items: Block[][] }
+  | { kind: 'quote'; blocks: Block[] }
+  | { kind: 'table'; rows: Array<{ cells: Array<{ header: boolean; blocks: Block[] }> }> }
+  | { kind: 'rule' };
+
+export interface Note extends CitationNoteParts {
+  n: number;
+  annotationId: string;
+  claim: CitedClaim;
+}
+
+export interface ResolvedBrief {
+  title: string;
+  /** "23 November 2026": the brief's last change. */
+  dateLine: string;
+  blocks: Block[];
+  notes: Note[];
+  /** Distinct cited sources, sorted by outlet then date. */
+  sources: Array<{ source: SourceMeta; entry: string }>;
+  /** Citations whose annotation no longer exists. */
+  removed: number;
+}
+
+const SAFE_URL = /^(https?:|mailto:)/i;
+
+/** Only http(s) and mailto links survive into exports. */
+export function safeHref(href: unknown): string | undefined {
+  if (typeof href !== 'string') return undefined;
+  const h = href.trim();
+  return SAFE_URL.test(h) ? h : undefined;
+}
+
+function marksOf(marks: JsonMark[] | undefined): Marks {
+  const out: Marks = {};
+  for (const m of marks ?? []) {
+    switch (m.type) {
+      case 'bold':
+        out.bold = true;
+        break;
+      case 'italic':
+        out.italic = true;
+        break;
+      case 'underline':
+        out.underline = true;
+        break;
+      case 'strike':
+        out.strike = true;
+        break;
+      case 'code':
+        out.code = true;
+        break;
+      case 'link': {
+        const href = safeHref(m.attrs?.href);
+        if (href) out.link = href;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+export function resolveBrief(brief: Brief, ctx: BriefContext): ResolvedBrief {
+  const notes: Note[] = [];
+  let removed = 0;
+
+  const inlines = (nodes: JsonNode[] | undefined): Inline[] => {
+    const out: Inline[] = [];
+    for (const n of nodes ?? []) {
+      if (!n || typeof n !== 'object') continue;
+      if (n.type === 'text') {
+        if (n.text) out.push({ kind: 'text', text: n.text, marks: marksOf(n.marks) });
+      } else if (n.type === 'hardBreak') {
+        out.push({ kind: 'break' });
+      } else if (isCitation(n)) {
+        const attrs = citationAttrs(n);
+        const claim = attrs ? ctx.annotation(attrs.annotationId) : undefined;
+        if (attrs && claim) {
+          const note: Note = { n: notes.length + 1, annotationId: attrs.annotationId, claim, ...citationNoteParts(claim) };
+          notes.push(note);
+          out.push({ kind: 'note', n: note.n });
+        } else {
+          removed++;
+          out.push(attrs?.quote ? { kind: 'removed', quote: attrs.quote } : { kind: 'removed' });
+        }
+      } else if (Array.isArray(n.content)) {
+        // An unknown inline wrapper (e.g. a mention): keep what is inside.
+        out.push(...inlines(n.content));
+      }
+    }
+    return out;
+  };
+
+  const blocks = (nodes: JsonNode[] | undefined): Block[] => {
+    const out: Block[] = [];
+    let loose: JsonNode[] = [];
+    const flushLoose = () => {
+      if (loose.length) out.push({ kind: 'paragraph', content: inlines(loose) });
+      loose = [];
+    };
+    for (const n of nodes ?? []) {
+      if (!n || typeof n !== 'object') continue;
+      if (n.type === 'text' || n.type === 'hardBreak' || isCitation(n)) {
+        loose.push(n);
+        continue;
+      }
+      flushLoose();
+      out.push(...block(n));
+    }
+    flushLoose();
+    return out;
+  };
+
+  const block = (n: JsonNode): Block[] => {
+    switch (n.type) {
+      case 'paragraph':
+        return [{ kind: 'paragraph', content: inlines(n.content) }];
+      case 'heading': {
+        const raw = Number(n.attrs?.level ?? 1);
+        const level = (raw <= 1 ? 1 : raw >= 3 ? 3 : 2) as 1 | 2 | 3;
+        return [{ kind: 'heading', level, content: inlines(n.content) }];
+      }
+      case 'bulletList':
+      case 'orderedList': {
+        const items = (n.content ?? []).map((item) => blocks(item.type === 'listItem' ? item.content : [item]));
+        const start = Number(n.attrs?.start ?? 1);
+        return [{ kind: 'list', ordered: n.type === 'orderedList', start: Number.isFinite(start) ? start : 1, items }];
+      }
+      case 'blockquote':
+        return [{ kind: 'quote', blocks: blocks(n.content) }];
+      case 'table':
+        return [
+          {
+            kind: 'table',
+            rows: (n.content ?? []).map((row) => ({
+              cells: (row.content ?? []).map((cell) => ({ header: cell.type === 'tableHeader', blocks: blocks(cell.content) })),
+            })),
+          },
+        ];
+      case 'horizontalRule':
+        return [{ kind: 'rule' }];
+      case 'codeBlock':
+        return [{ kind: 'paragraph', content: [{ kind: 'text', text: plainText(n), marks: { code: true } }] }];
+      case 'doc':
+      case 'listItem':
+      case 'tableRow':
+      case 'tableCell':
+      case 'tableHeader':
+        return blocks(n.content);
+      default: {
+        // Unknown block: keep its content, never drop text silently.
+        if (Array.isArray(n.content) && n.content.some((c) => c.type === 'text' || isCitation(c))) {
+          return [{ kind: 'paragraph', content: inlines(n.content) }];
+        }
+        return blocks(n.content);
+      }
+    }
+  };
+
+  const body = blocks((brief.doc as JsonNode).content);
+
+  const seen = new Map<string, SourceMeta>();
+  for (const note of notes) seen.set(note.claim.source.id, note.claim.source);
+  const sources = [...seen.values()]
+    .sort(
+      (a, b) =>
+        (a.outlet ?? '').localeCompare(b.outlet ?? '', 'en') ||
+        (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') ||
+        a.title.localeCompare(b.title, 'en'),
+    )
+    .map((source) => ({ source, entry: sourceListEntry(source) }));
+
+  return {
+    title: brief.title.trim() || 'Untitled brief',
+    dateLine: formatDate(brief.updatedAt),
+    blocks: body,
+    notes,
+    sources,
+    removed,
+  };
+}
+
+/** The marker text a removed citation shows. */
+export function removedMarker(): string {
+  return CITATION_REMOVED;
+}

@@ -1,0 +1,255 @@
+/**
+ * Drafting a brief in one step (issue 7, "Draft in one step"): from an actor,
+ * a tag, or a hand-picked set of claims. The result is an ordinary tiptap
+ * document the person then edits freely. Pure: no Node APIs.
+ */
+import type { Actor, ActorRole, Annotation, RichDoc, Tag } from '../../../shared/model';
+import { DossierError } from '../../../shared/errors';
+import {
+  blockquoteNode,
+  citationLabel,
+  citationNode,
+  docNode,
+  excerpt,
+  formatDate,
+  headingNode,
+  outletName,
+  paragraphNode,
+  quoted,
+  textNode,
+  type BriefContext,
+  type CitedClaim,
+  type JsonNode,
+} from '../../../shared/brief-doc';
+
+export interface BriefDraft {
+  title: string;
+  doc: RichDoc;
+}
+
+const ROLE_ORDER: readonly ActorRole[] = ['speaker', 'subject', 'mentioned'];
+
+/** Date order: the source's publication date (undated last), then when the claim was made, then id. */
+export function compareClaims(a: CitedClaim, b: CitedClaim): number {
+  const da = a.source.publishedAt?.slice(0, 10);
+  const db = b.source.publishedAt?.slice(0, 10);
+  if (da !== db) {
+    if (!da) return 1;
+    if (!db) return -1;
+    return da < db ? -1 : 1;
+  }
+  if (a.annotation.createdAt !== b.annotation.createdAt) return a.annotation.createdAt < b.annotation.createdAt ? -1 : 1;
+  return a.annotation.id < b.annotation.id ? -1 : a.annotation.id > b.annotation.id ? 1 : 0;
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function countBy<T>(items: readonly T[], key: (t: T) => string | undefined): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const item of items) {
+    const k = key(item);
+    if (k) out.set(k, (out.get(k) ?? 0) + 1);
+  }
+  return out;
+}
+
+function splitText(counts: Map<string, number>, order: readonly string[]): string {
+  const keys = [...order.filter((k) => counts.has(k)), ...[...counts.keys()].filter((k) => !order.includes(k)).sort()];
+  return keys.map((k) => `${counts.get(k)} ${k}`).join(', ');
+}
+
+/** The generated overview: counts of claims and sources, date range, stance and status split. */
+function overview(claims: readonly CitedClaim[], subject: string, stanceOf: (c: CitedClaim) => string[]): JsonNode[] {
+  if (claims.length === 0) {
+    return [paragraphNode([textNode(`No claims ${subject || 'selected'} yet.`)])];
+  }
+  const sources = new Set(claims.map((c) => c.source.id));
+  const outlets = new Set(claims.map((c) => outletName(c.source)));
+  const dates = claims.map((c) => c.source.publishedAt?.slice(0, 10)).filter((d): d is string => !!d).sort();
+  let sentence = `This brief collects ${plural(claims.length, 'claim')}${subject ? ` ${subject}` : ''} from ${plural(sources.size, 'source')}`;
+  sentence += outlets.size !== sources.size ? ` (${plural(outlets.size, 'outlet')})` : '';
+  if (dates.length) {
+    const first = formatDate(dates[0]);
+    const last = formatDate(dates[dates.length - 1]);
+    sentence += first === last ? `, published on ${first}` : `, published between ${first} and ${last}`;
+  }
+  sentence += '.';
+  const out: JsonNode[] = [paragraphNode([textNode(sentence)])];
+
+  const stances = new Map<string, number>();
+  for (const c of claims) for (const s of stanceOf(c)) stances.set(s, (stances.get(s) ?? 0) + 1);
+  const statuses = countBy(claims, (c) => c.annotation.status);
+  const facts: JsonNode[] = [];
+  if (stances.size) facts.push(textNode('Stance: ', [{ type: 'bold' }]), textNode(`${splitText(stances, ['supports', 'opposes', 'neutral'])}. `));
+  facts.push(textNode('Status: ', [{ type: 'bold' }]), textNode(`${splitText(statuses, ['corroborated', 'unverified', 'disputed', 'refuted'])}.`));
+  out.push(paragraphNode(facts));
+  return out;
+}
+
+/** One claim: its quote with a citation, then outlet, date, status, stance and relations. */
+function claimBlock(ctx: BriefContext, claim: CitedClaim, stance?: string): JsonNode[] {
+  const { annotation } = claim;
+  const label = citationLabel(claim);
+  const quote = annotation.target.exact.replace(/\s+/g, ' ').trim();
+  const meta: JsonNode[] = [textNode(label, [{ type: 'italic' }]), textNode(` · Status: ${annotation.status}`)];
+  if (stance) meta.push(textNode(` · Stance: ${stance}`));
+  const out: JsonNode[] = [
+    blockquoteNode([
+      paragraphNode([textNode(quoted(quote)), citationNode({ annotationId: annotation.id, quote, label })]),
+      paragraphNode(meta),
+    ]),
+  ];
+
+  const related = relatedClaims(ctx, annotation.id);
+  for (const [type, heading] of [
+    ['corroborates', 'Corroborated by'],
+    ['contradicts', 'Contradicted by'],
+    ['elaborates', 'Elaborated by'],
+  ] as const) {
+    const list = related.filter((r) => r.type === type).map((r) => r.claim);
+    if (!list.length) continue;
+    const content: JsonNode[] = [textNode(`${heading}: `, [{ type: 'bold' }])];
+    list.sort(compareClaims).forEach((other, i) => {
+      if (i > 0) content.push(textNode('; '));
+      content.push(
+        textNode(`${citationLabel(other)}, ${quoted(excerpt(other.annotation.target.exact, 90))}`),
+        citationNode({ annotationId: other.annotation.id, quote: other.annotation.target.exact, label: citationLabel(other) }),
+      );
+    });
+    out.push(paragraphNode(content));
+  }
+  return out;
+}
+
+/** Claims related to one annotation, in either direction, that still exist. */
+function relatedClaims(ctx: BriefContext, id: string): Array<{ type: string; claim: CitedClaim }> {
+  const out: Array<{ type: string; claim: CitedClaim }> = [];
+  const seen = new Set<string>();
+  for (const r of ctx.relations) {
+    const other = r.from === id ? r.to : r.to === id ? r.from : undefined;
+    if (!other || other === id) continue;
+    const key = `${r.type}:${other}`;
+    if (seen.has(key)) continue;
+    const claim = ctx.annotation(other);
+    if (!claim) continue;
+    seen.add(key);
+    out.push({ type: r.type, claim });
+  }
+  return out;
+}
+
+function findActor(ctx: BriefContext, actorId: string): Actor {
+  const actor = ctx.actors.find((a) => a.id === actorId);
+  if (!actor) throw new DossierError('not-found', `No actor with id ${actorId}.`);
+  return actor;
+}
+
+const ROLE_HEADING: Record<ActorRole, (name: string) => string> = {
+  speaker: (name) => `Statements by ${name}`,
+  subject: (name) => `Statements about ${name}`,
+  mentioned: () => 'Mentions',
+};
+
+/** The actor's strongest role on a claim: speaker, then subject, then mentioned. */
+function roleOn(annotation: Annotation, actorId: string): { role: ActorRole; stance?: string } | undefined {
+  const links = annotation.actors.filter((l) => l.actorId === actorId);
+  for (const role of ROLE_ORDER) {
+    const link = links.find((l) => l.role === role);
+    if (link) return link.stance ? { role, stance: link.stance } : { role };
+  }
+  return undefined;
+}
+
+export function draftBriefFromActor(ctx: BriefContext, actorId: string): BriefDraft {
+  const actor = findActor(ctx, actorId);
+  const linked = ctx.annotations
+    .map((claim) => ({ claim, link: roleOn(claim.annotation, actorId) }))
+    .filter((x): x is { claim: CitedClaim; link: { role: ActorRole; stance?: string } } => !!x.link)
+    .sort((a, b) => compareClaims(a.claim, b.claim));
+
+  const content: JsonNode[] = overview(
+    linked.map((x) => x.claim),
+    `linked to ${actor.name}`,
+    (c) => {
+      const link = roleOn(c.annotation, actorId);
+      return link?.stance ? [link.stance] : [];
+    },
+  );
+  if (actor.description?.trim()) content.unshift(paragraphNode([textNode(actor.description.trim(), [{ type: 'italic' }])]));
+
+  for (const role of ROLE_ORDER) {
+    const inRole = linked.filter((x) => x.link.role === role);
+    if (!inRole.length) continue;
+    content.push(headingNode(2, ROLE_HEADING[role](actor.name)));
+    for (const { claim, link } of inRole) content.push(...claimBlock(ctx, claim, link.stance));
+  }
+  return { title: `Brief: ${actor.name}`, doc: docNode(content) };
+}
+
+/** A tag and its descendants, parent first, children by name. */
+function tagSubtree(tags: readonly Tag[], root: Tag): Array<{ tag: Tag; depth: number }> {
+  const out: Array<{ tag: Tag; depth: number }> = [];
+  const seen = new Set<string>();
+  const go = (tag: Tag, depth: number) => {
+    if (seen.has(tag.id)) return;
+    seen.add(tag.id);
+    out.push({ tag, depth });
+    const children = tags.filter((t) => t.parentId === tag.id).sort((a, b) => a.name.localeCompare(b.name));
+    for (const child of children) go(child, depth + 1);
+  };
+  go(root, 0);
+  return out;
+}
+
+export function draftBriefFromTag(ctx: BriefContext, tagId: string): BriefDraft {
+  const tag = ctx.tags.find((t) => t.id === tagId);
+  if (!tag) throw new DossierError('not-found', `No tag with id ${tagId}.`);
+  const subtree = tagSubtree(ctx.tags, tag);
+  const depthOf = new Map(subtree.map((x) => [x.tag.id, x.depth]));
+
+  // Each claim goes in the section of its most specific tag within the subtree.
+  const sections = new Map<string, CitedClaim[]>();
+  const all: CitedClaim[] = [];
+  for (const claim of ctx.annotations) {
+    const inTree = claim.annotation.tagIds.filter((id) => depthOf.has(id));
+    if (!inTree.length) continue;
+    const deepest = inTree.reduce((best, id) => (depthOf.get(id)! > depthOf.get(best)! ? id : best));
+    if (!sections.has(deepest)) sections.set(deepest, []);
+    sections.get(deepest)!.push(claim);
+    all.push(claim);
+  }
+  all.sort(compareClaims);
+
+  const content: JsonNode[] = overview(all, `tagged \u201c${tag.name}\u201d`, (c) =>
+    c.annotation.actors.map((l) => l.stance).filter((s): s is NonNullable<typeof s> => !!s),
+  );
+  for (const { tag: t, depth } of subtree) {
+    const claims = sections.get(t.id);
+    if (!claims?.length) continue;
+    const name = t.id === tag.id ? (subtree.length > 1 ? `${t.name} (general)` : `Claims tagged ${t.name}`) : t.name;
+    content.push(headingNode(depth <= 1 ? 2 : 3, name));
+    for (const claim of claims.sort(compareClaims)) content.push(...claimBlock(ctx, claim));
+  }
+  return { title: `Brief: ${tag.name}`, doc: docNode(content) };
+}
+
+export function draftBriefFromAnnotations(ctx: BriefContext, ids: readonly string[], title?: string): BriefDraft {
+  const claims: CitedClaim[] = [];
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const claim = ctx.annotation(id);
+    if (!claim) throw new DossierError('not-found', `No claim with id ${id}.`);
+    claims.push(claim);
+  }
+  claims.sort(compareClaims);
+  const content: JsonNode[] = overview(claims, '', (c) =>
+    c.annotation.actors.map((l) => l.stance).filter((s): s is NonNullable<typeof s> => !!s),
+  );
+  if (claims.length) content.push(headingNode(2, 'Claims'));
+  for (const claim of claims) content.push(...claimBlock(ctx, claim));
+  return { title: title?.trim() || 'Brief: selected claims', doc: docNode(content) };
+}

@@ -1,0 +1,593 @@
+/**
+ * PDF rendering of a resolved brief with pdfkit, in plain Node (the CLI, the
+ * app and the tests share it).
+ *
+ * pdfkit draws text but does not lay out a document with footnotes, so this
+ * file does its own small layout: words are measured with the embedded font,
+ * broken into ragged-right lines, and placed line by line; a line that
+ * carries a citation reserves room for its footnote at the foot of the same
+ * page. Fonts: Source Serif 4 (full Latin, typographic quotes) from the
+ * @expo-google-fonts/source-serif-4 npm package, embedded as subsets.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import PDFDocument from 'pdfkit';
+import { CITATION_REMOVED, quoted } from '../../../shared/brief-doc';
+import type { Block, Inline, Note, ResolvedBrief } from './blocks';
+
+// ---------------------------------------------------------------- fonts
+
+type FontKey = 'regular' | 'bold' | 'italic' | 'boldItalic' | 'semibold';
+
+const FONT_FILES: Record<FontKey, string> = {
+  regular: '400Regular/SourceSerif4_400Regular.ttf',
+  italic: '400Regular_Italic/SourceSerif4_400Regular_Italic.ttf',
+  bold: '700Bold/SourceSerif4_700Bold.ttf',
+  boldItalic: '700Bold_Italic/SourceSerif4_700Bold_Italic.ttf',
+  semibold: '600SemiBold/SourceSerif4_600SemiBold.ttf',
+};
+
+let fontCache: Record<FontKey, Buffer> | undefined;
+
+/** The embedded fonts' bytes, read once from the font package. */
+export function loadFonts(): Record<FontKey, Buffer> {
+  if (fontCache) return fontCache;
+  const require = createRequire(import.meta.url);
+  const dir = path.dirname(require.resolve('@expo-google-fonts/source-serif-4/package.json'));
+  const out = {} as Record<FontKey, Buffer>;
+  for (const [key, file] of Object.entries(FONT_FILES) as Array<[FontKey, string]>) out[key] = readFileSync(path.join(dir, file));
+  fontCache = out;
+  return out;
+}
+
+// ---------------------------------------------------------------- page geometry (points)
+
+const PAGE_W = 595.28;
+const PAGE_H = 841.89;
+const MARGIN_X = 68;
+const MARGIN_TOP = 66;
+const MARGIN_BOTTOM = 70;
+const CONTENT_W = PAGE_W - 2 * MARGIN_X;
+const TOP = MARGIN_TOP;
+const BOTTOM = PAGE_H - MARGIN_BOTTOM;
+
+const BODY_SIZE = 10.5;
+const BODY_LEADING = 15;
+const NOTE_SIZE = 8;
+const NOTE_LEADING = 10.4;
+const NOTE_GAP = 2;
+const NOTE_SEPARATOR = 12;
+const PARA_GAP = 6.5;
+const QUOTE_INDENT = 16;
+const LIST_INDENT = 18;
+
+const INK = '#1a1a1a';
+const ACCENT = '#1f3a5f';
+const MUTED = '#666666';
+const LINK = '#1d4f91';
+const REMOVED = '#a00000';
+const BAR = '#8a9bb0';
+
+// ---------------------------------------------------------------- styles and lines
+
+interface Style {
+  font: FontKey;
+  size: number;
+  color: string;
+  underline?: boolean;
+  strike?: boolean;
+  link?: string;
+  code?: boolean;
+  /** Raised and smaller: a note number. */
+  sup?: boolean;
+}
+
+function styleKey(s: Style): string {
+  return `${s.font}|${s.size}|${s.color}|${s.underline ? 'u' : ''}${s.strike ? 's' : ''}${s.code ? 'c' : ''}${s.sup ? '^' : ''}|${s.link ?? ''}`;
+}
+
+interface Frag {
+  text: string;
+  style: Style;
+}
+
+type Token = { frags: Frag[]; spaceBefore: boolean } | { hardBreak: true };
+
+interface Placed {
+  text: string;
+  style: Style;
+  x: number;
+  width: number;
+}
+
+interface Line {
+  items: Placed[];
+  width: number;
+  height: number;
+  size: number;
+  notes: number[];
+}
+
+interface Para {
+  /** The body size (for the baseline) and leading of each line. */
+  size: number;
+  leading: number;
+  tokens: Token[];
+  notes: number[];
+}
+
+class Measurer {
+  private cache = new Map<string, number>();
+  constructor(private doc: PDFKit.PDFDocument) {}
+  width(text: string, style: Style): number {
+    const size = style.sup ? style.size * 0.62 : style.size;
+    const key = `${style.font}|${size}|${text}`;
+    let w = this.cache.get(key);
+    if (w === undefined) {
+      w = this.doc.font(style.font).fontSize(size).widthOfString(text);
+      this.cache.set(key, w);
+    }
+    return w;
+  }
+}
+
+/** Splits styled text into tokens: a token is everything between two spaces, whatever its styles. */
+function tokenize(frags: Array<Frag | 'break'>): Token[] {
+  const tokens: Token[] = [];
+  let cur: { frags: Frag[]; spaceBefore: boolean } | undefined;
+  let pendingSpace = false;
+  for (const f of frags) {
+    if (f === 'break') {
+      if (cur) tokens.push(cur);
+      cur = undefined;
+      tokens.push({ hardBreak: true });
+      pendingSpace = false;
+      continue;
+    }
+    // Notes glue to the word before them.
+    const parts = f.text.split(/(\s+)/);
+    for (const part of parts) {
+      if (!part) continue;
+      if (/^\s+$/.test(part)) {
+        if (cur) tokens.push(cur);
+        cur = undefined;
+        pendingSpace = true;
+        continue;
+      }
+      if (!cur) {
+        cur = { frags: [], spaceBefore: pendingSpace };
+        pendingSpace = false;
+      }
+      cur.frags.push({ text: part, style: f.style });
+    }
+  }
+  if (cur) tokens.push(cur);
+  return tokens;
+}
+
+function breakLines(para: Para, width: number, m: Measurer): Line[] {
+  const lines: Line[] = [];
+  const newLine = (): Line => ({ items: [], width: 0, height: para.leading, size: para.size, notes: [] });
+  let line = newLine();
+  const push = () => {
+    lines.push(line);
+    line = newLine();
+  };
+  const add = (frag: Frag, x: number, w: number, gap: boolean) => {
+    const last = line.items[line.items.length - 1];
+    if (last && styleKey(last.style) === styleKey(frag.style) && Math.abs(last.x + last.width + (gap ? m.width(' ', frag.style) : 0) - x) < 0.01) {
+      last.text += (gap ? ' ' : '') + frag.text;
+      last.width = x + w - last.x;
+    } else {
+      line.items.push({ text: frag.text, style: frag.style, x, width: w });
+    }
+  };
+  for (const token of para.tokens) {
+    if ('hardBreak' in token) {
+      push();
+      continue;
+    }
+    const widths = token.frags.map((f) => m.width(f.text, f.style));
+    const total = widths.reduce((a, b) => a + b, 0);
+    const space = line.items.length && token.spaceBefore ? m.width(' ', token.frags[0]!.style) : 0;
+    if (line.items.length && line.width + space + total > width) push();
+    const gap = line.items.length > 0 && token.spaceBefore;
+    let x = line.width + (gap ? m.width(' ', token.frags[0]!.style) : 0);
+    token.frags.forEach((frag, i) => {
+      let w = widths[i]!;
+      if (w > width - x && w > width * 0.5) {
+        // A word longer than the line (a long URL): break it by characters.
+        let rest = frag.text;
+        while (rest.length) {
+          let n = rest.length;
+          while (n > 1 && m.width(rest.slice(0, n), frag.style) > width - x) n--;
+          const piece = rest.slice(0, n);
+          const pw = m.width(piece, frag.style);
+          add({ text: piece, style: frag.style }, x, pw, false);
+          x += pw;
+          line.width = x;
+          rest = rest.slice(n);
+          if (rest.length) {
+            push();
+            x = 0;
+          }
+        }
+        return;
+      }
+      add(frag, x, w, i === 0 && gap);
+      x += w;
+      line.width = x;
+    });
+  }
+  if (line.items.length || lines.length === 0) lines.push(line);
+  // Each line knows the notes whose numbers it carries.
+  for (const l of lines) {
+    for (const item of l.items) {
+      if (item.style.sup && item.style.link?.startsWith('#note-')) l.notes.push(Number(item.style.link.slice(6)));
+    }
+  }
+  return lines;
+}
+
+// ---------------------------------------------------------------- inline content → fragments
+
+function fragsOf(content: Inline[], base: Style): Array<Frag | 'break'> {
+  const out: Array<Frag | 'break'> = [];
+  for (const item of content) {
+    switch (item.kind) {
+      case 'text': {
+        const m = item.marks;
+        const bold = m.bold || base.font === 'bold' || base.font === 'boldItalic' || base.font === 'semibold';
+        const italic = m.italic || base.font === 'italic' || base.font === 'boldItalic';
+        const font: FontKey = bold && italic ? 'boldItalic' : bold ? (base.font === 'semibold' && !m.bold ? 'semibold' : 'bold') : italic ? 'italic' : 'regular';
+        const style: Style = { ...base, font };
+        if (m.underline) style.underline = true;
+        if (m.strike) style.strike = true;
+        if (m.code) style.code = true;
+        if (m.link) {
+          style.link = m.link;
+          style.color = LINK;
+        }
+        out.push({ text: item.text, style });
+        break;
+      }
+      case 'note':
+        out.push({ text: String(item.n), style: { ...base, font: 'semibold', color: ACCENT, sup: true, link: `#note-${item.n}` } });
+        break;
+      case 'removed':
+        out.push({ text: CITATION_REMOVED, style: { ...base, font: 'bold', color: REMOVED } });
+        break;
+      case 'break':
+        out.push('break');
+        break;
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- the writer
+
+interface Bars {
+  /** x of each enclosing block quote's bar. */
+  xs: number[];
+}
+
+class PdfWriter {
+  readonly doc: PDFKit.PDFDocument;
+  private m: Measurer;
+  private y = TOP;
+  private pageNotes: Line[][] = [];
+  private pageNoteHeight = 0;
+  private noteLines = new Map<number, Line[]>();
+  private noteHeights = new Map<number, number>();
+
+  constructor(private brief: ResolvedBrief) {
+    this.doc = new PDFDocument({
+      size: 'A4',
+      margins: { top: 0, bottom: 0, left: 0, right: 0 },
+      bufferPages: true,
+      autoFirstPage: true,
+      displayTitle: true,
+      lang: 'en',
+      info: { Title: brief.title, Creator: 'Dossier', Producer: 'Dossier (pdfkit)', Subject: 'Brief' },
+    });
+    const fonts = loadFonts();
+    for (const [key, data] of Object.entries(fonts)) this.doc.registerFont(key, data);
+    this.m = new Measurer(this.doc);
+    for (const note of brief.notes) {
+      const lines = this.layoutNote(note);
+      this.noteLines.set(note.n, lines);
+      this.noteHeights.set(note.n, lines.reduce((h, l) => h + l.height, 0) + NOTE_GAP);
+    }
+  }
+
+  // -------------------------------------------------------------- notes
+
+  private layoutNote(note: Note): Line[] {
+    const base: Style = { font: 'regular', size: NOTE_SIZE, color: INK };
+    const frags: Frag[] = [
+      { text: note.outlet, style: { ...base, font: 'semibold' } },
+      { text: `, ${quoted(note.title)}`, style: base },
+    ];
+    if (note.author) frags.push({ text: `, ${note.author}`, style: base });
+    if (note.date) frags.push({ text: `, ${note.date}`, style: base });
+    if (note.url) frags.push({ text: ', ', style: base }, { text: note.url, style: { ...base, color: LINK, link: note.url } });
+    frags.push({ text: '. Quoted: ', style: base }, { text: quoted(note.quote), style: { ...base, font: 'italic' } }, { text: '.', style: base });
+    const lines = breakLines({ size: NOTE_SIZE, leading: NOTE_LEADING, tokens: tokenize(frags), notes: [] }, CONTENT_W - 14, this.m);
+    // The number hangs in the margin of the note.
+    lines[0]!.items.unshift({ text: `${note.n}`, style: { ...base, font: 'semibold', color: ACCENT }, x: -14, width: 0 });
+    return lines;
+  }
+
+  private reservedFor(extra: number): number {
+    const h = this.pageNoteHeight + extra;
+    return h > 0 ? h + NOTE_SEPARATOR : 0;
+  }
+
+  private flushNotes(): void {
+    if (!this.pageNotes.length) return;
+    const doc = this.doc;
+    let y = BOTTOM - this.pageNoteHeight;
+    doc.save().moveTo(MARGIN_X, y - NOTE_SEPARATOR / 2).lineTo(MARGIN_X + 110, y - NOTE_SEPARATOR / 2).lineWidth(0.5).strokeColor('#999999').stroke().restore();
+    for (const lines of this.pageNotes) {
+      for (const line of lines) {
+        this.drawLine(line, MARGIN_X + 14, y);
+        y += line.height;
+      }
+      y += NOTE_GAP;
+    }
+    this.pageNotes = [];
+    this.pageNoteHeight = 0;
+  }
+
+  // -------------------------------------------------------------- pages
+
+  newPage(): void {
+    this.flushNotes();
+    this.doc.addPage({ size: 'A4', margins: { top: 0, bottom: 0, left: 0, right: 0 } });
+    this.y = TOP;
+  }
+
+  /** Makes room for `h` points of body (plus footnotes that must sit on the same page). */
+  private ensure(h: number, noteExtra = 0): void {
+    if (this.y > TOP && this.y + h > BOTTOM - this.reservedFor(noteExtra)) this.newPage();
+  }
+
+  private gap(h: number, bars?: Bars): void {
+    if (this.y <= TOP) return;
+    if (bars?.xs.length && this.y + h <= BOTTOM - this.reservedFor(0)) this.drawBars(bars, this.y, h);
+    this.y += h;
+  }
+
+  private drawBars(bars: Bars, y: number, h: number): void {
+    for (const x of bars.xs) this.doc.save().rect(x, y, 2, h).fillColor(BAR).fill().restore();
+  }
+
+  // -------------------------------------------------------------- lines
+
+  private drawLine(line: Line, x: number, y: number): void {
+    const doc = this.doc;
+    const baseline = y + (line.height - line.size) / 2 + line.size * 0.8;
+    for (const item of line.items) {
+      const s = item.style;
+      const size = s.sup ? s.size * 0.62 : s.size;
+      const by = s.sup ? baseline - s.size * 0.36 : baseline;
+      if (s.code) {
+        doc.save().rect(x + item.x - 1, baseline - size * 0.8, item.width + 2, size * 1.05).fillColor('#eeeeee').fill().restore();
+      }
+      doc.font(s.font).fontSize(size).fillColor(s.color);
+      const opts: PDFKit.Mixins.TextOptions = { lineBreak: false, baseline: 'alphabetic' };
+      if (s.underline) opts.underline = true;
+      if (s.strike) opts.strike = true;
+      doc.text(item.text, x + item.x, by, opts);
+      if (s.link && !s.link.startsWith('#')) doc.link(x + item.x, by - size * 0.8, item.width, size * 1.05, s.link);
+    }
+  }
+
+  /** Places lines of body text, page by page, with their footnotes. */
+  private placeLines(lines: Line[], x: number, bars?: Bars, marker?: { text: string; style: Style; dx: number }): void {
+    lines.forEach((line, i) => {
+      const fresh = line.notes.filter((n) => this.noteLines.has(n));
+      const extra = fresh.reduce((h, n) => h + this.noteHeights.get(n)!, 0);
+      this.ensure(line.height, extra);
+      if (bars?.xs.length) this.drawBars(bars, this.y, line.height);
+      if (i === 0 && marker) {
+        this.drawLine({ items: [{ text: marker.text, style: marker.style, x: 0, width: 0 }], width: 0, height: line.height, size: line.size, notes: [] }, x + marker.dx, this.y);
+      }
+      this.drawLine(line, x, this.y);
+      this.y += line.height;
+      for (const n of fresh) {
+        this.pageNotes.push(this.noteLines.get(n)!);
+        this.pageNoteHeight += this.noteHeights.get(n)!;
+      }
+    });
+  }
+
+  // -------------------------------------------------------------- blocks
+
+  private paragraph(content: Inline[], base: Style, leading: number, x: number, width: number, bars?: Bars, marker?: { text: string; style: Style; dx: number }): void {
+    const tokens = tokenize(fragsOf(content, base));
+    const lines = breakLines({ size: base.size, leading, tokens, notes: [] }, width, this.m);
+    this.placeLines(lines, x, bars, marker);
+  }
+
+  title(): void {
+    const b = this.brief;
+    this.paragraph([{ kind: 'text', text: b.title, marks: {} }], { font: 'bold', size: 22, color: ACCENT }, 27, MARGIN_X, CONTENT_W);
+    this.y += 3;
+    if (b.dateLine) this.paragraph([{ kind: 'text', text: b.dateLine, marks: {} }], { font: 'regular', size: 10, color: MUTED }, 14, MARGIN_X, CONTENT_W);
+    this.y += 8;
+    this.doc.save().moveTo(MARGIN_X, this.y).lineTo(MARGIN_X + CONTENT_W, this.y).lineWidth(1.2).strokeColor(ACCENT).stroke().restore();
+    this.y += 16;
+  }
+
+  blocks(list: Block[], x: number, width: number, bars: Bars = { xs: [] }, first = true): void {
+    list.forEach((block, i) => {
+      const isFirst = first && i === 0;
+      switch (block.kind) {
+        case 'heading': {
+          const size = block.level === 1 ? 16 : block.level === 2 ? 13.5 : 11.5;
+          const leading = size * 1.3;
+          // Keep a heading with the two lines after it.
+          this.gap(isFirst && bars.xs.length ? 0 : block.level === 1 ? 14 : 10, bars);
+          this.ensure(leading * 1.2 + BODY_LEADING * 2);
+          this.paragraph(block.content, { font: 'bold', size, color: block.level === 3 ? '#333333' : ACCENT }, leading, x, width, bars);
+          this.gap(block.level === 1 ? 6 : 4, bars);
+          break;
+        }
+        case 'paragraph':
+          if (!isFirst) this.gap(PARA_GAP, bars);
+          this.paragraph(block.content, { font: 'regular', size: BODY_SIZE, color: INK }, BODY_LEADING, x, width, bars);
+          break;
+        case 'quote': {
+          if (!isFirst) this.gap(PARA_GAP + 2, bars);
+          const inner: Bars = { xs: [...bars.xs, x + 1] };
+          this.blocks(block.blocks, x + QUOTE_INDENT, width - QUOTE_INDENT, inner, true);
+          this.gap(2, bars);
+          break;
+        }
+        case 'rule':
+          this.gap(PARA_GAP + 4, bars);
+          this.ensure(10);
+          this.doc.save().moveTo(x, this.y).lineTo(x + width, this.y).lineWidth(0.6).strokeColor('#aaaaaa').stroke().restore();
+          this.y += 6;
+          break;
+        case 'list':
+          block.items.forEach((item, k) => {
+            const markerText = block.ordered ? `${block.start + k}.` : '\u2022';
+            const markerStyle: Style = { font: 'regular', size: BODY_SIZE, color: INK };
+            const mw = this.m.width(markerText, markerStyle);
+            const marker = { text: markerText, style: markerStyle, dx: -4 - mw };
+            if (!(isFirst && k === 0)) this.gap(block.ordered ? 3 : 2.5, bars);
+            item.forEach((b, j) => {
+              if (j === 0 && b.kind === 'paragraph') {
+                this.paragraph(b.content, markerStyle, BODY_LEADING, x + LIST_INDENT, width - LIST_INDENT, bars, marker);
+              } else {
+                if (j === 0) {
+                  // An item that starts with something other than a paragraph: marker on its own.
+                  this.paragraph([{ kind: 'text', text: ' ', marks: {} }], markerStyle, BODY_LEADING, x + LIST_INDENT, width - LIST_INDENT, bars, marker);
+                }
+                this.blocks([b], x + LIST_INDENT, width - LIST_INDENT, bars, j === 0);
+              }
+            });
+          });
+          break;
+        case 'table':
+          if (!isFirst) this.gap(PARA_GAP + 2, bars);
+          this.table(block, x, width);
+          this.gap(PARA_GAP, bars);
+          break;
+      }
+    });
+  }
+
+  private table(block: Extract<Block, { kind: 'table' }>, x: number, width: number): void {
+    const cols = Math.max(1, ...block.rows.map((r) => r.cells.length));
+    const colW = width / cols;
+    const pad = 4;
+    for (const row of block.rows) {
+      const cells = row.cells.map((cell) => {
+        const lines: Line[] = [];
+        cell.blocks.forEach((b) => {
+          const content: Inline[] =
+            b.kind === 'paragraph' || b.kind === 'heading'
+              ? b.content
+              : [{ kind: 'text', text: flattenBlocks([b]), marks: {} }];
+          const base: Style = { font: cell.header ? 'bold' : 'regular', size: 9.5, color: INK };
+          lines.push(...breakLines({ size: 9.5, leading: 13, tokens: tokenize(fragsOf(content, base)), notes: [] }, colW - 2 * pad, this.m));
+        });
+        return { header: cell.header, lines };
+      });
+      const height = Math.max(13, ...cells.map((c) => c.lines.reduce((h, l) => h + l.height, 0))) + 2 * pad;
+      const notes = cells.flatMap((c) => c.lines.flatMap((l) => l.notes));
+      const extra = notes.reduce((h, n) => h + (this.noteHeights.get(n) ?? 0), 0);
+      this.ensure(height, extra);
+      cells.forEach((c, i) => {
+        const cx = x + i * colW;
+        if (c.header) this.doc.save().rect(cx, this.y, colW, height).fillColor('#eef1f5').fill().restore();
+        this.doc.save().rect(cx, this.y, colW, height).lineWidth(0.5).strokeColor('#b0b0b0').stroke().restore();
+        let cy = this.y + pad;
+        for (const line of c.lines) {
+          this.drawLine(line, cx + pad, cy);
+          cy += line.height;
+        }
+      });
+      this.y += height;
+      for (const n of notes) {
+        const lines = this.noteLines.get(n);
+        if (!lines) continue;
+        this.pageNotes.push(lines);
+        this.pageNoteHeight += this.noteHeights.get(n)!;
+      }
+    }
+  }
+
+  sources(): void {
+    const list = this.brief.sources;
+    if (!list.length) return;
+    this.gap(18);
+    this.ensure(16 * 1.3 * 1.2 + BODY_LEADING * 2);
+    this.paragraph([{ kind: 'text', text: 'Sources', marks: {} }], { font: 'bold', size: 16, color: ACCENT }, 16 * 1.3, MARGIN_X, CONTENT_W);
+    this.y += 6;
+    for (const s of list) {
+      this.paragraph([{ kind: 'text', text: s.entry, marks: {} }], { font: 'regular', size: 9.5, color: INK }, 13, MARGIN_X + 14, CONTENT_W - 14, undefined, {
+        text: '\u2013',
+        style: { font: 'regular', size: 9.5, color: MUTED },
+        dx: -14,
+      });
+      this.y += 3;
+    }
+  }
+
+  /** Page furniture on every page: running title from page 2 on, "Page n of N" in the footer. */
+  furniture(): void {
+    this.flushNotes();
+    const doc = this.doc;
+    const range = doc.bufferedPageRange();
+    const total = range.count;
+    for (let i = 0; i < total; i++) {
+      doc.switchToPage(range.start + i);
+      const label = `Page ${i + 1} of ${total}`;
+      doc.font('regular').fontSize(8.5).fillColor(MUTED);
+      const w = doc.widthOfString(label);
+      doc.text(label, (PAGE_W - w) / 2, PAGE_H - 38, { lineBreak: false, baseline: 'alphabetic' });
+      if (i > 0) {
+        const title = this.brief.title.length > 90 ? `${this.brief.title.slice(0, 89)}…` : this.brief.title;
+        doc.font('italic').fontSize(8.5).fillColor(MUTED).text(title, MARGIN_X, 40, { lineBreak: false, baseline: 'alphabetic' });
+        doc.save().moveTo(MARGIN_X, 46).lineTo(MARGIN_X + CONTENT_W, 46).lineWidth(0.4).strokeColor('#cccccc').stroke().restore();
+      }
+    }
+  }
+}
+
+function flattenBlocks(blocks: Block[]): string {
+  const parts: string[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'paragraph' || b.kind === 'heading') parts.push(b.content.map((i) => (i.kind === 'text' ? i.text : i.kind === 'removed' ? CITATION_REMOVED : ' ')).join(''));
+    else if (b.kind === 'quote') parts.push(flattenBlocks(b.blocks));
+    else if (b.kind === 'list') parts.push(...b.items.map((it) => flattenBlocks(it)));
+    else if (b.kind === 'table') parts.push(...b.rows.flatMap((r) => r.cells.map((c) => flattenBlocks(c.blocks))));
+  }
+  return parts.join(' ');
+}
+
+export function renderPdf(brief: ResolvedBrief): Promise<Uint8Array> {
+  const writer = new PdfWriter(brief);
+  const doc = writer.doc;
+  const chunks: Buffer[] = [];
+  const done = new Promise<Uint8Array>((resolve, reject) => {
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => {
+      const buf = Buffer.concat(chunks);
+      resolve(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength));
+    });
+    doc.on('error', reject);
+  });
+  writer.title();
+  writer.blocks(brief.blocks, MARGIN_X, CONTENT_W);
+  writer.sources();
+  writer.furniture();
+  doc.end();
+  return done;
+}

@@ -1,0 +1,43 @@
+/**
+ * Briefs: drafting (from an actor, a tag or chosen claims) and export to
+ * DOCX, PDF, Markdown and HTML. Plain Node, no Electron: the app, the CLI and
+ * the tests share these functions.
+ */
+import type { Brief } from '../../../shared/model';
+import type { BriefContext } from '../../../shared/brief-doc';
+import { DossierError } from '../../../shared/errors';
+import { resolveBrief } from './blocks';
+import { renderDocx } from './export-docx';
+import { renderPdf } from './export-pdf';
+import { renderHtml, renderMarkdown } from './export-text';
+
+export { draftBriefFromActor, draftBriefFromAnnotations, draftBriefFromTag, compareClaims, type BriefDraft } from './draft';
+export { resolveBrief, type ResolvedBrief } from './blocks';
+
+export const BRIEF_FORMATS = ['docx', 'pdf', 'md', 'html'] as const;
+export type BriefFormat = (typeof BRIEF_FORMATS)[number];
+
+/** File extension and MIME type of each export format (for save dialogs and the CLI). */
+export const BRIEF_FORMAT_INFO: Record<BriefFormat, { extension: string; mime: string; label: string }> = {
+  docx: { extension: 'docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', label: 'Word document' },
+  pdf: { extension: 'pdf', mime: 'application/pdf', label: 'PDF' },
+  md: { extension: 'md', mime: 'text/markdown; charset=utf-8', label: 'Markdown' },
+  html: { extension: 'html', mime: 'text/html; charset=utf-8', label: 'Web page (HTML)' },
+};
+
+/** Renders a brief in one format. Citations resolve through `ctx`; a missing one shows "[citation removed]". */
+export async function exportBrief(brief: Brief, ctx: BriefContext, format: BriefFormat): Promise<Uint8Array> {
+  const resolved = resolveBrief(brief, ctx);
+  switch (format) {
+    case 'docx':
+      return renderDocx(resolved);
+    case 'pdf':
+      return renderPdf(resolved);
+    case 'md':
+      return new TextEncoder().encode(renderMarkdown(resolved));
+    case 'html':
+      return new TextEncoder().encode(renderHtml(resolved));
+    default:
+      throw new DossierError('invalid-input', `Unknown export format "${String(format)}": use docx, pdf, md or html.`);
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * Undo / redo for every notebook change: a command log kept in main (so it
+ * survives a window reload). Each entry is one person-level action — "Tag
+ * claim", "Import 12 files" — holding the immer patches of every file it
+ * touched; undo applies the inverse patches in reverse order, redo the patches.
+ */
+import type { FileChange, NotebookStore } from './store/notebook-store';
+
+export interface HistoryEntry {
+  label: string;
+  at: string;
+  changes: FileChange[];
+}
+
+export interface HistoryState {
+  canUndo: boolean;
+  canRedo: boolean;
+  undoLabel?: string;
+  redoLabel?: string;
+}
+
+const LIMIT = 500;
+
+export class History {
+  private undoStack: HistoryEntry[] = [];
+  private redoStack: HistoryEntry[] = [];
+
+  constructor(private readonly store: NotebookStore) {}
+
+  record(entry: HistoryEntry): void {
+    if (entry.changes.every((c) => c.patches.length === 0)) return;
+    this.undoStack.push(entry);
+    if (this.undoStack.length > LIMIT) this.undoStack.shift();
+    this.redoStack = [];
+  }
+
+  state(): HistoryState {
+    const u = this.undoStack.at(-1);
+    const r = this.redoStack.at(-1);
+    return { canUndo: !!u, canRedo: !!r, ...(u ? { undoLabel: u.label } : {}), ...(r ? { redoLabel: r.label } : {}) };
+  }
+
+  /** Undoes the last action; returns its label, or undefined when there is nothing to undo. */
+  async undo(): Promise<string | undefined> {
+    const entry = this.undoStack.pop();
+    if (!entry) return undefined;
+    try {
+      for (const change of [...entry.changes].reverse()) await this.store.applyPatches(change.file, change.inverse);
+    } catch (err) {
+      this.undoStack.push(entry);
+      throw err;
+    }
+    this.redoStack.push(entry);
+    return entry.label;
+  }
+
+  async redo(): Promise<string | undefined> {
+    const entry = this.redoStack.pop();
+    if (!entry) return undefined;
+    try {
+      for (const change of entry.changes) await this.store.applyPatches(change.file, change.patches);
+    } catch (err) {
+      this.redoStack.push(entry);
+      throw err;
+    }
+    this.undoStack.push(entry);
+    return entry.label;
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * Word (.docx) → blocks with mammoth. Before anything is inflated, the zip's
+ * central directory is read and the declared uncompressed sizes are checked,
+ * so a zip bomb is rejected without being expanded.
+ */
+import mammoth from 'mammoth';
+import type { Block } from './boilerplate';
+import { fragmentBlocks } from './html';
+import { ImportRejection } from './types';
+
+/** Largest total uncompressed size of a .docx accepted (all entries together). */
+export const DOCX_MAX_UNCOMPRESSED = 200 * 1024 * 1024;
+/** Largest compression ratio of one entry above 1 MB before it is treated as a bomb. */
+const MAX_RATIO = 200;
+
+interface ZipEntry {
+  name: string;
+  compressed: number;
+  uncompressed: number;
+}
+
+/** Reads the central directory of a zip archive without inflating anything. */
+export function zipEntries(bytes: Uint8Array): ZipEntry[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.length < 22 || view.getUint32(0, true) !== 0x04034b50) throw new ImportRejection('not a Word document (.docx files are zip archives; this is not one)');
+  // End of central directory record: within the last 64 KiB + 22 bytes.
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65557); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new ImportRejection('the Word document is damaged or truncated (no zip directory)');
+  const count = view.getUint16(eocd + 10, true);
+  const cdSize = view.getUint32(eocd + 12, true);
+  const cdOffset = view.getUint32(eocd + 16, true);
+  if (count === 0xffff || cdOffset === 0xffffffff) throw new ImportRejection('the Word document uses a zip64 layout, which is not supported for import');
+  if (cdOffset + cdSize > bytes.length) throw new ImportRejection('the Word document is damaged or truncated (zip directory out of range)');
+  const entries: ZipEntry[] = [];
+  let p = cdOffset;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) throw new ImportRejection('the Word document is damaged (bad zip directory entry)');
+    const compressed = view.getUint32(p + 20, true);
+    const uncompressed = view.getUint32(p + 24, true);
+    const nameLen = view.getUint16(p + 28, true);
+    const extraLen = view.getUint16(p + 30, true);
+    const commentLen = view.getUint16(p + 32, true);
+    const name = new TextDecoder().decode(bytes.subarray(p + 46, Math.min(bytes.length, p + 46 + nameLen)));
+    entries.push({ name, compressed, uncompressed });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+
+export function checkZipBomb(entries: ZipEntry[], limit = DOCX_MAX_UNCOMPRESSED): void {
+  let total = 0;
+  for (const e of entries) {
+    if (e.uncompressed === 0xffffffff) throw new ImportRejection('the Word document declares an entry too large to read (zip64)');
+    total += e.uncompressed;
+    if (e.uncompressed > 1024 * 1024 && e.uncompressed / Math.max(1, e.compressed) > MAX_RATIO)
+      throw new ImportRejection(`the Word document looks like a zip bomb (“${e.name}” expands ${Math.round(e.uncompressed / Math.max(1, e.compressed))}×)`);
+  }
+  if (total > limit) throw new ImportRejection(`the Word document expands to ${Math.round(total / 1024 / 1024)} MB, over the ${Math.round(limit / 1024 / 1024)} MB limit`);
+}
+
+export interface DocxResult {
+  blocks: Block[];
+}
+
+export async function docxBlocks(bytes: Uint8Array): Promise<DocxResult> {
+  const entries = zipEntries(bytes);
+  checkZipBomb(entries);
+  if (!entries.some((e) => e.name === 'word/document.xml')) throw new ImportRejection('not a Word document (no word/document.xml inside)');
+  let html: string;
+  try {
+    const result = await mammoth.convertToHtml(
+      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      { styleMap: ["p[style-name='Title'] => h1.title:fresh", "p[style-name='Caption'] => figcaption:fresh"], ignoreEmptyParagraphs: true },
+    );
+    html = result.value;
+  } catch (err) {
+    if (err instanceof ImportRejection) throw err;
+    throw new ImportRejection(`the Word document could not be read (${(err as Error).message ?? 'damaged file'})`);
+  }
+  const blocks = fragmentBlocks(html);
+  // The document's title style (or its first top-level heading) is the headline.
+  const titleIndex = blocks.findIndex((b) => b.kind === 'heading');
+  if (titleIndex >= 0 && titleIndex < 6) blocks[titleIndex] = { ...blocks[titleIndex]!, kind: 'title' };
+  return { blocks };
+}

@@ -1,0 +1,56 @@
+/** API methods of the notebook itself: info, the source list, one source, import. */
+import { DossierError } from '../../shared/errors';
+import { collectPaths, importItems, type ImportItem } from './import/import-batch';
+import type { ServiceContext, ServiceMethods } from './service-context';
+
+type NotebookMethodName = 'getNotebook' | 'listSources' | 'getSource' | 'importFiles' | 'importPaths' | 'importText';
+
+export function notebookMethods(ctx: ServiceContext): ServiceMethods<NotebookMethodName> {
+  const { store } = ctx;
+  const runImport = (items: ImportItem[], originKind: 'file' | 'paste') => {
+    const label = items.length === 1 ? `Import “${items[0]!.name}”` : `Import ${items.length} files`;
+    return ctx.transact(label, (tx) =>
+      importItems(store, tx, items, {
+        originKind,
+        onProgress: (p) => ctx.emit({ type: 'import-progress', ...p }),
+      }),
+    );
+  };
+
+  return {
+    async getNotebook() {
+      return {
+        path: store.dir,
+        title: store.manifest.title,
+        readOnly: store.readOnly,
+        ...(store.problem ? { problem: store.problem } : {}),
+        sourceCount: store.manifest.sources.length,
+        statuses: store.manifest.statuses,
+      };
+    },
+    async listSources() {
+      return store.manifest.sources;
+    },
+    async getSource({ id }) {
+      const file = await store.loadSource(id);
+      return { source: file.source, annotations: file.annotations };
+    },
+    async importFiles({ files }) {
+      return runImport(files.map((f) => ({ name: f.name, bytes: f.bytes })), 'file');
+    },
+    async importPaths({ paths }) {
+      const collected = await collectPaths(paths);
+      const result = await runImport(collected.items, 'file');
+      return {
+        added: result.added,
+        skipped: [...collected.skipped, ...result.skipped],
+        rejected: [...collected.rejected, ...result.rejected],
+      };
+    },
+    async importText({ text, html, name }) {
+      if (!text.trim() && !html?.trim()) throw new DossierError('invalid-input', 'There is no text to import: the clipboard was empty.');
+      const label = name?.trim() || 'Pasted text';
+      return runImport([{ name: label, bytes: new TextEncoder().encode(text), ...(html ? { html } : {}) }], 'paste');
+    },
+  };
+}

@@ -1,0 +1,1 @@
+export type { NotebookManifest as Manifest, SourceFile as SourceFileData } from '../../../shared/model';
