@@ -4,18 +4,24 @@
  * schemas agree. Each name becomes one IPC channel `dossier:<name>` and one
  * function on `window.dossier`.
  */
-export const API_METHODS = [
-  'getNotebook',
-  'listSources',
-  'getSource',
-  'importFiles',
-  'importPaths',
-  'importText',
-  // undo / redo
-  'undo',
-  'redo',
-  'getHistory',
+export const NOTEBOOK_METHODS = ['getNotebook', 'listSources', 'getSource', 'importFiles', 'importPaths', 'importText'] as const;
+export const HISTORY_METHODS = ['undo', 'redo', 'getHistory'] as const;
+export const ANNOTATION_METHODS = [
+  'createAnnotation',
+  'addClaimByQuote',
+  'updateAnnotation',
+  'deleteAnnotation',
+  'listTags',
+  'createTag',
+  'updateTag',
+  'tagUsage',
+  'mergeTags',
+  'deleteTag',
+  'setStatuses',
 ] as const;
+
+/** Every method, area by area. An area adds its list here and its schemas in shared/api.ts. */
+export const API_METHODS = [...NOTEBOOK_METHODS, ...HISTORY_METHODS, ...ANNOTATION_METHODS] as const;
 
 export type MethodName = (typeof API_METHODS)[number];
 

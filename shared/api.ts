@@ -12,6 +12,7 @@
 import { z } from 'zod';
 import { API_METHODS, type MethodName } from './api-methods';
 import type { Result } from './errors';
+import { annotationSchemas } from './api/annotations';
 import { Annotation, DEFAULT_STATUSES, Source, SourceMeta } from './model';
 
 export { API_METHODS, type MethodName } from './api-methods';
@@ -85,6 +86,7 @@ export const apiSchemas = {
   undo: method(Empty, HistoryStep),
   redo: method(Empty, HistoryStep),
   getHistory: method(Empty, HistoryState),
+  ...annotationSchemas,
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 // Compile-time check that API_METHODS lists exactly the schemas' keys.

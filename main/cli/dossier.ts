@@ -2,118 +2,79 @@
  * The `dossier` command line (DESIGN.md, "Command line"): the same services
  * as the app. Every command takes `--notebook <folder>` (created if missing),
  * prints JSON with `--json`, and exits non-zero with a one-line message on
- * bad input.
+ * bad input. Commands live in main/cli/commands/.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ImportResult } from '../../shared/api';
-import { DossierError } from '../../shared/errors';
-import type { SourceMeta } from '../../shared/model';
 import { openNotebookSession, type NotebookSession } from '../services/session';
+import { UsageError, type CliCommand, type CliIo } from './command';
+import { claimCommand } from './commands/claims';
+import { importCommand, showCommand, sourcesCommand } from './commands/sources';
 
-const USAGE = `Usage: dossier <command> [options]
+export const COMMANDS: CliCommand[] = [importCommand, sourcesCommand, showCommand, claimCommand];
 
-Commands:
-  import <files or folders…>   import articles (.txt .md .html .pdf .docx)
-  sources                      list the notebook's sources
-  show <sourceId>              one source with its text and annotations
-
-Options:
-  --notebook <folder>   the notebook folder (default: $DOSSIER_NOTEBOOK or ./notebook.dossier)
-  --json                print JSON (the shapes in DESIGN.md)
-  -h, --help            this help`;
-
-class UsageError extends Error {}
-
-interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  isTTY: boolean;
+function usage(): string {
+  return [
+    'Usage: dossier <command> [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.flatMap((c) => c.usage.map((l) => `  ${l}`)),
+    '',
+    'Options:',
+    '  --notebook <folder>   the notebook folder (default: $DOSSIER_NOTEBOOK or ./notebook.dossier); created if missing',
+    '  --json                print JSON (the shapes in DESIGN.md)',
+    '  -h, --help            this help',
+  ].join('\n');
 }
 
-const defaultIo: Io = {
+const defaultIo: CliIo = {
   out: (t) => process.stdout.write(`${t}\n`),
   err: (t) => process.stderr.write(`${t}\n`),
   isTTY: Boolean(process.stderr.isTTY),
 };
 
-function sourceLine(s: SourceMeta): string {
-  const bits = [s.outlet, s.publishedAt, s.language].filter(Boolean).join(' · ');
-  return `${s.id}  ${s.title}${bits ? `  (${bits})` : ''}`;
-}
-
-function importSummary(r: ImportResult): string[] {
-  const lines = [`${r.added.length} added, ${r.skipped.length} skipped, ${r.rejected.length} rejected`];
-  for (const s of r.added) lines.push(`  + ${s.origin.name ?? s.id} → ${sourceLine(s)}`);
-  for (const s of r.skipped) lines.push(`  = ${s.name}: ${s.reason}`);
-  for (const s of r.rejected) lines.push(`  ! ${s.name}: ${s.reason}`);
-  return lines;
-}
-
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
   let session: NotebookSession | undefined;
   try {
+    const globalOptions = {
+      notebook: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    } as const;
+    // First pass, lenient: find the command name; second pass, strict: with that command's options.
+    const name = parseArgs({ args: argv, allowPositionals: true, strict: false, options: globalOptions }).positionals[0];
+    const command = COMMANDS.find((c) => c.name === name);
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: {
-        notebook: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
+      options: { ...globalOptions, ...(command?.options ?? {}) },
     });
-    const [command, ...args] = positionals;
-    if (values.help || !command) {
-      io.out(USAGE);
+    if (values.help || !name) {
+      io.out(usage());
       return values.help ? 0 : 2;
     }
-    const notebook = path.resolve(values.notebook ?? process.env.DOSSIER_NOTEBOOK ?? 'notebook.dossier');
-    const print = (json: unknown, text: () => string[]) => {
-      if (values.json) io.out(JSON.stringify(json, null, 2));
-      else for (const line of text()) io.out(line);
-    };
-
-    switch (command) {
-      case 'import': {
-        if (args.length === 0) throw new UsageError('import needs at least one file or folder');
-        session = await openNotebookSession(notebook);
-        if (io.isTTY) {
-          session.onEvent((e) => {
-            if (e.type === 'import-progress' && !e.finished) io.err(`[${e.done + 1}/${e.total}] ${e.current ?? ''}`);
-          });
-        }
-        const result = await session.service.importPaths({ paths: args });
-        print(result, () => importSummary(result));
-        return 0;
-      }
-      case 'sources': {
-        session = await openNotebookSession(notebook);
-        const sources = await session.service.listSources({});
-        print(sources, () => (sources.length ? sources.map(sourceLine) : ['No sources yet. Add some with: dossier import <files or folders…>']));
-        return 0;
-      }
-      case 'show': {
-        const [id] = args;
-        if (!id) throw new UsageError('show needs a source id (see: dossier sources)');
-        session = await openNotebookSession(notebook);
-        const { source, annotations } = await session.service.getSource({ id });
-        print({ ...source, annotations }, () => [
-          sourceLine(source),
-          '',
-          source.text,
-          ...(annotations.length ? ['', `${annotations.length} annotation(s)`] : []),
-        ]);
-        return 0;
-      }
-      default:
-        throw new UsageError(`unknown command "${command}"`);
-    }
+    if (!command) throw new UsageError(`unknown command "${name}"`);
+    const notebook = path.resolve((values.notebook as string | undefined) ?? process.env.DOSSIER_NOTEBOOK ?? 'notebook.dossier');
+    const json = Boolean(values.json);
+    await command.run({
+      args: positionals.slice(positionals.indexOf(name) + 1),
+      options: values,
+      json,
+      io,
+      openSession: async () => (session ??= await openNotebookSession(notebook)),
+      print: (value, text) => {
+        if (json) io.out(JSON.stringify(value, null, 2));
+        else for (const line of text()) io.out(line);
+      },
+    });
+    return 0;
   } catch (err) {
-    if (err instanceof UsageError || (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-      io.err(`dossier: ${(err as Error).message}. Try: dossier --help`);
+    const code = (err as { code?: string }).code ?? '';
+    if (err instanceof UsageError || code.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`dossier: ${(err as Error).message.split('\n')[0]}. Try: dossier --help`);
       return 2;
     }
-    const message = err instanceof DossierError || err instanceof Error ? err.message : String(err);
+    const message = err instanceof Error ? err.message : String(err);
     io.err(`dossier: ${message.split('\n')[0]}`);
     return 1;
   } finally {

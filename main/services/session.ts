@@ -6,6 +6,7 @@
  */
 import { apiSchemas, type ApiEvent, type DossierService, type MethodName } from '../../shared/api';
 import { DossierError, toApiError, type Result } from '../../shared/errors';
+import { annotationMethods } from './annotations/annotation-methods';
 import { historyMethods } from './history-methods';
 import { notebookMethods } from './notebook-methods';
 import { createServiceContext } from './service-context';
@@ -36,6 +37,7 @@ export async function openNotebookSession(dir: string, options: OpenOptions = {}
   const service: DossierService = {
     ...notebookMethods(ctx),
     ...historyMethods(ctx),
+    ...annotationMethods(ctx),
   };
 
   return {

@@ -1,0 +1,61 @@
+/** claim add: mark a passage, found by its quote, as a claim. */
+import { ActorRole, Stance } from '../../../shared/model';
+import { UsageError, type CliCommand } from '../command';
+
+/** Parses `NAME:role[:stance]`; the name may itself contain colons ("USA:s") — role and stance are taken from the end. */
+export function parseActorOption(value: string): { name: string; role: ActorRole; stance?: Stance } {
+  const parts = value.split(':');
+  let stance: Stance | undefined;
+  const last = parts.at(-1) ?? '';
+  if (parts.length >= 3 && Stance.safeParse(last).success) {
+    stance = last as Stance;
+    parts.pop();
+  }
+  const role = parts.at(-1) ?? '';
+  if (parts.length < 2 || !ActorRole.safeParse(role).success) {
+    throw new UsageError(`--actor takes NAME:role[:stance] with role one of ${ActorRole.options.join(', ')} (got "${value}")`);
+  }
+  parts.pop();
+  const name = parts.join(':').trim();
+  if (!name) throw new UsageError(`--actor needs a name before the role (got "${value}")`);
+  return { name, role: role as ActorRole, ...(stance ? { stance } : {}) };
+}
+
+export const claimCommand: CliCommand = {
+  name: 'claim',
+  usage: [
+    'claim add <sourceId> --quote "<exact text>" [--tag T]… [--actor NAME:role[:stance]]… [--status S] [--kind claim|highlight|note]',
+    '                             mark a passage as a claim (unknown tags and actors are created)',
+  ],
+  options: {
+    quote: { type: 'string' },
+    tag: { type: 'string', multiple: true },
+    actor: { type: 'string', multiple: true },
+    status: { type: 'string' },
+    kind: { type: 'string' },
+    occurrence: { type: 'string' },
+  },
+  async run({ args, options, openSession, print }) {
+    const [sub, sourceId] = args;
+    if (sub !== 'add') throw new UsageError(`unknown claim command "${sub ?? ''}" (try: dossier claim add <sourceId> --quote "…")`);
+    if (!sourceId) throw new UsageError('claim add needs a source id (see: dossier sources)');
+    const quote = options.quote;
+    if (typeof quote !== 'string' || !quote.trim()) throw new UsageError('claim add needs --quote "<exact text from the source>"');
+    const actors = ((options.actor as string[] | undefined) ?? []).map(parseActorOption);
+    const kind = (options.kind as string | undefined) ?? 'claim';
+    if (!['claim', 'highlight', 'note'].includes(kind)) throw new UsageError(`--kind must be claim, highlight or note (got "${kind}")`);
+    const occurrence = options.occurrence === undefined ? 0 : Number(options.occurrence) - 1;
+    if (!Number.isInteger(occurrence) || occurrence < 0) throw new UsageError('--occurrence takes a number from 1');
+    const session = await openSession();
+    const annotation = await session.service.addClaimByQuote({
+      sourceId,
+      quote,
+      kind: kind as 'claim' | 'highlight' | 'note',
+      tags: (options.tag as string[] | undefined) ?? [],
+      actors,
+      occurrence,
+      ...(typeof options.status === 'string' ? { status: options.status } : {}),
+    });
+    print(annotation, () => [`${annotation.id}  ${annotation.kind} on ${annotation.sourceId} [${annotation.target.start}–${annotation.target.end}]: “${annotation.target.exact}”`]);
+  },
+};

@@ -1,0 +1,59 @@
+/** import, sources, show: getting articles in and looking at them. */
+import type { ImportResult } from '../../../shared/api';
+import type { SourceMeta } from '../../../shared/model';
+import { UsageError, type CliCommand } from '../command';
+
+export function sourceLine(s: SourceMeta): string {
+  const bits = [s.outlet, s.publishedAt, s.language].filter(Boolean).join(' · ');
+  return `${s.id}  ${s.title}${bits ? `  (${bits})` : ''}`;
+}
+
+function importSummary(r: ImportResult): string[] {
+  const lines = [`${r.added.length} added, ${r.skipped.length} skipped, ${r.rejected.length} rejected`];
+  for (const s of r.added) lines.push(`  + ${s.origin.name ?? s.id} → ${sourceLine(s)}`);
+  for (const s of r.skipped) lines.push(`  = ${s.name}: ${s.reason}`);
+  for (const s of r.rejected) lines.push(`  ! ${s.name}: ${s.reason}`);
+  return lines;
+}
+
+export const importCommand: CliCommand = {
+  name: 'import',
+  usage: ['import <files or folders…>   import articles (.txt .md .html .pdf .docx); folders recursively'],
+  async run({ args, io, openSession, print }) {
+    if (args.length === 0) throw new UsageError('import needs at least one file or folder');
+    const session = await openSession();
+    if (io.isTTY) {
+      session.onEvent((e) => {
+        if (e.type === 'import-progress' && !e.finished) io.err(`[${e.done + 1}/${e.total}] ${e.current ?? ''}`);
+      });
+    }
+    const result = await session.service.importPaths({ paths: args });
+    print(result, () => importSummary(result));
+  },
+};
+
+export const sourcesCommand: CliCommand = {
+  name: 'sources',
+  usage: ["sources                      list the notebook's sources"],
+  async run({ openSession, print }) {
+    const sources = await (await openSession()).service.listSources({});
+    print(sources, () => (sources.length ? sources.map(sourceLine) : ['No sources yet. Add some with: dossier import <files or folders…>']));
+  },
+};
+
+export const showCommand: CliCommand = {
+  name: 'show',
+  usage: ['show <sourceId>              one source with its text and annotations'],
+  async run({ args, openSession, print }) {
+    const [id] = args;
+    if (!id) throw new UsageError('show needs a source id (see: dossier sources)');
+    const { source, annotations } = await (await openSession()).service.getSource({ id });
+    print({ ...source, annotations }, () => [
+      sourceLine(source),
+      '',
+      source.text,
+      ...(annotations.length ? ['', `${annotations.length} annotation(s):`] : []),
+      ...annotations.map((a) => `  ${a.id} [${a.kind}, ${a.status}] “${a.target.exact.length > 80 ? `${a.target.exact.slice(0, 79)}…` : a.target.exact}”`),
+    ]);
+  },
+};
