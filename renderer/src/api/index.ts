@@ -1,0 +1,61 @@
+/**
+ * How the renderer reaches main: `window.dossier` from the Electron preload,
+ * or — in a plain browser (dev:web, end-to-end tests) — a client with the same
+ * shape over the loopback bridge. Components use `call()`, which unwraps the
+ * Result and throws a DossierError whose message is meant for the person.
+ */
+import type { ApiEvent, ApiInput, ApiOutput, DossierApi, MethodName } from '../../../shared/api';
+import { DossierError, type Result } from '../../../shared/errors';
+import { createBridgeClient } from './bridge-client';
+
+/** The preload may add desktop-only helpers next to the API methods. */
+export type DesktopApi = DossierApi & {
+  /** Absolute path of a dropped/picked File (Electron's webUtils.getPathForFile). */
+  pathForFile?: (file: File) => string;
+};
+
+let instance: DesktopApi | undefined;
+
+function createBrowserClient(): DesktopApi {
+  return createBridgeClient({
+    baseUrl: '',
+    fetch: (url, init) => window.fetch(url, init),
+    eventSource: (url, onData) => {
+      const source = new EventSource(url);
+      source.onmessage = (event: MessageEvent<string>) => onData(event.data);
+      return source;
+    },
+  });
+}
+
+export function getApi(): DesktopApi {
+  if (!instance) {
+    const injected = (window as unknown as { dossier?: DesktopApi }).dossier;
+    instance = injected ?? createBrowserClient();
+  }
+  return instance;
+}
+
+/** True inside the Electron app (the preload provided window.dossier). */
+export function isDesktop(): boolean {
+  return Boolean((window as unknown as { dossier?: DesktopApi }).dossier);
+}
+
+/** Calls an API method; resolves with its value or throws a DossierError. */
+export async function call<M extends MethodName>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
+  const fn = getApi()[method] as unknown as (input: ApiInput<M>) => Promise<Result<ApiOutput<M>>>;
+  const result = await fn(input);
+  if (result.ok) return result.value;
+  throw new DossierError(result.error.code, result.error.message);
+}
+
+export function onApiEvent(listener: (event: ApiEvent) => void): () => void {
+  return getApi().onEvent(listener);
+}
+
+/** A message a person can read, from anything thrown. */
+export function errorMessage(err: unknown): string {
+  if (err instanceof Error && err.message) return err.message;
+  if (typeof err === 'string' && err) return err;
+  return 'Something went wrong.';
+}

@@ -1,0 +1,169 @@
+/**
+ * The window: toolbar, then three panes — sources, reader, inspector.
+ * Later features (claims, actors, briefs) add panes or views here; data comes
+ * only through the typed API (../api).
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { isSourcesRoute, NavigationProvider, useNavigation } from './navigation';
+import { EXTRA_VIEWS } from './views';
+import type { ImportResult } from '../../../shared/api';
+import { useApiEvent } from '../api/useApiEvent';
+import { EmptyNotebook } from '../import/EmptyNotebook';
+import { ImportSummary } from '../import/ImportSummary';
+import { IMPORT_ACCEPT, useImport } from '../import/useImport';
+import { Inspector } from '../inspector/Inspector';
+import { Reader } from '../reader/Reader';
+import { SourceList } from '../sources/SourceList';
+import { ErrorBoundary } from './ErrorBoundary';
+import { NoticeStack, useNotices } from './notices';
+import { Toolbar } from './Toolbar';
+import { useNotebook, useSource } from './useNotebook';
+
+export function App() {
+  return (
+    <NavigationProvider>
+      <AppWindow />
+    </NavigationProvider>
+  );
+}
+
+function AppWindow() {
+  const { error: notifyError } = useNotices();
+  const notebook = useNotebook();
+  const { route, navigate } = useNavigation();
+  const selectedId = isSourcesRoute(route) ? (route.sourceId ?? null) : null;
+  const setSelectedId = useCallback((id: string | null) => navigate(id ? { view: 'sources', sourceId: id } : { view: 'sources' }), [navigate]);
+  const extraView = EXTRA_VIEWS.find((v) => v.id === route.view);
+  const [summary, setSummary] = useState<ImportResult | null>(null);
+  // Bumped whenever main says the notebook changed, so the open source (its annotations) reloads too.
+  const [revision, setRevision] = useState(0);
+  useApiEvent('notebook-changed', () => setRevision((r) => r + 1));
+  const selected = useSource(selectedId, revision);
+
+  const onImported = useCallback(
+    (result: ImportResult) => {
+      setSummary(result);
+      const first = result.added[0];
+      if (first) setSelectedId(first.id);
+      void notebook.refresh();
+    },
+    [notebook.refresh],
+  );
+  const importer = useImport(onImported);
+
+  // A selection that no longer exists (e.g. the notebook changed on disk) is dropped.
+  useEffect(() => {
+    if (selectedId && notebook.sources && !notebook.sources.some((s) => s.id === selectedId)) {
+      if (selected.status === 'error') setSelectedId(null);
+    }
+  }, [notebook.sources, selectedId, selected.status]);
+
+  // Errors nobody caught still reach the person as a readable message.
+  useEffect(() => {
+    const onRejection = (e: PromiseRejectionEvent) => notifyError(e.reason);
+    const onError = (e: ErrorEvent) => notifyError(e.error ?? e.message);
+    window.addEventListener('unhandledrejection', onRejection);
+    window.addEventListener('error', onError);
+    return () => {
+      window.removeEventListener('unhandledrejection', onRejection);
+      window.removeEventListener('error', onError);
+    };
+  }, [notifyError]);
+
+  const { info, sources } = notebook;
+  const readOnly = info?.readOnly ?? false;
+  const empty = sources !== null && sources.length === 0;
+
+  return (
+    <div className={importer.dragging ? 'app is-dragging' : 'app'}>
+      <Toolbar info={info} busy={importer.busy} progress={importer.progress} onImport={importer.openPicker} />
+      <input
+        ref={importer.inputRef}
+        type="file"
+        multiple
+        accept={IMPORT_ACCEPT}
+        hidden
+        data-testid="import-input"
+        onChange={importer.onInputChange}
+      />
+      {readOnly && (
+        <div className="banner banner-warning" role="alert">
+          <strong>This notebook is open read-only.</strong> {info?.problem ?? 'Changes cannot be saved.'}
+        </div>
+      )}
+      {notebook.loadError && (
+        <div className="banner banner-error" role="alert">
+          <strong>The notebook could not be read.</strong> {notebook.loadError}{' '}
+          <button type="button" className="link-button" onClick={() => void notebook.refresh()}>
+            Try again
+          </button>
+        </div>
+      )}
+      {summary && <ImportSummary result={summary} onDismiss={() => setSummary(null)} onSelect={setSelectedId} />}
+
+      {extraView ? (
+        <main className="view" aria-label={extraView.label}>
+          <ErrorBoundary area={extraView.label} key={extraView.id}>
+            {extraView.render(route)}
+          </ErrorBoundary>
+        </main>
+      ) : (
+      <main className="panes">
+        <aside className="pane pane-sources" aria-label="Sources">
+          <h2 className="pane-heading">
+            Sources {sources && sources.length > 0 && <span className="count">{sources.length}</span>}
+          </h2>
+          {sources === null ? (
+            <p className="pane-hint">Loading…</p>
+          ) : empty ? (
+            <p className="pane-hint">Imported articles will be listed here.</p>
+          ) : (
+            <ErrorBoundary area="The source list">
+              <SourceList sources={sources} selectedId={selectedId} onSelect={setSelectedId} />
+            </ErrorBoundary>
+          )}
+        </aside>
+
+        <section className="pane pane-reader" aria-label="Reader">
+          <ErrorBoundary area="The reader" key={selectedId ?? 'none'}>
+            {empty ? (
+              <EmptyNotebook onImport={importer.openPicker} readOnly={readOnly} />
+            ) : selected.status === 'ready' ? (
+              <Reader source={selected.data.source} />
+            ) : selected.status === 'error' ? (
+              <div className="empty-state" role="alert">
+                <h2>This source could not be opened</h2>
+                <p>{selected.message}</p>
+              </div>
+            ) : selected.status === 'loading' ? (
+              <p className="pane-hint">Opening…</p>
+            ) : sources !== null ? (
+              <div className="empty-state">
+                <h2>Choose a source to read</h2>
+                <p>Pick an article from the list on the left (or use the ↑ and ↓ keys there). Its clean text appears here, ready to read and annotate.</p>
+              </div>
+            ) : null}
+          </ErrorBoundary>
+        </section>
+
+        <aside className="pane pane-inspector" aria-label="Details">
+          <ErrorBoundary area="The inspector" key={selectedId ?? 'none'}>
+            {selected.status === 'ready' ? (
+              <Inspector data={selected.data} />
+            ) : (
+              <p className="pane-hint">{empty ? 'Details of a source appear here.' : 'Select a source to see where it came from.'}</p>
+            )}
+          </ErrorBoundary>
+        </aside>
+      </main>
+      )}
+
+      {importer.dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          <div className="drop-overlay-box">Drop files to import them</div>
+        </div>
+      )}
+      <NoticeStack />
+    </div>
+  );
+}

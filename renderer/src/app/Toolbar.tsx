@@ -1,0 +1,70 @@
+import type { NotebookInfo } from '../../../shared/api';
+import type { ImportProgressState } from '../import/useImport';
+import { useNavigation } from './navigation';
+import { EXTRA_VIEWS } from './views';
+
+/** Tabs for the views: Sources, then whatever areas registered in views.tsx. */
+function ViewTabs() {
+  const { route, navigate } = useNavigation();
+  if (EXTRA_VIEWS.length === 0) return null;
+  const tabs = [{ id: 'sources', label: 'Sources', shortcut: undefined as string | undefined }, ...EXTRA_VIEWS];
+  return (
+    <nav className="view-tabs" aria-label="Views">
+      {tabs.map((t) => (
+        <button
+          key={t.id}
+          type="button"
+          className={route.view === t.id ? 'view-tab is-active' : 'view-tab'}
+          aria-current={route.view === t.id ? 'page' : undefined}
+          title={t.shortcut ? `${t.label} (${t.shortcut})` : t.label}
+          onClick={() => navigate({ view: t.id })}
+        >
+          {t.label}
+        </button>
+      ))}
+    </nav>
+  );
+}
+
+interface Props {
+  info: NotebookInfo | null;
+  busy: boolean;
+  progress: ImportProgressState | null;
+  onImport(): void;
+}
+
+export function Toolbar({ info, busy, progress, onImport }: Props) {
+  return (
+    <header className="toolbar">
+      <div className="toolbar-title">
+        <span className="app-name">Dossier</span>
+        {info && (
+          <span className="notebook-name" title={info.path}>
+            {info.title}
+          </span>
+        )}
+      </div>
+      <ViewTabs />
+      <div className="toolbar-status" aria-live="polite">
+        {busy && (
+          <span className="import-progress" role="status">
+            {progress && progress.total > 0 ? (
+              <>
+                <progress max={progress.total} value={progress.done} />
+                Importing {Math.min(progress.done + 1, progress.total)} of {progress.total}
+                {progress.current ? <span className="muted"> · {progress.current}</span> : null}
+              </>
+            ) : (
+              'Importing…'
+            )}
+          </span>
+        )}
+      </div>
+      <div className="toolbar-actions">
+        <button type="button" className="button button-primary" onClick={onImport} disabled={busy || !info || info.readOnly}>
+          Import…
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,74 @@
+import type { ImportResult } from '../../../shared/api';
+
+interface Props {
+  result: ImportResult;
+  onDismiss(): void;
+  onSelect(id: string): void;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** What the last import did: added, skipped (duplicates) and rejected files, each with its reason. */
+export function ImportSummary({ result, onDismiss, onSelect }: Props) {
+  const { added, skipped, rejected } = result;
+  const headline =
+    added.length > 0
+      ? `Imported ${plural(added.length, 'source')}`
+      : rejected.length > 0 && skipped.length === 0
+        ? 'Nothing was imported'
+        : 'Nothing new to import';
+  return (
+    <section className={rejected.length ? 'import-summary has-problems' : 'import-summary'} aria-label="Import summary" role="status">
+      <div className="import-summary-head">
+        <strong>{headline}</strong>
+        <span className="muted">
+          {[added.length && `${added.length} added`, skipped.length && `${skipped.length} skipped`, rejected.length && `${rejected.length} rejected`]
+            .filter(Boolean)
+            .join(' · ')}
+        </span>
+        <button type="button" className="icon-button" aria-label="Close the import summary" onClick={onDismiss}>
+          ×
+        </button>
+      </div>
+      {added.length > 1 && (
+        <ul className="import-list import-added">
+          {added.map((s) => (
+            <li key={s.id}>
+              <button type="button" className="link-button" onClick={() => onSelect(s.id)}>
+                {s.title || s.origin.name || 'Untitled'}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {skipped.length > 0 && (
+        <ul className="import-list import-skipped" aria-label="Skipped">
+          {skipped.map((issue, i) => (
+            <li key={`s${i}`}>
+              <span className="issue-name">{issue.name}</span> — skipped: {issue.reason}
+              {issue.sourceId && (
+                <>
+                  {' '}
+                  <button type="button" className="link-button" onClick={() => onSelect(issue.sourceId!)}>
+                    show it
+                  </button>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {rejected.length > 0 && (
+        <ul className="import-list import-rejected" aria-label="Rejected">
+          {rejected.map((issue, i) => (
+            <li key={`r${i}`}>
+              <span className="issue-name">{issue.name}</span> — rejected: {issue.reason}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

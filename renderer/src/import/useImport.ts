@@ -1,0 +1,193 @@
+/**
+ * Every way into the notebook from the window: the file picker, files (and,
+ * in the desktop app, folders) dropped on the window, and text pasted with
+ * Ctrl/Cmd+V outside text fields. Reports progress from main's
+ * `import-progress` events and hands the summary to `onImported`.
+ */
+import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
+import type { ImportResult } from '../../../shared/api';
+import { call, getApi } from '../api';
+import { useApiEvent } from '../api/useApiEvent';
+import { useNotices } from '../app/notices';
+
+export const IMPORT_ACCEPT = '.txt,.md,.html,.htm,.pdf,.docx';
+
+export interface ImportProgressState {
+  done: number;
+  total: number;
+  current?: string;
+}
+
+type ImportIssue = ImportResult['rejected'][number];
+
+interface DroppedFolder {
+  name: string;
+  file: File | null;
+}
+
+interface DroppedItems {
+  files: File[];
+  /** Dropped folders: the desktop app imports them by path; a browser cannot read them. */
+  folders: DroppedFolder[];
+}
+
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || target.closest('input, textarea, select, [contenteditable="true"]') !== null;
+}
+
+function hasFiles(event: DragEvent): boolean {
+  return Array.from(event.dataTransfer?.types ?? []).includes('Files');
+}
+
+function droppedItems(transfer: DataTransfer): DroppedItems {
+  const files: File[] = [];
+  const folders: DroppedFolder[] = [];
+  const items = Array.from(transfer.items ?? []);
+  if (items.length > 0) {
+    for (const item of items) {
+      if (item.kind !== 'file') continue;
+      const entry = typeof item.webkitGetAsEntry === 'function' ? item.webkitGetAsEntry() : null;
+      const file = item.getAsFile();
+      if (entry?.isDirectory) folders.push({ name: entry.name, file });
+      else if (file) files.push(file);
+    }
+  } else {
+    files.push(...Array.from(transfer.files));
+  }
+  return { files, folders };
+}
+
+export function useImport(onImported: (result: ImportResult) => void) {
+  const { error: notifyError } = useNotices();
+  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<ImportProgressState | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const inputRef = useRef<HTMLInputElement | null>(null);
+  const onImportedRef = useRef(onImported);
+  onImportedRef.current = onImported;
+
+  useApiEvent('import-progress', (event) => {
+    setProgress(event.finished ? null : { done: event.done, total: event.total, current: event.current });
+  });
+
+  const run = useCallback(
+    async (work: () => Promise<ImportResult>, extraRejected: ImportIssue[] = []) => {
+      setBusy(true);
+      try {
+        const result = await work();
+        onImportedRef.current({ ...result, rejected: [...extraRejected, ...result.rejected] });
+      } catch (err) {
+        notifyError(err, 'Import failed');
+      } finally {
+        setBusy(false);
+        setProgress(null);
+      }
+    },
+    [notifyError],
+  );
+
+  const importFileList = useCallback(
+    async (files: File[], folders: DroppedFolder[] = []) => {
+      const folderIssues = folders.map(({ name }) => ({
+        name,
+        reason: 'folders can only be imported in the desktop app; drop the files inside it instead',
+      }));
+      const api = getApi();
+      // Desktop app: hand main the paths, so folders work and big files are not copied through the renderer.
+      const all = [...files, ...folders.map((f) => f.file)];
+      const paths = api.pathForFile ? all.map((f) => (f ? (api.pathForFile?.(f) ?? '') : '')) : [];
+      if (api.pathForFile && all.length > 0 && paths.every((p) => p.length > 0)) {
+        await run(() => call('importPaths', { paths }), []);
+        return;
+      }
+      if (files.length === 0) {
+        if (folderIssues.length) onImportedRef.current({ added: [], skipped: [], rejected: folderIssues });
+        return;
+      }
+      await run(async () => {
+        const payload = await Promise.all(files.map(async (file) => ({ name: file.name || 'untitled', bytes: new Uint8Array(await file.arrayBuffer()) })));
+        return call('importFiles', { files: payload });
+      }, folderIssues);
+    },
+    [run],
+  );
+
+  const importClipboard = useCallback(
+    async (text: string, html?: string) => {
+      if (!text.trim() && !html?.trim()) {
+        notifyError('The clipboard holds no text to import.');
+        return;
+      }
+      await run(() => call('importText', html ? { text, html } : { text }));
+    },
+    [run, notifyError],
+  );
+
+  const openPicker = useCallback(() => inputRef.current?.click(), []);
+
+  const onInputChange = useCallback(
+    (event: ChangeEvent<HTMLInputElement>) => {
+      const files = Array.from(event.target.files ?? []);
+      event.target.value = ''; // picking the same file again must fire change again
+      if (files.length) void importFileList(files);
+    },
+    [importFileList],
+  );
+
+  useEffect(() => {
+    let depth = 0;
+    const onDragEnter = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      depth++;
+      setDragging(true);
+    };
+    const onDragOver = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+    };
+    const onDragLeave = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setDragging(false);
+    };
+    const onDrop = (e: DragEvent) => {
+      // Always prevent the default: a dropped file must never replace the app with its contents.
+      e.preventDefault();
+      depth = 0;
+      setDragging(false);
+      if (!e.dataTransfer) return;
+      const { files, folders } = droppedItems(e.dataTransfer);
+      if (files.length || folders.length) void importFileList(files, folders);
+    };
+    const onPaste = (e: ClipboardEvent) => {
+      if (isEditable(e.target) || !e.clipboardData) return;
+      const files = Array.from(e.clipboardData.files);
+      const text = e.clipboardData.getData('text/plain');
+      const html = e.clipboardData.getData('text/html');
+      e.preventDefault();
+      if (files.length && !text.trim()) void importFileList(files);
+      else void importClipboard(text, html || undefined);
+    };
+    window.addEventListener('dragenter', onDragEnter);
+    window.addEventListener('dragover', onDragOver);
+    window.addEventListener('dragleave', onDragLeave);
+    window.addEventListener('drop', onDrop);
+    document.addEventListener('paste', onPaste);
+    return () => {
+      window.removeEventListener('dragenter', onDragEnter);
+      window.removeEventListener('dragover', onDragOver);
+      window.removeEventListener('dragleave', onDragLeave);
+      window.removeEventListener('drop', onDrop);
+      document.removeEventListener('paste', onPaste);
+    };
+  }, [importFileList, importClipboard]);
+
+  useApiEvent('menu', (event) => {
+    if (event.command === 'import') openPicker();
+  });
+
+  return { busy, progress, dragging, inputRef, openPicker, onInputChange, importFileList, importClipboard };
+}

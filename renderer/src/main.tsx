@@ -1,0 +1,23 @@
+// Must stay the first import: configures zod before any schema is built.
+import './strict-csp';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { ErrorBoundary } from './app/ErrorBoundary';
+import { NoticesProvider } from './app/notices';
+import './styles/fonts.css';
+import './styles/base.css';
+import './styles/app.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element.');
+
+createRoot(root).render(
+  <StrictMode>
+    <ErrorBoundary area="Dossier">
+      <NoticesProvider>
+        <App />
+      </NoticesProvider>
+    </ErrorBoundary>
+  </StrictMode>,
+);

@@ -1,0 +1,45 @@
+import { useMemo, type Ref } from 'react';
+import type { Source } from '../../../shared/model';
+import { formatDate } from '../sources/format';
+import { readerParagraphs } from './paragraphs';
+
+interface Props {
+  source: Source;
+  /** The element holding the paragraphs: for highlight painting and selection → offsets. */
+  textRef?: Ref<HTMLDivElement>;
+}
+
+/**
+ * The clean text of one source, per the reader convention (./paragraphs.ts).
+ * Paragraph elements hold exactly one text node so that highlights
+ * (CSS Custom Highlight API) and selections map straight to text offsets.
+ */
+export function Reader({ source, textRef }: Props) {
+  const paragraphs = useMemo(() => readerParagraphs(source.text), [source.text]);
+  const firstIsTitle = paragraphs[0]?.text.trim() === source.title.trim();
+  const lang = source.language === 'und' ? undefined : source.language;
+  const byline = [source.outlet, source.author, formatDate(source.publishedAt)].filter(Boolean).join(' · ');
+
+  return (
+    <article className="reader" lang={lang} aria-label={source.title}>
+      <header className="reader-header">
+        {byline && <p className="reader-byline">{byline}</p>}
+        {!firstIsTitle && <h1 className="reader-title">{source.title || 'Untitled'}</h1>}
+      </header>
+      <div className="reader-text" data-source-id={source.id} ref={textRef}>
+        {paragraphs.map((p, i) => (
+          <p
+            key={p.start}
+            className={i === 0 && firstIsTitle ? 'para para-title' : 'para'}
+            data-start={p.start}
+            role={i === 0 && firstIsTitle ? 'heading' : undefined}
+            aria-level={i === 0 && firstIsTitle ? 1 : undefined}
+          >
+            {p.text}
+          </p>
+        ))}
+      </div>
+      {paragraphs.length === 0 && <p className="muted">This source has no text.</p>}
+    </article>
+  );
+}

@@ -1,0 +1,125 @@
+/**
+ * Test fixtures for the browser end-to-end tests:
+ *
+ * - `app`: a fresh temporary notebook served by `scripts/dev-web.ts --built`
+ *   (the loopback bridge + the built renderer) on a free port; stopped and
+ *   removed after the test. `seedFiles` may prepare the folder first.
+ * - `pageProblems`: every console error, uncaught page error and CSP
+ *   violation of the page; the fixture fails the test if any occurred.
+ */
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test as base, expect } from '@playwright/test';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const fixturesDir = path.join(repoRoot, 'tests', 'e2e', 'fixtures');
+export const artifactsDir = path.join(repoRoot, 'tests', 'artifacts');
+
+export interface StoredSource {
+  source: { id: string; title: string; text: string; language: string; origin: { kind: string; name?: string } };
+  annotations: unknown[];
+}
+
+export interface AppServer {
+  url: string;
+  notebookDir: string;
+  /** sources/<id>.json as written by the real services. */
+  readSource(id: string): Promise<StoredSource>;
+  sourceFiles(): Promise<string[]>;
+}
+
+const START_TIMEOUT_MS = 30_000;
+
+async function startDevWeb(notebookDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/dev-web.ts', '--built', '--port', '0', '--notebook', notebookDir], {
+    cwd: repoRoot,
+    env: { ...process.env, DOSSIER_STOP_ON_STDIN_END: '1' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`dev-web did not start within ${START_TIMEOUT_MS} ms:\n${output}`)), START_TIMEOUT_MS);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const match = output.match(/Dossier is running at (http:\/\/127\.0\.0\.1:\d+\/)/);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`dev-web exited (code ${code}) before it was ready:\n${output}`));
+    });
+  });
+  return {
+    url,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 5000))]);
+      if (code === 'timeout') child.kill('SIGKILL');
+    },
+  };
+}
+
+export const test = base.extend<{
+  /** Files to write into the notebook folder before the app opens it: relative path → content. */
+  seedFiles: Record<string, string> | null;
+  app: AppServer;
+  pageProblems: string[];
+}>({
+  seedFiles: [null, { option: true }],
+
+  app: async ({ seedFiles }, use) => {
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'dossier-e2e-'));
+    const notebookDir = path.join(tmp, 'E2E Notebook.dossier');
+    for (const [relative, content] of Object.entries(seedFiles ?? {})) {
+      const file = path.join(notebookDir, relative);
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, content);
+    }
+    const server = await startDevWeb(notebookDir);
+    try {
+      await use({
+        url: server.url,
+        notebookDir,
+        readSource: async (id) => JSON.parse(await readFile(path.join(notebookDir, 'sources', `${id}.json`), 'utf8')) as StoredSource,
+        sourceFiles: async () => (await readdir(path.join(notebookDir, 'sources'))).filter((f) => f.endsWith('.json')),
+      });
+    } finally {
+      await server.stop();
+      await rm(tmp, { recursive: true, force: true });
+    }
+  },
+
+  pageProblems: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on('console', (msg) => {
+        if (msg.type() !== 'error') return;
+        // index.html carries frame-ancestors in its <meta> CSP as specified; Chromium says it only
+        // honours it as a header (the bridge sends that header too). Expected, not a problem.
+        if (/'frame-ancestors' is ignored when delivered via a <meta> element/.test(msg.text())) return;
+        problems.push(`console: ${msg.text()}`);
+      });
+      page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`);
+        });
+      });
+      await use(problems);
+      expect(problems, 'the page logged errors or CSP violations').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
