@@ -6,7 +6,6 @@
  */
 import type { Brief, SourceMeta } from '../../../shared/model';
 import {
-  CITATION_REMOVED,
   citationAttrs,
   citationNoteParts,
   formatDate,
@@ -120,6 +119,8 @@ export function resolveBrief(brief: Brief, ctx: BriefContext): ResolvedBrief {
           out.push({ kind: 'note', n: note.n });
         } else {
           removed++;
+          const prev = out[out.length - 1];
+          if (prev?.kind === 'text' && !/\s$/.test(prev.text)) out.push({ kind: 'text', text: ' ', marks: {} });
           out.push(attrs?.quote ? { kind: 'removed', quote: attrs.quote } : { kind: 'removed' });
         }
       } else if (Array.isArray(n.content)) {
@@ -217,9 +218,4 @@ export function resolveBrief(brief: Brief, ctx: BriefContext): ResolvedBrief {
     sources,
     removed,
   };
-}
-
-/** The marker text a removed citation shows. */
-export function removedMarker(): string {
-  return CITATION_REMOVED;
 }

@@ -7,6 +7,7 @@ import type { Actor, ActorRole, Annotation, RichDoc, Tag } from '../../../shared
 import { DossierError } from '../../../shared/errors';
 import {
   blockquoteNode,
+  cleanQuote,
   citationLabel,
   citationNode,
   docNode,
@@ -92,14 +93,12 @@ function overview(claims: readonly CitedClaim[], subject: string, stanceOf: (c: 
 function claimBlock(ctx: BriefContext, claim: CitedClaim, stance?: string): JsonNode[] {
   const { annotation } = claim;
   const label = citationLabel(claim);
-  const quote = annotation.target.exact.replace(/\s+/g, ' ').trim();
+  const quote = cleanQuote(annotation.target.exact);
   const meta: JsonNode[] = [textNode(label, [{ type: 'italic' }]), textNode(` · Status: ${annotation.status}`)];
   if (stance) meta.push(textNode(` · Stance: ${stance}`));
-  const out: JsonNode[] = [
-    blockquoteNode([
-      paragraphNode([textNode(quoted(quote)), citationNode({ annotationId: annotation.id, quote, label })]),
-      paragraphNode(meta),
-    ]),
+  const inside: JsonNode[] = [
+    paragraphNode([textNode(quoted(quote)), citationNode({ annotationId: annotation.id, quote, label })]),
+    paragraphNode(meta),
   ];
 
   const related = relatedClaims(ctx, annotation.id);
@@ -114,13 +113,13 @@ function claimBlock(ctx: BriefContext, claim: CitedClaim, stance?: string): Json
     list.sort(compareClaims).forEach((other, i) => {
       if (i > 0) content.push(textNode('; '));
       content.push(
-        textNode(`${citationLabel(other)}, ${quoted(excerpt(other.annotation.target.exact, 90))}`),
-        citationNode({ annotationId: other.annotation.id, quote: other.annotation.target.exact, label: citationLabel(other) }),
+        textNode(`${citationLabel(other)}, ${quoted(excerpt(cleanQuote(other.annotation.target.exact), 90))}`),
+        citationNode({ annotationId: other.annotation.id, quote: cleanQuote(other.annotation.target.exact), label: citationLabel(other) }),
       );
     });
-    out.push(paragraphNode(content));
+    inside.push(paragraphNode(content));
   }
-  return out;
+  return [blockquoteNode(inside)];
 }
 
 /** Claims related to one annotation, in either direction, that still exist. */
@@ -182,7 +181,7 @@ export function draftBriefFromActor(ctx: BriefContext, actorId: string): BriefDr
   for (const role of ROLE_ORDER) {
     const inRole = linked.filter((x) => x.link.role === role);
     if (!inRole.length) continue;
-    content.push(headingNode(2, ROLE_HEADING[role](actor.name)));
+    content.push(headingNode(1, ROLE_HEADING[role](actor.name)));
     for (const { claim, link } of inRole) content.push(...claimBlock(ctx, claim, link.stance));
   }
   return { title: `Brief: ${actor.name}`, doc: docNode(content) };
@@ -229,7 +228,7 @@ export function draftBriefFromTag(ctx: BriefContext, tagId: string): BriefDraft 
     const claims = sections.get(t.id);
     if (!claims?.length) continue;
     const name = t.id === tag.id ? (subtree.length > 1 ? `${t.name} (general)` : `Claims tagged ${t.name}`) : t.name;
-    content.push(headingNode(depth <= 1 ? 2 : 3, name));
+    content.push(headingNode(depth === 0 ? 1 : depth === 1 ? 2 : 3, name));
     for (const claim of claims.sort(compareClaims)) content.push(...claimBlock(ctx, claim));
   }
   return { title: `Brief: ${tag.name}`, doc: docNode(content) };
@@ -249,7 +248,7 @@ export function draftBriefFromAnnotations(ctx: BriefContext, ids: readonly strin
   const content: JsonNode[] = overview(claims, '', (c) =>
     c.annotation.actors.map((l) => l.stance).filter((s): s is NonNullable<typeof s> => !!s),
   );
-  if (claims.length) content.push(headingNode(2, 'Claims'));
+  if (claims.length) content.push(headingNode(1, 'Claims'));
   for (const claim of claims) content.push(...claimBlock(ctx, claim));
   return { title: title?.trim() || 'Brief: selected claims', doc: docNode(content) };
 }

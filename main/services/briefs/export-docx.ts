@@ -23,7 +23,7 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
-import { CITATION_REMOVED, quoted } from '../../../shared/brief-doc';
+import { CITATION_REMOVED, periodAfter, quoted } from '../../../shared/brief-doc';
 import type { Block, Inline, Note, ResolvedBrief } from './blocks';
 
 const BODY_FONT = 'Cambria';
@@ -82,7 +82,7 @@ const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: Head
 
 function blocks(list: Block[], ctx: Ctx, opts: ParaOpts & { listLevel?: number } = {}): Array<Paragraph | Table> {
   const out: Array<Paragraph | Table> = [];
-  for (const block of list) {
+  list.forEach((block, index) => {
     switch (block.kind) {
       case 'heading':
         out.push(new Paragraph({ heading: HEADINGS[block.level], children: runs(block.content), keepNext: true }));
@@ -91,6 +91,8 @@ function blocks(list: Block[], ctx: Ctx, opts: ParaOpts & { listLevel?: number }
         out.push(paragraph(runs(block.content), opts));
         break;
       case 'quote':
+        // Word joins the borders of adjacent paragraphs with the same style: keep two quotes apart.
+        if (list[index - 1]?.kind === 'quote') out.push(new Paragraph({ children: [], spacing: { before: 0, after: 0, line: 160 } }));
         out.push(...blocks(block.blocks, ctx, { ...opts, style: 'BriefQuote' }));
         break;
       case 'rule':
@@ -121,7 +123,8 @@ function blocks(list: Block[], ctx: Ctx, opts: ParaOpts & { listLevel?: number }
             rows: block.rows.map(
               (r) =>
                 new TableRow({
-                  tableHeader: r.cells.length > 0 && r.cells.every((c) => c.header),
+                  // Only header rows carry the flag (some readers take any w:tblHeader as "on").
+                  tableHeader: r.cells.length > 0 && r.cells.every((c) => c.header) ? true : undefined,
                   children: r.cells.map(
                     (c) =>
                       new TableCell({
@@ -139,7 +142,7 @@ function blocks(list: Block[], ctx: Ctx, opts: ParaOpts & { listLevel?: number }
         break;
       }
     }
-  }
+  });
   return out;
 }
 
@@ -161,7 +164,7 @@ function noteParagraph(note: Note): Paragraph {
     children.push(new TextRun(', '));
     children.push(new ExternalHyperlink({ link: note.url, children: [new TextRun({ text: note.url, style: 'Hyperlink' })] }));
   }
-  children.push(new TextRun('. Quoted: '), new TextRun({ text: quoted(note.quote), italics: true }), new TextRun('.'));
+  children.push(new TextRun('. Quoted: '), new TextRun({ text: quoted(note.quote), italics: true }), new TextRun(periodAfter(note.quote)));
   return new Paragraph({ children });
 }
 
@@ -260,7 +263,7 @@ export async function renderDocx(brief: ResolvedBrief): Promise<Uint8Array> {
             children: [
               new Paragraph({
                 alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: [PageNumber.CURRENT], size: 18, color: '666666' })],
+                children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], size: 18, color: '666666' })],
               }),
             ],
           }),

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
-import { CITATION_REMOVED, quoted } from '../../../shared/brief-doc';
+import { CITATION_REMOVED, periodAfter, quoted } from '../../../shared/brief-doc';
 import type { Block, Inline, Note, ResolvedBrief } from './blocks';
 
 // ---------------------------------------------------------------- fonts
@@ -68,6 +68,7 @@ const MUTED = '#666666';
 const LINK = '#1d4f91';
 const REMOVED = '#a00000';
 const BAR = '#8a9bb0';
+const BODY_STYLE: Style = { font: 'regular', size: BODY_SIZE, color: INK };
 
 // ---------------------------------------------------------------- styles and lines
 
@@ -83,8 +84,15 @@ interface Style {
   sup?: boolean;
 }
 
+const styleKeys = new WeakMap<Style, string>();
+
 function styleKey(s: Style): string {
-  return `${s.font}|${s.size}|${s.color}|${s.underline ? 'u' : ''}${s.strike ? 's' : ''}${s.code ? 'c' : ''}${s.sup ? '^' : ''}|${s.link ?? ''}`;
+  let key = styleKeys.get(s);
+  if (key === undefined) {
+    key = `${s.font}|${s.size}|${s.color}|${s.underline ? 'u' : ''}${s.strike ? 's' : ''}${s.code ? 'c' : ''}${s.sup ? '^' : ''}|${s.link ?? ''}`;
+    styleKeys.set(s, key);
+  }
+  return key;
 }
 
 interface Frag {
@@ -118,17 +126,22 @@ interface Para {
 }
 
 class Measurer {
-  private cache = new Map<string, number>();
+  /** Widths at 1 pt, per font, per text: widths scale linearly with the size. */
+  private cache = new Map<FontKey, Map<string, number>>();
   constructor(private doc: PDFKit.PDFDocument) {}
   width(text: string, style: Style): number {
     const size = style.sup ? style.size * 0.62 : style.size;
-    const key = `${style.font}|${size}|${text}`;
-    let w = this.cache.get(key);
-    if (w === undefined) {
-      w = this.doc.font(style.font).fontSize(size).widthOfString(text);
-      this.cache.set(key, w);
+    let perFont = this.cache.get(style.font);
+    if (!perFont) {
+      perFont = new Map();
+      this.cache.set(style.font, perFont);
     }
-    return w;
+    let w = perFont.get(text);
+    if (w === undefined) {
+      w = this.doc.font(style.font).fontSize(1).widthOfString(text);
+      perFont.set(text, w);
+    }
+    return w * size;
   }
 }
 
@@ -146,10 +159,11 @@ function tokenize(frags: Array<Frag | 'break'>): Token[] {
       continue;
     }
     // Notes glue to the word before them.
-    const parts = f.text.split(/(\s+)/);
+    // Break at spaces, never at no-break spaces (U+00A0, U+202F).
+    const parts = f.text.split(/([^\S\u00a0\u202f]+)/);
     for (const part of parts) {
       if (!part) continue;
-      if (/^\s+$/.test(part)) {
+      if (/^[^\S\u00a0\u202f]+$/.test(part)) {
         if (cur) tokens.push(cur);
         cur = undefined;
         pendingSpace = true;
@@ -195,7 +209,7 @@ function breakLines(para: Para, width: number, m: Measurer): Line[] {
     const gap = line.items.length > 0 && token.spaceBefore;
     let x = line.width + (gap ? m.width(' ', token.frags[0]!.style) : 0);
     token.frags.forEach((frag, i) => {
-      let w = widths[i]!;
+      const w = widths[i]!;
       if (w > width - x && w > width * 0.5) {
         // A word longer than the line (a long URL): break it by characters.
         let rest = frag.text;
@@ -313,10 +327,12 @@ class PdfWriter {
     if (note.author) frags.push({ text: `, ${note.author}`, style: base });
     if (note.date) frags.push({ text: `, ${note.date}`, style: base });
     if (note.url) frags.push({ text: ', ', style: base }, { text: note.url, style: { ...base, color: LINK, link: note.url } });
-    frags.push({ text: '. Quoted: ', style: base }, { text: quoted(note.quote), style: { ...base, font: 'italic' } }, { text: '.', style: base });
+    frags.push({ text: '. Quoted: ', style: base }, { text: quoted(note.quote) + periodAfter(note.quote), style: { ...base, font: 'italic' } });
     const lines = breakLines({ size: NOTE_SIZE, leading: NOTE_LEADING, tokens: tokenize(frags), notes: [] }, CONTENT_W - 14, this.m);
-    // The number hangs in the margin of the note.
-    lines[0]!.items.unshift({ text: `${note.n}`, style: { ...base, font: 'semibold', color: ACCENT }, x: -14, width: 0 });
+    // The number hangs, right-aligned, in front of the note.
+    const numberStyle: Style = { ...base, font: 'semibold', color: ACCENT };
+    const numberWidth = this.m.width(`${note.n}`, numberStyle);
+    lines[0]!.items.unshift({ text: `${note.n}`, style: numberStyle, x: -4 - numberWidth, width: numberWidth });
     return lines;
   }
 
@@ -406,10 +422,20 @@ class PdfWriter {
 
   // -------------------------------------------------------------- blocks
 
+  /** Lines of a body paragraph, kept so that measuring ahead (keepTogether) and placing break lines once. */
+  private lineCache = new WeakMap<Inline[], { key: string; lines: Line[] }>();
+
+  private linesOf(content: Inline[], base: Style, leading: number, width: number): Line[] {
+    const key = `${styleKey(base)}|${leading}|${width}`;
+    const hit = this.lineCache.get(content);
+    if (hit && hit.key === key) return hit.lines;
+    const lines = breakLines({ size: base.size, leading, tokens: tokenize(fragsOf(content, base)), notes: [] }, width, this.m);
+    this.lineCache.set(content, { key, lines });
+    return lines;
+  }
+
   private paragraph(content: Inline[], base: Style, leading: number, x: number, width: number, bars?: Bars, marker?: { text: string; style: Style; dx: number }): void {
-    const tokens = tokenize(fragsOf(content, base));
-    const lines = breakLines({ size: base.size, leading, tokens, notes: [] }, width, this.m);
-    this.placeLines(lines, x, bars, marker);
+    this.placeLines(this.linesOf(content, base, leading, width), x, bars, marker);
   }
 
   title(): void {
@@ -438,10 +464,11 @@ class PdfWriter {
         }
         case 'paragraph':
           if (!isFirst) this.gap(PARA_GAP, bars);
-          this.paragraph(block.content, { font: 'regular', size: BODY_SIZE, color: INK }, BODY_LEADING, x, width, bars);
+          this.paragraph(block.content, BODY_STYLE, BODY_LEADING, x, width, bars);
           break;
         case 'quote': {
           if (!isFirst) this.gap(PARA_GAP + 2, bars);
+          this.keepTogether(block.blocks, width - QUOTE_INDENT);
           const inner: Bars = { xs: [...bars.xs, x + 1] };
           this.blocks(block.blocks, x + QUOTE_INDENT, width - QUOTE_INDENT, inner, true);
           this.gap(2, bars);
@@ -459,7 +486,7 @@ class PdfWriter {
             const markerStyle: Style = { font: 'regular', size: BODY_SIZE, color: INK };
             const mw = this.m.width(markerText, markerStyle);
             const marker = { text: markerText, style: markerStyle, dx: -4 - mw };
-            if (!(isFirst && k === 0)) this.gap(block.ordered ? 3 : 2.5, bars);
+            if (!(isFirst && k === 0)) this.gap(k === 0 ? PARA_GAP : 2.5, bars);
             item.forEach((b, j) => {
               if (j === 0 && b.kind === 'paragraph') {
                 this.paragraph(b.content, markerStyle, BODY_LEADING, x + LIST_INDENT, width - LIST_INDENT, bars, marker);
@@ -480,6 +507,23 @@ class PdfWriter {
           break;
       }
     });
+  }
+
+  /** Starts a new page before a short run of paragraphs (a quoted claim) that would otherwise be split. */
+  private keepTogether(list: Block[], width: number): void {
+    if (this.y <= TOP || !list.every((b) => b.kind === 'paragraph')) return;
+    let height = 0;
+    const notes: number[] = [];
+    list.forEach((b, i) => {
+      if (b.kind !== 'paragraph') return;
+      const lines = this.linesOf(b.content, BODY_STYLE, BODY_LEADING, width);
+      height += lines.reduce((h, l) => h + l.height, 0) + (i > 0 ? PARA_GAP : 0);
+      for (const l of lines) notes.push(...l.notes);
+    });
+    const noteHeight = notes.reduce((h, n) => h + (this.noteHeights.get(n) ?? 0), 0);
+    const fitsHere = this.y + height <= BOTTOM - this.reservedFor(noteHeight);
+    const fitsOnEmptyPage = TOP + height + noteHeight + NOTE_SEPARATOR <= BOTTOM;
+    if (!fitsHere && fitsOnEmptyPage) this.newPage();
   }
 
   private table(block: Extract<Block, { kind: 'table' }>, x: number, width: number): void {
@@ -530,12 +574,12 @@ class PdfWriter {
     this.ensure(16 * 1.3 * 1.2 + BODY_LEADING * 2);
     this.paragraph([{ kind: 'text', text: 'Sources', marks: {} }], { font: 'bold', size: 16, color: ACCENT }, 16 * 1.3, MARGIN_X, CONTENT_W);
     this.y += 6;
+    const style: Style = { font: 'regular', size: 9.5, color: INK };
     for (const s of list) {
-      this.paragraph([{ kind: 'text', text: s.entry, marks: {} }], { font: 'regular', size: 9.5, color: INK }, 13, MARGIN_X + 14, CONTENT_W - 14, undefined, {
-        text: '\u2013',
-        style: { font: 'regular', size: 9.5, color: MUTED },
-        dx: -14,
-      });
+      const content: Inline[] = [{ kind: 'text', text: s.entry, marks: {} }];
+      const lines = this.linesOf(content, style, 13, CONTENT_W - 14);
+      this.ensure(lines.reduce((h, l) => h + l.height, 0)); // an entry is not split across pages
+      this.placeLines(lines, MARGIN_X + 14, undefined, { text: '\u2013', style: { ...style, color: MUTED }, dx: -14 });
       this.y += 3;
     }
   }

@@ -2,7 +2,7 @@
  * Markdown (footnotes `[^n]`) and HTML (one self-contained file, print CSS,
  * no scripts, all text escaped) renderings of a resolved brief.
  */
-import { CITATION_REMOVED, quoted } from '../../../shared/brief-doc';
+import { CITATION_REMOVED, periodAfter, quoted } from '../../../shared/brief-doc';
 import type { Block, Inline, Note, ResolvedBrief } from './blocks';
 
 // ---------------------------------------------------------------- Markdown
@@ -29,6 +29,10 @@ function mdInline(content: Inline[]): string {
         const m = item.marks;
         let s = m.code ? mdCode(item.text) : escapeMarkdown(item.text);
         // Emphasis markers must hug the text: move outer spaces outside them.
+        if (!m.code && !s.trim()) {
+          out += s;
+          break;
+        }
         const lead = m.code ? '' : (/^\s+/.exec(s)?.[0] ?? '');
         const trail = m.code ? '' : (/\s+$/.exec(s)?.[0] ?? '');
         s = s.slice(lead.length, s.length - trail.length);
@@ -110,7 +114,7 @@ function mdNote(note: Note): string {
   ]
     .filter(Boolean)
     .join(', ');
-  return `[^${note.n}]: ${head}. Quoted: ${escapeMarkdown(quoted(note.quote))}.`;
+  return `[^${note.n}]: ${head}. Quoted: ${escapeMarkdown(quoted(note.quote))}${periodAfter(note.quote)}`;
 }
 
 export function renderMarkdown(brief: ResolvedBrief): string {
@@ -197,7 +201,7 @@ function htmlNote(note: Note): string {
     note.date && escapeHtml(note.date),
     note.url && `<a href="${escapeHtml(note.url)}">${escapeHtml(note.url)}</a>`,
   ].filter(Boolean);
-  return `<li id="fn${note.n}">${parts.join(', ')}. Quoted: <q class="passage">${escapeHtml(note.quote)}</q>. <a class="back" href="#fnref${note.n}" aria-label="Back to text">\u21a9</a></li>`;
+  return `<li id="fn${note.n}">${parts.join(', ')}. Quoted: <q class="passage">${escapeHtml(note.quote)}</q>${periodAfter(note.quote)} <a class="back" href="#fnref${note.n}" aria-label="Back to text">\u21a9</a></li>`;
 }
 
 const CSS = `
@@ -216,6 +220,9 @@ table { border-collapse: collapse; margin: 0 0 1em; width: 100%; }
 th, td { border: 1px solid #bbb; padding: .3em .5em; text-align: left; vertical-align: top; }
 th { background: #f0f2f5; }
 td p, th p { margin: 0; }
+ul, ol { margin: 0 0 .8em; padding-left: 1.6em; }
+li { margin: .15em 0; }
+li > p { margin: 0; }
 code { font-family: "Source Code Pro", Consolas, monospace; font-size: .9em; background: #f3f3f3; padding: 0 .2em; }
 sup.fnref { line-height: 0; font-size: .75em; }
 sup.fnref a { text-decoration: none; }

@@ -1,0 +1,297 @@
+/**
+ * The brief document (DESIGN.md, "Data model" → Brief): tiptap / ProseMirror
+ * JSON in which citations are inline atom nodes that point at annotations.
+ *
+ * The editor (renderer), the drafter and the exporters (main/services/briefs)
+ * share what is here: the citation node's name and attrs, small builders for
+ * JSON nodes, a walker that collects citations, the lookup (`BriefContext`)
+ * through which a brief reaches its claims, and the wording of a citation
+ * note. Pure: no Node, DOM, React or Electron.
+ */
+import type { Actor, Annotation, Relation, RichDoc, SourceMeta, Tag } from './model';
+
+// ---------------------------------------------------------------- JSON nodes
+
+/** A tiptap mark as it appears in JSON. */
+export interface JsonMark {
+  type: string;
+  attrs?: Record<string, unknown>;
+}
+
+/** A tiptap / ProseMirror node as it appears in JSON. */
+export interface JsonNode {
+  type: string;
+  attrs?: Record<string, unknown>;
+  content?: JsonNode[];
+  text?: string;
+  marks?: JsonMark[];
+}
+
+/** Name of the citation node in the editor's schema and in stored briefs. */
+export const CITATION_NODE = 'citation';
+
+/** Attributes of a citation node. Only `annotationId` is required. */
+export interface CitationAttrs {
+  /** The cited annotation (claim). */
+  annotationId: string;
+  /** The claim's quote when the citation was made: shown if the claim later disappears. */
+  quote?: string | null;
+  /** A short label when the citation was made ("Outlet, 3 March 2025"), for the same purpose. */
+  label?: string | null;
+}
+
+/** Node types the exporters understand (anything else is exported as its plain text). */
+export const SUPPORTED_NODES = [
+  'doc',
+  'paragraph',
+  'heading',
+  'bulletList',
+  'orderedList',
+  'listItem',
+  'blockquote',
+  'table',
+  'tableRow',
+  'tableHeader',
+  'tableCell',
+  'hardBreak',
+  'horizontalRule',
+  'text',
+  CITATION_NODE,
+] as const;
+
+/** Marks the exporters understand. */
+export const SUPPORTED_MARKS = ['bold', 'italic', 'underline', 'strike', 'code', 'link'] as const;
+export type SupportedMark = (typeof SUPPORTED_MARKS)[number];
+
+// ---------------------------------------------------------------- builders
+
+export function textNode(text: string, marks?: JsonMark[]): JsonNode {
+  return marks && marks.length ? { type: 'text', text, marks } : { type: 'text', text };
+}
+
+export function paragraphNode(content: JsonNode[]): JsonNode {
+  const kept = content.filter((n) => n.type !== 'text' || (n.text ?? '').length > 0);
+  return kept.length ? { type: 'paragraph', content: kept } : { type: 'paragraph' };
+}
+
+export function headingNode(level: 1 | 2 | 3, text: string): JsonNode {
+  return { type: 'heading', attrs: { level }, content: [textNode(text)] };
+}
+
+export function blockquoteNode(content: JsonNode[]): JsonNode {
+  return { type: 'blockquote', content };
+}
+
+export function bulletListNode(items: JsonNode[][]): JsonNode {
+  return { type: 'bulletList', content: items.map((c) => ({ type: 'listItem', content: c })) };
+}
+
+export function citationNode(attrs: CitationAttrs): JsonNode {
+  const out: Record<string, unknown> = { annotationId: attrs.annotationId };
+  if (attrs.quote) out.quote = attrs.quote;
+  if (attrs.label) out.label = attrs.label;
+  return { type: CITATION_NODE, attrs: out };
+}
+
+export function docNode(content: JsonNode[]): RichDoc {
+  return { type: 'doc', content };
+}
+
+// ---------------------------------------------------------------- walking
+
+/** Visits every node depth-first, in document order. Return `false` to skip a node's children. */
+export function walkDoc(node: JsonNode | RichDoc, visit: (node: JsonNode, parents: readonly JsonNode[]) => void | boolean): void {
+  const stack: JsonNode[] = [];
+  const go = (n: JsonNode): void => {
+    if (visit(n, stack) === false) return;
+    if (!Array.isArray(n.content)) return;
+    stack.push(n);
+    for (const child of n.content) if (child && typeof child === 'object') go(child);
+    stack.pop();
+  };
+  go(node as JsonNode);
+}
+
+export function isCitation(node: JsonNode): boolean {
+  return node.type === CITATION_NODE;
+}
+
+/** The attrs of a citation node, or undefined when it has no usable annotation id. */
+export function citationAttrs(node: JsonNode): CitationAttrs | undefined {
+  if (!isCitation(node)) return undefined;
+  const a = node.attrs ?? {};
+  const id = a.annotationId;
+  if (typeof id !== 'string' || id.length === 0) return undefined;
+  return {
+    annotationId: id,
+    quote: typeof a.quote === 'string' ? a.quote : null,
+    label: typeof a.label === 'string' ? a.label : null,
+  };
+}
+
+/** Every citation in document order (one entry per citation node, repeats included). */
+export function collectCitations(doc: JsonNode | RichDoc): CitationAttrs[] {
+  const out: CitationAttrs[] = [];
+  walkDoc(doc, (n) => {
+    const attrs = citationAttrs(n);
+    if (attrs) out.push(attrs);
+    else if (isCitation(n)) out.push({ annotationId: '', quote: null, label: null });
+  });
+  return out;
+}
+
+/** The distinct annotation ids a document cites, in order of first citation. */
+export function citedAnnotationIds(doc: JsonNode | RichDoc): string[] {
+  return [...new Set(collectCitations(doc).map((c) => c.annotationId).filter((id) => id.length > 0))];
+}
+
+/** The plain text of a node (citations and hard breaks become spaces). */
+export function plainText(node: JsonNode | RichDoc): string {
+  let out = '';
+  walkDoc(node, (n) => {
+    if (n.type === 'text') out += n.text ?? '';
+    else if (n.type === 'hardBreak' || isCitation(n)) out += ' ';
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------- context
+
+/** One claim with the metadata of its source. */
+export interface CitedClaim {
+  annotation: Annotation;
+  source: SourceMeta;
+}
+
+/** What drafting and exporting need to know about the notebook. */
+export interface BriefContext {
+  annotation(id: string): CitedClaim | undefined;
+  actors: Actor[];
+  tags: Tag[];
+  relations: Relation[];
+  annotations: CitedClaim[];
+}
+
+/** Builds a BriefContext from plain lists (sources without text are enough). */
+export function makeBriefContext(input: {
+  sources: SourceMeta[];
+  annotations: Annotation[];
+  actors?: Actor[];
+  tags?: Tag[];
+  relations?: Relation[];
+}): BriefContext {
+  const sources = new Map(input.sources.map((s) => [s.id, s]));
+  const claims: CitedClaim[] = [];
+  const byId = new Map<string, CitedClaim>();
+  for (const annotation of input.annotations) {
+    const source = sources.get(annotation.sourceId);
+    if (!source) continue;
+    const claim = { annotation, source };
+    claims.push(claim);
+    byId.set(annotation.id, claim);
+  }
+  return {
+    annotation: (id) => byId.get(id),
+    actors: input.actors ?? [],
+    tags: input.tags ?? [],
+    relations: input.relations ?? [],
+    annotations: claims,
+  };
+}
+
+// ---------------------------------------------------------------- wording
+
+const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** "2025-03-12" → "12 March 2025"; anything unparseable is returned as given. */
+export function formatDate(iso: string | undefined): string {
+  if (!iso) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return Number.isNaN(d.getTime()) ? iso : DATE_FORMAT.format(d);
+}
+
+/** Typographic double quotes around a passage. */
+export function quoted(text: string): string {
+  return `\u201c${text}\u201d`;
+}
+
+/** A claim's passage for display: whitespace collapsed, trailing `,;:` and dashes dropped. */
+export function cleanQuote(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().replace(/[\s,;:\u2013\u2014-]+$/, '');
+}
+
+/** The full stop that ends a note after `text`: none when the text already ends a sentence. */
+export function periodAfter(text: string): string {
+  return /[.!?\u2026]["'\u201d\u2019\u00bb\u201c]*$/.test(text) ? '' : '.';
+}
+
+/** Ends a sentence after `text` unless it already ends with closing punctuation (inside quotes too). */
+export function endSentence(text: string): string {
+  return text + periodAfter(text);
+}
+
+/** A quote shortened to at most `max` characters at a word boundary. */
+export function excerpt(text: string, max = 120): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.\-–—]+$/, '')}…`;
+}
+
+/** The name a source goes by in notes: its outlet, else its origin's name, else "Untitled source". */
+export function outletName(source: SourceMeta): string {
+  return source.outlet?.trim() || source.origin.name?.trim() || 'Unknown outlet';
+}
+
+/** A short label for a chip or a draft: "Outlet, 12 March 2025". */
+export function citationLabel(claim: CitedClaim): string {
+  const date = formatDate(claim.source.publishedAt);
+  return date ? `${outletName(claim.source)}, ${date}` : outletName(claim.source);
+}
+
+/** The parts of a citation note, in note order; exporters style each part. */
+export interface CitationNoteParts {
+  outlet: string;
+  title: string;
+  author?: string;
+  date?: string;
+  url?: string;
+  quote: string;
+}
+
+export function citationNoteParts(claim: CitedClaim): CitationNoteParts {
+  const { source, annotation } = claim;
+  const parts: CitationNoteParts = {
+    outlet: outletName(source),
+    title: source.title.trim() || 'Untitled',
+    quote: cleanQuote(annotation.target.exact),
+  };
+  if (source.author?.trim()) parts.author = source.author.trim();
+  if (source.publishedAt) parts.date = formatDate(source.publishedAt);
+  if (source.url?.trim()) parts.url = source.url.trim();
+  return parts;
+}
+
+/**
+ * A note as one line of plain text, in a recognisable note style:
+ * `Outlet, “Title”, Author, 12 March 2025, URL. Quoted: “passage”.`
+ */
+export function citationNoteText(claim: CitedClaim): string {
+  const p = citationNoteParts(claim);
+  const head = [p.outlet, quoted(p.title), p.author, p.date, p.url].filter(Boolean).join(', ');
+  return endSentence(`${head}. Quoted: ${quoted(p.quote)}`);
+}
+
+/** What a citation whose annotation is missing shows instead. */
+export const CITATION_REMOVED = '[citation removed]';
+
+/** How one source is listed under "Sources": `Outlet. “Title”. Author. 12 March 2025. URL` */
+export function sourceListEntry(source: SourceMeta): string {
+  const date = formatDate(source.publishedAt);
+  return [outletName(source), quoted(source.title.trim() || 'Untitled'), source.author?.trim(), date, source.url?.trim()]
+    .filter(Boolean)
+    .join('. ');
+}
