@@ -20,8 +20,10 @@ export const ANNOTATION_METHODS = [
   'setStatuses',
 ] as const;
 
+export const ACTOR_METHODS = ['listActors'] as const;
+
 /** Every method, area by area. An area adds its list here and its schemas in shared/api.ts. */
-export const API_METHODS = [...NOTEBOOK_METHODS, ...HISTORY_METHODS, ...ANNOTATION_METHODS] as const;
+export const API_METHODS = [...NOTEBOOK_METHODS, ...HISTORY_METHODS, ...ANNOTATION_METHODS, ...ACTOR_METHODS] as const;
 
 export type MethodName = (typeof API_METHODS)[number];
 

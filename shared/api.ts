@@ -12,6 +12,7 @@
 import { z } from 'zod';
 import { API_METHODS, type MethodName } from './api-methods';
 import type { Result } from './errors';
+import { actorSchemas } from './api/actors';
 import { annotationSchemas } from './api/annotations';
 import { Annotation, DEFAULT_STATUSES, Source, SourceMeta } from './model';
 
@@ -87,6 +88,7 @@ export const apiSchemas = {
   redo: method(Empty, HistoryStep),
   getHistory: method(Empty, HistoryState),
   ...annotationSchemas,
+  ...actorSchemas,
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 // Compile-time check that API_METHODS lists exactly the schemas' keys.

@@ -6,6 +6,7 @@
  */
 import { apiSchemas, type ApiEvent, type DossierService, type MethodName } from '../../shared/api';
 import { DossierError, toApiError, type Result } from '../../shared/errors';
+import { actorMethods } from './actors/actor-methods';
 import { annotationMethods } from './annotations/annotation-methods';
 import { historyMethods } from './history-methods';
 import { notebookMethods } from './notebook-methods';
@@ -38,6 +39,7 @@ export async function openNotebookSession(dir: string, options: OpenOptions = {}
     ...notebookMethods(ctx),
     ...historyMethods(ctx),
     ...annotationMethods(ctx),
+    ...actorMethods(ctx),
   };
 
   return {
