@@ -13,7 +13,9 @@ import { z } from 'zod';
 import { API_METHODS, type MethodName } from './api-methods';
 import type { Result } from './errors';
 import { actorSchemas } from './api/actors';
+import { sourceSchemas } from './api/sources';
 import { annotationSchemas } from './api/annotations';
+import { briefSchemas } from './api/briefs';
 import { Annotation, DEFAULT_STATUSES, Source, SourceMeta } from './model';
 
 export { API_METHODS, type MethodName } from './api-methods';
@@ -89,6 +91,8 @@ export const apiSchemas = {
   getHistory: method(Empty, HistoryState),
   ...annotationSchemas,
   ...actorSchemas,
+  ...sourceSchemas,
+  ...briefSchemas,
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 // Compile-time check that API_METHODS lists exactly the schemas' keys.
@@ -130,4 +134,6 @@ export type DossierApi = {
   [M in MethodName]: (input: ApiInput<M>) => Promise<Result<ApiOutput<M>>>;
 } & {
   onEvent(listener: (event: ApiEvent) => void): () => void;
+  /** Electron only: the file-system path of a dropped File (folders included). */
+  pathForFile?(file: File): string;
 };

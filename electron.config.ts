@@ -1,0 +1,55 @@
+/**
+ * electron-vite config (loaded with `electron-vite … -c electron.config.ts`).
+ *
+ *   main      main/electron/index.ts  → out/main/index.js   (ESM, Node deps external)
+ *   preload   main/preload/index.ts   → out/preload/index.cjs (CJS, one self-contained file:
+ *             the window is sandboxed, so the preload may require nothing but 'electron')
+ *   renderer  renderer/index.html     → out/renderer/
+ */
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import rendererConfig from './renderer/vite.config';
+
+const root = import.meta.dirname;
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: resolve(root, 'out/main'),
+      sourcemap: true,
+      rolldownOptions: {
+        input: { index: resolve(root, 'main/electron/index.ts') },
+        output: { format: 'es', entryFileNames: '[name].js' },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: resolve(root, 'out/preload'),
+      // Bundle everything (shared/api-methods.ts included) into the one file.
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { index: resolve(root, 'main/preload/index.ts') },
+        external: ['electron'],
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  // The renderer's own Vite config (React, the dev-only CSP relaxation for HMR)
+  // is shared with dev:web; only the paths are set here, because electron-vite
+  // resolves outDir against the project root rather than the renderer folder.
+  renderer: {
+    root: resolve(root, 'renderer'),
+    base: './',
+    plugins: rendererConfig.plugins ?? [],
+    build: {
+      outDir: resolve(root, 'out/renderer'),
+      emptyOutDir: true,
+      sourcemap: rendererConfig.build?.sourcemap ?? true,
+      assetsInlineLimit: rendererConfig.build?.assetsInlineLimit ?? 0,
+      rolldownOptions: {
+        input: resolve(root, 'renderer/index.html'),
+      },
+    },
+  },
+});

@@ -1,0 +1,283 @@
+/**
+ * Electron main entry of Dossier: single instance, one hardened window,
+ * the native menu, the IPC door to the notebook services. All real work is
+ * in main/services (no electron there); this file binds it to Electron.
+ */
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import type { ApiEvent, ImportResult } from '../../shared/api';
+import { openNotebookSession, callApi } from '../services/session';
+import { parseLaunchOptions } from './args';
+import { forwardEvents, registerApiHandlers, sendEvent } from './ipc';
+import { buildMenuTemplate } from './menu';
+import { NotebookController, type ControlledSession, type FailureChoice, type ShellDialogs } from './notebook-controller';
+import { RecentNotebooks } from './recent';
+import { createMainWindow, hardenSession, hardenWebContents } from './window';
+
+const APP_NAME = 'Dossier';
+const here = path.dirname(fileURLToPath(import.meta.url));
+const launch = parseLaunchOptions(process.argv.slice(1), process.env, process.cwd());
+
+// Never load a URL from the environment in a packaged app.
+const devServerUrl = (!app.isPackaged && process.env.ELECTRON_RENDERER_URL) || undefined;
+const appEntryUrl = devServerUrl ?? pathToFileURL(path.join(here, '../renderer/index.html')).href;
+const preloadPath = path.join(here, '../preload/index.cjs');
+const isDev = !app.isPackaged;
+
+app.setName(APP_NAME);
+if (launch.userData) app.setPath('userData', launch.userData);
+app.enableSandbox();
+
+let mainWindow: BrowserWindow | null = null;
+let controller: NotebookController | null = null;
+let stopForwarding: (() => void) | null = null;
+let recent: RecentNotebooks;
+
+function liveWindow(): BrowserWindow | null {
+  return mainWindow && !mainWindow.isDestroyed() ? mainWindow : null;
+}
+
+function parentFor<T extends object>(opts: T): [BrowserWindow, T] | [T] {
+  const win = liveWindow();
+  return win ? [win, opts] : [opts];
+}
+
+async function messageBox(options: Electron.MessageBoxOptions): Promise<number> {
+  const args = parentFor(options);
+  const result = args.length === 2 ? await dialog.showMessageBox(args[0], args[1]) : await dialog.showMessageBox(args[0]);
+  return result.response;
+}
+
+const dialogs: ShellDialogs = {
+  async pickNotebookFolder() {
+    const opts: Electron.OpenDialogOptions = {
+      title: 'Open notebook',
+      buttonLabel: 'Open Notebook',
+      properties: ['openDirectory', 'createDirectory'],
+    };
+    const args = parentFor(opts);
+    const result = args.length === 2 ? await dialog.showOpenDialog(args[0], args[1]) : await dialog.showOpenDialog(args[0]);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  },
+  async pickNewNotebookPath(defaultPath) {
+    const opts: Electron.SaveDialogOptions = {
+      title: 'New notebook',
+      buttonLabel: 'Create Notebook',
+      defaultPath,
+      nameFieldLabel: 'Notebook name',
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    };
+    const args = parentFor(opts);
+    const result = args.length === 2 ? await dialog.showSaveDialog(args[0], args[1]) : await dialog.showSaveDialog(args[0]);
+    return result.canceled || !result.filePath ? null : result.filePath;
+  },
+  async confirmCreateIn(dir) {
+    const response = await messageBox({
+      type: 'question',
+      buttons: ['Create Notebook Here', 'Cancel'],
+      defaultId: 1,
+      cancelId: 1,
+      message: 'This folder is not a Dossier notebook.',
+      detail: `${dir} already holds other files. Create a new notebook in it anyway? Nothing in it will be changed or removed.`,
+    });
+    return response === 0;
+  },
+  async askAfterFailure(message) {
+    const choices: FailureChoice[] = ['open', 'new', 'quit'];
+    const response = await messageBox({
+      type: 'error',
+      buttons: ['Open Another Notebook…', 'New Notebook…', 'Quit'],
+      defaultId: 0,
+      cancelId: 2,
+      noLink: true,
+      message: 'The notebook could not be opened.',
+      detail: message,
+    });
+    return choices[response] ?? 'quit';
+  },
+  async showError(title, message) {
+    await messageBox({ type: 'error', buttons: ['OK'], message: title, detail: message });
+  },
+};
+
+function updateWindowTitle(title: string | null): void {
+  const win = liveWindow();
+  if (win) win.setTitle(title ? `${title} — ${APP_NAME}` : APP_NAME);
+}
+
+async function refreshMenu(): Promise<void> {
+  const template = buildMenuTemplate({
+    platform: process.platform,
+    isDev,
+    appName: APP_NAME,
+    recent: await recent.list(),
+    actions: {
+      newNotebook: () => void controller?.newWithDialog(),
+      openNotebook: () => void controller?.openWithDialog(),
+      openRecent: (dir) => void controller?.openRecent(dir),
+      clearRecent: () => void recent.clear().then(refreshMenu),
+      importFiles: () => void importWithDialog(process.platform === 'darwin' ? ['openFile', 'openDirectory'] : ['openFile']),
+      importFolder: () => void importWithDialog(['openDirectory']),
+      sendToRenderer: (command) => sendEvent(liveWindow()?.webContents ?? null, { type: 'menu', command }),
+      about: () => app.showAboutPanel(),
+      openReadme: () => void openReadme(),
+    },
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+function onNotebookChanged(next: ControlledSession | null, title: string | null): void {
+  stopForwarding?.();
+  stopForwarding = next ? forwardEvents(next, () => liveWindow()?.webContents ?? null) : null;
+  if (title) updateWindowTitle(title);
+  void refreshMenu();
+  const event: ApiEvent = { type: 'notebook-changed', reason: 'opened' };
+  sendEvent(liveWindow()?.webContents ?? null, event);
+}
+
+async function importWithDialog(kinds: Array<'openFile' | 'openDirectory'>): Promise<void> {
+  const current = controller?.current;
+  if (!current) return;
+  const opts: Electron.OpenDialogOptions = {
+    title: 'Import into the notebook',
+    buttonLabel: 'Import',
+    properties: [...kinds, 'multiSelections'],
+    filters: kinds.includes('openFile')
+      ? [
+          { name: 'Articles', extensions: ['txt', 'md', 'markdown', 'html', 'htm'] },
+          { name: 'All files', extensions: ['*'] },
+        ]
+      : [],
+  };
+  const args = parentFor(opts);
+  const picked = args.length === 2 ? await dialog.showOpenDialog(args[0], args[1]) : await dialog.showOpenDialog(args[0]);
+  if (picked.canceled || picked.filePaths.length === 0) return;
+  const result = await callApi(current.service, 'importPaths', { paths: picked.filePaths });
+  if (!result.ok) {
+    await dialogs.showError('Import failed', result.error.message);
+    return;
+  }
+  const value = result.value as ImportResult;
+  if (value.rejected.length || (value.skipped.length && !value.added.length)) {
+    const lines = [
+      ...value.rejected.map((r) => `✗ ${r.name}: ${r.reason}`),
+      ...value.skipped.map((s) => `– ${s.name}: ${s.reason}`),
+    ];
+    await messageBox({
+      type: value.added.length ? 'info' : 'warning',
+      buttons: ['OK'],
+      message: `Imported ${value.added.length}, skipped ${value.skipped.length}, rejected ${value.rejected.length}.`,
+      detail: lines.slice(0, 20).join('\n') + (lines.length > 20 ? `\n… and ${lines.length - 20} more` : ''),
+    });
+  }
+}
+
+async function openReadme(): Promise<void> {
+  const readme = app.isPackaged ? path.join(process.resourcesPath, 'README.md') : path.join(app.getAppPath(), 'README.md');
+  const error = await shell.openPath(readme);
+  if (error) await dialogs.showError('The Read Me could not be opened', `${readme}: ${error}`);
+}
+
+function createWindow(): BrowserWindow {
+  const win = createMainWindow({ preload: preloadPath, title: APP_NAME });
+  mainWindow = win;
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  const current = controller?.current;
+  if (current) updateWindowTitle(path.basename(current.dir).replace(/\.dossier$/i, ''));
+  const load = devServerUrl ? win.loadURL(devServerUrl) : win.loadFile(path.join(here, '../renderer/index.html'));
+  load.catch((err: unknown) => {
+    void dialogs.showError('The window could not be loaded', err instanceof Error ? err.message : String(err));
+  });
+  return win;
+}
+
+// One app per person: a second launch focuses the first (and opens the notebook it was given).
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    const win = liveWindow() ?? (app.isReady() ? createWindow() : null);
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+    const requested = parseLaunchOptions(argv.slice(1), {}, workingDirectory).notebook;
+    if (requested) void controller?.openRecent(requested);
+  });
+
+  // Guards for every webContents, including any created later (devtools excluded by Electron).
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents, appEntryUrl);
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('activate', () => {
+    if (!liveWindow() && controller?.current) createWindow();
+  });
+
+  // Flush and unlock the notebook before the process ends.
+  let closing = false;
+  app.on('will-quit', (event) => {
+    if (closing || !controller?.current) return;
+    event.preventDefault();
+    closing = true;
+    stopForwarding?.();
+    controller
+      .close()
+      .catch((err: unknown) => console.error('Closing the notebook failed:', err))
+      .finally(() => app.quit());
+  });
+
+  process.on('uncaughtException', (err) => {
+    console.error('Unexpected error in Dossier main:', err);
+  });
+  process.on('unhandledRejection', (reason) => {
+    console.error('Unhandled rejection in Dossier main:', reason);
+  });
+
+  void app.whenReady().then(startApp).catch((err: unknown) => {
+    // Last resort: say what happened instead of leaving a process without a window.
+    const message = err instanceof Error ? err.message : String(err);
+    console.error('Dossier could not start:', err);
+    dialog.showErrorBox('Dossier could not start', message);
+    app.quit();
+  });
+}
+
+/** After app ready: guards, the API door, the menu, the notebook, then the window. */
+async function startApp(): Promise<void> {
+  hardenSession(session.defaultSession, devServerUrl);
+  app.setAboutPanelOptions({
+    applicationName: APP_NAME,
+    applicationVersion: app.getVersion(),
+    copyright: 'An offline research notebook.',
+  });
+  recent = RecentNotebooks.inFolder(app.getPath('userData'));
+  controller = new NotebookController({
+    openSession: (dir, options) => openNotebookSession(dir, options),
+    recent,
+    dialogs,
+    defaultNotebookDir: path.join(app.getPath('documents'), APP_NAME, 'My Research.dossier'),
+    onChanged: onNotebookChanged,
+    onRecentChanged: () => void refreshMenu(),
+  });
+  registerApiHandlers(ipcMain, {
+    getSession: () => controller?.current ?? null,
+    getWebContents: () => liveWindow()?.webContents ?? null,
+    appEntryUrl,
+    onRefused: (channel, url) => console.warn(`Refused IPC ${channel} from ${url ?? 'an unknown frame'}`),
+  });
+  await refreshMenu();
+  const opened = await controller.start(launch.notebook);
+  if (!opened) {
+    app.quit();
+    return;
+  }
+  createWindow();
+}

@@ -1,0 +1,133 @@
+/**
+ * Pure security policy of the Electron shell: which URLs count as the app's
+ * own, which links may leave the app, and the Content-Security-Policy.
+ * No runtime import of electron, so it is unit-testable in plain Node.
+ */
+
+/** Protocols a link may use to be handed to the operating system (shell.openExternal). */
+export const EXTERNAL_PROTOCOLS: ReadonlySet<string> = new Set(['https:', 'http:']);
+
+/**
+ * Returns the normalised URL when `raw` is an absolute http(s) URL that may
+ * be opened in the person's browser, or null for anything else
+ * (javascript:, file:, data:, custom schemes, relative or malformed URLs,
+ * URLs carrying credentials).
+ */
+export function safeExternalUrl(raw: unknown): string | null {
+  if (typeof raw !== 'string' || raw.length === 0 || raw.length > 8192) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return null;
+  }
+  if (!EXTERNAL_PROTOCOLS.has(url.protocol)) return null;
+  if (!url.hostname) return null;
+  // user:password@host links are a classic phishing disguise.
+  if (url.username || url.password) return null;
+  return url.href;
+}
+
+/**
+ * True when `candidate` is the app's own page: for a file:// entry the same
+ * file (query and hash ignored), for the dev server (http://localhost:5173/)
+ * the same origin.
+ */
+export function isAppUrl(candidate: unknown, appEntryUrl: string): boolean {
+  if (typeof candidate !== 'string' || !candidate) return false;
+  let url: URL;
+  let entry: URL;
+  try {
+    url = new URL(candidate);
+    entry = new URL(appEntryUrl);
+  } catch {
+    return false;
+  }
+  if (entry.protocol === 'file:') {
+    return url.protocol === 'file:' && url.host === entry.host && decodeURIComponent(url.pathname) === decodeURIComponent(entry.pathname);
+  }
+  if (entry.protocol === 'http:' || entry.protocol === 'https:') {
+    return url.origin === entry.origin;
+  }
+  return false;
+}
+
+/** The part of a WebFrameMain the sender check reads. */
+export interface FrameLike {
+  readonly url: string;
+  /** Identify a frame across WebFrameMain wrapper objects (Electron ≥ 28). */
+  readonly frameToken?: string;
+  readonly processId?: number;
+  /** True once the frame left the page (navigated away or removed). */
+  readonly detached?: boolean;
+}
+
+/** Same frame: the same wrapper object, or the same frame token in the same renderer process. */
+export function isSameFrame(a: FrameLike, b: FrameLike): boolean {
+  if (a === b) return true;
+  return a.frameToken !== undefined && a.frameToken === b.frameToken && a.processId !== undefined && a.processId === b.processId;
+}
+
+/**
+ * The IPC sender check: the call must come from the app window's main frame
+ * (not an iframe, not another window, not a detached frame) showing the
+ * app's own page.
+ */
+export function isTrustedSender(
+  frame: FrameLike | null | undefined,
+  appMainFrame: FrameLike | null | undefined,
+  appEntryUrl: string,
+): boolean {
+  if (!frame || !appMainFrame) return false;
+  if (frame.detached) return false;
+  if (!isSameFrame(frame, appMainFrame)) return false;
+  return isAppUrl(frame.url, appEntryUrl);
+}
+
+const BASE_CSP: Record<string, string[]> = {
+  'default-src': ["'none'"],
+  'script-src': ["'self'"],
+  'style-src': ["'self'", "'unsafe-inline'"],
+  'img-src': ["'self'", 'data:', 'blob:'],
+  'font-src': ["'self'", 'data:'],
+  'connect-src': ["'self'"],
+  'media-src': ["'none'"],
+  'object-src': ["'none'"],
+  'frame-src': ["'none'"],
+  'worker-src': ["'self'", 'blob:'],
+  'base-uri': ["'none'"],
+  'form-action': ["'none'"],
+  'frame-ancestors': ["'none'"],
+};
+
+function serialiseCsp(directives: Record<string, string[]>): string {
+  return Object.entries(directives)
+    .map(([name, values]) => `${name} ${values.join(' ')}`)
+    .join('; ');
+}
+
+/**
+ * The Content-Security-Policy sent as a response header for http(s) loads.
+ * Production (file://) relies on the renderer's <meta> tag; this header
+ * covers the dev server. In dev, Vite's React refresh preamble is an inline
+ * module script and HMR talks over a websocket to the dev server, so exactly
+ * those two are allowed, for the dev server's origin only. Never 'unsafe-eval',
+ * never a remote script.
+ */
+export function contentSecurityPolicy(options: { devServerUrl?: string } = {}): string {
+  if (!options.devServerUrl) return serialiseCsp(BASE_CSP);
+  const dev = new URL(options.devServerUrl);
+  const ws = `${dev.protocol === 'https:' ? 'wss:' : 'ws:'}//${dev.host}`;
+  return serialiseCsp({
+    ...BASE_CSP,
+    'script-src': ["'self'", "'unsafe-inline'"],
+    'connect-src': ["'self'", ws],
+  });
+}
+
+/** Permissions the app grants to its own page. None: Dossier needs no camera, geolocation, notifications… */
+export const GRANTED_PERMISSIONS: ReadonlySet<string> = new Set<string>();
+
+export function isPermissionGranted(permission: string): boolean {
+  return GRANTED_PERMISSIONS.has(permission);
+}
