@@ -3,7 +3,7 @@ import type { ServiceContext, ServiceMethods } from './service-context';
 
 export function historyMethods(ctx: ServiceContext): ServiceMethods<'undo' | 'redo' | 'getHistory'> {
   const step = async (which: 'undo' | 'redo') => {
-    const label = await ctx.history[which]();
+    const label = await ctx[which]();
     if (label) ctx.emit({ type: 'notebook-changed', reason: `${which}: ${label}` });
     return { label, ...ctx.history.state() };
   };

@@ -40,8 +40,8 @@ export class History {
     return { canUndo: !!u, canRedo: !!r, ...(u ? { undoLabel: u.label } : {}), ...(r ? { redoLabel: r.label } : {}) };
   }
 
-  /** Undoes the last action; returns its label, or undefined when there is nothing to undo. */
-  async undo(): Promise<string | undefined> {
+  /** Undoes the last action; returns it, or undefined when there is nothing to undo. */
+  async undo(): Promise<HistoryEntry | undefined> {
     const entry = this.undoStack.pop();
     if (!entry) return undefined;
     try {
@@ -51,10 +51,10 @@ export class History {
       throw err;
     }
     this.redoStack.push(entry);
-    return entry.label;
+    return entry;
   }
 
-  async redo(): Promise<string | undefined> {
+  async redo(): Promise<HistoryEntry | undefined> {
     const entry = this.redoStack.pop();
     if (!entry) return undefined;
     try {
@@ -64,6 +64,6 @@ export class History {
       throw err;
     }
     this.undoStack.push(entry);
-    return entry.label;
+    return entry;
   }
 }

@@ -6,7 +6,7 @@
 import type { ApiEvent, DossierService, MethodName } from '../../shared/api';
 import type { Manifest, SourceFileData } from './store/types';
 import { History } from './history';
-import type { FileChange, NotebookStore } from './store/notebook-store';
+import type { FileChange, FileRef, NotebookStore } from './store/notebook-store';
 
 export interface Transaction {
   updateManifest(change: (manifest: Manifest) => void): Promise<void>;
@@ -24,6 +24,15 @@ export interface ServiceContext {
    * recorded even if `fn` throws part way, so they can still be undone.
    */
   transact<T>(label: string, fn: (tx: Transaction) => Promise<T>): Promise<T>;
+  /**
+   * Subscribes to committed changes — after every transaction, undo and redo —
+   * with the files they touched, so derived data (the search index, caches) can
+   * update incrementally. Returns the unsubscribe function.
+   */
+  onCommit(listener: (files: FileRef[]) => void): () => void;
+  /** Undoes / redoes the last action, notifying commit listeners; the label, or undefined when there was none. */
+  undo(): Promise<string | undefined>;
+  redo(): Promise<string | undefined>;
 }
 
 /** A slice of the API implemented by one area (notebook, annotations, actors…). */
@@ -31,10 +40,34 @@ export type ServiceMethods<M extends MethodName> = Pick<DossierService, M>;
 
 export function createServiceContext(store: NotebookStore, emit: (event: ApiEvent) => void): ServiceContext {
   const history = new History(store);
+  const commitListeners = new Set<(files: FileRef[]) => void>();
+  const notify = (changes: readonly FileChange[]) => {
+    const seen = new Map<string, FileRef>();
+    for (const c of changes) seen.set(c.file.kind === 'manifest' ? 'manifest' : `source:${c.file.id}`, c.file);
+    const files = [...seen.values()];
+    for (const listener of commitListeners) {
+      try {
+        listener(files);
+      } catch {
+        // Derived data must never break the change that was made.
+      }
+    }
+  };
+  const step = async (which: 'undo' | 'redo') => {
+    const entry = await history[which]();
+    if (entry) notify(entry.changes);
+    return entry?.label;
+  };
   return {
     store,
     history,
     emit,
+    onCommit(listener) {
+      commitListeners.add(listener);
+      return () => commitListeners.delete(listener);
+    },
+    undo: () => step('undo'),
+    redo: () => step('redo'),
     async transact(label, fn) {
       const changes: FileChange[] = [];
       const tx: Transaction = {
@@ -55,6 +88,7 @@ export function createServiceContext(store: NotebookStore, emit: (event: ApiEven
       } finally {
         if (changes.some((c) => c.patches.length)) {
           history.record({ label, at: new Date().toISOString(), changes });
+          notify(changes);
           emit({ type: 'notebook-changed', reason: label });
         }
       }

@@ -66,7 +66,10 @@ describe('undo / redo', () => {
       await tx.updateManifest((m) => void m.tags.push({ id: 'tag_1', name: 'ports', color: '#336699' }));
     });
     expect(ctxStore.manifest.tags).toHaveLength(1);
-    await ctx.history.undo();
+    const committed: string[] = [];
+    ctx.onCommit((files) => committed.push(...files.map((f) => f.kind)));
+    await ctx.undo();
+    expect(committed.sort()).toEqual(['manifest', 'source']);
     expect(ctxStore.manifest.tags).toHaveLength(0);
     expect((await ctxStore.loadSource(id)).source.title).toBe('Alpha');
     const file = JSON.parse(await readFile(ctxStore.sourceFilePath(id), 'utf8'));
