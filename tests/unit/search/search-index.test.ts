@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import { SearchIndex } from '../../../main/services/search';
+import type { SearchHit } from '../../../shared/search';
+import { SearchHit as SearchHitSchema } from '../../../shared/search';
+import { claim, corpus, courier, dagblad, economy, injuredClaim, rundschau, signedClaim, swedishClaim, wire } from './corpus';
+
+const ids = (hits: SearchHit[]) => hits.map((h) => h.sourceId);
+const marked = (h: SearchHit) => h.highlights.map(([a, b]) => h.snippet.slice(a, b));
+
+describe('SearchIndex.search', () => {
+  const index = SearchIndex.build(corpus());
+
+  it('ranks the Swedish article first for a Swedish word', () => {
+    const hits = index.search('Ryssland');
+    expect(hits[0]!.sourceId).toBe(dagblad.id);
+    // the alias makes the other-language reports findable, below the Swedish one
+    expect(ids(hits)).toContain(courier.id);
+    expect(ids(hits).indexOf(courier.id)).toBeGreaterThan(ids(hits).lastIndexOf(dagblad.id));
+  });
+
+  it('matches inflected forms through stemming', () => {
+    expect(ids(index.search('avtal'))[0]).toBe(dagblad.id); // text says "avtalet", "avtal"
+    const hits = index.search('injuring');
+    expect(new Set(ids(hits))).toEqual(new Set([courier.id, wire.id, 'src_evening']));
+  });
+
+  it('folds diacritics for matching but shows the snippet as written', () => {
+    const hits = index.search('malmo vasterhamn');
+    expect(hits[0]!.sourceId).toBe(dagblad.id);
+    expect(hits[0]!.snippet).toContain('Malmö och Västerhamn');
+    expect(marked(hits[0]!)).toEqual(['Malmö', 'Västerhamn']);
+  });
+
+  it('matches prefixes and small typos', () => {
+    expect(ids(index.search('undertec'))).toEqual([dagblad.id]);
+    expect(ids(index.search('icebraekers')).length).toBeGreaterThan(0);
+    expect(index.search('agrement').every((h) => /agreement/i.test(h.snippet))).toBe(true);
+  });
+
+  it('finds numbers written in words or digits', () => {
+    const hits = index.search('fourteen injured');
+    expect(new Set(ids(hits))).toEqual(new Set([courier.id, wire.id]));
+    expect(hits.some((h) => marked(h).includes('14'))).toBe(true);
+  });
+
+  it('returns passages with offsets into the source text', () => {
+    const hit = index.search('conference hall protest').find((h) => h.kind === 'passage')!;
+    expect(hit.sourceId).toBe(courier.id);
+    expect(courier.text.slice(hit.start!, hit.end!)).toBe(hit.snippet);
+    for (const h of index.search('Nordvik')) expect(SearchHitSchema.parse(h)).toEqual(h);
+  });
+
+  it('returns claims that hold the match, with their annotation id and target', () => {
+    const hits = index.search('skingrade');
+    const ann = hits.find((h) => h.kind === 'annotation');
+    expect(ann?.annotationId).toBe(swedishClaim.id);
+    expect([ann!.start, ann!.end]).toEqual([swedishClaim.target.start, swedishClaim.target.end]);
+  });
+
+  it('searches annotation notes', () => {
+    const hits = index.search('sjukhuset bekräftar');
+    expect(hits[0]).toMatchObject({ kind: 'annotation', annotationId: swedishClaim.id });
+    expect(hits[0]!.snippet).toContain('Sjukhuset bekräftar siffran');
+  });
+
+  it('finds titles', () => {
+    expect(index.search('polar sea-lane').some((h) => h.kind === 'title' && h.sourceId === wire.id)).toBe(true);
+  });
+
+  it('drops stop words but does not require them', () => {
+    expect(ids(index.search('the agreement')).length).toBe(ids(index.search('agreement')).length);
+    expect(index.search('   ')).toEqual([]);
+  });
+});
+
+describe('actors', () => {
+  const index = SearchIndex.build(corpus());
+
+  it('finds actors by name or alias, with prefixes and without diacritics', () => {
+    expect(index.searchActors('Kina')[0]?.actorId).toBe('act_china');
+    expect(index.searchActors('rys')[0]?.actorId).toBe('act_russia');
+    expect(index.searchActors('polisen nordvik').map((a) => a.actorId)).toEqual(['act_police']);
+    expect(index.searchActors('Atlantis')).toEqual([]);
+  });
+
+  it('names the actors in a text through their aliases', () => {
+    expect(index.actorsIn('Peking och Moskva enades.').sort()).toEqual(['act_china', 'act_russia']);
+  });
+});
+
+describe('filters', () => {
+  const index = SearchIndex.build(corpus());
+
+  it('by language and source', () => {
+    expect(new Set(ids(index.search('Nordvik', { languages: ['sv'] })))).toEqual(new Set([dagblad.id]));
+    expect(new Set(ids(index.search('Nordvik', { sourceIds: [wire.id, rundschau.id] })))).toEqual(new Set([wire.id, rundschau.id]));
+  });
+
+  it('by publication date', () => {
+    const hits = index.search('China', { from: '2024-10-15', to: '2024-10-31' });
+    expect(new Set(ids(hits))).toEqual(new Set(['src_evening', rundschau.id]));
+    expect(new Set(ids(index.search('China', { to: '2024-09-01' })))).toEqual(new Set([economy.id]));
+  });
+
+  it('by tag (including child tags) and status: claims only', () => {
+    const byParent = index.search('injured OR skadades', { tagIds: ['tag_security'] });
+    expect(byParent.length).toBeGreaterThan(0);
+    expect(byParent.every((h) => h.kind === 'annotation')).toBe(true);
+    const injured = index.search('injured', { tagIds: ['tag_security'] });
+    expect(injured.map((h) => h.annotationId)).toEqual([injuredClaim.id]);
+    expect(index.search('fiskare', { statuses: ['disputed'] }).map((h) => h.annotationId)).toEqual([swedishClaim.id]);
+    expect(index.search('fiskare', { statuses: ['refuted'] })).toEqual([]);
+    expect(index.search('Nordvik', { tagIds: ['tag_trade'] }).map((h) => h.annotationId)).toEqual([signedClaim.id]);
+  });
+
+  it('by actor: linked claims and passages that name the actor through any alias', () => {
+    const hits = index.search('agreement avtal Abkommen', { actorIds: ['act_russia'] });
+    expect(hits.length).toBeGreaterThan(0);
+    for (const h of hits) expect(h.annotationId === signedClaim.id || /Russia|Moscow|Ryssland|Russland/.test(h.snippet) || h.kind === 'passage').toBe(true);
+    expect(ids(index.search('agreement', { actorIds: ['act_iran'] }))).toEqual(['src_evening']);
+  });
+});
+
+describe('incremental updates', () => {
+  it('reflects added, changed and removed sources', () => {
+    const index = SearchIndex.build(corpus());
+    expect(index.search('isflak')).toEqual([]);
+    index.upsertSource({ ...dagblad, text: `${dagblad.text}\n\nIsflak blockerade hamnen under natten.` });
+    expect(ids(index.search('isflak'))).toEqual([dagblad.id]);
+    // the old paragraphs are still found once, not twice
+    expect(index.search('undertecknade').filter((h) => h.kind === 'passage')).toHaveLength(1);
+    index.upsertSource({ ...dagblad, text: 'Helt ny text om hamnen.' });
+    expect(index.search('isflak')).toEqual([]);
+    expect(ids(index.search('hamnen'))).toEqual([dagblad.id]);
+    index.removeSource(dagblad.id);
+    expect(index.search('hamnen')).toEqual([]);
+    expect(index.search('Sjukhuset')).toEqual([]); // its annotation went with it
+  });
+
+  it('reflects added, changed and removed annotations', () => {
+    const index = SearchIndex.build(corpus());
+    const extra = claim('ann_extra', wire, 'Analysts said the agreement gives China a foothold', {
+      status: 'refuted',
+      note: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Check with the port authority.' }] }] },
+    });
+    expect(index.search('authority')).toEqual([]);
+    index.upsertAnnotation(extra);
+    expect(index.search('authority').map((h) => h.annotationId)).toEqual([extra.id]);
+    expect(index.search('foothold', { statuses: ['refuted'] }).map((h) => h.annotationId)).toEqual([extra.id]);
+    index.upsertAnnotation({ ...extra, status: 'corroborated', note: undefined });
+    expect(index.search('authority')).toEqual([]);
+    expect(index.search('foothold', { statuses: ['refuted'] })).toEqual([]);
+    index.removeAnnotation(extra.id);
+    expect(index.search('foothold', { statuses: ['corroborated'] })).toEqual([]);
+  });
+
+  it('reflects a new actor alias in searches', () => {
+    const index = SearchIndex.build(corpus());
+    expect(ids(index.search('Fiskareförbundet'))).toEqual([]);
+    index.upsertActor({ id: 'act_fish', name: 'Fiskareförbundet', kind: 'group', aliases: ['fishermen', 'Fischer'], memberOf: [] });
+    const hits = ids(index.search('Fiskareförbundet'));
+    expect(new Set(hits)).toEqual(new Set([courier.id, wire.id, rundschau.id, 'src_evening']));
+  });
+});
+
+describe('persistence', () => {
+  it('a loaded index gives identical results', () => {
+    const index = SearchIndex.build(corpus());
+    index.upsertSource({ ...wire, text: `${wire.text}\n\nLate update: the port reopened.` });
+    const loaded = SearchIndex.load(index.toJSON());
+    for (const q of ['Ryssland', 'malmo', 'undertec', 'fourteen injured', 'port reopened', 'sjukhuset', 'agrement']) {
+      expect(loaded.search(q)).toEqual(index.search(q));
+      expect(loaded.search(q, { languages: ['en'], actorIds: ['act_china'] })).toEqual(index.search(q, { languages: ['en'], actorIds: ['act_china'] }));
+    }
+    expect(loaded.corroborate(signedClaim.id)).toEqual(index.corroborate(signedClaim.id));
+    expect(loaded.stats()).toEqual(index.stats());
+    // and it keeps updating after loading, ranking exactly as the index it was saved from
+    for (const ix of [index, loaded]) {
+      ix.removeSource(wire.id);
+      ix.removeAnnotation(swedishClaim.id);
+      ix.upsertActor({ id: 'act_fish', name: 'Fiskareförbundet', kind: 'group', aliases: ['fishermen'], memberOf: [] });
+    }
+    expect(loaded.search('reopened')).toEqual([]);
+    for (const q of ['Nordvik', 'injured police', 'Fiskareförbundet', 'sjukhuset'])
+      expect(loaded.search(q)).toEqual(index.search(q));
+    expect(loaded.corroborate(injuredClaim.id)).toEqual(index.corroborate(injuredClaim.id));
+  });
+
+  it('rejects a damaged or foreign file with a readable error', () => {
+    expect(() => SearchIndex.load('{"format":1')).toThrow(/could not be read/);
+    expect(() => SearchIndex.load('{"format":99}')).toThrow(/unknown format/);
+  });
+});
