@@ -20,10 +20,42 @@ export const ANNOTATION_METHODS = [
   'setStatuses',
 ] as const;
 
-export const ACTOR_METHODS = ['listActors'] as const;
+export const ACTOR_METHODS = [
+  'listActors',
+  'createActor',
+  'updateActor',
+  'actorUsage',
+  'mergeActors',
+  'deleteActor',
+  'suggestActors',
+  'acceptSuggestion',
+  'rejectSuggestion',
+  'sourceMentions',
+  'getActorPage',
+] as const;
+
+export const BRIEF_METHODS = [
+  'listBriefs',
+  'getBrief',
+  'createBrief',
+  'updateBrief',
+  'duplicateBrief',
+  'deleteBrief',
+  'draftBrief',
+  'exportBrief',
+  'exportBriefToFile',
+  'resolveCitations',
+  'listClaims',
+] as const;
+
+/** Editing sources after import: cancel a running import, restore removed text, correct metadata. */
+export const SOURCE_METHODS = ['cancelImport', 'restoreRemoved', 'removeParagraph', 'updateSourceMeta'] as const;
+
+/** Search and corroboration (issue 6). */
+export const SEARCH_METHODS = ['search', 'searchStatus', 'corroborate', 'acceptCorroboration', 'listRelations', 'deleteRelation', 'getClaimGroup'] as const;
 
 /** Every method, area by area. An area adds its list here and its schemas in shared/api.ts. */
-export const API_METHODS = [...NOTEBOOK_METHODS, ...HISTORY_METHODS, ...ANNOTATION_METHODS, ...ACTOR_METHODS] as const;
+export const API_METHODS = [...NOTEBOOK_METHODS, ...HISTORY_METHODS, ...ANNOTATION_METHODS, ...ACTOR_METHODS, ...BRIEF_METHODS, ...SOURCE_METHODS, ...SEARCH_METHODS] as const;
 
 export type MethodName = (typeof API_METHODS)[number];
 

@@ -16,6 +16,7 @@ import { actorSchemas } from './api/actors';
 import { sourceSchemas } from './api/sources';
 import { annotationSchemas } from './api/annotations';
 import { briefSchemas } from './api/briefs';
+import { searchSchemas } from './api/search';
 import { Annotation, DEFAULT_STATUSES, Source, SourceMeta } from './model';
 
 export { API_METHODS, type MethodName } from './api-methods';
@@ -93,6 +94,7 @@ export const apiSchemas = {
   ...actorSchemas,
   ...sourceSchemas,
   ...briefSchemas,
+  ...searchSchemas,
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 // Compile-time check that API_METHODS lists exactly the schemas' keys.

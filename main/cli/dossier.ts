@@ -8,10 +8,13 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openNotebookSession, type NotebookSession } from '../services/session';
 import { UsageError, type CliCommand, type CliIo } from './command';
+import { actorsCommand } from './commands/actors';
+import { briefCommand } from './commands/briefs';
 import { claimCommand } from './commands/claims';
 import { importCommand, showCommand, sourcesCommand } from './commands/sources';
+import { corroborateCommand, searchCommand } from './commands/search';
 
-export const COMMANDS: CliCommand[] = [importCommand, sourcesCommand, showCommand, claimCommand];
+export const COMMANDS: CliCommand[] = [importCommand, sourcesCommand, showCommand, claimCommand, actorsCommand, briefCommand, searchCommand, corroborateCommand];
 
 function usage(): string {
   return [

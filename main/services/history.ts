@@ -10,7 +10,11 @@ export interface HistoryEntry {
   label: string;
   at: string;
   changes: FileChange[];
+  /** Consecutive entries with the same key within MERGE_MS become one step (e.g. autosaves of one brief). */
+  mergeKey?: string;
 }
+
+const MERGE_MS = 2000;
 
 export interface HistoryState {
   canUndo: boolean;
@@ -29,6 +33,12 @@ export class History {
 
   record(entry: HistoryEntry): void {
     if (entry.changes.every((c) => c.patches.length === 0)) return;
+    const last = this.undoStack.at(-1);
+    if (entry.mergeKey && last?.mergeKey === entry.mergeKey && this.redoStack.length === 0 && Date.parse(entry.at) - Date.parse(last.at) <= MERGE_MS) {
+      last.changes.push(...entry.changes);
+      last.at = entry.at;
+      return;
+    }
     this.undoStack.push(entry);
     if (this.undoStack.length > LIMIT) this.undoStack.shift();
     this.redoStack = [];

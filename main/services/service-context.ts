@@ -14,6 +14,14 @@ export interface Transaction {
   addSource(data: SourceFileData): Promise<{ manifestSaved: Promise<void> }>;
 }
 
+export interface TransactOptions {
+  /**
+   * Successive transactions with the same key, each within 2 s of the last,
+   * undo as one step (autosave of one document while the person types).
+   */
+  mergeKey?: string;
+}
+
 export interface ServiceContext {
   readonly store: NotebookStore;
   readonly history: History;
@@ -23,7 +31,7 @@ export interface ServiceContext {
    * `notebook-changed` when it changed anything. Changes already made stay
    * recorded even if `fn` throws part way, so they can still be undone.
    */
-  transact<T>(label: string, fn: (tx: Transaction) => Promise<T>): Promise<T>;
+  transact<T>(label: string, fn: (tx: Transaction) => Promise<T>, options?: TransactOptions): Promise<T>;
   /**
    * Subscribes to committed changes — after every transaction, undo and redo —
    * with the files they touched, so derived data (the search index, caches) can
@@ -68,7 +76,7 @@ export function createServiceContext(store: NotebookStore, emit: (event: ApiEven
     },
     undo: () => step('undo'),
     redo: () => step('redo'),
-    async transact(label, fn) {
+    async transact(label, fn, options) {
       const changes: FileChange[] = [];
       const tx: Transaction = {
         async updateManifest(change) {
@@ -87,7 +95,7 @@ export function createServiceContext(store: NotebookStore, emit: (event: ApiEven
         return await fn(tx);
       } finally {
         if (changes.some((c) => c.patches.length)) {
-          history.record({ label, at: new Date().toISOString(), changes });
+          history.record({ label, at: new Date().toISOString(), changes, ...(options?.mergeKey ? { mergeKey: options.mergeKey } : {}) });
           notify(changes);
           emit({ type: 'notebook-changed', reason: label });
         }

@@ -7,7 +7,10 @@
 import { apiSchemas, type ApiEvent, type DossierService, type MethodName } from '../../shared/api';
 import { DossierError, toApiError, type Result } from '../../shared/errors';
 import { actorMethods } from './actors/actor-methods';
+import { sourceMethods } from './sources/source-methods';
 import { annotationMethods } from './annotations/annotation-methods';
+import { briefMethods } from './briefs/brief-methods';
+import { createSearchArea } from './search/search-methods';
 import { historyMethods } from './history-methods';
 import { notebookMethods } from './notebook-methods';
 import { createServiceContext } from './service-context';
@@ -34,12 +37,16 @@ export async function openNotebookSession(dir: string, options: OpenOptions = {}
     }
   };
   const ctx = createServiceContext(store, emit);
+  const search = createSearchArea(ctx);
   // Each area contributes its slice of the API; together they must cover every method.
   const service: DossierService = {
     ...notebookMethods(ctx),
     ...historyMethods(ctx),
     ...annotationMethods(ctx),
     ...actorMethods(ctx),
+    ...sourceMethods(ctx),
+    ...briefMethods(ctx),
+    ...search.methods,
   };
 
   return {
@@ -52,6 +59,7 @@ export async function openNotebookSession(dir: string, options: OpenOptions = {}
     },
     async close() {
       listeners.clear();
+      await search.close();
       await store.close();
     },
   };

@@ -5,6 +5,8 @@
  */
 import type { ReactNode } from 'react';
 import type { Route } from './navigation';
+import { ActorsView } from '../actors/ActorsView';
+import { BriefsView } from '../briefs/BriefsView';
 
 export interface AppView {
   id: string;
@@ -14,4 +16,7 @@ export interface AppView {
   render(route: Route): ReactNode;
 }
 
-export const EXTRA_VIEWS: AppView[] = [];
+export const EXTRA_VIEWS: AppView[] = [
+  { id: 'actors', label: 'Actors', render: (route) => <ActorsView route={route} /> },
+  { id: 'briefs', label: 'Briefs', render: (route) => <BriefsView route={route} /> },
+];

@@ -77,3 +77,24 @@ describe('undo / redo', () => {
     expect(events).toContain('Import “a.txt”');
   });
 });
+
+describe('merged undo steps', () => {
+  it('merges successive changes with one merge key into one undo step, but not across other actions', async () => {
+    const t = await tempDir();
+    const s = await openNotebookSession(path.join(t.dir, 'merge.dossier'));
+    cleanups.push(t.cleanup, () => s.close());
+    const { createServiceContext } = await import('../../../main/services/service-context');
+    const ctx = createServiceContext(s.store, () => undefined);
+    for (const title of ['A', 'AB', 'ABC']) {
+      await ctx.transact('Edit title', (tx) => tx.updateManifest((m) => void (m.title = title)), { mergeKey: 'title' });
+    }
+    await ctx.transact('Add tag', (tx) => tx.updateManifest((m) => void m.tags.push({ id: 'tag_x', name: 'x', color: '#000000' })));
+    await ctx.transact('Edit title', (tx) => tx.updateManifest((m) => void (m.title = 'ABCD')), { mergeKey: 'title' });
+    expect(await ctx.undo()).toBe('Edit title');
+    expect(s.store.manifest.title).toBe('ABC');
+    expect(await ctx.undo()).toBe('Add tag');
+    expect(await ctx.undo()).toBe('Edit title');
+    expect(s.store.manifest.title).toBe('merge');
+    expect(ctx.history.state().canUndo).toBe(false);
+  });
+});

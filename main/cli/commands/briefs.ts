@@ -1,0 +1,60 @@
+/** brief draft | export | list: briefs from the command line (DESIGN.md, "Command line"). */
+import { BriefFormat } from '../../../shared/api/briefs';
+import { findActor, findTag } from '../../services/briefs/index';
+import { UsageError, type CliCommand } from '../command';
+
+export const briefCommand: CliCommand = {
+  name: 'brief',
+  usage: [
+    'brief draft --actor NAME | --tag T [--title "…"]',
+    '                             draft a brief from an actor\'s or a tag\'s claims and save it',
+    'brief export <briefId> --format docx|pdf|md|html --out <file>',
+    '                             export a brief with footnotes',
+    'brief list                   the notebook\'s briefs',
+  ],
+  options: {
+    actor: { type: 'string' },
+    tag: { type: 'string' },
+    title: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+  },
+  async run({ args, options, openSession, print }) {
+    const [sub, ...rest] = args;
+    if (sub === 'draft') {
+      const actor = options.actor as string | undefined;
+      const tag = options.tag as string | undefined;
+      if (!!actor === !!tag) throw new UsageError('brief draft needs exactly one of --actor NAME or --tag T');
+      const title = typeof options.title === 'string' && options.title.trim() ? { title: options.title.trim() } : {};
+      const session = await openSession();
+      const manifest = session.store.manifest;
+      const input = actor ? { actorId: findActor(manifest.actors, actor).id, ...title } : { tagId: findTag(manifest.tags, tag!).id, ...title };
+      const brief = await session.service.draftBrief(input);
+      print(brief, () => [`${brief.id}  ${brief.title}`]);
+      return;
+    }
+    if (sub === 'export') {
+      const briefId = rest[0];
+      if (!briefId) throw new UsageError('brief export needs a brief id (see: dossier brief list)');
+      const format = BriefFormat.safeParse(options.format);
+      if (!format.success) {
+        throw new UsageError(
+          options.format === undefined ? 'brief export needs --format docx|pdf|md|html' : `unknown format "${String(options.format)}": use docx, pdf, md or html`,
+        );
+      }
+      const out = options.out;
+      if (typeof out !== 'string' || !out.trim()) throw new UsageError('brief export needs --out <file>');
+      const session = await openSession();
+      const result = await session.service.exportBriefToFile({ briefId, format: format.data, path: out });
+      print(result, () => [`Wrote ${result.path} (${result.format}, ${result.bytes} bytes)`]);
+      return;
+    }
+    if (sub === 'list') {
+      const session = await openSession();
+      const briefs = await session.service.listBriefs({});
+      print(briefs, () => (briefs.length ? briefs.map((b) => `${b.id}  ${b.title}  (${b.citations} citations, updated ${b.updatedAt})`) : ['No briefs yet.']));
+      return;
+    }
+    throw new UsageError(`unknown brief command "${sub ?? ''}" (try: dossier brief draft --actor NAME)`);
+  },
+};

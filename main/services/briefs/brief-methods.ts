@@ -1,0 +1,217 @@
+/**
+ * API methods for briefs: list, load, autosave, rename, duplicate, delete,
+ * draft in one step, export, and live citation lookups for the editor.
+ * Every change runs through ctx.transact, so it is durable and undoable.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { collectCitations, docNode, type BriefContext } from '../../../shared/brief-doc';
+import type { BriefSummary, ClaimHit } from '../../../shared/api/briefs';
+import { DossierError } from '../../../shared/errors';
+import { newId } from '../../../shared/ids';
+import type { Brief, RichDoc } from '../../../shared/model';
+import type { ServiceContext, ServiceMethods } from '../service-context';
+import { BRIEF_FORMAT_INFO, draftBriefFromActor, draftBriefFromAnnotations, draftBriefFromTag, exportBrief, loadBriefContext } from './index';
+
+type BriefMethodName =
+  | 'listBriefs'
+  | 'getBrief'
+  | 'createBrief'
+  | 'updateBrief'
+  | 'duplicateBrief'
+  | 'deleteBrief'
+  | 'draftBrief'
+  | 'exportBrief'
+  | 'exportBriefToFile'
+  | 'resolveCitations'
+  | 'listClaims';
+
+export function summarize(brief: Brief): BriefSummary {
+  return {
+    id: brief.id,
+    title: brief.title,
+    createdAt: brief.createdAt,
+    updatedAt: brief.updatedAt,
+    citations: collectCitations(brief.doc).length,
+  };
+}
+
+/** A file name for a brief's export: its title without characters file systems refuse. */
+export function exportFileName(title: string, extension: string): string {
+  const base = title
+    .normalize('NFC')
+    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\.+/, '')
+    .slice(0, 120)
+    .trim();
+  return `${base || 'Brief'}.${extension}`;
+}
+
+function fold(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('en').replace(/\s+/g, ' ');
+}
+
+function clone<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodName> {
+  const { store } = ctx;
+
+  const findBrief = (id: string): Brief => {
+    const brief = store.manifest.briefs.find((b) => b.id === id);
+    if (!brief) throw new DossierError('not-found', `No brief with id "${id}".`);
+    return brief;
+  };
+
+  const context = (): Promise<BriefContext> => loadBriefContext(store.manifest, (id) => store.loadSource(id));
+
+  const save = (label: string, brief: Brief): Promise<Brief> =>
+    ctx.transact(label, async (tx) => {
+      await tx.updateManifest((m) => {
+        m.briefs.push(brief);
+      });
+      return brief;
+    });
+
+  const uniqueTitle = (wanted: string): string => {
+    const taken = new Set(store.manifest.briefs.map((b) => b.title));
+    if (!taken.has(wanted)) return wanted;
+    for (let n = 2; ; n++) {
+      const candidate = `${wanted} (${n})`;
+      if (!taken.has(candidate)) return candidate;
+    }
+  };
+
+  const newBrief = (title: string, doc: RichDoc): Brief => {
+    const now = new Date().toISOString();
+    return { id: newId('brf'), title, doc, createdAt: now, updatedAt: now };
+  };
+
+  return {
+    async listBriefs() {
+      return [...store.manifest.briefs].sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0)).map(summarize);
+    },
+
+    async getBrief({ id }) {
+      return clone(findBrief(id));
+    },
+
+    async createBrief({ title, doc }) {
+      const brief = newBrief(title?.trim() || uniqueTitle('Untitled brief'), doc ?? docNode([{ type: 'paragraph' }]));
+      return clone(await save('New brief', brief));
+    },
+
+    async updateBrief({ id, title, doc }) {
+      const current = findBrief(id);
+      const titleChanged = title !== undefined && title !== current.title;
+      const docChanged = doc !== undefined && JSON.stringify(doc) !== JSON.stringify(current.doc);
+      if (!titleChanged && !docChanged) return summarize(current);
+      if (titleChanged && !title) throw new DossierError('invalid-input', 'A brief needs a title.');
+      const label = docChanged ? 'Edit brief' : 'Rename brief';
+      await ctx.transact(label, async (tx) => {
+        await tx.updateManifest((m) => {
+          const b = m.briefs.find((x) => x.id === id);
+          if (!b) throw new DossierError('not-found', `No brief with id "${id}".`);
+          if (titleChanged) b.title = title!;
+          if (docChanged) b.doc = doc!;
+          b.updatedAt = new Date().toISOString();
+        });
+      }, docChanged && !titleChanged ? { mergeKey: `edit-brief:${id}` } : undefined);
+      return summarize(findBrief(id));
+    },
+
+    async duplicateBrief({ id }) {
+      const source = findBrief(id);
+      const copy = newBrief(uniqueTitle(`${source.title} (copy)`), clone(source.doc));
+      return clone(await save('Duplicate brief', copy));
+    },
+
+    async deleteBrief({ id }) {
+      findBrief(id);
+      await ctx.transact('Delete brief', async (tx) => {
+        await tx.updateManifest((m) => {
+          const at = m.briefs.findIndex((b) => b.id === id);
+          if (at >= 0) m.briefs.splice(at, 1);
+        });
+      });
+      return { deleted: true as const };
+    },
+
+    async draftBrief(input) {
+      const bctx = await context();
+      let draft;
+      if ('actorId' in input) {
+        if (!bctx.actors.some((a) => a.id === input.actorId)) throw new DossierError('not-found', `No actor with id "${input.actorId}".`);
+        draft = draftBriefFromActor(bctx, input.actorId);
+      } else if ('tagId' in input) {
+        draft = draftBriefFromTag(bctx, input.tagId);
+      } else {
+        draft = draftBriefFromAnnotations(bctx, input.annotationIds, input.title);
+      }
+      const title = input.title?.trim() || uniqueTitle(draft.title);
+      return clone(await save('Draft brief', newBrief(title, draft.doc)));
+    },
+
+    async exportBrief({ briefId, format }) {
+      const brief = findBrief(briefId);
+      const bytes = await exportBrief(brief, await context(), format);
+      const info = BRIEF_FORMAT_INFO[format];
+      return { fileName: exportFileName(brief.title, info.extension), mime: info.mime, bytes: new Uint8Array(bytes) };
+    },
+
+    async exportBriefToFile({ briefId, format, path: target }) {
+      const brief = findBrief(briefId);
+      const bytes = await exportBrief(brief, await context(), format);
+      const file = path.resolve(target);
+      try {
+        await mkdir(path.dirname(file), { recursive: true });
+        await writeFile(file, bytes);
+      } catch (err) {
+        const reason = (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err));
+        throw new DossierError('invalid-input', `Could not write ${file} (${reason}).`);
+      }
+      return { path: file, format, bytes: bytes.length };
+    },
+
+    async resolveCitations({ annotationIds }) {
+      if (annotationIds.length === 0) return [];
+      const bctx = await context();
+      return annotationIds.map((id) => {
+        const claim = bctx.annotation(id);
+        return claim ? clone({ annotation: claim.annotation, source: claim.source }) : null;
+      });
+    },
+
+    async listClaims({ query, limit }) {
+      const bctx = await context();
+      const words = fold(query).split(' ').filter(Boolean);
+      const actorName = new Map(bctx.actors.map((a) => [a.id, a]));
+      const tagName = new Map(bctx.tags.map((t) => [t.id, t.name]));
+      const hits: ClaimHit[] = [];
+      for (const claim of bctx.annotations) {
+        const { annotation, source } = claim;
+        const actors = annotation.actors.map((l) => actorName.get(l.actorId)).filter((a): a is NonNullable<typeof a> => !!a);
+        const actorNames = [...new Set(actors.map((a) => a.name))];
+        const tagNames = annotation.tagIds.map((id) => tagName.get(id)).filter((t): t is string => !!t);
+        if (words.length) {
+          const hay = fold(
+            [annotation.target.exact, source.title, source.outlet ?? '', ...actorNames, ...actors.flatMap((a) => a.aliases), ...tagNames].join(' \u0001 '),
+          );
+          if (!words.every((w) => hay.includes(w))) continue;
+        }
+        hits.push({ annotation, source, actorNames, tagNames });
+      }
+      const kindRank = (k: string) => (k === 'claim' ? 0 : 1);
+      hits.sort(
+        (a, b) =>
+          kindRank(a.annotation.kind) - kindRank(b.annotation.kind) ||
+          (b.source.publishedAt ?? '').localeCompare(a.source.publishedAt ?? '') ||
+          a.annotation.target.start - b.annotation.target.start,
+      );
+      return clone(hits.slice(0, limit));
+    },
+  };
+}

@@ -1,0 +1,417 @@
+/**
+ * The brief editor: a title, a small formatting toolbar, export buttons, and
+ * the tiptap document with live citation chips. Autosaves (debounced) through
+ * `updateBrief`; reloads the document when the notebook changed underneath it
+ * (undo / redo of a brief edit) and nothing local is waiting to be saved.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
+import { TextSelection } from '@tiptap/pm/state';
+import StarterKit from '@tiptap/starter-kit';
+import type { BriefFormat, ResolvedClaim } from '../../../shared/api/briefs';
+import type { Brief } from '../../../shared/model';
+import { call } from '../api';
+import { useApiEvent } from '../api/useApiEvent';
+import { useNavigation } from '../app/navigation';
+import { useNotices } from '../app/notices';
+import { Citation } from './citation-node';
+import { CitationStore } from './citation-store';
+import { citationContent, CitePopup, useCitePopup } from './cite-popup';
+import { ANNOTATION_DRAG_TYPE, readAnnotationDrag } from './drag';
+import { inTable, insertTable, runTableCommand, TABLE_EXTENSIONS } from './table';
+
+const AUTOSAVE_MS = 700;
+
+export const EXPORT_FORMATS: Array<{ format: BriefFormat; label: string }> = [
+  { format: 'docx', label: 'DOCX' },
+  { format: 'pdf', label: 'PDF' },
+  { format: 'md', label: 'Markdown' },
+  { format: 'html', label: 'HTML' },
+];
+
+type SaveState = 'saved' | 'pending' | 'saving' | 'error';
+
+/** Saves bytes as a file through the browser's download (in Electron: the native save dialog). */
+function download(bytes: Uint8Array<ArrayBuffer>, mime: string, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export function BriefEditor({ brief, readOnly }: { brief: Brief; readOnly: boolean }) {
+  const { error: notifyError, info } = useNotices();
+  const { navigate } = useNavigation();
+  const store = useMemo(() => new CitationStore(notifyError), [notifyError]);
+  useEffect(() => {
+    store.activate();
+    return () => store.dispose();
+  }, [store]);
+
+  const editorRef = useRef<Editor | null>(null);
+  const savedJson = useRef('');
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const inFlight = useRef<Promise<void> | null>(null);
+  const [saveState, setSaveState] = useState<SaveState>('saved');
+  const [title, setTitle] = useState(brief.title);
+  const [exporting, setExporting] = useState<BriefFormat | null>(null);
+
+  const saveNow = useCallback(async (): Promise<void> => {
+    clearTimeout(timer.current);
+    timer.current = undefined;
+    const editor = editorRef.current;
+    if (!editor || editor.isDestroyed) return;
+    if (inFlight.current) await inFlight.current;
+    const doc = editor.getJSON() as Brief['doc'];
+    const json = JSON.stringify(doc);
+    if (json === savedJson.current) {
+      setSaveState(timer.current ? 'pending' : 'saved');
+      return;
+    }
+    setSaveState('saving');
+    const run = call('updateBrief', { id: brief.id, doc })
+      .then(() => {
+        savedJson.current = json;
+        setSaveState(timer.current ? 'pending' : 'saved');
+      })
+      .catch((err: unknown) => {
+        setSaveState('error');
+        notifyError(err);
+      })
+      .finally(() => {
+        inFlight.current = null;
+      });
+    inFlight.current = run;
+    await run;
+  }, [brief.id, notifyError]);
+
+  const scheduleSave = useCallback(() => {
+    setSaveState('pending');
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void saveNow(), AUTOSAVE_MS);
+  }, [saveNow]);
+
+  const onOpen = useCallback(
+    (claim: ResolvedClaim) => navigate({ view: 'sources', sourceId: claim.source.id, annotationId: claim.annotation.id }),
+    [navigate],
+  );
+  const onPicked = useCallback((claim: ResolvedClaim) => store.put(claim), [store]);
+  const popup = useCitePopup(editorRef, onPicked, notifyError);
+  const popupRef = useRef(popup);
+  popupRef.current = popup;
+
+  const insertDropped = useCallback(
+    async (annotationId: string, pos: number) => {
+      try {
+        const [claim] = await call('resolveCitations', { annotationIds: [annotationId] });
+        const editor = editorRef.current;
+        if (!editor || editor.isDestroyed) return;
+        if (!claim) {
+          notifyError('That claim no longer exists, so it cannot be cited.');
+          return;
+        }
+        store.put(claim);
+        const at = Math.min(pos, editor.state.doc.content.size);
+        editor.chain().focus().insertContentAt(at, citationContent(claim)).run();
+      } catch (err) {
+        notifyError(err);
+      }
+    },
+    [notifyError, store],
+  );
+
+  const editor = useEditor(
+    {
+      editable: !readOnly,
+      extensions: [
+        StarterKit.configure({
+          heading: { levels: [1, 2, 3] },
+          codeBlock: false,
+          link: { openOnClick: false, autolink: true, defaultProtocol: 'https', protocols: ['http', 'https', 'mailto'] },
+        }),
+        ...TABLE_EXTENSIONS,
+        Citation.configure({ store, onOpen }),
+      ],
+      content: brief.doc,
+      editorProps: {
+        attributes: { class: 'brief-doc', 'aria-label': 'Brief text', spellcheck: 'true', 'data-testid': 'brief-doc' },
+        handleKeyDown: (_view, event) => popupRef.current.onKeyDown(event),
+        handleDOMEvents: {
+          dragover: (_view, event) => {
+            if (event.dataTransfer?.types.includes(ANNOTATION_DRAG_TYPE)) {
+              event.preventDefault();
+              event.dataTransfer.dropEffect = 'copy';
+            }
+            return false;
+          },
+        },
+        handleDrop: (view, event) => {
+          const payload = readAnnotationDrag(event.dataTransfer);
+          if (!payload) return false;
+          const pos = view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos ?? view.state.selection.from;
+          event.preventDefault();
+          void insertDropped(payload.annotationId, pos);
+          return true;
+        },
+      },
+      onCreate: ({ editor: e }) => {
+        editorRef.current = e;
+        savedJson.current = JSON.stringify(e.getJSON());
+      },
+      onUpdate: ({ editor: e }) => {
+        popupRef.current.update(e);
+        if (JSON.stringify(e.getJSON()) !== savedJson.current) scheduleSave();
+      },
+      onSelectionUpdate: ({ editor: e }) => popupRef.current.update(e),
+      onBlur: () => {
+        popupRef.current.close();
+        if (timer.current) void saveNow();
+      },
+      onDestroy: () => {
+        editorRef.current = null;
+      },
+    },
+    [brief.id],
+  );
+  editorRef.current = editor;
+
+  // Leaving the brief saves what is pending.
+  useEffect(
+    () => () => {
+      if (timer.current) void saveNow();
+    },
+    [saveNow],
+  );
+
+  // Undo/redo of a brief edit, or another window: reload when nothing local is pending.
+  useApiEvent('notebook-changed', (event) => {
+    // Claims may have changed (status, text, deleted): chips re-resolve. A brief's own save changes no claim.
+    if (event.reason !== 'Edit brief' && event.reason !== 'Rename brief') store.refresh();
+    if (event.reason === 'Edit brief' || timer.current || inFlight.current) return;
+    call('getBrief', { id: brief.id })
+      .then((fresh) => {
+        const e = editorRef.current;
+        setTitle((t) => (document.activeElement?.classList.contains('brief-title') ? t : fresh.title));
+        if (!e || e.isDestroyed || timer.current || inFlight.current) return;
+        const json = JSON.stringify(fresh.doc);
+        if (json === savedJson.current) return;
+        e.commands.setContent(fresh.doc, { emitUpdate: false });
+        savedJson.current = JSON.stringify(e.getJSON());
+      })
+      .catch(() => {
+        // Deleted: the view shows that; nothing to reload here.
+      });
+  });
+
+  const saveTitle = useCallback(async () => {
+    const next = title.trim();
+    if (!next) {
+      setTitle(brief.title);
+      return;
+    }
+    try {
+      await call('updateBrief', { id: brief.id, title: next });
+    } catch (err) {
+      notifyError(err);
+    }
+  }, [brief.id, brief.title, title, notifyError]);
+
+  const exportAs = useCallback(
+    async (format: BriefFormat) => {
+      setExporting(format);
+      try {
+        await saveNow();
+        const file = await call('exportBrief', { briefId: brief.id, format });
+        download(file.bytes, file.mime, file.fileName);
+        info(`Exported “${file.fileName}”.`);
+      } catch (err) {
+        notifyError(err);
+      } finally {
+        setExporting(null);
+      }
+    },
+    [brief.id, saveNow, info, notifyError],
+  );
+
+  // The native menu may ask for an export ("export-brief:docx").
+  useApiEvent('menu', (event) => {
+    const m = /^export-brief:(docx|pdf|md|html)$/.exec(event.command);
+    if (m) void exportAs(m[1] as BriefFormat);
+  });
+
+  return (
+    <div className="brief-editor">
+      <div className="brief-sticky">
+      <div className="brief-head">
+        <input
+          className="brief-title"
+          aria-label="Brief title"
+          value={title}
+          disabled={readOnly}
+          onChange={(e) => setTitle(e.target.value)}
+          onBlur={() => void saveTitle()}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              editor?.commands.focus('start');
+            } else if (e.key === 'Escape') {
+              setTitle(brief.title);
+            }
+          }}
+        />
+        <span className={`save-state is-${saveState}`} role="status" aria-live="polite" data-testid="save-state">
+          {saveState === 'saved' ? 'Saved' : saveState === 'error' ? 'Not saved' : saveState === 'saving' ? 'Saving…' : 'Editing…'}
+        </span>
+        <div className="brief-export" role="group" aria-label="Export">
+          <span className="brief-export-label">Export</span>
+          {EXPORT_FORMATS.map(({ format, label }) => (
+            <button
+              key={format}
+              type="button"
+              className="button button-quiet"
+              disabled={exporting !== null}
+              aria-label={`Export as ${label}`}
+              onClick={() => void exportAs(format)}
+            >
+              {exporting === format ? '…' : label}
+            </button>
+          ))}
+        </div>
+      </div>
+      {editor && !readOnly && <FormatBar editor={editor} />}
+      </div>
+      <div className="brief-page">
+        <EditorContent editor={editor} />
+      </div>
+      <CitePopup popup={popup} />
+    </div>
+  );
+}
+
+function ToolButton({ label, active, disabled, onClick, children }: { label: string; active?: boolean; disabled?: boolean; onClick(): void; children: ReactNode }) {
+  return (
+    <button
+      type="button"
+      className={active ? 'tool is-active' : 'tool'}
+      title={label}
+      aria-label={label}
+      aria-pressed={active ?? undefined}
+      disabled={disabled}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={onClick}
+    >
+      {children}
+    </button>
+  );
+}
+
+function FormatBar({ editor }: { editor: Editor }) {
+  const s = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      h1: e.isActive('heading', { level: 1 }),
+      h2: e.isActive('heading', { level: 2 }),
+      h3: e.isActive('heading', { level: 3 }),
+      bold: e.isActive('bold'),
+      italic: e.isActive('italic'),
+      underline: e.isActive('underline'),
+      bullet: e.isActive('bulletList'),
+      ordered: e.isActive('orderedList'),
+      quote: e.isActive('blockquote'),
+      link: e.isActive('link'),
+      href: (e.getAttributes('link').href as string | undefined) ?? '',
+      table: inTable(e),
+    }),
+  });
+  const [linkOpen, setLinkOpen] = useState(false);
+  const [href, setHref] = useState('');
+  const chain = () => editor.chain().focus();
+
+  const applyLink = () => {
+    const url = href.trim();
+    if (!url) chain().extendMarkRange('link').unsetLink().run();
+    else {
+      chain()
+        .extendMarkRange('link')
+        .setLink({ href: /^[a-z][a-z0-9+.-]*:/i.test(url) ? url : `https://${url}` })
+        .command(({ tr, state }) => {
+          // Continue after the link rather than typing over it.
+          tr.setSelection(TextSelection.create(tr.doc, state.selection.to));
+          return true;
+        })
+        .run();
+    }
+    setLinkOpen(false);
+  };
+
+  return (
+    <div className="format-bar" role="toolbar" aria-label="Formatting">
+      <ToolButton label="Paragraph" onClick={() => chain().setParagraph().run()}>¶</ToolButton>
+      <ToolButton label="Heading 1" active={s.h1} onClick={() => chain().toggleHeading({ level: 1 }).run()}>H1</ToolButton>
+      <ToolButton label="Heading 2" active={s.h2} onClick={() => chain().toggleHeading({ level: 2 }).run()}>H2</ToolButton>
+      <ToolButton label="Heading 3" active={s.h3} onClick={() => chain().toggleHeading({ level: 3 }).run()}>H3</ToolButton>
+      <span className="tool-sep" />
+      <ToolButton label="Bold" active={s.bold} onClick={() => chain().toggleBold().run()}><b>B</b></ToolButton>
+      <ToolButton label="Italic" active={s.italic} onClick={() => chain().toggleItalic().run()}><i>I</i></ToolButton>
+      <ToolButton label="Underline" active={s.underline} onClick={() => chain().toggleUnderline().run()}><u>U</u></ToolButton>
+      <span className="tool-sep" />
+      <ToolButton label="Bulleted list" active={s.bullet} onClick={() => chain().toggleBulletList().run()}>• List</ToolButton>
+      <ToolButton label="Numbered list" active={s.ordered} onClick={() => chain().toggleOrderedList().run()}>1. List</ToolButton>
+      <ToolButton label="Block quote" active={s.quote} onClick={() => chain().toggleBlockquote().run()}>❝</ToolButton>
+      <ToolButton
+        label="Link"
+        active={s.link}
+        onClick={() => {
+          setHref(s.href);
+          setLinkOpen((o) => !o);
+        }}
+      >
+        Link
+      </ToolButton>
+      <span className="tool-sep" />
+      {s.table ? (
+        <>
+          <ToolButton label="Add row" onClick={() => runTableCommand(editor, 'addRow')}>+ Row</ToolButton>
+          <ToolButton label="Add column" onClick={() => runTableCommand(editor, 'addColumn')}>+ Col</ToolButton>
+          <ToolButton label="Delete row" onClick={() => runTableCommand(editor, 'deleteRow')}>− Row</ToolButton>
+          <ToolButton label="Delete column" onClick={() => runTableCommand(editor, 'deleteColumn')}>− Col</ToolButton>
+          <ToolButton label="Delete table" onClick={() => runTableCommand(editor, 'deleteTable')}>× Table</ToolButton>
+        </>
+      ) : (
+        <ToolButton label="Insert table" onClick={() => insertTable(editor)}>Table</ToolButton>
+      )}
+      <span className="tool-sep" />
+      <ToolButton label="Cite a claim (or type @)" onClick={() => chain().insertContent(' @').run()}>
+        @ Cite
+      </ToolButton>
+      {linkOpen && (
+        <form
+          className="link-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            applyLink();
+          }}
+        >
+          <input
+            aria-label="Link address"
+            placeholder="https://…"
+            value={href}
+            autoFocus
+            onChange={(e) => setHref(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') setLinkOpen(false);
+            }}
+          />
+          <button type="submit" className="button">
+            {href.trim() ? 'Apply' : 'Remove link'}
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+/**
+ * The citation node in the editor: an inline atom `{type: 'citation', attrs:
+ * {annotationId, quote, label}}` (shared/brief-doc.ts) drawn as a compact chip
+ * — quote excerpt, outlet, date, status. The chip is live: it reads its claim
+ * from a CitationStore and redraws when the store changes. A claim that no
+ * longer exists shows "citation removed" with the quote cached in the node.
+ *
+ * The node view is plain DOM (no React inside ProseMirror): cheap for briefs
+ * with hundreds of citations, and no nested React roots.
+ */
+import { mergeAttributes, Node } from '@tiptap/react';
+import { CITATION_NODE, citationLabel, citationNoteText, excerpt, quoted } from '../../../shared/brief-doc';
+import type { ResolvedClaim } from '../../../shared/api/briefs';
+import type { CitationStore } from './citation-store';
+
+export interface CitationOptions {
+  store: CitationStore | null;
+  /** Opens the cited claim in its source (double-click on a chip). */
+  onOpen: ((claim: ResolvedClaim) => void) | null;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** Fills `dom` with the chip for one citation. Exported for tests of the wording. */
+export function drawChip(dom: HTMLElement, attrs: { annotationId: string; quote?: string | null; label?: string | null }, claim: ResolvedClaim | null | undefined): void {
+  dom.replaceChildren();
+  dom.className = 'cite-chip';
+  dom.dataset.annotationId = attrs.annotationId;
+  if (claim === undefined) {
+    dom.classList.add('is-loading');
+    dom.dataset.state = 'loading';
+    dom.append(el('span', 'cite-quote', attrs.quote ? quoted(excerpt(attrs.quote, 48)) : 'Citation…'));
+    dom.title = 'Looking up the cited claim…';
+    return;
+  }
+  if (claim === null) {
+    dom.classList.add('is-removed');
+    dom.dataset.state = 'removed';
+    dom.append(el('span', 'cite-removed', 'citation removed'));
+    if (attrs.quote) dom.append(el('span', 'cite-quote', quoted(excerpt(attrs.quote, 48))));
+    if (attrs.label) dom.append(el('span', 'cite-meta', attrs.label));
+    dom.title = 'The cited claim was deleted from the notebook. Exports show “[citation removed]” here.';
+    return;
+  }
+  dom.dataset.state = 'live';
+  dom.dataset.status = claim.annotation.status;
+  dom.append(el('span', 'cite-quote', quoted(excerpt(claim.annotation.target.exact, 40))));
+  dom.append(el('span', 'cite-meta', citationLabel(claim)));
+  dom.append(el('span', `cite-status status-${claim.annotation.status.replace(/[^a-z0-9-]/gi, '')}`, claim.annotation.status));
+  dom.title = `${citationNoteText(claim)}\nDouble-click to open it in its source.`;
+}
+
+export const Citation = Node.create<CitationOptions>({
+  name: CITATION_NODE,
+  group: 'inline',
+  inline: true,
+  atom: true,
+  selectable: true,
+  draggable: true,
+
+  addOptions() {
+    return { store: null, onOpen: null };
+  },
+
+  addAttributes() {
+    return {
+      annotationId: {
+        default: null,
+        parseHTML: (element) => element.getAttribute('data-annotation-id'),
+        renderHTML: (attributes) => ({ 'data-annotation-id': attributes.annotationId as string }),
+      },
+      quote: {
+        default: null,
+        parseHTML: (element) => element.getAttribute('data-quote'),
+        renderHTML: (attributes) => (attributes.quote ? { 'data-quote': attributes.quote as string } : {}),
+      },
+      label: {
+        default: null,
+        parseHTML: (element) => element.getAttribute('data-label'),
+        renderHTML: (attributes) => (attributes.label ? { 'data-label': attributes.label as string } : {}),
+      },
+    };
+  },
+
+  parseHTML() {
+    return [{ tag: 'span[data-citation]' }];
+  },
+
+  renderHTML({ HTMLAttributes }) {
+    return ['span', mergeAttributes({ 'data-citation': '' }, HTMLAttributes), `[${(HTMLAttributes['data-quote'] as string | undefined) ?? 'citation'}]`];
+  },
+
+  renderText({ node }) {
+    const quote = node.attrs.quote as string | null;
+    return quote ? ` [${quoted(excerpt(quote, 60))}]` : ' [citation]';
+  },
+
+  addNodeView() {
+    const { store, onOpen } = this.options;
+    return ({ node: initial }) => {
+      let node = initial;
+      const dom = document.createElement('span');
+      dom.contentEditable = 'false';
+      const attrs = () => node.attrs as { annotationId: string; quote?: string | null; label?: string | null };
+      const draw = () => drawChip(dom, attrs(), store ? store.get(attrs().annotationId) : undefined);
+      draw();
+      const unsubscribe = store?.subscribe(draw);
+      const onDblClick = (event: MouseEvent) => {
+        const claim = store?.get(attrs().annotationId);
+        if (claim && onOpen) {
+          event.preventDefault();
+          onOpen(claim);
+        }
+      };
+      dom.addEventListener('dblclick', onDblClick);
+      return {
+        dom,
+        update(next) {
+          if (next.type !== node.type) return false;
+          node = next;
+          draw();
+          return true;
+        },
+        ignoreMutation: () => true,
+        destroy() {
+          unsubscribe?.();
+          dom.removeEventListener('dblclick', onDblClick);
+        },
+      };
+    };
+  },
+});

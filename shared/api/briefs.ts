@@ -1,0 +1,74 @@
+/**
+ * API schemas for briefs (issue 7): the list, the editor's load and autosave,
+ * drafting in one step, export, and what the editor needs to keep citation
+ * chips live (resolveCitations) and to find claims to cite (listClaims).
+ */
+import { z } from 'zod';
+import { Annotation, Brief, Id, RichDoc, SourceMeta } from '../model';
+
+/** Export formats; main/services/briefs BRIEF_FORMATS lists the same names. */
+export const BriefFormat = z.enum(['docx', 'pdf', 'md', 'html']);
+export type BriefFormat = z.infer<typeof BriefFormat>;
+
+/** A line of the briefs list (no document). */
+export const BriefSummary = z.object({
+  id: Id,
+  title: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** Number of citation nodes in the document. */
+  citations: z.number().int(),
+});
+export type BriefSummary = z.infer<typeof BriefSummary>;
+
+/** A claim with its source's metadata: what a citation chip shows. */
+export const ResolvedClaim = z.object({ annotation: Annotation, source: SourceMeta });
+export type ResolvedClaim = z.infer<typeof ResolvedClaim>;
+
+/** A claim found by listClaims, with the names the popup shows beside it. */
+export const ClaimHit = ResolvedClaim.extend({
+  actorNames: z.array(z.string()),
+  tagNames: z.array(z.string()),
+});
+export type ClaimHit = z.infer<typeof ClaimHit>;
+
+const BriefTitle = z.string().trim().max(300);
+
+export const DraftBriefInput = z.union([
+  z.object({ actorId: Id, title: BriefTitle.optional() }).strict(),
+  z.object({ tagId: Id, title: BriefTitle.optional() }).strict(),
+  z.object({ annotationIds: z.array(Id).min(1), title: BriefTitle.optional() }).strict(),
+]);
+export type DraftBriefInput = z.infer<typeof DraftBriefInput>;
+
+export const briefSchemas = {
+  listBriefs: { input: z.object({}).default({}), output: z.array(BriefSummary) },
+  getBrief: { input: z.object({ id: Id }), output: Brief },
+  createBrief: { input: z.object({ title: BriefTitle.optional(), doc: RichDoc.optional() }).default({}), output: Brief },
+  /** Autosave and rename. Consecutive edits are labelled "Edit brief"; a rename "Rename brief". */
+  updateBrief: { input: z.object({ id: Id, title: BriefTitle.optional(), doc: RichDoc.optional() }), output: BriefSummary },
+  duplicateBrief: { input: z.object({ id: Id }), output: Brief },
+  deleteBrief: { input: z.object({ id: Id }), output: z.object({ deleted: z.literal(true) }) },
+  /** Drafts a brief from an actor, a tag or chosen claims, saves it, and returns it. */
+  draftBrief: { input: DraftBriefInput, output: Brief },
+  /** The exported file's bytes, for the renderer to save. */
+  exportBrief: {
+    input: z.object({ briefId: Id, format: BriefFormat }),
+    output: z.object({ fileName: z.string(), mime: z.string(), bytes: z.instanceof(Uint8Array) }),
+  },
+  /** Writes the export to `path` (CLI, Electron's save dialog). */
+  exportBriefToFile: {
+    input: z.object({ briefId: Id, format: BriefFormat, path: z.string().min(1) }),
+    output: z.object({ path: z.string(), format: BriefFormat, bytes: z.number().int() }),
+  },
+  /** Per annotation id, in input order: the claim and its source, or null when it no longer exists. */
+  resolveCitations: {
+    input: z.object({ annotationIds: z.array(z.string()).max(5000) }),
+    output: z.array(ResolvedClaim.nullable()),
+  },
+  /** Annotations (claims first) whose quote, outlet, title, tag or actor name contains every word of `query`; newest source first. */
+  listClaims: {
+    input: z.object({ query: z.string().max(200).default(''), limit: z.number().int().min(1).max(200).default(20) }),
+    output: z.array(ClaimHit),
+  },
+} as const;

@@ -1,0 +1,280 @@
+/**
+ * Briefs end to end: four fictional articles (one Swedish, one German) with
+ * claims linked to a minister, set up through the API; then, in the UI, draft
+ * a brief from the actor, cite a claim by typing `@` and another by dragging
+ * it in (a synthetic DataTransfer with the agreed payload), export Markdown,
+ * DOCX and PDF through the toolbar, and read each file back.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
+import { fromWire, toWire } from '../../shared/wire';
+import { ARTICLES, MINISTER } from '../unit/briefs-api/articles';
+import { artifactsDir, expect, test, type AppServer } from './app-fixture';
+
+const DRAG_TYPE = 'application/x-dossier-annotation';
+/** A passage no claim about the minister covers: cited by drag. */
+const DRAGGED_QUOTE = 'The fishing cooperative said it had not been consulted on the cable route';
+
+async function api<T = unknown>(app: AppServer, method: string, input: unknown): Promise<T> {
+  const origin = new URL(app.url).origin;
+  const res = await fetch(new URL(`/api/${method}`, app.url), { method: 'POST', headers: { Origin: origin, 'Content-Type': 'application/json' }, body: toWire(input) });
+  const result = fromWire(await res.text()) as { ok: true; value: T } | { ok: false; error: { message: string } };
+  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+  return result.value;
+}
+
+interface Claim {
+  id: string;
+  sourceId: string;
+  target: { exact: string };
+}
+
+async function seed(app: AppServer): Promise<{ claims: Claim[]; dragged: Claim }> {
+  const imported = await api<{ added: Array<{ id: string }> }>(app, 'importFiles', {
+    files: ARTICLES.map((a) => ({ name: a.name, bytes: new TextEncoder().encode(a.html) })),
+  });
+  expect(imported.added).toHaveLength(4);
+  const claims: Claim[] = [];
+  for (const [i, article] of ARTICLES.entries()) {
+    for (const c of article.claims) {
+      claims.push(
+        await api<Claim>(app, 'addClaimByQuote', {
+          sourceId: imported.added[i]!.id,
+          quote: c.quote,
+          tags: [c.tag],
+          actors: [{ name: MINISTER, role: c.role, kind: 'person', ...(c.stance ? { stance: c.stance } : {}) }],
+        }),
+      );
+    }
+  }
+  const dragged = await api<Claim>(app, 'addClaimByQuote', { sourceId: imported.added[0]!.id, quote: DRAGGED_QUOTE, tags: ['Fisheries'] });
+  return { claims, dragged };
+}
+
+const chips = (page: Page) => page.locator('.brief-doc .cite-chip');
+const flat = (t: string) => t.replace(/[\s\u00a0]+/g, ' ').trim();
+
+/** Drops the agreed payload on the editor at the end of its last paragraph, as a drag from the inspector would. */
+async function dropClaim(page: Page, claim: Claim) {
+  await page.evaluate(
+    ({ type, payload }) => {
+      const paragraphs = document.querySelectorAll('.brief-doc > p');
+      const target = paragraphs[paragraphs.length - 1] as HTMLElement;
+      const rect = target.getBoundingClientRect();
+      const dt = new DataTransfer();
+      dt.setData(type, payload);
+      dt.setData('text/plain', 'dragged claim');
+      const init = { bubbles: true, cancelable: true, dataTransfer: dt, clientX: rect.right - 2, clientY: rect.top + rect.height / 2 };
+      target.dispatchEvent(new DragEvent('dragenter', init));
+      target.dispatchEvent(new DragEvent('dragover', init));
+      target.dispatchEvent(new DragEvent('drop', init));
+    },
+    { type: DRAG_TYPE, payload: JSON.stringify({ annotationId: claim.id, sourceId: claim.sourceId }) },
+  );
+}
+
+async function downloadExport(page: Page, label: string, dir: string): Promise<{ file: string; name: string }> {
+  const pending = page.waitForEvent('download');
+  await page.getByRole('button', { name: `Export as ${label}` }).click();
+  const download = await pending;
+  const file = path.join(dir, download.suggestedFilename());
+  await download.saveAs(file);
+  return { file, name: download.suggestedFilename() };
+}
+
+test('draft a brief from an actor, cite by @ and by drag, export Markdown, DOCX and PDF', async ({ page, app }, testInfo) => {
+  const { claims, dragged } = await seed(app);
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'Briefs', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Write a brief' })).toBeVisible();
+
+  // Draft from the actor in one step.
+  await page.getByRole('button', { name: 'From actor…' }).click();
+  const picker = page.getByRole('dialog', { name: 'New brief from actor' });
+  await picker.getByRole('textbox', { name: 'Find actor' }).fill('ekw');
+  await picker.getByRole('button', { name: new RegExp(MINISTER) }).click();
+  await expect(page.getByRole('textbox', { name: 'Brief title' })).toHaveValue(`Brief: ${MINISTER}`);
+  await expect(chips(page)).toHaveCount(4);
+  await expect(page.locator('.brief-doc .cite-chip[data-state="live"]')).toHaveCount(4);
+  await expect(page.locator('.brief-doc')).toContainText('Vi bygger ut vindkraften i Skärvik');
+  await expect(page.locator(`.cite-chip[data-annotation-id="${claims[1]!.id}"]`)).toContainText('Norrlandsbladet');
+  await mkdir(artifactsDir, { recursive: true });
+  await page.screenshot({ path: path.join(artifactsDir, 'briefs-draft.png') });
+  await expect(page.getByRole('list', { name: 'Briefs list' })).toContainText(`Brief: ${MINISTER}`);
+
+  // Cite by typing @: a new paragraph at the end, search by quote words.
+  const doc = page.getByTestId('brief-doc');
+  await doc.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('The grid operator disagrees ');
+  await page.keyboard.type('@grid oper');
+  const popup = page.getByRole('dialog', { name: 'Cite a claim' });
+  await expect(popup.getByRole('option')).toHaveCount(1);
+  await expect(popup.getByRole('option').first()).toContainText('Energy Policy Review');
+  await page.keyboard.press('Enter');
+  await expect(popup).toBeHidden();
+  await expect(chips(page)).toHaveCount(5);
+  await expect(doc).not.toContainText('@grid');
+  const lastParagraph = page.locator('.brief-doc > p').last();
+  await expect(lastParagraph.locator(`.cite-chip[data-annotation-id="${claims[3]!.id}"]`)).toHaveCount(1);
+
+  // Escape closes the popup and leaves the typed text alone.
+  await page.keyboard.type('and @fish');
+  await expect(popup).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(popup).toBeHidden();
+  await expect(lastParagraph).toContainText('and @fish');
+  for (let i = 0; i < 'and @fish'.length; i++) await page.keyboard.press('Backspace');
+
+  // Cite by drag from an annotation list (the agreed payload).
+  await dropClaim(page, dragged);
+  await expect(page.locator(`.brief-doc .cite-chip[data-annotation-id="${dragged.id}"]`)).toHaveCount(1);
+  await expect(chips(page)).toHaveCount(6);
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+
+  // Saved to the notebook: the stored document carries every citation.
+  const briefs = await api<Array<{ id: string; citations: number }>>(app, 'listBriefs', {});
+  expect(briefs).toEqual([expect.objectContaining({ citations: 6 })]);
+
+  await mkdir(artifactsDir, { recursive: true });
+  await page.screenshot({ path: path.join(artifactsDir, 'briefs-editor.png') });
+
+  const quotes = [...claims.map((c) => c.target.exact), dragged.target.exact].map((q) => flat(q).replace(/[,;:]$/, ''));
+  const dir = testInfo.outputPath('exports');
+  await mkdir(dir, { recursive: true });
+
+  // Markdown: every quote, one [^n] note per citation.
+  const md = await downloadExport(page, 'Markdown', dir);
+  expect(md.name).toBe(`Brief ${MINISTER}.md`);
+  const text = await readFile(md.file, 'utf8');
+  for (const q of quotes) expect(flat(text)).toContain(q);
+  const notes = text.match(/^\[\^\d+\]: .*$/gm) ?? [];
+  expect(notes).toHaveLength(6);
+  expect(text.match(/\[\^\d+\](?!:)/g)).toHaveLength(6);
+  for (const article of ARTICLES) expect(notes.some((n) => n.includes(article.outlet) && n.includes(article.title))).toBe(true);
+
+  // DOCX: real Word footnotes, one per citation, every quote in the document.
+  const docx = await downloadExport(page, 'DOCX', dir);
+  expect(docx.name).toBe(`Brief ${MINISTER}.docx`);
+  const files = unzipSync(new Uint8Array(await readFile(docx.file)));
+  const documentXml = strFromU8(files['word/document.xml']!);
+  const footnotesXml = strFromU8(files['word/footnotes.xml']!);
+  const wordText = (xml: string) => flat([...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
+  expect(documentXml.match(/<w:footnoteReference /g)).toHaveLength(6);
+  const footnotes = [...footnotesXml.matchAll(/<w:footnote (?![^>]*w:type=)[^>]*>([\s\S]*?)<\/w:footnote>/g)].map((m) => wordText(m[1]!));
+  expect(footnotes).toHaveLength(6);
+  const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'");
+  // Quotes of claims cited inline in running text live in their footnotes.
+  const wordAll = decode(`${wordText(documentXml)} ${footnotes.join(' ')}`);
+  for (const q of quotes) expect(wordAll).toContain(q);
+  for (const article of ARTICLES) expect(footnotes.some((f) => decode(f).includes(article.outlet) && decode(f).includes(article.title))).toBe(true);
+
+  // PDF: rendered to PNG for a look, its text carries the Swedish quote.
+  const pdf = await downloadExport(page, 'PDF', dir);
+  let poppler = true;
+  try {
+    execFileSync('pdftoppm', ['-v'], { stdio: 'ignore' });
+  } catch {
+    poppler = false;
+  }
+  if (poppler) {
+    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '2', pdf.file, path.join(artifactsDir, 'briefs-pdf-page')]);
+    const pdfText = flat(execFileSync('pdftotext', ['-enc', 'UTF-8', pdf.file, '-'], { encoding: 'utf8' }));
+    expect(pdfText).toContain('Vi bygger ut vindkraften i Skärvik');
+  } else {
+    console.warn('PDF rendering skipped: pdftoppm (poppler-utils) is not installed.');
+  }
+
+  // Live chips: a changed claim shows its new status; a deleted one a visible marker.
+  await api(app, 'updateAnnotation', { sourceId: claims[0]!.sourceId, id: claims[0]!.id, patch: { status: 'disputed' } });
+  await expect(page.locator(`.cite-chip[data-annotation-id="${claims[0]!.id}"] .cite-status`)).toHaveText('disputed');
+  await api(app, 'deleteAnnotation', { sourceId: dragged.sourceId, id: dragged.id });
+  const removed = page.locator(`.brief-doc .cite-chip[data-annotation-id="${dragged.id}"]`);
+  await expect(removed).toHaveAttribute('data-state', 'removed');
+  await expect(removed).toContainText('citation removed');
+  await expect(removed).toContainText('fishing cooperative');
+  await page.screenshot({ path: path.join(artifactsDir, 'briefs-editor-removed.png') });
+});
+
+test('rename, duplicate and delete a brief; undo brings it back', async ({ page, app }) => {
+  await seed(app);
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'Briefs', exact: true }).click();
+  await page.getByRole('button', { name: 'New brief' }).click();
+  const title = page.getByRole('textbox', { name: 'Brief title' });
+  await expect(title).toHaveValue('Untitled brief');
+  await page.getByTestId('brief-doc').click();
+  await page.keyboard.type('Första utkastet: ');
+  await page.keyboard.press('Control+b');
+  await page.keyboard.type('bold');
+  await expect(page.getByRole('button', { name: 'Bold' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+
+  // Headings, lists, a link and a table from the toolbar; all saved in the brief's document.
+  const doc = page.getByTestId('brief-doc');
+  await page.keyboard.press('Control+b');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Bakgrund');
+  await page.getByRole('button', { name: 'Heading 2' }).click();
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Bulleted list' }).click();
+  await page.keyboard.type('Ring ministeriet');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Källa');
+  await page.keyboard.press('Shift+Home');
+  await page.getByRole('button', { name: 'Link' }).click();
+  await page.getByRole('textbox', { name: 'Link address' }).fill('norrlandsbladet.example/nyheter');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(doc.locator('a[href="https://norrlandsbladet.example/nyheter"]')).toHaveText('Källa');
+  await expect(doc).toBeFocused();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Insert table' }).click();
+  await page.keyboard.type('Vem');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Hushåll');
+  await expect(page.getByRole('button', { name: 'Add row' })).toBeVisible();
+  await expect(doc.locator('h2')).toHaveText('Bakgrund');
+  await expect(doc.locator('ul > li')).toHaveText('Ring ministeriet');
+  await expect(doc.locator('table th')).toHaveCount(3);
+  await expect(doc.locator('table th').nth(1)).toHaveText('Hushåll');
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+  const saved = JSON.stringify((await api<Array<{ id: string }>>(app, 'listBriefs', {})).length && (await api<{ doc: unknown }>(app, 'getBrief', { id: (await api<Array<{ id: string }>>(app, 'listBriefs', {}))[0]!.id })).doc);
+  for (const part of ['"heading"', '"bulletList"', '"table"', '"tableHeader"', 'Hushåll', 'https://norrlandsbladet.example/nyheter']) expect(saved).toContain(part);
+
+  const list = page.getByRole('list', { name: 'Briefs list' });
+  await list.getByRole('button', { name: 'Rename Untitled brief' }).click();
+  await list.getByRole('textbox', { name: 'New title' }).fill('Skärvik: första utkast');
+  await page.keyboard.press('Enter');
+  await expect(list).toContainText('Skärvik: första utkast');
+  await expect(title).toHaveValue('Skärvik: första utkast');
+
+  await list.getByRole('button', { name: 'Duplicate Skärvik: första utkast' }).click();
+  await expect(list.locator('.brief-item')).toHaveCount(2);
+  await expect(title).toHaveValue('Skärvik: första utkast (copy)');
+  await expect(page.getByTestId('brief-doc')).toContainText('Första utkastet: bold');
+
+  await list.getByRole('button', { name: 'Delete Skärvik: första utkast (copy)' }).click();
+  await expect(list.locator('.brief-item')).toHaveCount(1);
+  await expect(page.getByRole('heading', { name: 'Write a brief' })).toBeVisible();
+  await page.getByRole('status').filter({ hasText: 'Deleted' }).getByRole('button', { name: 'Undo' }).click();
+  await expect(list.locator('.brief-item')).toHaveCount(2);
+  await expect(title).toHaveValue('Skärvik: första utkast (copy)');
+  await expect(page.getByTestId('brief-doc').locator('strong')).toHaveText('bold');
+
+  // Undo of an edit (Edit menu / another window) reloads the open editor.
+  await page.getByTestId('brief-doc').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' och mer');
+  await expect(page.getByTestId('brief-doc')).toContainText('Hushåll och mer');
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+  expect(await api<{ undoLabel?: string }>(app, 'getHistory', {})).toMatchObject({ undoLabel: 'Edit brief' });
+  await api(app, 'undo', {});
+  await expect(page.getByTestId('brief-doc')).not.toContainText('och mer');
+  await expect(page.getByTestId('brief-doc')).toContainText('Första utkastet: bold');
+});
