@@ -14,11 +14,14 @@ export interface MenuActions {
   importFiles(): void;
   /** Native picker for folders (Linux and Windows cannot mix files and folders in one dialog). */
   importFolder(): void;
-  /** Edit › Undo / Redo: forwarded to the renderer as {type:'menu', command}. */
-  sendToRenderer(command: 'undo' | 'redo'): void;
+  /** Menu items the renderer carries out: forwarded as {type:'menu', command}. */
+  sendToRenderer(command: RendererMenuCommand): void;
   about(): void;
   openReadme(): void;
 }
+
+/** Edit › Undo/Redo, and File › Export Brief (acted on by the open brief editor). */
+export type RendererMenuCommand = 'undo' | 'redo' | `export-brief:${'docx' | 'pdf' | 'md' | 'html'}`;
 
 export interface MenuOptions {
   platform: NodeJS.Platform;
@@ -60,6 +63,15 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       { label: 'Open Recent', submenu: recentItems },
       { type: 'separator' },
       ...importItems,
+      {
+        label: 'Export Brief',
+        submenu: [
+          { label: 'Word (.docx)…', accelerator: 'CmdOrCtrl+E', click: () => actions.sendToRenderer('export-brief:docx') },
+          { label: 'PDF…', click: () => actions.sendToRenderer('export-brief:pdf') },
+          { label: 'Markdown…', click: () => actions.sendToRenderer('export-brief:md') },
+          { label: 'HTML…', click: () => actions.sendToRenderer('export-brief:html') },
+        ],
+      },
       { type: 'separator' },
       { role: 'close', label: 'Close Window' },
       ...(isMac ? [] : [{ role: 'quit' } as MenuItemConstructorOptions]),

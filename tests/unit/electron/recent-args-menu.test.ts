@@ -86,6 +86,14 @@ describe('menu template', () => {
     expect(calls).toEqual(['new', 'open', 'import-files', 'import-folder', 'recent:/n/Hamn.dossier']);
   });
 
+  it('sends File › Export Brief items to the renderer, one per format', () => {
+    const { calls, actions } = actionsSpy();
+    const menu = buildMenuTemplate({ platform: 'linux', isDev: false, appName: 'Dossier', recent: [], actions });
+    const exportMenu = sub(find(sub(menu[0]), 'Export Brief'));
+    for (const item of exportMenu) click(item);
+    expect(calls).toEqual(['send:export-brief:docx', 'send:export-brief:pdf', 'send:export-brief:md', 'send:export-brief:html']);
+  });
+
   it('sends Undo and Redo to the renderer instead of using native roles', () => {
     const { calls, actions } = actionsSpy();
     const menu = buildMenuTemplate({ platform: 'linux', isDev: false, appName: 'Dossier', recent: [], actions });
