@@ -11,12 +11,16 @@ import { useApiEvent } from '../api/useApiEvent';
 import { EmptyNotebook } from '../import/EmptyNotebook';
 import { ImportSummary } from '../import/ImportSummary';
 import { IMPORT_ACCEPT, useImport } from '../import/useImport';
+import { AnnotatedReader } from '../annotations/AnnotatedReader';
+import { AnnotationPanel } from '../annotations/AnnotationPanel';
+import { AnnotationsProvider } from '../annotations/AnnotationsContext';
+import { useUndoRedo } from '../annotations/useUndoRedo';
 import { Inspector } from '../inspector/Inspector';
-import { Reader } from '../reader/Reader';
 import { SourceList } from '../sources/SourceList';
 import { ErrorBoundary } from './ErrorBoundary';
 import { NoticeStack, useNotices } from './notices';
 import { Toolbar } from './Toolbar';
+import { CommandPalette } from '../search/CommandPalette';
 import { useNotebook, useSource } from './useNotebook';
 
 export function App() {
@@ -39,6 +43,7 @@ function AppWindow() {
   const [revision, setRevision] = useState(0);
   useApiEvent('notebook-changed', () => setRevision((r) => r + 1));
   const selected = useSource(selectedId, revision);
+  useUndoRedo();
 
   const onImported = useCallback(
     (result: ImportResult) => {
@@ -99,7 +104,14 @@ function AppWindow() {
           </button>
         </div>
       )}
-      {summary && <ImportSummary result={summary} onDismiss={() => setSummary(null)} onSelect={setSelectedId} />}
+      {summary && (
+        <ImportSummary
+          result={summary}
+          onDismiss={() => setSummary(null)}
+          onSelect={setSelectedId}
+          twinTitles={Object.fromEntries((sources ?? []).map((s) => [s.id, s.title]))}
+        />
+      )}
 
       {extraView ? (
         <main className="view" aria-label={extraView.label}>
@@ -108,6 +120,7 @@ function AppWindow() {
           </ErrorBoundary>
         </main>
       ) : (
+      <AnnotationsProvider data={selected.status === 'ready' ? selected.data : null} statuses={notebook.info?.statuses} readOnly={readOnly}>
       <main className="panes">
         <aside className="pane pane-sources" aria-label="Sources">
           <h2 className="pane-heading">
@@ -129,7 +142,7 @@ function AppWindow() {
             {empty ? (
               <EmptyNotebook onImport={importer.openPicker} readOnly={readOnly} />
             ) : selected.status === 'ready' ? (
-              <Reader source={selected.data.source} />
+              <AnnotatedReader source={selected.data.source} />
             ) : selected.status === 'error' ? (
               <div className="empty-state" role="alert">
                 <h2>This source could not be opened</h2>
@@ -149,13 +162,17 @@ function AppWindow() {
         <aside className="pane pane-inspector" aria-label="Details">
           <ErrorBoundary area="The inspector" key={selectedId ?? 'none'}>
             {selected.status === 'ready' ? (
-              <Inspector data={selected.data} />
+              <>
+                <AnnotationPanel />
+                <Inspector data={selected.data} />
+              </>
             ) : (
               <p className="pane-hint">{empty ? 'Details of a source appear here.' : 'Select a source to see where it came from.'}</p>
             )}
           </ErrorBoundary>
         </aside>
       </main>
+      </AnnotationsProvider>
       )}
 
       {importer.dragging && (
@@ -163,6 +180,7 @@ function AppWindow() {
           <div className="drop-overlay-box">Drop files to import them</div>
         </div>
       )}
+      <CommandPalette onImport={importer.openPicker} />
       <NoticeStack />
     </div>
   );

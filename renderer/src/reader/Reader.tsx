@@ -1,12 +1,15 @@
-import { useMemo, type Ref } from 'react';
+import { useMemo, type ReactNode, type Ref } from 'react';
 import type { Source } from '../../../shared/model';
 import { formatDate } from '../sources/format';
 import { readerParagraphs } from './paragraphs';
+import { MentionLayer } from '../actors/MentionLayer';
 
 interface Props {
   source: Source;
   /** The element holding the paragraphs: for highlight painting and selection → offsets. */
   textRef?: Ref<HTMLDivElement>;
+  /** Controls shown in the reader header (e.g. the highlight colour switch). */
+  headerExtra?: ReactNode;
 }
 
 /**
@@ -14,7 +17,7 @@ interface Props {
  * Paragraph elements hold exactly one text node so that highlights
  * (CSS Custom Highlight API) and selections map straight to text offsets.
  */
-export function Reader({ source, textRef }: Props) {
+export function Reader({ source, textRef, headerExtra }: Props) {
   const paragraphs = useMemo(() => readerParagraphs(source.text), [source.text]);
   const firstIsTitle = paragraphs[0]?.text.trim() === source.title.trim();
   const lang = source.language === 'und' ? undefined : source.language;
@@ -23,6 +26,7 @@ export function Reader({ source, textRef }: Props) {
   return (
     <article className="reader" lang={lang} aria-label={source.title}>
       <header className="reader-header">
+        {headerExtra}
         {byline && <p className="reader-byline">{byline}</p>}
         {!firstIsTitle && <h1 className="reader-title">{source.title || 'Untitled'}</h1>}
       </header>
@@ -40,6 +44,7 @@ export function Reader({ source, textRef }: Props) {
         ))}
       </div>
       {paragraphs.length === 0 && <p className="muted">This source has no text.</p>}
+      <MentionLayer source={source} />
     </article>
   );
 }

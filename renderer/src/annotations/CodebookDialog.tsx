@@ -1,0 +1,264 @@
+/**
+ * The codebook: the notebook's hierarchical tags (rename, colour, parent,
+ * merge into another tag, delete — merge and delete first say how much they
+ * touch) and its list of statuses. Every change is one undoable step in main.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Tag } from '../../../shared/model';
+import { call } from '../api';
+import { useNotices } from '../app/notices';
+import { tagTree, usageText } from './logic';
+import { safeColour } from './highlight-css';
+
+interface Props {
+  tags: Tag[];
+  statuses: string[];
+  readOnly?: boolean;
+  onClose(): void;
+}
+
+type Confirm =
+  | { kind: 'merge'; from: Tag; into: Tag; message: string }
+  | { kind: 'delete'; tag: Tag; message: string };
+
+/** A colour the colour input can show (#rrggbb). */
+function hexColour(c: string): string {
+  const v = safeColour(c, '#888888');
+  if (/^#[0-9a-f]{6}$/i.test(v)) return v;
+  if (/^#[0-9a-f]{3}$/i.test(v)) return `#${[...v.slice(1)].map((x) => x + x).join('')}`;
+  return '#888888';
+}
+
+/** Tags that may become `tag`'s parent: not itself and none of its descendants. */
+function possibleParents(tag: Tag, tags: readonly Tag[]): Tag[] {
+  const blocked = new Set([tag.id]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const t of tags) {
+      if (t.parentId && blocked.has(t.parentId) && !blocked.has(t.id)) {
+        blocked.add(t.id);
+        grew = true;
+      }
+    }
+  }
+  return tags.filter((t) => !blocked.has(t.id));
+}
+
+export function CodebookDialog({ tags, statuses, readOnly = false, onClose }: Props) {
+  const { error } = useNotices();
+  const ref = useRef<HTMLDialogElement>(null);
+  const tree = useMemo(() => tagTree(tags), [tags]);
+  const [confirm, setConfirm] = useState<Confirm | null>(null);
+  const [mergeTarget, setMergeTarget] = useState<Record<string, string>>({});
+  const [newTag, setNewTag] = useState('');
+  const [statusDraft, setStatusDraft] = useState<string[]>(statuses);
+  const [newStatus, setNewStatus] = useState('');
+
+  useEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal();
+  }, []);
+  useEffect(() => setStatusDraft(statuses), [statuses]);
+
+  const run = async (what: string, fn: () => Promise<unknown>) => {
+    try {
+      await fn();
+    } catch (err) {
+      error(err, what);
+    }
+  };
+
+  const askMerge = (from: Tag) =>
+    run('Could not prepare the merge', async () => {
+      const into = tags.find((t) => t.id === mergeTarget[from.id]);
+      if (!into) return;
+      const usage = await call('tagUsage', { id: from.id });
+      setConfirm({ kind: 'merge', from, into, message: `Merge “${from.name}” into “${into.name}”: ${usageText(usage)}.` });
+    });
+  const askDelete = (tag: Tag) =>
+    run('Could not prepare the deletion', async () => {
+      const usage = await call('tagUsage', { id: tag.id });
+      const children = tags.filter((t) => t.parentId === tag.id).length;
+      const kids = children > 0 ? ` Its ${children} sub-tag${children === 1 ? '' : 's'} move up a level.` : '';
+      setConfirm({ kind: 'delete', tag, message: `Delete “${tag.name}”: it is removed from ${usageText(usage)}.${kids}` });
+    });
+  const doConfirm = () =>
+    run('The change could not be made', async () => {
+      if (!confirm) return;
+      if (confirm.kind === 'merge') await call('mergeTags', { fromId: confirm.from.id, intoId: confirm.into.id });
+      else await call('deleteTag', { id: confirm.tag.id });
+      setConfirm(null);
+    });
+
+  const statusesChanged = JSON.stringify(statusDraft) !== JSON.stringify(statuses);
+
+  return (
+    <dialog ref={ref} className="codebook" aria-label="Tags and statuses" onClose={onClose} onCancel={onClose}>
+      <header className="codebook-head">
+        <h2>Tags and statuses</h2>
+        <button type="button" className="icon-button" aria-label="Close" onClick={() => ref.current?.close()}>
+          ×
+        </button>
+      </header>
+
+      <section aria-label="Tags">
+        <h3>Tags</h3>
+        {tree.length === 0 && <p className="muted">No tags yet. Create one here, or type a new name in a claim’s tag field.</p>}
+        <ul className="codebook-tags">
+          {tree.map(({ tag, depth }) => (
+            <li key={tag.id} className="codebook-tag" style={{ paddingLeft: `${depth * 1.25}rem` }} data-tag-id={tag.id}>
+              <input
+                type="color"
+                aria-label={`Colour of ${tag.name}`}
+                value={hexColour(tag.color)}
+                disabled={readOnly}
+                onChange={(e) => void run('Could not change the colour', () => call('updateTag', { id: tag.id, color: e.target.value }))}
+              />
+              <input
+                type="text"
+                className="codebook-name"
+                aria-label={`Name of ${tag.name}`}
+                defaultValue={tag.name}
+                key={tag.name}
+                disabled={readOnly}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') e.currentTarget.blur();
+                }}
+                onBlur={(e) => {
+                  const name = e.target.value.trim();
+                  if (name && name !== tag.name) void run('Could not rename the tag', () => call('updateTag', { id: tag.id, name }));
+                  else e.target.value = tag.name;
+                }}
+              />
+              <select
+                aria-label={`Parent of ${tag.name}`}
+                value={tag.parentId ?? ''}
+                disabled={readOnly}
+                onChange={(e) => void run('Could not move the tag', () => call('updateTag', { id: tag.id, parentId: e.target.value || null }))}
+              >
+                <option value="">(top level)</option>
+                {possibleParents(tag, tags).map((p) => (
+                  <option key={p.id} value={p.id}>
+                    under {p.name}
+                  </option>
+                ))}
+              </select>
+              <select
+                aria-label={`Merge ${tag.name} into`}
+                value={mergeTarget[tag.id] ?? ''}
+                disabled={readOnly}
+                onChange={(e) => setMergeTarget((m) => ({ ...m, [tag.id]: e.target.value }))}
+              >
+                <option value="">merge into…</option>
+                {tags
+                  .filter((t) => t.id !== tag.id)
+                  .map((t) => (
+                    <option key={t.id} value={t.id}>
+                      {t.name}
+                    </option>
+                  ))}
+              </select>
+              <button type="button" disabled={readOnly || !mergeTarget[tag.id]} onClick={() => void askMerge(tag)}>
+                Merge…
+              </button>
+              <button type="button" className="danger" disabled={readOnly} onClick={() => void askDelete(tag)}>
+                Delete…
+              </button>
+            </li>
+          ))}
+        </ul>
+        {confirm && (
+          <div className="codebook-confirm" role="alertdialog" aria-label="Confirm">
+            <p>{confirm.message}</p>
+            <button type="button" className="primary" onClick={() => void doConfirm()}>
+              {confirm.kind === 'merge' ? 'Merge' : 'Delete'}
+            </button>
+            <button type="button" onClick={() => setConfirm(null)}>
+              Cancel
+            </button>
+          </div>
+        )}
+        {!readOnly && (
+          <form
+            className="codebook-new"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const name = newTag.trim();
+              if (name) void run('Could not create the tag', async () => {
+                await call('createTag', { name });
+                setNewTag('');
+              });
+            }}
+          >
+            <input type="text" aria-label="New tag name" placeholder="New tag…" value={newTag} onChange={(e) => setNewTag(e.target.value)} />
+            <button type="submit">Add tag</button>
+          </form>
+        )}
+      </section>
+
+      <section aria-label="Statuses">
+        <h3>Statuses</h3>
+        <p className="muted">The first one is given to new claims.</p>
+        <ol className="codebook-statuses">
+          {statusDraft.map((s, i) => (
+            <li key={`${i}-${s}`}>
+              <input
+                type="text"
+                aria-label={`Status ${i + 1}`}
+                defaultValue={s}
+                disabled={readOnly}
+                onBlur={(e) => {
+                  const v = e.target.value.trim();
+                  if (v && v !== s) setStatusDraft((d) => d.map((x, j) => (j === i ? v : x)));
+                }}
+              />
+              <button type="button" aria-label={`Move ${s} up`} disabled={readOnly || i === 0} onClick={() => setStatusDraft((d) => [...d.slice(0, i - 1), d[i]!, d[i - 1]!, ...d.slice(i + 1)])}>
+                ↑
+              </button>
+              <button type="button" aria-label={`Remove ${s}`} disabled={readOnly || statusDraft.length <= 1} onClick={() => setStatusDraft((d) => d.filter((_, j) => j !== i))}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ol>
+        {!readOnly && (
+          <div className="codebook-new">
+            <input
+              type="text"
+              aria-label="New status"
+              placeholder="New status…"
+              value={newStatus}
+              onChange={(e) => setNewStatus(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && newStatus.trim()) {
+                  e.preventDefault();
+                  setStatusDraft((d) => (d.includes(newStatus.trim()) ? d : [...d, newStatus.trim()]));
+                  setNewStatus('');
+                }
+              }}
+            />
+            <button
+              type="button"
+              disabled={!newStatus.trim()}
+              onClick={() => {
+                setStatusDraft((d) => (d.includes(newStatus.trim()) ? d : [...d, newStatus.trim()]));
+                setNewStatus('');
+              }}
+            >
+              Add status
+            </button>
+            <button
+              type="button"
+              className="primary"
+              disabled={!statusesChanged}
+              onClick={() => void run('Could not save the statuses', () => call('setStatuses', { statuses: statusDraft }))}
+            >
+              Save statuses
+            </button>
+          </div>
+        )}
+      </section>
+    </dialog>
+  );
+}

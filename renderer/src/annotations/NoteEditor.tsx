@@ -1,0 +1,81 @@
+/**
+ * The annotation's rich-text note (tiptap 3, StarterKit). Saved as tiptap
+ * JSON through updateAnnotation, debounced; pending edits are flushed when the
+ * editor goes away. A note changed elsewhere (undo, another window) replaces
+ * the editor's content unless the person is typing in it.
+ */
+import { EditorContent, useEditor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import { useEffect, useRef } from 'react';
+import type { RichDoc } from '../../../shared/model';
+import { isEmptyDoc } from './logic';
+
+const SAVE_DELAY_MS = 500;
+
+interface Props {
+  /** The note as stored (undefined: no note). */
+  value: RichDoc | undefined;
+  onSave(doc: RichDoc | null): Promise<void>;
+  readOnly?: boolean;
+  /** Bumped to move the focus into the editor. */
+  focusSignal?: number;
+}
+
+export function NoteEditor({ value, onSave, readOnly = false, focusSignal }: Props) {
+  const lastSaved = useRef<string>(JSON.stringify(value ?? null));
+  const timer = useRef<number>(0);
+  const pending = useRef<RichDoc | null | undefined>(undefined);
+  const saveRef = useRef(onSave);
+  saveRef.current = onSave;
+
+  const flush = () => {
+    window.clearTimeout(timer.current);
+    const doc = pending.current;
+    if (doc === undefined) return;
+    pending.current = undefined;
+    const json = JSON.stringify(doc);
+    if (json === lastSaved.current) return;
+    lastSaved.current = json;
+    void saveRef.current(doc);
+  };
+
+  const editor = useEditor({
+    extensions: [StarterKit],
+    content: value ?? '',
+    editable: !readOnly,
+    editorProps: { attributes: { class: 'note-editor-content', 'aria-label': 'Note', role: 'textbox', 'aria-multiline': 'true' } },
+    onUpdate: ({ editor: ed }) => {
+      const json = ed.getJSON() as RichDoc;
+      pending.current = isEmptyDoc(json) ? null : json;
+      window.clearTimeout(timer.current);
+      timer.current = window.setTimeout(flush, SAVE_DELAY_MS);
+    },
+    onBlur: () => flush(),
+  });
+
+  // Save what is pending when the annotation changes or the inspector closes.
+  useEffect(() => () => flush(), []);
+
+  // A change from elsewhere (undo, redo) replaces the content when the person is not typing.
+  useEffect(() => {
+    if (!editor) return;
+    const json = JSON.stringify(value ?? null);
+    if (json === lastSaved.current || pending.current !== undefined || editor.isFocused) return;
+    lastSaved.current = json;
+    editor.commands.setContent(value ?? '', { emitUpdate: false });
+  }, [editor, value]);
+
+  useEffect(() => {
+    if (editor) editor.setEditable(!readOnly);
+  }, [editor, readOnly]);
+
+  useEffect(() => {
+    if (editor && focusSignal) editor.commands.focus('end');
+  }, [editor, focusSignal]);
+
+  return (
+    <div className="note-editor">
+      <EditorContent editor={editor} />
+    </div>
+  );
+}

@@ -1,0 +1,160 @@
+/**
+ * The tags of one annotation: chips with a remove button and a type-ahead
+ * over the codebook. Enter picks the highlighted suggestion, or creates a tag
+ * with the typed name when none matches it exactly; Backspace in an empty
+ * field removes the last tag. "Manage tags…" opens the codebook.
+ */
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { Tag } from '../../../shared/model';
+import { suggestTags, tagTree } from './logic';
+import { safeColour } from './highlight-css';
+
+interface Props {
+  tags: Tag[];
+  value: string[];
+  onChange(tagIds: string[]): void;
+  onCreate(name: string): Promise<Tag | null>;
+  onManage(): void;
+  readOnly?: boolean;
+  focusSignal?: number;
+}
+
+const MAX_SUGGESTIONS = 8;
+
+export function TagPicker({ tags, value, onChange, onCreate, onManage, readOnly = false, focusSignal }: Props) {
+  const [query, setQuery] = useState('');
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const listId = useId();
+  const tree = useMemo(() => tagTree(tags), [tags]);
+  const byId = useMemo(() => new Map(tree.map((e) => [e.tag.id, e])), [tree]);
+  const applied = useMemo(() => new Set(value), [value]);
+  const suggestions = useMemo(() => suggestTags(tree, query, applied).slice(0, MAX_SUGGESTIONS), [tree, query, applied]);
+  const exact = tags.find((t) => t.name.toLocaleLowerCase() === query.trim().toLocaleLowerCase());
+  const canCreate = query.trim() !== '' && !exact;
+
+  useEffect(() => {
+    if (focusSignal) inputRef.current?.focus();
+  }, [focusSignal]);
+  useEffect(() => setActive(0), [query]);
+
+  const add = (id: string) => {
+    if (!applied.has(id)) onChange([...value, id]);
+    setQuery('');
+  };
+  const create = async (name: string) => {
+    setQuery('');
+    const tag = await onCreate(name);
+    if (tag) onChange([...value, tag.id]);
+  };
+  /** Enter: the highlighted suggestion; the "Create" row (last) makes a new tag. */
+  const commit = async () => {
+    const name = query.trim();
+    if (!name) return;
+    if (exact && applied.has(exact.id)) return setQuery('');
+    const pick = suggestions[active];
+    if (pick) return add(pick.tag.id);
+    if (canCreate) await create(name);
+  };
+  const optionCount = suggestions.length + (canCreate ? 1 : 0);
+
+  return (
+    <div className="tag-picker">
+      <ul className="tag-chips" aria-label="Tags">
+        {value.map((id) => {
+          const entry = byId.get(id);
+          const name = entry?.tag.name ?? 'unknown tag';
+          return (
+            <li key={id} className="tag-chip" title={entry?.path}>
+              <span className="tag-swatch" style={{ background: safeColour(entry?.tag.color, '#888') }} aria-hidden="true" />
+              {name}
+              {!readOnly && (
+                <button type="button" className="tag-remove" aria-label={`Remove tag ${name}`} onClick={() => onChange(value.filter((v) => v !== id))}>
+                  ×
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {!readOnly && (
+        <div className="tag-input-wrap">
+          <input
+            ref={inputRef}
+            className="tag-input"
+            type="text"
+            role="combobox"
+            aria-label="Add a tag"
+            aria-expanded={open && (suggestions.length > 0 || canCreate)}
+            aria-controls={listId}
+            aria-autocomplete="list"
+            placeholder="Add a tag…"
+            value={query}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              setOpen(true);
+            }}
+            onFocus={() => setOpen(true)}
+            onBlur={() => setOpen(false)}
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowDown') {
+                e.preventDefault();
+                setOpen(true);
+                setActive((a) => Math.min(a + 1, Math.max(0, optionCount - 1)));
+              } else if (e.key === 'ArrowUp') {
+                e.preventDefault();
+                setActive((a) => Math.max(0, a - 1));
+              } else if (e.key === 'Enter') {
+                e.preventDefault();
+                void commit();
+              } else if (e.key === 'Escape') {
+                if (query) {
+                  e.preventDefault();
+                  setQuery('');
+                } else setOpen(false);
+              } else if (e.key === 'Backspace' && query === '' && value.length > 0) {
+                onChange(value.slice(0, -1));
+              }
+            }}
+          />
+          {open && (suggestions.length > 0 || canCreate) && (
+            <ul className="tag-suggestions" role="listbox" id={listId} aria-label="Matching tags">
+              {suggestions.map((s, i) => (
+                <li
+                  key={s.tag.id}
+                  role="option"
+                  aria-selected={i === active}
+                  className={i === active ? 'is-active' : undefined}
+                  onMouseDown={(e) => {
+                    e.preventDefault();
+                    add(s.tag.id);
+                  }}
+                >
+                  <span className="tag-swatch" style={{ background: safeColour(s.tag.color, '#888') }} aria-hidden="true" />
+                  {s.path}
+                </li>
+              ))}
+              {canCreate && (
+                <li
+                  role="option"
+                  aria-selected={active === suggestions.length}
+                  className={active === suggestions.length ? 'tag-create is-active' : 'tag-create'}
+                  onMouseDown={(e) => {
+                    e.preventDefault();
+                    void create(query.trim());
+                  }}
+                >
+                  Create tag “{query.trim()}” <kbd>Enter</kbd>
+                </li>
+              )}
+            </ul>
+          )}
+        </div>
+      )}
+      <button type="button" className="link-button manage-tags" onClick={onManage}>
+        Manage tags…
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+/**
+ * Undo / redo of notebook changes from the keyboard (Ctrl/Cmd+Z,
+ * Shift+Ctrl/Cmd+Z, Ctrl+Y) and the Edit menu. Text fields and the note
+ * editor keep their own text undo: keys pressed there are left alone, and a
+ * menu command while one has focus is passed on to it. The log lives in
+ * main, so it survives a reload; the panes refresh on `notebook-changed`.
+ */
+import { useCallback, useEffect, useRef } from 'react';
+import { call } from '../api';
+import { useApiEvent } from '../api/useApiEvent';
+import { useNotices } from '../app/notices';
+import { historyKey, isEditableTarget } from './keys';
+
+export function useUndoRedo(): { undo(): Promise<void>; redo(): Promise<void> } {
+  const { info, error } = useNotices();
+  // Presses in quick succession run one after another, none is lost.
+  const queue = useRef<Promise<void>>(Promise.resolve());
+
+  const run = useCallback(
+    (which: 'undo' | 'redo') => {
+      const next = queue.current.then(async () => {
+        try {
+          const step = await call(which, {});
+          if (step.label) info(`${which === 'undo' ? 'Undone' : 'Redone'}: ${step.label}`);
+          else info(which === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
+        } catch (err) {
+          error(err, which === 'undo' ? 'Could not undo' : 'Could not redo');
+        }
+      });
+      queue.current = next;
+      return next;
+    },
+    [info, error],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const which = historyKey(e);
+      if (!which || e.defaultPrevented || isEditableTarget(e.target)) return;
+      e.preventDefault();
+      void run(which);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [run]);
+
+  useApiEvent('menu', (event) => {
+    if (event.command !== 'undo' && event.command !== 'redo') return;
+    if (isEditableTarget(document.activeElement)) {
+      // The focused field's own undo (inputs; ProseMirror listens for the history input events).
+      document.execCommand(event.command);
+      return;
+    }
+    void run(event.command);
+  });
+
+  return { undo: useCallback(() => run('undo'), [run]), redo: useCallback(() => run('redo'), [run]) };
+}
