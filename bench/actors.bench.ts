@@ -15,19 +15,10 @@ import { clearDetectionCache, suggestActors } from '../main/services/actors/dete
 import { normaliseAlias, type ActorSuggestion } from '../shared/actors';
 import { normalizeText } from '../shared/text';
 import { printTable, type BenchRow } from './lib/report';
+import { mulberry32 as rng } from '../tests/helpers/seeded-random';
 
 // ---------------------------------------------------------------- a seeded generator
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = rng(20260315);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
 const sample = <T>(xs: readonly T[], n: number): T[] => {

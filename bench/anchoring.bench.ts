@@ -27,19 +27,10 @@ import { createRequire } from 'node:module';
 import { anchorTarget, describeTarget, foldString, forgetPreparedTexts } from '../shared/anchoring';
 import type { TextTarget } from '../shared/model';
 import { ms, printTable } from './lib/report';
+import { mulberry32 } from '../tests/helpers/seeded-random';
 
 // ---------------------------------------------------------------- seeded randomness
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = mulberry32(20260312);
 const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;

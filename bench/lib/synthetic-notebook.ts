@@ -6,6 +6,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SCHEMA_VERSION, type Annotation, type NotebookManifest, type SourceFile } from '../../shared/model';
+import { mulberry32 } from '../../tests/helpers/seeded-random';
+
+export { mulberry32 };
 
 const WORDS = (
   'harbour accord minister delegation quota fishing coast talks council treaty vessel port agreement statement ' +
@@ -14,17 +17,6 @@ const WORDS = (
   'investigation witness official document figure percent million billion increase decrease week month year'
 ).split(' ');
 const OUTLETS = ['The Coastal Ledger', 'Norrvik Posten', 'Saltmarsh Herald', 'Baltic Wire', 'Morgonbladet'];
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function fictionalText(rand: () => number, paragraphs: number, wordsPerParagraph = 60): string {
   const out: string[] = [];

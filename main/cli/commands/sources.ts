@@ -10,7 +10,7 @@ export function sourceLine(s: SourceMeta): string {
 
 function importSummary(r: ImportResult): string[] {
   const lines = [`${r.added.length} added, ${r.skipped.length} skipped, ${r.rejected.length} rejected`];
-  for (const s of r.added) lines.push(`  + ${s.origin.name ?? s.id} → ${sourceLine(s)}`);
+  for (const s of r.added) lines.push(`  + ${s.origin.name ?? s.id} → ${sourceLine(s)}${s.nearDuplicateOf ? ` (near-duplicate of ${s.nearDuplicateOf})` : ''}`);
   for (const s of r.skipped) lines.push(`  = ${s.name}: ${s.reason}`);
   for (const s of r.rejected) lines.push(`  ! ${s.name}: ${s.reason}`);
   return lines;
@@ -27,7 +27,10 @@ export const importCommand: CliCommand = {
         if (e.type === 'import-progress' && !e.finished) io.err(`[${e.done + 1}/${e.total}] ${e.current ?? ''}`);
       });
     }
-    const result = await session.service.importPaths({ paths: args });
+    // Ctrl+C cancels the rest of the batch; what was added stays and the summary still prints.
+    const onInterrupt = () => void session.service.cancelImport({});
+    process.once('SIGINT', onInterrupt);
+    const result = await session.service.importPaths({ paths: args }).finally(() => process.off('SIGINT', onInterrupt));
     print(result, () => importSummary(result));
   },
 };

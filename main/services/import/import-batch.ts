@@ -14,6 +14,7 @@ import { SCHEMA_VERSION, type Origin, type Source } from '../../../shared/model'
 import type { Transaction } from '../service-context';
 import type { NotebookStore } from '../store/notebook-store';
 import { extractDocument, ImportRejection, type ImportInput } from './extract';
+import { findNearDuplicate, minhashSignature } from './near-duplicate';
 
 export const DEFAULT_MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
@@ -44,6 +45,70 @@ function sha256(bytes: Uint8Array | string): string {
 
 const MANIFEST_FLUSH_EVERY = 50;
 
+/** Lets the event loop run (progress events, a cancel request) between two CPU-bound extractions. */
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+// ---------------------------------------------------------------- cancel
+
+/** The batches running on each store, so `cancelImports` can stop them. */
+const runningBatches = new WeakMap<NotebookStore, Set<AbortController>>();
+
+/**
+ * Cancels every import batch running on `store`: what was added so far stays,
+ * the rest is reported as skipped ("import cancelled"). Returns how many
+ * batches were running.
+ */
+export function cancelImports(store: NotebookStore): number {
+  const running = runningBatches.get(store);
+  if (!running?.size) return 0;
+  for (const controller of running) controller.abort();
+  return running.size;
+}
+
+// ---------------------------------------------------------------- near-duplicates
+
+/**
+ * MinHash signatures of the notebook's sources, per store, kept in memory for
+ * the session and built lazily: a source's signature is computed the first
+ * time an import needs to compare against it.
+ */
+const signatureCaches = new WeakMap<NotebookStore, Map<string, Uint32Array>>();
+
+function signatureCache(store: NotebookStore): Map<string, Uint32Array> {
+  let cache = signatureCaches.get(store);
+  if (!cache) {
+    cache = new Map();
+    signatureCaches.set(store, cache);
+  }
+  return cache;
+}
+
+/** Drops a source's cached signature (its text changed, e.g. a removed block was restored). */
+export function forgetSignature(store: NotebookStore, sourceId: string): void {
+  signatureCaches.get(store)?.delete(sourceId);
+}
+
+/** Signatures of every readable source the manifest lists now (computing the missing ones). */
+async function notebookSignatures(store: NotebookStore): Promise<Array<{ item: string; signature: Uint32Array }>> {
+  const cache = signatureCache(store);
+  const out: Array<{ item: string; signature: Uint32Array }> = [];
+  for (const meta of store.manifest.sources) {
+    let signature = cache.get(meta.id);
+    if (!signature) {
+      let text: string;
+      try {
+        text = (await store.loadSource(meta.id)).source.text;
+      } catch {
+        continue; // an unreadable source is reported where it is opened
+      }
+      signature = minhashSignature(text);
+      cache.set(meta.id, signature);
+    }
+    out.push({ item: meta.id, signature });
+  }
+  return out;
+}
+
 /**
  * Imports `items` into the notebook through `tx` (so the batch is one undoable
  * step); `store` is read for duplicates.
@@ -55,53 +120,76 @@ export async function importItems(store: NotebookStore, tx: Pick<Transaction, 'a
   const total = items.length;
   const pendingManifest: Promise<void>[] = [];
   let done = 0;
-
-  for (const item of items) {
-    if (options.signal?.aborted) {
-      result.skipped.push({ name: item.name, reason: 'import cancelled' });
+  // One controller per batch: aborted by the caller's signal or by cancelImports(store).
+  const controller = new AbortController();
+  const onOuterAbort = () => controller.abort();
+  if (options.signal?.aborted) controller.abort();
+  options.signal?.addEventListener('abort', onOuterAbort, { once: true });
+  let running = runningBatches.get(store);
+  if (!running) {
+    running = new Set();
+    runningBatches.set(store, running);
+  }
+  running.add(controller);
+  const signal = controller.signal;
+  try {
+    for (const item of items) {
+      if (done > 0) await yieldToEventLoop();
+      if (signal.aborted) {
+        result.skipped.push({ name: item.name, reason: 'import cancelled' });
+        done++;
+        continue;
+      }
+      options.onProgress?.({ done, total, current: item.name, finished: false });
+      try {
+        let input: ImportInput;
+        if ('path' in item) {
+          if (item.size > maxBytes) throw new ImportRejection(`file is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB limit`);
+          input = { name: item.name, bytes: new Uint8Array(await readFile(item.path)) };
+        } else {
+          input = item;
+        }
+        const hash = sha256(input.html !== undefined ? `${input.html}\u0000${new TextDecoder().decode(input.bytes)}` : input.bytes);
+        const existing = store.sourceIdBySha256(hash);
+        if (existing) {
+          const title = store.manifest.sources.find((s) => s.id === existing)?.title ?? existing;
+          result.skipped.push({ name: item.name, reason: `duplicate of “${title}”, already in the notebook`, sourceId: existing });
+        } else {
+          const doc = await extractDocument(input, { maxBytes });
+          const signature = minhashSignature(doc.text);
+          const twin = findNearDuplicate(signature, await notebookSignatures(store));
+          const source: Source = {
+            id: newId('src'),
+            title: doc.title,
+            ...(doc.outlet ? { outlet: doc.outlet } : {}),
+            ...(doc.author ? { author: doc.author } : {}),
+            ...((doc.url ?? input.url) ? { url: doc.url ?? input.url } : {}),
+            ...(doc.publishedAt ? { publishedAt: doc.publishedAt } : {}),
+            language: doc.language,
+            importedAt: new Date().toISOString(),
+            origin: { kind: options.originKind ?? 'file', name: item.name, sha256: hash },
+            text: doc.text,
+            removed: doc.removed,
+            ...(twin ? { nearDuplicateOf: twin.item } : {}),
+          };
+          const { manifestSaved } = await tx.addSource({ schemaVersion: SCHEMA_VERSION, source, annotations: [] });
+          signatureCache(store).set(source.id, signature);
+          pendingManifest.push(manifestSaved);
+          result.added.push(source);
+          if (pendingManifest.length >= MANIFEST_FLUSH_EVERY) await Promise.all(pendingManifest.splice(0));
+        }
+      } catch (err) {
+        if (err instanceof ImportRejection) result.rejected.push({ name: item.name, reason: err.reason });
+        else if (err instanceof DossierError && err.code === 'read-only') throw err;
+        else result.rejected.push({ name: item.name, reason: `could not be imported: ${(err as Error).message}` });
+      }
       done++;
-      continue;
     }
-    options.onProgress?.({ done, total, current: item.name, finished: false });
-    try {
-      let input: ImportInput;
-      if ('path' in item) {
-        if (item.size > maxBytes) throw new ImportRejection(`file is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB limit`);
-        input = { name: item.name, bytes: new Uint8Array(await readFile(item.path)) };
-      } else {
-        input = item;
-      }
-      const hash = sha256(input.html !== undefined ? `${input.html}\u0000${new TextDecoder().decode(input.bytes)}` : input.bytes);
-      const existing = store.sourceIdBySha256(hash);
-      if (existing) {
-        const title = store.manifest.sources.find((s) => s.id === existing)?.title ?? existing;
-        result.skipped.push({ name: item.name, reason: `duplicate of “${title}”, already in the notebook`, sourceId: existing });
-      } else {
-        const doc = await extractDocument(input, { maxBytes });
-        const source: Source = {
-          id: newId('src'),
-          title: doc.title,
-          ...(doc.outlet ? { outlet: doc.outlet } : {}),
-          ...(doc.author ? { author: doc.author } : {}),
-          ...((doc.url ?? input.url) ? { url: doc.url ?? input.url } : {}),
-          ...(doc.publishedAt ? { publishedAt: doc.publishedAt } : {}),
-          language: doc.language,
-          importedAt: new Date().toISOString(),
-          origin: { kind: options.originKind ?? 'file', name: item.name, sha256: hash },
-          text: doc.text,
-          removed: doc.removed,
-        };
-        const { manifestSaved } = await tx.addSource({ schemaVersion: SCHEMA_VERSION, source, annotations: [] });
-        pendingManifest.push(manifestSaved);
-        result.added.push(source);
-        if (pendingManifest.length >= MANIFEST_FLUSH_EVERY) await Promise.all(pendingManifest.splice(0));
-      }
-    } catch (err) {
-      if (err instanceof ImportRejection) result.rejected.push({ name: item.name, reason: err.reason });
-      else if (err instanceof DossierError && err.code === 'read-only') throw err;
-      else result.rejected.push({ name: item.name, reason: `could not be imported: ${(err as Error).message}` });
-    }
-    done++;
+  } finally {
+    running.delete(controller);
+    options.signal?.removeEventListener('abort', onOuterAbort);
+    // Whatever was added is durable before the batch resolves (or throws).
+    await Promise.allSettled(pendingManifest);
   }
   await Promise.all(pendingManifest);
   options.onProgress?.({ done, total, finished: true });

@@ -1,4 +1,5 @@
 import type { NotebookInfo } from '../../../shared/api';
+import { ImportProgressBar } from '../import/ImportProgressBar';
 import type { ImportProgressState } from '../import/useImport';
 import { useNavigation } from './navigation';
 import { EXTRA_VIEWS } from './views';
@@ -46,19 +47,7 @@ export function Toolbar({ info, busy, progress, onImport }: Props) {
       </div>
       <ViewTabs />
       <div className="toolbar-status" aria-live="polite">
-        {busy && (
-          <span className="import-progress" role="status">
-            {progress && progress.total > 0 ? (
-              <>
-                <progress max={progress.total} value={progress.done} />
-                Importing {Math.min(progress.done + 1, progress.total)} of {progress.total}
-                {progress.current ? <span className="muted"> · {progress.current}</span> : null}
-              </>
-            ) : (
-              'Importing…'
-            )}
-          </span>
-        )}
+        <ImportProgressBar busy={busy} progress={progress} />
       </div>
       <div className="toolbar-actions">
         <button type="button" className="button button-primary" onClick={onImport} disabled={busy || !info || info.readOnly}>

@@ -4,6 +4,8 @@ interface Props {
   result: ImportResult;
   onDismiss(): void;
   onSelect(id: string): void;
+  /** Titles of sources already in the notebook, by id (for near-duplicate twins). */
+  twinTitles?: Record<string, string>;
 }
 
 function plural(n: number, word: string): string {
@@ -11,8 +13,10 @@ function plural(n: number, word: string): string {
 }
 
 /** What the last import did: added, skipped (duplicates) and rejected files, each with its reason. */
-export function ImportSummary({ result, onDismiss, onSelect }: Props) {
+export function ImportSummary({ result, onDismiss, onSelect, twinTitles }: Props) {
   const { added, skipped, rejected } = result;
+  const nearDuplicates = added.filter((s) => s.nearDuplicateOf);
+  const titleOf = (id: string) => added.find((s) => s.id === id)?.title || twinTitles?.[id] || 'its twin';
   const headline =
     added.length > 0
       ? `Imported ${plural(added.length, 'source')}`
@@ -24,7 +28,7 @@ export function ImportSummary({ result, onDismiss, onSelect }: Props) {
       <div className="import-summary-head">
         <strong>{headline}</strong>
         <span className="muted">
-          {[added.length && `${added.length} added`, skipped.length && `${skipped.length} skipped`, rejected.length && `${rejected.length} rejected`]
+          {[added.length && `${added.length} added`, nearDuplicates.length && `${nearDuplicates.length} near-duplicate${nearDuplicates.length === 1 ? '' : 's'}`, skipped.length && `${skipped.length} skipped`, rejected.length && `${rejected.length} rejected`]
             .filter(Boolean)
             .join(' · ')}
         </span>
@@ -38,6 +42,18 @@ export function ImportSummary({ result, onDismiss, onSelect }: Props) {
             <li key={s.id}>
               <button type="button" className="link-button" onClick={() => onSelect(s.id)}>
                 {s.title || s.origin.name || 'Untitled'}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {nearDuplicates.length > 0 && (
+        <ul className="import-list import-near-duplicates" aria-label="Near-duplicates">
+          {nearDuplicates.map((s) => (
+            <li key={`n${s.id}`}>
+              <span className="issue-name">{s.origin.name || s.title}</span> — added, but flagged: nearly the same text as{' '}
+              <button type="button" className="link-button" onClick={() => onSelect(s.nearDuplicateOf!)}>
+                {titleOf(s.nearDuplicateOf!)}
               </button>
             </li>
           ))}

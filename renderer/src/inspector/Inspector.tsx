@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react';
 import type { SourceWithAnnotations } from '../../../shared/api';
+import { EditableValue } from '../sources/EditableValue';
 import { formatDate, formatDateTime, languageName, originLabel } from '../sources/format';
+import { NearDuplicateLink } from '../sources/NearDuplicateLink';
+import { RemovedPanel } from '../sources/RemovedPanel';
 
 interface Props {
   data: SourceWithAnnotations;
@@ -23,17 +26,41 @@ export function Inspector({ data }: Props) {
     <section className="inspector" aria-label="Source details">
       <h2 className="pane-heading">Source</h2>
       <dl className="meta-list">
-        <Row label="Title">{source.title || 'Untitled'}</Row>
-        <Row label="Outlet">{source.outlet ?? <span className="muted">not known</span>}</Row>
-        <Row label="Author">{source.author ?? <span className="muted">not known</span>}</Row>
-        <Row label="Published">{source.publishedAt ? formatDate(source.publishedAt) : <span className="muted">not known</span>}</Row>
-        <Row label="Language">
-          {languageName(source.language)}
-          {source.language !== 'und' && <span className="muted"> ({source.language})</span>}
+        {/* Metadata values are edited in place (click, Enter to save, Esc to cancel): sources/EditableValue.tsx */}
+        <Row label="Title">
+          <EditableValue sourceId={source.id} field="title" value={source.title}>
+            {source.title || 'Untitled'}
+          </EditableValue>
         </Row>
-        {source.url && (
-          <Row label="Address">
-            <span className="break">{source.url}</span>
+        <Row label="Outlet">
+          <EditableValue sourceId={source.id} field="outlet" value={source.outlet ?? ''}>
+            {source.outlet ?? <span className="muted">not known</span>}
+          </EditableValue>
+        </Row>
+        <Row label="Author">
+          <EditableValue sourceId={source.id} field="author" value={source.author ?? ''}>
+            {source.author ?? <span className="muted">not known</span>}
+          </EditableValue>
+        </Row>
+        <Row label="Published">
+          <EditableValue sourceId={source.id} field="publishedAt" value={source.publishedAt ?? ''}>
+            {source.publishedAt ? formatDate(source.publishedAt) : <span className="muted">not known</span>}
+          </EditableValue>
+        </Row>
+        <Row label="Language">
+          <EditableValue sourceId={source.id} field="language" value={source.language}>
+            {languageName(source.language)}
+            {source.language !== 'und' && <span className="muted"> ({source.language})</span>}
+          </EditableValue>
+        </Row>
+        <Row label="Address">
+          <EditableValue sourceId={source.id} field="url" value={source.url ?? ''}>
+            {source.url ? <span className="break">{source.url}</span> : <span className="muted">not known</span>}
+          </EditableValue>
+        </Row>
+        {source.nearDuplicateOf && (
+          <Row label="Near-duplicate">
+            of <NearDuplicateLink twinId={source.nearDuplicateOf} />
           </Row>
         )}
         <Row label="Origin">
@@ -50,18 +77,7 @@ export function Inspector({ data }: Props) {
         <Row label="Annotations">{annotations.length}</Row>
         <Row label="Length">{source.text.length.toLocaleString()} characters</Row>
       </dl>
-      {removed > 0 && (
-        <details className="removed">
-          <summary>What import removed</summary>
-          <ul>
-            {source.removed.map((block, i) => (
-              <li key={i}>
-                <span className="removed-reason">{block.reason}</span> {block.text}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+      <RemovedPanel sourceId={source.id} removed={source.removed} />
     </section>
   );
 }

@@ -1,6 +1,28 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { SourceMeta } from '../../../shared/model';
 import { formatDate } from './format';
+import '../styles/import.css';
+
+/** Flag on a source that import found to be nearly the same text as another; a click opens the twin. */
+function NearDuplicateBadge({ twin, onOpen }: { twin: SourceMeta | undefined; onOpen(id: string): void }) {
+  if (!twin) return null; // the twin was removed (e.g. its import undone)
+  const label = `Near-duplicate of “${twin.title || 'Untitled'}”`;
+  return (
+    <button
+      type="button"
+      className="near-duplicate-badge"
+      title={`${label} — open it`}
+      aria-label={`${label}. Open it`}
+      tabIndex={-1}
+      onClick={(e) => {
+        e.stopPropagation();
+        onOpen(twin.id);
+      }}
+    >
+      near-duplicate
+    </button>
+  );
+}
 
 interface Props {
   sources: SourceMeta[];
@@ -64,6 +86,9 @@ export function SourceList({ sources, selectedId, onSelect }: Props) {
               </span>
               {source.outlet && <span className="source-outlet">{source.outlet}</span>}
               {date && <time dateTime={source.publishedAt}>{date}</time>}
+              {source.nearDuplicateOf && (
+                <NearDuplicateBadge twin={sources.find((s) => s.id === source.nearDuplicateOf)} onOpen={onSelect} />
+              )}
             </span>
           </li>
         );

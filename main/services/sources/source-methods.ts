@@ -1,0 +1,102 @@
+/**
+ * API methods that edit a source after import: cancel a running import,
+ * restore a block import removed (or remove a paragraph by hand), and correct
+ * metadata. Each change is one transaction: durable when it resolves,
+ * undoable as one step.
+ */
+import { SourceMetaPatch } from '../../../shared/api/sources';
+import { DossierError } from '../../../shared/errors';
+import type { Annotation, Source, SourceMeta } from '../../../shared/model';
+import { cancelImports, forgetSignature } from '../import/import-batch';
+import type { ServiceContext, ServiceMethods } from '../service-context';
+import type { SourceFileData } from '../store/types';
+import { removeParagraphFrom, restoreBlock, type EditedText } from './text-edit';
+
+type SourceMethodName = 'cancelImport' | 'restoreRemoved' | 'removeParagraph' | 'updateSourceMeta';
+
+const META_KEYS = ['title', 'outlet', 'author', 'publishedAt', 'language', 'url'] as const;
+
+/** The patch as the values to store: `undefined` means "remove the field". */
+function normalisePatch(patch: SourceMetaPatch): Partial<Record<(typeof META_KEYS)[number], string | undefined>> {
+  const out: Partial<Record<(typeof META_KEYS)[number], string | undefined>> = {};
+  for (const key of META_KEYS) {
+    if (!(key in patch)) continue;
+    const value = patch[key];
+    out[key] = value === null || value === undefined || value === '' ? undefined : value;
+  }
+  return out;
+}
+
+function applyMeta(target: Record<string, unknown>, values: ReturnType<typeof normalisePatch>): void {
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined) {
+      if (key in target) delete target[key];
+    } else if (target[key] !== value) {
+      target[key] = value;
+    }
+  }
+}
+
+function applyText(file: SourceFileData, edit: EditedText): void {
+  file.source.text = edit.text;
+  file.source.removed = edit.removed;
+  for (const a of file.annotations) {
+    const target = edit.targets.get(a.id);
+    if (target) a.target = target;
+  }
+}
+
+function metaOf(source: Source): SourceMeta {
+  const { text: _t, removed: _r, ...meta } = source;
+  return meta;
+}
+
+export function sourceMethods(ctx: ServiceContext): ServiceMethods<SourceMethodName> {
+  const { store } = ctx;
+
+  const titleOf = (id: string) => store.manifest.sources.find((s) => s.id === id)?.title || 'Untitled';
+
+  const snapshot = async (id: string): Promise<{ source: Source; annotations: Annotation[] }> => {
+    const file = await store.loadSource(id);
+    return { source: file.source, annotations: file.annotations };
+  };
+
+  return {
+    async cancelImport() {
+      return { cancelled: cancelImports(store) > 0 };
+    },
+
+    async restoreRemoved({ sourceId, index }) {
+      const file = await store.loadSource(sourceId);
+      const edit = restoreBlock(file.source.text, file.source.removed, file.annotations, index);
+      await ctx.transact(`Restore removed text in “${titleOf(sourceId)}”`, (tx) => tx.updateSource(sourceId, (f) => applyText(f, edit)));
+      forgetSignature(store, sourceId);
+      return { ...(await snapshot(sourceId)), start: edit.start, end: edit.end };
+    },
+
+    async removeParagraph({ sourceId, paragraphIndex, reason }) {
+      const file = await store.loadSource(sourceId);
+      const edit = removeParagraphFrom(file.source.text, file.source.removed, file.annotations, paragraphIndex, reason);
+      await ctx.transact(`Remove a paragraph from “${titleOf(sourceId)}”`, (tx) => tx.updateSource(sourceId, (f) => applyText(f, edit)));
+      forgetSignature(store, sourceId);
+      return snapshot(sourceId);
+    },
+
+    async updateSourceMeta({ id, patch }) {
+      if (!store.hasSource(id)) throw new DossierError('not-found', `No source with id "${id}" in this notebook.`);
+      // Validated (and trimmed) here too, so callers inside main get the same rules as the API.
+      const values = normalisePatch(SourceMetaPatch.parse(patch));
+      if (Object.keys(values).length === 0) throw new DossierError('invalid-input', 'Nothing to change: the patch is empty.');
+      await store.loadSource(id); // fails clearly (not-found, corrupt) before anything is written
+      const fields = Object.keys(values).join(', ');
+      await ctx.transact(`Edit ${fields} of “${titleOf(id)}”`, async (tx) => {
+        await tx.updateSource(id, (f) => applyMeta(f.source as unknown as Record<string, unknown>, values));
+        await tx.updateManifest((m) => {
+          const entry = m.sources.find((s) => s.id === id);
+          if (entry) applyMeta(entry as unknown as Record<string, unknown>, values);
+        });
+      });
+      return metaOf((await store.loadSource(id)).source);
+    },
+  };
+}

@@ -1,0 +1,152 @@
+/**
+ * A metadata value edited in place: click it (or focus it and press Enter) to
+ * edit, Enter to save, Escape to cancel. Values are checked before they are
+ * sent (ISO date, ISO 639-1 language, non-empty title) and main checks them
+ * again; a problem is shown under the field. Saving is one undoable step.
+ */
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { EditableDate, EditableLanguage } from '../../../shared/api/sources';
+import { call, errorMessage } from '../api';
+import '../styles/import.css';
+
+export type MetaField = 'title' | 'outlet' | 'author' | 'publishedAt' | 'language' | 'url';
+
+const LABELS: Record<MetaField, string> = {
+  title: 'title',
+  outlet: 'outlet',
+  author: 'author',
+  publishedAt: 'publication date',
+  language: 'language',
+  url: 'address',
+};
+
+const PLACEHOLDERS: Partial<Record<MetaField, string>> = {
+  publishedAt: 'YYYY-MM-DD',
+  language: 'e.g. en, sv, de',
+  url: 'https://…',
+};
+
+/** A readable problem with `value` for `field`, or null when it may be saved. */
+export function validateMeta(field: MetaField, value: string): string | null {
+  const v = value.trim();
+  if (field === 'title') return v ? null : 'The title cannot be empty.';
+  if (field === 'language') {
+    const r = EditableLanguage.safeParse(v);
+    return r.success ? null : (r.error.issues[0]?.message ?? 'Not a language code.');
+  }
+  if (field === 'publishedAt' && v) {
+    const r = EditableDate.safeParse(v);
+    return r.success ? null : 'Use a real date written YYYY-MM-DD, e.g. 2018-11-29.';
+  }
+  return null;
+}
+
+interface Props {
+  sourceId: string;
+  field: MetaField;
+  /** The stored value ('' when not known). */
+  value: string;
+  /** How the value is shown when not editing. */
+  children: ReactNode;
+  readOnly?: boolean;
+}
+
+export function EditableValue({ sourceId, field, value, children, readOnly }: Props) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const displayRef = useRef<HTMLButtonElement>(null);
+  const editing = draft !== null;
+
+  useEffect(() => {
+    if (editing) inputRef.current?.select();
+  }, [editing]);
+
+  const stop = () => {
+    setDraft(null);
+    setProblem(null);
+    // Give the keyboard back to the value, so Tab order is not lost.
+    requestAnimationFrame(() => displayRef.current?.focus());
+  };
+
+  const save = async () => {
+    if (draft === null || saving) return;
+    const next = draft.trim();
+    if (next === value) {
+      stop();
+      return;
+    }
+    const invalid = validateMeta(field, next);
+    if (invalid) {
+      setProblem(invalid);
+      return;
+    }
+    setSaving(true);
+    try {
+      await call('updateSourceMeta', { id: sourceId, patch: { [field]: next } });
+      stop();
+    } catch (err) {
+      setProblem(errorMessage(err));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      void save();
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      stop();
+    }
+  };
+
+  if (!editing) {
+    return (
+      <button
+        ref={displayRef}
+        type="button"
+        className="editable-value"
+        title={readOnly ? undefined : `Click to edit the ${LABELS[field]}`}
+        aria-label={`${LABELS[field]}: ${value || 'not known'}. Edit`}
+        disabled={readOnly}
+        onClick={() => setDraft(value)}
+      >
+        {children}
+      </button>
+    );
+  }
+  const errorId = `meta-error-${field}`;
+  return (
+    <span className="editable-editing">
+      <input
+        ref={inputRef}
+        className={problem ? 'editable-input is-invalid' : 'editable-input'}
+        value={draft}
+        placeholder={PLACEHOLDERS[field]}
+        aria-label={`Edit the ${LABELS[field]}`}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? errorId : undefined}
+        disabled={saving}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          if (problem) setProblem(null);
+        }}
+        onKeyDown={onKeyDown}
+        onBlur={() => {
+          // Leaving the field with an unchanged value just closes it; a changed one waits for Enter or Escape.
+          if (draft.trim() === value && !saving) stop();
+        }}
+      />
+      <span className="editable-hint muted">Enter to save · Esc to cancel</span>
+      {problem && (
+        <span id={errorId} className="editable-problem" role="alert">
+          {problem}
+        </span>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,78 @@
+/**
+ * "What import removed": the blocks import took out of a source (navigation,
+ * captions, related links…), grouped by reason, each restorable into the
+ * reading text at its place in one click (undoable with Ctrl+Z).
+ */
+import { useMemo, useState } from 'react';
+import type { RemovedBlock } from '../../../shared/model';
+import { call } from '../api';
+import { useNavigation } from '../app/navigation';
+import { useNotices } from '../app/notices';
+import '../styles/import.css';
+
+interface Props {
+  sourceId: string;
+  removed: readonly RemovedBlock[];
+  readOnly?: boolean;
+}
+
+export function RemovedPanel({ sourceId, removed, readOnly }: Props) {
+  const { error: notifyError, info } = useNotices();
+  const { navigate } = useNavigation();
+  const [busy, setBusy] = useState<number | null>(null);
+  const groups = useMemo(() => {
+    const byReason = new Map<string, Array<{ block: RemovedBlock; index: number }>>();
+    removed.forEach((block, index) => {
+      const list = byReason.get(block.reason) ?? [];
+      list.push({ block, index });
+      byReason.set(block.reason, list);
+    });
+    return [...byReason.entries()];
+  }, [removed]);
+
+  if (removed.length === 0) return null;
+
+  const restore = async (index: number) => {
+    setBusy(index);
+    try {
+      const r = await call('restoreRemoved', { sourceId, index });
+      info('Restored into the text. Undo with Ctrl+Z.');
+      navigate({ view: 'sources', sourceId, range: { start: r.start, end: r.end } });
+    } catch (err) {
+      notifyError(err, 'Could not restore the text');
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <details className="removed" data-testid="removed-panel">
+      <summary>
+        What import removed <span className="count">{removed.length}</span>
+      </summary>
+      {groups.map(([reason, items]) => (
+        <section key={reason} className="removed-group" aria-label={`Removed: ${reason}`}>
+          <h3 className="removed-reason">
+            {reason} <span className="muted">({items.length})</span>
+          </h3>
+          <ul>
+            {items.map(({ block, index }) => (
+              <li key={index} className="removed-item">
+                <span className="removed-text">{block.text}</span>
+                <button
+                  type="button"
+                  className="button button-small"
+                  disabled={readOnly || busy !== null}
+                  onClick={() => void restore(index)}
+                  aria-label={`Restore “${block.text.slice(0, 60)}”`}
+                >
+                  Restore
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </details>
+  );
+}
