@@ -9,7 +9,7 @@
  * taken out is returned with a reason and its position so it can be restored.
  */
 import type { RemovedBlock } from '../../../../shared/model';
-import { datelineDate } from './dates';
+import { datelineDate, parseDate } from './dates';
 import { stopWordDensity, words } from './language';
 
 /** A paragraph-sized piece of a document, as a format extractor found it. */
@@ -21,6 +21,8 @@ export interface Block {
   kind?: 'heading' | 'title' | 'list-item' | 'caption' | 'paragraph';
   /** A reason the format extractor already decided to drop the block for (e.g. outside the article). */
   dropReason?: string;
+  /** Found inside the article by a structural extractor (Readability): prose with few stop words is not held against it. */
+  trusted?: boolean;
 }
 
 export interface Classified {
@@ -36,32 +38,35 @@ export interface Classified {
 
 const AGENCIES = String.raw`AFP|Reuters|AP|Associated Press|Getty Images|Getty|TT|TT Nyhetsbyrån|Scanpix|NTB|dpa|EPA|EPA-EFE|Shutterstock|Bloomberg|Ritzau|Keystone|Imago|Pool|Alamy|ANP|Xinhua|PA|PA Images`;
 const CREDIT_TAIL = new RegExp(String.raw`(^|[\s(])(${AGENCIES})(\s*/\s*(${AGENCIES}|[\p{Lu}][\p{L}-]+( [\p{Lu}][\p{L}-]+)?))*\)?\s*$`, 'u');
-const PHOTO_WORD = /(^|[\s(.])(photo|photograph|picture|image|foto|fotograf|bild|bildtext|photographie|crédit|credit|illustration)s?\s*[:©]/iu;
+const PHOTO_WORD = /(^|[\s(.])(photo|photograph|picture|image|foto|fotograf|bild|bildtext|photographie|crédit|credit|illustration)s?\s*[:©]|\((photo|foto|bild|crédit photo|photo archives|archivfoto|arkivbild)\b[^()]{0,60}\)\s*$/iu;
 const NAME = String.raw`[\p{Lu}][\p{L}'’.-]+(?:[ \u00a0]+(?:(?:van|von|de|der|den|af|la|le|du)[ \u00a0]+)?[\p{Lu}][\p{L}'’.-]+){0,3}`;
 const BYLINE = new RegExp(
-  String.raw`^(?:by|av|von|par|text(?: och foto)?:?|written by|reporting by|skriven av|de)\s+(${NAME}(?:\s*(?:,|and|och|und|et|&)\s*${NAME})*)(?:\s*(?:[,|–—/-]|with|med|mit|avec)\s*.{0,60})?$`,
+  String.raw`^(?:[Bb]y|BY|[Aa]v|AV|[Vv]on|VON|[Pp]ar|PAR|[Tt]ext(?: och foto)?:?|[Ww]ritten by|[Rr]eporting by|[Ss]kriven av|[Tt]exte)\s+(${NAME}(?:\s*(?:,|and|och|und|et|&)\s*${NAME})*)(?:\s*(?:[,|–—/·•-]|with|med|mit|avec)\s*.{0,60})?$`,
   'u',
 );
 const WITH_AGENCY = new RegExp(String.raw`^(${NAME}(?:\s*(?:,|and|och|und|et|&)\s*${NAME})*)\s*(?:,|with|med|mit|avec|/)\s*(?:${AGENCIES})$`, 'u');
+
+const AGENCY_ONLY = new RegExp(String.raw`^\s*(${AGENCIES})\s*$`, 'u');
 
 type Rule = [reason: string, test: (t: string, lower: string) => boolean];
 
 const SHORT = 160;
 
 const RULES: Rule[] = [
-  ['cookie notice', (t, l) => t.length < 400 && /\b(cookies?|kakor|cookie-einstellungen|traceurs)\b/.test(l) && /\b(use|använder|verwenden|utilisons|accept|godkänn|akzeptieren|accepter|consent|samtycke|einwilligung|privacy|integritet|datenschutz)/.test(l)],
-  ['notification prompt', (t, l) => t.length < 200 && /(notify you|push notifications?|turn on notifications|notiser|pushnotiser|benachrichtigungen|notifications)/.test(l)],
-  ['newsletter', (t, l) => t.length < 260 && /(newsletter|nyhetsbrev|sign up|signup|subscribe|prenumerera|abonnieren|abonnez|inscrivez-vous|inbox|inkorg|postfach)/.test(l)],
+  ['navigation', (t, l) => t.length < 200 && (t.split(/\s+[|·•»›]\s+|\s{3,}|\t/).length >= 4 || /^(menu|meny|menü|search|sök|suche|rechercher|log ?in|logga in|anmelden|se connecter|skip to (main )?content|skip navigation|hoppa till innehållet|hoppa till huvudinnehåll|zum inhalt springen|direkt zum inhalt|aller au contenu( principal)?|passer au contenu( principal)?|home|hem|startseite|accueil|subscribe|prenumerera|abonnieren|s'abonner)$/.test(l.replace(/[^\p{L} ']/gu, '').trim()))],
+  ['imprint', (t, l) => t.length < 160 && /^(ansvarig utgivare|chefredaktör|publisher|editor-in-chief|herausgeber|verantwortlich|v\.i\.s\.d\.p|impressum|directeur de la publication|directrice de la publication)\b/.test(l)],
+  ['cookie notice', (t, l) => t.length < 400 && /\b(cookies?|kakor|kakorna|traceurs)\b/.test(l) && /(we use|this (site|website) uses|our use of|vi använder|webbplatsen använder|wir verwenden|diese website verwendet|nous utilisons|ce site utilise|accept all|accept cookies|godkänn|akzeptieren|accepter|manage (preferences|cookies)|cookie (settings|policy)|inställningar|einstellungen|paramétrer)/.test(l)],
+  ['notification prompt', (t, l) => t.length < 200 && (/(notify you|turn on notifications|enable notifications|allow notifications|get notifications|slå på notiser|aktivera notiser|skicka notiser|få notiser|benachrichtigungen (aktivieren|erhalten|zulassen)|activer les notifications|recevoir les notifications)/.test(l) || (/^(want|would you like|vill du|möchten sie|voulez-vous)\b/.test(l) && /(notif|notis|benachrichtig|alert)/.test(l)) || /\b(ladda ner|download) (vår|our) app\b/.test(l))],
+  ['newsletter', (t, l) => t.length < 260 && ((/(newsletter|nyhetsbrev|infolettre)/.test(l) && /(sign up|subscribe to our|subscribe now|get our|our .{0,30}newsletter|prenumerera på|vårt nyhetsbrev|abonnieren sie|newsletter abonnieren|unseren newsletter|inscrivez-vous|abonnez-vous|notre newsletter|gratis|for free|kostenlos)/.test(l)) || /^(sign up|subscribe|prenumerera|abonnieren|abonnez-vous|inscrivez-vous)\b.{0,80}$/.test(l) || /^(newsletter|nyhetsbrev|nyhetsbrevet|infolettre|newsletters)$/.test(l) || (/^(get|recevez|få|erhalten sie)\b/.test(l) && /(every morning|chaque matin|varje morgon|jeden morgen|every day|chaque jour|varje dag|täglich)/.test(l)) || /(in your inbox|i din inkorg|direkt i inkorgen|in ihr postfach|dans votre boîte)/.test(l))],
   ['advertisement', (t, l) => t.length < 60 && /^(advertisement|advertising|annons|annonssida|anzeige|werbung|publicité|sponsored|sponsrat|gesponsert|ad)$/.test(l.replace(/[^\p{L}]/gu, ''))],
-  ['event ad', (t, l) => t.length < 300 && /(tickets?|biljetter|book now|boka nu|register now|anmäl dig|jetzt anmelden|early bird|webinar|summit|konferens|konferenz|conférence|billets)/.test(l) && /(\d{4}|\bnow\b|\bnu\b|\bjetzt\b|!|→|»)/.test(l)],
-  ['deal bar', (t, l) => t.length < 160 && /(\bdeals?\b|\d+\s?% off|% rabatt|erbjudande|angebot|black friday|shop now|köp nu|jetzt kaufen|gutschein|rabattkod|promo code)/.test(l)],
-  ['share buttons', (t, l) => t.length < 120 && /^(share|dela|teilen|partager|tweet|e-?mail|email|mail|facebook|twitter|x|linkedin|whatsapp|messenger|copy link|kopiera länk|link kopieren|print|skriv ut|drucken|imprimer|reddit|pinterest|this|article|artikeln|den här|diesen|artikel|on|på|auf|sur|via|[\s|·•,:/])+$/.test(l)],
-  ['copyright', (t, l) => t.length < 260 && (/©|\(c\)\s*\d{4}|copyright/.test(l) || /(all rights reserved|alla rättigheter|alle rechte vorbehalten|tous droits réservés)/.test(l))],
+  ['event ad', (t, l) => t.length < 300 && /(book now|book (your )?tickets|buy tickets|get (your )?tickets|register now|early.bird|boka (nu|biljett|din plats)|köp biljett|anmäl dig (nu|här)|jetzt anmelden|jetzt tickets|tickets sichern|karten sichern|réservez|achetez vos billets|inscrivez-vous (dès maintenant|ici))/.test(l)],
+  ['deal bar', (t, l) => t.length < 160 && /(\b(today's|todays|top|best|daily|exclusive) deals\b|\d+\s?% off|% rabatt|erbjudande|angebot|black friday|shop now|köp nu|jetzt kaufen|gutschein|rabattkod|promo code)/.test(l)],
+  ['share buttons', (t, l) => t.length < 120 && /^(share|dela|teilen|partager|tweet|e-?mail|email|mail|facebook|twitter|x|linkedin|whatsapp|messenger|mejla|maila|copy link|kopiera länk|link kopieren|print|skriv ut|drucken|imprimer|reddit|pinterest|this|article|artikeln|den här|diesen|artikel|on|på|auf|sur|via|[\s|·•,:/])+$/.test(l)],
+  ['copyright', (t, l) => t.length < 260 && (/©|\(c\)\s*\d{4}|copyright\s*(©|\(c\)|\d{4})/.test(l) || /(all rights reserved|alla rättigheter förbehållna|alle rechte vorbehalten|tous droits réservés)/.test(l))],
   ['back link', (t, l) => t.length < 100 && /^(←|«|<)?\s*(back to|return to|tillbaka till|gå tillbaka|zurück zu|zurück zur|retour à|retour aux|till startsidan|to the top|to top|upp|nach oben)\b/.test(l)],
-  ['related links', (t, l) => t.length < 100 && /^(related|related (articles|stories|content|coverage)|more (on|from|about) (this|the)|read more|read also|see also|more stories|most read|most popular|trending|top stories|läs mer|läs också|läs även|mer om|relaterat|relaterade artiklar|mest läst|mehr zum thema|lesen sie auch|auch interessant|meistgelesen|das könnte sie auch interessieren|à lire aussi|lire aussi|sur le même sujet|les plus lus|everything you need to know|what you need to know|allt du behöver veta|was sie wissen müssen|ce qu'il faut savoir)\b/.test(l.replace(/^[\s»›>•-]+/, ''))],
+  ['related links', (t, l) => t.length < 100 && /^(related|related (articles|stories|content|coverage)|more (on|from|about) (this|the)|read more|read also|see also|more stories|most read|most popular|trending|top stories|läs mer|läs också|läs även|mer om|relaterat|relaterade artiklar|mest läst|mehr zum thema|lesen sie auch|auch interessant|meistgelesen|das könnte sie auch interessieren|à lire aussi|lire aussi|sur le même sujet|les plus lus|everything you need to know|ämnen i artikeln|topics in this article|themen in diesem artikel|sujets de l'article|you may also like|recommended for you|more stories|nos abonnés ont lu|vous aimerez aussi|les plus lus|rekommenderat för dig|andra läser|das könnte sie auch interessieren|empfehlungen|what you need to know|allt du behöver veta|was sie wissen müssen|ce qu'il faut savoir|ce qu’il faut savoir)(?![\p{L}\p{N}])/u.test(l.replace(/^[\s»›>•-]+/, ''))],
   ['caption', (t) => t.length < 400 && (PHOTO_WORD.test(t) || CREDIT_TAIL.test(t))],
-  ['navigation', (t, l) => t.length < 200 && (t.split(/\s+[|·•»›]\s+|\s{3,}|\t/).length >= 4 || /^(menu|meny|menü|search|sök|suche|rechercher|log ?in|logga in|anmelden|se connecter|skip to (main )?content|hoppa till innehållet|zum inhalt springen|home|hem|startseite|accueil|subscribe|prenumerera|abonnieren|s'abonner)$/.test(l.replace(/[^\p{L} ']/gu, '').trim()))],
-  ['comments', (t, l) => t.length < 120 && /^(\d+\s+)?(comments?|kommentarer|kommentare|commentaires|show comments|visa kommentarer|leave a comment|kommentera)\b/.test(l)],
+  ['comments', (t, l) => t.length < 60 && /^(\d+\s+)?(comments?|kommentarer|kommentare|commentaires|show comments|visa kommentarer|kommentare anzeigen|leave a comment|kommentera|skriv en kommentar)(\s*\(\d+\))?$/.test(l)],
 ];
 
 function ruleReason(text: string): string | undefined {
@@ -76,24 +81,42 @@ export function bylineAuthor(line: string): string | undefined {
   if (t.length > 120) return undefined;
   const m = BYLINE.exec(t) ?? WITH_AGENCY.exec(t);
   if (!m) return undefined;
-  const name = m[1]!.trim().replace(/[,.]$/, '');
+  const name = m[1]!
+    .trim()
+    .replace(new RegExp(String.raw`(\s*,\s*|\s+(and|och|und|et|&)\s+)(${AGENCIES})$`, 'u'), '')
+    .replace(/[,.]$/, '');
   return name;
 }
 
 /** The outlet named by a copyright line ("© 2018 The Northern Ledger. All rights reserved."). */
 export function outletFromCopyright(line: string): string | undefined {
-  const m = /(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?([^.|,©\n]{2,60}?)\s*(?:\d{4})?\s*(?:[.|,]|$|all rights|alla rätt|alle rechte|tous droits)/iu.exec(line);
+  // "La Gazette du Val © 2018 – Mentions légales": the name before the sign.
+  const before = /^([\p{Lu}][^©|–—]{1,58}?)\s*(?:©|\(c\)|copyright)/iu.exec(line.trim())?.[1]?.trim();
+  if (before && before.split(' ').length <= 6 && !/^(copyright|\d+)$/i.test(before)) return before;
+  const m = /(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?([^.|,©\n]{2,60}?)\s*(?:\d{4})?\s*(?:[.|,]|\s[–—-]\s|$|all rights|alla rätt|alle rechte|tous droits)/iu.exec(line);
   const name = m?.[1]?.trim();
   if (!name || /^\d+$/.test(name) || name.split(' ').length > 6) return undefined;
-  return name;
+  return name.replace(/,?\s+(Ltd|Limited|plc|PLC|Inc|LLC|AB|AB \(publ\)|GmbH|AG|KG|SA|S\.A|SAS|Oy|AS|ASA|A\/S)\.?$/u, '').trim() || undefined;
 }
 
 // ---------------------------------------------------------------- classifier
 
 type Cls = 'good' | 'near-good' | 'short' | 'bad';
 
+/** Inserts that interrupt an article without ending it: transparent for the neighbour context. */
+const INLINE = new Set(['caption', 'event ad', 'newsletter', 'notification prompt', 'advertisement', 'deal bar', 'byline', 'dateline', 'page number', 'page header or footer']);
+/** Inserts whose heading line (just before them) goes with them. */
+const INSERTS = new Set(['caption', 'event ad', 'newsletter', 'notification prompt', 'advertisement']);
+/** What the buttons of a cookie notice, prompt or sign-up box say. */
+const BUTTON =
+  /^(allow|accept|accept all|ok|okay|got it|no thanks|not now|later|yes|no|manage|settings|preferences|godkänn|godkänn alla|tillåt|nej tack|inte nu|senare|inställningar|akzeptieren|alle akzeptieren|ablehnen|zulassen|nein danke|später|einstellungen|accepter|tout accepter|refuser|non merci|plus tard|paramétrer|subscribe|prenumerera|abonnieren|s'abonner|sign up|je m'inscris|je m’inscris|s'inscrire|registrera dig|jetzt registrieren|enter your email( address)?|din e-postadress|ihre e-mail-adresse|votre adresse e-mail|.*\b(cookies?|kakor)\b.*)$/iu;
+/** Notices whose buttons follow them as separate short lines. */
+const PROMPTS = new Set(['cookie notice', 'notification prompt', 'newsletter']);
+/** Reasons that end a "related" link list. */
+const STOP_RELATED = new Set(['copyright', 'back link', 'cookie notice', 'share buttons', 'byline', 'dateline', 'title']);
+
 const LENGTH_LOW = 70;
-const LENGTH_HIGH = 200;
+const LENGTH_HIGH = 160;
 const STOPWORDS_LOW = 0.3;
 const STOPWORDS_HIGH = 0.34;
 const MAX_LINK_DENSITY = 0.2;
@@ -133,6 +156,8 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions): Class
   let outlet: string | undefined;
   let title = options.knownTitle?.trim() || undefined;
   const knownTitleKey = title ? norm(title) : undefined;
+  const outsideBlock: boolean[] = new Array(n).fill(false);
+  let seenGood = false;
 
   // 1. rules, metadata lines and the context-free class
   for (let i = 0; i < n; i++) {
@@ -140,20 +165,40 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions): Class
     const t = b.text;
     const linkDensity = b.linkChars && t.length ? b.linkChars / t.length : 0;
     cls[i] = initialClass(t, lang, linkDensity);
+    if (b.trusted && cls[i] === 'bad' && linkDensity <= MAX_LINK_DENSITY) cls[i] = 'near-good';
+    if (knownTitleKey && norm(t) === knownTitleKey) {
+      reasons[i] = 'title';
+      cls[i] = 'bad';
+      if (b.dropReason === 'outside the article') outsideBlock[i] = true;
+      continue;
+    }
     if (b.dropReason) {
-      reasons[i] = b.dropReason;
+      // The page around the article: keep its metadata lines and name what each block was.
+      const by = t.length < 160 ? bylineAuthor(t) : undefined;
+      const date = t.length < 160 && !by ? datelineDate(t) : undefined;
+      if (by) author ??= by;
+      if (date) publishedAt ??= date;
+      const rule = by || date ? undefined : ruleReason(t);
+      if (rule === 'copyright') outlet ??= outletFromCopyright(t);
+      reasons[i] = by ? 'byline' : date ? 'dateline' : b.dropReason === 'outside the article' ? (rule ?? b.dropReason) : b.dropReason;
+      if (b.dropReason === 'outside the article') outsideBlock[i] = true;
       cls[i] = 'bad';
       continue;
     }
-    if (knownTitleKey && norm(t) === knownTitleKey) {
-      reasons[i] = 'title';
+    // A news agency named alone above the article ("TT", "AFP") is its byline.
+    if (!seenGood && AGENCY_ONLY.test(t)) {
+      reasons[i] = 'byline';
+      author ??= t.trim();
       continue;
     }
+    if (cls[i] === 'good') seenGood = true;
     if (t.length < 160) {
       const by = bylineAuthor(t);
       if (by) {
         reasons[i] = 'byline';
         author ??= by;
+        // "By Jane Doe | 29 November 2018": a byline that carries the date too.
+        publishedAt ??= parseDate(t);
         continue;
       }
       const date = datelineDate(t);
@@ -177,29 +222,69 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions): Class
     if (reasons[i] !== 'related links') continue;
     for (let j = i + 1; j < n; j++) {
       const t = blocks[j]!.text;
-      if (reasons[j] && reasons[j] !== 'related links' && reasons[j] !== 'links' && reasons[j] !== 'link list' && reasons[j] !== 'caption') break;
-      if (!reasons[j] && (t.length > 160 || (endsSentence(t) && !/[?!]$/.test(t) && t.length > 60))) break;
+      const r = reasons[j];
+      if (r && r !== 'links' && r !== 'link list' && r !== 'related links') break;
+      if (t.length > 160 || (endsSentence(t) && !/[?!]$/.test(t) && t.length > 60)) break;
       reasons[j] = 'related links';
     }
   }
+  // Buttons after a prompt or notice ("Allow", "No thanks", "Godkänn alla kakor") go with it.
+  for (let i = 1; i < n; i++) {
+    const r = reasons[i - 1];
+    const t = blocks[i]!.text;
+    if (!reasons[i] && r && PROMPTS.has(r) && t.length <= 40 && BUTTON.test(t)) reasons[i] = r;
+  }
+  // A caption line followed by its credit line ("Name / AFP / Getty Images") is a caption too.
+  for (let i = 0; i < n - 1; i++) {
+    const next = blocks[i + 1]!.text;
+    if (!reasons[i] && reasons[i + 1] === 'caption' && next.length < 80 && !/[.!?]\s/.test(next) && (CREDIT_TAIL.test(next) || /^(photo|foto|bild|image)\s*:/i.test(next)) && blocks[i]!.text.length < 110 && !/[.!?]\s/.test(blocks[i]!.text))
+      reasons[i] = 'caption';
+  }
+  // A short heading line right before an inline insert (an event ad, a newsletter box) belongs to it.
+  const byRule = reasons.slice();
+  for (let i = n - 2; i >= 0; i--) {
+    const r = byRule[i + 1];
+    const t = blocks[i]!.text;
+    if (!reasons[i] && r && INSERTS.has(r) && t.length < 80 && !endsSentence(t) && cls[i] !== 'good') reasons[i] = r;
+  }
 
-  // Ruled-out blocks count as bad neighbours.
-  for (let i = 0; i < n; i++) if (reasons[i]) cls[i] = 'bad';
+  // Ruled-out blocks count as bad neighbours, except inserts inside the article, which are skipped.
+  const transparent: boolean[] = new Array(n).fill(false);
+  for (let i = 0; i < n; i++) {
+    if (!reasons[i]) continue;
+    cls[i] = 'bad';
+    if (INLINE.has(reasons[i]!) || outsideBlock[i]) transparent[i] = true;
+  }
 
   // 3. context (jusText): near-good next to good becomes good; short takes its neighbours' class.
-  const neighbour = (i: number, step: number, skip: Set<Cls>): Cls => {
-    for (let j = i + step; j >= 0 && j < n; j += step) if (!skip.has(cls[j]!)) return cls[j]!;
+  const neighbourIn = (arr: Cls[], i: number, step: number, skip: Set<Cls>): Cls => {
+    for (let j = i + step; j >= 0 && j < n; j += step) if (!transparent[j] && !skip.has(arr[j]!)) return arr[j]!;
     return 'bad';
   };
   const skipShort = new Set<Cls>(['short', 'near-good']);
   const finalCls = cls.slice();
   for (let i = 0; i < n; i++) {
     if (cls[i] !== 'short') continue;
-    const prev = neighbour(i, -1, skipShort);
-    const next = neighbour(i, 1, skipShort);
+    const prev = neighbourIn(cls, i, -1, skipShort);
+    const next = neighbourIn(cls, i, 1, skipShort);
     if (prev === 'good' && next === 'good') finalCls[i] = 'good';
     else if (prev === 'bad' && next === 'bad') finalCls[i] = 'bad';
     else finalCls[i] = 'near-good';
+  }
+  // A run of three or more near-good blocks is prose (news sites write short paragraphs).
+  for (let i = 0; i < n; ) {
+    if (finalCls[i] !== 'near-good' && finalCls[i] !== 'good') {
+      i++;
+      continue;
+    }
+    let j = i;
+    let nearGood = 0;
+    while (j < n && (transparent[j] || finalCls[j] === 'near-good' || finalCls[j] === 'good')) {
+      if (!transparent[j] && cls[j] === 'near-good') nearGood++;
+      j++;
+    }
+    if (nearGood >= 3) for (let k = i; k < j; k++) if (!transparent[k] && cls[k] === 'near-good') finalCls[k] = 'good';
+    i = j;
   }
   const settled = finalCls.slice();
   for (let i = 0; i < n; i++) {
@@ -218,17 +303,25 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions): Class
   const firstGood = settled.findIndex((c, i) => c === 'good' && !reasons[i]);
   if (!title && options.findTitle) {
     const limit = firstGood < 0 ? Math.min(n, 6) : firstGood + 1;
-    for (let i = 0; i < limit; i++) {
+    // A block the format marks as the title (largest type on a PDF's first page, Word's Title style) wins.
+    const marked = blocks.findIndex((b, i) => b.kind === 'title' && i < Math.max(limit, 8) && (!reasons[i] || reasons[i] === 'navigation'));
+    // Otherwise the headline is the last title-like line before the article starts (skip links and
+    // section names come first; a standfirst ends with a full stop).
+    let chosen = -1;
+    for (let i = marked >= 0 ? marked : 0; i < (marked >= 0 ? marked + 1 : limit); i++) {
       const t = blocks[i]!.text;
       if (reasons[i]) continue;
       const w = words(t).length;
       const titleLike = blocks[i]!.kind === 'title' || blocks[i]!.kind === 'heading' || (w >= 4 && t.length >= 20 && t.length <= 200 && !/[.,;:]$/.test(t));
       if (!titleLike || /\n/.test(t)) continue;
-      if (i === firstGood && settled.slice(i + 1).every((c) => c !== 'good')) break;
-      title = t;
-      reasons[i] = 'title';
-      settled[i] = 'bad';
-      break;
+      if (i === firstGood && (chosen >= 0 || settled.slice(i + 1).every((c) => c !== 'good'))) break;
+      chosen = i;
+      if (i === firstGood) break;
+    }
+    if (chosen >= 0) {
+      title = blocks[chosen]!.text;
+      reasons[chosen] = 'title';
+      settled[chosen] = 'bad';
     }
   }
 
@@ -250,9 +343,4 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions): Class
     removed.push({ text: t, reason, beforeParagraph: paragraphs.length });
   }
   return { paragraphs, removed, title, author, publishedAt, outlet };
-}
-
-function neighbourIn(arr: Cls[], i: number, step: number, skip: Set<Cls>): Cls {
-  for (let j = i + step; j >= 0 && j < arr.length; j += step) if (!skip.has(arr[j]!)) return arr[j]!;
-  return 'bad';
 }

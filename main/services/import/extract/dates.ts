@@ -31,7 +31,7 @@ const fullYear = (y: string) => (y.length === 2 ? 2000 + Number(y) : Number(y));
 
 const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => string | undefined]> = [
   // 2018-11-12 (also 2018-11-12T10:00:00Z)
-  [/\b(\d{4})-(\d{1,2})-(\d{1,2})\b/, (m) => iso(+m[1]!, +m[2]!, +m[3]!)],
+  [/\b(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/, (m) => iso(+m[1]!, +m[2]!, +m[3]!)],
   // 29 November 2018, 12 nov. 2018, 3. März 2019, 1er mars 2019
   [new RegExp(`\\b(\\d{1,2})(?:\\.|er)?\\s+(${MONTH_RE})\\.?,?\\s+(\\d{4})\\b`, 'iu'), (m) => iso(+m[3]!, MONTHS[m[2]!.toLowerCase()]!, +m[1]!)],
   // November 29, 2018 / Nov 29 2018
@@ -57,10 +57,10 @@ export function parseDate(text: string): string | undefined {
 
 /** Words that announce a dateline, in the supported languages. */
 const DATELINE_LEAD =
-  /^(published|updated|last updated|posted|first published|publicerad|publicerat|uppdaterad|uppdaterat|veröffentlicht|aktualisiert|stand|publié|publie|mis à jour|modifié)\b/iu;
+  /^(published|updated|last updated|posted|first published|publicerad|publicerat|uppdaterad|uppdaterat|veröffentlicht|aktualisiert|stand|publié|publie|mis à jour|modifié)(?![\p{L}\p{N}])/iu;
 const WEEKDAYS =
   /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|måndag(en)?|tisdag(en)?|onsdag(en)?|torsdag(en)?|fredag(en)?|lördag(en)?|söndag(en)?|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b/giu;
-const CLOCK = /\b(kl\.?\s*)?\d{1,2}[:.]\d{2}(\s*(am|pm|uhr|h|cet|cest|gmt|utc|bst))?\b/giu;
+const CLOCK = /\b(kl\.?\s*)?\d{1,2}[:.h]\d{2}(\s*(am|pm|uhr|h|cet|cest|gmt|utc|bst))?\b/giu;
 
 /**
  * A dateline is a short line whose content is a date (with words such as

@@ -53,13 +53,20 @@ function attrs(tag: string): Record<string, string> {
 
 /** Finds the first JSON-LD object of an article type (NewsArticle, Article, ReportageNewsArticle…). */
 function jsonLdArticle(html: string): Record<string, unknown> | undefined {
-  const re = /<script[^>]*type\s*=\s*["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script>/gi;
-  let m: RegExpExecArray | null;
+  // indexOf, not a lazy regex: linear even on a page full of unclosed <script> tags.
+  const lower = html.toLowerCase();
+  let from = 0;
   let count = 0;
-  while ((m = re.exec(html)) && count++ < 20) {
+  while (count++ < 20) {
+    const at = lower.indexOf('application/ld+json', from);
+    if (at < 0) break;
+    const open = lower.indexOf('>', at);
+    const close = open < 0 ? -1 : lower.indexOf('</script', open);
+    if (close < 0) break;
+    from = close;
     let data: unknown;
     try {
-      data = JSON.parse(m[1]!.trim());
+      data = JSON.parse(html.slice(open + 1, close).trim());
     } catch {
       continue;
     }
@@ -93,19 +100,19 @@ const nameOf = (v: unknown): string | undefined => {
 export function htmlMeta(html: string): HtmlMeta {
   const head = html.length > 400_000 ? html.slice(0, 400_000) : html;
   const meta: Record<string, string> = {};
-  for (const tag of head.match(/<meta\b[^>]*>/gi) ?? []) {
+  for (const tag of head.match(/<meta\b[^<>]*>/gi) ?? []) {
     const a = attrs(tag);
     const key = (a.property ?? a.name ?? a.itemprop ?? '').toLowerCase();
     if (key && a.content && !(key in meta)) meta[key] = a.content;
   }
   let canonical: string | undefined;
-  for (const tag of head.match(/<link\b[^>]*>/gi) ?? []) {
+  for (const tag of head.match(/<link\b[^<>]*>/gi) ?? []) {
     const a = attrs(tag);
     if (a.rel?.toLowerCase() === 'canonical' && a.href) canonical = a.href;
   }
   const ld = jsonLdArticle(head);
-  const time = /<time\b[^>]*datetime\s*=\s*["']([^"']+)["']/i.exec(html)?.[1];
-  const lang = /<html\b[^>]*\blang\s*=\s*["']?([a-zA-Z]{2})\b/i.exec(head)?.[1]?.toLowerCase();
+  const time = /<time\b[^<>]*datetime\s*=\s*["']([^"'<>]{1,64})["']/i.exec(html)?.[1];
+  const lang = /<html\b[^<>]*\blang\s*=\s*["']?([a-zA-Z]{2})\b/i.exec(head)?.[1]?.toLowerCase();
   const dateSource = meta['article:published_time'] ?? (typeof ld?.datePublished === 'string' ? ld.datePublished : undefined) ?? meta['date'] ?? meta['dc.date'] ?? meta['pubdate'] ?? time;
   const url = canonical ?? meta['og:url'] ?? (typeof ld?.url === 'string' ? ld.url : undefined);
   return {
@@ -173,6 +180,37 @@ function leafBlocks(root: Element): Element[] {
   return order.filter((el) => BLOCK_TAGS.has(el.tagName) && !hasBlockInside.has(el));
 }
 
+const READABILITY_MAX_ELEMENTS = 15_000;
+
+/** Removes elements with no text in them (empty paragraphs, spacer divs, images): one bottom-up pass. */
+function pruneEmpty(root: Element): number {
+  const order: Element[] = [];
+  const stack: Element[] = [root];
+  while (stack.length) {
+    const el = stack.pop()!;
+    order.push(el);
+    for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]!);
+  }
+  const hasText = new Set<Element>();
+  for (let i = order.length - 1; i >= 0; i--) {
+    const el = order[i]!;
+    let text = hasText.has(el);
+    if (!text) {
+      for (const n of el.childNodes) {
+        if (n.nodeType === 3 && /\S/.test(n.nodeValue ?? '')) {
+          text = true;
+          break;
+        }
+      }
+    }
+    if (text) {
+      hasText.add(el);
+      if (el.parentElement) hasText.add(el.parentElement);
+    } else if (el !== root && el.tagName !== 'BR') el.remove();
+  }
+  return hasText.size;
+}
+
 function toBlocks(root: Element): Block[] {
   const blocks: Block[] = [];
   for (const el of leafBlocks(root)) {
@@ -199,7 +237,27 @@ export interface HtmlResult {
   readability: { title?: string; byline?: string; siteName?: string; publishedTime?: string };
 }
 
+/** Browsers stop nesting at 512 levels; a page deeper than this is malformed (and slow to sanitise). */
+const MAX_DEPTH = 1000;
+const VOID_OR_IMPLIED = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'p', 'li', 'td', 'th', 'tr', 'dt', 'dd', 'option', '!doctype']);
+
+/** Estimated nesting depth from the tags alone, without building a DOM. */
+export function nestingDepth(html: string): number {
+  const re = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^<>]*?(\/?)>/g;
+  let depth = 0;
+  let max = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(html))) {
+    const tag = m[2]!.toLowerCase();
+    if (VOID_OR_IMPLIED.has(tag) || m[3]) continue;
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else if (++depth > max) max = depth;
+  }
+  return max;
+}
+
 export function htmlBlocks(html: string): HtmlResult {
+  if (nestingDepth(html) > MAX_DEPTH) throw new ImportRejection(`the HTML is nested more than ${MAX_DEPTH.toLocaleString('en')} levels deep; it is malformed or not a web page`);
   const meta = htmlMeta(html);
   const { window, purify } = env();
   let root: Element;
@@ -214,18 +272,29 @@ export function htmlBlocks(html: string): HtmlResult {
     if (err instanceof RangeError) throw new ImportRejection('the HTML is nested too deeply to read');
     throw err;
   }
-  const doc = window.document.implementation.createHTMLDocument('');
-  const body = root.tagName === 'BODY' ? root : root.querySelector('body') ?? root;
-  doc.body.replaceWith(doc.importNode(body, true));
-  const titleEl = root.querySelector('title');
-  if (titleEl) doc.title = titleEl.textContent ?? '';
+  // DOMPurify parsed the page into a document of its own: use it as is (no second parse or copy).
+  let doc = root.ownerDocument;
+  if (!doc?.body || !doc.documentElement.contains(root)) {
+    doc = window.document.implementation.createHTMLDocument('');
+    const body = root.tagName === 'BODY' ? root : root.querySelector('body') ?? root;
+    doc.body.replaceWith(doc.importNode(body, true));
+    const titleEl = root.querySelector('title');
+    if (titleEl) doc.title = titleEl.textContent ?? '';
+  }
   if (doc.getElementsByTagName('*').length > 100_000) throw new ImportRejection('the page is too large or complex to read (over 100,000 elements)');
+  const elements = pruneEmpty(doc.body);
 
   const pageBlocks = toBlocks(doc.body);
+  // Readability slows down badly on huge pages; past this size the paragraph classifier works alone.
+  if (elements > READABILITY_MAX_ELEMENTS) {
+    const h1Only = doc.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim();
+    return { blocks: pageBlocks, meta, readability: { title: h1Only || doc.title.trim() || undefined } };
+  }
   const h1 = doc.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim();
-  let article: ReturnType<Readability<string>['parse']> = null;
+  let article: ReturnType<Readability<Node>['parse']> = null;
   try {
-    article = new Readability(doc, { charThreshold: 250, maxElemsToParse: 60_000, keepClasses: false }).parse();
+    // The identity serializer hands back the article's element: no serialising and parsing it again.
+    article = new Readability<Node>(doc, { charThreshold: 250, maxElemsToParse: 60_000, keepClasses: false, serializer: (node) => node }).parse();
   } catch (err) {
     if (err instanceof RangeError) throw new ImportRejection('the HTML is nested too deeply to read');
     article = null;
@@ -238,9 +307,7 @@ export function htmlBlocks(html: string): HtmlResult {
   };
   if (!article?.content) return { blocks: pageBlocks, meta, readability };
 
-  const container = doc.createElement('div');
-  container.innerHTML = article.content;
-  const articleBlocks = toBlocks(container);
+  const articleBlocks = toBlocks(article.content as Element).map((b) => ({ ...b, trusted: true }));
   const inArticle = new Map<string, number>();
   articleBlocks.forEach((b, i) => {
     const k = key(b.text);

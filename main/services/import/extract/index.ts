@@ -1,73 +1,205 @@
 /**
- * Format extraction, first version: .txt, .md, .html and pasted text.
- * (The import-quality work replaces the internals; the signature stays.)
+ * Format extraction: bytes (or pasted HTML/text) → a clean article with its
+ * metadata, and everything taken out kept in `removed[]` with a reason.
+ *
+ *   .html/.htm, pasted HTML → html.ts (DOMPurify, Readability)
+ *   .txt, pasted text       → plain.ts
+ *   .md/.markdown           → plain.ts (front matter, headings, links)
+ *   .pdf                    → pdf.ts (pdfjs-dist)
+ *   .docx                   → docx.ts (mammoth, zip-bomb guard)
+ *
+ * then boilerplate.ts classifies the blocks for every format alike.
+ * Inputs that cannot become a source throw ImportRejection with a reason a
+ * person understands; nothing else is thrown for malformed input.
  */
-import { Readability } from '@mozilla/readability';
-import { JSDOM } from 'jsdom';
-import { normalizeText, titleFromText } from '../../../../shared/text';
+import { joinParagraphs, normalizeText, splitParagraphs, titleFromText } from '../../../../shared/text';
+import { classifyBlocks, type Block, type Classified } from './boilerplate';
+import { parseDate } from './dates';
+import { decodeText } from './decode';
+import { docxBlocks } from './docx';
+import { htmlBlocks } from './html';
+import { detectLanguage } from './language';
+import { pdfBlocks } from './pdf';
+import { markdownBlocks, textBlocks } from './plain';
 import { ImportRejection, type ExtractOptions, type ExtractedDocument, type ImportInput } from './types';
 
 export * from './types';
 
 const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+const DEFAULT_TIMEOUT_MS = 30_000;
 
 function extensionOf(name: string): string {
   const m = /\.([a-z0-9]+)$/i.exec(name);
   return m ? m[1]!.toLowerCase() : '';
 }
 
-function decodeUtf8(bytes: Uint8Array): string {
-  let controls = 0;
-  for (let i = 0; i < Math.min(bytes.length, 8192); i++) {
-    const b = bytes[i]!;
-    if (b === 0) throw new ImportRejection('binary file (contains NUL bytes), not text');
-    if (b < 9 || (b > 13 && b < 32)) controls++;
-  }
-  if (controls > 8) throw new ImportRejection('binary file (control characters), not text');
+type Format = ExtractedDocument['format'];
+
+function sniff(bytes: Uint8Array): 'pdf' | 'zip' | undefined {
+  const head = bytes.subarray(0, 1024);
+  const ascii = String.fromCharCode(...head.subarray(0, Math.min(head.length, 1024)));
+  if (ascii.includes('%PDF-')) return 'pdf';
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'zip';
+  return undefined;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ImportRejection(`reading the ${what} took longer than ${Math.round(ms / 1000)} s; the file may be damaged`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Guards against stack overflows and other parser failures on malformed input. */
+async function guarded<T>(fn: () => T | Promise<T>, what: string): Promise<T> {
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    throw new ImportRejection('not valid UTF-8 text');
+    return await fn();
+  } catch (err) {
+    if (err instanceof ImportRejection) throw err;
+    if (err instanceof RangeError) throw new ImportRejection(`the ${what} is nested too deeply or is too large to read`);
+    throw new ImportRejection(`the ${what} could not be read (${(err as Error)?.message ?? String(err)})`);
   }
 }
 
-function fromHtml(html: string): Pick<ExtractedDocument, 'title' | 'text' | 'outlet'> {
-  const dom = new JSDOM(html);
-  const doc = dom.window.document;
-  const siteName = doc.querySelector('meta[property="og:site_name"]')?.getAttribute('content') ?? undefined;
-  const article = new Readability(doc).parse();
-  const body = article?.textContent ? article.content ?? '' : doc.body?.innerHTML ?? '';
-  // Rebuild paragraphs from block elements of the article's HTML.
-  const frag = new JSDOM(`<body>${body}</body>`).window.document.body;
-  const blocks = [...frag.querySelectorAll('p, h1, h2, h3, h4, li, blockquote, pre')]
-    .filter((el) => !el.querySelector('p, li, blockquote'))
-    .map((el) => el.textContent ?? '');
-  const text = normalizeText((blocks.length ? blocks : [frag.textContent ?? '']).join('\n\n'));
-  return { title: (article?.title ?? '').trim(), text, outlet: siteName ?? article?.siteName ?? undefined };
+/** "Headline | Site" or "Headline – Site" → "Headline" when the tail is the outlet. */
+function stripSiteSuffix(title: string, outlet?: string): string {
+  const t = title.replace(/\s+/g, ' ').trim();
+  if (outlet) {
+    const esc = outlet.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const stripped = t.replace(new RegExp(`\\s*[|–—:·-]\\s*${esc}\\s*$`, 'i'), '').replace(new RegExp(`^${esc}\\s*[|–—:·-]\\s*`, 'i'), '');
+    if (stripped.length >= 8) return stripped;
+  }
+  const parts = t.split(/\s+[|–—]\s+/);
+  if (parts.length >= 2 && parts[0]!.length >= 15) return parts[0]!;
+  return t;
+}
+
+function cleanByline(s: string | undefined): string | undefined {
+  if (!s) return undefined;
+  const t = s.replace(/\s+/g, ' ').replace(/^(by|av|von|par)\s+/i, '').trim();
+  return t && t.length <= 120 ? t : undefined;
+}
+
+interface Extracted {
+  blocks: Block[];
+  format: Format;
+  title?: string;
+  outlet?: string;
+  author?: string;
+  publishedAt?: string;
+  url?: string;
+  htmlLang?: string;
+  findTitle: boolean;
+}
+
+async function extractBlocks(input: ImportInput, options: ExtractOptions): Promise<Extracted> {
+  const ext = extensionOf(input.name);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const kind = sniff(input.bytes);
+  const pasted = input.name === '' || input.name === 'pasted';
+
+  if (input.html !== undefined || ext === 'html' || ext === 'htm' || ext === 'xhtml') {
+    if (input.html === undefined && kind) throw new ImportRejection(`this .${ext} file is really a ${kind === 'pdf' ? 'PDF' : 'zip archive'}, not a web page`);
+    const html = input.html ?? decodeText(input.bytes).text;
+    if (!html.trim()) throw new ImportRejection('empty page: no text in it');
+    const r = await guarded(() => htmlBlocks(html), 'web page');
+    const outlet = r.meta.outlet ?? r.readability.siteName;
+    const rawTitle = r.meta.title ?? r.readability.title;
+    return {
+      blocks: r.blocks,
+      format: input.html !== undefined ? 'paste' : 'html',
+      title: rawTitle ? stripSiteSuffix(rawTitle, outlet) : undefined,
+      outlet,
+      author: cleanByline(r.meta.author ?? r.readability.byline),
+      publishedAt: r.meta.publishedAt ?? (r.readability.publishedTime ? parseDate(r.readability.publishedTime) : undefined),
+      url: r.meta.url,
+      htmlLang: r.meta.lang,
+      findTitle: false,
+    };
+  }
+  if (ext === 'pdf' || (kind === 'pdf' && ext !== 'docx')) {
+    if (kind !== 'pdf') throw new ImportRejection('not a valid PDF file (no PDF header)');
+    const r = await withTimeout(guarded(() => pdfBlocks(input.bytes), 'PDF'), timeoutMs, 'PDF');
+    return { blocks: r.blocks, format: 'pdf', author: r.author, findTitle: true };
+  }
+  if (ext === 'docx' || (kind === 'zip' && !['txt', 'md', 'markdown', 'text', ''].includes(ext))) {
+    if (kind !== 'zip') throw new ImportRejection('not a Word document (.docx files are zip archives; this is not one)');
+    const r = await withTimeout(guarded(() => docxBlocks(input.bytes), 'Word document'), timeoutMs, 'Word document');
+    return { blocks: r.blocks, format: 'docx', findTitle: true };
+  }
+  if (['doc', 'rtf', 'odt', 'pages', 'epub', 'xls', 'xlsx', 'ppt', 'pptx', 'zip', 'png', 'jpg', 'jpeg', 'gif', 'webp', 'mp3', 'mp4', 'exe'].includes(ext)) {
+    throw new ImportRejection(`.${ext} files are not supported; import .html, .txt, .md, .pdf or .docx`);
+  }
+  if (kind === 'pdf' || kind === 'zip') throw new ImportRejection(`this file is really a ${kind === 'pdf' ? 'PDF' : 'zip archive'}; give it its proper extension`);
+  if (ext === 'md' || ext === 'markdown') {
+    const r = markdownBlocks(decodeText(input.bytes).text);
+    return {
+      blocks: r.blocks,
+      format: 'md',
+      title: r.meta.title,
+      author: r.meta.author,
+      publishedAt: r.meta.date ? parseDate(r.meta.date) : undefined,
+      url: r.meta.url,
+      outlet: r.meta.outlet,
+      findTitle: true,
+    };
+  }
+  if (ext === 'txt' || ext === 'text' || ext === '' || pasted) {
+    return { blocks: textBlocks(decodeText(input.bytes).text), format: pasted ? 'paste' : 'txt', findTitle: true };
+  }
+  throw new ImportRejection(`unsupported file type ".${ext}"; import .html, .txt, .md, .pdf or .docx`);
 }
 
 export async function extractDocument(input: ImportInput, options: ExtractOptions = {}): Promise<ExtractedDocument> {
   const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (input.bytes.length === 0 && !input.html) throw new ImportRejection('empty file');
-  if (input.bytes.length > max) throw new ImportRejection(`file is larger than the ${Math.round(max / 1024 / 1024)} MB limit`);
-  const ext = extensionOf(input.name);
-  let title = '';
-  let text: string;
-  let outlet: string | undefined;
-  let format: string;
-  if (input.html !== undefined || ext === 'html' || ext === 'htm') {
-    const html = input.html ?? decodeUtf8(input.bytes);
-    ({ title, text, outlet } = fromHtml(html));
-    format = input.html !== undefined ? 'paste' : 'html';
-  } else if (ext === 'txt' || ext === 'md' || ext === 'markdown' || ext === 'text' || ext === '') {
-    text = normalizeText(decodeUtf8(input.bytes));
-    const heading = /^#{1,6}\s+(.+)$/m.exec(text);
-    if (ext !== 'txt' && heading) title = heading[1]!.trim();
-    format = ext === 'md' || ext === 'markdown' ? 'md' : input.name ? 'txt' : 'paste';
-  } else {
-    throw new ImportRejection(`unsupported file type ".${ext}"`);
+  if (input.bytes.length === 0 && !input.html?.trim()) throw new ImportRejection('empty file: there is nothing in it');
+  const size = Math.max(input.bytes.length, input.html?.length ?? 0);
+  if (size > max) throw new ImportRejection(`file is larger than the ${Math.round(max / 1024 / 1024)} MB limit`);
+
+  const ex = await extractBlocks(input, options);
+  const blocks = ex.blocks.filter((b) => b.text.trim());
+  if (blocks.length === 0) throw new ImportRejection(ex.format === 'pdf' ? 'the PDF has no text layer (a scan?); nothing to read' : 'no readable text in it');
+
+  const guessLang = detectLanguage(blocks.map((b) => b.text).join('\n').slice(0, 8000));
+  const lang = guessLang === 'und' ? (ex.htmlLang ?? 'en') : guessLang;
+  let c: Classified = classifyBlocks(blocks, { lang, knownTitle: ex.title, findTitle: ex.findTitle });
+  if (c.paragraphs.length === 0) {
+    // Nothing looked like an article (a note, a list): keep everything but metadata lines.
+    const meta = new Set(['title', 'byline', 'dateline', 'outside the article']);
+    const kept = c.removed.filter((r) => !meta.has(r.reason));
+    const keepAll = kept.length ? kept : c.removed;
+    const keepSet = new Set(keepAll);
+    c = { ...c, paragraphs: keepAll.map((r) => r.text), removed: c.removed.filter((r) => !keepSet.has(r)).map((r) => ({ ...r, beforeParagraph: 0 })) };
   }
+  // Normalise each paragraph on its own so paragraph i of the text is c.paragraphs[i] (removed[] positions rely on it).
+  const normalized = c.paragraphs.map((p) => splitParagraphs(normalizeText(p)).join(' '));
+  const shift: number[] = [];
+  let kept = 0;
+  for (const p of normalized) {
+    shift.push(kept);
+    if (p) kept++;
+  }
+  shift.push(kept);
+  const removed = c.removed.map((r) => ({ ...r, text: normalizeText(r.text), beforeParagraph: shift[Math.min(r.beforeParagraph ?? 0, shift.length - 1)]! })).filter((r) => r.text);
+  const text = joinParagraphs(normalized.filter(Boolean));
   if (!text.trim()) throw new ImportRejection('no readable text in it');
-  if (!title) title = titleFromText(text);
-  return { title, outlet, language: 'und', text, removed: [], format };
+  const detected = detectLanguage(text);
+  const language = detected !== 'und' ? detected : (ex.htmlLang ?? 'und');
+  const title = (ex.title ?? c.title)?.replace(/\s+/g, ' ').trim() || titleFromText(text);
+  const outlet = ex.outlet ?? c.outlet;
+  const author = ex.author ?? c.author;
+  const publishedAt = ex.publishedAt ?? c.publishedAt;
+  const url = ex.url ?? input.url;
+  return {
+    title,
+    ...(outlet ? { outlet } : {}),
+    ...(author ? { author } : {}),
+    ...(url ? { url } : {}),
+    ...(publishedAt ? { publishedAt } : {}),
+    language,
+    text,
+    removed,
+    format: ex.format,
+  };
 }

@@ -50,7 +50,6 @@ export async function pdfBlocks(bytes: Uint8Array): Promise<PdfResult> {
   const { getDocument } = await loadPdfJs();
   const task = getDocument({
     data: new Uint8Array(bytes),
-    isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
     verbosity: 0,
@@ -105,7 +104,7 @@ export async function pdfBlocks(bytes: Uint8Array): Promise<PdfResult> {
     const authorInfo = typeof info.Author === 'string' ? info.Author.trim() : '';
     return { blocks, pages: doc.numPages, ...(titleInfo ? { title: titleInfo } : {}), ...(authorInfo ? { author: authorInfo } : {}) };
   } finally {
-    await doc.destroy().catch(() => undefined);
+    await task.destroy().catch(() => undefined);
   }
 }
 
@@ -148,20 +147,23 @@ function linesToBlocks(lines: Line[], pages: number): Block[] {
     const isTitle = group[0]!.page === 1 && size === titleSize && size > bodySize * 1.25 && !blocks.some((b) => b.kind === 'title');
     blocks.push({ text, kind: isTitle ? 'title' : size > bodySize * 1.1 ? 'heading' : 'paragraph' });
     group = [];
+    blocks.push(...pendingEdges.splice(0));
   };
+  const pendingEdges: Block[] = [];
   let prev: Line | undefined;
   for (const l of lines) {
-    if (running.has(edgeKey(l)) || /^(page\s*|sida\s*|seite\s*)?\d{1,4}(\s*(\/|of|av|von)\s*\d{1,4})?$/i.test(l.text)) {
+    if (running.has(edgeKey(l)) || /^(page\s*|sida\s*|seite\s*)?\d{1,4}(\s*(\/|of|av|von|sur)\s*\d{1,4})?$/i.test(l.text)) {
       const isEdge = /^(page\s*|sida\s*|seite\s*)?\d/i.test(l.text) ? 'page number' : 'page header or footer';
-      flush();
-      blocks.push({ text: l.text, dropReason: isEdge });
+      // Set aside without breaking the paragraph that runs across the page break.
+      pendingEdges.push({ text: l.text, dropReason: isEdge });
       continue;
     }
     if (prev && group.length) {
       const samePage = prev.page === l.page;
       const gap = samePage ? prev.y - l.y : lineGap;
       const sizeChange = Math.abs(prev.size - l.size) > Math.max(prev.size, l.size) * 0.12;
-      const bigGap = samePage && (gap > lineGap * 1.4 || gap < 0);
+      const expectedGap = lineGap * (Math.max(prev.size, l.size) / (bodySize || 1));
+      const bigGap = samePage && (gap > expectedGap * 1.4 || gap < 0);
       const shortEnd = /[.!?:"”]$/.test(prev.text) && prev.width < maxWidth * 0.8;
       const pageBreakEnd = !samePage && /[.!?"”]$/.test(prev.text);
       if (sizeChange || bigGap || shortEnd || pageBreakEnd) flush();
@@ -170,5 +172,6 @@ function linesToBlocks(lines: Line[], pages: number): Block[] {
     prev = l;
   }
   flush();
+  blocks.push(...pendingEdges.splice(0));
   return blocks;
 }

@@ -23,7 +23,8 @@ export function joinLines(lines: string[]): string {
 function isWrappedProse(lines: string[]): boolean {
   if (lines.length < 2) return false;
   const body = lines.slice(0, -1);
-  const long = body.filter((l) => l.length >= 35).length;
+  const maxLen = Math.max(...lines.map((l) => l.length));
+  const long = body.filter((l) => l.length >= 45 && l.length >= 0.75 * maxLen).length;
   // Wrapped prose: the lines before the last are long, and most do not end a sentence.
   const ends = body.filter((l) => /[.!?:"”]$/.test(l)).length;
   return long === body.length && ends < Math.ceil(body.length / 2) + (body.length === 1 ? 1 : 0) && lines.every((l) => !/^([-*•·]|\d+[.)])\s/.test(l));
@@ -69,29 +70,41 @@ function frontMatter(text: string): { meta: MarkdownMeta; body: string } {
 function inline(md: string): { text: string; linkChars: number } {
   let linkChars = 0;
   let text = md
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '')
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, (_, t: string) => {
+    .replace(/!\[([^\][\n]{0,500})\]\([^()\s]{0,2000}\)/g, '')
+    .replace(/\[([^\][\n]{1,500})\]\([^()\s]{0,2000}\)/g, (_, t: string) => {
       linkChars += t.length;
       return t;
     })
-    .replace(/<https?:\/\/[^>]+>/g, (u) => {
+    .replace(/<https?:\/\/[^<>\s]{1,2000}>/g, (u) => {
       linkChars += u.length - 2;
       return u.slice(1, -1);
     })
-    .replace(/(\*\*|__)(.+?)\1/g, '$2')
-    .replace(/(^|[\s(])[*_]([^*_\n]+)[*_](?=[\s).,!?:;]|$)/g, '$1$2')
-    .replace(/`([^`]+)`/g, '$1')
-    .replace(/<\/?[a-z][^>]*>/gi, '');
+    .replace(/(\*\*|__)([^*_\n]{1,300})\1/g, '$2')
+    .replace(/(^|[\s(])[*_]([^*_\n]{1,300})[*_](?=[\s).,!?:;]|$)/g, '$1$2')
+    .replace(/`([^`\n]{1,300})`/g, '$1')
+    .replace(/<\/?[a-z][^<>]{0,500}>/gi, '');
   text = text.replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1').trim();
   return { text, linkChars };
 }
 
 export function markdownBlocks(source: string): { blocks: Block[]; meta: MarkdownMeta; firstHeading?: string } {
-  const { meta, body } = frontMatter(normalizeText(source));
+  // A Markdown hard line break (two trailing spaces or a backslash) separates a byline from a dateline.
+  const { meta, body } = frontMatter(normalizeText(source.replace(/( {2,}|\\)\r?\n/g, '\n\n')));
   const blocks: Block[] = [];
   let firstHeading: string | undefined;
   // A heading line starts its own chunk even without a blank line around it.
-  const chunks = splitParagraphs(body).flatMap((c) => c.split(/\n(?=#{1,6}\s)|(?<=^#{1,6}\s[^\n]*)\n/));
+  const chunks: string[] = [];
+  for (const c of splitParagraphs(body)) {
+    let cur: string[] = [];
+    for (const line of c.split('\n')) {
+      if (/^#{1,6}\s/.test(line)) {
+        if (cur.length) chunks.push(cur.join('\n'));
+        chunks.push(line);
+        cur = [];
+      } else cur.push(line);
+    }
+    if (cur.length) chunks.push(cur.join('\n'));
+  }
   for (const chunk of chunks) {
     const lines = chunk.split('\n').map((l) => l.trim()).filter(Boolean);
     if (lines.length === 0) continue;

@@ -42,4 +42,6 @@ export class ImportRejection extends Error {
 export interface ExtractOptions {
   /** Largest accepted input in bytes (default 50 MB). */
   maxBytes?: number;
+  /** Longest time a PDF or Word parser may take before the file is rejected (default 30 s). */
+  timeoutMs?: number;
 }
