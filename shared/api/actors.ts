@@ -1,7 +1,134 @@
-/** API schemas for the actor registry. (Mention detection, merge and the actor page extend this.) */
+/**
+ * API schemas for the actor registry: create, edit, merge, delete; mention
+ * suggestions (accept / reject); mentions in one source for the reader; and
+ * the per-actor page (claims by or about an actor across all sources).
+ */
 import { z } from 'zod';
-import { Actor } from '../model';
+import { ActorSuggestion } from '../actors';
+import { Actor, ActorKind, ActorLink, ActorRole, Annotation, SourceMeta, Stance } from '../model';
+
+const Name = z.string().trim().min(1).max(200);
+const Aliases = z.array(z.string().trim().min(1).max(200)).max(200);
+
+export const ActorUsage = z.object({
+  /** Claims (kind "claim") with at least one link to the actor. */
+  claims: z.number().int(),
+  /** Annotations of any kind with at least one link to the actor. */
+  annotations: z.number().int(),
+  /** Links (annotation × role) that name the actor. */
+  links: z.number().int(),
+  /** Sources holding those annotations. */
+  sources: z.number().int(),
+  /** Other actors whose memberOf names it. */
+  memberOf: z.number().int(),
+});
+export type ActorUsage = z.infer<typeof ActorUsage>;
+
+export const SourceMentionOut = z.object({
+  start: z.number().int(),
+  end: z.number().int(),
+  surface: z.string(),
+  key: z.string(),
+  name: z.string(),
+  kind: ActorKind,
+  actorId: z.string(),
+});
+export type SourceMentionOut = z.infer<typeof SourceMentionOut>;
+
+export const ActorPageFilters = z.object({
+  roles: z.array(ActorRole).optional(),
+  /** "none" selects links without a stance. */
+  stances: z.array(z.union([Stance, z.literal('none')])).optional(),
+  statuses: z.array(z.string()).optional(),
+});
+export type ActorPageFilters = z.infer<typeof ActorPageFilters>;
+
+export const ActorPageClaim = z.object({
+  annotation: Annotation,
+  /** The annotation's links to this actor or to one of its members (see `via`). */
+  links: z.array(ActorLink),
+  /** Ids of member actors (memberOf) among `links`: the claim reaches this page through them. Empty when only the actor itself is linked. */
+  via: z.array(z.string()),
+});
+export type ActorPageClaim = z.infer<typeof ActorPageClaim>;
+
+const SourceHead = SourceMeta.pick({ id: true, title: true, outlet: true, publishedAt: true, language: true });
+
+export const ActorPage = z.object({
+  actor: Actor,
+  /** Actors this one is a member of (memberOf resolved). */
+  memberOf: z.array(Actor),
+  /** Actors that are (directly or transitively) members of this one; their claims count towards it. */
+  members: z.array(Actor),
+  groups: z.array(z.object({ source: SourceHead, claims: z.array(ActorPageClaim) })),
+  counts: z.object({
+    /** After filters. */
+    claims: z.number().int(),
+    sources: z.number().int(),
+    /** Before filters, so the filter chips can show them. */
+    total: z.number().int(),
+    byRole: z.record(z.string(), z.number().int()),
+    byStance: z.record(z.string(), z.number().int()),
+    byStatus: z.record(z.string(), z.number().int()),
+  }),
+  /** Actors linked in the same (filtered) claims, most frequent first. */
+  coActors: z.array(z.object({ actor: Actor, claims: z.number().int() })),
+  /** Sources where the actor (or a member) is mentioned but no claim links it yet. */
+  mentionedOnly: z.array(z.object({ source: SourceHead, mentions: z.number().int(), surfaces: z.array(z.string()) })),
+});
+export type ActorPage = z.infer<typeof ActorPage>;
 
 export const actorSchemas = {
   listActors: { input: z.object({}).default({}), output: z.array(Actor) },
+  createActor: {
+    input: z.object({
+      name: Name,
+      kind: ActorKind.default('other'),
+      aliases: Aliases.default([]),
+      description: z.string().max(5000).optional(),
+      memberOf: z.array(z.string().min(1)).default([]),
+      color: z.string().max(64).optional(),
+    }),
+    output: Actor,
+  },
+  updateActor: {
+    input: z.object({
+      id: z.string().min(1),
+      name: Name.optional(),
+      kind: ActorKind.optional(),
+      aliases: Aliases.optional(),
+      /** null removes it. */
+      description: z.string().max(5000).nullable().optional(),
+      memberOf: z.array(z.string().min(1)).optional(),
+      /** null removes it. */
+      color: z.string().max(64).nullable().optional(),
+    }),
+    output: Actor,
+  },
+  actorUsage: { input: z.object({ id: z.string().min(1) }), output: ActorUsage },
+  mergeActors: {
+    input: z.object({ keepId: z.string().min(1), dropId: z.string().min(1) }),
+    output: z.object({ actor: Actor, annotationsChanged: z.number().int(), sourcesChanged: z.number().int() }),
+  },
+  deleteActor: {
+    input: z.object({ id: z.string().min(1) }),
+    output: z.object({ deleted: Actor, annotationsChanged: z.number().int(), sourcesChanged: z.number().int(), memberOfChanged: z.number().int() }),
+  },
+  suggestActors: { input: z.object({}).default({}), output: z.array(ActorSuggestion) },
+  acceptSuggestion: {
+    input: z.object({
+      key: z.string().min(1),
+      /** Add the suggestion's surface forms to this actor instead of creating one. */
+      asActorId: z.string().min(1).optional(),
+      name: Name.optional(),
+      kind: ActorKind.optional(),
+    }),
+    output: z.object({ actor: Actor, created: z.boolean() }),
+  },
+  rejectSuggestion: { input: z.object({ key: z.string().min(1) }), output: z.object({ rejected: z.string() }) },
+  sourceMentions: { input: z.object({ sourceId: z.string().min(1) }), output: z.array(SourceMentionOut) },
+  getActorPage: {
+    input: z.object({ actorId: z.string().min(1), filters: ActorPageFilters.optional() }),
+    output: ActorPage,
+  },
 } as const;

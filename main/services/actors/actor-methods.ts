@@ -1,10 +1,400 @@
-/** API methods for the actor registry. */
+/**
+ * API methods for the actor registry (issue 5): create, edit, merge, delete,
+ * mention suggestions (accept / reject), mentions in one source, and the
+ * per-actor page. Every change runs through ctx.transact, so it is durable
+ * when it resolves and undoable as one step.
+ *
+ * Mention detection (./detect, compromise + stopwords) costs ~2 s to load, so
+ * it is imported lazily: opening a notebook or running a CLI command that does
+ * not need it never pays for it. Results are cached in memory, per source
+ * (source id + text hash, for the reader's mentions) and per notebook state
+ * (every source's id + text hash, the actors, the rejected keys).
+ */
+import { mentionsInSource, normaliseAlias, type ActorSuggestion } from '../../../shared/actors';
+import type { ActorPage, ActorPageClaim, ActorPageFilters, ActorUsage, SourceMentionOut } from '../../../shared/api/actors';
+import { DossierError } from '../../../shared/errors';
+import { newId } from '../../../shared/ids';
+import type { Actor, Annotation, NotebookManifest, Source, SourceFile, SourceMeta } from '../../../shared/model';
 import type { ServiceContext, ServiceMethods } from '../service-context';
+import * as registry from './registry';
 
-export function actorMethods(ctx: ServiceContext): ServiceMethods<'listActors'> {
+type ActorMethodName =
+  | 'listActors'
+  | 'createActor'
+  | 'updateActor'
+  | 'actorUsage'
+  | 'mergeActors'
+  | 'deleteActor'
+  | 'suggestActors'
+  | 'acceptSuggestion'
+  | 'rejectSuggestion'
+  | 'sourceMentions'
+  | 'getActorPage';
+
+type Engine = typeof import('./index');
+let enginePromise: Promise<Engine> | undefined;
+/** The detection engine, loaded on first use. */
+export function loadActorEngine(): Promise<Engine> {
+  enginePromise ??= import('./index');
+  return enginePromise;
+}
+
+/** FNV-1a (2 × 32 bits) plus length: a cache key for a source text. */
+export function textHash(text: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+  }
+  return `${text.length}.${(h1 >>> 0).toString(36)}.${(h2 >>> 0).toString(36)}`;
+}
+
+/** Source records are immutable (each change makes a new object), so a hash can hang off the object. */
+const hashes = new WeakMap<Source, string>();
+function sourceKey(source: Source): string {
+  let h = hashes.get(source);
+  if (!h) {
+    h = textHash(source.text);
+    hashes.set(source, h);
+  }
+  return `${source.id}:${h}:${source.language}`;
+}
+
+function registrySignature(manifest: Pick<NotebookManifest, 'actors' | 'rejectedSuggestions'>): string {
+  return JSON.stringify([manifest.actors.map((a) => [a.id, a.name, a.kind, a.aliases]), manifest.rejectedSuggestions]);
+}
+
+/** Members of an actor, transitively (actors whose memberOf chain reaches it). Cycles are tolerated. */
+export function membersOf(actors: readonly Actor[], id: string): Actor[] {
+  const out: Actor[] = [];
+  const seen = new Set([id]);
+  const queue = [id];
+  while (queue.length) {
+    const parent = queue.shift()!;
+    for (const a of actors) {
+      if (seen.has(a.id) || !a.memberOf.includes(parent)) continue;
+      seen.add(a.id);
+      out.push(a);
+      queue.push(a.id);
+    }
+  }
+  return out;
+}
+
+function head(meta: SourceMeta) {
+  return {
+    id: meta.id,
+    title: meta.title,
+    language: meta.language,
+    ...(meta.outlet !== undefined ? { outlet: meta.outlet } : {}),
+    ...(meta.publishedAt !== undefined ? { publishedAt: meta.publishedAt } : {}),
+  };
+}
+
+export function actorMethods(ctx: ServiceContext): ServiceMethods<ActorMethodName> {
+  const { store } = ctx;
+
+  const getActor = (id: string): Actor => {
+    const actor = store.manifest.actors.find((a) => a.id === id);
+    if (!actor) throw new DossierError('not-found', `No actor with id "${id}" in this notebook.`);
+    return actor;
+  };
+
+  const checkName = (name: string, exceptId?: string) => {
+    const key = normaliseAlias(name);
+    const clash = store.manifest.actors.find((a) => a.id !== exceptId && normaliseAlias(a.name) === key);
+    if (clash) throw new DossierError('invalid-input', `An actor named “${clash.name}” already exists.`);
+  };
+
+  /** memberOf must name other, existing actors and must not make a cycle. */
+  const checkMemberOf = (memberOf: readonly string[], selfId?: string): string[] => {
+    const unique = [...new Set(memberOf)];
+    for (const id of unique) {
+      if (id === selfId) throw new DossierError('invalid-input', 'An actor cannot be a member of itself.');
+      getActor(id);
+      if (selfId && membersOf(store.manifest.actors, selfId).some((m) => m.id === id)) {
+        throw new DossierError('invalid-input', `“${getActor(id).name}” is already a member of this actor; membership cannot go round in a circle.`);
+      }
+    }
+    return unique;
+  };
+
+  const cleanAliases = (name: string, aliases: readonly string[]): string[] =>
+    registry.withAliases({ id: 'x', name, kind: 'other', aliases: [], memberOf: [] }, aliases).aliases;
+
+  /** Every readable source file, in manifest order. */
+  const allSources = async (): Promise<SourceFile[]> => {
+    const out: SourceFile[] = [];
+    for (const meta of store.manifest.sources) {
+      try {
+        out.push(await store.loadSource(meta.id));
+      } catch {
+        // An unreadable source is reported by the store and never rewritten.
+      }
+    }
+    return out;
+  };
+
+  const usage = async (actorId: string): Promise<ActorUsage> => {
+    const files = await allSources();
+    const annotations = files.flatMap((f) => f.annotations);
+    const impact = registry.actorDeletionImpact(store.manifest, annotations, actorId);
+    const claims = annotations.filter((a) => a.kind === 'claim' && a.actors.some((l) => l.actorId === actorId)).length;
+    return { ...impact, claims };
+  };
+
+  /** Applies a link plan to every source file that it changes, inside the caller's transaction. */
+  const applyPlan = async (
+    tx: Parameters<Parameters<ServiceContext['transact']>[1]>[0],
+    files: readonly SourceFile[],
+    plan: registry.ActorLinkPlan,
+  ): Promise<{ annotationsChanged: number; sourcesChanged: number }> => {
+    let annotationsChanged = 0;
+    let sourcesChanged = 0;
+    const now = new Date().toISOString();
+    for (const file of files) {
+      const { changed } = registry.applyActorLinkPlan(file.annotations, plan, now);
+      if (changed === 0) continue;
+      annotationsChanged += changed;
+      sourcesChanged++;
+      await tx.updateSource(file.source.id, (f) => {
+        f.annotations = registry.applyActorLinkPlan(f.annotations, plan, now).annotations;
+      });
+    }
+    return { annotationsChanged, sourcesChanged };
+  };
+
+  // ---- suggestion caches
+  let notebookCache: { key: string; value: ActorSuggestion[] } | undefined;
+  let pending: { key: string; value: Promise<ActorSuggestion[]> } | undefined;
+  const perSource = new Map<string, ActorSuggestion[]>();
+
+  const suggestions = async (): Promise<ActorSuggestion[]> => {
+    const files = await allSources();
+    const key = registrySignature(store.manifest) + '|' + files.map((f) => sourceKey(f.source)).join(',');
+    if (notebookCache?.key === key) return notebookCache.value;
+    if (pending?.key === key) return pending.value;
+    const value = (async () => {
+      const engine = await loadActorEngine();
+      return engine.suggestForNotebook(store.manifest, files.map((f) => f.source));
+    })();
+    pending = { key, value };
+    try {
+      const result = await value;
+      notebookCache = { key, value: result };
+      return result;
+    } finally {
+      if (pending?.value === value) pending = undefined;
+    }
+  };
+
+  const findSuggestion = async (key: string): Promise<ActorSuggestion> => {
+    const all = await suggestions();
+    const hit = all.find((s) => s.key === key);
+    if (!hit) throw new DossierError('not-found', `No current suggestion with key “${key}” (it may have been accepted or rejected already).`);
+    return hit;
+  };
+
   return {
     async listActors() {
-      return ctx.store.manifest.actors;
+      return store.manifest.actors;
+    },
+
+    async createActor(input) {
+      checkName(input.name);
+      const memberOf = checkMemberOf(input.memberOf);
+      const actor: Actor = {
+        id: newId('act'),
+        name: input.name,
+        kind: input.kind,
+        aliases: cleanAliases(input.name, input.aliases),
+        memberOf,
+        ...(input.description ? { description: input.description } : {}),
+        ...(input.color ? { color: input.color } : {}),
+      };
+      await ctx.transact(`Create actor “${actor.name}”`, (tx) => tx.updateManifest((m) => void m.actors.push(actor)));
+      return getActor(actor.id);
+    },
+
+    async updateActor({ id, ...patch }) {
+      const actor = getActor(id);
+      if (patch.name !== undefined && patch.name !== actor.name) checkName(patch.name, id);
+      const memberOf = patch.memberOf ? checkMemberOf(patch.memberOf, id) : undefined;
+      const name = patch.name ?? actor.name;
+      const aliases = patch.aliases ? cleanAliases(name, patch.aliases) : undefined;
+      await ctx.transact(patch.name && patch.name !== actor.name ? `Rename actor “${actor.name}”` : `Edit actor “${actor.name}”`, (tx) =>
+        tx.updateManifest((m) => {
+          const a = m.actors.find((x) => x.id === id)!;
+          a.name = name;
+          if (patch.kind) a.kind = patch.kind;
+          if (aliases) a.aliases = aliases;
+          else if (patch.name) a.aliases = a.aliases.filter((al) => normaliseAlias(al) !== normaliseAlias(name));
+          if (memberOf) a.memberOf = memberOf;
+          if (patch.description === null || patch.description === '') delete a.description;
+          else if (patch.description !== undefined) a.description = patch.description;
+          if (patch.color === null || patch.color === '') delete a.color;
+          else if (patch.color !== undefined) a.color = patch.color;
+        }),
+      );
+      return getActor(id);
+    },
+
+    async actorUsage({ id }) {
+      getActor(id);
+      return usage(id);
+    },
+
+    async mergeActors({ keepId, dropId }) {
+      const keep = getActor(keepId);
+      const drop = getActor(dropId);
+      const merged = registry.mergeActors(store.manifest, keepId, dropId);
+      const files = await allSources();
+      const counts = await ctx.transact(`Merge actor “${drop.name}” into “${keep.name}”`, async (tx) => {
+        const c = await applyPlan(tx, files, merged.plan);
+        await tx.updateManifest((m) => void (m.actors = merged.manifest.actors));
+        return c;
+      });
+      return { actor: getActor(keepId), ...counts };
+    },
+
+    async deleteActor({ id }) {
+      const actor = getActor(id);
+      const removed = registry.deleteActor(store.manifest, id);
+      const memberOfChanged = store.manifest.actors.filter((a) => a.id !== id && a.memberOf.includes(id)).length;
+      const files = await allSources();
+      const counts = await ctx.transact(`Delete actor “${actor.name}”`, async (tx) => {
+        const c = await applyPlan(tx, files, removed.plan);
+        await tx.updateManifest((m) => void (m.actors = removed.manifest.actors));
+        return c;
+      });
+      return { deleted: actor, ...counts, memberOfChanged };
+    },
+
+    async suggestActors() {
+      return suggestions();
+    },
+
+    async acceptSuggestion({ key, asActorId, name, kind }) {
+      const s = await findSuggestion(key);
+      if (asActorId) getActor(asActorId);
+      if (name && !asActorId && !s.existingActorId) checkName(name);
+      const target = asActorId ?? s.existingActorId;
+      const result = registry.acceptSuggestion(
+        store.manifest,
+        target ? { ...s, existingActorId: target, aliasesSeen: [s.name, ...s.aliasesSeen] } : s,
+        { ...(name ? { name } : {}), ...(kind ? { kind } : {}) },
+      );
+      const label = result.created ? `Accept actor “${result.actor.name}”` : `Add aliases to “${result.actor.name}”`;
+      await ctx.transact(label, (tx) => tx.updateManifest((m) => void (m.actors = result.manifest.actors)));
+      return { actor: getActor(result.actor.id), created: result.created };
+    },
+
+    async rejectSuggestion({ key }) {
+      if (!store.manifest.rejectedSuggestions.includes(key)) {
+        const s = (await suggestions()).find((x) => x.key === key);
+        await ctx.transact(`Reject suggestion “${s?.name ?? key}”`, (tx) =>
+          tx.updateManifest((m) => void (m.rejectedSuggestions = registry.rejectSuggestion(m, key).rejectedSuggestions)),
+        );
+      }
+      return { rejected: key };
+    },
+
+    async sourceMentions({ sourceId }) {
+      const file = await store.loadSource(sourceId);
+      const key = registrySignature(store.manifest) + '|' + sourceKey(file.source);
+      let found = perSource.get(key);
+      if (!found) {
+        // Known actors only, so rejected keys do not matter here: detect with none rejected.
+        const engine = await loadActorEngine();
+        found = engine.suggestForNotebook({ actors: store.manifest.actors, rejectedSuggestions: [] }, [file.source]);
+        if (perSource.size > 200) perSource.delete(perSource.keys().next().value!);
+        perSource.set(key, found);
+      }
+      const out: SourceMentionOut[] = [];
+      for (const m of mentionsInSource(found, sourceId)) {
+        if (!m.existingActorId) continue;
+        out.push({ start: m.start, end: m.end, surface: m.surface, key: m.key, name: m.name, kind: m.kind, actorId: m.existingActorId });
+      }
+      return out;
+    },
+
+    async getActorPage({ actorId, filters }) {
+      const actor = getActor(actorId);
+      const actors = store.manifest.actors;
+      const members = membersOf(actors, actorId);
+      const relevant = new Set([actorId, ...members.map((m) => m.id)]);
+      const byId = new Map(actors.map((a) => [a.id, a]));
+      const f: ActorPageFilters = filters ?? {};
+      const files = await allSources();
+      const metaById = new Map(store.manifest.sources.map((m) => [m.id, m]));
+
+      const byRole: Record<string, number> = {};
+      const byStance: Record<string, number> = {};
+      const byStatus: Record<string, number> = {};
+      const bump = (r: Record<string, number>, k: string) => void (r[k] = (r[k] ?? 0) + 1);
+      const co = new Map<string, number>();
+      const linkedSources = new Set<string>();
+      const groups: ActorPage['groups'] = [];
+      let total = 0;
+      let shown = 0;
+
+      for (const file of files) {
+        const claims: ActorPageClaim[] = [];
+        for (const a of file.annotations as Annotation[]) {
+          const links = a.actors.filter((l) => relevant.has(l.actorId));
+          if (!links.length) continue;
+          total++;
+          linkedSources.add(file.source.id);
+          for (const r of new Set(links.map((l) => l.role))) bump(byRole, r);
+          for (const s of new Set(links.map((l) => l.stance ?? 'none'))) bump(byStance, s);
+          bump(byStatus, a.status);
+          const pass = links.filter(
+            (l) => (!f.roles?.length || f.roles.includes(l.role)) && (!f.stances?.length || f.stances.includes(l.stance ?? 'none')),
+          );
+          if (!pass.length) continue;
+          if (f.statuses?.length && !f.statuses.includes(a.status)) continue;
+          shown++;
+          for (const other of new Set(a.actors.map((l) => l.actorId))) if (!relevant.has(other) && byId.has(other)) co.set(other, (co.get(other) ?? 0) + 1);
+          claims.push({ annotation: a, links, via: [...new Set(links.map((l) => l.actorId).filter((id) => id !== actorId))] });
+        }
+        if (claims.length) groups.push({ source: head(metaById.get(file.source.id) ?? file.source), claims });
+      }
+      // Newest source first; undated ones after, in notebook order.
+      groups.sort((x, y) => (y.source.publishedAt ?? '').localeCompare(x.source.publishedAt ?? ''));
+
+      // Sources that mention the actor (or a member) with no linked claim yet: from the (cached) suggestions.
+      const mentionedOnly: ActorPage['mentionedOnly'] = [];
+      if (files.length) {
+        const perSourceHits = new Map<string, { mentions: number; surfaces: Set<string> }>();
+        for (const s of await suggestions()) {
+          if (!s.existingActorId || !relevant.has(s.existingActorId)) continue;
+          for (const o of s.occurrences) {
+            if (linkedSources.has(o.sourceId)) continue;
+            const hit = perSourceHits.get(o.sourceId) ?? { mentions: 0, surfaces: new Set<string>() };
+            hit.mentions++;
+            hit.surfaces.add(o.surface);
+            perSourceHits.set(o.sourceId, hit);
+          }
+        }
+        for (const meta of store.manifest.sources) {
+          const hit = perSourceHits.get(meta.id);
+          if (hit) mentionedOnly.push({ source: head(meta), mentions: hit.mentions, surfaces: [...hit.surfaces] });
+        }
+      }
+
+      return {
+        actor,
+        memberOf: actor.memberOf.map((id) => byId.get(id)).filter((a): a is Actor => a !== undefined),
+        members,
+        groups,
+        counts: { claims: shown, sources: groups.length, total, byRole, byStance, byStatus },
+        coActors: [...co.entries()]
+          .sort((x, y) => y[1] - x[1] || byId.get(x[0])!.name.localeCompare(byId.get(y[0])!.name))
+          .map(([id, claims]) => ({ actor: byId.get(id)!, claims })),
+        mentionedOnly,
+      };
     },
   };
 }

@@ -1,0 +1,175 @@
+/**
+ * The actors of the selected claim, in the inspector: each link with its role
+ * (speaker / subject / mentioned) and stance (supports / opposes / neutral /
+ * none), and a type-ahead over names and aliases to add one — or to create a
+ * new actor from what was typed. Saves through updateAnnotation({patch:{actors}}).
+ */
+import { useState, type KeyboardEvent } from 'react';
+import { matchActors, normaliseAlias } from '../../../shared/actors';
+import type { ActorLink, ActorRole, Annotation, Stance } from '../../../shared/model';
+import { call } from '../api';
+import { useNavigation } from '../app/navigation';
+import { useNotices } from '../app/notices';
+import { ROLES, STANCES } from './kinds';
+import { KindIcon } from './KindIcon';
+import { useActors } from './useActors';
+import '../styles/actors.css';
+
+export function ActorLinksEditor({ annotation, readOnly = false }: { annotation: Pick<Annotation, 'id' | 'sourceId' | 'actors'>; readOnly?: boolean }) {
+  const { actors } = useActors();
+  const { error } = useNotices();
+  const { navigate } = useNavigation();
+  const [typed, setTyped] = useState('');
+  const [role, setRole] = useState<ActorRole>('speaker');
+  const [active, setActive] = useState(0);
+  const byId = new Map(actors.map((a) => [a.id, a]));
+
+  const save = async (links: ActorLink[]) => {
+    try {
+      await call('updateAnnotation', { sourceId: annotation.sourceId, id: annotation.id, patch: { actors: links } });
+    } catch (err) {
+      error(err, 'The actor link could not be saved');
+    }
+  };
+  const add = async (actorId: string) => {
+    setTyped('');
+    setActive(0);
+    if (annotation.actors.some((l) => l.actorId === actorId && l.role === role)) return;
+    await save([...annotation.actors, { actorId, role }]);
+  };
+  const createAndAdd = async (name: string) => {
+    try {
+      const created = await call('createActor', { name: name.trim() });
+      await add(created.id);
+    } catch (err) {
+      error(err, 'The actor could not be created');
+    }
+  };
+  const change = (i: number, patch: Partial<ActorLink>) => {
+    const links = annotation.actors.map((l, j) => {
+      if (j !== i) return l;
+      const next: ActorLink = { ...l, ...patch };
+      if (patch.stance === undefined && 'stance' in patch) delete next.stance;
+      return next;
+    });
+    void save(links);
+  };
+
+  const q = typed.trim();
+  const hits = q ? matchActors(q, actors, 8) : [];
+  const exact = q && actors.some((a) => [a.name, ...a.aliases].some((n) => normaliseAlias(n) === normaliseAlias(q)));
+  const options = [...hits.map((a) => ({ kind: 'actor' as const, actor: a })), ...(q && !exact ? [{ kind: 'create' as const, name: q }] : [])];
+  const choose = (i: number) => {
+    const o = options[i];
+    if (!o) return;
+    if (o.kind === 'actor') void add(o.actor.id);
+    else void createAndAdd(o.name);
+  };
+  const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setActive((a) => Math.min(a + 1, options.length - 1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((a) => Math.max(a - 1, 0));
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      choose(active);
+    } else if (e.key === 'Escape') {
+      setTyped('');
+    }
+  };
+
+  return (
+    <div className="actor-links" role="group" aria-label="Actors">
+      {annotation.actors.length > 0 && (
+        <ul className="actor-link-list">
+          {annotation.actors.map((l, i) => {
+            const a = byId.get(l.actorId);
+            return (
+              <li key={`${l.actorId}-${l.role}-${i}`} className="actor-link" aria-label={`Link ${a?.name ?? l.actorId} ${l.role}`}>
+                <button type="button" className="link-button actor-link-name" title="Open the actor page" aria-label={`${a?.name ?? 'Unknown actor'}: open the actor page`} onClick={() => navigate({ view: 'actors', actorId: l.actorId })}>
+                  {a && <KindIcon kind={a.kind} />} {a?.name ?? 'Unknown actor'}
+                </button>
+                <select aria-label="Role" value={l.role} disabled={readOnly} onChange={(e) => change(i, { role: e.target.value as ActorRole })}>
+                  {ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {r}
+                    </option>
+                  ))}
+                </select>
+                <select
+                  aria-label="Stance"
+                  value={l.stance ?? ''}
+                  disabled={readOnly}
+                  onChange={(e) => change(i, { stance: (e.target.value || undefined) as Stance | undefined })}
+                >
+                  <option value="">no stance</option>
+                  {STANCES.map((s) => (
+                    <option key={s} value={s}>
+                      {s}
+                    </option>
+                  ))}
+                </select>
+                {!readOnly && (
+                  <button type="button" className="icon-button" aria-label={`Remove ${a?.name ?? 'actor'} (${l.role})`} onClick={() => void save(annotation.actors.filter((_, j) => j !== i))}>
+                    ×
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {!readOnly && (
+        <div className="actor-typeahead">
+          <select aria-label="Role for a new link" value={role} onChange={(e) => setRole(e.target.value as ActorRole)}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                as {r}
+              </option>
+            ))}
+          </select>
+          <input
+            type="text"
+            role="combobox"
+            aria-expanded={options.length > 0}
+            aria-controls={`actor-options-${annotation.id}`}
+            aria-label="Link an actor"
+            placeholder="Link an actor…"
+            value={typed}
+            onChange={(e) => {
+              setTyped(e.target.value);
+              setActive(0);
+            }}
+            onKeyDown={onKey}
+          />
+          {options.length > 0 && (
+            <ul className="actor-options" id={`actor-options-${annotation.id}`} role="listbox">
+              {options.map((o, i) => (
+                <li
+                  key={o.kind === 'actor' ? o.actor.id : 'create'}
+                  role="option"
+                  aria-selected={i === active}
+                  onMouseDown={(e) => {
+                    e.preventDefault();
+                    choose(i);
+                  }}
+                >
+                  {o.kind === 'actor' ? (
+                    <>
+                      <KindIcon kind={o.actor.kind} /> {o.actor.name}
+                      {o.actor.aliases.length > 0 && <span className="muted"> {o.actor.aliases.slice(0, 3).join(', ')}</span>}
+                    </>
+                  ) : (
+                    <>Create actor “{o.name}”</>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

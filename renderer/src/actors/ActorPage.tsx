@@ -1,0 +1,211 @@
+/**
+ * The actor page: everything by or about one actor across all sources —
+ * claims grouped by source (title, outlet, date), each opening its passage;
+ * filters by role, stance and status with counts; actors that co-occur in the
+ * same claims; sources that mention the actor but have no claims yet.
+ * Claims linked to a member (memberOf, e.g. a minister of a state) count too.
+ */
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import type { ActorPage as ActorPageData, ActorPageFilters } from '../../../shared/api/actors';
+import type { Actor, ActorRole } from '../../../shared/model';
+import { call } from '../api';
+import { useApiEvent } from '../api/useApiEvent';
+import { useNavigation } from '../app/navigation';
+import { useNotices } from '../app/notices';
+import { KIND_LABEL, ROLES } from './kinds';
+import { KindIcon } from './KindIcon';
+
+type StanceKey = NonNullable<ActorPageFilters['stances']>[number];
+const STANCE_KEYS: StanceKey[] = ['supports', 'opposes', 'neutral', 'none'];
+const STANCE_LABEL: Record<StanceKey, string> = { supports: 'supports', opposes: 'opposes', neutral: 'neutral', none: 'no stance' };
+
+function toggle<T>(list: T[] | undefined, v: T): T[] {
+  const l = list ?? [];
+  return l.includes(v) ? l.filter((x) => x !== v) : [...l, v];
+}
+
+function excerpt(text: string, max = 280): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+
+export function ActorPage({ actorId, actions }: { actorId: string; actions?: ReactNode }) {
+  const { error } = useNotices();
+  const { navigate } = useNavigation();
+  const [filters, setFilters] = useState<ActorPageFilters>({});
+  const [page, setPage] = useState<ActorPageData | null>(null);
+  const [statuses, setStatuses] = useState<string[]>([]);
+  const load = useCallback(() => {
+    call('getActorPage', { actorId, filters }).then(setPage, (err: unknown) => error(err, 'The actor page could not be loaded'));
+  }, [actorId, filters, error]);
+  useEffect(load, [load]);
+  useEffect(() => {
+    call('getNotebook', {}).then((nb) => setStatuses(nb.statuses), error);
+  }, [error]);
+  useApiEvent('notebook-changed', load);
+  useEffect(() => setFilters({}), [actorId]);
+
+  if (!page || page.actor.id !== actorId) return <p className="muted actor-page-loading">Loading…</p>;
+  const { actor, counts } = page;
+  const openActor = (a: Actor) => navigate({ view: 'actors', actorId: a.id });
+  const filtered = Boolean(filters.roles?.length || filters.stances?.length || filters.statuses?.length);
+  const byId = new Map([actor, ...page.members, ...page.memberOf].map((a) => [a.id, a]));
+
+  return (
+    <article className="actor-page" aria-label={`Actor ${actor.name}`}>
+      <header className="actor-page-head">
+        <div className="actor-page-title">
+          <KindIcon kind={actor.kind} />
+          <h2>{actor.name}</h2>
+          <span className="muted">{KIND_LABEL[actor.kind]}</span>
+          {actor.color && <span className="actor-swatch" style={{ background: actor.color }} aria-hidden="true" />}
+          <span className="actor-page-actions">{actions}</span>
+        </div>
+        {actor.aliases.length > 0 && (
+          <div className="actor-aliases" aria-label="Aliases">
+            {actor.aliases.map((a) => (
+              <span key={a} className="actor-chip actor-chip-static">
+                {a}
+              </span>
+            ))}
+          </div>
+        )}
+        {actor.description && <p className="actor-description">{actor.description}</p>}
+        {page.memberOf.length > 0 && (
+          <p className="actor-relations">
+            Member of{' '}
+            {page.memberOf.map((a, i) => (
+              <span key={a.id}>
+                {i > 0 && ', '}
+                <button type="button" className="link-button" onClick={() => openActor(a)}>
+                  {a.name}
+                </button>
+              </span>
+            ))}
+          </p>
+        )}
+        {page.members.length > 0 && (
+          <p className="actor-relations">
+            Members (their claims count here){' '}
+            {page.members.map((a, i) => (
+              <span key={a.id}>
+                {i > 0 && ', '}
+                <button type="button" className="link-button" onClick={() => openActor(a)}>
+                  {a.name}
+                </button>
+              </span>
+            ))}
+          </p>
+        )}
+      </header>
+
+      <div className="actor-filters" role="group" aria-label="Filter claims">
+        <span className="actor-filter-group">
+          {ROLES.map((r: ActorRole) => (
+            <button key={r} type="button" className="filter-chip" aria-pressed={filters.roles?.includes(r) ?? false} onClick={() => setFilters({ ...filters, roles: toggle(filters.roles, r) })}>
+              {r} <span className="count">{counts.byRole[r] ?? 0}</span>
+            </button>
+          ))}
+        </span>
+        <span className="actor-filter-group">
+          {STANCE_KEYS.map((s) => (
+            <button key={s} type="button" className="filter-chip" aria-pressed={filters.stances?.includes(s) ?? false} onClick={() => setFilters({ ...filters, stances: toggle(filters.stances, s) })}>
+              {STANCE_LABEL[s]} <span className="count">{counts.byStance[s] ?? 0}</span>
+            </button>
+          ))}
+        </span>
+        <span className="actor-filter-group">
+          {statuses.map((s) => (
+            <button key={s} type="button" className="filter-chip" aria-pressed={filters.statuses?.includes(s) ?? false} onClick={() => setFilters({ ...filters, statuses: toggle(filters.statuses, s) })}>
+              {s} <span className="count">{counts.byStatus[s] ?? 0}</span>
+            </button>
+          ))}
+        </span>
+        {filtered && (
+          <button type="button" className="link-button" onClick={() => setFilters({})}>
+            Clear filters
+          </button>
+        )}
+      </div>
+      <p className="actor-counts" aria-live="polite">
+        {counts.claims} claim{counts.claims === 1 ? '' : 's'} in {counts.sources} source{counts.sources === 1 ? '' : 's'}
+        {filtered && ` (of ${counts.total})`}
+      </p>
+
+      <div className="actor-page-body">
+        <div className="actor-claims">
+          {page.groups.length === 0 && <p className="muted">{filtered ? 'No claim matches these filters.' : 'No claims are linked to this actor yet. Link one from the inspector.'}</p>}
+          {page.groups.map((g) => (
+            <section key={g.source.id} className="actor-source-group" aria-label={`Source ${g.source.title}`}>
+              <h3>
+                <button type="button" className="link-button" onClick={() => navigate({ view: 'sources', sourceId: g.source.id })}>
+                  {g.source.title}
+                </button>
+              </h3>
+              <p className="muted actor-source-meta">{[g.source.outlet, g.source.publishedAt?.slice(0, 10), g.source.language].filter(Boolean).join(' · ')}</p>
+              <ul className="actor-claim-list">
+                {g.claims.map((c) => (
+                  <li key={c.annotation.id}>
+                    <button
+                      type="button"
+                      className="actor-claim"
+                      onClick={() => navigate({ view: 'sources', sourceId: g.source.id, annotationId: c.annotation.id })}
+                    >
+                      <span className="actor-claim-quote">“{excerpt(c.annotation.target.exact)}”</span>
+                      <span className="actor-claim-meta">
+                        {c.links.map((l, i) => (
+                          <span key={i} className={`role-badge role-${l.role}`}>
+                            {l.actorId !== actor.id && `${byId.get(l.actorId)?.name ?? 'member'}: `}
+                            {l.role}
+                            {l.stance && <span className={`stance stance-${l.stance}`}> · {l.stance}</span>}
+                          </span>
+                        ))}
+                        <span className={`actor-status status-${c.annotation.status}`}>{c.annotation.status}</span>
+                      </span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+        </div>
+
+        <aside className="actor-side">
+          <h3>Co-occurring actors</h3>
+          {page.coActors.length === 0 ? (
+            <p className="muted">None yet.</p>
+          ) : (
+            <ul className="co-actor-list">
+              {page.coActors.map(({ actor: a, claims }) => (
+                <li key={a.id}>
+                  <button type="button" className="link-button" onClick={() => openActor(a)}>
+                    <KindIcon kind={a.kind} /> {a.name}
+                  </button>{' '}
+                  <span className="count">{claims}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+          <h3>Mentioned but no claims yet</h3>
+          {page.mentionedOnly.length === 0 ? (
+            <p className="muted">Every source that mentions {actor.name} has a linked claim.</p>
+          ) : (
+            <ul className="mentioned-only" aria-label="Mentioned but no claims yet">
+              {page.mentionedOnly.map((m) => (
+                <li key={m.source.id}>
+                  <button type="button" className="link-button" onClick={() => navigate({ view: 'sources', sourceId: m.source.id })}>
+                    {m.source.title}
+                  </button>
+                  <span className="muted">
+                    {' '}
+                    {m.mentions}× ({m.surfaces.join(', ')})
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </aside>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,262 @@
+/**
+ * The Actors view. Left: the registry (search over names and aliases, kind
+ * icons, claim counts), "New actor" and the suggestions entry. Right: the
+ * actor page, the create/edit form, or the suggestions panel.
+ * Routes: `{view:'actors'}`, `{view:'actors', actorId}`, `{view:'actors', panel:'suggestions'}`.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { matchActors } from '../../../shared/actors';
+import type { ActorUsage } from '../../../shared/api/actors';
+import type { Actor } from '../../../shared/model';
+import { call } from '../api';
+import { useApiEvent } from '../api/useApiEvent';
+import { ErrorBoundary } from '../app/ErrorBoundary';
+import { useNavigation, type Route } from '../app/navigation';
+import { useNotices } from '../app/notices';
+import { ActorForm, type ActorDraft } from './ActorForm';
+import { ActorPage } from './ActorPage';
+import { KindIcon } from './KindIcon';
+import { SuggestionsPanel } from './SuggestionsPanel';
+import { useActors } from './useActors';
+import '../styles/actors.css';
+
+type Mode = { type: 'page' } | { type: 'new' } | { type: 'edit' } | { type: 'merge' } | { type: 'delete'; usage: ActorUsage };
+
+function usageText(u: ActorUsage): string {
+  return `${u.claims} claim${u.claims === 1 ? '' : 's'} (${u.annotations} annotation${u.annotations === 1 ? '' : 's'}) in ${u.sources} source${u.sources === 1 ? '' : 's'}${u.memberOf ? `, ${u.memberOf} member${u.memberOf === 1 ? '' : 's'}` : ''}`;
+}
+
+export function ActorsView({ route }: { route: Route }) {
+  const r = route as { actorId?: unknown; panel?: unknown };
+  const actorId = typeof r.actorId === 'string' ? r.actorId : undefined;
+  const panel = r.panel === 'suggestions' ? 'suggestions' : undefined;
+  const { navigate } = useNavigation();
+  const { error, info } = useNotices();
+  const { actors } = useActors();
+  const [query, setQuery] = useState('');
+  const [mode, setMode] = useState<Mode>({ type: 'page' });
+  const [usage, setUsage] = useState<Record<string, ActorUsage>>({});
+  const [undoable, setUndoable] = useState<string | null>(null);
+
+  const loadUsage = useCallback(() => {
+    void Promise.all(actors.map(async (a) => [a.id, await call('actorUsage', { id: a.id })] as const)).then(
+      (entries) => setUsage(Object.fromEntries(entries)),
+      () => undefined, // counts are a nicety; the list works without them
+    );
+  }, [actors]);
+  useEffect(loadUsage, [loadUsage]);
+  useApiEvent('notebook-changed', loadUsage);
+  useEffect(() => setMode({ type: 'page' }), [actorId, panel]);
+
+  const shown = useMemo(() => (query.trim() ? matchActors(query, actors, 500) : [...actors].sort((a, b) => a.name.localeCompare(b.name))), [query, actors]);
+  const current = actors.find((a) => a.id === actorId);
+
+  const save = async (draft: ActorDraft) => {
+    try {
+      if (mode.type === 'edit' && current) {
+        await call('updateActor', {
+          id: current.id,
+          name: draft.name.trim(),
+          kind: draft.kind,
+          aliases: draft.aliases,
+          memberOf: draft.memberOf,
+          description: draft.description.trim() || null,
+          color: draft.color || null,
+        });
+        setMode({ type: 'page' });
+      } else {
+        const created = await call('createActor', {
+          name: draft.name.trim(),
+          kind: draft.kind,
+          aliases: draft.aliases,
+          memberOf: draft.memberOf,
+          ...(draft.description.trim() ? { description: draft.description.trim() } : {}),
+          ...(draft.color ? { color: draft.color } : {}),
+        });
+        navigate({ view: 'actors', actorId: created.id });
+        setMode({ type: 'page' });
+      }
+    } catch (err) {
+      error(err, 'The actor could not be saved');
+    }
+  };
+
+  const askDelete = async (a: Actor) => {
+    try {
+      setMode({ type: 'delete', usage: await call('actorUsage', { id: a.id }) });
+    } catch (err) {
+      error(err);
+    }
+  };
+  const doDelete = async (a: Actor) => {
+    try {
+      const r = await call('deleteActor', { id: a.id });
+      setUndoable(`Deleted ${a.name}; ${r.annotationsChanged} annotation${r.annotationsChanged === 1 ? '' : 's'} lost the link.`);
+      navigate({ view: 'actors' });
+    } catch (err) {
+      error(err, 'The actor could not be deleted');
+    }
+  };
+  const doMerge = async (keep: Actor, drop: Actor) => {
+    try {
+      const r = await call('mergeActors', { keepId: keep.id, dropId: drop.id });
+      setUndoable(`Merged ${drop.name} into ${keep.name}; ${r.annotationsChanged} annotation${r.annotationsChanged === 1 ? '' : 's'} moved.`);
+      setMode({ type: 'page' });
+    } catch (err) {
+      error(err, 'The actors could not be merged');
+    }
+  };
+  const undo = async () => {
+    try {
+      const r = await call('undo', {});
+      if (r.label) info(`Undone: ${r.label}`);
+      setUndoable(null);
+    } catch (err) {
+      error(err);
+    }
+  };
+
+  let right;
+  if (mode.type === 'new') right = <ActorForm actors={actors} onSave={save} onCancel={() => setMode({ type: 'page' })} />;
+  else if (panel === 'suggestions') right = <SuggestionsPanel actors={actors} />;
+  else if (current && mode.type === 'edit') right = <ActorForm key={current.id} actor={current} actors={actors} onSave={save} onCancel={() => setMode({ type: 'page' })} />;
+  else if (current) {
+    right = (
+      <>
+        {mode.type === 'delete' && (
+          <div className="actor-confirm" role="alertdialog" aria-label="Delete actor">
+            <p>
+              Delete <strong>{current.name}</strong>? Its links are removed from {usageText(mode.usage)}. You can undo this.
+            </p>
+            <button type="button" className="danger" onClick={() => void doDelete(current)}>
+              Delete actor
+            </button>
+            <button type="button" onClick={() => setMode({ type: 'page' })}>
+              Cancel
+            </button>
+          </div>
+        )}
+        {mode.type === 'merge' && <MergePanel keep={current} actors={actors} usage={usage} onMerge={doMerge} onCancel={() => setMode({ type: 'page' })} />}
+        <ActorPage
+          actorId={current.id}
+          actions={
+            <>
+              <button type="button" onClick={() => setMode({ type: 'edit' })}>
+                Edit
+              </button>
+              <button type="button" onClick={() => setMode({ type: 'merge' })}>
+                Merge…
+              </button>
+              <button type="button" className="danger" onClick={() => void askDelete(current)}>
+                Delete…
+              </button>
+            </>
+          }
+        />
+      </>
+    );
+  } else if (actorId) right = <p className="muted actors-empty">This actor no longer exists (it may have been merged or deleted).</p>;
+  else
+    right = (
+      <div className="actors-empty">
+        <p>Pick an actor on the left, or look at the suggestions found in your sources.</p>
+        <button type="button" className="primary" onClick={() => navigate({ view: 'actors', panel: 'suggestions' })}>
+          Show suggestions
+        </button>
+      </div>
+    );
+
+  return (
+    <div className="actors-view">
+      <aside className="actors-list-pane" aria-label="Actor registry">
+        <div className="actors-list-tools">
+          <input type="search" placeholder="Search names and aliases…" aria-label="Search actors" value={query} onChange={(e) => setQuery(e.target.value)} />
+          <div className="actors-list-buttons">
+            <button type="button" onClick={() => setMode({ type: 'new' })}>
+              New actor
+            </button>
+            <button type="button" aria-pressed={panel === 'suggestions'} onClick={() => navigate({ view: 'actors', panel: 'suggestions' })}>
+              Suggestions
+            </button>
+          </div>
+        </div>
+        {undoable && (
+          <div className="actor-undo" role="status">
+            {undoable}{' '}
+            <button type="button" className="link-button" onClick={() => void undo()}>
+              Undo
+            </button>
+          </div>
+        )}
+        {actors.length === 0 ? (
+          <p className="muted actors-hint">No actors yet. Accept suggestions, create one, or link one to a claim from the inspector.</p>
+        ) : (
+          <ul className="actors-list">
+            {shown.map((a) => (
+              <li key={a.id}>
+                <button type="button" className="actors-list-item" aria-current={a.id === actorId ? 'true' : undefined} onClick={() => navigate({ view: 'actors', actorId: a.id })}>
+                  <KindIcon kind={a.kind} />
+                  <span className="actors-list-name">
+                    {a.name}
+                    {a.aliases.length > 0 && <span className="muted actors-list-aliases"> {a.aliases.slice(0, 3).join(', ')}</span>}
+                  </span>
+                  <span className="count" title="Claims · sources">
+                    {usage[a.id] ? `${usage[a.id]!.claims} · ${usage[a.id]!.sources}` : ''}
+                  </span>
+                </button>
+              </li>
+            ))}
+            {shown.length === 0 && <li className="muted">No actor matches “{query}”.</li>}
+          </ul>
+        )}
+      </aside>
+      <section className="actors-main">
+        <ErrorBoundary area="Actor">{right}</ErrorBoundary>
+      </section>
+    </div>
+  );
+}
+
+function MergePanel({
+  keep,
+  actors,
+  usage,
+  onMerge,
+  onCancel,
+}: {
+  keep: Actor;
+  actors: Actor[];
+  usage: Record<string, ActorUsage>;
+  onMerge(keep: Actor, drop: Actor): Promise<void>;
+  onCancel(): void;
+}) {
+  const [dropId, setDropId] = useState('');
+  const drop = actors.find((a) => a.id === dropId);
+  return (
+    <div className="actor-confirm" role="group" aria-label="Merge actors">
+      <label htmlFor="merge-drop">Merge into {keep.name}: </label>
+      <select id="merge-drop" value={dropId} onChange={(e) => setDropId(e.target.value)}>
+        <option value="">Pick the other actor…</option>
+        {actors
+          .filter((a) => a.id !== keep.id)
+          .map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
+      </select>
+      {drop && (
+        <p>
+          {drop.name} ({usage[drop.id] ? usageText(usage[drop.id]!) : '…'}) goes into {keep.name} ({usage[keep.id] ? usageText(usage[keep.id]!) : '…'}): its links move and its
+          names become aliases.
+        </p>
+      )}
+      <button type="button" className="primary" disabled={!drop} onClick={() => drop && void onMerge(keep, drop)}>
+        Merge
+      </button>
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+    </div>
+  );
+}
