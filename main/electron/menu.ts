@@ -20,8 +20,8 @@ export interface MenuActions {
   openReadme(): void;
 }
 
-/** Edit › Undo/Redo, and File › Export Brief (acted on by the open brief editor). */
-export type RendererMenuCommand = 'undo' | 'redo' | `export-brief:${'docx' | 'pdf' | 'md' | 'html'}`;
+/** Edit › Undo/Redo and Find… (the command palette), and File › Export Brief (acted on by the open brief editor). */
+export type RendererMenuCommand = 'undo' | 'redo' | 'search' | `export-brief:${'docx' | 'pdf' | 'md' | 'html'}`;
 
 export interface MenuOptions {
   platform: NodeJS.Platform;
@@ -83,6 +83,8 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     submenu: [
       { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: () => actions.sendToRenderer('undo') },
       { label: 'Redo', accelerator: isMac ? 'Shift+CmdOrCtrl+Z' : 'CmdOrCtrl+Y', click: () => actions.sendToRenderer('redo') },
+      { type: 'separator' },
+      { label: 'Find…', accelerator: 'CmdOrCtrl+K', click: () => actions.sendToRenderer('search') },
       { type: 'separator' },
       { role: 'cut' },
       { role: 'copy' },

@@ -376,6 +376,21 @@ export class SearchIndex {
     return index;
   }
 
+  /** The source holding an annotation, when the index knows it. */
+  annotationSourceId(id: string): string | undefined {
+    return this.annotations.get(id)?.sourceId;
+  }
+
+  /** Ids of the annotations indexed for a source. */
+  annotationIdsOf(sourceId: string): string[] {
+    return [...(this.bySource.get(sourceId) ?? [])];
+  }
+
+  /** Whether a source is indexed. */
+  hasSource(id: string): boolean {
+    return this.sources.has(id);
+  }
+
   stats(): { sources: number; annotations: number; actors: number; documents: number; terms: number } {
     return {
       sources: this.sources.size,

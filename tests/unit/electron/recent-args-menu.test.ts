@@ -86,6 +86,15 @@ describe('menu template', () => {
     expect(calls).toEqual(['new', 'open', 'import-files', 'import-folder', 'recent:/n/Hamn.dossier']);
   });
 
+  it('sends Edit › Find… (Ctrl/Cmd+K) to the renderer to open the command palette', () => {
+    const { calls, actions } = actionsSpy();
+    const menu = buildMenuTemplate({ platform: 'linux', isDev: false, appName: 'Dossier', recent: [], actions });
+    const findItem = find(sub(menu[1]), 'Find…');
+    expect(findItem?.accelerator).toBe('CmdOrCtrl+K');
+    click(findItem);
+    expect(calls).toEqual(['send:search']);
+  });
+
   it('sends File › Export Brief items to the renderer, one per format', () => {
     const { calls, actions } = actionsSpy();
     const menu = buildMenuTemplate({ platform: 'linux', isDev: false, appName: 'Dossier', recent: [], actions });

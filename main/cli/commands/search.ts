@@ -1,0 +1,99 @@
+/** search and corroborate: full-text search with filters, and "who else reports this?" (issue 6). */
+import { resolveActor } from '../../../shared/actors';
+import type { SearchFilters } from '../../../shared/search';
+import { UsageError, type CliCommand } from '../command';
+
+const list = (v: unknown): string[] => (Array.isArray(v) ? v : typeof v === 'string' ? [v] : []).map(String);
+
+function isoDate(value: string, flag: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(Date.parse(value))) throw new UsageError(`${flag} takes a date as YYYY-MM-DD (got "${value}")`);
+  return value;
+}
+
+function positiveInt(value: unknown, flag: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 200) throw new UsageError(`${flag} takes a whole number from 1 to 200 (got "${String(value)}")`);
+  return n;
+}
+
+export const searchCommand: CliCommand = {
+  name: 'search',
+  usage: [
+    'search "<query>" [--actor A]… [--tag T]… [--status S]… [--lang L]… [--source ID]… [--from DATE] [--to DATE] [--limit N]',
+    '                             passages, titles and claims matching the query, best first',
+  ],
+  options: {
+    actor: { type: 'string', multiple: true },
+    tag: { type: 'string', multiple: true },
+    status: { type: 'string', multiple: true },
+    lang: { type: 'string', multiple: true },
+    source: { type: 'string', multiple: true },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    limit: { type: 'string' },
+  },
+  async run({ args, options, openSession, print }) {
+    const query = args.join(' ').trim();
+    if (!query) throw new UsageError('search needs a query, e.g. dossier search "icebreakers"');
+    const limit = positiveInt(options.limit, '--limit', 20);
+    const from = typeof options.from === 'string' ? isoDate(options.from, '--from') : undefined;
+    const to = typeof options.to === 'string' ? isoDate(options.to, '--to') : undefined;
+    const session = await openSession();
+    const m = session.store.manifest;
+    const filters: SearchFilters = {};
+    const actors = list(options.actor);
+    if (actors.length) {
+      filters.actorIds = actors.map((name) => {
+        const actor = m.actors.find((a) => a.id === name) ?? resolveActor(name, m.actors);
+        if (!actor) throw new UsageError(`no actor named "${name}" (see: dossier actors)`);
+        return actor.id;
+      });
+    }
+    const tags = list(options.tag);
+    if (tags.length) {
+      filters.tagIds = tags.map((name) => {
+        const tag = m.tags.find((t) => t.id === name || t.name.toLocaleLowerCase() === name.trim().toLocaleLowerCase());
+        if (!tag) throw new UsageError(`no tag named "${name}"`);
+        return tag.id;
+      });
+    }
+    const statuses = list(options.status);
+    for (const s of statuses) if (!m.statuses.includes(s)) throw new UsageError(`unknown status "${s}" (this notebook's: ${m.statuses.join(', ')})`);
+    if (statuses.length) filters.statuses = statuses;
+    const langs = list(options.lang).map((l) => l.toLowerCase());
+    if (langs.length) filters.languages = langs;
+    const sources = list(options.source);
+    for (const id of sources) if (!m.sources.some((s) => s.id === id)) throw new UsageError(`no source "${id}" (see: dossier sources)`);
+    if (sources.length) filters.sourceIds = sources;
+    if (from) filters.from = from;
+    if (to) filters.to = to;
+    const { hits } = await session.service.search({ query, filters, limit, wait: true, withActors: false });
+    const out = hits.map((h) => ({ sourceId: h.sourceId, ...(h.annotationId ? { annotationId: h.annotationId } : {}), snippet: h.snippet, score: h.score }));
+    const titles = new Map(m.sources.map((s) => [s.id, s.title]));
+    print(out, () =>
+      out.length
+        ? out.map((h) => `${h.score.toFixed(2).padStart(6)}  ${h.sourceId}${h.annotationId ? ` ${h.annotationId}` : ''}  ${titles.get(h.sourceId) ?? ''}\n        ${h.snippet.replace(/\s+/g, ' ')}`)
+        : [`Nothing found for "${query}".`],
+    );
+  },
+};
+
+export const corroborateCommand: CliCommand = {
+  name: 'corroborate',
+  usage: ['corroborate <annotationId> [--limit N]', '                             similar passages in other sources, best first'],
+  options: { limit: { type: 'string' } },
+  async run({ args, options, openSession, print }) {
+    const [annotationId] = args;
+    if (!annotationId) throw new UsageError('corroborate needs an annotation id (see: dossier show <sourceId>)');
+    const limit = positiveInt(options.limit, '--limit', 10);
+    const session = await openSession();
+    const hits = await session.service.corroborate({ annotationId, limit });
+    const out = hits.map((h) => ({ sourceId: h.sourceId, start: h.start, end: h.end, text: h.text, score: h.score }));
+    print(out, () =>
+      out.length
+        ? hits.map((h) => `${h.score.toFixed(2).padStart(6)}  ${h.sourceId} [${h.start}–${h.end}] ${h.source.title}${h.source.outlet ? ` (${h.source.outlet})` : ''}\n        ${h.text.replace(/\s+/g, ' ')}`)
+        : ['No similar passages in other sources.'],
+    );
+  },
+};

@@ -1,0 +1,219 @@
+/**
+ * API methods for search and corroboration (issue 6). The index lives in a
+ * SearchService (search-service.ts): queries wait for it; changes go through
+ * ctx.transact like everywhere else, and reach the index through onCommit.
+ */
+import { describeTarget } from '../../../shared/anchoring';
+import type { SourceHead } from '../../../shared/api/search';
+import { DossierError } from '../../../shared/errors';
+import { newId } from '../../../shared/ids';
+import type { Annotation, Relation, SourceIndexEntry } from '../../../shared/model';
+import type { ServiceContext, ServiceMethods } from '../service-context';
+import { computeGroups, findDiscrepancies } from './relations';
+import type { SearchIndex } from './search-index';
+import { SearchService, type SearchServiceOptions } from './search-service';
+
+type SearchMethodName = 'search' | 'searchStatus' | 'corroborate' | 'acceptCorroboration' | 'listRelations' | 'deleteRelation' | 'getClaimGroup';
+
+function head(meta: SourceIndexEntry): SourceHead {
+  return {
+    id: meta.id,
+    title: meta.title,
+    language: meta.language,
+    ...(meta.outlet ? { outlet: meta.outlet } : {}),
+    ...(meta.publishedAt ? { publishedAt: meta.publishedAt } : {}),
+  };
+}
+
+export interface SearchArea {
+  methods: ServiceMethods<SearchMethodName>;
+  service: SearchService;
+  /** Saves the index if it changed and stops background work. */
+  close(): Promise<void>;
+}
+
+export function createSearchArea(ctx: ServiceContext, options: SearchServiceOptions = {}): SearchArea {
+  const { store } = ctx;
+  const service = new SearchService(ctx, options);
+
+  // source id → metadata, rebuilt when the manifest's source list is replaced (immutable updates)
+  let metaMap: { list: readonly SourceIndexEntry[]; byId: Map<string, SourceIndexEntry> } | undefined;
+  const metaOf = (id: string): SourceIndexEntry | undefined => {
+    const list = store.manifest.sources;
+    if (metaMap?.list !== list) metaMap = { list, byId: new Map(list.map((s) => [s.id, s])) };
+    return metaMap.byId.get(id);
+  };
+  const headOf = (id: string): SourceHead | undefined => {
+    const meta = metaOf(id);
+    return meta ? head(meta) : undefined;
+  };
+
+  /** The annotation with this id, wherever it is (annotation ids are global). */
+  const findAnnotation = async (index: SearchIndex, id: string): Promise<Annotation> => {
+    const sourceId = index.annotationSourceId(id);
+    if (sourceId) {
+      const file = await store.loadSource(sourceId);
+      const found = file.annotations.find((a) => a.id === id);
+      if (found) return found;
+    }
+    throw new DossierError('not-found', `No annotation with id "${id}".`);
+  };
+
+  const methods: ServiceMethods<SearchMethodName> = {
+    async search({ query, filters, limit, wait, withActors }) {
+      if (!wait && !service.isReady) {
+        void service.ready().catch(() => undefined);
+        return { hits: [], actors: [], sources: [], ready: false };
+      }
+      const index = await service.ready();
+      const hits = index.search(query, filters ?? {}, limit);
+      // matching actor names costs a second term expansion: only when not turned off and when there are actors
+      const actors = withActors !== false && query.trim() && store.manifest.actors.length ? index.searchActors(query, 5) : [];
+      const sources = [...new Set(hits.map((h) => h.sourceId))].flatMap((id) => headOf(id) ?? []);
+      return { hits, actors, sources, ready: true };
+    },
+
+    async searchStatus() {
+      const stats = service.isReady ? (await service.ready()).stats() : undefined;
+      return { ready: service.isReady, sources: stats?.sources ?? 0, annotations: stats?.annotations ?? 0, loadedFrom: service.loadedFrom };
+    },
+
+    async corroborate({ annotationId, limit }) {
+      const index = await service.ready();
+      const own = index.annotationSourceId(annotationId);
+      if (!own) throw new DossierError('not-found', `No annotation with id "${annotationId}".`);
+      return index
+        .corroborate(annotationId, { limit })
+        .filter((h) => h.sourceId !== own)
+        .flatMap((h) => {
+          const source = headOf(h.sourceId);
+          return source ? [{ ...h, source }] : [];
+        });
+    },
+
+    async acceptCorroboration({ annotationId, sourceId, start, end, type }) {
+      const index = await service.ready();
+      const original = await findAnnotation(index, annotationId);
+      if (original.sourceId === sourceId) throw new DossierError('invalid-input', 'A claim corroborates or contradicts a passage in another source, not its own.');
+      const file = await store.loadSource(sourceId);
+      const target = describeTarget(file.source.text, start, end);
+      const existing = file.annotations.find((a) => a.target.start === target.start && a.target.end === target.end);
+      const now = new Date().toISOString();
+      const annotation: Annotation = existing ?? {
+        id: newId('ann'),
+        sourceId,
+        kind: 'claim',
+        target,
+        tagIds: [],
+        status: store.manifest.statuses[0] ?? 'unverified',
+        actors: [],
+        createdAt: now,
+        updatedAt: now,
+      };
+      const already = store.manifest.relations.find(
+        (r) => r.type === type && ((r.from === annotation.id && r.to === annotationId) || (r.from === annotationId && r.to === annotation.id)),
+      );
+      if (existing && already) return { annotation: existing, relation: already };
+      const relation: Relation = { id: newId('rel'), from: annotation.id, to: annotationId, type, createdAt: now };
+      const label = type === 'corroborates' ? 'Accept corroboration' : 'Mark contradiction';
+      await ctx.transact(label, async (tx) => {
+        if (!existing) {
+          await tx.updateSource(sourceId, (f) => {
+            const at = f.annotations.findIndex((a) => a.target.start > target.start || (a.target.start === target.start && a.target.end > target.end));
+            if (at < 0) f.annotations.push(annotation);
+            else f.annotations.splice(at, 0, annotation);
+          });
+        }
+        await tx.updateManifest((m) => {
+          m.relations.push(relation);
+        });
+      });
+      return { annotation, relation };
+    },
+
+    async listRelations({ annotationId }) {
+      const index = await service.ready();
+      const out = [];
+      for (const r of store.manifest.relations) {
+        if (r.from !== annotationId && r.to !== annotationId) continue;
+        const otherId = r.from === annotationId ? r.to : r.from;
+        const sourceId = index.annotationSourceId(otherId);
+        let exact: string | undefined;
+        if (sourceId) {
+          try {
+            exact = (await store.loadSource(sourceId)).annotations.find((a) => a.id === otherId)?.target.exact;
+          } catch {
+            // unreadable source: show the relation without its text
+          }
+        }
+        const source = sourceId ? headOf(sourceId) : undefined;
+        out.push({ ...r, other: { annotationId: otherId, ...(sourceId ? { sourceId } : {}), ...(exact ? { exact } : {}), ...(source ? { source } : {}) } });
+      }
+      return out;
+    },
+
+    async deleteRelation({ id }) {
+      const relation = store.manifest.relations.find((r) => r.id === id);
+      if (!relation) throw new DossierError('not-found', `No relation with id "${id}".`);
+      await ctx.transact('Delete relation', async (tx) => {
+        await tx.updateManifest((m) => {
+          m.relations = m.relations.filter((r) => r.id !== id);
+        });
+      });
+      return { deleted: relation };
+    },
+
+    async getClaimGroup({ annotationId }) {
+      const index = await service.ready();
+      const self = await findAnnotation(index, annotationId);
+      const { relations } = store.manifest;
+      const ids = new Set<string>([annotationId]);
+      for (const r of relations) {
+        ids.add(r.from);
+        ids.add(r.to);
+      }
+      const annotations = [...ids].flatMap((id) => {
+        const sourceId = index.annotationSourceId(id);
+        return sourceId ? [{ id, sourceId }] : [];
+      });
+      const { byAnnotation } = computeGroups({ relations, annotations, sources: store.manifest.sources });
+      const group = byAnnotation.get(annotationId);
+      const memberIds = group?.annotationIds ?? [annotationId];
+      const members = [];
+      const loaded: Annotation[] = [];
+      for (const id of memberIds) {
+        const a = id === annotationId ? self : await findAnnotation(index, id).catch(() => undefined);
+        const meta = a && metaOf(a.sourceId);
+        if (!a || !meta) continue;
+        loaded.push(a);
+        members.push({ annotationId: a.id, sourceId: a.sourceId, exact: a.target.exact, status: a.status, source: head(meta) });
+      }
+      const discrepancies = findDiscrepancies(
+        loaded.map((a) => {
+          const meta = metaOf(a.sourceId);
+          return {
+            annotationId: a.id,
+            text: a.target.exact,
+            language: meta?.language ?? 'en',
+            actorIds: a.actors.map((l) => l.actorId),
+            ...(meta?.outlet ? { outlet: meta.outlet } : {}),
+          };
+        }),
+        { actors: store.manifest.actors },
+      );
+      return {
+        ...(group ? { groupId: group.id } : {}),
+        members,
+        independentSources: group?.independentSources ?? 1,
+        discrepancies,
+      };
+    },
+  };
+
+  return { methods, service, close: () => service.close() };
+}
+
+/** The methods alone, for callers that manage no lifecycle (prefer createSearchArea). */
+export function searchMethods(ctx: ServiceContext, options?: SearchServiceOptions): ServiceMethods<SearchMethodName> {
+  return createSearchArea(ctx, options).methods;
+}

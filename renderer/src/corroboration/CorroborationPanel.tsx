@@ -1,0 +1,170 @@
+/**
+ * The inspector's "who else reports this?" for the selected annotation: its
+ * group of related claims (count of independent sources, discrepancies side
+ * by side), and similar passages in other sources, each one click from the
+ * passage in its source and from "Corroborates" / "Contradicts".
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { ClaimGroup, CorroborationSuggestion } from '../../../shared/api/search';
+import type { Annotation } from '../../../shared/model';
+import { call } from '../api';
+import { useApiEvent } from '../api/useApiEvent';
+import { useNavigation } from '../app/navigation';
+import { useNotices } from '../app/notices';
+import { Highlighted } from '../search/Highlighted';
+import { matchedRanges } from './matched';
+import '../styles/search.css';
+
+const LIMIT = 5;
+const MIN_SHARE_OF_BEST = 0.15;
+
+function sourceLabel(s: { title: string; outlet?: string; publishedAt?: string }) {
+  return [s.outlet, s.publishedAt].filter(Boolean).join(' · ');
+}
+
+export function CorroborationPanel({ annotation, readOnly }: { annotation: Annotation; readOnly?: boolean }) {
+  const { navigate } = useNavigation();
+  const { error } = useNotices();
+  const [suggestions, setSuggestions] = useState<CorroborationSuggestion[] | null>(null);
+  const [group, setGroup] = useState<ClaimGroup | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [revision, setRevision] = useState(0);
+  useApiEvent('notebook-changed', () => setRevision((r) => r + 1));
+
+  useEffect(() => {
+    let live = true;
+    Promise.all([call('corroborate', { annotationId: annotation.id, limit: LIMIT + 5 }), call('getClaimGroup', { annotationId: annotation.id })])
+      .then(([s, g]) => {
+        if (!live) return;
+        setSuggestions(s);
+        setGroup(g);
+      })
+      .catch((err) => live && error(err, 'Similar passages could not be found'));
+    return () => {
+      live = false;
+    };
+  }, [annotation.id, annotation.target.start, annotation.target.end, revision, error]);
+
+  const accept = useCallback(
+    async (s: CorroborationSuggestion, type: 'corroborates' | 'contradicts') => {
+      setBusy(true);
+      try {
+        await call('acceptCorroboration', { annotationId: annotation.id, sourceId: s.sourceId, start: s.start, end: s.end, type });
+      } catch (err) {
+        error(err, 'The link could not be saved');
+      } finally {
+        setBusy(false);
+      }
+    },
+    [annotation.id, error],
+  );
+
+  const inGroup = new Set(group?.members.map((m) => m.sourceId) ?? []);
+  // Passages already in the group are not suggested again.
+  // Weak matches (a word or two in common) are noise: keep those within reach of the best one.
+  const best = Math.max(0, ...(suggestions ?? []).map((s) => s.score));
+  const shown = (suggestions ?? [])
+    .filter((s) => s.score >= best * MIN_SHARE_OF_BEST)
+    .filter((s) => !inGroup.has(s.sourceId) || !group?.groupId)
+    .slice(0, LIMIT);
+
+  return (
+    <section className="corroboration" aria-label="Corroboration">
+      {group && group.members.length > 1 && (
+        <div className="claim-group">
+          <span className="group-badge" data-testid="group-badge" title={group.members.map((m) => m.source.outlet ?? m.source.title).join(', ')}>
+            {group.independentSources} independent source{group.independentSources === 1 ? '' : 's'}
+          </span>
+          <ul className="group-members">
+            {group.members
+              .filter((m) => m.annotationId !== annotation.id)
+              .map((m) => (
+                <li key={m.annotationId}>
+                  <button type="button" className="link-button" onClick={() => navigate({ view: 'sources', sourceId: m.sourceId, annotationId: m.annotationId })}>
+                    {m.source.outlet ?? m.source.title}
+                  </button>
+                  : “{m.exact.length > 120 ? `${m.exact.slice(0, 119)}…` : m.exact}”
+                </li>
+              ))}
+          </ul>
+          {group.discrepancies.length > 0 && (
+            <div className="discrepancies" aria-label="Discrepancies">
+              <h4>Where they differ</h4>
+              {group.discrepancies.map((d, i) => (
+                <table key={i} className="discrepancy">
+                  <caption>
+                    {d.kind === 'number' ? 'Number' : d.kind === 'actor' ? 'Actor' : 'Date'}: {d.about}
+                  </caption>
+                  <tbody>
+                    <tr>
+                      {d.values.map((v) => (
+                        <th key={v.annotationId} scope="col">
+                          {v.outlet ?? 'source'}
+                        </th>
+                      ))}
+                    </tr>
+                    <tr>
+                      {d.values.map((v) => (
+                        <td key={v.annotationId} title={v.text}>
+                          <strong>{v.value}</strong>
+                        </td>
+                      ))}
+                    </tr>
+                  </tbody>
+                </table>
+              ))}
+            </div>
+          )}
+        </div>
+      )}
+
+      <h3 className="corroboration-heading">Similar passages in other sources</h3>
+      {suggestions === null ? (
+        <p className="pane-hint">Looking…</p>
+      ) : shown.length === 0 ? (
+        <p className="pane-hint">No similar passages in other sources.</p>
+      ) : (
+        <ol className="suggestions">
+          {shown.map((s) => (
+            <li key={`${s.sourceId}:${s.start}`} className="suggestion" data-source-id={s.sourceId}>
+              <div className="suggestion-head">
+                <span className="suggestion-title">{s.source.title}</span>
+                <span className="suggestion-meta">{sourceLabel(s.source)}</span>
+              </div>
+              <button
+                type="button"
+                className="suggestion-text"
+                title="Show this passage in its source"
+                onClick={() => navigate({ view: 'sources', sourceId: s.sourceId, range: { start: s.start, end: s.end } })}
+              >
+                <Highlighted text={s.text} ranges={matchedRanges(s.text, annotation.target.exact, s.matched.numbers)} />
+              </button>
+              <div className="suggestion-actions">
+                <span className="suggestion-why">
+                  {[
+                    s.matched.words > 0 ? `${Math.round(s.matched.words * 100)}% of the words` : '',
+                    s.matched.actorIds.length > 0 ? `${s.matched.actorIds.length} actor${s.matched.actorIds.length === 1 ? '' : 's'} in common` : '',
+                    s.matched.numbers.length > 0 ? `same number: ${s.matched.numbers.join(', ')}` : '',
+                    s.matched.dates.length > 0 ? `same date: ${s.matched.dates.join(', ')}` : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </span>
+                {!readOnly && (
+                  <>
+                    <button type="button" className="button small" disabled={busy} onClick={() => void accept(s, 'corroborates')}>
+                      Corroborates
+                    </button>
+                    <button type="button" className="button small" disabled={busy} onClick={() => void accept(s, 'contradicts')}>
+                      Contradicts
+                    </button>
+                  </>
+                )}
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

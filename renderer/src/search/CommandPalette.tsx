@@ -1,0 +1,338 @@
+/**
+ * The command palette (Ctrl/Cmd+K): search the notebook as you type (sources,
+ * claims, actors) with filter chips, plus commands. Arrow keys move, Enter
+ * opens: a passage opens in the reader at its offsets, a claim selects it.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import type { SearchResult, SourceHead } from '../../../shared/api/search';
+import type { Actor, SourceMeta, Tag } from '../../../shared/model';
+import type { SearchFilters, SearchHit } from '../../../shared/search';
+import { call } from '../api';
+import { useApiEvent } from '../api/useApiEvent';
+import { useNavigation } from '../app/navigation';
+import { useNotices } from '../app/notices';
+import { EXTRA_VIEWS } from '../app/views';
+import { Highlighted } from './Highlighted';
+import '../styles/search.css';
+
+export interface PaletteCommand {
+  id: string;
+  label: string;
+  hint?: string;
+  run(): void | Promise<unknown>;
+}
+
+type Item =
+  | { type: 'hit'; hit: SearchHit; source?: SourceHead }
+  | { type: 'actor'; actorId: string; name: string }
+  | { type: 'command'; command: PaletteCommand };
+
+const DEBOUNCE_MS = 120;
+
+interface Props {
+  onImport(): void;
+}
+
+export function CommandPalette({ onImport }: Props) {
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        setOpen((o) => !o);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  // A native menu item ("Find…") may open it too: main sends {type:'menu', command:'search'}.
+  useApiEvent('menu', (e) => {
+    if (e.command === 'search') setOpen(true);
+  });
+  if (!open) return null;
+  return <Palette onClose={() => setOpen(false)} onImport={onImport} />;
+}
+
+function useCommands(onImport: () => void, close: () => void): PaletteCommand[] {
+  const { navigate } = useNavigation();
+  const { error } = useNotices();
+  return useMemo(() => {
+    const guard = (fn: () => Promise<unknown>, what: string) => () => fn().catch((err) => error(err, what));
+    return [
+      { id: 'import', label: 'Import…', hint: 'Add articles to the notebook', run: () => onImport() },
+      {
+        id: 'new-brief',
+        label: 'New brief',
+        run: guard(async () => {
+          const brief = await call('createBrief', {});
+          navigate({ view: 'briefs', briefId: brief.id });
+        }, 'The brief could not be created'),
+      },
+      { id: 'undo', label: 'Undo', hint: 'Ctrl+Z', run: guard(() => call('undo', {}), 'Undo failed') },
+      { id: 'redo', label: 'Redo', hint: 'Ctrl+Shift+Z', run: guard(() => call('redo', {}), 'Redo failed') },
+      ...[{ id: 'sources', label: 'Sources' }, ...EXTRA_VIEWS].map((v) => ({ id: `view:${v.id}`, label: `Go to ${v.label}`, run: () => navigate({ view: v.id }) })),
+    ].map((c) => ({ ...c, run: () => { close(); return c.run(); } }));
+  }, [onImport, close, navigate, error]);
+}
+
+interface FilterData {
+  actors: Actor[];
+  tags: Tag[];
+  statuses: string[];
+  languages: string[];
+}
+
+function Palette({ onClose, onImport }: { onClose(): void; onImport(): void }) {
+  const { navigate } = useNavigation();
+  const { error } = useNotices();
+  const commands = useCommands(onImport, onClose);
+  const [query, setQuery] = useState('');
+  const [filters, setFilters] = useState<SearchFilters>({});
+  const [result, setResult] = useState<SearchResult | null>(null);
+  const [indexing, setIndexing] = useState(false);
+  const [active, setActive] = useState(0);
+  const [data, setData] = useState<FilterData>({ actors: [], tags: [], statuses: [], languages: [] });
+  const inputRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  const restoreFocus = useRef<Element | null>(document.activeElement);
+  /** Set when a hit or command was opened: focus then stays where that took it. */
+  const opened = useRef(false);
+
+  useEffect(() => {
+    inputRef.current?.focus();
+    const previous = restoreFocus.current;
+    return () => {
+      if (!opened.current && previous instanceof HTMLElement) previous.focus();
+    };
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    Promise.all([call('listActors', {}), call('listTags', {}), call('getNotebook', {}), call('listSources', {})])
+      .then(([actors, tags, info, sources]) => {
+        if (!live) return;
+        const languages = [...new Set((sources as SourceMeta[]).map((s) => s.language))].filter((l) => l !== 'und').sort();
+        setData({ actors, tags, statuses: info.statuses, languages });
+      })
+      .catch((err) => error(err, 'The filters could not be loaded'));
+    return () => {
+      live = false;
+    };
+  }, [error]);
+
+  // Search as you type, debounced; "Indexing…" while the index is being built.
+  useEffect(() => {
+    const q = query.trim();
+    if (!q) {
+      setResult(null);
+      setIndexing(false);
+      return;
+    }
+    let live = true;
+    const timer = setTimeout(async () => {
+      try {
+        let r = await call('search', { query: q, filters, limit: 20, wait: false });
+        if (!r.ready) {
+          if (live) setIndexing(true);
+          r = await call('search', { query: q, filters, limit: 20, wait: true });
+        }
+        if (!live) return;
+        setIndexing(false);
+        setResult(r);
+        setActive(0);
+      } catch (err) {
+        if (live) error(err, 'Search failed');
+      }
+    }, DEBOUNCE_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [query, filters, error]);
+
+  const groups = useMemo(() => {
+    const sources = new Map((result?.sources ?? []).map((s) => [s.id, s]));
+    const hits = result?.hits ?? [];
+    const q = query.trim().toLocaleLowerCase();
+    const out: Array<{ label: string; items: Item[] }> = [
+      { label: 'Sources', items: hits.filter((h) => !h.annotationId).map((hit) => ({ type: 'hit' as const, hit, source: sources.get(hit.sourceId) })) },
+      { label: 'Claims', items: hits.filter((h) => h.annotationId).map((hit) => ({ type: 'hit' as const, hit, source: sources.get(hit.sourceId) })) },
+      { label: 'Actors', items: (result?.actors ?? []).map((a) => ({ type: 'actor' as const, actorId: a.actorId, name: a.name })) },
+      { label: 'Commands', items: commands.filter((c) => !q || c.label.toLocaleLowerCase().includes(q)).map((command) => ({ type: 'command' as const, command })) },
+    ];
+    return out.filter((g) => g.items.length > 0);
+  }, [result, commands, query]);
+  const flat = useMemo(() => groups.flatMap((g) => g.items), [groups]);
+
+  useEffect(() => {
+    listRef.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
+  }, [active]);
+
+  const openItem = useCallback(
+    (item: Item | undefined) => {
+      if (!item) return;
+      opened.current = true;
+      if (item.type === 'command') {
+        void item.command.run();
+        return;
+      }
+      onClose();
+      if (item.type === 'actor') navigate({ view: 'actors', actorId: item.actorId });
+      else if (item.hit.annotationId) navigate({ view: 'sources', sourceId: item.hit.sourceId, annotationId: item.hit.annotationId });
+      else if (item.hit.start !== undefined && item.hit.end !== undefined) navigate({ view: 'sources', sourceId: item.hit.sourceId, range: { start: item.hit.start, end: item.hit.end } });
+      else navigate({ view: 'sources', sourceId: item.hit.sourceId });
+    },
+    [navigate, onClose],
+  );
+
+  const onKeyDown = (e: ReactKeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      onClose();
+    } else if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setActive((a) => Math.min(flat.length - 1, a + 1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((a) => Math.max(0, a - 1));
+    } else if (e.key === 'Enter' && e.target === inputRef.current) {
+      e.preventDefault();
+      openItem(flat[active]);
+    }
+  };
+
+  let n = -1;
+  const optionId = (i: number) => `palette-option-${i}`;
+  return (
+    <div className="palette-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div className="palette" role="dialog" aria-modal="true" aria-label="Search and commands" onKeyDown={onKeyDown}>
+        <input
+          ref={inputRef}
+          className="palette-input"
+          type="search"
+          placeholder="Search sources, claims, actors — or type a command"
+          aria-label="Search"
+          role="combobox"
+          aria-expanded={flat.length > 0}
+          aria-controls="palette-list"
+          aria-activedescendant={flat.length ? optionId(active) : undefined}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <FilterChips filters={filters} setFilters={setFilters} data={data} />
+        {indexing && <p className="palette-status" role="status">Indexing… results appear when the index is ready.</p>}
+        {query.trim() && result && result.hits.length === 0 && result.actors.length === 0 && <p className="palette-status">Nothing found.</p>}
+        <ul className="palette-list" id="palette-list" role="listbox" ref={listRef} aria-label="Results">
+          {groups.map((g) => (
+            <li key={g.label} role="presentation">
+              <div className="palette-group" role="presentation">
+                {g.label}
+              </div>
+              <ul role="group" aria-label={g.label}>
+                {g.items.map((item) => {
+                  n++;
+                  const i = n;
+                  return (
+                    <li
+                      key={i}
+                      id={optionId(i)}
+                      role="option"
+                      aria-selected={i === active}
+                      className={i === active ? 'palette-item is-active' : 'palette-item'}
+                      onMouseMove={() => setActive(i)}
+                      onClick={() => openItem(item)}
+                    >
+                      <ItemView item={item} />
+                    </li>
+                  );
+                })}
+              </ul>
+            </li>
+          ))}
+        </ul>
+        <div className="palette-footer">↑↓ to move · Enter to open · Esc to close</div>
+      </div>
+    </div>
+  );
+}
+
+function ItemView({ item }: { item: Item }) {
+  if (item.type === 'command') {
+    return (
+      <div className="palette-row">
+        <span className="palette-title">{item.command.label}</span>
+        {item.command.hint && <span className="palette-meta">{item.command.hint}</span>}
+      </div>
+    );
+  }
+  if (item.type === 'actor') {
+    return (
+      <div className="palette-row">
+        <span className="palette-title">{item.name}</span>
+        <span className="palette-meta">actor</span>
+      </div>
+    );
+  }
+  const { hit, source } = item;
+  return (
+    <div>
+      <div className="palette-row">
+        <span className="palette-title">{source?.title ?? hit.sourceId}</span>
+        <span className="palette-meta">{[source?.outlet, source?.publishedAt, source?.language].filter(Boolean).join(' · ')}</span>
+      </div>
+      {hit.kind !== 'title' && (
+        <div className="palette-snippet">
+          <Highlighted text={hit.snippet} ranges={hit.highlights} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function FilterChips({ filters, setFilters, data }: { filters: SearchFilters; setFilters(f: SearchFilters): void; data: FilterData }) {
+  const set = (key: keyof SearchFilters, value: string) => {
+    const next = { ...filters };
+    if (!value) delete next[key];
+    else if (key === 'from' || key === 'to') next[key] = value;
+    else next[key] = [value];
+    setFilters(next);
+  };
+  const first = (key: keyof SearchFilters) => {
+    const v = filters[key];
+    return Array.isArray(v) ? (v[0] ?? '') : (v ?? '');
+  };
+  const chip = (key: keyof SearchFilters, label: string, options: Array<[string, string]>) => (
+    <label className={first(key) ? 'chip is-on' : 'chip'}>
+      <span className="chip-label">{label}</span>
+      <select aria-label={`Filter by ${label.toLowerCase()}`} value={first(key)} onChange={(e) => set(key, e.target.value)}>
+        <option value="">any</option>
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  return (
+    <div className="palette-filters" aria-label="Filters">
+      {chip('actorIds', 'Actor', data.actors.map((a) => [a.id, a.name]))}
+      {chip('tagIds', 'Tag', data.tags.map((t) => [t.id, t.name]))}
+      {chip('statuses', 'Status', data.statuses.map((s) => [s, s]))}
+      {chip('languages', 'Language', data.languages.map((l) => [l, l]))}
+      <label className={filters.from ? 'chip is-on' : 'chip'}>
+        <span className="chip-label">From</span>
+        <input type="date" aria-label="Published from" value={filters.from ?? ''} onChange={(e) => set('from', e.target.value)} />
+      </label>
+      <label className={filters.to ? 'chip is-on' : 'chip'}>
+        <span className="chip-label">To</span>
+        <input type="date" aria-label="Published until" value={filters.to ?? ''} onChange={(e) => set('to', e.target.value)} />
+      </label>
+      {Object.keys(filters).length > 0 && (
+        <button type="button" className="link-button" onClick={() => setFilters({})}>
+          Clear filters
+        </button>
+      )}
+    </div>
+  );
+}
