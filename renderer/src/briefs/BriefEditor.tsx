@@ -198,8 +198,15 @@ export function BriefEditor({ brief, readOnly }: { brief: Brief; readOnly: boole
         const e = editorRef.current;
         setTitle((t) => (document.activeElement?.classList.contains('brief-title') ? t : fresh.title));
         if (!e || e.isDestroyed || timer.current || inFlight.current) return;
-        const json = JSON.stringify(fresh.doc);
-        if (json === savedJson.current) return;
+        // Compare as documents, not JSON text: the stored JSON and tiptap's may differ in key order or
+        // default attributes for the same content, and a needless reload would move the cursor.
+        let incoming;
+        try {
+          incoming = e.schema.nodeFromJSON(fresh.doc);
+        } catch {
+          return;
+        }
+        if (incoming.eq(e.state.doc)) return;
         e.commands.setContent(fresh.doc, { emitUpdate: false });
         savedJson.current = JSON.stringify(e.getJSON());
       })
