@@ -5,6 +5,7 @@
  * Pure: zod only.
  */
 import { z } from 'zod';
+import { foldLetters } from './fold-letters';
 import { ActorKind, type Actor } from './model';
 
 // ---------------------------------------------------------------- schemas
@@ -55,7 +56,6 @@ export function toCliSuggestion(s: ActorSuggestion): ActorSuggestionCli {
 
 // ---------------------------------------------------------------- normalisation
 
-const MARKS = /\p{M}+/gu;
 const APOSTROPHES = /[’ʼ‘`´]/g;
 
 /**
@@ -66,15 +66,7 @@ const APOSTROPHES = /[’ʼ‘`´]/g;
 export function normaliseAlias(name: string): string {
   // Fast path for plain ASCII words (most tokens): nothing to decompose.
   if (/^[A-Za-z0-9]+$/.test(name)) return name.toLowerCase();
-  return name
-    .normalize('NFKD')
-    .replace(MARKS, '')
-    .toLowerCase()
-    .replace(/ß/g, 'ss')
-    .replace(/ø/g, 'o')
-    .replace(/æ/g, 'ae')
-    .replace(/đ/g, 'd')
-    .replace(/ł/g, 'l')
+  return foldLetters(name)
     .replace(APOSTROPHES, "'")
     .replace(/\./g, '')
     .replace(/[\s\u00a0\-‐‑–—_]+/g, ' ')

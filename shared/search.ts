@@ -17,6 +17,7 @@
  * Pure: zod only.
  */
 import { z } from 'zod';
+import { foldLetters } from './fold-letters';
 import type { Actor } from './model';
 
 // ---------------------------------------------------------------- schemas
@@ -98,7 +99,6 @@ export type Discrepancy = z.infer<typeof Discrepancy>;
 // ---------------------------------------------------------------- folding
 
 const MARKS = /\p{M}/gu;
-const SPECIAL_FOLDS: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
 
 const foldCache = new Map<string, string>();
 
@@ -108,8 +108,7 @@ export function foldForMatch(s: string): string {
     const hit = foldCache.get(s);
     if (hit !== undefined) return hit;
   }
-  const lower = s.toLowerCase().normalize('NFD').replace(MARKS, '');
-  const folded = /[ßæœøłđðþı]/.test(lower) ? lower.replace(/[ßæœøłđðþı]/g, (c) => SPECIAL_FOLDS[c] ?? c) : lower;
+  const folded = foldLetters(s);
   if (s.length <= 24) {
     if (foldCache.size >= 50_000) foldCache.clear();
     foldCache.set(s, folded);
