@@ -10,7 +10,7 @@
  */
 import type { RemovedBlock } from '../../../../shared/model';
 import { datelineDate, parseDate } from './dates';
-import { stopWordDensity, words } from './language';
+import { stopWordDensity, stopWords, words } from './language';
 
 /** A paragraph-sized piece of a document, as a format extractor found it. */
 export interface Block {
@@ -48,12 +48,67 @@ const WITH_AGENCY = new RegExp(String.raw`^(${NAME}(?:\s*(?:,|and|och|und|et|&)\
 
 const AGENCY_ONLY = new RegExp(String.raw`^\s*(${AGENCIES})\s*$`, 'u');
 
+/**
+ * Words a site's menu bar and section list are made of (English, Swedish, German, French), and the
+ * multi-word entries whose second word is lower case ("Log in", "Logga ut", "Mein Konto").
+ */
+const NAV_PHRASES = /(^|\s)(log ?in|log ?out|sign in|sign up|sign out|my account|my page|e-?paper|logga in|logga ut|mitt konto|mina sidor|e-tidning|mein konto|se connecter|mon compte|mon espace|au fil|in english|på svenska|auf deutsch|en français)(?=\s|$)/giu;
+const MENU_LANGS = ['en', 'sv', 'de', 'fr'];
+const NAV_WORDS = new Set(
+  (
+    'menu search home news latest live video videos audio podcasts podcast photos opinion comment analysis business money economy markets politics world uk us europe international national local regions region ' +
+    'sport sports football culture arts entertainment lifestyle life style travel food health science tech technology climate environment weather education obituaries ' +
+    'subscribe subscriptions newsletters newsletter login account shop jobs events more sections games puzzles crosswords magazine weekend ' +
+    'meny sök hem nyheter senaste inrikes utrikes ekonomi näringsliv politik sport kultur nöje debatt ledare åsikt opinion lokalt väder familj resor mat bostad motor ' +
+    'prenumerera konto tv radio poddar poddcast webb-tv ' +
+    'menü suche startseite nachrichten aktuell politik wirtschaft finanzen kultur sport meinung panorama wissen reise regional lokales leben gesellschaft abo abonnieren ' +
+    'rechercher accueil actualités actualite politique économie international régions société culture sport opinions météo abonnez-vous abonnement'
+  ).split(' '),
+);
+
+/**
+ * A menu bar copied as text without separators ("Menu Search Log in Regions Business Opinion Video",
+ * "Meny Sök Logga in Nyheter Sport Kultur"): at least three entries, every one capitalised, no sentence
+ * punctuation, and most of them words menus are made of. A headline has lower-case words and verbs.
+ */
+export function isMenuLine(t: string): boolean {
+  const line = t.trim();
+  if (line.length > 160 || /[.!?,;:"“”«»()'’]/u.test(line)) return false;
+  const phrases = line.match(NAV_PHRASES)?.length ?? 0;
+  const rest = line
+    .replace(NAV_PHRASES, ' ')
+    .split(/\s+/)
+    .filter((w) => w && w !== '&');
+  if (rest.some((w) => !/^[\p{Lu}][\p{L}&-]*$/u.test(w) || w.length > 20)) return false;
+  const entries = rest.length + phrases;
+  const others = rest.filter((w) => !NAV_WORDS.has(w.toLowerCase()));
+  const nav = entries - others.length;
+  // "Climate Science Under Threat" is a title-case headline: its other words include function words.
+  if (others.some((w) => MENU_LANGS.some((l) => stopWords(l).has(w.toLowerCase())))) return false;
+  return entries >= 3 && nav >= 2 && nav * 2 >= entries;
+}
+
+/** Whether a line has a word in lower case, leaving aside menu entries such as "Log in". */
+const hasLowerCaseWord = (t: string) =>
+  t
+    .replace(NAV_PHRASES, ' ')
+    .split(/\s+/)
+    .some((w) => /^\p{Ll}/u.test(w));
+
+/**
+ * Whether a line reads like a headline or phrase rather than a list of menu entries: it has a
+ * word in lower case ("Keepers return to…"), or, in all-capitalised styles, function words.
+ */
+export function readsLikePhrase(t: string, lang: string): boolean {
+  return hasLowerCaseWord(t) || (!isMenuLine(t) && stopWordDensity(t, lang) >= 0.15);
+}
+
 type Rule = [reason: string, test: (t: string, lower: string) => boolean];
 
 const SHORT = 160;
 
 const RULES: Rule[] = [
-  ['navigation', (t, l) => t.length < 200 && (t.split(/\s+[|·•»›]\s+|\s{3,}|\t/).length >= 4 || /^(menu|meny|menü|search|sök|suche|rechercher|log ?in|logga in|anmelden|se connecter|skip to (main )?content|skip navigation|hoppa till innehållet|hoppa till huvudinnehåll|zum inhalt springen|direkt zum inhalt|aller au contenu( principal)?|passer au contenu( principal)?|home|hem|startseite|accueil|subscribe|prenumerera|abonnieren|s'abonner)$/.test(l.replace(/[^\p{L} ']/gu, '').trim()))],
+  ['navigation', (t, l) => t.length < 200 && (t.split(/\s+[|·•»›]\s+|\s{3,}|\t/).length >= 4 || /^(menu|meny|menü|search|sök|suche|rechercher|log ?in|logga in|anmelden|se connecter|skip to (main )?content|skip navigation|hoppa till innehållet|hoppa till huvudinnehåll|zum inhalt springen|direkt zum inhalt|aller au contenu( principal)?|passer au contenu( principal)?|home|hem|startseite|accueil|subscribe|prenumerera|abonnieren|s'abonner)$/.test(l.replace(/[^\p{L} ']/gu, '').trim()) || isMenuLine(t))],
   ['imprint', (t, l) => t.length < 160 && /^(ansvarig utgivare|chefredaktör|publisher|editor-in-chief|herausgeber|verantwortlich|v\.i\.s\.d\.p|impressum|directeur de la publication|directrice de la publication)\b/.test(l)],
   ['cookie notice', (t, l) => t.length < 400 && /\b(cookies?|kakor|kakorna|traceurs)\b/.test(l) && /(we use|this (site|website) uses|our use of|vi använder|webbplatsen använder|wir verwenden|diese website verwendet|nous utilisons|ce site utilise|accept all|accept cookies|godkänn|akzeptieren|accepter|manage (preferences|cookies)|cookie (settings|policy)|inställningar|einstellungen|paramétrer)/.test(l)],
   ['notification prompt', (t, l) => t.length < 200 && (/(notify you|turn on notifications|enable notifications|allow notifications|get notifications|slå på notiser|aktivera notiser|skicka notiser|få notiser|benachrichtigungen (aktivieren|erhalten|zulassen)|activer les notifications|recevoir les notifications)/.test(l) || (/^(want|would you like|vill du|möchten sie|voulez-vous)\b/.test(l) && /(notif|notis|benachrichtig|alert)/.test(l)) || /\b(ladda ner|download) (vår|our) app\b/.test(l))],
@@ -240,12 +295,15 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions): Class
     if (!reasons[i] && reasons[i + 1] === 'caption' && next.length < 80 && !/[.!?]\s/.test(next) && (CREDIT_TAIL.test(next) || /^(photo|foto|bild|image)\s*:/i.test(next)) && blocks[i]!.text.length < 110 && !/[.!?]\s/.test(blocks[i]!.text))
       reasons[i] = 'caption';
   }
-  // A short heading line right before an inline insert (an event ad, a newsletter box) belongs to it.
+  // A short heading line right before an inline insert (an event ad, a newsletter box) belongs to it,
+  // except the headline of a text without one: the first line after the site's menus that reads as a phrase.
   const byRule = reasons.slice();
+  const firstOpen = byRule.findIndex((r) => !r);
+  const mayBeHeadline = (i: number) => !title && !!options.findTitle && i === firstOpen && words(blocks[i]!.text).length >= 3 && hasLowerCaseWord(blocks[i]!.text);
   for (let i = n - 2; i >= 0; i--) {
     const r = byRule[i + 1];
     const t = blocks[i]!.text;
-    if (!reasons[i] && r && INSERTS.has(r) && t.length < 80 && !endsSentence(t) && cls[i] !== 'good') reasons[i] = r;
+    if (!reasons[i] && r && INSERTS.has(r) && t.length < 80 && !endsSentence(t) && cls[i] !== 'good' && !mayBeHeadline(i)) reasons[i] = r;
   }
 
   // Ruled-out blocks count as bad neighbours, except inserts inside the article, which are skipped.
@@ -312,9 +370,13 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions): Class
       const t = blocks[i]!.text;
       if (reasons[i]) continue;
       const w = words(t).length;
-      const titleLike = blocks[i]!.kind === 'title' || blocks[i]!.kind === 'heading' || (w >= 4 && t.length >= 20 && t.length <= 200 && !/[.,;:]$/.test(t));
+      // Four words or more; three when some are in lower case ("Skarrow keepers return", not "The Meridian Post").
+      const titleLike =
+        blocks[i]!.kind === 'title' || blocks[i]!.kind === 'heading' || (t.length <= 200 && !/[.,;:]$/.test(t) && ((w >= 4 && t.length >= 20) || (w === 3 && t.length >= 15 && hasLowerCaseWord(t))));
       if (!titleLike || /\n/.test(t)) continue;
-      if (i === firstGood && (chosen >= 0 || settled.slice(i + 1).every((c) => c !== 'good'))) break;
+      // The first article block is the headline only when nothing before it was, or what was is a list of menu entries.
+      const earlierIsPhrase = chosen >= 0 && readsLikePhrase(blocks[chosen]!.text, lang);
+      if (i === firstGood && (earlierIsPhrase || (chosen < 0 && settled.slice(i + 1).every((c) => c !== 'good')) || (chosen >= 0 && !readsLikePhrase(t, lang)))) break;
       chosen = i;
       if (i === firstGood) break;
     }
