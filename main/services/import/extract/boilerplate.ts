@@ -185,9 +185,16 @@ function initialClass(text: string, lang: string, linkDensity: number): Cls {
   if (len < LENGTH_LOW) return 'short';
   if (sw >= STOPWORDS_HIGH && len > LENGTH_HIGH) return 'good';
   if (sw >= STOPWORDS_LOW) return 'near-good';
-  // Long prose with few stop words (lists of names, tables) stays near-good when it reads as sentences.
-  if (len > LENGTH_HIGH * 2 && endsSentence(text) && sw >= 0.18) return 'near-good';
+  // Prose with few stop words stays near-good when it reads as sentences, so context decides: long
+  // blocks (lists of names, tables), and news paragraphs of two or more full sentences dense with names
+  // ("USA:s hållning är mer avvaktande. Vita huset säger att …").
+  if (endsSentence(text) && sw >= 0.18 && (len > LENGTH_HIGH * 2 || fullSentences(text) >= 2)) return 'near-good';
   return 'bad';
+}
+
+/** Sentences that end in . ! or ? and are followed by a capitalised word or the end of the block. */
+function fullSentences(text: string): number {
+  return (text.match(/[.!?]["”’»)]?(?=\s+["“‘«(]?\p{Lu}|\s*$)/gu) ?? []).length;
 }
 
 export interface ClassifyOptions {
