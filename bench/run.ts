@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: runs every bench/*.bench.ts in its own process (so peak
- * memory figures are per benchmark) and prints their tables. Pass names to run
+ * memory figures are per benchmark, and with --expose-gc so a benchmark can
+ * collect garbage before each timed step) and prints their tables. Pass names to run
  * a subset: `npm run bench -- store anchoring`.
  */
 import { spawnSync } from 'node:child_process';
@@ -17,7 +18,7 @@ const files = readdirSync(dir)
 
 let failed = 0;
 for (const file of files) {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', path.join(dir, file)], { stdio: 'inherit' });
+  const res = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(dir, file)], { stdio: 'inherit' });
   if (res.status !== 0) {
     failed++;
     console.error(`\n${file} exited with ${res.status ?? res.signal}`);

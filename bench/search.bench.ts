@@ -196,7 +196,10 @@ const bruteTimes = await timeRuns(20, (i) => bruteSearch(folded, queries[i]!));
 
 // incremental updates: re-index an edited source, add and remove an annotation, rename an actor
 c0 = cpuBefore();
-const editTimes = await timeRuns(60, (i) => {
+// 300 edits, so p95 is a percentile and not the third-worst sample; the max is printed too (the first
+// edit touching a common term after a load copies its posting list once, and GC pauses land here).
+const EDITS = 300;
+const editTimes = await timeRuns(EDITS, (i) => {
   const src = data.sources[(i * 37) % data.sources.length]!;
   const kind = i % 3;
   if (kind === 0) loaded.upsertSource({ ...src, text: `${src.text}\n\n${sentence(src.language)}` });
@@ -205,7 +208,7 @@ const editTimes = await timeRuns(60, (i) => {
     loaded.upsertAnnotation({ ...a, status: 'disputed', note: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: sentence('en') }] }] } });
   } else loaded.upsertActor({ ...actors[i % actors.length]!, aliases: [...actors[i % actors.length]!.aliases, `Alias${i}`] });
 });
-const editCpu = cpuPer(c0, 60);
+const editCpu = cpuPer(c0, EDITS);
 
 const corrAnns = Array.from({ length: 20 }, (_, i) => data.annotations[(i * 2459) % data.annotations.length]!);
 loaded.corroborate(corrAnns[0]!.id);
@@ -230,7 +233,7 @@ const rows: BenchRow[] = [
   { figure: `index build (${SOURCES} sources, ${data.annotations.length} annotations)`, value: `${ms(buildMs, 0)} (cpu ${ms(build.cpu, 0)})`, floor: `${ms(floorBuild[0]!, 0)} tokenise+fold all text once`, target: '≤ 5 s', ok: buildMs <= 5000 },
   { figure: 'load persisted index (median of 3)', value: `${ms(percentile(loads, 50), 0)} (one more: cpu ${ms(loadCpu.cpu, 0)})`, floor: `${ms(percentile(parseOnly, 50), 0)} JSON.parse alone; ${ms(buildMs, 0)} rebuild`, target: '≤ 300 ms', ok: percentile(loads, 50) <= 300 },
   { figure: 'save index (toJSON)', value: ms(saveMs, 0), floor: `${(json.length / 1e6).toFixed(1)} MB serialized, ${textMB.toFixed(1)} M chars of text`, target: 'reported', ok: true },
-  { figure: 'incremental update p95 (source / annotation / actor)', value: `${ms(percentile(editTimes, 95))} (p50 ${ms(percentile(editTimes, 50))}, mean cpu ${ms(editCpu)})`, floor: `${ms(buildMs, 0)} full rebuild`, target: '≤ 5 ms', ok: percentile(editTimes, 95) <= 5 },
+  { figure: 'incremental update p95 (source / annotation / actor)', value: `${ms(percentile(editTimes, 95))} (p50 ${ms(percentile(editTimes, 50))}, max ${ms(editTimes.at(-1)!)}, mean cpu ${ms(editCpu)})`, floor: `${ms(buildMs, 0)} full rebuild`, target: '≤ 5 ms', ok: percentile(editTimes, 95) <= 5 },
   { figure: 'corroborate one annotation p50', value: `${ms(percentile(corrTimes, 50))} (mean cpu ${ms(corrCpu)})`, floor: `${ms(percentile(bruteCorr, 50), 0)} brute-force scan`, target: '≤ 50 ms', ok: percentile(corrTimes, 50) <= 50 },
   { figure: 'corroborate one annotation p95', value: ms(percentile(corrTimes, 95)), floor: `${ms(percentile(bruteCorr, 50), 0)} brute-force scan`, target: '≤ 50 ms', ok: percentile(corrTimes, 95) <= 50 },
 ];

@@ -136,8 +136,15 @@ export const Brief = z.object({
 
 // ---------------------------------------------------------------- files on disk
 
-/** One line of the manifest's source index: what the sources list needs without opening each file. */
-export const SourceIndexEntry = SourceMeta;
+/**
+ * One line of the manifest's source index: what the sources list needs without opening each file.
+ * It is a cache of the source file's metadata, which is validated in full when the file loads; here
+ * the sha256 (used only to spot duplicates) is checked for length, not digit by digit, because
+ * opening a notebook validates every entry and 5,000 hex checks cost more than the rest together.
+ */
+export const SourceIndexEntry = SourceMeta.extend({
+  origin: Origin.extend({ sha256: z.string().length(64) }),
+});
 
 /** notebook.json */
 export const NotebookManifest = z.object({

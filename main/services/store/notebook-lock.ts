@@ -4,7 +4,8 @@
  * host is stale and is taken over at once, so a crash never locks a person out
  * of their notebook (see docs/decisions/0002-notebook-lock.md).
  */
-import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { readFile, rename, unlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DossierError } from '../../../shared/errors';
@@ -50,10 +51,15 @@ export async function acquireNotebookLock(root: string, app = path.basename(proc
   const me: LockInfo = { pid: process.pid, host: os.hostname(), since: new Date().toISOString(), app };
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      const handle = await open(file, 'wx');
-      // No fsync: a lock need not survive a power cut (its owner would not either).
-      await handle.writeFile(JSON.stringify(me));
-      await handle.close();
+      // Synchronous on purpose: a tiny exclusive create costs ~0.1 ms, while each async step would wait
+      // for an event-loop turn behind the manifest's JSON.parse during open. No fsync: a lock need not
+      // survive a power cut (its owner would not either).
+      const fd = openSync(file, 'wx');
+      try {
+        writeSync(fd, JSON.stringify(me));
+      } finally {
+        closeSync(fd);
+      }
       let released = false;
       return async () => {
         if (released) return;

@@ -12,7 +12,8 @@
  * A file that cannot be parsed or validated is never overwritten: the
  * notebook (or that source) becomes read-only with a message naming the file.
  */
-import { copyFile, mkdir, readdir } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
+import { copyFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { applyPatches, enablePatches, produceWithPatches, setAutoFreeze, type Patch } from 'immer';
 import { Low } from 'lowdb';
@@ -125,7 +126,7 @@ export class NotebookStore {
     // Take the lock while the manifest is read: the two do not depend on each other.
     const locking = options.readOnly
       ? Promise.resolve(null)
-      : mkdir(path.join(root, SOURCES_DIR), { recursive: true }).then(() => acquireNotebookLock(root));
+      : (mkdirSync(path.join(root, SOURCES_DIR), { recursive: true }), acquireNotebookLock(root));
     const reading = new AtomicJsonFile<unknown>(manifestFile).read().then(
       (raw) => ({ raw, error: undefined as unknown }),
       (error: unknown) => ({ raw: null, error }),

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SourceMeta } from '../../../shared/model';
+import { SourceIndexEntry } from '../../../shared/model';
 import { isValidIndexEntry } from '../../../main/services/store/index-entry-guard';
 
 const valid = {
@@ -22,7 +22,7 @@ const fields = ['id', 'title', 'outlet', 'author', 'url', 'publishedAt', 'langua
 const originFields = ['kind', 'name', 'sha256'] as const;
 
 describe('isValidIndexEntry', () => {
-  it('accepts exactly what SourceMeta accepts (property test over mutated entries)', () => {
+  it('accepts exactly what SourceIndexEntry accepts (property test over mutated entries)', () => {
     fc.assert(
       fc.property(
         fc.array(fc.tuple(fc.constantFrom(...fields, ...originFields.map((f) => `origin.${f}`)), probe), { maxLength: 3 }),
@@ -35,7 +35,7 @@ describe('isValidIndexEntry', () => {
               if (entry.origin && typeof entry.origin === 'object') (entry.origin as Record<string, unknown>)[field.slice(7)] = value;
             } else entry[field] = value;
           }
-          expect(isValidIndexEntry(entry)).toBe(SourceMeta.safeParse(entry).success);
+          expect(isValidIndexEntry(entry)).toBe(SourceIndexEntry.safeParse(entry).success);
         },
       ),
       { numRuns: 3000 },
@@ -44,6 +44,7 @@ describe('isValidIndexEntry', () => {
 
   it('accepts a valid entry and refuses a broken one', () => {
     expect(isValidIndexEntry(valid)).toBe(true);
-    expect(isValidIndexEntry({ ...valid, origin: { ...valid.origin, sha256: 'nothex' } })).toBe(false);
+    expect(isValidIndexEntry({ ...valid, origin: { ...valid.origin, sha256: 'short' } })).toBe(false);
+    expect(isValidIndexEntry({ ...valid, language: 'EN' })).toBe(false);
   });
 });
