@@ -114,6 +114,19 @@ export function resolveActor<A extends Pick<Actor, 'name' | 'aliases'>>(name: st
     const hit = actors.find((a) => actorNameKeys(a).includes(key));
     if (hit) return hit;
   }
+  // A lone surname ("Kristersson", "Macrons") names the one person whose full name ends with it —
+  // never a guess between two people who share it. Kind 'other' counts: actors created by name from
+  // the command line have no kind yet.
+  if (!/\s/.test(trimmed)) {
+    for (const base of [trimmed, ...inflectionBases(trimmed)]) {
+      const key = normaliseAlias(base);
+      const people = actors.filter(
+        (a) => (!('kind' in a) || a.kind === 'person' || a.kind === 'other') && /\s/.test(a.name.trim()) && normaliseAlias(a.name).split(' ').at(-1) === key,
+      );
+      if (people.length === 1) return people[0];
+      if (people.length > 1) return undefined;
+    }
+  }
   return undefined;
 }
 

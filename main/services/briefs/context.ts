@@ -3,6 +3,7 @@
  * tag a person named (for `dossier brief draft --actor NAME | --tag T`).
  * No Node APIs: the caller passes a loader for source files.
  */
+import { normaliseAlias, resolveActor } from '../../../shared/actors';
 import { makeBriefContext, type BriefContext } from '../../../shared/brief-doc';
 import { DossierError } from '../../../shared/errors';
 import type { Actor, NotebookManifest, SourceFile, Tag } from '../../../shared/model';
@@ -49,14 +50,18 @@ function fold(s: string): string {
 
 /** The actor whose id, name or alias is `query` (case-insensitive); a clear error when none or several match. */
 export function findActor(actors: readonly Actor[], query: string): Actor {
-  const q = fold(query);
   const byId = actors.find((a) => a.id === query);
   if (byId) return byId;
-  const byName = actors.filter((a) => fold(a.name) === q);
-  const matches = byName.length ? byName : actors.filter((a) => a.aliases.some((alias) => fold(alias) === q));
-  if (matches.length === 1) return matches[0]!;
-  if (matches.length === 0) throw new DossierError('not-found', `No actor named "${query}".`);
-  throw new DossierError('invalid-input', `"${query}" matches ${matches.length} actors (${matches.map((a) => a.name).join(', ')}): use the actor's id.`);
+  // The same lookup as everywhere else (names, aliases, inflections, a lone surname), but two actors
+  // with the very same name are reported rather than one picked.
+  const q = normaliseAlias(query);
+  const sameName = actors.filter((a) => normaliseAlias(a.name) === q);
+  if (sameName.length > 1) {
+    throw new DossierError('invalid-input', `"${query}" matches ${sameName.length} actors (${sameName.map((a) => a.name).join(', ')}): use the actor's id.`);
+  }
+  const hit = resolveActor(query, actors);
+  if (!hit) throw new DossierError('not-found', `No actor named "${query}".`);
+  return hit;
 }
 
 /** The tag whose id or name is `query` (case-insensitive); a clear error when none or several match. */

@@ -76,3 +76,20 @@ describe('matchActors (type-ahead)', () => {
     expect(matchActors('', actors, 3)).toHaveLength(3);
   });
 });
+
+describe('resolveActor with a lone surname', () => {
+  const person = (id: string, name: string) => ({ id, name, kind: 'person' as const, aliases: [], memberOf: [] });
+  it('finds the one person whose full name ends with it, inflected too', () => {
+    const actors = [person('a', 'Ulf Kristersson'), person('b', 'Emmanuel Macron'), { id: 's', name: 'Sweden', kind: 'state' as const, aliases: [], memberOf: [] }];
+    expect(resolveActor('Kristersson', actors)?.id).toBe('a');
+    expect(resolveActor('Macrons', actors)?.id).toBe('b');
+    expect(resolveActor('Sweden', actors)?.id).toBe('s');
+    // An actor created by name on the command line has kind 'other' and is found the same way.
+    expect(resolveActor('Halvorsen', [{ id: 'x', name: 'Ingrid Halvorsen', kind: 'other' as const, aliases: [], memberOf: [] }])?.id).toBe('x');
+  });
+  it('does not guess between two people who share the surname, nor match a state or organisation by its last word', () => {
+    const actors = [person('a', 'Anna Lindqvist'), person('b', 'Maria Lindqvist'), { id: 'o', name: 'Nordvik Energy', kind: 'organisation' as const, aliases: [], memberOf: [] }];
+    expect(resolveActor('Lindqvist', actors)).toBeUndefined();
+    expect(resolveActor('Energy', actors)).toBeUndefined();
+  });
+});
