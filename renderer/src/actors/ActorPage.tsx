@@ -71,32 +71,8 @@ export function ActorPage({ actorId, actions }: { actorId: string; actions?: Rea
           </div>
         )}
         {actor.description && <p className="actor-description">{actor.description}</p>}
-        {page.memberOf.length > 0 && (
-          <p className="actor-relations">
-            Member of{' '}
-            {page.memberOf.map((a, i) => (
-              <span key={a.id}>
-                {i > 0 && ', '}
-                <button type="button" className="link-button" onClick={() => openActor(a)}>
-                  {a.name}
-                </button>
-              </span>
-            ))}
-          </p>
-        )}
-        {page.members.length > 0 && (
-          <p className="actor-relations">
-            Members (their claims count here){' '}
-            {page.members.map((a, i) => (
-              <span key={a.id}>
-                {i > 0 && ', '}
-                <button type="button" className="link-button" onClick={() => openActor(a)}>
-                  {a.name}
-                </button>
-              </span>
-            ))}
-          </p>
-        )}
+        <ActorNameList label="Member of" actors={page.memberOf} onOpen={openActor} />
+        <ActorNameList label="Members (their claims count here)" actors={page.members} onOpen={openActor} />
       </header>
 
       <div className="actor-filters" role="group" aria-label="Filter claims">
@@ -207,5 +183,23 @@ export function ActorPage({ actorId, actions }: { actorId: string; actions?: Rea
         </aside>
       </div>
     </article>
+  );
+}
+
+/** "Label A, B, C" with each name opening that actor's page; nothing when the list is empty. */
+function ActorNameList<A extends { id: string; name: string }>({ label, actors, onOpen }: { label: string; actors: readonly A[]; onOpen(actor: A): void }) {
+  if (actors.length === 0) return null;
+  return (
+    <p className="actor-relations">
+      {label}{' '}
+      {actors.map((a, i) => (
+        <span key={a.id}>
+          {i > 0 && ', '}
+          <button type="button" className="link-button" onClick={() => onOpen(a)}>
+            {a.name}
+          </button>
+        </span>
+      ))}
+    </p>
   );
 }
