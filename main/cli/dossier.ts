@@ -1,5 +1,5 @@
 /**
- * The `dossier` command line (DESIGN.md, "Command line"): the same services
+ * The `dossier` command line (docs/cli.md): the same services
  * as the app. Every command takes `--notebook <folder>` (created if missing),
  * prints JSON with `--json`, and exits non-zero with a one-line message on
  * bad input. Commands live in main/cli/commands/.
@@ -25,7 +25,7 @@ function usage(): string {
     '',
     'Options:',
     '  --notebook <folder>   the notebook folder (default: $DOSSIER_NOTEBOOK or ./notebook.dossier); created if missing',
-    '  --json                print JSON (the shapes in DESIGN.md)',
+    '  --json                print JSON (the shapes in docs/cli.md)',
     '  -h, --help            this help',
   ].join('\n');
 }
