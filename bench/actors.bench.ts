@@ -1,5 +1,5 @@
 /**
- * Actor mention detection (issue 5): throughput over 1,000 fictional articles
+ * Actor mention detection: throughput over 1,000 fictional articles
  * generated from templates (English, Swedish, German, French; many actors),
  * against a plain regex tokeniser over the same texts in the same run; and
  * precision / recall on the generated articles, labelled by construction, and

@@ -1,5 +1,5 @@
 /**
- * Import benchmark (issue 4):
+ * Import benchmark:
  *  1. paragraph-level precision / recall / F1 of boilerplate removal on the
  *     labelled fixtures (committed files + seeded layout variations), beside
  *     the floor of keeping every block (no removal), same run;

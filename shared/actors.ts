@@ -37,7 +37,7 @@ export const ActorSuggestion = z.object({
   occurrences: z.array(ActorOccurrence),
 });
 
-/** What `dossier actors suggest --json` prints for each suggestion (DESIGN.md, "Command line"). */
+/** What `dossier actors suggest --json` prints for each suggestion (docs/cli.md). */
 export const ActorSuggestionCli = ActorSuggestion.pick({
   name: true,
   kind: true,

@@ -51,7 +51,7 @@ export const BRIEF_METHODS = [
 /** Editing sources after import: cancel a running import, restore removed text, correct metadata. */
 export const SOURCE_METHODS = ['cancelImport', 'restoreRemoved', 'removeParagraph', 'updateSourceMeta'] as const;
 
-/** Search and corroboration (issue 6). */
+/** Search and corroboration. */
 export const SEARCH_METHODS = ['search', 'searchStatus', 'corroborate', 'acceptCorroboration', 'listRelations', 'deleteRelation', 'getClaimGroup'] as const;
 
 /** Every method, area by area. An area adds its list here and its schemas in shared/api.ts. */

@@ -1,4 +1,4 @@
-/** actors: the actor registry and mention suggestions (DESIGN.md, "Command line"). */
+/** actors: the actor registry and mention suggestions (docs/cli.md). */
 import { normaliseAlias, toCliSuggestion, type ActorSuggestion } from '../../../shared/actors';
 import { DossierError } from '../../../shared/errors';
 import type { Actor } from '../../../shared/model';

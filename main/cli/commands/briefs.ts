@@ -1,4 +1,4 @@
-/** brief draft | export | list: briefs from the command line (DESIGN.md, "Command line"). */
+/** brief draft | export | list: briefs from the command line (docs/cli.md). */
 import { BriefFormat } from '../../../shared/api/briefs';
 import { findActor, findTag } from '../../services/briefs/index';
 import { UsageError, type CliCommand } from '../command';

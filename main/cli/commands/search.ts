@@ -1,4 +1,4 @@
-/** search and corroborate: full-text search with filters, and "who else reports this?" (issue 6). */
+/** search and corroborate: full-text search with filters, and "who else reports this?" (docs/cli.md). */
 import { resolveActor } from '../../../shared/actors';
 import type { SearchFilters } from '../../../shared/search';
 import { UsageError, type CliCommand } from '../command';

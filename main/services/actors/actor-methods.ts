@@ -1,5 +1,5 @@
 /**
- * API methods for the actor registry (issue 5): create, edit, merge, delete,
+ * API methods for the actor registry: create, edit, merge, delete,
  * mention suggestions (accept / reject), mentions in one source, and the
  * per-actor page. Every change runs through ctx.transact, so it is durable
  * when it resolves and undoable as one step.

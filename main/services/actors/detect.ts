@@ -1,5 +1,5 @@
 /**
- * Actor mention detection (issue 5): suggests the actors found in a set of
+ * Actor mention detection (docs/decisions/0007-actor-detection.md): suggests the actors found in a set of
  * sources, one suggestion per real-world actor with every surface form seen
  * and every occurrence.
  *

@@ -1,4 +1,4 @@
-/** Actors: mention detection and pure registry operations (issue 5). */
+/** Actors: mention detection and pure registry operations. */
 export { suggestActors, clearDetectionCache, type SuggestInput } from './detect';
 export {
   acceptSuggestion,

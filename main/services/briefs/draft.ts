@@ -1,5 +1,5 @@
 /**
- * Drafting a brief in one step (issue 7, "Draft in one step"): from an actor,
+ * Drafting a brief in one step: from an actor,
  * a tag, or a hand-picked set of claims. The result is an ordinary tiptap
  * document the person then edits freely. Pure: no Node APIs.
  */

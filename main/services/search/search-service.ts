@@ -1,5 +1,5 @@
 /**
- * The search index's life in a session (issue 6 wiring): load the persisted
+ * The search index's life in a session: load the persisted
  * index when its fingerprint still matches the notebook's files, else build it
  * in the background; keep it right through `ctx.onCommit` (transactions, undo,
  * redo) by re-indexing only what changed; save it after a quiet spell and at
