@@ -209,7 +209,7 @@ describe('the repository is self-contained', () => {
 });
 
 describe('the checks catch what they are for', () => {
-  const sample = (text: string, file = 'docs/sample.md') => [{ file, lines: text.split('\n') }];
+  const sample = (text: string, file = 'guide/sample.md') => [{ file, lines: text.split('\n') }];
 
   it('flags the design notes, issue numbers and machine paths, with file:line', () => {
     // Built from parts, so that this file does not contain what it looks for.
@@ -225,12 +225,12 @@ describe('the checks catch what they are for', () => {
     ];
     const found = findForbidden(sample(lines.join('\n')));
     expect(found.map((p) => p.split(':').slice(0, 2).join(':'))).toEqual([
-      'docs/sample.md:2',
-      'docs/sample.md:3',
-      'docs/sample.md:4',
-      'docs/sample.md:5',
-      'docs/sample.md:6',
-      'docs/sample.md:7',
+      'guide/sample.md:2',
+      'guide/sample.md:3',
+      'guide/sample.md:4',
+      'guide/sample.md:5',
+      'guide/sample.md:6',
+      'guide/sample.md:7',
     ]);
   });
 
@@ -245,10 +245,11 @@ describe('the checks catch what they are for', () => {
   });
 
   it('flags named paths and doc mentions that are not in the tree', () => {
-    expect(missingDocMentions(sample('see docs/storage.md and docs/nowhere.md', 'main/x.ts'))).toEqual(['main/x.ts:1: docs/nowhere.md does not exist']);
+    const nowhere = ['docs', 'nowhere.md'].join('/');
+    expect(missingDocMentions(sample(`see docs/storage.md and ${nowhere}`, 'main/x.ts'))).toEqual([`main/x.ts:1: ${nowhere} does not exist`]);
     expect(missingNamedPaths(sample('`shared/model.ts`, `shared/api/*.ts`, `ids.ts`, `main/services/store/`\n`shared/hooks/check`, `tests/nowhere/*.ts`'))).toEqual([
-      'docs/sample.md:2: shared/hooks/check is not in the repository',
-      'docs/sample.md:2: tests/nowhere/*.ts is not in the repository',
+      'guide/sample.md:2: shared/hooks/check is not in the repository',
+      'guide/sample.md:2: tests/nowhere/*.ts is not in the repository',
     ]);
   });
 
