@@ -1,6 +1,6 @@
 /**
- * The app window and the session-wide guards (DESIGN.md, "Electron
- * security"): context isolation, sandbox, no Node in the page, web security,
+ * The app window and the session-wide guards (docs/security.md): context
+ * isolation, sandbox, no Node in the page, web security,
  * CSP header for dev loads, navigation and window-open guards, no
  * <webview>, permissions denied.
  */

@@ -65,7 +65,7 @@ beforeEach(() => {
 });
 
 describe('createMainWindow', () => {
-  it('creates the window with every security preference of DESIGN.md', () => {
+  it('creates the window with every security preference of docs/security.md', () => {
     createMainWindow({ preload: '/app/out/preload/index.cjs', title: 'Dossier' });
     const prefs = state.windowOptions[0]!.webPreferences as Record<string, unknown>;
     expect(prefs).toMatchObject({
