@@ -5,7 +5,7 @@
  * Pure: zod only.
  */
 import { z } from 'zod';
-import { foldLetters } from './fold-letters';
+import { APOSTROPHES, foldLetters } from './fold-letters';
 import { ActorKind, type Actor } from './model';
 
 // ---------------------------------------------------------------- schemas
@@ -56,21 +56,14 @@ export function toCliSuggestion(s: ActorSuggestion): ActorSuggestionCli {
 
 // ---------------------------------------------------------------- normalisation
 
-const APOSTROPHES = /[’ʼ‘`´]/g;
+const NAME_FOLD = { name: true } as const;
 
 /**
- * The comparison form of a name or alias: Unicode-decomposed without diacritics,
- * lower case, typographic apostrophes unified, dots dropped ("U.S." → "us"),
- * hyphens and spaces collapsed to single spaces. "Élysée" → "elysee".
+ * The comparison form of a name or alias (foldLetters' `name` variant):
+ * "Élysée" → "elysee", "U.S." → "us", "Jean-Yves" → "jean yves".
  */
 export function normaliseAlias(name: string): string {
-  // Fast path for plain ASCII words (most tokens): nothing to decompose.
-  if (/^[A-Za-z0-9]+$/.test(name)) return name.toLowerCase();
-  return foldLetters(name)
-    .replace(APOSTROPHES, "'")
-    .replace(/\./g, '')
-    .replace(/[\s\u00a0\-‐‑–—_]+/g, ' ')
-    .trim();
+  return foldLetters(name, NAME_FOLD);
 }
 
 /**

@@ -13,6 +13,7 @@
 import { mentionsInSource, normaliseAlias, type ActorSuggestion } from '../../../shared/actors';
 import type { ActorPage, ActorPageClaim, ActorPageFilters, ActorUsage, SourceMentionOut } from '../../../shared/api/actors';
 import { DossierError } from '../../../shared/errors';
+import { textHash } from '../../../shared/hash';
 import { newId } from '../../../shared/ids';
 import type { Actor, Annotation, NotebookManifest, Source, SourceFile, SourceMeta } from '../../../shared/model';
 import type { ServiceContext, ServiceMethods } from '../service-context';
@@ -39,17 +40,6 @@ export function loadActorEngine(): Promise<Engine> {
   return enginePromise;
 }
 
-/** FNV-1a (2 × 32 bits) plus length: a cache key for a source text. */
-export function textHash(text: string): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-  }
-  return `${text.length}.${(h1 >>> 0).toString(36)}.${(h2 >>> 0).toString(36)}`;
-}
 
 /** Source records are immutable (each change makes a new object), so a hash can hang off the object. */
 const hashes = new WeakMap<Source, string>();
