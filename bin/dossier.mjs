@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `npx dossier …` — runs the TypeScript CLI through tsx, so a fresh clone works right after `npm install`.
+// `npx dossier …` in a checkout: runs the TypeScript CLI through tsx (a devDependency),
+// so a fresh clone works right after `npm install`, with no build step.
+// The packaged app ships the built JavaScript instead (out/cli/dossier.js, `npm run build`).
 import { register } from 'tsx/esm/api';
 
 register();
-const { main } = await import('../main/cli/dossier.ts');
-process.exitCode = await main(process.argv.slice(2));
+await import('../main/cli/bin.ts');
