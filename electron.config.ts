@@ -17,9 +17,10 @@ export default defineConfig({
     build: {
       outDir: resolve(root, 'out/main'),
       sourcemap: true,
-      // These two are imported as JSON modules; bundled, their data needs no JSON
-      // import at run time (which the packaged main would otherwise fail to load).
-      externalizeDeps: { exclude: ['stopwords-iso', 'i18n-iso-countries'] },
+      // Their data is imported as JSON modules; bundled, it needs no JSON import at
+      // run time (which the packaged main would otherwise fail to load).
+      // stopwords-iso is a devDependency (nothing else of it is loaded), so it is bundled anyway.
+      externalizeDeps: { exclude: ['i18n-iso-countries'] },
       rolldownOptions: {
         input: { index: resolve(root, 'main/electron/index.ts') },
         output: { format: 'es', entryFileNames: '[name].js' },

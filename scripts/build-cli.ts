@@ -6,9 +6,10 @@
  * main/cli/bin.ts → out/cli/dossier.js: one ES module (the package is
  * "type": "module") holding the CLI, main/services and shared/. The
  * production dependencies stay external and load from node_modules at run
- * time, as they do for out/main, except JSON modules (the stopwords-iso and
- * i18n-iso-countries data the code imports with `with { type: 'json' }`):
- * those are bundled, so the output carries no JSON import for a loader to refuse.
+ * time, as they do for out/main, except JSON modules (the i18n-iso-countries
+ * data the code imports with `with { type: 'json' }`): those are bundled, so
+ * the output carries no JSON import for a loader to refuse. Everything else
+ * (shared/, main/services/, devDependencies such as stopwords-iso) is bundled.
  * The packaged app runs it with its own Electron binary acting as Node
  * (ELECTRON_RUN_AS_NODE); plain `node out/cli/dossier.js` runs it too.
  */
