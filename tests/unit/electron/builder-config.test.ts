@@ -86,3 +86,29 @@ describe('electron-builder.yml', () => {
     expect([config.linux.icon, config.mac.icon, config.win.icon]).toEqual(['build/icons', 'build/icon.icns', 'build/icon.ico']);
   });
 });
+
+describe('.github/workflows/release.yml', () => {
+  interface Workflow {
+    on: Record<string, unknown>;
+    jobs: Record<string, { strategy: { matrix: { include: Array<{ os: string; platform: string }> } }; steps: Array<{ run?: string; uses?: string; with?: Record<string, unknown>; env?: Record<string, string> }> }>;
+  }
+
+  it('parses, and on a tag or by hand builds, tests and uploads the installers on Linux, Windows and macOS', async () => {
+    const yaml = require('js-yaml') as { load(text: string): unknown };
+    const workflow = yaml.load(await readFile(path.join(root, '.github/workflows/release.yml'), 'utf8')) as Workflow;
+    expect(Object.keys(workflow.on).sort()).toEqual(['push', 'workflow_dispatch']);
+    const job = Object.values(workflow.jobs)[0]!;
+    expect(job.strategy.matrix.include.map((m) => [m.os.split('-')[0], m.platform])).toEqual([
+      ['ubuntu', '--linux'],
+      ['windows', '--win'],
+      ['macos', '--mac'],
+    ]);
+    const runs = job.steps.map((s) => s.run ?? '').join('\n');
+    expect(job.steps.find((s) => s.uses?.startsWith('actions/setup-node'))?.with?.['node-version']).toBe(22);
+    expect(runs).toMatch(/npx install-electron/);
+    expect(runs).toMatch(/npm run dist -- \$\{\{ matrix\.platform \}\}/);
+    expect(runs).toMatch(/xvfb-run -a npm run test:electron/);
+    expect(job.steps.find((s) => s.env?.DOSSIER_APP_EXECUTABLE)).toBeDefined();
+    expect(job.steps.at(-1)?.uses).toMatch(/^actions\/upload-artifact/);
+  });
+});
