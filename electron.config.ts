@@ -17,6 +17,10 @@ export default defineConfig({
     build: {
       outDir: resolve(root, 'out/main'),
       sourcemap: true,
+      // Their data is imported as JSON modules; bundled, it needs no JSON import at
+      // run time (which the packaged main would otherwise fail to load).
+      // stopwords-iso is a devDependency (nothing else of it is loaded), so it is bundled anyway.
+      externalizeDeps: { exclude: ['i18n-iso-countries'] },
       rolldownOptions: {
         input: { index: resolve(root, 'main/electron/index.ts') },
         output: { format: 'es', entryFileNames: '[name].js' },
