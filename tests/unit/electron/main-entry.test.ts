@@ -1,87 +1,9 @@
 /**
- * The real Electron entry (main/electron/index.ts) run in plain Node against
- * a recording stand-in for the electron module (fixtures/fake-electron.mjs):
- * start-up creates the default notebook and one hardened window, IPC is
- * wired and guarded, events reach the window, quitting releases the
- * notebook; a locked notebook gives a dialog and a clean quit, no crash.
+ * The Electron entry's TypeScript sources (main/electron/index.ts, through
+ * tsx) in plain Node against the stand-in electron: start-up, IPC guards, the
+ * File menu with its dialogs, second launch, activate, quitting. The built
+ * bundle runs the same scenarios in built-main.test.ts.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { API_METHODS } from '../../../shared/api-methods';
-import { openNotebookSession } from '../../../main/services/session';
-import { tempDir } from '../../helpers/temp-dir';
+import { describeMainEntry } from './fixtures/main-entry-scenarios';
 
-const root = path.resolve(import.meta.dirname, '../../..');
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
-
-function runMain(scenario: string, env: Record<string, string>) {
-  const child = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', path.join(import.meta.dirname, 'fixtures/run-main.mjs'), scenario],
-    { cwd: root, encoding: 'utf8', timeout: 60_000, env: { ...process.env, ELECTRON_RENDERER_URL: '', ...env } },
-  );
-  const lines = child.stdout.trim().split('\n');
-  try {
-    return JSON.parse(lines.at(-1) ?? '') as Record<string, any>;
-  } catch {
-    throw new Error(`run-main.mjs printed no summary (status ${child.status}):\n${child.stdout}\n${child.stderr}`);
-  }
-}
-
-describe('main/electron/index.ts with a stand-in electron', () => {
-  it('first start: default notebook, hardened window, guarded IPC, events, clean quit', async () => {
-    const t = await tempDir('dossier-main-');
-    cleanups.push(t.cleanup);
-    const out = runMain('first-start', { FAKE_HOME: t.dir, DOSSIER_NOTEBOOK: '' });
-    const notebook = path.join(t.dir, 'Documents', 'Dossier', 'My Research.dossier');
-
-    expect(out.windowCreated).toBe(true);
-    expect(out.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
-    expect(out.webPreferences.preload).toMatch(/preload[\\/]index\.cjs$/);
-    expect(out.loadedUrl).toMatch(/^file:.*renderer\/index\.html$/);
-    expect(out.title).toBe('My Research — Dossier');
-    expect([...out.channels].sort()).toEqual(API_METHODS.map((m) => `dossier:${m}`).sort());
-
-    expect(out.getNotebook).toMatchObject({ ok: true, value: { path: notebook, title: 'My Research', readOnly: false } });
-    expect(out.fromIframe).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    expect(out.badInput).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    expect(out.imported).toMatchObject({ ok: true, value: { added: [{ title: 'Färjan till Norrhamn ställs in' }] } });
-    const types = (out.sentEvents as Array<{ channel: string; type: string }>).map((e) => `${e.channel} ${e.type}`);
-    expect(types).toContain('dossier:event import-progress');
-    expect(types).toContain('dossier:event notebook-changed');
-
-    expect(out.menuLabels).toEqual(['File', 'Edit', 'View', 'help']);
-    expect(out.recentLabels).toContain('My Research.dossier');
-    expect(out.lastSent).toEqual(['dossier:event', { type: 'menu', command: 'undo' }]);
-    expect(out.windowOpen).toEqual({ action: 'deny' });
-    expect(out.opened).toEqual(['https://example.org/artikel']);
-    expect(out.mediaGranted).toBe(false);
-
-    // Quit waited for the notebook to close: the lock is gone and it opens again.
-    expect(out.quitCalls).toBe(2);
-    expect(await readdir(notebook)).not.toContain('.lock');
-    await (await openNotebookSession(notebook)).close();
-  }, 90_000);
-
-  it('a notebook locked elsewhere: readable dialog, Quit, no window, no crash', async () => {
-    const t = await tempDir('dossier-main-');
-    cleanups.push(t.cleanup);
-    const busy = path.join(t.dir, 'Busy.dossier');
-    const holder = await openNotebookSession(busy);
-    cleanups.push(() => holder.close());
-    const out = runMain('locked', { FAKE_HOME: t.dir, DOSSIER_NOTEBOOK: busy, FAKE_DIALOG_RESPONSES: '2' });
-    expect(out.windows).toBe(0);
-    expect(out.quitCalls).toBe(1);
-    expect(out.messageBoxes).toHaveLength(1);
-    expect(out.messageBoxes[0].message).toBe('The notebook could not be opened.');
-    expect(out.messageBoxes[0].detail).toMatch(/open in another process/);
-    expect(out.messageBoxes[0].buttons).toEqual(['Open Another Notebook…', 'New Notebook…', 'Quit']);
-    expect(existsSync(path.join(busy, 'notebook.json'))).toBe(true);
-  }, 90_000);
-});
+describeMainEntry('source');

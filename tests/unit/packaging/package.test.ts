@@ -11,14 +11,16 @@
  * into a temporary folder and checks each file's format and sizes.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { chmodSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import asar from '@electron/asar';
 import { init, parse } from 'es-module-lexer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { staleReason } from '../../helpers/built-app';
 import { tempDir } from '../../helpers/temp-dir';
+import { runMain } from '../electron/fixtures/main-entry-scenarios';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const fixtures = path.join(root, 'tests/fixtures/articles/files');
@@ -114,7 +116,8 @@ function cliJson<T>(notebook: string, ...args: string[]): T {
 beforeAll(async () => {
   await init;
   work = await tempDir('dossier-package-');
-  mustRun('npm', ['run', '--silent', 'build']);
+  // out/ is brought up to date once for the whole run by Vitest's global setup (tests/helpers/build-once.ts).
+  expect(staleReason()).toBeNull();
   const dist = await fakeElectronDist(path.join(work.dir, 'electron-dist'));
   const packed = mustRun(process.execPath, [path.join(import.meta.dirname, 'fixtures/pack-linux-dir.cjs'), root, dist, path.join(work.dir, 'release')]);
   appOutDir = (JSON.parse(packed.trim().split('\n').at(-1)!) as { appOutDir: string }).appOutDir;
@@ -186,25 +189,25 @@ describe('app.asar', () => {
 
 describe('the packaged main process', () => {
   it('boots from the extracted asar: opens the notebook, creates the window, serves the API, quits cleanly', async () => {
+    // The same first-start scenario the built-main tests run, on the bundle inside app.asar.
     const home = path.join(work.dir, 'home');
-    const notebook = path.join(work.dir, 'Boot.dossier');
-    const r = run(process.execPath, [path.join(import.meta.dirname, 'fixtures/boot-main.mjs'), path.join(app, 'out/main/index.js')], {
-      env: { FAKE_HOME: home, DOSSIER_NOTEBOOK: notebook, ELECTRON_RENDERER_URL: '' },
-      timeout: 90_000,
-    });
-    const last = r.stdout.trim().split('\n').at(-1) ?? '';
-    expect(last.startsWith('{'), `boot-main printed no summary (status ${r.status}):\n${r.stdout}\n${r.stderr}`).toBe(true);
-    const out = JSON.parse(last);
-    expect(out.messageBoxes).toEqual([]);
-    expect(out.windowCreated).toBe(true);
-    expect(out.title).toBe('Boot — Dossier');
-    expect(out.loadedUrl).toBe(pathToFileURL(path.join(app, 'out/renderer/index.html')).href);
-    expect(out.preload).toBe(path.join(app, 'out/preload/index.cjs'));
-    expect(existsSync(out.preload)).toBe(true);
-    expect(out.notebook).toMatchObject({ ok: true, value: { path: notebook, readOnly: false } });
-    expect(out.imported).toMatchObject({ ok: true, value: { added: [{ title: 'Färjan till Norrhamn ställs in' }] } });
-    expect(out.quitCompleted).toBe(true);
-    expect(readdirSync(notebook)).toContain('notebook.json');
+    mkdirSync(home, { recursive: true });
+    const { summary } = await runMain('built', 'first-start', { home, env: { BOOT_MAIN_ENTRY: path.join(app, 'out/main/index.js') } });
+    const start = summary.steps.start;
+    expect(summary.dialogs).toEqual([]);
+    expect(start.title).toBe('My Research — Dossier');
+    expect(summary.loads).toEqual([{ kind: 'file', target: path.join(app, 'out/renderer/index.html') }]);
+    expect(start.webPreferences.preload).toBe(path.join(app, 'out/preload/index.cjs'));
+    expect(existsSync(start.webPreferences.preload)).toBe(true);
+    const notebook = path.join(home, 'Documents', 'Dossier', 'My Research.dossier');
+    expect(summary.steps.ipc.getNotebook).toMatchObject({ ok: true, value: { path: notebook, readOnly: false } });
+    expect(summary.steps.ipc.imported).toMatchObject({ ok: true, value: { added: [{ title: 'Färjan till Norrhamn ställs in' }] } });
+    expect(summary.lifecycle.slice(-2)).toEqual(['quit', 'exit 0']);
+    expect(summary.steps.atQuit).toEqual({ notebookLockPresent: false });
+    // Every module the packaged bundle loaded came from inside the package.
+    expect(summary.loadedFiles.length).toBeGreaterThan(0);
+    const outside = summary.loadedFiles.filter((f) => !f.startsWith(app + path.sep) && !f.startsWith(path.join(root, "tests") + path.sep));
+    expect(outside).toEqual([]);
   }, 120_000);
 });
 
