@@ -217,7 +217,8 @@ export function annotationMethods(ctx: ServiceContext): ServiceMethods<Annotatio
     },
 
     async createTag({ name, color, parentId }) {
-      if (tagNamed(store.manifest.tags, name)) throw new DossierError('invalid-input', `A tag named “${name}” already exists.`);
+      const clash = tagNamed(store.manifest.tags, name);
+      if (clash) throw new DossierError('invalid-input', `A tag named “${clash.name}” already exists.`);
       if (parentId) getTag(parentId);
       const tag: Tag = { id: newId('tag'), name, color: color ?? nextColor(store.manifest.tags), ...(parentId ? { parentId } : {}) };
       await ctx.transact(`Create tag “${name}”`, (tx) => tx.updateManifest((m) => void m.tags.push(tag)));
@@ -228,7 +229,7 @@ export function annotationMethods(ctx: ServiceContext): ServiceMethods<Annotatio
       const tag = getTag(id);
       if (name && name !== tag.name) {
         const clash = tagNamed(store.manifest.tags, name);
-        if (clash && clash.id !== id) throw new DossierError('invalid-input', `A tag named “${name}” already exists.`);
+        if (clash && clash.id !== id) throw new DossierError('invalid-input', `A tag named “${clash.name}” already exists.`);
       }
       if (parentId) {
         // No cycles: the new parent may not be the tag or one of its descendants.
