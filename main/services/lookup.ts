@@ -60,9 +60,9 @@ const personalName = (a: Pick<Actor, 'name' | 'kind'>) => (a.kind === 'person' |
 /**
  * The actor `query` names, or undefined when none does. Tiers: the id; the
  * name; an alias; an inflected form of a name or alias ("Macrons", "USA:s",
- * "Microsoft's"); a prefix of a name or alias, or of a word in a person's name
- * ("Lind" → "Anna Lindqvist"); an inflected surname. A leading "the" is
- * ignored when the name itself does not start with it.
+ * "Microsoft's"); a prefix of a name or alias, or of a later word (a surname)
+ * in a person's name ("Lind" → "Anna Lindqvist"); an inflected surname. Each
+ * is tried with the name as typed first, then without a leading "the".
  */
 export function findActorByName(actors: readonly Actor[], query: string): Actor | undefined {
   const raw = query.trim();
