@@ -19,6 +19,7 @@ import { sourceSchemas } from './api/sources';
 import { annotationSchemas } from './api/annotations';
 import { briefSchemas } from './api/briefs';
 import { searchSchemas } from './api/search';
+import { LookupInput } from './api/lookup';
 import { Annotation, DEFAULT_STATUSES, Source, SourceMeta } from './model';
 
 export { API_METHODS, type MethodName } from './api-methods';
@@ -79,6 +80,8 @@ export const apiSchemas = {
   getNotebook: method(Empty, NotebookInfo),
   listSources: method(Empty, z.array(SourceMeta)),
   getSource: method(z.object({ id: z.string().min(1) }), SourceWithAnnotations),
+  /** The source a person named: its id, a unique prefix of the id, or its exact title. */
+  lookupSource: method(LookupInput, SourceMeta),
   importFiles: method(z.object({ files: z.array(ImportedFile).min(1) }), ImportResult),
   importPaths: method(z.object({ paths: z.array(z.string().min(1)).min(1) }), ImportResult),
   importText: method(

@@ -16,6 +16,7 @@ import { DossierError } from '../../../shared/errors';
 import { textHash } from '../../../shared/hash';
 import { newId } from '../../../shared/ids';
 import type { Actor, Annotation, NotebookManifest, Source, SourceFile, SourceMeta } from '../../../shared/model';
+import { lookupActor, lookupSuggestion } from '../lookup';
 import type { ServiceContext, ServiceMethods } from '../service-context';
 import * as registry from './registry';
 
@@ -30,7 +31,9 @@ type ActorMethodName =
   | 'acceptSuggestion'
   | 'rejectSuggestion'
   | 'sourceMentions'
-  | 'getActorPage';
+  | 'getActorPage'
+  | 'lookupActor'
+  | 'lookupSuggestion';
 
 type Engine = typeof import('./index');
 let enginePromise: Promise<Engine> | undefined;
@@ -385,6 +388,14 @@ export function actorMethods(ctx: ServiceContext): ServiceMethods<ActorMethodNam
           .map(([id, claims]) => ({ actor: byId.get(id)!, claims })),
         mentionedOnly,
       };
+    },
+
+    async lookupActor({ query }) {
+      return lookupActor(store.manifest.actors, query);
+    },
+
+    async lookupSuggestion({ query }) {
+      return lookupSuggestion(await suggestions(), query);
     },
   };
 }

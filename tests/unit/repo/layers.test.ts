@@ -1,7 +1,8 @@
 /**
  * The layer rules of docs/ARCHITECTURE.md, checked on every import in the
  * tracked sources: `shared/` stays pure, services and the CLI never load
- * electron, the renderer never reaches Node or main except through the API.
+ * electron, the renderer never reaches Node or main except through the API,
+ * and the CLI reaches the services only through the API door (`callApi`).
  * (tsconfig.web.json catches Node types in renderer/ and shared/; this also
  * catches an `electron` import in main/services/, which type-checks fine.)
  */
@@ -37,6 +38,16 @@ interface Rule {
 
 const inFolder = (folder: string) => (_spec: string, resolved: string | undefined) => resolved !== undefined && (resolved === folder || resolved.startsWith(`${folder}/`));
 
+/**
+ * What main/cli/ may import from main/services/: only the session module —
+ * `openNotebookSession` to open the notebook, `callApi` to call a method.
+ * Everything else (the store, the manifest, a service's own helpers) would
+ * let the CLI skip the API's validation and defaults, or grow a second copy of
+ * a rule the API already has.
+ */
+export const CLI_SERVICE_IMPORTS = new Set(['main/services/session']);
+const otherService = (spec: string, resolved: string | undefined) => inFolder('main/services')(spec, resolved) && !CLI_SERVICE_IMPORTS.has(resolved!.replace(/\.(ts|js)$/, ''));
+
 export const RULES: Rule[] = [
   {
     folder: 'shared',
@@ -63,6 +74,7 @@ export const RULES: Rule[] = [
       { what: 'electron', test: isElectron },
       { what: 'main/electron/', test: inFolder('main/electron') },
       { what: 'renderer/', test: inFolder('renderer') },
+      { what: 'main/services/ other than session (call the API through callApi)', test: otherService },
     ],
   },
   {
@@ -107,6 +119,22 @@ export function layerViolations(files: Array<{ file: string; source: string }>):
   return problems;
 }
 
+/**
+ * Places where main/cli/ goes round the API door although it imports only the
+ * session: calling a service method itself (`session.service.search(…)`, which
+ * skips the input schema) or reading the store (`session.store.manifest`).
+ */
+export function cliBypasses(files: Array<{ file: string; source: string }>): string[] {
+  const problems: string[] = [];
+  for (const { file, source } of files) {
+    if (!file.startsWith('main/cli/')) continue;
+    const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
+    for (const m of code.matchAll(/\.service\s*\??\.\s*(\w+)\s*\(/g)) problems.push(`${file}: calls service.${m[1]}() directly (use callApi)`);
+    for (const m of code.matchAll(/\.store\b/g)) problems.push(`${file}: reads ${m[0].slice(1)} (ask the API)`);
+  }
+  return problems;
+}
+
 describe('layers', () => {
   const sources = execFileSync('git', ['ls-files', '-z', '--', 'shared', 'main', 'renderer'], { cwd: root, encoding: 'utf8' })
     .split('\0')
@@ -121,11 +149,26 @@ describe('layers', () => {
     expect(layerViolations(sources)).toEqual([]);
   });
 
+  it('main/cli/ calls no service method and reads no store directly', () => {
+    expect(cliBypasses(sources)).toEqual([]);
+  });
+
+  it('catches a CLI going round the API door', () => {
+    expect(
+      cliBypasses([
+        { file: 'main/cli/commands/x.ts', source: 'const hits = await session.service.search({ query });\nconst m = session.store.manifest;' },
+        { file: 'main/cli/dossier.ts', source: 'const r = await callApi(session.service, method, input); // not session.store\n' },
+        { file: 'main/services/x.ts', source: 'ctx.store.manifest;' },
+      ]),
+    ).toEqual(['main/cli/commands/x.ts: calls service.search() directly (use callApi)', 'main/cli/commands/x.ts: reads store (ask the API)']);
+  });
+
   it('catches each kind of violation', () => {
     const found = layerViolations([
       { file: 'shared/x.ts', source: "import { readFile } from 'node:fs/promises';\nimport path from 'path';" },
       { file: 'main/services/x.ts', source: "import { app } from 'electron';\nconst w = await import('../electron/window');" },
       { file: 'main/cli/x.ts', source: "export { BrowserWindow } from 'electron';" },
+      { file: 'main/cli/commands/y.ts', source: "import { findTag } from '../../services/briefs/index';\nimport type { Manifest } from '../../services/store/types';\nimport { callApi } from '../../services/session';" },
       { file: 'renderer/src/x.ts', source: "import { callApi } from '../../main/services/session';\nimport 'node:crypto';" },
       { file: 'main/preload/x.ts', source: "const fs = require('fs');" },
       { file: 'shared/ok.ts', source: "// import x from 'node:fs'\nimport { z } from 'zod';\nimport type { A } from './model';" },
@@ -136,6 +179,8 @@ describe('layers', () => {
       "main/services/x.ts: imports 'electron' (main/services/ must not use electron)",
       "main/services/x.ts: imports '../electron/window' (main/services/ must not use main/electron/)",
       "main/cli/x.ts: imports 'electron' (main/cli/ must not use electron)",
+      "main/cli/commands/y.ts: imports '../../services/briefs/index' (main/cli/ must not use main/services/ other than session (call the API through callApi))",
+      "main/cli/commands/y.ts: imports '../../services/store/types' (main/cli/ must not use main/services/ other than session (call the API through callApi))",
       "renderer/src/x.ts: imports '../../main/services/session' (renderer/ must not use main/)",
       "renderer/src/x.ts: imports 'node:crypto' (renderer/ must not use a Node module)",
       "main/preload/x.ts: imports 'fs' (main/preload/ must not use a Node module)",
