@@ -12,7 +12,7 @@ import type { Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { ARTICLES, MINISTER } from '../unit/briefs-api/articles';
 import { artifactsDir, expect, test, type AppServer } from './app-fixture';
-import { api, downloadExport, draftBriefFromActor } from './steps';
+import { api, caretToEnd, downloadExport, draftBriefFromActor } from './steps';
 
 const DRAG_TYPE = 'application/x-dossier-annotation';
 /** A passage no claim about the minister covers: cited by drag. */
@@ -86,8 +86,7 @@ test('draft a brief from an actor, cite by @ and by drag, export Markdown, DOCX 
 
   // Cite by typing @: a new paragraph at the end, search by quote words.
   const doc = page.getByTestId('brief-doc');
-  await doc.click();
-  await page.keyboard.press('Control+End');
+  await caretToEnd(page, doc, 'Control+End');
   await page.keyboard.press('Enter');
   await page.keyboard.type('The grid operator disagrees ');
   await page.keyboard.type('@grid oper');
@@ -247,8 +246,7 @@ test('rename, duplicate and delete a brief; undo brings it back', async ({ page,
   await expect(page.getByTestId('brief-doc').locator('strong')).toHaveText('bold');
 
   // Undo of an edit (Edit menu / another window) reloads the open editor.
-  await page.getByTestId('brief-doc').click();
-  await page.keyboard.press('Control+End');
+  await caretToEnd(page, page.getByTestId('brief-doc'), 'Control+End');
   await page.keyboard.type(' och mer');
   await expect(page.getByTestId('brief-doc')).toContainText('Hushåll och mer');
   await expect(page.getByTestId('save-state')).toHaveText('Saved');

@@ -4,7 +4,7 @@
  * popover and editor, the typed API over the bridge, and a brief's export.
  */
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { fromWire, toWire } from '../../shared/wire';
 import { expect, type AppServer } from './app-fixture';
 
@@ -132,6 +132,29 @@ export async function draftBriefFromActor(page: Page, query: string, name: strin
   await picker.getByRole('textbox', { name: 'Find actor' }).fill(query);
   await picker.getByRole('button', { name: new RegExp(name) }).click();
   await expect(page.getByRole('textbox', { name: 'Brief title' })).toHaveValue(`Brief: ${name}`);
+}
+
+/**
+ * Clicks `target` in an editor, then presses `key` (End, Control+End) until the
+ * caret sits at the end of `target`. Right after a click the editor may still
+ * put the caret back where the click was, and a click can select a citation
+ * chip instead; a key pressed too early would then be lost.
+ */
+export async function caretToEnd(page: Page, target: Locator, key: 'End' | 'Control+End'): Promise<void> {
+  await target.click();
+  await expect(async () => {
+    await page.keyboard.press(key);
+    await page.waitForTimeout(150);
+    const atEnd = await target.evaluate((el) => {
+      const sel = window.getSelection();
+      if (!sel?.isCollapsed || !sel.focusNode || !el.contains(sel.focusNode)) return false;
+      const rest = document.createRange();
+      rest.setStart(sel.focusNode, sel.focusOffset);
+      rest.setEnd(el, el.childNodes.length);
+      return rest.toString() === '';
+    });
+    expect(atEnd).toBe(true);
+  }).toPass({ timeout: 10_000 });
 }
 
 /** Calls the typed API over the bridge, from the test (e.g. to seed a notebook); throws on an error result. */
