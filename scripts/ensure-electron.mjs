@@ -31,7 +31,9 @@ export function downloadFailureReason(output) {
     .filter(Boolean);
   const cause = lines.find((l) => /\b(E[A-Z]{3,}|ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|certificate|proxy|HTTPError|status code)\b/.test(l));
   const first = lines.find((l) => !l.startsWith('at ') && !/^Downloading/i.test(l));
-  const reason = (cause ?? first ?? 'no output').replace(/^(?:Type|Request|HTTP)?Error:\s*/, '');
+  let reason = (cause ?? first ?? 'no output').replace(/^(?:Type|Request|HTTP)?Error:\s*/, '');
+  // Node's fetch hides the network error behind this phrase.
+  if (reason === 'fetch failed') reason = 'fetch failed: the download host could not be reached';
   return reason.length > 160 ? `${reason.slice(0, 157)}…` : reason;
 }
 

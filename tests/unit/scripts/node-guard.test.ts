@@ -73,7 +73,7 @@ describe('the Node.js version guard', () => {
 describe('the Electron binary check before npm start', () => {
   it('names the cause from the downloader output, not its stack', () => {
     const stack = 'TypeError: fetch failed\n    at node:internal/deps/undici/undici:15456:13\n    at async FetchDownloader.download (x.js:46:30)';
-    expect(downloadFailureReason(stack)).toBe('fetch failed');
+    expect(downloadFailureReason(stack)).toBe('fetch failed: the download host could not be reached');
     expect(downloadFailureReason('RequestError: getaddrinfo ENOTFOUND github.com\n    at foo')).toBe('getaddrinfo ENOTFOUND github.com');
     expect(downloadFailureReason('')).toBe('no output');
   });
