@@ -8,6 +8,7 @@ import { NoticesProvider } from './app/notices';
 import './styles/fonts.css';
 import './styles/base.css';
 import './styles/app.css';
+import './styles/shortcuts.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');
