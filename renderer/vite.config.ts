@@ -12,6 +12,7 @@
  */
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { backgroundCss } from '../shared/theme';
 
 const here = new URL('.', import.meta.url);
 /** This folder as a file-system path (Windows drive letters included). */
@@ -41,10 +42,22 @@ function devCsp(): Plugin {
   };
 }
 
+/**
+ * The page background (light and dark) as an inline style at the top of
+ * <head>: it comes from shared/theme.ts, which main also reads for the
+ * window's own background, so both are always the same colour.
+ */
+export function windowBackground(): Plugin {
+  return {
+    name: 'dossier:window-background',
+    transformIndexHtml: () => [{ tag: 'style', attrs: { id: 'window-background' }, children: backgroundCss(), injectTo: 'head' }],
+  };
+}
+
 export default defineConfig({
   root: rendererRoot,
   base: './',
-  plugins: [react(), devCsp()],
+  plugins: [react(), devCsp(), windowBackground()],
   build: {
     outDir: '../out/renderer',
     emptyOutDir: true,
