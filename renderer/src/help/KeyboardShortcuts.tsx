@@ -48,23 +48,21 @@ export function ShortcutsDialog({ platform, onClose }: { platform: ShortcutPlatf
         {groups.map((group) => (
           <section key={group.area} className="shortcuts-group" aria-label={group.area}>
             <h3>{group.area}</h3>
-            <table>
-              <tbody>
-                {group.shortcuts.map((s) => (
-                  <tr key={s.id} data-shortcut-id={s.id}>
-                    <th scope="row">{s.label}</th>
-                    <td>
-                      {s.keys.map((k, i) => (
-                        <Fragment key={k}>
-                          {i > 0 && <span className="shortcuts-or"> or </span>}
-                          <kbd>{k}</kbd>
-                        </Fragment>
-                      ))}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <dl>
+              {group.shortcuts.map((s) => (
+                <div key={s.id} className="shortcut" data-shortcut-id={s.id}>
+                  <dt>{s.label}</dt>
+                  <dd>
+                    {s.keys.map((k, i) => (
+                      <Fragment key={k}>
+                        {i > 0 && <span className="shortcuts-or"> or </span>}
+                        <kbd>{k}</kbd>
+                      </Fragment>
+                    ))}
+                  </dd>
+                </div>
+              ))}
+            </dl>
           </section>
         ))}
       </div>

@@ -58,7 +58,7 @@ describe('ShortcutsDialog', () => {
   for (const platform of ['linux', 'win32', 'darwin']) {
     it(`lists every shortcut of the table that exists on ${platform}, with its keys`, () => {
       act(() => root.render(createElement(ShortcutsDialog, { platform, onClose: () => undefined })));
-      const rows = [...document.querySelectorAll<HTMLTableRowElement>('tr[data-shortcut-id]')];
+      const rows = [...document.querySelectorAll<HTMLElement>('[data-shortcut-id]')];
       const shown = Object.fromEntries(rows.map((r) => [r.dataset.shortcutId, [...r.querySelectorAll('kbd')].map((k) => k.textContent)]));
       const expected = Object.fromEntries(
         SHORTCUTS.filter((s) => keysFor(s, platform).length > 0).map((s) => [s.id, keysFor(s, platform).map((k) => formatAccelerator(k, platform))]),
@@ -66,7 +66,7 @@ describe('ShortcutsDialog', () => {
       expect(shown).toEqual(expected);
       for (const row of rows) {
         const entry = SHORTCUTS.find((s) => s.id === row.dataset.shortcutId)!;
-        expect(row.querySelector('th')?.textContent).toBe(entry.label);
+        expect(row.querySelector('dt')?.textContent).toBe(entry.label);
         expect(row.closest('section')?.querySelector('h3')?.textContent).toBe(entry.area);
       }
     });
@@ -74,9 +74,9 @@ describe('ShortcutsDialog', () => {
 
   it('writes ⌘ on macOS and Ctrl elsewhere', () => {
     act(() => root.render(createElement(ShortcutsDialog, { platform: 'darwin', onClose: () => undefined })));
-    expect(document.querySelector('tr[data-shortcut-id="find"] kbd')?.textContent).toBe('⌘K');
+    expect(document.querySelector('[data-shortcut-id="find"] kbd')?.textContent).toBe('⌘K');
     act(() => root.render(createElement(ShortcutsDialog, { platform: 'linux', onClose: () => undefined })));
-    expect(document.querySelector('tr[data-shortcut-id="find"] kbd')?.textContent).toBe('Ctrl+K');
+    expect(document.querySelector('[data-shortcut-id="find"] kbd')?.textContent).toBe('Ctrl+K');
   });
 });
 
