@@ -146,4 +146,14 @@ describe('main/electron/index.ts with a stand-in electron', () => {
     expect(log).toContain('[warn] [renderer] The window stopped responding');
     expect(log).toContain('[error] [renderer] The window stopped unexpectedly');
   }, 90_000);
+
+  it('a failed start says so in an error box naming the log file, which holds the stack; no window, a clean quit', async () => {
+    const t = await tempDir('dossier-main-');
+    cleanups.push(t.cleanup);
+    const out = runMain('broken-start', { FAKE_HOME: t.dir, DOSSIER_NOTEBOOK: '', FAKE_BREAK: 'session' });
+    const logFile = path.join(out.logsPath as string, 'dossier.log');
+    expect(out.windows).toBe(0);
+    expect(out.errorBoxes).toEqual([{ title: 'Dossier could not start', content: `The session is broken\n\nThe details are in the log file:\n${logFile}` }]);
+    expect(await readFile(logFile, 'utf8')).toMatch(/\[error\] \[main\] Dossier could not start: Error: The session is broken\n +at /);
+  }, 60_000);
 });
