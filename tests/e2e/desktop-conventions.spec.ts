@@ -36,6 +36,9 @@ test('? and F1 open Keyboard Shortcuts listing every shortcut of the table; ? ty
   await expect(dialog.locator('[data-shortcut-id="find"] kbd')).toHaveText(platform === 'darwin' ? '⌘K' : 'Ctrl+K');
   await mkdir(artifactsDir, { recursive: true });
   await page.screenshot({ path: path.join(artifactsDir, 'e2e-keyboard-shortcuts.png') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: path.join(artifactsDir, 'e2e-keyboard-shortcuts-dark.png') });
+  await page.emulateMedia({ colorScheme: 'light' });
 
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
