@@ -102,3 +102,15 @@ describe('the table per platform', () => {
     expect(shortcutsByArea('darwin').flatMap((g) => g.shortcuts).find((s) => s.id === 'import-folder')).toBeUndefined();
   });
 });
+
+describe('detectPlatform (the renderer asks the browser)', () => {
+  it('maps what browsers and Electron report to process.platform names', async () => {
+    const { detectPlatform } = await import('../../../renderer/src/app/platform');
+    expect(detectPlatform({ platform: 'MacIntel' })).toBe('darwin');
+    expect(detectPlatform({ platform: 'Win32' })).toBe('win32');
+    expect(detectPlatform({ platform: 'Linux x86_64' })).toBe('linux');
+    expect(detectPlatform({ platform: '', userAgentData: { platform: 'macOS' } })).toBe('darwin');
+    expect(detectPlatform({ platform: 'darwin' })).toBe('darwin');
+    expect(detectPlatform(undefined)).toBe('linux');
+  });
+});
