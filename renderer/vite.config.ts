@@ -12,7 +12,7 @@
  */
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { backgroundCss } from '../shared/theme';
+import theme from '../shared/theme.json' with { type: 'json' };
 
 const here = new URL('.', import.meta.url);
 /** This folder as a file-system path (Windows drive letters included). */
@@ -43,14 +43,16 @@ function devCsp(): Plugin {
 }
 
 /**
- * The page background (light and dark) as an inline style at the top of
- * <head>: it comes from shared/theme.ts, which main also reads for the
- * window's own background, so both are always the same colour.
+ * The page background (`--bg`, light and dark) as an inline style in <head>:
+ * the colours come from shared/theme.json, which main also reads for the
+ * window's own background, so both are always the same.
  */
 export function windowBackground(): Plugin {
+  const { light, dark } = theme.background;
+  const css = `:root{--bg:${light}}@media (prefers-color-scheme: dark){:root{--bg:${dark}}}`;
   return {
     name: 'dossier:window-background',
-    transformIndexHtml: () => [{ tag: 'style', attrs: { id: 'window-background' }, children: backgroundCss(), injectTo: 'head' }],
+    transformIndexHtml: () => [{ tag: 'style', attrs: { id: 'window-background' }, children: css, injectTo: 'head' }],
   };
 }
 
