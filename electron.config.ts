@@ -16,9 +16,17 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(root, 'out/main'),
+      // Dependencies stay in node_modules and are loaded by Node's ESM loader at run time,
+      // which refuses a JSON module imported without `with { type: 'json' }`, and the
+      // bundler drops that attribute from external imports. So JSON data is bundled:
+      // stopwords-iso (one JSON file) and the language files of i18n-iso-countries, whose
+      // code stays external (its Node entry requires them by computed paths that work
+      // only from its own folder).
+      externalizeDeps: { exclude: ['stopwords-iso', 'i18n-iso-countries'] },
       sourcemap: true,
       rolldownOptions: {
         input: { index: resolve(root, 'main/electron/index.ts') },
+        external: ['i18n-iso-countries'],
         output: { format: 'es', entryFileNames: '[name].js' },
       },
     },

@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
+    // Tests of the built app need out/ current: built once here, before the workers start.
+    globalSetup: ['tests/helpers/build-once.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 30_000,

@@ -1,5 +1,5 @@
 /**
- * Re-anchoring benchmark (issue 3): 10,000 quotes in generated fictional
+ * Re-anchoring benchmark: 10,000 quotes in generated fictional
  * articles (English, Swedish, German), the articles then edited around and
  * inside the quotes — sentences inserted and deleted, typos fixed, words
  * inserted and deleted inside quotes, paragraphs moved — with ground truth of

@@ -1,7 +1,7 @@
 /**
  * Brief export: a brief with 500 citations (500 claims from 100 fictional
  * sources, three languages) exported to DOCX, PDF, Markdown and HTML.
- * Targets (issue 7): DOCX ≤ 1 s, PDF ≤ 3 s, Markdown/HTML ≤ 200 ms.
+ * Targets: DOCX ≤ 1 s, PDF ≤ 3 s, Markdown/HTML ≤ 200 ms.
  * Floor: JSON.stringify of the same brief and context, in the same run.
  *
  *   npx tsx bench/briefs.bench.ts

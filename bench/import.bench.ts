@@ -1,9 +1,12 @@
 /**
- * Import benchmark (issue 4):
+ * Import benchmark:
  *  1. paragraph-level precision / recall / F1 of boilerplate removal on the
  *     labelled fixtures (committed files + seeded layout variations), beside
  *     the floor of keeping every block (no removal), same run;
  *  2. title / date / language / author accuracy on the same documents;
+ *  2b. on the HTML documents alone, the same F1 beside the peer Readability
+ *     alone: the blocks of the article @mozilla/readability finds, nothing
+ *     else removed (the whole page when it finds none);
  *  3. throughput of extractDocument on 1,000 mixed files (generated
  *     variations of the fixtures, written to a temp folder), beside the floor
  *     of reading the same files and decoding them as UTF-8.
@@ -15,7 +18,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractDocument } from '../main/services/import/extract';
-import { splitParagraphs } from '../shared/text';
+import { decodeText } from '../main/services/import/extract/decode';
+import { htmlBlocks } from '../main/services/import/extract/html';
+import { normalizeText, splitParagraphs } from '../shared/text';
 import { ARTICLES, type Article } from '../tests/fixtures/articles/corpus';
 import { renderDocx, renderHtml, renderMd, renderPdf, renderTxt, type Expected, type Rendered } from '../tests/fixtures/articles/render';
 import { printTable, type BenchRow } from './lib/report';
@@ -87,16 +92,9 @@ async function quality(docs: Labelled[]): Promise<Quality> {
     const doc = await extractDocument({ name: d.name, bytes: d.bytes });
     const got = splitParagraphs(doc.text);
     const want = new Set(d.expected.paragraphs);
-    const gotSet = new Set(got);
-    for (const p of got) if (want.has(p)) q.tp++;
-    else q.fp++;
-    for (const p of want) if (!gotSet.has(p)) q.fn++;
+    count(q, got, want);
     // Floor: keep every block the extractor saw (the text with nothing removed).
-    const everything = [...got, ...doc.removed.map((r) => r.text)];
-    const all = new Set(everything);
-    for (const p of everything) if (want.has(p)) q.baseline.tp++;
-    else q.baseline.fp++;
-    for (const p of want) if (!all.has(p)) q.baseline.fn++;
+    count(q.baseline, [...got, ...doc.removed.map((r) => r.text)], want);
     q.docs++;
     if (doc.title === d.expected.title) q.title++;
     if (doc.publishedAt === d.expected.publishedAt) q.date++;
@@ -104,6 +102,44 @@ async function quality(docs: Labelled[]): Promise<Quality> {
     if (doc.author === d.expected.author) q.author++;
   }
   return q;
+}
+
+type Counts = { tp: number; fp: number; fn: number };
+function count(c: Counts, got: string[], want: Set<string>): void {
+  const gotSet = new Set(got);
+  for (const p of got) if (want.has(p)) c.tp++;
+  else c.fp++;
+  for (const p of want) if (!gotSet.has(p)) c.fn++;
+}
+
+/** HTML documents only: our paragraphs, and Readability's article alone, against the labels. */
+async function htmlVersusReadability(docs: Labelled[]): Promise<{ docs: number; ours: Counts; peer: Counts; noArticle: number }> {
+  const ours: Counts = { tp: 0, fp: 0, fn: 0 };
+  const peer: Counts = { tp: 0, fp: 0, fn: 0 };
+  let n = 0;
+  let noArticle = 0;
+  for (const d of docs.filter((x) => x.name.endsWith('.html'))) {
+    n++;
+    const want = new Set(d.expected.paragraphs);
+    count(ours, splitParagraphs((await extractDocument({ name: d.name, bytes: d.bytes })).text), want);
+    const { blocks } = htmlBlocks(decodeText(d.bytes).text);
+    const article = blocks.filter((b) => b.trusted);
+    if (article.length === 0) noArticle++;
+    count(peer, splitParagraphs(normalizeText((article.length ? article : blocks).map((b) => b.text).join('\n\n'))), want);
+  }
+  return { docs: n, ours, peer, noArticle };
+}
+
+function readabilityRow(label: string, r: Awaited<ReturnType<typeof htmlVersusReadability>>): BenchRow {
+  const o = f1(r.ours);
+  const p = f1(r.peer);
+  return {
+    figure: `${label}, HTML only (${r.docs} docs): paragraph F1`,
+    value: o.f1.toFixed(3),
+    floor: `Readability alone ${p.f1.toFixed(3)} (P ${p.p.toFixed(3)} / R ${p.r.toFixed(3)}; no article found in ${r.noArticle})`,
+    target: 'report',
+    ok: true,
+  };
 }
 
 function qualityRows(label: string, q: Quality): BenchRow[] {
@@ -127,6 +163,8 @@ async function main(): Promise<void> {
   const qFixtures = await quality(fixtures);
   const varied = await variations(200, 10_000);
   const qVaried = await quality(varied);
+  const htmlFixtures = await htmlVersusReadability(fixtures);
+  const htmlVaried = await htmlVersusReadability(varied);
 
   // Throughput: 1,000 mixed files on disk.
   const mixed = await variations(1000, 50_000);
@@ -170,7 +208,12 @@ async function main(): Promise<void> {
     const rate = (paths.length / ms) * 1000;
     const floorRate = (paths.length / floorMs) * 1000;
 
-    printTable('Import: boilerplate removal and metadata (labelled fixtures)', [...qualityRows('fixtures', qFixtures), ...qualityRows('variations', qVaried)]);
+    printTable('Import: boilerplate removal and metadata (labelled fixtures)', [
+      ...qualityRows('fixtures', qFixtures),
+      ...qualityRows('variations', qVaried),
+      readabilityRow('fixtures', htmlFixtures),
+      readabilityRow('variations', htmlVaried),
+    ]);
     const rows: BenchRow[] = [
       {
         figure: `extractDocument, ${paths.length} mixed files`,

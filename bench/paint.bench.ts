@@ -1,5 +1,5 @@
 /**
- * Highlight painting benchmark (issue 3): in Debian Chromium (playwright-core),
+ * Highlight painting benchmark: in Debian Chromium (playwright-core),
  * a 20,000-word fictional article rendered per the reader convention, then
  * 1,000 highlights painted with renderer/src/reader/paint-highlights.ts (CSS
  * Custom Highlight API), and one more added incrementally. The floor is

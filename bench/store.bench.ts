@@ -1,5 +1,5 @@
 /**
- * Notebook store benchmark (issue 2): open time and one annotation edit until
+ * Notebook store benchmark: open time and one annotation edit until
  * durable on disk, at 5 and at 5,000 sources (50,000 annotations), each beside
  * its floor measured in the same run; and peak RSS.
  */

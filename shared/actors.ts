@@ -1,11 +1,12 @@
 /**
  * Actors: the shapes of mention suggestions and the pure helpers that both
- * main (detection, CLI) and the renderer (type-ahead, inspector) need —
- * alias normalisation, inflection stripping and name resolution.
+ * main (detection, name lookup) and the renderer (type-ahead, inspector)
+ * need — alias normalisation, inflection stripping and type-ahead ranking.
+ * Finding the one actor a typed name stands for is the API's `lookupActor`.
  * Pure: zod only.
  */
 import { z } from 'zod';
-import { foldLetters } from './fold-letters';
+import { APOSTROPHES, foldLetters } from './fold-letters';
 import { ActorKind, type Actor } from './model';
 
 // ---------------------------------------------------------------- schemas
@@ -37,7 +38,7 @@ export const ActorSuggestion = z.object({
   occurrences: z.array(ActorOccurrence),
 });
 
-/** What `dossier actors suggest --json` prints for each suggestion (DESIGN.md, "Command line"). */
+/** What `dossier actors suggest --json` prints for each suggestion (docs/cli.md). */
 export const ActorSuggestionCli = ActorSuggestion.pick({
   name: true,
   kind: true,
@@ -56,21 +57,14 @@ export function toCliSuggestion(s: ActorSuggestion): ActorSuggestionCli {
 
 // ---------------------------------------------------------------- normalisation
 
-const APOSTROPHES = /[’ʼ‘`´]/g;
+const NAME_FOLD = { name: true } as const;
 
 /**
- * The comparison form of a name or alias: Unicode-decomposed without diacritics,
- * lower case, typographic apostrophes unified, dots dropped ("U.S." → "us"),
- * hyphens and spaces collapsed to single spaces. "Élysée" → "elysee".
+ * The comparison form of a name or alias (foldLetters' `name` variant):
+ * "Élysée" → "elysee", "U.S." → "us", "Jean-Yves" → "jean yves".
  */
 export function normaliseAlias(name: string): string {
-  // Fast path for plain ASCII words (most tokens): nothing to decompose.
-  if (/^[A-Za-z0-9]+$/.test(name)) return name.toLowerCase();
-  return foldLetters(name)
-    .replace(APOSTROPHES, "'")
-    .replace(/\./g, '')
-    .replace(/[\s\u00a0\-‐‑–—_]+/g, ' ')
-    .trim();
+  return foldLetters(name, NAME_FOLD);
 }
 
 /**
@@ -93,41 +87,6 @@ export function inflectionBases(surface: string): string[] {
 /** Normalised names of an actor: its name and every alias. */
 export function actorNameKeys(actor: Pick<Actor, 'name' | 'aliases'>): string[] {
   return [...new Set([actor.name, ...actor.aliases].map(normaliseAlias).filter((k) => k.length > 0))];
-}
-
-/**
- * Finds the notebook actor a typed or quoted name stands for: case- and
- * diacritics-insensitive, through names and aliases, inflected forms included
- * ("Macrons", "USA:s", "Microsoft's"), a leading "the" ignored. An exact name
- * beats an alias; an alias beats an inflected form. Undefined when none match.
- */
-export function resolveActor<A extends Pick<Actor, 'name' | 'aliases'>>(name: string, actors: readonly A[]): A | undefined {
-  const trimmed = name.trim().replace(/^(the|l['’])\s*/i, '');
-  const wanted = normaliseAlias(trimmed);
-  if (!wanted) return undefined;
-  const byName = actors.find((a) => normaliseAlias(a.name) === wanted);
-  if (byName) return byName;
-  const byAlias = actors.find((a) => actorNameKeys(a).includes(wanted));
-  if (byAlias) return byAlias;
-  for (const base of inflectionBases(trimmed)) {
-    const key = normaliseAlias(base);
-    const hit = actors.find((a) => actorNameKeys(a).includes(key));
-    if (hit) return hit;
-  }
-  // A lone surname ("Kristersson", "Macrons") names the one person whose full name ends with it —
-  // never a guess between two people who share it. Kind 'other' counts: actors created by name from
-  // the command line have no kind yet.
-  if (!/\s/.test(trimmed)) {
-    for (const base of [trimmed, ...inflectionBases(trimmed)]) {
-      const key = normaliseAlias(base);
-      const people = actors.filter(
-        (a) => (!('kind' in a) || a.kind === 'person' || a.kind === 'other') && /\s/.test(a.name.trim()) && normaliseAlias(a.name).split(' ').at(-1) === key,
-      );
-      if (people.length === 1) return people[0];
-      if (people.length > 1) return undefined;
-    }
-  }
-  return undefined;
 }
 
 /** Actors whose name or an alias starts with (or contains a word starting with) the typed text — for type-ahead. */

@@ -1,5 +1,5 @@
 /**
- * Text anchoring (DESIGN.md, "Text, anchors, highlights").
+ * Text anchoring (docs/anchoring.md).
  *
  * An annotation's target stores a position (`start`, `end`, UTF-16 offsets
  * into the source's normalised text) and a quote (`exact` with 32 characters

@@ -4,7 +4,7 @@
  * schemas agree. Each name becomes one IPC channel `dossier:<name>` and one
  * function on `window.dossier`.
  */
-export const NOTEBOOK_METHODS = ['getNotebook', 'listSources', 'getSource', 'importFiles', 'importPaths', 'importText'] as const;
+export const NOTEBOOK_METHODS = ['getNotebook', 'listSources', 'getSource', 'lookupSource', 'importFiles', 'importPaths', 'importText'] as const;
 export const HISTORY_METHODS = ['undo', 'redo', 'getHistory'] as const;
 export const ANNOTATION_METHODS = [
   'createAnnotation',
@@ -18,6 +18,7 @@ export const ANNOTATION_METHODS = [
   'mergeTags',
   'deleteTag',
   'setStatuses',
+  'lookupTag',
 ] as const;
 
 export const ACTOR_METHODS = [
@@ -32,6 +33,8 @@ export const ACTOR_METHODS = [
   'rejectSuggestion',
   'sourceMentions',
   'getActorPage',
+  'lookupActor',
+  'lookupSuggestion',
 ] as const;
 
 export const BRIEF_METHODS = [
@@ -51,7 +54,7 @@ export const BRIEF_METHODS = [
 /** Editing sources after import: cancel a running import, restore removed text, correct metadata. */
 export const SOURCE_METHODS = ['cancelImport', 'restoreRemoved', 'removeParagraph', 'updateSourceMeta'] as const;
 
-/** Search and corroboration (issue 6). */
+/** Search and corroboration. */
 export const SEARCH_METHODS = ['search', 'searchStatus', 'corroborate', 'acceptCorroboration', 'listRelations', 'deleteRelation', 'getClaimGroup'] as const;
 
 /** Every method, area by area. An area adds its list here and its schemas in shared/api.ts. */

@@ -1,13 +1,15 @@
 /**
- * The one typed API between the renderer and main (DESIGN.md, "One typed API").
+ * The one typed API between the renderer and main (docs/ARCHITECTURE.md, "One typed API").
  *
  * Each method has an input and an output schema. Main validates every payload
  * with the input schema before it reaches a service; the renderer calls the
  * methods through `window.dossier` (Electron preload) or the loopback bridge
  * (dev:web and end-to-end tests), which both return `Result` envelopes.
  *
- * To add a method: add its name to `API_METHODS` (api-methods.ts), its schemas
- * here, and its implementation in main/services/api-service.ts.
+ * To add a method: add its name to its area's list in api-methods.ts, its
+ * schemas to the area's file in shared/api/ (spread into `apiSchemas` below),
+ * and its implementation to the area's `…-methods.ts` in main/services/
+ * (composed in main/services/session.ts).
  */
 import { z } from 'zod';
 import { API_METHODS, type MethodName } from './api-methods';
@@ -17,6 +19,7 @@ import { sourceSchemas } from './api/sources';
 import { annotationSchemas } from './api/annotations';
 import { briefSchemas } from './api/briefs';
 import { searchSchemas } from './api/search';
+import { LookupInput } from './api/lookup';
 import { Annotation, DEFAULT_STATUSES, Source, SourceMeta } from './model';
 
 export { API_METHODS, type MethodName } from './api-methods';
@@ -77,6 +80,8 @@ export const apiSchemas = {
   getNotebook: method(Empty, NotebookInfo),
   listSources: method(Empty, z.array(SourceMeta)),
   getSource: method(z.object({ id: z.string().min(1) }), SourceWithAnnotations),
+  /** The source a person named: its id, a unique prefix of the id, or its exact title. */
+  lookupSource: method(LookupInput, SourceMeta),
   importFiles: method(z.object({ files: z.array(ImportedFile).min(1) }), ImportResult),
   importPaths: method(z.object({ paths: z.array(z.string().min(1)).min(1) }), ImportResult),
   importText: method(

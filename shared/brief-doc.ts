@@ -1,5 +1,5 @@
 /**
- * The brief document (DESIGN.md, "Data model" → Brief): tiptap / ProseMirror
+ * The brief document (docs/data-model.md, "Brief"): tiptap / ProseMirror
  * JSON in which citations are inline atom nodes that point at annotations.
  *
  * The editor (renderer), the drafter and the exporters (main/services/briefs)

@@ -1,5 +1,5 @@
 /**
- * The data model of a Dossier notebook (DESIGN.md, "Data model").
+ * The data model of a Dossier notebook (docs/data-model.md).
  *
  * These zod schemas are the single definition of every record the notebook
  * stores, the API carries and the CLI prints. Types are inferred from them.

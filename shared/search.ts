@@ -3,9 +3,8 @@
  * that both main (the index) and the renderer (highlighting, discrepancy
  * badges) may use.
  *
- * - `foldForMatch` / `foldKeepLength`: diacritic and case folding ("Ryssland"
- *   matches "RYSSLAND", "Malmö" matches "malmo"); the second keeps UTF-16
- *   offsets so matches map back to the text as written.
+ * - `foldForMatch`: shared/fold-letters.ts's folding, memoised for words
+ *   ("Ryssland" matches "RYSSLAND", "Malmö" matches "malmo").
  * - `tokenize`: words and numbers with offsets ("1,200" and "14 000" are one token).
  * - `extractQuantities`: numbers written as digits or words in en/sv/de/fr
  *   ("fourteen", "fjorton", "vierzehn", "2,5 miljoner").
@@ -19,6 +18,8 @@
 import { z } from 'zod';
 import { foldLetters } from './fold-letters';
 import type { Actor } from './model';
+
+const KEEP_LENGTH = { keepLength: true } as const;
 
 // ---------------------------------------------------------------- schemas
 
@@ -98,11 +99,9 @@ export type Discrepancy = z.infer<typeof Discrepancy>;
 
 // ---------------------------------------------------------------- folding
 
-const MARKS = /\p{M}/gu;
-
 const foldCache = new Map<string, string>();
 
-/** Lower-case, without diacritics, for matching: "Malmö" → "malmo", "Straße" → "strasse". */
+/** foldLetters, memoised for the short strings (words) search folds over and over. */
 export function foldForMatch(s: string): string {
   if (s.length <= 24) {
     const hit = foldCache.get(s);
@@ -114,25 +113,6 @@ export function foldForMatch(s: string): string {
     foldCache.set(s, folded);
   }
   return folded;
-}
-
-const LENGTH_FOLDS: Record<string, string> = { ø: 'o', ł: 'l', đ: 'd', ð: 'd', ı: 'i' };
-/** Like foldForMatch but every UTF-16 unit maps to exactly one unit, so offsets carry over. */
-export function foldKeepLength(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    const code = c.charCodeAt(0);
-    if (code < 0x80) {
-      out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : c;
-      continue;
-    }
-    const lower = c.toLowerCase();
-    const base = lower.length === 1 ? lower.normalize('NFD').replace(MARKS, '') : '';
-    const folded = base.length === 1 ? (LENGTH_FOLDS[base] ?? base) : lower.length === 1 ? lower : c;
-    out += folded;
-  }
-  return out;
 }
 
 // ---------------------------------------------------------------- tokens
@@ -509,14 +489,14 @@ export class AliasMatcher {
         const trimmed = name.trim().replace(/\s+/g, ' ');
         if (trimmed.length < 2) continue;
         const acronym = /^[\p{Lu}\d&.]{2,5}$/u.test(trimmed);
-        const key = acronym ? `A:${trimmed}` : `F:${foldKeepLength(trimmed)}`;
+        const key = acronym ? `A:${trimmed}` : `F:${foldLetters(trimmed, KEEP_LENGTH)}`;
         const list = this.byKey.get(key);
         if (list) {
           if (!list.includes(actor.id)) list.push(actor.id);
           continue;
         }
         this.byKey.set(key, [actor.id]);
-        (acronym ? caps : words).push(acronym ? trimmed : foldKeepLength(trimmed));
+        (acronym ? caps : words).push(acronym ? trimmed : foldLetters(trimmed, KEEP_LENGTH));
       }
     }
     const alt = (list: string[]) =>
@@ -540,7 +520,7 @@ export class AliasMatcher {
         for (const actorId of ids) out.push({ actorId, start: m.index, end: m.index + m[0].length, text: text.slice(m.index, m.index + m[0].length) });
       }
     };
-    run(this.folded, foldKeepLength(text), 'F:');
+    run(this.folded, foldLetters(text, KEEP_LENGTH), 'F:');
     run(this.acronyms, text, 'A:');
     return out.sort((a, b) => a.start - b.start);
   }

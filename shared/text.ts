@@ -1,6 +1,6 @@
 /**
- * Text normalisation applied once at import (DESIGN.md, "Text, anchors,
- * highlights"): Unicode NFC, LF line ends, paragraphs separated by exactly one
+ * Text normalisation applied once at import (docs/data-model.md, "Source"):
+ * Unicode NFC, LF line ends, paragraphs separated by exactly one
  * blank line, no trailing spaces. Non-breaking spaces are kept as characters
  * (anchoring matches them as spaces). The result is frozen: annotation offsets
  * are UTF-16 code units into it.

@@ -1,5 +1,5 @@
 /** What a CLI command gets and returns. One file per command group in main/cli/commands/. */
-import type { NotebookSession } from '../services/session';
+import type { ApiEvent, ApiInput, ApiOutput, MethodName } from '../../shared/api';
 
 export class UsageError extends Error {}
 
@@ -16,8 +16,16 @@ export interface CommandContext {
   options: Record<string, string | boolean | string[] | undefined>;
   json: boolean;
   io: CliIo;
-  /** Opens the notebook (created if missing) and takes its lock; closed by the CLI afterwards. */
-  openSession(): Promise<NotebookSession>;
+  /**
+   * Calls an API method through the same door as the app (`callApi`: the
+   * method's schema validates and fills in the input) and returns its value;
+   * an error Result is thrown as a DossierError. The first call opens the
+   * notebook (created if missing) and takes its lock; the CLI closes it
+   * afterwards.
+   */
+  call<M extends MethodName>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>>;
+  /** Subscribes to the notebook's events (opening it first); returns the unsubscribe function. */
+  onEvent(listener: (event: ApiEvent) => void): Promise<() => void>;
   /** Prints `json` with --json, else the lines `text()` gives. */
   print(json: unknown, text: () => string[]): void;
 }

@@ -1,12 +1,15 @@
 /**
- * The `dossier` command line (DESIGN.md, "Command line"): the same services
- * as the app. Every command takes `--notebook <folder>` (created if missing),
- * prints JSON with `--json`, and exits non-zero with a one-line message on
- * bad input. Commands live in main/cli/commands/.
+ * The `dossier` command line (docs/cli.md): a client of the same API as
+ * the app — every command reaches the services through `callApi`, so input is
+ * validated and completed by the API's schemas exactly as for the app. Every
+ * command takes `--notebook <folder>` (created if missing), prints JSON with
+ * `--json`, and exits non-zero with a one-line message on bad input. Commands
+ * live in main/cli/commands/.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openNotebookSession, type NotebookSession } from '../services/session';
+import { unwrap } from '../../shared/errors';
+import { callApi, openNotebookSession, type NotebookSession } from '../services/session';
 import { UsageError, type CliCommand, type CliIo } from './command';
 import { actorsCommand } from './commands/actors';
 import { briefCommand } from './commands/briefs';
@@ -25,7 +28,7 @@ function usage(): string {
     '',
     'Options:',
     '  --notebook <folder>   the notebook folder (default: $DOSSIER_NOTEBOOK or ./notebook.dossier); created if missing',
-    '  --json                print JSON (the shapes in DESIGN.md)',
+    '  --json                print JSON (the shapes in docs/cli.md)',
     '  -h, --help            this help',
   ].join('\n');
 }
@@ -59,12 +62,14 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     if (!command) throw new UsageError(`unknown command "${name}"`);
     const notebook = path.resolve((values.notebook as string | undefined) ?? process.env.DOSSIER_NOTEBOOK ?? 'notebook.dossier');
     const json = Boolean(values.json);
+    const open = async () => (session ??= await openNotebookSession(notebook));
     await command.run({
       args: positionals.slice(positionals.indexOf(name) + 1),
       options: values,
       json,
       io,
-      openSession: async () => (session ??= await openNotebookSession(notebook)),
+      call: async (method, input) => unwrap(await callApi((await open()).service, method, input)) as never,
+      onEvent: async (listener) => (await open()).onEvent(listener),
       print: (value, text) => {
         if (json) io.out(JSON.stringify(value, null, 2));
         else for (const line of text()) io.out(line);

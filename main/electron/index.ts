@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, screen, session, shell } from 'electron';
 import type { ApiEvent, ImportResult } from '../../shared/api';
+import { IMPORTABLE_EXTENSIONS } from '../services/import/import-batch';
 import { describeError, LogFile } from '../services/log-file';
 import { openNotebookSession, callApi } from '../services/session';
 import { parseLaunchOptions } from './args';
@@ -172,7 +173,7 @@ async function importWithDialog(kinds: Array<'openFile' | 'openDirectory'>): Pro
     properties: [...kinds, 'multiSelections'],
     filters: kinds.includes('openFile')
       ? [
-          { name: 'Articles', extensions: ['txt', 'md', 'markdown', 'html', 'htm'] },
+          { name: 'Articles', extensions: IMPORTABLE_EXTENSIONS.map((ext) => ext.replace(/^\./, '')) },
           { name: 'All files', extensions: ['*'] },
         ]
       : [],

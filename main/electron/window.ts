@@ -1,5 +1,5 @@
 /**
- * The app window and the session-wide guards (docs/decisions/0001-electron-security.md):
+ * The app window and the session-wide guards (docs/security.md):
  * context isolation, sandbox, no Node in the page, web security, CSP header
  * for dev loads, navigation and window-open guards, no <webview>,
  * permissions denied. The window opens where it was last (window-state.ts)

@@ -4,7 +4,7 @@
  * process can end. Size-bounded: when the file would grow past `maxBytes` it
  * becomes `<name>.1.log`, the older ones shift up, and only `keep` of them
  * stay. Writing never throws (a log that cannot be written must not take the
- * app down with it). Why not a logging library: docs/decisions/0006-own-log-file.md.
+ * app down with it). Why not a logging library: docs/decisions/0011-own-log-file.md.
  */
 import { appendFileSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';

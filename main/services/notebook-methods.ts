@@ -1,9 +1,10 @@
-/** API methods of the notebook itself: info, the source list, one source, import. */
+/** API methods of the notebook itself: info, the source list, one source (by id, or as a person names it), import. */
 import { DossierError } from '../../shared/errors';
 import { collectPaths, importItems, type ImportItem } from './import/import-batch';
+import { lookupSource } from './lookup';
 import type { ServiceContext, ServiceMethods } from './service-context';
 
-type NotebookMethodName = 'getNotebook' | 'listSources' | 'getSource' | 'importFiles' | 'importPaths' | 'importText';
+type NotebookMethodName = 'getNotebook' | 'listSources' | 'getSource' | 'lookupSource' | 'importFiles' | 'importPaths' | 'importText';
 
 export function notebookMethods(ctx: ServiceContext): ServiceMethods<NotebookMethodName> {
   const { store } = ctx;
@@ -34,6 +35,9 @@ export function notebookMethods(ctx: ServiceContext): ServiceMethods<NotebookMet
     async getSource({ id }) {
       const file = await store.loadSource(id);
       return { source: file.source, annotations: file.annotations };
+    },
+    async lookupSource({ query }) {
+      return lookupSource(store.manifest.sources, query);
     },
     async importFiles({ files }) {
       return runImport(files.map((f) => ({ name: f.name, bytes: f.bytes })), 'file');

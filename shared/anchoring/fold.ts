@@ -1,5 +1,5 @@
 /**
- * Folding for quote matching (DESIGN.md, "Text, anchors, highlights").
+ * Folding for quote matching (docs/anchoring.md).
  *
  * A person types `"the minister's plan" - it's...` while the source says
  * `“the minister’s plan” – it’s…` with a non-breaking space somewhere, or the

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ActorSuggestion } from '../actors';
+import { LookupInput } from './lookup';
 import { Actor, ActorKind, ActorLink, ActorRole, Annotation, SourceMeta, Stance } from '../model';
 
 const Name = z.string().trim().min(1).max(200);
@@ -131,4 +132,8 @@ export const actorSchemas = {
     input: z.object({ actorId: z.string().min(1), filters: ActorPageFilters.optional() }),
     output: ActorPage,
   },
+  /** The actor a person named: its id, name, an alias, an inflected form, or a unique prefix (a surname). */
+  lookupActor: { input: LookupInput, output: Actor },
+  /** The current suggestion a person named: its key, name, a surface form seen in the sources, or a unique prefix of the name. */
+  lookupSuggestion: { input: LookupInput, output: ActorSuggestion },
 } as const;

@@ -1,5 +1,6 @@
 /** API schemas for annotations (claims, highlights, notes), tags and statuses. */
 import { z } from 'zod';
+import { LookupInput } from './lookup';
 import { ActorKind, ActorLink, ActorRole, Annotation, AnnotationKind, RichDoc, Stance, Tag } from '../model';
 
 export const AnnotationPatch = z.object({
@@ -75,4 +76,6 @@ export const annotationSchemas = {
   deleteTag: { input: z.object({ id: z.string().min(1) }), output: TagCount },
   /** Replaces the notebook's list of statuses (the first is the default for new claims). */
   setStatuses: { input: z.object({ statuses: z.array(z.string().trim().min(1)).min(1) }), output: z.array(z.string()) },
+  /** The tag a person named: its id, name, path ("Energy/Wind") or a unique prefix of them. */
+  lookupTag: { input: LookupInput, output: Tag },
 } as const;

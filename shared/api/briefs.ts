@@ -1,5 +1,5 @@
 /**
- * API schemas for briefs (issue 7): the list, the editor's load and autosave,
+ * API schemas for briefs: the list, the editor's load and autosave,
  * drafting in one step, export, and what the editor needs to keep citation
  * chips live (resolveCitations) and to find claims to cite (listClaims).
  */

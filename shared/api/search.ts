@@ -1,5 +1,5 @@
 /**
- * API schemas for search and corroboration (issue 6): full-text search with
+ * API schemas for search and corroboration: full-text search with
  * filters, "similar passages in other sources", accepting a suggestion as an
  * annotation linked by a relation, and the group of related claims with its
  * count of independent sources and its discrepancies.

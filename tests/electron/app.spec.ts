@@ -5,6 +5,13 @@
  * `window.dossier`, and checks that the window lists it and the security
  * settings are in force. Skips, with the reason, where the Electron binary
  * is not installed. The app is built first unless DOSSIER_SKIP_BUILD=1.
+ *
+ * With DOSSIER_APP_EXECUTABLE naming a packaged app's executable (e.g.
+ * release/linux-unpacked/dossier-app), it launches that instead: the app as
+ * installed, loading its own app.asar (no build, no project folder). Playwright
+ * drives the main process through `--inspect`, so that build needs the
+ * EnableNodeCliInspectArguments fuse on (the release workflow packs such a test
+ * build beside the installers, which keep it off).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -21,7 +28,8 @@ const binaryRelative =
     : process.platform === 'win32'
       ? 'node_modules/electron/dist/electron.exe'
       : 'node_modules/electron/dist/electron';
-const electronBinary = path.join(root, binaryRelative);
+const packagedApp = process.env.DOSSIER_APP_EXECUTABLE ? path.resolve(root, process.env.DOSSIER_APP_EXECUTABLE) : undefined;
+const electronBinary = packagedApp ?? path.join(root, binaryRelative);
 
 const skipReason = `Electron binary not installed here (${binaryRelative} is missing; Electron downloads it on first use, which this machine cannot): skipped`;
 const hasBinary = existsSync(electronBinary);
@@ -53,13 +61,15 @@ let app: ElectronApplication;
 let page: Page;
 
 test.beforeAll(async () => {
+  // A packaged app that was asked for and is missing is a failed packaging, not a reason to skip.
+  if (packagedApp && !hasBinary) throw new Error(`DOSSIER_APP_EXECUTABLE names ${packagedApp}, which does not exist (package the app first)`);
   if (!hasBinary) {
     // Printed, so a skipped run says why (the list reporter shows test output, not skip annotations).
     console.log(`[electron e2e] ${skipReason}`);
     test.skip(true, skipReason);
     return;
   }
-  if (process.env.DOSSIER_SKIP_BUILD !== '1') {
+  if (!packagedApp && process.env.DOSSIER_SKIP_BUILD !== '1') {
     const build = spawnSync('npx', ['electron-vite', 'build', '-c', 'electron.config.ts'], { cwd: root, encoding: 'utf8', shell: process.platform === 'win32' });
     expect(build.status, `electron-vite build failed:\n${build.stdout}\n${build.stderr}`).toBe(0);
   }
@@ -75,8 +85,9 @@ test.beforeAll(async () => {
   app = await electron.launch({
     executablePath: electronBinary,
     // Chromium refuses to run as root with its OS sandbox (CI containers); the page sandbox (webPreferences) stays on.
-    args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), root],
-    cwd: root,
+    // A packaged app loads its own app.asar; the bare Electron binary is given the project folder.
+    args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), ...(packagedApp ? [] : [root])],
+    cwd: packagedApp ? dir : root,
     env,
   });
   page = await app.firstWindow();
@@ -91,6 +102,10 @@ test.afterAll(async () => {
 test('opens the requested notebook in a hardened window', async () => {
   const title = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getTitle() ?? '');
   expect(title).toContain('E2E');
+  // The app under test is the one asked for: the packaged app.asar, or the project folder.
+  const where = await app.evaluate(({ app: electronApp }) => ({ packaged: electronApp.isPackaged, appPath: electronApp.getAppPath() }));
+  expect(where.packaged).toBe(Boolean(packagedApp));
+  expect(where.appPath).toMatch(packagedApp ? /app\.asar$/ : /./);
   expect(await readdir(fixture.notebook)).toContain('notebook.json');
 
   // The page sees window.dossier (one function per method + onEvent + pathForFile) and no Node.

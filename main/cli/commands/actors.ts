@@ -1,25 +1,12 @@
-/** actors: the actor registry and mention suggestions (DESIGN.md, "Command line"). */
-import { normaliseAlias, toCliSuggestion, type ActorSuggestion } from '../../../shared/actors';
-import { DossierError } from '../../../shared/errors';
+/** actors: the actor registry and mention suggestions (docs/cli.md). */
+import { toCliSuggestion } from '../../../shared/actors';
 import type { Actor } from '../../../shared/model';
-import type { NotebookSession } from '../../services/session';
 import { UsageError, type CliCommand } from '../command';
 
 function actorLine(a: Actor, all: readonly Actor[]): string {
   const aliases = a.aliases.length ? `  (${a.aliases.join(', ')})` : '';
   const member = a.memberOf.length ? `  ∈ ${a.memberOf.map((id) => all.find((x) => x.id === id)?.name ?? id).join(', ')}` : '';
   return `${a.id}  ${a.name} [${a.kind}]${aliases}${member}`;
-}
-
-/** A suggestion given by key ("state:us") or by name or a surface form ("USA", "Kina"). */
-async function findSuggestion(session: NotebookSession, wanted: string): Promise<ActorSuggestion> {
-  const all = await session.service.suggestActors({});
-  const byKey = all.find((s) => s.key === wanted);
-  if (byKey) return byKey;
-  const key = normaliseAlias(wanted);
-  const byName = all.find((s) => normaliseAlias(s.name) === key) ?? all.find((s) => s.aliasesSeen.some((a) => normaliseAlias(a) === key));
-  if (!byName) throw new DossierError('not-found', `No current suggestion named or keyed “${wanted}” (see: dossier actors suggest).`);
-  return byName;
 }
 
 export const actorsCommand: CliCommand = {
@@ -32,16 +19,15 @@ export const actorsCommand: CliCommand = {
     'actors reject <key|name>     reject a suggestion for good',
   ],
   options: { as: { type: 'string' } },
-  async run({ args, options, openSession, print }) {
+  async run({ args, options, call, print }) {
     const [sub, ...rest] = args;
-    const session = await openSession();
     if (sub === undefined || sub === 'list') {
-      const actors = await session.service.listActors({});
+      const actors = await call('listActors', {});
       print(actors, () => (actors.length ? actors.map((a) => actorLine(a, actors)) : ['No actors yet. See what the sources mention with: dossier actors suggest']));
       return;
     }
     if (sub === 'suggest') {
-      const suggestions = await session.service.suggestActors({});
+      const suggestions = await call('suggestActors', {});
       print(
         suggestions.map(toCliSuggestion),
         () =>
@@ -57,21 +43,14 @@ export const actorsCommand: CliCommand = {
     if (sub === 'accept' || sub === 'reject') {
       const wanted = rest.join(' ').trim();
       if (!wanted) throw new UsageError(`actors ${sub} needs a suggestion key or name (see: dossier actors suggest)`);
-      const s = await findSuggestion(session, wanted);
+      const s = await call('lookupSuggestion', { query: wanted });
       if (sub === 'reject') {
-        const result = await session.service.rejectSuggestion({ key: s.key });
+        const result = await call('rejectSuggestion', { key: s.key });
         print(result, () => [`Rejected ${s.name} (${s.key}).`]);
         return;
       }
-      let asActorId: string | undefined;
-      if (typeof options.as === 'string') {
-        const actors = await session.service.listActors({});
-        const key = normaliseAlias(options.as);
-        const target = actors.find((a) => a.id === options.as || normaliseAlias(a.name) === key);
-        if (!target) throw new DossierError('not-found', `No actor “${options.as}” (see: dossier actors).`);
-        asActorId = target.id;
-      }
-      const result = await session.service.acceptSuggestion({ key: s.key, ...(asActorId ? { asActorId } : {}) });
+      const asActorId = typeof options.as === 'string' ? (await call('lookupActor', { query: options.as })).id : undefined;
+      const result = await call('acceptSuggestion', { key: s.key, ...(asActorId ? { asActorId } : {}) });
       print(result.actor, () => [`${result.created ? 'Created' : 'Updated'} ${actorLine(result.actor, [result.actor])}`]);
       return;
     }

@@ -1,6 +1,5 @@
-/** brief draft | export | list: briefs from the command line (DESIGN.md, "Command line"). */
+/** brief draft | export | list: briefs from the command line (docs/cli.md). */
 import { BriefFormat } from '../../../shared/api/briefs';
-import { findActor, findTag } from '../../services/briefs/index';
 import { UsageError, type CliCommand } from '../command';
 
 export const briefCommand: CliCommand = {
@@ -19,17 +18,17 @@ export const briefCommand: CliCommand = {
     format: { type: 'string' },
     out: { type: 'string' },
   },
-  async run({ args, options, openSession, print }) {
+  async run({ args, options, call, print }) {
     const [sub, ...rest] = args;
     if (sub === 'draft') {
       const actor = options.actor as string | undefined;
       const tag = options.tag as string | undefined;
       if (!!actor === !!tag) throw new UsageError('brief draft needs exactly one of --actor NAME or --tag T');
       const title = typeof options.title === 'string' && options.title.trim() ? { title: options.title.trim() } : {};
-      const session = await openSession();
-      const manifest = session.store.manifest;
-      const input = actor ? { actorId: findActor(manifest.actors, actor).id, ...title } : { tagId: findTag(manifest.tags, tag!).id, ...title };
-      const brief = await session.service.draftBrief(input);
+      const input = actor
+        ? { actorId: (await call('lookupActor', { query: actor })).id, ...title }
+        : { tagId: (await call('lookupTag', { query: tag! })).id, ...title };
+      const brief = await call('draftBrief', input);
       print(brief, () => [`${brief.id}  ${brief.title}`]);
       return;
     }
@@ -44,14 +43,12 @@ export const briefCommand: CliCommand = {
       }
       const out = options.out;
       if (typeof out !== 'string' || !out.trim()) throw new UsageError('brief export needs --out <file>');
-      const session = await openSession();
-      const result = await session.service.exportBriefToFile({ briefId, format: format.data, path: out });
+      const result = await call('exportBriefToFile', { briefId, format: format.data, path: out });
       print(result, () => [`Wrote ${result.path} (${result.format}, ${result.bytes} bytes)`]);
       return;
     }
     if (sub === 'list') {
-      const session = await openSession();
-      const briefs = await session.service.listBriefs({});
+      const briefs = await call('listBriefs', {});
       print(briefs, () => (briefs.length ? briefs.map((b) => `${b.id}  ${b.title}  (${b.citations} citations, updated ${b.updatedAt})`) : ['No briefs yet.']));
       return;
     }

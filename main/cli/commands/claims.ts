@@ -35,7 +35,7 @@ export const claimCommand: CliCommand = {
     kind: { type: 'string' },
     occurrence: { type: 'string' },
   },
-  async run({ args, options, openSession, print }) {
+  async run({ args, options, call, print }) {
     const [sub, sourceId] = args;
     if (sub !== 'add') throw new UsageError(`unknown claim command "${sub ?? ''}" (try: dossier claim add <sourceId> --quote "…")`);
     if (!sourceId) throw new UsageError('claim add needs a source id (see: dossier sources)');
@@ -46,9 +46,8 @@ export const claimCommand: CliCommand = {
     if (!['claim', 'highlight', 'note'].includes(kind)) throw new UsageError(`--kind must be claim, highlight or note (got "${kind}")`);
     const occurrence = options.occurrence === undefined ? 0 : Number(options.occurrence) - 1;
     if (!Number.isInteger(occurrence) || occurrence < 0) throw new UsageError('--occurrence takes a number from 1');
-    const session = await openSession();
-    const annotation = await session.service.addClaimByQuote({
-      sourceId,
+    const annotation = await call('addClaimByQuote', {
+      sourceId: (await call('lookupSource', { query: sourceId })).id,
       quote,
       kind: kind as 'claim' | 'highlight' | 'note',
       tags: (options.tag as string[] | undefined) ?? [],

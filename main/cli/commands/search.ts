@@ -1,7 +1,6 @@
-/** search and corroborate: full-text search with filters, and "who else reports this?" (issue 6). */
-import { resolveActor } from '../../../shared/actors';
+/** search and corroborate: full-text search with filters, and "who else reports this?" (docs/cli.md). */
 import type { SearchFilters } from '../../../shared/search';
-import { UsageError, type CliCommand } from '../command';
+import { UsageError, type CliCommand, type CommandContext } from '../command';
 
 const list = (v: unknown): string[] => (Array.isArray(v) ? v : typeof v === 'string' ? [v] : []).map(String);
 
@@ -15,6 +14,23 @@ function positiveInt(value: unknown, flag: string, fallback: number): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 200) throw new UsageError(`${flag} takes a whole number from 1 to 200 (got "${String(value)}")`);
   return n;
+}
+
+/**
+ * The ids of what the filter options name, through the API's lookups. A name
+ * that matches nothing or several is bad usage of the filter (exit 2), with
+ * the lookup's message.
+ */
+async function idsOf(call: CommandContext['call'], method: 'lookupActor' | 'lookupTag' | 'lookupSource', names: string[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const query of names) {
+    try {
+      ids.push((await call(method, { query })).id);
+    } catch (err) {
+      throw new UsageError((err as Error).message.replace(/\.$/, ''));
+    }
+  }
+  return ids;
 }
 
 export const searchCommand: CliCommand = {
@@ -33,44 +49,32 @@ export const searchCommand: CliCommand = {
     to: { type: 'string' },
     limit: { type: 'string' },
   },
-  async run({ args, options, openSession, print }) {
+  async run({ args, options, call, print }) {
     const query = args.join(' ').trim();
     if (!query) throw new UsageError('search needs a query, e.g. dossier search "icebreakers"');
     const limit = positiveInt(options.limit, '--limit', 20);
     const from = typeof options.from === 'string' ? isoDate(options.from, '--from') : undefined;
     const to = typeof options.to === 'string' ? isoDate(options.to, '--to') : undefined;
-    const session = await openSession();
-    const m = session.store.manifest;
     const filters: SearchFilters = {};
     const actors = list(options.actor);
-    if (actors.length) {
-      filters.actorIds = actors.map((name) => {
-        const actor = m.actors.find((a) => a.id === name) ?? resolveActor(name, m.actors);
-        if (!actor) throw new UsageError(`no actor named "${name}" (see: dossier actors)`);
-        return actor.id;
-      });
-    }
+    if (actors.length) filters.actorIds = await idsOf(call, 'lookupActor', actors);
     const tags = list(options.tag);
-    if (tags.length) {
-      filters.tagIds = tags.map((name) => {
-        const tag = m.tags.find((t) => t.id === name || t.name.toLocaleLowerCase() === name.trim().toLocaleLowerCase());
-        if (!tag) throw new UsageError(`no tag named "${name}"`);
-        return tag.id;
-      });
-    }
+    if (tags.length) filters.tagIds = await idsOf(call, 'lookupTag', tags);
     const statuses = list(options.status);
-    for (const s of statuses) if (!m.statuses.includes(s)) throw new UsageError(`unknown status "${s}" (this notebook's: ${m.statuses.join(', ')})`);
-    if (statuses.length) filters.statuses = statuses;
+    if (statuses.length) {
+      const known = (await call('getNotebook', {})).statuses;
+      for (const s of statuses) if (!known.includes(s)) throw new UsageError(`unknown status "${s}" (this notebook's: ${known.join(', ')})`);
+      filters.statuses = statuses;
+    }
     const langs = list(options.lang).map((l) => l.toLowerCase());
     if (langs.length) filters.languages = langs;
     const sources = list(options.source);
-    for (const id of sources) if (!m.sources.some((s) => s.id === id)) throw new UsageError(`no source "${id}" (see: dossier sources)`);
-    if (sources.length) filters.sourceIds = sources;
+    if (sources.length) filters.sourceIds = await idsOf(call, 'lookupSource', sources);
     if (from) filters.from = from;
     if (to) filters.to = to;
-    const { hits } = await session.service.search({ query, filters, limit, wait: true, withActors: false });
-    const out = hits.map((h) => ({ sourceId: h.sourceId, ...(h.annotationId ? { annotationId: h.annotationId } : {}), snippet: h.snippet, score: h.score }));
-    const titles = new Map(m.sources.map((s) => [s.id, s.title]));
+    const result = await call('search', { query, filters, limit, wait: true, withActors: false });
+    const out = result.hits.map((h) => ({ sourceId: h.sourceId, ...(h.annotationId ? { annotationId: h.annotationId } : {}), snippet: h.snippet, score: h.score }));
+    const titles = new Map(result.sources.map((s) => [s.id, s.title]));
     print(out, () =>
       out.length
         ? out.map((h) => `${h.score.toFixed(2).padStart(6)}  ${h.sourceId}${h.annotationId ? ` ${h.annotationId}` : ''}  ${titles.get(h.sourceId) ?? ''}\n        ${h.snippet.replace(/\s+/g, ' ')}`)
@@ -83,12 +87,11 @@ export const corroborateCommand: CliCommand = {
   name: 'corroborate',
   usage: ['corroborate <annotationId> [--limit N]', '                             similar passages in other sources, best first'],
   options: { limit: { type: 'string' } },
-  async run({ args, options, openSession, print }) {
+  async run({ args, options, call, print }) {
     const [annotationId] = args;
     if (!annotationId) throw new UsageError('corroborate needs an annotation id (see: dossier show <sourceId>)');
     const limit = positiveInt(options.limit, '--limit', 10);
-    const session = await openSession();
-    const hits = await session.service.corroborate({ annotationId, limit });
+    const hits = await call('corroborate', { annotationId, limit });
     const out = hits.map((h) => ({ sourceId: h.sourceId, start: h.start, end: h.end, text: h.text, score: h.score }));
     print(out, () =>
       out.length

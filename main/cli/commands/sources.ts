@@ -19,18 +19,17 @@ function importSummary(r: ImportResult): string[] {
 export const importCommand: CliCommand = {
   name: 'import',
   usage: ['import <files or folders…>   import articles (.txt .md .html .pdf .docx); folders recursively'],
-  async run({ args, io, openSession, print }) {
+  async run({ args, io, call, onEvent, print }) {
     if (args.length === 0) throw new UsageError('import needs at least one file or folder');
-    const session = await openSession();
     if (io.isTTY) {
-      session.onEvent((e) => {
+      await onEvent((e) => {
         if (e.type === 'import-progress' && !e.finished) io.err(`[${e.done + 1}/${e.total}] ${e.current ?? ''}`);
       });
     }
     // Ctrl+C cancels the rest of the batch; what was added stays and the summary still prints.
-    const onInterrupt = () => void session.service.cancelImport({});
+    const onInterrupt = () => void call('cancelImport', {}).catch(() => undefined);
     process.once('SIGINT', onInterrupt);
-    const result = await session.service.importPaths({ paths: args }).finally(() => process.off('SIGINT', onInterrupt));
+    const result = await call('importPaths', { paths: args }).finally(() => process.off('SIGINT', onInterrupt));
     print(result, () => importSummary(result));
   },
 };
@@ -38,8 +37,8 @@ export const importCommand: CliCommand = {
 export const sourcesCommand: CliCommand = {
   name: 'sources',
   usage: ["sources                      list the notebook's sources"],
-  async run({ openSession, print }) {
-    const sources = await (await openSession()).service.listSources({});
+  async run({ call, print }) {
+    const sources = await call('listSources', {});
     print(sources, () => (sources.length ? sources.map(sourceLine) : ['No sources yet. Add some with: dossier import <files or folders…>']));
   },
 };
@@ -47,10 +46,10 @@ export const sourcesCommand: CliCommand = {
 export const showCommand: CliCommand = {
   name: 'show',
   usage: ['show <sourceId>              one source with its text and annotations'],
-  async run({ args, openSession, print }) {
+  async run({ args, call, print }) {
     const [id] = args;
     if (!id) throw new UsageError('show needs a source id (see: dossier sources)');
-    const { source, annotations } = await (await openSession()).service.getSource({ id });
+    const { source, annotations } = await call('getSource', { id: (await call('lookupSource', { query: id })).id });
     print({ ...source, annotations }, () => [
       sourceLine(source),
       '',

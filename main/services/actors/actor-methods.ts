@@ -1,5 +1,5 @@
 /**
- * API methods for the actor registry (issue 5): create, edit, merge, delete,
+ * API methods for the actor registry: create, edit, merge, delete,
  * mention suggestions (accept / reject), mentions in one source, and the
  * per-actor page. Every change runs through ctx.transact, so it is durable
  * when it resolves and undoable as one step.
@@ -13,8 +13,10 @@
 import { mentionsInSource, normaliseAlias, type ActorSuggestion } from '../../../shared/actors';
 import type { ActorPage, ActorPageClaim, ActorPageFilters, ActorUsage, SourceMentionOut } from '../../../shared/api/actors';
 import { DossierError } from '../../../shared/errors';
+import { textHash } from '../../../shared/hash';
 import { newId } from '../../../shared/ids';
 import type { Actor, Annotation, NotebookManifest, Source, SourceFile, SourceMeta } from '../../../shared/model';
+import { lookupActor, lookupSuggestion } from '../lookup';
 import type { ServiceContext, ServiceMethods } from '../service-context';
 import * as registry from './registry';
 
@@ -29,7 +31,9 @@ type ActorMethodName =
   | 'acceptSuggestion'
   | 'rejectSuggestion'
   | 'sourceMentions'
-  | 'getActorPage';
+  | 'getActorPage'
+  | 'lookupActor'
+  | 'lookupSuggestion';
 
 type Engine = typeof import('./index');
 let enginePromise: Promise<Engine> | undefined;
@@ -39,17 +43,6 @@ export function loadActorEngine(): Promise<Engine> {
   return enginePromise;
 }
 
-/** FNV-1a (2 × 32 bits) plus length: a cache key for a source text. */
-export function textHash(text: string): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-  }
-  return `${text.length}.${(h1 >>> 0).toString(36)}.${(h2 >>> 0).toString(36)}`;
-}
 
 /** Source records are immutable (each change makes a new object), so a hash can hang off the object. */
 const hashes = new WeakMap<Source, string>();
@@ -395,6 +388,14 @@ export function actorMethods(ctx: ServiceContext): ServiceMethods<ActorMethodNam
           .map(([id, claims]) => ({ actor: byId.get(id)!, claims })),
         mentionedOnly,
       };
+    },
+
+    async lookupActor({ query }) {
+      return lookupActor(store.manifest.actors, query);
+    },
+
+    async lookupSuggestion({ query }) {
+      return lookupSuggestion(await suggestions(), query);
     },
   };
 }

@@ -1,5 +1,5 @@
 /**
- * Actor mention detection (issue 5): suggests the actors found in a set of
+ * Actor mention detection (docs/decisions/0007-actor-detection.md): suggests the actors found in a set of
  * sources, one suggestion per real-world actor with every surface form seen
  * and every occurrence.
  *
@@ -16,6 +16,7 @@
 import nlp from 'compromise';
 import stopwordsIso from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
 import type { Actor, ActorKind } from '../../../shared/model';
+import { textHash } from '../../../shared/hash';
 import { type ActorSuggestion, type ActorOccurrence, actorNameKeys, inflectionBases, normaliseAlias } from '../../../shared/actors';
 import { addPhrase, emptyIndex, makeEntry, staticGazetteer, type PhraseEntry, type PhraseIndex } from './gazetteer';
 import lexicon from './data/lexicon.json' with { type: 'json' };
@@ -149,21 +150,10 @@ export function tokenize(text: string): Token[] {
 const nlpCache = new Map<string, { people: string[]; orgs: string[] }>();
 const NLP_CACHE_MAX = 5000;
 
-function hashText(text: string): string {
-  // FNV-1a, 2 × 32 bits, plus the length: collisions are harmless (a stale name list) and unlikely.
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-  }
-  return `${text.length}:${(h1 >>> 0).toString(36)}:${(h2 >>> 0).toString(36)}`;
-}
 
 /** compromise's people and organisations in an English text. Runs once per distinct text. */
 export function englishNames(text: string): { people: string[]; orgs: string[] } {
-  const key = hashText(text);
+  const key = textHash(text);
   const hit = nlpCache.get(key);
   if (hit) return hit;
   const doc = nlp(text);

@@ -1,4 +1,4 @@
-/** Actors: mention detection and pure registry operations (issue 5). */
+/** Actors: mention detection and pure registry operations. */
 export { suggestActors, clearDetectionCache, type SuggestInput } from './detect';
 export {
   acceptSuggestion,
@@ -11,7 +11,7 @@ export {
   type ActorLinkPlan,
   type ActorDeletionImpact,
 } from './registry';
-export { resolveActor, matchActors, normaliseAlias, toCliSuggestion, mentionsInSource } from '../../../shared/actors';
+export { matchActors, normaliseAlias, toCliSuggestion, mentionsInSource } from '../../../shared/actors';
 
 import type { NotebookManifest, Source } from '../../../shared/model';
 import type { ActorSuggestion } from '../../../shared/actors';

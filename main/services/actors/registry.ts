@@ -13,7 +13,7 @@ import { actorNameKeys, normaliseAlias, type ActorSuggestion } from '../../../sh
 /** How annotation links must change: move every link from one actor to another, or remove an actor's links. */
 export type ActorLinkPlan = { type: 'move'; from: string; to: string } | { type: 'remove'; actorId: string };
 
-function findActor(manifest: NotebookManifest, id: string): Actor {
+function actorById(manifest: NotebookManifest, id: string): Actor {
   const actor = manifest.actors.find((a) => a.id === id);
   if (!actor) throw new DossierError('not-found', `No actor with id ${id} in this notebook.`);
   return actor;
@@ -44,7 +44,7 @@ export function acceptSuggestion(
   overrides: Partial<Pick<Actor, 'name' | 'kind' | 'description' | 'color' | 'memberOf'>> = {},
 ): { manifest: NotebookManifest; actor: Actor; created: boolean } {
   if (suggestion.existingActorId) {
-    const current = findActor(manifest, suggestion.existingActorId);
+    const current = actorById(manifest, suggestion.existingActorId);
     const actor = withAliases(current, suggestion.aliasesSeen);
     return { manifest: { ...manifest, actors: manifest.actors.map((a) => (a.id === actor.id ? actor : a)) }, actor, created: false };
   }
@@ -79,8 +79,8 @@ export function mergeActors(
   dropId: string,
 ): { manifest: NotebookManifest; actor: Actor; plan: ActorLinkPlan } {
   if (keepId === dropId) throw new DossierError('invalid-input', 'Cannot merge an actor with itself.');
-  const keep = findActor(manifest, keepId);
-  const drop = findActor(manifest, dropId);
+  const keep = actorById(manifest, keepId);
+  const drop = actorById(manifest, dropId);
   let merged = withAliases(keep, [drop.name, ...drop.aliases]);
   merged = {
     ...merged,
@@ -100,7 +100,7 @@ export function mergeActors(
 
 /** Deletes an actor from the registry (and from other actors' memberOf). Apply the returned plan to drop its links. */
 export function deleteActor(manifest: NotebookManifest, actorId: string): { manifest: NotebookManifest; plan: ActorLinkPlan } {
-  findActor(manifest, actorId);
+  actorById(manifest, actorId);
   const actors = manifest.actors
     .filter((a) => a.id !== actorId)
     .map((a) => (a.memberOf.includes(actorId) ? { ...a, memberOf: a.memberOf.filter((id) => id !== actorId) } : a));
@@ -158,7 +158,7 @@ export function actorDeletionImpact(
   annotations: Iterable<Pick<Annotation, 'sourceId' | 'actors'>>,
   actorId: string,
 ): ActorDeletionImpact {
-  findActor(manifest, actorId);
+  actorById(manifest, actorId);
   let links = 0;
   let count = 0;
   const sources = new Set<string>();

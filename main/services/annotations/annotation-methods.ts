@@ -2,12 +2,12 @@
  * API methods for annotations, the tag codebook and statuses. Every change
  * runs through ctx.transact, so it is durable when it resolves and undoable.
  */
-import { resolveActor } from '../../../shared/actors';
 import { describeTarget, findQuote } from '../../../shared/anchoring';
 import type { AnnotationPatch } from '../../../shared/api/annotations';
 import { DossierError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import type { Actor, ActorLink, Annotation, NotebookManifest, Tag } from '../../../shared/model';
+import { findActorByName, findTagByName, lookupTag, nameKey } from '../lookup';
 import type { ServiceContext, ServiceMethods, Transaction } from '../service-context';
 
 type AnnotationMethodName =
@@ -21,7 +21,8 @@ type AnnotationMethodName =
   | 'tagUsage'
   | 'mergeTags'
   | 'deleteTag'
-  | 'setStatuses';
+  | 'setStatuses'
+  | 'lookupTag';
 
 /** Colours for new tags: distinct, readable as highlights on white (Okabe–Ito based). */
 export const TAG_PALETTE = ['#e69f00', '#56b4e9', '#009e73', '#f0e442', '#0072b2', '#d55e00', '#cc79a7', '#8fbc5a', '#b07aa1', '#ff9da7'];
@@ -52,9 +53,10 @@ function checkActors(manifest: NotebookManifest, links: ActorLink[]): ActorLink[
   return links;
 }
 
-function findTagByName(tags: readonly Tag[], name: string): Tag | undefined {
-  const key = name.trim().toLocaleLowerCase();
-  return tags.find((t) => t.name.toLocaleLowerCase() === key);
+/** The tag already called `name` (folded: case and diacritics ignored), whose name a new or renamed tag may not take. */
+function tagNamed(tags: readonly Tag[], name: string): Tag | undefined {
+  const key = nameKey(name);
+  return tags.find((t) => nameKey(t.name) === key);
 }
 
 export function annotationMethods(ctx: ServiceContext): ServiceMethods<AnnotationMethodName> {
@@ -144,7 +146,7 @@ export function annotationMethods(ctx: ServiceContext): ServiceMethods<Annotatio
           tagIds.push(tag.id);
         }
         for (const a of input.actors) {
-          let actor = resolveActor(a.name, [...store.manifest.actors, ...newActors]);
+          let actor = findActorByName([...store.manifest.actors, ...newActors], a.name);
           if (!actor) {
             actor = { id: newId('act'), name: a.name, kind: a.kind ?? 'other', aliases: [], memberOf: [] };
             newActors.push(actor);
@@ -215,7 +217,8 @@ export function annotationMethods(ctx: ServiceContext): ServiceMethods<Annotatio
     },
 
     async createTag({ name, color, parentId }) {
-      if (findTagByName(store.manifest.tags, name)) throw new DossierError('invalid-input', `A tag named “${name}” already exists.`);
+      const clash = tagNamed(store.manifest.tags, name);
+      if (clash) throw new DossierError('invalid-input', `A tag named “${clash.name}” already exists.`);
       if (parentId) getTag(parentId);
       const tag: Tag = { id: newId('tag'), name, color: color ?? nextColor(store.manifest.tags), ...(parentId ? { parentId } : {}) };
       await ctx.transact(`Create tag “${name}”`, (tx) => tx.updateManifest((m) => void m.tags.push(tag)));
@@ -225,8 +228,8 @@ export function annotationMethods(ctx: ServiceContext): ServiceMethods<Annotatio
     async updateTag({ id, name, color, parentId }) {
       const tag = getTag(id);
       if (name && name !== tag.name) {
-        const clash = findTagByName(store.manifest.tags, name);
-        if (clash && clash.id !== id) throw new DossierError('invalid-input', `A tag named “${name}” already exists.`);
+        const clash = tagNamed(store.manifest.tags, name);
+        if (clash && clash.id !== id) throw new DossierError('invalid-input', `A tag named “${clash.name}” already exists.`);
       }
       if (parentId) {
         // No cycles: the new parent may not be the tag or one of its descendants.
@@ -300,6 +303,10 @@ export function annotationMethods(ctx: ServiceContext): ServiceMethods<Annotatio
       const unique = [...new Set(statuses)];
       await ctx.transact('Change statuses', (tx) => tx.updateManifest((m) => void (m.statuses = unique)));
       return unique;
+    },
+
+    async lookupTag({ query }) {
+      return lookupTag(store.manifest.tags, query);
     },
   };
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { collectCitations, docNode, type BriefContext } from '../../../shared/brief-doc';
 import type { BriefSummary, ClaimHit } from '../../../shared/api/briefs';
 import { DossierError } from '../../../shared/errors';
+import { foldLetters } from '../../../shared/fold-letters';
 import { newId } from '../../../shared/ids';
 import type { Brief, RichDoc } from '../../../shared/model';
 import type { ServiceContext, ServiceMethods } from '../service-context';
@@ -47,10 +48,6 @@ export function exportFileName(title: string, extension: string): string {
     .slice(0, 120)
     .trim();
   return `${base || 'Brief'}.${extension}`;
-}
-
-function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('en').replace(/\s+/g, ' ');
 }
 
 function clone<T>(value: T): T {
@@ -187,7 +184,7 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
 
     async listClaims({ query, limit }) {
       const bctx = await context();
-      const words = fold(query).split(' ').filter(Boolean);
+      const words = foldLetters(query, { spaces: true }).split(' ').filter(Boolean);
       const actorName = new Map(bctx.actors.map((a) => [a.id, a]));
       const tagName = new Map(bctx.tags.map((t) => [t.id, t.name]));
       const hits: ClaimHit[] = [];
@@ -197,7 +194,7 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
         const actorNames = [...new Set(actors.map((a) => a.name))];
         const tagNames = annotation.tagIds.map((id) => tagName.get(id)).filter((t): t is string => !!t);
         if (words.length) {
-          const hay = fold(
+          const hay = foldLetters(
             [annotation.target.exact, source.title, source.outlet ?? '', ...actorNames, ...actors.flatMap((a) => a.aliases), ...tagNames].join(' \u0001 '),
           );
           if (!words.every((w) => hay.includes(w))) continue;

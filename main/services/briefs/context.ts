@@ -1,12 +1,9 @@
 /**
- * Building a BriefContext from a notebook's files, and finding the actor or
- * tag a person named (for `dossier brief draft --actor NAME | --tag T`).
+ * Building a BriefContext from a notebook's files.
  * No Node APIs: the caller passes a loader for source files.
  */
-import { normaliseAlias, resolveActor } from '../../../shared/actors';
 import { makeBriefContext, type BriefContext } from '../../../shared/brief-doc';
-import { DossierError } from '../../../shared/errors';
-import type { Actor, NotebookManifest, SourceFile, Tag } from '../../../shared/model';
+import type { NotebookManifest, SourceFile } from '../../../shared/model';
 
 type ManifestPart = Pick<NotebookManifest, 'actors' | 'tags' | 'relations'>;
 type FilePart = Pick<SourceFile, 'source' | 'annotations'>;
@@ -42,34 +39,4 @@ export async function loadBriefContext(
     }
   }
   return briefContextFromFiles(manifest, files);
-}
-
-function fold(s: string): string {
-  return s.normalize('NFC').toLocaleLowerCase('en').replace(/\s+/g, ' ').trim();
-}
-
-/** The actor whose id, name or alias is `query` (case-insensitive); a clear error when none or several match. */
-export function findActor(actors: readonly Actor[], query: string): Actor {
-  const byId = actors.find((a) => a.id === query);
-  if (byId) return byId;
-  // The same lookup as everywhere else (names, aliases, inflections, a lone surname), but two actors
-  // with the very same name are reported rather than one picked.
-  const q = normaliseAlias(query);
-  const sameName = actors.filter((a) => normaliseAlias(a.name) === q);
-  if (sameName.length > 1) {
-    throw new DossierError('invalid-input', `"${query}" matches ${sameName.length} actors (${sameName.map((a) => a.name).join(', ')}): use the actor's id.`);
-  }
-  const hit = resolveActor(query, actors);
-  if (!hit) throw new DossierError('not-found', `No actor named "${query}".`);
-  return hit;
-}
-
-/** The tag whose id or name is `query` (case-insensitive); a clear error when none or several match. */
-export function findTag(tags: readonly Tag[], query: string): Tag {
-  const byId = tags.find((t) => t.id === query);
-  if (byId) return byId;
-  const matches = tags.filter((t) => fold(t.name) === fold(query));
-  if (matches.length === 1) return matches[0]!;
-  if (matches.length === 0) throw new DossierError('not-found', `No tag named "${query}".`);
-  throw new DossierError('invalid-input', `"${query}" matches ${matches.length} tags: use the tag's id.`);
 }

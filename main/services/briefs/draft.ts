@@ -1,5 +1,5 @@
 /**
- * Drafting a brief in one step (issue 7, "Draft in one step"): from an actor,
+ * Drafting a brief in one step: from an actor,
  * a tag, or a hand-picked set of claims. The result is an ordinary tiptap
  * document the person then edits freely. Pure: no Node APIs.
  */
@@ -139,7 +139,7 @@ function relatedClaims(ctx: BriefContext, id: string): Array<{ type: string; cla
   return out;
 }
 
-function findActor(ctx: BriefContext, actorId: string): Actor {
+function actorById(ctx: BriefContext, actorId: string): Actor {
   const actor = ctx.actors.find((a) => a.id === actorId);
   if (!actor) throw new DossierError('not-found', `No actor with id ${actorId}.`);
   return actor;
@@ -162,7 +162,7 @@ function roleOn(annotation: Annotation, actorId: string): { role: ActorRole; sta
 }
 
 export function draftBriefFromActor(ctx: BriefContext, actorId: string): BriefDraft {
-  const actor = findActor(ctx, actorId);
+  const actor = actorById(ctx, actorId);
   const linked = ctx.annotations
     .map((claim) => ({ claim, link: roleOn(claim.annotation, actorId) }))
     .filter((x): x is { claim: CitedClaim; link: { role: ActorRole; stance?: string } } => !!x.link)

@@ -13,7 +13,7 @@ import { renderHtml, renderMarkdown } from './export-text';
 
 export { draftBriefFromActor, draftBriefFromAnnotations, draftBriefFromTag, compareClaims, type BriefDraft } from './draft';
 export { resolveBrief, type ResolvedBrief } from './blocks';
-export { briefContextFromFiles, findActor, findTag, loadBriefContext } from './context';
+export { briefContextFromFiles, loadBriefContext } from './context';
 
 export const BRIEF_FORMATS = ['docx', 'pdf', 'md', 'html'] as const;
 export type BriefFormat = (typeof BRIEF_FORMATS)[number];

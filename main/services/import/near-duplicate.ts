@@ -6,6 +6,8 @@
  * Pure and fast: no Node APIs, typed arrays only.
  */
 
+import { fnv1a32 } from '../../../shared/hash';
+
 /** Number of hash functions (signature length). Standard error ≈ 1/√128 ≈ 0.09 at J=0.5, far less near 1. */
 export const SIGNATURE_SIZE = 128;
 /** Words per shingle. */
@@ -36,15 +38,6 @@ function fmix32(h: number): number {
   return h >>> 0;
 }
 
-/** FNV-1a over a string's UTF-16 code units. */
-function fnv1a(s: string, from: number, to: number): number {
-  let h = 0x811c9dc5;
-  for (let i = from; i < to; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
 
 /** Lower-cased words (letters and digits), typographic quotes and punctuation ignored. */
 function tokens(text: string): string[] {
@@ -54,7 +47,7 @@ function tokens(text: string): string[] {
 /** Shingle hashes of a text (each distinct shingle once). */
 export function shingleHashes(text: string, k = SHINGLE_WORDS): Uint32Array {
   const words = tokens(text);
-  const wordHashes = words.map((w) => fnv1a(w, 0, w.length));
+  const wordHashes = words.map((w) => fnv1a32(w));
   const n = Math.max(1, words.length - k + 1);
   const out = new Set<number>();
   if (words.length === 0) return new Uint32Array(0);

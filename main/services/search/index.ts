@@ -1,5 +1,5 @@
 /**
- * Search and corroboration services (issue 6). Wiring (store events → index
+ * Search and corroboration services. Wiring (store events → index
  * updates, API methods, CLI) lives elsewhere; everything here is plain Node.
  */
 export { SearchIndex, type IndexData, type CorroborateOptions } from './search-index';

@@ -1,5 +1,5 @@
 /**
- * API methods for search and corroboration (issue 6). The index lives in a
+ * API methods for search and corroboration. The index lives in a
  * SearchService (search-service.ts): queries wait for it; changes go through
  * ctx.transact like everywhere else, and reach the index through onCommit.
  */

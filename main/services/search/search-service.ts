@@ -1,5 +1,5 @@
 /**
- * The search index's life in a session (issue 6 wiring): load the persisted
+ * The search index's life in a session: load the persisted
  * index when its fingerprint still matches the notebook's files, else build it
  * in the background; keep it right through `ctx.onCommit` (transactions, undo,
  * redo) by re-indexing only what changed; save it after a quiet spell and at
@@ -16,6 +16,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { textHash } from '../../../shared/hash';
 import type { Actor, Annotation, SourceIndexEntry, Tag } from '../../../shared/model';
 import type { FileRef } from '../store/notebook-store';
 import { MANIFEST_FILE } from '../store/notebook-store';
@@ -44,15 +45,6 @@ type IndexedSource = IndexData['sources'][number];
 const sourceFields = (m: Pick<SourceIndexEntry, 'title' | 'language' | 'outlet' | 'publishedAt'>) =>
   JSON.stringify([m.title, m.language, m.outlet ?? null, m.publishedAt ?? null]);
 
-/** Cheap identity of a text (length + FNV-1a), to notice when a source's text changed. */
-function textKey(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return `${text.length}:${(h >>> 0).toString(36)}`;
-}
 
 export class SearchService {
   private index: SearchIndex | undefined;
@@ -196,7 +188,7 @@ export class SearchService {
 
   private rememberSource(meta: SourceIndexEntry, text: string | undefined, annotations: Annotation[] | undefined): void {
     this.sourceMeta.set(meta.id, sourceFields(meta));
-    if (text !== undefined) this.sourceText.set(meta.id, textKey(text));
+    if (text !== undefined) this.sourceText.set(meta.id, textHash(text));
     if (annotations) this.annotationKeys.set(meta.id, new Map(annotations.map((a) => [a.id, JSON.stringify(a)])));
   }
 
@@ -274,7 +266,7 @@ export class SearchService {
       return;
     }
     const text = file.source.text;
-    if (!index.hasSource(id) || this.sourceMeta.get(id) !== sourceFields(meta) || this.sourceText.get(id) !== textKey(text)) {
+    if (!index.hasSource(id) || this.sourceMeta.get(id) !== sourceFields(meta) || this.sourceText.get(id) !== textHash(text)) {
       index.upsertSource(this.indexedSource(meta, text));
       // annotation entries keep their quotes from the text: refresh them all
       this.annotationKeys.delete(id);
@@ -288,7 +280,7 @@ export class SearchService {
     }
     for (const annId of index.annotationIdsOf(id)) if (!now.has(annId)) index.removeAnnotation(annId);
     this.sourceMeta.set(id, sourceFields(meta));
-    this.sourceText.set(id, textKey(text));
+    this.sourceText.set(id, textHash(text));
     this.annotationKeys.set(id, now);
   }
 

@@ -6,8 +6,9 @@
  * Why not MiniSearch (which the first version used): in bench/search.bench.ts
  * (5,000 sources / 50,000 annotations, on the shared build machine) its JSON
  * snapshot was 45 MB and took 1.7 s to load (JSON.parse alone 0.6 s), and a
- * build took 18 s and 1.9 GB of heap — far outside the targets of issue 6. Postings here are flat number arrays and
- * the snapshot is varint-packed, so loading is a decode loop, not an object
+ * build took 18 s and 1.9 GB of heap — far outside the targets (build ≤ 5 s,
+ * load ≤ 300 ms; docs/decisions/0005-own-search-index.md). Postings here are
+ * flat number arrays and the snapshot is varint-packed, so loading is a decode loop, not an object
  * graph.
  *
  * Terms arrive already analysed (see analyzer.ts); this module only counts.

@@ -1,5 +1,5 @@
 /**
- * The notebook on disk (DESIGN.md, "The notebook on disk"):
+ * The notebook on disk (docs/storage.md):
  *
  *   <Name>.dossier/
  *     notebook.json        manifest: schema version, title, actors, tags, briefs, relations, source index

@@ -3,6 +3,7 @@
  * (overview, sections, every claim cited), saved and opened in one step.
  */
 import { useEffect, useMemo, useState } from 'react';
+import { foldLetters } from '../../../shared/fold-letters';
 import type { Actor, Brief, Tag } from '../../../shared/model';
 import { call } from '../api';
 import { useNotices } from '../app/notices';
@@ -13,10 +14,6 @@ interface Choice {
   id: string;
   name: string;
   detail: string;
-}
-
-function fold(s: string): string {
-  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase();
 }
 
 export function DraftPicker({ kind, onClose, onDrafted }: { kind: DraftKind; onClose(): void; onDrafted(brief: Brief): void }) {
@@ -47,8 +44,8 @@ export function DraftPicker({ kind, onClose, onDrafted }: { kind: DraftKind; onC
   }, [kind, error]);
 
   const shown = useMemo(() => {
-    const f = fold(filter.trim());
-    return (choices ?? []).filter((c) => !f || fold(`${c.name} ${c.detail}`).includes(f));
+    const f = foldLetters(filter.trim());
+    return (choices ?? []).filter((c) => !f || foldLetters(`${c.name} ${c.detail}`).includes(f));
   }, [choices, filter]);
 
   const draft = async (choice: Choice) => {

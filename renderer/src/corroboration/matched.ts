@@ -1,9 +1,10 @@
 /** Which words of a suggested passage to mark as matching the claim (pure, no DOM). */
-import { foldKeepLength, tokenize } from '../../../shared/search';
+import { foldLetters } from '../../../shared/fold-letters';
+import { tokenize } from '../../../shared/search';
 
 /** Ranges of `text` whose words share a stem-ish prefix with the quote's words, or are matched numbers. */
 export function matchedRanges(text: string, quote: string, numbers: readonly string[]): Array<[number, number]> {
-  const key = (w: string) => foldKeepLength(w).slice(0, 5);
+  const key = (w: string) => foldLetters(w, { keepLength: true }).slice(0, 5);
   const words = new Set(tokenize(quote).filter((t) => t.text.length >= 5 && !/^\d/.test(t.text)).map((t) => key(t.text)));
   const nums = new Set(numbers);
   const out: Array<[number, number]> = [];

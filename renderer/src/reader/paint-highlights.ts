@@ -1,5 +1,5 @@
 /**
- * Highlight painting for the reader (DESIGN.md, "Text, anchors, highlights").
+ * Highlight painting for the reader (docs/anchoring.md).
  *
  * Annotation ranges are painted with the CSS Custom Highlight API
  * (`CSS.highlights`, `new Highlight(...ranges)`): no element wraps any text,

@@ -293,7 +293,7 @@ describe('actor page', () => {
 });
 
 describe('CLI', () => {
-  it('`actors suggest --json` and `actors --json` print the DESIGN.md shapes; accept and reject by name persist', async () => {
+  it('`actors suggest --json` and `actors --json` print the shapes of docs/cli.md; accept and reject by name persist', async () => {
     const sugg = await cli('actors', 'suggest', '--json');
     expect(sugg.code).toBe(0);
     const list = JSON.parse(sugg.out) as Array<Record<string, unknown>>;

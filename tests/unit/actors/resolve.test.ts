@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inflectionBases, matchActors, normaliseAlias, resolveActor } from '../../../shared/actors';
+import { inflectionBases, matchActors, normaliseAlias } from '../../../shared/actors';
 import type { Actor } from '../../../shared/model';
 
 const actors: Actor[] = [
@@ -42,30 +42,6 @@ describe('inflectionBases', () => {
   });
 });
 
-describe('resolveActor', () => {
-  it('finds actors through names and aliases, ignoring case and diacritics', () => {
-    expect(resolveActor('united states', actors)?.id).toBe('a_us');
-    expect(resolveActor('USA', actors)?.id).toBe('a_us');
-    expect(resolveActor('us', actors)?.id).toBe('a_us');
-    expect(resolveActor('elysee', actors)?.id).toBe('a_fr');
-    expect(resolveActor('forenta staterna', actors)?.id).toBe('a_us');
-    expect(resolveActor('the Kremlin', actors)?.id).toBe('a_ru');
-  });
-  it('resolves inflected forms', () => {
-    expect(resolveActor('Macrons', actors)?.id).toBe('a_em');
-    expect(resolveActor('USA:s', actors)?.id).toBe('a_us');
-    expect(resolveActor("Microsoft's", actors)?.id).toBe('a_ms');
-    expect(resolveActor('Frankrikes', actors)?.id).toBe('a_fr');
-    expect(resolveActor('Rysslands', actors)?.id).toBe('a_ru');
-  });
-  it('prefers an exact name over an alias, and returns undefined for unknown names', () => {
-    expect(resolveActor('FN', actors)?.id).toBe('a_fn');
-    expect(resolveActor('UN', actors)?.id).toBe('a_un');
-    expect(resolveActor('Germany', actors)).toBeUndefined();
-    expect(resolveActor('   ', actors)).toBeUndefined();
-  });
-});
-
 describe('matchActors (type-ahead)', () => {
   it('ranks exact, then prefix, then word-prefix matches over names and aliases', () => {
     expect(matchActors('fr', actors).map((a) => a.id)).toEqual(['a_fr']);
@@ -74,22 +50,5 @@ describe('matchActors (type-ahead)', () => {
     expect(matchActors('staterna', actors).map((a) => a.id)).toEqual(['a_us']);
     expect(matchActors('zzz', actors)).toEqual([]);
     expect(matchActors('', actors, 3)).toHaveLength(3);
-  });
-});
-
-describe('resolveActor with a lone surname', () => {
-  const person = (id: string, name: string) => ({ id, name, kind: 'person' as const, aliases: [], memberOf: [] });
-  it('finds the one person whose full name ends with it, inflected too', () => {
-    const actors = [person('a', 'Ulf Kristersson'), person('b', 'Emmanuel Macron'), { id: 's', name: 'Sweden', kind: 'state' as const, aliases: [], memberOf: [] }];
-    expect(resolveActor('Kristersson', actors)?.id).toBe('a');
-    expect(resolveActor('Macrons', actors)?.id).toBe('b');
-    expect(resolveActor('Sweden', actors)?.id).toBe('s');
-    // An actor created by name on the command line has kind 'other' and is found the same way.
-    expect(resolveActor('Halvorsen', [{ id: 'x', name: 'Ingrid Halvorsen', kind: 'other' as const, aliases: [], memberOf: [] }])?.id).toBe('x');
-  });
-  it('does not guess between two people who share the surname, nor match a state or organisation by its last word', () => {
-    const actors = [person('a', 'Anna Lindqvist'), person('b', 'Maria Lindqvist'), { id: 'o', name: 'Nordvik Energy', kind: 'organisation' as const, aliases: [], memberOf: [] }];
-    expect(resolveActor('Lindqvist', actors)).toBeUndefined();
-    expect(resolveActor('Energy', actors)).toBeUndefined();
   });
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DossierError } from '../../../shared/errors';
-import { briefContextFromFiles, findActor, findTag, loadBriefContext } from '../../../main/services/briefs/index';
+import { briefContextFromFiles, loadBriefContext } from '../../../main/services/briefs/index';
 import { actors, annotations, relations, sources, tags } from './fixtures';
 
 const manifest = {
@@ -34,22 +33,5 @@ describe('brief context from notebook files', () => {
     expect(failed).toEqual(['src_kust']);
     expect(ctx.annotation('ann_backa')).toBeUndefined();
     expect(ctx.annotation('ann_jobs')).toBeDefined();
-  });
-});
-
-describe('finding actors and tags by name', () => {
-  it('matches id, name or alias regardless of case and spacing', () => {
-    expect(findActor(actors, 'act_holmqvist').name).toBe('Karin Holmqvist');
-    expect(findActor(actors, '  karin   HOLMQVIST ').id).toBe('act_holmqvist');
-    expect(findActor(actors, 'fiskareföreningen').id).toBe('act_fishers');
-    expect(findTag(tags, 'jobs').id).toBe('tag_jobs');
-  });
-
-  it('says clearly when nothing or several match', () => {
-    expect(() => findActor(actors, 'Nobody')).toThrow(/No actor named "Nobody"/);
-    const twins = [...actors, { ...actors[0]!, id: 'act_other', aliases: [] }];
-    expect(() => findActor(twins, 'Karin Holmqvist')).toThrow(DossierError);
-    expect(() => findActor(twins, 'Karin Holmqvist')).toThrow(/matches 2 actors/);
-    expect(() => findTag(tags, 'Weather')).toThrow(/No tag named/);
   });
 });

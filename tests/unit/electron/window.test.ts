@@ -4,6 +4,7 @@
  * the session and webContents guards do when Electron calls them.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { SECURE_WEB_PREFERENCES } from './fixtures/secure-web-preferences';
 
 type Handler = (...args: unknown[]) => unknown;
 
@@ -73,22 +74,10 @@ beforeEach(() => {
 });
 
 describe('createMainWindow', () => {
-  it('creates the window with every security preference of the security decision record', () => {
+  it('creates the window with every security preference of docs/security.md', () => {
     createMainWindow({ preload: '/app/out/preload/index.cjs', title: 'Dossier' });
     const prefs = state.windowOptions[0]!.webPreferences as Record<string, unknown>;
-    expect(prefs).toMatchObject({
-      preload: '/app/out/preload/index.cjs',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-    });
+    expect(prefs).toMatchObject({ preload: '/app/out/preload/index.cjs', ...SECURE_WEB_PREFERENCES });
     expect(String(prefs.disableBlinkFeatures)).toContain('Auxclick');
     expect(prefs).not.toHaveProperty('enableRemoteModule');
   });

@@ -228,7 +228,7 @@ describe('persistence', () => {
 });
 
 describe('CLI', () => {
-  it('search and corroborate print the DESIGN.md shapes and check their input', async () => {
+  it('search and corroborate print the shapes of docs/cli.md and check their input', async () => {
     const s = session!;
     const claim = await s.service.addClaimByQuote({ sourceId: sid(courier.id), quote: ENGLISH_CLAIM, kind: 'claim', tags: [], actors: [], occurrence: 0 });
     const found = await cli('search', 'skadades', '--json');

@@ -6,11 +6,11 @@ import {
   extractDates,
   extractQuantities,
   foldForMatch,
-  foldKeepLength,
   parseNumeral,
   richDocToText,
   tokenize,
 } from '../../../shared/search';
+import { foldLetters } from '../../../shared/fold-letters';
 import type { Actor } from '../../../shared/model';
 import { actors } from './corpus';
 
@@ -22,9 +22,21 @@ describe('folding', () => {
 
   it('keeps offsets when folding for alias search', () => {
     const text = 'Fiskare från Malmö och Ørnberg’s båt';
-    const folded = foldKeepLength(text);
+    const folded = foldLetters(text, { keepLength: true });
     expect(folded.length).toBe(text.length);
     expect(folded.indexOf('malmo')).toBe(text.indexOf('Malmö'));
+    expect(foldLetters('Straße', { keepLength: true })).toBe('straße');
+  });
+
+  it('the name variant unifies apostrophes, drops dots and reads hyphens as spaces', () => {
+    expect(foldLetters('  Jean-Yves   Le Drian ', { name: true })).toBe('jean yves le drian');
+    expect(foldLetters('U.S.', { name: true })).toBe('us');
+    expect(foldLetters('Ørnberg’s', { name: true })).toBe("ornberg's");
+    expect(foldLetters('Élysée', { name: true })).toBe('elysee');
+  });
+
+  it('the spaces variant collapses whitespace runs and trims', () => {
+    expect(foldLetters(' Kärnkraft \n  i   Malmö ', { spaces: true })).toBe('karnkraft i malmo');
   });
 });
 

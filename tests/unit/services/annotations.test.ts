@@ -115,6 +115,15 @@ describe('annotations', () => {
     expect((await s.service.getSource({ id: sourceId })).annotations[0]!.tagIds).toEqual([]);
   });
 
+  it('refuses a tag name that folds to an existing one (the name lookups would not tell them apart), naming that tag', async () => {
+    const { s } = await withSource();
+    const safety = await s.service.createTag({ name: 'Säkerhet' });
+    await expect(s.service.createTag({ name: 'sakerhet' })).rejects.toThrow('A tag named “Säkerhet” already exists.');
+    const other = await s.service.createTag({ name: 'Ports' });
+    await expect(s.service.updateTag({ id: other.id, name: 'SÄKERHET' })).rejects.toThrow('A tag named “Säkerhet” already exists.');
+    expect(await s.service.updateTag({ id: safety.id, name: 'säkerhet' })).toMatchObject({ name: 'säkerhet' });
+  });
+
   it('edits status, note and kind; deleting removes its relations', async () => {
     const { s, sourceId } = await withSource();
     const a = await s.service.addClaimByQuote({ sourceId, quote: 'Her counterpart disagreed.', kind: 'claim', tags: [], actors: [], occurrence: 0 });

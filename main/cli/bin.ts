@@ -1,0 +1,8 @@
+/**
+ * The `dossier` executable's entry: runs the CLI on this process's arguments.
+ * bin/dossier.mjs loads it through tsx in a checkout; `npm run build` bundles
+ * it to out/cli/dossier.js, the file the packaged app ships.
+ */
+import { main } from './dossier';
+
+process.exitCode = await main(process.argv.slice(2));

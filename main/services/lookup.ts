@@ -1,0 +1,192 @@
+/**
+ * Finding the actor, tag, source or actor suggestion a person named — the one
+ * implementation behind the `lookup…` API methods and behind `addClaimByQuote`
+ * (which creates what it does not find).
+ *
+ * One rule for every kind: the candidates are tried tier by tier, most exact
+ * first (an id, then a whole name, then an alias or path, then a prefix); the
+ * first tier that matches anything decides. One match wins; several are an
+ * error that lists them ("Lind" matches 2 actors: Anna Lindqvist, Per
+ * Lindgren — use the full name or the id). Names are compared folded —
+ * case, diacritics, dots and dashes ignored (`normaliseAlias`).
+ * Pure: no store, no Node.
+ */
+import { inflectionBases, normaliseAlias, type ActorSuggestion } from '../../shared/actors';
+import { DossierError } from '../../shared/errors';
+import type { Actor, SourceMeta, Tag } from '../../shared/model';
+
+interface Kind<T> {
+  /** "actor" — used in messages, with an "s" for the plural. */
+  noun: string;
+  id(item: T): string;
+  label(item: T): string;
+  /** What to type instead, for the ambiguity message. */
+  advice: string;
+}
+
+const MAX_LISTED = 5;
+
+/**
+ * The one rule: the first tier with a match decides; a single match wins,
+ * several throw a readable error naming them. Undefined when no tier matches.
+ */
+function pickOne<T>(query: string, items: readonly T[], kind: Kind<T>, tiers: Array<(item: T) => boolean>): T | undefined {
+  for (const tier of tiers) {
+    const hits = items.filter(tier);
+    if (hits.length === 1) return hits[0];
+    if (hits.length > 1) throw ambiguous(query, hits, kind);
+  }
+  return undefined;
+}
+
+function ambiguous<T>(query: string, hits: readonly T[], kind: Kind<T>): DossierError {
+  const labels = hits.map((h) => kind.label(h));
+  const clash = new Set(labels).size < labels.length;
+  const named = hits.slice(0, MAX_LISTED).map((h, i) => (clash ? `${labels[i]} (${kind.id(h)})` : labels[i]));
+  const more = hits.length > MAX_LISTED ? ` and ${hits.length - MAX_LISTED} more` : '';
+  return new DossierError('invalid-input', `"${query}" matches ${hits.length} ${kind.noun}s: ${named.join(', ')}${more} — ${kind.advice}.`);
+}
+
+/** The comparison form of a name, title or path segment. */
+export const nameKey = normaliseAlias;
+
+// ---------------------------------------------------------------- actors
+
+const ACTOR: Kind<Actor> = { noun: 'actor', id: (a) => a.id, label: (a) => a.name, advice: 'use the full name or the id' };
+
+/** A person's name (kind person, or other — actors created by name from the command line have no kind yet) with at least two words. */
+const personalName = (a: Pick<Actor, 'name' | 'kind'>) => (a.kind === 'person' || a.kind === 'other') && /\s/.test(a.name.trim());
+
+/**
+ * The actor `query` names, or undefined when none does. Tiers: the id; the
+ * name; an alias; an inflected form of a name or alias ("Macrons", "USA:s",
+ * "Microsoft's"); a prefix of a name or alias, or of a later word (a surname)
+ * in a person's name ("Lind" → "Anna Lindqvist"); an inflected surname. Each
+ * is tried with the name as typed first, then without a leading "the".
+ */
+export function findActorByName(actors: readonly Actor[], query: string): Actor | undefined {
+  const raw = query.trim();
+  const stripped = raw.replace(/^(?:the\s+|l['’]\s*)/i, '');
+  // The name as typed, then without its article: "The Guardian" is a name, "the Kremlin" an alias.
+  const forms = [...new Set([raw, stripped].map(nameKey).filter(Boolean))];
+  if (!forms.length) return undefined;
+  const bases = [...new Set(inflectionBases(stripped).map(nameKey).filter(Boolean))];
+  const aliasKeys = (a: Actor) => a.aliases.map(nameKey);
+  const allKeys = (a: Actor) => [nameKey(a.name), ...aliasKeys(a)];
+  const surnames = (a: Actor) => (personalName(a) ? nameKey(a.name).split(' ').slice(1) : []);
+  return pickOne(raw, actors, ACTOR, [
+    (a) => a.id === raw,
+    ...forms.map((q) => (a: Actor) => nameKey(a.name) === q),
+    ...forms.map((q) => (a: Actor) => aliasKeys(a).includes(q)),
+    (a) => allKeys(a).some((k) => bases.includes(k)),
+    ...forms.map((q) => (a: Actor) => allKeys(a).some((k) => k.startsWith(q)) || surnames(a).some((w) => w.startsWith(q))),
+    (a) => surnames(a).some((w) => bases.includes(w)),
+  ]);
+}
+
+export function lookupActor(actors: readonly Actor[], query: string): Actor {
+  const actor = findActorByName(actors, query);
+  if (!actor) throw new DossierError('not-found', `No actor named "${query.trim()}".`);
+  return actor;
+}
+
+// ---------------------------------------------------------------- tags
+
+/** Separators of a tag path a person may type: "Energy/Wind", "Energy › Wind" (as the app shows it), "Energy > Wind". */
+const PATH_SEPARATOR = /\s*[/›>]\s*/;
+
+/** A tag's path from the top of the codebook: its ancestors' names, then its own. Cycles are cut. */
+export function tagPath(tags: readonly Tag[], tag: Tag): string[] {
+  const names = [tag.name];
+  const seen = new Set([tag.id]);
+  for (let p = tag.parentId; p && !seen.has(p); ) {
+    seen.add(p);
+    const parent = tags.find((t) => t.id === p);
+    if (!parent) break;
+    names.unshift(parent.name);
+    p = parent.parentId;
+  }
+  return names;
+}
+
+/**
+ * The tag `query` names, or undefined when none does. Tiers: the id; the name;
+ * then, for a path ("Energy/Wind"), the whole path, or its last segments with
+ * the final one a prefix; for a plain name, a prefix of the name.
+ */
+export function findTagByName(tags: readonly Tag[], query: string): Tag | undefined {
+  const raw = query.trim();
+  const wanted = nameKey(raw);
+  if (!wanted) return undefined;
+  const segments = raw.split(PATH_SEPARATOR).map(nameKey);
+  const isPath = segments.length > 1 && segments.every(Boolean);
+  const kind: Kind<Tag> = {
+    noun: 'tag',
+    id: (t) => t.id,
+    label: (t) => tagPath(tags, t).join(' › '),
+    advice: 'use the full name, the path (Parent/Child) or the id',
+  };
+  /** The tag's path ends with the typed segments, the last one compared by `last`. */
+  const endsWith = (t: Tag, last: (have: string, want: string) => boolean) => {
+    const path = tagPath(tags, t).map(nameKey);
+    const offset = path.length - segments.length;
+    return offset >= 0 && segments.every((s, i) => (i === segments.length - 1 ? last(path[offset + i]!, s) : path[offset + i] === s));
+  };
+  const same = (have: string, want: string) => have === want;
+  return pickOne(raw, tags, kind, [
+    (t) => t.id === raw,
+    (t) => nameKey(t.name) === wanted,
+    ...(isPath
+      ? [(t: Tag) => tagPath(tags, t).length === segments.length && endsWith(t, same), (t: Tag) => endsWith(t, same), (t: Tag) => endsWith(t, (h, w) => h.startsWith(w))]
+      : [(t: Tag) => nameKey(t.name).startsWith(wanted)]),
+  ]);
+}
+
+export function lookupTag(tags: readonly Tag[], query: string): Tag {
+  const tag = findTagByName(tags, query);
+  if (!tag) throw new DossierError('not-found', `No tag named "${query.trim()}".`);
+  return tag;
+}
+
+// ---------------------------------------------------------------- sources
+
+const SOURCE: Kind<SourceMeta> = { noun: 'source', id: (s) => s.id, label: (s) => `${s.id} “${s.title}”`, advice: 'use more of the id, or the exact title' };
+
+/**
+ * The source `query` names: its id; its exact title (folded); a prefix of its
+ * id, with or without the "src_" part ("src_k3j", "k3j").
+ */
+export function lookupSource(sources: readonly SourceMeta[], query: string): SourceMeta {
+  const raw = query.trim();
+  const title = nameKey(raw);
+  const prefix = raw.toLowerCase();
+  const found = raw
+    ? pickOne(raw, sources, SOURCE, [
+        (s) => s.id === raw,
+        (s) => nameKey(s.title) === title,
+        (s) => s.id.toLowerCase().startsWith(prefix) || s.id.slice(s.id.indexOf('_') + 1).toLowerCase().startsWith(prefix),
+      ])
+    : undefined;
+  if (!found) throw new DossierError('not-found', `No source with id or title "${raw}" in this notebook.`);
+  return found;
+}
+
+// ---------------------------------------------------------------- suggestions
+
+const SUGGESTION: Kind<ActorSuggestion> = { noun: 'suggestion', id: (s) => s.key, label: (s) => `${s.name} (${s.key})`, advice: 'use the key' };
+
+/** The current suggestion `query` names: its key ("state:us"); its name; a surface form seen in the sources ("Kina"); a prefix of its name. */
+export function lookupSuggestion(suggestions: readonly ActorSuggestion[], query: string): ActorSuggestion {
+  const raw = query.trim();
+  const wanted = nameKey(raw);
+  const found = wanted
+    ? pickOne(raw, suggestions, SUGGESTION, [
+        (s) => s.key === raw,
+        (s) => nameKey(s.name) === wanted,
+        (s) => s.aliasesSeen.some((a) => nameKey(a) === wanted),
+        (s) => nameKey(s.name).startsWith(wanted),
+      ])
+    : undefined;
+  if (!found) throw new DossierError('not-found', `No current suggestion named or keyed "${raw}".`);
+  return found;
+}

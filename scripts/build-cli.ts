@@ -1,0 +1,57 @@
+/**
+ * Builds the `dossier` command line to plain JavaScript for the packaged app:
+ *
+ *   npx tsx scripts/build-cli.ts        (part of `npm run build`)
+ *
+ * main/cli/bin.ts → out/cli/dossier.js: one ES module (the package is
+ * "type": "module") holding the CLI, main/services and shared/. The
+ * production dependencies stay external and load from node_modules at run
+ * time, as they do for out/main, except JSON modules (the i18n-iso-countries
+ * data the code imports with `with { type: 'json' }`): those are bundled, so
+ * the output carries no JSON import for a loader to refuse. Everything else
+ * (shared/, main/services/, devDependencies such as stopwords-iso) is bundled.
+ * The packaged app runs it with its own Electron binary acting as Node
+ * (ELECTRON_RUN_AS_NODE); plain `node out/cli/dossier.js` runs it too.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { build, type Plugin } from 'esbuild';
+
+const root = path.resolve(import.meta.dirname, '..');
+const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+const dependencies = new Set(Object.keys(pkg.dependencies));
+
+/** A bare specifier's package name: `@scope/name/sub` → `@scope/name`. */
+function packageName(specifier: string): string {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+}
+
+/** Production dependencies load from node_modules at run time; their JSON data is bundled. */
+const productionDepsExternal: Plugin = {
+  name: 'production-deps-external',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, async (args) => {
+      if (args.pluginData === 'inner' || args.path.startsWith('node:') || !dependencies.has(packageName(args.path))) return undefined;
+      // stopwords-iso's main entry is itself a JSON file: look at what the specifier resolves to.
+      const resolved = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'inner' });
+      if (resolved.errors.length > 0 || resolved.path.endsWith('.json')) return undefined;
+      return { path: args.path, external: true };
+    });
+  },
+};
+
+const result = await build({
+  absWorkingDir: root,
+  entryPoints: ['main/cli/bin.ts'],
+  outfile: 'out/cli/dossier.js',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node22',
+  plugins: [productionDepsExternal],
+  logLevel: 'warning',
+  metafile: true,
+});
+const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
+console.log(`out/cli/dossier.js  ${(bytes / 1024).toFixed(1)} kB`);
