@@ -43,16 +43,20 @@ function devCsp(): Plugin {
 }
 
 /**
- * The page background (`--bg`, light and dark) as an inline style in <head>:
- * the colours come from shared/theme.json, which main also reads for the
- * window's own background, so both are always the same.
+ * The page background (`--bg`, light and dark) as a stylesheet, the module
+ * `virtual:window-background.css` that src/main.tsx imports: the colours come
+ * from shared/theme.json, which main also reads for the window's own
+ * background, so both are always the same. Built, it is part of the CSS file
+ * index.html links in <head> (no inline style for the CSP to allow).
  */
 export function windowBackground(): Plugin {
+  const id = 'virtual:window-background.css';
+  const resolved = `\0${id}`;
   const { light, dark } = theme.background;
-  const css = `:root{--bg:${light}}@media (prefers-color-scheme: dark){:root{--bg:${dark}}}`;
   return {
     name: 'dossier:window-background',
-    transformIndexHtml: () => [{ tag: 'style', attrs: { id: 'window-background' }, children: css, injectTo: 'head' }],
+    resolveId: (source) => (source === id ? resolved : null),
+    load: (source) => (source === resolved ? `:root{--bg:${light}}@media (prefers-color-scheme: dark){:root{--bg:${dark}}}` : null),
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * The page background, light and dark, in one place (theme.json): the
- * renderer's `--bg` (index.html gets it as an inline style, see
+ * renderer's `--bg` (a stylesheet built from it, see
  * renderer/vite.config.ts) and the colour the desktop window is painted with
  * before the page has drawn, so a dark-mode window never flashes white.
  */

@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { NoticesProvider } from './app/notices';
+import 'virtual:window-background.css';
 import './styles/fonts.css';
 import './styles/base.css';
 import './styles/app.css';
