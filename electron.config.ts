@@ -43,9 +43,10 @@ export default defineConfig({
       },
     },
   },
-  // The renderer's own Vite config (React, the dev-only CSP relaxation for HMR)
-  // is shared with dev:web; only the paths are set here, because electron-vite
-  // resolves outDir against the project root rather than the renderer folder.
+  // The renderer's own Vite config (React, the plugin that writes the CSP into
+  // index.html) is shared with dev:web; only the paths are set here, because
+  // electron-vite resolves outDir against the project root rather than the
+  // renderer folder. This is the one renderer build: the end-to-end tests run it too.
   renderer: {
     root: resolve(root, 'renderer'),
     base: './',

@@ -1,17 +1,23 @@
 /**
- * Vite config of the renderer (React). Used by `vite build -c renderer/vite.config.ts`
- * (→ out/renderer, loaded from file:// by Electron, hence relative asset
- * paths), by `npm run dev:web` (Vite middleware behind the loopback bridge)
- * and imported by electron.config.ts for the desktop build.
+ * Vite config of the renderer (React): the dev server of `npm run dev:web`
+ * (Vite middleware behind the loopback bridge), and — through
+ * electron.config.ts, which takes its plugins and build options — the
+ * production build of `npm run build` (→ out/renderer, loaded from file:// by
+ * Electron, hence relative asset paths). Build with `npm run build`, not with
+ * this file alone: electron-vite sets the Chromium target of Electron and the
+ * output folder, and the end-to-end tests run that very bundle.
  *
- * index.html carries the strict Content-Security-Policy. Only when Vite
- * serves in development does a small plugin relax it for HMR: the React
- * refresh preamble is an inline script and the HMR client talks over ws:.
+ * The Content-Security-Policy lives in shared/csp.ts; a small plugin writes it
+ * into index.html's <meta> tag — the production policy when building, the
+ * development one (inline React-refresh preamble, Vite's blob: ping worker)
+ * when Vite serves. Another plugin provides the page background from
+ * shared/theme.json as a stylesheet.
  *
  * No node:* imports here: this file is also type-checked with the renderer.
  */
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { contentSecurityPolicy } from '../shared/csp';
 import theme from '../shared/theme.json' with { type: 'json' };
 
 const here = new URL('.', import.meta.url);
@@ -22,21 +28,20 @@ const rendererRoot = decodeURIComponent(here.pathname)
 
 const CSP_META = /(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"]*)(")/;
 
-/** The development-only CSP: the strict one plus what Vite's HMR and React refresh need. */
-export function relaxCspForDev(csp: string): string {
-  return csp
-    .replace(/script-src ([^;]*)/, "script-src $1 'unsafe-inline'")
-    .replace(/connect-src ([^;]*)/, 'connect-src $1 ws://127.0.0.1:* ws://localhost:* http://localhost:* http://127.0.0.1:*');
-}
-
-function devCsp(): Plugin {
+/**
+ * Writes the policy into index.html's CSP <meta> tag. index.html carries
+ * `default-src 'none'` there, so a build without this plugin fails closed
+ * (nothing loads) rather than open; a page without the tag fails the build.
+ */
+export function cspMeta(): Plugin {
   return {
-    name: 'dossier:dev-csp',
-    apply: 'serve',
+    name: 'dossier:csp-meta',
     transformIndexHtml: {
       order: 'pre',
-      handler(html) {
-        return html.replace(CSP_META, (_m, open: string, csp: string, close: string) => `${open}${relaxCspForDev(csp)}${close}`);
+      handler(html, ctx) {
+        if (!CSP_META.test(html)) throw new Error(`${ctx.filename} has no Content-Security-Policy <meta> tag to fill in.`);
+        const policy = contentSecurityPolicy({ delivery: 'meta', dev: Boolean(ctx.server) });
+        return html.replace(CSP_META, (_m, open: string, _placeholder: string, close: string) => `${open}${policy}${close}`);
       },
     },
   };
@@ -63,11 +68,8 @@ export function windowBackground(): Plugin {
 export default defineConfig({
   root: rendererRoot,
   base: './',
-  plugins: [react(), devCsp(), windowBackground()],
+  plugins: [react(), cspMeta(), windowBackground()],
   build: {
-    outDir: '../out/renderer',
-    emptyOutDir: true,
-    target: 'chrome120',
     sourcemap: true,
     // Everything ships as files next to index.html: nothing inlined that the CSP would have to allow.
     assetsInlineLimit: 0,

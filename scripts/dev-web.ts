@@ -7,7 +7,7 @@
  *
  *   --notebook <dir>  notebook folder (created if missing); default .cache/dev-notebook.dossier
  *   --port N          port on 127.0.0.1 (0 picks a free one); default 5180
- *   --built           serve the built renderer (out/renderer, from `vite build -c renderer/vite.config.ts`)
+ *   --built           serve the built renderer (out/renderer, from `npm run build`)
  *                     instead of the Vite dev server with hot reload
  */
 import { existsSync } from 'node:fs';
@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   const notebookDir = path.resolve(args.notebook ?? path.join(repoRoot, '.cache', 'dev-notebook.dossier'));
   const staticDir = path.join(repoRoot, 'out', 'renderer');
   if (args.built && !existsSync(path.join(staticDir, 'index.html'))) {
-    fail(`no built renderer in ${staticDir}. Build it first: npx vite build -c renderer/vite.config.ts`);
+    fail(`no built renderer in ${staticDir}. Build it first: npm run build`);
   }
 
   let session: NotebookSession;

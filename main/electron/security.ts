@@ -84,46 +84,13 @@ export function isTrustedSender(
   return isAppUrl(frame.url, appEntryUrl);
 }
 
-const BASE_CSP: Record<string, string[]> = {
-  'default-src': ["'none'"],
-  'script-src': ["'self'"],
-  'style-src': ["'self'", "'unsafe-inline'"],
-  'img-src': ["'self'", 'data:', 'blob:'],
-  'font-src': ["'self'", 'data:'],
-  'connect-src': ["'self'"],
-  'media-src': ["'none'"],
-  'object-src': ["'none'"],
-  'frame-src': ["'none'"],
-  'worker-src': ["'self'", 'blob:'],
-  'base-uri': ["'none'"],
-  'form-action': ["'none'"],
-  'frame-ancestors': ["'none'"],
-};
-
-function serialiseCsp(directives: Record<string, string[]>): string {
-  return Object.entries(directives)
-    .map(([name, values]) => `${name} ${values.join(' ')}`)
-    .join('; ');
-}
-
 /**
- * The Content-Security-Policy sent as a response header for http(s) loads.
- * Production (file://) relies on the renderer's <meta> tag; this header
- * covers the dev server. In dev, Vite's React refresh preamble is an inline
- * module script and HMR talks over a websocket to the dev server, so exactly
- * those two are allowed, for the dev server's origin only. Never 'unsafe-eval',
- * never a remote script.
+ * The Content-Security-Policy, from its one definition (shared with the
+ * renderer build, which writes it into index.html's <meta> tag). Main sends
+ * it as a response header for http(s) loads, i.e. the dev server, with
+ * `{ devServerUrl }`; production (file://) gets the same policy from the <meta> tag.
  */
-export function contentSecurityPolicy(options: { devServerUrl?: string } = {}): string {
-  if (!options.devServerUrl) return serialiseCsp(BASE_CSP);
-  const dev = new URL(options.devServerUrl);
-  const ws = `${dev.protocol === 'https:' ? 'wss:' : 'ws:'}//${dev.host}`;
-  return serialiseCsp({
-    ...BASE_CSP,
-    'script-src': ["'self'", "'unsafe-inline'"],
-    'connect-src': ["'self'", ws],
-  });
-}
+export { contentSecurityPolicy } from '../../shared/csp';
 
 /** Permissions the app grants to its own page. None: Dossier needs no camera, geolocation, notifications… */
 export const GRANTED_PERMISSIONS: ReadonlySet<string> = new Set<string>();

@@ -7,50 +7,18 @@
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { artifactsDir, expect, test } from './app-fixture';
+import { annotationEditor as editor, claimSelection, clickInText, linkSpeaker, pasteText, reader, selectText } from './steps';
 import { EN, SV } from '../unit/actors-api/articles';
-
-const reader = (page: Page) => page.locator('article.reader');
-const popover = (page: Page) => page.getByRole('toolbar', { name: 'Annotate the selection' });
-const editor = (page: Page) => page.getByRole('group', { name: 'Selected annotation' });
-
-async function paste(page: Page, text: string) {
-  await page.evaluate((plain) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', plain);
-    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
-}
-
-async function selectText(page: Page, phrase: string) {
-  await page.evaluate((s) => {
-    for (const p of document.querySelectorAll<HTMLElement>('.reader-text p.para')) {
-      const node = p.firstChild as Text;
-      const i = node.data.indexOf(s);
-      if (i < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, i);
-      range.setEnd(node, i + s.length);
-      (document.activeElement as HTMLElement | null)?.blur();
-      const sel = window.getSelection()!;
-      sel.removeAllRanges();
-      sel.addRange(range);
-      document.querySelector('.reader-text')!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-      return;
-    }
-    throw new Error(`not in the reader: ${s}`);
-  }, phrase);
-}
 
 test('accept a suggestion, link a claim as speaker with a stance, open the actor page and find the claim under its source', async ({ page, app }) => {
   test.setTimeout(180_000); // shared two-core machine; detection loads compromise once (~2 s)
   await mkdir(artifactsDir, { recursive: true });
   await page.goto(app.url);
   await expect(page.getByRole('heading', { name: 'Your notebook has no sources yet' })).toBeVisible();
-  await paste(page, EN.text);
+  await pasteText(page, EN.text);
   await expect(reader(page)).toContainText('will not accept a closed sea');
-  await paste(page, SV.text);
+  await pasteText(page, SV.text);
   await expect(reader(page)).toContainText('Vita huset');
 
   // Suggestions: United States, seen as the Swedish "USA" and "Vita huset" too.
@@ -74,36 +42,12 @@ test('accept a suggestion, link a claim as speaker with a stance, open the actor
   await expect(reader(page)).toContainText('Vita huset');
   const quote = 'är USA berett att betala en tredjedel av kostnaden';
   await selectText(page, quote);
-  await expect(popover(page)).toBeVisible();
-  await popover(page).getByRole('button', { name: /Claim/ }).click();
-  await expect(editor(page).locator('blockquote')).toHaveText(quote);
-  const links = editor(page).getByRole('group', { name: 'Actors' });
-  await links.getByRole('combobox', { name: 'Link an actor' }).fill('USA');
-  await links.getByRole('option', { name: /United States/ }).click();
-  const link = links.getByRole('listitem', { name: 'Link United States speaker' });
-  await expect(link).toBeVisible();
-  await link.getByRole('combobox', { name: 'Stance' }).selectOption('supports');
-  const svId = await page.locator('.reader-text').getAttribute('data-source-id');
-  await expect
-    .poll(async () => JSON.stringify((await app.readSource(svId!)).annotations), { timeout: 10_000 })
-    .toMatch(/"role":"speaker","stance":"supports"/);
+  await claimSelection(page, quote);
+  const { links, link, sourceId: svId } = await linkSpeaker(page, app, 'USA', /United States/, 'United States', 'supports');
 
   // Mentions of known actors are painted (one CSS highlight); clicking one with the claim selected links it.
   await expect.poll(() => page.evaluate(() => CSS.highlights.get('dossier-mention')?.size ?? 0)).toBeGreaterThanOrEqual(3);
-  const box = await page.evaluate(() => {
-    for (const p of document.querySelectorAll<HTMLElement>('.reader-text p.para')) {
-      const node = p.firstChild as Text;
-      const i = node.data.indexOf('Vita huset');
-      if (i < 0) continue;
-      const r = document.createRange();
-      r.setStart(node, i + 1);
-      r.setEnd(node, i + 3);
-      const b = r.getBoundingClientRect();
-      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-    }
-    throw new Error('no "Vita huset" in the reader');
-  });
-  await page.mouse.click(box.x, box.y);
+  await clickInText(page, 'Vita huset', 1, 3);
   const menu = page.getByRole('menu', { name: 'Mention of United States' });
   await expect(menu).toBeVisible();
   await page.screenshot({ path: path.join(artifactsDir, 'actors-mention-menu.png') });
@@ -111,7 +55,7 @@ test('accept a suggestion, link a claim as speaker with a stance, open the actor
   await expect(links.getByRole('listitem', { name: 'Link United States subject' })).toBeVisible();
   await expect(link).toBeVisible(); // the claim stayed selected; the speaker link is still there
   await expect
-    .poll(async () => JSON.stringify((await app.readSource(svId!)).annotations), { timeout: 10_000 })
+    .poll(async () => JSON.stringify((await app.readSource(svId)).annotations), { timeout: 10_000 })
     .toMatch(/"role":"subject"/);
   await page.screenshot({ path: path.join(artifactsDir, 'actors-inspector-links.png') });
 
@@ -138,7 +82,7 @@ test('accept a suggestion, link a claim as speaker with a stance, open the actor
   // Clicking the claim navigates to {view:'sources', sourceId, annotationId}: the Swedish source opens with the claim selected.
   await group.getByRole('button', { name: new RegExp(quote) }).click();
   await expect(page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Sources' })).toHaveAttribute('aria-current', 'page');
-  await expect(page.locator('.reader-text')).toHaveAttribute('data-source-id', svId!);
+  await expect(page.locator('.reader-text')).toHaveAttribute('data-source-id', svId);
   await expect(reader(page)).toContainText(quote);
   await expect(editor(page).locator('blockquote')).toHaveText(quote);
 });

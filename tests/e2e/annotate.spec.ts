@@ -8,6 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { artifactsDir, expect, test, type AppServer } from './app-fixture';
+import { annotationEditor as editor, claimSelection, clickInText, dragOver, pasteText, popover, reader, selectText } from './steps';
 
 /** A fictional article (English), with the usual byline lines. */
 const ARTICLE = `Tram line to the university delayed by a year after soil survey
@@ -25,77 +26,17 @@ Students' union chair Lina Okafor said the bus shuttle would have to run for ano
 
 The council will vote on the revised budget on 19 June.`;
 
-const reader = (page: Page) => page.locator('article.reader');
 const readerText = (page: Page) => page.locator('.reader-text');
-const popover = (page: Page) => page.getByRole('toolbar', { name: 'Annotate the selection' });
-const editor = (page: Page) => page.getByRole('group', { name: 'Selected annotation' });
 const list = (page: Page) => page.getByRole('list', { name: 'Annotations in reading order' });
 
 async function importArticle(page: Page, app: AppServer): Promise<string> {
   await page.goto(app.url);
   await expect(page.getByRole('heading', { name: 'Your notebook has no sources yet' })).toBeVisible();
-  await page.evaluate((plain) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', plain);
-    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, ARTICLE);
+  await pasteText(page, ARTICLE);
   await expect(reader(page)).toContainText('Nobody wants a bridge that settles');
   const id = await page.locator('.reader-text').getAttribute('data-source-id');
   if (!id) throw new Error('no source open');
   return id;
-}
-
-/** Selects `from` … `to` (inclusive of `to`) in the reader's text, programmatically; the phrases may be in different paragraphs. */
-async function selectText(page: Page, from: string, to: string = from) {
-  await page.evaluate(
-    ([a, b]) => {
-      const paras = [...document.querySelectorAll<HTMLElement>('.reader-text p.para')];
-      const find = (s: string) => {
-        for (const p of paras) {
-          const node = p.firstChild as Text;
-          const i = node.data.indexOf(s);
-          if (i >= 0) return { node, i };
-        }
-        throw new Error(`not in the reader: ${s}`);
-      };
-      const start = find(a!);
-      const end = find(b!);
-      const range = document.createRange();
-      range.setStart(start.node, start.i);
-      range.setEnd(end.node, end.i + b!.length);
-      // A mouse selection takes the focus out of any text field; so does this one.
-      (document.activeElement as HTMLElement | null)?.blur();
-      const sel = window.getSelection()!;
-      sel.removeAllRanges();
-      sel.addRange(range);
-    },
-    [from, to],
-  );
-}
-
-/** Drags the mouse over a phrase in the reader, as a person would. */
-async function dragOver(page: Page, phrase: string) {
-  const box = await page.evaluate((s) => {
-    for (const p of document.querySelectorAll<HTMLElement>('.reader-text p.para')) {
-      const node = p.firstChild as Text;
-      const i = node.data.indexOf(s);
-      if (i < 0) continue;
-      const r = document.createRange();
-      r.setStart(node, i);
-      r.setEnd(node, i + 1);
-      const first = r.getBoundingClientRect();
-      r.setStart(node, i + s.length - 1);
-      r.setEnd(node, i + s.length);
-      const last = r.getBoundingClientRect();
-      return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
-    }
-    throw new Error(`not in the reader: ${s}`);
-  }, phrase);
-  await page.mouse.move(box.x1, box.y1);
-  await page.mouse.down();
-  await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 });
-  await page.mouse.move(box.x2, box.y2, { steps: 4 });
-  await page.mouse.up();
 }
 
 /** Every painted highlight: name → the text of each of its ranges. */
@@ -127,12 +68,9 @@ test('select → claim with the popover, tag it with a new tag, set a status, wr
   await expect(popover(page)).toBeVisible();
   await mkdir(artifactsDir, { recursive: true });
   await page.screenshot({ path: path.join(artifactsDir, 'annotate-popover.png'), clip: { x: 280, y: 100, width: 740, height: 420 } });
-  await popover(page).getByRole('button', { name: /Claim/ }).click();
-  await expect(popover(page)).toHaveCount(0);
 
   // The new claim opens in the inspector with the tag field focused.
-  await expect(editor(page)).toBeVisible();
-  await expect(editor(page).locator('blockquote')).toHaveText(quote);
+  await claimSelection(page, quote);
   const tagInput = editor(page).getByRole('combobox', { name: 'Add a tag' });
   await expect(tagInput).toBeFocused();
   await tagInput.fill('Construction risk');
@@ -172,20 +110,7 @@ test('select → claim with the popover, tag it with a new tag, set a status, wr
   await expect(row).toContainText('note');
 
   // Clicking the highlight selects the claim; its note is there.
-  const box = await page.evaluate((s) => {
-    for (const p of document.querySelectorAll<HTMLElement>('.reader-text p.para')) {
-      const node = p.firstChild as Text;
-      const i = node.data.indexOf(s);
-      if (i < 0) continue;
-      const r = document.createRange();
-      r.setStart(node, i + 4);
-      r.setEnd(node, i + 5);
-      const b = r.getBoundingClientRect();
-      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-    }
-    throw new Error('quote not found');
-  }, quote);
-  await page.mouse.click(box.x, box.y);
+  await clickInText(page, quote, 4, 5);
   await expect(editor(page)).toBeVisible();
   await expect(editor(page).getByRole('textbox', { name: 'Note' })).toContainText('Brun gave the same line in 2023 about the depot.');
   await expect(editor(page).getByRole('combobox', { name: 'Status' })).toHaveValue('disputed');

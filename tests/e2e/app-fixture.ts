@@ -3,7 +3,8 @@
  *
  * - `app`: a fresh temporary notebook served by `scripts/dev-web.ts --built`
  *   (the loopback bridge + the built renderer) on a free port; stopped and
- *   removed after the test. `seedFiles` may prepare the folder first.
+ *   removed after the test. `seedFiles` may prepare the folder first;
+ *   `renderer: 'dev-server'` serves through Vite's dev server instead.
  * - `pageProblems`: every console error, uncaught page error and CSP
  *   violation of the page; the fixture fails the test if any occurred.
  */
@@ -33,8 +34,9 @@ export interface AppServer {
 
 const START_TIMEOUT_MS = 30_000;
 
-async function startDevWeb(notebookDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/dev-web.ts', '--built', '--port', '0', '--notebook', notebookDir], {
+async function startDevWeb(notebookDir: string, renderer: 'built' | 'dev-server'): Promise<{ url: string; stop: () => Promise<void> }> {
+  const args = ['--import', 'tsx', 'scripts/dev-web.ts', ...(renderer === 'built' ? ['--built'] : []), '--port', '0', '--notebook', notebookDir];
+  const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: { ...process.env, DOSSIER_STOP_ON_STDIN_END: '1' },
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -72,12 +74,15 @@ async function startDevWeb(notebookDir: string): Promise<{ url: string; stop: ()
 export const test = base.extend<{
   /** Files to write into the notebook folder before the app opens it: relative path → content. */
   seedFiles: Record<string, string> | null;
+  /** 'built' (default): out/renderer, as Electron loads it; 'dev-server': Vite's dev server with hot reload. */
+  renderer: 'built' | 'dev-server';
   app: AppServer;
   pageProblems: string[];
 }>({
   seedFiles: [null, { option: true }],
+  renderer: ['built', { option: true }],
 
-  app: async ({ seedFiles, page }, use) => {
+  app: async ({ seedFiles, renderer, page }, use) => {
     const tmp = await mkdtemp(path.join(os.tmpdir(), 'dossier-e2e-'));
     const notebookDir = path.join(tmp, 'E2E Notebook.dossier');
     for (const [relative, content] of Object.entries(seedFiles ?? {})) {
@@ -85,7 +90,7 @@ export const test = base.extend<{
       await mkdir(path.dirname(file), { recursive: true });
       await writeFile(file, content);
     }
-    const server = await startDevWeb(notebookDir);
+    const server = await startDevWeb(notebookDir, renderer);
     try {
       await use({
         url: server.url,
@@ -105,13 +110,14 @@ export const test = base.extend<{
     async ({ page }, use) => {
       const problems: string[] = [];
       page.on('console', (msg) => {
-        if (msg.type() !== 'error') return;
-        problems.push(`console: ${msg.text()}`);
+        // Chromium reports some policy problems (e.g. a directive a <meta> policy ignores) below the error level.
+        if (msg.type() !== 'error' && !/Content[- ]Security[- ]Policy/i.test(msg.text())) return;
+        problems.push(`console ${msg.type()}: ${msg.text()}`);
       });
       page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
       await page.addInitScript(() => {
         document.addEventListener('securitypolicyviolation', (e) => {
-          console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`);
+          console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`);
         });
       });
       await use(problems);

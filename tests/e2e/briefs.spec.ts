@@ -10,21 +10,13 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
-import { fromWire, toWire } from '../../shared/wire';
 import { ARTICLES, MINISTER } from '../unit/briefs-api/articles';
 import { artifactsDir, expect, test, type AppServer } from './app-fixture';
+import { api, caretToEnd, downloadExport, draftBriefFromActor } from './steps';
 
 const DRAG_TYPE = 'application/x-dossier-annotation';
 /** A passage no claim about the minister covers: cited by drag. */
 const DRAGGED_QUOTE = 'The fishing cooperative said it had not been consulted on the cable route';
-
-async function api<T = unknown>(app: AppServer, method: string, input: unknown): Promise<T> {
-  const origin = new URL(app.url).origin;
-  const res = await fetch(new URL(`/api/${method}`, app.url), { method: 'POST', headers: { Origin: origin, 'Content-Type': 'application/json' }, body: toWire(input) });
-  const result = fromWire(await res.text()) as { ok: true; value: T } | { ok: false; error: { message: string } };
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-  return result.value;
-}
 
 interface Claim {
   id: string;
@@ -76,15 +68,6 @@ async function dropClaim(page: Page, claim: Claim) {
   );
 }
 
-async function downloadExport(page: Page, label: string, dir: string): Promise<{ file: string; name: string }> {
-  const pending = page.waitForEvent('download');
-  await page.getByRole('button', { name: `Export as ${label}` }).click();
-  const download = await pending;
-  const file = path.join(dir, download.suggestedFilename());
-  await download.saveAs(file);
-  return { file, name: download.suggestedFilename() };
-}
-
 test('draft a brief from an actor, cite by @ and by drag, export Markdown, DOCX and PDF', async ({ page, app }, testInfo) => {
   const { claims, dragged } = await seed(app);
   await page.goto(app.url);
@@ -92,11 +75,7 @@ test('draft a brief from an actor, cite by @ and by drag, export Markdown, DOCX 
   await expect(page.getByRole('heading', { name: 'Write a brief' })).toBeVisible();
 
   // Draft from the actor in one step.
-  await page.getByRole('button', { name: 'From actor…' }).click();
-  const picker = page.getByRole('dialog', { name: 'New brief from actor' });
-  await picker.getByRole('textbox', { name: 'Find actor' }).fill('ekw');
-  await picker.getByRole('button', { name: new RegExp(MINISTER) }).click();
-  await expect(page.getByRole('textbox', { name: 'Brief title' })).toHaveValue(`Brief: ${MINISTER}`);
+  await draftBriefFromActor(page, 'ekw', MINISTER);
   await expect(chips(page)).toHaveCount(4);
   await expect(page.locator('.brief-doc .cite-chip[data-state="live"]')).toHaveCount(4);
   await expect(page.locator('.brief-doc')).toContainText('Vi bygger ut vindkraften i Skärvik');
@@ -107,8 +86,7 @@ test('draft a brief from an actor, cite by @ and by drag, export Markdown, DOCX 
 
   // Cite by typing @: a new paragraph at the end, search by quote words.
   const doc = page.getByTestId('brief-doc');
-  await doc.click();
-  await page.keyboard.press('Control+End');
+  await caretToEnd(page, doc, 'Control+End');
   await page.keyboard.press('Enter');
   await page.keyboard.type('The grid operator disagrees ');
   await page.keyboard.type('@grid oper');
@@ -268,8 +246,7 @@ test('rename, duplicate and delete a brief; undo brings it back', async ({ page,
   await expect(page.getByTestId('brief-doc').locator('strong')).toHaveText('bold');
 
   // Undo of an edit (Edit menu / another window) reloads the open editor.
-  await page.getByTestId('brief-doc').click();
-  await page.keyboard.press('Control+End');
+  await caretToEnd(page, page.getByTestId('brief-doc'), 'Control+End');
   await page.keyboard.type(' och mer');
   await expect(page.getByTestId('brief-doc')).toContainText('Hushåll och mer');
   await expect(page.getByTestId('save-state')).toHaveText('Saved');

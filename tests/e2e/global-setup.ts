@@ -1,14 +1,10 @@
 /**
- * Builds the renderer once (vite build -c renderer/vite.config.ts → out/renderer)
- * so every test runs the production bundle under the strict CSP.
+ * Brings out/ up to date once (`npm run build`, when a source is newer), so
+ * every test runs the renderer bundle Electron loads, under its production CSP.
  */
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
+import { ensureBuilt } from '../helpers/built-app';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-export default async function globalSetup(): Promise<void> {
-  if (process.env.DOSSIER_E2E_SKIP_BUILD === '1') return;
-  await build({ configFile: path.join(repoRoot, 'renderer', 'vite.config.ts'), logLevel: 'warn' });
+export default function globalSetup(): void {
+  const { built, reason, ms } = ensureBuilt();
+  if (built) console.log(`[e2e] npm run build (${reason}): ${(ms / 1000).toFixed(1)} s`);
 }

@@ -11,10 +11,10 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { FERRY_ARTICLE, GERMAN_ARTICLE, LIGHTHOUSE_ORIGINAL, LIGHTHOUSE_SYNDICATED, SWEDISH_ARTICLE } from '../unit/import-batch/articles';
 import { artifactsDir, expect, test } from './app-fixture';
+import { reader } from './steps';
 
 const sourceList = (page: Page) => page.getByRole('listbox', { name: 'Sources' });
 const sourceOptions = (page: Page) => sourceList(page).getByRole('option');
-const reader = (page: Page) => page.locator('article.reader');
 const inspector = (page: Page) => page.getByRole('region', { name: 'Source details' });
 const progressBar = (page: Page) => page.getByRole('status', { name: 'Import progress' });
 const summary = (page: Page) => page.getByRole('status', { name: 'Import summary' });

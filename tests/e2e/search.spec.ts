@@ -8,17 +8,9 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { fromWire, toWire } from '../../shared/wire';
 import { allSources, courier, dagblad, evening, wire } from '../unit/search/corpus';
 import { artifactsDir, expect, test, type AppServer } from './app-fixture';
-
-async function api<T = unknown>(app: AppServer, method: string, input: unknown): Promise<T> {
-  const origin = new URL(app.url).origin;
-  const res = await fetch(new URL(`/api/${method}`, app.url), { method: 'POST', headers: { Origin: origin, 'Content-Type': 'application/json' }, body: toWire(input) });
-  const result = fromWire(await res.text()) as { ok: true; value: T } | { ok: false; error: { message: string } };
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-  return result.value;
-}
+import { api } from './steps';
 
 const CLAIM = 'Outside the conference hall, 14 people were injured when police cleared a protest by fishermen who fear the new route will damage their grounds.';
 

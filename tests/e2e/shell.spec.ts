@@ -6,6 +6,7 @@ import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { artifactsDir, expect, fixturesDir, test, type AppServer } from './app-fixture';
+import { pasteText, reader } from './steps';
 
 const TXT = path.join(fixturesDir, 'harbour-ferry.txt');
 const HTML = path.join(fixturesDir, 'nattfarja.html');
@@ -13,7 +14,6 @@ const MD = path.join(fixturesDir, 'nachtfaehre.md');
 
 const sourceList = (page: Page) => page.getByRole('listbox', { name: 'Sources' });
 const sourceOptions = (page: Page) => sourceList(page).getByRole('option');
-const reader = (page: Page) => page.locator('article.reader');
 
 /** The reader convention: one <p class="para" data-start=N> per paragraph holding exactly text.slice(N, N+len). */
 async function expectReaderMatches(page: Page, app: AppServer, id: string) {
@@ -99,11 +99,7 @@ test('pasting text outside a text field creates a source', async ({ page, app })
   await page.goto(app.url);
   await expect(page.getByRole('heading', { name: 'Your notebook has no sources yet' })).toBeVisible();
   const text = await readFile(MD, 'utf8');
-  await page.evaluate((plain) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', plain);
-    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
+  await pasteText(page, text);
 
   await expect(sourceOptions(page)).toHaveCount(1);
   await expect(reader(page)).toContainText('Der Hafenrat von Vellmar hat am Dienstagabend');

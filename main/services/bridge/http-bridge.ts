@@ -19,6 +19,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { API_METHODS, type ApiEvent, type DossierService, type MethodName } from '../../../shared/api';
+import { contentSecurityPolicy } from '../../../shared/csp';
 import { toApiError, type Result } from '../../../shared/errors';
 import { fromWire, toWire } from '../../../shared/wire';
 import { callApi } from '../session';
@@ -232,8 +233,9 @@ export async function startBridge(options: BridgeOptions): Promise<BridgeHandle>
       'Cache-Control': ext === '.html' ? 'no-store' : 'no-cache',
     };
     if (ext === '.html') {
-      // The page's own <meta> CSP governs everything else; frame-ancestors only works as a header.
-      headers['Content-Security-Policy'] = "frame-ancestors 'none'";
+      // The production policy, as Electron's main process would send it; the page's <meta> tag
+      // carries the same policy minus frame-ancestors, which only works as a header.
+      headers['Content-Security-Policy'] = contentSecurityPolicy();
       headers['X-Frame-Options'] = 'DENY';
     }
     res.writeHead(200, headers);

@@ -9,6 +9,7 @@ import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useRef } from 'react';
 import type { RichDoc } from '../../../shared/model';
 import { isEmptyDoc } from './logic';
+import { NO_INJECTED_CSS } from '../strict-csp';
 
 const SAVE_DELAY_MS = 500;
 
@@ -40,6 +41,7 @@ export function NoteEditor({ value, onSave, readOnly = false, focusSignal }: Pro
   };
 
   const editor = useEditor({
+    ...NO_INJECTED_CSS,
     extensions: [StarterKit],
     content: value ?? '',
     editable: !readOnly,

@@ -14,6 +14,7 @@ import { call } from '../api';
 import { useApiEvent } from '../api/useApiEvent';
 import { useNavigation } from '../app/navigation';
 import { useNotices } from '../app/notices';
+import { NO_INJECTED_CSS } from '../strict-csp';
 import { Citation } from './citation-node';
 import { CitationStore } from './citation-store';
 import { citationContent, CitePopup, useCitePopup } from './cite-popup';
@@ -127,6 +128,7 @@ export function BriefEditor({ brief, readOnly }: { brief: Brief; readOnly: boole
 
   const editor = useEditor(
     {
+      ...NO_INJECTED_CSS,
       editable: !readOnly,
       extensions: [
         StarterKit.configure({

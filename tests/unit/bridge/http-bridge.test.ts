@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBridgeClient } from '../../../renderer/src/api/bridge-client';
 import type { ApiEvent, DossierApi } from '../../../shared/api';
 import { fromWire, toWire } from '../../../shared/wire';
+import { contentSecurityPolicy } from '../../../shared/csp';
 import { startBridge, type BridgeHandle } from '../../../main/services/bridge/http-bridge';
 import { openNotebookSession, type NotebookSession } from '../../../main/services/session';
 import { tempDir } from '../../helpers/temp-dir';
@@ -283,7 +284,8 @@ describe('http bridge over a real notebook session', () => {
     expect(index.status).toBe(200);
     expect(index.headers['content-type']).toMatch(/^text\/html/);
     expect(index.body).toContain('<title>Dossier</title>');
-    expect(index.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    // The production policy, as Electron's main process sends it.
+    expect(index.headers['content-security-policy']).toBe(contentSecurityPolicy());
     const js = await raw(port, { path: '/assets/app.js', headers: host });
     expect(js.headers['content-type']).toMatch(/^text\/javascript/);
     for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/nope.js']) {

@@ -100,11 +100,12 @@ describe('content security policy', () => {
     expect(contentSecurityPolicy()).not.toMatch(/https?:/);
   });
 
-  it('in dev adds only the inline preamble and the dev server websocket', () => {
+  it('in dev adds only the inline preamble, the dev server websocket and Vite\'s blob: ping worker', () => {
     const csp = contentSecurityPolicy({ devServerUrl: 'http://localhost:5173/' });
     const d = directives(csp);
     expect(d.get('script-src')).toEqual(["'self'", "'unsafe-inline'"]);
     expect(d.get('connect-src')).toEqual(["'self'", 'ws://localhost:5173']);
+    expect(d.get('worker-src')).toEqual(['blob:']);
     expect(csp).not.toContain('unsafe-eval');
   });
 });
