@@ -10,13 +10,15 @@
  * The Content-Security-Policy lives in shared/csp.ts; a small plugin writes it
  * into index.html's <meta> tag — the production policy when building, the
  * development one (inline React-refresh preamble, Vite's blob: ping worker)
- * when Vite serves.
+ * when Vite serves. Another plugin provides the page background from
+ * shared/theme.json as a stylesheet.
  *
  * No node:* imports here: this file is also type-checked with the renderer.
  */
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { contentSecurityPolicy } from '../shared/csp';
+import theme from '../shared/theme.json' with { type: 'json' };
 
 const here = new URL('.', import.meta.url);
 /** This folder as a file-system path (Windows drive letters included). */
@@ -45,10 +47,28 @@ export function cspMeta(): Plugin {
   };
 }
 
+/**
+ * The page background (`--bg`, light and dark) as a stylesheet, the module
+ * `virtual:window-background.css` that src/main.tsx imports: the colours come
+ * from shared/theme.json, which main also reads for the window's own
+ * background, so both are always the same. Built, it is part of the CSS file
+ * index.html links in <head> (no inline style for the CSP to allow).
+ */
+export function windowBackground(): Plugin {
+  const id = 'virtual:window-background.css';
+  const resolved = `\0${id}`;
+  const { light, dark } = theme.background;
+  return {
+    name: 'dossier:window-background',
+    resolveId: (source) => (source === id ? resolved : null),
+    load: (source) => (source === resolved ? `:root{--bg:${light}}@media (prefers-color-scheme: dark){:root{--bg:${dark}}}` : null),
+  };
+}
+
 export default defineConfig({
   root: rendererRoot,
   base: './',
-  plugins: [react(), cspMeta()],
+  plugins: [react(), cspMeta(), windowBackground()],
   build: {
     sourcemap: true,
     // Everything ships as files next to index.html: nothing inlined that the CSP would have to allow.

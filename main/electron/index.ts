@@ -5,16 +5,19 @@
  */
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, screen, session, shell } from 'electron';
 import type { ApiEvent, ImportResult } from '../../shared/api';
 import { IMPORTABLE_EXTENSIONS } from '../services/import/import-batch';
+import { describeError, LogFile } from '../services/log-file';
 import { openNotebookSession, callApi } from '../services/session';
 import { parseLaunchOptions } from './args';
+import { routeConsoleToLog, UnexpectedErrors, watchRenderer } from './diagnostics';
 import { forwardEvents, registerApiHandlers, sendEvent } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { NotebookController, type ControlledSession, type FailureChoice, type ShellDialogs } from './notebook-controller';
 import { RecentNotebooks } from './recent';
-import { createMainWindow, hardenSession, hardenWebContents } from './window';
+import { createMainWindow, followSystemTheme, hardenSession, hardenWebContents } from './window';
+import { initialPlacement, trackWindowState, WindowStateStore } from './window-state';
 
 const APP_NAME = 'Dossier';
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -29,6 +32,14 @@ const isDev = !app.isPackaged;
 app.setName(APP_NAME);
 if (launch.userData) app.setPath('userData', launch.userData);
 app.enableSandbox();
+
+// The log file, in the OS's folder for logs (~/Library/Logs/Dossier on macOS,
+// <userData>/logs on Linux and Windows): errors of main and of the window.
+app.setAppLogsPath();
+const log = new LogFile({ dir: app.getPath('logs') });
+routeConsoleToLog(log);
+log.write('info', 'main', `${APP_NAME} ${app.getVersion()} starting (Electron ${process.versions.electron ?? 'n/a'}, ${process.platform} ${process.arch})`);
+const unexpected = new UnexpectedErrors(log, showUnexpectedError);
 
 let mainWindow: BrowserWindow | null = null;
 let controller: NotebookController | null = null;
@@ -102,6 +113,21 @@ const dialogs: ShellDialogs = {
   },
 };
 
+/** An unexpected error: what happened and where the log is, with a way to the log file. */
+async function showUnexpectedError(title: string, detail: string): Promise<void> {
+  if (!app.isReady()) {
+    dialog.showErrorBox(title, detail);
+    return;
+  }
+  const response = await messageBox({ type: 'error', buttons: ['OK', 'Show Log File'], defaultId: 0, cancelId: 0, noLink: true, message: title, detail });
+  if (response === 1) shell.showItemInFolder(log.path);
+}
+
+async function showLogs(): Promise<void> {
+  const error = await shell.openPath(log.dir);
+  if (error) await dialogs.showError('The logs folder could not be opened', `${log.dir}: ${error}`);
+}
+
 function updateWindowTitle(title: string | null): void {
   const win = liveWindow();
   if (win) win.setTitle(title ? `${title} — ${APP_NAME}` : APP_NAME);
@@ -123,6 +149,7 @@ async function refreshMenu(): Promise<void> {
       sendToRenderer: (command) => sendEvent(liveWindow()?.webContents ?? null, { type: 'menu', command }),
       about: () => app.showAboutPanel(),
       openReadme: () => void openReadme(),
+      showLogs: () => void showLogs(),
     },
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
@@ -181,7 +208,18 @@ async function openReadme(): Promise<void> {
 }
 
 function createWindow(): BrowserWindow {
-  const win = createMainWindow({ preload: preloadPath, title: APP_NAME });
+  const places = WindowStateStore.inFolder(app.getPath('userData'));
+  const place = initialPlacement(places, screen);
+  const win = createMainWindow({
+    preload: preloadPath,
+    title: APP_NAME,
+    bounds: place.bounds,
+    maximized: place.maximized,
+    dark: nativeTheme.shouldUseDarkColors,
+  });
+  trackWindowState(win, places, screen, {
+    onError: (err) => log.write('warn', 'main', `The window's place could not be saved: ${describeError(err)}`),
+  });
   mainWindow = win;
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
@@ -212,6 +250,10 @@ if (!app.requestSingleInstanceLock()) {
   // Guards for every webContents, including any created later (devtools excluded by Electron).
   app.on('web-contents-created', (_event, contents) => {
     hardenWebContents(contents, appEntryUrl);
+    watchRenderer(contents, log, unexpected);
+  });
+  app.on('child-process-gone', (_event, details) => {
+    if (details.reason !== 'clean-exit') log.write('error', 'main', `A ${details.type} process ended (reason: ${details.reason}, exit code ${details.exitCode})`);
   });
 
   app.on('window-all-closed', () => {
@@ -235,18 +277,15 @@ if (!app.requestSingleInstanceLock()) {
       .finally(() => app.quit());
   });
 
-  process.on('uncaughtException', (err) => {
-    console.error('Unexpected error in Dossier main:', err);
-  });
-  process.on('unhandledRejection', (reason) => {
-    console.error('Unhandled rejection in Dossier main:', reason);
-  });
+  // Logged, and shown once per distinct error with the log file's path; the app carries on.
+  process.on('uncaughtException', (err) => unexpected.report('Dossier ran into an unexpected error', err));
+  process.on('unhandledRejection', (reason) => unexpected.report('Dossier ran into an unexpected error', reason));
 
   void app.whenReady().then(startApp).catch((err: unknown) => {
     // Last resort: say what happened instead of leaving a process without a window.
     const message = err instanceof Error ? err.message : String(err);
     console.error('Dossier could not start:', err);
-    dialog.showErrorBox('Dossier could not start', message);
+    dialog.showErrorBox('Dossier could not start', `${message}\n\nThe details are in the log file:\n${log.path}`);
     app.quit();
   });
 }
@@ -254,6 +293,7 @@ if (!app.requestSingleInstanceLock()) {
 /** After app ready: guards, the API door, the menu, the notebook, then the window. */
 async function startApp(): Promise<void> {
   hardenSession(session.defaultSession, devServerUrl);
+  followSystemTheme(nativeTheme, liveWindow);
   app.setAboutPanelOptions({
     applicationName: APP_NAME,
     applicationVersion: app.getVersion(),

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
+import { menuAccelerator, type ShortcutId } from '../../shared/shortcuts';
 
 export interface MenuActions {
   newNotebook(): void;
@@ -18,10 +19,15 @@ export interface MenuActions {
   sendToRenderer(command: RendererMenuCommand): void;
   about(): void;
   openReadme(): void;
+  /** Help › Show Logs: the folder of the log files. */
+  showLogs(): void;
 }
 
-/** Edit › Undo/Redo and Find… (the command palette), and File › Export Brief (acted on by the open brief editor). */
-export type RendererMenuCommand = 'undo' | 'redo' | 'search' | `export-brief:${'docx' | 'pdf' | 'md' | 'html'}`;
+/**
+ * Edit › Undo/Redo and Find… (the command palette), File › Export Brief (acted
+ * on by the open brief editor) and Help › Keyboard Shortcuts (the renderer's dialog).
+ */
+export type RendererMenuCommand = 'undo' | 'redo' | 'search' | 'shortcuts' | `export-brief:${'docx' | 'pdf' | 'md' | 'html'}`;
 
 export interface MenuOptions {
   platform: NodeJS.Platform;
@@ -35,6 +41,11 @@ export interface MenuOptions {
 export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
   const { actions, platform, isDev } = options;
   const isMac = platform === 'darwin';
+  /** A menu item carrying a shortcut of the shared table: its id and its accelerator come from there. */
+  const keyed = (id: ShortcutId, item: MenuItemConstructorOptions): MenuItemConstructorOptions => {
+    const accelerator = menuAccelerator(id, platform);
+    return accelerator ? { ...item, id, accelerator } : { ...item, id };
+  };
 
   const recentItems: MenuItemConstructorOptions[] = options.recent.length
     ? [
@@ -49,50 +60,50 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     : [{ label: 'No recent notebooks', enabled: false }];
 
   const importItems: MenuItemConstructorOptions[] = isMac
-    ? [{ label: 'Import…', accelerator: 'CmdOrCtrl+I', click: () => actions.importFiles() }]
+    ? [keyed('import-files', { label: 'Import…', click: () => actions.importFiles() })]
     : [
-        { label: 'Import Files…', accelerator: 'CmdOrCtrl+I', click: () => actions.importFiles() },
-        { label: 'Import Folder…', accelerator: 'CmdOrCtrl+Shift+I', click: () => actions.importFolder() },
+        keyed('import-files', { label: 'Import Files…', click: () => actions.importFiles() }),
+        keyed('import-folder', { label: 'Import Folder…', click: () => actions.importFolder() }),
       ];
 
   const file: MenuItemConstructorOptions = {
     label: 'File',
     submenu: [
-      { label: 'New Notebook…', accelerator: 'CmdOrCtrl+N', click: () => actions.newNotebook() },
-      { label: 'Open Notebook…', accelerator: 'CmdOrCtrl+O', click: () => actions.openNotebook() },
+      keyed('new-notebook', { label: 'New Notebook…', click: () => actions.newNotebook() }),
+      keyed('open-notebook', { label: 'Open Notebook…', click: () => actions.openNotebook() }),
       { label: 'Open Recent', submenu: recentItems },
       { type: 'separator' },
       ...importItems,
       {
         label: 'Export Brief',
         submenu: [
-          { label: 'Word (.docx)…', accelerator: 'CmdOrCtrl+E', click: () => actions.sendToRenderer('export-brief:docx') },
+          keyed('export-docx', { label: 'Word (.docx)…', click: () => actions.sendToRenderer('export-brief:docx') }),
           { label: 'PDF…', click: () => actions.sendToRenderer('export-brief:pdf') },
           { label: 'Markdown…', click: () => actions.sendToRenderer('export-brief:md') },
           { label: 'HTML…', click: () => actions.sendToRenderer('export-brief:html') },
         ],
       },
       { type: 'separator' },
-      { role: 'close', label: 'Close Window' },
-      ...(isMac ? [] : [{ role: 'quit' } as MenuItemConstructorOptions]),
+      keyed('close-window', { role: 'close', label: 'Close Window' }),
+      ...(isMac ? [] : [keyed('quit', { role: 'quit' })]),
     ],
   };
 
   const edit: MenuItemConstructorOptions = {
     label: 'Edit',
     submenu: [
-      { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: () => actions.sendToRenderer('undo') },
-      { label: 'Redo', accelerator: isMac ? 'Shift+CmdOrCtrl+Z' : 'CmdOrCtrl+Y', click: () => actions.sendToRenderer('redo') },
+      keyed('undo', { label: 'Undo', click: () => actions.sendToRenderer('undo') }),
+      keyed('redo', { label: 'Redo', click: () => actions.sendToRenderer('redo') }),
       { type: 'separator' },
-      { label: 'Find…', accelerator: 'CmdOrCtrl+K', click: () => actions.sendToRenderer('search') },
+      keyed('find', { label: 'Find…', click: () => actions.sendToRenderer('search') }),
       { type: 'separator' },
-      { role: 'cut' },
-      { role: 'copy' },
-      { role: 'paste' },
-      { role: 'pasteAndMatchStyle' },
+      keyed('cut', { role: 'cut' }),
+      keyed('copy', { role: 'copy' }),
+      keyed('paste', { role: 'paste' }),
+      keyed('paste-plain', { role: 'pasteAndMatchStyle' }),
       { role: 'delete' },
       { type: 'separator' },
-      { role: 'selectAll' },
+      keyed('select-all', { role: 'selectAll' }),
     ],
   };
 
@@ -102,11 +113,11 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       ...(isDev
         ? ([{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }] as MenuItemConstructorOptions[])
         : []),
-      { role: 'resetZoom' },
-      { role: 'zoomIn' },
-      { role: 'zoomOut' },
+      keyed('reset-zoom', { role: 'resetZoom' }),
+      keyed('zoom-in', { role: 'zoomIn' }),
+      keyed('zoom-out', { role: 'zoomOut' }),
       { type: 'separator' },
-      { role: 'togglefullscreen' },
+      keyed('full-screen', { role: 'togglefullscreen' }),
     ],
   };
 
@@ -114,7 +125,10 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     role: 'help',
     submenu: [
       ...(isMac ? [] : [{ label: `About ${options.appName}`, click: () => actions.about() }]),
+      keyed('shortcuts', { label: 'Keyboard Shortcuts', click: () => actions.sendToRenderer('shortcuts') }),
       { label: 'Read Me', click: () => actions.openReadme() },
+      { type: 'separator' },
+      { label: 'Show Logs', click: () => actions.showLogs() },
     ],
   };
 
@@ -127,11 +141,11 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
         { type: 'separator' },
         { role: 'services' },
         { type: 'separator' },
-        { role: 'hide' },
-        { role: 'hideOthers' },
+        keyed('hide', { role: 'hide' }),
+        keyed('hide-others', { role: 'hideOthers' }),
         { role: 'unhide' },
         { type: 'separator' },
-        { role: 'quit' },
+        keyed('quit', { role: 'quit' }),
       ],
     });
   }

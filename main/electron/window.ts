@@ -1,16 +1,30 @@
 /**
- * The app window and the session-wide guards (docs/security.md): context
- * isolation, sandbox, no Node in the page, web security,
- * CSP header for dev loads, navigation and window-open guards, no
- * <webview>, permissions denied.
+ * The app window and the session-wide guards (docs/security.md):
+ * context isolation, sandbox, no Node in the page, web security, CSP header
+ * for dev loads, navigation and window-open guards, no <webview>,
+ * permissions denied. The window opens where it was last (window-state.ts)
+ * and is painted in the page's background colour of the OS theme.
  */
-import { BrowserWindow, shell, type Session, type WebContents } from 'electron';
+import { BrowserWindow, shell, type NativeTheme, type Session, type WebContents } from 'electron';
+import { backgroundFor } from '../../shared/theme';
 import { contentSecurityPolicy, isAppUrl, isPermissionGranted, safeExternalUrl } from './security';
+import { DEFAULT_WINDOW_SIZE, MIN_WINDOW_SIZE, type Rect } from './window-state';
 
 export interface WindowOptions {
   /** Absolute path of the bundled preload (out/preload/index.cjs). */
   preload: string;
   title: string;
+  /** Where to open (the saved place); the platform places a default-sized window otherwise. */
+  bounds?: Rect;
+  /** Maximise when first shown. */
+  maximized?: boolean;
+  /** The OS theme is dark: paint the window dark before the page has drawn. */
+  dark?: boolean;
+}
+
+/** Keeps the window's own background in step with the OS theme (light ↔ dark) while the app runs. */
+export function followSystemTheme(theme: Pick<NativeTheme, 'on' | 'shouldUseDarkColors'>, getWindow: () => Pick<BrowserWindow, 'setBackgroundColor'> | null): void {
+  theme.on('updated', () => getWindow()?.setBackgroundColor(backgroundFor(theme.shouldUseDarkColors)));
 }
 
 /** Session-wide guards; call once, before the window loads anything. */
@@ -62,13 +76,12 @@ export function hardenWebContents(contents: WebContents, appEntryUrl: string): v
 
 export function createMainWindow(options: WindowOptions): BrowserWindow {
   const win = new BrowserWindow({
-    width: 1280,
-    height: 820,
-    minWidth: 720,
-    minHeight: 480,
+    ...(options.bounds ?? DEFAULT_WINDOW_SIZE),
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
     title: options.title,
     show: false,
-    backgroundColor: '#ffffff',
+    backgroundColor: backgroundFor(options.dark ?? false),
     webPreferences: {
       preload: options.preload,
       contextIsolation: true,
@@ -91,6 +104,9 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
   // index.ts ('web-contents-created'), which also covers this window.
   // The title names the open notebook (set by index.ts); the page's <title> must not replace it.
   win.on('page-title-updated', (event) => event.preventDefault());
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    if (options.maximized) win.maximize();
+    win.show();
+  });
   return win;
 }

@@ -5,9 +5,11 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { NoticesProvider } from './app/notices';
+import 'virtual:window-background.css';
 import './styles/fonts.css';
 import './styles/base.css';
 import './styles/app.css';
+import './styles/shortcuts.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');

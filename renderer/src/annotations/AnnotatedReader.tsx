@@ -6,8 +6,10 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
 import type { Annotation, Source } from '../../../shared/model';
+import { isShortcut, type ShortcutId } from '../../../shared/shortcuts';
 import { call } from '../api';
 import { isSourcesRoute, useNavigation } from '../app/navigation';
+import { PLATFORM } from '../app/platform';
 import { useNotices } from '../app/notices';
 import { Reader } from '../reader/Reader';
 import { useAnnotations } from './AnnotationsContext';
@@ -34,7 +36,12 @@ interface Pending {
   below: boolean;
 }
 
-const KIND_KEYS: Record<string, Annotation['kind']> = { c: 'claim', h: 'highlight', n: 'note' };
+/** The keys that mark a selection, from the shared shortcut table. */
+const KIND_SHORTCUTS = [
+  ['mark-claim', 'claim'],
+  ['mark-highlight', 'highlight'],
+  ['mark-note', 'note'],
+] as const satisfies ReadonlyArray<readonly [ShortcutId, Annotation['kind']]>;
 
 const rangeKey = (r: { start: number; end: number }) => `${r.start}:${r.end}`;
 
@@ -173,7 +180,7 @@ export function AnnotatedReader({ source }: { source: Source }) {
       if (e.ctrlKey || e.metaKey || e.altKey || e.repeat || isEditableTarget(e.target)) return;
       const at = currentOffsets();
       if (at && rangeKey(at) === dismissed.current) return;
-      if (e.key === 'Escape') {
+      if (isShortcut(e, 'dismiss-selection', PLATFORM)) {
         if (pending || at) {
           e.preventDefault();
           dismissed.current = at ? rangeKey(at) : null;
@@ -181,8 +188,8 @@ export function AnnotatedReader({ source }: { source: Source }) {
         }
         return;
       }
-      const kind = KIND_KEYS[e.key.toLowerCase()];
-      if (kind && !e.shiftKey && (pending || at)) {
+      const kind = KIND_SHORTCUTS.find(([id]) => isShortcut(e, id, PLATFORM))?.[1];
+      if (kind && (pending || at)) {
         e.preventDefault();
         void create(kind);
       }

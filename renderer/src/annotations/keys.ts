@@ -1,4 +1,6 @@
 /** Keyboard helpers shared by the annotation UI. */
+import { isShortcut, type KeyPress, type ShortcutPlatform } from '../../../shared/shortcuts';
+import { PLATFORM } from '../app/platform';
 
 /** True when a key event's target edits text itself (inputs, selects, the note editor): it keeps its own keys and text undo. */
 export function isEditableTarget(target: EventTarget | null): boolean {
@@ -9,11 +11,9 @@ export function isEditableTarget(target: EventTarget | null): boolean {
 
 export type HistoryKey = 'undo' | 'redo' | null;
 
-/** Which history command a key press means: Ctrl/Cmd+Z undo; Shift+Ctrl/Cmd+Z or Ctrl+Y redo. */
-export function historyKey(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): HistoryKey {
-  if (e.altKey || !(e.ctrlKey || e.metaKey)) return null;
-  const key = e.key.toLowerCase();
-  if (key === 'z') return e.shiftKey ? 'redo' : 'undo';
-  if (key === 'y' && e.ctrlKey && !e.shiftKey) return 'redo';
+/** Which history command a key press means, by the shared shortcut table (Undo, Redo). */
+export function historyKey(e: KeyPress, platform: ShortcutPlatform = PLATFORM): HistoryKey {
+  if (isShortcut(e, 'undo', platform)) return 'undo';
+  if (isShortcut(e, 'redo', platform)) return 'redo';
   return null;
 }

@@ -21,6 +21,7 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { NoticeStack, useNotices } from './notices';
 import { Toolbar } from './Toolbar';
 import { CommandPalette } from '../search/CommandPalette';
+import { KeyboardShortcuts } from '../help/KeyboardShortcuts';
 import { useNotebook, useSource } from './useNotebook';
 
 export function App() {
@@ -181,6 +182,7 @@ function AppWindow() {
         </div>
       )}
       <CommandPalette onImport={importer.openPicker} />
+      <KeyboardShortcuts />
       <NoticeStack />
     </div>
   );

@@ -7,9 +7,11 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent a
 import type { SearchResult, SourceHead } from '../../../shared/api/search';
 import type { Actor, SourceMeta, Tag } from '../../../shared/model';
 import type { SearchFilters, SearchHit } from '../../../shared/search';
+import { isShortcut } from '../../../shared/shortcuts';
 import { call } from '../api';
 import { useApiEvent } from '../api/useApiEvent';
 import { useNavigation } from '../app/navigation';
+import { PLATFORM } from '../app/platform';
 import { useNotices } from '../app/notices';
 import { EXTRA_VIEWS } from '../app/views';
 import { Highlighted } from './Highlighted';
@@ -37,7 +39,7 @@ export function CommandPalette({ onImport }: Props) {
   const [open, setOpen] = useState(false);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'k') {
+      if (isShortcut(e, 'find', PLATFORM)) {
         e.preventDefault();
         setOpen((o) => !o);
       }

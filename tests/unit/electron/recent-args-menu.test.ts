@@ -4,6 +4,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseLaunchOptions } from '../../../main/electron/args';
 import { buildMenuTemplate, type MenuActions } from '../../../main/electron/menu';
+import { keysFor, SHORTCUTS } from '../../../shared/shortcuts';
 import { MAX_RECENT, RecentNotebooks } from '../../../main/electron/recent';
 import { tempDir } from '../../helpers/temp-dir';
 
@@ -65,6 +66,7 @@ describe('menu template', () => {
       sendToRenderer: (command) => calls.push(`send:${command}`),
       about: () => calls.push('about'),
       openReadme: () => calls.push('readme'),
+      showLogs: () => calls.push('logs'),
     };
     return { calls, actions };
   }
@@ -131,5 +133,40 @@ describe('menu template', () => {
     const file = sub(find(mac, 'File'));
     expect(sub(find(file, 'Open Recent'))[0]).toMatchObject({ enabled: false });
     expect(file.filter((i) => i.label?.startsWith('Import'))).toHaveLength(1);
+  });
+});
+
+describe('menu accelerators and the shared shortcut table', () => {
+  const actions = new Proxy({}, { get: () => () => undefined }) as MenuActions;
+  function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
+    return items.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? flatten(i.submenu) : [])]);
+  }
+  /** Roles for which Electron adds a default accelerator when the item sets none (its role list). */
+  const ROLES_WITH_DEFAULT_KEYS = new Set(['close', 'copy', 'cut', 'hide', 'hideOthers', 'minimize', 'paste', 'pasteAndMatchStyle', 'quit', 'redo', 'resetZoom', 'selectAll', 'togglefullscreen', 'undo', 'zoomIn', 'zoomOut']);
+
+  for (const platform of ['linux', 'win32', 'darwin'] as const) {
+    it(`every accelerator of the ${platform} menu is the table's, and every menu shortcut of the table is in the menu`, () => {
+      const items = flatten(buildMenuTemplate({ platform, isDev: false, appName: 'Dossier', recent: ['/n/A.dossier'], actions }));
+      const fromMenu = Object.fromEntries(items.filter((i) => i.accelerator).map((i) => [i.id ?? `(no id) ${i.label ?? i.role}`, i.accelerator]));
+      const fromTable = Object.fromEntries(
+        SHORTCUTS.filter((s) => 'menu' in s && keysFor(s, platform).length > 0).map((s) => [s.id, keysFor(s, platform)[0]]),
+      );
+      expect(fromMenu).toEqual(fromTable);
+      // No role item silently keeps an Electron default the table does not list (Windows has no Quit key).
+      const silent = items.filter((i) => i.role && ROLES_WITH_DEFAULT_KEYS.has(i.role) && !i.accelerator).map((i) => i.role);
+      expect(silent).toEqual(platform === 'win32' ? ['quit'] : []);
+    });
+  }
+
+  it('Help › Keyboard Shortcuts (F1) asks the renderer for its dialog; Help › Show Logs opens the logs', () => {
+    const calls: string[] = [];
+    const spy = { ...actions, sendToRenderer: (c: string) => calls.push(`send:${c}`), showLogs: () => calls.push('logs') } as MenuActions;
+    const help = buildMenuTemplate({ platform: 'linux', isDev: false, appName: 'Dossier', recent: [], actions: spy }).at(-1)!;
+    const items = help.submenu as MenuItemConstructorOptions[];
+    const shortcuts = items.find((i) => i.label === 'Keyboard Shortcuts');
+    expect(shortcuts?.accelerator).toBe('F1');
+    (shortcuts?.click as unknown as () => void)();
+    (items.find((i) => i.label === 'Show Logs')?.click as unknown as () => void)();
+    expect(calls).toEqual(['send:shortcuts', 'logs']);
   });
 });

@@ -11,6 +11,7 @@ type Handler = (...args: unknown[]) => unknown;
 const state = vi.hoisted(() => ({
   windowOptions: [] as Array<Record<string, unknown>>,
   opened: [] as string[],
+  calls: [] as string[],
 }));
 
 vi.mock('electron', () => {
@@ -30,7 +31,12 @@ vi.mock('electron', () => {
       super();
       state.windowOptions.push(options);
     }
-    show() {}
+    show() {
+      state.calls.push('show');
+    }
+    maximize() {
+      state.calls.push('maximize');
+    }
   }
   return {
     BrowserWindow,
@@ -42,7 +48,8 @@ vi.mock('electron', () => {
   };
 });
 
-const { createMainWindow, hardenSession, hardenWebContents, openExternalSafely } = await import('../../../main/electron/window');
+const { createMainWindow, followSystemTheme, hardenSession, hardenWebContents, openExternalSafely } = await import('../../../main/electron/window');
+const { BACKGROUND } = await import('../../../shared/theme');
 
 function fakeEvent() {
   return { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
@@ -63,6 +70,7 @@ class FakeContents {
 beforeEach(() => {
   state.windowOptions.length = 0;
   state.opened.length = 0;
+  state.calls.length = 0;
 });
 
 describe('createMainWindow', () => {
@@ -72,6 +80,40 @@ describe('createMainWindow', () => {
     expect(prefs).toMatchObject({ preload: '/app/out/preload/index.cjs', ...SECURE_WEB_PREFERENCES });
     expect(String(prefs.disableBlinkFeatures)).toContain('Auxclick');
     expect(prefs).not.toHaveProperty('enableRemoteModule');
+  });
+
+  it('opens at the given place, painted in the page background of the OS theme', () => {
+    createMainWindow({ preload: '/p.cjs', title: 'Dossier', bounds: { x: 40, y: 50, width: 900, height: 700 }, dark: true });
+    createMainWindow({ preload: '/p.cjs', title: 'Dossier' });
+    expect(state.windowOptions[0]).toMatchObject({ x: 40, y: 50, width: 900, height: 700, backgroundColor: BACKGROUND.dark, show: false });
+    expect(state.windowOptions[1]).toMatchObject({ width: 1280, height: 820, backgroundColor: BACKGROUND.light });
+    expect(state.windowOptions[1]).not.toHaveProperty('x');
+  });
+
+  it('maximises a window that was maximised, before showing it once ready', () => {
+    const win = createMainWindow({ preload: '/p.cjs', title: 'Dossier', maximized: true }) as unknown as { handlers: Map<string, Handler[]> };
+    expect(state.calls).toEqual([]);
+    for (const h of win.handlers.get('ready-to-show') ?? []) h();
+    expect(state.calls).toEqual(['maximize', 'show']);
+    state.calls.length = 0;
+    const plain = createMainWindow({ preload: '/p.cjs', title: 'Dossier' }) as unknown as { handlers: Map<string, Handler[]> };
+    for (const h of plain.handlers.get('ready-to-show') ?? []) h();
+    expect(state.calls).toEqual(['show']);
+  });
+
+  it('repaints the window background when the OS theme changes', () => {
+    const listeners: Array<() => void> = [];
+    const theme = { shouldUseDarkColors: false, on: (_e: string, fn: () => void) => listeners.push(fn) };
+    const colours: string[] = [];
+    let win: { setBackgroundColor(c: string): void } | null = { setBackgroundColor: (c) => colours.push(c) };
+    followSystemTheme(theme as never, () => win as never);
+    theme.shouldUseDarkColors = true;
+    for (const l of listeners) l();
+    theme.shouldUseDarkColors = false;
+    for (const l of listeners) l();
+    win = null;
+    for (const l of listeners) l();
+    expect(colours).toEqual([BACKGROUND.dark, BACKGROUND.light]);
   });
 
   it('keeps its own title when the page sets <title>', () => {

@@ -1,0 +1,72 @@
+/**
+ * Help › Keyboard Shortcuts (also `?` and F1): every shortcut of the shared
+ * table (the one the native menu takes its accelerators from), grouped by
+ * where it applies and written the platform's way (⌘ on macOS, Ctrl elsewhere).
+ */
+import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
+import { isShortcut, shortcutsByArea, type ShortcutPlatform } from '../../../shared/shortcuts';
+import { useApiEvent } from '../api/useApiEvent';
+import { isEditableTarget } from '../annotations/keys';
+import { PLATFORM } from '../app/platform';
+
+/** Listens for the shortcut and the menu command; shows the dialog when asked. */
+export function KeyboardShortcuts({ platform = PLATFORM }: { platform?: ShortcutPlatform }) {
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.repeat || isEditableTarget(e.target)) return;
+      if (isShortcut(e, 'shortcuts', platform)) {
+        e.preventDefault();
+        setOpen(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [platform]);
+  useApiEvent('menu', (e) => {
+    if (e.command === 'shortcuts') setOpen(true);
+  });
+  return open ? <ShortcutsDialog platform={platform} onClose={() => setOpen(false)} /> : null;
+}
+
+export function ShortcutsDialog({ platform, onClose }: { platform: ShortcutPlatform; onClose(): void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const groups = useMemo(() => shortcutsByArea(platform), [platform]);
+  useEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal();
+  }, []);
+  return (
+    <dialog ref={ref} className="shortcuts-dialog" aria-labelledby="shortcuts-title" onClose={onClose} onCancel={onClose}>
+      <header className="shortcuts-head">
+        <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+        <button type="button" className="icon-button" aria-label="Close" onClick={() => ref.current?.close()}>
+          ×
+        </button>
+      </header>
+      <div className="shortcuts-groups">
+        {groups.map((group) => (
+          <section key={group.area} className="shortcuts-group" aria-label={group.area}>
+            <h3>{group.area}</h3>
+            <dl>
+              {group.shortcuts.map((s) => (
+                <div key={s.id} className="shortcut" data-shortcut-id={s.id}>
+                  <dt>{s.label}</dt>
+                  <dd>
+                    {s.keys.map((k, i) => (
+                      <Fragment key={k}>
+                        {i > 0 && <span className="shortcuts-or"> or </span>}
+                        <kbd>{k}</kbd>
+                      </Fragment>
+                    ))}
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        ))}
+      </div>
+      <p className="shortcuts-note">Reader, list and editor keys act where the focus is; the others are the menus’ and work anywhere in the window.</p>
+    </dialog>
+  );
+}
