@@ -9,18 +9,8 @@
  * and fuzzy matching, actor aliases; snippets are shown as written.
  */
 import type { Actor, Annotation, Source, Tag } from '../../../shared/model';
-import {
-  AliasMatcher,
-  extractCounts,
-  extractDates,
-  richDocToText,
-  tokenize,
-  type ActorHit,
-  type CorroborationHit,
-  type Quantity,
-  type SearchFilters,
-  type SearchHit,
-} from '../../../shared/search';
+import type { ActorHit, CorroborationHit, SearchFilters, SearchHit } from '../../../shared/api/search';
+import { AliasMatcher, extractCounts, extractDates, richDocToText, tokenize, type Quantity } from '../../../shared/text';
 import { DossierError } from '../../../shared/errors';
 import { analyze, isCanonicalTerm, queryVariants, STEMMED_LANGUAGES, wordTerms } from './analyzer';
 import { Field, TermIndex, type QueryGroup, type ScoredDoc, type TermIndexSnapshot } from './term-index';
