@@ -4,8 +4,10 @@
  * where each word stands — capitalised, first of a sentence, joined to the
  * previous word by spaces only, in a headline.
  */
+import { scanTokens } from '../../../shared/text';
 import { norm } from './lexicon';
 
+/** A token of shared/text's `name` pattern, with where it stands. */
 export interface Token {
   text: string;
   start: number;
@@ -21,7 +23,6 @@ export interface Token {
   headline: boolean;
 }
 
-export const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’:\-‑&][\p{L}\p{M}\p{N}]+)*/gu;
 export const ELISION = /^(?:[lLdD]|[qQ]u|[jJ]usqu|[lL]orsqu)['’](?=\p{Lu})/u;
 export const SENTENCE_END = /[.!?\n“"«‹–—:;(•|]/;
 
@@ -30,9 +31,9 @@ export const BYLINE = new Set(['by', 'av', 'von', 'par', 'por', 'text', 'foto', 
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) {
-    let t = m[0];
-    let start = m.index;
+  scanTokens(text, (word, at) => {
+    let t = word;
+    let start = at;
     const el = ELISION.exec(t);
     if (el) {
       start += el[0].length;
@@ -52,7 +53,7 @@ export function tokenize(text: string): Token[] {
       joined: !!prev && (/^[ \u00a0]+$/.test(gap) || (/^['’][ \u00a0]+$/.test(gap) && /s$/i.test(prev.text))),
       headline: false,
     });
-  }
+  }, { pattern: 'name' });
   // Headlines: a line of four or more words, most of them capitalised.
   let lineStart = 0;
   for (let i = 0; i <= tokens.length; i++) {
