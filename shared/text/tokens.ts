@@ -41,10 +41,20 @@ export interface Token {
   numeric: boolean;
 }
 
+/**
+ * A fresh global RegExp of a pattern, for a loop of `exec` calls: the token is
+ * `m[0]` at `m.index`, numeric when `m[1] !== undefined`. The search index's
+ * hot path (analyzer.ts) loops over it directly; everyone else uses the
+ * functions below.
+ */
+export function tokenRegExp(pattern: TokenPattern = 'search'): RegExp {
+  return new RegExp(PATTERNS[pattern]);
+}
+
 /** Calls `visit` for each token in text order, with its UTF-16 start offset; builds no token objects. */
 export function scanTokens(text: string, visit: (token: string, start: number, numeric: boolean) => void, options?: TokenOptions): void {
-  // A copy per call: a visitor may tokenise another text with the same pattern.
-  const re = new RegExp(PATTERNS[options?.pattern ?? 'search']);
+  // A fresh RegExp per call: a visitor may tokenise another text with the same pattern.
+  const re = tokenRegExp(options?.pattern);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) visit(m[0], m.index, m[1] !== undefined);
 }

@@ -23,7 +23,7 @@ import { stopwords as stopFr } from '@orama/stopwords/french';
 import { stopwords as stopNl } from '@orama/stopwords/dutch';
 import { stopwords as stopNo } from '@orama/stopwords/norwegian';
 import { stopwords as stopSv } from '@orama/stopwords/swedish';
-import { foldForMatch, numberWordValue, parseNumeral, scanTokens, weekdayNumber } from '../../../shared/text';
+import { foldForMatch, numberWordValue, parseNumeral, tokenRegExp, weekdayNumber } from '../../../shared/text';
 
 interface LanguageKit {
   stem: (word: string) => string;
@@ -91,10 +91,13 @@ function computeTerms(word: string, lang: string, numeric: boolean): readonly st
 export function analyze(text: string | undefined, lang: string): string[] {
   if (!text) return [];
   const out: string[] = [];
-  scanTokens(text, (word, _start, numeric) => {
-    const terms = wordTerms(word, lang, numeric);
+  // The loop of scanTokens, inlined: this runs over every text the index holds.
+  const re = tokenRegExp('search');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const terms = wordTerms(m[0], lang, m[1] !== undefined);
     for (let i = 0; i < terms.length; i++) out.push(terms[i]!);
-  });
+  }
   return out;
 }
 
