@@ -13,7 +13,7 @@
  * compares, for a wrong anchor, the selector errors of the returned range and
  * of the true one: quote edit distance plus how many edits the text right
  * before / after needs to read like the stored prefix / suffix (measured here,
- * independently of shared/anchoring.ts).
+ * independently of shared/anchoring/).
  *
  * Both run the same cases article by article, alternating which goes first,
  * for 3 rounds (median reported), so that load on a shared machine falls on
@@ -370,7 +370,7 @@ function levenshtein(a: string, b: string): number {
  * −1 backwards), anchored at `from` and free at the far end: the prefix must
  * end right where the quote starts, the suffix start right where it ends, and
  * text pushed further away does not count. (Written here independently of
- * shared/anchoring.ts.)
+ * shared/anchoring/.)
  */
 function adjacentErrors(text: string, from: number, dir: 1 | -1, pattern: string): number {
   const window = dir === 1 ? text.slice(from, from + pattern.length * 2) : [...text.slice(Math.max(0, from - pattern.length * 2), from)].reverse().join('');

@@ -7,7 +7,7 @@
  */
 import { loadavg } from 'node:os';
 import type { Actor, Annotation } from '../shared/model';
-import { foldForMatch, tokenize } from '../shared/search';
+import { foldForMatch, tokenize } from '../shared/text';
 import { SearchIndex, analyze, type IndexData } from '../main/services/search';
 import { ms, percentile, printTable, timeRuns, type BenchRow } from './lib/report';
 

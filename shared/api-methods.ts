@@ -1,6 +1,6 @@
 /**
  * The names of the API's methods, without zod, so the sandboxed preload can
- * stay tiny. `shared/api.ts` checks at compile time that this list and the
+ * stay tiny. `shared/api/index.ts` checks at compile time that this list and the
  * schemas agree. Each name becomes one IPC channel `dossier:<name>` and one
  * function on `window.dossier`.
  */
@@ -57,7 +57,7 @@ export const SOURCE_METHODS = ['cancelImport', 'restoreRemoved', 'removeParagrap
 /** Search and corroboration. */
 export const SEARCH_METHODS = ['search', 'searchStatus', 'corroborate', 'acceptCorroboration', 'listRelations', 'deleteRelation', 'getClaimGroup'] as const;
 
-/** Every method, area by area. An area adds its list here and its schemas in shared/api.ts. */
+/** Every method, area by area. An area adds its list here and its schemas in shared/api/. */
 export const API_METHODS = [...NOTEBOOK_METHODS, ...HISTORY_METHODS, ...ANNOTATION_METHODS, ...ACTOR_METHODS, ...BRIEF_METHODS, ...SOURCE_METHODS, ...SEARCH_METHODS] as const;
 
 export type MethodName = (typeof API_METHODS)[number];

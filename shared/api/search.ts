@@ -2,13 +2,87 @@
  * API schemas for search and corroboration: full-text search with
  * filters, "similar passages in other sources", accepting a suggestion as an
  * annotation linked by a relation, and the group of related claims with its
- * count of independent sources and its discrepancies.
+ * count of independent sources and its discrepancies; and the shapes they
+ * are made of (filters, hits, corroboration hits, discrepancies).
  */
 import { z } from 'zod';
 import { Annotation, Relation, SourceMeta } from '../model';
-import { ActorHit, CorroborationHit, Discrepancy, SearchFilters, SearchHit } from '../search';
 
 const Id = z.string().min(1);
+
+export const SearchFilters = z.object({
+  /** Annotations linked to one of these actors, and passages that name them. */
+  actorIds: z.array(z.string()).optional(),
+  /** Annotations carrying one of these tags (and the passages they mark). */
+  tagIds: z.array(z.string()).optional(),
+  /** Annotations with one of these statuses (and the passages they mark). */
+  statuses: z.array(z.string()).optional(),
+  sourceIds: z.array(z.string()).optional(),
+  /** ISO 639-1 codes of the sources. */
+  languages: z.array(z.string()).optional(),
+  /** Sources published on or after this ISO date. */
+  from: z.string().optional(),
+  /** Sources published on or before this ISO date (inclusive, by day). */
+  to: z.string().optional(),
+});
+export type SearchFilters = z.infer<typeof SearchFilters>;
+
+export const SearchHitKind = z.enum(['passage', 'title', 'annotation']);
+export type SearchHitKind = z.infer<typeof SearchHitKind>;
+
+export const SearchHit = z.object({
+  sourceId: z.string(),
+  annotationId: z.string().optional(),
+  kind: SearchHitKind,
+  /** The text around the match, as written in the source. */
+  snippet: z.string(),
+  score: z.number(),
+  /** Offsets (UTF-16) of the snippet in the source text; absent for title hits. */
+  start: z.number().int().optional(),
+  end: z.number().int().optional(),
+  /** Ranges inside `snippet` to mark, [start, end). */
+  highlights: z.array(z.tuple([z.number().int(), z.number().int()])),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
+
+export const ActorHit = z.object({ actorId: z.string(), name: z.string(), score: z.number() });
+export type ActorHit = z.infer<typeof ActorHit>;
+
+export const CorroborationHit = z.object({
+  sourceId: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  text: z.string(),
+  score: z.number(),
+  /** Why this passage was suggested. */
+  matched: z.object({
+    /** Share (0–1) of the annotation's weighted words found in the passage's paragraph. */
+    words: z.number(),
+    actorIds: z.array(z.string()),
+    numbers: z.array(z.string()),
+    dates: z.array(z.string()),
+  }),
+});
+export type CorroborationHit = z.infer<typeof CorroborationHit>;
+
+export const RelationGroup = z.object({
+  id: z.string(),
+  annotationIds: z.array(z.string()),
+  sourceIds: z.array(z.string()),
+  /** Distinct outlets (a source without an outlet counts as its own). */
+  independentSources: z.number().int(),
+});
+export type RelationGroup = z.infer<typeof RelationGroup>;
+
+export const DiscrepancyKind = z.enum(['number', 'date', 'weekday', 'actor']);
+export const Discrepancy = z.object({
+  kind: DiscrepancyKind,
+  /** What differs, in words: "injur…", "weekday", "state". */
+  about: z.string(),
+  /** One entry per member that states a value, side by side. */
+  values: z.array(z.object({ annotationId: z.string(), outlet: z.string().optional(), value: z.string(), text: z.string() })),
+});
+export type Discrepancy = z.infer<typeof Discrepancy>;
 
 /** A short head of a source, for labels (title, outlet, date). */
 export const SourceHead = SourceMeta.pick({ id: true, title: true, outlet: true, publishedAt: true, language: true });

@@ -1,5 +1,5 @@
 /** search and corroborate: full-text search with filters, and "who else reports this?" (docs/cli.md). */
-import type { SearchFilters } from '../../../shared/search';
+import type { SearchFilters } from '../../../shared/api/search';
 import { UsageError, type CliCommand, type CommandContext } from '../command';
 
 const list = (v: unknown): string[] => (Array.isArray(v) ? v : typeof v === 'string' ? [v] : []).map(String);

@@ -7,6 +7,7 @@
  */
 
 import { fnv1a32 } from '../../../shared/hash';
+import { tokenTexts } from '../../../shared/text';
 
 /** Number of hash functions (signature length). Standard error ≈ 1/√128 ≈ 0.09 at J=0.5, far less near 1. */
 export const SIGNATURE_SIZE = 128;
@@ -38,10 +39,9 @@ function fmix32(h: number): number {
   return h >>> 0;
 }
 
-
 /** Lower-cased words (letters and digits), typographic quotes and punctuation ignored. */
 function tokens(text: string): string[] {
-  return text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return tokenTexts(text.normalize('NFC').toLowerCase(), { pattern: 'word' });
 }
 
 /** Shingle hashes of a text (each distinct shingle once). */

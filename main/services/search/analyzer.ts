@@ -23,7 +23,7 @@ import { stopwords as stopFr } from '@orama/stopwords/french';
 import { stopwords as stopNl } from '@orama/stopwords/dutch';
 import { stopwords as stopNo } from '@orama/stopwords/norwegian';
 import { stopwords as stopSv } from '@orama/stopwords/swedish';
-import { foldForMatch, numberWordValue, parseNumeral, weekdayNumber } from '../../../shared/search';
+import { foldForMatch, numberWordValue, parseNumeral, tokenRegExp, weekdayNumber } from '../../../shared/text';
 
 interface LanguageKit {
   stem: (word: string) => string;
@@ -87,15 +87,12 @@ function computeTerms(word: string, lang: string, numeric: boolean): readonly st
   return out.length ? out : NONE;
 }
 
-/** The tokens of shared/search.ts `tokenize`, with the numeric alternatives captured (no token objects: this runs over every text). */
-const FAST_TOKEN_RE =
-  /(\d{1,3}(?:[,. \u00a0\u202f]\d{3})+(?:[.,]\d+)?(?![\p{L}\p{N}])|\d+(?:[.,]\d+)?(?![\p{L}\p{N}]))|[\p{L}\p{M}\p{N}]+/gu;
-
 /** All index terms of a text written in `lang`, in order (repeats kept: they are term frequencies). */
 export function analyze(text: string | undefined, lang: string): string[] {
   if (!text) return [];
   const out: string[] = [];
-  const re = new RegExp(FAST_TOKEN_RE);
+  // The loop of scanTokens, inlined: this runs over every text the index holds.
+  const re = tokenRegExp('search');
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     const terms = wordTerms(m[0], lang, m[1] !== undefined);

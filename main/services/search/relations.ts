@@ -10,17 +10,8 @@
  *   vs "on Tuesday"; one outlet naming another state).
  */
 import type { Actor, Relation, RelationType } from '../../../shared/model';
-import {
-  AliasMatcher,
-  datesDiffer,
-  describeDateValue,
-  extractDates,
-  extractCounts,
-  foldForMatch,
-  tokenize,
-  type Discrepancy,
-  type RelationGroup,
-} from '../../../shared/search';
+import type { Discrepancy, RelationGroup } from '../../../shared/api/search';
+import { AliasMatcher, datesDiffer, describeDateValue, extractDates, extractCounts, foldForMatch, tokenize } from '../../../shared/text';
 import { isCanonicalTerm, wordTerms } from './analyzer';
 
 export interface GroupInput {

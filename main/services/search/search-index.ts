@@ -2,28 +2,24 @@
  * One full-text index over a notebook: source paragraphs (so a hit points at
  * a passage), titles, annotation notes, actor names and aliases; annotation
  * quotes are found through the paragraphs that hold them. Updated
- * incrementally, persisted with `toJSON` / `load`, and the base of
- * `corroborate` ("who else reports this?").
+ * incrementally, persisted with `toJSON` / `load` (the format:
+ * index-format.ts), and the base of `corroborate` (corroborate.ts). This
+ * module builds, updates and queries it; filters.ts turns search filters into
+ * checks.
  *
  * Matching: per-language stop words and stemming, diacritics folded, prefix
  * and fuzzy matching, actor aliases; snippets are shown as written.
  */
 import type { Actor, Annotation, Source, Tag } from '../../../shared/model';
-import {
-  AliasMatcher,
-  extractCounts,
-  extractDates,
-  richDocToText,
-  tokenize,
-  type ActorHit,
-  type CorroborationHit,
-  type Quantity,
-  type SearchFilters,
-  type SearchHit,
-} from '../../../shared/search';
-import { DossierError } from '../../../shared/errors';
+import type { ActorHit, CorroborationHit, SearchFilters, SearchHit } from '../../../shared/api/search';
+import { AliasMatcher, richDocToText, tokenize } from '../../../shared/text';
 import { analyze, isCanonicalTerm, queryVariants, STEMMED_LANGUAGES, wordTerms } from './analyzer';
-import { Field, TermIndex, type QueryGroup, type ScoredDoc, type TermIndexSnapshot } from './term-index';
+import { corroborate, type CorroborateOptions } from './corroborate';
+import { filterFor, type SearchFilter } from './filters';
+import { decodeIndex, emptyContents, encodeIndex, type AnnotationEntry, type IndexContents, type SourceEntry } from './index-format';
+import { Field, roundScore as round, TermIndex, type QueryGroup, type ScoredDoc, type TermIndexSnapshot } from './term-index';
+
+export type { CorroborateOptions } from './corroborate';
 
 export interface IndexData {
   sources: Array<Pick<Source, 'id' | 'title' | 'language' | 'text'> & Partial<Pick<Source, 'outlet' | 'publishedAt'>>>;
@@ -34,44 +30,13 @@ export interface IndexData {
 
 type IndexedSource = IndexData['sources'][number];
 
-/** What the index keeps of a source (the text, for snippets and passages). */
-interface SourceEntry {
-  id: string;
-  title: string;
-  language: string;
-  outlet?: string;
-  publishedAt?: string;
-  text: string;
-  /** [start, end) of each paragraph in `text`. */
-  paragraphs: Array<[number, number]>;
-}
-
-interface AnnotationEntry {
-  id: string;
-  sourceId: string;
-  start: number;
-  end: number;
-  exact: string;
-  tagIds: string[];
-  status: string;
-  actorIds: string[];
-  note: string;
-}
-
 /*
  * Document keys: `p:<sourceId>:<n>` (paragraph n), `t:<sourceId>` (title),
  * `n:<annotationId>` (note), `r:<actorId>` (actor name and aliases).
  */
 
-const FORMAT = 3;
 const SNIPPET_CHARS = 220;
 const SEARCH_FIELDS = { [Field.Text]: 1, [Field.Title]: 1.5, [Field.Note]: 1 };
-
-export interface CorroborateOptions {
-  limit?: number;
-  /** Passages per other source (default 1: the best one). */
-  perSource?: number;
-}
 
 function paragraphRanges(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
@@ -83,62 +48,22 @@ function paragraphRanges(text: string): Array<[number, number]> {
   return out;
 }
 
-/** Sentences: ends at . ! ? (with closing quotes) before a space and a capital, digit or quote; or a line break. */
-function sentenceRanges(text: string): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  const re = /[.!?…]+["”’)»]*\s+(?=[\p{Lu}\p{N}"“„«])|\n+/gu;
-  let start = 0;
-  const push = (a: number, b: number) => {
-    while (a < b && /\s/.test(text[a]!)) a++;
-    while (b > a && /\s/.test(text[b - 1]!)) b--;
-    if (b > a) out.push([a, b]);
-  };
-  for (const m of text.matchAll(re)) {
-    const end = m.index + m[0].trimEnd().length;
-    push(start, end);
-    start = m.index + m[0].length;
-  }
-  push(start, text.length);
-  return out;
-}
-
-interface SentenceInfo {
-  words: Set<string>;
-  actors: Set<string>;
-  counts: Quantity[];
-  dates: Set<string>;
-}
-
-interface AnnotationColumns {
-  ids: string;
-  sourceIds: string;
-  /** start, end per annotation. */
-  offsets: number[];
-  statuses: string[];
-  /** Index into `statuses` per annotation. */
-  status: number[];
-  tagIds: string;
-  actorIds: string;
-  /** Quotes that differ from the source text at their offsets, by position. */
-  exact: Record<number, string>;
-  notes: Record<number, string>;
-}
-
-const round = (x: number) => Math.round(x * 1000) / 1000;
-
 const actorTerms = (actor: Actor) => analyze([actor.name, ...actor.aliases].join(' \n '), 'und');
 
+/** The index's contents (index-format.ts), as fields of the index itself. */
+export interface SearchIndex extends IndexContents {}
+
+/**
+ * The index. Its contents and postings are readable by filters.ts and
+ * corroborate.ts (nothing outside this folder reads them); every change goes
+ * through the methods below.
+ */
 export class SearchIndex {
-  private idx: TermIndex;
-  private readonly sources = new Map<string, SourceEntry>();
-  private readonly annotations = new Map<string, AnnotationEntry>();
-  private readonly bySource = new Map<string, Set<string>>();
-  private readonly actors = new Map<string, Actor>();
-  private readonly tags = new Map<string, Tag>();
-  private readonly languages = new Map<string, number>();
+  readonly idx: TermIndex;
   private matcherCache: AliasMatcher | undefined;
 
-  private constructor(snapshot?: TermIndexSnapshot) {
+  private constructor(snapshot?: TermIndexSnapshot, contents: IndexContents = emptyContents()) {
+    Object.assign(this, contents);
     this.idx = snapshot ? TermIndex.fromSnapshot(snapshot, (key) => this.termsOf(key)) : new TermIndex();
   }
 
@@ -272,111 +197,24 @@ export class SearchIndex {
     if (note) this.idx.add(`n:${a.id}`, Field.Note, analyze(note, this.sources.get(a.sourceId)?.language ?? 'und'), bulk);
   }
 
-  private get matcher(): AliasMatcher {
+  get matcher(): AliasMatcher {
     return (this.matcherCache ??= new AliasMatcher([...this.actors.values()]));
   }
 
   // ------------------------------------------------------------ persistence
+  // ------------------------------------------------------------ persistence
 
-  /** The whole index as one JSON string (postings packed, plus the texts needed for snippets). */
+  /** The whole index as one JSON string (index-format.ts). */
   toJSON(): string {
-    return JSON.stringify({
-      format: FORMAT,
-      index: this.idx.toSnapshot(),
-      sources: [...this.sources.values()].map((s) => [s.id, s.title, s.language, s.outlet ?? null, s.publishedAt ?? null, s.text, s.paragraphs.flat()]),
-      annotations: this.annotationColumns(),
-      actors: [...this.actors.values()],
-      tags: [...this.tags.values()],
-    });
-  }
-
-  /** Annotations as a few long strings (columns), which parse far faster than 50,000 small arrays. */
-  private annotationColumns(): AnnotationColumns {
-    const list = [...this.annotations.values()];
-    const statuses = [...new Set(list.map((a) => a.status))];
-    const exact: Record<number, string> = {};
-    const notes: Record<number, string> = {};
-    list.forEach((a, i) => {
-      // the quote is kept only when it is not simply the text at its offsets
-      if (this.sources.get(a.sourceId)?.text.slice(a.start, a.end) !== a.exact) exact[i] = a.exact;
-      if (a.note) notes[i] = a.note;
-    });
-    return {
-      ids: list.map((a) => a.id).join('\n'),
-      sourceIds: list.map((a) => a.sourceId).join('\n'),
-      offsets: list.flatMap((a) => [a.start, a.end]),
-      statuses,
-      status: list.map((a) => statuses.indexOf(a.status)),
-      tagIds: list.map((a) => a.tagIds.join(' ')).join('\n'),
-      actorIds: list.map((a) => a.actorIds.join(' ')).join('\n'),
-      exact,
-      notes,
-    };
+    return encodeIndex(this.idx.toSnapshot(), this);
   }
 
   /** Restores an index written by `toJSON` without re-analysing any text. */
   static load(json: string): SearchIndex {
-    let data: {
-      format: number;
-      index: TermIndexSnapshot;
-      sources: Array<[string, string, string, string | null, string | null, string, number[]]>;
-      annotations: AnnotationColumns;
-      actors: Actor[];
-      tags: Tag[];
-    };
-    try {
-      data = JSON.parse(json);
-    } catch {
-      throw new DossierError('corrupt', 'The saved search index could not be read; it will be rebuilt.');
-    }
-    if (!data || data.format !== FORMAT) throw new DossierError('corrupt', 'The saved search index has an unknown format; it will be rebuilt.');
-    const index = new SearchIndex(data.index);
-    for (const [id, title, language, outlet, publishedAt, text, flat] of data.sources) {
-      const paragraphs: Array<[number, number]> = [];
-      for (let i = 0; i < flat.length; i += 2) paragraphs.push([flat[i]!, flat[i + 1]!]);
-      index.sources.set(id, { id, title, language, outlet: outlet ?? undefined, publishedAt: publishedAt ?? undefined, text, paragraphs });
-      index.languages.set(language, (index.languages.get(language) ?? 0) + 1);
-    }
-    const c = data.annotations;
-    if (c.ids) {
-      const ids = c.ids.split('\n');
-      const sourceIds = c.sourceIds.split('\n');
-      const tagIds = c.tagIds.split('\n');
-      const actorIds = c.actorIds.split('\n');
-      // annotations share their tag and actor lists (entries are never mutated)
-      const lists = new Map<string, string[]>();
-      const listOf = (joined: string) => {
-        let list = lists.get(joined);
-        if (!list) lists.set(joined, (list = joined ? joined.split(' ') : []));
-        return list;
-      };
-      for (let i = 0; i < ids.length; i++) {
-        const id = ids[i]!;
-        const sourceId = sourceIds[i]!;
-        const start = c.offsets[2 * i]!;
-        const end = c.offsets[2 * i + 1]!;
-        index.annotations.set(id, {
-          id,
-          sourceId,
-          start,
-          end,
-          exact: c.exact[i] ?? index.sources.get(sourceId)?.text.slice(start, end) ?? '',
-          tagIds: listOf(tagIds[i]!),
-          status: c.statuses[c.status[i]!] ?? 'unverified',
-          actorIds: listOf(actorIds[i]!),
-          note: c.notes[i] ?? '',
-        });
-        let set = index.bySource.get(sourceId);
-        if (!set) index.bySource.set(sourceId, (set = new Set()));
-        set.add(id);
-      }
-    }
-    for (const actor of data.actors) index.actors.set(actor.id, actor);
-    for (const tag of data.tags) index.tags.set(tag.id, tag);
-    return index;
+    const { snapshot, contents } = decodeIndex(json);
+    return new SearchIndex(snapshot, contents);
   }
 
-  /** The source holding an annotation, when the index knows it. */
   annotationSourceId(id: string): string | undefined {
     return this.annotations.get(id)?.sourceId;
   }
@@ -407,7 +245,7 @@ export class SearchIndex {
   search(query: string, filters: SearchFilters = {}, limit = 20): SearchHit[] {
     const groups = this.queryGroups(query);
     if (!groups) return [];
-    const f = this.filterFor(filters);
+    const f = filterFor(this, filters);
     const expanded = this.idx.expandAll(groups);
     // a result yields up to a few hits (a passage and the claims in it) or none (filtered out): ask for some spare
     const top = limit * 3 + 10;
@@ -425,7 +263,7 @@ export class SearchIndex {
     return hits;
   }
 
-  private collectHits(results: ScoredDoc[], f: ReturnType<SearchIndex['filterFor']>, terms: Set<string>, limit: number): SearchHit[] {
+  private collectHits(results: ScoredDoc[], f: SearchFilter, terms: Set<string>, limit: number): SearchHit[] {
     const hits: SearchHit[] = [];
     const seenAnnotations = new Set<string>();
     const pushAnnotation = (a: AnnotationEntry, score: number, inNote: boolean) => {
@@ -527,75 +365,7 @@ export class SearchIndex {
     return groups;
   }
 
-  private descendantsOf(tagIds: string[]): Set<string> {
-    const out = new Set(tagIds);
-    let grew = true;
-    while (grew) {
-      grew = false;
-      for (const t of this.tags.values())
-        if (t.parentId && out.has(t.parentId) && !out.has(t.id)) {
-          out.add(t.id);
-          grew = true;
-        }
-    }
-    return out;
-  }
-
-  /**
-   * Filters. `docOk` runs on every matching document (source-level
-   * conditions only); `passageOk` and `annotationOk` run on the few hits shown.
-   */
-  private filterFor(f: SearchFilters) {
-    const sourceIds = f.sourceIds?.length ? new Set(f.sourceIds) : undefined;
-    const languages = f.languages?.length ? new Set(f.languages) : undefined;
-    const from = f.from?.slice(0, 10);
-    const to = f.to?.slice(0, 10);
-    const tagIds = f.tagIds?.length ? this.descendantsOf(f.tagIds) : undefined;
-    const statuses = f.statuses?.length ? new Set(f.statuses) : undefined;
-    const actorIds = f.actorIds?.length ? new Set(f.actorIds) : undefined;
-    const sourceOk = (id: string) => {
-      if (sourceIds && !sourceIds.has(id)) return false;
-      const s = this.sources.get(id);
-      if (!s) return false;
-      if (languages && !languages.has(s.language)) return false;
-      if (from || to) {
-        const d = s.publishedAt?.slice(0, 10);
-        if (!d || (from && d < from) || (to && d > to)) return false;
-      }
-      return true;
-    };
-    const mentions = (text: string) => {
-      for (const m of this.matcher.find(text)) if (actorIds!.has(m.actorId)) return true;
-      return false;
-    };
-    const annotationOk = (a: AnnotationEntry) =>
-      (!tagIds || a.tagIds.some((t) => tagIds.has(t))) &&
-      (!statuses || statuses.has(a.status)) &&
-      (!actorIds || a.actorIds.some((id) => actorIds.has(id)) || mentions(a.exact));
-    const sourceLevel = !!(sourceIds || languages || from || to);
-    const docOkAll = (key: string) => {
-      const kind = key[0];
-      if (kind === 'n') {
-        const a = this.annotations.get(key.slice(2));
-        return !!a && sourceOk(a.sourceId);
-      }
-      if (kind === 't') return sourceOk(key.slice(2));
-      if (kind === 'p') return sourceOk(key.slice(2, key.lastIndexOf(':')));
-      return false;
-    };
-    const passageOk = (s: SourceEntry, text: string, range: [number, number] | undefined) => {
-      if (!actorIds) return true;
-      for (const id of this.bySource.get(s.id) ?? []) {
-        const a = this.annotations.get(id)!;
-        if ((!range || (a.start < range[1] && a.end > range[0])) && a.actorIds.some((x) => actorIds.has(x))) return true;
-      }
-      return mentions(text);
-    };
-    const docOk = sourceLevel ? docOkAll : undefined;
-    return { docOk, passageOk, annotationOk, annotationsOnly: !!(tagIds || statuses) };
-  }
-
-  private paragraphOf(key: string): { source: SourceEntry; range: [number, number] } | undefined {
+  paragraphOf(key: string): { source: SourceEntry; range: [number, number] } | undefined {
     if (!key.startsWith('p:')) return undefined;
     const cut = key.lastIndexOf(':');
     const source = this.sources.get(key.slice(2, cut));
@@ -624,157 +394,10 @@ export class SearchIndex {
 
   /**
    * Passages in other sources that may report the same thing as an
-   * annotation, best first: word overlap (BM25 over stemmed, folded terms),
-   * actors named through any alias, numbers and dates in common.
+   * annotation, best first (see corroborate.ts).
    */
   corroborate(annotationId: string, options: CorroborateOptions = {}): CorroborationHit[] {
-    const limit = options.limit ?? 10;
-    const perSource = options.perSource ?? 1;
-    const ann = this.annotations.get(annotationId);
-    if (!ann) throw new DossierError('not-found', `No annotation ${annotationId} in the search index.`);
-    const lang = this.sources.get(ann.sourceId)?.language ?? 'und';
-    const quote = ann.exact;
-    const quoteTokens = tokenize(quote);
-    const terms = analyze(quote, lang);
-    const wordTermSet = new Set(terms.filter((t) => !isCanonicalTerm(t)));
-    const canonical = new Set(terms.filter(isCanonicalTerm));
-
-    const actorIds = new Set([...ann.actorIds.filter((id) => this.actors.has(id)), ...this.matcher.actorIds(quote)]);
-    const aliasTerms = new Set<string>();
-    const langs = new Set(['en', ...this.languages.keys()]);
-    for (const id of actorIds) {
-      const actor = this.actors.get(id)!;
-      for (const name of [actor.name, ...actor.aliases]) for (const l of langs) for (const t of analyze(name, l)) aliasTerms.add(t);
-    }
-    const quantities = extractCounts(quote, lang, quoteTokens);
-    const numberValues = new Set(quantities.map((q) => q.value));
-    const dates = extractDates(quote, quoteTokens);
-    const dateValues = new Set(dates.map((d) => d.value));
-    for (const q of quantities) canonical.add(String(q.value));
-
-    // Retrieval uses the rarer words only: very common ones add cost, not evidence.
-    const docs = Math.max(1, this.idx.documentCount);
-    const common = Math.max(50, docs * 0.08);
-    const rare = (list: Iterable<string>, max: number) =>
-      [...list]
-        .map((t) => [t, this.idx.docFrequency(t)] as const)
-        .filter(([, df]) => df > 0 && df <= common)
-        .sort((a, b) => a[1] - b[1])
-        .slice(0, max)
-        .map(([t]) => t);
-    const wordQuery = rare(wordTermSet, 16);
-    const aliasQuery = rare(aliasTerms, 24);
-    const numberQuery = rare(canonical, 8);
-
-    const ownSource = ann.sourceId;
-    const ownIndex = this.sources.get(ownSource)?.paragraphs.findIndex(([a, b]) => ann.start >= a && ann.start < b) ?? -1;
-    // the annotation's own paragraph scores what a passage holding every word of the quote would
-    const ownDoc = `p:${ownSource}:${ownIndex}`;
-    const ownPrefix = `p:${ownSource}:`;
-    const paragraphFilter = (key: string) => key.startsWith('p:') && (!key.startsWith(ownPrefix) || key === ownDoc);
-    const allTerms = [...new Set([...wordQuery, ...aliasQuery, ...numberQuery])];
-    if (allTerms.length === 0) return [];
-    const lexical = this.idx.score(
-      allTerms.map((t) => [{ term: t, boost: isCanonicalTerm(t) ? 1.5 : 1 }]),
-      { mode: 'OR', fields: { [Field.Text]: 1 }, filter: paragraphFilter },
-    );
-    const lexicalScore = new Map<string, number>();
-    for (const r of lexical) lexicalScore.set(r.key, r.score);
-    const self = lexicalScore.get(ownDoc) ?? lexical[0]?.score ?? 1;
-    const candidates = new Map<string, number>();
-    for (const r of lexical) {
-      if (candidates.size >= 40) break;
-      if (r.key !== ownDoc) candidates.set(r.key, r.score);
-    }
-    // passages that share an actor and a number or date, however few words they share
-    if (aliasQuery.length && numberQuery.length) {
-      const linked = this.idx.score([aliasQuery.map((term) => ({ term })), numberQuery.map((term) => ({ term }))], {
-        mode: 'AND',
-        fields: { [Field.Text]: 1 },
-        filter: paragraphFilter,
-      });
-      let added = 0;
-      for (const r of linked) {
-        if (added >= 20) break;
-        if (r.key === ownDoc || candidates.has(r.key)) continue;
-        candidates.set(r.key, lexicalScore.get(r.key) ?? r.score * 0.5);
-        added++;
-      }
-    }
-
-    const quoteSentences = Math.max(1, Math.min(3, sentenceRanges(quote).length));
-    const scored: CorroborationHit[] = [];
-    for (const [key, bm25] of candidates) {
-      const loc = this.paragraphOf(key);
-      if (!loc) continue;
-      const { source: s, range } = loc;
-      const para = s.text.slice(range[0], range[1]);
-      // analyse the paragraph once, then share the findings out to its sentences
-      const toks = tokenize(para);
-      const actorHits = actorIds.size ? this.matcher.find(para).filter((m) => actorIds.has(m.actorId)) : [];
-      const counts = numberValues.size ? extractCounts(para, s.language, toks).filter((q) => numberValues.has(q.value)) : [];
-      const dateHits = dateValues.size ? extractDates(para, toks).filter((d) => dateValues.has(d.value)) : [];
-      const sentences = sentenceRanges(para);
-      const info: SentenceInfo[] = [];
-      for (const [a, b] of sentences) {
-        const x: SentenceInfo = { words: new Set(), actors: new Set(), counts: [], dates: new Set() };
-        for (const t of toks) {
-          if (t.start < a || t.end > b) continue;
-          for (const term of wordTerms(t.text, s.language, t.numeric)) if (wordTermSet.has(term)) x.words.add(term);
-        }
-        for (const m of actorHits) if (m.start >= a && m.end <= b) x.actors.add(m.actorId);
-        for (const q of counts) if (q.start >= a && q.end <= b) x.counts.push(q);
-        for (const d of dateHits) if (d.start >= a && d.end <= b) x.dates.add(d.value);
-        info.push(x);
-      }
-      let best: { score: number; from: number; to: number; words: number; actors: Set<string>; numbers: Set<string>; dates: Set<string> } | undefined;
-      const width = Math.min(quoteSentences, sentences.length);
-      for (let i = 0; i + width <= sentences.length; i++) {
-        const words = new Set<string>();
-        const actors = new Set<string>();
-        const numbers = new Set<string>();
-        const numberVals = new Set<number>();
-        const datesHit = new Set<string>();
-        for (let k = i; k < i + width; k++) {
-          const x = info[k]!;
-          for (const w of x.words) words.add(w);
-          for (const id of x.actors) actors.add(id);
-          for (const q of x.counts) {
-            numbers.add(q.text);
-            numberVals.add(q.value);
-          }
-          for (const d of x.dates) datesHit.add(d);
-        }
-        const wordShare = wordTermSet.size ? words.size / wordTermSet.size : 0;
-        const actorShare = actorIds.size ? actors.size / actorIds.size : 0;
-        const numberShare = numberValues.size ? numberVals.size / numberValues.size : 0;
-        const dateShare = dateValues.size ? datesHit.size / dateValues.size : 0;
-        const score = 0.5 * Math.min(1, bm25 / self) + wordShare + 0.6 * actorShare + 0.6 * numberShare + 0.3 * dateShare;
-        if (!best || score > best.score) best = { score, from: i, to: i + width - 1, words: wordShare, actors, numbers, dates: datesHit };
-      }
-      if (!best) continue;
-      const start = range[0] + sentences[best.from]![0];
-      const end = range[0] + sentences[best.to]![1];
-      scored.push({
-        sourceId: s.id,
-        start,
-        end,
-        text: s.text.slice(start, end),
-        score: round(best.score),
-        matched: { words: round(best.words), actorIds: [...best.actors], numbers: [...best.numbers], dates: [...best.dates] },
-      });
-    }
-    scored.sort((a, b) => b.score - a.score || a.sourceId.localeCompare(b.sourceId) || a.start - b.start);
-    const perSourceCount = new Map<string, number>();
-    const out: CorroborationHit[] = [];
-    for (const hit of scored) {
-      const n = perSourceCount.get(hit.sourceId) ?? 0;
-      if (n >= perSource) continue;
-      perSourceCount.set(hit.sourceId, n + 1);
-      out.push(hit);
-      if (out.length >= limit) break;
-    }
-    return out;
+    return corroborate(this, annotationId, options);
   }
 
   /** Actors named in a text through their names or aliases (the matcher the index uses). */

@@ -15,6 +15,9 @@
  */
 
 export const Field = { Text: 0, Title: 1, Note: 2, Name: 3 } as const;
+
+/** A score as reported to callers: three decimals. */
+export const roundScore = (x: number) => Math.round(x * 1000) / 1000;
 export type Field = (typeof Field)[keyof typeof Field];
 const FIELD_COUNT = 4;
 

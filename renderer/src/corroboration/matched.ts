@@ -1,6 +1,6 @@
 /** Which words of a suggested passage to mark as matching the claim (pure, no DOM). */
 import { foldLetters } from '../../../shared/fold-letters';
-import { tokenize } from '../../../shared/search';
+import { tokenize } from '../../../shared/text';
 
 /** Ranges of `text` whose words share a stem-ish prefix with the quote's words, or are matched numbers. */
 export function matchedRanges(text: string, quote: string, numbers: readonly string[]): Array<[number, number]> {

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { SearchResult, SourceHead } from '../../../shared/api/search';
 import type { Actor, SourceMeta, Tag } from '../../../shared/model';
-import type { SearchFilters, SearchHit } from '../../../shared/search';
+import type { SearchFilters, SearchHit } from '../../../shared/api/search';
 import { isShortcut } from '../../../shared/shortcuts';
 import { call } from '../api';
 import { useApiEvent } from '../api/useApiEvent';

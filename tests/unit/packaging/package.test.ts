@@ -33,7 +33,7 @@ const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as
   devDependencies: Record<string, string>;
 };
 const productionDeps = Object.keys(pkg.dependencies);
-/** Loaded by file path at run time, not imported: export-pdf.ts reads its font files. */
+/** Loaded by file path at run time, not imported: pdf-layout.ts (the PDF export) reads its font files. */
 const LOADED_BY_PATH = ['@expo-google-fonts/source-serif-4'];
 
 let work: { dir: string; cleanup: () => Promise<void> };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SearchIndex } from '../../../main/services/search';
-import { CorroborationHit } from '../../../shared/search';
+import { CorroborationHit } from '../../../shared/api/search';
 import { claim, corpus, courier, dagblad, economy, evening, football, injuredClaim, rundschau, signedClaim, swedishClaim, wire } from './corpus';
 
 describe('corroborate', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SearchIndex } from '../../../main/services/search';
-import type { SearchHit } from '../../../shared/search';
-import { SearchHit as SearchHitSchema } from '../../../shared/search';
+import type { SearchHit } from '../../../shared/api/search';
+import { SearchHit as SearchHitSchema } from '../../../shared/api/search';
 import { claim, corpus, courier, dagblad, economy, injuredClaim, rundschau, signedClaim, swedishClaim, wire } from './corpus';
 
 const ids = (hits: SearchHit[]) => hits.map((h) => h.sourceId);

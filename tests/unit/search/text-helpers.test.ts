@@ -9,7 +9,7 @@ import {
   parseNumeral,
   richDocToText,
   tokenize,
-} from '../../../shared/search';
+} from '../../../shared/text';
 import { foldLetters } from '../../../shared/fold-letters';
 import type { Actor } from '../../../shared/model';
 import { actors } from './corpus';

@@ -1,6 +1,7 @@
 /** Language detection (eld) and per-language stop words (stopwords-iso). */
 import { eld } from 'eld/medium';
 import stopwordsIso from 'stopwords-iso';
+import { tokenTexts } from '../../../../shared/text';
 
 const lists: Record<string, string[]> = stopwordsIso;
 const sets = new Map<string, Set<string>>();
@@ -24,10 +25,9 @@ export function detectLanguage(text: string): string {
   return /^[a-z]{2}$/.test(result.language) ? result.language : 'und';
 }
 
-const WORD = /[\p{L}\p{M}'’]+/gu;
-
+/** Lower-cased words: letters with the apostrophes inside them ("don't", "l'état"). */
 export function words(text: string): string[] {
-  return text.toLowerCase().match(WORD) ?? [];
+  return tokenTexts(text.toLowerCase(), { pattern: 'letters' });
 }
 
 /** Share of words in `text` that are stop words of `lang`. */

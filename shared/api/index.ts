@@ -12,17 +12,17 @@
  * (composed in main/services/session.ts).
  */
 import { z } from 'zod';
-import { API_METHODS, type MethodName } from './api-methods';
-import type { Result } from './errors';
-import { actorSchemas } from './api/actors';
-import { sourceSchemas } from './api/sources';
-import { annotationSchemas } from './api/annotations';
-import { briefSchemas } from './api/briefs';
-import { searchSchemas } from './api/search';
-import { LookupInput } from './api/lookup';
-import { Annotation, DEFAULT_STATUSES, Source, SourceMeta } from './model';
+import { API_METHODS, type MethodName } from '../api-methods';
+import type { Result } from '../errors';
+import { actorSchemas } from './actors';
+import { sourceSchemas } from './sources';
+import { annotationSchemas } from './annotations';
+import { briefSchemas } from './briefs';
+import { searchSchemas } from './search';
+import { LookupInput } from './lookup';
+import { Annotation, DEFAULT_STATUSES, Source, SourceMeta } from '../model';
 
-export { API_METHODS, type MethodName } from './api-methods';
+export { API_METHODS, type MethodName } from '../api-methods';
 
 const Empty = z.object({}).strict().default({});
 

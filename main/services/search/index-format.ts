@@ -1,0 +1,165 @@
+/**
+ * What the search index keeps besides its postings (sources with their
+ * paragraphs, annotations, actors, tags), and the format it is saved in:
+ * one JSON string, postings packed by term-index.ts, annotations as a few
+ * long columns (which parse far faster than 50,000 small arrays). Loading
+ * re-analyses no text.
+ */
+import type { Actor, Tag } from '../../../shared/model';
+import { DossierError } from '../../../shared/errors';
+import type { TermIndexSnapshot } from './term-index';
+
+/** What the index keeps of a source (the text, for snippets and passages). */
+export interface SourceEntry {
+  id: string;
+  title: string;
+  language: string;
+  outlet?: string;
+  publishedAt?: string;
+  text: string;
+  /** [start, end) of each paragraph in `text`. */
+  paragraphs: Array<[number, number]>;
+}
+
+export interface AnnotationEntry {
+  id: string;
+  sourceId: string;
+  start: number;
+  end: number;
+  exact: string;
+  tagIds: string[];
+  status: string;
+  actorIds: string[];
+  note: string;
+}
+
+/** Everything the index knows about the notebook, by id. */
+export interface IndexContents {
+  readonly sources: Map<string, SourceEntry>;
+  readonly annotations: Map<string, AnnotationEntry>;
+  /** Annotation ids per source id. */
+  readonly bySource: Map<string, Set<string>>;
+  readonly actors: Map<string, Actor>;
+  readonly tags: Map<string, Tag>;
+  /** Sources per language code. */
+  readonly languages: Map<string, number>;
+}
+
+export function emptyContents(): IndexContents {
+  return { sources: new Map(), annotations: new Map(), bySource: new Map(), actors: new Map(), tags: new Map(), languages: new Map() };
+}
+
+const FORMAT = 3;
+
+interface AnnotationColumns {
+  ids: string;
+  sourceIds: string;
+  /** start, end per annotation. */
+  offsets: number[];
+  statuses: string[];
+  /** Index into `statuses` per annotation. */
+  status: number[];
+  tagIds: string;
+  actorIds: string;
+  /** Quotes that differ from the source text at their offsets, by position. */
+  exact: Record<number, string>;
+  notes: Record<number, string>;
+}
+
+/** The whole index as one JSON string (postings packed, plus the texts needed for snippets). */
+export function encodeIndex(snapshot: TermIndexSnapshot, c: IndexContents): string {
+  return JSON.stringify({
+    format: FORMAT,
+    index: snapshot,
+    sources: [...c.sources.values()].map((s) => [s.id, s.title, s.language, s.outlet ?? null, s.publishedAt ?? null, s.text, s.paragraphs.flat()]),
+    annotations: annotationColumns(c),
+    actors: [...c.actors.values()],
+    tags: [...c.tags.values()],
+  });
+}
+
+/** Annotations as a few long strings (columns), which parse far faster than 50,000 small arrays. */
+function annotationColumns(c: IndexContents): AnnotationColumns {
+  const list = [...c.annotations.values()];
+  const statuses = [...new Set(list.map((a) => a.status))];
+  const exact: Record<number, string> = {};
+  const notes: Record<number, string> = {};
+  list.forEach((a, i) => {
+    // the quote is kept only when it is not simply the text at its offsets
+    if (c.sources.get(a.sourceId)?.text.slice(a.start, a.end) !== a.exact) exact[i] = a.exact;
+    if (a.note) notes[i] = a.note;
+  });
+  return {
+    ids: list.map((a) => a.id).join('\n'),
+    sourceIds: list.map((a) => a.sourceId).join('\n'),
+    offsets: list.flatMap((a) => [a.start, a.end]),
+    statuses,
+    status: list.map((a) => statuses.indexOf(a.status)),
+    tagIds: list.map((a) => a.tagIds.join(' ')).join('\n'),
+    actorIds: list.map((a) => a.actorIds.join(' ')).join('\n'),
+    exact,
+    notes,
+  };
+}
+
+/** Reads a string written by `encodeIndex`; throws `corrupt` for anything else. */
+export function decodeIndex(json: string): { snapshot: TermIndexSnapshot; contents: IndexContents } {
+  let data: {
+    format: number;
+    index: TermIndexSnapshot;
+    sources: Array<[string, string, string, string | null, string | null, string, number[]]>;
+    annotations: AnnotationColumns;
+    actors: Actor[];
+    tags: Tag[];
+  };
+  try {
+    data = JSON.parse(json);
+  } catch {
+    throw new DossierError('corrupt', 'The saved search index could not be read; it will be rebuilt.');
+  }
+  if (!data || data.format !== FORMAT) throw new DossierError('corrupt', 'The saved search index has an unknown format; it will be rebuilt.');
+  const index = emptyContents();
+  for (const [id, title, language, outlet, publishedAt, text, flat] of data.sources) {
+    const paragraphs: Array<[number, number]> = [];
+    for (let i = 0; i < flat.length; i += 2) paragraphs.push([flat[i]!, flat[i + 1]!]);
+    index.sources.set(id, { id, title, language, outlet: outlet ?? undefined, publishedAt: publishedAt ?? undefined, text, paragraphs });
+    index.languages.set(language, (index.languages.get(language) ?? 0) + 1);
+  }
+  const c = data.annotations;
+  if (c.ids) {
+    const ids = c.ids.split('\n');
+    const sourceIds = c.sourceIds.split('\n');
+    const tagIds = c.tagIds.split('\n');
+    const actorIds = c.actorIds.split('\n');
+    // annotations share their tag and actor lists (entries are never mutated)
+    const lists = new Map<string, string[]>();
+    const listOf = (joined: string) => {
+      let list = lists.get(joined);
+      if (!list) lists.set(joined, (list = joined ? joined.split(' ') : []));
+      return list;
+    };
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      const sourceId = sourceIds[i]!;
+      const start = c.offsets[2 * i]!;
+      const end = c.offsets[2 * i + 1]!;
+      index.annotations.set(id, {
+        id,
+        sourceId,
+        start,
+        end,
+        exact: c.exact[i] ?? index.sources.get(sourceId)?.text.slice(start, end) ?? '',
+        tagIds: listOf(tagIds[i]!),
+        status: c.statuses[c.status[i]!] ?? 'unverified',
+        actorIds: listOf(actorIds[i]!),
+        note: c.notes[i] ?? '',
+      });
+      let set = index.bySource.get(sourceId);
+      if (!set) index.bySource.set(sourceId, (set = new Set()));
+      set.add(id);
+    }
+  }
+  for (const actor of data.actors) index.actors.set(actor.id, actor);
+  for (const tag of data.tags) index.tags.set(tag.id, tag);
+  return { snapshot: data.index, contents: index };
+}
