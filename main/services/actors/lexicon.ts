@@ -5,8 +5,8 @@
  * (given names, places) and each language's stop words.
  */
 import nlp from 'compromise';
-import stopwordsIso from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
 import { normaliseAlias } from '../../../shared/actors';
+import { stopWords } from '../text/stop-words';
 import lexicon from './data/lexicon.json' with { type: 'json' };
 
 export const norm = (w: string) => normaliseAlias(w);
@@ -38,13 +38,12 @@ export function isPlace(normPhrase: string): boolean {
 }
 /** Languages that capitalise every noun: a capitalised run there is a name only with more evidence. */
 export const NOUN_CAPS = new Set(['de', 'lb']);
-export const STOP = stopwordsIso as unknown as Record<string, string[]>;
 export const stopCache = new Map<string, Set<string>>();
 export function stopwords(lang: string): Set<string> {
   let s = stopCache.get(lang);
   if (!s) {
     // stopwords-iso's lists are broad (English has "microsoft", "uk", "group"): keep out words compromise knows as names.
-    s = new Set((STOP[lang] ?? []).map(norm).filter((w) => !/Organization|Person|Place|Country|City|Name|Region/.test(lexTags(w))));
+    s = new Set([...stopWords(lang)].map(norm).filter((w) => !/Organization|Person|Place|Country|City|Name|Region/.test(lexTags(w))));
     stopCache.set(lang, s);
   }
   return s;

@@ -1,6 +1,6 @@
 /**
  * Text analysis for the search index: per-language stop words and Snowball
- * stemming (@orama/stopwords, @orama/stemmers), then diacritic folding, so
+ * stemming (the `search` stop-word list, @orama/stemmers), then diacritic folding, so
  * "regeringens" and "Regeringen" index as "regering" and "Malmö" as "malmo".
  *
  * Numbers are indexed by value ("14", "fourteen", "fjorton", "vierzehn" → "14";
@@ -15,32 +15,25 @@ import { stemmer as stemFr } from '@orama/stemmers/french';
 import { stemmer as stemNl } from '@orama/stemmers/dutch';
 import { stemmer as stemNo } from '@orama/stemmers/norwegian';
 import { stemmer as stemSv } from '@orama/stemmers/swedish';
-import { stopwords as stopDa } from '@orama/stopwords/danish';
-import { stopwords as stopDe } from '@orama/stopwords/german';
-import { stopwords as stopEn } from '@orama/stopwords/english';
-import { stopwords as stopEs } from '@orama/stopwords/spanish';
-import { stopwords as stopFr } from '@orama/stopwords/french';
-import { stopwords as stopNl } from '@orama/stopwords/dutch';
-import { stopwords as stopNo } from '@orama/stopwords/norwegian';
-import { stopwords as stopSv } from '@orama/stopwords/swedish';
+import { stopWords } from '../text/stop-words';
 import { foldForMatch, numberWordValue, parseNumeral, tokenRegExp, weekdayNumber } from '../../../shared/text';
 
 interface LanguageKit {
   stem: (word: string) => string;
-  stop: Set<string>;
+  stop: ReadonlySet<string>;
 }
 
 const KITS: Record<string, LanguageKit> = {
-  en: { stem: stemEn, stop: new Set(stopEn) },
-  sv: { stem: stemSv, stop: new Set(stopSv) },
-  de: { stem: stemDe, stop: new Set(stopDe) },
-  fr: { stem: stemFr, stop: new Set(stopFr) },
-  da: { stem: stemDa, stop: new Set(stopDa) },
-  nb: { stem: stemNo, stop: new Set(stopNo) },
-  no: { stem: stemNo, stop: new Set(stopNo) },
-  nn: { stem: stemNo, stop: new Set(stopNo) },
-  nl: { stem: stemNl, stop: new Set(stopNl) },
-  es: { stem: stemEs, stop: new Set(stopEs) },
+  en: { stem: stemEn, stop: stopWords('en', 'search') },
+  sv: { stem: stemSv, stop: stopWords('sv', 'search') },
+  de: { stem: stemDe, stop: stopWords('de', 'search') },
+  fr: { stem: stemFr, stop: stopWords('fr', 'search') },
+  da: { stem: stemDa, stop: stopWords('da', 'search') },
+  nb: { stem: stemNo, stop: stopWords('nb', 'search') },
+  no: { stem: stemNo, stop: stopWords('no', 'search') },
+  nn: { stem: stemNo, stop: stopWords('nn', 'search') },
+  nl: { stem: stemNl, stop: stopWords('nl', 'search') },
+  es: { stem: stemEs, stop: stopWords('es', 'search') },
 };
 
 /** Languages with a stemmer; queries are expanded over the ones the index holds. */

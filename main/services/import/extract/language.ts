@@ -1,20 +1,11 @@
-/** Language detection (eld) and per-language stop words (stopwords-iso). */
+/** Language detection (eld) and per-language stop words (the broad list of text/stop-words.ts). */
 import { eld } from 'eld/medium';
-import stopwordsIso from 'stopwords-iso';
 import { tokenTexts } from '../../../../shared/text';
-
-const lists: Record<string, string[]> = stopwordsIso;
-const sets = new Map<string, Set<string>>();
+import { hasStopWords, stopWords as stopWordsOf } from '../../text/stop-words';
 
 /** Stop words for an ISO 639-1 code; English when the language has no list. */
-export function stopWords(lang: string): Set<string> {
-  const key = lists[lang] ? lang : 'en';
-  let set = sets.get(key);
-  if (!set) {
-    set = new Set(lists[key]!.map((w) => w.toLowerCase()));
-    sets.set(key, set);
-  }
-  return set;
+export function stopWords(lang: string): ReadonlySet<string> {
+  return stopWordsOf(hasStopWords(lang) ? lang : 'en');
 }
 
 /** ISO 639-1 code of the text's language, or 'und' when it cannot be told reliably. */
