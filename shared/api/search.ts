@@ -5,14 +5,13 @@
  * count of independent sources and its discrepancies.
  */
 import { z } from 'zod';
-import { Annotation, Relation, SourceMeta } from '../model';
+import { CorroborationType } from '../enums';
+import { Annotation, Relation, SourceHead } from '../model';
 import { ActorHit, CorroborationHit, Discrepancy, SearchFilters, SearchHit } from '../search';
 
 const Id = z.string().min(1);
 
-/** A short head of a source, for labels (title, outlet, date). */
-export const SourceHead = SourceMeta.pick({ id: true, title: true, outlet: true, publishedAt: true, language: true });
-export type SourceHead = z.infer<typeof SourceHead>;
+export { SourceHead };
 
 export const SearchResult = z.object({
   hits: z.array(SearchHit),
@@ -80,7 +79,7 @@ export const searchSchemas = {
         sourceId: Id,
         start: z.number().int().min(0),
         end: z.number().int().min(1),
-        type: z.enum(['corroborates', 'contradicts']),
+        type: CorroborationType,
       })
       .refine((v) => v.end > v.start, { message: 'end must be after start' }),
     output: z.object({ annotation: Annotation, relation: Relation }),
