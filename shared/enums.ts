@@ -18,6 +18,13 @@ export function orList(values: readonly string[]): string {
   return values.length <= 1 ? (values[0] ?? '') : `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`;
 }
 
+// ---------------------------------------------------------------- sources
+
+/** How a source came in: a file, pasted text, a web address, or made by Dossier. */
+export const ORIGIN_KINDS = ['file', 'paste', 'url', 'generated'] as const;
+export const OriginKind = z.enum(ORIGIN_KINDS);
+export type OriginKind = z.infer<typeof OriginKind>;
+
 // ---------------------------------------------------------------- annotations
 
 export const ANNOTATION_KINDS = ['claim', 'highlight', 'note'] as const;
@@ -60,6 +67,13 @@ export const STANCE_FILTERS = [...STANCES, 'none'] as const;
 export const StanceFilter = z.enum(STANCE_FILTERS);
 export type StanceFilter = z.infer<typeof StanceFilter>;
 export const STANCE_FILTER_LABEL: Record<StanceFilter, string> = { supports: 'supports', opposes: 'opposes', neutral: 'neutral', none: 'no stance' };
+
+// ---------------------------------------------------------------- search
+
+/** Where the search index came from when the notebook opened: its cache file, a fresh build, or not loaded yet. */
+export const INDEX_ORIGINS = ['cache', 'build', 'none'] as const;
+export const IndexOrigin = z.enum(INDEX_ORIGINS);
+export type IndexOrigin = z.infer<typeof IndexOrigin>;
 
 // ---------------------------------------------------------------- import
 

@@ -6,10 +6,10 @@
  * Pure: no Node, DOM or Electron.
  */
 import { z } from 'zod';
-import { ActorKind, ActorRole, AnnotationKind, RelationType, Stance } from './enums';
+import { ActorKind, ActorRole, AnnotationKind, OriginKind, RelationType, Stance } from './enums';
 
 /** The closed lists (kinds, roles, stances, relation types) live in enums.ts; re-exported here with the records that use them. */
-export { ActorKind, ActorRole, AnnotationKind, RelationType, Stance };
+export { ActorKind, ActorRole, AnnotationKind, OriginKind, RelationType, Stance };
 
 /** Version of the on-disk format written by this build. Bump it and add a migration. */
 export const SCHEMA_VERSION = 1;
@@ -24,7 +24,6 @@ export const LanguageCode = z.string().regex(/^([a-z]{2}|und)$/, 'expected an IS
 
 // ---------------------------------------------------------------- sources
 
-export const OriginKind = z.enum(['file', 'paste', 'url', 'generated']);
 export const Origin = z.object({
   kind: OriginKind,
   name: z.string().optional(),
@@ -183,7 +182,6 @@ export const SourceFile = z.object({
   annotations: z.array(Annotation).default([]),
 });
 
-export type OriginKind = z.infer<typeof OriginKind>;
 export type Origin = z.infer<typeof Origin>;
 export type RemovedBlock = z.infer<typeof RemovedBlock>;
 export type SourceMeta = z.infer<typeof SourceMeta>;

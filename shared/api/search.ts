@@ -5,7 +5,7 @@
  * count of independent sources and its discrepancies.
  */
 import { z } from 'zod';
-import { CorroborationType } from '../enums';
+import { CorroborationType, IndexOrigin } from '../enums';
 import { Annotation, Relation, SourceHead } from '../model';
 import { ActorHit, CorroborationHit, Discrepancy, SearchFilters, SearchHit } from '../search';
 
@@ -51,7 +51,7 @@ export const ClaimGroup = z.object({
 });
 export type ClaimGroup = z.infer<typeof ClaimGroup>;
 
-export const IndexStatus = z.object({ ready: z.boolean(), sources: z.number().int(), annotations: z.number().int(), loadedFrom: z.enum(['cache', 'build', 'none']) });
+export const IndexStatus = z.object({ ready: z.boolean(), sources: z.number().int(), annotations: z.number().int(), loadedFrom: IndexOrigin });
 export type IndexStatus = z.infer<typeof IndexStatus>;
 
 export const searchSchemas = {

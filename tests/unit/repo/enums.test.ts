@@ -33,6 +33,8 @@ interface ValueSet {
 }
 
 const SETS: ValueSet[] = [
+  { name: 'origin kinds', values: ['file', 'paste', 'url', 'generated'], defined: enums.ORIGIN_KINDS },
+  { name: 'index origins', values: ['cache', 'build', 'none'], defined: enums.INDEX_ORIGINS },
   { name: 'annotation kinds', values: ['claim', 'highlight', 'note'], defined: enums.ANNOTATION_KINDS, inText: true },
   { name: 'relation types', values: ['corroborates', 'contradicts', 'elaborates'], defined: enums.RELATION_TYPES },
   { name: 'actor kinds', values: ['person', 'organisation', 'state', 'igo', 'group', 'other'], defined: enums.ACTOR_KINDS },
