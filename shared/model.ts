@@ -6,6 +6,10 @@
  * Pure: no Node, DOM or Electron.
  */
 import { z } from 'zod';
+import { ActorKind, ActorRole, AnnotationKind, OriginKind, RelationType, Stance } from './enums';
+
+/** The closed lists (kinds, roles, stances, relation types) live in enums.ts; re-exported here with the records that use them. */
+export { ActorKind, ActorRole, AnnotationKind, OriginKind, RelationType, Stance };
 
 /** Version of the on-disk format written by this build. Bump it and add a migration. */
 export const SCHEMA_VERSION = 1;
@@ -20,7 +24,6 @@ export const LanguageCode = z.string().regex(/^([a-z]{2}|und)$/, 'expected an IS
 
 // ---------------------------------------------------------------- sources
 
-export const OriginKind = z.enum(['file', 'paste', 'url', 'generated']);
 export const Origin = z.object({
   kind: OriginKind,
   name: z.string().optional(),
@@ -51,6 +54,21 @@ export const SourceMeta = z.object({
   nearDuplicateOf: Id.optional(),
 });
 
+/** A short head of a source, for labels (title, outlet, date): what search results and actor pages carry. */
+export const SourceHead = SourceMeta.pick({ id: true, title: true, outlet: true, publishedAt: true, language: true });
+export type SourceHead = z.infer<typeof SourceHead>;
+
+/** The head of a source's metadata; an empty outlet or date is left out. */
+export function sourceHead(meta: SourceMeta): SourceHead {
+  return {
+    id: meta.id,
+    title: meta.title,
+    language: meta.language,
+    ...(meta.outlet ? { outlet: meta.outlet } : {}),
+    ...(meta.publishedAt ? { publishedAt: meta.publishedAt } : {}),
+  };
+}
+
 export const Source = SourceMeta.extend({
   /** The normalised reading text (see shared/text.ts). Frozen after import. */
   text: z.string(),
@@ -59,10 +77,7 @@ export const Source = SourceMeta.extend({
 
 // ---------------------------------------------------------------- annotations
 
-export const AnnotationKind = z.enum(['claim', 'highlight', 'note']);
 export const DEFAULT_STATUSES = ['unverified', 'corroborated', 'disputed', 'refuted'] as const;
-export const ActorRole = z.enum(['speaker', 'subject', 'mentioned']);
-export const Stance = z.enum(['supports', 'opposes', 'neutral']);
 
 /** W3C TextPositionSelector + TextQuoteSelector in one record. Offsets are UTF-16 code units. */
 export const TextTarget = z
@@ -97,7 +112,6 @@ export const Annotation = z.object({
   updatedAt: Timestamp,
 });
 
-export const RelationType = z.enum(['corroborates', 'contradicts', 'elaborates']);
 export const Relation = z.object({
   id: Id,
   from: Id,
@@ -108,7 +122,6 @@ export const Relation = z.object({
 
 // ---------------------------------------------------------------- actors, tags, briefs
 
-export const ActorKind = z.enum(['person', 'organisation', 'state', 'igo', 'group', 'other']);
 export const Actor = z.object({
   id: Id,
   name: z.string().min(1),
@@ -169,21 +182,15 @@ export const SourceFile = z.object({
   annotations: z.array(Annotation).default([]),
 });
 
-export type OriginKind = z.infer<typeof OriginKind>;
 export type Origin = z.infer<typeof Origin>;
 export type RemovedBlock = z.infer<typeof RemovedBlock>;
 export type SourceMeta = z.infer<typeof SourceMeta>;
 export type Source = z.infer<typeof Source>;
-export type AnnotationKind = z.infer<typeof AnnotationKind>;
-export type ActorRole = z.infer<typeof ActorRole>;
-export type Stance = z.infer<typeof Stance>;
 export type TextTarget = z.infer<typeof TextTarget>;
 export type ActorLink = z.infer<typeof ActorLink>;
 export type RichDoc = z.infer<typeof RichDoc>;
 export type Annotation = z.infer<typeof Annotation>;
-export type RelationType = z.infer<typeof RelationType>;
 export type Relation = z.infer<typeof Relation>;
-export type ActorKind = z.infer<typeof ActorKind>;
 export type Actor = z.infer<typeof Actor>;
 export type Tag = z.infer<typeof Tag>;
 export type Brief = z.infer<typeof Brief>;

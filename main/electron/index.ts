@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, screen, session, shell } from 'electron';
 import type { ApiEvent, ImportResult } from '../../shared/api';
-import { IMPORTABLE_EXTENSIONS } from '../services/import/import-batch';
+import { IMPORT_EXTENSIONS } from '../../shared/enums';
 import { describeError, LogFile } from '../services/log-file';
 import { openNotebookSession, callApi } from '../services/session';
 import { parseLaunchOptions } from './args';
@@ -173,7 +173,7 @@ async function importWithDialog(kinds: Array<'openFile' | 'openDirectory'>): Pro
     properties: [...kinds, 'multiSelections'],
     filters: kinds.includes('openFile')
       ? [
-          { name: 'Articles', extensions: IMPORTABLE_EXTENSIONS.map((ext) => ext.replace(/^\./, '')) },
+          { name: 'Articles', extensions: [...IMPORT_EXTENSIONS] },
           { name: 'All files', extensions: ['*'] },
         ]
       : [],

@@ -4,7 +4,8 @@
  */
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
-import { menuAccelerator, type ShortcutId } from '../../shared/shortcuts';
+import { BRIEF_FORMAT_INFO, BRIEF_FORMATS, exportBriefCommand, type MenuCommand } from '../../shared/enums';
+import { menuAccelerator, SHORTCUTS, type ShortcutId } from '../../shared/shortcuts';
 
 export interface MenuActions {
   newNotebook(): void;
@@ -16,18 +17,17 @@ export interface MenuActions {
   /** Native picker for folders (Linux and Windows cannot mix files and folders in one dialog). */
   importFolder(): void;
   /** Menu items the renderer carries out: forwarded as {type:'menu', command}. */
-  sendToRenderer(command: RendererMenuCommand): void;
+  sendToRenderer(command: MenuCommand): void;
   about(): void;
   openReadme(): void;
   /** Help › Show Logs: the folder of the log files. */
   showLogs(): void;
 }
 
-/**
- * Edit › Undo/Redo and Find… (the command palette), File › Export Brief (acted
- * on by the open brief editor) and Help › Keyboard Shortcuts (the renderer's dialog).
- */
-export type RendererMenuCommand = 'undo' | 'redo' | 'search' | 'shortcuts' | `export-brief:${'docx' | 'pdf' | 'md' | 'html'}`;
+/** A shortcut id of the shared table, if it has one. */
+function shortcutId(id: string): ShortcutId | undefined {
+  return SHORTCUTS.find((s) => s.id === id)?.id;
+}
 
 export interface MenuOptions {
   platform: NodeJS.Platform;
@@ -76,12 +76,12 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       ...importItems,
       {
         label: 'Export Brief',
-        submenu: [
-          keyed('export-docx', { label: 'Word (.docx)…', click: () => actions.sendToRenderer('export-brief:docx') }),
-          { label: 'PDF…', click: () => actions.sendToRenderer('export-brief:pdf') },
-          { label: 'Markdown…', click: () => actions.sendToRenderer('export-brief:md') },
-          { label: 'HTML…', click: () => actions.sendToRenderer('export-brief:html') },
-        ],
+        // One item per export format; a format with a shortcut (export-docx) carries it.
+        submenu: BRIEF_FORMATS.map((format) => {
+          const item: MenuItemConstructorOptions = { label: BRIEF_FORMAT_INFO[format].menuLabel, click: () => actions.sendToRenderer(exportBriefCommand(format)) };
+          const id = shortcutId(`export-${format}`);
+          return id ? keyed(id, item) : item;
+        }),
       },
       { type: 'separator' },
       keyed('close-window', { role: 'close', label: 'Close Window' }),

@@ -7,7 +7,7 @@
  * Only types come from electron here, so tests can pass a fake ipcRenderer.
  */
 import { API_CHANNEL_PREFIX, API_EVENT_CHANNEL, API_METHODS } from '../../shared/api-methods';
-import type { ApiEvent, DossierApi } from '../../shared/api';
+import type { ApiEvent, DesktopDossierApi } from '../../shared/api';
 
 /** The part of Electron's ipcRenderer the preload uses. */
 export interface IpcRendererLike {
@@ -23,10 +23,6 @@ export interface IpcRendererLike {
  * `importPaths`. It exists only in Electron: the browser binding (dev:web)
  * has no file paths, so check for it before use.
  */
-export type DesktopDossierApi = DossierApi & {
-  pathForFile(file: File): string;
-};
-
 export function createDossierApi(ipc: IpcRendererLike, getPathForFile: (file: File) => string): DesktopDossierApi {
   const api: Record<string, unknown> = {};
   for (const method of API_METHODS) {

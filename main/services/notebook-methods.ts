@@ -1,4 +1,5 @@
 /** API methods of the notebook itself: info, the source list, one source (by id, or as a person names it), import. */
+import type { OriginKind } from '../../shared/enums';
 import { DossierError } from '../../shared/errors';
 import { collectPaths, importItems, type ImportItem } from './import/import-batch';
 import { lookupSource } from './lookup';
@@ -8,7 +9,7 @@ type NotebookMethodName = 'getNotebook' | 'listSources' | 'getSource' | 'lookupS
 
 export function notebookMethods(ctx: ServiceContext): ServiceMethods<NotebookMethodName> {
   const { store } = ctx;
-  const runImport = (items: ImportItem[], originKind: 'file' | 'paste') => {
+  const runImport = (items: ImportItem[], originKind: OriginKind) => {
     const label = items.length === 1 ? `Import “${items[0]!.name}”` : `Import ${items.length} files`;
     return ctx.transact(label, (tx) =>
       importItems(store, tx, items, {

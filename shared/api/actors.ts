@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { ActorSuggestion } from '../actors';
 import { LookupInput } from './lookup';
-import { Actor, ActorKind, ActorLink, ActorRole, Annotation, SourceMeta, Stance } from '../model';
+import { StanceFilter } from '../enums';
+import { Actor, ActorKind, ActorLink, ActorRole, Annotation, SourceHead } from '../model';
 
 const Name = z.string().trim().min(1).max(200);
 const Aliases = z.array(z.string().trim().min(1).max(200)).max(200);
@@ -39,7 +40,7 @@ export type SourceMentionOut = z.infer<typeof SourceMentionOut>;
 export const ActorPageFilters = z.object({
   roles: z.array(ActorRole).optional(),
   /** "none" selects links without a stance. */
-  stances: z.array(z.union([Stance, z.literal('none')])).optional(),
+  stances: z.array(StanceFilter).optional(),
   statuses: z.array(z.string()).optional(),
 });
 export type ActorPageFilters = z.infer<typeof ActorPageFilters>;
@@ -52,8 +53,6 @@ export const ActorPageClaim = z.object({
   via: z.array(z.string()),
 });
 export type ActorPageClaim = z.infer<typeof ActorPageClaim>;
-
-const SourceHead = SourceMeta.pick({ id: true, title: true, outlet: true, publishedAt: true, language: true });
 
 export const ActorPage = z.object({
   actor: Actor,

@@ -4,11 +4,11 @@
  * chips live (resolveCitations) and to find claims to cite (listClaims).
  */
 import { z } from 'zod';
+import { BriefFormat } from '../enums';
 import { Annotation, Brief, Id, RichDoc, SourceMeta } from '../model';
 
-/** Export formats; main/services/briefs BRIEF_FORMATS lists the same names. */
-export const BriefFormat = z.enum(['docx', 'pdf', 'md', 'html']);
-export type BriefFormat = z.infer<typeof BriefFormat>;
+/** Export formats (the list lives in enums.ts). */
+export { BriefFormat };
 
 /** A line of the briefs list (no document). */
 export const BriefSummary = z.object({

@@ -21,6 +21,7 @@ import { briefSchemas } from './briefs';
 import { searchSchemas } from './search';
 import { LookupInput } from './lookup';
 import { Annotation, DEFAULT_STATUSES, Source, SourceMeta } from '../model';
+import { MenuCommand } from '../enums';
 
 export { API_METHODS, type MethodName } from '../api-methods';
 
@@ -131,8 +132,8 @@ export const ApiEvent = z.discriminatedUnion('type', [
     current: z.string().optional(),
     finished: z.boolean().default(false),
   }),
-  /** A native menu item the renderer acts on (e.g. "import", "undo"). */
-  z.object({ type: z.literal('menu'), command: z.string() }),
+  /** A native menu item the renderer acts on (e.g. "import", "undo"): one of MENU_COMMANDS. */
+  z.object({ type: z.literal('menu'), command: MenuCommand }),
 ]);
 export type ApiEvent = z.infer<typeof ApiEvent>;
 
@@ -141,6 +142,13 @@ export type DossierApi = {
   [M in MethodName]: (input: ApiInput<M>) => Promise<Result<ApiOutput<M>>>;
 } & {
   onEvent(listener: (event: ApiEvent) => void): () => void;
-  /** Electron only: the file-system path of a dropped File (folders included). */
-  pathForFile?(file: File): string;
 };
+
+/** What the Electron preload adds to `window.dossier`; the browser binding (dev:web) has none of it. */
+export type DesktopExtras = {
+  /** The absolute path of a File dropped or picked (a file or a folder), or "" for one not from disk. */
+  pathForFile(file: File): string;
+};
+
+/** `window.dossier` in the desktop app. */
+export type DesktopDossierApi = DossierApi & DesktopExtras;

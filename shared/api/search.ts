@@ -6,7 +6,8 @@
  * are made of (filters, hits, corroboration hits, discrepancies).
  */
 import { z } from 'zod';
-import { Annotation, Relation, SourceMeta } from '../model';
+import { CorroborationType, IndexOrigin } from '../enums';
+import { Annotation, Relation, SourceHead } from '../model';
 
 const Id = z.string().min(1);
 
@@ -84,9 +85,7 @@ export const Discrepancy = z.object({
 });
 export type Discrepancy = z.infer<typeof Discrepancy>;
 
-/** A short head of a source, for labels (title, outlet, date). */
-export const SourceHead = SourceMeta.pick({ id: true, title: true, outlet: true, publishedAt: true, language: true });
-export type SourceHead = z.infer<typeof SourceHead>;
+export { SourceHead };
 
 export const SearchResult = z.object({
   hits: z.array(SearchHit),
@@ -126,7 +125,7 @@ export const ClaimGroup = z.object({
 });
 export type ClaimGroup = z.infer<typeof ClaimGroup>;
 
-export const IndexStatus = z.object({ ready: z.boolean(), sources: z.number().int(), annotations: z.number().int(), loadedFrom: z.enum(['cache', 'build', 'none']) });
+export const IndexStatus = z.object({ ready: z.boolean(), sources: z.number().int(), annotations: z.number().int(), loadedFrom: IndexOrigin });
 export type IndexStatus = z.infer<typeof IndexStatus>;
 
 export const searchSchemas = {
@@ -154,7 +153,7 @@ export const searchSchemas = {
         sourceId: Id,
         start: z.number().int().min(0),
         end: z.number().int().min(1),
-        type: z.enum(['corroborates', 'contradicts']),
+        type: CorroborationType,
       })
       .refine((v) => v.end > v.start, { message: 'end must be after start' }),
     output: z.object({ annotation: Annotation, relation: Relation }),

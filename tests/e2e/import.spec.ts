@@ -9,6 +9,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { IMPORT_ACCEPT } from '../../shared/enums';
 import { FERRY_ARTICLE, GERMAN_ARTICLE, LIGHTHOUSE_ORIGINAL, LIGHTHOUSE_SYNDICATED, SWEDISH_ARTICLE } from '../unit/import-batch/articles';
 import { artifactsDir, expect, test } from './app-fixture';
 import { reader } from './steps';
@@ -82,6 +83,9 @@ test('a batch of files: progress with counts, summary, near-duplicate flag, rest
     file('ferry-again.txt', FERRY_ARTICLE),
   ];
   await watchProgress(page);
+  // The picker offers every extension the importer reads (it once left out .markdown).
+  await expect(page.getByTestId('import-input')).toHaveAttribute('accept', IMPORT_ACCEPT);
+  expect(IMPORT_ACCEPT.split(',')).toEqual(expect.arrayContaining(['.md', '.markdown', '.htm', '.pdf', '.docx']));
   await page.getByTestId('import-input').setInputFiles(files);
 
   // The progress bar appears with counts, the current file and a Cancel button.

@@ -1,5 +1,5 @@
 /** brief draft | export | list: briefs from the command line (docs/cli.md). */
-import { BriefFormat } from '../../../shared/api/briefs';
+import { BRIEF_FORMATS, BriefFormat, orList } from '../../../shared/enums';
 import { UsageError, type CliCommand } from '../command';
 
 export const briefCommand: CliCommand = {
@@ -7,7 +7,7 @@ export const briefCommand: CliCommand = {
   usage: [
     'brief draft --actor NAME | --tag T [--title "…"]',
     '                             draft a brief from an actor\'s or a tag\'s claims and save it',
-    'brief export <briefId> --format docx|pdf|md|html --out <file>',
+    `brief export <briefId> --format ${BRIEF_FORMATS.join('|')} --out <file>`,
     '                             export a brief with footnotes',
     'brief list                   the notebook\'s briefs',
   ],
@@ -38,7 +38,9 @@ export const briefCommand: CliCommand = {
       const format = BriefFormat.safeParse(options.format);
       if (!format.success) {
         throw new UsageError(
-          options.format === undefined ? 'brief export needs --format docx|pdf|md|html' : `unknown format "${String(options.format)}": use docx, pdf, md or html`,
+          options.format === undefined
+            ? `brief export needs --format ${BRIEF_FORMATS.join('|')}`
+            : `unknown format "${String(options.format)}": use ${orList(BRIEF_FORMATS)}`,
         );
       }
       const out = options.out;

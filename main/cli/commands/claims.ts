@@ -1,5 +1,5 @@
 /** claim add: mark a passage, found by its quote, as a claim. */
-import { ActorRole, Stance } from '../../../shared/model';
+import { ANNOTATION_KINDS, AnnotationKind, ActorRole, orList, Stance } from '../../../shared/enums';
 import { UsageError, type CliCommand } from '../command';
 
 /** Parses `NAME:role[:stance]`; the name may itself contain colons ("USA:s") — role and stance are taken from the end. */
@@ -24,7 +24,7 @@ export function parseActorOption(value: string): { name: string; role: ActorRole
 export const claimCommand: CliCommand = {
   name: 'claim',
   usage: [
-    'claim add <sourceId> --quote "<exact text>" [--tag T]… [--actor NAME:role[:stance]]… [--status S] [--kind claim|highlight|note]',
+    `claim add <sourceId> --quote "<exact text>" [--tag T]… [--actor NAME:role[:stance]]… [--status S] [--kind ${ANNOTATION_KINDS.join('|')}]`,
     '                             mark a passage as a claim (unknown tags and actors are created)',
   ],
   options: {
@@ -42,14 +42,14 @@ export const claimCommand: CliCommand = {
     const quote = options.quote;
     if (typeof quote !== 'string' || !quote.trim()) throw new UsageError('claim add needs --quote "<exact text from the source>"');
     const actors = ((options.actor as string[] | undefined) ?? []).map(parseActorOption);
-    const kind = (options.kind as string | undefined) ?? 'claim';
-    if (!['claim', 'highlight', 'note'].includes(kind)) throw new UsageError(`--kind must be claim, highlight or note (got "${kind}")`);
+    const kind = AnnotationKind.safeParse(options.kind ?? 'claim');
+    if (!kind.success) throw new UsageError(`--kind must be ${orList(ANNOTATION_KINDS)} (got "${String(options.kind)}")`);
     const occurrence = options.occurrence === undefined ? 0 : Number(options.occurrence) - 1;
     if (!Number.isInteger(occurrence) || occurrence < 0) throw new UsageError('--occurrence takes a number from 1');
     const annotation = await call('addClaimByQuote', {
       sourceId: (await call('lookupSource', { query: sourceId })).id,
       quote,
-      kind: kind as 'claim' | 'highlight' | 'note',
+      kind: kind.data,
       tags: (options.tag as string[] | undefined) ?? [],
       actors,
       occurrence,

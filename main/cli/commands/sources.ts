@@ -1,5 +1,6 @@
 /** import, sources, show: getting articles in and looking at them. */
 import type { ImportResult } from '../../../shared/api';
+import { IMPORT_USUAL_EXTENSIONS } from '../../../shared/enums';
 import type { SourceMeta } from '../../../shared/model';
 import { UsageError, type CliCommand } from '../command';
 
@@ -18,7 +19,7 @@ function importSummary(r: ImportResult): string[] {
 
 export const importCommand: CliCommand = {
   name: 'import',
-  usage: ['import <files or folders…>   import articles (.txt .md .html .pdf .docx); folders recursively'],
+  usage: [`import <files or folders…>   import articles (${IMPORT_USUAL_EXTENSIONS.join(' ')}); folders recursively`],
   async run({ args, io, call, onEvent, print }) {
     if (args.length === 0) throw new UsageError('import needs at least one file or folder');
     if (io.isTTY) {

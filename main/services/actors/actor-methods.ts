@@ -15,7 +15,7 @@ import type { ActorPage, ActorPageClaim, ActorPageFilters, ActorUsage, SourceMen
 import { DossierError } from '../../../shared/errors';
 import { textHash } from '../../../shared/hash';
 import { newId } from '../../../shared/ids';
-import type { Actor, Annotation, NotebookManifest, Source, SourceFile, SourceMeta } from '../../../shared/model';
+import { sourceHead, type Actor, type Annotation, type NotebookManifest, type Source, type SourceFile } from '../../../shared/model';
 import { lookupActor, lookupSuggestion } from '../lookup';
 import type { ServiceContext, ServiceMethods } from '../service-context';
 import * as registry from './registry';
@@ -74,16 +74,6 @@ export function membersOf(actors: readonly Actor[], id: string): Actor[] {
     }
   }
   return out;
-}
-
-function head(meta: SourceMeta) {
-  return {
-    id: meta.id,
-    title: meta.title,
-    language: meta.language,
-    ...(meta.outlet !== undefined ? { outlet: meta.outlet } : {}),
-    ...(meta.publishedAt !== undefined ? { publishedAt: meta.publishedAt } : {}),
-  };
 }
 
 export function actorMethods(ctx: ServiceContext): ServiceMethods<ActorMethodName> {
@@ -352,7 +342,7 @@ export function actorMethods(ctx: ServiceContext): ServiceMethods<ActorMethodNam
           for (const other of new Set(a.actors.map((l) => l.actorId))) if (!relevant.has(other) && byId.has(other)) co.set(other, (co.get(other) ?? 0) + 1);
           claims.push({ annotation: a, links, via: [...new Set(links.map((l) => l.actorId).filter((id) => id !== actorId))] });
         }
-        if (claims.length) groups.push({ source: head(metaById.get(file.source.id) ?? file.source), claims });
+        if (claims.length) groups.push({ source: sourceHead(metaById.get(file.source.id) ?? file.source), claims });
       }
       // Newest source first; undated ones after, in notebook order.
       groups.sort((x, y) => (y.source.publishedAt ?? '').localeCompare(x.source.publishedAt ?? ''));
@@ -373,7 +363,7 @@ export function actorMethods(ctx: ServiceContext): ServiceMethods<ActorMethodNam
         }
         for (const meta of store.manifest.sources) {
           const hit = perSourceHits.get(meta.id);
-          if (hit) mentionedOnly.push({ source: head(meta), mentions: hit.mentions, surfaces: [...hit.surfaces] });
+          if (hit) mentionedOnly.push({ source: sourceHead(meta), mentions: hit.mentions, surfaces: [...hit.surfaces] });
         }
       }
 

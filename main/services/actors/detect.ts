@@ -112,7 +112,7 @@ export function suggestActors(input: SuggestInput): ActorSuggestion[] {
       const stop = stopwordsFor('en');
       const focus = compromiseInput(source.text, tokens, staticIndex, stop, lowerSeen, knownWords);
       const { people, orgs } = focus ? englishNames(focus) : { people: [], orgs: [] };
-      const clean = (raw: string, kind: 'person' | 'organisation') => {
+      const clean = (raw: string, kind: ActorKind) => {
         const sub = tokenize(raw);
         let words = sub.map((w) => w.text);
         let lastTitle = -1;

@@ -3,7 +3,8 @@
  * a tag, or a hand-picked set of claims. The result is an ordinary tiptap
  * document the person then edits freely. Pure: no Node APIs.
  */
-import type { Actor, ActorRole, Annotation, RichDoc, Tag } from '../../../shared/model';
+import { ACTOR_ROLES, RELATION_TYPES, STANCES, type ActorRole, type RelationType } from '../../../shared/enums';
+import type { Actor, Annotation, RichDoc, Tag } from '../../../shared/model';
 import { DossierError } from '../../../shared/errors';
 import {
   blockquoteNode,
@@ -28,7 +29,6 @@ export interface BriefDraft {
   doc: RichDoc;
 }
 
-const ROLE_ORDER: readonly ActorRole[] = ['speaker', 'subject', 'mentioned'];
 
 /** Date order: the source's publication date (undated last), then when the claim was made, then id. */
 export function compareClaims(a: CitedClaim, b: CitedClaim): number {
@@ -83,7 +83,7 @@ function overview(claims: readonly CitedClaim[], subject: string, stanceOf: (c: 
   for (const c of claims) for (const s of stanceOf(c)) stances.set(s, (stances.get(s) ?? 0) + 1);
   const statuses = countBy(claims, (c) => c.annotation.status);
   const facts: JsonNode[] = [];
-  if (stances.size) facts.push(textNode('Stance: ', [{ type: 'bold' }]), textNode(`${splitText(stances, ['supports', 'opposes', 'neutral'])}. `));
+  if (stances.size) facts.push(textNode('Stance: ', [{ type: 'bold' }]), textNode(`${splitText(stances, STANCES)}. `));
   facts.push(textNode('Status: ', [{ type: 'bold' }]), textNode(`${splitText(statuses, ['corroborated', 'unverified', 'disputed', 'refuted'])}.`));
   out.push(paragraphNode(facts));
   return out;
@@ -102,11 +102,8 @@ function claimBlock(ctx: BriefContext, claim: CitedClaim, stance?: string): Json
   ];
 
   const related = relatedClaims(ctx, annotation.id);
-  for (const [type, heading] of [
-    ['corroborates', 'Corroborated by'],
-    ['contradicts', 'Contradicted by'],
-    ['elaborates', 'Elaborated by'],
-  ] as const) {
+  for (const type of RELATION_TYPES) {
+    const heading = RELATED_HEADING[type];
     const list = related.filter((r) => r.type === type).map((r) => r.claim);
     if (!list.length) continue;
     const content: JsonNode[] = [textNode(`${heading}: `, [{ type: 'bold' }])];
@@ -145,6 +142,12 @@ function actorById(ctx: BriefContext, actorId: string): Actor {
   return actor;
 }
 
+const RELATED_HEADING: Record<RelationType, string> = {
+  corroborates: 'Corroborated by',
+  contradicts: 'Contradicted by',
+  elaborates: 'Elaborated by',
+};
+
 const ROLE_HEADING: Record<ActorRole, (name: string) => string> = {
   speaker: (name) => `Statements by ${name}`,
   subject: (name) => `Statements about ${name}`,
@@ -154,7 +157,7 @@ const ROLE_HEADING: Record<ActorRole, (name: string) => string> = {
 /** The actor's strongest role on a claim: speaker, then subject, then mentioned. */
 function roleOn(annotation: Annotation, actorId: string): { role: ActorRole; stance?: string } | undefined {
   const links = annotation.actors.filter((l) => l.actorId === actorId);
-  for (const role of ROLE_ORDER) {
+  for (const role of ACTOR_ROLES) {
     const link = links.find((l) => l.role === role);
     if (link) return link.stance ? { role, stance: link.stance } : { role };
   }
@@ -178,7 +181,7 @@ export function draftBriefFromActor(ctx: BriefContext, actorId: string): BriefDr
   );
   if (actor.description?.trim()) content.unshift(paragraphNode([textNode(actor.description.trim(), [{ type: 'italic' }])]));
 
-  for (const role of ROLE_ORDER) {
+  for (const role of ACTOR_ROLES) {
     const inRole = linked.filter((x) => x.link.role === role);
     if (!inRole.length) continue;
     content.push(headingNode(1, ROLE_HEADING[role](actor.name)));

@@ -3,6 +3,7 @@
  * DOCX, PDF, Markdown and HTML. Plain Node, no Electron: the app, the CLI and
  * the tests share these functions.
  */
+import { BRIEF_FORMATS, orList, type BriefFormat } from '../../../shared/enums';
 import type { Brief } from '../../../shared/model';
 import type { BriefContext } from '../../../shared/brief-doc';
 import { DossierError } from '../../../shared/errors';
@@ -15,16 +16,8 @@ export { draftBriefFromActor, draftBriefFromAnnotations, draftBriefFromTag, comp
 export { resolveBrief, type ResolvedBrief } from './blocks';
 export { briefContextFromFiles, loadBriefContext } from './context';
 
-export const BRIEF_FORMATS = ['docx', 'pdf', 'md', 'html'] as const;
-export type BriefFormat = (typeof BRIEF_FORMATS)[number];
-
-/** File extension and MIME type of each export format (for save dialogs and the CLI). */
-export const BRIEF_FORMAT_INFO: Record<BriefFormat, { extension: string; mime: string; label: string }> = {
-  docx: { extension: 'docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', label: 'Word document' },
-  pdf: { extension: 'pdf', mime: 'application/pdf', label: 'PDF' },
-  md: { extension: 'md', mime: 'text/markdown; charset=utf-8', label: 'Markdown' },
-  html: { extension: 'html', mime: 'text/html; charset=utf-8', label: 'Web page (HTML)' },
-};
+/** The formats, their extensions and MIME types are listed in shared/enums.ts. */
+export { BRIEF_FORMATS, BRIEF_FORMAT_INFO, type BriefFormat } from '../../../shared/enums';
 
 /** Renders a brief in one format. Citations resolve through `ctx`; a missing one shows "[citation removed]". */
 export async function exportBrief(brief: Brief, ctx: BriefContext, format: BriefFormat): Promise<Uint8Array> {
@@ -39,6 +32,6 @@ export async function exportBrief(brief: Brief, ctx: BriefContext, format: Brief
     case 'html':
       return new TextEncoder().encode(renderHtml(resolved));
     default:
-      throw new DossierError('invalid-input', `Unknown export format "${String(format)}": use docx, pdf, md or html.`);
+      throw new DossierError('invalid-input', `Unknown export format "${String(format)}": use ${orList(BRIEF_FORMATS)}.`);
   }
 }

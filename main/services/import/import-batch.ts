@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { ImportResult } from '../../../shared/api';
 import { DossierError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
+import { IMPORT_EXTENSIONS } from '../../../shared/enums';
 import { SCHEMA_VERSION, type Origin, type Source } from '../../../shared/model';
 import type { Transaction } from '../service-context';
 import type { NotebookStore } from '../store/notebook-store';
@@ -18,8 +19,6 @@ import { findNearDuplicate, minhashSignature } from './near-duplicate';
 
 export const DEFAULT_MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
-/** File extensions a folder import picks up; other files in folders are skipped with a reason. */
-export const IMPORTABLE_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.pdf', '.docx'];
 
 export interface ImportProgress {
   done: number;
@@ -221,7 +220,7 @@ export async function collectPaths(paths: string[]): Promise<{ items: ImportItem
       }
     } else if (info.isFile()) {
       const ext = path.extname(p).toLowerCase();
-      if (fromFolder && !IMPORTABLE_EXTENSIONS.includes(ext)) {
+      if (fromFolder && !IMPORT_EXTENSIONS.includes(ext.slice(1))) {
         skipped.push({ name: p, reason: `not an importable file type (${ext || 'no extension'})` });
         return;
       }

@@ -9,7 +9,8 @@
  *   between the members of a group ("14 injured" vs "40 injured"; "on Monday"
  *   vs "on Tuesday"; one outlet naming another state).
  */
-import type { Actor, Relation, RelationType } from '../../../shared/model';
+import { RELATION_TYPES, type RelationType } from '../../../shared/enums';
+import type { Actor, Relation } from '../../../shared/model';
 import type { Discrepancy, RelationGroup } from '../../../shared/api/search';
 import { AliasMatcher, datesDiffer, describeDateValue, extractDates, extractCounts, foldForMatch, tokenize } from '../../../shared/text';
 import { isCanonicalTerm, wordTerms } from './analyzer';
@@ -42,7 +43,7 @@ export function outletKey(source: { id: string; outlet?: string; url?: string })
 }
 
 export function computeGroups(input: GroupInput): Groups {
-  const types = new Set(input.types ?? ['corroborates', 'contradicts', 'elaborates']);
+  const types = new Set<RelationType>(input.types ?? RELATION_TYPES);
   const sourceOf = new Map<string, string>();
   for (const a of input.annotations) sourceOf.set(a.id, a.sourceId);
   const sources = new Map<string, { id: string; outlet?: string; url?: string }>();

@@ -7,23 +7,13 @@ import { describeTarget } from '../../../shared/anchoring';
 import type { SourceHead } from '../../../shared/api/search';
 import { DossierError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
-import type { Annotation, Relation, SourceIndexEntry } from '../../../shared/model';
+import { sourceHead, type Annotation, type Relation, type SourceIndexEntry } from '../../../shared/model';
 import type { ServiceContext, ServiceMethods } from '../service-context';
 import { computeGroups, findDiscrepancies } from './relations';
 import type { SearchIndex } from './search-index';
 import { SearchService, type SearchServiceOptions } from './search-service';
 
 type SearchMethodName = 'search' | 'searchStatus' | 'corroborate' | 'acceptCorroboration' | 'listRelations' | 'deleteRelation' | 'getClaimGroup';
-
-function head(meta: SourceIndexEntry): SourceHead {
-  return {
-    id: meta.id,
-    title: meta.title,
-    language: meta.language,
-    ...(meta.outlet ? { outlet: meta.outlet } : {}),
-    ...(meta.publishedAt ? { publishedAt: meta.publishedAt } : {}),
-  };
-}
 
 export interface SearchArea {
   methods: ServiceMethods<SearchMethodName>;
@@ -45,7 +35,7 @@ export function createSearchArea(ctx: ServiceContext, options: SearchServiceOpti
   };
   const headOf = (id: string): SourceHead | undefined => {
     const meta = metaOf(id);
-    return meta ? head(meta) : undefined;
+    return meta ? sourceHead(meta) : undefined;
   };
 
   /** The annotation with this id, wherever it is (annotation ids are global). */
@@ -186,7 +176,7 @@ export function createSearchArea(ctx: ServiceContext, options: SearchServiceOpti
         const meta = a && metaOf(a.sourceId);
         if (!a || !meta) continue;
         loaded.push(a);
-        members.push({ annotationId: a.id, sourceId: a.sourceId, exact: a.target.exact, status: a.status, source: head(meta) });
+        members.push({ annotationId: a.id, sourceId: a.sourceId, exact: a.target.exact, status: a.status, source: sourceHead(meta) });
       }
       const discrepancies = findDiscrepancies(
         loaded.map((a) => {

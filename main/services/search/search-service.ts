@@ -16,6 +16,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { IndexOrigin } from '../../../shared/enums';
 import { textHash } from '../../../shared/hash';
 import type { Actor, Annotation, SourceIndexEntry, Tag } from '../../../shared/model';
 import type { FileRef } from '../store/notebook-store';
@@ -38,7 +39,7 @@ export interface SearchServiceOptions {
   startDelayMs?: number;
 }
 
-export type LoadedFrom = 'cache' | 'build' | 'none';
+export type LoadedFrom = IndexOrigin;
 
 type IndexedSource = IndexData['sources'][number];
 

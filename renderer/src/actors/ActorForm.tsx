@@ -1,7 +1,7 @@
 /** Create or edit an actor: name, kind, aliases as chips, member of, description, colour. */
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Actor, ActorKind } from '../../../shared/model';
-import { KIND_LABEL, KINDS } from './kinds';
+import { ACTOR_KIND_LABEL, ACTOR_KINDS } from '../../../shared/enums';
 
 export interface ActorDraft {
   name: string;
@@ -70,9 +70,9 @@ export function ActorForm({ actor, actors, onSave, onCancel }: Props) {
         Kind
       </label>
       <select id="actor-kind" value={draft.kind} onChange={(e) => set({ kind: e.target.value as ActorKind })}>
-        {KINDS.map((k) => (
+        {ACTOR_KINDS.map((k) => (
           <option key={k} value={k}>
-            {KIND_LABEL[k]}
+            {ACTOR_KIND_LABEL[k]}
           </option>
         ))}
       </select>

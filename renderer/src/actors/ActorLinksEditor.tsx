@@ -10,7 +10,7 @@ import type { ActorLink, ActorRole, Annotation, Stance } from '../../../shared/m
 import { call } from '../api';
 import { useNavigation } from '../app/navigation';
 import { useNotices } from '../app/notices';
-import { ROLES, STANCES } from './kinds';
+import { ACTOR_ROLES, STANCES } from '../../../shared/enums';
 import { KindIcon } from './KindIcon';
 import { useActors } from './useActors';
 import '../styles/actors.css';
@@ -92,7 +92,7 @@ export function ActorLinksEditor({ annotation, readOnly = false }: { annotation:
                   {a && <KindIcon kind={a.kind} />} {a?.name ?? 'Unknown actor'}
                 </button>
                 <select aria-label="Role" value={l.role} disabled={readOnly} onChange={(e) => change(i, { role: e.target.value as ActorRole })}>
-                  {ROLES.map((r) => (
+                  {ACTOR_ROLES.map((r) => (
                     <option key={r} value={r}>
                       {r}
                     </option>
@@ -124,7 +124,7 @@ export function ActorLinksEditor({ annotation, readOnly = false }: { annotation:
       {!readOnly && (
         <div className="actor-typeahead">
           <select aria-label="Role for a new link" value={role} onChange={(e) => setRole(e.target.value as ActorRole)}>
-            {ROLES.map((r) => (
+            {ACTOR_ROLES.map((r) => (
               <option key={r} value={r}>
                 as {r}
               </option>

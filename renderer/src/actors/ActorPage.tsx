@@ -12,12 +12,9 @@ import { call } from '../api';
 import { useApiEvent } from '../api/useApiEvent';
 import { useNavigation } from '../app/navigation';
 import { useNotices } from '../app/notices';
-import { KIND_LABEL, ROLES } from './kinds';
+import { ACTOR_KIND_LABEL, ACTOR_ROLES, STANCE_FILTER_LABEL, STANCE_FILTERS } from '../../../shared/enums';
 import { KindIcon } from './KindIcon';
 
-type StanceKey = NonNullable<ActorPageFilters['stances']>[number];
-const STANCE_KEYS: StanceKey[] = ['supports', 'opposes', 'neutral', 'none'];
-const STANCE_LABEL: Record<StanceKey, string> = { supports: 'supports', opposes: 'opposes', neutral: 'neutral', none: 'no stance' };
 
 function toggle<T>(list: T[] | undefined, v: T): T[] {
   const l = list ?? [];
@@ -57,7 +54,7 @@ export function ActorPage({ actorId, actions }: { actorId: string; actions?: Rea
         <div className="actor-page-title">
           <KindIcon kind={actor.kind} />
           <h2>{actor.name}</h2>
-          <span className="muted">{KIND_LABEL[actor.kind]}</span>
+          <span className="muted">{ACTOR_KIND_LABEL[actor.kind]}</span>
           {actor.color && <span className="actor-swatch" style={{ background: actor.color }} aria-hidden="true" />}
           <span className="actor-page-actions">{actions}</span>
         </div>
@@ -77,16 +74,16 @@ export function ActorPage({ actorId, actions }: { actorId: string; actions?: Rea
 
       <div className="actor-filters" role="group" aria-label="Filter claims">
         <span className="actor-filter-group">
-          {ROLES.map((r: ActorRole) => (
+          {ACTOR_ROLES.map((r: ActorRole) => (
             <button key={r} type="button" className="filter-chip" aria-pressed={filters.roles?.includes(r) ?? false} onClick={() => setFilters({ ...filters, roles: toggle(filters.roles, r) })}>
               {r} <span className="count">{counts.byRole[r] ?? 0}</span>
             </button>
           ))}
         </span>
         <span className="actor-filter-group">
-          {STANCE_KEYS.map((s) => (
+          {STANCE_FILTERS.map((s) => (
             <button key={s} type="button" className="filter-chip" aria-pressed={filters.stances?.includes(s) ?? false} onClick={() => setFilters({ ...filters, stances: toggle(filters.stances, s) })}>
-              {STANCE_LABEL[s]} <span className="count">{counts.byStance[s] ?? 0}</span>
+              {STANCE_FILTER_LABEL[s]} <span className="count">{counts.byStance[s] ?? 0}</span>
             </button>
           ))}
         </span>

@@ -1,9 +1,10 @@
 import type { ActorKind } from '../../../shared/model';
-import { KIND_ICON, KIND_LABEL } from './kinds';
+import { ACTOR_KIND_LABEL } from '../../../shared/enums';
+import { KIND_ICON } from './kinds';
 
 export function KindIcon({ kind }: { kind: ActorKind }) {
   return (
-    <span className={`actor-kind actor-kind-${kind}`} title={KIND_LABEL[kind]} aria-label={KIND_LABEL[kind]} role="img">
+    <span className={`actor-kind actor-kind-${kind}`} title={ACTOR_KIND_LABEL[kind]} aria-label={ACTOR_KIND_LABEL[kind]} role="img">
       {KIND_ICON[kind]}
     </span>
   );

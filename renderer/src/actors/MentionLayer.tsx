@@ -15,7 +15,7 @@ import { useAnnotations, type AnnotationsState } from '../annotations/Annotation
 import { useNavigation } from '../app/navigation';
 import { useNotices } from '../app/notices';
 import { indexParagraphs, offsetAtPoint, rangeForOffsets } from '../reader/paint-highlights';
-import { ROLES } from './kinds';
+import { ACTOR_ROLES } from '../../../shared/enums';
 import '../styles/actors.css';
 
 export const MENTION_HIGHLIGHT = 'dossier-mention';
@@ -137,7 +137,7 @@ export function MentionLayer({ source }: { source: Pick<Source, 'id' | 'text'> }
   return (
     <div className="mention-popup" role="menu" aria-label={`Mention of ${popup.mention.name}`} style={{ left: popup.x, top: popup.y + 14 }}>
       {popup.annotationId && !ann?.readOnly
-        ? ROLES.map((role) => (
+        ? ACTOR_ROLES.map((role) => (
             <button key={role} type="button" role="menuitem" onClick={() => void link(popup, role)}>
               Link {popup.mention.name} as {role}
             </button>

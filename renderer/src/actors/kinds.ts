@@ -1,16 +1,5 @@
-/** Actor kinds: labels and small text icons (no image assets, CSP-safe). */
-import type { ActorKind, ActorRole, Stance } from '../../../shared/model';
-
-export const KINDS: ActorKind[] = ['person', 'organisation', 'state', 'igo', 'group', 'other'];
-
-export const KIND_LABEL: Record<ActorKind, string> = {
-  person: 'Person',
-  organisation: 'Organisation',
-  state: 'State',
-  igo: 'International body',
-  group: 'Group',
-  other: 'Other',
-};
+/** Small text icons for actor kinds (no image assets, CSP-safe); the kinds and their labels are in shared/enums.ts. */
+import type { ActorKind } from '../../../shared/enums';
 
 /** A short letter badge per kind (fonts on every system have letters; emoji fonts are not a given). */
 export const KIND_ICON: Record<ActorKind, string> = {
@@ -21,6 +10,3 @@ export const KIND_ICON: Record<ActorKind, string> = {
   group: 'G',
   other: '·',
 };
-
-export const ROLES: ActorRole[] = ['speaker', 'subject', 'mentioned'];
-export const STANCES: Stance[] = ['supports', 'opposes', 'neutral'];

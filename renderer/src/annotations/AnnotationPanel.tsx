@@ -6,6 +6,7 @@
 import { setAnnotationDrag } from '../briefs/drag';
 import { useMemo, useState } from 'react';
 import type { AnnotationPatch } from '../../../shared/api/annotations';
+import { ANNOTATION_KIND_LABEL, ANNOTATION_KINDS } from '../../../shared/enums';
 import type { Annotation, RichDoc, Tag } from '../../../shared/model';
 import { call } from '../api';
 import { useNotices } from '../app/notices';
@@ -20,8 +21,6 @@ import { ActorLinksEditor } from '../actors/ActorLinksEditor';
 import { CorroborationPanel } from '../corroboration/CorroborationPanel';
 import '../styles/annotations.css';
 
-const KINDS: Annotation['kind'][] = ['claim', 'highlight', 'note'];
-const KIND_LABEL: Record<Annotation['kind'], string> = { claim: 'Claim', highlight: 'Highlight', note: 'Note' };
 
 export function AnnotationPanel() {
   const ann = useAnnotations();
@@ -93,9 +92,9 @@ export function AnnotationPanel() {
           <div className="annotation-filters" role="group" aria-label="Filter annotations">
             <select aria-label="Filter by kind" value={filters.kind} onChange={(e) => setFilters({ ...filters, kind: e.target.value })}>
               <option value="">All kinds</option>
-              {KINDS.map((k) => (
+              {ANNOTATION_KINDS.map((k) => (
                 <option key={k} value={k}>
-                  {KIND_LABEL[k]}s
+                  {ANNOTATION_KIND_LABEL[k]}s
                 </option>
               ))}
             </select>
@@ -166,7 +165,7 @@ function AnnotationRow({
     >
       <button type="button" className="annotation-row-button" aria-pressed={selected} title={title} onClick={onSelect}>
         <span className="annotation-row-head">
-          <span className={`kind-badge kind-${a.kind}`}>{KIND_LABEL[a.kind]}</span>
+          <span className={`kind-badge kind-${a.kind}`}>{ANNOTATION_KIND_LABEL[a.kind]}</span>
           {a.kind === 'claim' && (
             <span className="status-badge" data-status={a.status}>
               <span className="status-dot" style={{ background: statusColour(a.status, statuses) }} aria-hidden="true" />
@@ -222,9 +221,9 @@ function AnnotationEditor({ annotation: a, tags, statuses, readOnly, orphan, foc
     <div className="annotation-editor" role="group" aria-label="Selected annotation">
       <div className="annotation-editor-head">
         <select aria-label="Kind" value={a.kind} disabled={readOnly} onChange={(e) => void onUpdate({ kind: e.target.value as Annotation['kind'] })}>
-          {KINDS.map((k) => (
+          {ANNOTATION_KINDS.map((k) => (
             <option key={k} value={k}>
-              {KIND_LABEL[k]}
+              {ANNOTATION_KIND_LABEL[k]}
             </option>
           ))}
         </select>
@@ -269,7 +268,7 @@ function AnnotationEditor({ annotation: a, tags, statuses, readOnly, orphan, foc
       </p>
       {!readOnly && (
         <button type="button" className="danger delete-annotation" onClick={() => void onDelete()}>
-          Delete {KIND_LABEL[a.kind].toLowerCase()}
+          Delete {ANNOTATION_KIND_LABEL[a.kind].toLowerCase()}
         </button>
       )}
     </div>

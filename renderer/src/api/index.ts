@@ -4,15 +4,12 @@
  * shape over the loopback bridge. Components use `call()`, which unwraps the
  * Result and throws a DossierError whose message is meant for the person.
  */
-import type { ApiEvent, ApiInput, ApiOutput, DossierApi, MethodName } from '../../../shared/api';
+import type { ApiEvent, ApiInput, ApiOutput, DesktopExtras, DossierApi, MethodName } from '../../../shared/api';
 import { DossierError, type Result } from '../../../shared/errors';
 import { createBridgeClient } from './bridge-client';
 
-/** The preload may add desktop-only helpers next to the API methods. */
-export type DesktopApi = DossierApi & {
-  /** Absolute path of a dropped/picked File (Electron's webUtils.getPathForFile). */
-  pathForFile?: (file: File) => string;
-};
+/** The API the page holds: the preload's (with the desktop extras) or the bridge client's (without). */
+export type DesktopApi = DossierApi & Partial<DesktopExtras>;
 
 let instance: DesktopApi | undefined;
 

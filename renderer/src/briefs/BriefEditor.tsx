@@ -8,7 +8,8 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import { TextSelection } from '@tiptap/pm/state';
 import StarterKit from '@tiptap/starter-kit';
-import type { BriefFormat, ResolvedClaim } from '../../../shared/api/briefs';
+import type { ResolvedClaim } from '../../../shared/api/briefs';
+import { BRIEF_FORMAT_INFO, BRIEF_FORMATS, briefFormatOfCommand, type BriefFormat } from '../../../shared/enums';
 import type { Brief } from '../../../shared/model';
 import { call } from '../api';
 import { useApiEvent } from '../api/useApiEvent';
@@ -23,12 +24,6 @@ import { inTable, insertTable, runTableCommand, TABLE_EXTENSIONS } from './table
 
 const AUTOSAVE_MS = 700;
 
-export const EXPORT_FORMATS: Array<{ format: BriefFormat; label: string }> = [
-  { format: 'docx', label: 'DOCX' },
-  { format: 'pdf', label: 'PDF' },
-  { format: 'md', label: 'Markdown' },
-  { format: 'html', label: 'HTML' },
-];
 
 type SaveState = 'saved' | 'pending' | 'saving' | 'error';
 
@@ -249,8 +244,8 @@ export function BriefEditor({ brief, readOnly }: { brief: Brief; readOnly: boole
 
   // The native menu may ask for an export ("export-brief:docx").
   useApiEvent('menu', (event) => {
-    const m = /^export-brief:(docx|pdf|md|html)$/.exec(event.command);
-    if (m) void exportAs(m[1] as BriefFormat);
+    const format = briefFormatOfCommand(event.command);
+    if (format) void exportAs(format);
   });
 
   return (
@@ -278,16 +273,16 @@ export function BriefEditor({ brief, readOnly }: { brief: Brief; readOnly: boole
         </span>
         <div className="brief-export" role="group" aria-label="Export">
           <span className="brief-export-label">Export</span>
-          {EXPORT_FORMATS.map(({ format, label }) => (
+          {BRIEF_FORMATS.map((format) => (
             <button
               key={format}
               type="button"
               className="button button-quiet"
               disabled={exporting !== null}
-              aria-label={`Export as ${label}`}
+              aria-label={`Export as ${BRIEF_FORMAT_INFO[format].button}`}
               onClick={() => void exportAs(format)}
             >
-              {exporting === format ? '…' : label}
+              {exporting === format ? '…' : BRIEF_FORMAT_INFO[format].button}
             </button>
           ))}
         </div>

@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { ClaimGroup, CorroborationSuggestion } from '../../../shared/api/search';
+import type { CorroborationType } from '../../../shared/enums';
 import type { Annotation } from '../../../shared/model';
 import { call } from '../api';
 import { useApiEvent } from '../api/useApiEvent';
@@ -46,7 +47,7 @@ export function CorroborationPanel({ annotation, readOnly }: { annotation: Annot
   }, [annotation.id, annotation.target.start, annotation.target.end, revision, error]);
 
   const accept = useCallback(
-    async (s: CorroborationSuggestion, type: 'corroborates' | 'contradicts') => {
+    async (s: CorroborationSuggestion, type: CorroborationType) => {
       setBusy(true);
       try {
         await call('acceptCorroboration', { annotationId: annotation.id, sourceId: s.sourceId, start: s.start, end: s.end, type });

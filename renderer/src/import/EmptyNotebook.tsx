@@ -1,3 +1,5 @@
+import { IMPORT_FORMAT_INFO, IMPORT_FORMATS } from '../../../shared/enums';
+
 interface Props {
   onImport(): void;
   readOnly: boolean;
@@ -12,7 +14,7 @@ export function EmptyNotebook({ onImport, readOnly }: Props) {
       <p>Bring in the articles you are researching. Dossier keeps a clean, readable copy of each one, so you can mark claims and cite them later.</p>
       <ul className="ways-in">
         <li>
-          <strong>Import files</strong> — text (.txt, .md), saved web pages (.html), PDF and Word (.docx).
+          <strong>Import files</strong> — {IMPORT_FORMATS.map((f) => `${IMPORT_FORMAT_INFO[f].label} (.${IMPORT_FORMAT_INFO[f].extensions[0]})`).join(', ')}.
         </li>
         <li>
           <strong>Drag and drop</strong> files anywhere onto this window.

@@ -10,7 +10,8 @@ import { call, getApi } from '../api';
 import { useApiEvent } from '../api/useApiEvent';
 import { useNotices } from '../app/notices';
 
-export const IMPORT_ACCEPT = '.txt,.md,.html,.htm,.pdf,.docx';
+/** The file input's accept list: every extension import reads. */
+export { IMPORT_ACCEPT } from '../../../shared/enums';
 
 export interface ImportProgressState {
   done: number;

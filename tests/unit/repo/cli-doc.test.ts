@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, main } from '../../../main/cli/dossier';
+import { IMPORT_EXTENSIONS } from '../../../shared/enums';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const doc = readFileSync(path.join(root, 'docs/cli.md'), 'utf8');
@@ -30,6 +31,12 @@ describe('docs/cli.md', () => {
     for (const command of COMMANDS) {
       expect(sections.some((s) => s === command.name || s.startsWith(`${command.name} `)), `### \`${command.name} …\``).toBe(true);
     }
+  });
+
+  it('names every file extension import reads', () => {
+    const section = /^### `import [\s\S]*?(?=^### )/m.exec(doc)?.[0] ?? '';
+    const named = [...section.matchAll(/`\.([a-z]+)`/g)].map((m) => m[1]!);
+    expect([...named].sort()).toEqual([...IMPORT_EXTENSIONS].sort());
   });
 
   it('documents every option a command accepts', () => {

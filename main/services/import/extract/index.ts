@@ -2,16 +2,19 @@
  * Format extraction: bytes (or pasted HTML/text) → a clean article with its
  * metadata, and everything taken out kept in `removed[]` with a reason.
  *
- *   .html/.htm, pasted HTML → html.ts (DOMPurify, Readability)
- *   .txt, pasted text       → plain.ts
- *   .md/.markdown           → plain.ts (front matter, headings, links)
- *   .pdf                    → pdf.ts (pdfjs-dist)
- *   .docx                   → docx.ts (mammoth, zip-bomb guard)
+ *   web page, pasted HTML → html.ts (DOMPurify, Readability)
+ *   plain text, pasted text → plain.ts
+ *   Markdown               → plain.ts (front matter, headings, links)
+ *   PDF                    → pdf.ts (pdfjs-dist)
+ *   Word document          → docx.ts (mammoth, zip-bomb guard)
+ *
+ * Which extensions make which format: IMPORT_FORMAT_INFO in shared/enums.ts.
  *
  * then boilerplate.ts classifies the blocks for every format alike.
  * Inputs that cannot become a source throw ImportRejection with a reason a
  * person understands; nothing else is thrown for malformed input.
  */
+import { IMPORT_EXTENSIONS_TEXT, importFormatOf } from '../../../../shared/enums';
 import { joinParagraphs, normalizeText, splitParagraphs, titleFromText } from '../../../../shared/text';
 import { classifyBlocks, type Block, type Classified } from './boilerplate';
 import { parseDate } from './dates';
@@ -98,8 +101,9 @@ async function extractBlocks(input: ImportInput, options: ExtractOptions): Promi
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const kind = sniff(input.bytes);
   const pasted = input.name === '' || input.name === 'pasted';
+  const format = importFormatOf(ext);
 
-  if (input.html !== undefined || ext === 'html' || ext === 'htm' || ext === 'xhtml') {
+  if (input.html !== undefined || format === 'html') {
     if (input.html === undefined && kind) throw new ImportRejection(`this .${ext} file is really a ${kind === 'pdf' ? 'PDF' : 'zip archive'}, not a web page`);
     const html = input.html ?? decodeText(input.bytes).text;
     if (!html.trim()) throw new ImportRejection('empty page: no text in it');
@@ -118,21 +122,21 @@ async function extractBlocks(input: ImportInput, options: ExtractOptions): Promi
       findTitle: false,
     };
   }
-  if (ext === 'pdf' || (kind === 'pdf' && ext !== 'docx')) {
+  if (format === 'pdf' || (kind === 'pdf' && format !== 'docx')) {
     if (kind !== 'pdf') throw new ImportRejection('not a valid PDF file (no PDF header)');
     const r = await withTimeout(guarded(() => pdfBlocks(input.bytes), 'PDF'), timeoutMs, 'PDF');
     return { blocks: r.blocks, format: 'pdf', author: r.author, findTitle: true };
   }
-  if (ext === 'docx' || (kind === 'zip' && !['txt', 'md', 'markdown', 'text', ''].includes(ext))) {
+  if (format === 'docx' || (kind === 'zip' && ext !== '' && format !== 'txt' && format !== 'md')) {
     if (kind !== 'zip') throw new ImportRejection('not a Word document (.docx files are zip archives; this is not one)');
     const r = await withTimeout(guarded(() => docxBlocks(input.bytes), 'Word document'), timeoutMs, 'Word document');
     return { blocks: r.blocks, format: 'docx', findTitle: true };
   }
   if (['doc', 'rtf', 'odt', 'pages', 'epub', 'xls', 'xlsx', 'ppt', 'pptx', 'zip', 'png', 'jpg', 'jpeg', 'gif', 'webp', 'mp3', 'mp4', 'exe'].includes(ext)) {
-    throw new ImportRejection(`.${ext} files are not supported; import .html, .txt, .md, .pdf or .docx`);
+    throw new ImportRejection(`.${ext} files are not supported; import ${IMPORT_EXTENSIONS_TEXT}`);
   }
   if (kind === 'pdf' || kind === 'zip') throw new ImportRejection(`this file is really a ${kind === 'pdf' ? 'PDF' : 'zip archive'}; give it its proper extension`);
-  if (ext === 'md' || ext === 'markdown') {
+  if (format === 'md') {
     const r = markdownBlocks(decodeText(input.bytes).text);
     return {
       blocks: r.blocks,
@@ -145,10 +149,10 @@ async function extractBlocks(input: ImportInput, options: ExtractOptions): Promi
       findTitle: true,
     };
   }
-  if (ext === 'txt' || ext === 'text' || ext === '' || pasted) {
+  if (format === 'txt' || ext === '' || pasted) {
     return { blocks: textBlocks(decodeText(input.bytes).text), format: pasted ? 'paste' : 'txt', findTitle: true };
   }
-  throw new ImportRejection(`unsupported file type ".${ext}"; import .html, .txt, .md, .pdf or .docx`);
+  throw new ImportRejection(`unsupported file type ".${ext}"; import ${IMPORT_EXTENSIONS_TEXT}`);
 }
 
 export async function extractDocument(input: ImportInput, options: ExtractOptions = {}): Promise<ExtractedDocument> {

@@ -2,6 +2,7 @@
  * The contract between the import pipeline (import-batch.ts: dedupe, store,
  * progress) and format extraction (this folder: bytes → clean article).
  */
+import type { ImportFormat } from '../../../../shared/enums';
 import type { RemovedBlock } from '../../../../shared/model';
 
 export interface ImportInput {
@@ -27,8 +28,8 @@ export interface ExtractedDocument {
   text: string;
   /** What extraction took out, each with a reason, so it can be restored. */
   removed: RemovedBlock[];
-  /** Which extractor handled it: 'txt' | 'md' | 'html' | 'pdf' | 'docx' | 'paste'. */
-  format: string;
+  /** Which extractor handled it: an import format, or 'paste' for pasted text or HTML. */
+  format: ImportFormat | 'paste';
 }
 
 /** Thrown when an input cannot become a source; `reason` is shown to the person as is. */

@@ -1,0 +1,156 @@
+/**
+ * Every closed list of values Dossier knows, each defined once.
+ *
+ * For each list: a const array (`as const`, the order the UI shows), the zod
+ * enum derived from it (API and model schemas use it; its type is the union),
+ * and, where the UI shows the values, their display labels. Everything else —
+ * the model, the API schemas, the services, the CLI's help and errors, the
+ * Electron menu and file dialogs, the renderer's selects, buttons and file
+ * input — imports the list from here instead of spelling its values out.
+ * tests/unit/repo/enums.test.ts fails when a copy appears elsewhere.
+ *
+ * Pure: no Node, DOM or Electron.
+ */
+import { z } from 'zod';
+
+/** "a, b or c": for help text and error messages. */
+export function orList(values: readonly string[]): string {
+  return values.length <= 1 ? (values[0] ?? '') : `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`;
+}
+
+// ---------------------------------------------------------------- sources
+
+/** How a source came in: a file, pasted text, a web address, or made by Dossier. */
+export const ORIGIN_KINDS = ['file', 'paste', 'url', 'generated'] as const;
+export const OriginKind = z.enum(ORIGIN_KINDS);
+export type OriginKind = z.infer<typeof OriginKind>;
+
+// ---------------------------------------------------------------- annotations
+
+export const ANNOTATION_KINDS = ['claim', 'highlight', 'note'] as const;
+export const AnnotationKind = z.enum(ANNOTATION_KINDS);
+export type AnnotationKind = z.infer<typeof AnnotationKind>;
+export const ANNOTATION_KIND_LABEL: Record<AnnotationKind, string> = { claim: 'Claim', highlight: 'Highlight', note: 'Note' };
+
+/** How an annotation relates to another (a relation's `type`). */
+export const RELATION_TYPES = ['corroborates', 'contradicts', 'elaborates'] as const;
+export const RelationType = z.enum(RELATION_TYPES);
+export type RelationType = z.infer<typeof RelationType>;
+/** The relations a corroboration suggestion can be accepted as. */
+export const CorroborationType = RelationType.extract(['corroborates', 'contradicts']);
+export type CorroborationType = z.infer<typeof CorroborationType>;
+
+// ---------------------------------------------------------------- actors
+
+export const ACTOR_KINDS = ['person', 'organisation', 'state', 'igo', 'group', 'other'] as const;
+export const ActorKind = z.enum(ACTOR_KINDS);
+export type ActorKind = z.infer<typeof ActorKind>;
+export const ACTOR_KIND_LABEL: Record<ActorKind, string> = {
+  person: 'Person',
+  organisation: 'Organisation',
+  state: 'State',
+  igo: 'International body',
+  group: 'Group',
+  other: 'Other',
+};
+
+/** An actor's part in an annotation, strongest first. */
+export const ACTOR_ROLES = ['speaker', 'subject', 'mentioned'] as const;
+export const ActorRole = z.enum(ACTOR_ROLES);
+export type ActorRole = z.infer<typeof ActorRole>;
+
+export const STANCES = ['supports', 'opposes', 'neutral'] as const;
+export const Stance = z.enum(STANCES);
+export type Stance = z.infer<typeof Stance>;
+/** The actor page's stance filter: a stance, or "none" for links without one. */
+export const STANCE_FILTERS = [...STANCES, 'none'] as const;
+export const StanceFilter = z.enum(STANCE_FILTERS);
+export type StanceFilter = z.infer<typeof StanceFilter>;
+export const STANCE_FILTER_LABEL: Record<StanceFilter, string> = { supports: 'supports', opposes: 'opposes', neutral: 'neutral', none: 'no stance' };
+
+// ---------------------------------------------------------------- search
+
+/** Where the search index came from when the notebook opened: its cache file, a fresh build, or not loaded yet. */
+export const INDEX_ORIGINS = ['cache', 'build', 'none'] as const;
+export const IndexOrigin = z.enum(INDEX_ORIGINS);
+export type IndexOrigin = z.infer<typeof IndexOrigin>;
+
+// ---------------------------------------------------------------- import
+
+/** The kinds of file import reads. */
+export const IMPORT_FORMATS = ['txt', 'md', 'html', 'pdf', 'docx'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+/** Each format's file extensions (without the dot), the usual one first. */
+export const IMPORT_FORMAT_INFO: Record<ImportFormat, { label: string; extensions: readonly [string, ...string[]] }> = {
+  txt: { label: 'Plain text', extensions: ['txt', 'text'] },
+  md: { label: 'Markdown', extensions: ['md', 'markdown'] },
+  html: { label: 'Web page', extensions: ['html', 'htm', 'xhtml'] },
+  pdf: { label: 'PDF', extensions: ['pdf'] },
+  docx: { label: 'Word document', extensions: ['docx'] },
+};
+/** Every extension import reads (lower case, no dot): the file dialog's filter, the folder walk, the file input. */
+export const IMPORT_EXTENSIONS: readonly string[] = IMPORT_FORMATS.flatMap((f) => IMPORT_FORMAT_INFO[f].extensions);
+/** The `accept` attribute of the renderer's file input. */
+export const IMPORT_ACCEPT = IMPORT_EXTENSIONS.map((ext) => `.${ext}`).join(',');
+/** The usual extension of each format, dotted (".txt", ".md", …): for help text. */
+export const IMPORT_USUAL_EXTENSIONS: readonly string[] = IMPORT_FORMATS.map((f) => `.${IMPORT_FORMAT_INFO[f].extensions[0]}`);
+/** ".txt, .md, .html, .pdf or .docx": for messages. */
+export const IMPORT_EXTENSIONS_TEXT = orList(IMPORT_USUAL_EXTENSIONS);
+
+/** The import format an extension (lower case, no dot) belongs to. */
+export function importFormatOf(extension: string): ImportFormat | undefined {
+  return IMPORT_FORMATS.find((f) => IMPORT_FORMAT_INFO[f].extensions.includes(extension));
+}
+
+// ---------------------------------------------------------------- brief export
+
+export const BRIEF_FORMATS = ['docx', 'pdf', 'md', 'html'] as const;
+export const BriefFormat = z.enum(BRIEF_FORMATS);
+export type BriefFormat = z.infer<typeof BriefFormat>;
+/** Per export format: file extension, MIME type, its name in sentences, on a button and in the menu. */
+export const BRIEF_FORMAT_INFO: Record<BriefFormat, { extension: string; mime: string; label: string; button: string; menuLabel: string }> = {
+  docx: {
+    extension: 'docx',
+    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    label: 'Word document',
+    button: 'DOCX',
+    menuLabel: 'Word (.docx)…',
+  },
+  pdf: { extension: 'pdf', mime: 'application/pdf', label: 'PDF', button: 'PDF', menuLabel: 'PDF…' },
+  md: { extension: 'md', mime: 'text/markdown; charset=utf-8', label: 'Markdown', button: 'Markdown', menuLabel: 'Markdown…' },
+  html: { extension: 'html', mime: 'text/html; charset=utf-8', label: 'Web page (HTML)', button: 'HTML', menuLabel: 'HTML…' },
+};
+
+// ---------------------------------------------------------------- menu commands
+
+type ExportBriefCommand = `export-brief:${BriefFormat}`;
+const EXPORT_BRIEF_PREFIX = 'export-brief:';
+
+/** The menu command that asks the open brief editor to export in `format`. */
+export function exportBriefCommand(format: BriefFormat): ExportBriefCommand {
+  return `${EXPORT_BRIEF_PREFIX}${format}`;
+}
+
+/**
+ * Native menu items the renderer carries out, sent as `{type:'menu', command}`:
+ * Edit › Undo/Redo and Find… (the command palette), Help › Keyboard Shortcuts,
+ * File › Export Brief (acted on by the open brief editor), and `import`, which
+ * opens the page's own file picker (where no native dialog exists).
+ */
+export const MENU_COMMANDS = ['undo', 'redo', 'search', 'shortcuts', 'import', ...BRIEF_FORMATS.map(exportBriefCommand)] as readonly [
+  'undo',
+  'redo',
+  'search',
+  'shortcuts',
+  'import',
+  ...ExportBriefCommand[],
+];
+export const MenuCommand = z.enum(MENU_COMMANDS);
+export type MenuCommand = z.infer<typeof MenuCommand>;
+
+/** The export format a menu command asks for, if it is an export command. */
+export function briefFormatOfCommand(command: MenuCommand): BriefFormat | undefined {
+  if (!command.startsWith(EXPORT_BRIEF_PREFIX)) return undefined;
+  const format = BriefFormat.safeParse(command.slice(EXPORT_BRIEF_PREFIX.length));
+  return format.success ? format.data : undefined;
+}
