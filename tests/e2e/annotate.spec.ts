@@ -26,7 +26,6 @@ Students' union chair Lina Okafor said the bus shuttle would have to run for ano
 
 The council will vote on the revised budget on 19 June.`;
 
-const readerText = (page: Page) => page.locator('.reader-text');
 const list = (page: Page) => page.getByRole('list', { name: 'Annotations in reading order' });
 
 async function importArticle(page: Page, app: AppServer): Promise<string> {
