@@ -88,7 +88,7 @@ test('select → claim with the popover, tag it with a new tag, set a status, wr
   });
 
   // Painted with the tag's colour, plus the active emphasis.
-  let painted = await paintedHighlights(page);
+  const painted = await paintedHighlights(page);
   const tagHighlights = Object.entries(painted).filter(([name]) => name.startsWith('dossier-tag-'));
   expect(tagHighlights).toHaveLength(1);
   expect(tagHighlights[0]![1]).toEqual([quote]);
