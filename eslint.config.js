@@ -7,9 +7,10 @@
  * not import. Static imports and `export … from` are checked by
  * `@typescript-eslint/no-restricted-imports`, `import()` and `require()` by
  * `no-restricted-syntax`; both rules are generated from the same table, and
- * every message starts with "Layer boundary". Layers are folder globs, so
+ * every message says "Layer boundary". Layers are folder globs, so
  * files can move inside a folder without touching this file. Relative
- * specifiers are matched as written (`../../main/…`), not resolved.
+ * specifiers are matched as written (any number of leading '..' segments),
+ * not resolved.
  */
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
