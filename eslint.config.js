@@ -34,6 +34,10 @@ const upTo = (...folders) => `^(\\.\\./)+(${folders.join('|')})(/|$)`;
 /** From main/<layer>/…: a relative specifier into the sibling main/<folder>. */
 const sibling = (folder) => `^(\\.\\./)+${folder}(/|$)`;
 
+/** The packages renderer/ may use: React, tiptap and ProseMirror, zod. Add a browser library here. */
+const RENDERER_PACKAGES = '(react|react-dom|zod)(/.*)?$|@tiptap/|prosemirror-';
+const unanchored = (regex) => regex.replace(/^\^/, '');
+
 const NO_NODE = { what: 'a Node module', regex: NODE };
 const NO_UI = { what: 'React or tiptap', regex: UI };
 const NO_RENDERER_OR_TOOLING = { what: 'renderer/ or tooling', regex: upTo('renderer', 'tests', 'scripts', 'bench') };
@@ -125,6 +129,11 @@ export const LAYERS = [
     forbid: [
       NO_NODE,
       { what: 'electron (main is reached only through the typed API)', regex: ELECTRON },
+      {
+        what: 'a package that is not on its list (RENDERER_PACKAGES in eslint.config.js)',
+        // Relative and Vite's virtual: modules are checked by path; Node and electron have their own message.
+        regex: `^(?!\\.|virtual:|${unanchored(NODE)}|${unanchored(ELECTRON)}|${RENDERER_PACKAGES})`,
+      },
       {
         what: 'main/ or tooling (main is reached only through the typed API)',
         regex: upTo('main', 'tests', 'scripts', 'bench'),

@@ -41,6 +41,14 @@ describe('layer boundaries (ESLint)', () => {
     expect(errors).toEqual([expect.stringMatching(/^1: Layer boundary: main\/services\/ must not import electron/)]);
   });
 
+  it('the renderer uses only the packages on its list', async () => {
+    const code = "import { Low } from 'lowdb';\nimport { JSDOM } from 'jsdom';\nimport { useState } from 'react';\n";
+    expect(await flaggedLines('renderer/src/x.ts', code)).toEqual([1, 2]);
+    expect((await boundaryErrors('renderer/src/x.ts', code))[0]).toMatch(
+      /renderer\/ must not import a package that is not on its list/,
+    );
+  });
+
   it('the renderer must not import main/', async () => {
     const errors = await boundaryErrors(
       'renderer/src/x.ts',
@@ -130,7 +138,7 @@ describe('layer boundaries (ESLint)', () => {
       ],
       [
         'renderer/src/x.tsx',
-        "import { useState } from 'react';\nimport { useEditor } from '@tiptap/react';\nimport { z } from 'zod';\nimport { getApi } from './api/index';\nimport type { Source } from '../../shared/model';",
+        "import { useState } from 'react';\nimport { useEditor } from '@tiptap/react';\nimport { z } from 'zod';\nimport { getApi } from './api/index';\nimport type { Source } from '../../shared/model';\nimport { createRoot } from 'react-dom/client';\nimport 'prosemirror-view/style/prosemirror.css';\nimport 'virtual:window-background.css';",
       ],
       // Build configuration that runs in Node, not renderer code.
       [
