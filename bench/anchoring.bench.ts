@@ -216,7 +216,7 @@ function moveParagraph(c: Case): boolean {
   const quotes = live(c);
   const straddles = quotes.some((q) => (q.s < p.s && q.e > p.s) || (q.s < p.e && q.e > p.e));
   if (straddles) return false;
-  let to = int(0, ps.length - 1);
+  const to = int(0, ps.length - 1);
   if (to === from || to === from - 1) return false;
   // insert after paragraph `to`
   const target = ps[to]!;
@@ -268,7 +268,7 @@ function perturb(c: Case, l: Lang): void {
   let guard = 0;
   while (edits > 0 && guard++ < 400) {
     const r = rand();
-    let ok = false;
+    let ok: boolean;
     if (r < 0.2) {
       const b = pick(sentenceBoundaries(c.text));
       ok = b !== undefined && splice(c, b, 0, sentence(l) + ' ', false);

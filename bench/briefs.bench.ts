@@ -14,6 +14,7 @@ import { ms, percentile, printTable, timeRuns, type BenchRow } from './lib/repor
 const CITATIONS = 500;
 const SOURCES = 100;
 
+const LANGUAGES = ['en', 'sv', 'de'] as const;
 const OUTLETS = ['The Northern Ledger', 'Kustbladet', 'Ostsee-Rundschau', 'Harbour & Policy Weekly', 'Sydsvenska Morgonposten'];
 const PASSAGES = [
   'The dredging will create at least 1,200 permanent jobs in the region within five years, the minister told reporters outside the harbour office.',
@@ -31,7 +32,7 @@ function fixture() {
     author: i % 4 === 0 ? undefined : `Reporter ${String.fromCharCode(65 + (i % 26))}. Lindström`,
     url: `https://news${i % 7}.example/nordhamn/${i}`,
     publishedAt: `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
-    language: (['en', 'sv', 'de'] as const)[i % 3],
+    language: LANGUAGES[i % LANGUAGES.length]!,
     importedAt: '2025-12-01T00:00:00.000Z',
     origin: { kind: 'file', name: `article-${i}.html`, sha256: 'b'.repeat(64) },
   }));

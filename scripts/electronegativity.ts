@@ -203,7 +203,7 @@ async function main(): Promise<number> {
   await mkdir(reportDir, { recursive: true });
   const csvFile = path.join(reportDir, 'report.csv');
   let result: EngResult;
-  let disabled: Finding[] = [];
+  let disabled: Finding[];
   try {
     useLegacyTypeScriptForEstree();
     const run = require('@doyensec/electronegativity') as (options: Record<string, unknown>) => Promise<EngResult>;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# `npm test`: typecheck, unit and integration tests (Vitest), the Electronegativity
-# security scan, then the end-to-end tests in Chromium (and Electron where its
-# binary is installed). Stops at the first failing stage.
+# `npm test`: typecheck, lint (ESLint, with the layer rules), unit and
+# integration tests (Vitest), the Electronegativity security scan, then the
+# end-to-end tests in Chromium (and Electron where its binary is installed).
+# Stops at the first failing stage.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +10,9 @@ stage() { printf '\n== %s\n' "$*"; }
 
 stage "typecheck"
 npm run --silent typecheck
+
+stage "lint (eslint: layer boundaries, typescript-eslint, React hooks)"
+npm run --silent lint
 
 stage "unit and integration tests (vitest)"
 npx vitest run

@@ -1,7 +1,6 @@
 // Runs inside the Chromium page (plain browser JavaScript, not type-checked
 // with the Node sources). Renders a text per the reader convention and times
 // painting through the bundled module, exposed as `window.__paint`.
-/* global window, document, requestAnimationFrame, MessageChannel, performance */
 (function () {
   /** Resolves once the next frame has been produced (rAF, then a task after rendering). */
   function nextFrame() {

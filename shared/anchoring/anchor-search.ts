@@ -210,7 +210,7 @@ export class AnchorSearch {
   }
 
   run(): AnchorResult {
-    const { f, folded, q, pre, suf, contextLength, selectorLength } = this;
+    const { f, folded, q, pre, suf, contextLength } = this;
 
     // 1. Exact occurrences of the quote (the stored position among them),
     //      ranked by how well the context agrees, then by distance from the old position.

@@ -9,6 +9,7 @@
 /** Characters other than NBSP that behave as ordinary spaces inside a line. */
 const INLINE_SPACE = /[\t\v\f\u2000-\u200a\u202f\u205f\u3000]/g;
 /** Zero-width and control characters that carry no reading content. */
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
 const INVISIBLE = /[\u200b\u2060\ufeff\u0000-\u0008\u000e-\u001f\u007f]/g;
 
 /** Splits text into paragraphs: blocks separated by one or more blank lines. */

@@ -26,7 +26,6 @@ Students' union chair Lina Okafor said the bus shuttle would have to run for ano
 
 The council will vote on the revised budget on 19 June.`;
 
-const readerText = (page: Page) => page.locator('.reader-text');
 const list = (page: Page) => page.getByRole('list', { name: 'Annotations in reading order' });
 
 async function importArticle(page: Page, app: AppServer): Promise<string> {
@@ -89,7 +88,7 @@ test('select → claim with the popover, tag it with a new tag, set a status, wr
   });
 
   // Painted with the tag's colour, plus the active emphasis.
-  let painted = await paintedHighlights(page);
+  const painted = await paintedHighlights(page);
   const tagHighlights = Object.entries(painted).filter(([name]) => name.startsWith('dossier-tag-'));
   expect(tagHighlights).toHaveLength(1);
   expect(tagHighlights[0]![1]).toEqual([quote]);

@@ -41,6 +41,7 @@ export function summarize(brief: Brief): BriefSummary {
 export function exportFileName(title: string, extension: string): string {
   const base = title
     .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
     .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()

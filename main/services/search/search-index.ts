@@ -51,6 +51,8 @@ function paragraphRanges(text: string): Array<[number, number]> {
 const actorTerms = (actor: Actor) => analyze([actor.name, ...actor.aliases].join(' \n '), 'und');
 
 /** The index's contents (index-format.ts), as fields of the index itself. */
+// The constructor assigns every IndexContents field (Object.assign from a complete value), so the merge is sound.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
 export interface SearchIndex extends IndexContents {}
 
 /**
@@ -58,6 +60,7 @@ export interface SearchIndex extends IndexContents {}
  * corroborate.ts (nothing outside this folder reads them); every change goes
  * through the methods below.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
 export class SearchIndex {
   readonly idx: TermIndex;
   private matcherCache: AliasMatcher | undefined;

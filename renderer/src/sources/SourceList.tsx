@@ -43,7 +43,7 @@ export function SourceList({ sources, selectedId, onSelect }: Props) {
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     if (sources.length === 0) return;
     const index = sources.findIndex((s) => s.id === selectedId);
-    let next = index;
+    let next: number;
     if (event.key === 'ArrowDown') next = index < 0 ? 0 : Math.min(sources.length - 1, index + 1);
     else if (event.key === 'ArrowUp') next = index < 0 ? 0 : Math.max(0, index - 1);
     else if (event.key === 'Home') next = 0;

@@ -21,7 +21,10 @@ describe('precision and recall on the labelled set', () => {
       const id = g.file.replace(/\.txt$/, '');
       const want = new Set(g.actors.map(normaliseAlias));
       const got = new Set(suggestions.filter((s) => s.sourceIds.includes(id)).map((s) => normaliseAlias(s.name)));
-      for (const w of want) (got.has(w) ? tp++ : misses.push(`${g.file}: ${w}`));
+      for (const w of want) {
+        if (got.has(w)) tp++;
+        else misses.push(`${g.file}: ${w}`);
+      }
       for (const w of got) if (!want.has(w)) extras.push(`${g.file}: ${w}`);
     }
     const precision = tp / (tp + extras.length);

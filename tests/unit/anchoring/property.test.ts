@@ -21,6 +21,7 @@ const selectionArb = textArb
   )
   .filter(({ text, start, end }) => {
     // A selection in the reader never splits a character: no half surrogate pair, no mark without its base.
+    // eslint-disable-next-line no-misleading-character-class -- lone low surrogates and combining marks, one UTF-16 unit at a time
     const inside = (i: number) => i > 0 && i < text.length && /[\udc00-\udfff\u0300-\u036f]/.test(text[i]!);
     return !inside(start) && !inside(end);
   });

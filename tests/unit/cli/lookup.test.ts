@@ -7,6 +7,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { Annotation, Brief, SourceMeta } from '../../../shared/model';
 import { main } from '../../../main/cli/dossier';
 import { callApi, openNotebookSession } from '../../../main/services/session';
@@ -42,7 +43,7 @@ beforeAll(async () => {
   ({ dir, cleanup } = await tempDir());
   dir = path.join(dir, 'lookup.dossier');
   const imported = await run('import', path.join(FIXTURES, 'harbour-accord.txt'), path.join(FIXTURES, 'ministers-meet.html'), '--json');
-  [harbour, ministers] = SourceMeta.array().parse(JSON.parse(imported.out).added);
+  [harbour, ministers] = z.tuple([SourceMeta, SourceMeta]).parse(JSON.parse(imported.out).added);
   const session = await openNotebookSession(dir);
   try {
     for (const name of ['Anna Lindqvist', 'Per Lindgren', 'Bjørn Ødegård']) ids[name] = (await session.service.createActor({ name, kind: 'person', aliases: [], memberOf: [] })).id;

@@ -105,8 +105,6 @@ export function readsLikePhrase(t: string, lang: string): boolean {
 
 type Rule = [reason: string, test: (t: string, lower: string) => boolean];
 
-const SHORT = 160;
-
 const RULES: Rule[] = [
   ['navigation', (t, l) => t.length < 200 && (t.split(/\s+[|·•»›]\s+|\s{3,}|\t/).length >= 4 || /^(menu|meny|menü|search|sök|suche|rechercher|log ?in|logga in|anmelden|se connecter|skip to (main )?content|skip navigation|hoppa till innehållet|hoppa till huvudinnehåll|zum inhalt springen|direkt zum inhalt|aller au contenu( principal)?|passer au contenu( principal)?|home|hem|startseite|accueil|subscribe|prenumerera|abonnieren|s'abonner)$/.test(l.replace(/[^\p{L} ']/gu, '').trim()) || isMenuLine(t))],
   ['imprint', (t, l) => t.length < 160 && /^(ansvarig utgivare|chefredaktör|publisher|editor-in-chief|herausgeber|verantwortlich|v\.i\.s\.d\.p|impressum|directeur de la publication|directrice de la publication)\b/.test(l)],
@@ -167,8 +165,6 @@ const BUTTON =
   /^(allow|accept|accept all|ok|okay|got it|no thanks|not now|later|yes|no|manage|settings|preferences|godkänn|godkänn alla|tillåt|nej tack|inte nu|senare|inställningar|akzeptieren|alle akzeptieren|ablehnen|zulassen|nein danke|später|einstellungen|accepter|tout accepter|refuser|non merci|plus tard|paramétrer|subscribe|prenumerera|abonnieren|s'abonner|sign up|je m'inscris|je m’inscris|s'inscrire|registrera dig|jetzt registrieren|enter your email( address)?|din e-postadress|ihre e-mail-adresse|votre adresse e-mail|.*\b(cookies?|kakor)\b.*)$/iu;
 /** Notices whose buttons follow them as separate short lines. */
 const PROMPTS = new Set(['cookie notice', 'notification prompt', 'newsletter']);
-/** Reasons that end a "related" link list. */
-const STOP_RELATED = new Set(['copyright', 'back link', 'cookie notice', 'share buttons', 'byline', 'dateline', 'title']);
 
 const LENGTH_LOW = 70;
 const LENGTH_HIGH = 160;

@@ -294,7 +294,7 @@ export function htmlBlocks(html: string): HtmlResult {
     return { blocks: pageBlocks, meta, readability: { title: h1Only || doc.title.trim() || undefined } };
   }
   const h1 = doc.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim();
-  let article: ReturnType<Readability<Node>['parse']> = null;
+  let article: ReturnType<Readability<Node>['parse']>;
   try {
     // The identity serializer hands back the article's element: no serialising and parsing it again.
     article = new Readability<Node>(doc, { charThreshold: 250, maxElemsToParse: 60_000, keepClasses: false, serializer: (node) => node }).parse();
