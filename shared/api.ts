@@ -20,9 +20,11 @@ import { annotationSchemas } from './api/annotations';
 import { briefSchemas } from './api/briefs';
 import { searchSchemas } from './api/search';
 import { LookupInput } from './api/lookup';
+import { NotebookChangedEvent } from './api/events';
 import { Annotation, DEFAULT_STATUSES, Source, SourceMeta } from './model';
 
 export { API_METHODS, type MethodName } from './api-methods';
+export * from './api/events';
 
 const Empty = z.object({}).strict().default({});
 
@@ -123,7 +125,7 @@ export type DossierService = {
 
 /** Events main pushes to the renderer. */
 export const ApiEvent = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('notebook-changed'), reason: z.string().optional() }),
+  NotebookChangedEvent,
   z.object({
     type: z.literal('import-progress'),
     done: z.number().int(),
