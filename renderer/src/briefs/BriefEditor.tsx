@@ -60,10 +60,11 @@ export function BriefEditor({ brief, readOnly }: { brief: Brief; readOnly: boole
 
   const queryClient = useQueryClient();
   const origin = ownOrigin(`brief:${brief.id}`);
-  // This editor's own saves do not refetch the open brief (./invalidation.ts); the cached copy is
-  // only marked out of date, for the next time the brief is opened.
-  const markCacheStale = useCallback(
-    () => void queryClient.invalidateQueries({ queryKey: apiQueryKey('getBrief', { id: brief.id }), refetchType: 'none' }),
+  // This editor's own saves do not refetch the open brief (see api/invalidation.ts): the cached
+  // copy takes what was saved instead, so a later change back to an earlier version (an undo) is
+  // still a change, and reopening the brief shows the saved text.
+  const rememberSaved = useCallback(
+    (saved: Partial<Brief>) => queryClient.setQueryData<Brief>(apiQueryKey('getBrief', { id: brief.id }), (old) => (old ? { ...old, ...saved } : old)),
     [queryClient, brief.id],
   );
   const editorRef = useRef<Editor | null>(null);
@@ -88,10 +89,10 @@ export function BriefEditor({ brief, readOnly }: { brief: Brief; readOnly: boole
     }
     setSaveState('saving');
     const run = call('updateBrief', { id: brief.id, doc, origin })
-      .then(() => {
+      .then((summary) => {
         savedJson.current = json;
         setSaveState(timer.current ? 'pending' : 'saved');
-        markCacheStale();
+        rememberSaved({ doc, updatedAt: summary.updatedAt });
       })
       .catch((err: unknown) => {
         setSaveState('error');
@@ -102,7 +103,7 @@ export function BriefEditor({ brief, readOnly }: { brief: Brief; readOnly: boole
       });
     inFlight.current = run;
     await run;
-  }, [brief.id, origin, markCacheStale, notifyError]);
+  }, [brief.id, origin, rememberSaved, notifyError]);
 
   const scheduleSave = useCallback(() => {
     setSaveState('pending');
@@ -237,12 +238,12 @@ export function BriefEditor({ brief, readOnly }: { brief: Brief; readOnly: boole
       return;
     }
     try {
-      await call('updateBrief', { id: brief.id, title: next, origin });
-      markCacheStale();
+      const summary = await call('updateBrief', { id: brief.id, title: next, origin });
+      rememberSaved({ title: summary.title, updatedAt: summary.updatedAt });
     } catch (err) {
       notifyError(err);
     }
-  }, [brief.id, brief.title, title, origin, markCacheStale, notifyError]);
+  }, [brief.id, brief.title, title, origin, rememberSaved, notifyError]);
 
   const exportAs = useCallback(
     async (format: BriefFormat) => {
