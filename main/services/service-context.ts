@@ -73,8 +73,13 @@ export function createServiceContext(store: NotebookStore, emit: (event: ApiEven
   };
   const announce = async (changes: readonly FileChange[], direction: StepDirection, event: Omit<Extract<ApiEvent, { type: 'notebook-changed' }>, 'type' | 'changes'>) => {
     const read = (file: FileRef) => (file.kind === 'manifest' ? Promise.resolve(store.manifest) : store.loadSource(file.id));
-    const changeSet = await computeChangeSet(changes, direction, read);
-    emit({ type: 'notebook-changed', ...event, changes: changeSet });
+    let changeSet;
+    try {
+      changeSet = await computeChangeSet(changes, direction, read);
+    } catch {
+      // The change is made either way: without a change set, clients take everything as changed.
+    }
+    emit({ type: 'notebook-changed', ...event, ...(changeSet ? { changes: changeSet } : {}) });
   };
   const step = async (which: 'undo' | 'redo') => {
     const entry = await history[which]();

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { diffById } from '../../../main/services/change-set';
+import { computeChangeSet, diffById } from '../../../main/services/change-set';
 import { openNotebookSession, type NotebookSession } from '../../../main/services/session';
 import { ApiEvent, apiSchemas, type ApiInput, type MethodName, type NotebookChangedEvent } from '../../../shared/api';
 import { tempDir } from '../../helpers/temp-dir';
@@ -130,5 +130,24 @@ describe('diffById', () => {
       { id: 'd', kind: 'added' },
       { id: 'c', kind: 'removed' },
     ]);
+  });
+});
+
+describe('computeChangeSet when a touched file cannot be read', () => {
+  it('still names the source it touched, and takes an unreadable manifest as a notebook change', async () => {
+    const patches = [{ op: 'replace' as const, path: ['annotations', 0, 'status'], value: 'disputed' }];
+    const inverse = [{ op: 'replace' as const, path: ['annotations', 0, 'status'], value: 'unverified' }];
+    const unreadable = () => Promise.reject(new Error('corrupt'));
+    const set = await computeChangeSet(
+      [
+        { file: { kind: 'source', id: 'src_a' }, patches, inverse },
+        { file: { kind: 'manifest' }, patches: [{ op: 'replace', path: ['title'], value: 'B' }], inverse: [{ op: 'replace', path: ['title'], value: 'A' }] },
+      ],
+      'forward',
+      unreadable,
+    );
+    expect(set.sources).toEqual([{ id: 'src_a', kind: 'updated', metadata: false }]);
+    expect(set.annotations).toEqual([]);
+    expect(set.notebook).toBe(true);
   });
 });
