@@ -9,7 +9,6 @@ import type { Editor } from '@tiptap/react';
 import type { ClaimHit, ResolvedClaim } from '../../../shared/api/briefs';
 import { citationLabel, excerpt, quoted } from '../../../shared/brief-doc';
 import { keepPreviousData } from '@tanstack/react-query';
-import { call } from '../api';
 import { useApiQuery, useDebouncedValue } from '../api/queries';
 import { findTrigger } from './trigger';
 

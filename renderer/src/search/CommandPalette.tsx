@@ -88,7 +88,6 @@ interface FilterData {
 
 function Palette({ onClose, onImport }: { onClose(): void; onImport(): void }) {
   const { navigate } = useNavigation();
-  const { error } = useNotices();
   const commands = useCommands(onImport, onClose);
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<SearchFilters>({});
