@@ -35,7 +35,7 @@ const upTo = (...folders) => `^(\\.\\./)+(${folders.join('|')})(/|$)`;
 const sibling = (folder) => `^(\\.\\./)+${folder}(/|$)`;
 
 /** The packages renderer/ may use: React, tiptap and ProseMirror, zod. Add a browser library here. */
-const RENDERER_PACKAGES = '(react|react-dom|zod)(/.*)?$|@tiptap/|prosemirror-';
+const RENDERER_PACKAGES = '(react|react-dom|zod|@tanstack/react-query)(/.*)?$|@tiptap/|prosemirror-';
 const unanchored = (regex) => regex.replace(/^\^/, '');
 
 const NO_NODE = { what: 'a Node module', regex: NODE };

@@ -4,7 +4,6 @@ import type { ServiceContext, ServiceMethods } from './service-context';
 export function historyMethods(ctx: ServiceContext): ServiceMethods<'undo' | 'redo' | 'getHistory'> {
   const step = async (which: 'undo' | 'redo') => {
     const label = await ctx[which]();
-    if (label) ctx.emit({ type: 'notebook-changed', reason: `${which}: ${label}` });
     return { label, ...ctx.history.state() };
   };
   return {

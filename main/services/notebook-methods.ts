@@ -16,6 +16,7 @@ export function notebookMethods(ctx: ServiceContext): ServiceMethods<NotebookMet
         originKind,
         onProgress: (p) => ctx.emit({ type: 'import-progress', ...p }),
       }),
+      { reason: 'import' },
     );
   };
 

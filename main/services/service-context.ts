@@ -3,8 +3,9 @@
  * event emitter, and `transact` — the one way to change the notebook, so every
  * change is durable when it resolves and undoable as one step.
  */
-import type { ApiEvent, DossierService, MethodName } from '../../shared/api';
+import type { ApiEvent, ChangeReason, DossierService, MethodName } from '../../shared/api';
 import type { Manifest, SourceFileData } from './store/types';
+import { computeChangeSet, type StepDirection } from './change-set';
 import { History } from './history';
 import type { FileChange, FileRef, NotebookStore } from './store/notebook-store';
 
@@ -20,6 +21,10 @@ export interface TransactOptions {
    * undo as one step (autosave of one document while the person types).
    */
   mergeKey?: string;
+  /** Why, on the `notebook-changed` event: 'edit' unless said otherwise. */
+  reason?: Extract<ChangeReason, 'edit' | 'import'>;
+  /** Passed back on the event so the writer can recognise its own change. */
+  origin?: string;
 }
 
 export interface ServiceContext {
@@ -28,7 +33,8 @@ export interface ServiceContext {
   emit(event: ApiEvent): void;
   /**
    * Runs `fn` as one undoable action named `label` and emits
-   * `notebook-changed` when it changed anything. Changes already made stay
+   * `notebook-changed`, with the change set of what it touched, when it
+   * changed anything. Changes already made stay
    * recorded even if `fn` throws part way, so they can still be undone.
    */
   transact<T>(label: string, fn: (tx: Transaction) => Promise<T>, options?: TransactOptions): Promise<T>;
@@ -38,7 +44,11 @@ export interface ServiceContext {
    * update incrementally. Returns the unsubscribe function.
    */
   onCommit(listener: (files: FileRef[]) => void): () => void;
-  /** Undoes / redoes the last action, notifying commit listeners; the label, or undefined when there was none. */
+  /**
+   * Undoes / redoes the last action, notifying commit listeners and emitting
+   * `notebook-changed` with the change set of what it touched; the label, or
+   * undefined when there was none.
+   */
   undo(): Promise<string | undefined>;
   redo(): Promise<string | undefined>;
 }
@@ -61,9 +71,22 @@ export function createServiceContext(store: NotebookStore, emit: (event: ApiEven
       }
     }
   };
+  const announce = async (changes: readonly FileChange[], direction: StepDirection, event: Omit<Extract<ApiEvent, { type: 'notebook-changed' }>, 'type' | 'changes'>) => {
+    const read = (file: FileRef) => (file.kind === 'manifest' ? Promise.resolve(store.manifest) : store.loadSource(file.id));
+    let changeSet;
+    try {
+      changeSet = await computeChangeSet(changes, direction, read);
+    } catch {
+      // The change is made either way: without a change set, clients take everything as changed.
+    }
+    emit({ type: 'notebook-changed', ...event, ...(changeSet ? { changes: changeSet } : {}) });
+  };
   const step = async (which: 'undo' | 'redo') => {
     const entry = await history[which]();
-    if (entry) notify(entry.changes);
+    if (entry) {
+      notify(entry.changes);
+      await announce(entry.changes, which === 'undo' ? 'backward' : 'forward', { reason: which, label: entry.label });
+    }
     return entry?.label;
   };
   return {
@@ -97,7 +120,11 @@ export function createServiceContext(store: NotebookStore, emit: (event: ApiEven
         if (changes.some((c) => c.patches.length)) {
           history.record({ label, at: new Date().toISOString(), changes, ...(options?.mergeKey ? { mergeKey: options.mergeKey } : {}) });
           notify(changes);
-          emit({ type: 'notebook-changed', reason: label });
+          await announce(changes, 'forward', {
+            reason: options?.reason ?? 'edit',
+            label,
+            ...(options?.origin ? { origin: options.origin } : {}),
+          });
         }
       }
     },

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { BriefFormat } from '../enums';
 import { Annotation, Brief, Id, RichDoc, SourceMeta } from '../model';
+import { WriteOrigin } from './events';
 
 /** Export formats (the list lives in enums.ts). */
 export { BriefFormat };
@@ -46,7 +47,11 @@ export const briefSchemas = {
   getBrief: { input: z.object({ id: Id }), output: Brief },
   createBrief: { input: z.object({ title: BriefTitle.optional(), doc: RichDoc.optional() }).default({}), output: Brief },
   /** Autosave and rename. Consecutive edits are labelled "Edit brief"; a rename "Rename brief". */
-  updateBrief: { input: z.object({ id: Id, title: BriefTitle.optional(), doc: RichDoc.optional() }), output: BriefSummary },
+  updateBrief: {
+    /** `origin` comes back on the `notebook-changed` event, so the editor that saved can tell its own write. */
+    input: z.object({ id: Id, title: BriefTitle.optional(), doc: RichDoc.optional(), origin: WriteOrigin.optional() }),
+    output: BriefSummary,
+  },
   duplicateBrief: { input: z.object({ id: Id }), output: Brief },
   deleteBrief: { input: z.object({ id: Id }), output: z.object({ deleted: z.literal(true) }) },
   /** Drafts a brief from an actor, a tag or chosen claims, saves it, and returns it. */

@@ -20,10 +20,12 @@ import { annotationSchemas } from './annotations';
 import { briefSchemas } from './briefs';
 import { searchSchemas } from './search';
 import { LookupInput } from './lookup';
+import { NotebookChangedEvent } from './events';
 import { Annotation, DEFAULT_STATUSES, Source, SourceMeta } from '../model';
 import { MenuCommand } from '../enums';
 
 export { API_METHODS, type MethodName } from '../api-methods';
+export * from './events';
 
 const Empty = z.object({}).strict().default({});
 
@@ -124,7 +126,7 @@ export type DossierService = {
 
 /** Events main pushes to the renderer. */
 export const ApiEvent = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('notebook-changed'), reason: z.string().optional() }),
+  NotebookChangedEvent,
   z.object({
     type: z.literal('import-progress'),
     done: z.number().int(),

@@ -255,3 +255,47 @@ test('rename, duplicate and delete a brief; undo brings it back', async ({ page,
   await expect(page.getByTestId('brief-doc')).not.toContainText('och mer');
   await expect(page.getByTestId('brief-doc')).toContainText('Första utkastet: bold');
 });
+
+test("a brief's autosave refetches no source data; an annotation edit refetches only its source", async ({ page, app }) => {
+  const { dragged } = await seed(app);
+  const reads: string[] = [];
+  page.on('request', (request) => {
+    const method = /^\/api\/(\w+)$/.exec(new URL(request.url()).pathname)?.[1];
+    if (method && request.method() === 'POST') reads.push(method);
+  });
+  const nothingMoreWithin = async (ms: number) => {
+    const before = reads.length;
+    await page.waitForTimeout(ms);
+    expect(reads.slice(before)).toEqual([]);
+  };
+
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'Briefs', exact: true }).click();
+  await page.getByRole('button', { name: 'New brief' }).click();
+  await page.getByTestId('brief-doc').click();
+  await page.keyboard.type('Utkast');
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+  await nothingMoreWithin(300);
+
+  // Typing while autosave runs: each save refreshes the briefs list (its dates), and nothing else.
+  reads.length = 0;
+  await page.keyboard.type(' om kabeln');
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+  await expect.poll(() => reads.filter((m) => m === 'listBriefs').length).toBeGreaterThan(0);
+  await nothingMoreWithin(300);
+  expect(reads).toContain('updateBrief');
+  expect(reads.filter((m) => m !== 'updateBrief' && m !== 'listBriefs')).toEqual([]);
+  await expect(page.getByTestId('brief-doc')).toContainText('Utkast om kabeln');
+
+  // A source open in the reader; an annotation of it changes elsewhere (another window, the CLI).
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Sources' }).click();
+  await page.getByRole('listbox', { name: 'Sources' }).getByRole('option').first().click();
+  await expect(page.locator('article.reader')).toContainText(DRAGGED_QUOTE);
+  await nothingMoreWithin(500);
+  reads.length = 0;
+  await api(app, 'updateAnnotation', { sourceId: dragged.sourceId, id: dragged.id, patch: { status: 'disputed' } });
+  await expect.poll(() => reads).toContain('getSource');
+  await nothingMoreWithin(500);
+  // The source (and the actor mentions painted over its text); not the source list, tags, briefs or the notebook.
+  expect([...new Set(reads)].sort()).toEqual(['getSource', 'sourceMentions']);
+});

@@ -102,7 +102,7 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
       return clone(await save('New brief', brief));
     },
 
-    async updateBrief({ id, title, doc }) {
+    async updateBrief({ id, title, doc, origin }) {
       const current = findBrief(id);
       const titleChanged = title !== undefined && title !== current.title;
       const docChanged = doc !== undefined && JSON.stringify(doc) !== JSON.stringify(current.doc);
@@ -117,7 +117,7 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
           if (docChanged) b.doc = doc!;
           b.updatedAt = new Date().toISOString();
         });
-      }, docChanged && !titleChanged ? { mergeKey: `edit-brief:${id}` } : undefined);
+      }, { ...(docChanged && !titleChanged ? { mergeKey: `edit-brief:${id}` } : {}), ...(origin ? { origin } : {}) });
       return summarize(findBrief(id));
     },
 

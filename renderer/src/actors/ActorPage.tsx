@@ -5,13 +5,11 @@
  * same claims; sources that mention the actor but have no claims yet.
  * Claims linked to a member (memberOf, e.g. a minister of a state) count too.
  */
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { ActorPage as ActorPageData, ActorPageFilters } from '../../../shared/api/actors';
 import type { Actor, ActorRole } from '../../../shared/model';
-import { call } from '../api';
-import { useApiEvent } from '../api/useApiEvent';
+import { useApiQuery, useErrorNotice } from '../api/queries';
 import { useNavigation } from '../app/navigation';
-import { useNotices } from '../app/notices';
 import { ACTOR_KIND_LABEL, ACTOR_ROLES, STANCE_FILTER_LABEL, STANCE_FILTERS } from '../../../shared/enums';
 import { KindIcon } from './KindIcon';
 
@@ -27,19 +25,15 @@ function excerpt(text: string, max = 280): string {
 }
 
 export function ActorPage({ actorId, actions }: { actorId: string; actions?: ReactNode }) {
-  const { error } = useNotices();
   const { navigate } = useNavigation();
   const [filters, setFilters] = useState<ActorPageFilters>({});
-  const [page, setPage] = useState<ActorPageData | null>(null);
-  const [statuses, setStatuses] = useState<string[]>([]);
-  const load = useCallback(() => {
-    call('getActorPage', { actorId, filters }).then(setPage, (err: unknown) => error(err, 'The actor page could not be loaded'));
-  }, [actorId, filters, error]);
-  useEffect(load, [load]);
-  useEffect(() => {
-    call('getNotebook', {}).then((nb) => setStatuses(nb.statuses), error);
-  }, [error]);
-  useApiEvent('notebook-changed', load);
+  // Other filters: the last page stays on screen until the new one is there.
+  const pageQuery = useApiQuery('getActorPage', { actorId, filters }, { placeholderData: (previous) => previous });
+  useErrorNotice(pageQuery.error, 'The actor page could not be loaded');
+  const notebook = useApiQuery('getNotebook', {});
+  useErrorNotice(notebook.error);
+  const page: ActorPageData | undefined = pageQuery.data;
+  const statuses = notebook.data?.statuses ?? [];
   useEffect(() => setFilters({}), [actorId]);
 
   if (!page || page.actor.id !== actorId) return <p className="muted actor-page-loading">Loading…</p>;

@@ -4,12 +4,12 @@
  * actor page, the create/edit form, or the suggestions panel.
  * Routes: `{view:'actors'}`, `{view:'actors', actorId}`, `{view:'actors', panel:'suggestions'}`.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { matchActors } from '../../../shared/actors';
 import type { ActorUsage } from '../../../shared/api/actors';
 import type { Actor } from '../../../shared/model';
 import { call } from '../api';
-import { useApiEvent } from '../api/useApiEvent';
+import { useApiQueries } from '../api/queries';
 import { ErrorBoundary } from '../app/ErrorBoundary';
 import { useNavigation, type Route } from '../app/navigation';
 import { useNotices } from '../app/notices';
@@ -35,17 +35,18 @@ export function ActorsView({ route }: { route: Route }) {
   const { actors } = useActors();
   const [query, setQuery] = useState('');
   const [mode, setMode] = useState<Mode>({ type: 'page' });
-  const [usage, setUsage] = useState<Record<string, ActorUsage>>({});
   const [undoable, setUndoable] = useState<string | null>(null);
 
-  const loadUsage = useCallback(() => {
-    void Promise.all(actors.map(async (a) => [a.id, await call('actorUsage', { id: a.id })] as const)).then(
-      (entries) => setUsage(Object.fromEntries(entries)),
-      () => undefined, // counts are a nicety; the list works without them
-    );
-  }, [actors]);
-  useEffect(loadUsage, [loadUsage]);
-  useApiEvent('notebook-changed', loadUsage);
+  // Counts are a nicety: the list works without them (a failed count stays blank).
+  const usageInputs = useMemo(() => actors.map((a) => ({ id: a.id })), [actors]);
+  const usageList = useApiQueries('actorUsage', usageInputs);
+  const usage = useMemo(() => {
+    const byId: Record<string, ActorUsage> = {};
+    usageList.forEach((u, i) => {
+      if (u) byId[actors[i]!.id] = u;
+    });
+    return byId;
+  }, [usageList, actors]);
   useEffect(() => setMode({ type: 'page' }), [actorId, panel]);
 
   const shown = useMemo(() => (query.trim() ? matchActors(query, actors, 500) : [...actors].sort((a, b) => a.name.localeCompare(b.name))), [query, actors]);

@@ -10,7 +10,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SourceMentionOut } from '../../../shared/api/actors';
 import type { ActorRole, Source } from '../../../shared/model';
 import { call } from '../api';
-import { useApiEvent } from '../api/useApiEvent';
+import { useApiQuery } from '../api/queries';
 import { useAnnotations, type AnnotationsState } from '../annotations/AnnotationsContext';
 import { useNavigation } from '../app/navigation';
 import { useNotices } from '../app/notices';
@@ -19,6 +19,8 @@ import { ACTOR_ROLES } from '../../../shared/enums';
 import '../styles/actors.css';
 
 export const MENTION_HIGHLIGHT = 'dossier-mention';
+
+const NO_MENTIONS: SourceMentionOut[] = [];
 
 /** The mentions whose [start, end) holds `offset`, shortest first. */
 export function mentionsAt(mentions: readonly SourceMentionOut[], offset: number): SourceMentionOut[] {
@@ -46,18 +48,14 @@ export function MentionLayer({ source }: { source: Pick<Source, 'id' | 'text'> }
   const { error, info } = useNotices();
   const { navigate } = useNavigation();
   const ann = useOptionalAnnotations();
-  const [mentions, setMentions] = useState<SourceMentionOut[]>([]);
+  // A nicety: the reader works without it (a failed lookup paints nothing).
+  const mentions = useApiQuery('sourceMentions', { sourceId: source.id }).data ?? NO_MENTIONS;
   const [popup, setPopup] = useState<Popup | null>(null);
   const mentionsRef = useRef(mentions);
   mentionsRef.current = mentions;
   const annRef = useRef(ann);
   annRef.current = ann;
 
-  const load = useCallback(() => {
-    call('sourceMentions', { sourceId: source.id }).then(setMentions, () => setMentions([])); // a nicety: the reader works without it
-  }, [source.id]);
-  useEffect(load, [load]);
-  useApiEvent('notebook-changed', load);
   useEffect(() => setPopup(null), [source.id]);
 
   const container = useCallback(() => document.querySelector<HTMLElement>(`.reader-text[data-source-id="${CSS.escape(source.id)}"]`), [source.id]);

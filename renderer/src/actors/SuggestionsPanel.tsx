@@ -3,26 +3,26 @@
  * seen as and the sources it occurs in. Accept as a new actor, accept into an
  * existing actor (the surface forms become aliases), or reject for good.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { ActorSuggestion } from '../../../shared/actors';
 import type { Actor, SourceMeta } from '../../../shared/model';
 import { call } from '../api';
-import { useApiEvent } from '../api/useApiEvent';
+import { useApiQuery, useErrorNotice } from '../api/queries';
 import { useNavigation } from '../app/navigation';
 import { useNotices } from '../app/notices';
 import { KindIcon } from './KindIcon';
 
+const NO_SOURCES: SourceMeta[] = [];
+
 export function SuggestionsPanel({ actors }: { actors: Actor[] }) {
   const { error, info } = useNotices();
   const { navigate } = useNavigation();
-  const [suggestions, setSuggestions] = useState<ActorSuggestion[] | null>(null);
-  const [sources, setSources] = useState<SourceMeta[]>([]);
-  const refresh = useCallback(() => {
-    call('suggestActors', {}).then(setSuggestions, (err: unknown) => error(err, 'Suggestions could not be computed'));
-    call('listSources', {}).then(setSources, error);
-  }, [error]);
-  useEffect(refresh, [refresh]);
-  useApiEvent('notebook-changed', refresh);
+  const suggestionsQuery = useApiQuery('suggestActors', {});
+  useErrorNotice(suggestionsQuery.error, 'Suggestions could not be computed');
+  const sourcesQuery = useApiQuery('listSources', {});
+  useErrorNotice(sourcesQuery.error);
+  const suggestions: ActorSuggestion[] | null = suggestionsQuery.data ?? null;
+  const sources: SourceMeta[] = sourcesQuery.data ?? NO_SOURCES;
   const titles = useMemo(() => new Map(sources.map((s) => [s.id, s.title])), [sources]);
   const byId = useMemo(() => new Map(actors.map((a) => [a.id, a])), [actors]);
 

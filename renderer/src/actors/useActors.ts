@@ -1,17 +1,11 @@
-/** The notebook's actors, kept fresh on every change. */
-import { useCallback, useEffect, useState } from 'react';
+/** The notebook's actors, kept fresh by the change events. */
 import type { Actor } from '../../../shared/model';
-import { call } from '../api';
-import { useApiEvent } from '../api/useApiEvent';
-import { useNotices } from '../app/notices';
+import { useApiQuery, useErrorNotice } from '../api/queries';
 
-export function useActors(): { actors: Actor[]; refresh(): void } {
-  const { error } = useNotices();
-  const [actors, setActors] = useState<Actor[]>([]);
-  const refresh = useCallback(() => {
-    call('listActors', {}).then(setActors, (err: unknown) => error(err, 'The actors could not be loaded'));
-  }, [error]);
-  useEffect(refresh, [refresh]);
-  useApiEvent('notebook-changed', refresh);
-  return { actors, refresh };
+const NONE: Actor[] = [];
+
+export function useActors(): { actors: Actor[] } {
+  const query = useApiQuery('listActors', {});
+  useErrorNotice(query.error, 'The actors could not be loaded');
+  return { actors: query.data ?? NONE };
 }

@@ -8,9 +8,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { SourceWithAnnotations } from '../../../shared/api';
 import { DEFAULT_STATUSES, type Annotation, type Tag } from '../../../shared/model';
 import { anchorAll, type Anchored, type Orphan } from './logic';
-import { call } from '../api';
-import { useApiEvent } from '../api/useApiEvent';
-import { useNotices } from '../app/notices';
+import { useApiQuery, useErrorNotice } from '../api/queries';
 import type { ColourMode } from './highlight-css';
 
 export type { Anchored, Orphan } from './logic';
@@ -39,6 +37,8 @@ export interface AnnotationsState {
 
 const Ctx = createContext<AnnotationsState | null>(null);
 
+const NO_TAGS: Tag[] = [];
+
 const MODE_KEY = 'dossier.highlightColourMode';
 
 function storedMode(): ColourMode {
@@ -57,20 +57,16 @@ interface ProviderProps {
 }
 
 export function AnnotationsProvider({ data, statuses, readOnly = false, children }: ProviderProps) {
-  const { error } = useNotices();
   const sourceId = data?.source.id ?? null;
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [scrollRequest, setScrollRequest] = useState(0);
   const [focusRequest, setFocusRequest] = useState<{ id: string; target: FocusTarget; n: number } | null>(null);
   const [colourMode, setMode] = useState<ColourMode>(storedMode);
-  const [tags, setTags] = useState<Tag[]>([]);
   const focusCounter = useRef(0);
 
-  const refreshTags = useCallback(() => {
-    call('listTags', {}).then(setTags, (err: unknown) => error(err, 'The tags could not be loaded'));
-  }, [error]);
-  useEffect(refreshTags, [refreshTags]);
-  useApiEvent('notebook-changed', refreshTags);
+  const tagsQuery = useApiQuery('listTags', {});
+  useErrorNotice(tagsQuery.error, 'The tags could not be loaded');
+  const tags = tagsQuery.data ?? NO_TAGS;
 
   // Another source: nothing is selected. Reset while rendering (not in an effect), so that a
   // selection the reader makes for the new source (route.annotationId) in its effects survives.

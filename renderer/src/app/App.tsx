@@ -4,10 +4,11 @@
  * only through the typed API (../api).
  */
 import { useCallback, useEffect, useState } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { isSourcesRoute, NavigationProvider, useNavigation } from './navigation';
 import { EXTRA_VIEWS } from './views';
 import type { ImportResult } from '../../../shared/api';
-import { useApiEvent } from '../api/useApiEvent';
+import { connectInvalidation, createQueryClient } from '../api/queries';
 import { EmptyNotebook } from '../import/EmptyNotebook';
 import { ImportSummary } from '../import/ImportSummary';
 import { IMPORT_ACCEPT, useImport } from '../import/useImport';
@@ -25,10 +26,14 @@ import { KeyboardShortcuts } from '../help/KeyboardShortcuts';
 import { useNotebook, useSource } from './useNotebook';
 
 export function App() {
+  const [queryClient] = useState(createQueryClient);
+  useEffect(() => connectInvalidation(queryClient), [queryClient]);
   return (
-    <NavigationProvider>
-      <AppWindow />
-    </NavigationProvider>
+    <QueryClientProvider client={queryClient}>
+      <NavigationProvider>
+        <AppWindow />
+      </NavigationProvider>
+    </QueryClientProvider>
   );
 }
 
@@ -40,20 +45,17 @@ function AppWindow() {
   const setSelectedId = useCallback((id: string | null) => navigate(id ? { view: 'sources', sourceId: id } : { view: 'sources' }), [navigate]);
   const extraView = EXTRA_VIEWS.find((v) => v.id === route.view);
   const [summary, setSummary] = useState<ImportResult | null>(null);
-  // Bumped whenever main says the notebook changed, so the open source (its annotations) reloads too.
-  const [revision, setRevision] = useState(0);
-  useApiEvent('notebook-changed', () => setRevision((r) => r + 1));
-  const selected = useSource(selectedId, revision);
+  const selected = useSource(selectedId);
   useUndoRedo();
 
   const onImported = useCallback(
     (result: ImportResult) => {
       setSummary(result);
       const first = result.added[0];
+      // The list refreshes on the import's change event.
       if (first) setSelectedId(first.id);
-      void notebook.refresh();
     },
-    [notebook.refresh],
+    [setSelectedId],
   );
   const importer = useImport(onImported);
 

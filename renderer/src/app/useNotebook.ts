@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback } from 'react';
 import type { NotebookInfo, SourceWithAnnotations } from '../../../shared/api';
 import type { SourceMeta } from '../../../shared/model';
-import { call, errorMessage } from '../api';
-import { useApiEvent } from '../api/useApiEvent';
+import { errorMessage } from '../api';
+import { useApiQuery } from '../api/queries';
 
 export interface NotebookState {
   info: NotebookInfo | null;
@@ -12,32 +12,22 @@ export interface NotebookState {
   refresh(): Promise<void>;
 }
 
-/** The open notebook and its source list, refreshed whenever main says it changed. */
+/** The open notebook and its source list, refreshed when a change touches them. */
 export function useNotebook(): NotebookState {
-  const [info, setInfo] = useState<NotebookInfo | null>(null);
-  const [sources, setSources] = useState<SourceMeta[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const generation = useRef(0);
-
+  const info = useApiQuery('getNotebook', {});
+  const sources = useApiQuery('listSources', {});
+  const { refetch: refetchInfo } = info;
+  const { refetch: refetchSources } = sources;
   const refresh = useCallback(async () => {
-    const mine = ++generation.current;
-    try {
-      const [nextInfo, nextSources] = await Promise.all([call('getNotebook', {}), call('listSources', {})]);
-      if (mine !== generation.current) return; // a newer refresh is under way
-      setInfo(nextInfo);
-      setSources(nextSources);
-      setLoadError(null);
-    } catch (err) {
-      if (mine === generation.current) setLoadError(errorMessage(err));
-    }
-  }, []);
-
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
-  useApiEvent('notebook-changed', () => void refresh());
-
-  return { info, sources, loadError, refresh };
+    await Promise.all([refetchInfo(), refetchSources()]);
+  }, [refetchInfo, refetchSources]);
+  const failed = info.error ?? sources.error;
+  return {
+    info: info.data ?? null,
+    sources: sources.data ?? null,
+    loadError: failed ? errorMessage(failed) : null,
+    refresh,
+  };
 }
 
 export type SourceState =
@@ -46,23 +36,11 @@ export type SourceState =
   | { status: 'ready'; id: string; data: SourceWithAnnotations }
   | { status: 'error'; id: string; message: string };
 
-/** One source with its annotations, loaded when `id` changes. */
-export function useSource(id: string | null, revision: unknown): SourceState {
-  const [state, setState] = useState<SourceState>({ status: 'none' });
-  useEffect(() => {
-    if (!id) {
-      setState({ status: 'none' });
-      return;
-    }
-    let live = true;
-    setState((prev) => (prev.status === 'ready' && prev.id === id ? prev : { status: 'loading', id }));
-    call('getSource', { id }).then(
-      (data) => live && setState({ status: 'ready', id, data }),
-      (err: unknown) => live && setState({ status: 'error', id, message: errorMessage(err) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [id, revision]);
-  return state;
+/** One source with its annotations, refetched when a change touches it. */
+export function useSource(id: string | null): SourceState {
+  const query = useApiQuery('getSource', { id: id ?? '' }, { enabled: Boolean(id) });
+  if (!id) return { status: 'none' };
+  if (query.data) return { status: 'ready', id, data: query.data };
+  if (query.error) return { status: 'error', id, message: errorMessage(query.error) };
+  return { status: 'loading', id };
 }

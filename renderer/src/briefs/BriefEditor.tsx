@@ -1,11 +1,13 @@
 /**
  * The brief editor: a title, a small formatting toolbar, export buttons, and
  * the tiptap document with live citation chips. Autosaves (debounced) through
- * `updateBrief`; reloads the document when the notebook changed underneath it
- * (undo / redo of a brief edit) and nothing local is waiting to be saved.
+ * `updateBrief`, tagged with this window's origin so its own saves reload
+ * nothing; reloads the document when the brief changed underneath it (undo /
+ * redo of a brief edit, another window) and nothing local is waiting to be saved.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
+import { useQueryClient } from '@tanstack/react-query';
 import { TextSelection } from '@tiptap/pm/state';
 import StarterKit from '@tiptap/starter-kit';
 import type { ResolvedClaim } from '../../../shared/api/briefs';
@@ -13,6 +15,8 @@ import { BRIEF_FORMAT_INFO, BRIEF_FORMATS, briefFormatOfCommand, type BriefForma
 import type { Brief } from '../../../shared/model';
 import { call } from '../api';
 import { useApiEvent } from '../api/useApiEvent';
+import { invalidates, ownOrigin } from '../api/invalidation';
+import { apiQueryKey } from '../api/queries';
 import { useNavigation } from '../app/navigation';
 import { useNotices } from '../app/notices';
 import { NO_INJECTED_CSS } from '../strict-csp';
@@ -49,6 +53,15 @@ export function BriefEditor({ brief, readOnly }: { brief: Brief; readOnly: boole
     return () => store.dispose();
   }, [store]);
 
+  const queryClient = useQueryClient();
+  const origin = ownOrigin(`brief:${brief.id}`);
+  // This editor's own saves do not refetch the open brief (see api/invalidation.ts): the cached
+  // copy takes what was saved instead, so a later change back to an earlier version (an undo) is
+  // still a change, and reopening the brief shows the saved text.
+  const rememberSaved = useCallback(
+    (saved: Partial<Brief>) => queryClient.setQueryData<Brief>(apiQueryKey('getBrief', { id: brief.id }), (old) => (old ? { ...old, ...saved } : old)),
+    [queryClient, brief.id],
+  );
   const editorRef = useRef<Editor | null>(null);
   const savedJson = useRef('');
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -70,10 +83,11 @@ export function BriefEditor({ brief, readOnly }: { brief: Brief; readOnly: boole
       return;
     }
     setSaveState('saving');
-    const run = call('updateBrief', { id: brief.id, doc })
-      .then(() => {
+    const run = call('updateBrief', { id: brief.id, doc, origin })
+      .then((summary) => {
         savedJson.current = json;
         setSaveState(timer.current ? 'pending' : 'saved');
+        rememberSaved({ doc, updatedAt: summary.updatedAt });
       })
       .catch((err: unknown) => {
         setSaveState('error');
@@ -84,7 +98,7 @@ export function BriefEditor({ brief, readOnly }: { brief: Brief; readOnly: boole
       });
     inFlight.current = run;
     await run;
-  }, [brief.id, notifyError]);
+  }, [brief.id, origin, rememberSaved, notifyError]);
 
   const scheduleSave = useCallback(() => {
     setSaveState('pending');
@@ -185,32 +199,32 @@ export function BriefEditor({ brief, readOnly }: { brief: Brief; readOnly: boole
     [saveNow],
   );
 
-  // Undo/redo of a brief edit, or another window: reload when nothing local is pending.
+  // Claims may have changed (status, text, deleted): chips re-resolve. A brief's own save changes no claim.
   useApiEvent('notebook-changed', (event) => {
-    // Claims may have changed (status, text, deleted): chips re-resolve. A brief's own save changes no claim.
-    if (event.reason !== 'Edit brief' && event.reason !== 'Rename brief') store.refresh();
-    if (event.reason === 'Edit brief' || timer.current || inFlight.current) return;
-    call('getBrief', { id: brief.id })
-      .then((fresh) => {
-        const e = editorRef.current;
-        setTitle((t) => (document.activeElement?.classList.contains('brief-title') ? t : fresh.title));
-        if (!e || e.isDestroyed || timer.current || inFlight.current) return;
-        // Compare as documents, not JSON text: the stored JSON and tiptap's may differ in key order or
-        // default attributes for the same content, and a needless reload would move the cursor.
-        let incoming;
-        try {
-          incoming = e.schema.nodeFromJSON(fresh.doc);
-        } catch {
-          return;
-        }
-        if (incoming.eq(e.state.doc)) return;
-        e.commands.setContent(fresh.doc, { emitUpdate: false });
-        savedJson.current = JSON.stringify(e.getJSON());
-      })
-      .catch(() => {
-        // Deleted: the view shows that; nothing to reload here.
-      });
+    if (invalidates(event, 'resolveCitations', { annotationIds: [] })) store.refresh();
   });
+
+  // The brief changed underneath the editor (undo / redo, another window; never this editor's own
+  // save): the query brings the new version; reload it when nothing local is waiting to be saved.
+  const shown = useRef(brief);
+  useEffect(() => {
+    if (shown.current === brief) return;
+    shown.current = brief;
+    setTitle((t) => (document.activeElement?.classList.contains('brief-title') ? t : brief.title));
+    const e = editorRef.current;
+    if (!e || e.isDestroyed || timer.current || inFlight.current) return;
+    // Compare as documents, not JSON text: the stored JSON and tiptap's may differ in key order or
+    // default attributes for the same content, and a needless reload would move the cursor.
+    let incoming;
+    try {
+      incoming = e.schema.nodeFromJSON(brief.doc);
+    } catch {
+      return;
+    }
+    if (incoming.eq(e.state.doc)) return;
+    e.commands.setContent(brief.doc, { emitUpdate: false });
+    savedJson.current = JSON.stringify(e.getJSON());
+  }, [brief]);
 
   const saveTitle = useCallback(async () => {
     const next = title.trim();
@@ -219,11 +233,12 @@ export function BriefEditor({ brief, readOnly }: { brief: Brief; readOnly: boole
       return;
     }
     try {
-      await call('updateBrief', { id: brief.id, title: next });
+      const summary = await call('updateBrief', { id: brief.id, title: next, origin });
+      rememberSaved({ title: summary.title, updatedAt: summary.updatedAt });
     } catch (err) {
       notifyError(err);
     }
-  }, [brief.id, brief.title, title, notifyError]);
+  }, [brief.id, brief.title, title, origin, rememberSaved, notifyError]);
 
   const exportAs = useCallback(
     async (format: BriefFormat) => {

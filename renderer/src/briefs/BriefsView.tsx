@@ -5,9 +5,8 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { BriefSummary } from '../../../shared/api/briefs';
-import type { Brief } from '../../../shared/model';
 import { call } from '../api';
-import { useApiEvent } from '../api/useApiEvent';
+import { useApiQuery, useErrorNotice } from '../api/queries';
 import { ErrorBoundary } from '../app/ErrorBoundary';
 import type { Route } from '../app/navigation';
 import { useNavigation } from '../app/navigation';
@@ -17,18 +16,12 @@ import { BriefEditor } from './BriefEditor';
 import { DraftPicker, type DraftKind } from './DraftPicker';
 import '../styles/briefs.css';
 
-function useBriefs() {
-  const { error } = useNotices();
-  const [briefs, setBriefs] = useState<BriefSummary[] | null>(null);
-  const [readOnly, setReadOnly] = useState(false);
-  const refresh = useCallback(() => {
-    call('listBriefs', {}).then(setBriefs, error);
-    call('getNotebook', {}).then((info) => setReadOnly(info.readOnly), error);
-  }, [error]);
-  useEffect(refresh, [refresh]);
-  // Every change, autosaves included: the list shows citation counts and when each brief was edited.
-  useApiEvent('notebook-changed', refresh);
-  return { briefs, readOnly, refresh };
+/** Refetched on every change to a brief, autosaves included: the list shows citation counts and when each brief was edited. */
+function useBriefs(): { briefs: BriefSummary[] | null; readOnly: boolean } {
+  const briefs = useApiQuery('listBriefs', {});
+  const notebook = useApiQuery('getNotebook', {});
+  useErrorNotice(briefs.error ?? notebook.error);
+  return { briefs: briefs.data ?? null, readOnly: notebook.data?.readOnly ?? false };
 }
 
 export function BriefsView({ route }: { route: Route }) {
@@ -157,21 +150,9 @@ export function BriefsView({ route }: { route: Route }) {
 }
 
 function OpenBrief({ id, readOnly }: { id: string; readOnly: boolean }) {
-  const [state, setState] = useState<{ brief: Brief } | { missing: string } | null>(null);
-  useEffect(() => {
-    let stale = false;
-    call('getBrief', { id }).then(
-      (brief) => !stale && setState({ brief }),
-      (err: unknown) => !stale && setState({ missing: err instanceof Error ? err.message : String(err) }),
-    );
-    return () => {
-      stale = true;
-    };
-  }, [id]);
-  // Brought back by undo after being missing: load it again.
-  useApiEvent('notebook-changed', () => {
-    if (state && 'missing' in state) call('getBrief', { id }).then((brief) => setState({ brief }), () => {});
-  });
+  // Refetched when another change touches this brief (undo, another window, deleted, brought back by undo).
+  const query = useApiQuery('getBrief', { id });
+  const state = query.error ? { missing: query.error.message } : query.data ? { brief: query.data } : null;
   if (!state) return <p className="pane-hint">Opening…</p>;
   if ('missing' in state) {
     return (

@@ -2,10 +2,11 @@
  * "New brief from actor…" / "from tag…": pick one, and the brief is drafted
  * (overview, sections, every claim cited), saved and opened in one step.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { foldLetters } from '../../../shared/fold-letters';
 import type { Actor, Brief, Tag } from '../../../shared/model';
 import { call } from '../api';
+import { useApiQuery, useErrorNotice } from '../api/queries';
 import { useNotices } from '../app/notices';
 
 export type DraftKind = 'actor' | 'tag';
@@ -18,30 +19,25 @@ interface Choice {
 
 export function DraftPicker({ kind, onClose, onDrafted }: { kind: DraftKind; onClose(): void; onDrafted(brief: Brief): void }) {
   const { error } = useNotices();
-  const [choices, setChoices] = useState<Choice[] | null>(null);
   const [filter, setFilter] = useState('');
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    let stale = false;
-    const load = kind === 'actor' ? call('listActors', {}).then((actors: Actor[]) => actors.map((a) => ({ id: a.id, name: a.name, detail: a.kind, aliases: a.aliases })))
-      : call('listTags', {}).then((tags: Tag[]) => {
-          const byId = new Map(tags.map((t) => [t.id, t]));
-          return tags.map((t) => ({ id: t.id, name: t.name, detail: t.parentId ? `in ${byId.get(t.parentId)?.name ?? '…'}` : 'tag', aliases: [] as string[] }));
-        });
-    load.then(
-      (list) => !stale && setChoices(list.sort((a, b) => a.name.localeCompare(b.name)).map(({ id, name, detail, aliases }) => ({ id, name, detail: aliases.length ? `${detail} · ${aliases.join(', ')}` : detail }))),
-      (err: unknown) => {
-        if (!stale) {
-          error(err);
-          setChoices([]);
-        }
-      },
-    );
-    return () => {
-      stale = true;
-    };
-  }, [kind, error]);
+  const actors = useApiQuery('listActors', {}, { enabled: kind === 'actor' });
+  const tags = useApiQuery('listTags', {}, { enabled: kind === 'tag' });
+  const failed = kind === 'actor' ? actors.error : tags.error;
+  useErrorNotice(failed);
+  const choices = useMemo((): Choice[] | null => {
+    if (failed) return [];
+    let list: Array<Choice & { aliases: string[] }>;
+    if (kind === 'actor') {
+      if (!actors.data) return null;
+      list = actors.data.map((a: Actor) => ({ id: a.id, name: a.name, detail: a.kind, aliases: a.aliases }));
+    } else {
+      if (!tags.data) return null;
+      const byId = new Map(tags.data.map((t: Tag) => [t.id, t]));
+      list = tags.data.map((t) => ({ id: t.id, name: t.name, detail: t.parentId ? `in ${byId.get(t.parentId)?.name ?? '…'}` : 'tag', aliases: [] as string[] }));
+    }
+    return list.sort((a, b) => a.name.localeCompare(b.name)).map(({ id, name, detail, aliases }) => ({ id, name, detail: aliases.length ? `${detail} · ${aliases.join(', ')}` : detail }));
+  }, [kind, actors.data, tags.data, failed]);
 
   const shown = useMemo(() => {
     const f = foldLetters(filter.trim());

@@ -8,7 +8,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Editor } from '@tiptap/react';
 import type { ClaimHit, ResolvedClaim } from '../../../shared/api/briefs';
 import { citationLabel, excerpt, quoted } from '../../../shared/brief-doc';
-import { call } from '../api';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useApiQuery, useDebouncedValue } from '../api/queries';
 import { findTrigger } from './trigger';
 
 export interface CiteTrigger {
@@ -40,12 +41,23 @@ export interface CitePopupApi {
   close(): void;
 }
 
+const NO_HITS: ClaimHit[] = [];
+
 export function useCitePopup(editorRef: { current: Editor | null }, onPicked: (claim: ResolvedClaim) => void, onError: (err: unknown) => void): CitePopupApi {
   const [trigger, setTrigger] = useState<CiteTrigger | null>(null);
-  const [hits, setHits] = useState<ClaimHit[]>([]);
   const [active, setActive] = useState(0);
-  const [loading, setLoading] = useState(false);
   const dismissedFrom = useRef<number | null>(null);
+  // Search as the query changes (debounced); the query layer keeps only the newest answer.
+  const query = trigger ? trigger.query : null;
+  const settled = useDebouncedValue(query, 120);
+  const search = useApiQuery('listClaims', { query: settled ?? '', limit: 8 }, { enabled: query !== null && settled !== null, placeholderData: keepPreviousData });
+  const hits = query === null || !search.data ? NO_HITS : search.data;
+  const loading = query !== null && (settled !== query || search.isFetching);
+  useEffect(() => setActive(0), [search.data]);
+  useEffect(() => {
+    if (search.error) onError(search.error);
+  }, [search.error, onError]);
+
   const state = useRef({ trigger, hits, active });
   state.current = { trigger, hits, active };
 
@@ -74,35 +86,6 @@ export function useCitePopup(editorRef: { current: Editor | null }, onPicked: (c
       old && old.from === from && old.to === $from.pos && old.query === found.query ? old : { from, to: $from.pos, query: found.query, left: coords.left, top: coords.bottom },
     );
   }, []);
-
-  // Search as the query changes (debounced), newest answer wins.
-  const query = trigger ? trigger.query : null;
-  useEffect(() => {
-    if (query === null) {
-      setHits([]);
-      return;
-    }
-    let stale = false;
-    setLoading(true);
-    const timer = setTimeout(() => {
-      call('listClaims', { query, limit: 8 })
-        .then((found) => {
-          if (stale) return;
-          setHits(found);
-          setActive(0);
-        })
-        .catch((err: unknown) => {
-          if (!stale) onError(err);
-        })
-        .finally(() => {
-          if (!stale) setLoading(false);
-        });
-    }, 120);
-    return () => {
-      stale = true;
-      clearTimeout(timer);
-    };
-  }, [query, onError]);
 
   const close = useCallback(() => {
     if (state.current.trigger) dismissedFrom.current = state.current.trigger.from;

@@ -4,12 +4,12 @@
  * by side), and similar passages in other sources, each one click from the
  * passage in its source and from "Corroborates" / "Contradicts".
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { ClaimGroup, CorroborationSuggestion } from '../../../shared/api/search';
 import type { CorroborationType } from '../../../shared/enums';
 import type { Annotation } from '../../../shared/model';
 import { call } from '../api';
-import { useApiEvent } from '../api/useApiEvent';
+import { useApiQuery, useErrorNotice } from '../api/queries';
 import { useNavigation } from '../app/navigation';
 import { useNotices } from '../app/notices';
 import { Highlighted } from '../search/Highlighted';
@@ -26,25 +26,12 @@ function sourceLabel(s: { title: string; outlet?: string; publishedAt?: string }
 export function CorroborationPanel({ annotation, readOnly }: { annotation: Annotation; readOnly?: boolean }) {
   const { navigate } = useNavigation();
   const { error } = useNotices();
-  const [suggestions, setSuggestions] = useState<CorroborationSuggestion[] | null>(null);
-  const [group, setGroup] = useState<ClaimGroup | null>(null);
+  const suggestionsQuery = useApiQuery('corroborate', { annotationId: annotation.id, limit: LIMIT + 5 });
+  const groupQuery = useApiQuery('getClaimGroup', { annotationId: annotation.id });
+  useErrorNotice(suggestionsQuery.error ?? groupQuery.error, 'Similar passages could not be found');
+  const suggestions: CorroborationSuggestion[] | null = suggestionsQuery.data ?? null;
+  const group: ClaimGroup | null = groupQuery.data ?? null;
   const [busy, setBusy] = useState(false);
-  const [revision, setRevision] = useState(0);
-  useApiEvent('notebook-changed', () => setRevision((r) => r + 1));
-
-  useEffect(() => {
-    let live = true;
-    Promise.all([call('corroborate', { annotationId: annotation.id, limit: LIMIT + 5 }), call('getClaimGroup', { annotationId: annotation.id })])
-      .then(([s, g]) => {
-        if (!live) return;
-        setSuggestions(s);
-        setGroup(g);
-      })
-      .catch((err) => live && error(err, 'Similar passages could not be found'));
-    return () => {
-      live = false;
-    };
-  }, [annotation.id, annotation.target.start, annotation.target.end, revision, error]);
 
   const accept = useCallback(
     async (s: CorroborationSuggestion, type: CorroborationType) => {

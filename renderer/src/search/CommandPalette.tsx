@@ -5,11 +5,13 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { SearchResult, SourceHead } from '../../../shared/api/search';
-import type { Actor, SourceMeta, Tag } from '../../../shared/model';
+import type { Actor, Tag } from '../../../shared/model';
 import type { SearchFilters, SearchHit } from '../../../shared/api/search';
 import { isShortcut } from '../../../shared/shortcuts';
 import { call } from '../api';
 import { useApiEvent } from '../api/useApiEvent';
+import { useApiQuery, useDebouncedValue, useErrorNotice } from '../api/queries';
+import { keepPreviousData } from '@tanstack/react-query';
 import { useNavigation } from '../app/navigation';
 import { PLATFORM } from '../app/platform';
 import { useNotices } from '../app/notices';
@@ -86,14 +88,10 @@ interface FilterData {
 
 function Palette({ onClose, onImport }: { onClose(): void; onImport(): void }) {
   const { navigate } = useNavigation();
-  const { error } = useNotices();
   const commands = useCommands(onImport, onClose);
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<SearchFilters>({});
-  const [result, setResult] = useState<SearchResult | null>(null);
-  const [indexing, setIndexing] = useState(false);
   const [active, setActive] = useState(0);
-  const [data, setData] = useState<FilterData>({ actors: [], tags: [], statuses: [], languages: [] });
   const inputRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const restoreFocus = useRef<Element | null>(document.activeElement);
@@ -108,49 +106,30 @@ function Palette({ onClose, onImport }: { onClose(): void; onImport(): void }) {
     };
   }, []);
 
-  useEffect(() => {
-    let live = true;
-    Promise.all([call('listActors', {}), call('listTags', {}), call('getNotebook', {}), call('listSources', {})])
-      .then(([actors, tags, info, sources]) => {
-        if (!live) return;
-        const languages = [...new Set((sources as SourceMeta[]).map((s) => s.language))].filter((l) => l !== 'und').sort();
-        setData({ actors, tags, statuses: info.statuses, languages });
-      })
-      .catch((err) => error(err, 'The filters could not be loaded'));
-    return () => {
-      live = false;
-    };
-  }, [error]);
+  const actorsQuery = useApiQuery('listActors', {});
+  const tagsQuery = useApiQuery('listTags', {});
+  const notebookQuery = useApiQuery('getNotebook', {});
+  const sourcesQuery = useApiQuery('listSources', {});
+  useErrorNotice(actorsQuery.error ?? tagsQuery.error ?? notebookQuery.error ?? sourcesQuery.error, 'The filters could not be loaded');
+  const data = useMemo<FilterData>(
+    () => ({
+      actors: actorsQuery.data ?? [],
+      tags: tagsQuery.data ?? [],
+      statuses: notebookQuery.data?.statuses ?? [],
+      languages: [...new Set((sourcesQuery.data ?? []).map((s) => s.language))].filter((l) => l !== 'und').sort(),
+    }),
+    [actorsQuery.data, tagsQuery.data, notebookQuery.data, sourcesQuery.data],
+  );
 
-  // Search as you type, debounced; "Indexing…" while the index is being built.
-  useEffect(() => {
-    const q = query.trim();
-    if (!q) {
-      setResult(null);
-      setIndexing(false);
-      return;
-    }
-    let live = true;
-    const timer = setTimeout(async () => {
-      try {
-        let r = await call('search', { query: q, filters, limit: 20, wait: false });
-        if (!r.ready) {
-          if (live) setIndexing(true);
-          r = await call('search', { query: q, filters, limit: 20, wait: true });
-        }
-        if (!live) return;
-        setIndexing(false);
-        setResult(r);
-        setActive(0);
-      } catch (err) {
-        if (live) error(err, 'Search failed');
-      }
-    }, DEBOUNCE_MS);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [query, filters, error]);
+  // Search as you type, debounced; "Indexing…" while the index is being built (then ask again, waiting for it).
+  const settled = useDebouncedValue(query.trim(), DEBOUNCE_MS);
+  const q = query.trim() ? settled : '';
+  const quick = useApiQuery('search', { query: q, filters, limit: 20, wait: false }, { enabled: q !== '', placeholderData: keepPreviousData });
+  const indexing = q !== '' && quick.data?.ready === false;
+  const waited = useApiQuery('search', { query: q, filters, limit: 20, wait: true }, { enabled: indexing });
+  useErrorNotice(quick.error ?? waited.error, 'Search failed');
+  const result: SearchResult | null = !q ? null : indexing ? (waited.data ?? null) : (quick.data ?? null);
+  useEffect(() => setActive(0), [result]);
 
   const groups = useMemo(() => {
     const sources = new Map((result?.sources ?? []).map((s) => [s.id, s]));
@@ -222,7 +201,7 @@ function Palette({ onClose, onImport }: { onClose(): void; onImport(): void }) {
           onChange={(e) => setQuery(e.target.value)}
         />
         <FilterChips filters={filters} setFilters={setFilters} data={data} />
-        {indexing && <p className="palette-status" role="status">Indexing… results appear when the index is ready.</p>}
+        {indexing && !waited.data && <p className="palette-status" role="status">Indexing… results appear when the index is ready.</p>}
         {query.trim() && result && result.hits.length === 0 && result.actors.length === 0 && <p className="palette-status">Nothing found.</p>}
         <ul className="palette-list" id="palette-list" role="listbox" ref={listRef} aria-label="Results">
           {groups.map((g) => (

@@ -190,7 +190,7 @@ describe('forwardEvents', () => {
     for (const l of listeners) l(progress);
     expect(sent).toEqual([[API_EVENT_CHANNEL, [progress]]]);
     contents.destroyed = true;
-    for (const l of listeners) l({ type: 'notebook-changed' });
+    for (const l of listeners) l({ type: 'notebook-changed', reason: 'edit' });
     expect(sent).toHaveLength(1);
     stop();
     expect(listeners.size).toBe(0);
@@ -202,7 +202,7 @@ describe('forwardEvents', () => {
     let contents: WebContentsLike | null = null;
     const { contents: later, sent } = fakeContents();
     forwardEvents(session, () => contents);
-    expect(() => emit!({ type: 'notebook-changed' })).not.toThrow();
+    expect(() => emit!({ type: 'notebook-changed', reason: 'edit' })).not.toThrow();
     contents = later;
     emit!({ type: 'notebook-changed', reason: 'import' });
     expect(sent).toEqual([[API_EVENT_CHANNEL, [{ type: 'notebook-changed', reason: 'import' }]]]);

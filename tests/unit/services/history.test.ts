@@ -54,7 +54,7 @@ describe('undo / redo', () => {
   it('records changes to several files as one step and emits notebook-changed', async () => {
     const s = await session();
     const events: string[] = [];
-    s.onEvent((e) => e.type === 'notebook-changed' && events.push(e.reason ?? ''));
+    s.onEvent((e) => e.type === 'notebook-changed' && events.push(`${e.reason}: ${e.label}`));
     const ctxStore = s.store;
     const { added } = await s.service.importFiles({ files: [{ name: 'a.txt', bytes: article('Alpha') }] });
     const id = added[0]!.id;
@@ -74,7 +74,7 @@ describe('undo / redo', () => {
     expect((await ctxStore.loadSource(id)).source.title).toBe('Alpha');
     const file = JSON.parse(await readFile(ctxStore.sourceFilePath(id), 'utf8'));
     expect(file.source.title).toBe('Alpha');
-    expect(events).toContain('Import “a.txt”');
+    expect(events).toContain('import: Import “a.txt”');
   });
 });
 

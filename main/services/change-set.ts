@@ -1,0 +1,108 @@
+/**
+ * The change set of a committed step (a transaction, an undo, a redo): which
+ * records of which kind were added, updated or removed. Computed from the files
+ * the step touched and their immer patches: the state before the step is the
+ * state now with the opposite patches applied, and the two are compared, per
+ * collection the patches touched, by record id.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import { applyPatches, type Patch } from 'immer';
+import { emptyChangeSet, type ChangeSet, type RecordChange, type RecordChangeKind } from '../../shared/api/events';
+import type { FileChange, FileRef } from './store/notebook-store';
+
+/** `forward`: the patches were applied (a transaction, a redo); `backward`: their inverses were (an undo). */
+export type StepDirection = 'forward' | 'backward';
+
+/** The current contents of a touched file, or undefined when it cannot be read. */
+export type ReadFile = (file: FileRef) => Promise<unknown>;
+
+type Keyed = { id: string };
+
+const MANIFEST_COLLECTIONS = ['actors', 'tags', 'briefs', 'relations'] as const;
+
+/** Added, updated and removed records between two versions of a list of records with ids. */
+export function diffById(before: unknown, after: unknown): RecordChange[] {
+  const list = (v: unknown): Keyed[] => (Array.isArray(v) ? v.filter((x): x is Keyed => typeof x?.id === 'string') : []);
+  const old = new Map(list(before).map((r) => [r.id, r]));
+  const now = new Map(list(after).map((r) => [r.id, r]));
+  const out: RecordChange[] = [];
+  for (const [id, r] of now) {
+    const was = old.get(id);
+    if (!was) out.push({ id, kind: 'added' });
+    else if (was !== r && !isDeepStrictEqual(was, r)) out.push({ id, kind: 'updated' });
+  }
+  for (const id of old.keys()) if (!now.has(id)) out.push({ id, kind: 'removed' });
+  return out;
+}
+
+const RANK: Record<RecordChangeKind, number> = { updated: 0, removed: 1, added: 2 };
+
+/** Adds a record change, one entry per id: added or removed win over updated. */
+function add<T extends RecordChange & { metadata?: boolean }>(list: T[], change: T): void {
+  const at = list.findIndex((c) => c.id === change.id);
+  const was = list[at];
+  if (!was) list.push(change);
+  else {
+    const merged = RANK[change.kind] > RANK[was.kind] ? change : was;
+    list[at] = 'metadata' in change ? { ...merged, metadata: Boolean(was.metadata || change.metadata) } : merged;
+  }
+}
+
+/** Top-level keys the patches touch; `undefined` in the set means the whole document. */
+function touchedKeys(patches: readonly Patch[]): Set<string | undefined> {
+  return new Set(patches.map((p) => (p.path.length ? String(p.path[0]) : undefined)));
+}
+
+const keyOf = (file: FileRef) => (file.kind === 'manifest' ? 'manifest' : `source:${file.id}`);
+
+export async function computeChangeSet(changes: readonly FileChange[], direction: StepDirection, read: ReadFile): Promise<ChangeSet> {
+  const set = emptyChangeSet();
+  const byFile = new Map<string, { file: FileRef; changes: FileChange[] }>();
+  for (const c of changes) {
+    if (!c.patches.length) continue;
+    const k = keyOf(c.file);
+    const entry = byFile.get(k) ?? { file: c.file, changes: [] };
+    entry.changes.push(c);
+    byFile.set(k, entry);
+  }
+  for (const { file, changes: fileChanges } of byFile.values()) {
+    // Patches that lead from the state now back to the state before the step.
+    const back =
+      direction === 'forward' ? [...fileChanges].reverse().flatMap((c) => c.inverse) : fileChanges.flatMap((c) => c.patches);
+    const keys = touchedKeys(fileChanges.flatMap((c) => c.patches));
+    const all = keys.has(undefined);
+    let after: Record<string, unknown> | undefined;
+    try {
+      after = (await read(file)) as Record<string, unknown> | undefined;
+    } catch {
+      after = undefined;
+    }
+    if (file.kind === 'source') {
+      add(set.sources, { id: file.id, kind: 'updated', metadata: false });
+      if (!after) continue;
+      if (all || keys.has('annotations')) {
+        const before = applyPatches(after, back) as Record<string, unknown>;
+        for (const c of diffById(before.annotations, after.annotations)) add(set.annotations, { ...c, sourceId: file.id });
+      }
+      continue;
+    }
+    if (!after) {
+      set.notebook = true;
+      continue;
+    }
+    const before = applyPatches(after, back) as Record<string, unknown>;
+    for (const key of all ? Object.keys({ ...before, ...after }) : (keys as Set<string>)) {
+      if (key === 'sources') {
+        for (const c of diffById(before[key], after[key])) add(set.sources, { ...c, metadata: true });
+      } else if ((MANIFEST_COLLECTIONS as readonly string[]).includes(key)) {
+        const name = key as (typeof MANIFEST_COLLECTIONS)[number];
+        for (const c of diffById(before[key], after[key])) add(set[name], c);
+      } else if (key === 'statuses') {
+        if (!isDeepStrictEqual(before[key], after[key])) set.statuses = true;
+      } else if (!isDeepStrictEqual(before[key], after[key])) {
+        set.notebook = true;
+      }
+    }
+  }
+  return set;
+}

@@ -1,0 +1,78 @@
+/**
+ * The renderer's one query layer: every read of notebook data goes through
+ * TanStack Query, keyed `[method, input]`. Data stays fresh until a
+ * `notebook-changed` event says otherwise (./invalidation.ts); a refetch that a
+ * newer one overtakes is dropped by the library, so no component keeps its own
+ * race guard.
+ */
+import { useEffect, useState } from 'react';
+import { QueryClient, useQueries, useQuery, type UseQueryOptions, type UseQueryResult } from '@tanstack/react-query';
+import type { ApiInput, ApiOutput, MethodName } from '../../../shared/api';
+import { useNotices } from '../app/notices';
+import { call, onApiEvent } from './index';
+import { invalidates, isApiQueryKey } from './invalidation';
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        // Fresh until main says it changed: no polling, no refetch on focus.
+        staleTime: Infinity,
+        refetchOnWindowFocus: false,
+        refetchOnReconnect: false,
+        // Errors are the notebook's (not-found, corrupt): asking again does not help.
+        retry: false,
+      },
+    },
+  });
+}
+
+/**
+ * Marks stale, and refetches when in use, every query a `notebook-changed`
+ * event affects. Returns the unsubscribe function.
+ */
+export function connectInvalidation(client: QueryClient): () => void {
+  return onApiEvent((event) => {
+    if (event.type !== 'notebook-changed') return;
+    void client.invalidateQueries({
+      predicate: (query) => isApiQueryKey(query.queryKey) && invalidates(event, query.queryKey[0], query.queryKey[1] as never),
+    });
+  });
+}
+
+export function apiQueryKey<M extends MethodName>(method: M, input: ApiInput<M>): readonly [M, ApiInput<M>] {
+  return [method, input] as const;
+}
+
+type Options<M extends MethodName, T> = Omit<UseQueryOptions<ApiOutput<M>, Error, T, readonly [M, ApiInput<M>]>, 'queryKey' | 'queryFn'>;
+
+/** The value of `method(input)`, cached and kept fresh by the change events. */
+export function useApiQuery<M extends MethodName, T = ApiOutput<M>>(method: M, input: ApiInput<M>, options?: Options<M, T>): UseQueryResult<T, Error> {
+  return useQuery({ queryKey: apiQueryKey(method, input), queryFn: () => call(method, input), ...options });
+}
+
+/** `method` for each of `inputs` (e.g. one count per actor): the values in order, undefined while loading or failed. */
+export function useApiQueries<M extends MethodName>(method: M, inputs: readonly ApiInput<M>[]): (ApiOutput<M> | undefined)[] {
+  return useQueries({
+    queries: inputs.map((input) => ({ queryKey: apiQueryKey(method, input), queryFn: () => call(method, input) })),
+    combine: (results) => results.map((r) => r.data),
+  });
+}
+
+/** Shows a read's failure as a notice (once per error), for reads whose pane works without them. */
+export function useErrorNotice(err: unknown, context?: string): void {
+  const { error } = useNotices();
+  useEffect(() => {
+    if (err) error(err, context);
+  }, [err, context, error]);
+}
+
+/** `value`, once it has stayed the same for `ms` (search as you type). */
+export function useDebouncedValue<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
