@@ -138,6 +138,10 @@ export const LAYERS = [
         what: 'main/ or tooling (main is reached only through the typed API)',
         regex: upTo('main', 'tests', 'scripts', 'bench'),
       },
+      {
+        what: 'renderer/src/app/ from a feature (app/ is the composition root; what features share lives in renderer/src/ui/)',
+        regex: '^(\\.\\./)+app/',
+      },
     ],
   },
 ];

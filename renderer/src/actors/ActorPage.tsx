@@ -9,7 +9,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { ActorPage as ActorPageData, ActorPageFilters } from '../../../shared/api/actors';
 import type { Actor, ActorRole } from '../../../shared/model';
 import { useApiQuery, useErrorNotice } from '../api/queries';
-import { useNavigation } from '../app/navigation';
+import { useNavigation } from '../ui/navigation';
 import { ACTOR_KIND_LABEL, ACTOR_ROLES, STANCE_FILTER_LABEL, STANCE_FILTERS } from '../../../shared/enums';
 import { KindIcon } from './KindIcon';
 

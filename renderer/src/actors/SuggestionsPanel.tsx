@@ -8,8 +8,8 @@ import type { ActorSuggestion } from '../../../shared/actors';
 import type { Actor, SourceMeta } from '../../../shared/model';
 import { call } from '../api';
 import { useApiQuery, useErrorNotice } from '../api/queries';
-import { useNavigation } from '../app/navigation';
-import { useNotices } from '../app/notices';
+import { useNavigation } from '../ui/navigation';
+import { useNotices } from '../ui/notices';
 import { KindIcon } from './KindIcon';
 
 const NO_SOURCES: SourceMeta[] = [];

@@ -8,9 +8,9 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, typ
 import type { Annotation, Source } from '../../../shared/model';
 import { isShortcut, type ShortcutId } from '../../../shared/shortcuts';
 import { call } from '../api';
-import { isSourcesRoute, useNavigation } from '../app/navigation';
-import { PLATFORM } from '../app/platform';
-import { useNotices } from '../app/notices';
+import { isSourcesRoute, useNavigation } from '../ui/navigation';
+import { PLATFORM } from '../ui/platform';
+import { useNotices } from '../ui/notices';
 import { Reader } from '../reader/Reader';
 import { useAnnotations } from './AnnotationsContext';
 import { applyHighlightRules, highlightKey, highlightRules, type ColourMode } from './highlight-css';

@@ -9,7 +9,7 @@ import type { AnnotationPatch } from '../../../shared/api/annotations';
 import { ANNOTATION_KIND_LABEL, ANNOTATION_KINDS } from '../../../shared/enums';
 import type { Annotation, RichDoc, Tag } from '../../../shared/model';
 import { call } from '../api';
-import { useNotices } from '../app/notices';
+import { useNotices } from '../ui/notices';
 import { formatDateTime } from '../sources/format';
 import { useAnnotations, type FocusTarget } from './AnnotationsContext';
 import { CodebookDialog } from './CodebookDialog';

@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Tag } from '../../../shared/model';
 import { call } from '../api';
-import { useNotices } from '../app/notices';
+import { useNotices } from '../ui/notices';
 import { tagTree, usageText } from './logic';
 import { safeColour } from './highlight-css';
 

@@ -1,6 +1,6 @@
 /** Keyboard helpers shared by the annotation UI. */
 import { isShortcut, type KeyPress, type ShortcutPlatform } from '../../../shared/shortcuts';
-import { PLATFORM } from '../app/platform';
+import { PLATFORM } from '../ui/platform';
 
 /** True when a key event's target edits text itself (inputs, selects, the note editor): it keeps its own keys and text undo. */
 export function isEditableTarget(target: EventTarget | null): boolean {

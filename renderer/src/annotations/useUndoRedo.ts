@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { call } from '../api';
 import { useApiEvent } from '../api/useApiEvent';
-import { useNotices } from '../app/notices';
+import { useNotices } from '../ui/notices';
 import { historyKey, isEditableTarget } from './keys';
 
 export function useUndoRedo(): { undo(): Promise<void>; redo(): Promise<void> } {

@@ -8,7 +8,7 @@
 import { useEffect, useState } from 'react';
 import { QueryClient, useQueries, useQuery, type UseQueryOptions, type UseQueryResult } from '@tanstack/react-query';
 import type { ApiInput, ApiOutput, MethodName } from '../../../shared/api';
-import { useNotices } from '../app/notices';
+import { useNotices } from '../ui/notices';
 import { call, onApiEvent } from './index';
 import { invalidates, isApiQueryKey } from './invalidation';
 

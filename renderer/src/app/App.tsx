@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { isSourcesRoute, NavigationProvider, useNavigation } from './navigation';
+import { isSourcesRoute, NavigationProvider, useNavigation } from '../ui/navigation';
 import { EXTRA_VIEWS } from './views';
 import type { ImportResult } from '../../../shared/api';
 import { connectInvalidation, createQueryClient } from '../api/queries';
@@ -18,12 +18,15 @@ import { AnnotationsProvider } from '../annotations/AnnotationsContext';
 import { useUndoRedo } from '../annotations/useUndoRedo';
 import { Inspector } from '../inspector/Inspector';
 import { SourceList } from '../sources/SourceList';
-import { ErrorBoundary } from './ErrorBoundary';
-import { NoticeStack, useNotices } from './notices';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { NoticeStack, useNotices } from '../ui/notices';
 import { Toolbar } from './Toolbar';
 import { CommandPalette } from '../search/CommandPalette';
 import { KeyboardShortcuts } from '../help/KeyboardShortcuts';
 import { useNotebook, useSource } from './useNotebook';
+
+/** The views the command palette offers: the reader first, then the others in tab order. */
+const PALETTE_VIEWS = [{ id: 'sources', label: 'Sources' }, ...EXTRA_VIEWS.map(({ id, label }) => ({ id, label }))];
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
@@ -183,7 +186,7 @@ function AppWindow() {
           <div className="drop-overlay-box">Drop files to import them</div>
         </div>
       )}
-      <CommandPalette onImport={importer.openPicker} />
+      <CommandPalette onImport={importer.openPicker} views={PALETTE_VIEWS} />
       <KeyboardShortcuts />
       <NoticeStack />
     </div>

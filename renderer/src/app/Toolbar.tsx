@@ -1,7 +1,7 @@
 import type { NotebookInfo } from '../../../shared/api';
 import { ImportProgressBar } from '../import/ImportProgressBar';
 import type { ImportProgressState } from '../import/useImport';
-import { useNavigation } from './navigation';
+import { useNavigation } from '../ui/navigation';
 import { EXTRA_VIEWS } from './views';
 
 /** Tabs for the views: Sources, then whatever areas registered in views.tsx. */

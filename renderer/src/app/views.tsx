@@ -4,7 +4,7 @@
  * `render` gets the current route (whose `view` is the entry's id).
  */
 import type { ReactNode } from 'react';
-import type { Route } from './navigation';
+import type { Route } from '../ui/navigation';
 import { ActorsView } from '../actors/ActorsView';
 import { BriefsView } from '../briefs/BriefsView';
 

@@ -7,7 +7,7 @@ import { foldLetters } from '../../../shared/fold-letters';
 import type { Actor, Brief, Tag } from '../../../shared/model';
 import { call } from '../api';
 import { useApiQuery, useErrorNotice } from '../api/queries';
-import { useNotices } from '../app/notices';
+import { useNotices } from '../ui/notices';
 
 export type DraftKind = 'actor' | 'tag';
 

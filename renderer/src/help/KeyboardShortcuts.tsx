@@ -7,7 +7,7 @@ import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
 import { isShortcut, shortcutsByArea, type ShortcutPlatform } from '../../../shared/shortcuts';
 import { useApiEvent } from '../api/useApiEvent';
 import { isEditableTarget } from '../annotations/keys';
-import { PLATFORM } from '../app/platform';
+import { PLATFORM } from '../ui/platform';
 
 /** Listens for the shortcut and the menu command; shows the dialog when asked. */
 export function KeyboardShortcuts({ platform = PLATFORM }: { platform?: ShortcutPlatform }) {

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { call } from '../api';
-import { useNotices } from '../app/notices';
+import { useNotices } from '../ui/notices';
 import type { ImportProgressState } from './useImport';
 import '../styles/import.css';
 

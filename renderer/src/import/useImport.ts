@@ -8,7 +8,7 @@ import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'reac
 import type { ImportResult } from '../../../shared/api';
 import { call, getApi } from '../api';
 import { useApiEvent } from '../api/useApiEvent';
-import { useNotices } from '../app/notices';
+import { useNotices } from '../ui/notices';
 
 /** The file input's accept list: every extension import reads. */
 export { IMPORT_ACCEPT } from '../../../shared/enums';

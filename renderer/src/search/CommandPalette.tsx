@@ -12,10 +12,9 @@ import { call } from '../api';
 import { useApiEvent } from '../api/useApiEvent';
 import { useApiQuery, useDebouncedValue, useErrorNotice } from '../api/queries';
 import { keepPreviousData } from '@tanstack/react-query';
-import { useNavigation } from '../app/navigation';
-import { PLATFORM } from '../app/platform';
-import { useNotices } from '../app/notices';
-import { EXTRA_VIEWS } from '../app/views';
+import { useNavigation } from '../ui/navigation';
+import { PLATFORM } from '../ui/platform';
+import { useNotices } from '../ui/notices';
 import { Highlighted } from './Highlighted';
 import '../styles/search.css';
 
@@ -33,11 +32,19 @@ type Item =
 
 const DEBOUNCE_MS = 120;
 
-interface Props {
-  onImport(): void;
+/** A view the palette offers to go to ("Go to Actors"). */
+export interface PaletteView {
+  id: string;
+  label: string;
 }
 
-export function CommandPalette({ onImport }: Props) {
+interface Props {
+  onImport(): void;
+  /** Every view of the window, in tab order (the composition root knows them). */
+  views: readonly PaletteView[];
+}
+
+export function CommandPalette({ onImport, views }: Props) {
   const [open, setOpen] = useState(false);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -54,10 +61,10 @@ export function CommandPalette({ onImport }: Props) {
     if (e.command === 'search') setOpen(true);
   });
   if (!open) return null;
-  return <Palette onClose={() => setOpen(false)} onImport={onImport} />;
+  return <Palette onClose={() => setOpen(false)} onImport={onImport} views={views} />;
 }
 
-function useCommands(onImport: () => void, close: () => void): PaletteCommand[] {
+function useCommands(onImport: () => void, close: () => void, views: readonly PaletteView[]): PaletteCommand[] {
   const { navigate } = useNavigation();
   const { error } = useNotices();
   return useMemo(() => {
@@ -74,9 +81,9 @@ function useCommands(onImport: () => void, close: () => void): PaletteCommand[] 
       },
       { id: 'undo', label: 'Undo', hint: 'Ctrl+Z', run: guard(() => call('undo', {}), 'Undo failed') },
       { id: 'redo', label: 'Redo', hint: 'Ctrl+Shift+Z', run: guard(() => call('redo', {}), 'Redo failed') },
-      ...[{ id: 'sources', label: 'Sources' }, ...EXTRA_VIEWS].map((v) => ({ id: `view:${v.id}`, label: `Go to ${v.label}`, run: () => navigate({ view: v.id }) })),
+      ...views.map((v) => ({ id: `view:${v.id}`, label: `Go to ${v.label}`, run: () => navigate({ view: v.id }) })),
     ].map((c) => ({ ...c, run: () => { close(); return c.run(); } }));
-  }, [onImport, close, navigate, error]);
+  }, [onImport, close, navigate, error, views]);
 }
 
 interface FilterData {
@@ -86,9 +93,9 @@ interface FilterData {
   languages: string[];
 }
 
-function Palette({ onClose, onImport }: { onClose(): void; onImport(): void }) {
+function Palette({ onClose, onImport, views }: { onClose(): void; onImport(): void; views: readonly PaletteView[] }) {
   const { navigate } = useNavigation();
-  const commands = useCommands(onImport, onClose);
+  const commands = useCommands(onImport, onClose, views);
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<SearchFilters>({});
   const [active, setActive] = useState(0);

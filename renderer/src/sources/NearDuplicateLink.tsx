@@ -3,7 +3,7 @@
  * already in the notebook. A click opens the twin.
  */
 import { useApiQuery } from '../api/queries';
-import { useNavigation } from '../app/navigation';
+import { useNavigation } from '../ui/navigation';
 
 export function NearDuplicateLink({ twinId, twinTitle }: { twinId: string; twinTitle?: string }) {
   const { navigate } = useNavigation();

@@ -6,8 +6,8 @@
 import { useMemo, useState } from 'react';
 import type { RemovedBlock } from '../../../shared/model';
 import { call } from '../api';
-import { useNavigation } from '../app/navigation';
-import { useNotices } from '../app/notices';
+import { useNavigation } from '../ui/navigation';
+import { useNotices } from '../ui/notices';
 import '../styles/import.css';
 
 interface Props {

@@ -105,7 +105,7 @@ describe('the table per platform', () => {
 
 describe('detectPlatform (the renderer asks the browser)', () => {
   it('maps what browsers and Electron report to process.platform names', async () => {
-    const { detectPlatform } = await import('../../../renderer/src/app/platform');
+    const { detectPlatform } = await import('../../../renderer/src/ui/platform');
     expect(detectPlatform({ platform: 'MacIntel' })).toBe('darwin');
     expect(detectPlatform({ platform: 'Win32' })).toBe('win32');
     expect(detectPlatform({ platform: 'Linux x86_64' })).toBe('linux');
