@@ -9,6 +9,10 @@
  * page. Fonts: Source Serif 4 (full Latin, typographic quotes) from the
  * @expo-google-fonts/source-serif-4 npm package, embedded as subsets.
  * Fonts, geometry and line breaking: pdf-layout.ts; this file draws pages.
+ *
+ * Size: one class, PdfWriter, that draws every kind of block onto pages and
+ * keeps the page state (cursor, pending footnotes) they share; split, that
+ * state would have to travel between files.
  */
 import PDFDocument from 'pdfkit';
 import { CITATION_REMOVED, periodAfter, quoted } from '../../../shared/brief-doc';
@@ -91,9 +95,17 @@ class PdfWriter {
     ];
     if (note.author) frags.push({ text: `, ${note.author}`, style: base });
     if (note.date) frags.push({ text: `, ${note.date}`, style: base });
-    if (note.url) frags.push({ text: ', ', style: base }, { text: note.url, style: { ...base, color: LINK, link: note.url } });
-    frags.push({ text: '. Quoted: ', style: base }, { text: quoted(note.quote) + periodAfter(note.quote), style: { ...base, font: 'italic' } });
-    const lines = breakLines({ size: NOTE_SIZE, leading: NOTE_LEADING, tokens: tokenize(frags), notes: [] }, CONTENT_W - 14, this.m);
+    if (note.url)
+      frags.push({ text: ', ', style: base }, { text: note.url, style: { ...base, color: LINK, link: note.url } });
+    frags.push(
+      { text: '. Quoted: ', style: base },
+      { text: quoted(note.quote) + periodAfter(note.quote), style: { ...base, font: 'italic' } },
+    );
+    const lines = breakLines(
+      { size: NOTE_SIZE, leading: NOTE_LEADING, tokens: tokenize(frags), notes: [] },
+      CONTENT_W - 14,
+      this.m,
+    );
     // The number hangs, right-aligned, in front of the note.
     const numberStyle: Style = { ...base, font: 'semibold', color: ACCENT };
     const numberWidth = this.m.width(`${note.n}`, numberStyle);
@@ -110,7 +122,14 @@ class PdfWriter {
     if (!this.pageNotes.length) return;
     const doc = this.doc;
     let y = BOTTOM - this.pageNoteHeight;
-    doc.save().moveTo(MARGIN_X, y - NOTE_SEPARATOR / 2).lineTo(MARGIN_X + 110, y - NOTE_SEPARATOR / 2).lineWidth(0.5).strokeColor('#999999').stroke().restore();
+    doc
+      .save()
+      .moveTo(MARGIN_X, y - NOTE_SEPARATOR / 2)
+      .lineTo(MARGIN_X + 110, y - NOTE_SEPARATOR / 2)
+      .lineWidth(0.5)
+      .strokeColor('#999999')
+      .stroke()
+      .restore();
     for (const lines of this.pageNotes) {
       for (const line of lines) {
         this.drawLine(line, MARGIN_X + 14, y);
@@ -155,7 +174,12 @@ class PdfWriter {
       const size = s.sup ? s.size * 0.62 : s.size;
       const by = s.sup ? baseline - s.size * 0.36 : baseline;
       if (s.code) {
-        doc.save().rect(x + item.x - 1, baseline - size * 0.8, item.width + 2, size * 1.05).fillColor('#eeeeee').fill().restore();
+        doc
+          .save()
+          .rect(x + item.x - 1, baseline - size * 0.8, item.width + 2, size * 1.05)
+          .fillColor('#eeeeee')
+          .fill()
+          .restore();
       }
       doc.font(s.font).fontSize(size).fillColor(s.color);
       const opts: PDFKit.Mixins.TextOptions = { lineBreak: false, baseline: 'alphabetic' };
@@ -174,7 +198,17 @@ class PdfWriter {
       this.ensure(line.height, extra);
       if (bars?.xs.length) this.drawBars(bars, this.y, line.height);
       if (i === 0 && marker) {
-        this.drawLine({ items: [{ text: marker.text, style: marker.style, x: 0, width: 0 }], width: 0, height: line.height, size: line.size, notes: [] }, x + marker.dx, this.y);
+        this.drawLine(
+          {
+            items: [{ text: marker.text, style: marker.style, x: 0, width: 0 }],
+            width: 0,
+            height: line.height,
+            size: line.size,
+            notes: [],
+          },
+          x + marker.dx,
+          this.y,
+        );
       }
       this.drawLine(line, x, this.y);
       this.y += line.height;
@@ -194,22 +228,54 @@ class PdfWriter {
     const key = `${styleKey(base)}|${leading}|${width}`;
     const hit = this.lineCache.get(content);
     if (hit && hit.key === key) return hit.lines;
-    const lines = breakLines({ size: base.size, leading, tokens: tokenize(fragsOf(content, base)), notes: [] }, width, this.m);
+    const lines = breakLines(
+      { size: base.size, leading, tokens: tokenize(fragsOf(content, base)), notes: [] },
+      width,
+      this.m,
+    );
     this.lineCache.set(content, { key, lines });
     return lines;
   }
 
-  private paragraph(content: Inline[], base: Style, leading: number, x: number, width: number, bars?: Bars, marker?: { text: string; style: Style; dx: number }): void {
+  private paragraph(
+    content: Inline[],
+    base: Style,
+    leading: number,
+    x: number,
+    width: number,
+    bars?: Bars,
+    marker?: { text: string; style: Style; dx: number },
+  ): void {
     this.placeLines(this.linesOf(content, base, leading, width), x, bars, marker);
   }
 
   title(): void {
     const b = this.brief;
-    this.paragraph([{ kind: 'text', text: b.title, marks: {} }], { font: 'bold', size: 22, color: ACCENT }, 27, MARGIN_X, CONTENT_W);
+    this.paragraph(
+      [{ kind: 'text', text: b.title, marks: {} }],
+      { font: 'bold', size: 22, color: ACCENT },
+      27,
+      MARGIN_X,
+      CONTENT_W,
+    );
     this.y += 3;
-    if (b.dateLine) this.paragraph([{ kind: 'text', text: b.dateLine, marks: {} }], { font: 'regular', size: 10, color: MUTED }, 14, MARGIN_X, CONTENT_W);
+    if (b.dateLine)
+      this.paragraph(
+        [{ kind: 'text', text: b.dateLine, marks: {} }],
+        { font: 'regular', size: 10, color: MUTED },
+        14,
+        MARGIN_X,
+        CONTENT_W,
+      );
     this.y += 8;
-    this.doc.save().moveTo(MARGIN_X, this.y).lineTo(MARGIN_X + CONTENT_W, this.y).lineWidth(1.2).strokeColor(ACCENT).stroke().restore();
+    this.doc
+      .save()
+      .moveTo(MARGIN_X, this.y)
+      .lineTo(MARGIN_X + CONTENT_W, this.y)
+      .lineWidth(1.2)
+      .strokeColor(ACCENT)
+      .stroke()
+      .restore();
     this.y += 16;
   }
 
@@ -223,7 +289,14 @@ class PdfWriter {
           // Keep a heading with the two lines after it.
           this.gap(isFirst && bars.xs.length ? 0 : block.level === 1 ? 14 : 10, bars);
           this.ensure(leading * 1.2 + BODY_LEADING * 2);
-          this.paragraph(block.content, { font: 'bold', size, color: block.level === 3 ? '#333333' : ACCENT }, leading, x, width, bars);
+          this.paragraph(
+            block.content,
+            { font: 'bold', size, color: block.level === 3 ? '#333333' : ACCENT },
+            leading,
+            x,
+            width,
+            bars,
+          );
           this.gap(block.level === 1 ? 6 : 4, bars);
           break;
         }
@@ -242,7 +315,14 @@ class PdfWriter {
         case 'rule':
           this.gap(PARA_GAP + 4, bars);
           this.ensure(10);
-          this.doc.save().moveTo(x, this.y).lineTo(x + width, this.y).lineWidth(0.6).strokeColor('#aaaaaa').stroke().restore();
+          this.doc
+            .save()
+            .moveTo(x, this.y)
+            .lineTo(x + width, this.y)
+            .lineWidth(0.6)
+            .strokeColor('#aaaaaa')
+            .stroke()
+            .restore();
           this.y += 6;
           break;
         case 'list':
@@ -254,11 +334,27 @@ class PdfWriter {
             if (!(isFirst && k === 0)) this.gap(k === 0 ? PARA_GAP : 2.5, bars);
             item.forEach((b, j) => {
               if (j === 0 && b.kind === 'paragraph') {
-                this.paragraph(b.content, markerStyle, BODY_LEADING, x + LIST_INDENT, width - LIST_INDENT, bars, marker);
+                this.paragraph(
+                  b.content,
+                  markerStyle,
+                  BODY_LEADING,
+                  x + LIST_INDENT,
+                  width - LIST_INDENT,
+                  bars,
+                  marker,
+                );
               } else {
                 if (j === 0) {
                   // An item that starts with something other than a paragraph: marker on its own.
-                  this.paragraph([{ kind: 'text', text: ' ', marks: {} }], markerStyle, BODY_LEADING, x + LIST_INDENT, width - LIST_INDENT, bars, marker);
+                  this.paragraph(
+                    [{ kind: 'text', text: ' ', marks: {} }],
+                    markerStyle,
+                    BODY_LEADING,
+                    x + LIST_INDENT,
+                    width - LIST_INDENT,
+                    bars,
+                    marker,
+                  );
                 }
                 this.blocks([b], x + LIST_INDENT, width - LIST_INDENT, bars, j === 0);
               }
@@ -304,7 +400,13 @@ class PdfWriter {
               ? b.content
               : [{ kind: 'text', text: flattenBlocks([b]), marks: {} }];
           const base: Style = { font: cell.header ? 'bold' : 'regular', size: 9.5, color: INK };
-          lines.push(...breakLines({ size: 9.5, leading: 13, tokens: tokenize(fragsOf(content, base)), notes: [] }, colW - 2 * pad, this.m));
+          lines.push(
+            ...breakLines(
+              { size: 9.5, leading: 13, tokens: tokenize(fragsOf(content, base)), notes: [] },
+              colW - 2 * pad,
+              this.m,
+            ),
+          );
         });
         return { header: cell.header, lines };
       });
@@ -337,7 +439,13 @@ class PdfWriter {
     if (!list.length) return;
     this.gap(18);
     this.ensure(16 * 1.3 * 1.2 + BODY_LEADING * 2);
-    this.paragraph([{ kind: 'text', text: 'Sources', marks: {} }], { font: 'bold', size: 16, color: ACCENT }, 16 * 1.3, MARGIN_X, CONTENT_W);
+    this.paragraph(
+      [{ kind: 'text', text: 'Sources', marks: {} }],
+      { font: 'bold', size: 16, color: ACCENT },
+      16 * 1.3,
+      MARGIN_X,
+      CONTENT_W,
+    );
     this.y += 6;
     const style: Style = { font: 'regular', size: 9.5, color: INK };
     for (const s of list) {
@@ -363,8 +471,19 @@ class PdfWriter {
       doc.text(label, (PAGE_W - w) / 2, PAGE_H - 38, { lineBreak: false, baseline: 'alphabetic' });
       if (i > 0) {
         const title = this.brief.title.length > 90 ? `${this.brief.title.slice(0, 89)}…` : this.brief.title;
-        doc.font('italic').fontSize(8.5).fillColor(MUTED).text(title, MARGIN_X, 40, { lineBreak: false, baseline: 'alphabetic' });
-        doc.save().moveTo(MARGIN_X, 46).lineTo(MARGIN_X + CONTENT_W, 46).lineWidth(0.4).strokeColor('#cccccc').stroke().restore();
+        doc
+          .font('italic')
+          .fontSize(8.5)
+          .fillColor(MUTED)
+          .text(title, MARGIN_X, 40, { lineBreak: false, baseline: 'alphabetic' });
+        doc
+          .save()
+          .moveTo(MARGIN_X, 46)
+          .lineTo(MARGIN_X + CONTENT_W, 46)
+          .lineWidth(0.4)
+          .strokeColor('#cccccc')
+          .stroke()
+          .restore();
       }
     }
   }
@@ -373,7 +492,10 @@ class PdfWriter {
 function flattenBlocks(blocks: Block[]): string {
   const parts: string[] = [];
   for (const b of blocks) {
-    if (b.kind === 'paragraph' || b.kind === 'heading') parts.push(b.content.map((i) => (i.kind === 'text' ? i.text : i.kind === 'removed' ? CITATION_REMOVED : ' ')).join(''));
+    if (b.kind === 'paragraph' || b.kind === 'heading')
+      parts.push(
+        b.content.map((i) => (i.kind === 'text' ? i.text : i.kind === 'removed' ? CITATION_REMOVED : ' ')).join(''),
+      );
     else if (b.kind === 'quote') parts.push(flattenBlocks(b.blocks));
     else if (b.kind === 'list') parts.push(...b.items.map((it) => flattenBlocks(it)));
     else if (b.kind === 'table') parts.push(...b.rows.flatMap((r) => r.cells.map((c) => flattenBlocks(c.blocks))));

@@ -3,7 +3,8 @@
  * metadata lines, and the positions that let the UI restore a removed block.
  */
 import { describe, expect, it } from 'vitest';
-import { bylineAuthor, classifyBlocks, outletFromCopyright } from '../../../main/services/import/extract/boilerplate';
+import { classifyBlocks } from '../../../main/services/import/extract/boilerplate';
+import { bylineAuthor, outletFromCopyright } from '../../../main/services/import/extract/boilerplate-rules';
 import { textBlocks } from '../../../main/services/import/extract/plain';
 
 const P = [
@@ -38,7 +39,9 @@ describe('bylines and copyright lines', () => {
 
   it('names the outlet from a copyright line', () => {
     expect(outletFromCopyright('© 2018 The Northern Ledger. All rights reserved.')).toBe('The Northern Ledger');
-    expect(outletFromCopyright('Copyright © 2018 The Meridian Post Ltd. All rights reserved.')).toBe('The Meridian Post');
+    expect(outletFromCopyright('Copyright © 2018 The Meridian Post Ltd. All rights reserved.')).toBe(
+      'The Meridian Post',
+    );
     expect(outletFromCopyright('© Nordbladet 2018. Alla rättigheter förbehållna.')).toBe('Nordbladet');
     expect(outletFromCopyright('© Lindenauer Rundschau 2019 – Alle Rechte vorbehalten')).toBe('Lindenauer Rundschau');
   });
@@ -84,7 +87,16 @@ describe('classifyBlocks', () => {
   });
 
   it('records where each removed block stood, so restoring it rebuilds the original order', () => {
-    const lines = ['Menu', P[0]!, 'The east quay silo at dusk. Photo: Sam Reid / Reuters', P[1]!, P[2]!, 'Advertisement', P[3]!, '© 2018 The Harbour Gazette'];
+    const lines = [
+      'Menu',
+      P[0]!,
+      'The east quay silo at dusk. Photo: Sam Reid / Reuters',
+      P[1]!,
+      P[2]!,
+      'Advertisement',
+      P[3]!,
+      '© 2018 The Harbour Gazette',
+    ];
     const r = classify(lines);
     const rebuilt: string[] = [];
     for (let i = 0; i <= r.paragraphs.length; i++) {

@@ -6,7 +6,7 @@
  * English and Swedish, whatever the headline's length.
  */
 import { describe, expect, it } from 'vitest';
-import { isMenuLine, readsLikePhrase } from '../../../main/services/import/extract/boilerplate';
+import { isMenuLine, readsLikePhrase } from '../../../main/services/import/extract/boilerplate-rules';
 import { extractDocument } from '../../../main/services/import/extract';
 import { LIGHTHOUSE_SYNDICATED } from '../import-batch/articles';
 
@@ -65,7 +65,9 @@ describe('the headline under a menu line (plain text)', () => {
   it('LIGHTHOUSE_SYNDICATED: the headline is the title, the menu line is removed as navigation', async () => {
     const doc = await txt(LIGHTHOUSE_SYNDICATED);
     expect(doc.title).toBe(LIGHTHOUSE_HEADLINE);
-    expect(doc.removed.find((r) => r.text === 'Menu Search Log in Regions Business Opinion Video')?.reason).toBe('navigation');
+    expect(doc.removed.find((r) => r.text === 'Menu Search Log in Regions Business Opinion Video')?.reason).toBe(
+      'navigation',
+    );
     expect(doc.removed.find((r) => r.text === LIGHTHOUSE_HEADLINE)?.reason).toBe('title');
     expect(doc.text).not.toContain('Menu Search');
     expect(doc.text.startsWith('For the first time since 1985')).toBe(true);
@@ -73,7 +75,10 @@ describe('the headline under a menu line (plain text)', () => {
 
   it.each([
     ['a short headline', 'Skarrow keepers return'],
-    ['a long headline the classifier reads as prose', 'Keepers return to Skarrow lighthouse after forty years of automation and a long fight'],
+    [
+      'a long headline the classifier reads as prose',
+      'Keepers return to Skarrow lighthouse after forty years of automation and a long fight',
+    ],
     ['a question', 'Will keepers ever return to the old Skarrow lighthouse?'],
   ])('finds %s under the menu line', async (_, headline) => {
     const doc = await txt(LIGHTHOUSE_SYNDICATED.replace(LIGHTHOUSE_HEADLINE, headline));
@@ -88,7 +93,12 @@ describe('the headline under a menu line (plain text)', () => {
     expect(readsLikePhrase(menu, 'en')).toBe(false);
     const long = `${LIGHTHOUSE_HEADLINE} and a long fight`;
     for (const headline of [LIGHTHOUSE_HEADLINE, long]) {
-      const doc = await txt(LIGHTHOUSE_SYNDICATED.replace('Menu Search Log in Regions Business Opinion Video', menu).replace(LIGHTHOUSE_HEADLINE, headline));
+      const doc = await txt(
+        LIGHTHOUSE_SYNDICATED.replace('Menu Search Log in Regions Business Opinion Video', menu).replace(
+          LIGHTHOUSE_HEADLINE,
+          headline,
+        ),
+      );
       expect(doc.title).toBe(headline);
       expect(doc.removed.find((r) => r.text === menu)?.reason).toBe('navigation');
     }

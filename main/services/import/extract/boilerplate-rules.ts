@@ -1,0 +1,246 @@
+/**
+ * The rules of boilerplate removal (boilerplate.ts): what news sites put
+ * around an article, recognised line by line in English, Swedish, German and
+ * French — navigation and menu lines, imprint, cookie notices, notification
+ * and newsletter prompts, ads, share buttons, copyright, "back to" and
+ * "related" lists, captions and photo credits, bylines. Each rule names the
+ * reason a removed paragraph is shown with. Also reads the author of a byline
+ * and the outlet of a copyright line.
+ */
+import { stopWordDensity, stopWords } from './language';
+
+// ---------------------------------------------------------------- rules
+
+const AGENCIES = String.raw`AFP|Reuters|AP|Associated Press|Getty Images|Getty|TT|TT Nyhetsbyrån|Scanpix|NTB|dpa|EPA|EPA-EFE|Shutterstock|Bloomberg|Ritzau|Keystone|Imago|Pool|Alamy|ANP|Xinhua|PA|PA Images`;
+export const CREDIT_TAIL = new RegExp(
+  String.raw`(^|[\s(])(${AGENCIES})(\s*/\s*(${AGENCIES}|[\p{Lu}][\p{L}-]+( [\p{Lu}][\p{L}-]+)?))*\)?\s*$`,
+  'u',
+);
+const PHOTO_WORD =
+  /(^|[\s(.])(photo|photograph|picture|image|foto|fotograf|bild|bildtext|photographie|crédit|credit|illustration)s?\s*[:©]|\((photo|foto|bild|crédit photo|photo archives|archivfoto|arkivbild)\b[^()]{0,60}\)\s*$/iu;
+const NAME = String.raw`[\p{Lu}][\p{L}'’.-]+(?:[ \u00a0]+(?:(?:van|von|de|der|den|af|la|le|du)[ \u00a0]+)?[\p{Lu}][\p{L}'’.-]+){0,3}`;
+const BYLINE = new RegExp(
+  String.raw`^(?:[Bb]y|BY|[Aa]v|AV|[Vv]on|VON|[Pp]ar|PAR|[Tt]ext(?: och foto)?:?|[Ww]ritten by|[Rr]eporting by|[Ss]kriven av|[Tt]exte)\s+(${NAME}(?:\s*(?:,|and|och|und|et|&)\s*${NAME})*)(?:\s*(?:[,|–—/·•-]|with|med|mit|avec)\s*.{0,60})?$`,
+  'u',
+);
+const WITH_AGENCY = new RegExp(
+  String.raw`^(${NAME}(?:\s*(?:,|and|och|und|et|&)\s*${NAME})*)\s*(?:,|with|med|mit|avec|/)\s*(?:${AGENCIES})$`,
+  'u',
+);
+
+export const AGENCY_ONLY = new RegExp(String.raw`^\s*(${AGENCIES})\s*$`, 'u');
+
+/**
+ * Words a site's menu bar and section list are made of (English, Swedish, German, French), and the
+ * multi-word entries whose second word is lower case ("Log in", "Logga ut", "Mein Konto").
+ */
+const NAV_PHRASES =
+  /(^|\s)(log ?in|log ?out|sign in|sign up|sign out|my account|my page|e-?paper|logga in|logga ut|mitt konto|mina sidor|e-tidning|mein konto|se connecter|mon compte|mon espace|au fil|in english|på svenska|auf deutsch|en français)(?=\s|$)/giu;
+const MENU_LANGS = ['en', 'sv', 'de', 'fr'];
+const NAV_WORDS = new Set(
+  (
+    'menu search home news latest live video videos audio podcasts podcast photos opinion comment analysis business money economy markets politics world uk us europe international national local regions region ' +
+    'sport sports football culture arts entertainment lifestyle life style travel food health science tech technology climate environment weather education obituaries ' +
+    'subscribe subscriptions newsletters newsletter login account shop jobs events more sections games puzzles crosswords magazine weekend ' +
+    'meny sök hem nyheter senaste inrikes utrikes ekonomi näringsliv politik sport kultur nöje debatt ledare åsikt opinion lokalt väder familj resor mat bostad motor ' +
+    'prenumerera konto tv radio poddar poddcast webb-tv ' +
+    'menü suche startseite nachrichten aktuell politik wirtschaft finanzen kultur sport meinung panorama wissen reise regional lokales leben gesellschaft abo abonnieren ' +
+    'rechercher accueil actualités actualite politique économie international régions société culture sport opinions météo abonnez-vous abonnement'
+  ).split(' '),
+);
+
+/**
+ * A menu bar copied as text without separators ("Menu Search Log in Regions Business Opinion Video",
+ * "Meny Sök Logga in Nyheter Sport Kultur"): at least three entries, every one capitalised, no sentence
+ * punctuation, and most of them words menus are made of. A headline has lower-case words and verbs.
+ */
+export function isMenuLine(t: string): boolean {
+  const line = t.trim();
+  if (line.length > 160 || /[.!?,;:"“”«»()'’]/u.test(line)) return false;
+  const phrases = line.match(NAV_PHRASES)?.length ?? 0;
+  const rest = line
+    .replace(NAV_PHRASES, ' ')
+    .split(/\s+/)
+    .filter((w) => w && w !== '&');
+  if (rest.some((w) => !/^[\p{Lu}][\p{L}&-]*$/u.test(w) || w.length > 20)) return false;
+  const entries = rest.length + phrases;
+  const others = rest.filter((w) => !NAV_WORDS.has(w.toLowerCase()));
+  const nav = entries - others.length;
+  // "Climate Science Under Threat" is a title-case headline: its other words include function words.
+  if (others.some((w) => MENU_LANGS.some((l) => stopWords(l).has(w.toLowerCase())))) return false;
+  return entries >= 3 && nav >= 2 && nav * 2 >= entries;
+}
+
+/** Whether a line has a word in lower case, leaving aside menu entries such as "Log in". */
+export const hasLowerCaseWord = (t: string) =>
+  t
+    .replace(NAV_PHRASES, ' ')
+    .split(/\s+/)
+    .some((w) => /^\p{Ll}/u.test(w));
+
+/**
+ * Whether a line reads like a headline or phrase rather than a list of menu entries: it has a
+ * word in lower case ("Keepers return to…"), or, in all-capitalised styles, function words.
+ */
+export function readsLikePhrase(t: string, lang: string): boolean {
+  return hasLowerCaseWord(t) || (!isMenuLine(t) && stopWordDensity(t, lang) >= 0.15);
+}
+
+type Rule = [reason: string, test: (t: string, lower: string) => boolean];
+
+const RULES: Rule[] = [
+  [
+    'navigation',
+    (t, l) =>
+      t.length < 200 &&
+      (t.split(/\s+[|·•»›]\s+|\s{3,}|\t/).length >= 4 ||
+        /^(menu|meny|menü|search|sök|suche|rechercher|log ?in|logga in|anmelden|se connecter|skip to (main )?content|skip navigation|hoppa till innehållet|hoppa till huvudinnehåll|zum inhalt springen|direkt zum inhalt|aller au contenu( principal)?|passer au contenu( principal)?|home|hem|startseite|accueil|subscribe|prenumerera|abonnieren|s'abonner)$/.test(
+          l.replace(/[^\p{L} ']/gu, '').trim(),
+        ) ||
+        isMenuLine(t)),
+  ],
+  [
+    'imprint',
+    (t, l) =>
+      t.length < 160 &&
+      /^(ansvarig utgivare|chefredaktör|publisher|editor-in-chief|herausgeber|verantwortlich|v\.i\.s\.d\.p|impressum|directeur de la publication|directrice de la publication)\b/.test(
+        l,
+      ),
+  ],
+  [
+    'cookie notice',
+    (t, l) =>
+      t.length < 400 &&
+      /\b(cookies?|kakor|kakorna|traceurs)\b/.test(l) &&
+      /(we use|this (site|website) uses|our use of|vi använder|webbplatsen använder|wir verwenden|diese website verwendet|nous utilisons|ce site utilise|accept all|accept cookies|godkänn|akzeptieren|accepter|manage (preferences|cookies)|cookie (settings|policy)|inställningar|einstellungen|paramétrer)/.test(
+        l,
+      ),
+  ],
+  [
+    'notification prompt',
+    (t, l) =>
+      t.length < 200 &&
+      (/(notify you|turn on notifications|enable notifications|allow notifications|get notifications|slå på notiser|aktivera notiser|skicka notiser|få notiser|benachrichtigungen (aktivieren|erhalten|zulassen)|activer les notifications|recevoir les notifications)/.test(
+        l,
+      ) ||
+        (/^(want|would you like|vill du|möchten sie|voulez-vous)\b/.test(l) &&
+          /(notif|notis|benachrichtig|alert)/.test(l)) ||
+        /\b(ladda ner|download) (vår|our) app\b/.test(l)),
+  ],
+  [
+    'newsletter',
+    (t, l) =>
+      t.length < 260 &&
+      ((/(newsletter|nyhetsbrev|infolettre)/.test(l) &&
+        /(sign up|subscribe to our|subscribe now|get our|our .{0,30}newsletter|prenumerera på|vårt nyhetsbrev|abonnieren sie|newsletter abonnieren|unseren newsletter|inscrivez-vous|abonnez-vous|notre newsletter|gratis|for free|kostenlos)/.test(
+          l,
+        )) ||
+        /^(sign up|subscribe|prenumerera|abonnieren|abonnez-vous|inscrivez-vous)\b.{0,80}$/.test(l) ||
+        /^(newsletter|nyhetsbrev|nyhetsbrevet|infolettre|newsletters)$/.test(l) ||
+        (/^(get|recevez|få|erhalten sie)\b/.test(l) &&
+          /(every morning|chaque matin|varje morgon|jeden morgen|every day|chaque jour|varje dag|täglich)/.test(l)) ||
+        /(in your inbox|i din inkorg|direkt i inkorgen|in ihr postfach|dans votre boîte)/.test(l)),
+  ],
+  [
+    'advertisement',
+    (t, l) =>
+      t.length < 60 &&
+      /^(advertisement|advertising|annons|annonssida|anzeige|werbung|publicité|sponsored|sponsrat|gesponsert|ad)$/.test(
+        l.replace(/[^\p{L}]/gu, ''),
+      ),
+  ],
+  [
+    'event ad',
+    (t, l) =>
+      t.length < 300 &&
+      /(book now|book (your )?tickets|buy tickets|get (your )?tickets|register now|early.bird|boka (nu|biljett|din plats)|köp biljett|anmäl dig (nu|här)|jetzt anmelden|jetzt tickets|tickets sichern|karten sichern|réservez|achetez vos billets|inscrivez-vous (dès maintenant|ici))/.test(
+        l,
+      ),
+  ],
+  [
+    'deal bar',
+    (t, l) =>
+      t.length < 160 &&
+      /(\b(today's|todays|top|best|daily|exclusive) deals\b|\d+\s?% off|% rabatt|erbjudande|angebot|black friday|shop now|köp nu|jetzt kaufen|gutschein|rabattkod|promo code)/.test(
+        l,
+      ),
+  ],
+  [
+    'share buttons',
+    (t, l) =>
+      t.length < 120 &&
+      /^(share|dela|teilen|partager|tweet|e-?mail|email|mail|facebook|twitter|x|linkedin|whatsapp|messenger|mejla|maila|copy link|kopiera länk|link kopieren|print|skriv ut|drucken|imprimer|reddit|pinterest|this|article|artikeln|den här|diesen|artikel|on|på|auf|sur|via|[\s|·•,:/])+$/.test(
+        l,
+      ),
+  ],
+  [
+    'copyright',
+    (t, l) =>
+      t.length < 260 &&
+      (/©|\(c\)\s*\d{4}|copyright\s*(©|\(c\)|\d{4})/.test(l) ||
+        /(all rights reserved|alla rättigheter förbehållna|alle rechte vorbehalten|tous droits réservés)/.test(l)),
+  ],
+  [
+    'back link',
+    (t, l) =>
+      t.length < 100 &&
+      /^(←|«|<)?\s*(back to|return to|tillbaka till|gå tillbaka|zurück zu|zurück zur|retour à|retour aux|till startsidan|to the top|to top|upp|nach oben)\b/.test(
+        l,
+      ),
+  ],
+  [
+    'related links',
+    (t, l) =>
+      t.length < 100 &&
+      /^(related|related (articles|stories|content|coverage)|more (on|from|about) (this|the)|read more|read also|see also|more stories|most read|most popular|trending|top stories|läs mer|läs också|läs även|mer om|relaterat|relaterade artiklar|mest läst|mehr zum thema|lesen sie auch|auch interessant|meistgelesen|das könnte sie auch interessieren|à lire aussi|lire aussi|sur le même sujet|les plus lus|everything you need to know|ämnen i artikeln|topics in this article|themen in diesem artikel|sujets de l'article|you may also like|recommended for you|more stories|nos abonnés ont lu|vous aimerez aussi|les plus lus|rekommenderat för dig|andra läser|das könnte sie auch interessieren|empfehlungen|what you need to know|allt du behöver veta|was sie wissen müssen|ce qu'il faut savoir|ce qu’il faut savoir)(?![\p{L}\p{N}])/u.test(
+        l.replace(/^[\s»›>•-]+/, ''),
+      ),
+  ],
+  ['caption', (t) => t.length < 400 && (PHOTO_WORD.test(t) || CREDIT_TAIL.test(t))],
+  [
+    'comments',
+    (t, l) =>
+      t.length < 60 &&
+      /^(\d+\s+)?(comments?|kommentarer|kommentare|commentaires|show comments|visa kommentarer|kommentare anzeigen|leave a comment|kommentera|skriv en kommentar)(\s*\(\d+\))?$/.test(
+        l,
+      ),
+  ],
+];
+
+/** The reason of the first rule a paragraph matches, if any. */
+export function ruleReason(text: string): string | undefined {
+  const lower = text.toLowerCase();
+  for (const [reason, test] of RULES) if (test(text, lower)) return reason;
+  return undefined;
+}
+
+/** Author(s) named by a byline such as "By Jane Doe", "Av Anna Berg, TT", "Jane Doe with AFP". */
+export function bylineAuthor(line: string): string | undefined {
+  const t = line.trim().replace(/\s+/g, ' ');
+  if (t.length > 120) return undefined;
+  const m = BYLINE.exec(t) ?? WITH_AGENCY.exec(t);
+  if (!m) return undefined;
+  const name = m[1]!
+    .trim()
+    .replace(new RegExp(String.raw`(\s*,\s*|\s+(and|och|und|et|&)\s+)(${AGENCIES})$`, 'u'), '')
+    .replace(/[,.]$/, '');
+  return name;
+}
+
+/** The outlet named by a copyright line ("© 2018 The Northern Ledger. All rights reserved."). */
+export function outletFromCopyright(line: string): string | undefined {
+  // "La Gazette du Val © 2018 – Mentions légales": the name before the sign.
+  const before = /^([\p{Lu}][^©|–—]{1,58}?)\s*(?:©|\(c\)|copyright)/iu.exec(line.trim())?.[1]?.trim();
+  if (before && before.split(' ').length <= 6 && !/^(copyright|\d+)$/i.test(before)) return before;
+  const m =
+    /(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?([^.|,©\n]{2,60}?)\s*(?:\d{4})?\s*(?:[.|,]|\s[–—-]\s|$|all rights|alla rätt|alle rechte|tous droits)/iu.exec(
+      line,
+    );
+  const name = m?.[1]?.trim();
+  if (!name || /^\d+$/.test(name) || name.split(' ').length > 6) return undefined;
+  return (
+    name
+      .replace(/,?\s+(Ltd|Limited|plc|PLC|Inc|LLC|AB|AB \(publ\)|GmbH|AG|KG|SA|S\.A|SAS|Oy|AS|ASA|A\/S)\.?$/u, '')
+      .trim() || undefined
+  );
+}
