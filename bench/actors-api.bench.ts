@@ -17,14 +17,42 @@ import { fictionalText, mulberry32 } from './lib/synthetic-notebook';
 import { ms, percentile, printTable, timeRuns, type BenchRow } from './lib/report';
 
 const N = 1000;
-const EN_NAMES = ['the United States', 'China', 'Russia', 'France', 'the United Nations', 'NATO', 'Emmanuel Macron', 'Nordvik Energy', 'Ingrid Solheim', 'Washington'];
-const SV_NAMES = ['USA', 'Kina', 'Ryssland', 'Frankrike', 'FN', 'Nato', 'Emmanuel Macron', 'Nordvik Energy', 'Ingrid Solheim', 'Vita huset'];
+const EN_NAMES = [
+  'the United States',
+  'China',
+  'Russia',
+  'France',
+  'the United Nations',
+  'NATO',
+  'Emmanuel Macron',
+  'Nordvik Energy',
+  'Ingrid Solheim',
+  'Washington',
+];
+const SV_NAMES = [
+  'USA',
+  'Kina',
+  'Ryssland',
+  'Frankrike',
+  'FN',
+  'Nato',
+  'Emmanuel Macron',
+  'Nordvik Energy',
+  'Ingrid Solheim',
+  'Vita huset',
+];
 
 async function writeNotebook(dir: string): Promise<{ usId: string }> {
   const rand = mulberry32(7);
   await mkdir(path.join(dir, 'sources'), { recursive: true });
   const now = '2027-01-01T00:00:00.000Z';
-  const us: Actor = { id: 'act_us', name: 'United States', kind: 'state', aliases: ['USA', 'Washington', 'Vita huset'], memberOf: [] };
+  const us: Actor = {
+    id: 'act_us',
+    name: 'United States',
+    kind: 'state',
+    aliases: ['USA', 'Washington', 'Vita huset'],
+    memberOf: [],
+  };
   const minister: Actor = { id: 'act_min', name: 'Dana Whitcombe', kind: 'person', aliases: [], memberOf: [us.id] };
   const manifest: NotebookManifest = {
     schemaVersion: SCHEMA_VERSION,
@@ -45,7 +73,11 @@ async function writeNotebook(dir: string): Promise<{ usId: string }> {
     const pick = () => names[Math.floor(rand() * names.length)]!;
     const paras = fictionalText(rand, 5, 50).split('\n\n');
     const text = paras
-      .map((p, i) => (i % 2 === 0 ? `${p} ${sv ? 'Enligt' : 'According to'} ${pick()}, ${sv ? 'säger' : 'said'} ${pick()} ${sv ? 'och' : 'and'} ${pick()}.` : p))
+      .map((p, i) =>
+        i % 2 === 0
+          ? `${p} ${sv ? 'Enligt' : 'According to'} ${pick()}, ${sv ? 'säger' : 'said'} ${pick()} ${sv ? 'och' : 'and'} ${pick()}.`
+          : p,
+      )
       .join('\n\n');
     const id = `src_${s.toString(36).padStart(6, '0')}`;
     const meta = {
@@ -100,7 +132,10 @@ try {
   const engine = await loadActorEngine();
   engine.clearDetectionCache();
   const tDirect = performance.now();
-  engine.suggestForNotebook(session.store.manifest, files.map((f) => f.source));
+  engine.suggestForNotebook(
+    session.store.manifest,
+    files.map((f) => f.source),
+  );
   const directMs = performance.now() - tDirect;
 
   const cached = await timeRuns(20, () => svc.suggestActors({}));

@@ -51,40 +51,90 @@ interface Lang {
 }
 
 const EN: Lang = {
-  nouns: 'council budget ferry harbour minister committee report inquiry tender contract union strike hospital school railway tunnel bridge tram depot election mayor party coalition audit deficit surplus subsidy tariff export pipeline reactor turbine warehouse shipyard fishermen quota license permit regulator watchdog court appeal verdict witness prosecutor lawyer ombudsman spokesperson treasury ledger invoice consultant architect engineer contractor landlord tenant rent mortgage lender pension museum library archive newspaper broadcaster editor reporter survey poll voter district borough province border customs police brigade ambulance clinic vaccine outbreak drought harvest orchard vineyard dairy cooperative airport runway terminal airline cargo container crane dock pier marina lighthouse'.split(' '),
-  verbs: 'approved rejected delayed postponed announced denied confirmed questioned criticised defended funded cancelled reviewed investigated demanded proposed signed blocked challenged welcomed suspended extended doubled halved revised disclosed leaked published withdrew audited inspected'.split(' '),
-  adjectives: 'new old costly cheap controversial ambitious modest secret public regional national municipal independent senior former acting interim provisional disputed late early unexpected'.split(' '),
-  glue: 'the the the a an of of in on at for with after before during under against about between without since'.split(' '),
-  names: 'Ruth Abernathy|Tom Castellane|Priya Raman|Oliver Quennell|Hannah Broadbent|Samuel Okoye|Imogen Fairweather|Declan Murtagh|Leila Haddad|Victor Ashdown'.split('|'),
+  nouns:
+    'council budget ferry harbour minister committee report inquiry tender contract union strike hospital school railway tunnel bridge tram depot election mayor party coalition audit deficit surplus subsidy tariff export pipeline reactor turbine warehouse shipyard fishermen quota license permit regulator watchdog court appeal verdict witness prosecutor lawyer ombudsman spokesperson treasury ledger invoice consultant architect engineer contractor landlord tenant rent mortgage lender pension museum library archive newspaper broadcaster editor reporter survey poll voter district borough province border customs police brigade ambulance clinic vaccine outbreak drought harvest orchard vineyard dairy cooperative airport runway terminal airline cargo container crane dock pier marina lighthouse'.split(
+      ' ',
+    ),
+  verbs:
+    'approved rejected delayed postponed announced denied confirmed questioned criticised defended funded cancelled reviewed investigated demanded proposed signed blocked challenged welcomed suspended extended doubled halved revised disclosed leaked published withdrew audited inspected'.split(
+      ' ',
+    ),
+  adjectives:
+    'new old costly cheap controversial ambitious modest secret public regional national municipal independent senior former acting interim provisional disputed late early unexpected'.split(
+      ' ',
+    ),
+  glue: 'the the the a an of of in on at for with after before during under against about between without since'.split(
+    ' ',
+  ),
+  names:
+    'Ruth Abernathy|Tom Castellane|Priya Raman|Oliver Quennell|Hannah Broadbent|Samuel Okoye|Imogen Fairweather|Declan Murtagh|Leila Haddad|Victor Ashdown'.split(
+      '|',
+    ),
   places: 'Port Elmsworth|Marrow Key|Westhollow|Brantley Moor|Caddon Bay|Northfield'.split('|'),
   saidVerb: 'said',
   open: '“',
   close: '”',
-  boilerplate: ['Advertisement', 'Read more: Ferry timetable changes this winter', 'Sign up for our morning newsletter', '© 2026 Elmsworth Evening Gazette. All rights reserved.'],
+  boilerplate: [
+    'Advertisement',
+    'Read more: Ferry timetable changes this winter',
+    'Sign up for our morning newsletter',
+    '© 2026 Elmsworth Evening Gazette. All rights reserved.',
+  ],
 };
 const SV: Lang = {
-  nouns: 'kommunen budgeten färjan hamnen ministern nämnden rapporten utredningen upphandlingen avtalet facket strejken sjukhuset skolan järnvägen tunneln bron spårvagnen depån valet borgmästaren partiet koalitionen revisionen underskottet överskottet bidraget tullen exporten ledningen reaktorn turbinen lagret varvet fiskarna kvoten tillståndet myndigheten domstolen överklagandet domen vittnet åklagaren advokaten talespersonen kassan fakturan konsulten arkitekten ingenjören entreprenören hyresvärden hyresgästen hyran lånet pensionen museet biblioteket arkivet tidningen redaktören reportern enkäten väljarna distriktet länet gränsen polisen ambulansen vårdcentralen vaccinet torkan skörden mejeriet flygplatsen terminalen frakten kranen kajen piren fyren'.split(' '),
-  verbs: 'godkände avslog försenade sköt upp meddelade förnekade bekräftade ifrågasatte kritiserade försvarade finansierade ställde in granskade utredde krävde föreslog undertecknade stoppade välkomnade förlängde fördubblade halverade reviderade publicerade drog tillbaka'.split(' '),
-  adjectives: 'nya gamla dyra billiga omstridda ambitiösa blygsamma hemliga offentliga regionala nationella kommunala oberoende tidigare tillförordnade oväntade sena tidiga'.split(' '),
+  nouns:
+    'kommunen budgeten färjan hamnen ministern nämnden rapporten utredningen upphandlingen avtalet facket strejken sjukhuset skolan järnvägen tunneln bron spårvagnen depån valet borgmästaren partiet koalitionen revisionen underskottet överskottet bidraget tullen exporten ledningen reaktorn turbinen lagret varvet fiskarna kvoten tillståndet myndigheten domstolen överklagandet domen vittnet åklagaren advokaten talespersonen kassan fakturan konsulten arkitekten ingenjören entreprenören hyresvärden hyresgästen hyran lånet pensionen museet biblioteket arkivet tidningen redaktören reportern enkäten väljarna distriktet länet gränsen polisen ambulansen vårdcentralen vaccinet torkan skörden mejeriet flygplatsen terminalen frakten kranen kajen piren fyren'.split(
+      ' ',
+    ),
+  verbs:
+    'godkände avslog försenade sköt upp meddelade förnekade bekräftade ifrågasatte kritiserade försvarade finansierade ställde in granskade utredde krävde föreslog undertecknade stoppade välkomnade förlängde fördubblade halverade reviderade publicerade drog tillbaka'.split(
+      ' ',
+    ),
+  adjectives:
+    'nya gamla dyra billiga omstridda ambitiösa blygsamma hemliga offentliga regionala nationella kommunala oberoende tidigare tillförordnade oväntade sena tidiga'.split(
+      ' ',
+    ),
   glue: 'och i på för med efter före under mot om mellan utan sedan av till från'.split(' '),
-  names: 'Karin Sjöberg|Erik Lundgren|Åsa Wikström|Mats Öberg|Lina Håkansson|Johan Bergqvist|Sara Nyström|Anders Lindqvist'.split('|'),
+  names:
+    'Karin Sjöberg|Erik Lundgren|Åsa Wikström|Mats Öberg|Lina Håkansson|Johan Bergqvist|Sara Nyström|Anders Lindqvist'.split(
+      '|',
+    ),
   places: 'Västerlida|Norrhamn|Ekeby|Sjövik|Gråbo'.split('|'),
   saidVerb: 'säger',
   open: '”',
   close: '”',
-  boilerplate: ['Annons', 'Läs också: Pendlarna rasar mot nya tidtabellen', 'Prenumerera på vårt nyhetsbrev', '© 2026 Västerlida Tidning'],
+  boilerplate: [
+    'Annons',
+    'Läs också: Pendlarna rasar mot nya tidtabellen',
+    'Prenumerera på vårt nyhetsbrev',
+    '© 2026 Västerlida Tidning',
+  ],
 };
 const DE: Lang = {
-  nouns: 'Stadtrat Haushalt Fähre Hafen Minister Ausschuss Bericht Untersuchung Ausschreibung Vertrag Gewerkschaft Streik Krankenhaus Schule Bahnstrecke Tunnel Brücke Straßenbahn Depot Wahl Bürgermeisterin Partei Koalition Prüfung Defizit Zuschuss Zoll Export Leitung Turbine Lager Werft Fischer Quote Genehmigung Behörde Gericht Berufung Urteil Zeuge Staatsanwalt Anwältin Sprecher Kasse Rechnung Gutachter Architektin Ingenieur Vermieter Mieter Miete Kredit Rente Museum Bibliothek Archiv Zeitung Redakteurin Umfrage Wähler Bezirk Landkreis Grenze Polizei Rettungswagen Praxis Impfstoff Dürre Ernte Molkerei Flughafen Terminal Fracht Kran Kai Leuchtturm'.split(' '),
-  verbs: 'genehmigte lehnte verschob kündigte bestätigte bezweifelte kritisierte verteidigte finanzierte strich prüfte untersuchte forderte schlug unterzeichnete blockierte begrüßte verlängerte verdoppelte halbierte überarbeitete veröffentlichte'.split(' '),
-  adjectives: 'neue alte teure günstige umstrittene ehrgeizige bescheidene geheime öffentliche regionale nationale städtische unabhängige frühere kommissarische unerwartete späte frühe'.split(' '),
+  nouns:
+    'Stadtrat Haushalt Fähre Hafen Minister Ausschuss Bericht Untersuchung Ausschreibung Vertrag Gewerkschaft Streik Krankenhaus Schule Bahnstrecke Tunnel Brücke Straßenbahn Depot Wahl Bürgermeisterin Partei Koalition Prüfung Defizit Zuschuss Zoll Export Leitung Turbine Lager Werft Fischer Quote Genehmigung Behörde Gericht Berufung Urteil Zeuge Staatsanwalt Anwältin Sprecher Kasse Rechnung Gutachter Architektin Ingenieur Vermieter Mieter Miete Kredit Rente Museum Bibliothek Archiv Zeitung Redakteurin Umfrage Wähler Bezirk Landkreis Grenze Polizei Rettungswagen Praxis Impfstoff Dürre Ernte Molkerei Flughafen Terminal Fracht Kran Kai Leuchtturm'.split(
+      ' ',
+    ),
+  verbs:
+    'genehmigte lehnte verschob kündigte bestätigte bezweifelte kritisierte verteidigte finanzierte strich prüfte untersuchte forderte schlug unterzeichnete blockierte begrüßte verlängerte verdoppelte halbierte überarbeitete veröffentlichte'.split(
+      ' ',
+    ),
+  adjectives:
+    'neue alte teure günstige umstrittene ehrgeizige bescheidene geheime öffentliche regionale nationale städtische unabhängige frühere kommissarische unerwartete späte frühe'.split(
+      ' ',
+    ),
   glue: 'der die das und in auf für mit nach vor während unter gegen über zwischen ohne seit von zu aus'.split(' '),
   names: 'Anke Vogel|Jörg Brenner|Mareike Schütz|Tobias Kühn|Elif Demir|Friedrich Lange|Paula Weiß'.split('|'),
   places: 'Kleinhafen|Obermühle|Lindenau|Rotbach|Seeburg'.split('|'),
   saidVerb: 'sagte',
   open: '„',
   close: '“',
-  boilerplate: ['Anzeige', 'Lesen Sie auch: Neue Fahrpläne ab Dezember', 'Jetzt den Newsletter abonnieren', '© 2026 Kleinhafener Rundschau'],
+  boilerplate: [
+    'Anzeige',
+    'Lesen Sie auch: Neue Fahrpläne ab Dezember',
+    'Jetzt den Newsletter abonnieren',
+    '© 2026 Kleinhafener Rundschau',
+  ],
 };
 const LANGS = [EN, SV, DE];
 
@@ -103,7 +153,8 @@ function sentence(l: Lang): string {
     else if (r < 0.82) words.push(pick(l.adjectives));
     else if (r < 0.88) words.push(pick(l.names));
     else if (r < 0.93) words.push(pick(l.places));
-    else if (r < 0.97) words.push(String(int(2, 2400)) + (rand() < 0.3 ? '\u00a0' + pick(['km', '%', 'kr', 'MW']) : ''));
+    else if (r < 0.97)
+      words.push(String(int(2, 2400)) + (rand() < 0.3 ? '\u00a0' + pick(['km', '%', 'kr', 'MW']) : ''));
     else words.push(pick(l.nouns) + ',');
   }
   let s = capitalise(words.join(' ').replace(/,$/, '')) + pick(['.', '.', '.', '.', '?', '!']);
@@ -114,7 +165,11 @@ function sentence(l: Lang): string {
 function article(l: Lang, words: number): string {
   const paras: string[] = [];
   let count = 0;
-  paras.push(capitalise(`${pick(l.nouns)} ${pick(l.verbs)} ${pick(l.adjectives)} ${pick(l.nouns)} ${pick(l.glue)} ${pick(l.places)}`));
+  paras.push(
+    capitalise(
+      `${pick(l.nouns)} ${pick(l.verbs)} ${pick(l.adjectives)} ${pick(l.nouns)} ${pick(l.glue)} ${pick(l.places)}`,
+    ),
+  );
   while (count < words) {
     const sentences: string[] = [];
     for (let i = int(2, 6); i > 0; i--) sentences.push(sentence(l));
@@ -143,7 +198,8 @@ interface Case {
 
 function wordStarts(text: string): number[] {
   const out: number[] = [];
-  for (let i = 0; i < text.length; i++) if (text[i] !== ' ' && text[i] !== '\n' && (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\n')) out.push(i);
+  for (let i = 0; i < text.length; i++)
+    if (text[i] !== ' ' && text[i] !== '\n' && (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\n')) out.push(i);
   return out;
 }
 
@@ -170,7 +226,14 @@ function makeQuotes(text: string, n: number): Quote[] {
 /** Applies text = text[0,pos) + ins + text[pos+del,…) unless it would cut a quote boundary. */
 const live = (c: Case) => c.quotes.filter((q) => !q.gone);
 
-function splice(c: Case, pos: number, del: number, ins: string, allowInside: boolean, removeContained = false): boolean {
+function splice(
+  c: Case,
+  pos: number,
+  del: number,
+  ins: string,
+  allowInside: boolean,
+  removeContained = false,
+): boolean {
   const end = pos + del;
   const contained: Quote[] = [];
   for (const q of live(c)) {
@@ -261,7 +324,15 @@ function sentenceBoundaries(text: string): number[] {
   return out;
 }
 
-const kinds = { insertSentence: 0, deleteSentence: 0, deleteQuotedSentence: 0, typoFix: 0, wordInQuote: 0, wordOutOfQuote: 0, moveParagraph: 0 };
+const kinds = {
+  insertSentence: 0,
+  deleteSentence: 0,
+  deleteQuotedSentence: 0,
+  typoFix: 0,
+  wordInQuote: 0,
+  wordOutOfQuote: 0,
+  moveParagraph: 0,
+};
 
 function perturb(c: Case, l: Lang): void {
   let edits = int(10, 16);
@@ -311,7 +382,9 @@ function perturb(c: Case, l: Lang): void {
     } else if (r < 0.85) {
       // insert or delete a word inside a quote (never at its first or last word)
       const q = pick(live(c));
-      const inner = wordStarts(c.text.slice(q.s, q.e)).slice(1).map((i) => q.s + i);
+      const inner = wordStarts(c.text.slice(q.s, q.e))
+        .slice(1)
+        .map((i) => q.s + i);
       if (inner.length < 2) continue;
       const at = pick(inner.slice(0, -1));
       if (rand() < 0.5) {
@@ -347,20 +420,25 @@ for (let a = 0; cases.length * PER_ARTICLE < TOTAL; a++) {
   cases.push(c);
 }
 const nQuotes = cases.reduce((n, c) => n + c.quotes.length, 0);
-const changedQuotes = cases.reduce((n, c) => n + live(c).filter((q) => c.text.slice(q.s, q.e) !== q.target.exact).length, 0);
+const changedQuotes = cases.reduce(
+  (n, c) => n + live(c).filter((q) => c.text.slice(q.s, q.e) !== q.target.exact).length,
+  0,
+);
 const movedQuotes = cases.reduce((n, c) => n + live(c).filter((q) => q.s !== q.target.start).length, 0);
 const goneQuotes = cases.reduce((n, c) => n + c.quotes.filter((q) => q.gone).length, 0);
 const avgChars = Math.round(cases.reduce((n, c) => n + c.text.length, 0) / cases.length);
 
 // Sanity: ground truth is consistent — unchanged quotes are where we say they are.
-for (const c of cases) for (const q of live(c)) if (q.s < 0 || q.e > c.text.length || q.e <= q.s) throw new Error('bad ground truth');
+for (const c of cases)
+  for (const q of live(c)) if (q.s < 0 || q.e > c.text.length || q.e <= q.s) throw new Error('bad ground truth');
 
 function levenshtein(a: string, b: string): number {
   if (a === b) return 0;
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     prev = cur;
   }
   return prev[b.length]!;
@@ -373,12 +451,16 @@ function levenshtein(a: string, b: string): number {
  * shared/anchoring/.)
  */
 function adjacentErrors(text: string, from: number, dir: 1 | -1, pattern: string): number {
-  const window = dir === 1 ? text.slice(from, from + pattern.length * 2) : [...text.slice(Math.max(0, from - pattern.length * 2), from)].reverse().join('');
+  const window =
+    dir === 1
+      ? text.slice(from, from + pattern.length * 2)
+      : [...text.slice(Math.max(0, from - pattern.length * 2), from)].reverse().join('');
   const p = dir === 1 ? pattern : [...pattern].reverse().join('');
   let prev = Array.from({ length: window.length + 1 }, (_, j) => j);
   for (let i = 1; i <= p.length; i++) {
     const cur = [i];
-    for (let j = 1; j <= window.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (p[i - 1] === window[j - 1] ? 0 : 1));
+    for (let j = 1; j <= window.length; j++)
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (p[i - 1] === window[j - 1] ? 0 : 1));
     prev = cur;
   }
   return Math.min(...prev);
@@ -403,7 +485,15 @@ interface Tally {
   ms: number;
   samples: string[];
 }
-const tally = (): Tally => ({ goneOrphaned: 0, correct: 0, wrong: 0, wrongDespiteBetter: 0, orphan: 0, ms: 0, samples: [] });
+const tally = (): Tally => ({
+  goneOrphaned: 0,
+  correct: 0,
+  wrong: 0,
+  wrongDespiteBetter: 0,
+  orphan: 0,
+  ms: 0,
+  samples: [],
+});
 
 const dumped: unknown[] = [];
 function judge(t: Tally, c: Case, q: Quote, r: { start: number; end: number } | null): void {
@@ -414,13 +504,18 @@ function judge(t: Tally, c: Case, q: Quote, r: { start: number; end: number } | 
       t.goneOrphaned++;
     } else {
       t.wrong++;
-      if (t === ours && process.env.ANCHOR_DUMP) dumped.push({ text: c.text, target: q.target, truth: [0, 0], got: [r.start, r.end] });
-      if (t.samples.length < 3) t.samples.push(`deleted ${JSON.stringify(q.target.exact)} anchored at ${JSON.stringify(c.text.slice(r.start, r.end))}`);
+      if (t === ours && process.env.ANCHOR_DUMP)
+        dumped.push({ text: c.text, target: q.target, truth: [0, 0], got: [r.start, r.end] });
+      if (t.samples.length < 3)
+        t.samples.push(
+          `deleted ${JSON.stringify(q.target.exact)} anchored at ${JSON.stringify(c.text.slice(r.start, r.end))}`,
+        );
     }
     return;
   }
   if (r === null) {
-    if (t === ours && process.env.ANCHOR_DUMP) dumped.push({ text: c.text, target: q.target, truth: [q.s, q.e], got: [0, 0] });
+    if (t === ours && process.env.ANCHOR_DUMP)
+      dumped.push({ text: c.text, target: q.target, truth: [q.s, q.e], got: [0, 0] });
     t.orphan++;
     return;
   }
@@ -432,8 +527,12 @@ function judge(t: Tally, c: Case, q: Quote, r: { start: number; end: number } | 
   const got = selectorErrors(c.text, q.target, r.start, r.end);
   const truth = selectorErrors(c.text, q.target, q.s, q.e);
   if (truth < got) t.wrongDespiteBetter++;
-  if (t === ours && process.env.ANCHOR_DUMP) dumped.push({ text: c.text, target: q.target, truth: [q.s, q.e], got: [r.start, r.end] });
-  if (t.samples.length < 3) t.samples.push(`want ${JSON.stringify(c.text.slice(q.s, q.e))} got ${JSON.stringify(c.text.slice(r.start, r.end))}`);
+  if (t === ours && process.env.ANCHOR_DUMP)
+    dumped.push({ text: c.text, target: q.target, truth: [q.s, q.e], got: [r.start, r.end] });
+  if (t.samples.length < 3)
+    t.samples.push(
+      `want ${JSON.stringify(c.text.slice(q.s, q.e))} got ${JSON.stringify(c.text.slice(r.start, r.end))}`,
+    );
 }
 
 if (process.env.ANCHOR_PROFILE) {
@@ -451,14 +550,23 @@ if (process.env.ANCHOR_PROFILE) {
         by[k].ms += dt;
       }
     }
-    if (pass === 1) console.log(Object.entries(by).map(([k, v]) => `${k}: ${v.n} × ${(v.ms / v.n).toFixed(4)} ms`).join('\n'));
+    if (pass === 1)
+      console.log(
+        Object.entries(by)
+          .map(([k, v]) => `${k}: ${v.n} × ${(v.ms / v.n).toFixed(4)} ms`)
+          .join('\n'),
+      );
   }
 }
 
 // Peer: dom-anchor-text-quote works on a node's textContent; a minimal object is enough.
 const require = createRequire(import.meta.url);
 const textQuote = require('dom-anchor-text-quote') as {
-  toTextPosition(root: { textContent: string }, selector: { exact: string; prefix?: string; suffix?: string }, options?: { hint?: number }): { start: number; end: number } | null;
+  toTextPosition(
+    root: { textContent: string },
+    selector: { exact: string; prefix?: string; suffix?: string },
+    options?: { hint?: number },
+  ): { start: number; end: number } | null;
 };
 
 // Both run on the same cases, article by article, alternating which goes
@@ -484,7 +592,13 @@ for (let round = 0; round < ROUNDS; round++) {
     const runPeer = () => {
       const root = { textContent: c.text };
       const t0 = performance.now();
-      const rs = c.quotes.map((q) => textQuote.toTextPosition(root, { exact: q.target.exact, prefix: q.target.prefix, suffix: q.target.suffix }, { hint: q.target.start }));
+      const rs = c.quotes.map((q) =>
+        textQuote.toTextPosition(
+          root,
+          { exact: q.target.exact, prefix: q.target.prefix, suffix: q.target.suffix },
+          { hint: q.target.start },
+        ),
+      );
       peerMs += performance.now() - t0;
       return rs;
     };
@@ -511,18 +625,68 @@ peer.ms = median(peerRounds);
 const pct = (n: number) => `${((100 * n) / nQuotes).toFixed(2)} %`;
 console.log(
   `\n${cases.length} articles (en/sv/de, ~${avgChars} chars each), ${nQuotes} quotes; after editing ${movedQuotes} quotes moved, ${changedQuotes} had their own text changed and ${goneQuotes} were deleted with their sentence (right answer: orphan).\n` +
-    `edits: ${Object.entries(kinds).map(([k, v]) => `${k} ${v}`).join(', ')}\nour statuses: ${Object.entries(statuses).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    `edits: ${Object.entries(kinds)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}\nour statuses: ${Object.entries(statuses)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
 );
-printTable(`Re-anchoring ${nQuotes} quotes after edits — anchorTarget vs dom-anchor-text-quote (same cases, same run)`, [
-  { figure: 'correct', value: pct(ours.correct), floor: `peer ${pct(peer.correct)}`, target: '≥ 99 %', ok: ours.correct / nQuotes >= 0.99 },
-  { figure: 'wrong (anchored elsewhere)', value: String(ours.wrong), floor: `peer ${peer.wrong}`, target: 'report', ok: true },
-  { figure: 'wrong where truth had fewer errors', value: String(ours.wrongDespiteBetter), floor: `peer ${peer.wrongDespiteBetter}`, target: '0', ok: ours.wrongDespiteBetter === 0 },
-  { figure: 'orphaned (quote still in the text)', value: String(ours.orphan), floor: `peer ${peer.orphan}`, target: 'report', ok: true },
-  { figure: `deleted quotes reported orphaned (of ${goneQuotes})`, value: String(ours.goneOrphaned), floor: `peer ${peer.goneOrphaned}`, target: 'report', ok: true },
-  { figure: `time, all quotes (median of ${ROUNDS} rounds)`, value: ms(ours.ms, 0), floor: `peer ${ms(peer.ms, 0)}`, target: '≥ 5× faster', ok: peer.ms / ours.ms >= 5 },
-  { figure: 'time per quote', value: ms(ours.ms / nQuotes, 3), floor: `peer ${ms(peer.ms / nQuotes, 3)} (${(peer.ms / ours.ms).toFixed(1)}× ours)`, target: '≥ 5× faster', ok: peer.ms / ours.ms >= 5 },
-]);
-if (ours.samples.length) console.log(`\nour wrong anchors (first ${ours.samples.length}):\n  ${ours.samples.join('\n  ')}`);
-if (peer.samples.length) console.log(`peer wrong anchors (first ${peer.samples.length}):\n  ${peer.samples.join('\n  ')}`);
+printTable(
+  `Re-anchoring ${nQuotes} quotes after edits — anchorTarget vs dom-anchor-text-quote (same cases, same run)`,
+  [
+    {
+      figure: 'correct',
+      value: pct(ours.correct),
+      floor: `peer ${pct(peer.correct)}`,
+      target: '≥ 99 %',
+      ok: ours.correct / nQuotes >= 0.99,
+    },
+    {
+      figure: 'wrong (anchored elsewhere)',
+      value: String(ours.wrong),
+      floor: `peer ${peer.wrong}`,
+      target: 'report',
+      ok: true,
+    },
+    {
+      figure: 'wrong where truth had fewer errors',
+      value: String(ours.wrongDespiteBetter),
+      floor: `peer ${peer.wrongDespiteBetter}`,
+      target: '0',
+      ok: ours.wrongDespiteBetter === 0,
+    },
+    {
+      figure: 'orphaned (quote still in the text)',
+      value: String(ours.orphan),
+      floor: `peer ${peer.orphan}`,
+      target: 'report',
+      ok: true,
+    },
+    {
+      figure: `deleted quotes reported orphaned (of ${goneQuotes})`,
+      value: String(ours.goneOrphaned),
+      floor: `peer ${peer.goneOrphaned}`,
+      target: 'report',
+      ok: true,
+    },
+    {
+      figure: `time, all quotes (median of ${ROUNDS} rounds)`,
+      value: ms(ours.ms, 0),
+      floor: `peer ${ms(peer.ms, 0)}`,
+      target: '≥ 5× faster',
+      ok: peer.ms / ours.ms >= 5,
+    },
+    {
+      figure: 'time per quote',
+      value: ms(ours.ms / nQuotes, 3),
+      floor: `peer ${ms(peer.ms / nQuotes, 3)} (${(peer.ms / ours.ms).toFixed(1)}× ours)`,
+      target: '≥ 5× faster',
+      ok: peer.ms / ours.ms >= 5,
+    },
+  ],
+);
+if (ours.samples.length)
+  console.log(`\nour wrong anchors (first ${ours.samples.length}):\n  ${ours.samples.join('\n  ')}`);
+if (peer.samples.length)
+  console.log(`peer wrong anchors (first ${peer.samples.length}):\n  ${peer.samples.join('\n  ')}`);
 if (process.env.ANCHOR_DUMP) (await import('node:fs')).writeFileSync(process.env.ANCHOR_DUMP, JSON.stringify(dumped));
-

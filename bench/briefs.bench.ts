@@ -15,7 +15,13 @@ const CITATIONS = 500;
 const SOURCES = 100;
 
 const LANGUAGES = ['en', 'sv', 'de'] as const;
-const OUTLETS = ['The Northern Ledger', 'Kustbladet', 'Ostsee-Rundschau', 'Harbour & Policy Weekly', 'Sydsvenska Morgonposten'];
+const OUTLETS = [
+  'The Northern Ledger',
+  'Kustbladet',
+  'Ostsee-Rundschau',
+  'Harbour & Policy Weekly',
+  'Sydsvenska Morgonposten',
+];
 const PASSAGES = [
   'The dredging will create at least 1,200 permanent jobs in the region within five years, the minister told reporters outside the harbour office.',
   'Vi kommer inte att backa. Muddringen är nödvändig för att hamnen ska överleva, och fiskarna får full ersättning för förlorade fångster.',
@@ -51,8 +57,18 @@ function fixture() {
     };
   });
   const ctx = makeBriefContext({ sources, annotations });
-  const draft = draftBriefFromAnnotations(ctx, annotations.map((a) => a.id), 'Nordhamn: 500 claims');
-  const brief: Brief = { id: 'brf_bench', title: draft.title, doc: draft.doc, createdAt: '2025-12-01T00:00:00.000Z', updatedAt: '2025-12-01T00:00:00.000Z' };
+  const draft = draftBriefFromAnnotations(
+    ctx,
+    annotations.map((a) => a.id),
+    'Nordhamn: 500 claims',
+  );
+  const brief: Brief = {
+    id: 'brf_bench',
+    title: draft.title,
+    doc: draft.doc,
+    createdAt: '2025-12-01T00:00:00.000Z',
+    updatedAt: '2025-12-01T00:00:00.000Z',
+  };
   return { brief, ctx, sources, annotations };
 }
 

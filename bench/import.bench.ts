@@ -22,7 +22,15 @@ import { decodeText } from '../main/services/import/extract/decode';
 import { htmlBlocks } from '../main/services/import/extract/html';
 import { normalizeText, splitParagraphs } from '../shared/text';
 import { ARTICLES, type Article } from '../tests/fixtures/articles/corpus';
-import { renderDocx, renderHtml, renderMd, renderPdf, renderTxt, type Expected, type Rendered } from '../tests/fixtures/articles/render';
+import {
+  renderDocx,
+  renderHtml,
+  renderMd,
+  renderPdf,
+  renderTxt,
+  type Expected,
+  type Rendered,
+} from '../tests/fixtures/articles/render';
 import { printTable, type BenchRow } from './lib/report';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -38,8 +46,14 @@ function committedFixtures(): Labelled[] {
   const out: Labelled[] = [];
   for (const dir of ['files', 'handwritten']) {
     const full = path.join(fixtureRoot, dir);
-    for (const f of readdirSync(full).filter((x) => !x.endsWith('.json')).sort()) {
-      out.push({ name: f, bytes: new Uint8Array(readFileSync(path.join(full, f))), expected: JSON.parse(readFileSync(path.join(full, `${f}.expected.json`), 'utf8')) as Expected });
+    for (const f of readdirSync(full)
+      .filter((x) => !x.endsWith('.json'))
+      .sort()) {
+      out.push({
+        name: f,
+        bytes: new Uint8Array(readFileSync(path.join(full, f))),
+        expected: JSON.parse(readFileSync(path.join(full, `${f}.expected.json`), 'utf8')) as Expected,
+      });
     }
   }
   return out;
@@ -87,7 +101,17 @@ const f1 = (q: { tp: number; fp: number; fn: number }) => {
 };
 
 async function quality(docs: Labelled[]): Promise<Quality> {
-  const q: Quality = { tp: 0, fp: 0, fn: 0, title: 0, date: 0, language: 0, author: 0, docs: 0, baseline: { tp: 0, fp: 0, fn: 0 } };
+  const q: Quality = {
+    tp: 0,
+    fp: 0,
+    fn: 0,
+    title: 0,
+    date: 0,
+    language: 0,
+    author: 0,
+    docs: 0,
+    baseline: { tp: 0, fp: 0, fn: 0 },
+  };
   for (const d of docs) {
     const doc = await extractDocument({ name: d.name, bytes: d.bytes });
     const got = splitParagraphs(doc.text);
@@ -107,13 +131,16 @@ async function quality(docs: Labelled[]): Promise<Quality> {
 type Counts = { tp: number; fp: number; fn: number };
 function count(c: Counts, got: string[], want: Set<string>): void {
   const gotSet = new Set(got);
-  for (const p of got) if (want.has(p)) c.tp++;
-  else c.fp++;
+  for (const p of got)
+    if (want.has(p)) c.tp++;
+    else c.fp++;
   for (const p of want) if (!gotSet.has(p)) c.fn++;
 }
 
 /** HTML documents only: our paragraphs, and Readability's article alone, against the labels. */
-async function htmlVersusReadability(docs: Labelled[]): Promise<{ docs: number; ours: Counts; peer: Counts; noArticle: number }> {
+async function htmlVersusReadability(
+  docs: Labelled[],
+): Promise<{ docs: number; ours: Counts; peer: Counts; noArticle: number }> {
   const ours: Counts = { tp: 0, fp: 0, fn: 0 };
   const peer: Counts = { tp: 0, fp: 0, fn: 0 };
   let n = 0;
@@ -125,7 +152,11 @@ async function htmlVersusReadability(docs: Labelled[]): Promise<{ docs: number; 
     const { blocks } = htmlBlocks(decodeText(d.bytes).text);
     const article = blocks.filter((b) => b.trusted);
     if (article.length === 0) noArticle++;
-    count(peer, splitParagraphs(normalizeText((article.length ? article : blocks).map((b) => b.text).join('\n\n'))), want);
+    count(
+      peer,
+      splitParagraphs(normalizeText((article.length ? article : blocks).map((b) => b.text).join('\n\n'))),
+      want,
+    );
   }
   return { docs: n, ours, peer, noArticle };
 }
@@ -148,13 +179,55 @@ function qualityRows(label: string, q: Quality): BenchRow[] {
   const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
   const acc = (k: number) => k / q.docs;
   return [
-    { figure: `${label}: paragraph F1 (${q.docs} docs)`, value: m.f1.toFixed(3), floor: `${b.f1.toFixed(3)} keep-everything`, target: '≥ 0.97', ok: m.f1 >= 0.97 },
-    { figure: `${label}: precision`, value: m.p.toFixed(3), floor: `${b.p.toFixed(3)} keep-everything`, target: '≥ 0.97', ok: m.p >= 0.97 },
-    { figure: `${label}: recall`, value: m.r.toFixed(3), floor: `${b.r.toFixed(3)} keep-everything`, target: '≥ 0.97', ok: m.r >= 0.97 },
-    { figure: `${label}: title accuracy`, value: pct(acc(q.title)), floor: `${q.docs} labelled`, target: '≥ 95 %', ok: acc(q.title) >= 0.95 },
-    { figure: `${label}: date accuracy`, value: pct(acc(q.date)), floor: `${q.docs} labelled`, target: '≥ 95 %', ok: acc(q.date) >= 0.95 },
-    { figure: `${label}: language accuracy`, value: pct(acc(q.language)), floor: `${q.docs} labelled`, target: '≥ 95 %', ok: acc(q.language) >= 0.95 },
-    { figure: `${label}: author accuracy`, value: pct(acc(q.author)), floor: `${q.docs} labelled`, target: '≥ 90 %', ok: acc(q.author) >= 0.9 },
+    {
+      figure: `${label}: paragraph F1 (${q.docs} docs)`,
+      value: m.f1.toFixed(3),
+      floor: `${b.f1.toFixed(3)} keep-everything`,
+      target: '≥ 0.97',
+      ok: m.f1 >= 0.97,
+    },
+    {
+      figure: `${label}: precision`,
+      value: m.p.toFixed(3),
+      floor: `${b.p.toFixed(3)} keep-everything`,
+      target: '≥ 0.97',
+      ok: m.p >= 0.97,
+    },
+    {
+      figure: `${label}: recall`,
+      value: m.r.toFixed(3),
+      floor: `${b.r.toFixed(3)} keep-everything`,
+      target: '≥ 0.97',
+      ok: m.r >= 0.97,
+    },
+    {
+      figure: `${label}: title accuracy`,
+      value: pct(acc(q.title)),
+      floor: `${q.docs} labelled`,
+      target: '≥ 95 %',
+      ok: acc(q.title) >= 0.95,
+    },
+    {
+      figure: `${label}: date accuracy`,
+      value: pct(acc(q.date)),
+      floor: `${q.docs} labelled`,
+      target: '≥ 95 %',
+      ok: acc(q.date) >= 0.95,
+    },
+    {
+      figure: `${label}: language accuracy`,
+      value: pct(acc(q.language)),
+      floor: `${q.docs} labelled`,
+      target: '≥ 95 %',
+      ok: acc(q.language) >= 0.95,
+    },
+    {
+      figure: `${label}: author accuracy`,
+      value: pct(acc(q.author)),
+      floor: `${q.docs} labelled`,
+      target: '≥ 90 %',
+      ok: acc(q.author) >= 0.9,
+    },
   ];
 }
 
@@ -230,7 +303,13 @@ async function main(): Promise<void> {
         target: '≥ 50 files/s',
         ok: cpuRate >= 50,
       },
-      { figure: 'rejected during throughput run', value: String(rejected), floor: '0 expected (all valid)', target: '0', ok: rejected === 0 },
+      {
+        figure: 'rejected during throughput run',
+        value: String(rejected),
+        floor: '0 expected (all valid)',
+        target: '0',
+        ok: rejected === 0,
+      },
     ];
     for (const [ext, times] of perFormat) {
       const sorted = [...times].sort((a, b) => a - b);

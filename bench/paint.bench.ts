@@ -8,7 +8,14 @@
  *   npx tsx bench/paint.bench.ts [--screenshot out.png]
  */
 import { ms, percentile, printTable } from './lib/report';
-import { bundlePaintModule, chromiumAvailable, fictionalArticle, launch, openReaderPage, spreadSpans } from './paint/harness';
+import {
+  bundlePaintModule,
+  chromiumAvailable,
+  fictionalArticle,
+  launch,
+  openReaderPage,
+  spreadSpans,
+} from './paint/harness';
 
 if (!chromiumAvailable()) {
   console.log('\n## Highlight painting\n\nskipped: /usr/bin/chromium is not installed (apt-get install chromium).');
@@ -34,7 +41,13 @@ try {
     render(t: string): void;
   };
   const call = <K extends keyof Bench>(k: K, ...args: unknown[]) =>
-    page.evaluate(([key, a]) => ((globalThis as unknown as { __bench: Record<string, (...x: unknown[]) => unknown> }).__bench[key as string]!)(...(a as unknown[])), [k, args] as const) as Promise<Awaited<ReturnType<Bench[K]>>>;
+    page.evaluate(
+      ([key, a]) =>
+        (globalThis as unknown as { __bench: Record<string, (...x: unknown[]) => unknown> }).__bench[key as string]!(
+          ...(a as unknown[]),
+        ),
+      [k, args] as const,
+    ) as Promise<Awaited<ReturnType<Bench[K]>>>;
 
   const render: number[] = [];
   const idle: number[] = [];
@@ -60,18 +73,52 @@ try {
   const screenshot = process.argv.indexOf('--screenshot');
   if (screenshot > 0) await page.screenshot({ path: process.argv[screenshot + 1]! });
 
-  const med = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
+  const med = (xs: number[]) =>
+    percentile(
+      [...xs].sort((a, b) => a - b),
+      50,
+    );
   const words = text.split(/\s+/).length;
   console.log(
     `\n${words} words (${text.length} chars, ${text.split('\n\n').length} paragraphs), ${HIGHLIGHTS} highlights in 2 colour groups; ` +
       `${RUNS} runs, medians. Painted ranges checked against the text: ${verified.bad.length} mismatches, ${verified.total} ranges in ${verified.names} highlights.`,
   );
   printTable(`Highlight painting in Chromium (${words.toLocaleString('en')} words, ${HIGHLIGHTS} highlights)`, [
-    { figure: 'render article text alone, to next frame', value: ms(med(render)), floor: `idle frame ${ms(med(idle))}`, target: 'floor', ok: true },
-    { figure: `paint ${HIGHLIGHTS} highlights, to next frame`, value: ms(med(paintFrame)), floor: `text alone ${ms(med(render))}`, target: '≤ 100 ms', ok: med(paintFrame) <= 100 && verified.bad.length === 0 },
-    { figure: `paint ${HIGHLIGHTS} highlights, script only`, value: ms(med(paintScript)), floor: `text alone ${ms(med(render))}`, target: 'report', ok: true },
-    { figure: 'add one highlight, to next frame', value: ms(med(addFrame)), floor: `idle frame ${ms(med(idle))}`, target: '≤ 16 ms over idle frame', ok: med(addFrame) - med(idle) <= 16 },
-    { figure: 'add one highlight, script only', value: ms(med(addScript), 3), floor: `idle frame ${ms(med(idle))}`, target: '≤ 16 ms', ok: med(addScript) <= 16 },
+    {
+      figure: 'render article text alone, to next frame',
+      value: ms(med(render)),
+      floor: `idle frame ${ms(med(idle))}`,
+      target: 'floor',
+      ok: true,
+    },
+    {
+      figure: `paint ${HIGHLIGHTS} highlights, to next frame`,
+      value: ms(med(paintFrame)),
+      floor: `text alone ${ms(med(render))}`,
+      target: '≤ 100 ms',
+      ok: med(paintFrame) <= 100 && verified.bad.length === 0,
+    },
+    {
+      figure: `paint ${HIGHLIGHTS} highlights, script only`,
+      value: ms(med(paintScript)),
+      floor: `text alone ${ms(med(render))}`,
+      target: 'report',
+      ok: true,
+    },
+    {
+      figure: 'add one highlight, to next frame',
+      value: ms(med(addFrame)),
+      floor: `idle frame ${ms(med(idle))}`,
+      target: '≤ 16 ms over idle frame',
+      ok: med(addFrame) - med(idle) <= 16,
+    },
+    {
+      figure: 'add one highlight, script only',
+      value: ms(med(addScript), 3),
+      floor: `idle frame ${ms(med(idle))}`,
+      target: '≤ 16 ms',
+      ok: med(addScript) <= 16,
+    },
   ]);
   if (verified.bad.length) console.log('mismatches:', verified.bad.slice(0, 3));
 } finally {

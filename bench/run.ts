@@ -18,7 +18,9 @@ const files = readdirSync(dir)
 
 let failed = 0;
 for (const file of files) {
-  const res = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(dir, file)], { stdio: 'inherit' });
+  const res = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(dir, file)], {
+    stdio: 'inherit',
+  });
   if (res.status !== 0) {
     failed++;
     console.error(`\n${file} exited with ${res.status ?? res.signal}`);

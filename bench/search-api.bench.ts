@@ -27,7 +27,9 @@ const rand = () => {
 };
 const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
 const SYL = 'ka lo mi ner sta vik dal berg ost run fel ma ri to sen hav is ark ling ter gran bo lu skog'.split(' ');
-const VOCAB = Array.from({ length: 8000 }, () => Array.from({ length: 2 + Math.floor(rand() * 3) }, () => pick(SYL)).join(''));
+const VOCAB = Array.from({ length: 8000 }, () =>
+  Array.from({ length: 2 + Math.floor(rand() * 3) }, () => pick(SYL)).join(''),
+);
 const FN = 'the of and to in a that for on was with as by at from said has were after its'.split(' ');
 const sentence = () => {
   const w = Array.from({ length: 12 + Math.floor(rand() * 12) }, () => (rand() < 0.35 ? pick(FN) : pick(VOCAB)));
@@ -48,7 +50,13 @@ function sourceFile(i: number): SourceFile {
       id: `ann_b${i}x${k}`,
       sourceId: id,
       kind: 'claim',
-      target: { start, end, exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(end, end + 32) },
+      target: {
+        start,
+        end,
+        exact: text.slice(start, end),
+        prefix: text.slice(Math.max(0, start - 32), start),
+        suffix: text.slice(end, end + 32),
+      },
       tagIds: [],
       status: 'unverified',
       actors: [],
@@ -99,9 +107,20 @@ async function main() {
     const buildFloor = await (async () => {
       const t = performance.now();
       const files = await Promise.all(
-        Array.from({ length: SOURCES }, async (_, i) => JSON.parse(await readFile(path.join(dir, 'sources', `src_bench${String(i).padStart(5, '0')}.json`), 'utf8')) as SourceFile),
+        Array.from(
+          { length: SOURCES },
+          async (_, i) =>
+            JSON.parse(
+              await readFile(path.join(dir, 'sources', `src_bench${String(i).padStart(5, '0')}.json`), 'utf8'),
+            ) as SourceFile,
+        ),
       );
-      SearchIndex.build({ sources: files.map((f) => f.source), annotations: files.flatMap((f) => f.annotations), actors: [], tags: [] });
+      SearchIndex.build({
+        sources: files.map((f) => f.source),
+        annotations: files.flatMap((f) => f.annotations),
+        actors: [],
+        tags: [],
+      });
       return performance.now() - t;
     })();
     const warm = await firstAnswer(dir);
@@ -116,7 +135,11 @@ async function main() {
     const ids = session.store.manifest.sources.map((s) => s.id);
     const edit = (i: number) => {
       const sourceId = ids[i % ids.length]!;
-      return session.service.updateAnnotation({ sourceId, id: `ann_b${i % ids.length}x${i % ANNOTATIONS_PER_SOURCE}`, patch: { status: i % 2 ? 'disputed' : 'corroborated' } });
+      return session.service.updateAnnotation({
+        sourceId,
+        id: `ann_b${i % ids.length}x${i % ANNOTATIONS_PER_SOURCE}`,
+        patch: { status: i % 2 ? 'disputed' : 'corroborated' },
+      });
     };
     const EDITS = 60;
     const editOnly = await timeRuns(EDITS, async (i) => {
@@ -130,13 +153,17 @@ async function main() {
 
     // queries: through the API vs the bare index (loaded from the same cache)
     const bare = SearchIndex.load(await readFile(path.join(dir, CACHE_DIR, INDEX_FILE), 'utf8'));
-    const queries = Array.from({ length: 200 }, () => (rand() < 0.5 ? pick(VOCAB) : `${pick(VOCAB)} ${pick(VOCAB).slice(0, 4)}`));
+    const queries = Array.from({ length: 200 }, () =>
+      rand() < 0.5 ? pick(VOCAB) : `${pick(VOCAB)} ${pick(VOCAB).slice(0, 4)}`,
+    );
     // warm both (module-level caches such as folding are shared), then time them interleaved
     for (const q of queries) {
       await session.service.search({ query: q, limit: 20, wait: true, withActors: false });
       bare.search(q, {}, 20);
     }
-    const viaApi = await timeRuns(queries.length, (i) => session.service.search({ query: queries[i]!, limit: 20, wait: true, withActors: false }));
+    const viaApi = await timeRuns(queries.length, (i) =>
+      session.service.search({ query: queries[i]!, limit: 20, wait: true, withActors: false }),
+    );
     const direct = await timeRuns(queries.length, (i) => bare.search(queries[i]!, {}, 20));
     const saveStart = performance.now();
     await session.close();
@@ -144,13 +171,46 @@ async function main() {
 
     const p95 = (xs: number[]) => percentile(xs, 95);
     const rows: BenchRow[] = [
-      { figure: `open → first answer, no cache (${cold.from})`, value: ms(cold.ms, 0), floor: `${ms(buildFloor, 0)} read files + build`, target: '≤ 1.5× read + build', ok: cold.ms <= 1.5 * buildFloor && cold.from === 'build' },
-      { figure: `open → first answer, cached (${warm.from})`, value: ms(warm.ms, 0), floor: `${ms(loadFloor, 0)} SearchIndex.load alone`, target: '≤ load + 300 ms', ok: warm.ms <= loadFloor + 300 && warm.from === 'cache' },
-      { figure: 'edit p95, index caught up', value: ms(p95(editIndexed)), floor: `${ms(p95(editOnly))} edit call alone (index updates after)`, target: '≤ that + 5 ms', ok: p95(editIndexed) <= p95(editOnly) + 5 },
-      { figure: 'query p95 via the API', value: ms(p95(viaApi)), floor: `${ms(p95(direct))} bare index`, target: '≤ bare + 2 ms', ok: p95(viaApi) <= p95(direct) + 2 },
-      { figure: 'close (saves the edited index)', value: ms(closeMs, 0), floor: `${ms(loadFloor, 0)} load`, target: 'off the hot path (info)', ok: true },
+      {
+        figure: `open → first answer, no cache (${cold.from})`,
+        value: ms(cold.ms, 0),
+        floor: `${ms(buildFloor, 0)} read files + build`,
+        target: '≤ 1.5× read + build',
+        ok: cold.ms <= 1.5 * buildFloor && cold.from === 'build',
+      },
+      {
+        figure: `open → first answer, cached (${warm.from})`,
+        value: ms(warm.ms, 0),
+        floor: `${ms(loadFloor, 0)} SearchIndex.load alone`,
+        target: '≤ load + 300 ms',
+        ok: warm.ms <= loadFloor + 300 && warm.from === 'cache',
+      },
+      {
+        figure: 'edit p95, index caught up',
+        value: ms(p95(editIndexed)),
+        floor: `${ms(p95(editOnly))} edit call alone (index updates after)`,
+        target: '≤ that + 5 ms',
+        ok: p95(editIndexed) <= p95(editOnly) + 5,
+      },
+      {
+        figure: 'query p95 via the API',
+        value: ms(p95(viaApi)),
+        floor: `${ms(p95(direct))} bare index`,
+        target: '≤ bare + 2 ms',
+        ok: p95(viaApi) <= p95(direct) + 2,
+      },
+      {
+        figure: 'close (saves the edited index)',
+        value: ms(closeMs, 0),
+        floor: `${ms(loadFloor, 0)} load`,
+        target: 'off the hot path (info)',
+        ok: true,
+      },
     ];
-    printTable(`Search wiring through a session: ${SOURCES} sources / ${SOURCES * ANNOTATIONS_PER_SOURCE} annotations (load avg ${os.loadavg()[0]!.toFixed(1)})`, rows);
+    printTable(
+      `Search wiring through a session: ${SOURCES} sources / ${SOURCES * ANNOTATIONS_PER_SOURCE} annotations (load avg ${os.loadavg()[0]!.toFixed(1)})`,
+      rows,
+    );
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }

@@ -39,9 +39,13 @@ export function cspMeta(): Plugin {
     transformIndexHtml: {
       order: 'pre',
       handler(html, ctx) {
-        if (!CSP_META.test(html)) throw new Error(`${ctx.filename} has no Content-Security-Policy <meta> tag to fill in.`);
+        if (!CSP_META.test(html))
+          throw new Error(`${ctx.filename} has no Content-Security-Policy <meta> tag to fill in.`);
         const policy = contentSecurityPolicy({ delivery: 'meta', dev: Boolean(ctx.server) });
-        return html.replace(CSP_META, (_m, open: string, _placeholder: string, close: string) => `${open}${policy}${close}`);
+        return html.replace(
+          CSP_META,
+          (_m, open: string, _placeholder: string, close: string) => `${open}${policy}${close}`,
+        );
       },
     },
   };
@@ -61,7 +65,8 @@ export function windowBackground(): Plugin {
   return {
     name: 'dossier:window-background',
     resolveId: (source) => (source === id ? resolved : null),
-    load: (source) => (source === resolved ? `:root{--bg:${light}}@media (prefers-color-scheme: dark){:root{--bg:${dark}}}` : null),
+    load: (source) =>
+      source === resolved ? `:root{--bg:${light}}@media (prefers-color-scheme: dark){:root{--bg:${dark}}}` : null,
   };
 }
 

@@ -18,7 +18,9 @@ import path from 'node:path';
 import { build, type Plugin } from 'esbuild';
 
 const root = path.resolve(import.meta.dirname, '..');
-const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {
+  dependencies: Record<string, string>;
+};
 const dependencies = new Set(Object.keys(pkg.dependencies));
 
 /** A bare specifier's package name: `@scope/name/sub` → `@scope/name`. */
@@ -32,9 +34,15 @@ const productionDepsExternal: Plugin = {
   name: 'production-deps-external',
   setup(b) {
     b.onResolve({ filter: /^[^./]/ }, async (args) => {
-      if (args.pluginData === 'inner' || args.path.startsWith('node:') || !dependencies.has(packageName(args.path))) return undefined;
+      if (args.pluginData === 'inner' || args.path.startsWith('node:') || !dependencies.has(packageName(args.path)))
+        return undefined;
       // stopwords-iso's main entry is itself a JSON file: look at what the specifier resolves to.
-      const resolved = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'inner' });
+      const resolved = await b.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        importer: args.importer,
+        pluginData: 'inner',
+      });
       if (resolved.errors.length > 0 || resolved.path.endsWith('.json')) return undefined;
       return { path: args.path, external: true };
     });

@@ -19,7 +19,10 @@ export function requiredNodeVersion() {
 }
 
 function parts(version) {
-  return String(version).replace(/^v/, '').split('.').map((p) => parseInt(p, 10) || 0);
+  return String(version)
+    .replace(/^v/, '')
+    .split('.')
+    .map((p) => parseInt(p, 10) || 0);
 }
 
 /** True when `found` (e.g. "20.20.2") is at least `required` (e.g. "22.12.0"). */

@@ -47,7 +47,8 @@ async function main(): Promise<void> {
     return;
   }
   const port = args.port === undefined ? DEFAULT_PORT : Number(args.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535, not "${args.port}".`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    fail(`--port must be a number from 0 to 65535, not "${args.port}".`);
   const notebookDir = path.resolve(args.notebook ?? path.join(repoRoot, '.cache', 'dev-notebook.dossier'));
   const staticDir = path.join(repoRoot, 'out', 'renderer');
   if (args.built && !existsSync(path.join(staticDir, 'index.html'))) {
@@ -58,7 +59,11 @@ async function main(): Promise<void> {
   try {
     session = await openNotebookSession(notebookDir);
   } catch (err) {
-    fail(err instanceof DossierError ? `${err.message}` : `could not open the notebook ${notebookDir}: ${(err as Error).message}`);
+    fail(
+      err instanceof DossierError
+        ? `${err.message}`
+        : `could not open the notebook ${notebookDir}: ${(err as Error).message}`,
+    );
   }
 
   let vite: ViteDevServer | undefined;
@@ -74,7 +79,11 @@ async function main(): Promise<void> {
   } catch (err) {
     await session.close();
     const code = (err as NodeJS.ErrnoException).code;
-    fail(code === 'EADDRINUSE' ? `port ${port} is in use; pick another with --port N (0 for any free port).` : (err as Error).message);
+    fail(
+      code === 'EADDRINUSE'
+        ? `port ${port} is in use; pick another with --port N (0 for any free port).`
+        : (err as Error).message,
+    );
   }
   if (!args.built) {
     const { createServer } = await import('vite');

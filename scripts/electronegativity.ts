@@ -40,7 +40,9 @@ function useLegacyTypeScriptForEstree(): void {
   const registerHooks = (nodeModule as Partial<typeof nodeModule>).registerHooks;
   if (typeof registerHooks !== 'function') {
     // Node < 22.15 has no module.registerHooks; typescript-estree is CommonJS, so patching require's resolver suffices.
-    const Module = require('node:module') as { _resolveFilename: (request: string, parent: { filename?: string } | undefined, ...rest: unknown[]) => string };
+    const Module = require('node:module') as {
+      _resolveFilename: (request: string, parent: { filename?: string } | undefined, ...rest: unknown[]) => string;
+    };
     const original = Module._resolveFilename;
     Module._resolveFilename = (request, parent, ...rest) =>
       request === 'typescript' && parent?.filename?.includes(`${path.sep}@typescript-eslint${path.sep}`)
@@ -128,7 +130,10 @@ function cspDetails(finding: Finding): string[] {
   try {
     const csp = engRequire('@doyensec/csp-evaluator') as {
       CspParser: new (s: string) => { csp: unknown };
-      CspEvaluator: new (c: unknown, v: unknown) => { evaluate(): Array<{ severity: number; directive: string; description: string }> };
+      CspEvaluator: new (
+        c: unknown,
+        v: unknown,
+      ) => { evaluate(): Array<{ severity: number; directive: string; description: string }> };
       Version: { CSP3: unknown };
     };
     const parsed = new csp.CspParser(finding.sample);
@@ -147,7 +152,9 @@ async function stage(includeOut: boolean): Promise<string> {
   await cp(path.join(root, 'main'), path.join(dir, 'main'), { recursive: true, filter: skip });
   await mkdir(path.join(dir, 'renderer'), { recursive: true });
   await cp(path.join(root, 'renderer/index.html'), path.join(dir, 'renderer/index.html')).catch(() => undefined);
-  await cp(path.join(root, 'renderer/src'), path.join(dir, 'renderer/src'), { recursive: true, filter: skip }).catch(() => undefined);
+  await cp(path.join(root, 'renderer/src'), path.join(dir, 'renderer/src'), { recursive: true, filter: skip }).catch(
+    () => undefined,
+  );
   await cp(path.join(root, 'package.json'), path.join(dir, 'package.json'));
   if (includeOut) {
     for (const part of ['main', 'preload', 'renderer']) {
@@ -176,7 +183,8 @@ async function inlineDisables(dir: string): Promise<Finding[]> {
           column: line.indexOf('eng-disable') + 1,
           severity: 'MEDIUM',
           confidence: 'CERTAIN',
-          description: 'An inline eng-disable comment hides a finding without a reason; justify it in scripts/electronegativity-allowlist.json instead.',
+          description:
+            'An inline eng-disable comment hides a finding without a reason; justify it in scripts/electronegativity-allowlist.json instead.',
           sample: line.trim(),
           manualReview: false,
         });
@@ -214,39 +222,61 @@ async function main(): Promise<number> {
     if (!input) await rm(staged, { recursive: true, force: true });
   }
 
-  const findings: Finding[] = [...disabled, ...result.issues.map((i) => ({
-    id: i.id,
-    file: i.file.replace(/\\/g, '/').replace(/^\/+/, ''),
-    line: i.location?.line ?? 0,
-    column: i.location?.column ?? 0,
-    severity: i.severity?.name ?? '?',
-    confidence: i.confidence?.name ?? '?',
-    description: i.description ?? '',
-    sample: (i.sample ?? '').trim(),
-    manualReview: Boolean(i.manualReview),
-  }))];
+  const findings: Finding[] = [
+    ...disabled,
+    ...result.issues.map((i) => ({
+      id: i.id,
+      file: i.file.replace(/\\/g, '/').replace(/^\/+/, ''),
+      line: i.location?.line ?? 0,
+      column: i.location?.column ?? 0,
+      severity: i.severity?.name ?? '?',
+      confidence: i.confidence?.name ?? '?',
+      description: i.description ?? '',
+      sample: (i.sample ?? '').trim(),
+      manualReview: Boolean(i.manualReview),
+    })),
+  ];
   const { justified, remaining, unused } = applyAllowlist(findings, allowlist.entries);
-  const parseErrors = result.errors.filter((e) => !e.tolerable).map((e) => ({ ...e, file: path.relative(staged, e.file) || e.file }));
+  const parseErrors = result.errors
+    .filter((e) => !e.tolerable)
+    .map((e) => ({ ...e, file: path.relative(staged, e.file) || e.file }));
   await writeFile(
     path.join(reportDir, 'report.json'),
-    JSON.stringify({ checks: { global: result.globalChecks, atomic: result.atomicChecks }, findings, remaining, justified, parseErrors }, null, 2) + '\n',
+    JSON.stringify(
+      {
+        checks: { global: result.globalChecks, atomic: result.atomicChecks },
+        findings,
+        remaining,
+        justified,
+        parseErrors,
+      },
+      null,
+      2,
+    ) + '\n',
   );
 
   const scanned = input ? path.relative(root, staged) || staged : `main/, renderer/${includeOut ? ', out/' : ''}`;
-  console.log(`Electronegativity: ${result.globalChecks} global + ${result.atomicChecks} atomic checks over ${scanned}`);
+  console.log(
+    `Electronegativity: ${result.globalChecks} global + ${result.atomicChecks} atomic checks over ${scanned}`,
+  );
   for (const { finding, reason } of justified) {
     console.log(`  justified  ${finding.id}  ${finding.file}:${finding.line}  — ${reason}`);
   }
   for (const f of remaining) {
-    console.log(`  FINDING    ${f.id} [${f.severity}/${f.confidence}] ${f.file}:${f.line}:${f.column}\n             ${f.description}\n             ${f.sample.slice(0, 160)}`);
+    console.log(
+      `  FINDING    ${f.id} [${f.severity}/${f.confidence}] ${f.file}:${f.line}:${f.column}\n             ${f.description}\n             ${f.sample.slice(0, 160)}`,
+    );
     for (const detail of cspDetails(f)) console.log(`             csp-evaluator: ${detail}`);
   }
   for (const e of parseErrors) console.log(`  PARSE ERROR ${e.file}: ${e.message}`);
-  for (const e of unused) console.log(`  note: allowlist entry ${e.id} for ${e.file} matched nothing; remove it if the code changed.`);
+  for (const e of unused)
+    console.log(`  note: allowlist entry ${e.id} for ${e.file} matched nothing; remove it if the code changed.`);
   console.log(`Report: ${path.relative(root, reportDir)}/report.json and report.csv`);
 
   if (remaining.length || parseErrors.length) {
-    console.error(`Electronegativity: ${remaining.length} unjustified finding(s), ${parseErrors.length} unparsable file(s). Fix the code, or justify the finding in scripts/electronegativity-allowlist.json.`);
+    console.error(
+      `Electronegativity: ${remaining.length} unjustified finding(s), ${parseErrors.length} unparsable file(s). Fix the code, or justify the finding in scripts/electronegativity-allowlist.json.`,
+    );
     return 1;
   }
   console.log(`Electronegativity: no unjustified findings (${justified.length} justified).`);

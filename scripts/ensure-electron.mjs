@@ -29,7 +29,9 @@ export function downloadFailureReason(output) {
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
-  const cause = lines.find((l) => /\b(E[A-Z]{3,}|ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|certificate|proxy|HTTPError|status code)\b/.test(l));
+  const cause = lines.find((l) =>
+    /\b(E[A-Z]{3,}|ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|certificate|proxy|HTTPError|status code)\b/.test(l),
+  );
   const first = lines.find((l) => !l.startsWith('at ') && !/^Downloading/i.test(l));
   let reason = (cause ?? first ?? 'no output').replace(/^(?:Type|Request|HTTP)?Error:\s*/, '');
   // Node's fetch hides the network error behind this phrase.

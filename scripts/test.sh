@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: typecheck, lint (ESLint, with the layer rules), unit and
+# `npm test`: typecheck, lint (ESLint, with the layer rules; Prettier), unit and
 # integration tests (Vitest), the Electronegativity security scan, then the
 # end-to-end tests in Chromium (and Electron where its binary is installed).
 # Stops at the first failing stage.
@@ -11,8 +11,9 @@ stage() { printf '\n== %s\n' "$*"; }
 stage "typecheck"
 npm run --silent typecheck
 
-stage "lint (eslint: layer boundaries, typescript-eslint, React hooks)"
+stage "lint (eslint: layer boundaries, typescript-eslint, React hooks; prettier --check)"
 npm run --silent lint
+npm run --silent format:check
 
 stage "unit and integration tests (vitest)"
 npx vitest run

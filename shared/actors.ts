@@ -90,7 +90,11 @@ export function actorNameKeys(actor: Pick<Actor, 'name' | 'aliases'>): string[] 
 }
 
 /** Actors whose name or an alias starts with (or contains a word starting with) the typed text — for type-ahead. */
-export function matchActors<A extends Pick<Actor, 'name' | 'aliases'>>(typed: string, actors: readonly A[], limit = 10): A[] {
+export function matchActors<A extends Pick<Actor, 'name' | 'aliases'>>(
+  typed: string,
+  actors: readonly A[],
+  limit = 10,
+): A[] {
   const q = normaliseAlias(typed);
   if (!q) return actors.slice(0, limit);
   const scored: Array<{ a: A; score: number }> = [];

@@ -4,7 +4,15 @@
  * schemas agree. Each name becomes one IPC channel `dossier:<name>` and one
  * function on `window.dossier`.
  */
-export const NOTEBOOK_METHODS = ['getNotebook', 'listSources', 'getSource', 'lookupSource', 'importFiles', 'importPaths', 'importText'] as const;
+export const NOTEBOOK_METHODS = [
+  'getNotebook',
+  'listSources',
+  'getSource',
+  'lookupSource',
+  'importFiles',
+  'importPaths',
+  'importText',
+] as const;
 export const HISTORY_METHODS = ['undo', 'redo', 'getHistory'] as const;
 export const ANNOTATION_METHODS = [
   'createAnnotation',
@@ -55,10 +63,26 @@ export const BRIEF_METHODS = [
 export const SOURCE_METHODS = ['cancelImport', 'restoreRemoved', 'removeParagraph', 'updateSourceMeta'] as const;
 
 /** Search and corroboration. */
-export const SEARCH_METHODS = ['search', 'searchStatus', 'corroborate', 'acceptCorroboration', 'listRelations', 'deleteRelation', 'getClaimGroup'] as const;
+export const SEARCH_METHODS = [
+  'search',
+  'searchStatus',
+  'corroborate',
+  'acceptCorroboration',
+  'listRelations',
+  'deleteRelation',
+  'getClaimGroup',
+] as const;
 
 /** Every method, area by area. An area adds its list here and its schemas in shared/api/. */
-export const API_METHODS = [...NOTEBOOK_METHODS, ...HISTORY_METHODS, ...ANNOTATION_METHODS, ...ACTOR_METHODS, ...BRIEF_METHODS, ...SOURCE_METHODS, ...SEARCH_METHODS] as const;
+export const API_METHODS = [
+  ...NOTEBOOK_METHODS,
+  ...HISTORY_METHODS,
+  ...ANNOTATION_METHODS,
+  ...ACTOR_METHODS,
+  ...BRIEF_METHODS,
+  ...SOURCE_METHODS,
+  ...SEARCH_METHODS,
+] as const;
 
 export type MethodName = (typeof API_METHODS)[number];
 

@@ -100,7 +100,10 @@ export function docNode(content: JsonNode[]): RichDoc {
 // ---------------------------------------------------------------- walking
 
 /** Visits every node depth-first, in document order. Return `false` to skip a node's children. */
-export function walkDoc(node: JsonNode | RichDoc, visit: (node: JsonNode, parents: readonly JsonNode[]) => void | boolean): void {
+export function walkDoc(
+  node: JsonNode | RichDoc,
+  visit: (node: JsonNode, parents: readonly JsonNode[]) => void | boolean,
+): void {
   const stack: JsonNode[] = [];
   const go = (n: JsonNode): void => {
     if (visit(n, stack) === false) return;
@@ -142,7 +145,13 @@ export function collectCitations(doc: JsonNode | RichDoc): CitationAttrs[] {
 
 /** The distinct annotation ids a document cites, in order of first citation. */
 export function citedAnnotationIds(doc: JsonNode | RichDoc): string[] {
-  return [...new Set(collectCitations(doc).map((c) => c.annotationId).filter((id) => id.length > 0))];
+  return [
+    ...new Set(
+      collectCitations(doc)
+        .map((c) => c.annotationId)
+        .filter((id) => id.length > 0),
+    ),
+  ];
 }
 
 /** The plain text of a node (citations and hard breaks become spaces). */
@@ -201,7 +210,12 @@ export function makeBriefContext(input: {
 
 // ---------------------------------------------------------------- wording
 
-const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
 /** "2025-03-12" → "12 March 2025"; anything unparseable is returned as given. */
 export function formatDate(iso: string | undefined): string {
@@ -219,7 +233,10 @@ export function quoted(text: string): string {
 
 /** A claim's passage for display: whitespace collapsed, trailing `,;:` and dashes dropped. */
 export function cleanQuote(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/[\s,;:\u2013\u2014-]+$/, '');
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\s,;:\u2013\u2014-]+$/, '');
 }
 
 /** The full stop that ends a note after `text`: none when the text already ends a sentence. */
@@ -291,7 +308,13 @@ export const CITATION_REMOVED = '[citation removed]';
 /** How one source is listed under "Sources": `Outlet. “Title”. Author. 12 March 2025. URL` */
 export function sourceListEntry(source: SourceMeta): string {
   const date = formatDate(source.publishedAt);
-  return [outletName(source), quoted(source.title.trim() || 'Untitled'), source.author?.trim(), date, source.url?.trim()]
+  return [
+    outletName(source),
+    quoted(source.title.trim() || 'Untitled'),
+    source.author?.trim(),
+    date,
+    source.url?.trim(),
+  ]
     .filter(Boolean)
     .join('. ');
 }

@@ -30,7 +30,11 @@ export type OriginKind = z.infer<typeof OriginKind>;
 export const ANNOTATION_KINDS = ['claim', 'highlight', 'note'] as const;
 export const AnnotationKind = z.enum(ANNOTATION_KINDS);
 export type AnnotationKind = z.infer<typeof AnnotationKind>;
-export const ANNOTATION_KIND_LABEL: Record<AnnotationKind, string> = { claim: 'Claim', highlight: 'Highlight', note: 'Note' };
+export const ANNOTATION_KIND_LABEL: Record<AnnotationKind, string> = {
+  claim: 'Claim',
+  highlight: 'Highlight',
+  note: 'Note',
+};
 
 /** How an annotation relates to another (a relation's `type`). */
 export const RELATION_TYPES = ['corroborates', 'contradicts', 'elaborates'] as const;
@@ -66,7 +70,12 @@ export type Stance = z.infer<typeof Stance>;
 export const STANCE_FILTERS = [...STANCES, 'none'] as const;
 export const StanceFilter = z.enum(STANCE_FILTERS);
 export type StanceFilter = z.infer<typeof StanceFilter>;
-export const STANCE_FILTER_LABEL: Record<StanceFilter, string> = { supports: 'supports', opposes: 'opposes', neutral: 'neutral', none: 'no stance' };
+export const STANCE_FILTER_LABEL: Record<StanceFilter, string> = {
+  supports: 'supports',
+  opposes: 'opposes',
+  neutral: 'neutral',
+  none: 'no stance',
+};
 
 // ---------------------------------------------------------------- search
 
@@ -93,7 +102,9 @@ export const IMPORT_EXTENSIONS: readonly string[] = IMPORT_FORMATS.flatMap((f) =
 /** The `accept` attribute of the renderer's file input. */
 export const IMPORT_ACCEPT = IMPORT_EXTENSIONS.map((ext) => `.${ext}`).join(',');
 /** The usual extension of each format, dotted (".txt", ".md", …): for help text. */
-export const IMPORT_USUAL_EXTENSIONS: readonly string[] = IMPORT_FORMATS.map((f) => `.${IMPORT_FORMAT_INFO[f].extensions[0]}`);
+export const IMPORT_USUAL_EXTENSIONS: readonly string[] = IMPORT_FORMATS.map(
+  (f) => `.${IMPORT_FORMAT_INFO[f].extensions[0]}`,
+);
 /** ".txt, .md, .html, .pdf or .docx": for messages. */
 export const IMPORT_EXTENSIONS_TEXT = orList(IMPORT_USUAL_EXTENSIONS);
 
@@ -108,7 +119,10 @@ export const BRIEF_FORMATS = ['docx', 'pdf', 'md', 'html'] as const;
 export const BriefFormat = z.enum(BRIEF_FORMATS);
 export type BriefFormat = z.infer<typeof BriefFormat>;
 /** Per export format: file extension, MIME type, its name in sentences, on a button and in the menu. */
-export const BRIEF_FORMAT_INFO: Record<BriefFormat, { extension: string; mime: string; label: string; button: string; menuLabel: string }> = {
+export const BRIEF_FORMAT_INFO: Record<
+  BriefFormat,
+  { extension: string; mime: string; label: string; button: string; menuLabel: string }
+> = {
   docx: {
     extension: 'docx',
     mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -117,8 +131,20 @@ export const BRIEF_FORMAT_INFO: Record<BriefFormat, { extension: string; mime: s
     menuLabel: 'Word (.docx)…',
   },
   pdf: { extension: 'pdf', mime: 'application/pdf', label: 'PDF', button: 'PDF', menuLabel: 'PDF…' },
-  md: { extension: 'md', mime: 'text/markdown; charset=utf-8', label: 'Markdown', button: 'Markdown', menuLabel: 'Markdown…' },
-  html: { extension: 'html', mime: 'text/html; charset=utf-8', label: 'Web page (HTML)', button: 'HTML', menuLabel: 'HTML…' },
+  md: {
+    extension: 'md',
+    mime: 'text/markdown; charset=utf-8',
+    label: 'Markdown',
+    button: 'Markdown',
+    menuLabel: 'Markdown…',
+  },
+  html: {
+    extension: 'html',
+    mime: 'text/html; charset=utf-8',
+    label: 'Web page (HTML)',
+    button: 'HTML',
+    menuLabel: 'HTML…',
+  },
 };
 
 // ---------------------------------------------------------------- menu commands
@@ -137,14 +163,14 @@ export function exportBriefCommand(format: BriefFormat): ExportBriefCommand {
  * File › Export Brief (acted on by the open brief editor), and `import`, which
  * opens the page's own file picker (where no native dialog exists).
  */
-export const MENU_COMMANDS = ['undo', 'redo', 'search', 'shortcuts', 'import', ...BRIEF_FORMATS.map(exportBriefCommand)] as readonly [
+export const MENU_COMMANDS = [
   'undo',
   'redo',
   'search',
   'shortcuts',
   'import',
-  ...ExportBriefCommand[],
-];
+  ...BRIEF_FORMATS.map(exportBriefCommand),
+] as readonly ['undo', 'redo', 'search', 'shortcuts', 'import', ...ExportBriefCommand[]];
 export const MenuCommand = z.enum(MENU_COMMANDS);
 export type MenuCommand = z.infer<typeof MenuCommand>;
 

@@ -39,7 +39,10 @@ export function toApiError(err: unknown): ApiErrorShape {
   if (err instanceof z.ZodError) {
     const first = err.issues[0];
     const where = first && first.path.length ? ` (${first.path.join('.')})` : '';
-    return { code: 'invalid-input', message: `Invalid input${where}: ${first?.message ?? 'does not match the expected shape'}` };
+    return {
+      code: 'invalid-input',
+      message: `Invalid input${where}: ${first?.message ?? 'does not match the expected shape'}`,
+    };
   }
   const message = err instanceof Error ? err.message : String(err);
   return { code: 'internal', message: message || 'Something went wrong.' };

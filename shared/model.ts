@@ -165,7 +165,10 @@ export const NotebookManifest = z.object({
   id: Id,
   title: z.string(),
   createdAt: Timestamp,
-  statuses: z.array(z.string().min(1)).min(1).default([...DEFAULT_STATUSES]),
+  statuses: z
+    .array(z.string().min(1))
+    .min(1)
+    .default([...DEFAULT_STATUSES]),
   actors: z.array(Actor).default([]),
   tags: z.array(Tag).default([]),
   briefs: z.array(Brief).default([]),

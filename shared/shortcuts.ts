@@ -9,7 +9,16 @@
 export type ShortcutPlatform = 'darwin' | 'win32' | 'linux' | (string & {});
 
 /** Where a shortcut applies; also the headings of the Keyboard Shortcuts dialog, in this order. */
-export const SHORTCUT_AREAS = ['Notebook', 'Edit', 'View', 'Reader', 'Source list', 'Search and commands', 'Brief editor', 'Help'] as const;
+export const SHORTCUT_AREAS = [
+  'Notebook',
+  'Edit',
+  'View',
+  'Reader',
+  'Source list',
+  'Search and commands',
+  'Brief editor',
+  'Help',
+] as const;
 export type ShortcutArea = (typeof SHORTCUT_AREAS)[number];
 
 export interface Shortcut {
@@ -42,11 +51,25 @@ export const SHORTCUTS = [
   { id: 'minimize', label: 'Minimise the window', area: 'Notebook', keys: [], mac: ['Cmd+M'] },
 
   { id: 'undo', label: 'Undo', area: 'Edit', keys: ['CmdOrCtrl+Z'], menu: true },
-  { id: 'redo', label: 'Redo', area: 'Edit', keys: ['CmdOrCtrl+Y', 'Shift+CmdOrCtrl+Z'], mac: ['Shift+CmdOrCtrl+Z', 'Ctrl+Y'], menu: true },
+  {
+    id: 'redo',
+    label: 'Redo',
+    area: 'Edit',
+    keys: ['CmdOrCtrl+Y', 'Shift+CmdOrCtrl+Z'],
+    mac: ['Shift+CmdOrCtrl+Z', 'Ctrl+Y'],
+    menu: true,
+  },
   { id: 'cut', label: 'Cut', area: 'Edit', keys: ['CmdOrCtrl+X'], menu: true },
   { id: 'copy', label: 'Copy', area: 'Edit', keys: ['CmdOrCtrl+C'], menu: true },
   { id: 'paste', label: 'Paste', area: 'Edit', keys: ['CmdOrCtrl+V'], menu: true },
-  { id: 'paste-plain', label: 'Paste without formatting', area: 'Edit', keys: ['Shift+CmdOrCtrl+V'], mac: ['Alt+Shift+CmdOrCtrl+V'], menu: true },
+  {
+    id: 'paste-plain',
+    label: 'Paste without formatting',
+    area: 'Edit',
+    keys: ['Shift+CmdOrCtrl+V'],
+    mac: ['Alt+Shift+CmdOrCtrl+V'],
+    menu: true,
+  },
   { id: 'select-all', label: 'Select all', area: 'Edit', keys: ['CmdOrCtrl+A'], menu: true },
   { id: 'find', label: 'Search and commands', area: 'Edit', keys: ['CmdOrCtrl+K'], menu: true },
 
@@ -187,7 +210,18 @@ export function isShortcut(press: KeyPress, id: ShortcutId, platform: ShortcutPl
 
 // ------------------------------------------------------------------ showing them
 
-const MAC_KEYS: Record<string, string> = { Plus: '+', Up: '↑', Down: '↓', Left: '←', Right: '→', Escape: 'Esc', Enter: '↩', Tab: '⇥', Delete: '⌦', Backspace: '⌫' };
+const MAC_KEYS: Record<string, string> = {
+  Plus: '+',
+  Up: '↑',
+  Down: '↓',
+  Left: '←',
+  Right: '→',
+  Escape: 'Esc',
+  Enter: '↩',
+  Tab: '⇥',
+  Delete: '⌦',
+  Backspace: '⌫',
+};
 const OTHER_KEYS: Record<string, string> = { Plus: '+', Up: '↑', Down: '↓', Left: '←', Right: '→', Escape: 'Esc' };
 
 /** An accelerator as the platform writes it: "⇧⌘I" on macOS, "Ctrl+Shift+I" elsewhere. */
@@ -200,16 +234,27 @@ export function formatAccelerator(accelerator: string, platform: ShortcutPlatfor
     // Apple's order: Control, Option, Shift, Command.
     return `${p.ctrl ? '⌃' : ''}${p.alt ? '⌥' : ''}${p.shift ? '⇧' : ''}${p.cmd || p.cmdOrCtrl ? '⌘' : ''}${key}`;
   }
-  const mods = [p.ctrl || p.cmdOrCtrl ? 'Ctrl' : '', p.cmd ? (platform === 'win32' ? 'Win' : 'Super') : '', p.alt ? 'Alt' : '', p.shift ? 'Shift' : ''];
+  const mods = [
+    p.ctrl || p.cmdOrCtrl ? 'Ctrl' : '',
+    p.cmd ? (platform === 'win32' ? 'Win' : 'Super') : '',
+    p.alt ? 'Alt' : '',
+    p.shift ? 'Shift' : '',
+  ];
   return [...mods.filter(Boolean), key].join('+');
 }
 
 /** The table grouped by area, for one platform: shortcuts without keys there are left out. */
-export function shortcutsByArea(platform: ShortcutPlatform): Array<{ area: ShortcutArea; shortcuts: Array<{ id: ShortcutId; label: string; keys: string[] }> }> {
+export function shortcutsByArea(
+  platform: ShortcutPlatform,
+): Array<{ area: ShortcutArea; shortcuts: Array<{ id: ShortcutId; label: string; keys: string[] }> }> {
   return SHORTCUT_AREAS.map((area) => ({
     area,
     shortcuts: SHORTCUTS.filter((s) => s.area === area)
-      .map((s) => ({ id: s.id as ShortcutId, label: s.label, keys: keysFor(s, platform).map((k) => formatAccelerator(k, platform)) }))
+      .map((s) => ({
+        id: s.id as ShortcutId,
+        label: s.label,
+        keys: keysFor(s, platform).map((k) => formatAccelerator(k, platform)),
+      }))
       .filter((s) => s.keys.length > 0),
   })).filter((group) => group.shortcuts.length > 0);
 }

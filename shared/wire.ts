@@ -21,9 +21,7 @@ export function base64ToBytes(b64: string): Uint8Array {
 }
 
 export function toWire(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v instanceof Uint8Array ? { $bytes: bytesToBase64(v) } : v,
-  );
+  return JSON.stringify(value, (_key, v: unknown) => (v instanceof Uint8Array ? { $bytes: bytesToBase64(v) } : v));
 }
 
 export function fromWire(text: string): unknown {

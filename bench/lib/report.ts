@@ -17,8 +17,20 @@ export interface BenchRow {
 }
 
 export function printTable(title: string, rows: BenchRow[]): void {
-  const header: BenchRow = { figure: 'figure', value: 'value', floor: 'floor / peer (same run)', target: 'target', ok: true };
-  const cells = [header, ...rows].map((r) => [r.figure, r.value, r.floor, r.target, r === header ? 'met' : r.ok ? 'yes' : 'NO']);
+  const header: BenchRow = {
+    figure: 'figure',
+    value: 'value',
+    floor: 'floor / peer (same run)',
+    target: 'target',
+    ok: true,
+  };
+  const cells = [header, ...rows].map((r) => [
+    r.figure,
+    r.value,
+    r.floor,
+    r.target,
+    r === header ? 'met' : r.ok ? 'yes' : 'NO',
+  ]);
   const widths = cells[0]!.map((_, i) => Math.max(...cells.map((c) => c[i]!.length)));
   const line = (c: string[]) => `| ${c.map((s, i) => s.padEnd(widths[i]!)).join(' | ')} |`;
   console.log(`\n## ${title}\n`);

@@ -34,7 +34,12 @@ export interface SyntheticNotebook {
   sourceIds: string[];
 }
 
-export async function writeSyntheticNotebook(dir: string, sources: number, annotationsPerSource: number, seed = 42): Promise<SyntheticNotebook> {
+export async function writeSyntheticNotebook(
+  dir: string,
+  sources: number,
+  annotationsPerSource: number,
+  seed = 42,
+): Promise<SyntheticNotebook> {
   const rand = mulberry32(seed);
   await mkdir(path.join(dir, 'sources'), { recursive: true });
   const now = new Date('2026-01-01T00:00:00Z').toISOString();
@@ -63,7 +68,11 @@ export async function writeSyntheticNotebook(dir: string, sources: number, annot
       publishedAt: `2026-0${1 + (s % 9)}-1${s % 10}`,
       language: s % 3 === 0 ? 'sv' : 'en',
       importedAt: now,
-      origin: { kind: 'file' as const, name: `report-${s}.txt`, sha256: (s.toString(16) + 'f'.repeat(64)).slice(0, 64) },
+      origin: {
+        kind: 'file' as const,
+        name: `report-${s}.txt`,
+        sha256: (s.toString(16) + 'f'.repeat(64)).slice(0, 64),
+      },
     };
     const annotations: Annotation[] = [];
     for (let a = 0; a < annotationsPerSource; a++) {
@@ -73,7 +82,13 @@ export async function writeSyntheticNotebook(dir: string, sources: number, annot
         id: `ann_${s.toString(36)}_${a}`,
         sourceId: id,
         kind: 'claim',
-        target: { start, end, exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(end, end + 32) },
+        target: {
+          start,
+          end,
+          exact: text.slice(start, end),
+          prefix: text.slice(Math.max(0, start - 32), start),
+          suffix: text.slice(end, end + 32),
+        },
         tagIds: [`tag_${a % 40}`],
         status: 'unverified',
         actors: [],

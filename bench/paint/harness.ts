@@ -14,7 +14,14 @@ import { mulberry32 } from '../../tests/helpers/seeded-random';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
 export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export function chromiumAvailable(): boolean {
   return existsSync(CHROMIUM);
@@ -94,10 +101,15 @@ export function fictionalArticle(words: number, seed = 7): string {
 }
 
 /** `n` spans spread over the text (word-aligned, some crossing paragraphs), in two colour groups. */
-export function spreadSpans(text: string, n: number, seed = 11): Array<{ id: string; start: number; end: number; group: string }> {
+export function spreadSpans(
+  text: string,
+  n: number,
+  seed = 11,
+): Array<{ id: string; start: number; end: number; group: string }> {
   const rand = mulberry32(seed);
   const starts: number[] = [];
-  for (let i = 0; i < text.length; i++) if (text[i] !== ' ' && text[i] !== '\n' && (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\n')) starts.push(i);
+  for (let i = 0; i < text.length; i++)
+    if (text[i] !== ' ' && text[i] !== '\n' && (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\n')) starts.push(i);
   const spans = [];
   for (let k = 0; k < n; k++) {
     const i = Math.floor(rand() * (starts.length - 40));

@@ -81,7 +81,8 @@
       for (const s of spans) {
         const r = window.__paint.paintedRange(state, s.id);
         const want = text.slice(s.start, s.end).split('\n\n').join('');
-        if (!r || r.toString() !== want) bad.push({ id: s.id, want: want.slice(0, 40), got: r ? r.toString().slice(0, 40) : null });
+        if (!r || r.toString() !== want)
+          bad.push({ id: s.id, want: want.slice(0, 40), got: r ? r.toString().slice(0, 40) : null });
       }
       let total = 0;
       for (const [name, hl] of state.highlights) if (name !== 'dossier-active') total += hl.size;

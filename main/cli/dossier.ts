@@ -17,7 +17,16 @@ import { claimCommand } from './commands/claims';
 import { importCommand, showCommand, sourcesCommand } from './commands/sources';
 import { corroborateCommand, searchCommand } from './commands/search';
 
-export const COMMANDS: CliCommand[] = [importCommand, sourcesCommand, showCommand, claimCommand, actorsCommand, briefCommand, searchCommand, corroborateCommand];
+export const COMMANDS: CliCommand[] = [
+  importCommand,
+  sourcesCommand,
+  showCommand,
+  claimCommand,
+  actorsCommand,
+  briefCommand,
+  searchCommand,
+  corroborateCommand,
+];
 
 function usage(): string {
   return [
@@ -48,7 +57,8 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       help: { type: 'boolean', short: 'h', default: false },
     } as const;
     // First pass, lenient: find the command name; second pass, strict: with that command's options.
-    const name = parseArgs({ args: argv, allowPositionals: true, strict: false, options: globalOptions }).positionals[0];
+    const name = parseArgs({ args: argv, allowPositionals: true, strict: false, options: globalOptions })
+      .positionals[0];
     const command = COMMANDS.find((c) => c.name === name);
     const { values, positionals } = parseArgs({
       args: argv,
@@ -60,7 +70,9 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       return values.help ? 0 : 2;
     }
     if (!command) throw new UsageError(`unknown command "${name}"`);
-    const notebook = path.resolve((values.notebook as string | undefined) ?? process.env.DOSSIER_NOTEBOOK ?? 'notebook.dossier');
+    const notebook = path.resolve(
+      (values.notebook as string | undefined) ?? process.env.DOSSIER_NOTEBOOK ?? 'notebook.dossier',
+    );
     const json = Boolean(values.json);
     const open = async () => (session ??= await openNotebookSession(notebook));
     await command.run({

@@ -12,7 +12,11 @@ export interface LaunchOptions {
   userData?: string;
 }
 
-export function parseLaunchOptions(argv: readonly string[], env: Record<string, string | undefined>, cwd: string): LaunchOptions {
+export function parseLaunchOptions(
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+  cwd: string,
+): LaunchOptions {
   const options: LaunchOptions = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;

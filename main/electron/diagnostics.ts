@@ -53,7 +53,9 @@ export class UnexpectedErrors {
     this.showing = true;
     const detail = `${firstLine(error)}\n\nThe details are in the log file:\n${this.log.path}`;
     new Promise<void>((resolve) => resolve(this.show(title, detail)))
-      .catch((err: unknown) => this.log.write('error', 'main', `The error dialog could not be shown: ${describeError(err)}`))
+      .catch((err: unknown) =>
+        this.log.write('error', 'main', `The error dialog could not be shown: ${describeError(err)}`),
+      )
       .finally(() => {
         this.showing = false;
       });
@@ -74,16 +76,24 @@ export function routeConsoleToLog(log: LogFile, target: Pick<Console, 'error' | 
 /** Records the troubles of one webContents (the window's page). */
 export function watchRenderer(contents: WebContents, log: LogFile, errors: UnexpectedErrors): void {
   contents.on('console-message', (event) => {
-    const { level, message, sourceId, lineNumber } = event as unknown as { level: string; message: string; sourceId?: string; lineNumber?: number };
+    const { level, message, sourceId, lineNumber } = event as unknown as {
+      level: string;
+      message: string;
+      sourceId?: string;
+      lineNumber?: number;
+    };
     if (level !== 'error') return;
     log.write('error', 'renderer', sourceId ? `${message} (${sourceId}:${lineNumber ?? 0})` : message);
   });
   contents.on('render-process-gone', (_event, details) => {
     const what = `reason: ${details.reason}, exit code ${details.exitCode}`;
     if (details.reason === 'clean-exit') log.write('info', 'renderer', `The window's process ended (${what})`);
-    else errors.report('The window stopped unexpectedly', new Error(`The window's process ended (${what})`), 'renderer');
+    else
+      errors.report('The window stopped unexpectedly', new Error(`The window's process ended (${what})`), 'renderer');
   });
   contents.on('unresponsive', () => log.write('warn', 'renderer', 'The window stopped responding'));
   contents.on('responsive', () => log.write('info', 'renderer', 'The window responds again'));
-  contents.on('preload-error', (_event, preloadPath, error) => errors.report('The window could not be set up', error, `preload ${preloadPath}`));
+  contents.on('preload-error', (_event, preloadPath, error) =>
+    errors.report('The window could not be set up', error, `preload ${preloadPath}`),
+  );
 }

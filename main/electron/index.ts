@@ -14,7 +14,12 @@ import { parseLaunchOptions } from './args';
 import { routeConsoleToLog, UnexpectedErrors, watchRenderer } from './diagnostics';
 import { forwardEvents, registerApiHandlers, sendEvent } from './ipc';
 import { buildMenuTemplate } from './menu';
-import { NotebookController, type ControlledSession, type FailureChoice, type ShellDialogs } from './notebook-controller';
+import {
+  NotebookController,
+  type ControlledSession,
+  type FailureChoice,
+  type ShellDialogs,
+} from './notebook-controller';
 import { RecentNotebooks } from './recent';
 import { createMainWindow, followSystemTheme, hardenSession, hardenWebContents } from './window';
 import { initialPlacement, trackWindowState, WindowStateStore } from './window-state';
@@ -38,7 +43,11 @@ app.enableSandbox();
 app.setAppLogsPath();
 const log = new LogFile({ dir: app.getPath('logs') });
 routeConsoleToLog(log);
-log.write('info', 'main', `${APP_NAME} ${app.getVersion()} starting (Electron ${process.versions.electron ?? 'n/a'}, ${process.platform} ${process.arch})`);
+log.write(
+  'info',
+  'main',
+  `${APP_NAME} ${app.getVersion()} starting (Electron ${process.versions.electron ?? 'n/a'}, ${process.platform} ${process.arch})`,
+);
 const unexpected = new UnexpectedErrors(log, showUnexpectedError);
 
 let mainWindow: BrowserWindow | null = null;
@@ -57,7 +66,8 @@ function parentFor<T extends object>(opts: T): [BrowserWindow, T] | [T] {
 
 async function messageBox(options: Electron.MessageBoxOptions): Promise<number> {
   const args = parentFor(options);
-  const result = args.length === 2 ? await dialog.showMessageBox(args[0], args[1]) : await dialog.showMessageBox(args[0]);
+  const result =
+    args.length === 2 ? await dialog.showMessageBox(args[0], args[1]) : await dialog.showMessageBox(args[0]);
   return result.response;
 }
 
@@ -69,7 +79,8 @@ const dialogs: ShellDialogs = {
       properties: ['openDirectory', 'createDirectory'],
     };
     const args = parentFor(opts);
-    const result = args.length === 2 ? await dialog.showOpenDialog(args[0], args[1]) : await dialog.showOpenDialog(args[0]);
+    const result =
+      args.length === 2 ? await dialog.showOpenDialog(args[0], args[1]) : await dialog.showOpenDialog(args[0]);
     return result.canceled ? null : (result.filePaths[0] ?? null);
   },
   async pickNewNotebookPath(defaultPath) {
@@ -81,7 +92,8 @@ const dialogs: ShellDialogs = {
       properties: ['createDirectory', 'showOverwriteConfirmation'],
     };
     const args = parentFor(opts);
-    const result = args.length === 2 ? await dialog.showSaveDialog(args[0], args[1]) : await dialog.showSaveDialog(args[0]);
+    const result =
+      args.length === 2 ? await dialog.showSaveDialog(args[0], args[1]) : await dialog.showSaveDialog(args[0]);
     return result.canceled || !result.filePath ? null : result.filePath;
   },
   async confirmCreateIn(dir) {
@@ -119,7 +131,15 @@ async function showUnexpectedError(title: string, detail: string): Promise<void>
     dialog.showErrorBox(title, detail);
     return;
   }
-  const response = await messageBox({ type: 'error', buttons: ['OK', 'Show Log File'], defaultId: 0, cancelId: 0, noLink: true, message: title, detail });
+  const response = await messageBox({
+    type: 'error',
+    buttons: ['OK', 'Show Log File'],
+    defaultId: 0,
+    cancelId: 0,
+    noLink: true,
+    message: title,
+    detail,
+  });
   if (response === 1) shell.showItemInFolder(log.path);
 }
 
@@ -144,7 +164,8 @@ async function refreshMenu(): Promise<void> {
       openNotebook: () => void controller?.openWithDialog(),
       openRecent: (dir) => void controller?.openRecent(dir),
       clearRecent: () => void recent.clear().then(refreshMenu),
-      importFiles: () => void importWithDialog(process.platform === 'darwin' ? ['openFile', 'openDirectory'] : ['openFile']),
+      importFiles: () =>
+        void importWithDialog(process.platform === 'darwin' ? ['openFile', 'openDirectory'] : ['openFile']),
       importFolder: () => void importWithDialog(['openDirectory']),
       sendToRenderer: (command) => sendEvent(liveWindow()?.webContents ?? null, { type: 'menu', command }),
       about: () => app.showAboutPanel(),
@@ -179,7 +200,8 @@ async function importWithDialog(kinds: Array<'openFile' | 'openDirectory'>): Pro
       : [],
   };
   const args = parentFor(opts);
-  const picked = args.length === 2 ? await dialog.showOpenDialog(args[0], args[1]) : await dialog.showOpenDialog(args[0]);
+  const picked =
+    args.length === 2 ? await dialog.showOpenDialog(args[0], args[1]) : await dialog.showOpenDialog(args[0]);
   if (picked.canceled || picked.filePaths.length === 0) return;
   const result = await callApi(current.service, 'importPaths', { paths: picked.filePaths });
   if (!result.ok) {
@@ -202,7 +224,9 @@ async function importWithDialog(kinds: Array<'openFile' | 'openDirectory'>): Pro
 }
 
 async function openReadme(): Promise<void> {
-  const readme = app.isPackaged ? path.join(process.resourcesPath, 'README.md') : path.join(app.getAppPath(), 'README.md');
+  const readme = app.isPackaged
+    ? path.join(process.resourcesPath, 'README.md')
+    : path.join(app.getAppPath(), 'README.md');
   const error = await shell.openPath(readme);
   if (error) await dialogs.showError('The Read Me could not be opened', `${readme}: ${error}`);
 }
@@ -253,7 +277,12 @@ if (!app.requestSingleInstanceLock()) {
     watchRenderer(contents, log, unexpected);
   });
   app.on('child-process-gone', (_event, details) => {
-    if (details.reason !== 'clean-exit') log.write('error', 'main', `A ${details.type} process ended (reason: ${details.reason}, exit code ${details.exitCode})`);
+    if (details.reason !== 'clean-exit')
+      log.write(
+        'error',
+        'main',
+        `A ${details.type} process ended (reason: ${details.reason}, exit code ${details.exitCode})`,
+      );
   });
 
   app.on('window-all-closed', () => {
@@ -281,13 +310,16 @@ if (!app.requestSingleInstanceLock()) {
   process.on('uncaughtException', (err) => unexpected.report('Dossier ran into an unexpected error', err));
   process.on('unhandledRejection', (reason) => unexpected.report('Dossier ran into an unexpected error', reason));
 
-  void app.whenReady().then(startApp).catch((err: unknown) => {
-    // Last resort: say what happened instead of leaving a process without a window.
-    const message = err instanceof Error ? err.message : String(err);
-    console.error('Dossier could not start:', err);
-    dialog.showErrorBox('Dossier could not start', `${message}\n\nThe details are in the log file:\n${log.path}`);
-    app.quit();
-  });
+  void app
+    .whenReady()
+    .then(startApp)
+    .catch((err: unknown) => {
+      // Last resort: say what happened instead of leaving a process without a window.
+      const message = err instanceof Error ? err.message : String(err);
+      console.error('Dossier could not start:', err);
+      dialog.showErrorBox('Dossier could not start', `${message}\n\nThe details are in the log file:\n${log.path}`);
+      app.quit();
+    });
 }
 
 /** After app ready: guards, the API door, the menu, the notebook, then the window. */

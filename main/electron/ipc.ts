@@ -83,7 +83,10 @@ export function registerApiHandlers(ipcMain: IpcMainLike, options: ApiHandlerOpt
       if (!session) return NO_NOTEBOOK;
       // Exactly one argument: the input object. Extra arguments are a malformed call.
       if (args.length > 1) {
-        return { ok: false, error: { code: 'invalid-input', message: `${method} takes one argument.` } } satisfies Result<never>;
+        return {
+          ok: false,
+          error: { code: 'invalid-input', message: `${method} takes one argument.` },
+        } satisfies Result<never>;
       }
       return callApi(session.service, method, args[0]);
     });

@@ -78,7 +78,10 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
         label: 'Export Brief',
         // One item per export format; a format with a shortcut (export-docx) carries it.
         submenu: BRIEF_FORMATS.map((format) => {
-          const item: MenuItemConstructorOptions = { label: BRIEF_FORMAT_INFO[format].menuLabel, click: () => actions.sendToRenderer(exportBriefCommand(format)) };
+          const item: MenuItemConstructorOptions = {
+            label: BRIEF_FORMAT_INFO[format].menuLabel,
+            click: () => actions.sendToRenderer(exportBriefCommand(format)),
+          };
           const id = shortcutId(`export-${format}`);
           return id ? keyed(id, item) : item;
         }),
@@ -111,7 +114,12 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     label: 'View',
     submenu: [
       ...(isDev
-        ? ([{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }] as MenuItemConstructorOptions[])
+        ? ([
+            { role: 'reload' },
+            { role: 'forceReload' },
+            { role: 'toggleDevTools' },
+            { type: 'separator' },
+          ] as MenuItemConstructorOptions[])
         : []),
       keyed('reset-zoom', { role: 'resetZoom' }),
       keyed('zoom-in', { role: 'zoomIn' }),

@@ -138,7 +138,10 @@ export class NotebookController {
     return this.serial(async () => {
       if ((await classifyFolder(dir)) !== 'notebook') {
         await this.options.recent.remove(dir);
-        await this.options.dialogs.showError('Notebook not found', `There is no Dossier notebook at ${dir} any more. It was removed from the recent list.`);
+        await this.options.dialogs.showError(
+          'Notebook not found',
+          `There is no Dossier notebook at ${dir} any more. It was removed from the recent list.`,
+        );
         this.options.onRecentChanged?.();
         return false;
       }
@@ -216,7 +219,10 @@ export class NotebookController {
     const kind = await classifyFolder(dir);
     if (kind === 'notebook' || kind === 'empty' || kind === 'missing') return dir;
     if (kind === 'not-a-folder') {
-      await this.options.dialogs.showError('Not a folder', `${dir} is a file. A notebook is a folder named like "My Research.dossier".`);
+      await this.options.dialogs.showError(
+        'Not a folder',
+        `${dir} is a file. A notebook is a folder named like "My Research.dossier".`,
+      );
       return null;
     }
     return (await this.options.dialogs.confirmCreateIn(dir)) ? dir : null;
@@ -229,7 +235,10 @@ export class NotebookController {
     const dir = withNotebookSuffix(picked);
     const kind = await classifyFolder(dir);
     if (kind === 'other-folder' || kind === 'not-a-folder') {
-      await this.options.dialogs.showError('Cannot create the notebook', `${dir} already exists and is not a Dossier notebook. Choose another name.`);
+      await this.options.dialogs.showError(
+        'Cannot create the notebook',
+        `${dir} already exists and is not a Dossier notebook. Choose another name.`,
+      );
       return null;
     }
     return dir;

@@ -44,7 +44,11 @@ export function isAppUrl(candidate: unknown, appEntryUrl: string): boolean {
     return false;
   }
   if (entry.protocol === 'file:') {
-    return url.protocol === 'file:' && url.host === entry.host && decodeURIComponent(url.pathname) === decodeURIComponent(entry.pathname);
+    return (
+      url.protocol === 'file:' &&
+      url.host === entry.host &&
+      decodeURIComponent(url.pathname) === decodeURIComponent(entry.pathname)
+    );
   }
   if (entry.protocol === 'http:' || entry.protocol === 'https:') {
     return url.origin === entry.origin;
@@ -65,7 +69,12 @@ export interface FrameLike {
 /** Same frame: the same wrapper object, or the same frame token in the same renderer process. */
 export function isSameFrame(a: FrameLike, b: FrameLike): boolean {
   if (a === b) return true;
-  return a.frameToken !== undefined && a.frameToken === b.frameToken && a.processId !== undefined && a.processId === b.processId;
+  return (
+    a.frameToken !== undefined &&
+    a.frameToken === b.frameToken &&
+    a.processId !== undefined &&
+    a.processId === b.processId
+  );
 }
 
 /**

@@ -60,7 +60,12 @@ export const MAX_LAYOUTS = 8;
 /** Moves and resizes are saved this long after the last one. */
 export const SAVE_DELAY_MS = 500;
 
-const RectSchema = z.object({ x: z.number(), y: z.number(), width: z.number().positive(), height: z.number().positive() });
+const RectSchema = z.object({
+  x: z.number(),
+  y: z.number(),
+  width: z.number().positive(),
+  height: z.number().positive(),
+});
 const SavedPlaceSchema = z.object({
   bounds: RectSchema,
   maximized: z.boolean(),
@@ -83,7 +88,12 @@ function centredOn(display: DisplayInfo, size: { width: number; height: number }
   const wa = display.workArea;
   const width = Math.min(size.width, wa.width);
   const height = Math.min(size.height, wa.height);
-  return { x: wa.x + Math.round((wa.width - width) / 2), y: wa.y + Math.round((wa.height - height) / 2), width, height };
+  return {
+    x: wa.x + Math.round((wa.width - width) / 2),
+    y: wa.y + Math.round((wa.height - height) / 2),
+    width,
+    height,
+  };
 }
 
 function overlap(a: Rect, b: Rect): { width: number; height: number } {
@@ -111,7 +121,11 @@ export function placeWindow(
   if (!display) return fallback;
   const wa = display.workArea;
   const seen = overlap(saved.bounds, wa);
-  if (seen.width < Math.min(MIN_VISIBLE_PX, saved.bounds.width) || seen.height < Math.min(MIN_VISIBLE_PX, saved.bounds.height)) return fallback;
+  if (
+    seen.width < Math.min(MIN_VISIBLE_PX, saved.bounds.width) ||
+    seen.height < Math.min(MIN_VISIBLE_PX, saved.bounds.height)
+  )
+    return fallback;
   // Visible: keep the size (no larger than the work area), and pull a window hanging over an edge back in.
   const width = Math.min(Math.max(saved.bounds.width, Math.min(MIN_WINDOW_SIZE.width, wa.width)), wa.width);
   const height = Math.min(Math.max(saved.bounds.height, Math.min(MIN_WINDOW_SIZE.height, wa.height)), wa.height);
@@ -179,7 +193,12 @@ export function trackWindowState(
     try {
       const bounds = win.getNormalBounds();
       const display = screen.getDisplayMatching(bounds);
-      store.save(layoutKey(screen.getAllDisplays()), { bounds, maximized: win.isMaximized(), displayId: display.id, savedAt: now().toISOString() });
+      store.save(layoutKey(screen.getAllDisplays()), {
+        bounds,
+        maximized: win.isMaximized(),
+        displayId: display.id,
+        savedAt: now().toISOString(),
+      });
     } catch (err) {
       onError(err);
     }

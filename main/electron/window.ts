@@ -23,7 +23,10 @@ export interface WindowOptions {
 }
 
 /** Keeps the window's own background in step with the OS theme (light ↔ dark) while the app runs. */
-export function followSystemTheme(theme: Pick<NativeTheme, 'on' | 'shouldUseDarkColors'>, getWindow: () => Pick<BrowserWindow, 'setBackgroundColor'> | null): void {
+export function followSystemTheme(
+  theme: Pick<NativeTheme, 'on' | 'shouldUseDarkColors'>,
+  getWindow: () => Pick<BrowserWindow, 'setBackgroundColor'> | null,
+): void {
   theme.on('updated', () => getWindow()?.setBackgroundColor(backgroundFor(theme.shouldUseDarkColors)));
 }
 

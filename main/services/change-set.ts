@@ -22,7 +22,8 @@ const MANIFEST_COLLECTIONS = ['actors', 'tags', 'briefs', 'relations'] as const;
 
 /** Added, updated and removed records between two versions of a list of records with ids. */
 export function diffById(before: unknown, after: unknown): RecordChange[] {
-  const list = (v: unknown): Keyed[] => (Array.isArray(v) ? v.filter((x): x is Keyed => typeof x?.id === 'string') : []);
+  const list = (v: unknown): Keyed[] =>
+    Array.isArray(v) ? v.filter((x): x is Keyed => typeof x?.id === 'string') : [];
   const old = new Map(list(before).map((r) => [r.id, r]));
   const now = new Map(list(after).map((r) => [r.id, r]));
   const out: RecordChange[] = [];
@@ -55,7 +56,11 @@ function touchedKeys(patches: readonly Patch[]): Set<string | undefined> {
 
 const keyOf = (file: FileRef) => (file.kind === 'manifest' ? 'manifest' : `source:${file.id}`);
 
-export async function computeChangeSet(changes: readonly FileChange[], direction: StepDirection, read: ReadFile): Promise<ChangeSet> {
+export async function computeChangeSet(
+  changes: readonly FileChange[],
+  direction: StepDirection,
+  read: ReadFile,
+): Promise<ChangeSet> {
   const set = emptyChangeSet();
   const byFile = new Map<string, { file: FileRef; changes: FileChange[] }>();
   for (const c of changes) {
@@ -68,7 +73,9 @@ export async function computeChangeSet(changes: readonly FileChange[], direction
   for (const { file, changes: fileChanges } of byFile.values()) {
     // Patches that lead from the state now back to the state before the step.
     const back =
-      direction === 'forward' ? [...fileChanges].reverse().flatMap((c) => c.inverse) : fileChanges.flatMap((c) => c.patches);
+      direction === 'forward'
+        ? [...fileChanges].reverse().flatMap((c) => c.inverse)
+        : fileChanges.flatMap((c) => c.patches);
     const keys = touchedKeys(fileChanges.flatMap((c) => c.patches));
     const all = keys.has(undefined);
     let after: Record<string, unknown> | undefined;
@@ -82,7 +89,8 @@ export async function computeChangeSet(changes: readonly FileChange[], direction
       if (!after) continue;
       if (all || keys.has('annotations')) {
         const before = applyPatches(after, back) as Record<string, unknown>;
-        for (const c of diffById(before.annotations, after.annotations)) add(set.annotations, { ...c, sourceId: file.id });
+        for (const c of diffById(before.annotations, after.annotations))
+          add(set.annotations, { ...c, sourceId: file.id });
       }
       continue;
     }

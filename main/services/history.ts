@@ -34,7 +34,12 @@ export class History {
   record(entry: HistoryEntry): void {
     if (entry.changes.every((c) => c.patches.length === 0)) return;
     const last = this.undoStack.at(-1);
-    if (entry.mergeKey && last?.mergeKey === entry.mergeKey && this.redoStack.length === 0 && Date.parse(entry.at) - Date.parse(last.at) <= MERGE_MS) {
+    if (
+      entry.mergeKey &&
+      last?.mergeKey === entry.mergeKey &&
+      this.redoStack.length === 0 &&
+      Date.parse(entry.at) - Date.parse(last.at) <= MERGE_MS
+    ) {
       last.changes.push(...entry.changes);
       last.at = entry.at;
       return;

@@ -62,7 +62,10 @@ export class LogFile {
     const [first = '', ...rest] = message.replace(/\r\n?/g, '\n').trimEnd().split('\n');
     let line = `${this.now().toISOString()} [${level}] [${source}] ${first}${rest.map((l) => `\n    ${l}`).join('')}\n`;
     // One entry never outgrows the file on its own.
-    if (Buffer.byteLength(line) > this.maxBytes) line = `${Buffer.from(line).subarray(0, Math.max(0, this.maxBytes - 16)).toString()}…[cut]\n`;
+    if (Buffer.byteLength(line) > this.maxBytes)
+      line = `${Buffer.from(line)
+        .subarray(0, Math.max(0, this.maxBytes - 16))
+        .toString()}…[cut]\n`;
     const bytes = Buffer.byteLength(line);
     try {
       mkdirSync(this.dir, { recursive: true });

@@ -30,7 +30,12 @@ const MAX_LISTED = 5;
  * The one rule: the first tier with a match decides; a single match wins,
  * several throw a readable error naming them. Undefined when no tier matches.
  */
-function pickOne<T>(query: string, items: readonly T[], kind: Kind<T>, tiers: Array<(item: T) => boolean>): T | undefined {
+function pickOne<T>(
+  query: string,
+  items: readonly T[],
+  kind: Kind<T>,
+  tiers: Array<(item: T) => boolean>,
+): T | undefined {
   for (const tier of tiers) {
     const hits = items.filter(tier);
     if (hits.length === 1) return hits[0];
@@ -44,7 +49,10 @@ function ambiguous<T>(query: string, hits: readonly T[], kind: Kind<T>): Dossier
   const clash = new Set(labels).size < labels.length;
   const named = hits.slice(0, MAX_LISTED).map((h, i) => (clash ? `${labels[i]} (${kind.id(h)})` : labels[i]));
   const more = hits.length > MAX_LISTED ? ` and ${hits.length - MAX_LISTED} more` : '';
-  return new DossierError('invalid-input', `"${query}" matches ${hits.length} ${kind.noun}s: ${named.join(', ')}${more} — ${kind.advice}.`);
+  return new DossierError(
+    'invalid-input',
+    `"${query}" matches ${hits.length} ${kind.noun}s: ${named.join(', ')}${more} — ${kind.advice}.`,
+  );
 }
 
 /** The comparison form of a name, title or path segment. */
@@ -52,10 +60,16 @@ export const nameKey = normaliseAlias;
 
 // ---------------------------------------------------------------- actors
 
-const ACTOR: Kind<Actor> = { noun: 'actor', id: (a) => a.id, label: (a) => a.name, advice: 'use the full name or the id' };
+const ACTOR: Kind<Actor> = {
+  noun: 'actor',
+  id: (a) => a.id,
+  label: (a) => a.name,
+  advice: 'use the full name or the id',
+};
 
 /** A person's name (kind person, or other — actors created by name from the command line have no kind yet) with at least two words. */
-const personalName = (a: Pick<Actor, 'name' | 'kind'>) => (a.kind === 'person' || a.kind === 'other') && /\s/.test(a.name.trim());
+const personalName = (a: Pick<Actor, 'name' | 'kind'>) =>
+  (a.kind === 'person' || a.kind === 'other') && /\s/.test(a.name.trim());
 
 /**
  * The actor `query` names, or undefined when none does. Tiers: the id; the
@@ -79,7 +93,9 @@ export function findActorByName(actors: readonly Actor[], query: string): Actor 
     ...forms.map((q) => (a: Actor) => nameKey(a.name) === q),
     ...forms.map((q) => (a: Actor) => aliasKeys(a).includes(q)),
     (a) => allKeys(a).some((k) => bases.includes(k)),
-    ...forms.map((q) => (a: Actor) => allKeys(a).some((k) => k.startsWith(q)) || surnames(a).some((w) => w.startsWith(q))),
+    ...forms.map(
+      (q) => (a: Actor) => allKeys(a).some((k) => k.startsWith(q)) || surnames(a).some((w) => w.startsWith(q)),
+    ),
     (a) => surnames(a).some((w) => bases.includes(w)),
   ]);
 }
@@ -99,7 +115,7 @@ const PATH_SEPARATOR = /\s*[/›>]\s*/;
 export function tagPath(tags: readonly Tag[], tag: Tag): string[] {
   const names = [tag.name];
   const seen = new Set([tag.id]);
-  for (let p = tag.parentId; p && !seen.has(p); ) {
+  for (let p = tag.parentId; p && !seen.has(p);) {
     seen.add(p);
     const parent = tags.find((t) => t.id === p);
     if (!parent) break;
@@ -130,14 +146,21 @@ export function findTagByName(tags: readonly Tag[], query: string): Tag | undefi
   const endsWith = (t: Tag, last: (have: string, want: string) => boolean) => {
     const path = tagPath(tags, t).map(nameKey);
     const offset = path.length - segments.length;
-    return offset >= 0 && segments.every((s, i) => (i === segments.length - 1 ? last(path[offset + i]!, s) : path[offset + i] === s));
+    return (
+      offset >= 0 &&
+      segments.every((s, i) => (i === segments.length - 1 ? last(path[offset + i]!, s) : path[offset + i] === s))
+    );
   };
   const same = (have: string, want: string) => have === want;
   return pickOne(raw, tags, kind, [
     (t) => t.id === raw,
     (t) => nameKey(t.name) === wanted,
     ...(isPath
-      ? [(t: Tag) => tagPath(tags, t).length === segments.length && endsWith(t, same), (t: Tag) => endsWith(t, same), (t: Tag) => endsWith(t, (h, w) => h.startsWith(w))]
+      ? [
+          (t: Tag) => tagPath(tags, t).length === segments.length && endsWith(t, same),
+          (t: Tag) => endsWith(t, same),
+          (t: Tag) => endsWith(t, (h, w) => h.startsWith(w)),
+        ]
       : [(t: Tag) => nameKey(t.name).startsWith(wanted)]),
   ]);
 }
@@ -150,7 +173,12 @@ export function lookupTag(tags: readonly Tag[], query: string): Tag {
 
 // ---------------------------------------------------------------- sources
 
-const SOURCE: Kind<SourceMeta> = { noun: 'source', id: (s) => s.id, label: (s) => `${s.id} “${s.title}”`, advice: 'use more of the id, or the exact title' };
+const SOURCE: Kind<SourceMeta> = {
+  noun: 'source',
+  id: (s) => s.id,
+  label: (s) => `${s.id} “${s.title}”`,
+  advice: 'use more of the id, or the exact title',
+};
 
 /**
  * The source `query` names: its id; its exact title (folded); a prefix of its
@@ -164,7 +192,12 @@ export function lookupSource(sources: readonly SourceMeta[], query: string): Sou
     ? pickOne(raw, sources, SOURCE, [
         (s) => s.id === raw,
         (s) => nameKey(s.title) === title,
-        (s) => s.id.toLowerCase().startsWith(prefix) || s.id.slice(s.id.indexOf('_') + 1).toLowerCase().startsWith(prefix),
+        (s) =>
+          s.id.toLowerCase().startsWith(prefix) ||
+          s.id
+            .slice(s.id.indexOf('_') + 1)
+            .toLowerCase()
+            .startsWith(prefix),
       ])
     : undefined;
   if (!found) throw new DossierError('not-found', `No source with id or title "${raw}" in this notebook.`);
@@ -173,7 +206,12 @@ export function lookupSource(sources: readonly SourceMeta[], query: string): Sou
 
 // ---------------------------------------------------------------- suggestions
 
-const SUGGESTION: Kind<ActorSuggestion> = { noun: 'suggestion', id: (s) => s.key, label: (s) => `${s.name} (${s.key})`, advice: 'use the key' };
+const SUGGESTION: Kind<ActorSuggestion> = {
+  noun: 'suggestion',
+  id: (s) => s.key,
+  label: (s) => `${s.name} (${s.key})`,
+  advice: 'use the key',
+};
 
 /** The current suggestion `query` names: its key ("state:us"); its name; a surface form seen in the sources ("Kina"); a prefix of its name. */
 export function lookupSuggestion(suggestions: readonly ActorSuggestion[], query: string): ActorSuggestion {

@@ -5,17 +5,20 @@ import { collectPaths, importItems, type ImportItem } from './import/import-batc
 import { lookupSource } from './lookup';
 import type { ServiceContext, ServiceMethods } from './service-context';
 
-type NotebookMethodName = 'getNotebook' | 'listSources' | 'getSource' | 'lookupSource' | 'importFiles' | 'importPaths' | 'importText';
+type NotebookMethodName =
+  'getNotebook' | 'listSources' | 'getSource' | 'lookupSource' | 'importFiles' | 'importPaths' | 'importText';
 
 export function notebookMethods(ctx: ServiceContext): ServiceMethods<NotebookMethodName> {
   const { store } = ctx;
   const runImport = (items: ImportItem[], originKind: OriginKind) => {
     const label = items.length === 1 ? `Import “${items[0]!.name}”` : `Import ${items.length} files`;
-    return ctx.transact(label, (tx) =>
-      importItems(store, tx, items, {
-        originKind,
-        onProgress: (p) => ctx.emit({ type: 'import-progress', ...p }),
-      }),
+    return ctx.transact(
+      label,
+      (tx) =>
+        importItems(store, tx, items, {
+          originKind,
+          onProgress: (p) => ctx.emit({ type: 'import-progress', ...p }),
+        }),
       { reason: 'import' },
     );
   };
@@ -42,7 +45,10 @@ export function notebookMethods(ctx: ServiceContext): ServiceMethods<NotebookMet
       return lookupSource(store.manifest.sources, query);
     },
     async importFiles({ files }) {
-      return runImport(files.map((f) => ({ name: f.name, bytes: f.bytes })), 'file');
+      return runImport(
+        files.map((f) => ({ name: f.name, bytes: f.bytes })),
+        'file',
+      );
     },
     async importPaths({ paths }) {
       const collected = await collectPaths(paths);
@@ -54,7 +60,8 @@ export function notebookMethods(ctx: ServiceContext): ServiceMethods<NotebookMet
       };
     },
     async importText({ text, html, name }) {
-      if (!text.trim() && !html?.trim()) throw new DossierError('invalid-input', 'There is no text to import: the clipboard was empty.');
+      if (!text.trim() && !html?.trim())
+        throw new DossierError('invalid-input', 'There is no text to import: the clipboard was empty.');
       const label = name?.trim() || 'Pasted text';
       return runImport([{ name: label, bytes: new TextEncoder().encode(text), ...(html ? { html } : {}) }], 'paste');
     },

@@ -71,8 +71,13 @@ export function createServiceContext(store: NotebookStore, emit: (event: ApiEven
       }
     }
   };
-  const announce = async (changes: readonly FileChange[], direction: StepDirection, event: Omit<Extract<ApiEvent, { type: 'notebook-changed' }>, 'type' | 'changes'>) => {
-    const read = (file: FileRef) => (file.kind === 'manifest' ? Promise.resolve(store.manifest) : store.loadSource(file.id));
+  const announce = async (
+    changes: readonly FileChange[],
+    direction: StepDirection,
+    event: Omit<Extract<ApiEvent, { type: 'notebook-changed' }>, 'type' | 'changes'>,
+  ) => {
+    const read = (file: FileRef) =>
+      file.kind === 'manifest' ? Promise.resolve(store.manifest) : store.loadSource(file.id);
     let changeSet;
     try {
       changeSet = await computeChangeSet(changes, direction, read);
@@ -118,7 +123,12 @@ export function createServiceContext(store: NotebookStore, emit: (event: ApiEven
         return await fn(tx);
       } finally {
         if (changes.some((c) => c.patches.length)) {
-          history.record({ label, at: new Date().toISOString(), changes, ...(options?.mergeKey ? { mergeKey: options.mergeKey } : {}) });
+          history.record({
+            label,
+            at: new Date().toISOString(),
+            changes,
+            ...(options?.mergeKey ? { mergeKey: options.mergeKey } : {}),
+          });
           notify(changes);
           await announce(changes, 'forward', {
             reason: options?.reason ?? 'edit',

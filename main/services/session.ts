@@ -70,7 +70,11 @@ export async function openNotebookSession(dir: string, options: OpenOptions = {}
  * schema, calls the service, and wraps the value or the error in a Result.
  * Never throws.
  */
-export async function callApi(service: DossierService, method: MethodName, rawInput: unknown): Promise<Result<unknown>> {
+export async function callApi(
+  service: DossierService,
+  method: MethodName,
+  rawInput: unknown,
+): Promise<Result<unknown>> {
   try {
     const schema = apiSchemas[method];
     if (!schema) throw new DossierError('invalid-input', `Unknown method "${String(method)}".`);

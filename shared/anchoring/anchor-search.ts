@@ -141,9 +141,19 @@ export class AnchorSearch {
   /** Scores a candidate; context errors beyond `limit` are not counted exactly (it cannot win then). */
   private candidate(fs: number, fe: number, quoteErrors: number, loose: boolean, limit = Infinity): Candidate {
     const prefixErrors = anchoredDistance(this.folded, fs, -1, this.pre, limit);
-    const suffixErrors = prefixErrors > limit ? 0 : anchoredDistance(this.folded, fe, 1, this.suf, limit - prefixErrors);
+    const suffixErrors =
+      prefixErrors > limit ? 0 : anchoredDistance(this.folded, fe, 1, this.suf, limit - prefixErrors);
     const pruned = prefixErrors + suffixErrors > limit;
-    return { fs, fe, quoteErrors, prefixErrors, suffixErrors, contextErrors: prefixErrors + suffixErrors, loose, pruned };
+    return {
+      fs,
+      fe,
+      quoteErrors,
+      prefixErrors,
+      suffixErrors,
+      contextErrors: prefixErrors + suffixErrors,
+      loose,
+      pruned,
+    };
   }
 
   private consider(fs: number, fe: number, quoteErrors: number, loose = false): void {
@@ -167,7 +177,8 @@ export class AnchorSearch {
   private finish(c: Candidate): AnchorResult {
     const { start, end } = toOriginalRange(this.f, c.fs, c.fe);
     const score = this.selectorLength > 0 ? 1 - total(c) / this.selectorLength : 1;
-    const status: AnchorStatus = c.quoteErrors > 0 ? 'fuzzy' : start === this.target.start && end === this.target.end ? 'exact' : 'moved';
+    const status: AnchorStatus =
+      c.quoteErrors > 0 ? 'fuzzy' : start === this.target.start && end === this.target.end ? 'exact' : 'moved';
     return { status, start, end, score: Math.max(0, score) };
   }
 
@@ -179,9 +190,13 @@ export class AnchorSearch {
   private allowedQuoteErrors(c: Candidate): number {
     const { q, pre, suf } = this;
     const loose = confirmedQuoteBudget(q.length);
-    const bothSides = pre.length > 0 && suf.length > 0 && agrees(c.prefixErrors, pre.length) && agrees(c.suffixErrors, suf.length);
+    const bothSides =
+      pre.length > 0 && suf.length > 0 && agrees(c.prefixErrors, pre.length) && agrees(c.suffixErrors, suf.length);
     if (bothSides) return framedQuoteBudget(q.length);
-    const oneSide = agrees(c.contextErrors, this.contextLength) || agrees(c.prefixErrors, pre.length) || agrees(c.suffixErrors, suf.length);
+    const oneSide =
+      agrees(c.contextErrors, this.contextLength) ||
+      agrees(c.prefixErrors, pre.length) ||
+      agrees(c.suffixErrors, suf.length);
     return oneSide ? loose : quoteBudget(q.length);
   }
 
@@ -225,14 +240,17 @@ export class AnchorSearch {
     // Where the text right next to the quote (16 characters each side) is found.
     const nearPre = pre.slice(-NEAR_CONTEXT);
     const nearSuf = suf.slice(0, NEAR_CONTEXT);
-    const preAt = nearPre.length >= 4 ? occurrences(folded, nearPre, MAX_NEAR_CANDIDATES).map((p) => p + nearPre.length) : [];
+    const preAt =
+      nearPre.length >= 4 ? occurrences(folded, nearPre, MAX_NEAR_CANDIDATES).map((p) => p + nearPre.length) : [];
     const sufAt = nearSuf.length >= 4 ? occurrences(folded, nearSuf, MAX_NEAR_CANDIDATES) : [];
     if (this.best) {
       const b = this.best;
       // One side agrees (a paragraph moved, a sentence was inserted next to
       // it) and nothing suggests an edited copy of the quote elsewhere.
-      const pointsElsewhere = preAt.some((s) => !exactStarts.has(s)) || sufAt.some((e) => !exactStarts.has(e - q.length));
-      if ((agrees(b.prefixErrors, pre.length) || agrees(b.suffixErrors, suf.length)) && !pointsElsewhere) return this.finish(b);
+      const pointsElsewhere =
+        preAt.some((s) => !exactStarts.has(s)) || sufAt.some((e) => !exactStarts.has(e - q.length));
+      if ((agrees(b.prefixErrors, pre.length) || agrees(b.suffixErrors, suf.length)) && !pointsElsewhere)
+        return this.finish(b);
     }
 
     // 2. The quote changed but its surroundings did not: it lies between the
@@ -266,16 +284,19 @@ export class AnchorSearch {
         }
         if (!matched && preAt.length <= MAX_ONE_SIDED) {
           const fe = s + alignedLength(folded, s, 1, q, suf, room);
-          for (const end of this.wordEdges(fe, this.storedMidEnd)) this.consider(s, end, editDistance(q, folded.slice(s, end), loose));
+          for (const end of this.wordEdges(fe, this.storedMidEnd))
+            this.consider(s, end, editDistance(q, folded.slice(s, end), loose));
         }
       }
       for (const e of sufAt) {
         if (paired.has(e) || sufAt.length > MAX_ONE_SIDED) continue;
         const fs = e - alignedLength(folded, e, -1, q, pre, room);
-        for (const start of this.wordEdges(fs, this.storedMidStart)) this.consider(start, e, editDistance(q, folded.slice(start, e), loose));
+        for (const start of this.wordEdges(fs, this.storedMidStart))
+          this.consider(start, e, editDistance(q, folded.slice(start, e), loose));
       }
       const b = this.best as Candidate | null;
-      if (b && agrees(b.contextErrors, contextLength) && b.quoteErrors <= this.allowedQuoteErrors(b)) return this.finish(b);
+      if (b && agrees(b.contextErrors, contextLength) && b.quoteErrors <= this.allowedQuoteErrors(b))
+        return this.finish(b);
     }
 
     // 3. Approximate search over the whole text: the quote alone, and the
@@ -298,13 +319,15 @@ export class AnchorSearch {
           const from = Math.max(0, m.start + Math.max(0, pre.length - m.errors) - loose);
           const to = Math.min(folded.length, m.end - Math.max(0, suf.length - m.errors) + loose);
           if (to - from < 1) continue;
-          for (const inner of search(folded.slice(from, to), q, loose)) this.consider(from + inner.start, from + inner.end, inner.errors, true);
+          for (const inner of search(folded.slice(from, to), q, loose))
+            this.consider(from + inner.start, from + inner.end, inner.errors, true);
         }
       }
     }
 
     let found = this.best as Candidate | null;
-    if (found === null) return { status: 'orphan', reason: 'The quote was not found in the text, not even approximately.' };
+    if (found === null)
+      return { status: 'orphan', reason: 'The quote was not found in the text, not even approximately.' };
 
     // 3 (cont.). Settle the edges of a match found by searching for the quote alone.
     if (found.loose && found.quoteErrors > 0) {
@@ -322,15 +345,22 @@ export class AnchorSearch {
     let fallback: Candidate | null = null;
     for (let c of this.all) {
       if (c === found) continue;
-      if (c.quoteErrors > 0 && c.quoteErrors + (c.pruned ? 0 : c.contextErrors) > total(found) + FALLBACK_SLACK) continue;
+      if (c.quoteErrors > 0 && c.quoteErrors + (c.pruned ? 0 : c.contextErrors) > total(found) + FALLBACK_SLACK)
+        continue;
       if (c.pruned) c = this.candidate(c.fs, c.fe, c.quoteErrors, c.loose);
       if (c.quoteErrors > 0 && total(c) > total(found) + FALLBACK_SLACK) continue;
       if (this.acceptable(c) && this.better(c, fallback)) fallback = c;
     }
     if (fallback) return this.finish(fallback);
     if (found.quoteErrors > this.allowedQuoteErrors(found)) {
-      return { status: 'orphan', reason: `The closest match differs from the quote in ${found.quoteErrors} of ${q.length} characters.` };
+      return {
+        status: 'orphan',
+        reason: `The closest match differs from the quote in ${found.quoteErrors} of ${q.length} characters.`,
+      };
     }
-    return { status: 'orphan', reason: 'Only a weak approximate match remains: the passage and its surroundings have changed.' };
+    return {
+      status: 'orphan',
+      reason: 'Only a weak approximate match remains: the passage and its surroundings have changed.',
+    };
   }
 }

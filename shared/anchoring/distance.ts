@@ -74,7 +74,14 @@ function bitParallelAnchored(text: string, from: number, dir: 1 | -1, pattern: s
 }
 
 /** Table-filling version of `anchoredDistance` (any pattern length; gives up past `limit`). */
-function anchoredDistanceTable(text: string, from: number, dir: 1 | -1, pattern: string, limit: number, n: number): number {
+function anchoredDistanceTable(
+  text: string,
+  from: number,
+  dir: 1 | -1,
+  pattern: string,
+  limit: number,
+  n: number,
+): number {
   const m = pattern.length;
   if (rowA.length < n + 1) {
     rowA = new Int32Array(n + 64);
@@ -107,7 +114,14 @@ function anchoredDistanceTable(text: string, from: number, dir: 1 | -1, pattern:
   for (let j = 0; j <= n; j++) if (prev[j]! < best) best = prev[j]!;
   return best;
 }
-export function alignedLength(text: string, anchor: number, dir: 1 | -1, first: string, second: string, room: number): number {
+export function alignedLength(
+  text: string,
+  anchor: number,
+  dir: 1 | -1,
+  first: string,
+  second: string,
+  room: number,
+): number {
   // The pattern in reading order away from the anchor: `first` is the part next to it.
   const pattern = dir === 1 ? first + second : reverse(first) + reverse(second);
   const m = pattern.length;

@@ -221,7 +221,8 @@ class Folder {
         } else this.emit(replaced, i, j);
         if (opening) {
           // "« Bonjour »": the spaces after « are dropped.
-          while (j < n && (classOf(text.charCodeAt(j)) === SPACE || classOf(text.charCodeAt(j)) === DROP)) toFolded[j++] = this.len;
+          while (j < n && (classOf(text.charCodeAt(j)) === SPACE || classOf(text.charCodeAt(j)) === DROP))
+            toFolded[j++] = this.len;
         }
         i = j;
       }

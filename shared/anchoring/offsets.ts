@@ -58,7 +58,8 @@ export function splitsCharacter(f: FoldedText, fs: number, fe: number): boolean 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 export function isWordChar(code: number): boolean {
   if (Number.isNaN(code)) return false;
-  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+  if (code < 0x80)
+    return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
   return WORD_CHAR.test(String.fromCharCode(code));
 }
 

@@ -112,7 +112,12 @@ export const actorSchemas = {
   },
   deleteActor: {
     input: z.object({ id: z.string().min(1) }),
-    output: z.object({ deleted: Actor, annotationsChanged: z.number().int(), sourcesChanged: z.number().int(), memberOfChanged: z.number().int() }),
+    output: z.object({
+      deleted: Actor,
+      annotationsChanged: z.number().int(),
+      sourcesChanged: z.number().int(),
+      memberOfChanged: z.number().int(),
+    }),
   },
   suggestActors: { input: z.object({}).default({}), output: z.array(ActorSuggestion) },
   acceptSuggestion: {

@@ -65,11 +65,19 @@ export const annotationSchemas = {
     output: Tag,
   },
   updateTag: {
-    input: z.object({ id: z.string().min(1), name: z.string().trim().min(1).optional(), color: z.string().optional(), parentId: z.string().nullable().optional() }),
+    input: z.object({
+      id: z.string().min(1),
+      name: z.string().trim().min(1).optional(),
+      color: z.string().optional(),
+      parentId: z.string().nullable().optional(),
+    }),
     output: Tag,
   },
   /** How many annotations carry a tag (shown before delete or merge). */
-  tagUsage: { input: z.object({ id: z.string().min(1) }), output: z.object({ annotations: z.number().int(), sources: z.number().int() }) },
+  tagUsage: {
+    input: z.object({ id: z.string().min(1) }),
+    output: z.object({ annotations: z.number().int(), sources: z.number().int() }),
+  },
   /** Moves every use of `fromId` to `intoId`, then removes `fromId`. */
   mergeTags: { input: z.object({ fromId: z.string().min(1), intoId: z.string().min(1) }), output: TagCount },
   /** Removes a tag from every annotation and from the codebook (children move up to its parent). */

@@ -45,7 +45,10 @@ export type DraftBriefInput = z.infer<typeof DraftBriefInput>;
 export const briefSchemas = {
   listBriefs: { input: z.object({}).default({}), output: z.array(BriefSummary) },
   getBrief: { input: z.object({ id: Id }), output: Brief },
-  createBrief: { input: z.object({ title: BriefTitle.optional(), doc: RichDoc.optional() }).default({}), output: Brief },
+  createBrief: {
+    input: z.object({ title: BriefTitle.optional(), doc: RichDoc.optional() }).default({}),
+    output: Brief,
+  },
   /** Autosave and rename. Consecutive edits are labelled "Edit brief"; a rename "Rename brief". */
   updateBrief: {
     /** `origin` comes back on the `notebook-changed` event, so the editor that saved can tell its own write. */

@@ -81,7 +81,9 @@ export const Discrepancy = z.object({
   /** What differs, in words: "injur…", "weekday", "state". */
   about: z.string(),
   /** One entry per member that states a value, side by side. */
-  values: z.array(z.object({ annotationId: z.string(), outlet: z.string().optional(), value: z.string(), text: z.string() })),
+  values: z.array(
+    z.object({ annotationId: z.string(), outlet: z.string().optional(), value: z.string(), text: z.string() }),
+  ),
 });
 export type Discrepancy = z.infer<typeof Discrepancy>;
 
@@ -102,7 +104,12 @@ export type CorroborationSuggestion = z.infer<typeof CorroborationSuggestion>;
 
 export const RelationView = Relation.extend({
   /** The annotation at the other end, and its source. */
-  other: z.object({ annotationId: z.string(), sourceId: z.string().optional(), exact: z.string().optional(), source: SourceHead.optional() }),
+  other: z.object({
+    annotationId: z.string(),
+    sourceId: z.string().optional(),
+    exact: z.string().optional(),
+    source: SourceHead.optional(),
+  }),
 });
 export type RelationView = z.infer<typeof RelationView>;
 
@@ -125,7 +132,12 @@ export const ClaimGroup = z.object({
 });
 export type ClaimGroup = z.infer<typeof ClaimGroup>;
 
-export const IndexStatus = z.object({ ready: z.boolean(), sources: z.number().int(), annotations: z.number().int(), loadedFrom: IndexOrigin });
+export const IndexStatus = z.object({
+  ready: z.boolean(),
+  sources: z.number().int(),
+  annotations: z.number().int(),
+  loadedFrom: IndexOrigin,
+});
 export type IndexStatus = z.infer<typeof IndexStatus>;
 
 export const searchSchemas = {

@@ -54,8 +54,10 @@ export class AliasMatcher {
         .sort((a, b) => b.length - a.length)
         .map((s) => escapeRe(s).replace(/ /g, '[\\s\\u00a0]+'))
         .join('|');
-    if (words.length) this.folded = new RegExp(`(?<![\\p{L}\\p{N}])(${alt(words)})${NAME_SUFFIX}(?![\\p{L}\\p{N}])`, 'gu');
-    if (caps.length) this.acronyms = new RegExp(`(?<![\\p{L}\\p{N}])(${alt(caps)})${ACRONYM_SUFFIX}(?![\\p{L}\\p{N}])`, 'gu');
+    if (words.length)
+      this.folded = new RegExp(`(?<![\\p{L}\\p{N}])(${alt(words)})${NAME_SUFFIX}(?![\\p{L}\\p{N}])`, 'gu');
+    if (caps.length)
+      this.acronyms = new RegExp(`(?<![\\p{L}\\p{N}])(${alt(caps)})${ACRONYM_SUFFIX}(?![\\p{L}\\p{N}])`, 'gu');
   }
 
   /** Every mention, in text order. */
@@ -67,7 +69,13 @@ export class AliasMatcher {
       for (const m of haystack.matchAll(re)) {
         const ids = this.byKey.get(`${prefix}${m[1]!.replace(/[\s\u00a0]+/g, ' ')}`);
         if (!ids) continue;
-        for (const actorId of ids) out.push({ actorId, start: m.index, end: m.index + m[0].length, text: text.slice(m.index, m.index + m[0].length) });
+        for (const actorId of ids)
+          out.push({
+            actorId,
+            start: m.index,
+            end: m.index + m[0].length,
+            text: text.slice(m.index, m.index + m[0].length),
+          });
       }
     };
     run(this.folded, foldLetters(text, KEEP_LENGTH), 'F:');

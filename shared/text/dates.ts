@@ -68,7 +68,8 @@ export function extractDates(text: string, tokens: Token[] = tokenize(text)): Da
     const d = Number(t.text);
     return d >= 1 && d <= 31 ? d : undefined;
   };
-  const yearOf = (t: Token | undefined) => (t && /^\d{4}$/.test(t.text) && Number(t.text) >= 1800 && Number(t.text) <= 2100 ? t.text : undefined);
+  const yearOf = (t: Token | undefined) =>
+    t && /^\d{4}$/.test(t.text) && Number(t.text) >= 1800 && Number(t.text) <= 2100 ? t.text : undefined;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     // ISO date 2018-11-29
@@ -76,7 +77,13 @@ export function extractDates(text: string, tokens: Token[] = tokenize(text)): Da
       const m = tokens[i + 1]!;
       const d = tokens[i + 2]!;
       if (gap(t, m) === '-' && gap(m, d) === '-' && /^\d{2}$/.test(m.text) && /^\d{2}$/.test(d.text)) {
-        out.push({ start: t.start, end: d.end, text: text.slice(t.start, d.end), kind: 'date', value: `${t.text}-${m.text}-${d.text}` });
+        out.push({
+          start: t.start,
+          end: d.end,
+          text: text.slice(t.start, d.end),
+          kind: 'date',
+          value: `${t.text}-${m.text}-${d.text}`,
+        });
         i += 2;
         continue;
       }
@@ -90,12 +97,24 @@ export function extractDates(text: string, tokens: Token[] = tokenize(text)): Da
       if (day && mTok && /^(e|a|th|st|nd|rd)$/i.test(mTok.text) && /^:?$/.test(suffix)) monthIdx = i + 2;
       const monthTok = tokens[monthIdx];
       const month = monthTok ? monthNumber(monthTok.text) : undefined;
-      if (day && monthTok && month && /^[\s.:]*$/.test(gap(tokens[monthIdx - 1]!, monthTok)) && monthTok.text.length >= 3) {
+      if (
+        day &&
+        monthTok &&
+        month &&
+        /^[\s.:]*$/.test(gap(tokens[monthIdx - 1]!, monthTok)) &&
+        monthTok.text.length >= 3
+      ) {
         let end = monthTok.end;
         let year = yearOf(tokens[monthIdx + 1]);
         if (year && /^[\s,]*$/.test(gap(monthTok, tokens[monthIdx + 1]!))) end = tokens[monthIdx + 1]!.end;
         else year = undefined;
-        out.push({ start: t.start, end, text: text.slice(t.start, end), kind: 'date', value: `${year ?? '-'}-${pad(month)}-${pad(day)}` });
+        out.push({
+          start: t.start,
+          end,
+          text: text.slice(t.start, end),
+          kind: 'date',
+          value: `${year ?? '-'}-${pad(month)}-${pad(day)}`,
+        });
         i = year ? monthIdx + 1 : monthIdx;
       }
       continue;
@@ -115,13 +134,25 @@ export function extractDates(text: string, tokens: Token[] = tokenize(text)): Da
         let year = yearOf(tokens[i + 2]);
         if (year && /^(st|nd|rd|th)?,?\s+$/.test(gap(next!, tokens[i + 2]!))) end = tokens[i + 2]!.end;
         else year = undefined;
-        out.push({ start: t.start, end, text: text.slice(t.start, end), kind: 'date', value: `${year ?? '-'}-${pad(month)}-${pad(day)}` });
+        out.push({
+          start: t.start,
+          end,
+          text: text.slice(t.start, end),
+          kind: 'date',
+          value: `${year ?? '-'}-${pad(month)}-${pad(day)}`,
+        });
         i += year ? 2 : 1;
         continue;
       }
       const year = next && /^\s+$/.test(gap(t, next)) ? yearOf(next) : undefined;
       if (year) {
-        out.push({ start: t.start, end: next!.end, text: text.slice(t.start, next!.end), kind: 'date', value: `${year}-${pad(month)}` });
+        out.push({
+          start: t.start,
+          end: next!.end,
+          text: text.slice(t.start, next!.end),
+          kind: 'date',
+          value: `${year}-${pad(month)}`,
+        });
         i += 1;
       }
     }

@@ -44,7 +44,11 @@ export function joinParagraphs(paragraphs: readonly string[]): string {
 
 /** A short title from the first line or sentence of a text, at most `max` characters. */
 export function titleFromText(text: string, max = 90): string {
-  const firstLine = text.split('\n').find((l) => l.trim().length > 0)?.trim() ?? '';
+  const firstLine =
+    text
+      .split('\n')
+      .find((l) => l.trim().length > 0)
+      ?.trim() ?? '';
   const sentence = firstLine.match(/^(.{12,}?[.!?])(\s|$)/)?.[1] ?? firstLine;
   if (sentence.length <= max) return sentence;
   const cut = sentence.slice(0, max);

@@ -27,7 +27,9 @@ export function parseNumeral(token: string, lang = 'en'): number | undefined {
   let intPart = t;
   let frac = '';
   const lastIsDecimal =
-    lastGroup.length !== 3 || (!thousandsSep.includes(last) && seps.length === 1) || (seps.length > 1 && last !== seps[0]);
+    lastGroup.length !== 3 ||
+    (!thousandsSep.includes(last) && seps.length === 1) ||
+    (seps.length > 1 && last !== seps[0]);
   if (lastIsDecimal && (last === '.' || last === ',')) {
     intPart = t.slice(0, t.length - lastGroup.length - 1);
     frac = lastGroup;
@@ -39,23 +41,117 @@ export function parseNumeral(token: string, lang = 'en'): number | undefined {
 // number words, folded (no diacritics)
 const UNITS: Record<string, Record<string, number>> = {
   en: {
-    zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-    thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30,
-    forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, dozen: 12,
+    zero: 0,
+    one: 1,
+    two: 2,
+    three: 3,
+    four: 4,
+    five: 5,
+    six: 6,
+    seven: 7,
+    eight: 8,
+    nine: 9,
+    ten: 10,
+    eleven: 11,
+    twelve: 12,
+    thirteen: 13,
+    fourteen: 14,
+    fifteen: 15,
+    sixteen: 16,
+    seventeen: 17,
+    eighteen: 18,
+    nineteen: 19,
+    twenty: 20,
+    thirty: 30,
+    forty: 40,
+    fifty: 50,
+    sixty: 60,
+    seventy: 70,
+    eighty: 80,
+    ninety: 90,
+    dozen: 12,
   },
   sv: {
-    noll: 0, tva: 2, tre: 3, fyra: 4, fem: 5, sex: 6, sju: 7, atta: 8, nio: 9, tio: 10, elva: 11, tolv: 12, tretton: 13,
-    fjorton: 14, femton: 15, sexton: 16, sjutton: 17, arton: 18, nitton: 19, tjugo: 20, trettio: 30, fyrtio: 40, femtio: 50,
-    sextio: 60, sjuttio: 70, attio: 80, nittio: 90,
+    noll: 0,
+    tva: 2,
+    tre: 3,
+    fyra: 4,
+    fem: 5,
+    sex: 6,
+    sju: 7,
+    atta: 8,
+    nio: 9,
+    tio: 10,
+    elva: 11,
+    tolv: 12,
+    tretton: 13,
+    fjorton: 14,
+    femton: 15,
+    sexton: 16,
+    sjutton: 17,
+    arton: 18,
+    nitton: 19,
+    tjugo: 20,
+    trettio: 30,
+    fyrtio: 40,
+    femtio: 50,
+    sextio: 60,
+    sjuttio: 70,
+    attio: 80,
+    nittio: 90,
   },
   de: {
-    null: 0, eins: 1, zwei: 2, drei: 3, vier: 4, funf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10, elf: 11, zwolf: 12,
-    dreizehn: 13, vierzehn: 14, funfzehn: 15, sechzehn: 16, siebzehn: 17, achtzehn: 18, neunzehn: 19, zwanzig: 20,
-    dreissig: 30, vierzig: 40, funfzig: 50, sechzig: 60, siebzig: 70, achtzig: 80, neunzig: 90,
+    null: 0,
+    eins: 1,
+    zwei: 2,
+    drei: 3,
+    vier: 4,
+    funf: 5,
+    sechs: 6,
+    sieben: 7,
+    acht: 8,
+    neun: 9,
+    zehn: 10,
+    elf: 11,
+    zwolf: 12,
+    dreizehn: 13,
+    vierzehn: 14,
+    funfzehn: 15,
+    sechzehn: 16,
+    siebzehn: 17,
+    achtzehn: 18,
+    neunzehn: 19,
+    zwanzig: 20,
+    dreissig: 30,
+    vierzig: 40,
+    funfzig: 50,
+    sechzig: 60,
+    siebzig: 70,
+    achtzig: 80,
+    neunzig: 90,
   },
   fr: {
-    zero: 0, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12, treize: 13,
-    quatorze: 14, quinze: 15, seize: 16, vingt: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60,
+    zero: 0,
+    deux: 2,
+    trois: 3,
+    quatre: 4,
+    cinq: 5,
+    six: 6,
+    sept: 7,
+    huit: 8,
+    neuf: 9,
+    dix: 10,
+    onze: 11,
+    douze: 12,
+    treize: 13,
+    quatorze: 14,
+    quinze: 15,
+    seize: 16,
+    vingt: 20,
+    trente: 30,
+    quarante: 40,
+    cinquante: 50,
+    soixante: 60,
   },
 };
 const MULTIPLIERS: Record<string, Record<string, number>> = {
@@ -88,7 +184,9 @@ export function numberWordValue(folded: string, lang = 'en'): number | undefined
     }
   }
   if (lang === 'sv' || !UNITS[lang]) {
-    const m = folded.match(/^(tjugo|trettio|fyrtio|femtio|sextio|sjuttio|attio|nittio)(en|ett|tva|tre|fyra|fem|sex|sju|atta|nio)$/);
+    const m = folded.match(
+      /^(tjugo|trettio|fyrtio|femtio|sextio|sjuttio|attio|nittio)(en|ett|tva|tre|fyra|fem|sex|sju|atta|nio)$/,
+    );
     if (m) return UNITS.sv![m[1]!]! + (m[2] === 'en' || m[2] === 'ett' ? 1 : UNITS.sv![m[2]!]!);
   }
   return undefined;
@@ -174,5 +272,7 @@ export function extractQuantities(text: string, lang = 'en', tokens: Token[] = t
 /** Counts only: numbers that are neither bare years nor part of a date ("14 October"). */
 export function extractCounts(text: string, lang = 'en', tokens: Token[] = tokenize(text)): Quantity[] {
   const dates = extractDates(text, tokens).filter((d) => d.kind === 'date');
-  return extractQuantities(text, lang, tokens).filter((q) => !q.year && !dates.some((d) => q.start < d.end && q.end > d.start));
+  return extractQuantities(text, lang, tokens).filter(
+    (q) => !q.year && !dates.some((d) => q.start < d.end && q.end > d.start),
+  );
 }

@@ -1,6 +1,15 @@
 /** Plain text of rich-text documents (notes written in the editor). Pure. */
 
-const BLOCK_NODES = new Set(['paragraph', 'heading', 'codeBlock', 'blockquote', 'listItem', 'taskItem', 'tableCell', 'tableHeader']);
+const BLOCK_NODES = new Set([
+  'paragraph',
+  'heading',
+  'codeBlock',
+  'blockquote',
+  'listItem',
+  'taskItem',
+  'tableCell',
+  'tableHeader',
+]);
 
 /** Plain text of a tiptap / ProseMirror JSON document (notes), blocks separated by blank lines. */
 export function richDocToText(doc: unknown): string {

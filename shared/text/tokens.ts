@@ -19,7 +19,8 @@
 
 const PATTERNS = {
   // The number alternatives are captured: a match of group 1 is numeric.
-  search: /(\d{1,3}(?:[,. \u00a0\u202f]\d{3})+(?:[.,]\d+)?(?![\p{L}\p{N}])|\d+(?:[.,]\d+)?(?![\p{L}\p{N}]))|[\p{L}\p{M}\p{N}]+/gu,
+  search:
+    /(\d{1,3}(?:[,. \u00a0\u202f]\d{3})+(?:[.,]\d+)?(?![\p{L}\p{N}])|\d+(?:[.,]\d+)?(?![\p{L}\p{N}]))|[\p{L}\p{M}\p{N}]+/gu,
   name: /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’:\-‑&][\p{L}\p{M}\p{N}]+)*/gu,
   word: /[\p{L}\p{N}]+/gu,
   letters: /[\p{L}\p{M}'’]+/gu,
@@ -52,7 +53,11 @@ export function tokenRegExp(pattern: TokenPattern = 'search'): RegExp {
 }
 
 /** Calls `visit` for each token in text order, with its UTF-16 start offset; builds no token objects. */
-export function scanTokens(text: string, visit: (token: string, start: number, numeric: boolean) => void, options?: TokenOptions): void {
+export function scanTokens(
+  text: string,
+  visit: (token: string, start: number, numeric: boolean) => void,
+  options?: TokenOptions,
+): void {
   // A fresh RegExp per call: a visitor may tokenise another text with the same pattern.
   const re = tokenRegExp(options?.pattern);
   let m: RegExpExecArray | null;

@@ -8,10 +8,21 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { artifactsDir, expect, test } from './app-fixture';
-import { annotationEditor as editor, claimSelection, clickInText, linkSpeaker, pasteText, reader, selectText } from './steps';
+import {
+  annotationEditor as editor,
+  claimSelection,
+  clickInText,
+  linkSpeaker,
+  pasteText,
+  reader,
+  selectText,
+} from './steps';
 import { EN, SV } from '../unit/actors-api/articles';
 
-test('accept a suggestion, link a claim as speaker with a stance, open the actor page and find the claim under its source', async ({ page, app }) => {
+test('accept a suggestion, link a claim as speaker with a stance, open the actor page and find the claim under its source', async ({
+  page,
+  app,
+}) => {
   test.setTimeout(180_000); // shared two-core machine; detection loads compromise once (~2 s)
   await mkdir(artifactsDir, { recursive: true });
   await page.goto(app.url);
@@ -38,15 +49,24 @@ test('accept a suggestion, link a claim as speaker with a stance, open the actor
 
   // Back in the reader: a claim in the Swedish article, linked to "USA" as speaker, supporting.
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Sources' }).click();
-  await page.getByRole('listbox', { name: 'Sources' }).getByRole('option', { name: /Arktiska farleden/ }).click();
+  await page
+    .getByRole('listbox', { name: 'Sources' })
+    .getByRole('option', { name: /Arktiska farleden/ })
+    .click();
   await expect(reader(page)).toContainText('Vita huset');
   const quote = 'är USA berett att betala en tredjedel av kostnaden';
   await selectText(page, quote);
   await claimSelection(page, quote);
-  const { links, link, sourceId: svId } = await linkSpeaker(page, app, 'USA', /United States/, 'United States', 'supports');
+  const {
+    links,
+    link,
+    sourceId: svId,
+  } = await linkSpeaker(page, app, 'USA', /United States/, 'United States', 'supports');
 
   // Mentions of known actors are painted (one CSS highlight); clicking one with the claim selected links it.
-  await expect.poll(() => page.evaluate(() => CSS.highlights.get('dossier-mention')?.size ?? 0)).toBeGreaterThanOrEqual(3);
+  await expect
+    .poll(() => page.evaluate(() => CSS.highlights.get('dossier-mention')?.size ?? 0))
+    .toBeGreaterThanOrEqual(3);
   await clickInText(page, 'Vita huset', 1, 3);
   const menu = page.getByRole('menu', { name: 'Mention of United States' });
   await expect(menu).toBeVisible();
@@ -71,7 +91,9 @@ test('accept a suggestion, link a claim as speaker with a stance, open the actor
   await expect(actorPage.getByRole('region', { name: /Source Arctic Lane/ })).toHaveCount(0);
   await expect(actorPage.locator('.actor-counts')).toHaveText(/^1 claim in 1 source$/);
   // The English article mentions the United States but has no claim yet.
-  await expect(actorPage.getByRole('list', { name: 'Mentioned but no claims yet' })).toContainText('Arctic Lane Talks Stall');
+  await expect(actorPage.getByRole('list', { name: 'Mentioned but no claims yet' })).toContainText(
+    'Arctic Lane Talks Stall',
+  );
   // Filters: "opposes" hides it.
   await actorPage.getByRole('button', { name: /^opposes/ }).click();
   await expect(actorPage.locator('.actor-counts')).toHaveText(/0 claims in 0 sources/);
@@ -81,13 +103,18 @@ test('accept a suggestion, link a claim as speaker with a stance, open the actor
 
   // Clicking the claim navigates to {view:'sources', sourceId, annotationId}: the Swedish source opens with the claim selected.
   await group.getByRole('button', { name: new RegExp(quote) }).click();
-  await expect(page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Sources' })).toHaveAttribute('aria-current', 'page');
+  await expect(
+    page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Sources' }),
+  ).toHaveAttribute('aria-current', 'page');
   await expect(page.locator('.reader-text')).toHaveAttribute('data-source-id', svId);
   await expect(reader(page)).toContainText(quote);
   await expect(editor(page).locator('blockquote')).toHaveText(quote);
 });
 
-test('registry: create with alias chips, merge two actors, delete with counts, undo restores', async ({ page, app }) => {
+test('registry: create with alias chips, merge two actors, delete with counts, undo restores', async ({
+  page,
+  app,
+}) => {
   test.setTimeout(120_000);
   await page.goto(app.url);
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Actors' }).click();

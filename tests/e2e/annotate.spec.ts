@@ -8,7 +8,16 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { artifactsDir, expect, test, type AppServer } from './app-fixture';
-import { annotationEditor as editor, claimSelection, clickInText, dragOver, pasteText, popover, reader, selectText } from './steps';
+import {
+  annotationEditor as editor,
+  claimSelection,
+  clickInText,
+  dragOver,
+  pasteText,
+  popover,
+  reader,
+  selectText,
+} from './steps';
 
 /** A fictional article (English), with the usual byline lines. */
 const ARTICLE = `Tram line to the university delayed by a year after soil survey
@@ -51,13 +60,22 @@ async function paintedHighlights(page: Page): Promise<Record<string, string[]>> 
   });
 }
 
-async function waitForStored(app: AppServer, id: string, check: (annotations: Array<Record<string, unknown>>) => boolean) {
+async function waitForStored(
+  app: AppServer,
+  id: string,
+  check: (annotations: Array<Record<string, unknown>>) => boolean,
+) {
   await expect
-    .poll(async () => check((await app.readSource(id)).annotations as Array<Record<string, unknown>>), { timeout: 10_000 })
+    .poll(async () => check((await app.readSource(id)).annotations as Array<Record<string, unknown>>), {
+      timeout: 10_000,
+    })
     .toBe(true);
 }
 
-test('select → claim with the popover, tag it with a new tag, set a status, write a note; reload: still painted and listed', async ({ page, app }) => {
+test('select → claim with the popover, tag it with a new tag, set a status, write a note; reload: still painted and listed', async ({
+  page,
+  app,
+}) => {
   test.setTimeout(120_000); // a shared two-core machine: generous, the steps themselves are quick
   const id = await importArticle(page, app);
   const quote = 'The extra year is the price of building it once.';
@@ -66,7 +84,10 @@ test('select → claim with the popover, tag it with a new tag, set a status, wr
   await dragOver(page, quote);
   await expect(popover(page)).toBeVisible();
   await mkdir(artifactsDir, { recursive: true });
-  await page.screenshot({ path: path.join(artifactsDir, 'annotate-popover.png'), clip: { x: 280, y: 100, width: 740, height: 420 } });
+  await page.screenshot({
+    path: path.join(artifactsDir, 'annotate-popover.png'),
+    clip: { x: 280, y: 100, width: 740, height: 420 },
+  });
 
   // The new claim opens in the inspector with the tag field focused.
   await claimSelection(page, quote);
@@ -83,8 +104,17 @@ test('select → claim with the popover, tag it with a new tag, set a status, wr
 
   // Everything is stored by the real services.
   await waitForStored(app, id, (anns) => {
-    const a = anns[0] as { kind: string; status: string; tagIds: string[]; target: { exact: string }; note?: unknown } | undefined;
-    return !!a && anns.length === 1 && a.kind === 'claim' && a.status === 'disputed' && a.tagIds.length === 1 && a.target.exact === quote && JSON.stringify(a.note ?? '').includes('the depot');
+    const a = anns[0] as
+      { kind: string; status: string; tagIds: string[]; target: { exact: string }; note?: unknown } | undefined;
+    return (
+      !!a &&
+      anns.length === 1 &&
+      a.kind === 'claim' &&
+      a.status === 'disputed' &&
+      a.tagIds.length === 1 &&
+      a.target.exact === quote &&
+      JSON.stringify(a.note ?? '').includes('the depot')
+    );
   });
 
   // Painted with the tag's colour, plus the active emphasis.
@@ -99,7 +129,11 @@ test('select → claim with the popover, tag it with a new tag, set a status, wr
   await page.getByRole('listbox', { name: 'Sources' }).getByRole('option').first().click();
   await expect(reader(page)).toContainText('Nobody wants a bridge that settles');
   await expect
-    .poll(async () => Object.entries(await paintedHighlights(page)).filter(([n]) => n.startsWith('dossier-tag-')).map(([, r]) => r))
+    .poll(async () =>
+      Object.entries(await paintedHighlights(page))
+        .filter(([n]) => n.startsWith('dossier-tag-'))
+        .map(([, r]) => r),
+    )
     .toEqual([[quote]]);
   const row = list(page).getByRole('listitem');
   await expect(row).toHaveCount(1);
@@ -111,7 +145,9 @@ test('select → claim with the popover, tag it with a new tag, set a status, wr
   // Clicking the highlight selects the claim; its note is there.
   await clickInText(page, quote, 4, 5);
   await expect(editor(page)).toBeVisible();
-  await expect(editor(page).getByRole('textbox', { name: 'Note' })).toContainText('Brun gave the same line in 2023 about the depot.');
+  await expect(editor(page).getByRole('textbox', { name: 'Note' })).toContainText(
+    'Brun gave the same line in 2023 about the depot.',
+  );
   await expect(editor(page).getByRole('combobox', { name: 'Status' })).toHaveValue('disputed');
 });
 
@@ -145,7 +181,12 @@ test('undo (Ctrl+Z) and redo (Ctrl+Shift+Z, Ctrl+Y) through the UI', async ({ pa
   // With the focus outside text fields, Ctrl+Z undoes the last change: the tag comes off the claim.
   await page.locator('.reader-header').click();
   await page.keyboard.press('Control+z');
-  await expect(page.getByRole('status').filter({ hasText: /^Undone: / }).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: /^Undone: / })
+      .first(),
+  ).toBeVisible();
   await expect(list(page)).not.toContainText('Budget');
   await waitForStored(app, id, (anns) => anns.length === 1 && (anns[0] as { tagIds: string[] }).tagIds.length === 0);
 
@@ -159,7 +200,9 @@ test('undo (Ctrl+Z) and redo (Ctrl+Shift+Z, Ctrl+Y) through the UI', async ({ pa
   // Redo brings the claim back, painted again; Ctrl+Y redoes the tag too.
   await page.keyboard.press('Control+Shift+z');
   await expect(list(page).getByRole('listitem')).toHaveCount(1);
-  await expect.poll(async () => Object.values(await paintedHighlights(page)).flat()).toContain('an estimated 180 million crowns');
+  await expect
+    .poll(async () => Object.values(await paintedHighlights(page)).flat())
+    .toContain('an estimated 180 million crowns');
   await page.keyboard.press('Control+y');
   await page.keyboard.press('Control+y');
   await expect(list(page)).toContainText('Budget');
@@ -181,7 +224,10 @@ test('undo (Ctrl+Z) and redo (Ctrl+Shift+Z, Ctrl+Y) through the UI', async ({ pa
   await expect(list(page).getByRole('listitem')).toHaveCount(1);
 });
 
-test('a selection across two paragraphs makes one claim; overlapping tag-coloured highlights; codebook', async ({ page, app }) => {
+test('a selection across two paragraphs makes one claim; overlapping tag-coloured highlights; codebook', async ({
+  page,
+  app,
+}) => {
   test.setTimeout(120_000);
   const id = await importArticle(page, app);
   const from = 'The delay adds';
@@ -194,7 +240,9 @@ test('a selection across two paragraphs makes one claim; overlapping tag-coloure
   await page.keyboard.press('c');
   await expect(editor(page)).toBeVisible();
   await waitForStored(app, id, (anns) => anns.length === 1);
-  const [claim] = (await app.readSource(id)).annotations as Array<{ target: { start: number; end: number; exact: string } }>;
+  const [claim] = (await app.readSource(id)).annotations as Array<{
+    target: { start: number; end: number; exact: string };
+  }>;
   expect(claim!.target.exact.startsWith(from)).toBe(true);
   expect(claim!.target.exact.endsWith(to2)).toBe(true);
   expect(claim!.target.exact).toContain('\n\n');
@@ -251,7 +299,9 @@ test('a selection across two paragraphs makes one claim; overlapping tag-coloure
 
   // Status colouring is one click away.
   await page.getByRole('group', { name: 'Colour highlights by' }).getByRole('button', { name: 'Status' }).click();
-  await expect.poll(async () => Object.keys(await paintedHighlights(page)).some((n) => n.startsWith('dossier-status-'))).toBe(true);
+  await expect
+    .poll(async () => Object.keys(await paintedHighlights(page)).some((n) => n.startsWith('dossier-status-')))
+    .toBe(true);
   await page.screenshot({ path: path.join(artifactsDir, 'annotate-status-colours.png') });
   await page.getByRole('group', { name: 'Colour highlights by' }).getByRole('button', { name: 'Tag' }).click();
 
@@ -260,7 +310,9 @@ test('a selection across two paragraphs makes one claim; overlapping tag-coloure
   const dialog = page.getByRole('dialog', { name: 'Tags and statuses' });
   await expect(dialog).toBeVisible();
   await dialog.getByRole('combobox', { name: 'Merge Cost estimate into' }).selectOption({ label: 'Budget' });
-  const costRow = dialog.locator('li.codebook-tag').filter({ has: page.getByRole('combobox', { name: 'Merge Cost estimate into' }) });
+  const costRow = dialog
+    .locator('li.codebook-tag')
+    .filter({ has: page.getByRole('combobox', { name: 'Merge Cost estimate into' }) });
   await costRow.getByRole('button', { name: 'Merge…' }).click();
   const confirmBox = dialog.getByRole('alertdialog');
   await expect(confirmBox).toContainText('Merge “Cost estimate” into “Budget”: 1 annotation in 1 source.');
@@ -280,10 +332,14 @@ test('N makes a note with the note editor focused; the list filters by kind', as
   await selectText(page, 'The council will vote on the revised budget on 19 June.');
   await page.keyboard.press('n');
   const note = editor(page).getByRole('textbox', { name: 'Note' });
-  await expect(editor(page).locator('blockquote')).toHaveText('The council will vote on the revised budget on 19 June.');
+  await expect(editor(page).locator('blockquote')).toHaveText(
+    'The council will vote on the revised budget on 19 June.',
+  );
   await expect(note).toBeFocused();
   await page.keyboard.type('Check the agenda for 19 June.');
-  await waitForStored(app, id, (anns) => anns.some((a) => a.kind === 'note' && JSON.stringify(a.note ?? '').includes('agenda')));
+  await waitForStored(app, id, (anns) =>
+    anns.some((a) => a.kind === 'note' && JSON.stringify(a.note ?? '').includes('agenda')),
+  );
 
   const rows = list(page).getByRole('listitem');
   await expect(rows).toHaveCount(2);

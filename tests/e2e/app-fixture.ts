@@ -34,8 +34,20 @@ export interface AppServer {
 
 const START_TIMEOUT_MS = 30_000;
 
-async function startDevWeb(notebookDir: string, renderer: 'built' | 'dev-server'): Promise<{ url: string; stop: () => Promise<void> }> {
-  const args = ['--import', 'tsx', 'scripts/dev-web.ts', ...(renderer === 'built' ? ['--built'] : []), '--port', '0', '--notebook', notebookDir];
+async function startDevWeb(
+  notebookDir: string,
+  renderer: 'built' | 'dev-server',
+): Promise<{ url: string; stop: () => Promise<void> }> {
+  const args = [
+    '--import',
+    'tsx',
+    'scripts/dev-web.ts',
+    ...(renderer === 'built' ? ['--built'] : []),
+    '--port',
+    '0',
+    '--notebook',
+    notebookDir,
+  ];
   const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: { ...process.env, DOSSIER_STOP_ON_STDIN_END: '1' },
@@ -44,7 +56,10 @@ async function startDevWeb(notebookDir: string, renderer: 'built' | 'dev-server'
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`dev-web did not start within ${START_TIMEOUT_MS} ms:\n${output}`)), START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`dev-web did not start within ${START_TIMEOUT_MS} ms:\n${output}`)),
+      START_TIMEOUT_MS,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString('utf8');
       const match = output.match(/Dossier is running at (http:\/\/127\.0\.0\.1:\d+\/)/);
@@ -95,7 +110,8 @@ export const test = base.extend<{
       await use({
         url: server.url,
         notebookDir,
-        readSource: async (id) => JSON.parse(await readFile(path.join(notebookDir, 'sources', `${id}.json`), 'utf8')) as StoredSource,
+        readSource: async (id) =>
+          JSON.parse(await readFile(path.join(notebookDir, 'sources', `${id}.json`), 'utf8')) as StoredSource,
         sourceFiles: async () => (await readdir(path.join(notebookDir, 'sources'))).filter((f) => f.endsWith('.json')),
       });
     } finally {
@@ -117,7 +133,9 @@ export const test = base.extend<{
       page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
       await page.addInitScript(() => {
         document.addEventListener('securitypolicyviolation', (e) => {
-          console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`);
+          console.error(
+            `CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`,
+          );
         });
       });
       await use(problems);

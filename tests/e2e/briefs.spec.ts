@@ -42,7 +42,11 @@ async function seed(app: AppServer): Promise<{ claims: Claim[]; dragged: Claim }
       );
     }
   }
-  const dragged = await api<Claim>(app, 'addClaimByQuote', { sourceId: imported.added[0]!.id, quote: DRAGGED_QUOTE, tags: ['Fisheries'] });
+  const dragged = await api<Claim>(app, 'addClaimByQuote', {
+    sourceId: imported.added[0]!.id,
+    quote: DRAGGED_QUOTE,
+    tags: ['Fisheries'],
+  });
   return { claims, dragged };
 }
 
@@ -59,7 +63,13 @@ async function dropClaim(page: Page, claim: Claim) {
       const dt = new DataTransfer();
       dt.setData(type, payload);
       dt.setData('text/plain', 'dragged claim');
-      const init = { bubbles: true, cancelable: true, dataTransfer: dt, clientX: rect.right - 2, clientY: rect.top + rect.height / 2 };
+      const init = {
+        bubbles: true,
+        cancelable: true,
+        dataTransfer: dt,
+        clientX: rect.right - 2,
+        clientY: rect.top + rect.height / 2,
+      };
       target.dispatchEvent(new DragEvent('dragenter', init));
       target.dispatchEvent(new DragEvent('dragover', init));
       target.dispatchEvent(new DragEvent('drop', init));
@@ -68,7 +78,10 @@ async function dropClaim(page: Page, claim: Claim) {
   );
 }
 
-test('draft a brief from an actor, cite by @ and by drag, export Markdown, DOCX and PDF', async ({ page, app }, testInfo) => {
+test('draft a brief from an actor, cite by @ and by drag, export Markdown, DOCX and PDF', async ({
+  page,
+  app,
+}, testInfo) => {
   const { claims, dragged } = await seed(app);
   await page.goto(app.url);
   await page.getByRole('button', { name: 'Briefs', exact: true }).click();
@@ -133,7 +146,8 @@ test('draft a brief from an actor, cite by @ and by drag, export Markdown, DOCX 
   const notes = text.match(/^\[\^\d+\]: .*$/gm) ?? [];
   expect(notes).toHaveLength(6);
   expect(text.match(/\[\^\d+\](?!:)/g)).toHaveLength(6);
-  for (const article of ARTICLES) expect(notes.some((n) => n.includes(article.outlet) && n.includes(article.title))).toBe(true);
+  for (const article of ARTICLES)
+    expect(notes.some((n) => n.includes(article.outlet) && n.includes(article.title))).toBe(true);
 
   // DOCX: real Word footnotes, one per citation, every quote in the document.
   const docx = await downloadExport(page, 'DOCX', dir);
@@ -141,15 +155,25 @@ test('draft a brief from an actor, cite by @ and by drag, export Markdown, DOCX 
   const files = unzipSync(new Uint8Array(await readFile(docx.file)));
   const documentXml = strFromU8(files['word/document.xml']!);
   const footnotesXml = strFromU8(files['word/footnotes.xml']!);
-  const wordText = (xml: string) => flat([...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
+  const wordText = (xml: string) =>
+    flat([...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
   expect(documentXml.match(/<w:footnoteReference /g)).toHaveLength(6);
-  const footnotes = [...footnotesXml.matchAll(/<w:footnote (?![^>]*w:type=)[^>]*>([\s\S]*?)<\/w:footnote>/g)].map((m) => wordText(m[1]!));
+  const footnotes = [...footnotesXml.matchAll(/<w:footnote (?![^>]*w:type=)[^>]*>([\s\S]*?)<\/w:footnote>/g)].map((m) =>
+    wordText(m[1]!),
+  );
   expect(footnotes).toHaveLength(6);
-  const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'");
+  const decode = (s: string) =>
+    s
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'");
   // Quotes of claims cited inline in running text live in their footnotes.
   const wordAll = decode(`${wordText(documentXml)} ${footnotes.join(' ')}`);
   for (const q of quotes) expect(wordAll).toContain(q);
-  for (const article of ARTICLES) expect(footnotes.some((f) => decode(f).includes(article.outlet) && decode(f).includes(article.title))).toBe(true);
+  for (const article of ARTICLES)
+    expect(footnotes.some((f) => decode(f).includes(article.outlet) && decode(f).includes(article.title))).toBe(true);
 
   // PDF: rendered to PNG for a look, its text carries the Swedish quote.
   const pdf = await downloadExport(page, 'PDF', dir);
@@ -160,7 +184,17 @@ test('draft a brief from an actor, cite by @ and by drag, export Markdown, DOCX 
     poppler = false;
   }
   if (poppler) {
-    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '2', pdf.file, path.join(artifactsDir, 'briefs-pdf-page')]);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '70',
+      '-f',
+      '1',
+      '-l',
+      '2',
+      pdf.file,
+      path.join(artifactsDir, 'briefs-pdf-page'),
+    ]);
     const pdfText = flat(execFileSync('pdftotext', ['-enc', 'UTF-8', pdf.file, '-'], { encoding: 'utf8' }));
     expect(pdfText).toContain('Vi bygger ut vindkraften i Skärvik');
   } else {
@@ -168,7 +202,11 @@ test('draft a brief from an actor, cite by @ and by drag, export Markdown, DOCX 
   }
 
   // Live chips: a changed claim shows its new status; a deleted one a visible marker.
-  await api(app, 'updateAnnotation', { sourceId: claims[0]!.sourceId, id: claims[0]!.id, patch: { status: 'disputed' } });
+  await api(app, 'updateAnnotation', {
+    sourceId: claims[0]!.sourceId,
+    id: claims[0]!.id,
+    patch: { status: 'disputed' },
+  });
   await expect(page.locator(`.cite-chip[data-annotation-id="${claims[0]!.id}"] .cite-status`)).toHaveText('disputed');
   await api(app, 'deleteAnnotation', { sourceId: dragged.sourceId, id: dragged.id });
   const removed = page.locator(`.brief-doc .cite-chip[data-annotation-id="${dragged.id}"]`);
@@ -222,8 +260,23 @@ test('rename, duplicate and delete a brief; undo brings it back', async ({ page,
   await expect(doc.locator('table th')).toHaveCount(3);
   await expect(doc.locator('table th').nth(1)).toHaveText('Hushåll');
   await expect(page.getByTestId('save-state')).toHaveText('Saved');
-  const saved = JSON.stringify((await api<Array<{ id: string }>>(app, 'listBriefs', {})).length && (await api<{ doc: unknown }>(app, 'getBrief', { id: (await api<Array<{ id: string }>>(app, 'listBriefs', {}))[0]!.id })).doc);
-  for (const part of ['"heading"', '"bulletList"', '"table"', '"tableHeader"', 'Hushåll', 'https://norrlandsbladet.example/nyheter']) expect(saved).toContain(part);
+  const saved = JSON.stringify(
+    (await api<Array<{ id: string }>>(app, 'listBriefs', {})).length &&
+      (
+        await api<{ doc: unknown }>(app, 'getBrief', {
+          id: (await api<Array<{ id: string }>>(app, 'listBriefs', {}))[0]!.id,
+        })
+      ).doc,
+  );
+  for (const part of [
+    '"heading"',
+    '"bulletList"',
+    '"table"',
+    '"tableHeader"',
+    'Hushåll',
+    'https://norrlandsbladet.example/nyheter',
+  ])
+    expect(saved).toContain(part);
 
   const list = page.getByRole('list', { name: 'Briefs list' });
   await list.getByRole('button', { name: 'Rename Untitled brief' }).click();
@@ -256,7 +309,10 @@ test('rename, duplicate and delete a brief; undo brings it back', async ({ page,
   await expect(page.getByTestId('brief-doc')).toContainText('Första utkastet: bold');
 });
 
-test("a brief's autosave refetches no source data; an annotation edit refetches only its source", async ({ page, app }) => {
+test("a brief's autosave refetches no source data; an annotation edit refetches only its source", async ({
+  page,
+  app,
+}) => {
   const { dragged } = await seed(app);
   const reads: string[] = [];
   page.on('request', (request) => {

@@ -13,7 +13,10 @@ import { artifactsDir, expect, test } from './app-fixture';
 // The browser runs on this machine, so its platform is the test's.
 const platform = process.platform;
 
-test('? and F1 open Keyboard Shortcuts listing every shortcut of the table; ? typed in a field stays text', async ({ page, app }) => {
+test('? and F1 open Keyboard Shortcuts listing every shortcut of the table; ? typed in a field stays text', async ({
+  page,
+  app,
+}) => {
   await page.goto(app.url);
   await expect(page.locator('.notebook-name')).toHaveText('E2E Notebook');
   const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });

@@ -11,13 +11,24 @@ import { annotationEditor, claimSelection, pasteText, reader, selectText } from 
 
 test.use({ renderer: 'dev-server' });
 
-test('the dev server page runs under the development policy: hot reload connected, an editor mounted, no violation', async ({ page, app }) => {
+test('the dev server page runs under the development policy: hot reload connected, an editor mounted, no violation', async ({
+  page,
+  app,
+}) => {
   test.setTimeout(120_000); // the first load pre-bundles the dependencies
-  const connected = page.waitForEvent('console', { predicate: (m) => m.text().includes('[vite] connected'), timeout: 60_000 });
+  const connected = page.waitForEvent('console', {
+    predicate: (m) => m.text().includes('[vite] connected'),
+    timeout: 60_000,
+  });
   await page.goto(app.url);
   await connected;
-  await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute('content', contentSecurityPolicy({ dev: true, delivery: 'meta' }));
-  await expect(page.getByRole('heading', { name: 'Your notebook has no sources yet' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute(
+    'content',
+    contentSecurityPolicy({ dev: true, delivery: 'meta' }),
+  );
+  await expect(page.getByRole('heading', { name: 'Your notebook has no sources yet' })).toBeVisible({
+    timeout: 60_000,
+  });
   const quote = 'The ferry keeps its winter timetable.';
   await pasteText(page, `Ferry timetable unchanged\n\n${quote} The harbour office confirmed it on Friday.`);
   await expect(reader(page)).toContainText(quote);

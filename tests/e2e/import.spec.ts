@@ -10,7 +10,13 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { IMPORT_ACCEPT } from '../../shared/enums';
-import { FERRY_ARTICLE, GERMAN_ARTICLE, LIGHTHOUSE_ORIGINAL, LIGHTHOUSE_SYNDICATED, SWEDISH_ARTICLE } from '../unit/import-batch/articles';
+import {
+  FERRY_ARTICLE,
+  GERMAN_ARTICLE,
+  LIGHTHOUSE_ORIGINAL,
+  LIGHTHOUSE_SYNDICATED,
+  SWEDISH_ARTICLE,
+} from '../unit/import-batch/articles';
 import { artifactsDir, expect, test } from './app-fixture';
 import { reader } from './steps';
 
@@ -64,9 +70,13 @@ async function watchProgress(page: Page): Promise<void> {
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
   });
 }
-const progressSeen = (page: Page) => page.evaluate(() => (window as unknown as { __progressSeen: string[] }).__progressSeen);
+const progressSeen = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __progressSeen: string[] }).__progressSeen);
 
-test('a batch of files: progress with counts, summary, near-duplicate flag, restore removed text, edit the title', async ({ page, app }) => {
+test('a batch of files: progress with counts, summary, near-duplicate flag, restore removed text, edit the title', async ({
+  page,
+  app,
+}) => {
   test.setTimeout(90_000);
   await page.goto(app.url);
   await expect(page.getByRole('heading', { name: 'Your notebook has no sources yet' })).toBeVisible();
@@ -102,7 +112,9 @@ test('a batch of files: progress with counts, summary, near-duplicate flag, rest
   expect(new Set(seen.map((t) => t.match(/Importing (\d+) of/)?.[1])).size).toBeGreaterThan(3);
   await expect(summary(page)).toContainText('65 added');
   await expect(summary(page)).toContainText('1 near-duplicate');
-  await expect(summary(page).getByRole('list', { name: 'Skipped' })).toContainText('ferry-again.txt — skipped: duplicate of');
+  await expect(summary(page).getByRole('list', { name: 'Skipped' })).toContainText(
+    'ferry-again.txt — skipped: duplicate of',
+  );
   await expect(summary(page).getByRole('list', { name: 'Rejected' })).toContainText('empty.txt — rejected:');
   await expect(summary(page).getByRole('list', { name: 'Near-duplicates' })).toContainText('wire-lighthouse.txt');
   await page.screenshot({ path: path.join(artifactsDir, 'import-summary.png') });
@@ -140,7 +152,9 @@ test('a batch of files: progress with counts, summary, near-duplicate flag, rest
 
   // Edit the title in place: click, type, Enter. Escape cancels; a bad date is explained.
   const newTitle = 'Skarrow lighthouse gets keepers again';
-  await inspector(page).getByRole('button', { name: /^title: / }).click();
+  await inspector(page)
+    .getByRole('button', { name: /^title: / })
+    .click();
   const titleInput = inspector(page).getByRole('textbox', { name: 'Edit the title' });
   await expect(titleInput).toBeFocused();
   await titleInput.fill(newTitle);
@@ -149,7 +163,9 @@ test('a batch of files: progress with counts, summary, near-duplicate flag, rest
   await expect(sourceList(page).locator('[aria-selected="true"]')).toContainText(newTitle);
   expect((await app.readSource(id!)).source.title).toBe(newTitle);
 
-  await inspector(page).getByRole('button', { name: /^publication date: / }).click();
+  await inspector(page)
+    .getByRole('button', { name: /^publication date: / })
+    .click();
   const dateInput = inspector(page).getByRole('textbox', { name: 'Edit the publication date' });
   await dateInput.fill('14/03/2025');
   await dateInput.press('Enter');
@@ -181,7 +197,10 @@ test('Cancel stops a running batch: what was added stays, the rest is skipped as
   await expect(sourceOptions(page)).toHaveCount(files_.length);
 });
 
-test('a real folder (with a subfolder and a file type it skips) imported by path through the API shows progress and lands in the list', async ({ page, app }) => {
+test('a real folder (with a subfolder and a file type it skips) imported by path through the API shows progress and lands in the list', async ({
+  page,
+  app,
+}) => {
   const folder = await mkdtemp(path.join(os.tmpdir(), 'dossier-e2e-folder-'));
   try {
     await mkdir(path.join(folder, 'sv'), { recursive: true });
@@ -194,10 +213,20 @@ test('a real folder (with a subfolder and a file type it skips) imported by path
     await expect(page.getByRole('heading', { name: 'Your notebook has no sources yet' })).toBeVisible();
     await watchProgress(page);
     // The same call the desktop app makes for a dropped folder (Electron gives the renderer the folder's path).
-    const result = await page.evaluate(async (paths) => {
-      const r = await fetch('/api/importPaths', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ paths }) });
-      return (await r.json()) as { ok: boolean; value?: { added: unknown[]; skipped: Array<{ name: string; reason: string }> } };
-    }, [folder]);
+    const result = await page.evaluate(
+      async (paths) => {
+        const r = await fetch('/api/importPaths', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ paths }),
+        });
+        return (await r.json()) as {
+          ok: boolean;
+          value?: { added: unknown[]; skipped: Array<{ name: string; reason: string }> };
+        };
+      },
+      [folder],
+    );
     expect(result.ok).toBe(true);
     expect(result.value!.added).toHaveLength(33);
     expect(result.value!.skipped.map((s) => s.reason)).toEqual(['not an importable file type (.xlsx)']);

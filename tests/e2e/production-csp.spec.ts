@@ -29,16 +29,30 @@ import type { Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { contentSecurityPolicy } from '../../shared/csp';
 import { artifactsDir, expect, fixturesDir, repoRoot, test } from './app-fixture';
-import { annotationEditor, caretToEnd, claimSelection, downloadExport, dragOver, draftBriefFromActor, linkSpeaker, reader } from './steps';
+import {
+  annotationEditor,
+  caretToEnd,
+  claimSelection,
+  downloadExport,
+  dragOver,
+  draftBriefFromActor,
+  linkSpeaker,
+  reader,
+} from './steps';
 
 const ARTICLE = path.join(fixturesDir, 'harbour-ferry.txt');
 const TITLE = 'Harbour council approves night ferry trial despite cost warnings';
 const QUOTE = 'Nurses and bakers on Brask start work before the first boat leaves.';
 const ACTOR = 'Ingrid Halvorsen';
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(artifactsDir, `csp-journey-${name}.png`) });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(artifactsDir, `csp-journey-${name}.png`) });
 
-test('the built renderer under the production CSP: import → claim → link an actor → brief → export, without a single violation', async ({ page, app, pageProblems }, testInfo) => {
+test('the built renderer under the production CSP: import → claim → link an actor → brief → export, without a single violation', async ({
+  page,
+  app,
+  pageProblems,
+}, testInfo) => {
   test.setTimeout(180_000); // shared two-core machine
   await mkdir(artifactsDir, { recursive: true });
   const origin = new URL(app.url).origin;
@@ -49,15 +63,22 @@ test('the built renderer under the production CSP: import → claim → link an 
     if (url.origin !== origin) offOrigin.push(req.url());
     else if (url.pathname.startsWith('/api/')) apiCalls.add(`${req.method()} ${url.pathname}`);
   });
-  const step = (name: string) => expect(pageProblems, `CSP violations, console errors or page errors after: ${name}`).toEqual([]);
+  const step = (name: string) =>
+    expect(pageProblems, `CSP violations, console errors or page errors after: ${name}`).toEqual([]);
 
   // The page is the built bundle, under the production policy, as header and <meta>.
   const response = await page.goto(app.url);
   expect(response!.headers()['content-security-policy']).toBe(contentSecurityPolicy());
   expect(await response!.text()).toBe(await readFile(path.join(repoRoot, 'out', 'renderer', 'index.html'), 'utf8'));
-  await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute('content', contentSecurityPolicy({ delivery: 'meta' }));
+  await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute(
+    'content',
+    contentSecurityPolicy({ delivery: 'meta' }),
+  );
   await expect(page.getByRole('heading', { name: 'Your notebook has no sources yet' })).toBeVisible();
-  expect(await page.evaluate(() => 'dossier' in window), 'no window.dossier is injected: the bundle brings its own bridge client').toBe(false);
+  expect(
+    await page.evaluate(() => 'dossier' in window),
+    'no window.dossier is injected: the bundle brings its own bridge client',
+  ).toBe(false);
   step('opening the app');
 
   // Import a fictional article through the toolbar's file picker.
@@ -67,7 +88,13 @@ test('the built renderer under the production CSP: import → claim → link an 
   await expect(page.getByRole('status', { name: 'Import summary' })).toContainText('Imported 1 source');
   await expect(reader(page)).toContainText(QUOTE);
   // Fonts come from the bundle ('self'): the reading face is loaded, not a fallback.
-  await expect.poll(() => page.evaluate(() => [...document.fonts].some((f) => f.family.includes('Source Serif 4') && f.status === 'loaded'))).toBe(true);
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        [...document.fonts].some((f) => f.family.includes('Source Serif 4') && f.status === 'loaded'),
+      ),
+    )
+    .toBe(true);
   step('importing the article');
 
   // A claim from a mouse selection, linked to a new actor as a supporting speaker.
@@ -122,12 +149,21 @@ test('the built renderer under the production CSP: import → claim → link an 
 
   // Everything the page loaded or called stayed on its own origin: the bundle's bridge client did the work.
   expect(offOrigin).toEqual([]);
-  for (const call of ['GET /api/events', 'POST /api/importFiles', 'POST /api/createActor', 'POST /api/draftBrief', 'POST /api/exportBrief']) {
+  for (const call of [
+    'GET /api/events',
+    'POST /api/importFiles',
+    'POST /api/createActor',
+    'POST /api/draftBrief',
+    'POST /api/exportBrief',
+  ]) {
     expect([...apiCalls]).toContain(call);
   }
 });
 
-test('the policy in force is the production one, from both the <meta> tag and the header: what it must refuse, it refuses', async ({ page, app }) => {
+test('the policy in force is the production one, from both the <meta> tag and the header: what it must refuse, it refuses', async ({
+  page,
+  app,
+}) => {
   // The same page, in a second tab the problem fixture does not watch, so the refusals can be provoked.
   await page.goto(app.url);
   const probe = await page.context().newPage();
@@ -140,7 +176,10 @@ test('the policy in force is the production one, from both the <meta> tag and th
       () => eval('1'),
       () => document.head.append(Object.assign(document.createElement('script'), { textContent: 'void 0' })),
       () => document.head.append(Object.assign(document.createElement('style'), { textContent: 'body{}' })),
-      () => document.body.append(Object.assign(document.createElement('img'), { src: 'data:image/gif;base64,R0lGODlhAQABAAAAACw=' })),
+      () =>
+        document.body.append(
+          Object.assign(document.createElement('img'), { src: 'data:image/gif;base64,R0lGODlhAQABAAAAACw=' }),
+        ),
       () => new Worker(URL.createObjectURL(new Blob([''], { type: 'text/javascript' }))),
       () => fetch('http://203.0.113.7/'),
       () => document.body.append(Object.assign(document.createElement('iframe'), { src: './index.html' })),
@@ -172,7 +211,9 @@ test('the policy in force is the production one, from both the <meta> tag and th
   });
   const both = [contentSecurityPolicy(), contentSecurityPolicy({ delivery: 'meta' })].sort();
   expect(refused).toEqual(
-    ['script-src', 'script-src-elem', 'style-src-elem', 'img-src', 'worker-src', 'connect-src', 'frame-src'].map((d) => ({ directives: [d], policies: both })),
+    ['script-src', 'script-src-elem', 'style-src-elem', 'img-src', 'worker-src', 'connect-src', 'frame-src'].map(
+      (d) => ({ directives: [d], policies: both }),
+    ),
   );
   await probe.close();
 });

@@ -12,7 +12,8 @@ import { allSources, courier, dagblad, evening, wire } from '../unit/search/corp
 import { artifactsDir, expect, test, type AppServer } from './app-fixture';
 import { api } from './steps';
 
-const CLAIM = 'Outside the conference hall, 14 people were injured when police cleared a protest by fishermen who fear the new route will damage their grounds.';
+const CLAIM =
+  'Outside the conference hall, 14 people were injured when police cleared a protest by fishermen who fear the new route will damage their grounds.';
 
 async function seed(app: AppServer): Promise<{ ids: Map<string, string>; claimId: string }> {
   const ids = new Map<string, string>();
@@ -20,7 +21,10 @@ async function seed(app: AppServer): Promise<{ ids: Map<string, string>; claimId
     const r = await api<{ added: Array<{ id: string }> }>(app, 'importText', { text: s.text, name: `${s.id}.txt` });
     const id = r.added[0]!.id;
     ids.set(s.id, id);
-    await api(app, 'updateSourceMeta', { id, patch: { title: s.title, outlet: s.outlet, publishedAt: s.publishedAt, language: s.language } });
+    await api(app, 'updateSourceMeta', {
+      id,
+      patch: { title: s.title, outlet: s.outlet, publishedAt: s.publishedAt, language: s.language },
+    });
   }
   const claim = await api<{ id: string }>(app, 'addClaimByQuote', { sourceId: ids.get(courier.id), quote: CLAIM });
   return { ids, claimId: claim.id };
@@ -34,7 +38,11 @@ async function expectSelected(page: Page, text: string) {
 const palette = (page: Page) => page.getByRole('dialog', { name: 'Search and commands' });
 const results = (page: Page) => palette(page).getByRole('listbox', { name: 'Results' });
 
-test('search from the palette, open a hit, accept a corroboration and see the group count', async ({ page, app, pageProblems }) => {
+test('search from the palette, open a hit, accept a corroboration and see the group count', async ({
+  page,
+  app,
+  pageProblems,
+}) => {
   void pageProblems;
   test.setTimeout(120_000); // several round trips on a shared, loaded machine
   await mkdir(artifactsDir, { recursive: true });
@@ -97,10 +105,16 @@ test('search from the palette, open a hit, accept a corroboration and see the gr
   // accept two: the group shows 3 independent sources on the claim…
   await wireSuggestion.getByRole('button', { name: 'Corroborates' }).click();
   await expect(panel.getByTestId('group-badge')).toHaveText('2 independent sources');
-  await panel.locator(`.suggestion[data-source-id="${ids.get(dagblad.id)}"]`).getByRole('button', { name: 'Corroborates' }).click();
+  await panel
+    .locator(`.suggestion[data-source-id="${ids.get(dagblad.id)}"]`)
+    .getByRole('button', { name: 'Corroborates' })
+    .click();
   await expect(panel.getByTestId('group-badge')).toHaveText('3 independent sources');
   // a report with another count contradicts it: 4 outlets, and the numbers side by side
-  await panel.locator(`.suggestion[data-source-id="${ids.get(evening.id)}"]`).getByRole('button', { name: 'Contradicts' }).click();
+  await panel
+    .locator(`.suggestion[data-source-id="${ids.get(evening.id)}"]`)
+    .getByRole('button', { name: 'Contradicts' })
+    .click();
   await expect(panel.getByTestId('group-badge')).toHaveText('4 independent sources');
   const numbers = panel.getByLabel('Discrepancies').locator('table.discrepancy').first();
   await expect(numbers).toContainText('14');
@@ -112,5 +126,7 @@ test('search from the palette, open a hit, accept a corroboration and see the gr
   await panel.locator('.group-members').getByRole('button', { name: 'Dagbladet Norrland' }).click();
   await expect(page.locator('.reader-text')).toHaveAttribute('data-source-id', ids.get(dagblad.id)!);
   await expectSelected(page, 'skadades 14 personer');
-  await expect(page.getByRole('region', { name: 'Corroboration' }).getByTestId('group-badge')).toHaveText('4 independent sources');
+  await expect(page.getByRole('region', { name: 'Corroboration' }).getByTestId('group-badge')).toHaveText(
+    '4 independent sources',
+  );
 });

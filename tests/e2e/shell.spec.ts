@@ -41,7 +41,10 @@ async function selectedId(page: Page): Promise<string> {
   return id;
 }
 
-test('empty notebook → import a .txt and an .html through the Import button → listed, opened, read', async ({ page, app }) => {
+test('empty notebook → import a .txt and an .html through the Import button → listed, opened, read', async ({
+  page,
+  app,
+}) => {
   await page.goto(app.url);
 
   // Empty state explains the three ways in.
@@ -112,7 +115,9 @@ test('pasting text outside a text field creates a source', async ({ page, app })
 
   // An empty clipboard is explained in a dismissible message, and nothing is created.
   await page.evaluate(() => {
-    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: new DataTransfer(), bubbles: true, cancelable: true }));
+    document.body.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: new DataTransfer(), bubbles: true, cancelable: true }),
+    );
   });
   const notice = page.getByRole('alert').filter({ hasText: 'The clipboard holds no text to import.' });
   await expect(notice).toBeVisible();
@@ -176,7 +181,9 @@ test('random bytes are rejected with a reason; the same article twice is skipped
   // Nothing was added and the notebook still parses.
   await expect(sourceOptions(page)).toHaveCount(1);
   expect(await app.sourceFiles()).toHaveLength(1);
-  const manifest = JSON.parse(await readFile(path.join(app.notebookDir, 'notebook.json'), 'utf8')) as { sources: unknown[] };
+  const manifest = JSON.parse(await readFile(path.join(app.notebookDir, 'notebook.json'), 'utf8')) as {
+    sources: unknown[];
+  };
   expect(manifest.sources).toHaveLength(1);
   await page.screenshot({ path: path.join(artifactsDir, 'e2e-import-summary.png') });
 });

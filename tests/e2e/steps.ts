@@ -52,7 +52,12 @@ export async function selectText(page: Page, from: string, to: string = from): P
 }
 
 /** Where characters `from` … `to` of `phrase` (the first paragraph of the reader holding it) are on screen. */
-export async function textRect(page: Page, phrase: string, from = 0, to = phrase.length): Promise<{ left: number; right: number; top: number; height: number }> {
+export async function textRect(
+  page: Page,
+  phrase: string,
+  from = 0,
+  to = phrase.length,
+): Promise<{ left: number; right: number; top: number; height: number }> {
   return page.evaluate(
     ([s, a, b]) => {
       for (const p of document.querySelectorAll<HTMLElement>('.reader-text p.para')) {
@@ -81,7 +86,12 @@ export async function clickInText(page: Page, phrase: string, from: number, to: 
 export async function dragOver(page: Page, phrase: string): Promise<void> {
   const first = await textRect(page, phrase, 0, 1);
   const last = await textRect(page, phrase, phrase.length - 1);
-  const box = { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+  const box = {
+    x1: first.left + 1,
+    y1: first.top + first.height / 2,
+    x2: last.right - 1,
+    y2: last.top + last.height / 2,
+  };
   await page.mouse.move(box.x1, box.y1);
   await page.mouse.down();
   await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 });
@@ -113,7 +123,14 @@ export async function linkActor(page: Page, typed: string, option: string | RegE
  * Links the selected claim to an actor as speaker with a stance (`linkActor`),
  * and waits until the real services stored it. Returns the Actors group and the new link.
  */
-export async function linkSpeaker(page: Page, app: AppServer, typed: string, option: string | RegExp, actorName: string, stance: 'supports' | 'opposes' | 'neutral') {
+export async function linkSpeaker(
+  page: Page,
+  app: AppServer,
+  typed: string,
+  option: string | RegExp,
+  actorName: string,
+  stance: 'supports' | 'opposes' | 'neutral',
+) {
   const links = await linkActor(page, typed, option);
   const link = links.getByRole('listitem', { name: `Link ${actorName} speaker` });
   await expect(link).toBeVisible();
@@ -160,7 +177,11 @@ export async function caretToEnd(page: Page, target: Locator, key: 'End' | 'Cont
 /** Calls the typed API over the bridge, from the test (e.g. to seed a notebook); throws on an error result. */
 export async function api<T = unknown>(app: AppServer, method: string, input: unknown): Promise<T> {
   const origin = new URL(app.url).origin;
-  const res = await fetch(new URL(`/api/${method}`, app.url), { method: 'POST', headers: { Origin: origin, 'Content-Type': 'application/json' }, body: toWire(input) });
+  const res = await fetch(new URL(`/api/${method}`, app.url), {
+    method: 'POST',
+    headers: { Origin: origin, 'Content-Type': 'application/json' },
+    body: toWire(input),
+  });
   const result = fromWire(await res.text()) as { ok: true; value: T } | { ok: false; error: { message: string } };
   if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
   return result.value;

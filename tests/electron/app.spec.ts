@@ -28,7 +28,9 @@ const binaryRelative =
     : process.platform === 'win32'
       ? 'node_modules/electron/dist/electron.exe'
       : 'node_modules/electron/dist/electron';
-const packagedApp = process.env.DOSSIER_APP_EXECUTABLE ? path.resolve(root, process.env.DOSSIER_APP_EXECUTABLE) : undefined;
+const packagedApp = process.env.DOSSIER_APP_EXECUTABLE
+  ? path.resolve(root, process.env.DOSSIER_APP_EXECUTABLE)
+  : undefined;
 const electronBinary = packagedApp ?? path.join(root, binaryRelative);
 
 const skipReason = `Electron binary not installed here (${binaryRelative} is missing; Electron downloads it on first use, which this machine cannot): skipped`;
@@ -62,7 +64,8 @@ let page: Page;
 
 test.beforeAll(async () => {
   // A packaged app that was asked for and is missing is a failed packaging, not a reason to skip.
-  if (packagedApp && !hasBinary) throw new Error(`DOSSIER_APP_EXECUTABLE names ${packagedApp}, which does not exist (package the app first)`);
+  if (packagedApp && !hasBinary)
+    throw new Error(`DOSSIER_APP_EXECUTABLE names ${packagedApp}, which does not exist (package the app first)`);
   if (!hasBinary) {
     // Printed, so a skipped run says why (the list reporter shows test output, not skip annotations).
     console.log(`[electron e2e] ${skipReason}`);
@@ -70,7 +73,11 @@ test.beforeAll(async () => {
     return;
   }
   if (!packagedApp && process.env.DOSSIER_SKIP_BUILD !== '1') {
-    const build = spawnSync('npx', ['electron-vite', 'build', '-c', 'electron.config.ts'], { cwd: root, encoding: 'utf8', shell: process.platform === 'win32' });
+    const build = spawnSync('npx', ['electron-vite', 'build', '-c', 'electron.config.ts'], {
+      cwd: root,
+      encoding: 'utf8',
+      shell: process.platform === 'win32',
+    });
     expect(build.status, `electron-vite build failed:\n${build.stdout}\n${build.stderr}`).toBe(0);
   }
   const dir = await mkdtemp(path.join(os.tmpdir(), 'dossier-electron-e2e-'));
@@ -103,7 +110,10 @@ test('opens the requested notebook in a hardened window', async () => {
   const title = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getTitle() ?? '');
   expect(title).toContain('E2E');
   // The app under test is the one asked for: the packaged app.asar, or the project folder.
-  const where = await app.evaluate(({ app: electronApp }) => ({ packaged: electronApp.isPackaged, appPath: electronApp.getAppPath() }));
+  const where = await app.evaluate(({ app: electronApp }) => ({
+    packaged: electronApp.isPackaged,
+    appPath: electronApp.getAppPath(),
+  }));
   expect(where.packaged).toBe(Boolean(packagedApp));
   expect(where.appPath).toMatch(packagedApp ? /app\.asar$/ : /./);
   expect(await readdir(fixture.notebook)).toContain('notebook.json');

@@ -20,7 +20,15 @@ export const BUILT = {
 } as const;
 
 const INPUT_DIRS = ['main', 'shared', 'renderer'];
-const INPUT_FILES = ['electron.config.ts', 'scripts/build-cli.ts', 'package.json', 'package-lock.json', 'tsconfig.base.json', 'tsconfig.node.json', 'tsconfig.web.json'];
+const INPUT_FILES = [
+  'electron.config.ts',
+  'scripts/build-cli.ts',
+  'package.json',
+  'package-lock.json',
+  'tsconfig.base.json',
+  'tsconfig.node.json',
+  'tsconfig.web.json',
+];
 
 function newestInput(root: string): { file: string; mtime: number } {
   let newest = { file: '', mtime: 0 };
@@ -32,7 +40,8 @@ function newestInput(root: string): { file: string; mtime: number } {
     const abs = path.join(root, dir);
     if (!existsSync(abs)) continue;
     for (const entry of readdirSync(abs, { recursive: true, withFileTypes: true })) {
-      if (entry.isFile() && !entry.parentPath.includes(`${path.sep}node_modules`)) consider(path.join(entry.parentPath, entry.name));
+      if (entry.isFile() && !entry.parentPath.includes(`${path.sep}node_modules`))
+        consider(path.join(entry.parentPath, entry.name));
     }
   }
   for (const file of INPUT_FILES) if (existsSync(path.join(root, file))) consider(path.join(root, file));
@@ -55,7 +64,12 @@ export function ensureBuilt(root = repoRoot): { built: boolean; reason: string |
   if (!reason) return { built: false, reason, ms: 0 };
   const started = Date.now();
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const result = spawnSync(npm, ['run', 'build'], { cwd: root, encoding: 'utf8', shell: process.platform === 'win32', timeout: 300_000 });
+  const result = spawnSync(npm, ['run', 'build'], {
+    cwd: root,
+    encoding: 'utf8',
+    shell: process.platform === 'win32',
+    timeout: 300_000,
+  });
   if (result.status !== 0) {
     throw new Error(`npm run build failed (${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}`);
   }

@@ -9,7 +9,10 @@ export async function tempDir(prefix = 'dossier-test-'): Promise<{ dir: string; 
 }
 
 /** A SourceFile record for tests. */
-export function sampleSourceFile(id: string, text = 'A fictional paragraph about the harbour accord.\n\nA second paragraph.') {
+export function sampleSourceFile(
+  id: string,
+  text = 'A fictional paragraph about the harbour accord.\n\nA second paragraph.',
+) {
   return {
     schemaVersion: 1,
     source: {
@@ -17,7 +20,14 @@ export function sampleSourceFile(id: string, text = 'A fictional paragraph about
       title: `Fictional article ${id}`,
       language: 'en',
       importedAt: new Date().toISOString(),
-      origin: { kind: 'file' as const, name: `${id}.txt`, sha256: id.padEnd(64, '0').replace(/[^0-9a-f]/g, 'a').slice(0, 64) },
+      origin: {
+        kind: 'file' as const,
+        name: `${id}.txt`,
+        sha256: id
+          .padEnd(64, '0')
+          .replace(/[^0-9a-f]/g, 'a')
+          .slice(0, 64),
+      },
       text,
       removed: [],
     },

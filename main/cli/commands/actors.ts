@@ -5,7 +5,9 @@ import { UsageError, type CliCommand } from '../command';
 
 function actorLine(a: Actor, all: readonly Actor[]): string {
   const aliases = a.aliases.length ? `  (${a.aliases.join(', ')})` : '';
-  const member = a.memberOf.length ? `  ∈ ${a.memberOf.map((id) => all.find((x) => x.id === id)?.name ?? id).join(', ')}` : '';
+  const member = a.memberOf.length
+    ? `  ∈ ${a.memberOf.map((id) => all.find((x) => x.id === id)?.name ?? id).join(', ')}`
+    : '';
   return `${a.id}  ${a.name} [${a.kind}]${aliases}${member}`;
 }
 
@@ -23,20 +25,22 @@ export const actorsCommand: CliCommand = {
     const [sub, ...rest] = args;
     if (sub === undefined || sub === 'list') {
       const actors = await call('listActors', {});
-      print(actors, () => (actors.length ? actors.map((a) => actorLine(a, actors)) : ['No actors yet. See what the sources mention with: dossier actors suggest']));
+      print(actors, () =>
+        actors.length
+          ? actors.map((a) => actorLine(a, actors))
+          : ['No actors yet. See what the sources mention with: dossier actors suggest'],
+      );
       return;
     }
     if (sub === 'suggest') {
       const suggestions = await call('suggestActors', {});
-      print(
-        suggestions.map(toCliSuggestion),
-        () =>
-          suggestions.length
-            ? suggestions.map(
-                (s) =>
-                  `${s.key}  ${s.name} [${s.kind}]  ${s.mentions} mention(s) in ${s.sourceIds.length} source(s): ${s.aliasesSeen.join(', ')}${s.existingActorId ? '  (known actor)' : ''}`,
-              )
-            : ['No suggestions.'],
+      print(suggestions.map(toCliSuggestion), () =>
+        suggestions.length
+          ? suggestions.map(
+              (s) =>
+                `${s.key}  ${s.name} [${s.kind}]  ${s.mentions} mention(s) in ${s.sourceIds.length} source(s): ${s.aliasesSeen.join(', ')}${s.existingActorId ? '  (known actor)' : ''}`,
+            )
+          : ['No suggestions.'],
       );
       return;
     }
@@ -49,9 +53,12 @@ export const actorsCommand: CliCommand = {
         print(result, () => [`Rejected ${s.name} (${s.key}).`]);
         return;
       }
-      const asActorId = typeof options.as === 'string' ? (await call('lookupActor', { query: options.as })).id : undefined;
+      const asActorId =
+        typeof options.as === 'string' ? (await call('lookupActor', { query: options.as })).id : undefined;
       const result = await call('acceptSuggestion', { key: s.key, ...(asActorId ? { asActorId } : {}) });
-      print(result.actor, () => [`${result.created ? 'Created' : 'Updated'} ${actorLine(result.actor, [result.actor])}`]);
+      print(result.actor, () => [
+        `${result.created ? 'Created' : 'Updated'} ${actorLine(result.actor, [result.actor])}`,
+      ]);
       return;
     }
     throw new UsageError(`unknown actors command "${sub}" (try: dossier actors, dossier actors suggest)`);

@@ -6,10 +6,10 @@ export const briefCommand: CliCommand = {
   name: 'brief',
   usage: [
     'brief draft --actor NAME | --tag T [--title "…"]',
-    '                             draft a brief from an actor\'s or a tag\'s claims and save it',
+    "                             draft a brief from an actor's or a tag's claims and save it",
     `brief export <briefId> --format ${BRIEF_FORMATS.join('|')} --out <file>`,
     '                             export a brief with footnotes',
-    'brief list                   the notebook\'s briefs',
+    "brief list                   the notebook's briefs",
   ],
   options: {
     actor: { type: 'string' },
@@ -51,7 +51,11 @@ export const briefCommand: CliCommand = {
     }
     if (sub === 'list') {
       const briefs = await call('listBriefs', {});
-      print(briefs, () => (briefs.length ? briefs.map((b) => `${b.id}  ${b.title}  (${b.citations} citations, updated ${b.updatedAt})`) : ['No briefs yet.']));
+      print(briefs, () =>
+        briefs.length
+          ? briefs.map((b) => `${b.id}  ${b.title}  (${b.citations} citations, updated ${b.updatedAt})`)
+          : ['No briefs yet.'],
+      );
       return;
     }
     throw new UsageError(`unknown brief command "${sub ?? ''}" (try: dossier brief draft --actor NAME)`);

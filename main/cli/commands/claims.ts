@@ -13,7 +13,9 @@ export function parseActorOption(value: string): { name: string; role: ActorRole
   }
   const role = parts.at(-1) ?? '';
   if (parts.length < 2 || !ActorRole.safeParse(role).success) {
-    throw new UsageError(`--actor takes NAME:role[:stance] with role one of ${ActorRole.options.join(', ')} (got "${value}")`);
+    throw new UsageError(
+      `--actor takes NAME:role[:stance] with role one of ${ActorRole.options.join(', ')} (got "${value}")`,
+    );
   }
   parts.pop();
   const name = parts.join(':').trim();
@@ -37,13 +39,16 @@ export const claimCommand: CliCommand = {
   },
   async run({ args, options, call, print }) {
     const [sub, sourceId] = args;
-    if (sub !== 'add') throw new UsageError(`unknown claim command "${sub ?? ''}" (try: dossier claim add <sourceId> --quote "…")`);
+    if (sub !== 'add')
+      throw new UsageError(`unknown claim command "${sub ?? ''}" (try: dossier claim add <sourceId> --quote "…")`);
     if (!sourceId) throw new UsageError('claim add needs a source id (see: dossier sources)');
     const quote = options.quote;
-    if (typeof quote !== 'string' || !quote.trim()) throw new UsageError('claim add needs --quote "<exact text from the source>"');
+    if (typeof quote !== 'string' || !quote.trim())
+      throw new UsageError('claim add needs --quote "<exact text from the source>"');
     const actors = ((options.actor as string[] | undefined) ?? []).map(parseActorOption);
     const kind = AnnotationKind.safeParse(options.kind ?? 'claim');
-    if (!kind.success) throw new UsageError(`--kind must be ${orList(ANNOTATION_KINDS)} (got "${String(options.kind)}")`);
+    if (!kind.success)
+      throw new UsageError(`--kind must be ${orList(ANNOTATION_KINDS)} (got "${String(options.kind)}")`);
     const occurrence = options.occurrence === undefined ? 0 : Number(options.occurrence) - 1;
     if (!Number.isInteger(occurrence) || occurrence < 0) throw new UsageError('--occurrence takes a number from 1');
     const annotation = await call('addClaimByQuote', {
@@ -55,6 +60,8 @@ export const claimCommand: CliCommand = {
       occurrence,
       ...(typeof options.status === 'string' ? { status: options.status } : {}),
     });
-    print(annotation, () => [`${annotation.id}  ${annotation.kind} on ${annotation.sourceId} [${annotation.target.start}–${annotation.target.end}]: “${annotation.target.exact}”`]);
+    print(annotation, () => [
+      `${annotation.id}  ${annotation.kind} on ${annotation.sourceId} [${annotation.target.start}–${annotation.target.end}]: “${annotation.target.exact}”`,
+    ]);
   },
 };

@@ -5,14 +5,16 @@ import { UsageError, type CliCommand, type CommandContext } from '../command';
 const list = (v: unknown): string[] => (Array.isArray(v) ? v : typeof v === 'string' ? [v] : []).map(String);
 
 function isoDate(value: string, flag: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(Date.parse(value))) throw new UsageError(`${flag} takes a date as YYYY-MM-DD (got "${value}")`);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(Date.parse(value)))
+    throw new UsageError(`${flag} takes a date as YYYY-MM-DD (got "${value}")`);
   return value;
 }
 
 function positiveInt(value: unknown, flag: string, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 200) throw new UsageError(`${flag} takes a whole number from 1 to 200 (got "${String(value)}")`);
+  if (!Number.isInteger(n) || n < 1 || n > 200)
+    throw new UsageError(`${flag} takes a whole number from 1 to 200 (got "${String(value)}")`);
   return n;
 }
 
@@ -21,7 +23,11 @@ function positiveInt(value: unknown, flag: string, fallback: number): number {
  * that matches nothing or several is bad usage of the filter (exit 2), with
  * the lookup's message.
  */
-async function idsOf(call: CommandContext['call'], method: 'lookupActor' | 'lookupTag' | 'lookupSource', names: string[]): Promise<string[]> {
+async function idsOf(
+  call: CommandContext['call'],
+  method: 'lookupActor' | 'lookupTag' | 'lookupSource',
+  names: string[],
+): Promise<string[]> {
   const ids: string[] = [];
   for (const query of names) {
     try {
@@ -63,7 +69,8 @@ export const searchCommand: CliCommand = {
     const statuses = list(options.status);
     if (statuses.length) {
       const known = (await call('getNotebook', {})).statuses;
-      for (const s of statuses) if (!known.includes(s)) throw new UsageError(`unknown status "${s}" (this notebook's: ${known.join(', ')})`);
+      for (const s of statuses)
+        if (!known.includes(s)) throw new UsageError(`unknown status "${s}" (this notebook's: ${known.join(', ')})`);
       filters.statuses = statuses;
     }
     const langs = list(options.lang).map((l) => l.toLowerCase());
@@ -73,11 +80,19 @@ export const searchCommand: CliCommand = {
     if (from) filters.from = from;
     if (to) filters.to = to;
     const result = await call('search', { query, filters, limit, wait: true, withActors: false });
-    const out = result.hits.map((h) => ({ sourceId: h.sourceId, ...(h.annotationId ? { annotationId: h.annotationId } : {}), snippet: h.snippet, score: h.score }));
+    const out = result.hits.map((h) => ({
+      sourceId: h.sourceId,
+      ...(h.annotationId ? { annotationId: h.annotationId } : {}),
+      snippet: h.snippet,
+      score: h.score,
+    }));
     const titles = new Map(result.sources.map((s) => [s.id, s.title]));
     print(out, () =>
       out.length
-        ? out.map((h) => `${h.score.toFixed(2).padStart(6)}  ${h.sourceId}${h.annotationId ? ` ${h.annotationId}` : ''}  ${titles.get(h.sourceId) ?? ''}\n        ${h.snippet.replace(/\s+/g, ' ')}`)
+        ? out.map(
+            (h) =>
+              `${h.score.toFixed(2).padStart(6)}  ${h.sourceId}${h.annotationId ? ` ${h.annotationId}` : ''}  ${titles.get(h.sourceId) ?? ''}\n        ${h.snippet.replace(/\s+/g, ' ')}`,
+          )
         : [`Nothing found for "${query}".`],
     );
   },
@@ -85,7 +100,10 @@ export const searchCommand: CliCommand = {
 
 export const corroborateCommand: CliCommand = {
   name: 'corroborate',
-  usage: ['corroborate <annotationId> [--limit N]', '                             similar passages in other sources, best first'],
+  usage: [
+    'corroborate <annotationId> [--limit N]',
+    '                             similar passages in other sources, best first',
+  ],
   options: { limit: { type: 'string' } },
   async run({ args, options, call, print }) {
     const [annotationId] = args;
@@ -95,7 +113,10 @@ export const corroborateCommand: CliCommand = {
     const out = hits.map((h) => ({ sourceId: h.sourceId, start: h.start, end: h.end, text: h.text, score: h.score }));
     print(out, () =>
       out.length
-        ? hits.map((h) => `${h.score.toFixed(2).padStart(6)}  ${h.sourceId} [${h.start}–${h.end}] ${h.source.title}${h.source.outlet ? ` (${h.source.outlet})` : ''}\n        ${h.text.replace(/\s+/g, ' ')}`)
+        ? hits.map(
+            (h) =>
+              `${h.score.toFixed(2).padStart(6)}  ${h.sourceId} [${h.start}–${h.end}] ${h.source.title}${h.source.outlet ? ` (${h.source.outlet})` : ''}\n        ${h.text.replace(/\s+/g, ' ')}`,
+          )
         : ['No similar passages in other sources.'],
     );
   },

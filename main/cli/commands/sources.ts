@@ -11,7 +11,10 @@ export function sourceLine(s: SourceMeta): string {
 
 function importSummary(r: ImportResult): string[] {
   const lines = [`${r.added.length} added, ${r.skipped.length} skipped, ${r.rejected.length} rejected`];
-  for (const s of r.added) lines.push(`  + ${s.origin.name ?? s.id} → ${sourceLine(s)}${s.nearDuplicateOf ? ` (near-duplicate of ${s.nearDuplicateOf})` : ''}`);
+  for (const s of r.added)
+    lines.push(
+      `  + ${s.origin.name ?? s.id} → ${sourceLine(s)}${s.nearDuplicateOf ? ` (near-duplicate of ${s.nearDuplicateOf})` : ''}`,
+    );
   for (const s of r.skipped) lines.push(`  = ${s.name}: ${s.reason}`);
   for (const s of r.rejected) lines.push(`  ! ${s.name}: ${s.reason}`);
   return lines;
@@ -40,7 +43,9 @@ export const sourcesCommand: CliCommand = {
   usage: ["sources                      list the notebook's sources"],
   async run({ call, print }) {
     const sources = await call('listSources', {});
-    print(sources, () => (sources.length ? sources.map(sourceLine) : ['No sources yet. Add some with: dossier import <files or folders…>']));
+    print(sources, () =>
+      sources.length ? sources.map(sourceLine) : ['No sources yet. Add some with: dossier import <files or folders…>'],
+    );
   },
 };
 
@@ -56,7 +61,10 @@ export const showCommand: CliCommand = {
       '',
       source.text,
       ...(annotations.length ? ['', `${annotations.length} annotation(s):`] : []),
-      ...annotations.map((a) => `  ${a.id} [${a.kind}, ${a.status}] “${a.target.exact.length > 80 ? `${a.target.exact.slice(0, 79)}…` : a.target.exact}”`),
+      ...annotations.map(
+        (a) =>
+          `  ${a.id} [${a.kind}, ${a.status}] “${a.target.exact.length > 80 ? `${a.target.exact.slice(0, 79)}…` : a.target.exact}”`,
+      ),
     ]);
   },
 };

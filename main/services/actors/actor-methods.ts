@@ -11,11 +11,24 @@
  * (every source's id + text hash, the actors, the rejected keys).
  */
 import { mentionsInSource, normaliseAlias, type ActorSuggestion } from '../../../shared/actors';
-import type { ActorPage, ActorPageClaim, ActorPageFilters, ActorUsage, SourceMentionOut } from '../../../shared/api/actors';
+import type {
+  ActorPage,
+  ActorPageClaim,
+  ActorPageFilters,
+  ActorUsage,
+  SourceMentionOut,
+} from '../../../shared/api/actors';
 import { DossierError } from '../../../shared/errors';
 import { textHash } from '../../../shared/hash';
 import { newId } from '../../../shared/ids';
-import { sourceHead, type Actor, type Annotation, type NotebookManifest, type Source, type SourceFile } from '../../../shared/model';
+import {
+  sourceHead,
+  type Actor,
+  type Annotation,
+  type NotebookManifest,
+  type Source,
+  type SourceFile,
+} from '../../../shared/model';
 import { lookupActor, lookupSuggestion } from '../lookup';
 import type { ServiceContext, ServiceMethods } from '../service-context';
 import * as registry from './registry';
@@ -42,7 +55,6 @@ export function loadActorEngine(): Promise<Engine> {
   enginePromise ??= import('./index');
   return enginePromise;
 }
-
 
 /** Source records are immutable (each change makes a new object), so a hash can hang off the object. */
 const hashes = new WeakMap<Source, string>();
@@ -98,7 +110,10 @@ export function actorMethods(ctx: ServiceContext): ServiceMethods<ActorMethodNam
       if (id === selfId) throw new DossierError('invalid-input', 'An actor cannot be a member of itself.');
       getActor(id);
       if (selfId && membersOf(store.manifest.actors, selfId).some((m) => m.id === id)) {
-        throw new DossierError('invalid-input', `“${getActor(id).name}” is already a member of this actor; membership cannot go round in a circle.`);
+        throw new DossierError(
+          'invalid-input',
+          `“${getActor(id).name}” is already a member of this actor; membership cannot go round in a circle.`,
+        );
       }
     }
     return unique;
@@ -161,7 +176,10 @@ export function actorMethods(ctx: ServiceContext): ServiceMethods<ActorMethodNam
     if (pending?.key === key) return pending.value;
     const value = (async () => {
       const engine = await loadActorEngine();
-      return engine.suggestForNotebook(store.manifest, files.map((f) => f.source));
+      return engine.suggestForNotebook(
+        store.manifest,
+        files.map((f) => f.source),
+      );
     })();
     pending = { key, value };
     try {
@@ -176,7 +194,11 @@ export function actorMethods(ctx: ServiceContext): ServiceMethods<ActorMethodNam
   const findSuggestion = async (key: string): Promise<ActorSuggestion> => {
     const all = await suggestions();
     const hit = all.find((s) => s.key === key);
-    if (!hit) throw new DossierError('not-found', `No current suggestion with key “${key}” (it may have been accepted or rejected already).`);
+    if (!hit)
+      throw new DossierError(
+        'not-found',
+        `No current suggestion with key “${key}” (it may have been accepted or rejected already).`,
+      );
     return hit;
   };
 
@@ -207,19 +229,21 @@ export function actorMethods(ctx: ServiceContext): ServiceMethods<ActorMethodNam
       const memberOf = patch.memberOf ? checkMemberOf(patch.memberOf, id) : undefined;
       const name = patch.name ?? actor.name;
       const aliases = patch.aliases ? cleanAliases(name, patch.aliases) : undefined;
-      await ctx.transact(patch.name && patch.name !== actor.name ? `Rename actor “${actor.name}”` : `Edit actor “${actor.name}”`, (tx) =>
-        tx.updateManifest((m) => {
-          const a = m.actors.find((x) => x.id === id)!;
-          a.name = name;
-          if (patch.kind) a.kind = patch.kind;
-          if (aliases) a.aliases = aliases;
-          else if (patch.name) a.aliases = a.aliases.filter((al) => normaliseAlias(al) !== normaliseAlias(name));
-          if (memberOf) a.memberOf = memberOf;
-          if (patch.description === null || patch.description === '') delete a.description;
-          else if (patch.description !== undefined) a.description = patch.description;
-          if (patch.color === null || patch.color === '') delete a.color;
-          else if (patch.color !== undefined) a.color = patch.color;
-        }),
+      await ctx.transact(
+        patch.name && patch.name !== actor.name ? `Rename actor “${actor.name}”` : `Edit actor “${actor.name}”`,
+        (tx) =>
+          tx.updateManifest((m) => {
+            const a = m.actors.find((x) => x.id === id)!;
+            a.name = name;
+            if (patch.kind) a.kind = patch.kind;
+            if (aliases) a.aliases = aliases;
+            else if (patch.name) a.aliases = a.aliases.filter((al) => normaliseAlias(al) !== normaliseAlias(name));
+            if (memberOf) a.memberOf = memberOf;
+            if (patch.description === null || patch.description === '') delete a.description;
+            else if (patch.description !== undefined) a.description = patch.description;
+            if (patch.color === null || patch.color === '') delete a.color;
+            else if (patch.color !== undefined) a.color = patch.color;
+          }),
       );
       return getActor(id);
     },
@@ -278,7 +302,9 @@ export function actorMethods(ctx: ServiceContext): ServiceMethods<ActorMethodNam
       if (!store.manifest.rejectedSuggestions.includes(key)) {
         const s = (await suggestions()).find((x) => x.key === key);
         await ctx.transact(`Reject suggestion “${s?.name ?? key}”`, (tx) =>
-          tx.updateManifest((m) => void (m.rejectedSuggestions = registry.rejectSuggestion(m, key).rejectedSuggestions)),
+          tx.updateManifest(
+            (m) => void (m.rejectedSuggestions = registry.rejectSuggestion(m, key).rejectedSuggestions),
+          ),
         );
       }
       return { rejected: key };
@@ -298,7 +324,15 @@ export function actorMethods(ctx: ServiceContext): ServiceMethods<ActorMethodNam
       const out: SourceMentionOut[] = [];
       for (const m of mentionsInSource(found, sourceId)) {
         if (!m.existingActorId) continue;
-        out.push({ start: m.start, end: m.end, surface: m.surface, key: m.key, name: m.name, kind: m.kind, actorId: m.existingActorId });
+        out.push({
+          start: m.start,
+          end: m.end,
+          surface: m.surface,
+          key: m.key,
+          name: m.name,
+          kind: m.kind,
+          actorId: m.existingActorId,
+        });
       }
       return out;
     },
@@ -334,13 +368,20 @@ export function actorMethods(ctx: ServiceContext): ServiceMethods<ActorMethodNam
           for (const s of new Set(links.map((l) => l.stance ?? 'none'))) bump(byStance, s);
           bump(byStatus, a.status);
           const pass = links.filter(
-            (l) => (!f.roles?.length || f.roles.includes(l.role)) && (!f.stances?.length || f.stances.includes(l.stance ?? 'none')),
+            (l) =>
+              (!f.roles?.length || f.roles.includes(l.role)) &&
+              (!f.stances?.length || f.stances.includes(l.stance ?? 'none')),
           );
           if (!pass.length) continue;
           if (f.statuses?.length && !f.statuses.includes(a.status)) continue;
           shown++;
-          for (const other of new Set(a.actors.map((l) => l.actorId))) if (!relevant.has(other) && byId.has(other)) co.set(other, (co.get(other) ?? 0) + 1);
-          claims.push({ annotation: a, links, via: [...new Set(links.map((l) => l.actorId).filter((id) => id !== actorId))] });
+          for (const other of new Set(a.actors.map((l) => l.actorId)))
+            if (!relevant.has(other) && byId.has(other)) co.set(other, (co.get(other) ?? 0) + 1);
+          claims.push({
+            annotation: a,
+            links,
+            via: [...new Set(links.map((l) => l.actorId).filter((id) => id !== actorId))],
+          });
         }
         if (claims.length) groups.push({ source: sourceHead(metaById.get(file.source.id) ?? file.source), claims });
       }
@@ -363,7 +404,8 @@ export function actorMethods(ctx: ServiceContext): ServiceMethods<ActorMethodNam
         }
         for (const meta of store.manifest.sources) {
           const hit = perSourceHits.get(meta.id);
-          if (hit) mentionedOnly.push({ source: sourceHead(meta), mentions: hit.mentions, surfaces: [...hit.surfaces] });
+          if (hit)
+            mentionedOnly.push({ source: sourceHead(meta), mentions: hit.mentions, surfaces: [...hit.surfaces] });
         }
       }
 

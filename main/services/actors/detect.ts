@@ -22,7 +22,16 @@ import { type ActorSuggestion, type ActorOccurrence, actorNameKeys, normaliseAli
 import { addPhrase, emptyIndex, makeEntry, staticGazetteer } from './gazetteer';
 import { BOILERPLATE, CALENDAR, NON_ACTOR, isGivenName, isTitle, norm, stopwords, stopwordsFor } from './lexicon';
 import { tokenize } from './name-tokens';
-import { baseOf, classify, compromiseInput, discoverRuns, englishNames, isStaticPhrase, shortForms, type Candidate } from './discover';
+import {
+  baseOf,
+  classify,
+  compromiseInput,
+  discoverRuns,
+  englishNames,
+  isStaticPhrase,
+  shortForms,
+  type Candidate,
+} from './discover';
 import { matchSource } from './match';
 
 export { clearDetectionCache } from './discover';
@@ -105,7 +114,8 @@ export function suggestActors(input: SuggestInput): ActorSuggestion[] {
   // Words of the multi-word names found so far ("Solheim" of "Ingrid Solheim"): compromise need not look at them.
   const knownWords = new Set<string>();
   for (const c of candidates.values()) if (c.words.length > 1) for (const w of c.words) knownWords.add(norm(baseOf(w)));
-  for (const actor of input.actors) for (const k of actorNameKeys(actor)) for (const w of k.split(' ')) knownWords.add(w);
+  for (const actor of input.actors)
+    for (const k of actorNameKeys(actor)) for (const w of k.split(' ')) knownWords.add(w);
   input.sources.forEach((source, si) => {
     const tokens = tokenized[si]!;
     if (source.language === 'en') {
@@ -124,7 +134,11 @@ export function suggestActors(input: SuggestInput): ActorSuggestion[] {
         if (!words.length || !words.every((w) => /^\p{Lu}/u.test(w))) return;
         words[words.length - 1] = baseOf(words[words.length - 1]!);
         const n = norm(words.join(' '));
-        if (words.length === 1 && (stop.has(n) || CALENDAR.has(n) || BOILERPLATE.has(n) || isTitle(n) || lowerSeen.has(n) || NON_ACTOR.has(n))) return;
+        if (
+          words.length === 1 &&
+          (stop.has(n) || CALENDAR.has(n) || BOILERPLATE.has(n) || isTitle(n) || lowerSeen.has(n) || NON_ACTOR.has(n))
+        )
+          return;
         if (words.some((w) => NON_ACTOR.has(norm(w)))) return;
         addCandidate(words, { [kind]: 2 });
       };
@@ -136,12 +150,14 @@ export function suggestActors(input: SuggestInput): ActorSuggestion[] {
   // "Pourtant Lambert", "Yesterday Kaplan": two words seen only at the start of sentences, the second being
   // the surname of a name seen elsewhere, are an ordinary word before a short form.
   const lastWords = new Map<string, number>();
-  for (const c of candidates.values()) if (c.words.length > 1 && c.mid > 0) {
-    const w = norm(c.words[c.words.length - 1]!);
-    lastWords.set(w, (lastWords.get(w) ?? 0) + 1);
-  }
+  for (const c of candidates.values())
+    if (c.words.length > 1 && c.mid > 0) {
+      const w = norm(c.words[c.words.length - 1]!);
+      lastWords.set(w, (lastWords.get(w) ?? 0) + 1);
+    }
   for (const [key, c] of candidates) {
-    if (c.words.length === 2 && c.mid === 0 && !isGivenName(norm(c.words[0]!)) && lastWords.has(norm(c.words[1]!))) candidates.delete(key);
+    if (c.words.length === 2 && c.mid === 0 && !isGivenName(norm(c.words[0]!)) && lastWords.has(norm(c.words[1]!)))
+      candidates.delete(key);
   }
 
   // The discovered lexicon, with short forms where they are unambiguous.
@@ -155,7 +171,15 @@ export function suggestActors(input: SuggestInput): ActorSuggestion[] {
     if (words.length < 2 || (kind !== 'person' && kind !== 'organisation')) return;
     for (const short of shortForms(words, kind)) {
       const s = norm(short);
-      if (s.length < 3 || s === norm(words.join(' ')) || isTitle(s) || stopwords('en').has(s) || BOILERPLATE.has(s) || CALENDAR.has(s)) continue;
+      if (
+        s.length < 3 ||
+        s === norm(words.join(' ')) ||
+        isTitle(s) ||
+        stopwords('en').has(s) ||
+        BOILERPLATE.has(s) ||
+        CALENDAR.has(s)
+      )
+        continue;
       if (staticIndex.phrases.has(s) || corpusLower.has(s)) continue;
       let o = shortOwners.get(s);
       if (!o) shortOwners.set(s, (o = { owners: new Map(), surface: short }));
@@ -164,7 +188,13 @@ export function suggestActors(input: SuggestInput): ActorSuggestion[] {
   };
   for (const actor of input.actors) {
     const owner = actorNameOwner.get(normaliseAlias(actor.name));
-    if (owner) addShorts(tokenize(actor.name).map((t) => t.text), owner, actor.name, actor.kind);
+    if (owner)
+      addShorts(
+        tokenize(actor.name).map((t) => t.text),
+        owner,
+        actor.name,
+        actor.kind,
+      );
   }
   for (const [key, c] of candidates) addShorts(c.words, entityOf(key), c.name, kinds.get(key)!);
   for (const [key, c] of candidates) {
@@ -210,8 +240,14 @@ export function suggestActors(input: SuggestInput): ActorSuggestion[] {
       const alias = m.base.replace(/^(the|The)\s+/, '');
       const ak = normaliseAlias(alias);
       if (!g.aliases.has(ak)) g.aliases.set(ak, alias);
-      if (g.sourceIds[g.sourceIds.length - 1] !== source.id && !g.sourceIds.includes(source.id)) g.sourceIds.push(source.id);
-      g.occurrences.push({ sourceId: source.id, start: m.start, end: m.end, surface: source.text.slice(m.start, m.end) });
+      if (g.sourceIds[g.sourceIds.length - 1] !== source.id && !g.sourceIds.includes(source.id))
+        g.sourceIds.push(source.id);
+      g.occurrences.push({
+        sourceId: source.id,
+        start: m.start,
+        end: m.end,
+        surface: source.text.slice(m.start, m.end),
+      });
     }
   });
 

@@ -33,7 +33,6 @@ import type { Token } from './name-tokens';
 export const nlpCache = new Map<string, { people: string[]; orgs: string[] }>();
 export const NLP_CACHE_MAX = 5000;
 
-
 /** compromise's people and organisations in an English text. Runs once per distinct text. */
 export function englishNames(text: string): { people: string[]; orgs: string[] } {
   const key = textHash(text);
@@ -78,7 +77,8 @@ export function compromiseInput(
     const prev = tokens[k - 1];
     const next = tokens[k + 1];
     if ((prev && prev.cap && t.joined) || (next && next.cap && next.joined)) continue;
-    if (stop.has(t.norm) || CALENDAR.has(t.norm) || BOILERPLATE.has(t.norm) || isTitle(t.norm) || NON_ACTOR.has(t.norm)) continue;
+    if (stop.has(t.norm) || CALENDAR.has(t.norm) || BOILERPLATE.has(t.norm) || isTitle(t.norm) || NON_ACTOR.has(t.norm))
+      continue;
     if (isStaticPhrase([t.text], staticIndex)) continue;
     if (knownWords.has(t.norm) || knownWords.has(norm(baseOf(t.text)))) continue;
     if (isPlace(t.norm)) continue; // a city compromise knows ("Rotterdam") is not an actor
@@ -120,7 +120,12 @@ export function isStaticPhrase(words: string[], index: PhraseIndex): boolean {
 }
 
 /** Capitalised runs of words in one source, cleaned into candidate names. */
-export function discoverRuns(tokens: Token[], lang: string, lowerSeen: Set<string>, add: (words: string[], votes: Partial<Candidate['votes']>, initial?: boolean) => void) {
+export function discoverRuns(
+  tokens: Token[],
+  lang: string,
+  lowerSeen: Set<string>,
+  add: (words: string[], votes: Partial<Candidate['votes']>, initial?: boolean) => void,
+) {
   const stop = stopwordsFor(lang);
   let i = 0;
   while (i < tokens.length) {
@@ -184,7 +189,13 @@ export function cleanRun(
   const [b1, b2, b3] = [before[before.length - 1], before[before.length - 2], before[before.length - 3]];
   const portfolioTitle = (b: Token | undefined) => !!b && !b.cap && /minist|secretari|secretaire|secretar/.test(b.norm);
   const orgEnding = ORG_SUFFIXES.has(words[words.length - 1]!.norm);
-  if (b1 && words.length > 2 && !orgEnding && /^(du|de|des|del|d'|la)$/.test(b1.norm) && [b2, b3].some(portfolioTitle)) {
+  if (
+    b1 &&
+    words.length > 2 &&
+    !orgEnding &&
+    /^(du|de|des|del|d'|la)$/.test(b1.norm) &&
+    [b2, b3].some(portfolioTitle)
+  ) {
     words = words.slice(1);
     titled = true;
   }
@@ -207,7 +218,8 @@ export function cleanRun(
   // A sentence-initial ordinary word is not part of a name ("Yesterday Acme Logistics", "Även Kina").
   while (words.length && words[0]!.sentStart && isOrdinary(words[0]!, stop, lowerSeen)) words = words.slice(1);
   // "Pourtant Paul Desrosiers": a sentence-initial word before a given name is not part of the name.
-  if (words.length > 2 && words[0]!.sentStart && !isGivenName(words[0]!.norm) && isGivenName(words[1]!.norm)) words = words.slice(1);
+  if (words.length > 2 && words[0]!.sentStart && !isGivenName(words[0]!.norm) && isGivenName(words[1]!.norm))
+    words = words.slice(1);
   while (words.length > 1 && ARTICLES.has(words[0]!.norm)) words = words.slice(1);
   while (words.length && CONNECTORS.has(words[words.length - 1]!.norm)) words = words.slice(0, -1);
   while (words.length && CONNECTORS.has(words[0]!.norm)) words = words.slice(1);
@@ -245,7 +257,8 @@ export function classify(c: Candidate, staticIndex: PhraseIndex): ActorKind {
   if (ORG_SUFFIXES.has(last)) org += 3;
   if (normed.some((w) => ORG_HEADS.has(w))) org += 3;
   if (c.words.some((w) => w.length >= 2 && /^\p{Lu}+$/u.test(w))) org += 1;
-  if (normed.some((w) => staticIndex.phrases.has(w) || inflectionBases(w).some((b) => staticIndex.phrases.has(b)))) org += 1;
+  if (normed.some((w) => staticIndex.phrases.has(w) || inflectionBases(w).some((b) => staticIndex.phrases.has(b))))
+    org += 1;
   if (normed.some((w) => w === 'of' || w === 'for' || w === 'and' || w === '&')) org += 1;
   if (c.words.length <= 3) person += 1;
   else org += 1;
@@ -254,13 +267,35 @@ export function classify(c: Candidate, staticIndex: PhraseIndex): ActorKind {
   const ordinary = normed.filter((w) => {
     const tags = lexTags(w);
     // Content words only: "Per" (a Swedish given name) is also an English preposition.
-    return /Noun|Adjective|Singular|Plural|Uncountable|Verb|Gerund/.test(tags) && !/Name|Person|Organization|Place|Country|City|Region|ProperNoun/.test(tags);
+    return (
+      /Noun|Adjective|Singular|Plural|Uncountable|Verb|Gerund/.test(tags) &&
+      !/Name|Person|Organization|Place|Country|City|Region|ProperNoun/.test(tags)
+    );
   }).length;
   if (ordinary > 0 && !isGivenName(normed[0]!)) org += 2 * ordinary;
   return org > person ? 'organisation' : 'person';
 }
 
-export const LEGAL_SUFFIXES = new Set(['ltd', 'limited', 'plc', 'inc', 'corp', 'llc', 'ab', 'asa', 'oyj', 'gmbh', 'ag', 'sa', 'sas', 'nv', 'bv', 'spa', 'se', 'co']);
+export const LEGAL_SUFFIXES = new Set([
+  'ltd',
+  'limited',
+  'plc',
+  'inc',
+  'corp',
+  'llc',
+  'ab',
+  'asa',
+  'oyj',
+  'gmbh',
+  'ag',
+  'sa',
+  'sas',
+  'nv',
+  'bv',
+  'spa',
+  'se',
+  'co',
+]);
 
 /** Short forms a full name is later written as: a person's surname; an organisation without its legal suffix, or its first word when the rest is generic ("Nordvik Energy" → "Nordvik"). */
 export function shortForms(words: string[], kind: ActorKind): string[] {

@@ -59,9 +59,25 @@ export interface StaticEntity {
 const LOCALES = { en, sv, de, fr, es, it, nl, da, nb, fi, pt, pl } as const;
 
 const BLOCKED = [
-  'South America', 'North America', 'Latin America', 'Central America', 'New Mexico', 'New England', 'New South Wales',
-  'Washington Post', 'Washington DC', 'Washington State', 'Paris Agreement', 'Sydamerika', 'Nordamerika', 'Latinamerika',
-  'Südamerika', 'Lateinamerika', 'Amérique latine', 'Amérique du Sud', 'Amérique du Nord',
+  'South America',
+  'North America',
+  'Latin America',
+  'Central America',
+  'New Mexico',
+  'New England',
+  'New South Wales',
+  'Washington Post',
+  'Washington DC',
+  'Washington State',
+  'Paris Agreement',
+  'Sydamerika',
+  'Nordamerika',
+  'Latinamerika',
+  'Südamerika',
+  'Lateinamerika',
+  'Amérique latine',
+  'Amérique du Sud',
+  'Amérique du Nord',
 ];
 
 export function isAcronym(alias: string): boolean {
@@ -69,7 +85,14 @@ export function isAcronym(alias: string): boolean {
   return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }
 
-export function makeEntry(key: string, name: string, kind: ActorKind, alias: string, priority: number, langs?: ReadonlySet<string>): PhraseEntry {
+export function makeEntry(
+  key: string,
+  name: string,
+  kind: ActorKind,
+  alias: string,
+  priority: number,
+  langs?: ReadonlySet<string>,
+): PhraseEntry {
   const first = alias.trim().charAt(0);
   return {
     key,
@@ -158,7 +181,9 @@ export function staticGazetteer(): { index: PhraseIndex; entities: Map<string, S
       for (const n of names) add(e, n, lang === 'en' ? 1 : 2, langs);
     }
   }
-  for (const [code, extra] of Object.entries(data.states as Record<string, { names?: string[]; seats?: string[] } | string>)) {
+  for (const [code, extra] of Object.entries(
+    data.states as Record<string, { names?: string[]; seats?: string[] } | string>,
+  )) {
     if (typeof extra === 'string') continue;
     const e = entities.get(`state:${code.toLowerCase()}`);
     if (!e) continue;

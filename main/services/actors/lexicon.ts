@@ -13,7 +13,8 @@ export const norm = (w: string) => normaliseAlias(w);
 export const TITLES = new Set(lexicon.titles.map(norm));
 export const CALENDAR = new Set(lexicon.calendar.map(norm));
 /** Compound titles: "Utrikesministern", "Außenministerin", "Bundespräsident", "generalsekreteraren". */
-export const TITLE_ENDING = /(minister|ministern|ministerin|ministre|ministro|ministra|president|presidenten|presidentin|prasident|prasidentin|kanzler|kanzlerin|sekreterare|sekreteraren|sekretar|sekretarin|direktor|direktorin|ordforande|ordforanden|talesperson|sprecher|sprecherin|kommissionar|kommissar|kommissarin|ambassador|ambassadoren|botschafter|botschafterin)$/;
+export const TITLE_ENDING =
+  /(minister|ministern|ministerin|ministre|ministro|ministra|president|presidenten|presidentin|prasident|prasidentin|kanzler|kanzlerin|sekreterare|sekreteraren|sekretar|sekretarin|direktor|direktorin|ordforande|ordforanden|talesperson|sprecher|sprecherin|kommissionar|kommissar|kommissarin|ambassador|ambassadoren|botschafter|botschafterin)$/;
 export function isTitle(normWord: string): boolean {
   return TITLES.has(normWord) || TITLE_ENDING.test(normWord);
 }
@@ -25,7 +26,8 @@ export const ORG_HEADS = new Set(lexicon.orgHeads.map(norm));
 export const BOILERPLATE = new Set(lexicon.boilerplate.map(norm));
 export const NON_ACTOR = new Set(lexicon.nonActorWords.map(norm));
 /** compromise's English lexicon (word → tags): it knows some thousands of given names and places. */
-export const NLP_LEXICON = (nlp as unknown as { model(): { one: { lexicon: Record<string, string> } } }).model().one.lexicon;
+export const NLP_LEXICON = (nlp as unknown as { model(): { one: { lexicon: Record<string, string> } } }).model().one
+  .lexicon;
 export function lexTags(word: string): string {
   return NLP_LEXICON[word] ?? '';
 }
@@ -43,7 +45,11 @@ export function stopwords(lang: string): Set<string> {
   let s = stopCache.get(lang);
   if (!s) {
     // stopwords-iso's lists are broad (English has "microsoft", "uk", "group"): keep out words compromise knows as names.
-    s = new Set([...stopWords(lang)].map(norm).filter((w) => !/Organization|Person|Place|Country|City|Name|Region/.test(lexTags(w))));
+    s = new Set(
+      [...stopWords(lang)]
+        .map(norm)
+        .filter((w) => !/Organization|Person|Place|Country|City|Name|Region/.test(lexTags(w))),
+    );
     stopCache.set(lang, s);
   }
   return s;

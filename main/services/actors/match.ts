@@ -74,7 +74,8 @@ export function matchSource(text: string, tokens: Token[], lang: string, indexes
       const hy = /^([^-‑]+)[-‑]/u.exec(t.text);
       if (hy) {
         const e = pick(indexes, norm(hy[1]!), hy[1]!, lang);
-        if (e && (e.acronym || e.kind === 'state' || e.kind === 'igo')) out.push({ entry: e, start: t.start, end: t.start + hy[1]!.length, base: hy[1]! });
+        if (e && (e.acronym || e.kind === 'state' || e.kind === 'igo'))
+          out.push({ entry: e, start: t.start, end: t.start + hy[1]!.length, base: hy[1]! });
       }
       i++;
       continue;

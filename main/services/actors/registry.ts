@@ -46,7 +46,11 @@ export function acceptSuggestion(
   if (suggestion.existingActorId) {
     const current = actorById(manifest, suggestion.existingActorId);
     const actor = withAliases(current, suggestion.aliasesSeen);
-    return { manifest: { ...manifest, actors: manifest.actors.map((a) => (a.id === actor.id ? actor : a)) }, actor, created: false };
+    return {
+      manifest: { ...manifest, actors: manifest.actors.map((a) => (a.id === actor.id ? actor : a)) },
+      actor,
+      created: false,
+    };
   }
   const base: Actor = {
     id: newId('act'),
@@ -84,7 +88,9 @@ export function mergeActors(
   let merged = withAliases(keep, [drop.name, ...drop.aliases]);
   merged = {
     ...merged,
-    memberOf: [...new Set([...keep.memberOf, ...drop.memberOf].map((id) => (id === dropId ? keepId : id)))].filter((id) => id !== keepId),
+    memberOf: [...new Set([...keep.memberOf, ...drop.memberOf].map((id) => (id === dropId ? keepId : id)))].filter(
+      (id) => id !== keepId,
+    ),
     ...(merged.description === undefined && drop.description !== undefined ? { description: drop.description } : {}),
     ...(merged.color === undefined && drop.color !== undefined ? { color: drop.color } : {}),
   };
@@ -93,13 +99,19 @@ export function mergeActors(
     .map((a) => {
       if (a.id === keepId) return merged;
       if (!a.memberOf.includes(dropId)) return a;
-      return { ...a, memberOf: [...new Set(a.memberOf.map((id) => (id === dropId ? keepId : id)))].filter((id) => id !== a.id) };
+      return {
+        ...a,
+        memberOf: [...new Set(a.memberOf.map((id) => (id === dropId ? keepId : id)))].filter((id) => id !== a.id),
+      };
     });
   return { manifest: { ...manifest, actors }, actor: merged, plan: { type: 'move', from: dropId, to: keepId } };
 }
 
 /** Deletes an actor from the registry (and from other actors' memberOf). Apply the returned plan to drop its links. */
-export function deleteActor(manifest: NotebookManifest, actorId: string): { manifest: NotebookManifest; plan: ActorLinkPlan } {
+export function deleteActor(
+  manifest: NotebookManifest,
+  actorId: string,
+): { manifest: NotebookManifest; plan: ActorLinkPlan } {
   actorById(manifest, actorId);
   const actors = manifest.actors
     .filter((a) => a.id !== actorId)
@@ -117,7 +129,8 @@ function rewriteLinks(links: readonly ActorLink[], plan: ActorLinkPlan): ActorLi
     // One link per actor and role: when both actors had the same role, the kept actor's link (or the first) stays.
     const twin = out.findIndex((l) => l.actorId === moved.actorId && l.role === moved.role);
     if (twin === -1) out.push(moved);
-    else if (out[twin]!.stance === undefined && moved.stance !== undefined) out[twin] = { ...out[twin]!, stance: moved.stance };
+    else if (out[twin]!.stance === undefined && moved.stance !== undefined)
+      out[twin] = { ...out[twin]!, stance: moved.stance };
   }
   return out;
 }

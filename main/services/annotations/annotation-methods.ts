@@ -25,7 +25,18 @@ type AnnotationMethodName =
   | 'lookupTag';
 
 /** Colours for new tags: distinct, readable as highlights on white (Okabe–Ito based). */
-export const TAG_PALETTE = ['#e69f00', '#56b4e9', '#009e73', '#f0e442', '#0072b2', '#d55e00', '#cc79a7', '#8fbc5a', '#b07aa1', '#ff9da7'];
+export const TAG_PALETTE = [
+  '#e69f00',
+  '#56b4e9',
+  '#009e73',
+  '#f0e442',
+  '#0072b2',
+  '#d55e00',
+  '#cc79a7',
+  '#8fbc5a',
+  '#b07aa1',
+  '#ff9da7',
+];
 
 function nextColor(tags: readonly Tag[]): string {
   return TAG_PALETTE[tags.length % TAG_PALETTE.length]!;
@@ -34,7 +45,10 @@ function nextColor(tags: readonly Tag[]): string {
 function checkStatus(manifest: NotebookManifest, status: string | undefined): string {
   if (status === undefined) return manifest.statuses[0] ?? 'unverified';
   if (!manifest.statuses.includes(status)) {
-    throw new DossierError('invalid-input', `Unknown status "${status}". This notebook's statuses are: ${manifest.statuses.join(', ')}.`);
+    throw new DossierError(
+      'invalid-input',
+      `Unknown status "${status}". This notebook's statuses are: ${manifest.statuses.join(', ')}.`,
+    );
   }
   return status;
 }
@@ -49,7 +63,8 @@ function checkTags(manifest: NotebookManifest, tagIds: readonly string[]): strin
 function checkActors(manifest: NotebookManifest, links: ActorLink[]): ActorLink[] {
   const known = new Set(manifest.actors.map((a) => a.id));
   const unknown = links.filter((l) => !known.has(l.actorId));
-  if (unknown.length) throw new DossierError('invalid-input', `Unknown actor id(s): ${unknown.map((l) => l.actorId).join(', ')}.`);
+  if (unknown.length)
+    throw new DossierError('invalid-input', `Unknown actor id(s): ${unknown.map((l) => l.actorId).join(', ')}.`);
   return links;
 }
 
@@ -72,7 +87,11 @@ export function annotationMethods(ctx: ServiceContext): ServiceMethods<Annotatio
   const insert = async (tx: Transaction, sourceId: string, annotation: Annotation): Promise<Annotation> => {
     await tx.updateSource(sourceId, (f) => {
       // Keep reading order: by start, then end.
-      const at = f.annotations.findIndex((a) => a.target.start > annotation.target.start || (a.target.start === annotation.target.start && a.target.end > annotation.target.end));
+      const at = f.annotations.findIndex(
+        (a) =>
+          a.target.start > annotation.target.start ||
+          (a.target.start === annotation.target.start && a.target.end > annotation.target.end),
+      );
       if (at < 0) f.annotations.push(annotation);
       else f.annotations.splice(at, 0, annotation);
     });
@@ -106,9 +125,13 @@ export function annotationMethods(ctx: ServiceContext): ServiceMethods<Annotatio
       const file = await store.loadSource(input.sourceId);
       const text = file.source.text;
       if (input.end > text.length || input.start >= input.end) {
-        throw new DossierError('invalid-input', `The range ${input.start}–${input.end} is outside this source's text (length ${text.length}).`);
+        throw new DossierError(
+          'invalid-input',
+          `The range ${input.start}–${input.end} is outside this source's text (length ${text.length}).`,
+        );
       }
-      if (!text.slice(input.start, input.end).trim()) throw new DossierError('invalid-input', 'The selection is empty: select some text first.');
+      if (!text.slice(input.start, input.end).trim())
+        throw new DossierError('invalid-input', 'The selection is empty: select some text first.');
       const now = new Date().toISOString();
       const annotation: Annotation = {
         id: newId('ann'),
@@ -130,10 +153,17 @@ export function annotationMethods(ctx: ServiceContext): ServiceMethods<Annotatio
       const file = await store.loadSource(input.sourceId);
       const matches = findQuote(file.source.text, input.quote);
       if (matches.length === 0) {
-        throw new DossierError('not-found', `The quote is not in “${file.source.title}” (${input.sourceId}): check its wording; nothing was added.`);
+        throw new DossierError(
+          'not-found',
+          `The quote is not in “${file.source.title}” (${input.sourceId}): check its wording; nothing was added.`,
+        );
       }
       const match = matches[input.occurrence];
-      if (!match) throw new DossierError('invalid-input', `The quote occurs ${matches.length} time(s); occurrence ${input.occurrence} does not exist.`);
+      if (!match)
+        throw new DossierError(
+          'invalid-input',
+          `The quote occurs ${matches.length} time(s); occurrence ${input.occurrence} does not exist.`,
+        );
       const status = checkStatus(store.manifest, input.status);
       return ctx.transact(`Add ${input.kind} from quote`, async (tx) => {
         const tagIds: string[] = [];
@@ -141,7 +171,11 @@ export function annotationMethods(ctx: ServiceContext): ServiceMethods<Annotatio
         const newTags: Tag[] = [];
         const newActors: Actor[] = [];
         for (const name of input.tags) {
-          const tag = findTagByName([...store.manifest.tags, ...newTags], name) ?? { id: newId('tag'), name, color: nextColor([...store.manifest.tags, ...newTags]) };
+          const tag = findTagByName([...store.manifest.tags, ...newTags], name) ?? {
+            id: newId('tag'),
+            name,
+            color: nextColor([...store.manifest.tags, ...newTags]),
+          };
           if (!store.manifest.tags.includes(tag) && !newTags.includes(tag)) newTags.push(tag);
           tagIds.push(tag.id);
         }
@@ -181,7 +215,15 @@ export function annotationMethods(ctx: ServiceContext): ServiceMethods<Annotatio
       if (patch.status !== undefined) checkStatus(store.manifest, patch.status);
       if (patch.actors) checkActors(store.manifest, patch.actors);
       const label =
-        patch.status !== undefined ? 'Change status' : patch.tagIds ? 'Change tags' : patch.note !== undefined ? 'Edit note' : patch.actors ? 'Change actors' : 'Edit annotation';
+        patch.status !== undefined
+          ? 'Change status'
+          : patch.tagIds
+            ? 'Change tags'
+            : patch.note !== undefined
+              ? 'Edit note'
+              : patch.actors
+                ? 'Change actors'
+                : 'Edit annotation';
       await ctx.transact(label, (tx) =>
         tx.updateSource(sourceId, (f) => {
           const a = f.annotations.find((x) => x.id === id)!;
@@ -220,7 +262,12 @@ export function annotationMethods(ctx: ServiceContext): ServiceMethods<Annotatio
       const clash = tagNamed(store.manifest.tags, name);
       if (clash) throw new DossierError('invalid-input', `A tag named “${clash.name}” already exists.`);
       if (parentId) getTag(parentId);
-      const tag: Tag = { id: newId('tag'), name, color: color ?? nextColor(store.manifest.tags), ...(parentId ? { parentId } : {}) };
+      const tag: Tag = {
+        id: newId('tag'),
+        name,
+        color: color ?? nextColor(store.manifest.tags),
+        ...(parentId ? { parentId } : {}),
+      };
       await ctx.transact(`Create tag “${name}”`, (tx) => tx.updateManifest((m) => void m.tags.push(tag)));
       return tag;
     },
@@ -229,12 +276,14 @@ export function annotationMethods(ctx: ServiceContext): ServiceMethods<Annotatio
       const tag = getTag(id);
       if (name && name !== tag.name) {
         const clash = tagNamed(store.manifest.tags, name);
-        if (clash && clash.id !== id) throw new DossierError('invalid-input', `A tag named “${clash.name}” already exists.`);
+        if (clash && clash.id !== id)
+          throw new DossierError('invalid-input', `A tag named “${clash.name}” already exists.`);
       }
       if (parentId) {
         // No cycles: the new parent may not be the tag or one of its descendants.
         for (let p: string | undefined = parentId; p; p = store.manifest.tags.find((t) => t.id === p)?.parentId) {
-          if (p === id) throw new DossierError('invalid-input', 'A tag cannot be placed under itself or one of its own children.');
+          if (p === id)
+            throw new DossierError('invalid-input', 'A tag cannot be placed under itself or one of its own children.');
         }
         getTag(parentId);
       }

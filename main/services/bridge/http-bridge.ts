@@ -243,7 +243,9 @@ export async function startBridge(options: BridgeOptions): Promise<BridgeHandle>
       res.end();
       return;
     }
-    createReadStream(file).on('error', () => res.destroy()).pipe(res);
+    createReadStream(file)
+      .on('error', () => res.destroy())
+      .pipe(res);
   };
 
   const server = http.createServer((req, res) => {
@@ -256,7 +258,8 @@ export async function startBridge(options: BridgeOptions): Promise<BridgeHandle>
       if (!allowedHosts().has(hostHeader)) throw new HttpError(403, 'Forbidden host.');
       const origin = req.headers.origin;
       if (origin !== undefined && !allowedOrigins().has(origin)) throw new HttpError(403, 'Forbidden origin.');
-      if (req.method === 'POST' && origin === undefined) throw new HttpError(403, 'A POST must carry the Origin header.');
+      if (req.method === 'POST' && origin === undefined)
+        throw new HttpError(403, 'A POST must carry the Origin header.');
       const pathname = new URL(req.url ?? '/', `http://${hostHeader}`).pathname;
       if (pathname === '/api' || pathname.startsWith('/api/')) {
         handleApi(req, res, pathname).catch(fail);

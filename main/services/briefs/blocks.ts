@@ -114,7 +114,12 @@ export function resolveBrief(brief: Brief, ctx: BriefContext): ResolvedBrief {
         const attrs = citationAttrs(n);
         const claim = attrs ? ctx.annotation(attrs.annotationId) : undefined;
         if (attrs && claim) {
-          const note: Note = { n: notes.length + 1, annotationId: attrs.annotationId, claim, ...citationNoteParts(claim) };
+          const note: Note = {
+            n: notes.length + 1,
+            annotationId: attrs.annotationId,
+            claim,
+            ...citationNoteParts(claim),
+          };
           notes.push(note);
           out.push({ kind: 'note', n: note.n });
         } else {
@@ -173,7 +178,10 @@ export function resolveBrief(brief: Brief, ctx: BriefContext): ResolvedBrief {
           {
             kind: 'table',
             rows: (n.content ?? []).map((row) => ({
-              cells: (row.content ?? []).map((cell) => ({ header: cell.type === 'tableHeader', blocks: blocks(cell.content) })),
+              cells: (row.content ?? []).map((cell) => ({
+                header: cell.type === 'tableHeader',
+                blocks: blocks(cell.content),
+              })),
             })),
           },
         ];

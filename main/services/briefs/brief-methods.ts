@@ -12,7 +12,14 @@ import { foldLetters } from '../../../shared/fold-letters';
 import { newId } from '../../../shared/ids';
 import type { Brief, RichDoc } from '../../../shared/model';
 import type { ServiceContext, ServiceMethods } from '../service-context';
-import { BRIEF_FORMAT_INFO, draftBriefFromActor, draftBriefFromAnnotations, draftBriefFromTag, exportBrief, loadBriefContext } from './index';
+import {
+  BRIEF_FORMAT_INFO,
+  draftBriefFromActor,
+  draftBriefFromAnnotations,
+  draftBriefFromTag,
+  exportBrief,
+  loadBriefContext,
+} from './index';
 
 type BriefMethodName =
   | 'listBriefs'
@@ -90,7 +97,9 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
 
   return {
     async listBriefs() {
-      return [...store.manifest.briefs].sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0)).map(summarize);
+      return [...store.manifest.briefs]
+        .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0))
+        .map(summarize);
     },
 
     async getBrief({ id }) {
@@ -109,15 +118,19 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
       if (!titleChanged && !docChanged) return summarize(current);
       if (titleChanged && !title) throw new DossierError('invalid-input', 'A brief needs a title.');
       const label = docChanged ? 'Edit brief' : 'Rename brief';
-      await ctx.transact(label, async (tx) => {
-        await tx.updateManifest((m) => {
-          const b = m.briefs.find((x) => x.id === id);
-          if (!b) throw new DossierError('not-found', `No brief with id "${id}".`);
-          if (titleChanged) b.title = title!;
-          if (docChanged) b.doc = doc!;
-          b.updatedAt = new Date().toISOString();
-        });
-      }, { ...(docChanged && !titleChanged ? { mergeKey: `edit-brief:${id}` } : {}), ...(origin ? { origin } : {}) });
+      await ctx.transact(
+        label,
+        async (tx) => {
+          await tx.updateManifest((m) => {
+            const b = m.briefs.find((x) => x.id === id);
+            if (!b) throw new DossierError('not-found', `No brief with id "${id}".`);
+            if (titleChanged) b.title = title!;
+            if (docChanged) b.doc = doc!;
+            b.updatedAt = new Date().toISOString();
+          });
+        },
+        { ...(docChanged && !titleChanged ? { mergeKey: `edit-brief:${id}` } : {}), ...(origin ? { origin } : {}) },
+      );
       return summarize(findBrief(id));
     },
 
@@ -142,7 +155,8 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
       const bctx = await context();
       let draft;
       if ('actorId' in input) {
-        if (!bctx.actors.some((a) => a.id === input.actorId)) throw new DossierError('not-found', `No actor with id "${input.actorId}".`);
+        if (!bctx.actors.some((a) => a.id === input.actorId))
+          throw new DossierError('not-found', `No actor with id "${input.actorId}".`);
         draft = draftBriefFromActor(bctx, input.actorId);
       } else if ('tagId' in input) {
         draft = draftBriefFromTag(bctx, input.tagId);
@@ -191,12 +205,21 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
       const hits: ClaimHit[] = [];
       for (const claim of bctx.annotations) {
         const { annotation, source } = claim;
-        const actors = annotation.actors.map((l) => actorName.get(l.actorId)).filter((a): a is NonNullable<typeof a> => !!a);
+        const actors = annotation.actors
+          .map((l) => actorName.get(l.actorId))
+          .filter((a): a is NonNullable<typeof a> => !!a);
         const actorNames = [...new Set(actors.map((a) => a.name))];
         const tagNames = annotation.tagIds.map((id) => tagName.get(id)).filter((t): t is string => !!t);
         if (words.length) {
           const hay = foldLetters(
-            [annotation.target.exact, source.title, source.outlet ?? '', ...actorNames, ...actors.flatMap((a) => a.aliases), ...tagNames].join(' \u0001 '),
+            [
+              annotation.target.exact,
+              source.title,
+              source.outlet ?? '',
+              ...actorNames,
+              ...actors.flatMap((a) => a.aliases),
+              ...tagNames,
+            ].join(' \u0001 '),
           );
           if (!words.every((w) => hay.includes(w))) continue;
         }

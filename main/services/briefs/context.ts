@@ -17,7 +17,13 @@ export function briefContextFromFiles(manifest: ManifestPart, files: Iterable<Fi
     sources.push(meta);
     annotations.push(...file.annotations);
   }
-  return makeBriefContext({ sources, annotations, actors: manifest.actors, tags: manifest.tags, relations: manifest.relations });
+  return makeBriefContext({
+    sources,
+    annotations,
+    actors: manifest.actors,
+    tags: manifest.tags,
+    relations: manifest.relations,
+  });
 }
 
 /**

@@ -29,7 +29,6 @@ export interface BriefDraft {
   doc: RichDoc;
 }
 
-
 /** Date order: the source's publication date (undated last), then when the claim was made, then id. */
 export function compareClaims(a: CitedClaim, b: CitedClaim): number {
   const da = a.source.publishedAt?.slice(0, 10);
@@ -39,7 +38,8 @@ export function compareClaims(a: CitedClaim, b: CitedClaim): number {
     if (!db) return -1;
     return da < db ? -1 : 1;
   }
-  if (a.annotation.createdAt !== b.annotation.createdAt) return a.annotation.createdAt < b.annotation.createdAt ? -1 : 1;
+  if (a.annotation.createdAt !== b.annotation.createdAt)
+    return a.annotation.createdAt < b.annotation.createdAt ? -1 : 1;
   return a.annotation.id < b.annotation.id ? -1 : a.annotation.id > b.annotation.id ? 1 : 0;
 }
 
@@ -68,7 +68,10 @@ function overview(claims: readonly CitedClaim[], subject: string, stanceOf: (c: 
   }
   const sources = new Set(claims.map((c) => c.source.id));
   const outlets = new Set(claims.map((c) => outletName(c.source)));
-  const dates = claims.map((c) => c.source.publishedAt?.slice(0, 10)).filter((d): d is string => !!d).sort();
+  const dates = claims
+    .map((c) => c.source.publishedAt?.slice(0, 10))
+    .filter((d): d is string => !!d)
+    .sort();
   let sentence = `This brief collects ${plural(claims.length, 'claim')}${subject ? ` ${subject}` : ''} from ${plural(sources.size, 'source')}`;
   sentence += outlets.size !== sources.size ? ` (${plural(outlets.size, 'outlet')})` : '';
   if (dates.length) {
@@ -84,7 +87,10 @@ function overview(claims: readonly CitedClaim[], subject: string, stanceOf: (c: 
   const statuses = countBy(claims, (c) => c.annotation.status);
   const facts: JsonNode[] = [];
   if (stances.size) facts.push(textNode('Stance: ', [{ type: 'bold' }]), textNode(`${splitText(stances, STANCES)}. `));
-  facts.push(textNode('Status: ', [{ type: 'bold' }]), textNode(`${splitText(statuses, ['corroborated', 'unverified', 'disputed', 'refuted'])}.`));
+  facts.push(
+    textNode('Status: ', [{ type: 'bold' }]),
+    textNode(`${splitText(statuses, ['corroborated', 'unverified', 'disputed', 'refuted'])}.`),
+  );
   out.push(paragraphNode(facts));
   return out;
 }
@@ -111,7 +117,11 @@ function claimBlock(ctx: BriefContext, claim: CitedClaim, stance?: string): Json
       if (i > 0) content.push(textNode('; '));
       content.push(
         textNode(`${citationLabel(other)}, ${quoted(excerpt(cleanQuote(other.annotation.target.exact), 90))}`),
-        citationNode({ annotationId: other.annotation.id, quote: cleanQuote(other.annotation.target.exact), label: citationLabel(other) }),
+        citationNode({
+          annotationId: other.annotation.id,
+          quote: cleanQuote(other.annotation.target.exact),
+          label: citationLabel(other),
+        }),
       );
     });
     inside.push(paragraphNode(content));
@@ -179,7 +189,8 @@ export function draftBriefFromActor(ctx: BriefContext, actorId: string): BriefDr
       return link?.stance ? [link.stance] : [];
     },
   );
-  if (actor.description?.trim()) content.unshift(paragraphNode([textNode(actor.description.trim(), [{ type: 'italic' }])]));
+  if (actor.description?.trim())
+    content.unshift(paragraphNode([textNode(actor.description.trim(), [{ type: 'italic' }])]));
 
   for (const role of ACTOR_ROLES) {
     const inRole = linked.filter((x) => x.link.role === role);

@@ -31,7 +31,11 @@ const CODE_FONT = 'Consolas';
 const ACCENT = '1F3A5F';
 const CM = 567; // twips per centimetre
 
-type ParaOpts = { style?: string; indentLeft?: number; numbering?: { reference: string; level: number; instance: number } };
+type ParaOpts = {
+  style?: string;
+  indentLeft?: number;
+  numbering?: { reference: string; level: number; instance: number };
+};
 
 interface Ctx {
   listInstance: number;
@@ -92,11 +96,17 @@ function blocks(list: Block[], ctx: Ctx, opts: ParaOpts & { listLevel?: number }
         break;
       case 'quote':
         // Word joins the borders of adjacent paragraphs with the same style: keep two quotes apart.
-        if (list[index - 1]?.kind === 'quote') out.push(new Paragraph({ children: [], spacing: { before: 0, after: 0, line: 160 } }));
+        if (list[index - 1]?.kind === 'quote')
+          out.push(new Paragraph({ children: [], spacing: { before: 0, after: 0, line: 160 } }));
         out.push(...blocks(block.blocks, ctx, { ...opts, style: 'BriefQuote' }));
         break;
       case 'rule':
-        out.push(new Paragraph({ children: [], border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: 'AAAAAA', space: 1 } } }));
+        out.push(
+          new Paragraph({
+            children: [],
+            border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: 'AAAAAA', space: 1 } },
+          }),
+        );
         break;
       case 'list': {
         const level = Math.min(8, opts.listLevel ?? 0);
@@ -149,7 +159,8 @@ function blocks(list: Block[], ctx: Ctx, opts: ParaOpts & { listLevel?: number }
 function cellParagraphs(list: Block[], header: boolean, ctx: Ctx): Paragraph[] {
   const out: Paragraph[] = [];
   for (const b of list) {
-    if (b.kind === 'paragraph' || b.kind === 'heading') out.push(new Paragraph({ children: runs(b.content, { bold: header }), style: 'TableText' }));
+    if (b.kind === 'paragraph' || b.kind === 'heading')
+      out.push(new Paragraph({ children: runs(b.content, { bold: header }), style: 'TableText' }));
     else for (const p of blocks([b], ctx)) if (p instanceof Paragraph) out.push(p);
   }
   // A Word table cell must end with a paragraph.
@@ -157,20 +168,31 @@ function cellParagraphs(list: Block[], header: boolean, ctx: Ctx): Paragraph[] {
 }
 
 function noteParagraph(note: Note): Paragraph {
-  const children: ParagraphChild[] = [new TextRun({ text: note.outlet, bold: true }), new TextRun(`, ${quoted(note.title)}`)];
+  const children: ParagraphChild[] = [
+    new TextRun({ text: note.outlet, bold: true }),
+    new TextRun(`, ${quoted(note.title)}`),
+  ];
   if (note.author) children.push(new TextRun(`, ${note.author}`));
   if (note.date) children.push(new TextRun(`, ${note.date}`));
   if (note.url) {
     children.push(new TextRun(', '));
-    children.push(new ExternalHyperlink({ link: note.url, children: [new TextRun({ text: note.url, style: 'Hyperlink' })] }));
+    children.push(
+      new ExternalHyperlink({ link: note.url, children: [new TextRun({ text: note.url, style: 'Hyperlink' })] }),
+    );
   }
-  children.push(new TextRun('. Quoted: '), new TextRun({ text: quoted(note.quote), italics: true }), new TextRun(periodAfter(note.quote)));
+  children.push(
+    new TextRun('. Quoted: '),
+    new TextRun({ text: quoted(note.quote), italics: true }),
+    new TextRun(periodAfter(note.quote)),
+  );
   return new Paragraph({ children });
 }
 
 export async function renderDocx(brief: ResolvedBrief): Promise<Uint8Array> {
   const ctx: Ctx = { listInstance: 0 };
-  const body: Array<Paragraph | Table> = [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(brief.title)] })];
+  const body: Array<Paragraph | Table> = [
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(brief.title)] }),
+  ];
   if (brief.dateLine) body.push(new Paragraph({ style: 'BriefDate', children: [new TextRun(brief.dateLine)] }));
   body.push(...blocks(brief.blocks, ctx));
   if (brief.sources.length) {
@@ -196,10 +218,19 @@ export async function renderDocx(brief: ResolvedBrief): Promise<Uint8Array> {
         title: { run: { font: BODY_FONT, size: 48, bold: true, color: ACCENT }, paragraph: { spacing: { after: 60 } } },
         heading1: {
           run: { font: BODY_FONT, size: 32, bold: true, color: ACCENT },
-          paragraph: { spacing: { before: 360, after: 120 }, border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: 'BBBBBB', space: 2 } } },
+          paragraph: {
+            spacing: { before: 360, after: 120 },
+            border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: 'BBBBBB', space: 2 } },
+          },
         },
-        heading2: { run: { font: BODY_FONT, size: 28, bold: true, color: ACCENT }, paragraph: { spacing: { before: 300, after: 100 } } },
-        heading3: { run: { font: BODY_FONT, size: 24, bold: true, color: '333333' }, paragraph: { spacing: { before: 240, after: 80 } } },
+        heading2: {
+          run: { font: BODY_FONT, size: 28, bold: true, color: ACCENT },
+          paragraph: { spacing: { before: 300, after: 100 } },
+        },
+        heading3: {
+          run: { font: BODY_FONT, size: 24, bold: true, color: '333333' },
+          paragraph: { spacing: { before: 240, after: 80 } },
+        },
         footnoteText: { run: { font: BODY_FONT, size: 17 }, paragraph: { spacing: { after: 40, line: 240 } } },
         hyperlink: { run: { color: '1D4F91', underline: {} } },
       },
@@ -215,7 +246,13 @@ export async function renderDocx(brief: ResolvedBrief): Promise<Uint8Array> {
           },
           run: { color: '222222' },
         },
-        { id: 'BriefDate', name: 'Brief Date', basedOn: 'Normal', run: { color: '666666' }, paragraph: { spacing: { after: 360 } } },
+        {
+          id: 'BriefDate',
+          name: 'Brief Date',
+          basedOn: 'Normal',
+          run: { color: '666666' },
+          paragraph: { spacing: { after: 360 } },
+        },
         { id: 'TableText', name: 'Table Text', basedOn: 'Normal', paragraph: { spacing: { after: 0, line: 260 } } },
         {
           id: 'SourceEntry',
@@ -255,7 +292,12 @@ export async function renderDocx(brief: ResolvedBrief): Promise<Uint8Array> {
         properties: {
           page: {
             size: { width: 11906, height: 16838 }, // A4
-            margin: { top: Math.round(2.5 * CM), bottom: Math.round(2.5 * CM), left: Math.round(2.5 * CM), right: Math.round(2.5 * CM) },
+            margin: {
+              top: Math.round(2.5 * CM),
+              bottom: Math.round(2.5 * CM),
+              left: Math.round(2.5 * CM),
+              right: Math.round(2.5 * CM),
+            },
           },
         },
         footers: {
@@ -263,7 +305,13 @@ export async function renderDocx(brief: ResolvedBrief): Promise<Uint8Array> {
             children: [
               new Paragraph({
                 alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], size: 18, color: '666666' })],
+                children: [
+                  new TextRun({
+                    children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES],
+                    size: 18,
+                    color: '666666',
+                  }),
+                ],
               }),
             ],
           }),

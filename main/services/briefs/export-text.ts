@@ -68,7 +68,10 @@ function indent(text: string, prefix: string, first = prefix): string {
 }
 
 function mdBlocks(blocks: Block[]): string {
-  return blocks.map(mdBlock).filter((s) => s.length > 0).join('\n\n');
+  return blocks
+    .map(mdBlock)
+    .filter((s) => s.length > 0)
+    .join('\n\n');
 }
 
 function mdBlock(block: Block): string {
@@ -188,7 +191,10 @@ function htmlBlock(block: Block): string {
     }
     case 'table':
       return `<table>\n${block.rows
-        .map((r) => `<tr>${r.cells.map((c) => (c.header ? `<th>${htmlBlocks(c.blocks)}</th>` : `<td>${htmlBlocks(c.blocks)}</td>`)).join('')}</tr>`)
+        .map(
+          (r) =>
+            `<tr>${r.cells.map((c) => (c.header ? `<th>${htmlBlocks(c.blocks)}</th>` : `<td>${htmlBlocks(c.blocks)}</td>`)).join('')}</tr>`,
+        )
         .join('\n')}\n</table>`;
   }
 }
@@ -254,7 +260,9 @@ export function renderHtml(brief: ResolvedBrief): string {
     );
   }
   if (brief.notes.length) {
-    body.push(`<section class="notes">\n<h2>Notes</h2>\n<ol>\n${brief.notes.map(htmlNote).join('\n')}\n</ol>\n</section>`);
+    body.push(
+      `<section class="notes">\n<h2>Notes</h2>\n<ol>\n${brief.notes.map(htmlNote).join('\n')}\n</ol>\n</section>`,
+    );
   }
   return `<!DOCTYPE html>
 <html lang="en">

@@ -12,7 +12,13 @@ import { renderDocx } from './export-docx';
 import { renderPdf } from './export-pdf';
 import { renderHtml, renderMarkdown } from './export-text';
 
-export { draftBriefFromActor, draftBriefFromAnnotations, draftBriefFromTag, compareClaims, type BriefDraft } from './draft';
+export {
+  draftBriefFromActor,
+  draftBriefFromAnnotations,
+  draftBriefFromTag,
+  compareClaims,
+  type BriefDraft,
+} from './draft';
 export { resolveBrief, type ResolvedBrief } from './blocks';
 export { briefContextFromFiles, loadBriefContext } from './context';
 
@@ -32,6 +38,9 @@ export async function exportBrief(brief: Brief, ctx: BriefContext, format: Brief
     case 'html':
       return new TextEncoder().encode(renderHtml(resolved));
     default:
-      throw new DossierError('invalid-input', `Unknown export format "${String(format)}": use ${orList(BRIEF_FORMATS)}.`);
+      throw new DossierError(
+        'invalid-input',
+        `Unknown export format "${String(format)}": use ${orList(BRIEF_FORMATS)}.`,
+      );
   }
 }

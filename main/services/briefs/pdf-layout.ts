@@ -29,7 +29,8 @@ export function loadFonts(): Record<FontKey, Buffer> {
   const require = createRequire(import.meta.url);
   const dir = path.dirname(require.resolve('@expo-google-fonts/source-serif-4/package.json'));
   const out = {} as Record<FontKey, Buffer>;
-  for (const [key, file] of Object.entries(FONT_FILES) as Array<[FontKey, string]>) out[key] = readFileSync(path.join(dir, file));
+  for (const [key, file] of Object.entries(FONT_FILES) as Array<[FontKey, string]>)
+    out[key] = readFileSync(path.join(dir, file));
   fontCache = out;
   return out;
 }
@@ -183,7 +184,11 @@ export function breakLines(para: Para, width: number, m: Measurer): Line[] {
   };
   const add = (frag: Frag, x: number, w: number, gap: boolean) => {
     const last = line.items[line.items.length - 1];
-    if (last && styleKey(last.style) === styleKey(frag.style) && Math.abs(last.x + last.width + (gap ? m.width(' ', frag.style) : 0) - x) < 0.01) {
+    if (
+      last &&
+      styleKey(last.style) === styleKey(frag.style) &&
+      Math.abs(last.x + last.width + (gap ? m.width(' ', frag.style) : 0) - x) < 0.01
+    ) {
       last.text += (gap ? ' ' : '') + frag.text;
       last.width = x + w - last.x;
     } else {
@@ -247,7 +252,16 @@ export function fragsOf(content: Inline[], base: Style): Array<Frag | 'break'> {
         const m = item.marks;
         const bold = m.bold || base.font === 'bold' || base.font === 'boldItalic' || base.font === 'semibold';
         const italic = m.italic || base.font === 'italic' || base.font === 'boldItalic';
-        const font: FontKey = bold && italic ? 'boldItalic' : bold ? (base.font === 'semibold' && !m.bold ? 'semibold' : 'bold') : italic ? 'italic' : 'regular';
+        const font: FontKey =
+          bold && italic
+            ? 'boldItalic'
+            : bold
+              ? base.font === 'semibold' && !m.bold
+                ? 'semibold'
+                : 'bold'
+              : italic
+                ? 'italic'
+                : 'regular';
         const style: Style = { ...base, font };
         if (m.underline) style.underline = true;
         if (m.strike) style.strike = true;
@@ -260,7 +274,10 @@ export function fragsOf(content: Inline[], base: Style): Array<Frag | 'break'> {
         break;
       }
       case 'note':
-        out.push({ text: String(item.n), style: { ...base, font: 'semibold', color: ACCENT, sup: true, link: `#note-${item.n}` } });
+        out.push({
+          text: String(item.n),
+          style: { ...base, font: 'semibold', color: ACCENT, sup: true, link: `#note-${item.n}` },
+        });
         break;
       case 'removed':
         out.push({ text: CITATION_REMOVED, style: { ...base, font: 'bold', color: REMOVED } });

@@ -19,7 +19,6 @@ import { findNearDuplicate, minhashSignature } from './near-duplicate';
 
 export const DEFAULT_MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
-
 export interface ImportProgress {
   done: number;
   total: number;
@@ -112,7 +111,12 @@ async function notebookSignatures(store: NotebookStore): Promise<Array<{ item: s
  * Imports `items` into the notebook through `tx` (so the batch is one undoable
  * step); `store` is read for duplicates.
  */
-export async function importItems(store: NotebookStore, tx: Pick<Transaction, 'addSource'>, items: ImportItem[], options: ImportOptions = {}): Promise<ImportResult> {
+export async function importItems(
+  store: NotebookStore,
+  tx: Pick<Transaction, 'addSource'>,
+  items: ImportItem[],
+  options: ImportOptions = {},
+): Promise<ImportResult> {
   if (store.readOnly) throw new DossierError('read-only', `Cannot import: ${store.problem}`);
   const result: ImportResult = { added: [], skipped: [], rejected: [] };
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES;
@@ -143,16 +147,23 @@ export async function importItems(store: NotebookStore, tx: Pick<Transaction, 'a
       try {
         let input: ImportInput;
         if ('path' in item) {
-          if (item.size > maxBytes) throw new ImportRejection(`file is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB limit`);
+          if (item.size > maxBytes)
+            throw new ImportRejection(`file is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB limit`);
           input = { name: item.name, bytes: new Uint8Array(await readFile(item.path)) };
         } else {
           input = item;
         }
-        const hash = sha256(input.html !== undefined ? `${input.html}\u0000${new TextDecoder().decode(input.bytes)}` : input.bytes);
+        const hash = sha256(
+          input.html !== undefined ? `${input.html}\u0000${new TextDecoder().decode(input.bytes)}` : input.bytes,
+        );
         const existing = store.sourceIdBySha256(hash);
         if (existing) {
           const title = store.manifest.sources.find((s) => s.id === existing)?.title ?? existing;
-          result.skipped.push({ name: item.name, reason: `duplicate of “${title}”, already in the notebook`, sourceId: existing });
+          result.skipped.push({
+            name: item.name,
+            reason: `duplicate of “${title}”, already in the notebook`,
+            sourceId: existing,
+          });
         } else {
           const doc = await extractDocument(input, { maxBytes });
           const signature = minhashSignature(doc.text);
@@ -200,7 +211,9 @@ export async function importItems(store: NotebookStore, tx: Pick<Transaction, 'a
  * contribute only importable files; hidden files and folders are passed over.
  * Paths that do not exist are reported as rejected.
  */
-export async function collectPaths(paths: string[]): Promise<{ items: ImportItem[]; rejected: ImportResult['rejected']; skipped: ImportResult['skipped'] }> {
+export async function collectPaths(
+  paths: string[],
+): Promise<{ items: ImportItem[]; rejected: ImportResult['rejected']; skipped: ImportResult['skipped'] }> {
   const items: ImportItem[] = [];
   const rejected: ImportResult['rejected'] = [];
   const skipped: ImportResult['skipped'] = [];

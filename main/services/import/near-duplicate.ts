@@ -91,7 +91,11 @@ export function estimateSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): 
 }
 
 /** Whether two signatures are near-duplicates (similarity ≥ threshold, default 0.9). */
-export function isNearDuplicate(a: ArrayLike<number>, b: ArrayLike<number>, threshold = NEAR_DUPLICATE_THRESHOLD): boolean {
+export function isNearDuplicate(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  threshold = NEAR_DUPLICATE_THRESHOLD,
+): boolean {
   return estimateSimilarity(a, b) >= threshold;
 }
 

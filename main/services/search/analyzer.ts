@@ -104,7 +104,11 @@ export function isCanonicalTerm(term: string): boolean {
  * index holds, the word itself folded, and its number or weekday value.
  * `stop` is true when the word is a stop word in any of those languages.
  */
-export function queryVariants(word: string, numeric: boolean, languages: Iterable<string>): { variants: string[]; raw: string; stop: boolean } {
+export function queryVariants(
+  word: string,
+  numeric: boolean,
+  languages: Iterable<string>,
+): { variants: string[]; raw: string; stop: boolean } {
   const lower = word.toLowerCase();
   const raw = foldForMatch(lower);
   const set = new Set<string>();

@@ -55,7 +55,11 @@ interface SentenceInfo {
  * annotation, best first: word overlap (BM25 over stemmed, folded terms),
  * actors named through any alias, numbers and dates in common.
  */
-export function corroborate(index: CorroborationView, annotationId: string, options: CorroborateOptions = {}): CorroborationHit[] {
+export function corroborate(
+  index: CorroborationView,
+  annotationId: string,
+  options: CorroborateOptions = {},
+): CorroborationHit[] {
   const limit = options.limit ?? 10;
   const perSource = options.perSource ?? 1;
   const ann = index.annotations.get(annotationId);
@@ -72,7 +76,8 @@ export function corroborate(index: CorroborationView, annotationId: string, opti
   const langs = new Set(['en', ...index.languages.keys()]);
   for (const id of actorIds) {
     const actor = index.actors.get(id)!;
-    for (const name of [actor.name, ...actor.aliases]) for (const l of langs) for (const t of analyze(name, l)) aliasTerms.add(t);
+    for (const name of [actor.name, ...actor.aliases])
+      for (const l of langs) for (const t of analyze(name, l)) aliasTerms.add(t);
   }
   const quantities = extractCounts(quote, lang, quoteTokens);
   const numberValues = new Set(quantities.map((q) => q.value));
@@ -95,7 +100,8 @@ export function corroborate(index: CorroborationView, annotationId: string, opti
   const numberQuery = rare(canonical, 8);
 
   const ownSource = ann.sourceId;
-  const ownIndex = index.sources.get(ownSource)?.paragraphs.findIndex(([a, b]) => ann.start >= a && ann.start < b) ?? -1;
+  const ownIndex =
+    index.sources.get(ownSource)?.paragraphs.findIndex(([a, b]) => ann.start >= a && ann.start < b) ?? -1;
   // the annotation's own paragraph scores what a passage holding every word of the quote would
   const ownDoc = `p:${ownSource}:${ownIndex}`;
   const ownPrefix = `p:${ownSource}:`;
@@ -140,7 +146,9 @@ export function corroborate(index: CorroborationView, annotationId: string, opti
     // analyse the paragraph once, then share the findings out to its sentences
     const toks = tokenize(para);
     const actorHits = actorIds.size ? index.matcher.find(para).filter((m) => actorIds.has(m.actorId)) : [];
-    const counts = numberValues.size ? extractCounts(para, s.language, toks).filter((q) => numberValues.has(q.value)) : [];
+    const counts = numberValues.size
+      ? extractCounts(para, s.language, toks).filter((q) => numberValues.has(q.value))
+      : [];
     const dateHits = dateValues.size ? extractDates(para, toks).filter((d) => dateValues.has(d.value)) : [];
     const sentences = sentenceRanges(para);
     const info: SentenceInfo[] = [];
@@ -155,7 +163,17 @@ export function corroborate(index: CorroborationView, annotationId: string, opti
       for (const d of dateHits) if (d.start >= a && d.end <= b) x.dates.add(d.value);
       info.push(x);
     }
-    let best: { score: number; from: number; to: number; words: number; actors: Set<string>; numbers: Set<string>; dates: Set<string> } | undefined;
+    let best:
+      | {
+          score: number;
+          from: number;
+          to: number;
+          words: number;
+          actors: Set<string>;
+          numbers: Set<string>;
+          dates: Set<string>;
+        }
+      | undefined;
     const width = Math.min(quoteSentences, sentences.length);
     for (let i = 0; i + width <= sentences.length; i++) {
       const words = new Set<string>();
@@ -178,7 +196,8 @@ export function corroborate(index: CorroborationView, annotationId: string, opti
       const numberShare = numberValues.size ? numberVals.size / numberValues.size : 0;
       const dateShare = dateValues.size ? datesHit.size / dateValues.size : 0;
       const score = 0.5 * Math.min(1, bm25 / self) + wordShare + 0.6 * actorShare + 0.6 * numberShare + 0.3 * dateShare;
-      if (!best || score > best.score) best = { score, from: i, to: i + width - 1, words: wordShare, actors, numbers, dates: datesHit };
+      if (!best || score > best.score)
+        best = { score, from: i, to: i + width - 1, words: wordShare, actors, numbers, dates: datesHit };
     }
     if (!best) continue;
     const start = range[0] + sentences[best.from]![0];
@@ -189,7 +208,12 @@ export function corroborate(index: CorroborationView, annotationId: string, opti
       end,
       text: s.text.slice(start, end),
       score: round(best.score),
-      matched: { words: round(best.words), actorIds: [...best.actors], numbers: [...best.numbers], dates: [...best.dates] },
+      matched: {
+        words: round(best.words),
+        actorIds: [...best.actors],
+        numbers: [...best.numbers],
+        dates: [...best.dates],
+      },
     });
   }
   scored.sort((a, b) => b.score - a.score || a.sourceId.localeCompare(b.sourceId) || a.start - b.start);

@@ -46,7 +46,14 @@ export interface IndexContents {
 }
 
 export function emptyContents(): IndexContents {
-  return { sources: new Map(), annotations: new Map(), bySource: new Map(), actors: new Map(), tags: new Map(), languages: new Map() };
+  return {
+    sources: new Map(),
+    annotations: new Map(),
+    bySource: new Map(),
+    actors: new Map(),
+    tags: new Map(),
+    languages: new Map(),
+  };
 }
 
 const FORMAT = 3;
@@ -71,7 +78,15 @@ export function encodeIndex(snapshot: TermIndexSnapshot, c: IndexContents): stri
   return JSON.stringify({
     format: FORMAT,
     index: snapshot,
-    sources: [...c.sources.values()].map((s) => [s.id, s.title, s.language, s.outlet ?? null, s.publishedAt ?? null, s.text, s.paragraphs.flat()]),
+    sources: [...c.sources.values()].map((s) => [
+      s.id,
+      s.title,
+      s.language,
+      s.outlet ?? null,
+      s.publishedAt ?? null,
+      s.text,
+      s.paragraphs.flat(),
+    ]),
     annotations: annotationColumns(c),
     actors: [...c.actors.values()],
     tags: [...c.tags.values()],
@@ -117,12 +132,21 @@ export function decodeIndex(json: string): { snapshot: TermIndexSnapshot; conten
   } catch {
     throw new DossierError('corrupt', 'The saved search index could not be read; it will be rebuilt.');
   }
-  if (!data || data.format !== FORMAT) throw new DossierError('corrupt', 'The saved search index has an unknown format; it will be rebuilt.');
+  if (!data || data.format !== FORMAT)
+    throw new DossierError('corrupt', 'The saved search index has an unknown format; it will be rebuilt.');
   const index = emptyContents();
   for (const [id, title, language, outlet, publishedAt, text, flat] of data.sources) {
     const paragraphs: Array<[number, number]> = [];
     for (let i = 0; i < flat.length; i += 2) paragraphs.push([flat[i]!, flat[i + 1]!]);
-    index.sources.set(id, { id, title, language, outlet: outlet ?? undefined, publishedAt: publishedAt ?? undefined, text, paragraphs });
+    index.sources.set(id, {
+      id,
+      title,
+      language,
+      outlet: outlet ?? undefined,
+      publishedAt: publishedAt ?? undefined,
+      text,
+      paragraphs,
+    });
     index.languages.set(language, (index.languages.get(language) ?? 0) + 1);
   }
   const c = data.annotations;

@@ -12,7 +12,15 @@
 import { RELATION_TYPES, type RelationType } from '../../../shared/enums';
 import type { Actor, Relation } from '../../../shared/model';
 import type { Discrepancy, RelationGroup } from '../../../shared/api/search';
-import { AliasMatcher, datesDiffer, describeDateValue, extractDates, extractCounts, foldForMatch, tokenize } from '../../../shared/text';
+import {
+  AliasMatcher,
+  datesDiffer,
+  describeDateValue,
+  extractDates,
+  extractCounts,
+  foldForMatch,
+  tokenize,
+} from '../../../shared/text';
 import { isCanonicalTerm, wordTerms } from './analyzer';
 
 export interface GroupInput {
@@ -31,7 +39,10 @@ export interface Groups {
 
 /** A key that treats "The Guardian", "guardian" and "www.guardian.example" as one outlet. */
 export function outletKey(source: { id: string; outlet?: string; url?: string }): string {
-  if (source.outlet?.trim()) return `o:${foldForMatch(source.outlet).replace(/^the\s+/, '').replace(/[^\p{L}\p{N}]+/gu, '')}`;
+  if (source.outlet?.trim())
+    return `o:${foldForMatch(source.outlet)
+      .replace(/^the\s+/, '')
+      .replace(/[^\p{L}\p{N}]+/gu, '')}`;
   if (source.url) {
     try {
       return `h:${new URL(source.url).hostname.replace(/^www\./, '')}`;
@@ -80,7 +91,12 @@ export function computeGroups(input: GroupInput): Groups {
     ids.sort();
     const sourceIds = [...new Set(ids.map((id) => sourceOf.get(id)!))].sort();
     const outlets = new Set(sourceIds.map((id) => outletKey(sources.get(id) ?? { id })));
-    const group: RelationGroup = { id: `grp_${ids[0]}`, annotationIds: ids, sourceIds, independentSources: outlets.size };
+    const group: RelationGroup = {
+      id: `grp_${ids[0]}`,
+      annotationIds: ids,
+      sourceIds,
+      independentSources: outlets.size,
+    };
     groups.push(group);
     for (const id of ids) byAnnotation.set(id, group);
   }
@@ -130,7 +146,10 @@ export function findDiscrepancies(members: readonly GroupMember[], options: Disc
       const after = a.tokens.findIndex((t) => t.start >= q.end);
       const before = a.tokens.findIndex((t) => t.start >= q.start) - 1;
       const context = new Set<string>();
-      const termsOf = (k: number) => (a.tokens[k] ? wordTerms(a.tokens[k]!.text, a.lang, a.tokens[k]!.numeric).filter((t) => !isCanonicalTerm(t)) : []);
+      const termsOf = (k: number) =>
+        a.tokens[k]
+          ? wordTerms(a.tokens[k]!.text, a.lang, a.tokens[k]!.numeric).filter((t) => !isCanonicalTerm(t))
+          : [];
       for (let k = after; k >= 0 && k < after + 3 && context.size < 2; k++) termsOf(k).forEach((t) => context.add(t));
       if (context.size === 0 && before >= 0) termsOf(before).forEach((t) => context.add(t));
       mentions.push({ member, value: q.value, text: q.text, context });
@@ -183,7 +202,9 @@ export function findDiscrepancies(members: readonly GroupMember[], options: Disc
     if (!clustered.has(i)) lone.set(x.member, [...(lone.get(x.member) ?? []), i]);
   });
   const hasClustered = new Set([...clustered].map((i) => mentions[i]!.member));
-  const singles = [...lone.entries()].filter(([member, ids]) => ids.length === 1 && !hasClustered.has(member)).map(([, ids]) => ids[0]!);
+  const singles = [...lone.entries()]
+    .filter(([member, ids]) => ids.length === 1 && !hasClustered.has(member))
+    .map(([, ids]) => ids[0]!);
   if (singles.length >= 2) emitNumbers(singles, 'number');
 
   // weekdays and dates
@@ -194,7 +215,12 @@ export function findDiscrepancies(members: readonly GroupMember[], options: Disc
     out.push({
       kind: 'weekday',
       about: 'weekday',
-      values: weekdays.map((x) => ({ annotationId: members[x.i]!.annotationId, outlet: members[x.i]!.outlet, value: describeDateValue(x.d.value), text: x.d.text })),
+      values: weekdays.map((x) => ({
+        annotationId: members[x.i]!.annotationId,
+        outlet: members[x.i]!.outlet,
+        value: describeDateValue(x.d.value),
+        text: x.d.text,
+      })),
     });
   const dated = analysed
     .map((a, i) => ({ i, d: a.dates.find((d) => d.kind === 'date') }))
@@ -203,7 +229,12 @@ export function findDiscrepancies(members: readonly GroupMember[], options: Disc
     out.push({
       kind: 'date',
       about: 'date',
-      values: dated.map((x) => ({ annotationId: members[x.i]!.annotationId, outlet: members[x.i]!.outlet, value: describeDateValue(x.d.value), text: x.d.text })),
+      values: dated.map((x) => ({
+        annotationId: members[x.i]!.annotationId,
+        outlet: members[x.i]!.outlet,
+        value: describeDateValue(x.d.value),
+        text: x.d.text,
+      })),
     });
 
   // actors: one member names an actor of a kind that no other member names, where others name another
@@ -231,7 +262,10 @@ export function findDiscrepancies(members: readonly GroupMember[], options: Disc
         values: naming.map(({ s, i }) => ({
           annotationId: members[i]!.annotationId,
           outlet: members[i]!.outlet,
-          value: [...s].map((id) => byId.get(id)!.name).sort().join(', '),
+          value: [...s]
+            .map((id) => byId.get(id)!.name)
+            .sort()
+            .join(', '),
           text: [...s].map((id) => named[i]!.get(id)!).join(', '),
         })),
       });

@@ -16,8 +16,22 @@ import { AliasMatcher, richDocToText, tokenize } from '../../../shared/text';
 import { analyze, isCanonicalTerm, queryVariants, STEMMED_LANGUAGES, wordTerms } from './analyzer';
 import { corroborate, type CorroborateOptions } from './corroborate';
 import { filterFor, type SearchFilter } from './filters';
-import { decodeIndex, emptyContents, encodeIndex, type AnnotationEntry, type IndexContents, type SourceEntry } from './index-format';
-import { Field, roundScore as round, TermIndex, type QueryGroup, type ScoredDoc, type TermIndexSnapshot } from './term-index';
+import {
+  decodeIndex,
+  emptyContents,
+  encodeIndex,
+  type AnnotationEntry,
+  type IndexContents,
+  type SourceEntry,
+} from './index-format';
+import {
+  Field,
+  roundScore as round,
+  TermIndex,
+  type QueryGroup,
+  type ScoredDoc,
+  type TermIndexSnapshot,
+} from './term-index';
 
 export type { CorroborateOptions } from './corroborate';
 
@@ -166,7 +180,9 @@ export class SearchIndex {
     this.sources.set(source.id, entry);
     this.languages.set(entry.language, (this.languages.get(entry.language) ?? 0) + 1);
     this.idx.add(`t:${source.id}`, Field.Title, analyze(source.title, entry.language), bulk);
-    entry.paragraphs.forEach(([s, e], n) => this.idx.add(`p:${source.id}:${n}`, Field.Text, analyze(source.text.slice(s, e), entry.language), bulk));
+    entry.paragraphs.forEach(([s, e], n) =>
+      this.idx.add(`p:${source.id}:${n}`, Field.Text, analyze(source.text.slice(s, e), entry.language), bulk),
+    );
   }
 
   private removeSourceDocs(id: string): void {
@@ -197,7 +213,8 @@ export class SearchIndex {
     let set = this.bySource.get(a.sourceId);
     if (!set) this.bySource.set(a.sourceId, (set = new Set()));
     set.add(a.id);
-    if (note) this.idx.add(`n:${a.id}`, Field.Note, analyze(note, this.sources.get(a.sourceId)?.language ?? 'und'), bulk);
+    if (note)
+      this.idx.add(`n:${a.id}`, Field.Note, analyze(note, this.sources.get(a.sourceId)?.language ?? 'und'), bulk);
   }
 
   get matcher(): AliasMatcher {
@@ -252,7 +269,8 @@ export class SearchIndex {
     const expanded = this.idx.expandAll(groups);
     // a result yields up to a few hits (a passage and the claims in it) or none (filtered out): ask for some spare
     const top = limit * 3 + 10;
-    const run = (mode: 'AND' | 'OR', topK?: number) => this.idx.score(expanded, { mode, fields: SEARCH_FIELDS, filter: f.docOk, top: topK });
+    const run = (mode: 'AND' | 'OR', topK?: number) =>
+      this.idx.score(expanded, { mode, fields: SEARCH_FIELDS, filter: f.docOk, top: topK });
     let mode: 'AND' | 'OR' = 'AND';
     let results = run(mode, top);
     if (results.length === 0 && groups.length > 1) results = run((mode = 'OR'), top);
@@ -285,7 +303,13 @@ export class SearchIndex {
       if (id.startsWith('t:')) {
         const s = this.sources.get(id.slice(2));
         if (!s || f.annotationsOnly || !f.passageOk(s, s.title, undefined)) continue;
-        hits.push({ sourceId: s.id, kind: 'title', snippet: s.title, score: round(r.score), highlights: highlightsIn(s.title, s.language, terms) });
+        hits.push({
+          sourceId: s.id,
+          kind: 'title',
+          snippet: s.title,
+          score: round(r.score),
+          highlights: highlightsIn(s.title, s.language, terms),
+        });
         continue;
       }
       const loc = this.paragraphOf(id);
@@ -336,7 +360,13 @@ export class SearchIndex {
     const langs = new Set<string>(['en', ...[...this.languages.keys()].filter((l) => STEMMED_LANGUAGES.includes(l))]);
     const words = tokens.map((t) => ({ tok: t, ...queryVariants(t.text, t.numeric, langs) }));
     const kept = words.filter((w) => !w.stop && w.variants.length > 0);
-    const chosen = kept.length > 0 ? kept : words.filter((w) => w.variants.length > 0).slice(0, 1).map((w) => ({ ...w, variants: [w.raw] }));
+    const chosen =
+      kept.length > 0
+        ? kept
+        : words
+            .filter((w) => w.variants.length > 0)
+            .slice(0, 1)
+            .map((w) => ({ ...w, variants: [w.raw] }));
     if (chosen.length === 0) return undefined;
     const group = (w: (typeof chosen)[number]): QueryGroup => {
       // typo tolerance only for words the index does not hold as written
@@ -413,7 +443,8 @@ export class SearchIndex {
 function snippetWindow(text: string, lang: string, terms: Set<string>): [number, number] {
   if (text.length <= SNIPPET_CHARS) return [0, text.length];
   const positions: number[] = [];
-  for (const t of tokenize(text)) if (wordTerms(t.text, lang, t.numeric).some((x) => terms.has(x))) positions.push(t.start);
+  for (const t of tokenize(text))
+    if (wordTerms(t.text, lang, t.numeric).some((x) => terms.has(x))) positions.push(t.start);
   let bestStart = positions[0] ?? 0;
   let bestCount = 0;
   for (let i = 0, j = 0; i < positions.length; i++) {
@@ -439,6 +470,7 @@ function snippetWindow(text: string, lang: string, terms: Set<string>): [number,
 /** Ranges of words in `text` whose index terms are among `terms`. */
 function highlightsIn(text: string, lang: string, terms: Set<string>): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  for (const t of tokenize(text)) if (wordTerms(t.text, lang, t.numeric).some((x) => terms.has(x))) out.push([t.start, t.end]);
+  for (const t of tokenize(text))
+    if (wordTerms(t.text, lang, t.numeric).some((x) => terms.has(x))) out.push([t.start, t.end]);
   return out;
 }

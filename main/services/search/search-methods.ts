@@ -13,7 +13,14 @@ import { computeGroups, findDiscrepancies } from './relations';
 import type { SearchIndex } from './search-index';
 import { SearchService, type SearchServiceOptions } from './search-service';
 
-type SearchMethodName = 'search' | 'searchStatus' | 'corroborate' | 'acceptCorroboration' | 'listRelations' | 'deleteRelation' | 'getClaimGroup';
+type SearchMethodName =
+  | 'search'
+  | 'searchStatus'
+  | 'corroborate'
+  | 'acceptCorroboration'
+  | 'listRelations'
+  | 'deleteRelation'
+  | 'getClaimGroup';
 
 export interface SearchArea {
   methods: ServiceMethods<SearchMethodName>;
@@ -58,14 +65,20 @@ export function createSearchArea(ctx: ServiceContext, options: SearchServiceOpti
       const index = await service.ready();
       const hits = index.search(query, filters ?? {}, limit);
       // matching actor names costs a second term expansion: only when not turned off and when there are actors
-      const actors = withActors !== false && query.trim() && store.manifest.actors.length ? index.searchActors(query, 5) : [];
+      const actors =
+        withActors !== false && query.trim() && store.manifest.actors.length ? index.searchActors(query, 5) : [];
       const sources = [...new Set(hits.map((h) => h.sourceId))].flatMap((id) => headOf(id) ?? []);
       return { hits, actors, sources, ready: true };
     },
 
     async searchStatus() {
       const stats = service.isReady ? (await service.ready()).stats() : undefined;
-      return { ready: service.isReady, sources: stats?.sources ?? 0, annotations: stats?.annotations ?? 0, loadedFrom: service.loadedFrom };
+      return {
+        ready: service.isReady,
+        sources: stats?.sources ?? 0,
+        annotations: stats?.annotations ?? 0,
+        loadedFrom: service.loadedFrom,
+      };
     },
 
     async corroborate({ annotationId, limit }) {
@@ -84,7 +97,11 @@ export function createSearchArea(ctx: ServiceContext, options: SearchServiceOpti
     async acceptCorroboration({ annotationId, sourceId, start, end, type }) {
       const index = await service.ready();
       const original = await findAnnotation(index, annotationId);
-      if (original.sourceId === sourceId) throw new DossierError('invalid-input', 'A claim corroborates or contradicts a passage in another source, not its own.');
+      if (original.sourceId === sourceId)
+        throw new DossierError(
+          'invalid-input',
+          'A claim corroborates or contradicts a passage in another source, not its own.',
+        );
       const file = await store.loadSource(sourceId);
       const target = describeTarget(file.source.text, start, end);
       const existing = file.annotations.find((a) => a.target.start === target.start && a.target.end === target.end);
@@ -101,7 +118,9 @@ export function createSearchArea(ctx: ServiceContext, options: SearchServiceOpti
         updatedAt: now,
       };
       const already = store.manifest.relations.find(
-        (r) => r.type === type && ((r.from === annotation.id && r.to === annotationId) || (r.from === annotationId && r.to === annotation.id)),
+        (r) =>
+          r.type === type &&
+          ((r.from === annotation.id && r.to === annotationId) || (r.from === annotationId && r.to === annotation.id)),
       );
       if (existing && already) return { annotation: existing, relation: already };
       const relation: Relation = { id: newId('rel'), from: annotation.id, to: annotationId, type, createdAt: now };
@@ -109,7 +128,9 @@ export function createSearchArea(ctx: ServiceContext, options: SearchServiceOpti
       await ctx.transact(label, async (tx) => {
         if (!existing) {
           await tx.updateSource(sourceId, (f) => {
-            const at = f.annotations.findIndex((a) => a.target.start > target.start || (a.target.start === target.start && a.target.end > target.end));
+            const at = f.annotations.findIndex(
+              (a) => a.target.start > target.start || (a.target.start === target.start && a.target.end > target.end),
+            );
             if (at < 0) f.annotations.push(annotation);
             else f.annotations.splice(at, 0, annotation);
           });
@@ -137,7 +158,15 @@ export function createSearchArea(ctx: ServiceContext, options: SearchServiceOpti
           }
         }
         const source = sourceId ? headOf(sourceId) : undefined;
-        out.push({ ...r, other: { annotationId: otherId, ...(sourceId ? { sourceId } : {}), ...(exact ? { exact } : {}), ...(source ? { source } : {}) } });
+        out.push({
+          ...r,
+          other: {
+            annotationId: otherId,
+            ...(sourceId ? { sourceId } : {}),
+            ...(exact ? { exact } : {}),
+            ...(source ? { source } : {}),
+          },
+        });
       }
       return out;
     },
@@ -176,7 +205,13 @@ export function createSearchArea(ctx: ServiceContext, options: SearchServiceOpti
         const meta = a && metaOf(a.sourceId);
         if (!a || !meta) continue;
         loaded.push(a);
-        members.push({ annotationId: a.id, sourceId: a.sourceId, exact: a.target.exact, status: a.status, source: sourceHead(meta) });
+        members.push({
+          annotationId: a.id,
+          sourceId: a.sourceId,
+          exact: a.target.exact,
+          status: a.status,
+          source: sourceHead(meta),
+        });
       }
       const discrepancies = findDiscrepancies(
         loaded.map((a) => {

@@ -46,7 +46,6 @@ type IndexedSource = IndexData['sources'][number];
 const sourceFields = (m: Pick<SourceIndexEntry, 'title' | 'language' | 'outlet' | 'publishedAt'>) =>
   JSON.stringify([m.title, m.language, m.outlet ?? null, m.publishedAt ?? null]);
 
-
 export class SearchService {
   private index: SearchIndex | undefined;
   private loading: Promise<SearchIndex> | undefined;
@@ -152,7 +151,10 @@ export class SearchService {
     const t0 = performance.now();
     const generation = this.generation;
     try {
-      const [stampRaw, fingerprint] = await Promise.all([readFile(path.join(this.cacheDir, STAMP_FILE), 'utf8'), this.fingerprint()]);
+      const [stampRaw, fingerprint] = await Promise.all([
+        readFile(path.join(this.cacheDir, STAMP_FILE), 'utf8'),
+        this.fingerprint(),
+      ]);
       const stamp = JSON.parse(stampRaw) as { format?: number; fingerprint?: string };
       if (stamp.format !== STAMP_FORMAT || stamp.fingerprint !== fingerprint) return undefined;
       const json = await readFile(path.join(this.cacheDir, INDEX_FILE), 'utf8');
@@ -169,9 +171,19 @@ export class SearchService {
   /** size + mtime of the manifest and every listed source file, hashed. */
   async fingerprint(): Promise<string> {
     const { store } = this.ctx;
-    const files = [path.join(store.dir, MANIFEST_FILE), ...store.manifest.sources.map((s) => store.sourceFilePath(s.id))];
+    const files = [
+      path.join(store.dir, MANIFEST_FILE),
+      ...store.manifest.sources.map((s) => store.sourceFilePath(s.id)),
+    ];
     const hash = createHash('sha1');
-    const stats = await Promise.all(files.map((f) => stat(f).then((s) => `${s.size}:${Math.trunc(s.mtimeMs)}`, () => 'missing')));
+    const stats = await Promise.all(
+      files.map((f) =>
+        stat(f).then(
+          (s) => `${s.size}:${Math.trunc(s.mtimeMs)}`,
+          () => 'missing',
+        ),
+      ),
+    );
     files.forEach((f, i) => hash.update(`${path.basename(f)}=${stats[i]}\n`));
     return hash.digest('hex');
   }
@@ -187,7 +199,11 @@ export class SearchService {
     };
   }
 
-  private rememberSource(meta: SourceIndexEntry, text: string | undefined, annotations: Annotation[] | undefined): void {
+  private rememberSource(
+    meta: SourceIndexEntry,
+    text: string | undefined,
+    annotations: Annotation[] | undefined,
+  ): void {
     this.sourceMeta.set(meta.id, sourceFields(meta));
     if (text !== undefined) this.sourceText.set(meta.id, textHash(text));
     if (annotations) this.annotationKeys.set(meta.id, new Map(annotations.map((a) => [a.id, JSON.stringify(a)])));
@@ -223,7 +239,12 @@ export class SearchService {
 
   private async applyManifest(index: SearchIndex): Promise<void> {
     const m = this.ctx.store.manifest;
-    const sync = <T extends { id: string }>(items: readonly T[], keys: Map<string, string>, upsert: (x: T) => void, remove: (id: string) => void) => {
+    const sync = <T extends { id: string }>(
+      items: readonly T[],
+      keys: Map<string, string>,
+      upsert: (x: T) => void,
+      remove: (id: string) => void,
+    ) => {
       const seen = new Set<string>();
       for (const item of items) {
         seen.add(item.id);
@@ -240,12 +261,23 @@ export class SearchService {
         }
       }
     };
-    sync<Actor>(m.actors, this.actorKeys, (a) => index.upsertActor(a), (id) => index.removeActor(id));
-    sync<Tag>(m.tags, this.tagKeys, (t) => index.upsertTag(t), (id) => index.removeTag(id));
+    sync<Actor>(
+      m.actors,
+      this.actorKeys,
+      (a) => index.upsertActor(a),
+      (id) => index.removeActor(id),
+    );
+    sync<Tag>(
+      m.tags,
+      this.tagKeys,
+      (t) => index.upsertTag(t),
+      (id) => index.removeTag(id),
+    );
     const listed = new Set<string>();
     for (const meta of m.sources) {
       listed.add(meta.id);
-      if (!index.hasSource(meta.id) || this.sourceMeta.get(meta.id) !== sourceFields(meta)) await this.applySource(index, meta.id);
+      if (!index.hasSource(meta.id) || this.sourceMeta.get(meta.id) !== sourceFields(meta))
+        await this.applySource(index, meta.id);
     }
     for (const id of [...this.sourceMeta.keys()]) {
       if (listed.has(id)) continue;
@@ -267,7 +299,11 @@ export class SearchService {
       return;
     }
     const text = file.source.text;
-    if (!index.hasSource(id) || this.sourceMeta.get(id) !== sourceFields(meta) || this.sourceText.get(id) !== textHash(text)) {
+    if (
+      !index.hasSource(id) ||
+      this.sourceMeta.get(id) !== sourceFields(meta) ||
+      this.sourceText.get(id) !== textHash(text)
+    ) {
       index.upsertSource(this.indexedSource(meta, text));
       // annotation entries keep their quotes from the text: refresh them all
       this.annotationKeys.delete(id);

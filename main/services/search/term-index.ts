@@ -204,7 +204,8 @@ export class TermIndex {
         if (id === exact) continue;
         found.push([id, (PREFIX_WEIGHT * q.term.length) / sorted[i]!.length]);
       }
-      if (found.length > MAX_EXPANSIONS) found.sort((a, b) => this.liveDf[b[0]]! - this.liveDf[a[0]]! || a[0] - b[0]).length = MAX_EXPANSIONS;
+      if (found.length > MAX_EXPANSIONS)
+        found.sort((a, b) => this.liveDf[b[0]]! - this.liveDf[a[0]]! || a[0] - b[0]).length = MAX_EXPANSIONS;
       for (const [id, w] of found) out.set(id, Math.max(out.get(id) ?? 0, w));
     }
     if (q.fuzzy && sorted && q.term.length > 1) {
@@ -228,7 +229,8 @@ export class TermIndex {
   expandAll(groups: readonly QueryGroup[]): ExpandedQuery {
     return groups.map((g) => {
       const merged = new Map<number, number>();
-      for (const q of g) for (const [id, w] of this.expand(q)) merged.set(id, Math.max(merged.get(id) ?? 0, w * (q.boost ?? 1)));
+      for (const q of g)
+        for (const [id, w] of this.expand(q)) merged.set(id, Math.max(merged.get(id) ?? 0, w * (q.boost ?? 1)));
       return [...merged.entries()];
     });
   }
@@ -343,7 +345,13 @@ export class TermIndex {
     }
     const meta = new IntBuffer();
     for (let i = 0; i < keys.length; i++) meta.push(fields[i]!, lengths[i]!);
-    return { terms: terms.join('\n'), counts: counts.toBase64(), postings: flat.toBase64(), keys: keys.join('\n'), docs: meta.toBase64() };
+    return {
+      terms: terms.join('\n'),
+      counts: counts.toBase64(),
+      postings: flat.toBase64(),
+      keys: keys.join('\n'),
+      docs: meta.toBase64(),
+    };
   }
 
   static fromSnapshot(s: TermIndexSnapshot, resolveTerms?: (key: string) => readonly string[]): TermIndex {

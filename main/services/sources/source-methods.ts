@@ -69,7 +69,9 @@ export function sourceMethods(ctx: ServiceContext): ServiceMethods<SourceMethodN
     async restoreRemoved({ sourceId, index }) {
       const file = await store.loadSource(sourceId);
       const edit = restoreBlock(file.source.text, file.source.removed, file.annotations, index);
-      await ctx.transact(`Restore removed text in “${titleOf(sourceId)}”`, (tx) => tx.updateSource(sourceId, (f) => applyText(f, edit)));
+      await ctx.transact(`Restore removed text in “${titleOf(sourceId)}”`, (tx) =>
+        tx.updateSource(sourceId, (f) => applyText(f, edit)),
+      );
       forgetSignature(store, sourceId);
       return { ...(await snapshot(sourceId)), start: edit.start, end: edit.end };
     },
@@ -77,7 +79,9 @@ export function sourceMethods(ctx: ServiceContext): ServiceMethods<SourceMethodN
     async removeParagraph({ sourceId, paragraphIndex, reason }) {
       const file = await store.loadSource(sourceId);
       const edit = removeParagraphFrom(file.source.text, file.source.removed, file.annotations, paragraphIndex, reason);
-      await ctx.transact(`Remove a paragraph from “${titleOf(sourceId)}”`, (tx) => tx.updateSource(sourceId, (f) => applyText(f, edit)));
+      await ctx.transact(`Remove a paragraph from “${titleOf(sourceId)}”`, (tx) =>
+        tx.updateSource(sourceId, (f) => applyText(f, edit)),
+      );
       forgetSignature(store, sourceId);
       return snapshot(sourceId);
     },
@@ -86,7 +90,8 @@ export function sourceMethods(ctx: ServiceContext): ServiceMethods<SourceMethodN
       if (!store.hasSource(id)) throw new DossierError('not-found', `No source with id "${id}" in this notebook.`);
       // Validated (and trimmed) here too, so callers inside main get the same rules as the API.
       const values = normalisePatch(SourceMetaPatch.parse(patch));
-      if (Object.keys(values).length === 0) throw new DossierError('invalid-input', 'Nothing to change: the patch is empty.');
+      if (Object.keys(values).length === 0)
+        throw new DossierError('invalid-input', 'Nothing to change: the patch is empty.');
       await store.loadSource(id); // fails clearly (not-found, corrupt) before anything is written
       const fields = Object.keys(values).join(', ');
       await ctx.transact(`Edit ${fields} of “${titleOf(id)}”`, async (tx) => {

@@ -45,14 +45,25 @@ export interface EditedText {
 }
 
 /** Moves each target by `shift(offset)` and recomputes its quote selector where anything changed. */
-function retarget(text: string, annotations: readonly Annotation[], shift: (offset: number, isEnd: boolean) => number): Map<string, TextTarget> {
+function retarget(
+  text: string,
+  annotations: readonly Annotation[],
+  shift: (offset: number, isEnd: boolean) => number,
+): Map<string, TextTarget> {
   const out = new Map<string, TextTarget>();
   for (const a of annotations) {
     const start = shift(a.target.start, false);
     const end = shift(a.target.end, true);
     const next = describeTarget(text, start, end);
     const t = a.target;
-    if (next.start !== t.start || next.end !== t.end || next.exact !== t.exact || next.prefix !== t.prefix || next.suffix !== t.suffix) out.set(a.id, next);
+    if (
+      next.start !== t.start ||
+      next.end !== t.end ||
+      next.exact !== t.exact ||
+      next.prefix !== t.prefix ||
+      next.suffix !== t.suffix
+    )
+      out.set(a.id, next);
   }
   return out;
 }
@@ -69,9 +80,18 @@ export interface RestoreEdit extends EditedText {
  * An annotation that spans the insertion point grows to cover the restored
  * block; every other annotation keeps exactly its text.
  */
-export function restoreBlock(text: string, removed: readonly RemovedBlock[], annotations: readonly Annotation[], index: number): RestoreEdit {
+export function restoreBlock(
+  text: string,
+  removed: readonly RemovedBlock[],
+  annotations: readonly Annotation[],
+  index: number,
+): RestoreEdit {
   const block = removed[index];
-  if (!block) throw new DossierError('not-found', `There is no removed block number ${index} (this source has ${removed.length}).`);
+  if (!block)
+    throw new DossierError(
+      'not-found',
+      `There is no removed block number ${index} (this source has ${removed.length}).`,
+    );
   const restored = normalizeText(block.text);
   if (!restored) throw new DossierError('invalid-input', 'This removed block holds no text to restore.');
   const spans = paragraphSpans(text);
@@ -95,17 +115,25 @@ export function restoreBlock(text: string, removed: readonly RemovedBlock[], ann
   const newText = text.slice(0, at) + inserted + text.slice(at);
   const delta = inserted.length;
   // A start at the insertion point belongs to the paragraph after it (it moves); an end there belongs to the one before (it stays).
-  const shift = (offset: number, isEnd: boolean) => (offset > at || (offset === at && !isEnd) ? offset + delta : offset);
+  const shift = (offset: number, isEnd: boolean) =>
+    offset > at || (offset === at && !isEnd) ? offset + delta : offset;
   const added = paragraphSpans(restored).length;
   const nextRemoved: RemovedBlock[] = [];
   removed.forEach((b, j) => {
     if (j === index) return;
     const before = b.beforeParagraph;
     // Blocks that stood after the restored one in document order now stand `added` paragraphs later.
-    const moves = k !== undefined && k < spans.length && before !== undefined && (before > k || (before === k && j > index));
+    const moves =
+      k !== undefined && k < spans.length && before !== undefined && (before > k || (before === k && j > index));
     nextRemoved.push(moves ? { ...b, beforeParagraph: before + added } : b);
   });
-  return { text: newText, removed: nextRemoved, targets: retarget(newText, annotations, shift), start, end: start + restored.length };
+  return {
+    text: newText,
+    removed: nextRemoved,
+    targets: retarget(newText, annotations, shift),
+    start,
+    end: start + restored.length,
+  };
 }
 
 /** Annotations that overlap a range of the text. */
@@ -118,11 +146,22 @@ export function annotationsIn(annotations: readonly Annotation[], start: number,
  * `reason`), so it can be restored later. Refuses when annotations fall
  * inside it (the error names how many) or when it is the only paragraph.
  */
-export function removeParagraphFrom(text: string, removed: readonly RemovedBlock[], annotations: readonly Annotation[], paragraphIndex: number, reason: string): EditedText {
+export function removeParagraphFrom(
+  text: string,
+  removed: readonly RemovedBlock[],
+  annotations: readonly Annotation[],
+  paragraphIndex: number,
+  reason: string,
+): EditedText {
   const spans = paragraphSpans(text);
   const span = spans[paragraphIndex];
-  if (!span) throw new DossierError('not-found', `There is no paragraph number ${paragraphIndex} (this source has ${spans.length}).`);
-  if (spans.length === 1) throw new DossierError('invalid-input', 'This is the only paragraph of the source; it cannot be removed.');
+  if (!span)
+    throw new DossierError(
+      'not-found',
+      `There is no paragraph number ${paragraphIndex} (this source has ${spans.length}).`,
+    );
+  if (spans.length === 1)
+    throw new DossierError('invalid-input', 'This is the only paragraph of the source; it cannot be removed.');
   const inside = annotationsIn(annotations, span.start, span.end);
   if (inside.length) {
     const n = inside.length;
@@ -142,7 +181,11 @@ export function removeParagraphFrom(text: string, removed: readonly RemovedBlock
   // Keep document order: the new block goes after every block that stood at or before this paragraph.
   let insertAt = removed.findIndex((b) => b.beforeParagraph === undefined || b.beforeParagraph > paragraphIndex);
   if (insertAt < 0) insertAt = removed.length;
-  const nextRemoved = removed.map((b) => (b.beforeParagraph !== undefined && b.beforeParagraph > paragraphIndex ? { ...b, beforeParagraph: b.beforeParagraph - 1 } : b));
+  const nextRemoved = removed.map((b) =>
+    b.beforeParagraph !== undefined && b.beforeParagraph > paragraphIndex
+      ? { ...b, beforeParagraph: b.beforeParagraph - 1 }
+      : b,
+  );
   nextRemoved.splice(insertAt, 0, block);
   return { text: newText, removed: nextRemoved, targets: retarget(newText, annotations, shift) };
 }

@@ -37,9 +37,11 @@ export class CoalescedWriter {
     const current = this.next;
     if (!current || this.inFlight) return;
     this.next = null;
-    this.inFlight = this.writeNow().then(current.resolve, current.reject).finally(() => {
-      this.inFlight = null;
-      if (this.next) this.startNext();
-    });
+    this.inFlight = this.writeNow()
+      .then(current.resolve, current.reject)
+      .finally(() => {
+        this.inFlight = null;
+        if (this.next) this.startNext();
+      });
   }
 }

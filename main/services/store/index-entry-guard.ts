@@ -25,7 +25,6 @@ function isLanguage(v: string): boolean {
   return (v.length === 2 && isLower(v.charCodeAt(0)) && isLower(v.charCodeAt(1))) || v === 'und';
 }
 
-
 const isId = (v: unknown): boolean => typeof v === 'string' && v.length >= 1 && v.length <= 64;
 const optString = (v: unknown): boolean => v === undefined || typeof v === 'string';
 

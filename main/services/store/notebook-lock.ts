@@ -38,15 +38,17 @@ async function readLock(file: string): Promise<LockInfo | null> {
 }
 
 function lockedError(root: string, info: LockInfo | null): DossierError {
-  const who = info ? ` (${info.app ?? 'process'} ${info.pid}${info.host !== os.hostname() ? ` on ${info.host}` : ''}, since ${info.since})` : '';
-  return new DossierError(
-    'locked',
-    `The notebook is open in another process${who}: ${root}. Close it there first.`,
-  );
+  const who = info
+    ? ` (${info.app ?? 'process'} ${info.pid}${info.host !== os.hostname() ? ` on ${info.host}` : ''}, since ${info.since})`
+    : '';
+  return new DossierError('locked', `The notebook is open in another process${who}: ${root}. Close it there first.`);
 }
 
 /** Takes the lock on notebook folder `root`; returns the function that releases it. */
-export async function acquireNotebookLock(root: string, app = path.basename(process.argv[1] ?? 'dossier')): Promise<() => Promise<void>> {
+export async function acquireNotebookLock(
+  root: string,
+  app = path.basename(process.argv[1] ?? 'dossier'),
+): Promise<() => Promise<void>> {
   const file = path.join(root, LOCK_FILE);
   const me: LockInfo = { pid: process.pid, host: os.hostname(), since: new Date().toISOString(), app };
   for (let attempt = 0; attempt < 3; attempt++) {

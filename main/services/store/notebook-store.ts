@@ -262,7 +262,14 @@ export class NotebookStore {
     try {
       const raw = await new AtomicJsonFile<unknown>(file).read();
       if (raw === null) throw new UnreadableFileError(file, 'the file is missing');
-      const data = await migrateAndValidate(raw, file, SourceFile, this.options.schemaVersion, this.options.migrations, 'source');
+      const data = await migrateAndValidate(
+        raw,
+        file,
+        SourceFile,
+        this.options.schemaVersion,
+        this.options.migrations,
+        'source',
+      );
       const doc = new StoredDocument(file, data);
       this.sourceDocs.set(id, doc);
       return doc;
@@ -360,7 +367,10 @@ async function migrateAndValidate<S extends z.ZodType>(
     throw new UnreadableFileError(file, 'it has no schemaVersion');
   }
   if (found > version) {
-    throw new UnreadableFileError(file, `it was written by a newer version of Dossier (format ${found}; this version reads up to ${version})`);
+    throw new UnreadableFileError(
+      file,
+      `it was written by a newer version of Dossier (format ${found}; this version reads up to ${version})`,
+    );
   }
   if (found < version) {
     await copyFile(file, `${file}.v${found}.bak`);

@@ -27,7 +27,18 @@ export type StopWordList = 'broad' | 'search';
 
 const LISTS: Record<StopWordList, Record<string, readonly string[]>> = {
   broad: stopwordsIso as unknown as Record<string, readonly string[]>,
-  search: { en: stopEn, sv: stopSv, de: stopDe, fr: stopFr, da: stopDa, nb: stopNo, no: stopNo, nn: stopNo, nl: stopNl, es: stopEs },
+  search: {
+    en: stopEn,
+    sv: stopSv,
+    de: stopDe,
+    fr: stopFr,
+    da: stopDa,
+    nb: stopNo,
+    no: stopNo,
+    nn: stopNo,
+    nl: stopNl,
+    es: stopEs,
+  },
 };
 
 const cache = new Map<string, ReadonlySet<string>>();

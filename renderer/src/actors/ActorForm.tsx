@@ -60,7 +60,11 @@ export function ActorForm({ actor, actors, onSave, onCancel }: Props) {
   const byId = new Map(actors.map((a) => [a.id, a]));
 
   return (
-    <form className="actor-form" aria-label={actor ? `Edit ${actor.name}` : 'New actor'} onSubmit={(e) => void submit(e)}>
+    <form
+      className="actor-form"
+      aria-label={actor ? `Edit ${actor.name}` : 'New actor'}
+      onSubmit={(e) => void submit(e)}
+    >
       <h2>{actor ? `Edit ${actor.name}` : 'New actor'}</h2>
       <label className="field-label" htmlFor="actor-name">
         Name
@@ -83,12 +87,23 @@ export function ActorForm({ actor, actors, onSave, onCancel }: Props) {
         {draft.aliases.map((a) => (
           <span key={a} className="actor-chip">
             {a}
-            <button type="button" aria-label={`Remove alias ${a}`} onClick={() => set({ aliases: draft.aliases.filter((x) => x !== a) })}>
+            <button
+              type="button"
+              aria-label={`Remove alias ${a}`}
+              onClick={() => set({ aliases: draft.aliases.filter((x) => x !== a) })}
+            >
               ×
             </button>
           </span>
         ))}
-        <input id="actor-alias" value={alias} placeholder="Add alias…" onChange={(e) => setAlias(e.target.value)} onKeyDown={onAliasKey} onBlur={addAlias} />
+        <input
+          id="actor-alias"
+          value={alias}
+          placeholder="Add alias…"
+          onChange={(e) => setAlias(e.target.value)}
+          onKeyDown={onAliasKey}
+          onBlur={addAlias}
+        />
       </div>
       <label className="field-label" htmlFor="actor-member">
         Member of
@@ -97,7 +112,11 @@ export function ActorForm({ actor, actors, onSave, onCancel }: Props) {
         {draft.memberOf.map((id) => (
           <span key={id} className="actor-chip">
             {byId.get(id)?.name ?? id}
-            <button type="button" aria-label={`Remove membership of ${byId.get(id)?.name ?? id}`} onClick={() => set({ memberOf: draft.memberOf.filter((x) => x !== id) })}>
+            <button
+              type="button"
+              aria-label={`Remove membership of ${byId.get(id)?.name ?? id}`}
+              onClick={() => set({ memberOf: draft.memberOf.filter((x) => x !== id) })}
+            >
               ×
             </button>
           </span>
@@ -120,12 +139,22 @@ export function ActorForm({ actor, actors, onSave, onCancel }: Props) {
       <label className="field-label" htmlFor="actor-description">
         Description
       </label>
-      <textarea id="actor-description" rows={3} value={draft.description} onChange={(e) => set({ description: e.target.value })} />
+      <textarea
+        id="actor-description"
+        rows={3}
+        value={draft.description}
+        onChange={(e) => set({ description: e.target.value })}
+      />
       <label className="field-label" htmlFor="actor-color">
         Colour
       </label>
       <div className="actor-color-row">
-        <input id="actor-color" type="color" value={draft.color || '#2f5d8a'} onChange={(e) => set({ color: e.target.value })} />
+        <input
+          id="actor-color"
+          type="color"
+          value={draft.color || '#2f5d8a'}
+          onChange={(e) => set({ color: e.target.value })}
+        />
         {draft.color && (
           <button type="button" className="link-button" onClick={() => set({ color: '' })}>
             No colour

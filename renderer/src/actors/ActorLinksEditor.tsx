@@ -15,7 +15,13 @@ import { KindIcon } from './KindIcon';
 import { useActors } from './useActors';
 import '../styles/actors.css';
 
-export function ActorLinksEditor({ annotation, readOnly = false }: { annotation: Pick<Annotation, 'id' | 'sourceId' | 'actors'>; readOnly?: boolean }) {
+export function ActorLinksEditor({
+  annotation,
+  readOnly = false,
+}: {
+  annotation: Pick<Annotation, 'id' | 'sourceId' | 'actors'>;
+  readOnly?: boolean;
+}) {
   const { actors } = useActors();
   const { error } = useNotices();
   const { navigate } = useNavigation();
@@ -58,7 +64,10 @@ export function ActorLinksEditor({ annotation, readOnly = false }: { annotation:
   const q = typed.trim();
   const hits = q ? matchActors(q, actors, 8) : [];
   const exact = q && actors.some((a) => [a.name, ...a.aliases].some((n) => normaliseAlias(n) === normaliseAlias(q)));
-  const options = [...hits.map((a) => ({ kind: 'actor' as const, actor: a })), ...(q && !exact ? [{ kind: 'create' as const, name: q }] : [])];
+  const options = [
+    ...hits.map((a) => ({ kind: 'actor' as const, actor: a })),
+    ...(q && !exact ? [{ kind: 'create' as const, name: q }] : []),
+  ];
   const choose = (i: number) => {
     const o = options[i];
     if (!o) return;
@@ -87,11 +96,26 @@ export function ActorLinksEditor({ annotation, readOnly = false }: { annotation:
           {annotation.actors.map((l, i) => {
             const a = byId.get(l.actorId);
             return (
-              <li key={`${l.actorId}-${l.role}-${i}`} className="actor-link" aria-label={`Link ${a?.name ?? l.actorId} ${l.role}`}>
-                <button type="button" className="link-button actor-link-name" title="Open the actor page" aria-label={`${a?.name ?? 'Unknown actor'}: open the actor page`} onClick={() => navigate({ view: 'actors', actorId: l.actorId })}>
+              <li
+                key={`${l.actorId}-${l.role}-${i}`}
+                className="actor-link"
+                aria-label={`Link ${a?.name ?? l.actorId} ${l.role}`}
+              >
+                <button
+                  type="button"
+                  className="link-button actor-link-name"
+                  title="Open the actor page"
+                  aria-label={`${a?.name ?? 'Unknown actor'}: open the actor page`}
+                  onClick={() => navigate({ view: 'actors', actorId: l.actorId })}
+                >
                   {a && <KindIcon kind={a.kind} />} {a?.name ?? 'Unknown actor'}
                 </button>
-                <select aria-label="Role" value={l.role} disabled={readOnly} onChange={(e) => change(i, { role: e.target.value as ActorRole })}>
+                <select
+                  aria-label="Role"
+                  value={l.role}
+                  disabled={readOnly}
+                  onChange={(e) => change(i, { role: e.target.value as ActorRole })}
+                >
                   {ACTOR_ROLES.map((r) => (
                     <option key={r} value={r}>
                       {r}
@@ -112,7 +136,12 @@ export function ActorLinksEditor({ annotation, readOnly = false }: { annotation:
                   ))}
                 </select>
                 {!readOnly && (
-                  <button type="button" className="icon-button" aria-label={`Remove ${a?.name ?? 'actor'} (${l.role})`} onClick={() => void save(annotation.actors.filter((_, j) => j !== i))}>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    aria-label={`Remove ${a?.name ?? 'actor'} (${l.role})`}
+                    onClick={() => void save(annotation.actors.filter((_, j) => j !== i))}
+                  >
                     ×
                   </button>
                 )}
@@ -159,7 +188,9 @@ export function ActorLinksEditor({ annotation, readOnly = false }: { annotation:
                   {o.kind === 'actor' ? (
                     <>
                       <KindIcon kind={o.actor.kind} /> {o.actor.name}
-                      {o.actor.aliases.length > 0 && <span className="muted"> {o.actor.aliases.slice(0, 3).join(', ')}</span>}
+                      {o.actor.aliases.length > 0 && (
+                        <span className="muted"> {o.actor.aliases.slice(0, 3).join(', ')}</span>
+                      )}
                     </>
                   ) : (
                     <>Create actor “{o.name}”</>

@@ -13,7 +13,6 @@ import { useNavigation } from '../ui/navigation';
 import { ACTOR_KIND_LABEL, ACTOR_ROLES, STANCE_FILTER_LABEL, STANCE_FILTERS } from '../../../shared/enums';
 import { KindIcon } from './KindIcon';
 
-
 function toggle<T>(list: T[] | undefined, v: T): T[] {
   const l = list ?? [];
   return l.includes(v) ? l.filter((x) => x !== v) : [...l, v];
@@ -69,21 +68,39 @@ export function ActorPage({ actorId, actions }: { actorId: string; actions?: Rea
       <div className="actor-filters" role="group" aria-label="Filter claims">
         <span className="actor-filter-group">
           {ACTOR_ROLES.map((r: ActorRole) => (
-            <button key={r} type="button" className="filter-chip" aria-pressed={filters.roles?.includes(r) ?? false} onClick={() => setFilters({ ...filters, roles: toggle(filters.roles, r) })}>
+            <button
+              key={r}
+              type="button"
+              className="filter-chip"
+              aria-pressed={filters.roles?.includes(r) ?? false}
+              onClick={() => setFilters({ ...filters, roles: toggle(filters.roles, r) })}
+            >
               {r} <span className="count">{counts.byRole[r] ?? 0}</span>
             </button>
           ))}
         </span>
         <span className="actor-filter-group">
           {STANCE_FILTERS.map((s) => (
-            <button key={s} type="button" className="filter-chip" aria-pressed={filters.stances?.includes(s) ?? false} onClick={() => setFilters({ ...filters, stances: toggle(filters.stances, s) })}>
+            <button
+              key={s}
+              type="button"
+              className="filter-chip"
+              aria-pressed={filters.stances?.includes(s) ?? false}
+              onClick={() => setFilters({ ...filters, stances: toggle(filters.stances, s) })}
+            >
               {STANCE_FILTER_LABEL[s]} <span className="count">{counts.byStance[s] ?? 0}</span>
             </button>
           ))}
         </span>
         <span className="actor-filter-group">
           {statuses.map((s) => (
-            <button key={s} type="button" className="filter-chip" aria-pressed={filters.statuses?.includes(s) ?? false} onClick={() => setFilters({ ...filters, statuses: toggle(filters.statuses, s) })}>
+            <button
+              key={s}
+              type="button"
+              className="filter-chip"
+              aria-pressed={filters.statuses?.includes(s) ?? false}
+              onClick={() => setFilters({ ...filters, statuses: toggle(filters.statuses, s) })}
+            >
               {s} <span className="count">{counts.byStatus[s] ?? 0}</span>
             </button>
           ))}
@@ -95,28 +112,43 @@ export function ActorPage({ actorId, actions }: { actorId: string; actions?: Rea
         )}
       </div>
       <p className="actor-counts" aria-live="polite">
-        {counts.claims} claim{counts.claims === 1 ? '' : 's'} in {counts.sources} source{counts.sources === 1 ? '' : 's'}
+        {counts.claims} claim{counts.claims === 1 ? '' : 's'} in {counts.sources} source
+        {counts.sources === 1 ? '' : 's'}
         {filtered && ` (of ${counts.total})`}
       </p>
 
       <div className="actor-page-body">
         <div className="actor-claims">
-          {page.groups.length === 0 && <p className="muted">{filtered ? 'No claim matches these filters.' : 'No claims are linked to this actor yet. Link one from the inspector.'}</p>}
+          {page.groups.length === 0 && (
+            <p className="muted">
+              {filtered
+                ? 'No claim matches these filters.'
+                : 'No claims are linked to this actor yet. Link one from the inspector.'}
+            </p>
+          )}
           {page.groups.map((g) => (
             <section key={g.source.id} className="actor-source-group" aria-label={`Source ${g.source.title}`}>
               <h3>
-                <button type="button" className="link-button" onClick={() => navigate({ view: 'sources', sourceId: g.source.id })}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => navigate({ view: 'sources', sourceId: g.source.id })}
+                >
                   {g.source.title}
                 </button>
               </h3>
-              <p className="muted actor-source-meta">{[g.source.outlet, g.source.publishedAt?.slice(0, 10), g.source.language].filter(Boolean).join(' · ')}</p>
+              <p className="muted actor-source-meta">
+                {[g.source.outlet, g.source.publishedAt?.slice(0, 10), g.source.language].filter(Boolean).join(' · ')}
+              </p>
               <ul className="actor-claim-list">
                 {g.claims.map((c) => (
                   <li key={c.annotation.id}>
                     <button
                       type="button"
                       className="actor-claim"
-                      onClick={() => navigate({ view: 'sources', sourceId: g.source.id, annotationId: c.annotation.id })}
+                      onClick={() =>
+                        navigate({ view: 'sources', sourceId: g.source.id, annotationId: c.annotation.id })
+                      }
                     >
                       <span className="actor-claim-quote">“{excerpt(c.annotation.target.exact)}”</span>
                       <span className="actor-claim-meta">
@@ -160,7 +192,11 @@ export function ActorPage({ actorId, actions }: { actorId: string; actions?: Rea
             <ul className="mentioned-only" aria-label="Mentioned but no claims yet">
               {page.mentionedOnly.map((m) => (
                 <li key={m.source.id}>
-                  <button type="button" className="link-button" onClick={() => navigate({ view: 'sources', sourceId: m.source.id })}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => navigate({ view: 'sources', sourceId: m.source.id })}
+                  >
                     {m.source.title}
                   </button>
                   <span className="muted">
@@ -178,7 +214,15 @@ export function ActorPage({ actorId, actions }: { actorId: string; actions?: Rea
 }
 
 /** "Label A, B, C" with each name opening that actor's page; nothing when the list is empty. */
-function ActorNameList<A extends { id: string; name: string }>({ label, actors, onOpen }: { label: string; actors: readonly A[]; onOpen(actor: A): void }) {
+function ActorNameList<A extends { id: string; name: string }>({
+  label,
+  actors,
+  onOpen,
+}: {
+  label: string;
+  actors: readonly A[];
+  onOpen(actor: A): void;
+}) {
   if (actors.length === 0) return null;
   return (
     <p className="actor-relations">

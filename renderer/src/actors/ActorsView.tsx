@@ -20,7 +20,8 @@ import { SuggestionsPanel } from './SuggestionsPanel';
 import { useActors } from './useActors';
 import '../styles/actors.css';
 
-type Mode = { type: 'page' } | { type: 'new' } | { type: 'edit' } | { type: 'merge' } | { type: 'delete'; usage: ActorUsage };
+type Mode =
+  { type: 'page' } | { type: 'new' } | { type: 'edit' } | { type: 'merge' } | { type: 'delete'; usage: ActorUsage };
 
 function usageText(u: ActorUsage): string {
   return `${u.claims} claim${u.claims === 1 ? '' : 's'} (${u.annotations} annotation${u.annotations === 1 ? '' : 's'}) in ${u.sources} source${u.sources === 1 ? '' : 's'}${u.memberOf ? `, ${u.memberOf} member${u.memberOf === 1 ? '' : 's'}` : ''}`;
@@ -49,7 +50,10 @@ export function ActorsView({ route }: { route: Route }) {
   }, [usageList, actors]);
   useEffect(() => setMode({ type: 'page' }), [actorId, panel]);
 
-  const shown = useMemo(() => (query.trim() ? matchActors(query, actors, 500) : [...actors].sort((a, b) => a.name.localeCompare(b.name))), [query, actors]);
+  const shown = useMemo(
+    () => (query.trim() ? matchActors(query, actors, 500) : [...actors].sort((a, b) => a.name.localeCompare(b.name))),
+    [query, actors],
+  );
   const current = actors.find((a) => a.id === actorId);
 
   const save = async (draft: ActorDraft) => {
@@ -92,7 +96,9 @@ export function ActorsView({ route }: { route: Route }) {
   const doDelete = async (a: Actor) => {
     try {
       const r = await call('deleteActor', { id: a.id });
-      setUndoable(`Deleted ${a.name}; ${r.annotationsChanged} annotation${r.annotationsChanged === 1 ? '' : 's'} lost the link.`);
+      setUndoable(
+        `Deleted ${a.name}; ${r.annotationsChanged} annotation${r.annotationsChanged === 1 ? '' : 's'} lost the link.`,
+      );
       navigate({ view: 'actors' });
     } catch (err) {
       error(err, 'The actor could not be deleted');
@@ -101,7 +107,9 @@ export function ActorsView({ route }: { route: Route }) {
   const doMerge = async (keep: Actor, drop: Actor) => {
     try {
       const r = await call('mergeActors', { keepId: keep.id, dropId: drop.id });
-      setUndoable(`Merged ${drop.name} into ${keep.name}; ${r.annotationsChanged} annotation${r.annotationsChanged === 1 ? '' : 's'} moved.`);
+      setUndoable(
+        `Merged ${drop.name} into ${keep.name}; ${r.annotationsChanged} annotation${r.annotationsChanged === 1 ? '' : 's'} moved.`,
+      );
       setMode({ type: 'page' });
     } catch (err) {
       error(err, 'The actors could not be merged');
@@ -118,16 +126,27 @@ export function ActorsView({ route }: { route: Route }) {
   };
 
   let right;
-  if (mode.type === 'new') right = <ActorForm actors={actors} onSave={save} onCancel={() => setMode({ type: 'page' })} />;
+  if (mode.type === 'new')
+    right = <ActorForm actors={actors} onSave={save} onCancel={() => setMode({ type: 'page' })} />;
   else if (panel === 'suggestions') right = <SuggestionsPanel actors={actors} />;
-  else if (current && mode.type === 'edit') right = <ActorForm key={current.id} actor={current} actors={actors} onSave={save} onCancel={() => setMode({ type: 'page' })} />;
+  else if (current && mode.type === 'edit')
+    right = (
+      <ActorForm
+        key={current.id}
+        actor={current}
+        actors={actors}
+        onSave={save}
+        onCancel={() => setMode({ type: 'page' })}
+      />
+    );
   else if (current) {
     right = (
       <>
         {mode.type === 'delete' && (
           <div className="actor-confirm" role="alertdialog" aria-label="Delete actor">
             <p>
-              Delete <strong>{current.name}</strong>? Its links are removed from {usageText(mode.usage)}. You can undo this.
+              Delete <strong>{current.name}</strong>? Its links are removed from {usageText(mode.usage)}. You can undo
+              this.
             </p>
             <button type="button" className="danger" onClick={() => void doDelete(current)}>
               Delete actor
@@ -137,7 +156,15 @@ export function ActorsView({ route }: { route: Route }) {
             </button>
           </div>
         )}
-        {mode.type === 'merge' && <MergePanel keep={current} actors={actors} usage={usage} onMerge={doMerge} onCancel={() => setMode({ type: 'page' })} />}
+        {mode.type === 'merge' && (
+          <MergePanel
+            keep={current}
+            actors={actors}
+            usage={usage}
+            onMerge={doMerge}
+            onCancel={() => setMode({ type: 'page' })}
+          />
+        )}
         <ActorPage
           actorId={current.id}
           actions={
@@ -156,7 +183,8 @@ export function ActorsView({ route }: { route: Route }) {
         />
       </>
     );
-  } else if (actorId) right = <p className="muted actors-empty">This actor no longer exists (it may have been merged or deleted).</p>;
+  } else if (actorId)
+    right = <p className="muted actors-empty">This actor no longer exists (it may have been merged or deleted).</p>;
   else
     right = (
       <div className="actors-empty">
@@ -171,12 +199,22 @@ export function ActorsView({ route }: { route: Route }) {
     <div className="actors-view">
       <aside className="actors-list-pane" aria-label="Actor registry">
         <div className="actors-list-tools">
-          <input type="search" placeholder="Search names and aliases…" aria-label="Search actors" value={query} onChange={(e) => setQuery(e.target.value)} />
+          <input
+            type="search"
+            placeholder="Search names and aliases…"
+            aria-label="Search actors"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
           <div className="actors-list-buttons">
             <button type="button" onClick={() => setMode({ type: 'new' })}>
               New actor
             </button>
-            <button type="button" aria-pressed={panel === 'suggestions'} onClick={() => navigate({ view: 'actors', panel: 'suggestions' })}>
+            <button
+              type="button"
+              aria-pressed={panel === 'suggestions'}
+              onClick={() => navigate({ view: 'actors', panel: 'suggestions' })}
+            >
               Suggestions
             </button>
           </div>
@@ -190,16 +228,25 @@ export function ActorsView({ route }: { route: Route }) {
           </div>
         )}
         {actors.length === 0 ? (
-          <p className="muted actors-hint">No actors yet. Accept suggestions, create one, or link one to a claim from the inspector.</p>
+          <p className="muted actors-hint">
+            No actors yet. Accept suggestions, create one, or link one to a claim from the inspector.
+          </p>
         ) : (
           <ul className="actors-list">
             {shown.map((a) => (
               <li key={a.id}>
-                <button type="button" className="actors-list-item" aria-current={a.id === actorId ? 'true' : undefined} onClick={() => navigate({ view: 'actors', actorId: a.id })}>
+                <button
+                  type="button"
+                  className="actors-list-item"
+                  aria-current={a.id === actorId ? 'true' : undefined}
+                  onClick={() => navigate({ view: 'actors', actorId: a.id })}
+                >
                   <KindIcon kind={a.kind} />
                   <span className="actors-list-name">
                     {a.name}
-                    {a.aliases.length > 0 && <span className="muted actors-list-aliases"> {a.aliases.slice(0, 3).join(', ')}</span>}
+                    {a.aliases.length > 0 && (
+                      <span className="muted actors-list-aliases"> {a.aliases.slice(0, 3).join(', ')}</span>
+                    )}
                   </span>
                   <span className="count" title="Claims · sources">
                     {usage[a.id] ? `${usage[a.id]!.claims} · ${usage[a.id]!.sources}` : ''}
@@ -248,8 +295,8 @@ function MergePanel({
       </select>
       {drop && (
         <p>
-          {drop.name} ({usage[drop.id] ? usageText(usage[drop.id]!) : '…'}) goes into {keep.name} ({usage[keep.id] ? usageText(usage[keep.id]!) : '…'}): its links move and its
-          names become aliases.
+          {drop.name} ({usage[drop.id] ? usageText(usage[drop.id]!) : '…'}) goes into {keep.name} (
+          {usage[keep.id] ? usageText(usage[keep.id]!) : '…'}): its links move and its names become aliases.
         </p>
       )}
       <button type="button" className="primary" disabled={!drop} onClick={() => drop && void onMerge(keep, drop)}>

@@ -4,7 +4,12 @@ import { KIND_ICON } from './kinds';
 
 export function KindIcon({ kind }: { kind: ActorKind }) {
   return (
-    <span className={`actor-kind actor-kind-${kind}`} title={ACTOR_KIND_LABEL[kind]} aria-label={ACTOR_KIND_LABEL[kind]} role="img">
+    <span
+      className={`actor-kind actor-kind-${kind}`}
+      title={ACTOR_KIND_LABEL[kind]}
+      aria-label={ACTOR_KIND_LABEL[kind]}
+      role="img"
+    >
       {KIND_ICON[kind]}
     </span>
   );

@@ -24,7 +24,9 @@ const NO_MENTIONS: SourceMentionOut[] = [];
 
 /** The mentions whose [start, end) holds `offset`, shortest first. */
 export function mentionsAt(mentions: readonly SourceMentionOut[], offset: number): SourceMentionOut[] {
-  return mentions.filter((m) => m.start <= offset && offset < m.end).sort((a, b) => a.end - a.start - (b.end - b.start));
+  return mentions
+    .filter((m) => m.start <= offset && offset < m.end)
+    .sort((a, b) => a.end - a.start - (b.end - b.start));
 }
 
 /** The annotations state when the reader sits in an AnnotationsProvider, else null (the reader works without one). */
@@ -58,7 +60,10 @@ export function MentionLayer({ source }: { source: Pick<Source, 'id' | 'text'> }
 
   useEffect(() => setPopup(null), [source.id]);
 
-  const container = useCallback(() => document.querySelector<HTMLElement>(`.reader-text[data-source-id="${CSS.escape(source.id)}"]`), [source.id]);
+  const container = useCallback(
+    () => document.querySelector<HTMLElement>(`.reader-text[data-source-id="${CSS.escape(source.id)}"]`),
+    [source.id],
+  );
 
   // Paint.
   useEffect(() => {
@@ -125,7 +130,11 @@ export function MentionLayer({ source }: { source: Pick<Source, 'id' | 'text'> }
       return;
     }
     try {
-      await call('updateAnnotation', { sourceId: a.sourceId, id: a.id, patch: { actors: [...a.actors, { actorId: p.mention.actorId, role }] } });
+      await call('updateAnnotation', {
+        sourceId: a.sourceId,
+        id: a.id,
+        patch: { actors: [...a.actors, { actorId: p.mention.actorId, role }] },
+      });
     } catch (err) {
       error(err, 'The actor link could not be saved');
     }
@@ -133,7 +142,12 @@ export function MentionLayer({ source }: { source: Pick<Source, 'id' | 'text'> }
 
   if (!popup) return null;
   return (
-    <div className="mention-popup" role="menu" aria-label={`Mention of ${popup.mention.name}`} style={{ left: popup.x, top: popup.y + 14 }}>
+    <div
+      className="mention-popup"
+      role="menu"
+      aria-label={`Mention of ${popup.mention.name}`}
+      style={{ left: popup.x, top: popup.y + 14 }}
+    >
       {popup.annotationId && !ann?.readOnly
         ? ACTOR_ROLES.map((role) => (
             <button key={role} type="button" role="menuitem" onClick={() => void link(popup, role)}>

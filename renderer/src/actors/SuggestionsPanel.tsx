@@ -47,10 +47,10 @@ export function SuggestionsPanel({ actors }: { actors: Actor[] }) {
 
   return (
     <section className="actor-suggestions" aria-label="Suggestions">
-      <h2>
-        Suggestions {suggestions && <span className="count">{open.length}</span>}
-      </h2>
-      <p className="muted">Actors found in your sources. Nothing is added until you accept it; a rejected suggestion stays rejected.</p>
+      <h2>Suggestions {suggestions && <span className="count">{open.length}</span>}</h2>
+      <p className="muted">
+        Actors found in your sources. Nothing is added until you accept it; a rejected suggestion stays rejected.
+      </p>
       {suggestions === null && <p className="muted">Looking for actors in the sources…</p>}
       {suggestions && open.length === 0 && <p className="muted">No new suggestions.</p>}
       <ul className="actor-sugg-list">
@@ -62,10 +62,15 @@ export function SuggestionsPanel({ actors }: { actors: Actor[] }) {
                 <KindIcon kind={s.kind} />
                 <strong className="actor-sugg-name">{s.name}</strong>
                 <span className="muted">
-                  {s.mentions} mention{s.mentions === 1 ? '' : 's'} in {s.sourceIds.length} source{s.sourceIds.length === 1 ? '' : 's'}
+                  {s.mentions} mention{s.mentions === 1 ? '' : 's'} in {s.sourceIds.length} source
+                  {s.sourceIds.length === 1 ? '' : 's'}
                 </span>
               </div>
-              {existing && <p className="muted actor-sugg-existing">Known actor {existing.name}: new aliases {s.newAliases?.join(', ')}</p>}
+              {existing && (
+                <p className="muted actor-sugg-existing">
+                  Known actor {existing.name}: new aliases {s.newAliases?.join(', ')}
+                </p>
+              )}
               <div className="actor-sugg-forms" aria-label="Seen as">
                 {s.aliasesSeen.map((a) => (
                   <span key={a} className="actor-chip actor-chip-static">
@@ -81,7 +86,13 @@ export function SuggestionsPanel({ actors }: { actors: Actor[] }) {
                       <button
                         type="button"
                         className="link-button"
-                        onClick={() => navigate({ view: 'sources', sourceId: id, ...(first ? { range: { start: first.start, end: first.end } } : {}) })}
+                        onClick={() =>
+                          navigate({
+                            view: 'sources',
+                            sourceId: id,
+                            ...(first ? { range: { start: first.start, end: first.end } } : {}),
+                          })
+                        }
                       >
                         {titles.get(id) ?? id}
                       </button>

@@ -4,7 +4,15 @@
  * Escape dismisses), selects an annotation when its highlight is clicked, and
  * scrolls to the selected annotation or a passage the route asks for.
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type MouseEvent as ReactMouseEvent,
+} from 'react';
 import type { Annotation, Source } from '../../../shared/model';
 import { isShortcut, type ShortcutId } from '../../../shared/shortcuts';
 import { call } from '../api';
@@ -69,7 +77,13 @@ export function AnnotatedReader({ source }: { source: Source }) {
   const selectedRef = useRef(ann.selectedId);
   selectedRef.current = ann.selectedId;
   const painted = useMemo<PaintSpan[]>(
-    () => ann.anchored.map((a) => ({ id: a.annotation.id, start: a.start, end: a.end, key: highlightKey(a.annotation, ann.colourMode, tagIds) })),
+    () =>
+      ann.anchored.map((a) => ({
+        id: a.annotation.id,
+        start: a.start,
+        end: a.end,
+        key: highlightKey(a.annotation, ann.colourMode, tagIds),
+      })),
     [ann.anchored, ann.colourMode, tagIds],
   );
 
@@ -162,7 +176,14 @@ export function AnnotatedReader({ source }: { source: Source }) {
       if (!at || busy.current || !ann.sourceId || ann.readOnly) return;
       busy.current = true;
       try {
-        const created = await call('createAnnotation', { sourceId: ann.sourceId, kind, start: at.start, end: at.end, tagIds: [], actors: [] });
+        const created = await call('createAnnotation', {
+          sourceId: ann.sourceId,
+          kind,
+          start: at.start,
+          end: at.end,
+          tagIds: [],
+          actors: [],
+        });
         window.getSelection()?.removeAllRanges();
         setPending(null);
         ann.select(created.id, { focus: kind === 'note' ? 'note' : kind === 'claim' ? 'tags' : undefined });
@@ -251,7 +272,11 @@ export function AnnotatedReader({ source }: { source: Source }) {
           setPending(null);
         }}
       >
-        <Reader source={source} textRef={containerRef} headerExtra={<ColourModeSwitch mode={ann.colourMode} onChange={ann.setColourMode} />} />
+        <Reader
+          source={source}
+          textRef={containerRef}
+          headerExtra={<ColourModeSwitch mode={ann.colourMode} onChange={ann.setColourMode} />}
+        />
       </div>
       {pending && (
         <div

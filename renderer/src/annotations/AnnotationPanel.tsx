@@ -21,7 +21,6 @@ import { ActorLinksEditor } from '../actors/ActorLinksEditor';
 import { CorroborationPanel } from '../corroboration/CorroborationPanel';
 import '../styles/annotations.css';
 
-
 export function AnnotationPanel() {
   const ann = useAnnotations();
   const { error, info } = useNotices();
@@ -83,14 +82,22 @@ export function AnnotationPanel() {
           onClose={() => ann.select(null)}
         />
       )}
-      {selected?.kind === 'claim' && <CorroborationPanel key={`corr-${selected.id}`} annotation={selected} readOnly={ann.readOnly} />}
+      {selected?.kind === 'claim' && (
+        <CorroborationPanel key={`corr-${selected.id}`} annotation={selected} readOnly={ann.readOnly} />
+      )}
 
       {ann.annotations.length === 0 ? (
-        <p className="muted annotations-hint">Select text in the reader to make a claim (C), a highlight (H) or a note (N).</p>
+        <p className="muted annotations-hint">
+          Select text in the reader to make a claim (C), a highlight (H) or a note (N).
+        </p>
       ) : (
         <>
           <div className="annotation-filters" role="group" aria-label="Filter annotations">
-            <select aria-label="Filter by kind" value={filters.kind} onChange={(e) => setFilters({ ...filters, kind: e.target.value })}>
+            <select
+              aria-label="Filter by kind"
+              value={filters.kind}
+              onChange={(e) => setFilters({ ...filters, kind: e.target.value })}
+            >
               <option value="">All kinds</option>
               {ANNOTATION_KINDS.map((k) => (
                 <option key={k} value={k}>
@@ -98,7 +105,11 @@ export function AnnotationPanel() {
                 </option>
               ))}
             </select>
-            <select aria-label="Filter by tag" value={filters.tag} onChange={(e) => setFilters({ ...filters, tag: e.target.value })}>
+            <select
+              aria-label="Filter by tag"
+              value={filters.tag}
+              onChange={(e) => setFilters({ ...filters, tag: e.target.value })}
+            >
               <option value="">All tags</option>
               {usedTags.map((t) => (
                 <option key={t.id} value={t.id}>
@@ -106,7 +117,11 @@ export function AnnotationPanel() {
                 </option>
               ))}
             </select>
-            <select aria-label="Filter by status" value={filters.status} onChange={(e) => setFilters({ ...filters, status: e.target.value })}>
+            <select
+              aria-label="Filter by status"
+              value={filters.status}
+              onChange={(e) => setFilters({ ...filters, status: e.target.value })}
+            >
               <option value="">All statuses</option>
               {ann.statuses.map((s) => (
                 <option key={s} value={s}>
@@ -117,7 +132,14 @@ export function AnnotationPanel() {
           </div>
           <ul className="annotation-list" aria-label="Annotations in reading order">
             {list.map(({ annotation: a }) => (
-              <AnnotationRow key={a.id} a={a} tagsById={tagsById} statuses={ann.statuses} selected={a.id === ann.selectedId} onSelect={() => ann.select(a.id, { scroll: true })} />
+              <AnnotationRow
+                key={a.id}
+                a={a}
+                tagsById={tagsById}
+                statuses={ann.statuses}
+                selected={a.id === ann.selectedId}
+                onSelect={() => ann.select(a.id, { scroll: true })}
+              />
             ))}
           </ul>
           {list.length === 0 && filtered && <p className="muted">No annotation matches these filters.</p>}
@@ -127,14 +149,29 @@ export function AnnotationPanel() {
               <p className="muted">These no longer match the text; they are kept with their quote.</p>
               <ul className="annotation-list" aria-label="Orphaned annotations">
                 {orphans.map(({ annotation: a, reason }) => (
-                  <AnnotationRow key={a.id} a={a} tagsById={tagsById} statuses={ann.statuses} selected={a.id === ann.selectedId} title={reason} onSelect={() => ann.select(a.id)} />
+                  <AnnotationRow
+                    key={a.id}
+                    a={a}
+                    tagsById={tagsById}
+                    statuses={ann.statuses}
+                    selected={a.id === ann.selectedId}
+                    title={reason}
+                    onSelect={() => ann.select(a.id)}
+                  />
                 ))}
               </ul>
             </div>
           )}
         </>
       )}
-      {managing && <CodebookDialog tags={ann.tags} statuses={ann.statuses} readOnly={ann.readOnly} onClose={() => setManaging(false)} />}
+      {managing && (
+        <CodebookDialog
+          tags={ann.tags}
+          statuses={ann.statuses}
+          readOnly={ann.readOnly}
+          onClose={() => setManaging(false)}
+        />
+      )}
     </section>
   );
 }
@@ -161,14 +198,20 @@ function AnnotationRow({
       data-annotation-id={a.id}
       draggable
       title="Drag into a brief to cite it"
-      onDragStart={(e) => setAnnotationDrag(e.dataTransfer, { annotationId: a.id, sourceId: a.sourceId, quote: a.target.exact })}
+      onDragStart={(e) =>
+        setAnnotationDrag(e.dataTransfer, { annotationId: a.id, sourceId: a.sourceId, quote: a.target.exact })
+      }
     >
       <button type="button" className="annotation-row-button" aria-pressed={selected} title={title} onClick={onSelect}>
         <span className="annotation-row-head">
           <span className={`kind-badge kind-${a.kind}`}>{ANNOTATION_KIND_LABEL[a.kind]}</span>
           {a.kind === 'claim' && (
             <span className="status-badge" data-status={a.status}>
-              <span className="status-dot" style={{ background: statusColour(a.status, statuses) }} aria-hidden="true" />
+              <span
+                className="status-dot"
+                style={{ background: statusColour(a.status, statuses) }}
+                aria-hidden="true"
+              />
               {a.status}
             </span>
           )}
@@ -185,7 +228,11 @@ function AnnotationRow({
               const t = tagsById.get(id);
               return (
                 <span key={id} className="tag-chip small">
-                  <span className="tag-swatch" style={{ background: safeColour(t?.color, '#888') }} aria-hidden="true" />
+                  <span
+                    className="tag-swatch"
+                    style={{ background: safeColour(t?.color, '#888') }}
+                    aria-hidden="true"
+                  />
                   {t?.name ?? 'unknown tag'}
                 </span>
               );
@@ -204,14 +251,31 @@ interface EditorProps {
   readOnly: boolean;
   orphan: boolean;
   focusRequest: { id: string; target: FocusTarget; n: number } | null;
-  onUpdate(patch: { kind?: Annotation['kind']; tagIds?: string[]; status?: string; note?: RichDoc | null }): Promise<void>;
+  onUpdate(patch: {
+    kind?: Annotation['kind'];
+    tagIds?: string[];
+    status?: string;
+    note?: RichDoc | null;
+  }): Promise<void>;
   onCreateTag(name: string): Promise<Tag | null>;
   onDelete(): Promise<void>;
   onManageTags(): void;
   onClose(): void;
 }
 
-function AnnotationEditor({ annotation: a, tags, statuses, readOnly, orphan, focusRequest, onUpdate, onCreateTag, onDelete, onManageTags, onClose }: EditorProps) {
+function AnnotationEditor({
+  annotation: a,
+  tags,
+  statuses,
+  readOnly,
+  orphan,
+  focusRequest,
+  onUpdate,
+  onCreateTag,
+  onDelete,
+  onManageTags,
+  onClose,
+}: EditorProps) {
   // Focus requests made before this editor mounted (a claim just created) still count.
   const mine = focusRequest?.id === a.id ? focusRequest : null;
   const tagFocus = mine?.target === 'tags' ? mine.n : undefined;
@@ -220,7 +284,12 @@ function AnnotationEditor({ annotation: a, tags, statuses, readOnly, orphan, foc
   return (
     <div className="annotation-editor" role="group" aria-label="Selected annotation">
       <div className="annotation-editor-head">
-        <select aria-label="Kind" value={a.kind} disabled={readOnly} onChange={(e) => void onUpdate({ kind: e.target.value as Annotation['kind'] })}>
+        <select
+          aria-label="Kind"
+          value={a.kind}
+          disabled={readOnly}
+          onChange={(e) => void onUpdate({ kind: e.target.value as Annotation['kind'] })}
+        >
           {ANNOTATION_KINDS.map((k) => (
             <option key={k} value={k}>
               {ANNOTATION_KIND_LABEL[k]}
@@ -232,12 +301,22 @@ function AnnotationEditor({ annotation: a, tags, statuses, readOnly, orphan, foc
         </button>
       </div>
       <blockquote className="annotation-editor-quote">{excerpt(a.target.exact, 400)}</blockquote>
-      {orphan && <p className="orphan-warning">This passage is no longer found in the text; the annotation is kept with its quote.</p>}
+      {orphan && (
+        <p className="orphan-warning">
+          This passage is no longer found in the text; the annotation is kept with its quote.
+        </p>
+      )}
 
       <label className="field-label" htmlFor={`status-${a.id}`}>
         Status
       </label>
-      <select id={`status-${a.id}`} aria-label="Status" value={a.status} disabled={readOnly} onChange={(e) => void onUpdate({ status: e.target.value })}>
+      <select
+        id={`status-${a.id}`}
+        aria-label="Status"
+        value={a.status}
+        disabled={readOnly}
+        onChange={(e) => void onUpdate({ status: e.target.value })}
+      >
         {statusList.map((s) => (
           <option key={s} value={s}>
             {s}

@@ -122,7 +122,21 @@ export function AnnotationsProvider({ data, statuses, readOnly = false, children
       statuses: statuses && statuses.length > 0 ? [...statuses] : [...DEFAULT_STATUSES],
       readOnly,
     }),
-    [sourceId, text, annotations, split, selectedId, select, scrollRequest, focusRequest, colourMode, setColourMode, tags, statuses, readOnly],
+    [
+      sourceId,
+      text,
+      annotations,
+      split,
+      selectedId,
+      select,
+      scrollRequest,
+      focusRequest,
+      colourMode,
+      setColourMode,
+      tags,
+      statuses,
+      readOnly,
+    ],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

@@ -17,9 +17,7 @@ interface Props {
   onClose(): void;
 }
 
-type Confirm =
-  | { kind: 'merge'; from: Tag; into: Tag; message: string }
-  | { kind: 'delete'; tag: Tag; message: string };
+type Confirm = { kind: 'merge'; from: Tag; into: Tag; message: string } | { kind: 'delete'; tag: Tag; message: string };
 
 /** A colour the colour input can show (#rrggbb). */
 function hexColour(c: string): string {
@@ -74,14 +72,23 @@ export function CodebookDialog({ tags, statuses, readOnly = false, onClose }: Pr
       const into = tags.find((t) => t.id === mergeTarget[from.id]);
       if (!into) return;
       const usage = await call('tagUsage', { id: from.id });
-      setConfirm({ kind: 'merge', from, into, message: `Merge “${from.name}” into “${into.name}”: ${usageText(usage)}.` });
+      setConfirm({
+        kind: 'merge',
+        from,
+        into,
+        message: `Merge “${from.name}” into “${into.name}”: ${usageText(usage)}.`,
+      });
     });
   const askDelete = (tag: Tag) =>
     run('Could not prepare the deletion', async () => {
       const usage = await call('tagUsage', { id: tag.id });
       const children = tags.filter((t) => t.parentId === tag.id).length;
       const kids = children > 0 ? ` Its ${children} sub-tag${children === 1 ? '' : 's'} move up a level.` : '';
-      setConfirm({ kind: 'delete', tag, message: `Delete “${tag.name}”: it is removed from ${usageText(usage)}.${kids}` });
+      setConfirm({
+        kind: 'delete',
+        tag,
+        message: `Delete “${tag.name}”: it is removed from ${usageText(usage)}.${kids}`,
+      });
     });
   const doConfirm = () =>
     run('The change could not be made', async () => {
@@ -104,16 +111,27 @@ export function CodebookDialog({ tags, statuses, readOnly = false, onClose }: Pr
 
       <section aria-label="Tags">
         <h3>Tags</h3>
-        {tree.length === 0 && <p className="muted">No tags yet. Create one here, or type a new name in a claim’s tag field.</p>}
+        {tree.length === 0 && (
+          <p className="muted">No tags yet. Create one here, or type a new name in a claim’s tag field.</p>
+        )}
         <ul className="codebook-tags">
           {tree.map(({ tag, depth }) => (
-            <li key={tag.id} className="codebook-tag" style={{ paddingLeft: `${depth * 1.25}rem` }} data-tag-id={tag.id}>
+            <li
+              key={tag.id}
+              className="codebook-tag"
+              style={{ paddingLeft: `${depth * 1.25}rem` }}
+              data-tag-id={tag.id}
+            >
               <input
                 type="color"
                 aria-label={`Colour of ${tag.name}`}
                 value={hexColour(tag.color)}
                 disabled={readOnly}
-                onChange={(e) => void run('Could not change the colour', () => call('updateTag', { id: tag.id, color: e.target.value }))}
+                onChange={(e) =>
+                  void run('Could not change the colour', () =>
+                    call('updateTag', { id: tag.id, color: e.target.value }),
+                  )
+                }
               />
               <input
                 type="text"
@@ -127,7 +145,8 @@ export function CodebookDialog({ tags, statuses, readOnly = false, onClose }: Pr
                 }}
                 onBlur={(e) => {
                   const name = e.target.value.trim();
-                  if (name && name !== tag.name) void run('Could not rename the tag', () => call('updateTag', { id: tag.id, name }));
+                  if (name && name !== tag.name)
+                    void run('Could not rename the tag', () => call('updateTag', { id: tag.id, name }));
                   else e.target.value = tag.name;
                 }}
               />
@@ -135,7 +154,11 @@ export function CodebookDialog({ tags, statuses, readOnly = false, onClose }: Pr
                 aria-label={`Parent of ${tag.name}`}
                 value={tag.parentId ?? ''}
                 disabled={readOnly}
-                onChange={(e) => void run('Could not move the tag', () => call('updateTag', { id: tag.id, parentId: e.target.value || null }))}
+                onChange={(e) =>
+                  void run('Could not move the tag', () =>
+                    call('updateTag', { id: tag.id, parentId: e.target.value || null }),
+                  )
+                }
               >
                 <option value="">(top level)</option>
                 {possibleParents(tag, tags).map((p) => (
@@ -185,13 +208,20 @@ export function CodebookDialog({ tags, statuses, readOnly = false, onClose }: Pr
             onSubmit={(e) => {
               e.preventDefault();
               const name = newTag.trim();
-              if (name) void run('Could not create the tag', async () => {
-                await call('createTag', { name });
-                setNewTag('');
-              });
+              if (name)
+                void run('Could not create the tag', async () => {
+                  await call('createTag', { name });
+                  setNewTag('');
+                });
             }}
           >
-            <input type="text" aria-label="New tag name" placeholder="New tag…" value={newTag} onChange={(e) => setNewTag(e.target.value)} />
+            <input
+              type="text"
+              aria-label="New tag name"
+              placeholder="New tag…"
+              value={newTag}
+              onChange={(e) => setNewTag(e.target.value)}
+            />
             <button type="submit">Add tag</button>
           </form>
         )}
@@ -213,10 +243,20 @@ export function CodebookDialog({ tags, statuses, readOnly = false, onClose }: Pr
                   if (v && v !== s) setStatusDraft((d) => d.map((x, j) => (j === i ? v : x)));
                 }}
               />
-              <button type="button" aria-label={`Move ${s} up`} disabled={readOnly || i === 0} onClick={() => setStatusDraft((d) => [...d.slice(0, i - 1), d[i]!, d[i - 1]!, ...d.slice(i + 1)])}>
+              <button
+                type="button"
+                aria-label={`Move ${s} up`}
+                disabled={readOnly || i === 0}
+                onClick={() => setStatusDraft((d) => [...d.slice(0, i - 1), d[i]!, d[i - 1]!, ...d.slice(i + 1)])}
+              >
                 ↑
               </button>
-              <button type="button" aria-label={`Remove ${s}`} disabled={readOnly || statusDraft.length <= 1} onClick={() => setStatusDraft((d) => d.filter((_, j) => j !== i))}>
+              <button
+                type="button"
+                aria-label={`Remove ${s}`}
+                disabled={readOnly || statusDraft.length <= 1}
+                onClick={() => setStatusDraft((d) => d.filter((_, j) => j !== i))}
+              >
                 ×
               </button>
             </li>
@@ -252,7 +292,9 @@ export function CodebookDialog({ tags, statuses, readOnly = false, onClose }: Pr
               type="button"
               className="primary"
               disabled={!statusesChanged}
-              onClick={() => void run('Could not save the statuses', () => call('setStatuses', { statuses: statusDraft }))}
+              onClick={() =>
+                void run('Could not save the statuses', () => call('setStatuses', { statuses: statusDraft }))
+              }
             >
               Save statuses
             </button>

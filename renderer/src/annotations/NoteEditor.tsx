@@ -45,7 +45,9 @@ export function NoteEditor({ value, onSave, readOnly = false, focusSignal }: Pro
     extensions: [StarterKit],
     content: value ?? '',
     editable: !readOnly,
-    editorProps: { attributes: { class: 'note-editor-content', 'aria-label': 'Note', role: 'textbox', 'aria-multiline': 'true' } },
+    editorProps: {
+      attributes: { class: 'note-editor-content', 'aria-label': 'Note', role: 'textbox', 'aria-multiline': 'true' },
+    },
     onUpdate: ({ editor: ed }) => {
       const json = ed.getJSON() as RichDoc;
       pending.current = isEmptyDoc(json) ? null : json;

@@ -30,7 +30,10 @@ export function TagPicker({ tags, value, onChange, onCreate, onManage, readOnly 
   const tree = useMemo(() => tagTree(tags), [tags]);
   const byId = useMemo(() => new Map(tree.map((e) => [e.tag.id, e])), [tree]);
   const applied = useMemo(() => new Set(value), [value]);
-  const suggestions = useMemo(() => suggestTags(tree, query, applied).slice(0, MAX_SUGGESTIONS), [tree, query, applied]);
+  const suggestions = useMemo(
+    () => suggestTags(tree, query, applied).slice(0, MAX_SUGGESTIONS),
+    [tree, query, applied],
+  );
   const exact = tags.find((t) => t.name.toLocaleLowerCase() === query.trim().toLocaleLowerCase());
   const canCreate = query.trim() !== '' && !exact;
 
@@ -67,10 +70,19 @@ export function TagPicker({ tags, value, onChange, onCreate, onManage, readOnly 
           const name = entry?.tag.name ?? 'unknown tag';
           return (
             <li key={id} className="tag-chip" title={entry?.path}>
-              <span className="tag-swatch" style={{ background: safeColour(entry?.tag.color, '#888') }} aria-hidden="true" />
+              <span
+                className="tag-swatch"
+                style={{ background: safeColour(entry?.tag.color, '#888') }}
+                aria-hidden="true"
+              />
               {name}
               {!readOnly && (
-                <button type="button" className="tag-remove" aria-label={`Remove tag ${name}`} onClick={() => onChange(value.filter((v) => v !== id))}>
+                <button
+                  type="button"
+                  className="tag-remove"
+                  aria-label={`Remove tag ${name}`}
+                  onClick={() => onChange(value.filter((v) => v !== id))}
+                >
                   ×
                 </button>
               )}
@@ -131,7 +143,11 @@ export function TagPicker({ tags, value, onChange, onCreate, onManage, readOnly 
                     add(s.tag.id);
                   }}
                 >
-                  <span className="tag-swatch" style={{ background: safeColour(s.tag.color, '#888') }} aria-hidden="true" />
+                  <span
+                    className="tag-swatch"
+                    style={{ background: safeColour(s.tag.color, '#888') }}
+                    aria-hidden="true"
+                  />
                   {s.path}
                 </li>
               ))}

@@ -49,7 +49,11 @@ export function statusColour(status: string, statuses: readonly string[]): strin
 }
 
 /** The highlight name one annotation is painted with. */
-export function highlightKey(annotation: Pick<Annotation, 'kind' | 'tagIds' | 'status'>, mode: ColourMode, tagIds: ReadonlySet<string>): string {
+export function highlightKey(
+  annotation: Pick<Annotation, 'kind' | 'tagIds' | 'status'>,
+  mode: ColourMode,
+  tagIds: ReadonlySet<string>,
+): string {
   if (mode === 'status') return statusKey(annotation.status);
   const first = annotation.tagIds.find((id) => tagIds.has(id));
   return first ? tagKey(first) : kindKey(annotation.kind);
@@ -70,7 +74,8 @@ function rule(key: string, colour: string): string {
 /** CSS for every tag colour, every status colour and the kind fallbacks. */
 export function highlightRules(tags: readonly Tag[], statuses: readonly string[]): string {
   const lines: string[] = [];
-  for (const [kind, colour] of Object.entries(KIND_COLOURS)) lines.push(rule(kindKey(kind as Annotation['kind']), colour));
+  for (const [kind, colour] of Object.entries(KIND_COLOURS))
+    lines.push(rule(kindKey(kind as Annotation['kind']), colour));
   for (const s of statuses) lines.push(rule(statusKey(s), statusColour(s, statuses)));
   for (const t of tags) lines.push(rule(tagKey(t.id), safeColour(t.color, KIND_COLOURS.claim)));
   return lines.join('\n');

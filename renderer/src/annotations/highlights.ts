@@ -6,13 +6,20 @@
  * highlight for a passage the route asks to show, and selections trimmed
  * of surrounding whitespace.
  */
-import { indexParagraphs, offsetsFromSelection, rangeForOffsets, type ParagraphIndex } from '../reader/paint-highlights';
+import {
+  indexParagraphs,
+  offsetsFromSelection,
+  rangeForOffsets,
+  type ParagraphIndex,
+} from '../reader/paint-highlights';
 
 export const OVERLAP_HIGHLIGHT = 'dossier-overlap';
 export const REVEAL_HIGHLIGHT = 'dossier-reveal';
 
 /** Stretches covered by two or more ranges (a sweep over start/end events). */
-export function overlapStretches(items: readonly { start: number; end: number }[]): Array<{ start: number; end: number }> {
+export function overlapStretches(
+  items: readonly { start: number; end: number }[],
+): Array<{ start: number; end: number }> {
   const events: Array<[number, number]> = [];
   for (const it of items) if (it.end > it.start) events.push([it.start, 1], [it.end, -1]);
   // At one position ends come before starts: touching ranges do not overlap.
@@ -38,7 +45,11 @@ function registry(): HighlightRegistry | null {
 }
 
 /** Paints (or clears, with no items) the overlap marks. */
-export function paintOverlaps(container: HTMLElement, items: readonly { start: number; end: number }[], index: ParagraphIndex = indexParagraphs(container)): void {
+export function paintOverlaps(
+  container: HTMLElement,
+  items: readonly { start: number; end: number }[],
+  index: ParagraphIndex = indexParagraphs(container),
+): void {
   const reg = registry();
   if (!reg) return;
   const ranges = overlapStretches(items)
@@ -73,7 +84,11 @@ export function revealRange(container: HTMLElement, range: { start: number; end:
 }
 
 /** The selection's offsets in the reader's text, without whitespace at either end; null when nothing is selected there. */
-export function selectionOffsets(container: HTMLElement, selection: Selection | null, text: string): { start: number; end: number } | null {
+export function selectionOffsets(
+  container: HTMLElement,
+  selection: Selection | null,
+  text: string,
+): { start: number; end: number } | null {
   const o = offsetsFromSelection(container, selection);
   if (!o) return null;
   let start = Math.max(0, o.start);

@@ -18,7 +18,10 @@ export interface Orphan {
 }
 
 /** Anchors every annotation of a source in its text; split into reading order and orphans. */
-export function anchorAll(text: string, annotations: readonly Annotation[]): { anchored: Anchored[]; orphans: Orphan[] } {
+export function anchorAll(
+  text: string,
+  annotations: readonly Annotation[],
+): { anchored: Anchored[]; orphans: Orphan[] } {
   const results = anchorTargets(
     text,
     annotations.map((a) => a.target),
@@ -30,7 +33,9 @@ export function anchorAll(text: string, annotations: readonly Annotation[]): { a
     if (r.status === 'orphan') orphans.push({ annotation, reason: r.reason });
     else anchored.push({ annotation, start: r.start, end: r.end, status: r.status });
   });
-  anchored.sort((a, b) => a.start - b.start || a.end - b.end || a.annotation.createdAt.localeCompare(b.annotation.createdAt));
+  anchored.sort(
+    (a, b) => a.start - b.start || a.end - b.end || a.annotation.createdAt.localeCompare(b.annotation.createdAt),
+  );
   return { anchored, orphans };
 }
 
@@ -75,7 +80,18 @@ export function suggestTags(tree: TagTreeEntry[], query: string, exclude: Readon
     .filter((e) => !exclude.has(e.tag.id))
     .map((e) => {
       const name = e.tag.name.toLocaleLowerCase();
-      const score = q === '' ? 2 : name === q ? 0 : name.startsWith(q) ? 1 : name.includes(q) ? 2 : e.path.toLocaleLowerCase().includes(q) ? 3 : -1;
+      const score =
+        q === ''
+          ? 2
+          : name === q
+            ? 0
+            : name.startsWith(q)
+              ? 1
+              : name.includes(q)
+                ? 2
+                : e.path.toLocaleLowerCase().includes(q)
+                  ? 3
+                  : -1;
       return { e, score };
     })
     .filter((x) => x.score >= 0);
@@ -109,7 +125,8 @@ export function isEmptyDoc(doc: RichDoc | undefined | null): boolean {
     if (!node || typeof node !== 'object') return true;
     const n = node as { type?: string; text?: string; content?: unknown[] };
     if (typeof n.text === 'string' && n.text.trim() !== '') return false;
-    if (n.type && n.type !== 'doc' && n.type !== 'paragraph' && n.type !== 'text' && n.type !== 'hardBreak') return false;
+    if (n.type && n.type !== 'doc' && n.type !== 'paragraph' && n.type !== 'text' && n.type !== 'hardBreak')
+      return false;
     return (n.content ?? []).every(walk);
   };
   return walk(doc);
@@ -121,4 +138,3 @@ export function usageText(usage: { annotations: number; sources: number }): stri
   const s = `${usage.sources} source${usage.sources === 1 ? '' : 's'}`;
   return usage.annotations === 0 ? 'no annotations' : `${a} in ${s}`;
 }
-

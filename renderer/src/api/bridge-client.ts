@@ -18,7 +18,10 @@ interface FetchResponse {
   status: number;
   text(): Promise<string>;
 }
-type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body: string }) => Promise<FetchResponse>;
+type FetchLike = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body: string },
+) => Promise<FetchResponse>;
 
 /** Opens an event stream (in the browser: an EventSource) and hands each message's data to `onData`. */
 export type EventSourceFactory = (url: string, onData: (data: string) => void) => { close(): void };

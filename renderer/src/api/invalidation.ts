@@ -50,7 +50,8 @@ const RULES: { [M in MethodName]?: Rule<M> } = {
   resolveCitations: ({ changes: c }) => c.annotations.length > 0 || listed(c),
   // The cite popup's claim search: claims with their source, actor and tag names.
   listClaims: ({ changes: c }) => c.annotations.length > 0 || listed(c) || c.actors.length > 0 || c.tags.length > 0,
-  corroborate: ({ changes: c }) => c.annotations.length > 0 || c.relations.length > 0 || c.actors.length > 0 || c.sources.length > 0,
+  corroborate: ({ changes: c }) =>
+    c.annotations.length > 0 || c.relations.length > 0 || c.actors.length > 0 || c.sources.length > 0,
   getClaimGroup: ({ changes: c }) => c.annotations.length > 0 || c.relations.length > 0 || listed(c),
   listRelations: ({ changes: c }) => c.relations.length > 0 || c.annotations.length > 0,
 };

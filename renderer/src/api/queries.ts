@@ -35,7 +35,8 @@ export function connectInvalidation(client: QueryClient): () => void {
   return onApiEvent((event) => {
     if (event.type !== 'notebook-changed') return;
     void client.invalidateQueries({
-      predicate: (query) => isApiQueryKey(query.queryKey) && invalidates(event, query.queryKey[0], query.queryKey[1] as never),
+      predicate: (query) =>
+        isApiQueryKey(query.queryKey) && invalidates(event, query.queryKey[0], query.queryKey[1] as never),
     });
   });
 }
@@ -44,15 +45,25 @@ export function apiQueryKey<M extends MethodName>(method: M, input: ApiInput<M>)
   return [method, input] as const;
 }
 
-type Options<M extends MethodName, T> = Omit<UseQueryOptions<ApiOutput<M>, Error, T, readonly [M, ApiInput<M>]>, 'queryKey' | 'queryFn'>;
+type Options<M extends MethodName, T> = Omit<
+  UseQueryOptions<ApiOutput<M>, Error, T, readonly [M, ApiInput<M>]>,
+  'queryKey' | 'queryFn'
+>;
 
 /** The value of `method(input)`, cached and kept fresh by the change events. */
-export function useApiQuery<M extends MethodName, T = ApiOutput<M>>(method: M, input: ApiInput<M>, options?: Options<M, T>): UseQueryResult<T, Error> {
+export function useApiQuery<M extends MethodName, T = ApiOutput<M>>(
+  method: M,
+  input: ApiInput<M>,
+  options?: Options<M, T>,
+): UseQueryResult<T, Error> {
   return useQuery({ queryKey: apiQueryKey(method, input), queryFn: () => call(method, input), ...options });
 }
 
 /** `method` for each of `inputs` (e.g. one count per actor): the values in order, undefined while loading or failed. */
-export function useApiQueries<M extends MethodName>(method: M, inputs: readonly ApiInput<M>[]): (ApiOutput<M> | undefined)[] {
+export function useApiQueries<M extends MethodName>(
+  method: M,
+  inputs: readonly ApiInput<M>[],
+): (ApiOutput<M> | undefined)[] {
   return useQueries({
     queries: inputs.map((input) => ({ queryKey: apiQueryKey(method, input), queryFn: () => call(method, input) })),
     combine: (results) => results.map((r) => r.data),

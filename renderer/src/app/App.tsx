@@ -45,7 +45,10 @@ function AppWindow() {
   const notebook = useNotebook();
   const { route, navigate } = useNavigation();
   const selectedId = isSourcesRoute(route) ? (route.sourceId ?? null) : null;
-  const setSelectedId = useCallback((id: string | null) => navigate(id ? { view: 'sources', sourceId: id } : { view: 'sources' }), [navigate]);
+  const setSelectedId = useCallback(
+    (id: string | null) => navigate(id ? { view: 'sources', sourceId: id } : { view: 'sources' }),
+    [navigate],
+  );
   const extraView = EXTRA_VIEWS.find((v) => v.id === route.view);
   const [summary, setSummary] = useState<ImportResult | null>(null);
   const selected = useSource(selectedId);
@@ -126,59 +129,68 @@ function AppWindow() {
           </ErrorBoundary>
         </main>
       ) : (
-      <AnnotationsProvider data={selected.status === 'ready' ? selected.data : null} statuses={notebook.info?.statuses} readOnly={readOnly}>
-      <main className="panes">
-        <aside className="pane pane-sources" aria-label="Sources">
-          <h2 className="pane-heading">
-            Sources {sources && sources.length > 0 && <span className="count">{sources.length}</span>}
-          </h2>
-          {sources === null ? (
-            <p className="pane-hint">Loading…</p>
-          ) : empty ? (
-            <p className="pane-hint">Imported articles will be listed here.</p>
-          ) : (
-            <ErrorBoundary area="The source list">
-              <SourceList sources={sources} selectedId={selectedId} onSelect={setSelectedId} />
-            </ErrorBoundary>
-          )}
-        </aside>
+        <AnnotationsProvider
+          data={selected.status === 'ready' ? selected.data : null}
+          statuses={notebook.info?.statuses}
+          readOnly={readOnly}
+        >
+          <main className="panes">
+            <aside className="pane pane-sources" aria-label="Sources">
+              <h2 className="pane-heading">
+                Sources {sources && sources.length > 0 && <span className="count">{sources.length}</span>}
+              </h2>
+              {sources === null ? (
+                <p className="pane-hint">Loading…</p>
+              ) : empty ? (
+                <p className="pane-hint">Imported articles will be listed here.</p>
+              ) : (
+                <ErrorBoundary area="The source list">
+                  <SourceList sources={sources} selectedId={selectedId} onSelect={setSelectedId} />
+                </ErrorBoundary>
+              )}
+            </aside>
 
-        <section className="pane pane-reader" aria-label="Reader">
-          <ErrorBoundary area="The reader" key={selectedId ?? 'none'}>
-            {empty ? (
-              <EmptyNotebook onImport={importer.openPicker} readOnly={readOnly} />
-            ) : selected.status === 'ready' ? (
-              <AnnotatedReader source={selected.data.source} />
-            ) : selected.status === 'error' ? (
-              <div className="empty-state" role="alert">
-                <h2>This source could not be opened</h2>
-                <p>{selected.message}</p>
-              </div>
-            ) : selected.status === 'loading' ? (
-              <p className="pane-hint">Opening…</p>
-            ) : sources !== null ? (
-              <div className="empty-state">
-                <h2>Choose a source to read</h2>
-                <p>Pick an article from the list on the left (or use the ↑ and ↓ keys there). Its clean text appears here, ready to read and annotate.</p>
-              </div>
-            ) : null}
-          </ErrorBoundary>
-        </section>
+            <section className="pane pane-reader" aria-label="Reader">
+              <ErrorBoundary area="The reader" key={selectedId ?? 'none'}>
+                {empty ? (
+                  <EmptyNotebook onImport={importer.openPicker} readOnly={readOnly} />
+                ) : selected.status === 'ready' ? (
+                  <AnnotatedReader source={selected.data.source} />
+                ) : selected.status === 'error' ? (
+                  <div className="empty-state" role="alert">
+                    <h2>This source could not be opened</h2>
+                    <p>{selected.message}</p>
+                  </div>
+                ) : selected.status === 'loading' ? (
+                  <p className="pane-hint">Opening…</p>
+                ) : sources !== null ? (
+                  <div className="empty-state">
+                    <h2>Choose a source to read</h2>
+                    <p>
+                      Pick an article from the list on the left (or use the ↑ and ↓ keys there). Its clean text appears
+                      here, ready to read and annotate.
+                    </p>
+                  </div>
+                ) : null}
+              </ErrorBoundary>
+            </section>
 
-        <aside className="pane pane-inspector" aria-label="Details">
-          <ErrorBoundary area="The inspector" key={selectedId ?? 'none'}>
-            {selected.status === 'ready' ? (
-              <>
-                <AnnotationPanel />
-                <Inspector data={selected.data} />
-              </>
-            ) : (
-              <p className="pane-hint">{empty ? 'Details of a source appear here.' : 'Select a source to see where it came from.'}</p>
-            )}
-          </ErrorBoundary>
-        </aside>
-      </main>
-      </AnnotationsProvider>
+            <aside className="pane pane-inspector" aria-label="Details">
+              <ErrorBoundary area="The inspector" key={selectedId ?? 'none'}>
+                {selected.status === 'ready' ? (
+                  <>
+                    <AnnotationPanel />
+                    <Inspector data={selected.data} />
+                  </>
+                ) : (
+                  <p className="pane-hint">
+                    {empty ? 'Details of a source appear here.' : 'Select a source to see where it came from.'}
+                  </p>
+                )}
+              </ErrorBoundary>
+            </aside>
+          </main>
+        </AnnotationsProvider>
       )}
 
       {importer.dragging && (

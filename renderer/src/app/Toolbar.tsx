@@ -50,7 +50,12 @@ export function Toolbar({ info, busy, progress, onImport }: Props) {
         <ImportProgressBar busy={busy} progress={progress} />
       </div>
       <div className="toolbar-actions">
-        <button type="button" className="button button-primary" onClick={onImport} disabled={busy || !info || info.readOnly}>
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={onImport}
+          disabled={busy || !info || info.readOnly}
+        >
           Import…
         </button>
       </div>

@@ -28,7 +28,6 @@ import { inTable, insertTable, runTableCommand, TABLE_EXTENSIONS } from './table
 
 const AUTOSAVE_MS = 700;
 
-
 type SaveState = 'saved' | 'pending' | 'saving' | 'error';
 
 /** Saves bytes as a file through the browser's download (in Electron: the native save dialog). */
@@ -59,7 +58,10 @@ export function BriefEditor({ brief, readOnly }: { brief: Brief; readOnly: boole
   // copy takes what was saved instead, so a later change back to an earlier version (an undo) is
   // still a change, and reopening the brief shows the saved text.
   const rememberSaved = useCallback(
-    (saved: Partial<Brief>) => queryClient.setQueryData<Brief>(apiQueryKey('getBrief', { id: brief.id }), (old) => (old ? { ...old, ...saved } : old)),
+    (saved: Partial<Brief>) =>
+      queryClient.setQueryData<Brief>(apiQueryKey('getBrief', { id: brief.id }), (old) =>
+        old ? { ...old, ...saved } : old,
+      ),
     [queryClient, brief.id],
   );
   const editorRef = useRef<Editor | null>(null);
@@ -107,7 +109,8 @@ export function BriefEditor({ brief, readOnly }: { brief: Brief; readOnly: boole
   }, [saveNow]);
 
   const onOpen = useCallback(
-    (claim: ResolvedClaim) => navigate({ view: 'sources', sourceId: claim.source.id, annotationId: claim.annotation.id }),
+    (claim: ResolvedClaim) =>
+      navigate({ view: 'sources', sourceId: claim.source.id, annotationId: claim.annotation.id }),
     [navigate],
   );
   const onPicked = useCallback((claim: ResolvedClaim) => store.put(claim), [store]);
@@ -143,7 +146,12 @@ export function BriefEditor({ brief, readOnly }: { brief: Brief; readOnly: boole
         StarterKit.configure({
           heading: { levels: [1, 2, 3] },
           codeBlock: false,
-          link: { openOnClick: false, autolink: true, defaultProtocol: 'https', protocols: ['http', 'https', 'mailto'] },
+          link: {
+            openOnClick: false,
+            autolink: true,
+            defaultProtocol: 'https',
+            protocols: ['http', 'https', 'mailto'],
+          },
         }),
         ...TABLE_EXTENSIONS,
         Citation.configure({ store, onOpen }),
@@ -266,43 +274,49 @@ export function BriefEditor({ brief, readOnly }: { brief: Brief; readOnly: boole
   return (
     <div className="brief-editor">
       <div className="brief-sticky">
-      <div className="brief-head">
-        <input
-          className="brief-title"
-          aria-label="Brief title"
-          value={title}
-          disabled={readOnly}
-          onChange={(e) => setTitle(e.target.value)}
-          onBlur={() => void saveTitle()}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') {
-              e.preventDefault();
-              editor?.commands.focus('start');
-            } else if (e.key === 'Escape') {
-              setTitle(brief.title);
-            }
-          }}
-        />
-        <span className={`save-state is-${saveState}`} role="status" aria-live="polite" data-testid="save-state">
-          {saveState === 'saved' ? 'Saved' : saveState === 'error' ? 'Not saved' : saveState === 'saving' ? 'Saving…' : 'Editing…'}
-        </span>
-        <div className="brief-export" role="group" aria-label="Export">
-          <span className="brief-export-label">Export</span>
-          {BRIEF_FORMATS.map((format) => (
-            <button
-              key={format}
-              type="button"
-              className="button button-quiet"
-              disabled={exporting !== null}
-              aria-label={`Export as ${BRIEF_FORMAT_INFO[format].button}`}
-              onClick={() => void exportAs(format)}
-            >
-              {exporting === format ? '…' : BRIEF_FORMAT_INFO[format].button}
-            </button>
-          ))}
+        <div className="brief-head">
+          <input
+            className="brief-title"
+            aria-label="Brief title"
+            value={title}
+            disabled={readOnly}
+            onChange={(e) => setTitle(e.target.value)}
+            onBlur={() => void saveTitle()}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                editor?.commands.focus('start');
+              } else if (e.key === 'Escape') {
+                setTitle(brief.title);
+              }
+            }}
+          />
+          <span className={`save-state is-${saveState}`} role="status" aria-live="polite" data-testid="save-state">
+            {saveState === 'saved'
+              ? 'Saved'
+              : saveState === 'error'
+                ? 'Not saved'
+                : saveState === 'saving'
+                  ? 'Saving…'
+                  : 'Editing…'}
+          </span>
+          <div className="brief-export" role="group" aria-label="Export">
+            <span className="brief-export-label">Export</span>
+            {BRIEF_FORMATS.map((format) => (
+              <button
+                key={format}
+                type="button"
+                className="button button-quiet"
+                disabled={exporting !== null}
+                aria-label={`Export as ${BRIEF_FORMAT_INFO[format].button}`}
+                onClick={() => void exportAs(format)}
+              >
+                {exporting === format ? '…' : BRIEF_FORMAT_INFO[format].button}
+              </button>
+            ))}
+          </div>
         </div>
-      </div>
-      {editor && !readOnly && <FormatBar editor={editor} />}
+        {editor && !readOnly && <FormatBar editor={editor} />}
       </div>
       <div className="brief-page">
         <EditorContent editor={editor} />
@@ -312,7 +326,19 @@ export function BriefEditor({ brief, readOnly }: { brief: Brief; readOnly: boole
   );
 }
 
-function ToolButton({ label, active, disabled, onClick, children }: { label: string; active?: boolean; disabled?: boolean; onClick(): void; children: ReactNode }) {
+function ToolButton({
+  label,
+  active,
+  disabled,
+  onClick,
+  children,
+}: {
+  label: string;
+  active?: boolean;
+  disabled?: boolean;
+  onClick(): void;
+  children: ReactNode;
+}) {
   return (
     <button
       type="button"
@@ -370,18 +396,38 @@ function FormatBar({ editor }: { editor: Editor }) {
 
   return (
     <div className="format-bar" role="toolbar" aria-label="Formatting">
-      <ToolButton label="Paragraph" onClick={() => chain().setParagraph().run()}>¶</ToolButton>
-      <ToolButton label="Heading 1" active={s.h1} onClick={() => chain().toggleHeading({ level: 1 }).run()}>H1</ToolButton>
-      <ToolButton label="Heading 2" active={s.h2} onClick={() => chain().toggleHeading({ level: 2 }).run()}>H2</ToolButton>
-      <ToolButton label="Heading 3" active={s.h3} onClick={() => chain().toggleHeading({ level: 3 }).run()}>H3</ToolButton>
+      <ToolButton label="Paragraph" onClick={() => chain().setParagraph().run()}>
+        ¶
+      </ToolButton>
+      <ToolButton label="Heading 1" active={s.h1} onClick={() => chain().toggleHeading({ level: 1 }).run()}>
+        H1
+      </ToolButton>
+      <ToolButton label="Heading 2" active={s.h2} onClick={() => chain().toggleHeading({ level: 2 }).run()}>
+        H2
+      </ToolButton>
+      <ToolButton label="Heading 3" active={s.h3} onClick={() => chain().toggleHeading({ level: 3 }).run()}>
+        H3
+      </ToolButton>
       <span className="tool-sep" />
-      <ToolButton label="Bold" active={s.bold} onClick={() => chain().toggleBold().run()}><b>B</b></ToolButton>
-      <ToolButton label="Italic" active={s.italic} onClick={() => chain().toggleItalic().run()}><i>I</i></ToolButton>
-      <ToolButton label="Underline" active={s.underline} onClick={() => chain().toggleUnderline().run()}><u>U</u></ToolButton>
+      <ToolButton label="Bold" active={s.bold} onClick={() => chain().toggleBold().run()}>
+        <b>B</b>
+      </ToolButton>
+      <ToolButton label="Italic" active={s.italic} onClick={() => chain().toggleItalic().run()}>
+        <i>I</i>
+      </ToolButton>
+      <ToolButton label="Underline" active={s.underline} onClick={() => chain().toggleUnderline().run()}>
+        <u>U</u>
+      </ToolButton>
       <span className="tool-sep" />
-      <ToolButton label="Bulleted list" active={s.bullet} onClick={() => chain().toggleBulletList().run()}>• List</ToolButton>
-      <ToolButton label="Numbered list" active={s.ordered} onClick={() => chain().toggleOrderedList().run()}>1. List</ToolButton>
-      <ToolButton label="Block quote" active={s.quote} onClick={() => chain().toggleBlockquote().run()}>❝</ToolButton>
+      <ToolButton label="Bulleted list" active={s.bullet} onClick={() => chain().toggleBulletList().run()}>
+        • List
+      </ToolButton>
+      <ToolButton label="Numbered list" active={s.ordered} onClick={() => chain().toggleOrderedList().run()}>
+        1. List
+      </ToolButton>
+      <ToolButton label="Block quote" active={s.quote} onClick={() => chain().toggleBlockquote().run()}>
+        ❝
+      </ToolButton>
       <ToolButton
         label="Link"
         active={s.link}
@@ -395,14 +441,26 @@ function FormatBar({ editor }: { editor: Editor }) {
       <span className="tool-sep" />
       {s.table ? (
         <>
-          <ToolButton label="Add row" onClick={() => runTableCommand(editor, 'addRow')}>+ Row</ToolButton>
-          <ToolButton label="Add column" onClick={() => runTableCommand(editor, 'addColumn')}>+ Col</ToolButton>
-          <ToolButton label="Delete row" onClick={() => runTableCommand(editor, 'deleteRow')}>− Row</ToolButton>
-          <ToolButton label="Delete column" onClick={() => runTableCommand(editor, 'deleteColumn')}>− Col</ToolButton>
-          <ToolButton label="Delete table" onClick={() => runTableCommand(editor, 'deleteTable')}>× Table</ToolButton>
+          <ToolButton label="Add row" onClick={() => runTableCommand(editor, 'addRow')}>
+            + Row
+          </ToolButton>
+          <ToolButton label="Add column" onClick={() => runTableCommand(editor, 'addColumn')}>
+            + Col
+          </ToolButton>
+          <ToolButton label="Delete row" onClick={() => runTableCommand(editor, 'deleteRow')}>
+            − Row
+          </ToolButton>
+          <ToolButton label="Delete column" onClick={() => runTableCommand(editor, 'deleteColumn')}>
+            − Col
+          </ToolButton>
+          <ToolButton label="Delete table" onClick={() => runTableCommand(editor, 'deleteTable')}>
+            × Table
+          </ToolButton>
         </>
       ) : (
-        <ToolButton label="Insert table" onClick={() => insertTable(editor)}>Table</ToolButton>
+        <ToolButton label="Insert table" onClick={() => insertTable(editor)}>
+          Table
+        </ToolButton>
       )}
       <span className="tool-sep" />
       <ToolButton label="Cite a claim (or type @)" onClick={() => chain().insertContent(' @').run()}>

@@ -31,7 +31,10 @@ export function BriefsView({ route }: { route: Route }) {
   const { briefs, readOnly } = useBriefs();
   const [picker, setPicker] = useState<DraftKind | null>(null);
   const [deleted, setDeleted] = useState<{ id: string; title: string } | null>(null);
-  const open = useCallback((id?: string) => navigate(id ? { view: 'briefs', briefId: id } : { view: 'briefs' }), [navigate]);
+  const open = useCallback(
+    (id?: string) => navigate(id ? { view: 'briefs', briefId: id } : { view: 'briefs' }),
+    [navigate],
+  );
 
   const create = async () => {
     try {
@@ -112,7 +115,9 @@ export function BriefsView({ route }: { route: Route }) {
         {briefs === null ? (
           <p className="pane-hint">Loading…</p>
         ) : briefs.length === 0 ? (
-          <p className="pane-hint">No briefs yet. Start an empty one, or draft one from an actor’s or a tag’s claims in one step.</p>
+          <p className="pane-hint">
+            No briefs yet. Start an empty one, or draft one from an actor’s or a tag’s claims in one step.
+          </p>
         ) : (
           <ul className="brief-list" aria-label="Briefs list">
             {briefs.map((b) => (
@@ -139,8 +144,9 @@ export function BriefsView({ route }: { route: Route }) {
           <div className="empty-state">
             <h2>Write a brief</h2>
             <p>
-              A brief is a document in which every statement cites its source. Draft one from an actor or a tag, then edit it: type <kbd>@</kbd> to
-              cite a claim, or drag a claim in from a source’s annotation list. Export it as DOCX, PDF, Markdown or HTML with footnotes.
+              A brief is a document in which every statement cites its source. Draft one from an actor or a tag, then
+              edit it: type <kbd>@</kbd> to cite a claim, or drag a claim in from a source’s annotation list. Export it
+              as DOCX, PDF, Markdown or HTML with footnotes.
             </p>
           </div>
         )}
@@ -209,7 +215,12 @@ function BriefItem({ brief, selected, readOnly, onOpen, onRename, onDuplicate, o
       )}
       {!readOnly && !editing && (
         <span className="brief-item-actions">
-          <button type="button" className="link-button" aria-label={`Rename ${brief.title}`} onClick={() => setEditing(true)}>
+          <button
+            type="button"
+            className="link-button"
+            aria-label={`Rename ${brief.title}`}
+            onClick={() => setEditing(true)}
+          >
             Rename
           </button>
           <button type="button" className="link-button" aria-label={`Duplicate ${brief.title}`} onClick={onDuplicate}>

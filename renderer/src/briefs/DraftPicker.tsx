@@ -17,7 +17,15 @@ interface Choice {
   detail: string;
 }
 
-export function DraftPicker({ kind, onClose, onDrafted }: { kind: DraftKind; onClose(): void; onDrafted(brief: Brief): void }) {
+export function DraftPicker({
+  kind,
+  onClose,
+  onDrafted,
+}: {
+  kind: DraftKind;
+  onClose(): void;
+  onDrafted(brief: Brief): void;
+}) {
   const { error } = useNotices();
   const [filter, setFilter] = useState('');
   const [busy, setBusy] = useState(false);
@@ -34,9 +42,20 @@ export function DraftPicker({ kind, onClose, onDrafted }: { kind: DraftKind; onC
     } else {
       if (!tags.data) return null;
       const byId = new Map(tags.data.map((t: Tag) => [t.id, t]));
-      list = tags.data.map((t) => ({ id: t.id, name: t.name, detail: t.parentId ? `in ${byId.get(t.parentId)?.name ?? '…'}` : 'tag', aliases: [] as string[] }));
+      list = tags.data.map((t) => ({
+        id: t.id,
+        name: t.name,
+        detail: t.parentId ? `in ${byId.get(t.parentId)?.name ?? '…'}` : 'tag',
+        aliases: [] as string[],
+      }));
     }
-    return list.sort((a, b) => a.name.localeCompare(b.name)).map(({ id, name, detail, aliases }) => ({ id, name, detail: aliases.length ? `${detail} · ${aliases.join(', ')}` : detail }));
+    return list
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map(({ id, name, detail, aliases }) => ({
+        id,
+        name,
+        detail: aliases.length ? `${detail} · ${aliases.join(', ')}` : detail,
+      }));
   }, [kind, actors.data, tags.data, failed]);
 
   const shown = useMemo(() => {
@@ -57,18 +76,34 @@ export function DraftPicker({ kind, onClose, onDrafted }: { kind: DraftKind; onC
 
   const noun = kind === 'actor' ? 'actor' : 'tag';
   return (
-    <div className="draft-picker" role="dialog" aria-label={`New brief from ${noun}`} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <div
+      className="draft-picker"
+      role="dialog"
+      aria-label={`New brief from ${noun}`}
+      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+    >
       <div className="draft-picker-head">
         <strong>New brief from {noun}</strong>
         <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
           ×
         </button>
       </div>
-      <input className="draft-filter" aria-label={`Find ${noun}`} placeholder={`Find ${noun}…`} value={filter} autoFocus onChange={(e) => setFilter(e.target.value)} />
+      <input
+        className="draft-filter"
+        aria-label={`Find ${noun}`}
+        placeholder={`Find ${noun}…`}
+        value={filter}
+        autoFocus
+        onChange={(e) => setFilter(e.target.value)}
+      />
       {choices === null ? (
         <p className="pane-hint">Loading…</p>
       ) : shown.length === 0 ? (
-        <p className="pane-hint">{choices.length === 0 ? `This notebook has no ${noun}s yet: link claims to ${noun}s first.` : 'Nothing matches.'}</p>
+        <p className="pane-hint">
+          {choices.length === 0
+            ? `This notebook has no ${noun}s yet: link claims to ${noun}s first.`
+            : 'Nothing matches.'}
+        </p>
       ) : (
         <ul className="draft-choices">
           {shown.map((c) => (

@@ -27,7 +27,11 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, te
 }
 
 /** Fills `dom` with the chip for one citation. Exported for tests of the wording. */
-export function drawChip(dom: HTMLElement, attrs: { annotationId: string; quote?: string | null; label?: string | null }, claim: ResolvedClaim | null | undefined): void {
+export function drawChip(
+  dom: HTMLElement,
+  attrs: { annotationId: string; quote?: string | null; label?: string | null },
+  claim: ResolvedClaim | null | undefined,
+): void {
   dom.replaceChildren();
   dom.className = 'cite-chip';
   dom.dataset.annotationId = attrs.annotationId;
@@ -51,7 +55,9 @@ export function drawChip(dom: HTMLElement, attrs: { annotationId: string; quote?
   dom.dataset.status = claim.annotation.status;
   dom.append(el('span', 'cite-quote', quoted(excerpt(claim.annotation.target.exact, 40))));
   dom.append(el('span', 'cite-meta', citationLabel(claim)));
-  dom.append(el('span', `cite-status status-${claim.annotation.status.replace(/[^a-z0-9-]/gi, '')}`, claim.annotation.status));
+  dom.append(
+    el('span', `cite-status status-${claim.annotation.status.replace(/[^a-z0-9-]/gi, '')}`, claim.annotation.status),
+  );
   dom.title = `${citationNoteText(claim)}\nDouble-click to open it in its source.`;
 }
 
@@ -92,7 +98,11 @@ export const Citation = Node.create<CitationOptions>({
   },
 
   renderHTML({ HTMLAttributes }) {
-    return ['span', mergeAttributes({ 'data-citation': '' }, HTMLAttributes), `[${(HTMLAttributes['data-quote'] as string | undefined) ?? 'citation'}]`];
+    return [
+      'span',
+      mergeAttributes({ 'data-citation': '' }, HTMLAttributes),
+      `[${(HTMLAttributes['data-quote'] as string | undefined) ?? 'citation'}]`,
+    ];
   },
 
   renderText({ node }) {

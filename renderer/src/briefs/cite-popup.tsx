@@ -23,7 +23,10 @@ export interface CiteTrigger {
 /** The citation node (plus a following space) for a claim. */
 export function citationContent(claim: ResolvedClaim) {
   return [
-    { type: 'citation', attrs: { annotationId: claim.annotation.id, quote: claim.annotation.target.exact, label: citationLabel(claim) } },
+    {
+      type: 'citation',
+      attrs: { annotationId: claim.annotation.id, quote: claim.annotation.target.exact, label: citationLabel(claim) },
+    },
     { type: 'text', text: ' ' },
   ];
 }
@@ -43,14 +46,22 @@ export interface CitePopupApi {
 
 const NO_HITS: ClaimHit[] = [];
 
-export function useCitePopup(editorRef: { current: Editor | null }, onPicked: (claim: ResolvedClaim) => void, onError: (err: unknown) => void): CitePopupApi {
+export function useCitePopup(
+  editorRef: { current: Editor | null },
+  onPicked: (claim: ResolvedClaim) => void,
+  onError: (err: unknown) => void,
+): CitePopupApi {
   const [trigger, setTrigger] = useState<CiteTrigger | null>(null);
   const [active, setActive] = useState(0);
   const dismissedFrom = useRef<number | null>(null);
   // Search as the query changes (debounced); the query layer keeps only the newest answer.
   const query = trigger ? trigger.query : null;
   const settled = useDebouncedValue(query, 120);
-  const search = useApiQuery('listClaims', { query: settled ?? '', limit: 8 }, { enabled: query !== null && settled !== null, placeholderData: keepPreviousData });
+  const search = useApiQuery(
+    'listClaims',
+    { query: settled ?? '', limit: 8 },
+    { enabled: query !== null && settled !== null, placeholderData: keepPreviousData },
+  );
   const hits = query === null || !search.data ? NO_HITS : search.data;
   const loading = query !== null && (settled !== query || search.isFetching);
   useEffect(() => setActive(0), [search.data]);
@@ -83,7 +94,9 @@ export function useCitePopup(editorRef: { current: Editor | null }, onPicked: (c
     }
     const coords = editor.view.coordsAtPos(from);
     setTrigger((old) =>
-      old && old.from === from && old.to === $from.pos && old.query === found.query ? old : { from, to: $from.pos, query: found.query, left: coords.left, top: coords.bottom },
+      old && old.from === from && old.to === $from.pos && old.query === found.query
+        ? old
+        : { from, to: $from.pos, query: found.query, left: coords.left, top: coords.bottom },
     );
   }, []);
 

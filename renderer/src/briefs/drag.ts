@@ -14,7 +14,10 @@ export interface AnnotationDrag {
 }
 
 export function setAnnotationDrag(dataTransfer: DataTransfer, payload: AnnotationDrag & { quote?: string }): void {
-  dataTransfer.setData(ANNOTATION_DRAG_TYPE, JSON.stringify({ annotationId: payload.annotationId, sourceId: payload.sourceId }));
+  dataTransfer.setData(
+    ANNOTATION_DRAG_TYPE,
+    JSON.stringify({ annotationId: payload.annotationId, sourceId: payload.sourceId }),
+  );
   if (payload.quote) dataTransfer.setData('text/plain', payload.quote);
   dataTransfer.effectAllowed = 'copy';
 }

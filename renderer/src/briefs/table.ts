@@ -6,7 +6,16 @@
  * @tiptap/core than the one installed, so it is not used.)
  */
 import { Extension, mergeAttributes, Node, type Editor } from '@tiptap/react';
-import { addColumnAfter, addRowAfter, deleteColumn, deleteRow, deleteTable, goToNextCell, isInTable, tableEditing } from '@tiptap/pm/tables';
+import {
+  addColumnAfter,
+  addRowAfter,
+  deleteColumn,
+  deleteRow,
+  deleteTable,
+  goToNextCell,
+  isInTable,
+  tableEditing,
+} from '@tiptap/pm/tables';
 import type { Command } from '@tiptap/pm/state';
 import type { JsonNode } from '../../../shared/brief-doc';
 
@@ -22,12 +31,17 @@ export const Table = Node.create({
   content: 'tableRow+',
   isolating: true,
   parseHTML: () => [{ tag: 'table' }],
-  renderHTML: ({ HTMLAttributes }) => ['table', mergeAttributes({ class: 'brief-table' }, HTMLAttributes), ['tbody', 0]],
+  renderHTML: ({ HTMLAttributes }) => [
+    'table',
+    mergeAttributes({ class: 'brief-table' }, HTMLAttributes),
+    ['tbody', 0],
+  ],
   addProseMirrorPlugins: () => [tableEditing()],
   addKeyboardShortcuts() {
     const run = (cmd: Command) => () => cmd(this.editor.state, this.editor.view.dispatch);
     return {
-      Tab: () => (isInTable(this.editor.state) ? run(goToNextCell(1))() || run(addRowAfter)() && run(goToNextCell(1))() : false),
+      Tab: () =>
+        isInTable(this.editor.state) ? run(goToNextCell(1))() || (run(addRowAfter)() && run(goToNextCell(1))()) : false,
       'Shift-Tab': () => (isInTable(this.editor.state) ? run(goToNextCell(-1))() : false),
     };
   },
@@ -58,7 +72,12 @@ export const TableCell = Node.create({
   renderHTML: ({ HTMLAttributes }) => ['td', HTMLAttributes, 0],
 });
 
-const ROLES: Record<string, string> = { table: 'table', tableRow: 'row', tableHeader: 'header_cell', tableCell: 'cell' };
+const ROLES: Record<string, string> = {
+  table: 'table',
+  tableRow: 'row',
+  tableHeader: 'header_cell',
+  tableCell: 'cell',
+};
 
 /** Gives the four nodes the `tableRole` spec field prosemirror-tables reads from the schema. */
 const TableRoles = Extension.create({
@@ -76,7 +95,10 @@ export function tableJson(rows: number, cols: number): JsonNode {
   const cell = (type: string): JsonNode => ({ type, content: [{ type: 'paragraph' }] });
   return {
     type: 'table',
-    content: Array.from({ length: rows }, (_, r) => ({ type: 'tableRow', content: Array.from({ length: cols }, () => cell(r === 0 ? 'tableHeader' : 'tableCell')) })),
+    content: Array.from({ length: rows }, (_, r) => ({
+      type: 'tableRow',
+      content: Array.from({ length: cols }, () => cell(r === 0 ? 'tableHeader' : 'tableCell')),
+    })),
   };
 }
 

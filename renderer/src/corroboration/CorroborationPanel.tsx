@@ -37,7 +37,13 @@ export function CorroborationPanel({ annotation, readOnly }: { annotation: Annot
     async (s: CorroborationSuggestion, type: CorroborationType) => {
       setBusy(true);
       try {
-        await call('acceptCorroboration', { annotationId: annotation.id, sourceId: s.sourceId, start: s.start, end: s.end, type });
+        await call('acceptCorroboration', {
+          annotationId: annotation.id,
+          sourceId: s.sourceId,
+          start: s.start,
+          end: s.end,
+          type,
+        });
       } catch (err) {
         error(err, 'The link could not be saved');
       } finally {
@@ -60,7 +66,11 @@ export function CorroborationPanel({ annotation, readOnly }: { annotation: Annot
     <section className="corroboration" aria-label="Corroboration">
       {group && group.members.length > 1 && (
         <div className="claim-group">
-          <span className="group-badge" data-testid="group-badge" title={group.members.map((m) => m.source.outlet ?? m.source.title).join(', ')}>
+          <span
+            className="group-badge"
+            data-testid="group-badge"
+            title={group.members.map((m) => m.source.outlet ?? m.source.title).join(', ')}
+          >
             {group.independentSources} independent source{group.independentSources === 1 ? '' : 's'}
           </span>
           <ul className="group-members">
@@ -68,7 +78,11 @@ export function CorroborationPanel({ annotation, readOnly }: { annotation: Annot
               .filter((m) => m.annotationId !== annotation.id)
               .map((m) => (
                 <li key={m.annotationId}>
-                  <button type="button" className="link-button" onClick={() => navigate({ view: 'sources', sourceId: m.sourceId, annotationId: m.annotationId })}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => navigate({ view: 'sources', sourceId: m.sourceId, annotationId: m.annotationId })}
+                  >
                     {m.source.outlet ?? m.source.title}
                   </button>
                   : “{m.exact.length > 120 ? `${m.exact.slice(0, 119)}…` : m.exact}”
@@ -123,7 +137,9 @@ export function CorroborationPanel({ annotation, readOnly }: { annotation: Annot
                 type="button"
                 className="suggestion-text"
                 title="Show this passage in its source"
-                onClick={() => navigate({ view: 'sources', sourceId: s.sourceId, range: { start: s.start, end: s.end } })}
+                onClick={() =>
+                  navigate({ view: 'sources', sourceId: s.sourceId, range: { start: s.start, end: s.end } })
+                }
               >
                 <Highlighted text={s.text} ranges={matchedRanges(s.text, annotation.target.exact, s.matched.numbers)} />
               </button>
@@ -131,7 +147,9 @@ export function CorroborationPanel({ annotation, readOnly }: { annotation: Annot
                 <span className="suggestion-why">
                   {[
                     s.matched.words > 0 ? `${Math.round(s.matched.words * 100)}% of the words` : '',
-                    s.matched.actorIds.length > 0 ? `${s.matched.actorIds.length} actor${s.matched.actorIds.length === 1 ? '' : 's'} in common` : '',
+                    s.matched.actorIds.length > 0
+                      ? `${s.matched.actorIds.length} actor${s.matched.actorIds.length === 1 ? '' : 's'} in common`
+                      : '',
                     s.matched.numbers.length > 0 ? `same number: ${s.matched.numbers.join(', ')}` : '',
                     s.matched.dates.length > 0 ? `same date: ${s.matched.dates.join(', ')}` : '',
                   ]
@@ -140,10 +158,20 @@ export function CorroborationPanel({ annotation, readOnly }: { annotation: Annot
                 </span>
                 {!readOnly && (
                   <>
-                    <button type="button" className="button small" disabled={busy} onClick={() => void accept(s, 'corroborates')}>
+                    <button
+                      type="button"
+                      className="button small"
+                      disabled={busy}
+                      onClick={() => void accept(s, 'corroborates')}
+                    >
                       Corroborates
                     </button>
-                    <button type="button" className="button small" disabled={busy} onClick={() => void accept(s, 'contradicts')}>
+                    <button
+                      type="button"
+                      className="button small"
+                      disabled={busy}
+                      onClick={() => void accept(s, 'contradicts')}
+                    >
                       Contradicts
                     </button>
                   </>

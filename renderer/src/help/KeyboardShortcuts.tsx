@@ -37,7 +37,13 @@ export function ShortcutsDialog({ platform, onClose }: { platform: ShortcutPlatf
     if (d && !d.open) d.showModal();
   }, []);
   return (
-    <dialog ref={ref} className="shortcuts-dialog" aria-labelledby="shortcuts-title" onClose={onClose} onCancel={onClose}>
+    <dialog
+      ref={ref}
+      className="shortcuts-dialog"
+      aria-labelledby="shortcuts-title"
+      onClose={onClose}
+      onCancel={onClose}
+    >
       <header className="shortcuts-head">
         <h2 id="shortcuts-title">Keyboard shortcuts</h2>
         <button type="button" className="icon-button" aria-label="Close" onClick={() => ref.current?.close()}>
@@ -66,7 +72,9 @@ export function ShortcutsDialog({ platform, onClose }: { platform: ShortcutPlatf
           </section>
         ))}
       </div>
-      <p className="shortcuts-note">Reader, list and editor keys act where the focus is; the others are the menus’ and work anywhere in the window.</p>
+      <p className="shortcuts-note">
+        Reader, list and editor keys act where the focus is; the others are the menus’ and work anywhere in the window.
+      </p>
     </dialog>
   );
 }

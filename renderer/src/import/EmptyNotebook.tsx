@@ -11,10 +11,17 @@ export function EmptyNotebook({ onImport, readOnly }: Props) {
   return (
     <div className="empty-state empty-notebook">
       <h1>Your notebook has no sources yet</h1>
-      <p>Bring in the articles you are researching. Dossier keeps a clean, readable copy of each one, so you can mark claims and cite them later.</p>
+      <p>
+        Bring in the articles you are researching. Dossier keeps a clean, readable copy of each one, so you can mark
+        claims and cite them later.
+      </p>
       <ul className="ways-in">
         <li>
-          <strong>Import files</strong> — {IMPORT_FORMATS.map((f) => `${IMPORT_FORMAT_INFO[f].label} (.${IMPORT_FORMAT_INFO[f].extensions[0]})`).join(', ')}.
+          <strong>Import files</strong> —{' '}
+          {IMPORT_FORMATS.map((f) => `${IMPORT_FORMAT_INFO[f].label} (.${IMPORT_FORMAT_INFO[f].extensions[0]})`).join(
+            ', ',
+          )}
+          .
         </li>
         <li>
           <strong>Drag and drop</strong> files anywhere onto this window.

@@ -36,7 +36,11 @@ export function ImportProgressBar({ busy, progress }: Props) {
     <div className="import-progress" role="status" aria-label="Import progress">
       {known ? (
         <>
-          <progress max={progress.total} value={progress.done} aria-label={`Imported ${progress.done} of ${progress.total} files`} />
+          <progress
+            max={progress.total}
+            value={progress.done}
+            aria-label={`Imported ${progress.done} of ${progress.total} files`}
+          />
           <span className="import-progress-count">
             {cancelling ? 'Cancelling… ' : 'Importing '}
             {Math.min(progress.done + 1, progress.total)} of {progress.total}

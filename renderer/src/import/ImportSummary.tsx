@@ -24,11 +24,20 @@ export function ImportSummary({ result, onDismiss, onSelect, twinTitles }: Props
         ? 'Nothing was imported'
         : 'Nothing new to import';
   return (
-    <section className={rejected.length ? 'import-summary has-problems' : 'import-summary'} aria-label="Import summary" role="status">
+    <section
+      className={rejected.length ? 'import-summary has-problems' : 'import-summary'}
+      aria-label="Import summary"
+      role="status"
+    >
       <div className="import-summary-head">
         <strong>{headline}</strong>
         <span className="muted">
-          {[added.length && `${added.length} added`, nearDuplicates.length && `${nearDuplicates.length} near-duplicate${nearDuplicates.length === 1 ? '' : 's'}`, skipped.length && `${skipped.length} skipped`, rejected.length && `${rejected.length} rejected`]
+          {[
+            added.length && `${added.length} added`,
+            nearDuplicates.length && `${nearDuplicates.length} near-duplicate${nearDuplicates.length === 1 ? '' : 's'}`,
+            skipped.length && `${skipped.length} skipped`,
+            rejected.length && `${rejected.length} rejected`,
+          ]
             .filter(Boolean)
             .join(' · ')}
         </span>
@@ -51,7 +60,8 @@ export function ImportSummary({ result, onDismiss, onSelect, twinTitles }: Props
         <ul className="import-list import-near-duplicates" aria-label="Near-duplicates">
           {nearDuplicates.map((s) => (
             <li key={`n${s.id}`}>
-              <span className="issue-name">{s.origin.name || s.title}</span> — added, but flagged: nearly the same text as{' '}
+              <span className="issue-name">{s.origin.name || s.title}</span> — added, but flagged: nearly the same text
+              as{' '}
               <button type="button" className="link-button" onClick={() => onSelect(s.nearDuplicateOf!)}>
                 {titleOf(s.nearDuplicateOf!)}
               </button>

@@ -107,7 +107,12 @@ export function useImport(onImported: (result: ImportResult) => void) {
         return;
       }
       await run(async () => {
-        const payload = await Promise.all(files.map(async (file) => ({ name: file.name || 'untitled', bytes: new Uint8Array(await file.arrayBuffer()) })));
+        const payload = await Promise.all(
+          files.map(async (file) => ({
+            name: file.name || 'untitled',
+            bytes: new Uint8Array(await file.arrayBuffer()),
+          })),
+        );
         return call('importFiles', { files: payload });
       }, folderIssues);
     },

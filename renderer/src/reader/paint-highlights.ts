@@ -53,7 +53,8 @@ export interface PaintSpan {
 }
 
 function nameOf(span: PaintSpan): string {
-  if (span.key) return span.key.startsWith(HIGHLIGHT_PREFIX) ? span.key.replace(/[^A-Za-z0-9_-]/g, '_') : highlightName(span.key);
+  if (span.key)
+    return span.key.startsWith(HIGHLIGHT_PREFIX) ? span.key.replace(/[^A-Za-z0-9_-]/g, '_') : highlightName(span.key);
   return highlightName(span.group ?? 'default');
 }
 
@@ -98,7 +99,10 @@ export function highlightCss(
   groups: ReadonlyArray<{ group: string; color: string; underline?: boolean }>,
   active: { color?: string; outline?: string } = {},
 ): string {
-  const safe = (c: string) => (/^(#[0-9a-fA-F]{3,8}|(rgb|rgba|hsl|hsla|oklch|oklab)\([0-9.,%\s/+-]+\)|[a-zA-Z]+)$/.test(c.trim()) ? c.trim() : 'transparent');
+  const safe = (c: string) =>
+    /^(#[0-9a-fA-F]{3,8}|(rgb|rgba|hsl|hsla|oklch|oklab)\([0-9.,%\s/+-]+\)|[a-zA-Z]+)$/.test(c.trim())
+      ? c.trim()
+      : 'transparent';
   const rules = groups.map(({ group, color, underline }) =>
     underline
       ? `::highlight(${highlightName(group)}) { text-decoration: underline 2px ${safe(color)}; }`
@@ -123,7 +127,9 @@ export function indexParagraphs(container: HTMLElement): ParagraphIndex {
   return {
     starts: entries.map((e) => e.start),
     elements: entries.map((e) => e.el),
-    nodes: entries.map((e) => (e.el.firstChild && e.el.firstChild.nodeType === Node.TEXT_NODE ? (e.el.firstChild as Text) : null)),
+    nodes: entries.map((e) =>
+      e.el.firstChild && e.el.firstChild.nodeType === Node.TEXT_NODE ? (e.el.firstChild as Text) : null,
+    ),
   };
 }
 
@@ -152,7 +158,11 @@ function paragraphLength(index: ParagraphIndex, i: number): number {
  * moves to the next paragraph's start (`'start'`) or stays at the end of the
  * previous one (`'end'`).
  */
-export function pointAt(index: ParagraphIndex, offset: number, side: 'start' | 'end'): { node: Text; offset: number } | null {
+export function pointAt(
+  index: ParagraphIndex,
+  offset: number,
+  side: 'start' | 'end',
+): { node: Text; offset: number } | null {
   let i = paragraphAt(index, offset);
   if (i < 0) {
     if (side === 'end' || index.starts.length === 0) return null;
@@ -183,7 +193,12 @@ export function pointAt(index: ParagraphIndex, offset: number, side: 'start' | '
 }
 
 /** A DOM Range for text offsets [start, end), or null when nothing of it is rendered. */
-export function rangeForOffsets(index: ParagraphIndex, start: number, end: number, doc: Document = document): Range | null {
+export function rangeForOffsets(
+  index: ParagraphIndex,
+  start: number,
+  end: number,
+  doc: Document = document,
+): Range | null {
   if (!(end > start)) return null;
   const a = pointAt(index, start, 'start');
   const b = pointAt(index, end, 'end');
@@ -196,11 +211,18 @@ export function rangeForOffsets(index: ParagraphIndex, start: number, end: numbe
 }
 
 /** The text offset of a DOM boundary point inside the container, or null when it is outside. */
-function offsetOfPoint(index: ParagraphIndex, container: HTMLElement, node: Node, offset: number, side: 'start' | 'end'): number | null {
+function offsetOfPoint(
+  index: ParagraphIndex,
+  container: HTMLElement,
+  node: Node,
+  offset: number,
+  side: 'start' | 'end',
+): number | null {
   if (!container.contains(node)) return null;
   if (node.nodeType === Node.TEXT_NODE) {
     const para = node.parentElement?.closest<HTMLElement>('.para[data-start]');
-    if (para && container.contains(para)) return Number(para.dataset['start']) + Math.min(offset, (node as Text).length);
+    if (para && container.contains(para))
+      return Number(para.dataset['start']) + Math.min(offset, (node as Text).length);
   }
   // An element boundary (or text outside the paragraphs): find the paragraph at or after it.
   const doc = node.ownerDocument ?? document;
@@ -217,10 +239,12 @@ function offsetOfPoint(index: ParagraphIndex, container: HTMLElement, node: Node
   }
   if (side === 'start') {
     // The point may be inside paragraph lo-1 (an element boundary within it): then it counts from there.
-    if (lo > 0 && els[lo - 1]!.contains(node)) return index.starts[lo - 1]! + (offset > 0 ? paragraphLength(index, lo - 1) : 0);
+    if (lo > 0 && els[lo - 1]!.contains(node))
+      return index.starts[lo - 1]! + (offset > 0 ? paragraphLength(index, lo - 1) : 0);
     return lo < els.length ? index.starts[lo]! : null;
   }
-  if (lo > 0 && els[lo - 1]!.contains(node)) return index.starts[lo - 1]! + (offset > 0 ? paragraphLength(index, lo - 1) : 0);
+  if (lo > 0 && els[lo - 1]!.contains(node))
+    return index.starts[lo - 1]! + (offset > 0 ? paragraphLength(index, lo - 1) : 0);
   return lo > 0 ? index.starts[lo - 1]! + paragraphLength(index, lo - 1) : null;
 }
 
@@ -228,7 +252,11 @@ function offsetOfPoint(index: ParagraphIndex, container: HTMLElement, node: Node
  * The text offsets a selection covers inside the reader container, clipped
  * to it; null when nothing of the selection is in it (or it is collapsed).
  */
-export function offsetsFromSelection(container: HTMLElement, selection: Selection | null, index: ParagraphIndex = indexParagraphs(container)): { start: number; end: number } | null {
+export function offsetsFromSelection(
+  container: HTMLElement,
+  selection: Selection | null,
+  index: ParagraphIndex = indexParagraphs(container),
+): { start: number; end: number } | null {
   if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
   const range = selection.getRangeAt(0);
   if (!range.intersectsNode(container)) return null;
@@ -288,7 +316,11 @@ function highlightFor(state: PaintState, name: string, priority = 0): Highlight 
  * into one Highlight per colour key; spans outside the rendered text are
  * skipped. Returns the state for the incremental functions.
  */
-export function paintHighlights(container: HTMLElement, spans: readonly PaintSpan[], previous?: PaintState | null): PaintState {
+export function paintHighlights(
+  container: HTMLElement,
+  spans: readonly PaintSpan[],
+  previous?: PaintState | null,
+): PaintState {
   const registry = registryOf(container);
   if (!registry) throw new Error('This browser does not support the CSS Custom Highlight API (CSS.highlights).');
   if (previous) clearHighlights(previous);
@@ -374,7 +406,11 @@ export function paintedRange(state: PaintState, id: string): Range | null {
 }
 
 /** Scrolls the reader so that a painted span is visible. */
-export function scrollToHighlight(state: PaintState, id: string, options: ScrollIntoViewOptions = { block: 'center', behavior: 'smooth' }): boolean {
+export function scrollToHighlight(
+  state: PaintState,
+  id: string,
+  options: ScrollIntoViewOptions = { block: 'center', behavior: 'smooth' },
+): boolean {
   const range = paintedRange(state, id);
   if (!range) return false;
   const el = range.startContainer.parentElement;
@@ -385,7 +421,12 @@ export function scrollToHighlight(state: PaintState, id: string, options: Scroll
 // ---------------------------------------------------------------- hit testing
 
 /** The text offset under a viewport point, or null when the point is not over the reader's text. */
-export function offsetAtPoint(container: HTMLElement, clientX: number, clientY: number, index: ParagraphIndex = indexParagraphs(container)): number | null {
+export function offsetAtPoint(
+  container: HTMLElement,
+  clientX: number,
+  clientY: number,
+  index: ParagraphIndex = indexParagraphs(container),
+): number | null {
   const doc = container.ownerDocument;
   let node: Node | null = null;
   let offset = 0;
@@ -396,7 +437,8 @@ export function offsetAtPoint(container: HTMLElement, clientX: number, clientY: 
       offset = pos.offset;
     }
   } else {
-    const legacy = (doc as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null }).caretRangeFromPoint;
+    const legacy = (doc as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null })
+      .caretRangeFromPoint;
     const r = legacy?.call(doc, clientX, clientY);
     if (r) {
       node = r.startContainer;
@@ -427,8 +469,15 @@ export function offsetAtPoint(container: HTMLElement, clientX: number, clientY: 
  * highlight): the ids whose [start, end) contains the character there,
  * innermost (shortest) first.
  */
-export function annotationIdsAt(container: HTMLElement, clientX: number, clientY: number, painted: PaintState | readonly PaintSpan[]): string[] {
-  const spans: Iterable<PaintSpan> = Array.isArray(painted) ? (painted as readonly PaintSpan[]) : (painted as PaintState).spans.values();
+export function annotationIdsAt(
+  container: HTMLElement,
+  clientX: number,
+  clientY: number,
+  painted: PaintState | readonly PaintSpan[],
+): string[] {
+  const spans: Iterable<PaintSpan> = Array.isArray(painted)
+    ? (painted as readonly PaintSpan[])
+    : (painted as PaintState).spans.values();
   const index = Array.isArray(painted) ? indexParagraphs(container) : (painted as PaintState).index;
   const at = offsetAtPoint(container, clientX, clientY, index);
   if (at === null) return [];

@@ -82,7 +82,13 @@ function useCommands(onImport: () => void, close: () => void, views: readonly Pa
       { id: 'undo', label: 'Undo', hint: 'Ctrl+Z', run: guard(() => call('undo', {}), 'Undo failed') },
       { id: 'redo', label: 'Redo', hint: 'Ctrl+Shift+Z', run: guard(() => call('redo', {}), 'Redo failed') },
       ...views.map((v) => ({ id: `view:${v.id}`, label: `Go to ${v.label}`, run: () => navigate({ view: v.id }) })),
-    ].map((c) => ({ ...c, run: () => { close(); return c.run(); } }));
+    ].map((c) => ({
+      ...c,
+      run: () => {
+        close();
+        return c.run();
+      },
+    }));
   }, [onImport, close, navigate, error, views]);
 }
 
@@ -117,7 +123,10 @@ function Palette({ onClose, onImport, views }: { onClose(): void; onImport(): vo
   const tagsQuery = useApiQuery('listTags', {});
   const notebookQuery = useApiQuery('getNotebook', {});
   const sourcesQuery = useApiQuery('listSources', {});
-  useErrorNotice(actorsQuery.error ?? tagsQuery.error ?? notebookQuery.error ?? sourcesQuery.error, 'The filters could not be loaded');
+  useErrorNotice(
+    actorsQuery.error ?? tagsQuery.error ?? notebookQuery.error ?? sourcesQuery.error,
+    'The filters could not be loaded',
+  );
   const data = useMemo<FilterData>(
     () => ({
       actors: actorsQuery.data ?? [],
@@ -131,7 +140,11 @@ function Palette({ onClose, onImport, views }: { onClose(): void; onImport(): vo
   // Search as you type, debounced; "Indexing…" while the index is being built (then ask again, waiting for it).
   const settled = useDebouncedValue(query.trim(), DEBOUNCE_MS);
   const q = query.trim() ? settled : '';
-  const quick = useApiQuery('search', { query: q, filters, limit: 20, wait: false }, { enabled: q !== '', placeholderData: keepPreviousData });
+  const quick = useApiQuery(
+    'search',
+    { query: q, filters, limit: 20, wait: false },
+    { enabled: q !== '', placeholderData: keepPreviousData },
+  );
   const indexing = q !== '' && quick.data?.ready === false;
   const waited = useApiQuery('search', { query: q, filters, limit: 20, wait: true }, { enabled: indexing });
   useErrorNotice(quick.error ?? waited.error, 'Search failed');
@@ -143,10 +156,28 @@ function Palette({ onClose, onImport, views }: { onClose(): void; onImport(): vo
     const hits = result?.hits ?? [];
     const q = query.trim().toLocaleLowerCase();
     const out: Array<{ label: string; items: Item[] }> = [
-      { label: 'Sources', items: hits.filter((h) => !h.annotationId).map((hit) => ({ type: 'hit' as const, hit, source: sources.get(hit.sourceId) })) },
-      { label: 'Claims', items: hits.filter((h) => h.annotationId).map((hit) => ({ type: 'hit' as const, hit, source: sources.get(hit.sourceId) })) },
-      { label: 'Actors', items: (result?.actors ?? []).map((a) => ({ type: 'actor' as const, actorId: a.actorId, name: a.name })) },
-      { label: 'Commands', items: commands.filter((c) => !q || c.label.toLocaleLowerCase().includes(q)).map((command) => ({ type: 'command' as const, command })) },
+      {
+        label: 'Sources',
+        items: hits
+          .filter((h) => !h.annotationId)
+          .map((hit) => ({ type: 'hit' as const, hit, source: sources.get(hit.sourceId) })),
+      },
+      {
+        label: 'Claims',
+        items: hits
+          .filter((h) => h.annotationId)
+          .map((hit) => ({ type: 'hit' as const, hit, source: sources.get(hit.sourceId) })),
+      },
+      {
+        label: 'Actors',
+        items: (result?.actors ?? []).map((a) => ({ type: 'actor' as const, actorId: a.actorId, name: a.name })),
+      },
+      {
+        label: 'Commands',
+        items: commands
+          .filter((c) => !q || c.label.toLocaleLowerCase().includes(q))
+          .map((command) => ({ type: 'command' as const, command })),
+      },
     ];
     return out.filter((g) => g.items.length > 0);
   }, [result, commands, query]);
@@ -166,8 +197,10 @@ function Palette({ onClose, onImport, views }: { onClose(): void; onImport(): vo
       }
       onClose();
       if (item.type === 'actor') navigate({ view: 'actors', actorId: item.actorId });
-      else if (item.hit.annotationId) navigate({ view: 'sources', sourceId: item.hit.sourceId, annotationId: item.hit.annotationId });
-      else if (item.hit.start !== undefined && item.hit.end !== undefined) navigate({ view: 'sources', sourceId: item.hit.sourceId, range: { start: item.hit.start, end: item.hit.end } });
+      else if (item.hit.annotationId)
+        navigate({ view: 'sources', sourceId: item.hit.sourceId, annotationId: item.hit.annotationId });
+      else if (item.hit.start !== undefined && item.hit.end !== undefined)
+        navigate({ view: 'sources', sourceId: item.hit.sourceId, range: { start: item.hit.start, end: item.hit.end } });
       else navigate({ view: 'sources', sourceId: item.hit.sourceId });
     },
     [navigate, onClose],
@@ -208,8 +241,14 @@ function Palette({ onClose, onImport, views }: { onClose(): void; onImport(): vo
           onChange={(e) => setQuery(e.target.value)}
         />
         <FilterChips filters={filters} setFilters={setFilters} data={data} />
-        {indexing && !waited.data && <p className="palette-status" role="status">Indexing… results appear when the index is ready.</p>}
-        {query.trim() && result && result.hits.length === 0 && result.actors.length === 0 && <p className="palette-status">Nothing found.</p>}
+        {indexing && !waited.data && (
+          <p className="palette-status" role="status">
+            Indexing… results appear when the index is ready.
+          </p>
+        )}
+        {query.trim() && result && result.hits.length === 0 && result.actors.length === 0 && (
+          <p className="palette-status">Nothing found.</p>
+        )}
         <ul className="palette-list" id="palette-list" role="listbox" ref={listRef} aria-label="Results">
           {groups.map((g) => (
             <li key={g.label} role="presentation">
@@ -266,7 +305,9 @@ function ItemView({ item }: { item: Item }) {
     <div>
       <div className="palette-row">
         <span className="palette-title">{source?.title ?? hit.sourceId}</span>
-        <span className="palette-meta">{[source?.outlet, source?.publishedAt, source?.language].filter(Boolean).join(' · ')}</span>
+        <span className="palette-meta">
+          {[source?.outlet, source?.publishedAt, source?.language].filter(Boolean).join(' · ')}
+        </span>
       </div>
       {hit.kind !== 'title' && (
         <div className="palette-snippet">
@@ -277,7 +318,15 @@ function ItemView({ item }: { item: Item }) {
   );
 }
 
-function FilterChips({ filters, setFilters, data }: { filters: SearchFilters; setFilters(f: SearchFilters): void; data: FilterData }) {
+function FilterChips({
+  filters,
+  setFilters,
+  data,
+}: {
+  filters: SearchFilters;
+  setFilters(f: SearchFilters): void;
+  data: FilterData;
+}) {
   const set = (key: keyof SearchFilters, value: string) => {
     const next = { ...filters };
     if (!value) delete next[key];
@@ -292,7 +341,11 @@ function FilterChips({ filters, setFilters, data }: { filters: SearchFilters; se
   const chip = (key: keyof SearchFilters, label: string, options: Array<[string, string]>) => (
     <label className={first(key) ? 'chip is-on' : 'chip'}>
       <span className="chip-label">{label}</span>
-      <select aria-label={`Filter by ${label.toLowerCase()}`} value={first(key)} onChange={(e) => set(key, e.target.value)}>
+      <select
+        aria-label={`Filter by ${label.toLowerCase()}`}
+        value={first(key)}
+        onChange={(e) => set(key, e.target.value)}
+      >
         <option value="">any</option>
         {options.map(([value, text]) => (
           <option key={value} value={value}>
@@ -304,17 +357,43 @@ function FilterChips({ filters, setFilters, data }: { filters: SearchFilters; se
   );
   return (
     <div className="palette-filters" aria-label="Filters">
-      {chip('actorIds', 'Actor', data.actors.map((a) => [a.id, a.name]))}
-      {chip('tagIds', 'Tag', data.tags.map((t) => [t.id, t.name]))}
-      {chip('statuses', 'Status', data.statuses.map((s) => [s, s]))}
-      {chip('languages', 'Language', data.languages.map((l) => [l, l]))}
+      {chip(
+        'actorIds',
+        'Actor',
+        data.actors.map((a) => [a.id, a.name]),
+      )}
+      {chip(
+        'tagIds',
+        'Tag',
+        data.tags.map((t) => [t.id, t.name]),
+      )}
+      {chip(
+        'statuses',
+        'Status',
+        data.statuses.map((s) => [s, s]),
+      )}
+      {chip(
+        'languages',
+        'Language',
+        data.languages.map((l) => [l, l]),
+      )}
       <label className={filters.from ? 'chip is-on' : 'chip'}>
         <span className="chip-label">From</span>
-        <input type="date" aria-label="Published from" value={filters.from ?? ''} onChange={(e) => set('from', e.target.value)} />
+        <input
+          type="date"
+          aria-label="Published from"
+          value={filters.from ?? ''}
+          onChange={(e) => set('from', e.target.value)}
+        />
       </label>
       <label className={filters.to ? 'chip is-on' : 'chip'}>
         <span className="chip-label">To</span>
-        <input type="date" aria-label="Published until" value={filters.to ?? ''} onChange={(e) => set('to', e.target.value)} />
+        <input
+          type="date"
+          aria-label="Published until"
+          value={filters.to ?? ''}
+          onChange={(e) => set('to', e.target.value)}
+        />
       </label>
       {Object.keys(filters).length > 0 && (
         <button type="button" className="link-button" onClick={() => setFilters({})}>

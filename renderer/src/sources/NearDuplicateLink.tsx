@@ -11,7 +11,12 @@ export function NearDuplicateLink({ twinId, twinTitle }: { twinId: string; twinT
   if (!twinTitle && twin.error) return <span className="muted">a source no longer in the notebook</span>;
   const title = twinTitle ?? (twin.data ? twin.data.source.title || 'Untitled' : null);
   return (
-    <button type="button" className="link-button near-duplicate-link" onClick={() => navigate({ view: 'sources', sourceId: twinId })} title="Open the twin">
+    <button
+      type="button"
+      className="link-button near-duplicate-link"
+      onClick={() => navigate({ view: 'sources', sourceId: twinId })}
+      title="Open the twin"
+    >
       {title ?? 'its twin'}
     </button>
   );

@@ -26,11 +26,20 @@ export interface Navigation {
 
 const NavigationContext = createContext<Navigation | null>(null);
 
-export function NavigationProvider({ children, initial = { view: 'sources' } }: { children: ReactNode; initial?: Route }) {
+export function NavigationProvider({
+  children,
+  initial = { view: 'sources' },
+}: {
+  children: ReactNode;
+  initial?: Route;
+}) {
   const [stack, setStack] = useState<Route[]>([initial]);
   const navigate = useCallback((route: Route) => setStack((s) => [...s.slice(-49), route]), []);
   const back = useCallback(() => setStack((s) => (s.length > 1 ? s.slice(0, -1) : s)), []);
-  const value = useMemo<Navigation>(() => ({ route: stack.at(-1)!, navigate, back, canGoBack: stack.length > 1 }), [stack, navigate, back]);
+  const value = useMemo<Navigation>(
+    () => ({ route: stack.at(-1)!, navigate, back, canGoBack: stack.length > 1 }),
+    [stack, navigate, back],
+  );
   return <NavigationContext.Provider value={value}>{children}</NavigationContext.Provider>;
 }
 

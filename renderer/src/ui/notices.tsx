@@ -31,7 +31,9 @@ export function NoticesProvider({ children }: { children: ReactNode }) {
     (kind: Notice['kind'], message: string) => {
       const id = next.current++;
       // The same message twice in a row is shown once.
-      setNotices((list) => (list.some((n) => n.message === message) ? list : [...list.slice(-4), { id, kind, message }]));
+      setNotices((list) =>
+        list.some((n) => n.message === message) ? list : [...list.slice(-4), { id, kind, message }],
+      );
       if (kind === 'info') setTimeout(() => dismiss(id), INFO_MS);
     },
     [dismiss],

@@ -5,11 +5,15 @@
  */
 import type { ShortcutPlatform } from '../../../shared/shortcuts';
 
-export function detectPlatform(nav: { platform?: string; userAgentData?: { platform?: string } } | undefined): ShortcutPlatform {
+export function detectPlatform(
+  nav: { platform?: string; userAgentData?: { platform?: string } } | undefined,
+): ShortcutPlatform {
   const name = nav?.userAgentData?.platform || nav?.platform || '';
   if (/mac|darwin|iphone|ipad/i.test(name)) return 'darwin';
   if (/win/i.test(name)) return 'win32';
   return 'linux';
 }
 
-export const PLATFORM: ShortcutPlatform = detectPlatform(typeof navigator === 'undefined' ? undefined : (navigator as Navigator & { userAgentData?: { platform?: string } }));
+export const PLATFORM: ShortcutPlatform = detectPlatform(
+  typeof navigator === 'undefined' ? undefined : (navigator as Navigator & { userAgentData?: { platform?: string } }),
+);

@@ -35,7 +35,11 @@ async function cli(...argv: string[]): Promise<{ code: number; out: string; err:
   await close(); // the CLI takes the notebook lock itself
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main([...argv, '--notebook', dir], { out: (t) => out.push(t), err: (t) => err.push(t), isTTY: false });
+  const code = await main([...argv, '--notebook', dir], {
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    isTTY: false,
+  });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -176,8 +180,18 @@ describe('registry', () => {
     expect(pm.memberOf).toEqual([se.id]);
     await expect(svc().updateActor({ id: se.id, memberOf: [pm.id] })).rejects.toThrow(/circle/);
     await expect(svc().updateActor({ id: se.id, memberOf: [se.id] })).rejects.toThrow(/itself/);
-    const edited = await svc().updateActor({ id: se.id, description: 'Nordic state', color: '#0072b2', aliases: ['Sverige', 'Suède'] });
-    expect(edited).toMatchObject({ name: 'Sweden', description: 'Nordic state', color: '#0072b2', aliases: ['Sverige', 'Suède'] });
+    const edited = await svc().updateActor({
+      id: se.id,
+      description: 'Nordic state',
+      color: '#0072b2',
+      aliases: ['Sverige', 'Suède'],
+    });
+    expect(edited).toMatchObject({
+      name: 'Sweden',
+      description: 'Nordic state',
+      color: '#0072b2',
+      aliases: ['Sverige', 'Suède'],
+    });
     const cleared = await svc().updateActor({ id: se.id, description: null });
     expect(cleared.description).toBeUndefined();
     // Through the validating door: a bad kind is refused.
@@ -209,13 +223,17 @@ describe('registry', () => {
       { actorId: us.id, role: 'speaker', stance: 'neutral' },
       { actorId: spokes.id, role: 'mentioned' },
     ]);
-    expect((await svc().getSource({ id: en })).annotations.find((a) => a.id === c1.id)!.actors).toEqual([{ actorId: us.id, role: 'subject' }]);
+    expect((await svc().getSource({ id: en })).annotations.find((a) => a.id === c1.id)!.actors).toEqual([
+      { actorId: us.id, role: 'subject' },
+    ]);
     expect(await svc().actorUsage({ id: us.id })).toMatchObject({ claims: 2, sources: 2 });
 
     // One undo step restores actor, links and membership.
     await svc().undo({});
     expect((await svc().listActors({})).map((a) => a.id)).toContain(usa.id);
-    expect((await svc().getSource({ id: sv })).annotations.find((a) => a.id === c2.id)!.actors[0]!.actorId).toBe(usa.id);
+    expect((await svc().getSource({ id: sv })).annotations.find((a) => a.id === c2.id)!.actors[0]!.actorId).toBe(
+      usa.id,
+    );
   });
 
   it('delete reports what it touched, removes the links, and undo restores them', async () => {
@@ -225,12 +243,19 @@ describe('registry', () => {
     const kreml = await svc().createActor({ name: 'Kremlin', kind: 'organisation', memberOf: [ru.id] });
     await claim(sv, 'Ryssland vägrar garantera eskort', [{ actorId: ru.id, role: 'speaker', stance: 'opposes' }]);
     await claim(fr, 'Russland lehnte Geleitschutz ab', [{ actorId: ru.id, role: 'subject' }]);
-    expect(await svc().actorUsage({ id: ru.id })).toEqual({ claims: 2, annotations: 2, links: 2, sources: 2, memberOf: 1 });
+    expect(await svc().actorUsage({ id: ru.id })).toEqual({
+      claims: 2,
+      annotations: 2,
+      links: 2,
+      sources: 2,
+      memberOf: 1,
+    });
 
     const result = await svc().deleteActor({ id: ru.id });
     expect(result).toMatchObject({ annotationsChanged: 2, sourcesChanged: 2, memberOfChanged: 1 });
     expect(result.deleted.id).toBe(ru.id);
-    for (const id of [sv, fr]) for (const a of (await svc().getSource({ id })).annotations) expect(a.actors).toEqual([]);
+    for (const id of [sv, fr])
+      for (const a of (await svc().getSource({ id })).annotations) expect(a.actors).toEqual([]);
     expect((await svc().listActors({})).find((a) => a.id === kreml.id)!.memberOf).toEqual([]);
 
     await svc().undo({});
@@ -245,12 +270,19 @@ describe('actor page', () => {
     const fr = ids.de;
     const { actor: france } = await svc().acceptSuggestion({ key: 'state:fr' });
     const { actor: un } = await svc().acceptSuggestion({ key: 'igo:un' });
-    const macron = await svc().createActor({ name: 'Emmanuel Macron', kind: 'person', aliases: ['Macron'], memberOf: [france.id] });
+    const macron = await svc().createActor({
+      name: 'Emmanuel Macron',
+      kind: 'person',
+      aliases: ['Macron'],
+      memberOf: [france.id],
+    });
 
     const a1 = await claim(en, 'the Elysée announced that France would send observers to the next round', [
       { actorId: france.id, role: 'speaker', stance: 'supports' },
     ]);
-    const a2 = await claim(sv, 'Frankrikes president Emmanuel Macron säger att farleden ska vara öppen för alla', [{ actorId: france.id, role: 'subject' }]);
+    const a2 = await claim(sv, 'Frankrikes president Emmanuel Macron säger att farleden ska vara öppen för alla', [
+      { actorId: france.id, role: 'subject' },
+    ]);
     const a3 = await claim(en, 'French President Emmanuel Macron said the lane', [
       { actorId: macron.id, role: 'speaker', stance: 'opposes' },
       { actorId: un.id, role: 'mentioned' },
@@ -297,14 +329,20 @@ describe('CLI', () => {
     const sugg = await cli('actors', 'suggest', '--json');
     expect(sugg.code).toBe(0);
     const list = JSON.parse(sugg.out) as Array<Record<string, unknown>>;
-    for (const s of list) expect(Object.keys(s).sort()).toEqual(['aliasesSeen', 'kind', 'mentions', 'name', 'sourceIds']);
+    for (const s of list)
+      expect(Object.keys(s).sort()).toEqual(['aliasesSeen', 'kind', 'mentions', 'name', 'sourceIds']);
     const china = list.find((s) => s.name === 'China')!;
     expect(china.aliasesSeen).toContain('Kina');
     expect(china.sourceIds).toContain(ids.sv);
 
     expect((await cli('actors', 'accept', 'Kina', '--json')).code).toBe(0);
     expect((await cli('actors', 'reject', 'Ryssland')).code).toBe(0);
-    const actors = JSON.parse((await cli('actors', '--json')).out) as Array<{ name: string; kind: string; aliases: string[]; memberOf: string[] }>;
+    const actors = JSON.parse((await cli('actors', '--json')).out) as Array<{
+      name: string;
+      kind: string;
+      aliases: string[];
+      memberOf: string[];
+    }>;
     expect(actors).toHaveLength(1);
     expect(actors[0]).toMatchObject({ name: 'China', kind: 'state', memberOf: [] });
     expect(actors[0]!.aliases).toContain('Kina');

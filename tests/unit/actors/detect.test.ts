@@ -52,9 +52,13 @@ describe('suggestActors on one event in English, Swedish, German and French', ()
     expect(us.sourceIds).toContain('sv-summit');
 
     const eu = find(all, 'European Union');
-    expect(eu.aliasesSeen).toEqual(expect.arrayContaining(['EU', 'European Union', 'Europäische Union', 'Union européenne']));
+    expect(eu.aliasesSeen).toEqual(
+      expect.arrayContaining(['EU', 'European Union', 'Europäische Union', 'Union européenne']),
+    );
     expect(find(all, 'NATO').aliasesSeen.map((a) => a.toUpperCase())).toContain('NATO');
-    expect(find(all, 'UN Security Council').aliasesSeen).toEqual(expect.arrayContaining(['FN:s säkerhetsråd', 'Conseil de sécurité']));
+    expect(find(all, 'UN Security Council').aliasesSeen).toEqual(
+      expect.arrayContaining(['FN:s säkerhetsråd', 'Conseil de sécurité']),
+    );
   });
 
   it('reads genitive and inflected forms as the base name', () => {
@@ -83,7 +87,8 @@ describe('suggestActors on one event in English, Swedish, German and French', ()
   });
 
   it('strips titles and demonyms from names', () => {
-    for (const n of names(all)) expect(n).not.toMatch(/President|Präsident|Prime|Minister|statsminister|Regierungschef|French|Swedish/i);
+    for (const n of names(all))
+      expect(n).not.toMatch(/President|Präsident|Prime|Minister|statsminister|Regierungschef|French|Swedish/i);
     const ulf = find(all, 'Ulf Kristersson');
     const en = ulf.occurrences.find((o) => o.sourceId === 'en-summit')!;
     expect(en.surface).toBe('Ulf Kristersson');
@@ -91,8 +96,12 @@ describe('suggestActors on one event in English, Swedish, German and French', ()
   });
 
   it('suggests capitals and seats of government as aliases of the state', () => {
-    expect(find(all, 'United States').aliasesSeen).toEqual(expect.arrayContaining(['Washington', 'White House', 'Vita huset']));
-    expect(find(all, 'Russia').aliasesSeen).toEqual(expect.arrayContaining(['Kremlin', 'Moscow', 'Moskva', 'Kreml', 'Moskau']));
+    expect(find(all, 'United States').aliasesSeen).toEqual(
+      expect.arrayContaining(['Washington', 'White House', 'Vita huset']),
+    );
+    expect(find(all, 'Russia').aliasesSeen).toEqual(
+      expect.arrayContaining(['Kremlin', 'Moscow', 'Moskva', 'Kreml', 'Moskau']),
+    );
     expect(find(all, 'France').aliasesSeen).toEqual(expect.arrayContaining(['Elysée']));
     expect(find(all, 'China').aliasesSeen).toContain('Beijing');
     const uk = one('Downing Street said on Tuesday that London would not comment. Britain later changed course.', 'en');
@@ -128,7 +137,9 @@ describe('ordinary words are not actors', () => {
     const text =
       'Enligt Nordvik Energy tar reparationen tre veckor. Även Kina har uttalat sig.\n\nPå måndagen sa Ulf Kristersson att regeringen följer frågan. I mars möts Nordiska rådet i Oslo. Tisdag Morgon blir det presskonferens.';
     const n = names(one(text, 'sv'));
-    expect(n).toEqual(expect.arrayContaining(['Nordvik Energy', 'China', 'Ulf Kristersson', 'Nordic Council', 'Norway']));
+    expect(n).toEqual(
+      expect.arrayContaining(['Nordvik Energy', 'China', 'Ulf Kristersson', 'Nordic Council', 'Norway']),
+    );
     expect(n.some((x) => /Enligt|Även|Tisdag|Morgon|mars/i.test(x))).toBe(false);
   });
 
@@ -141,13 +152,21 @@ describe('ordinary words are not actors', () => {
   });
 
   it('does not take the title-case headline for names, and blocks place names that contain a state name', () => {
-    const text = 'Leaders Gather For Crisis Talks Amid Shipping Fears\n\nExports to South America and Latin America fell, the report said.';
+    const text =
+      'Leaders Gather For Crisis Talks Amid Shipping Fears\n\nExports to South America and Latin America fell, the report said.';
     expect(names(one(text, 'en'))).toEqual([]);
   });
 
   it('matches a known name before a hyphen and after a French elision', () => {
-    expect(names(one('Inför Nato-toppmötet sa FN-chefen att EU-länderna måste enas.', 'sv')).sort()).toEqual(['European Union', 'NATO', 'United Nations']);
-    expect(names(one("Selon l'Élysée, la réunion de l'ONU aura lieu jeudi.", 'fr')).sort()).toEqual(['France', 'United Nations']);
+    expect(names(one('Inför Nato-toppmötet sa FN-chefen att EU-länderna måste enas.', 'sv')).sort()).toEqual([
+      'European Union',
+      'NATO',
+      'United Nations',
+    ]);
+    expect(names(one("Selon l'Élysée, la réunion de l'ONU aura lieu jeudi.", 'fr')).sort()).toEqual([
+      'France',
+      'United Nations',
+    ]);
   });
 });
 
@@ -164,7 +183,8 @@ describe('rejections and existing actors', () => {
   it('keeps keys stable between runs and when a source is added', () => {
     const first = suggestActors({ sources: sources.slice(0, 2), actors: [], rejected: [] });
     const keyOf = (list: ActorSuggestion[], n: string) => find(list, n).key;
-    for (const n of ['China', 'United States', 'Emmanuel Macron', 'Nordvik Energy']) expect(keyOf(first, n)).toBe(keyOf(all, n));
+    for (const n of ['China', 'United States', 'Emmanuel Macron', 'Nordvik Energy'])
+      expect(keyOf(first, n)).toBe(keyOf(all, n));
   });
 
   it('links a suggestion to an existing actor and reports new surface forms as candidate aliases', () => {
@@ -194,7 +214,15 @@ describe('rejections and existing actors', () => {
   });
 
   it("matches a notebook actor's own aliases anywhere", () => {
-    const actors: Actor[] = [{ id: 'act_x', name: 'Baltic Cable Consortium', kind: 'group', aliases: ['BCC', 'Kabelkonsortiet'], memberOf: [] }];
+    const actors: Actor[] = [
+      {
+        id: 'act_x',
+        name: 'Baltic Cable Consortium',
+        kind: 'group',
+        aliases: ['BCC', 'Kabelkonsortiet'],
+        memberOf: [],
+      },
+    ];
     const got = one('Kabelkonsortiets styrelse möts i dag. BCC:s ordförande är kritisk.', 'sv', actors);
     const x = find(got, 'Baltic Cable Consortium');
     expect(x.kind).toBe('group');
@@ -217,7 +245,10 @@ describe('notebook helpers', () => {
     const { suggestForNotebook } = await import('../../../main/services/actors/index');
     const { mentionsInSource } = await import('../../../shared/actors');
     const got = suggestForNotebook(
-      { actors: [{ id: 'act_cn', name: 'China', kind: 'state', aliases: [], memberOf: [] }], rejectedSuggestions: ['igo:nato'] },
+      {
+        actors: [{ id: 'act_cn', name: 'China', kind: 'state', aliases: [], memberOf: [] }],
+        rejectedSuggestions: ['igo:nato'],
+      },
       sources,
     );
     expect(names(got)).not.toContain('NATO');
@@ -242,15 +273,43 @@ describe('robustness', () => {
 
   it('never throws and always returns occurrences that match the text, on arbitrary input', async () => {
     const fc = (await import('fast-check')).default;
-    const words = fc.constantFrom('Kina', 'USA:s', 'the', 'Macron', 'Emmanuel', 'FN', 'och', 'Nato-toppmötet', "l'ONU", 'Monday', '.', '\n\n', 'Ingrid Solheim', 'Acme', 'Ltd', 'von', 'der', 'Leyen', '“', '’s', 'U.S.', 'é', '🙂');
+    const words = fc.constantFrom(
+      'Kina',
+      'USA:s',
+      'the',
+      'Macron',
+      'Emmanuel',
+      'FN',
+      'och',
+      'Nato-toppmötet',
+      "l'ONU",
+      'Monday',
+      '.',
+      '\n\n',
+      'Ingrid Solheim',
+      'Acme',
+      'Ltd',
+      'von',
+      'der',
+      'Leyen',
+      '“',
+      '’s',
+      'U.S.',
+      'é',
+      '🙂',
+    );
     fc.assert(
-      fc.property(fc.array(fc.oneof(words, fc.string()), { maxLength: 40 }), fc.constantFrom('en', 'sv', 'de', 'fr', 'und'), (parts, language) => {
-        const text = parts.join(' ');
-        for (const s of suggestActors({ sources: [{ id: 'x', language, text }], actors: [], rejected: [] })) {
-          for (const o of s.occurrences) expect(text.slice(o.start, o.end)).toBe(o.surface);
-          expect(s.mentions).toBe(s.occurrences.length);
-        }
-      }),
+      fc.property(
+        fc.array(fc.oneof(words, fc.string()), { maxLength: 40 }),
+        fc.constantFrom('en', 'sv', 'de', 'fr', 'und'),
+        (parts, language) => {
+          const text = parts.join(' ');
+          for (const s of suggestActors({ sources: [{ id: 'x', language, text }], actors: [], rejected: [] })) {
+            for (const o of s.occurrences) expect(text.slice(o.start, o.end)).toBe(o.surface);
+            expect(s.mentions).toBe(s.occurrences.length);
+          }
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -258,12 +317,21 @@ describe('robustness', () => {
 
 describe('capitalised multi-word names outside English', () => {
   it('finds people and companies in Swedish, German and French text alone', () => {
-    const sv = one('– Vi har personal på plats, säger Karin Åberg, presschef på Lindholmens Bygg AB. Åberg lovar svar i dag.', 'sv');
+    const sv = one(
+      '– Vi har personal på plats, säger Karin Åberg, presschef på Lindholmens Bygg AB. Åberg lovar svar i dag.',
+      'sv',
+    );
     expect(find(sv, 'Karin Åberg')).toMatchObject({ kind: 'person', mentions: 2 });
     expect(find(sv, 'Lindholmens Bygg AB').kind).toBe('organisation');
-    const de = one('Die Analysten von Brandt Logistik GmbH erwarten Verzögerungen. Außenministerin Lena Hofmann widersprach.', 'de');
+    const de = one(
+      'Die Analysten von Brandt Logistik GmbH erwarten Verzögerungen. Außenministerin Lena Hofmann widersprach.',
+      'de',
+    );
     expect(names(de).sort()).toEqual(['Brandt Logistik GmbH', 'Lena Hofmann']);
-    const fr = one('Le ministre du Commerce Julien Roussel a rencontré la directrice de Vignobles Marchand SA. Roussel reste prudent.', 'fr');
+    const fr = one(
+      'Le ministre du Commerce Julien Roussel a rencontré la directrice de Vignobles Marchand SA. Roussel reste prudent.',
+      'fr',
+    );
     expect(find(fr, 'Julien Roussel').mentions).toBe(2);
     expect(find(fr, 'Vignobles Marchand SA').kind).toBe('organisation');
   });

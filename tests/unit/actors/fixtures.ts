@@ -13,10 +13,15 @@ export interface FixtureSource {
 }
 
 export function fixture(file: string, language = file.slice(0, 2)): FixtureSource {
-  return { id: file.replace(/\.txt$/, ''), language, text: normalizeText(readFileSync(path.join(FIXTURES, file), 'utf8')) };
+  return {
+    id: file.replace(/\.txt$/, ''),
+    language,
+    text: normalizeText(readFileSync(path.join(FIXTURES, file), 'utf8')),
+  };
 }
 
-export const summit = (): FixtureSource[] => ['en-summit.txt', 'sv-summit.txt', 'de-summit.txt', 'fr-summit.txt'].map((f) => fixture(f));
+export const summit = (): FixtureSource[] =>
+  ['en-summit.txt', 'sv-summit.txt', 'de-summit.txt', 'fr-summit.txt'].map((f) => fixture(f));
 
 export interface LabelledArticle {
   file: string;
@@ -25,5 +30,6 @@ export interface LabelledArticle {
 }
 
 export function labelled(): LabelledArticle[] {
-  return (JSON.parse(readFileSync(path.join(FIXTURES, 'labelled.json'), 'utf8')) as { articles: LabelledArticle[] }).articles;
+  return (JSON.parse(readFileSync(path.join(FIXTURES, 'labelled.json'), 'utf8')) as { articles: LabelledArticle[] })
+    .articles;
 }

@@ -29,7 +29,9 @@ describe('precision and recall on the labelled set', () => {
     }
     const precision = tp / (tp + extras.length);
     const recall = tp / (tp + misses.length);
-    console.log(`actors: precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (${tp} found, ${extras.length} extra, ${misses.length} missed)`);
+    console.log(
+      `actors: precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (${tp} found, ${extras.length} extra, ${misses.length} missed)`,
+    );
     if (misses.length) console.log('missed:', misses);
     if (extras.length) console.log('extra:', extras);
     expect(precision).toBeGreaterThanOrEqual(0.9);
@@ -43,7 +45,15 @@ describe('precision and recall on the labelled set', () => {
     const okonjo = suggestions.find((s) => s.name === 'Amara Okonjo')!;
     expect(okonjo.sourceIds.sort()).toEqual(['en-trade', 'es-trade', 'sv-trade']);
     const wto = suggestions.find((s) => s.name === 'World Trade Organization')!;
-    expect(wto.aliasesSeen).toEqual(expect.arrayContaining(['World Trade Organization', 'WTO', 'Världshandelsorganisationen', 'OMC', 'Organización Mundial del Comercio']));
+    expect(wto.aliasesSeen).toEqual(
+      expect.arrayContaining([
+        'World Trade Organization',
+        'WTO',
+        'Världshandelsorganisationen',
+        'OMC',
+        'Organización Mundial del Comercio',
+      ]),
+    );
     // "Canadá" folds into "Canada" (forms are compared without diacritics); "Japón" does not fold into "Japan".
     expect(suggestions.find((s) => s.name === 'Canada')!.aliasesSeen.sort()).toEqual(['Canada', 'Kanada', 'Ottawa']);
     expect(suggestions.find((s) => s.name === 'Japan')!.aliasesSeen.sort()).toEqual(['Japan', 'Japón', 'Tokyo']);

@@ -20,7 +20,14 @@ function manifest() {
     createdAt: T,
     actors: [
       { id: 'a_us', name: 'United States', kind: 'state', aliases: ['USA'], color: '#1f77b4' },
-      { id: 'a_us2', name: 'USA', kind: 'state', aliases: ['Förenta staterna', 'United States'], description: 'Duplicate created from a Swedish article', memberOf: ['a_nato'] },
+      {
+        id: 'a_us2',
+        name: 'USA',
+        kind: 'state',
+        aliases: ['Förenta staterna', 'United States'],
+        description: 'Duplicate created from a Swedish article',
+        memberOf: ['a_nato'],
+      },
       { id: 'a_nato', name: 'NATO', kind: 'igo' },
       { id: 'a_min', name: 'Jane Holloway', kind: 'person', memberOf: ['a_us2'] },
     ],
@@ -57,7 +64,11 @@ const annotations = [
 describe('acceptSuggestion / rejectSuggestion', () => {
   it('creates an actor with the surface forms as aliases (not repeating its name)', () => {
     const m = manifest();
-    const { manifest: next, actor, created } = acceptSuggestion(m, {
+    const {
+      manifest: next,
+      actor,
+      created,
+    } = acceptSuggestion(m, {
       name: 'China',
       kind: 'state',
       aliasesSeen: ['China', 'Kina', 'Beijing', 'Peking', 'kina'],
@@ -71,7 +82,11 @@ describe('acceptSuggestion / rejectSuggestion', () => {
   });
 
   it('adds new surface forms to an existing actor instead of creating one', () => {
-    const { manifest: next, actor, created } = acceptSuggestion(manifest(), {
+    const {
+      manifest: next,
+      actor,
+      created,
+    } = acceptSuggestion(manifest(), {
       name: 'United States',
       kind: 'state',
       aliasesSeen: ['USA', 'Washington', 'Vita huset'],
@@ -84,7 +99,11 @@ describe('acceptSuggestion / rejectSuggestion', () => {
   });
 
   it('applies overrides the person chose', () => {
-    const { actor } = acceptSuggestion(manifest(), { name: 'Jane Holloway', kind: 'organisation', aliasesSeen: ['Holloway'] }, { kind: 'person', memberOf: ['a_us'] });
+    const { actor } = acceptSuggestion(
+      manifest(),
+      { name: 'Jane Holloway', kind: 'organisation', aliasesSeen: ['Holloway'] },
+      { kind: 'person', memberOf: ['a_us'] },
+    );
     expect(actor.kind).toBe('person');
     expect(actor.memberOf).toEqual(['a_us']);
   });
@@ -133,8 +152,18 @@ describe('mergeActors', () => {
 
 describe('deleteActor and its impact', () => {
   it('counts links, annotations, sources and memberOf references', () => {
-    expect(actorDeletionImpact(manifest(), annotations, 'a_us2')).toEqual({ links: 4, annotations: 3, sources: 2, memberOf: 1 });
-    expect(actorDeletionImpact(manifest(), annotations, 'a_nato')).toEqual({ links: 1, annotations: 1, sources: 1, memberOf: 1 });
+    expect(actorDeletionImpact(manifest(), annotations, 'a_us2')).toEqual({
+      links: 4,
+      annotations: 3,
+      sources: 2,
+      memberOf: 1,
+    });
+    expect(actorDeletionImpact(manifest(), annotations, 'a_nato')).toEqual({
+      links: 1,
+      annotations: 1,
+      sources: 1,
+      memberOf: 1,
+    });
     expect(actorDeletionImpact(manifest(), [], 'a_min')).toEqual({ links: 0, annotations: 0, sources: 0, memberOf: 0 });
   });
 

@@ -104,14 +104,27 @@ describe('anchorTarget on unchanged text', () => {
 describe('anchorTarget folds typography', () => {
   it('anchors a stored quote with plain quotes and spaces in text with typographic ones', () => {
     const exact = `"We promised a ferry, and we're delivering a ferry."`;
-    const r = anchored(anchorTarget(EN_ARTICLE, { start: 0, end: exact.length, exact, prefix: 'since 2017. ', suffix: '\n\nThe link will cost 14 million' }));
+    const r = anchored(
+      anchorTarget(EN_ARTICLE, {
+        start: 0,
+        end: exact.length,
+        exact,
+        prefix: 'since 2017. ',
+        suffix: '\n\nThe link will cost 14 million',
+      }),
+    );
     expect(EN_ARTICLE.slice(r.start, r.end)).toBe('“We promised a ferry, and we’re delivering a ferry.”');
     expect(r.status).toBe('moved');
   });
 
   it('anchors an NFD quote in NFC text', () => {
     const t = targetOf(SV_ARTICLE, 'säger Erik Lundgren (M)');
-    const nfd = { ...t, exact: t.exact.normalize('NFD'), prefix: t.prefix.normalize('NFD'), suffix: t.suffix.normalize('NFD') };
+    const nfd = {
+      ...t,
+      exact: t.exact.normalize('NFD'),
+      prefix: t.prefix.normalize('NFD'),
+      suffix: t.suffix.normalize('NFD'),
+    };
     expect(nfd.exact.length).toBeGreaterThan(t.exact.length);
     expect(anchorTarget(SV_ARTICLE, nfd)).toMatchObject({ status: 'exact', start: t.start, end: t.end });
   });
@@ -144,7 +157,8 @@ describe('anchorTarget on edited text', () => {
     // the phrase exists twice; the annotated (second) copy gets a typo fix
     const t = targetOf(SV_ARTICLE, 'Det här är den största investeringen i stadens historia', 1);
     const second = SV_ARTICLE.lastIndexOf('Det här är den största investeringen i stadens historia');
-    const edited = SV_ARTICLE.slice(0, second) + SV_ARTICLE.slice(second).replace('i stadens historia', 'i Västerlidas historia');
+    const edited =
+      SV_ARTICLE.slice(0, second) + SV_ARTICLE.slice(second).replace('i stadens historia', 'i Västerlidas historia');
     // the old wording is still in the text, once, in the wrong place
     expect(edited.split('Det här är den största investeringen i stadens historia')).toHaveLength(2);
     const r = anchored(anchorTarget(edited, t));

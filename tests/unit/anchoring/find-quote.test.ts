@@ -14,7 +14,9 @@ describe('findQuote (a quote a person typed)', () => {
 
   it('matches a plain space against a non-breaking space', () => {
     expect(EN_ARTICLE).toContain('14\u00a0million');
-    expect(hits(EN_ARTICLE, 'The link will cost 14 million pounds')).toEqual(['The link will cost 14\u00a0million pounds']);
+    expect(hits(EN_ARTICLE, 'The link will cost 14 million pounds')).toEqual([
+      'The link will cost 14\u00a0million pounds',
+    ]);
     expect(hits(EN_ARTICLE, 'councillor Ruth Abernathy')).toEqual(['councillor Ruth\u00a0Abernathy']);
   });
 
@@ -22,7 +24,9 @@ describe('findQuote (a quote a person typed)', () => {
     expect(hits(EN_ARTICLE, `"We promised a ferry, and we're delivering a ferry."`)).toEqual([
       '“We promised a ferry, and we’re delivering a ferry.”',
     ]);
-    expect(hits(EN_ARTICLE, 'We have seen this film before - the tunnel')).toEqual(['We have seen this film before – the tunnel']);
+    expect(hits(EN_ARTICLE, 'We have seen this film before - the tunnel')).toEqual([
+      'We have seen this film before – the tunnel',
+    ]);
     expect(hits(EN_ARTICLE, 'voted 7-2 on Tuesday')).toEqual(['voted 7–2 on Tuesday']);
     // Swedish ”…” quotes typed as plain ones
     expect(hits(SV_ARTICLE, '"Vi har inte fått se några kalkyler", säger Erik Lundgren')).toEqual([
@@ -38,7 +42,9 @@ describe('findQuote (a quote a person typed)', () => {
   });
 
   it('matches guillemets with inner spaces against plain quotes without them', () => {
-    expect(hits(DE_ARTICLE, `"C'est un exemple pour toute la région"`)).toEqual(['« C’est un exemple pour toute la région »']);
+    expect(hits(DE_ARTICLE, `"C'est un exemple pour toute la région"`)).toEqual([
+      '« C’est un exemple pour toute la région »',
+    ]);
   });
 
   it('matches an NFD quote in NFC text, with the range covering the composed characters', () => {

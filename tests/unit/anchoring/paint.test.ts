@@ -11,11 +11,14 @@ import { bundlePaintModule, chromiumAvailable, launch, openReaderPage } from '..
 import { EN_ARTICLE } from './fixtures';
 
 const available = chromiumAvailable();
-if (!available) console.warn('paint-highlights tests skipped: /usr/bin/chromium is not installed (apt-get install chromium).');
+if (!available)
+  console.warn('paint-highlights tests skipped: /usr/bin/chromium is not installed (apt-get install chromium).');
 
 /** Runs `body` in the page with P = the painting module, reader = the container, arg = JSON argument. */
 async function run<T>(page: Page, body: string, arg: unknown = null): Promise<T> {
-  return page.evaluate(`(async (arg) => { const P = window.__paint; const reader = document.getElementById('reader'); ${body} })(${JSON.stringify(arg)})`) as Promise<T>;
+  return page.evaluate(
+    `(async (arg) => { const P = window.__paint; const reader = document.getElementById('reader'); ${body} })(${JSON.stringify(arg)})`,
+  ) as Promise<T>;
 }
 
 // Paragraph 1 and 2 of a small text with an emoji and a single line break inside paragraph 2.
@@ -78,13 +81,25 @@ describe.skipIf(!available)('paint-highlights in Chromium', () => {
       { id: 'y', start: at('\n\nSecond') + 1, end: at('Second') + 6, group: 'tag-a' },
       { id: 'z', start: at('🚢'), end: at('🚢') + 2, group: 'tag-b' },
     ];
-    const texts = await run<string[]>(page, `const s = P.paintHighlights(reader, arg, window.__state); window.__state = s; return arg.map((x) => P.paintedRange(s, x.id).toString());`, spans);
+    const texts = await run<string[]>(
+      page,
+      `const s = P.paintHighlights(reader, arg, window.__state); window.__state = s; return arg.map((x) => P.paintedRange(s, x.id).toString());`,
+      spans,
+    );
     expect(texts).toEqual(['link.Second', 'Second', '🚢']);
   });
 
   it('adds, removes and re-activates highlights incrementally, keeping the other Highlight objects', async () => {
     await render(TEXT);
-    const r = await run<{ sameObject: boolean; sizeAfterAdd: number; newGroup: number; afterRemove: boolean; active: string | null; activeSize: number; outside: boolean }>(
+    const r = await run<{
+      sameObject: boolean;
+      sizeAfterAdd: number;
+      newGroup: number;
+      afterRemove: boolean;
+      active: string | null;
+      activeSize: number;
+      outside: boolean;
+    }>(
       page,
       `const s = P.paintHighlights(reader, [{ id: 'a1', start: 0, end: 5, group: 'tag-a' }], window.__state);
        window.__state = s;
@@ -101,7 +116,15 @@ describe.skipIf(!available)('paint-highlights in Chromium', () => {
        const outside = P.addHighlight(s, { id: 'far', start: 5000, end: 5010, group: 'tag-a' });
        return { sameObject, sizeAfterAdd, newGroup, afterRemove, active, activeSize: CSS.highlights.get('dossier-active').size, outside };`,
     );
-    expect(r).toEqual({ sameObject: true, sizeAfterAdd: 2, newGroup: 1, afterRemove: false, active: 'c1', activeSize: 0, outside: false });
+    expect(r).toEqual({
+      sameObject: true,
+      sizeAfterAdd: 2,
+      newGroup: 1,
+      afterRemove: false,
+      active: 'c1',
+      activeSize: 0,
+      outside: false,
+    });
   });
 
   it('turns a DOM selection into text offsets, across paragraphs and at element boundaries', async () => {
@@ -169,20 +192,33 @@ describe.skipIf(!available)('paint-highlights in Chromium', () => {
     const elsewhere = { x: box.ox, y: box.oy, width: 60, height: 15 };
     const before = await page.screenshot({ clip });
     const beforeElsewhere = await page.screenshot({ clip: elsewhere });
-    await run(page, `window.__state = P.paintHighlights(reader, [{ id: 'h', start: 0, end: 7, group: 'tag-a' }], null); await window.__bench.nextFrame();`);
+    await run(
+      page,
+      `window.__state = P.paintHighlights(reader, [{ id: 'h', start: 0, end: 7, group: 'tag-a' }], null); await window.__bench.nextFrame();`,
+    );
     const after = await page.screenshot({ clip });
     const afterElsewhere = await page.screenshot({ clip: elsewhere });
     expect(after.equals(before)).toBe(false);
     expect(afterElsewhere.equals(beforeElsewhere)).toBe(true);
     // and the text nodes were not split or wrapped
-    const children = await run<number[]>(page, `return [...reader.querySelectorAll('.para')].map((p) => p.childNodes.length);`);
+    const children = await run<number[]>(
+      page,
+      `return [...reader.querySelectorAll('.para')].map((p) => p.childNodes.length);`,
+    );
     expect(children.every((n) => n === 1)).toBe(true);
   });
 
   it('generates ::highlight rules from colours and refuses anything that is not a colour', async () => {
-    const css = await run<string>(page, `return P.highlightCss([{ group: 'tag-t1', color: '#f5c542' }, { group: 'status-x y', color: 'red; } body { display:none' }]);`);
-    expect(css).toContain('::highlight(dossier-tag-t1) { background-color: color-mix(in srgb, #f5c542 35%, transparent); }');
-    expect(css).toContain('::highlight(dossier-status-x_y) { background-color: color-mix(in srgb, transparent 35%, transparent); }');
+    const css = await run<string>(
+      page,
+      `return P.highlightCss([{ group: 'tag-t1', color: '#f5c542' }, { group: 'status-x y', color: 'red; } body { display:none' }]);`,
+    );
+    expect(css).toContain(
+      '::highlight(dossier-tag-t1) { background-color: color-mix(in srgb, #f5c542 35%, transparent); }',
+    );
+    expect(css).toContain(
+      '::highlight(dossier-status-x_y) { background-color: color-mix(in srgb, transparent 35%, transparent); }',
+    );
     expect(css).not.toContain('display:none');
     expect(css).toContain('::highlight(dossier-active)');
   });

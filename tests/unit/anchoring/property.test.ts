@@ -1,11 +1,47 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anchoredDistance, anchorTarget, describeTarget, editDistance, findQuote, foldString } from '../../../shared/anchoring';
+import {
+  anchoredDistance,
+  anchorTarget,
+  describeTarget,
+  editDistance,
+  findQuote,
+  foldString,
+} from '../../../shared/anchoring';
 
 /** Pieces real texts are made of, including the characters folding treats specially. */
 const piece = fc.constantFrom(
-  'the', 'council', 'ferry', 'ö', 'på', 'måndagen', 'Straße', 'über', ' ', ' ', ' ', '\n', '\n\n', '\u00a0',
-  '“', '”', '’', '«', '»', '–', '—', '…', '.', ',', '🚢', '🎉', 'e\u0301', 'q\u0301', '\u00ad', 'x', 'y',
+  'the',
+  'council',
+  'ferry',
+  'ö',
+  'på',
+  'måndagen',
+  'Straße',
+  'über',
+  ' ',
+  ' ',
+  ' ',
+  '\n',
+  '\n\n',
+  '\u00a0',
+  '“',
+  '”',
+  '’',
+  '«',
+  '»',
+  '–',
+  '—',
+  '…',
+  '.',
+  ',',
+  '🚢',
+  '🎉',
+  'e\u0301',
+  'q\u0301',
+  '\u00ad',
+  'x',
+  'y',
 );
 /** Source texts are NFC (normalised at import); 'q\u0301' has no composed form and stays two code units. */
 const textArb = fc.array(piece, { minLength: 1, maxLength: 80 }).map((parts) => parts.join('').normalize('NFC'));
@@ -78,7 +114,8 @@ describe('editDistance (banded, with a limit)', () => {
     let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
     for (let i = 1; i <= a.length; i++) {
       const cur = [i];
-      for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      for (let j = 1; j <= b.length; j++)
+        cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
       prev = cur;
     }
     return prev[b.length]!;
@@ -103,25 +140,32 @@ describe('re-anchoring edited text (property)', () => {
 
   it('follows a quote through a one-letter change inside it and an insertion before it', () => {
     fc.assert(
-      fc.property(article, fc.nat(), fc.integer({ min: 3, max: 12 }), fc.nat(), word, (text, pos, words, letterAt, inserted) => {
-        const starts = [...text.matchAll(/(?<=^|[ \n])[a-zåäöü]/g)].map((m) => m.index!);
-        fc.pre(starts.length > words + 1);
-        const i = pos % (starts.length - words);
-        const start = starts[i]!;
-        let end = starts[i + words]! - 1;
-        while (/[ \n.]/.test(text[end - 1]!)) end--;
-        const target = describeTarget(text, start, end);
-        // change one letter strictly inside the quote (not its first or last character)
-        const k = start + 1 + (letterAt % Math.max(1, end - start - 2));
-        fc.pre(/[a-zåäöü]/.test(text[k]!) && k < end - 1);
-        const replacement = text[k] === 'x' ? 'y' : 'x';
-        const edited = text.slice(0, k) + replacement + text.slice(k + 1);
-        // and a new sentence at the beginning of the article
-        const shifted = `${inserted} ${inserted}.\n\n${edited}`;
-        const delta = shifted.length - edited.length;
-        const r = anchorTarget(shifted, target);
-        expect(r).toMatchObject({ status: 'fuzzy', start: start + delta, end: end + delta });
-      }),
+      fc.property(
+        article,
+        fc.nat(),
+        fc.integer({ min: 3, max: 12 }),
+        fc.nat(),
+        word,
+        (text, pos, words, letterAt, inserted) => {
+          const starts = [...text.matchAll(/(?<=^|[ \n])[a-zåäöü]/g)].map((m) => m.index!);
+          fc.pre(starts.length > words + 1);
+          const i = pos % (starts.length - words);
+          const start = starts[i]!;
+          let end = starts[i + words]! - 1;
+          while (/[ \n.]/.test(text[end - 1]!)) end--;
+          const target = describeTarget(text, start, end);
+          // change one letter strictly inside the quote (not its first or last character)
+          const k = start + 1 + (letterAt % Math.max(1, end - start - 2));
+          fc.pre(/[a-zåäöü]/.test(text[k]!) && k < end - 1);
+          const replacement = text[k] === 'x' ? 'y' : 'x';
+          const edited = text.slice(0, k) + replacement + text.slice(k + 1);
+          // and a new sentence at the beginning of the article
+          const shifted = `${inserted} ${inserted}.\n\n${edited}`;
+          const delta = shifted.length - edited.length;
+          const r = anchorTarget(shifted, target);
+          expect(r).toMatchObject({ status: 'fuzzy', start: start + delta, end: end + delta });
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -136,7 +180,8 @@ describe('anchoredDistance (context agreement, anchored at the quote, free at th
     let prev = Array.from({ length: n + 1 }, (_, j) => j);
     for (let i = 1; i <= p.length; i++) {
       const cur = [i];
-      for (let j = 1; j <= n; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (p[i - 1] === t[j - 1] ? 0 : 1));
+      for (let j = 1; j <= n; j++)
+        cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (p[i - 1] === t[j - 1] ? 0 : 1));
       prev = cur;
     }
     return Math.min(...prev);

@@ -6,8 +6,22 @@
 import { describe, expect, it } from 'vitest';
 import { describeTarget } from '../../../shared/anchoring';
 import type { Annotation, Tag } from '../../../shared/model';
-import { anchorAll, excerpt, isEmptyDoc, matchesFilters, tagTree, usageText } from '../../../renderer/src/annotations/logic';
-import { highlightKey, highlightRules, safeColour, statusColour, statusKey, tagKey } from '../../../renderer/src/annotations/highlight-css';
+import {
+  anchorAll,
+  excerpt,
+  isEmptyDoc,
+  matchesFilters,
+  tagTree,
+  usageText,
+} from '../../../renderer/src/annotations/logic';
+import {
+  highlightKey,
+  highlightRules,
+  safeColour,
+  statusColour,
+  statusKey,
+  tagKey,
+} from '../../../renderer/src/annotations/highlight-css';
 import { overlapStretches } from '../../../renderer/src/annotations/highlights';
 import { historyKey } from '../../../renderer/src/annotations/keys';
 import { suggestTags } from '../../../renderer/src/annotations/logic';
@@ -44,9 +58,13 @@ const tags: Tag[] = [
 describe('highlight names and colours', () => {
   it('paints by the first known tag, by kind when untagged, or by status', () => {
     const known = new Set(tags.map((t) => t.id));
-    expect(highlightKey({ kind: 'claim', tagIds: ['tag_gone', 'tag_fuel', 'tag_cost'], status: 'disputed' }, 'tag', known)).toBe(tagKey('tag_fuel'));
+    expect(
+      highlightKey({ kind: 'claim', tagIds: ['tag_gone', 'tag_fuel', 'tag_cost'], status: 'disputed' }, 'tag', known),
+    ).toBe(tagKey('tag_fuel'));
     expect(highlightKey({ kind: 'note', tagIds: [], status: 'disputed' }, 'tag', known)).toBe('dossier-kind-note');
-    expect(highlightKey({ kind: 'claim', tagIds: ['tag_fuel'], status: 'disputed' }, 'status', known)).toBe(statusKey('disputed'));
+    expect(highlightKey({ kind: 'claim', tagIds: ['tag_fuel'], status: 'disputed' }, 'status', known)).toBe(
+      statusKey('disputed'),
+    );
   });
 
   it('makes CSS identifiers of any status name', () => {
@@ -56,7 +74,9 @@ describe('highlight names and colours', () => {
 
   it('generates one rule per tag and status, and never lets a stored colour inject CSS', () => {
     const css = highlightRules(tags, ['unverified', 'corroborated', 'ifrågasatt']);
-    expect(css).toContain(`::highlight(${tagKey('tag_cost')}) { background-color: color-mix(in srgb, #d08a2b 38%, transparent); }`);
+    expect(css).toContain(
+      `::highlight(${tagKey('tag_cost')}) { background-color: color-mix(in srgb, #d08a2b 38%, transparent); }`,
+    );
     expect(css).toContain(`::highlight(${statusKey('ifrågasatt')})`);
     expect(css).not.toContain('display:none');
     expect(css.split('\n')).toHaveLength(3 + 3 + tags.length);
@@ -73,9 +93,27 @@ describe('highlight names and colours', () => {
 
 describe('overlapStretches', () => {
   it('returns the stretches covered by two or more ranges', () => {
-    expect(overlapStretches([{ start: 0, end: 10 }, { start: 5, end: 20 }, { start: 8, end: 12 }])).toEqual([{ start: 5, end: 12 }]);
-    expect(overlapStretches([{ start: 0, end: 5 }, { start: 5, end: 9 }])).toEqual([]);
-    expect(overlapStretches([{ start: 0, end: 4 }, { start: 2, end: 6 }, { start: 10, end: 14 }, { start: 12, end: 20 }])).toEqual([
+    expect(
+      overlapStretches([
+        { start: 0, end: 10 },
+        { start: 5, end: 20 },
+        { start: 8, end: 12 },
+      ]),
+    ).toEqual([{ start: 5, end: 12 }]);
+    expect(
+      overlapStretches([
+        { start: 0, end: 5 },
+        { start: 5, end: 9 },
+      ]),
+    ).toEqual([]);
+    expect(
+      overlapStretches([
+        { start: 0, end: 4 },
+        { start: 2, end: 6 },
+        { start: 10, end: 14 },
+        { start: 12, end: 20 },
+      ]),
+    ).toEqual([
       { start: 2, end: 4 },
       { start: 12, end: 14 },
     ]);
@@ -112,22 +150,37 @@ describe('codebook', () => {
       { id: 'a', name: 'A', color: '#111', parentId: 'b' },
       { id: 'b', name: 'B', color: '#222', parentId: 'a' },
     ];
-    expect(tagTree(cyclic).map((e) => e.tag.id).sort()).toEqual(['a', 'b']);
+    expect(
+      tagTree(cyclic)
+        .map((e) => e.tag.id)
+        .sort(),
+    ).toEqual(['a', 'b']);
   });
 
   it('suggests by name prefix before substring and path, leaving out applied tags', () => {
     const tree = tagTree(tags);
     expect(suggestTags(tree, 'b', new Set()).map((e) => e.tag.name)).toEqual(['Besättning', 'Bränsle']);
     expect(suggestTags(tree, 'sätt', new Set()).map((e) => e.tag.name)).toEqual(['Besättning']);
-    expect(suggestTags(tree, 'kostnad', new Set(['tag_cost'])).map((e) => e.tag.name)).toEqual(['Besättning', 'Bränsle']);
+    expect(suggestTags(tree, 'kostnad', new Set(['tag_cost'])).map((e) => e.tag.name)).toEqual([
+      'Besättning',
+      'Bränsle',
+    ]);
     expect(suggestTags(tree, 'zzz', new Set())).toEqual([]);
   });
 });
 
 describe('anchorAll', () => {
   it('lists annotations in reading order and keeps the ones that no longer anchor as orphans', () => {
-    const late = annotation('ann_late', TEXT.indexOf('Ekonomikontoret'), TEXT.indexOf('Ekonomikontoret') + 'Ekonomikontoret varnade'.length);
-    const early = annotation('ann_early', TEXT.indexOf('Hamnfullmäktige'), TEXT.indexOf('tisdagskvällen') + 'tisdagskvällen'.length);
+    const late = annotation(
+      'ann_late',
+      TEXT.indexOf('Ekonomikontoret'),
+      TEXT.indexOf('Ekonomikontoret') + 'Ekonomikontoret varnade'.length,
+    );
+    const early = annotation(
+      'ann_early',
+      TEXT.indexOf('Hamnfullmäktige'),
+      TEXT.indexOf('tisdagskvällen') + 'tisdagskvällen'.length,
+    );
     const gone = {
       ...annotation('ann_gone', 0, 5),
       target: { start: 3, end: 40, exact: 'Ett stycke som aldrig fanns i texten alls.', prefix: 'x', suffix: 'y' },
@@ -151,7 +204,8 @@ describe('anchorAll', () => {
 describe('list helpers', () => {
   it('shortens long quotes around an ellipsis and keeps short ones whole', () => {
     expect(excerpt('  Ekonomikontoret   varnade  ')).toBe('Ekonomikontoret varnade');
-    const long = 'Hamnfullmäktige i Vellmar röstade på tisdagskvällen 7–4 för en försöksperiod med nattfärja mellan gamla piren och ön Brask.';
+    const long =
+      'Hamnfullmäktige i Vellmar röstade på tisdagskvällen 7–4 för en försöksperiod med nattfärja mellan gamla piren och ön Brask.';
     const short = excerpt(long, 60);
     expect(short.length).toBeLessThanOrEqual(62);
     expect(short.startsWith('Hamnfullmäktige')).toBe(true);
@@ -171,8 +225,12 @@ describe('list helpers', () => {
   it('treats a note without text as no note', () => {
     expect(isEmptyDoc(undefined)).toBe(true);
     expect(isEmptyDoc({ type: 'doc', content: [{ type: 'paragraph' }] })).toBe(true);
-    expect(isEmptyDoc({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '  ' }] }] })).toBe(true);
-    expect(isEmptyDoc({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Kolla siffran' }] }] })).toBe(false);
+    expect(isEmptyDoc({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '  ' }] }] })).toBe(
+      true,
+    );
+    expect(
+      isEmptyDoc({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Kolla siffran' }] }] }),
+    ).toBe(false);
     expect(isEmptyDoc({ type: 'doc', content: [{ type: 'horizontalRule' }] })).toBe(false);
   });
 

@@ -7,14 +7,19 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { revealRange, selectionOffsets } from '../../../renderer/src/annotations/highlights';
 
-const PARAS = ['Nachtfähre nach Brask', 'Der Hafenrat von Vellmar hat am Dienstagabend\nmit 7 zu 4 Stimmen entschieden.', '„Wir haben jahrelang darauf gewartet“, sagte Ingrid Halvorsen.'];
+const PARAS = [
+  'Nachtfähre nach Brask',
+  'Der Hafenrat von Vellmar hat am Dienstagabend\nmit 7 zu 4 Stimmen entschieden.',
+  '„Wir haben jahrelang darauf gewartet“, sagte Ingrid Halvorsen.',
+];
 const TEXT = PARAS.join('\n\n');
 
 let container: HTMLElement;
 let nodes: Text[];
 
 beforeEach(() => {
-  document.body.innerHTML = '<article><header><h1>Titel</h1></header><div class="reader-text"></div><footer>Ende</footer></article>';
+  document.body.innerHTML =
+    '<article><header><h1>Titel</h1></header><div class="reader-text"></div><footer>Ende</footer></article>';
   container = document.querySelector('.reader-text')!;
   let start = 0;
   nodes = [];
@@ -51,7 +56,9 @@ describe('selectionOffsets', () => {
     const a = PARAS[1]!.indexOf('mit 7');
     const b = PARAS[2]!.indexOf('sagte') + 'sagte'.length;
     const o = selectionOffsets(container, select(nodes[1]!, a, nodes[2]!, b), TEXT)!;
-    expect(TEXT.slice(o.start, o.end)).toBe('mit 7 zu 4 Stimmen entschieden.\n\n„Wir haben jahrelang darauf gewartet“, sagte');
+    expect(TEXT.slice(o.start, o.end)).toBe(
+      'mit 7 zu 4 Stimmen entschieden.\n\n„Wir haben jahrelang darauf gewartet“, sagte',
+    );
   });
 
   it('clips a selection that starts in the header and ends between paragraphs, trimming whitespace', () => {

@@ -41,7 +41,9 @@ function raw(
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
         res.on('error', reject);
       },
     );
@@ -65,20 +67,24 @@ function subscribe(port: number): Promise<{ events: ApiEvent[]; stop: () => void
   return new Promise((resolve, reject) => {
     const events: ApiEvent[] = [];
     let buffer = '';
-    const req = http.get({ host: '127.0.0.1', port, path: '/api/events', headers: { Host: `127.0.0.1:${port}` } }, (res) => {
-      expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        buffer += chunk;
-        let cut: number;
-        while ((cut = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, cut);
-          buffer = buffer.slice(cut + 2);
-          for (const line of block.split('\n')) if (line.startsWith('data: ')) events.push(fromWire(line.slice(6)) as ApiEvent);
-        }
-      });
-      resolve({ events, stop: () => req.destroy() });
-    });
+    const req = http.get(
+      { host: '127.0.0.1', port, path: '/api/events', headers: { Host: `127.0.0.1:${port}` } },
+      (res) => {
+        expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          buffer += chunk;
+          let cut: number;
+          while ((cut = buffer.indexOf('\n\n')) >= 0) {
+            const block = buffer.slice(0, cut);
+            buffer = buffer.slice(cut + 2);
+            for (const line of block.split('\n'))
+              if (line.startsWith('data: ')) events.push(fromWire(line.slice(6)) as ApiEvent);
+          }
+        });
+        resolve({ events, stop: () => req.destroy() });
+      },
+    );
     req.on('error', (err) => {
       if ((err as NodeJS.ErrnoException).code !== 'ECONNRESET') reject(err);
     });
@@ -147,7 +153,9 @@ describe('http bridge over a real notebook session', () => {
     expect(got.value.source.text).toContain('night ferry between the old pier');
     expect(got.value.source.text).toContain('“We have waited for this for years,”');
 
-    const again = await api.importFiles({ files: [{ name: 'ferry-copy.txt', bytes: new TextEncoder().encode(ARTICLE_EN) }] });
+    const again = await api.importFiles({
+      files: [{ name: 'ferry-copy.txt', bytes: new TextEncoder().encode(ARTICLE_EN) }],
+    });
     if (!again.ok) throw new Error(again.error.message);
     expect(again.value.added).toHaveLength(0);
     expect(again.value.skipped).toHaveLength(1);
@@ -207,7 +215,8 @@ describe('http bridge over a real notebook session', () => {
   it('refuses foreign Host headers (DNS rebinding) and foreign or missing Origins', async () => {
     const port = bridge.port;
     const own = `http://127.0.0.1:${port}`;
-    const post = (headers: Record<string, string>) => raw(port, { method: 'POST', path: '/api/getNotebook', headers, body: '{}' });
+    const post = (headers: Record<string, string>) =>
+      raw(port, { method: 'POST', path: '/api/getNotebook', headers, body: '{}' });
 
     expect((await post({ Host: `127.0.0.1:${port}`, Origin: own })).status).toBe(200);
     expect((await post({ Host: `localhost:${port}`, Origin: `http://localhost:${port}` })).status).toBe(200);
@@ -230,7 +239,12 @@ describe('http bridge over a real notebook session', () => {
     const small = await startBridge({ session, port: 0, maxBodyBytes: 1024 });
     try {
       const h = { Host: `127.0.0.1:${small.port}`, Origin: `http://127.0.0.1:${small.port}` };
-      const big = await raw(small.port, { method: 'POST', path: '/api/importText', headers: h, body: toWire({ text: 'x'.repeat(5000) }) });
+      const big = await raw(small.port, {
+        method: 'POST',
+        path: '/api/importText',
+        headers: h,
+        body: toWire({ text: 'x'.repeat(5000) }),
+      });
       expect(big.status).toBe(413);
       const fine = await raw(small.port, { method: 'POST', path: '/api/getNotebook', headers: h, body: '{}' });
       expect(fine.status).toBe(200);
@@ -243,7 +257,9 @@ describe('http bridge over a real notebook session', () => {
     const stream = await subscribe(bridge.port);
     try {
       const api = clientFor(bridge);
-      const result = await api.importFiles({ files: [{ name: 'ferry.txt', bytes: new TextEncoder().encode(ARTICLE_EN) }] });
+      const result = await api.importFiles({
+        files: [{ name: 'ferry.txt', bytes: new TextEncoder().encode(ARTICLE_EN) }],
+      });
       expect(result.ok).toBe(true);
       await until(() => stream.events.some((e) => e.type === 'notebook-changed'));
       const progress = stream.events.filter((e) => e.type === 'import-progress');

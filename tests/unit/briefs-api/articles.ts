@@ -12,12 +12,27 @@ export interface ArticleFixture {
   title: string;
   outlet: string;
   /** Passages to mark as claims, with how the minister is linked. */
-  claims: Array<{ quote: string; role: 'speaker' | 'subject' | 'mentioned'; stance?: 'supports' | 'opposes' | 'neutral'; tag: string }>;
+  claims: Array<{
+    quote: string;
+    role: 'speaker' | 'subject' | 'mentioned';
+    stance?: 'supports' | 'opposes' | 'neutral';
+    tag: string;
+  }>;
 }
 
 export const MINISTER = 'Tomas Ekwall';
 
-function page(opts: { lang: string; title: string; outlet: string; author?: string; date: string; url: string; nav: string[]; body: string[]; footer: string }): string {
+function page(opts: {
+  lang: string;
+  title: string;
+  outlet: string;
+  author?: string;
+  date: string;
+  url: string;
+  nav: string[];
+  body: string[];
+  footer: string;
+}): string {
   return `<!doctype html>
 <html lang="${opts.lang}">
 <head>
@@ -61,7 +76,14 @@ export const ARTICLES: ArticleFixture[] = [
       ],
       footer: '© 2026 The Coastal Herald. All rights reserved. Cookie settings · Privacy',
     }),
-    claims: [{ quote: 'The Skärvik wind farm will power 300,000 homes by 2028,', role: 'speaker', stance: 'supports', tag: 'Energy' }],
+    claims: [
+      {
+        quote: 'The Skärvik wind farm will power 300,000 homes by 2028,',
+        role: 'speaker',
+        stance: 'supports',
+        tag: 'Energy',
+      },
+    ],
   },
   {
     name: 'norrlandsbladet-vindkraft.html',
@@ -83,7 +105,14 @@ export const ARTICLES: ArticleFixture[] = [
       ],
       footer: 'Norrlandsbladet · Ansvarig utgivare: Karl Nyström · Kontakta redaktionen',
     }),
-    claims: [{ quote: 'Vi bygger ut vindkraften i Skärvik för att sänka elpriserna för hushållen i hela länet', role: 'speaker', stance: 'supports', tag: 'Energy' }],
+    claims: [
+      {
+        quote: 'Vi bygger ut vindkraften i Skärvik för att sänka elpriserna för hushållen i hela länet',
+        role: 'speaker',
+        stance: 'supports',
+        tag: 'Energy',
+      },
+    ],
   },
   {
     name: 'nordsee-kurier-windpark.html',
@@ -104,7 +133,14 @@ export const ARTICLES: ArticleFixture[] = [
       ],
       footer: '© 2026 Nordsee-Kurier · Impressum · Datenschutz',
     }),
-    claims: [{ quote: 'Die Genehmigung für Skärvik wurde viel zu schnell erteilt, der Minister hat die Fischer nie angehört', role: 'subject', stance: 'opposes', tag: 'Fisheries' }],
+    claims: [
+      {
+        quote: 'Die Genehmigung für Skärvik wurde viel zu schnell erteilt, der Minister hat die Fischer nie angehört',
+        role: 'subject',
+        stance: 'opposes',
+        tag: 'Fisheries',
+      },
+    ],
   },
   {
     name: 'energy-policy-review.html',
@@ -124,6 +160,13 @@ export const ARTICLES: ArticleFixture[] = [
       ],
       footer: 'Energy Policy Review is an independent newsletter. Unsubscribe · Manage preferences',
     }),
-    claims: [{ quote: 'Grid operator figures suggest the wind farm will supply closer to 180,000 homes', role: 'subject', stance: 'neutral', tag: 'Energy' }],
+    claims: [
+      {
+        quote: 'Grid operator figures suggest the wind farm will supply closer to 180,000 homes',
+        role: 'subject',
+        stance: 'neutral',
+        tag: 'Energy',
+      },
+    ],
   },
 ];

@@ -45,7 +45,9 @@ beforeEach(async () => {
   cleanup = t.cleanup;
   dir = path.join(t.dir, 'Briefs.dossier');
   const s = await open();
-  const imported = await s.service.importFiles({ files: ARTICLES.map((a) => ({ name: a.name, bytes: new TextEncoder().encode(a.html) })) });
+  const imported = await s.service.importFiles({
+    files: ARTICLES.map((a) => ({ name: a.name, bytes: new TextEncoder().encode(a.html) })),
+  });
   expect(imported.rejected).toEqual([]);
   expect(imported.added).toHaveLength(4);
   claims = [];
@@ -101,7 +103,9 @@ describe('briefs API', () => {
     expect(stored.map((b) => b.id)).toEqual([brief.id]);
     expect(Brief.parse(await api('getBrief', { id: brief.id }))).toEqual(brief);
     const list = BriefSummary.array().parse(await api('listBriefs', {}));
-    expect(list).toEqual([expect.objectContaining({ id: brief.id, title: brief.title, citations: collectCitations(brief.doc).length })]);
+    expect(list).toEqual([
+      expect.objectContaining({ id: brief.id, title: brief.title, citations: collectCitations(brief.doc).length }),
+    ]);
     // Survives a reopen: it is in notebook.json.
     await close();
     const s = await open();
@@ -112,7 +116,9 @@ describe('briefs API', () => {
     const tagId = session!.store.manifest.tags.find((t) => t.name === 'Fisheries')!.id;
     const byTag = Brief.parse(await api('draftBrief', { tagId }));
     expect(citedAnnotationIds(byTag.doc)).toEqual([claims[2]!.id]);
-    const picked = Brief.parse(await api('draftBrief', { annotationIds: [claims[3]!.id, claims[1]!.id], title: 'Two claims' }));
+    const picked = Brief.parse(
+      await api('draftBrief', { annotationIds: [claims[3]!.id, claims[1]!.id], title: 'Two claims' }),
+    );
     expect(picked.title).toBe('Two claims');
     expect(citedAnnotationIds(picked.doc)).toEqual([claims[1]!.id, claims[3]!.id]);
     await expect(api('draftBrief', { actorId: 'act_nobody' })).rejects.toThrow(/not-found: No actor/);
@@ -123,7 +129,10 @@ describe('briefs API', () => {
   it('autosaves as "Edit brief", renames, duplicates and deletes — and undo restores each step', async () => {
     const created = Brief.parse(await api('createBrief', {}));
     expect(created.title).toBe('Untitled brief');
-    const doc = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Första stycket, with å ä ö.' }] }] };
+    const doc = {
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Första stycket, with å ä ö.' }] }],
+    };
     await api('updateBrief', { id: created.id, doc });
     expect((await api('getHistory', {})) as { undoLabel?: string }).toMatchObject({ undoLabel: 'Edit brief' });
     // Saving the same document again changes nothing and adds no history entry.
@@ -157,7 +166,10 @@ describe('briefs API', () => {
 
   it('resolves citations live: a changed claim shows its new status, a deleted one resolves to null', async () => {
     const [a, b] = claims;
-    let resolved = (await api('resolveCitations', { annotationIds: [a!.id, b!.id, 'ann_gone'] })) as Array<{ annotation: Annotation; source: { outlet?: string } } | null>;
+    let resolved = (await api('resolveCitations', { annotationIds: [a!.id, b!.id, 'ann_gone'] })) as Array<{
+      annotation: Annotation;
+      source: { outlet?: string };
+    } | null>;
     expect(resolved.map((r) => r?.annotation.target.exact ?? null)).toEqual([a!.target.exact, b!.target.exact, null]);
     expect(resolved[1]!.source.outlet).toBe('Norrlandsbladet');
     await api('updateAnnotation', { sourceId: a!.sourceId, id: a!.id, patch: { status: 'disputed' } });
@@ -188,7 +200,11 @@ describe('briefs API', () => {
     const n = citationNodes(brief.doc).length;
     expect(n).toBe(4);
 
-    const md = (await api('exportBrief', { briefId: brief.id, format: 'md' })) as { fileName: string; mime: string; bytes: Uint8Array };
+    const md = (await api('exportBrief', { briefId: brief.id, format: 'md' })) as {
+      fileName: string;
+      mime: string;
+      bytes: Uint8Array;
+    };
     expect(md.fileName).toBe(`Brief ${MINISTER}.md`);
     expect(md.mime).toMatch(/^text\/markdown/);
     const text = new TextDecoder().decode(md.bytes);
@@ -203,13 +219,18 @@ describe('briefs API', () => {
     });
     expect(flat(doc.body.textContent ?? '')).toContain(SWEDISH_QUOTE);
 
-    const docx = (await api('exportBrief', { briefId: brief.id, format: 'docx' })) as { fileName: string; bytes: Uint8Array };
+    const docx = (await api('exportBrief', { briefId: brief.id, format: 'docx' })) as {
+      fileName: string;
+      bytes: Uint8Array;
+    };
     expect(docx.fileName.endsWith('.docx')).toBe(true);
     const files = unzipSync(docx.bytes);
     const xml = (name: string) => new JSDOM(strFromU8(files[name]!), { contentType: 'text/xml' }).window.document;
     const wt = (el: Element | Document) => [...el.getElementsByTagName('w:t')].map((t) => t.textContent).join('');
     expect(xml('word/document.xml').getElementsByTagName('w:footnoteReference').length).toBe(n);
-    const footnotes = [...xml('word/footnotes.xml').getElementsByTagName('w:footnote')].filter((f) => !f.getAttribute('w:type'));
+    const footnotes = [...xml('word/footnotes.xml').getElementsByTagName('w:footnote')].filter(
+      (f) => !f.getAttribute('w:type'),
+    );
     expect(footnotes).toHaveLength(n);
     footnotes.forEach((f, i) => {
       expect(flat(wt(f))).toContain(ARTICLES[i]!.outlet);
@@ -222,7 +243,9 @@ describe('briefs API', () => {
     const brief = Brief.parse(await api('draftBrief', { actorId }));
     const gone = claims[1]!;
     await api('deleteAnnotation', { sourceId: gone.sourceId, id: gone.id });
-    const md = new TextDecoder().decode(((await api('exportBrief', { briefId: brief.id, format: 'md' })) as { bytes: Uint8Array }).bytes);
+    const md = new TextDecoder().decode(
+      ((await api('exportBrief', { briefId: brief.id, format: 'md' })) as { bytes: Uint8Array }).bytes,
+    );
     expect(md).toContain('\\[citation removed\\]'); // escaped Markdown text, shown as [citation removed]
     expect(md.match(/^\[\^\d+\]:/gm)).toHaveLength(3);
   });
@@ -231,7 +254,11 @@ describe('briefs API', () => {
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(['--notebook', dir, ...argv], { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`), isTTY: false });
+  const code = await main(['--notebook', dir, ...argv], {
+    out: (t) => (out += `${t}\n`),
+    err: (t) => (err += `${t}\n`),
+    isTTY: false,
+  });
   return { code, out, err };
 }
 
@@ -253,7 +280,9 @@ describe('dossier brief (CLI)', () => {
     expect(r.code).toBe(0);
     const brief = Brief.parse(JSON.parse(r.out));
     expect(citedAnnotationIds(brief.doc)).toEqual(claims.map((c) => c.id));
-    const titled = Brief.parse(JSON.parse((await run('brief', 'draft', '--tag', 'Energy', '--title', 'Energy claims', '--json')).out));
+    const titled = Brief.parse(
+      JSON.parse((await run('brief', 'draft', '--tag', 'Energy', '--title', 'Energy claims', '--json')).out),
+    );
     expect(titled.title).toBe('Energy claims');
     expect(citedAnnotationIds(titled.doc)).toEqual([claims[0]!.id, claims[1]!.id, claims[3]!.id]);
     const list = BriefSummary.array().parse(JSON.parse((await run('brief', 'list', '--json')).out));
@@ -276,7 +305,11 @@ describe('dossier brief (CLI)', () => {
     expect(html.querySelectorAll('.notes ol > li').length).toBe(4);
     expect(flat(html.body.textContent ?? '')).toContain(SWEDISH_QUOTE);
     if (hasTool('pdftotext')) {
-      const pdfText = flat(execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(path.dirname(dir), 'out', 'brief.pdf'), '-'], { encoding: 'utf8' }));
+      const pdfText = flat(
+        execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(path.dirname(dir), 'out', 'brief.pdf'), '-'], {
+          encoding: 'utf8',
+        }),
+      );
       expect(pdfText).toContain('Vi bygger ut vindkraften i Skärvik');
       expect(pdfText).toContain('Norrlandsbladet');
     } else {
@@ -288,7 +321,11 @@ describe('dossier brief (CLI)', () => {
     const cases: Array<[string[], number, RegExp]> = [
       [['brief', 'draft', '--actor', 'Nobody Known'], 1, /No actor named "Nobody Known"/],
       [['brief', 'draft', '--tag', 'Nope'], 1, /No tag named "Nope"/],
-      [['brief', 'export', 'brf_missing', '--format', 'md', '--out', path.join(path.dirname(dir), 'x.md')], 1, /No brief with id "brf_missing"/],
+      [
+        ['brief', 'export', 'brf_missing', '--format', 'md', '--out', path.join(path.dirname(dir), 'x.md')],
+        1,
+        /No brief with id "brf_missing"/,
+      ],
       [['brief', 'export', 'brf_missing', '--format', 'odt', '--out', 'x.odt'], 2, /unknown format "odt"/],
       [['brief', 'draft'], 2, /exactly one of --actor/],
     ];

@@ -28,7 +28,12 @@ const doc = {
     },
     {
       type: 'bulletList',
-      content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [citationNode({ annotationId: 'ann_a', quote: 'q' })] }] }],
+      content: [
+        {
+          type: 'listItem',
+          content: [{ type: 'paragraph', content: [citationNode({ annotationId: 'ann_a', quote: 'q' })] }],
+        },
+      ],
     },
     { type: 'paragraph', content: [citationNode({ annotationId: 'ann_b' }), { type: CITATION_NODE, attrs: {} }] },
   ],
@@ -41,10 +46,17 @@ describe('citation nodes', () => {
   });
 
   it('reads attrs defensively', () => {
-    expect(citationAttrs({ type: 'citation', attrs: { annotationId: 'x', quote: 5 } })).toEqual({ annotationId: 'x', quote: null, label: null });
+    expect(citationAttrs({ type: 'citation', attrs: { annotationId: 'x', quote: 5 } })).toEqual({
+      annotationId: 'x',
+      quote: null,
+      label: null,
+    });
     expect(citationAttrs({ type: 'paragraph' })).toBeUndefined();
     expect(citationAttrs({ type: 'citation', attrs: { annotationId: '' } })).toBeUndefined();
-    expect(citationNode({ annotationId: 'a', quote: '', label: 'L' })).toEqual({ type: 'citation', attrs: { annotationId: 'a', label: 'L' } });
+    expect(citationNode({ annotationId: 'a', quote: '', label: 'L' })).toEqual({
+      type: 'citation',
+      attrs: { annotationId: 'a', label: 'L' },
+    });
   });
 
   it('extracts plain text with citations as spaces', () => {

@@ -8,7 +8,10 @@ const manifest = {
   relations,
   sources: sources.map(({ text: _t, ...meta }) => meta),
 };
-const files = sources.map((s) => ({ source: { ...s, removed: [] }, annotations: annotations.filter((a) => a.sourceId === s.id) }));
+const files = sources.map((s) => ({
+  source: { ...s, removed: [] },
+  annotations: annotations.filter((a) => a.sourceId === s.id),
+}));
 
 describe('brief context from notebook files', () => {
   it('indexes every annotation with its source metadata, without the text', () => {

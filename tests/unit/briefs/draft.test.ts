@@ -116,7 +116,9 @@ describe('draftBriefFromTag', () => {
 
   it('names the single section after a tag without children', () => {
     const draft = draftBriefFromTag(ctx, 'tag_fish');
-    expect(sections(draft.doc)).toEqual([{ heading: 'Claims tagged Fisheries', level: 1, claims: ['ann_backa', 'ann_ignored'] }]);
+    expect(sections(draft.doc)).toEqual([
+      { heading: 'Claims tagged Fisheries', level: 1, claims: ['ann_backa', 'ann_ignored'] },
+    ]);
     expect(() => draftBriefFromTag(ctx, 'tag_missing')).toThrow(/No tag/);
   });
 });
@@ -125,9 +127,15 @@ describe('draftBriefFromAnnotations', () => {
   const ctx = fixtureContext();
 
   it('orders hand-picked claims by date, drops repeats and keeps the given title', () => {
-    const draft = draftBriefFromAnnotations(ctx, ['ann_visit', 'ann_jobs', 'ann_visit', 'ann_backa'], '  Minister’s week  ');
+    const draft = draftBriefFromAnnotations(
+      ctx,
+      ['ann_visit', 'ann_jobs', 'ann_visit', 'ann_backa'],
+      '  Minister’s week  ',
+    );
     expect(draft.title).toBe('Minister’s week');
-    expect(sections(draft.doc)).toEqual([{ heading: 'Claims', level: 1, claims: ['ann_jobs', 'ann_backa', 'ann_visit'] }]);
+    expect(sections(draft.doc)).toEqual([
+      { heading: 'Claims', level: 1, claims: ['ann_jobs', 'ann_backa', 'ann_visit'] },
+    ]);
     expect(overviewText(draft.doc)).toContain('This brief collects 3 claims from 3 sources');
   });
 

@@ -14,7 +14,13 @@ import mammoth from 'mammoth';
 import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CITATION_REMOVED, cleanQuote, collectCitations, makeBriefContext, type CitedClaim } from '../../../shared/brief-doc';
+import {
+  CITATION_REMOVED,
+  cleanQuote,
+  collectCitations,
+  makeBriefContext,
+  type CitedClaim,
+} from '../../../shared/brief-doc';
 import type { Brief } from '../../../shared/model';
 import { draftBriefFromActor, draftBriefFromAnnotations, exportBrief } from '../../../main/services/briefs/index';
 import { QUOTES, fixtureBrief, fixtureContext, flat } from './fixtures';
@@ -65,7 +71,9 @@ describe('Markdown export', async () => {
     const body = flat(doc.body.textContent ?? '');
     expect(body).toContain(SWEDISH);
     expect([...doc.querySelectorAll('h1')].map((h) => h.textContent)).toEqual(['Brief: Karin Holmqvist']);
-    expect([...doc.querySelectorAll('h2')].filter((h) => !h.closest('section[data-footnotes]')).map((h) => h.textContent)).toEqual([
+    expect(
+      [...doc.querySelectorAll('h2')].filter((h) => !h.closest('section[data-footnotes]')).map((h) => h.textContent),
+    ).toEqual([
       'Statements by Karin Holmqvist',
       'Statements about Karin Holmqvist',
       'Mentions',
@@ -98,7 +106,9 @@ describe('HTML export', async () => {
       for (const attr of el.getAttributeNames()) expect(attr.startsWith('on')).toBe(false);
     }
     expect(doc.querySelector('style')?.textContent).toContain('@media print');
-    expect(doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content')).toContain("default-src 'none'");
+    expect(doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content')).toContain(
+      "default-src 'none'",
+    );
     expect(doc.title).toBe('Brief: Karin Holmqvist');
   });
 
@@ -125,7 +135,14 @@ describe('HTML export', async () => {
       ...brief,
       doc: {
         type: 'doc',
-        content: [{ type: 'paragraph', content: [{ type: 'text', text: 'click', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }] }],
+        content: [
+          {
+            type: 'paragraph',
+            content: [
+              { type: 'text', text: 'click', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] },
+            ],
+          },
+        ],
       },
     };
     const out = new TextDecoder().decode(await exportBrief(risky, ctx, 'html'));
@@ -141,7 +158,9 @@ describe('DOCX export', async () => {
   const text = (el: Element) => [...el.getElementsByTagName('w:t')].map((t) => t.textContent).join('');
 
   it('is a Word package with a document, footnotes and heading styles', () => {
-    expect(Object.keys(files)).toEqual(expect.arrayContaining(['word/document.xml', 'word/footnotes.xml', 'word/styles.xml', '[Content_Types].xml']));
+    expect(Object.keys(files)).toEqual(
+      expect.arrayContaining(['word/document.xml', 'word/footnotes.xml', 'word/styles.xml', '[Content_Types].xml']),
+    );
     const styles = strFromU8(files['word/styles.xml']!);
     expect(styles).toContain('w:styleId="Heading1"');
     expect(styles).toContain('w:styleId="Title"');
@@ -151,7 +170,9 @@ describe('DOCX export', async () => {
     const document = xml('word/document.xml');
     const refIds = [...document.getElementsByTagName('w:footnoteReference')].map((r) => r.getAttribute('w:id'));
     expect(refIds.length).toBe(live.length);
-    const footnotes = [...xml('word/footnotes.xml').getElementsByTagName('w:footnote')].filter((f) => !f.getAttribute('w:type'));
+    const footnotes = [...xml('word/footnotes.xml').getElementsByTagName('w:footnote')].filter(
+      (f) => !f.getAttribute('w:type'),
+    );
     expect(footnotes.length).toBe(live.length);
     refIds.forEach((id, i) => {
       const note = footnotes.find((f) => f.getAttribute('w:id') === id);
@@ -174,7 +195,13 @@ describe('DOCX export', async () => {
       text: text(p),
     }));
     const headings = paragraphs.filter((p) => p.style === 'Heading1').map((p) => p.text);
-    expect(headings).toEqual(['Statements by Karin Holmqvist', 'Statements about Karin Holmqvist', 'Mentions', 'Assessment', 'Sources']);
+    expect(headings).toEqual([
+      'Statements by Karin Holmqvist',
+      'Statements about Karin Holmqvist',
+      'Mentions',
+      'Assessment',
+      'Sources',
+    ]);
     expect(paragraphs.find((p) => p.style === 'Title')?.text).toBe('Brief: Karin Holmqvist');
     const all = flat(paragraphs.map((p) => p.text).join(' '));
     expect(all).toContain(SWEDISH);
@@ -243,13 +270,23 @@ describe.skipIf(!poppler)('PDF footnotes', () => {
     const source = base.annotation('ann_backa')!.source;
     const claims = Array.from({ length: 40 }, (_, i) => {
       const exact = `Påstående K${String(i).padStart(3, '0')}X: hamnen i Nordhamn behöver muddras före hösten, säger källan, och fisket påverkas inte nämnvärt enligt ministeriet.`;
-      return { ...base.annotation('ann_backa')!.annotation, id: `ann_many_${i}`, target: { start: 0, end: exact.length, exact, prefix: '', suffix: '' } };
+      return {
+        ...base.annotation('ann_backa')!.annotation,
+        id: `ann_many_${i}`,
+        target: { start: 0, end: exact.length, exact, prefix: '', suffix: '' },
+      };
     });
     const many = makeBriefContext({ sources: [source], annotations: claims });
-    const draft = draftBriefFromAnnotations(many, claims.map((c) => c.id), 'Many claims');
+    const draft = draftBriefFromAnnotations(
+      many,
+      claims.map((c) => c.id),
+      'Many claims',
+    );
     const file = path.join(tmp, 'many.pdf');
     writeFileSync(file, await exportBrief({ ...brief, title: draft.title, doc: draft.doc }, many, 'pdf'));
-    const pages = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
+    const pages = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+      .split('\f')
+      .filter((p) => p.trim());
     expect(pages.length).toBeGreaterThan(3);
     const seen = new Set<string>();
     for (const page of pages) {
@@ -267,7 +304,13 @@ describe.skipIf(!poppler)('PDF footnotes', () => {
 describe('exportBrief edge cases', () => {
   it('exports an empty brief and one whose only citation is gone', async () => {
     const empty: Brief = { ...brief, title: '', doc: { type: 'doc' } };
-    const gone: Brief = { ...brief, doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'citation', attrs: { annotationId: 'ann_x' } }] }] } };
+    const gone: Brief = {
+      ...brief,
+      doc: {
+        type: 'doc',
+        content: [{ type: 'paragraph', content: [{ type: 'citation', attrs: { annotationId: 'ann_x' } }] }],
+      },
+    };
     for (const format of ['md', 'html', 'docx', 'pdf'] as const) {
       expect((await exportBrief(empty, ctx, format)).length).toBeGreaterThan(0);
     }

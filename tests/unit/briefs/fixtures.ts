@@ -87,7 +87,13 @@ export const actors: Actor[] = [
     description: 'Infrastructure minister (fictional).',
     memberOf: [],
   },
-  { id: 'act_fishers', name: 'Nordhamn Fishermen’s Association', kind: 'organisation', aliases: ['Fiskareföreningen'], memberOf: [] },
+  {
+    id: 'act_fishers',
+    name: 'Nordhamn Fishermen’s Association',
+    kind: 'organisation',
+    aliases: ['Fiskareföreningen'],
+    memberOf: [],
+  },
 ];
 
 export const tags: Tag[] = [
@@ -111,7 +117,13 @@ function claim(
     id,
     sourceId,
     kind: 'claim',
-    target: { start, end, exact, prefix: source.text.slice(Math.max(0, start - 32), start), suffix: source.text.slice(end, end + 32) },
+    target: {
+      start,
+      end,
+      exact,
+      prefix: source.text.slice(Math.max(0, start - 32), start),
+      suffix: source.text.slice(end, end + 32),
+    },
     tagIds: extra.tagIds ?? [],
     status: extra.status ?? 'unverified',
     actors: extra.actors ?? [],
@@ -123,10 +135,14 @@ function claim(
 /** The quotes, by annotation id, as they must appear in every export. */
 export const QUOTES = {
   ann_jobs: 'The dredging will create at least 1,200 permanent jobs in the region within five years,',
-  ann_backa: 'Vi kommer inte att backa. Muddringen är nödvändig för att hamnen ska överleva, och fiskarna får full ersättning för förlorade fångster',
-  ann_ignored: '„Die Ministerin hat die Bedenken der Fischer über Monate ignoriert“, sagt Verbandssprecher Günther Maaß.',
-  ann_figures: 'Internal figures from the port authority put the expected number of new permanent jobs at around 450, well below the minister’s estimate.',
-  ann_visit: 'Auch Ministerin Holmqvist wird am Freitag zu einem Treffen mit dem Fischereiverband in Nordhamn erwartet.',
+  ann_backa:
+    'Vi kommer inte att backa. Muddringen är nödvändig för att hamnen ska överleva, och fiskarna får full ersättning för förlorade fångster',
+  ann_ignored:
+    '„Die Ministerin hat die Bedenken der Fischer über Monate ignoriert“, sagt Verbandssprecher Günther Maaß.',
+  ann_figures:
+    'Internal figures from the port authority put the expected number of new permanent jobs at around 450, well below the minister’s estimate.',
+  ann_visit:
+    'Auch Ministerin Holmqvist wird am Freitag zu einem Treffen mit dem Fischereiverband in Nordhamn erwartet.',
 } as const;
 
 export const annotations: Annotation[] = [
@@ -198,17 +214,37 @@ export const EXTRA_CONTENT = [
       { type: 'text', text: ' by the port authority’s own data' },
       { type: 'citation', attrs: { annotationId: 'ann_figures' } },
       { type: 'text', text: '. See the ' },
-      { type: 'text', text: 'ministry page', marks: [{ type: 'link', attrs: { href: 'https://ministry.example/nordhamn' } }] },
+      {
+        type: 'text',
+        text: 'ministry page',
+        marks: [{ type: 'link', attrs: { href: 'https://ministry.example/nordhamn' } }],
+      },
       { type: 'text', text: '. An earlier estimate was also cited' },
-      { type: 'citation', attrs: { annotationId: 'ann_deleted', quote: 'an estimate of 2,000 jobs', label: 'Old Gazette, 1 March 2025' } },
+      {
+        type: 'citation',
+        attrs: { annotationId: 'ann_deleted', quote: 'an estimate of 2,000 jobs', label: 'Old Gazette, 1 March 2025' },
+      },
       { type: 'text', text: '.' },
     ],
   },
   {
     type: 'bulletList',
     content: [
-      { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Ask the ministry for the assessment behind the 1,200 figure.' }] }] },
-      { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Meet Fiskareföreningen before Friday’s visit.' }] }] },
+      {
+        type: 'listItem',
+        content: [
+          {
+            type: 'paragraph',
+            content: [{ type: 'text', text: 'Ask the ministry for the assessment behind the 1,200 figure.' }],
+          },
+        ],
+      },
+      {
+        type: 'listItem',
+        content: [
+          { type: 'paragraph', content: [{ type: 'text', text: 'Meet Fiskareföreningen before Friday’s visit.' }] },
+        ],
+      },
     ],
   },
   {
@@ -218,14 +254,28 @@ export const EXTRA_CONTENT = [
         type: 'tableRow',
         content: [
           { type: 'tableHeader', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Who' }] }] },
-          { type: 'tableHeader', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Permanent jobs' }] }] },
+          {
+            type: 'tableHeader',
+            content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Permanent jobs' }] }],
+          },
         ],
       },
       {
         type: 'tableRow',
         content: [
           { type: 'tableCell', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Minister' }] }] },
-          { type: 'tableCell', content: [{ type: 'paragraph', content: [{ type: 'text', text: '1,200' }, { type: 'citation', attrs: { annotationId: 'ann_jobs' } }] }] },
+          {
+            type: 'tableCell',
+            content: [
+              {
+                type: 'paragraph',
+                content: [
+                  { type: 'text', text: '1,200' },
+                  { type: 'citation', attrs: { annotationId: 'ann_jobs' } },
+                ],
+              },
+            ],
+          },
         ],
       },
       {
@@ -237,7 +287,12 @@ export const EXTRA_CONTENT = [
       },
     ],
   },
-  { type: 'paragraph', content: [{ type: 'text', text: 'Markup stays text: <script>alert("x")</script> & <b>not bold</b> *not emphasis*' }] },
+  {
+    type: 'paragraph',
+    content: [
+      { type: 'text', text: 'Markup stays text: <script>alert("x")</script> & <b>not bold</b> *not emphasis*' },
+    ],
+  },
 ];
 
 /** The draft from the actor with EXTRA_CONTENT appended, as a stored Brief. */

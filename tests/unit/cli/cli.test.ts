@@ -28,10 +28,20 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
 describe('dossier CLI', () => {
   it('imports files and prints the documented JSON shape; the folder holds the files', async () => {
     const nb = await notebookDir();
-    const r = await run('--notebook', nb, 'import', path.join(FIXTURES, 'harbour-accord.txt'), path.join(FIXTURES, 'ministers-meet.html'), '--json');
+    const r = await run(
+      '--notebook',
+      nb,
+      'import',
+      path.join(FIXTURES, 'harbour-accord.txt'),
+      path.join(FIXTURES, 'ministers-meet.html'),
+      '--json',
+    );
     expect(r.code).toBe(0);
     const result = ImportResult.parse(JSON.parse(r.out));
-    expect(result.added.map((s) => s.title)).toEqual(['Harbour accord signed after night of talks', 'Ministers meet in Gothenburg']);
+    expect(result.added.map((s) => s.title)).toEqual([
+      'Harbour accord signed after night of talks',
+      'Ministers meet in Gothenburg',
+    ]);
     expect(result.added[1]!.text).toContain('The ministers met on Monday');
     expect(result.added[1]!.text).not.toContain('Sport');
     expect(result.added.every((s) => /^[0-9a-f]{64}$/.test(s.origin.sha256))).toBe(true);
@@ -51,9 +61,15 @@ describe('dossier CLI', () => {
     expect(r.code).toBe(0);
     const result = ImportResult.parse(JSON.parse(r.out));
     expect(result.added).toEqual([]);
-    expect(result.skipped).toEqual([expect.objectContaining({ name: 'harbour-accord.txt', reason: expect.stringMatching(/duplicate/) })]);
-    expect(result.rejected).toEqual([expect.objectContaining({ name: 'junk.txt', reason: expect.stringMatching(/binary/) })]);
-    expect(NotebookManifest.parse(JSON.parse(await readFile(path.join(nb, 'notebook.json'), 'utf8'))).sources).toHaveLength(1);
+    expect(result.skipped).toEqual([
+      expect.objectContaining({ name: 'harbour-accord.txt', reason: expect.stringMatching(/duplicate/) }),
+    ]);
+    expect(result.rejected).toEqual([
+      expect.objectContaining({ name: 'junk.txt', reason: expect.stringMatching(/binary/) }),
+    ]);
+    expect(
+      NotebookManifest.parse(JSON.parse(await readFile(path.join(nb, 'notebook.json'), 'utf8'))).sources,
+    ).toHaveLength(1);
   });
 
   it('imports folders recursively and skips files of other types with a reason', async () => {
@@ -63,7 +79,9 @@ describe('dossier CLI', () => {
     expect(result.added.map((s) => s.origin.name).sort()).toEqual(['fiskeavtal.txt', 'memo.md']);
     expect(result.added.find((s) => s.origin.name === 'memo.md')!.title).toBe('Notes on the accord');
     expect(result.added.find((s) => s.origin.name === 'fiskeavtal.txt')!.text).toContain('tisdagen');
-    expect(result.skipped).toEqual([expect.objectContaining({ reason: expect.stringMatching(/not an importable file type \(\.png\)/) })]);
+    expect(result.skipped).toEqual([
+      expect.objectContaining({ reason: expect.stringMatching(/not an importable file type \(\.png\)/) }),
+    ]);
   });
 
   it('lists sources without their text, and shows one with text and annotations', async () => {
@@ -96,7 +114,14 @@ describe('dossier CLI', () => {
 
   it('reports a missing path as rejected rather than failing the batch', async () => {
     const nb = await notebookDir();
-    const r = await run('--notebook', nb, 'import', '/nonexistent/file.txt', path.join(FIXTURES, 'harbour-accord.txt'), '--json');
+    const r = await run(
+      '--notebook',
+      nb,
+      'import',
+      '/nonexistent/file.txt',
+      path.join(FIXTURES, 'harbour-accord.txt'),
+      '--json',
+    );
     const result = ImportResult.parse(JSON.parse(r.out));
     expect(result.added).toHaveLength(1);
     expect(result.rejected).toEqual([expect.objectContaining({ reason: 'no such file or folder' })]);

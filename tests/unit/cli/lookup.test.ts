@@ -23,7 +23,11 @@ const ids: Record<string, string> = {};
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(['--notebook', dir, ...argv], { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`), isTTY: false });
+  const code = await main(['--notebook', dir, ...argv], {
+    out: (t) => (out += `${t}\n`),
+    err: (t) => (err += `${t}\n`),
+    isTTY: false,
+  });
   return { code, out, err };
 }
 
@@ -42,11 +46,17 @@ const QUOTE = 'This is a fair deal for both coasts,';
 beforeAll(async () => {
   ({ dir, cleanup } = await tempDir());
   dir = path.join(dir, 'lookup.dossier');
-  const imported = await run('import', path.join(FIXTURES, 'harbour-accord.txt'), path.join(FIXTURES, 'ministers-meet.html'), '--json');
+  const imported = await run(
+    'import',
+    path.join(FIXTURES, 'harbour-accord.txt'),
+    path.join(FIXTURES, 'ministers-meet.html'),
+    '--json',
+  );
   [harbour, ministers] = z.tuple([SourceMeta, SourceMeta]).parse(JSON.parse(imported.out).added);
   const session = await openNotebookSession(dir);
   try {
-    for (const name of ['Anna Lindqvist', 'Per Lindgren', 'Bjørn Ødegård']) ids[name] = (await session.service.createActor({ name, kind: 'person', aliases: [], memberOf: [] })).id;
+    for (const name of ['Anna Lindqvist', 'Per Lindgren', 'Bjørn Ødegård'])
+      ids[name] = (await session.service.createActor({ name, kind: 'person', aliases: [], memberOf: [] })).id;
     ids.Energy = (await session.service.createTag({ name: 'Energy' })).id;
     ids['Energy policy'] = (await session.service.createTag({ name: 'Energy policy' })).id;
     ids.Fishing = (await session.service.createTag({ name: 'Fishing' })).id;
@@ -68,7 +78,26 @@ describe('names on the command line', () => {
   });
 
   it('claim add links the unique match of a prefix, a folded name or a path, and creates only what matches nothing', async () => {
-    const r = await run('claim', 'add', harbour.id.slice(0, 8), '--quote', QUOTE, '--actor', 'lindq:speaker', '--actor', 'bjorn odegard:mentioned', '--actor', 'Saltmarsh:subject', '--tag', 'fishing/quo', '--tag', 'energy', '--tag', 'Harbours', '--json');
+    const r = await run(
+      'claim',
+      'add',
+      harbour.id.slice(0, 8),
+      '--quote',
+      QUOTE,
+      '--actor',
+      'lindq:speaker',
+      '--actor',
+      'bjorn odegard:mentioned',
+      '--actor',
+      'Saltmarsh:subject',
+      '--tag',
+      'fishing/quo',
+      '--tag',
+      'energy',
+      '--tag',
+      'Harbours',
+      '--json',
+    );
     expect(r.err).toBe('');
     const claim = Annotation.parse(JSON.parse(r.out));
     expect(claim.sourceId).toBe(harbour.id);
@@ -82,8 +111,12 @@ describe('names on the command line', () => {
     expect(actors.find((a) => a.id === claim.actors[2]!.actorId)?.name).toBe('Saltmarsh');
 
     // The same claim on an ambiguous actor or tag adds nothing and creates nothing.
-    expect(await fails(1, 'claim', 'add', harbour.id, '--quote', QUOTE, '--actor', 'Lind:speaker', '--tag', 'Brand new')).toMatch(/"Lind" matches 2 actors/);
-    expect(await fails(1, 'claim', 'add', harbour.id, '--quote', QUOTE, '--tag', 'Ener', '--actor', 'Somebody New:speaker')).toMatch(/"Ener" matches 2 tags/);
+    expect(
+      await fails(1, 'claim', 'add', harbour.id, '--quote', QUOTE, '--actor', 'Lind:speaker', '--tag', 'Brand new'),
+    ).toMatch(/"Lind" matches 2 actors/);
+    expect(
+      await fails(1, 'claim', 'add', harbour.id, '--quote', QUOTE, '--tag', 'Ener', '--actor', 'Somebody New:speaker'),
+    ).toMatch(/"Ener" matches 2 tags/);
     const shown = JSON.parse((await run('show', harbour.id, '--json')).out) as { annotations: unknown[] };
     expect(shown.annotations).toHaveLength(1);
     expect((JSON.parse((await run('actors', '--json')).out) as unknown[]).length).toBe(actors.length);
@@ -92,18 +125,27 @@ describe('names on the command line', () => {
   it('finds a source by id prefix or title in show, claim add and search --source', async () => {
     const byTitle = JSON.parse((await run('show', 'ministers meet in GOTHENBURG', '--json')).out) as { id: string };
     expect(byTitle.id).toBe(ministers.id);
-    const hits = JSON.parse((await run('search', 'accord', '--source', harbour.id.slice(0, 7), '--json')).out) as Array<{ sourceId: string }>;
+    const hits = JSON.parse(
+      (await run('search', 'accord', '--source', harbour.id.slice(0, 7), '--json')).out,
+    ) as Array<{ sourceId: string }>;
     expect(hits.length).toBeGreaterThan(0);
     expect(hits.every((h) => h.sourceId === harbour.id)).toBe(true);
-    expect(await fails(1, 'show', 'Ministers')).toBe('dossier: No source with id or title "Ministers" in this notebook.');
-    expect(await fails(2, 'search', 'accord', '--source', 'src_')).toMatch(/^dossier: "src_" matches 2 sources: .* — use more of the id, or the exact title\. Try: dossier --help$/);
+    expect(await fails(1, 'show', 'Ministers')).toBe(
+      'dossier: No source with id or title "Ministers" in this notebook.',
+    );
+    expect(await fails(2, 'search', 'accord', '--source', 'src_')).toMatch(
+      /^dossier: "src_" matches 2 sources: .* — use more of the id, or the exact title\. Try: dossier --help$/,
+    );
   });
 
   it('drafts a brief from a unique surname prefix, the same actor search --actor finds', async () => {
     const r = await run('brief', 'draft', '--actor', 'Lindqv', '--json');
     expect(r.err).toBe('');
     expect(Brief.parse(JSON.parse(r.out)).title).toBe('Brief: Anna Lindqvist');
-    const hits = JSON.parse((await run('search', 'fair deal', '--actor', 'Lindqv', '--json')).out) as Array<{ sourceId: string; annotationId?: string }>;
+    const hits = JSON.parse((await run('search', 'fair deal', '--actor', 'Lindqv', '--json')).out) as Array<{
+      sourceId: string;
+      annotationId?: string;
+    }>;
     expect(hits.some((h) => h.annotationId !== undefined && h.sourceId === harbour.id)).toBe(true);
   });
 
@@ -117,17 +159,37 @@ describe('lookup API', () => {
   it('answers through callApi with Result envelopes: the record, not-found, or invalid-input listing the candidates', async () => {
     const session = await openNotebookSession(dir);
     try {
-      expect(await callApi(session.service, 'lookupActor', { query: '  per  ' })).toMatchObject({ ok: true, value: { id: ids['Per Lindgren'] } });
-      expect(await callApi(session.service, 'lookupTag', { query: 'Fishing › Quotas' })).toMatchObject({ ok: true, value: { id: ids.Quotas } });
-      expect(await callApi(session.service, 'lookupSource', { query: 'Harbour accord signed after night of talks' })).toMatchObject({ ok: true, value: { id: harbour.id } });
+      expect(await callApi(session.service, 'lookupActor', { query: '  per  ' })).toMatchObject({
+        ok: true,
+        value: { id: ids['Per Lindgren'] },
+      });
+      expect(await callApi(session.service, 'lookupTag', { query: 'Fishing › Quotas' })).toMatchObject({
+        ok: true,
+        value: { id: ids.Quotas },
+      });
+      expect(
+        await callApi(session.service, 'lookupSource', { query: 'Harbour accord signed after night of talks' }),
+      ).toMatchObject({ ok: true, value: { id: harbour.id } });
       expect(await callApi(session.service, 'lookupActor', { query: 'Lind' })).toEqual({
         ok: false,
-        error: { code: 'invalid-input', message: '"Lind" matches 2 actors: Anna Lindqvist, Per Lindgren — use the full name or the id.' },
+        error: {
+          code: 'invalid-input',
+          message: '"Lind" matches 2 actors: Anna Lindqvist, Per Lindgren — use the full name or the id.',
+        },
       });
-      expect(await callApi(session.service, 'lookupTag', { query: 'Weather' })).toEqual({ ok: false, error: { code: 'not-found', message: 'No tag named "Weather".' } });
+      expect(await callApi(session.service, 'lookupTag', { query: 'Weather' })).toEqual({
+        ok: false,
+        error: { code: 'not-found', message: 'No tag named "Weather".' },
+      });
       // The claim that failed on an ambiguous actor created none of its new tags.
-      expect(await callApi(session.service, 'lookupTag', { query: 'Brand new' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
-      expect(await callApi(session.service, 'lookupSource', {})).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+      expect(await callApi(session.service, 'lookupTag', { query: 'Brand new' })).toMatchObject({
+        ok: false,
+        error: { code: 'not-found' },
+      });
+      expect(await callApi(session.service, 'lookupSource', {})).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-input' },
+      });
     } finally {
       await session.close();
     }

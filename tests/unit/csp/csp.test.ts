@@ -32,8 +32,17 @@ describe('the production policy', () => {
 
   it('allows the app its own files and nothing else: no inline code, no eval, no data:/blob:, no remote origin', () => {
     expect(header.get('default-src')).toEqual(["'none'"]);
-    for (const name of ['script-src', 'style-src', 'img-src', 'font-src', 'connect-src']) expect(header.get(name), name).toEqual(["'self'"]);
-    for (const name of ['worker-src', 'object-src', 'frame-src', 'media-src', 'base-uri', 'form-action', 'frame-ancestors']) {
+    for (const name of ['script-src', 'style-src', 'img-src', 'font-src', 'connect-src'])
+      expect(header.get(name), name).toEqual(["'self'"]);
+    for (const name of [
+      'worker-src',
+      'object-src',
+      'frame-src',
+      'media-src',
+      'base-uri',
+      'form-action',
+      'frame-ancestors',
+    ]) {
       expect(header.get(name), name).toEqual(["'none'"]);
     }
     const everything = [...header.values()].flat();
@@ -60,7 +69,9 @@ describe('the development policy', () => {
       if (['script-src', 'style-src', 'worker-src', 'connect-src'].includes(name)) continue;
       expect(dev.get(name), name).toEqual(values);
     }
-    expect(contentSecurityPolicy({ devServerUrl: 'https://127.0.0.1:4000/' })).toContain('connect-src \'self\' wss://127.0.0.1:4000');
+    expect(contentSecurityPolicy({ devServerUrl: 'https://127.0.0.1:4000/' })).toContain(
+      "connect-src 'self' wss://127.0.0.1:4000",
+    );
     expect(contentSecurityPolicy({ devServerUrl: 'http://localhost:5173/' })).not.toContain('unsafe-eval');
   });
 });
@@ -72,9 +83,13 @@ describe('index.html', () => {
   });
 
   it('a page without the CSP <meta> tag fails the build instead of shipping without a policy', () => {
-    const hook = cspMeta().transformIndexHtml as { handler: (html: string, ctx: IndexHtmlTransformContext) => string | HtmlTagDescriptor[] };
+    const hook = cspMeta().transformIndexHtml as {
+      handler: (html: string, ctx: IndexHtmlTransformContext) => string | HtmlTagDescriptor[];
+    };
     const ctx = { filename: 'index.html', path: '/index.html' } as IndexHtmlTransformContext;
-    expect(() => hook.handler('<html><head><title>x</title></head></html>', ctx)).toThrow(/no Content-Security-Policy <meta> tag/);
+    expect(() => hook.handler('<html><head><title>x</title></head></html>', ctx)).toThrow(
+      /no Content-Security-Policy <meta> tag/,
+    );
   });
 
   describe('as built by `npm run build` (what Electron loads from file://)', () => {
@@ -124,7 +139,9 @@ describe('index.html', () => {
 
 // The plugin is shared, not copied, by the app's build config.
 it('electron.config.ts builds the renderer with the same CSP plugin', async () => {
-  const { default: config } = (await import('../../../electron.config')) as { default: { renderer?: { plugins?: Plugin[] } } };
+  const { default: config } = (await import('../../../electron.config')) as {
+    default: { renderer?: { plugins?: Plugin[] } };
+  };
   const names = (config.renderer?.plugins ?? []).flat().map((p) => (p as Plugin).name);
   expect(names).toContain('dossier:csp-meta');
 });

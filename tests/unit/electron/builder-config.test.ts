@@ -30,14 +30,18 @@ describe('electron-builder.yml', () => {
     };
     const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
     await expect(validateConfiguration(await load(), new DebugLogger(false))).resolves.toBeUndefined();
-    await expect(validateConfiguration({ appId: 'x', linux: { targat: 'deb' } }, new DebugLogger(false))).rejects.toThrow(/configuration/);
+    await expect(
+      validateConfiguration({ appId: 'x', linux: { targat: 'deb' } }, new DebugLogger(false)),
+    ).rejects.toThrow(/configuration/);
   });
 
   it('packages the built app and the CLI for Linux, macOS and Windows', async () => {
     const config = await load();
     expect(config.productName).toBe('Dossier');
     expect(config.appId).toBe('org.dossier.desktop');
-    expect(config.files).toEqual(expect.arrayContaining(['out/main/**', 'out/preload/**', 'out/renderer/**', 'out/cli/**', 'package.json']));
+    expect(config.files).toEqual(
+      expect.arrayContaining(['out/main/**', 'out/preload/**', 'out/renderer/**', 'out/cli/**', 'package.json']),
+    );
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
     expect(config.linux.category.split(';')).toEqual(expect.arrayContaining(['Office', 'Education']));
     expect(config.mac.target).toEqual(['dmg']);
@@ -83,14 +87,24 @@ describe('electron-builder.yml', () => {
   it('names icons that `npm run icons` renders from build/icon.svg', async () => {
     const config = await load();
     expect(existsSync(path.join(root, 'build/icon.svg'))).toBe(true);
-    expect([config.linux.icon, config.mac.icon, config.win.icon]).toEqual(['build/icons', 'build/icon.icns', 'build/icon.ico']);
+    expect([config.linux.icon, config.mac.icon, config.win.icon]).toEqual([
+      'build/icons',
+      'build/icon.icns',
+      'build/icon.ico',
+    ]);
   });
 });
 
 describe('.github/workflows/release.yml', () => {
   interface Workflow {
     on: Record<string, unknown>;
-    jobs: Record<string, { strategy: { matrix: { include: Array<{ os: string; platform: string }> } }; steps: Array<{ run?: string; uses?: string; with?: Record<string, unknown>; env?: Record<string, string> }> }>;
+    jobs: Record<
+      string,
+      {
+        strategy: { matrix: { include: Array<{ os: string; platform: string }> } };
+        steps: Array<{ run?: string; uses?: string; with?: Record<string, unknown>; env?: Record<string, string> }>;
+      }
+    >;
   }
 
   it('parses, and on a tag or by hand builds, tests and uploads the installers on Linux, Windows and macOS', async () => {

@@ -91,7 +91,9 @@ describe('static check of out/main', () => {
       const broken = await checkBundle(copy.main);
       expect(broken.problems).toEqual(
         expect.arrayContaining([
-          expect.stringMatching(/static import "i18n-iso-countries\/langs\/en\.json" is JSON .* no with \{ type: 'json' \}/),
+          expect.stringMatching(
+            /static import "i18n-iso-countries\/langs\/en\.json" is JSON .* no with \{ type: 'json' \}/,
+          ),
           expect.stringMatching(/require\("\.\/langs\/en\.json"\) finds nothing/),
           expect.stringMatching(/"vitest", but vitest is not in package.json dependencies/),
           expect.stringMatching(/computed require relative to the bundle/),
@@ -121,10 +123,13 @@ describe('the built main in Node', () => {
     try {
       const chunk = report.files.find((f) => f.startsWith('chunks/'))!;
       const file = path.join(copy.main, chunk);
-      await writeFile(file, `import countriesEn from "i18n-iso-countries/langs/en.json";\nvoid countriesEn;\n${await readFile(file, 'utf8')}`);
-      await expect(runMain('built', 'load-chunks', { home: copy.dir, env: { BOOT_MAIN_ENTRY: path.join(copy.main, 'index.js') } })).rejects.toThrow(
-        /ERR_IMPORT_ATTRIBUTE_MISSING/,
+      await writeFile(
+        file,
+        `import countriesEn from "i18n-iso-countries/langs/en.json";\nvoid countriesEn;\n${await readFile(file, 'utf8')}`,
       );
+      await expect(
+        runMain('built', 'load-chunks', { home: copy.dir, env: { BOOT_MAIN_ENTRY: path.join(copy.main, 'index.js') } }),
+      ).rejects.toThrow(/ERR_IMPORT_ATTRIBUTE_MISSING/);
     } finally {
       await copy.cleanup();
     }
@@ -135,10 +140,14 @@ describeMainEntry('built', {
   afterDesktop(summary: MainSummary) {
     // The session went through every part of the bundle, and loaded every module the bundle imports.
     const loaded = new Set(summary.loadedFiles);
-    for (const file of report.files) expect(loaded, `out/main/${file} was never loaded`).toContain(path.join(outMain, file));
-    const modules = report.imports.filter((i) => (i.kind === 'static' || i.kind === 'dynamic') && i.resolved && path.isAbsolute(i.resolved));
+    for (const file of report.files)
+      expect(loaded, `out/main/${file} was never loaded`).toContain(path.join(outMain, file));
+    const modules = report.imports.filter(
+      (i) => (i.kind === 'static' || i.kind === 'dynamic') && i.resolved && path.isAbsolute(i.resolved),
+    );
     expect(modules.some((i) => i.specifier.startsWith('pdfjs-dist'))).toBe(true);
-    for (const i of modules) expect(loaded, `${i.specifier} (imported by ${i.file}) was never loaded`).toContain(i.resolved);
+    for (const i of modules)
+      expect(loaded, `${i.specifier} (imported by ${i.file}) was never loaded`).toContain(i.resolved);
     expect(path.join(repoRoot, BUILT.main)).toBe(path.join(outMain, 'index.js'));
   },
 });

@@ -33,7 +33,14 @@ describe('the built preload in a sandboxed realm', () => {
     expect(Object.isFrozen(dossier)).toBe(true);
     // Nothing of electron's own objects reaches the page.
     const ipc = run.ipcRenderer;
-    const electronObjects: unknown[] = [run.electron, ...Object.values(run.electron), ipc.invoke, ipc.on, ipc.removeListener, ipc.send];
+    const electronObjects: unknown[] = [
+      run.electron,
+      ...Object.values(run.electron),
+      ipc.invoke,
+      ipc.on,
+      ipc.removeListener,
+      ipc.send,
+    ];
     const leaked = Object.values(dossier).filter((v) => electronObjects.includes(v));
     expect(leaked).toEqual([]);
   });
@@ -45,7 +52,9 @@ describe('the built preload in a sandboxed realm', () => {
       const result = await dossier[method]!({ probe: method });
       expect(result).toEqual({ ok: true, value: `dossier:${method}` });
     }
-    expect(run.ipcRenderer.invoked).toEqual(API_METHODS.map((m) => ({ channel: `dossier:${m}`, args: [{ probe: m }] })));
+    expect(run.ipcRenderer.invoked).toEqual(
+      API_METHODS.map((m) => ({ channel: `dossier:${m}`, args: [{ probe: m }] })),
+    );
     await dossier.getNotebook!();
     expect(run.ipcRenderer.invoked.at(-1)).toEqual({ channel: 'dossier:getNotebook', args: [{}] });
     expect(run.ipcRenderer.sent).toEqual([]);
@@ -77,9 +86,10 @@ describe('the built preload in a sandboxed realm', () => {
   it('the sandbox refuses any other module, and the recording sees an extra exposed global', () => {
     const code = readFileSync(preloadFile, 'utf8');
     expect(() => load(`const fs = require("node:fs");\n${code}`)).toThrow(/module not found: node:fs/);
-    const leaky = load(`${code}\nrequire("electron").contextBridge.exposeInMainWorld("ipc", require("electron").ipcRenderer);`);
+    const leaky = load(
+      `${code}\nrequire("electron").contextBridge.exposeInMainWorld("ipc", require("electron").ipcRenderer);`,
+    );
     expect(leaky.exposed.map((e) => e.key)).toEqual(['dossier', 'ipc']);
     expect(leaky.exposed[1]!.api).toBe(leaky.ipcRenderer);
   });
 });
-

@@ -8,7 +8,12 @@ import { EventEmitter } from 'node:events';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MAX_ERROR_DIALOGS, routeConsoleToLog, UnexpectedErrors, watchRenderer } from '../../../main/electron/diagnostics';
+import {
+  MAX_ERROR_DIALOGS,
+  routeConsoleToLog,
+  UnexpectedErrors,
+  watchRenderer,
+} from '../../../main/electron/diagnostics';
 import { LogFile } from '../../../main/services/log-file';
 import { tempDir } from '../../helpers/temp-dir';
 
@@ -93,7 +98,9 @@ describe('UnexpectedErrors', () => {
     await tick();
     expect(shown.map((s) => s.detail.split('\n')[0])).toEqual(['Error: Boom', 'RangeError: Out of range']);
     expect(shown[0]!.detail).toContain(log.path);
-    expect((await read(log)).match(/\[error\] \[main\] Dossier ran into an unexpected error: Error: Boom/g)).toHaveLength(3);
+    expect(
+      (await read(log)).match(/\[error\] \[main\] Dossier ran into an unexpected error: Error: Boom/g),
+    ).toHaveLength(3);
   });
 
   it('shows nothing new while a dialog is open, and stops after the session quota', async () => {
@@ -149,10 +156,17 @@ describe('routeConsoleToLog and watchRenderer', () => {
   it("logs the page's console errors (not its chatter), a dead or stuck renderer and a failed preload", async () => {
     const log = await logIn();
     const reported: string[] = [];
-    const errors = { report: (title: string, err: unknown) => reported.push(`${title}: ${(err as Error).message}`) } as unknown as UnexpectedErrors;
+    const errors = {
+      report: (title: string, err: unknown) => reported.push(`${title}: ${(err as Error).message}`),
+    } as unknown as UnexpectedErrors;
     const contents = new EventEmitter();
     watchRenderer(contents as never, log, errors);
-    contents.emit('console-message', { level: 'error', message: 'Boom in page', sourceId: 'file:///r/index.js', lineNumber: 7 });
+    contents.emit('console-message', {
+      level: 'error',
+      message: 'Boom in page',
+      sourceId: 'file:///r/index.js',
+      lineNumber: 7,
+    });
     contents.emit('console-message', { level: 'warning', message: 'meh', sourceId: '', lineNumber: 0 });
     contents.emit('unresponsive');
     contents.emit('responsive');

@@ -12,7 +12,17 @@ afterEach(async () => {
 });
 
 function finding(id: string, file: string, sample = ''): Finding {
-  return { id, file, line: 1, column: 0, severity: 'MEDIUM', confidence: 'FIRM', description: '', sample, manualReview: false };
+  return {
+    id,
+    file,
+    line: 1,
+    column: 0,
+    severity: 'MEDIUM',
+    confidence: 'FIRM',
+    description: '',
+    sample,
+    manualReview: false,
+  };
 }
 
 describe('applyAllowlist', () => {
@@ -41,11 +51,15 @@ describe('applyAllowlist', () => {
 });
 
 function scan(args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/electronegativity.ts'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 90_000,
-  });
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(root, 'scripts/electronegativity.ts'), ...args],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 90_000,
+    },
+  );
   return { code: result.status, out: `${result.stdout}\n${result.stderr}` };
 }
 

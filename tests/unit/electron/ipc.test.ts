@@ -56,7 +56,13 @@ function fakeService(): DossierService & { calls: Array<[string, unknown]> } {
     service[method] = async (input) => {
       calls.push([method, input]);
       if (method === 'getNotebook') {
-        return { path: '/n/Research.dossier', title: 'Research', readOnly: false, sourceCount: 0, statuses: ['unverified'] };
+        return {
+          path: '/n/Research.dossier',
+          title: 'Research',
+          readOnly: false,
+          sourceCount: 0,
+          statuses: ['unverified'],
+        };
       }
       if (method === 'getSource') throw new Error('boom\n    at secret/stack.ts:1:1');
       return { added: [], skipped: [], rejected: [] };
@@ -104,7 +110,9 @@ describe('registerApiHandlers', () => {
   it('passes the validated input (structured-clone Uint8Array included) to the service', async () => {
     const { ipc, contents, service } = setup();
     const bytes = new TextEncoder().encode('Hamnavtalet undertecknades på måndagen.');
-    const result = await ipc.invoke('dossier:importFiles', contents.mainFrame, { files: [{ name: 'hamn.txt', bytes }] });
+    const result = await ipc.invoke('dossier:importFiles', contents.mainFrame, {
+      files: [{ name: 'hamn.txt', bytes }],
+    });
     expect(result).toMatchObject({ ok: true });
     expect(service.calls[0]![0]).toBe('importFiles');
     expect((service.calls[0]![1] as { files: Array<{ bytes: Uint8Array }> }).files[0]!.bytes).toEqual(bytes);
@@ -171,7 +179,10 @@ describe('registerApiHandlers', () => {
   it('answers not-found while no notebook is open', async () => {
     const { ipc, contents, closeSession } = setup();
     closeSession();
-    expect(await ipc.invoke('dossier:getNotebook', contents.mainFrame, {})).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await ipc.invoke('dossier:getNotebook', contents.mainFrame, {})).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
   });
 });
 

@@ -43,11 +43,16 @@ describe('RecentNotebooks', () => {
 
 describe('parseLaunchOptions', () => {
   it('reads --notebook in both forms, relative to the working directory', () => {
-    expect(parseLaunchOptions(['.', '--notebook=Research.dossier'], {}, '/home/anna')).toEqual({ notebook: '/home/anna/Research.dossier' });
+    expect(parseLaunchOptions(['.', '--notebook=Research.dossier'], {}, '/home/anna')).toEqual({
+      notebook: '/home/anna/Research.dossier',
+    });
     expect(parseLaunchOptions(['--notebook', '/tmp/x.dossier'], {}, '/')).toEqual({ notebook: '/tmp/x.dossier' });
   });
   it('falls back to DOSSIER_NOTEBOOK and reads DOSSIER_USER_DATA; the flag wins over the variable', () => {
-    expect(parseLaunchOptions([], { DOSSIER_NOTEBOOK: 'nb', DOSSIER_USER_DATA: '/tmp/ud' }, '/w')).toEqual({ notebook: '/w/nb', userData: '/tmp/ud' });
+    expect(parseLaunchOptions([], { DOSSIER_NOTEBOOK: 'nb', DOSSIER_USER_DATA: '/tmp/ud' }, '/w')).toEqual({
+      notebook: '/w/nb',
+      userData: '/tmp/ud',
+    });
     expect(parseLaunchOptions(['--notebook=/a'], { DOSSIER_NOTEBOOK: '/b' }, '/')).toEqual({ notebook: '/a' });
     expect(parseLaunchOptions(['--notebook='], {}, '/')).toEqual({});
   });
@@ -77,10 +82,17 @@ describe('menu template', () => {
 
   it('has File, Edit, View and Help with the notebook and import items (Linux)', () => {
     const { calls, actions } = actionsSpy();
-    const menu = buildMenuTemplate({ platform: 'linux', isDev: false, appName: 'Dossier', recent: ['/n/Hamn.dossier'], actions });
+    const menu = buildMenuTemplate({
+      platform: 'linux',
+      isDev: false,
+      appName: 'Dossier',
+      recent: ['/n/Hamn.dossier'],
+      actions,
+    });
     expect(menu.map((m) => m.label ?? m.role)).toEqual(['File', 'Edit', 'View', 'help']);
     const file = sub(menu[0]);
-    for (const label of ['New Notebook…', 'Open Notebook…', 'Import Files…', 'Import Folder…']) click(find(file, label));
+    for (const label of ['New Notebook…', 'Open Notebook…', 'Import Files…', 'Import Folder…'])
+      click(find(file, label));
     const recent = sub(find(file, 'Open Recent'));
     expect(recent[0]?.label).toBe('Hamn.dossier');
     click(recent[0]);
@@ -102,7 +114,12 @@ describe('menu template', () => {
     const menu = buildMenuTemplate({ platform: 'linux', isDev: false, appName: 'Dossier', recent: [], actions });
     const exportMenu = sub(find(sub(menu[0]), 'Export Brief'));
     for (const item of exportMenu) click(item);
-    expect(calls).toEqual(['send:export-brief:docx', 'send:export-brief:pdf', 'send:export-brief:md', 'send:export-brief:html']);
+    expect(calls).toEqual([
+      'send:export-brief:docx',
+      'send:export-brief:pdf',
+      'send:export-brief:md',
+      'send:export-brief:html',
+    ]);
   });
 
   it('sends Undo and Redo to the renderer instead of using native roles', () => {
@@ -113,13 +130,17 @@ describe('menu template', () => {
     click(find(edit, 'Undo'));
     click(find(edit, 'Redo'));
     expect(calls).toEqual(['send:undo', 'send:redo']);
-    expect(edit.map((i) => i.role).filter(Boolean)).toEqual(expect.arrayContaining(['cut', 'copy', 'paste', 'selectAll']));
+    expect(edit.map((i) => i.role).filter(Boolean)).toEqual(
+      expect.arrayContaining(['cut', 'copy', 'paste', 'selectAll']),
+    );
   });
 
   it('offers reload and developer tools only in development', () => {
     const { actions } = actionsSpy();
     const roles = (isDev: boolean) =>
-      sub(buildMenuTemplate({ platform: 'linux', isDev, appName: 'Dossier', recent: [], actions })[2]).map((i) => i.role);
+      sub(buildMenuTemplate({ platform: 'linux', isDev, appName: 'Dossier', recent: [], actions })[2]).map(
+        (i) => i.role,
+      );
     expect(roles(false)).not.toContain('toggleDevTools');
     expect(roles(false)).not.toContain('reload');
     expect(roles(true)).toEqual(expect.arrayContaining(['reload', 'toggleDevTools']));
@@ -142,26 +163,62 @@ describe('menu accelerators and the shared shortcut table', () => {
     return items.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? flatten(i.submenu) : [])]);
   }
   /** Roles for which Electron adds a default accelerator when the item sets none (its role list). */
-  const ROLES_WITH_DEFAULT_KEYS = new Set(['close', 'copy', 'cut', 'hide', 'hideOthers', 'minimize', 'paste', 'pasteAndMatchStyle', 'quit', 'redo', 'resetZoom', 'selectAll', 'togglefullscreen', 'undo', 'zoomIn', 'zoomOut']);
+  const ROLES_WITH_DEFAULT_KEYS = new Set([
+    'close',
+    'copy',
+    'cut',
+    'hide',
+    'hideOthers',
+    'minimize',
+    'paste',
+    'pasteAndMatchStyle',
+    'quit',
+    'redo',
+    'resetZoom',
+    'selectAll',
+    'togglefullscreen',
+    'undo',
+    'zoomIn',
+    'zoomOut',
+  ]);
 
   for (const platform of ['linux', 'win32', 'darwin'] as const) {
     it(`every accelerator of the ${platform} menu is the table's, and every menu shortcut of the table is in the menu`, () => {
-      const items = flatten(buildMenuTemplate({ platform, isDev: false, appName: 'Dossier', recent: ['/n/A.dossier'], actions }));
-      const fromMenu = Object.fromEntries(items.filter((i) => i.accelerator).map((i) => [i.id ?? `(no id) ${i.label ?? i.role}`, i.accelerator]));
+      const items = flatten(
+        buildMenuTemplate({ platform, isDev: false, appName: 'Dossier', recent: ['/n/A.dossier'], actions }),
+      );
+      const fromMenu = Object.fromEntries(
+        items.filter((i) => i.accelerator).map((i) => [i.id ?? `(no id) ${i.label ?? i.role}`, i.accelerator]),
+      );
       const fromTable = Object.fromEntries(
-        SHORTCUTS.filter((s) => 'menu' in s && keysFor(s, platform).length > 0).map((s) => [s.id, keysFor(s, platform)[0]]),
+        SHORTCUTS.filter((s) => 'menu' in s && keysFor(s, platform).length > 0).map((s) => [
+          s.id,
+          keysFor(s, platform)[0],
+        ]),
       );
       expect(fromMenu).toEqual(fromTable);
       // No role item silently keeps an Electron default the table does not list (Windows has no Quit key).
-      const silent = items.filter((i) => i.role && ROLES_WITH_DEFAULT_KEYS.has(i.role) && !i.accelerator).map((i) => i.role);
+      const silent = items
+        .filter((i) => i.role && ROLES_WITH_DEFAULT_KEYS.has(i.role) && !i.accelerator)
+        .map((i) => i.role);
       expect(silent).toEqual(platform === 'win32' ? ['quit'] : []);
     });
   }
 
   it('Help › Keyboard Shortcuts (F1) asks the renderer for its dialog; Help › Show Logs opens the logs', () => {
     const calls: string[] = [];
-    const spy = { ...actions, sendToRenderer: (c: string) => calls.push(`send:${c}`), showLogs: () => calls.push('logs') } as MenuActions;
-    const help = buildMenuTemplate({ platform: 'linux', isDev: false, appName: 'Dossier', recent: [], actions: spy }).at(-1)!;
+    const spy = {
+      ...actions,
+      sendToRenderer: (c: string) => calls.push(`send:${c}`),
+      showLogs: () => calls.push('logs'),
+    } as MenuActions;
+    const help = buildMenuTemplate({
+      platform: 'linux',
+      isDev: false,
+      appName: 'Dossier',
+      recent: [],
+      actions: spy,
+    }).at(-1)!;
     const items = help.submenu as MenuItemConstructorOptions[];
     const shortcuts = items.find((i) => i.label === 'Keyboard Shortcuts');
     expect(shortcuts?.accelerator).toBe('F1');

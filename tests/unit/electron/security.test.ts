@@ -9,7 +9,9 @@ import {
 
 describe('external link allowlist', () => {
   it('accepts absolute https and http links and returns them normalised', () => {
-    expect(safeExternalUrl('https://example.org/news/harbour-accord?id=7#top')).toBe('https://example.org/news/harbour-accord?id=7#top');
+    expect(safeExternalUrl('https://example.org/news/harbour-accord?id=7#top')).toBe(
+      'https://example.org/news/harbour-accord?id=7#top',
+    );
     expect(safeExternalUrl('HTTPS://Example.ORG')).toBe('https://example.org/');
     expect(safeExternalUrl('http://tidning.example.se/artikel/1')).toBe('http://tidning.example.se/artikel/1');
   });
@@ -78,16 +80,20 @@ describe('app URL and sender checks', () => {
     expect(isTrustedSender({ url: entry, frameToken: 'tok-iframe', processId: 4 }, main, entry)).toBe(false);
     expect(isTrustedSender({ url: entry, frameToken: 'tok-main', processId: 9 }, main, entry)).toBe(false);
     expect(isTrustedSender({ url: entry }, { url: entry }, entry)).toBe(false);
-    expect(isTrustedSender({ url: entry, frameToken: 'tok-main', processId: 4, detached: true }, main, entry)).toBe(false);
+    expect(isTrustedSender({ url: entry, frameToken: 'tok-main', processId: 4, detached: true }, main, entry)).toBe(
+      false,
+    );
   });
 });
 
 describe('content security policy', () => {
   const directives = (csp: string) =>
-    new Map(csp.split(';').map((d) => {
-      const [name, ...values] = d.trim().split(/\s+/);
-      return [name!, values] as const;
-    }));
+    new Map(
+      csp.split(';').map((d) => {
+        const [name, ...values] = d.trim().split(/\s+/);
+        return [name!, values] as const;
+      }),
+    );
 
   it('is strict in production: own scripts only, no eval, no inline script, no framing', () => {
     const d = directives(contentSecurityPolicy());
@@ -100,7 +106,7 @@ describe('content security policy', () => {
     expect(contentSecurityPolicy()).not.toMatch(/https?:/);
   });
 
-  it('in dev adds only the inline preamble, the dev server websocket and Vite\'s blob: ping worker', () => {
+  it("in dev adds only the inline preamble, the dev server websocket and Vite's blob: ping worker", () => {
     const csp = contentSecurityPolicy({ devServerUrl: 'http://localhost:5173/' });
     const d = directives(csp);
     expect(d.get('script-src')).toEqual(["'self'", "'unsafe-inline'"]);

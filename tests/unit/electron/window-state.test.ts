@@ -21,9 +21,22 @@ import {
 } from '../../../main/electron/window-state';
 import { tempDir } from '../../helpers/temp-dir';
 
-const laptop: DisplayInfo = { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 30, width: 1920, height: 1050 } };
-const monitor: DisplayInfo = { id: 2, bounds: { x: 1920, y: 0, width: 2560, height: 1440 }, workArea: { x: 1920, y: 0, width: 2560, height: 1400 } };
-const place = (bounds: Rect, displayId = 2, maximized = false): SavedPlace => ({ bounds, maximized, displayId, savedAt: '2026-01-01T00:00:00.000Z' });
+const laptop: DisplayInfo = {
+  id: 1,
+  bounds: { x: 0, y: 0, width: 1920, height: 1080 },
+  workArea: { x: 0, y: 30, width: 1920, height: 1050 },
+};
+const monitor: DisplayInfo = {
+  id: 2,
+  bounds: { x: 1920, y: 0, width: 2560, height: 1440 },
+  workArea: { x: 1920, y: 0, width: 2560, height: 1400 },
+};
+const place = (bounds: Rect, displayId = 2, maximized = false): SavedPlace => ({
+  bounds,
+  maximized,
+  displayId,
+  savedAt: '2026-01-01T00:00:00.000Z',
+});
 const centredOnLaptop = { x: 320, y: 30 + 115, width: 1280, height: 820 };
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -38,24 +51,44 @@ async function store() {
 
 describe('placeWindow', () => {
   it('opens centred on the primary display when nothing is saved, no larger than its work area', () => {
-    expect(placeWindow(undefined, [laptop], laptop)).toEqual({ bounds: centredOnLaptop, maximized: false, restored: false });
-    const small: DisplayInfo = { id: 3, bounds: { x: 0, y: 0, width: 1024, height: 700 }, workArea: { x: 0, y: 0, width: 1024, height: 670 } };
+    expect(placeWindow(undefined, [laptop], laptop)).toEqual({
+      bounds: centredOnLaptop,
+      maximized: false,
+      restored: false,
+    });
+    const small: DisplayInfo = {
+      id: 3,
+      bounds: { x: 0, y: 0, width: 1024, height: 700 },
+      workArea: { x: 0, y: 0, width: 1024, height: 670 },
+    };
     expect(placeWindow(undefined, [small], small).bounds).toEqual({ x: 0, y: 0, width: 1024, height: 670 });
   });
 
   it('restores a saved place that lies on its display', () => {
     const saved = place({ x: 2000, y: 100, width: 1500, height: 1000 });
-    expect(placeWindow(saved, [laptop, monitor], laptop)).toEqual({ bounds: saved.bounds, maximized: false, restored: true });
+    expect(placeWindow(saved, [laptop, monitor], laptop)).toEqual({
+      bounds: saved.bounds,
+      maximized: false,
+      restored: true,
+    });
   });
 
   it('keeps the maximised state (and the size to return to)', () => {
     const saved = place({ x: 2000, y: 100, width: 1500, height: 1000 }, 2, true);
-    expect(placeWindow(saved, [laptop, monitor], laptop)).toEqual({ bounds: saved.bounds, maximized: true, restored: true });
+    expect(placeWindow(saved, [laptop, monitor], laptop)).toEqual({
+      bounds: saved.bounds,
+      maximized: true,
+      restored: true,
+    });
   });
 
   it('falls back to the centred default when the saved display is gone', () => {
     const saved = place({ x: 2000, y: 100, width: 1500, height: 1000 }, 2, true);
-    expect(placeWindow(saved, [laptop], laptop)).toEqual({ bounds: centredOnLaptop, maximized: false, restored: false });
+    expect(placeWindow(saved, [laptop], laptop)).toEqual({
+      bounds: centredOnLaptop,
+      maximized: false,
+      restored: false,
+    });
   });
 
   it('pulls a window hanging partly off its display back onto it, keeping its size', () => {
@@ -68,7 +101,9 @@ describe('placeWindow', () => {
   });
 
   it('treats a window with only a sliver (or nothing) on its display as off-screen', () => {
-    expect(placeWindow(place({ x: 1920 + 2560 - 40, y: 100, width: 1200, height: 800 }), [laptop, monitor], laptop).restored).toBe(false);
+    expect(
+      placeWindow(place({ x: 1920 + 2560 - 40, y: 100, width: 1200, height: 800 }), [laptop, monitor], laptop).restored,
+    ).toBe(false);
     expect(placeWindow(place({ x: 9000, y: 9000, width: 1200, height: 800 }), [laptop, monitor], laptop)).toEqual({
       bounds: centredOnLaptop,
       maximized: false,
@@ -86,7 +121,9 @@ describe('layoutKey', () => {
   it('names the displays and their bounds, whatever order the system lists them in', () => {
     expect(layoutKey([monitor, laptop])).toBe(layoutKey([laptop, monitor]));
     expect(layoutKey([laptop])).not.toBe(layoutKey([laptop, monitor]));
-    expect(layoutKey([{ ...monitor, bounds: { ...monitor.bounds, x: -2560 } }, laptop])).not.toBe(layoutKey([laptop, monitor]));
+    expect(layoutKey([{ ...monitor, bounds: { ...monitor.bounds, x: -2560 } }, laptop])).not.toBe(
+      layoutKey([laptop, monitor]),
+    );
   });
 });
 
@@ -104,20 +141,31 @@ describe('WindowStateStore', () => {
   it('reads a damaged or foreign file as "nothing saved", and replaces it on the next save', async () => {
     const s = await store();
     await mkdir(path.dirname(s.file), { recursive: true });
-    for (const junk of ['{"version":1,"layouts":{"k":{"bounds":"wide"}}}', '{not json', '', '{"version":2,"layouts":{}}']) {
+    for (const junk of [
+      '{"version":1,"layouts":{"k":{"bounds":"wide"}}}',
+      '{not json',
+      '',
+      '{"version":2,"layouts":{}}',
+    ]) {
       await writeFile(s.file, junk);
       expect(s.lookup('k')).toBeUndefined();
       const screen = fakeScreen([laptop]);
       expect(initialPlacement(s, screen)).toEqual({ bounds: centredOnLaptop, maximized: false, restored: false });
     }
     s.save('k', place({ x: 1, y: 2, width: 800, height: 600 }, 1));
-    expect(JSON.parse(await readFile(s.file, 'utf8'))).toMatchObject({ version: 1, layouts: { k: { bounds: { x: 1 } } } });
+    expect(JSON.parse(await readFile(s.file, 'utf8'))).toMatchObject({
+      version: 1,
+      layouts: { k: { bounds: { x: 1 } } },
+    });
   });
 
   it(`remembers the ${MAX_LAYOUTS} most recent layouts`, async () => {
     const s = await store();
     for (let i = 0; i < MAX_LAYOUTS + 3; i++) {
-      s.save(`layout-${i}`, { ...place({ x: i, y: 0, width: 800, height: 600 }), savedAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString() });
+      s.save(`layout-${i}`, {
+        ...place({ x: i, y: 0, width: 800, height: 600 }),
+        savedAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
+      });
     }
     const kept = Object.keys(s.read().layouts);
     expect(kept).toHaveLength(MAX_LAYOUTS);
@@ -173,7 +221,11 @@ describe('trackWindowState', () => {
     expect(save).not.toHaveBeenCalled();
     await sleep(250);
     expect(save).toHaveBeenCalledTimes(1);
-    expect(s.lookup(layoutKey([laptop, monitor]))).toMatchObject({ bounds: { x: 2200, width: 1000 }, displayId: 2, maximized: false });
+    expect(s.lookup(layoutKey([laptop, monitor]))).toMatchObject({
+      bounds: { x: 2200, width: 1000 },
+      displayId: 2,
+      maximized: false,
+    });
   });
 
   it('saves at once on close (a pending save is not repeated) and records maximised', async () => {
@@ -185,7 +237,10 @@ describe('trackWindowState', () => {
     win.emit('maximize');
     win.emit('close');
     expect(save).toHaveBeenCalledTimes(1);
-    expect(s.lookup(layoutKey([laptop]))).toMatchObject({ maximized: true, bounds: { x: 100, y: 100, width: 1000, height: 700 } });
+    expect(s.lookup(layoutKey([laptop]))).toMatchObject({
+      maximized: true,
+      bounds: { x: 100, y: 100, width: 1000, height: 700 },
+    });
     win.destroyed = true;
     win.emit('closed');
     await sleep(200);

@@ -48,11 +48,17 @@ vi.mock('electron', () => {
   };
 });
 
-const { createMainWindow, followSystemTheme, hardenSession, hardenWebContents, openExternalSafely } = await import('../../../main/electron/window');
+const { createMainWindow, followSystemTheme, hardenSession, hardenWebContents, openExternalSafely } =
+  await import('../../../main/electron/window');
 const { BACKGROUND } = await import('../../../shared/theme');
 
 function fakeEvent() {
-  return { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+  return {
+    defaultPrevented: false,
+    preventDefault() {
+      this.defaultPrevented = true;
+    },
+  };
 }
 
 class FakeContents {
@@ -83,20 +89,36 @@ describe('createMainWindow', () => {
   });
 
   it('opens at the given place, painted in the page background of the OS theme', () => {
-    createMainWindow({ preload: '/p.cjs', title: 'Dossier', bounds: { x: 40, y: 50, width: 900, height: 700 }, dark: true });
+    createMainWindow({
+      preload: '/p.cjs',
+      title: 'Dossier',
+      bounds: { x: 40, y: 50, width: 900, height: 700 },
+      dark: true,
+    });
     createMainWindow({ preload: '/p.cjs', title: 'Dossier' });
-    expect(state.windowOptions[0]).toMatchObject({ x: 40, y: 50, width: 900, height: 700, backgroundColor: BACKGROUND.dark, show: false });
+    expect(state.windowOptions[0]).toMatchObject({
+      x: 40,
+      y: 50,
+      width: 900,
+      height: 700,
+      backgroundColor: BACKGROUND.dark,
+      show: false,
+    });
     expect(state.windowOptions[1]).toMatchObject({ width: 1280, height: 820, backgroundColor: BACKGROUND.light });
     expect(state.windowOptions[1]).not.toHaveProperty('x');
   });
 
   it('maximises a window that was maximised, before showing it once ready', () => {
-    const win = createMainWindow({ preload: '/p.cjs', title: 'Dossier', maximized: true }) as unknown as { handlers: Map<string, Handler[]> };
+    const win = createMainWindow({ preload: '/p.cjs', title: 'Dossier', maximized: true }) as unknown as {
+      handlers: Map<string, Handler[]>;
+    };
     expect(state.calls).toEqual([]);
     for (const h of win.handlers.get('ready-to-show') ?? []) h();
     expect(state.calls).toEqual(['maximize', 'show']);
     state.calls.length = 0;
-    const plain = createMainWindow({ preload: '/p.cjs', title: 'Dossier' }) as unknown as { handlers: Map<string, Handler[]> };
+    const plain = createMainWindow({ preload: '/p.cjs', title: 'Dossier' }) as unknown as {
+      handlers: Map<string, Handler[]>;
+    };
     for (const h of plain.handlers.get('ready-to-show') ?? []) h();
     expect(state.calls).toEqual(['show']);
   });
@@ -117,7 +139,9 @@ describe('createMainWindow', () => {
   });
 
   it('keeps its own title when the page sets <title>', () => {
-    const win = createMainWindow({ preload: '/p.cjs', title: 'Dossier' }) as unknown as { handlers: Map<string, Handler[]> };
+    const win = createMainWindow({ preload: '/p.cjs', title: 'Dossier' }) as unknown as {
+      handlers: Map<string, Handler[]>;
+    };
     const event = fakeEvent();
     for (const h of win.handlers.get('page-title-updated') ?? []) h(event, 'Something else');
     expect(event.defaultPrevented).toBe(true);
@@ -217,7 +241,10 @@ describe('hardenSession', () => {
     hardenSession(s as never, 'http://localhost:5173/');
     expect(s.headersFilter).toEqual({ urls: ['http://*/*', 'https://*/*'] });
     let headers: Record<string, string[]> = {};
-    s.headersHandler!({ responseHeaders: { 'Content-Type': ['text/html'] } }, (r: { responseHeaders: Record<string, string[]> }) => (headers = r.responseHeaders));
+    s.headersHandler!(
+      { responseHeaders: { 'Content-Type': ['text/html'] } },
+      (r: { responseHeaders: Record<string, string[]> }) => (headers = r.responseHeaders),
+    );
     expect(headers['Content-Type']).toEqual(['text/html']);
     expect(headers['Content-Security-Policy']?.[0]).toMatch(/default-src 'none'; script-src 'self' 'unsafe-inline'/);
     expect(headers['Content-Security-Policy']?.[0]).toContain('ws://localhost:5173');

@@ -59,9 +59,14 @@ describe('ShortcutsDialog', () => {
     it(`lists every shortcut of the table that exists on ${platform}, with its keys`, () => {
       act(() => root.render(createElement(ShortcutsDialog, { platform, onClose: () => undefined })));
       const rows = [...document.querySelectorAll<HTMLElement>('[data-shortcut-id]')];
-      const shown = Object.fromEntries(rows.map((r) => [r.dataset.shortcutId, [...r.querySelectorAll('kbd')].map((k) => k.textContent)]));
+      const shown = Object.fromEntries(
+        rows.map((r) => [r.dataset.shortcutId, [...r.querySelectorAll('kbd')].map((k) => k.textContent)]),
+      );
       const expected = Object.fromEntries(
-        SHORTCUTS.filter((s) => keysFor(s, platform).length > 0).map((s) => [s.id, keysFor(s, platform).map((k) => formatAccelerator(k, platform))]),
+        SHORTCUTS.filter((s) => keysFor(s, platform).length > 0).map((s) => [
+          s.id,
+          keysFor(s, platform).map((k) => formatAccelerator(k, platform)),
+        ]),
       );
       expect(shown).toEqual(expected);
       for (const row of rows) {

@@ -16,7 +16,8 @@ import { IMPORT_ACCEPT } from '../../../renderer/src/import/useImport';
 import { tempDir } from '../../helpers/temp-dir';
 
 const acceptList = IMPORT_ACCEPT.split(',');
-const TEXT = 'The harbour accord was signed on Tuesday after three weeks of talks between the port authority and the dockworkers.\n\nBoth sides called the agreement fair.';
+const TEXT =
+  'The harbour accord was signed on Tuesday after three weeks of talks between the port authority and the dockworkers.\n\nBoth sides called the agreement fair.';
 
 let cleanup: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -29,7 +30,24 @@ describe('the file input accepts what the importer reads', () => {
     const t = await tempDir();
     cleanup = t.cleanup;
     // Extensions a person may have, read or not: the importer decides which it takes.
-    const candidates = ['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.xhtml', '.pdf', '.docx', '.doc', '.rtf', '.odt', '.csv', '.json', '.png', '.epub'];
+    const candidates = [
+      '.txt',
+      '.text',
+      '.md',
+      '.markdown',
+      '.html',
+      '.htm',
+      '.xhtml',
+      '.pdf',
+      '.docx',
+      '.doc',
+      '.rtf',
+      '.odt',
+      '.csv',
+      '.json',
+      '.png',
+      '.epub',
+    ];
     for (const ext of candidates) await writeFile(path.join(t.dir, `article${ext}`), TEXT);
     const { items } = await collectPaths([t.dir]);
     const read: string[] = [];

@@ -3,7 +3,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { importItems } from '../../../main/services/import/import-batch';
 import { callApi, openNotebookSession, type NotebookSession } from '../../../main/services/session';
 import { tempDir } from '../../helpers/temp-dir';
-import { FERRY_ARTICLE, GERMAN_ARTICLE, LIGHTHOUSE_ORIGINAL, LIGHTHOUSE_SYNDICATED, SWEDISH_ARTICLE, utf8 } from './articles';
+import {
+  FERRY_ARTICLE,
+  GERMAN_ARTICLE,
+  LIGHTHOUSE_ORIGINAL,
+  LIGHTHOUSE_SYNDICATED,
+  SWEDISH_ARTICLE,
+  utf8,
+} from './articles';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -26,7 +33,9 @@ async function open(dir?: string): Promise<{ s: NotebookSession; dir: string }> 
 function manyFiles(n: number) {
   return Array.from({ length: n }, (_, i) => ({
     name: `note-${String(i).padStart(3, '0')}.txt`,
-    bytes: utf8(`Field note number ${i} from the harbour survey\n\nOn day ${i} of the survey the team counted ${i * 7 + 3} boats moored at the east quay and ${i * 3 + 1} at the west quay, with a ${i % 2 ? 'north' : 'south'}erly wind of ${i + 4} metres per second.`),
+    bytes: utf8(
+      `Field note number ${i} from the harbour survey\n\nOn day ${i} of the survey the team counted ${i * 7 + 3} boats moored at the east quay and ${i * 3 + 1} at the west quay, with a ${i % 2 ? 'north' : 'south'}erly wind of ${i + 4} metres per second.`,
+    ),
   }));
 }
 
@@ -52,7 +61,9 @@ describe('import batches: cancel', () => {
     // Progress events flowed while the batch ran (the loop yields between files).
     expect(progress.slice(0, 5)).toEqual([0, 1, 2, 3, 4]);
     // What was added is really in the notebook, durably listed.
-    expect((await s.service.listSources({})).map((x) => x.origin.name)).toEqual(files.slice(0, result.added.length).map((f) => f.name));
+    expect((await s.service.listSources({})).map((x) => x.origin.name)).toEqual(
+      files.slice(0, result.added.length).map((f) => f.name),
+    );
   });
 
   it('cancelImport with no batch running says so and leaves the next import alone', async () => {
@@ -65,11 +76,13 @@ describe('import batches: cancel', () => {
 });
 
 const txOf = (s: NotebookSession) => ({
-  addSource: async (data: Parameters<NotebookSession['store']['addSource']>[0]) => ({ manifestSaved: (await s.store.addSource(data)).manifestSaved }),
+  addSource: async (data: Parameters<NotebookSession['store']['addSource']>[0]) => ({
+    manifestSaved: (await s.store.addSource(data)).manifestSaved,
+  }),
 });
 
 describe('import batches: the AbortSignal and the event loop', () => {
-  it('stops at the caller\'s AbortSignal', async () => {
+  it("stops at the caller's AbortSignal", async () => {
     const { s } = await open();
     const controller = new AbortController();
     const result = await importItems(s.store, txOf(s), manyFiles(10), {
@@ -80,7 +93,11 @@ describe('import batches: the AbortSignal and the event loop', () => {
     });
     // The file in hand when the signal fired (number 4) completes; none after it starts.
     expect(result.added.map((x) => x.origin.name)).toEqual(manyFiles(4).map((f) => f.name));
-    expect(result.skipped.map((x) => x.name)).toEqual(manyFiles(10).slice(4).map((f) => f.name));
+    expect(result.skipped.map((x) => x.name)).toEqual(
+      manyFiles(10)
+        .slice(4)
+        .map((f) => f.name),
+    );
     expect(new Set(result.skipped.map((x) => x.reason))).toEqual(new Set(['import cancelled']));
   });
 
@@ -132,7 +149,8 @@ describe('import batches: near-duplicates', () => {
     expect(second.added).toHaveLength(4);
     const byName = new Map(second.added.map((x) => [x.origin.name, x]));
     expect(byName.get('wire.txt')!.nearDuplicateOf).toBe(twin.id);
-    for (const other of ['ferry.txt', 'bibliotek.txt', 'bruecke.txt']) expect(byName.get(other)!.nearDuplicateOf).toBeUndefined();
+    for (const other of ['ferry.txt', 'bibliotek.txt', 'bruecke.txt'])
+      expect(byName.get(other)!.nearDuplicateOf).toBeUndefined();
     // The flag is in the manifest's index (the sources list) too.
     const listed = (await s.service.listSources({})).find((x) => x.origin.name === 'wire.txt');
     expect(listed?.nearDuplicateOf).toBe(twin.id);
@@ -140,7 +158,9 @@ describe('import batches: near-duplicates', () => {
 
   it('builds signatures lazily from the notebook on disk in a new session, and twins within one batch are found', async () => {
     const { s, dir } = await open();
-    const { added } = await s.service.importFiles({ files: [{ name: 'herald.txt', bytes: utf8(LIGHTHOUSE_ORIGINAL) }] });
+    const { added } = await s.service.importFiles({
+      files: [{ name: 'herald.txt', bytes: utf8(LIGHTHOUSE_ORIGINAL) }],
+    });
     await s.close();
     const { s: again } = await open(dir);
     const result = await again.service.importFiles({
@@ -168,16 +188,31 @@ describe('metadata editing', () => {
 
     const meta = await s.service.updateSourceMeta({
       id,
-      patch: { title: '  Norrviks bibliotek behåller öppettiderna ', outlet: 'Norrviks Tidning', author: '', publishedAt: '2025-02-04', url: 'https://example.org/bibliotek' },
+      patch: {
+        title: '  Norrviks bibliotek behåller öppettiderna ',
+        outlet: 'Norrviks Tidning',
+        author: '',
+        publishedAt: '2025-02-04',
+        url: 'https://example.org/bibliotek',
+      },
     });
     expect(meta.title).toBe('Norrviks bibliotek behåller öppettiderna');
     expect(meta.author).toBeUndefined();
     const after = (await s.service.getSource({ id })).source;
-    expect(after).toMatchObject({ title: 'Norrviks bibliotek behåller öppettiderna', outlet: 'Norrviks Tidning', publishedAt: '2025-02-04', url: 'https://example.org/bibliotek' });
+    expect(after).toMatchObject({
+      title: 'Norrviks bibliotek behåller öppettiderna',
+      outlet: 'Norrviks Tidning',
+      publishedAt: '2025-02-04',
+      url: 'https://example.org/bibliotek',
+    });
     expect('author' in after).toBe(false);
     expect(after.text).toBe(before.text);
     const listed = (await s.service.listSources({})).find((x) => x.id === id)!;
-    expect(listed).toMatchObject({ title: 'Norrviks bibliotek behåller öppettiderna', outlet: 'Norrviks Tidning', publishedAt: '2025-02-04' });
+    expect(listed).toMatchObject({
+      title: 'Norrviks bibliotek behåller öppettiderna',
+      outlet: 'Norrviks Tidning',
+      publishedAt: '2025-02-04',
+    });
     expect('author' in listed).toBe(false);
 
     // One undo step restores both the file and the index.
@@ -187,7 +222,10 @@ describe('metadata editing', () => {
     expect(undone.title).toBe(before.title);
     expect(undone.author).toBe('Karin Lövgren');
     expect(undone.outlet).toBeUndefined();
-    expect((await s.service.listSources({})).find((x) => x.id === id)).toMatchObject({ title: before.title, author: 'Karin Lövgren' });
+    expect((await s.service.listSources({})).find((x) => x.id === id)).toMatchObject({
+      title: before.title,
+      author: 'Karin Lövgren',
+    });
     await s.service.redo({});
     expect((await s.service.getSource({ id })).source.outlet).toBe('Norrviks Tidning');
   });

@@ -31,8 +31,20 @@ describe('restoreRemoved (through the API)', () => {
     expect(caption.beforeParagraph).toBe(0);
 
     const quote = (q: string) => ({ start: source.text.indexOf(q), end: source.text.indexOf(q) + q.length });
-    const later = await s.service.createAnnotation({ sourceId: id, kind: 'claim', ...quote('The trust has raised £340,000 for repairs'), tagIds: [], actors: [] });
-    const first = await s.service.createAnnotation({ sourceId: id, kind: 'highlight', ...quote('For the first time since 1985'), tagIds: [], actors: [] });
+    const later = await s.service.createAnnotation({
+      sourceId: id,
+      kind: 'claim',
+      ...quote('The trust has raised £340,000 for repairs'),
+      tagIds: [],
+      actors: [],
+    });
+    const first = await s.service.createAnnotation({
+      sourceId: id,
+      kind: 'highlight',
+      ...quote('For the first time since 1985'),
+      tagIds: [],
+      actors: [],
+    });
 
     const restored = await s.service.restoreRemoved({ sourceId: id, index: captionIndex });
     const text = restored.source.text;
@@ -92,12 +104,28 @@ describe('removeParagraph (through the API)', () => {
     const { source } = await s.service.getSource({ id });
     const spans = paragraphSpans(source.text);
     const p2 = spans[2]!;
-    const a = await s.service.createAnnotation({ sourceId: id, kind: 'claim', start: p2.start + 4, end: p2.start + 20, tagIds: [], actors: [] });
-    await expect(s.service.removeParagraph({ sourceId: id, paragraphIndex: 2, reason: 'removed by hand' })).rejects.toThrow(/holds 1 annotation/);
+    const a = await s.service.createAnnotation({
+      sourceId: id,
+      kind: 'claim',
+      start: p2.start + 4,
+      end: p2.start + 20,
+      tagIds: [],
+      actors: [],
+    });
+    await expect(
+      s.service.removeParagraph({ sourceId: id, paragraphIndex: 2, reason: 'removed by hand' }),
+    ).rejects.toThrow(/holds 1 annotation/);
 
     const p4 = spans[4]!;
     const removedText = source.text.slice(p4.start, p4.end);
-    const later = await s.service.createAnnotation({ sourceId: id, kind: 'claim', start: spans[5]!.start, end: spans[5]!.start + 30, tagIds: [], actors: [] });
+    const later = await s.service.createAnnotation({
+      sourceId: id,
+      kind: 'claim',
+      start: spans[5]!.start,
+      end: spans[5]!.start + 30,
+      tagIds: [],
+      actors: [],
+    });
     const cut = await s.service.removeParagraph({ sourceId: id, paragraphIndex: 4, reason: 'removed by hand' });
     expect(cut.source.text.includes(removedText)).toBe(false);
     const block = cut.source.removed.find((b) => b.reason === 'removed by hand')!;
@@ -120,20 +148,39 @@ const paragraph = fc.array(word, { minLength: 1, maxLength: 12 }).map((ws) => ws
 
 function annotation(id: string, text: string, start: number, end: number): Annotation {
   const now = '2025-01-01T00:00:00.000Z';
-  return { id, sourceId: 'src', kind: 'highlight', target: describeTarget(text, start, end), tagIds: [], status: 'unverified', actors: [], createdAt: now, updatedAt: now };
+  return {
+    id,
+    sourceId: 'src',
+    kind: 'highlight',
+    target: describeTarget(text, start, end),
+    tagIds: [],
+    status: 'unverified',
+    actors: [],
+    createdAt: now,
+    updatedAt: now,
+  };
 }
 
 const scenario = fc
   .record({
     paragraphs: fc.array(paragraph, { minLength: 1, maxLength: 8 }),
-    blocks: fc.array(fc.record({ text: paragraph, where: fc.option(fc.nat(9), { nil: undefined }) }), { minLength: 1, maxLength: 4 }),
-    ranges: fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })), { maxLength: 6 }),
+    blocks: fc.array(fc.record({ text: paragraph, where: fc.option(fc.nat(9), { nil: undefined }) }), {
+      minLength: 1,
+      maxLength: 4,
+    }),
+    ranges: fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })), {
+      maxLength: 6,
+    }),
     pick: fc.nat(),
   })
   .map(({ paragraphs, blocks, ranges, pick }) => {
     const text = paragraphs.join('\n\n');
     const removed: RemovedBlock[] = blocks
-      .map((b) => ({ text: b.text, reason: 'navigation', ...(b.where === undefined ? {} : { beforeParagraph: b.where }) }))
+      .map((b) => ({
+        text: b.text,
+        reason: 'navigation',
+        ...(b.where === undefined ? {} : { beforeParagraph: b.where }),
+      }))
       .sort((x, y) => (x.beforeParagraph ?? 99) - (y.beforeParagraph ?? 99));
     const annotations = ranges
       .map(([x, y], i) => {

@@ -36,6 +36,8 @@ describe('datelineDate', () => {
 
   it('does not take a sentence that mentions a date for a dateline', () => {
     expect(datelineDate('The talks resumed on 12 November 2018 after a long break.')).toBeUndefined();
-    expect(datelineDate('Skolan öppnar tidigast i augusti 2020 enligt kommunen och 12/11/2018 var beslutsdagen.')).toBeUndefined();
+    expect(
+      datelineDate('Skolan öppnar tidigast i augusti 2020 enligt kommunen och 12/11/2018 var beslutsdagen.'),
+    ).toBeUndefined();
   });
 });

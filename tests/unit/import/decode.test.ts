@@ -36,6 +36,8 @@ describe('decodeText', () => {
   it('rejects binary data with a reason', () => {
     const bin = new Uint8Array(4096).map((_, i) => (i * 7919) % 256);
     expect(() => decodeText(bin)).toThrow(ImportRejection);
-    expect(() => decodeText(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 1, 2, 3]))).toThrow(/binary/);
+    expect(() =>
+      decodeText(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 1, 2, 3])),
+    ).toThrow(/binary/);
   });
 });

@@ -40,7 +40,8 @@ describe('fixture articles', () => {
       const lang = c.name.slice(0, 2);
       byFormat.set(ext, (byFormat.get(ext) ?? new Set()).add(lang));
     }
-    for (const ext of ['html', 'txt', 'md', 'pdf', 'docx']) expect(byFormat.get(ext)?.size ?? 0, ext).toBeGreaterThanOrEqual(3);
+    for (const ext of ['html', 'txt', 'md', 'pdf', 'docx'])
+      expect(byFormat.get(ext)?.size ?? 0, ext).toBeGreaterThanOrEqual(3);
   });
 
   for (const c of cases) {

@@ -103,33 +103,51 @@ describe('PDF', () => {
 
 describe('DOCX', () => {
   it('rejects a zip bomb from its declared sizes, before inflating it', async () => {
-    const bomb = zipSync({ '[Content_Types].xml': enc('<Types/>'), 'word/document.xml': new Uint8Array(40 * 1024 * 1024) }, { level: 9 });
+    const bomb = zipSync(
+      { '[Content_Types].xml': enc('<Types/>'), 'word/document.xml': new Uint8Array(40 * 1024 * 1024) },
+      { level: 9 },
+    );
     expect(bomb.length).toBeLessThan(200 * 1024);
     expect(await rejection(extractDocument({ name: 'bomb.docx', bytes: bomb }))).toMatch(/zip bomb/);
   });
 
   it('rejects archives that expand past the total limit', () => {
-    expect(() => checkZipBomb([{ name: 'a', compressed: 90e6, uncompressed: 150e6 }, { name: 'b', compressed: 90e6, uncompressed: 150e6 }])).toThrow(/limit/);
+    expect(() =>
+      checkZipBomb([
+        { name: 'a', compressed: 90e6, uncompressed: 150e6 },
+        { name: 'b', compressed: 90e6, uncompressed: 150e6 },
+      ]),
+    ).toThrow(/limit/);
   });
 
   it('reads the zip directory of a real document', async () => {
-    const buf = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph({ children: [new TextRun('Hello')] })] }] }));
+    const buf = await Packer.toBuffer(
+      new Document({ sections: [{ children: [new Paragraph({ children: [new TextRun('Hello')] })] }] }),
+    );
     const names = zipEntries(new Uint8Array(buf)).map((e) => e.name);
     expect(names).toContain('word/document.xml');
   });
 
   it('rejects a file called .docx that is not a zip', async () => {
-    expect(await rejection(extractDocument({ name: 'fake.docx', bytes: enc('just some text pretending') }))).toMatch(/not a Word document/);
+    expect(await rejection(extractDocument({ name: 'fake.docx', bytes: enc('just some text pretending') }))).toMatch(
+      /not a Word document/,
+    );
   });
 });
 
 describe('bad input', () => {
   it('rejects empty files, oversize files, unsupported types and binary junk with reasons', async () => {
     expect(await rejection(extractDocument({ name: 'empty.txt', bytes: new Uint8Array(0) }))).toMatch(/empty/);
-    expect(await rejection(extractDocument({ name: 'big.txt', bytes: new Uint8Array(2048).fill(65) }, { maxBytes: 1024 }))).toMatch(/larger than/);
-    expect(await rejection(extractDocument({ name: 'photo.jpg', bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2]) }))).toMatch(/not supported/);
+    expect(
+      await rejection(extractDocument({ name: 'big.txt', bytes: new Uint8Array(2048).fill(65) }, { maxBytes: 1024 })),
+    ).toMatch(/larger than/);
+    expect(
+      await rejection(extractDocument({ name: 'photo.jpg', bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2]) })),
+    ).toMatch(/not supported/);
     const junk = new Uint8Array(3000).map((_, i) => (i * 2654435761) >>> 24);
     expect(await rejection(extractDocument({ name: 'junk.txt', bytes: junk }))).toMatch(/binary/);
-    expect(await rejection(extractDocument({ name: 'blank.txt', bytes: enc(' \n\n \t\n') }))).toMatch(/no readable text/);
+    expect(await rejection(extractDocument({ name: 'blank.txt', bytes: enc(' \n\n \t\n') }))).toMatch(
+      /no readable text/,
+    );
   });
 });

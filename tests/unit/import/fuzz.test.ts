@@ -36,7 +36,8 @@ async function check(input: ImportInput): Promise<void> {
   expect(outcome.kind, `${input.name}: hung`).not.toBe('hang');
   expect(performance.now() - started, `${input.name}: too slow`).toBeLessThan(CASE_LIMIT_MS);
   if (outcome.kind === 'error') {
-    if (!(outcome.err instanceof ImportRejection)) throw new Error(`${input.name}: threw ${String((outcome.err as Error)?.stack ?? outcome.err)}`);
+    if (!(outcome.err instanceof ImportRejection))
+      throw new Error(`${input.name}: threw ${String((outcome.err as Error)?.stack ?? outcome.err)}`);
     expect(outcome.err.reason.length).toBeGreaterThan(5);
   } else if (outcome.kind === 'doc') {
     expect(typeof outcome.doc.text).toBe('string');
@@ -50,66 +51,96 @@ const ext = fc.constantFrom(...EXTENSIONS);
 describe('fuzz: malformed input never crashes or hangs an extractor', () => {
   it('random bytes under every extension', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ minLength: 1, maxLength: 4096 }), ext, async (bytes, e) => check({ name: `random.${e}`, bytes })),
+      fc.asyncProperty(fc.uint8Array({ minLength: 1, maxLength: 4096 }), ext, async (bytes, e) =>
+        check({ name: `random.${e}`, bytes }),
+      ),
       { numRuns: 80 },
     );
   });
 
   it('truncated and corrupted PDFs', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: pdf.length - 1 }), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 20 }), async (cut, flips) => {
-        const bytes = pdf.slice(0, cut);
-        for (const [at, v] of flips) bytes[at % bytes.length] = v;
-        await check({ name: 'broken.pdf', bytes });
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: pdf.length - 1 }),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 20 }),
+        async (cut, flips) => {
+          const bytes = pdf.slice(0, cut);
+          for (const [at, v] of flips) bytes[at % bytes.length] = v;
+          await check({ name: 'broken.pdf', bytes });
+        },
+      ),
       { numRuns: 30 },
     );
   });
 
   it('truncated and corrupted Word files (zip)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: docx.length }), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 20 }), async (cut, flips) => {
-        const bytes = docx.slice(0, cut);
-        for (const [at, v] of flips) bytes[at % bytes.length] = v;
-        await check({ name: 'broken.docx', bytes });
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: docx.length }),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 20 }),
+        async (cut, flips) => {
+          const bytes = docx.slice(0, cut);
+          for (const [at, v] of flips) bytes[at % bytes.length] = v;
+          await check({ name: 'broken.docx', bytes });
+        },
+      ),
       { numRuns: 30 },
     );
   });
 
   it('huge lines and huge paragraphs', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 10_000, max: 200_000 }), fc.constantFrom('txt', 'md', 'html'), fc.string({ minLength: 1, maxLength: 12 }), async (n, e, unit) => {
-        const line = unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
-        await check({ name: `huge.${e}`, bytes: new TextEncoder().encode(e === 'html' ? `<p>${line}</p>` : line) });
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 10_000, max: 200_000 }),
+        fc.constantFrom('txt', 'md', 'html'),
+        fc.string({ minLength: 1, maxLength: 12 }),
+        async (n, e, unit) => {
+          const line = unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+          await check({ name: `huge.${e}`, bytes: new TextEncoder().encode(e === 'html' ? `<p>${line}</p>` : line) });
+        },
+      ),
       { numRuns: 10 },
     );
   });
 
   it('deeply nested and unbalanced HTML', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 100, max: 20_000 }), fc.constantFrom('div', 'span', 'section', 'table', 'ul', 'b', 'a'), fc.boolean(), async (depth, tag, close) => {
-        const body = `${`<${tag}>`.repeat(depth)}Text at the bottom of a very deep page, written as a sentence.${close ? `</${tag}>`.repeat(depth) : ''}`;
-        await check({ name: 'deep.html', bytes: new TextEncoder().encode(body) });
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 100, max: 20_000 }),
+        fc.constantFrom('div', 'span', 'section', 'table', 'ul', 'b', 'a'),
+        fc.boolean(),
+        async (depth, tag, close) => {
+          const body = `${`<${tag}>`.repeat(depth)}Text at the bottom of a very deep page, written as a sentence.${close ? `</${tag}>`.repeat(depth) : ''}`;
+          await check({ name: 'deep.html', bytes: new TextEncoder().encode(body) });
+        },
+      ),
       { numRuns: 10 },
     );
   });
 
   it('invalid UTF-8 mixed into text', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.oneof(fc.string({ maxLength: 40 }), fc.uint8Array({ minLength: 1, maxLength: 4 }).map((b) => b.map((x) => 0x80 | x))), { minLength: 1, maxLength: 60 }), ext, async (parts, e) => {
-        const chunks = parts.map((p) => (typeof p === 'string' ? new TextEncoder().encode(p) : p));
-        const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-        let o = 0;
-        for (const c of chunks) {
-          bytes.set(c, o);
-          o += c.length;
-        }
-        if (bytes.length === 0) return;
-        await check({ name: `mixed.${e}`, bytes });
-      }),
+      fc.asyncProperty(
+        fc.array(
+          fc.oneof(
+            fc.string({ maxLength: 40 }),
+            fc.uint8Array({ minLength: 1, maxLength: 4 }).map((b) => b.map((x) => 0x80 | x)),
+          ),
+          { minLength: 1, maxLength: 60 },
+        ),
+        ext,
+        async (parts, e) => {
+          const chunks = parts.map((p) => (typeof p === 'string' ? new TextEncoder().encode(p) : p));
+          const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+          let o = 0;
+          for (const c of chunks) {
+            bytes.set(c, o);
+            o += c.length;
+          }
+          if (bytes.length === 0) return;
+          await check({ name: `mixed.${e}`, bytes });
+        },
+      ),
       { numRuns: 50 },
     );
   });

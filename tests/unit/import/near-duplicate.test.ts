@@ -2,11 +2,18 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../../main/services/import/extract';
-import { estimateSimilarity, findNearDuplicate, isNearDuplicate, minhashSignature, SIGNATURE_SIZE } from '../../../main/services/import/near-duplicate';
+import {
+  estimateSimilarity,
+  findNearDuplicate,
+  isNearDuplicate,
+  minhashSignature,
+  SIGNATURE_SIZE,
+} from '../../../main/services/import/near-duplicate';
 import { ARTICLES } from '../../fixtures/articles/corpus';
 
 const files = path.resolve(__dirname, '../../fixtures/articles/files');
-const read = async (name: string) => (await extractDocument({ name, bytes: new Uint8Array(readFileSync(path.join(files, name))) })).text;
+const read = async (name: string) =>
+  (await extractDocument({ name, bytes: new Uint8Array(readFileSync(path.join(files, name))) })).text;
 
 describe('MinHash near-duplicates', () => {
   it('signatures are deterministic and of fixed size', () => {
@@ -34,7 +41,8 @@ describe('MinHash near-duplicates', () => {
     const sim = estimateSimilarity(sigBase, sigEdited);
     expect(sim).toBeGreaterThanOrEqual(0.8);
     expect(sim).toBeLessThan(1);
-    for (const other of ARTICLES.slice(1)) expect(estimateSimilarity(sigBase, minhashSignature(other.paragraphs.join('\n\n')))).toBeLessThan(0.2);
+    for (const other of ARTICLES.slice(1))
+      expect(estimateSimilarity(sigBase, minhashSignature(other.paragraphs.join('\n\n')))).toBeLessThan(0.2);
   });
 
   it('the estimate tracks the true Jaccard similarity of the shingle sets', () => {
@@ -53,6 +61,8 @@ describe('MinHash near-duplicates', () => {
     const probe = minhashSignature(`${ARTICLES[1]!.paragraphs.join(' ')} Läs mer på nordbladet.`);
     expect(findNearDuplicate(probe, sigs)?.item).toBe(ARTICLES[1]!.id);
     expect(estimateSimilarity(minhashSignature(''), minhashSignature(''))).toBe(0);
-    expect(findNearDuplicate(minhashSignature('completely unrelated short text about gardening tools'), sigs)).toBeUndefined();
+    expect(
+      findNearDuplicate(minhashSignature('completely unrelated short text about gardening tools'), sigs),
+    ).toBeUndefined();
   });
 });

@@ -7,9 +7,22 @@ import { describe, expect, it } from 'vitest';
 import type { ActorSuggestion } from '../../../shared/actors';
 import { DossierError } from '../../../shared/errors';
 import type { Actor, SourceMeta, Tag } from '../../../shared/model';
-import { findActorByName, findTagByName, lookupActor, lookupSource, lookupSuggestion, lookupTag } from '../../../main/services/lookup';
+import {
+  findActorByName,
+  findTagByName,
+  lookupActor,
+  lookupSource,
+  lookupSuggestion,
+  lookupTag,
+} from '../../../main/services/lookup';
 
-const actor = (id: string, name: string, kind: Actor['kind'], aliases: string[] = []): Actor => ({ id, name, kind, aliases, memberOf: [] });
+const actor = (id: string, name: string, kind: Actor['kind'], aliases: string[] = []): Actor => ({
+  id,
+  name,
+  kind,
+  aliases,
+  memberOf: [],
+});
 
 const actors: Actor[] = [
   actor('a_us', 'United States', 'state', ['USA', 'U.S.', 'Förenta staterna']),
@@ -85,15 +98,24 @@ describe('actors', () => {
   });
 
   it('ambiguous: names every candidate in one line, with ids when names repeat', () => {
-    expect(failure(() => lookupActor(actors, 'Lind'), 'invalid-input')).toBe('"Lind" matches 2 actors: Anna Lindqvist, Per Lindgren — use the full name or the id.');
+    expect(failure(() => lookupActor(actors, 'Lind'), 'invalid-input')).toBe(
+      '"Lind" matches 2 actors: Anna Lindqvist, Per Lindgren — use the full name or the id.',
+    );
     const namesakes = [actor('a', 'Anna Lindqvist', 'person'), actor('b', 'Maria Lindqvist', 'person')];
-    expect(failure(() => lookupActor(namesakes, 'Lindqvist'), 'invalid-input')).toMatch(/matches 2 actors: Anna Lindqvist, Maria Lindqvist/);
+    expect(failure(() => lookupActor(namesakes, 'Lindqvist'), 'invalid-input')).toMatch(
+      /matches 2 actors: Anna Lindqvist, Maria Lindqvist/,
+    );
     const twins = [...actors, { ...actors[7]!, id: 'a_twin' }];
     expect(failure(() => lookupActor(twins, 'Anna Lindqvist'), 'invalid-input')).toBe(
       '"Anna Lindqvist" matches 2 actors: Anna Lindqvist (a_al), Anna Lindqvist (a_twin) — use the full name or the id.',
     );
-    const sharedAlias = [actor('x', 'Federal Reserve', 'organisation', ['Fed']), actor('y', 'Federation', 'organisation', ['Fed'])];
-    expect(failure(() => lookupActor(sharedAlias, 'fed'), 'invalid-input')).toMatch(/matches 2 actors: Federal Reserve, Federation/);
+    const sharedAlias = [
+      actor('x', 'Federal Reserve', 'organisation', ['Fed']),
+      actor('y', 'Federation', 'organisation', ['Fed']),
+    ];
+    expect(failure(() => lookupActor(sharedAlias, 'fed'), 'invalid-input')).toMatch(
+      /matches 2 actors: Federal Reserve, Federation/,
+    );
     const many = Array.from({ length: 7 }, (_, i) => actor(`p${i}`, `Pia Berg ${i}`, 'person'));
     expect(failure(() => lookupActor(many, 'Pia'), 'invalid-input')).toBe(
       '"Pia" matches 7 actors: Pia Berg 0, Pia Berg 1, Pia Berg 2, Pia Berg 3, Pia Berg 4 and 2 more — use the full name or the id.',
@@ -164,7 +186,11 @@ describe('sources', () => {
     importedAt: '2026-01-01T00:00:00Z',
     origin: { kind: 'file', sha256: '0'.repeat(64) },
   });
-  const sources = [source('src_ab12cd', 'Harbour accord signed'), source('src_ab99xx', 'Fiskeavtal på Åland'), source('src_k3j9x0', 'Ministers meet')];
+  const sources = [
+    source('src_ab12cd', 'Harbour accord signed'),
+    source('src_ab99xx', 'Fiskeavtal på Åland'),
+    source('src_k3j9x0', 'Ministers meet'),
+  ];
   const id = (q: string) => lookupSource(sources, q).id;
 
   it('exact: the id, or the whole title', () => {
@@ -190,7 +216,9 @@ describe('sources', () => {
   });
 
   it('not found: a title is matched whole, never by its beginning', () => {
-    expect(failure(() => lookupSource(sources, 'Harbour'), 'not-found')).toBe('No source with id or title "Harbour" in this notebook.');
+    expect(failure(() => lookupSource(sources, 'Harbour'), 'not-found')).toBe(
+      'No source with id or title "Harbour" in this notebook.',
+    );
     expect(failure(() => lookupSource(sources, 'src_zz'), 'not-found')).toMatch(/No source/);
   });
 });
@@ -205,7 +233,11 @@ describe('actor suggestions', () => {
     mentions: 1,
     occurrences: [],
   });
-  const suggestions = [suggestion('state:cn', 'China', ['Kina', 'China']), suggestion('state:cl', 'Chile', ['Chile']), suggestion('state:ru', 'Russia', ['Ryssland'])];
+  const suggestions = [
+    suggestion('state:cn', 'China', ['Kina', 'China']),
+    suggestion('state:cl', 'Chile', ['Chile']),
+    suggestion('state:ru', 'Russia', ['Ryssland']),
+  ];
   const key = (q: string) => lookupSuggestion(suggestions, q).key;
 
   it('exact key or name; a surface form seen in the sources; folded; a unique prefix', () => {
@@ -217,7 +249,11 @@ describe('actor suggestions', () => {
   });
 
   it('ambiguous and not found', () => {
-    expect(failure(() => lookupSuggestion(suggestions, 'Ch'), 'invalid-input')).toBe('"Ch" matches 2 suggestions: China (state:cn), Chile (state:cl) — use the key.');
-    expect(failure(() => lookupSuggestion(suggestions, 'Atlantis'), 'not-found')).toMatch(/No current suggestion named or keyed "Atlantis"/);
+    expect(failure(() => lookupSuggestion(suggestions, 'Ch'), 'invalid-input')).toBe(
+      '"Ch" matches 2 suggestions: China (state:cn), Chile (state:cl) — use the key.',
+    );
+    expect(failure(() => lookupSuggestion(suggestions, 'Atlantis'), 'not-found')).toMatch(
+      /No current suggestion named or keyed "Atlantis"/,
+    );
   });
 });

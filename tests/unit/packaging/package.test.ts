@@ -42,7 +42,11 @@ let asarFile: string;
 let app: string; // app.asar extracted
 let entries: string[];
 
-function run(cmd: string, args: string[], opts: { cwd?: string; env?: Record<string, string | undefined>; timeout?: number } = {}): SpawnSyncReturns<string> {
+function run(
+  cmd: string,
+  args: string[],
+  opts: { cwd?: string; env?: Record<string, string | undefined>; timeout?: number } = {},
+): SpawnSyncReturns<string> {
   const result = spawnSync(cmd, args, {
     cwd: opts.cwd ?? root,
     encoding: 'utf8',
@@ -56,7 +60,10 @@ function run(cmd: string, args: string[], opts: { cwd?: string; env?: Record<str
 
 function mustRun(cmd: string, args: string[], opts?: Parameters<typeof run>[2]): string {
   const result = run(cmd, args, opts);
-  if (result.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${result.status}:\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-4000)}`);
+  if (result.status !== 0)
+    throw new Error(
+      `${cmd} ${args.join(' ')} exited ${result.status}:\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-4000)}`,
+    );
   return result.stdout;
 }
 
@@ -80,7 +87,9 @@ async function fakeElectronDist(dir: string): Promise<string> {
 }
 
 function readElectronVersion(): string {
-  return (JSON.parse(readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8')) as { version: string }).version;
+  return (
+    JSON.parse(readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8')) as { version: string }
+  ).version;
 }
 
 /** Bare specifiers (packages) that a built bundle imports, statically or with import('literal'). */
@@ -88,7 +97,9 @@ function importedPackages(file: string): string[] {
   const [imports] = parse(readFileSync(file, 'utf8'));
   return imports
     .map((i) => i.n)
-    .filter((n): n is string => typeof n === 'string' && !n.startsWith('.') && !n.startsWith('/') && !n.startsWith('node:'));
+    .filter(
+      (n): n is string => typeof n === 'string' && !n.startsWith('.') && !n.startsWith('/') && !n.startsWith('node:'),
+    );
 }
 
 function packageName(specifier: string): string {
@@ -104,7 +115,10 @@ function jsFilesIn(dir: string): string[] {
 
 /** The packaged CLI, from the extracted app, with plain node. */
 function cli(notebook: string, ...args: string[]): SpawnSyncReturns<string> {
-  return run(process.execPath, [path.join(app, 'out/cli/dossier.js'), '--notebook', notebook, ...args], { cwd: work.dir, timeout: 60_000 });
+  return run(process.execPath, [path.join(app, 'out/cli/dossier.js'), '--notebook', notebook, ...args], {
+    cwd: work.dir,
+    timeout: 60_000,
+  });
 }
 
 function cliJson<T>(notebook: string, ...args: string[]): T {
@@ -119,7 +133,12 @@ beforeAll(async () => {
   // out/ is brought up to date once for the whole run by Vitest's global setup (tests/helpers/build-once.ts).
   expect(staleReason()).toBeNull();
   const dist = await fakeElectronDist(path.join(work.dir, 'electron-dist'));
-  const packed = mustRun(process.execPath, [path.join(import.meta.dirname, 'fixtures/pack-linux-dir.cjs'), root, dist, path.join(work.dir, 'release')]);
+  const packed = mustRun(process.execPath, [
+    path.join(import.meta.dirname, 'fixtures/pack-linux-dir.cjs'),
+    root,
+    dist,
+    path.join(work.dir, 'release'),
+  ]);
   appOutDir = (JSON.parse(packed.trim().split('\n').at(-1)!) as { appOutDir: string }).appOutDir;
   asarFile = path.join(appOutDir, 'resources', 'app.asar');
   entries = asar.listPackage(asarFile, { isPack: false }).map((e) => e.replaceAll('\\', '/').replace(/^\//, ''));
@@ -134,12 +153,20 @@ afterAll(async () => {
 describe('app.asar', () => {
   it(`stays within ${ASAR_BUDGET / MB} MB`, () => {
     const size = statSync(asarFile).size;
-    console.log(`[package] app.asar: ${(size / MB).toFixed(1)} MB, ${entries.length} entries (budget ${ASAR_BUDGET / MB} MB)`);
+    console.log(
+      `[package] app.asar: ${(size / MB).toFixed(1)} MB, ${entries.length} entries (budget ${ASAR_BUDGET / MB} MB)`,
+    );
     expect(size).toBeLessThanOrEqual(ASAR_BUDGET);
   });
 
   it('holds the built app, the CLI, package.json and every production dependency', () => {
-    for (const file of ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'out/cli/dossier.js', 'package.json']) {
+    for (const file of [
+      'out/main/index.js',
+      'out/preload/index.cjs',
+      'out/renderer/index.html',
+      'out/cli/dossier.js',
+      'package.json',
+    ]) {
       expect(entries, file).toContain(file);
     }
     for (const dep of productionDeps) expect(entries, dep).toContain(`node_modules/${dep}/package.json`);
@@ -170,7 +197,12 @@ describe('app.asar', () => {
     // Resolve each one as Node would from the extracted out/main (ESM conditions).
     const probe = run(
       process.execPath,
-      ['--input-type=module', '-e', 'for (const s of JSON.parse(process.argv[1])) console.log(import.meta.resolve(s));', JSON.stringify(specifiers)],
+      [
+        '--input-type=module',
+        '-e',
+        'for (const s of JSON.parse(process.argv[1])) console.log(import.meta.resolve(s));',
+        JSON.stringify(specifiers),
+      ],
       { cwd: path.join(app, 'out/main') },
     );
     expect(probe.stderr).toBe('');
@@ -192,7 +224,10 @@ describe('the packaged main process', () => {
     // The same first-start scenario the built-main tests run, on the bundle inside app.asar.
     const home = path.join(work.dir, 'home');
     mkdirSync(home, { recursive: true });
-    const { summary } = await runMain('built', 'first-start', { home, env: { BOOT_MAIN_ENTRY: path.join(app, 'out/main/index.js') } });
+    const { summary } = await runMain('built', 'first-start', {
+      home,
+      env: { BOOT_MAIN_ENTRY: path.join(app, 'out/main/index.js') },
+    });
     const start = summary.steps.start;
     expect(summary.dialogs).toEqual([]);
     expect(start.title).toBe('My Research — Dossier');
@@ -201,12 +236,17 @@ describe('the packaged main process', () => {
     expect(existsSync(start.webPreferences.preload)).toBe(true);
     const notebook = path.join(home, 'Documents', 'Dossier', 'My Research.dossier');
     expect(summary.steps.ipc.getNotebook).toMatchObject({ ok: true, value: { path: notebook, readOnly: false } });
-    expect(summary.steps.ipc.imported).toMatchObject({ ok: true, value: { added: [{ title: 'Färjan till Norrhamn ställs in' }] } });
+    expect(summary.steps.ipc.imported).toMatchObject({
+      ok: true,
+      value: { added: [{ title: 'Färjan till Norrhamn ställs in' }] },
+    });
     expect(summary.lifecycle.slice(-2)).toEqual(['quit', 'exit 0']);
     expect(summary.steps.atQuit).toEqual({ notebookLockPresent: false });
     // Every module the packaged bundle loaded came from inside the package.
     expect(summary.loadedFiles.length).toBeGreaterThan(0);
-    const outside = summary.loadedFiles.filter((f) => !f.startsWith(app + path.sep) && !f.startsWith(path.join(root, "tests") + path.sep));
+    const outside = summary.loadedFiles.filter(
+      (f) => !f.startsWith(app + path.sep) && !f.startsWith(path.join(root, 'tests') + path.sep),
+    );
     expect(outside).toEqual([]);
   }, 120_000);
 });
@@ -215,9 +255,15 @@ describe('the packaged CLI (out/cli/dossier.js in app.asar, plain node)', () => 
   it('imports PDF, Word and HTML articles, lists them, and exports a brief as PDF', async () => {
     const notebook = path.join(work.dir, 'Cli.dossier');
     const files = ['en-harbour-strike.pdf', 'sv-farjelinjen.docx', 'de-wasserstoff.html'];
-    const expected = files.map((f) => (JSON.parse(readFileSync(path.join(fixtures, `${f}.expected.json`), 'utf8')) as { title: string }).title);
+    const expected = files.map(
+      (f) => (JSON.parse(readFileSync(path.join(fixtures, `${f}.expected.json`), 'utf8')) as { title: string }).title,
+    );
 
-    const imported = cliJson<{ added: Array<{ id: string; title: string }>; rejected: unknown[] }>(notebook, 'import', ...files.map((f) => path.join(fixtures, f)));
+    const imported = cliJson<{ added: Array<{ id: string; title: string }>; rejected: unknown[] }>(
+      notebook,
+      'import',
+      ...files.map((f) => path.join(fixtures, f)),
+    );
     expect(imported.rejected).toEqual([]);
     expect(imported.added.map((s) => s.title)).toEqual(expected);
 
@@ -225,7 +271,16 @@ describe('the packaged CLI (out/cli/dossier.js in app.asar, plain node)', () => 
     expect(sources.map((s) => s.title).sort()).toEqual([...expected].sort());
 
     const pdfSource = imported.added[0]!;
-    cliJson(notebook, 'claim', 'add', pdfSource.id, '--quote', 'Container traffic', '--actor', 'Hannah Okafor:speaker:opposes');
+    cliJson(
+      notebook,
+      'claim',
+      'add',
+      pdfSource.id,
+      '--quote',
+      'Container traffic',
+      '--actor',
+      'Hannah Okafor:speaker:opposes',
+    );
     const brief = cliJson<{ id: string }>(notebook, 'brief', 'draft', '--actor', 'Hannah Okafor');
     // PDF: reads the embedded fonts by path from node_modules (the files the asar must keep).
     const out = path.join(work.dir, 'brief.pdf');
@@ -237,7 +292,12 @@ describe('the packaged CLI (out/cli/dossier.js in app.asar, plain node)', () => 
     const wrapper = path.join(root, 'build/linux/dossier');
     const r = run(wrapper, ['sources', '--json'], { env: { DOSSIER_APP_DIR: appOutDir } });
     expect(r.stderr).toBe('');
-    expect(r.stdout.trim().split('\n')).toEqual(['run-as-node', path.join(appOutDir, 'resources/app.asar/out/cli/dossier.js'), 'sources', '--json']);
+    expect(r.stdout.trim().split('\n')).toEqual([
+      'run-as-node',
+      path.join(appOutDir, 'resources/app.asar/out/cli/dossier.js'),
+      'sources',
+      '--json',
+    ]);
     // The GUI binary it calls is the one electron-builder named; the script it names is in the asar.
     expect(existsSync(path.join(appOutDir, 'dossier-app'))).toBe(true);
     expect(entries).toContain('out/cli/dossier.js');
@@ -268,7 +328,8 @@ describe('icons (npm run icons, from build/icon.svg)', () => {
     expect(icns.subarray(0, 4).toString('latin1')).toBe('icns');
     expect(icns.readUInt32BE(4)).toBe(icns.length);
     const types: string[] = [];
-    for (let at = 8; at < icns.length; at += icns.readUInt32BE(at + 4)) types.push(icns.subarray(at, at + 4).toString('latin1'));
+    for (let at = 8; at < icns.length; at += icns.readUInt32BE(at + 4))
+      types.push(icns.subarray(at, at + 4).toString('latin1'));
     expect(types).toEqual(expect.arrayContaining(['ic07', 'ic08', 'ic09', 'ic10']));
 
     const ico = readFileSync(path.join(out, 'icon.ico'));

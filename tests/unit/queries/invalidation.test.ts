@@ -9,7 +9,14 @@ import path from 'node:path';
 import { QueryObserver, type QueryClient } from '@tanstack/react-query';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openNotebookSession, type NotebookSession } from '../../../main/services/session';
-import { apiSchemas, emptyChangeSet, type ApiEvent, type ApiInput, type MethodName, type NotebookChangedEvent } from '../../../shared/api';
+import {
+  apiSchemas,
+  emptyChangeSet,
+  type ApiEvent,
+  type ApiInput,
+  type MethodName,
+  type NotebookChangedEvent,
+} from '../../../shared/api';
 import { call } from '../../../renderer/src/api';
 import { invalidates, ownOrigin } from '../../../renderer/src/api/invalidation';
 import { apiQueryKey, connectInvalidation, createQueryClient } from '../../../renderer/src/api/queries';
@@ -35,7 +42,10 @@ async function settle(): Promise<void> {
 }
 
 function watch<M extends MethodName>(method: M, input: ApiInput<M>): void {
-  const observer = new QueryObserver(client, { queryKey: apiQueryKey(method, input), queryFn: () => call(method, input) });
+  const observer = new QueryObserver(client, {
+    queryKey: apiQueryKey(method, input),
+    queryFn: () => call(method, input),
+  });
   stops.push(observer.subscribe(() => undefined));
 }
 
@@ -54,7 +64,10 @@ beforeAll(async () => {
         return async (input: unknown) => {
           calls.push(name);
           try {
-            return { ok: true, value: await service[name as MethodName](apiSchemas[name as MethodName].input.parse(input)) };
+            return {
+              ok: true,
+              value: await service[name as MethodName](apiSchemas[name as MethodName].input.parse(input)),
+            };
           } catch (err) {
             return { ok: false, error: { code: 'internal', message: (err as Error).message } };
           }
@@ -132,12 +145,17 @@ describe('invalidation by change sets', () => {
     await call('undo', {});
     await settle();
     expect(calls.filter((c) => c !== 'undo').sort()).toEqual(['getNotebook', 'listSources']);
-    expect((client.getQueryData(apiQueryKey('listSources', {})) as Array<{ id: string }>).map((s) => s.id)).not.toContain(added[0]!.id);
+    expect(
+      (client.getQueryData(apiQueryKey('listSources', {})) as Array<{ id: string }>).map((s) => s.id),
+    ).not.toContain(added[0]!.id);
   });
 });
 
 describe('the invalidation map', () => {
-  const changed = (changes: Partial<NotebookChangedEvent['changes']>, extra: Partial<NotebookChangedEvent> = {}): NotebookChangedEvent => ({
+  const changed = (
+    changes: Partial<NotebookChangedEvent['changes']>,
+    extra: Partial<NotebookChangedEvent> = {},
+  ): NotebookChangedEvent => ({
     type: 'notebook-changed',
     reason: 'edit',
     changes: { ...emptyChangeSet(), ...changes },
@@ -155,13 +173,19 @@ describe('the invalidation map', () => {
     expect(invalidates(annotationOnly, 'getSource', { id: 'src_a' })).toBe(true);
     expect(invalidates(annotationOnly, 'getSource', { id: 'src_b' })).toBe(false);
     expect(invalidates(annotationOnly, 'listSources', {})).toBe(false);
-    expect(invalidates(changed({ sources: [{ id: 'src_a', kind: 'updated', metadata: true }] }), 'listSources', {})).toBe(true);
+    expect(
+      invalidates(changed({ sources: [{ id: 'src_a', kind: 'updated', metadata: true }] }), 'listSources', {}),
+    ).toBe(true);
   });
 
   it("skips the open brief for its own editor's write, not for another window's", () => {
     const briefs = [{ id: 'brf_1', kind: 'updated' as const }];
-    expect(invalidates(changed({ briefs }, { origin: ownOrigin('brief:brf_1') }), 'getBrief', { id: 'brf_1' })).toBe(false);
-    expect(invalidates(changed({ briefs }, { origin: 'another-window:brief:brf_1' }), 'getBrief', { id: 'brf_1' })).toBe(true);
+    expect(invalidates(changed({ briefs }, { origin: ownOrigin('brief:brf_1') }), 'getBrief', { id: 'brf_1' })).toBe(
+      false,
+    );
+    expect(
+      invalidates(changed({ briefs }, { origin: 'another-window:brief:brf_1' }), 'getBrief', { id: 'brf_1' }),
+    ).toBe(true);
     expect(invalidates(changed({ briefs }, { origin: ownOrigin('brief:brf_1') }), 'listBriefs', {})).toBe(true);
   });
 

@@ -29,7 +29,10 @@ describe('docs/cli.md', () => {
   it('has a section for every command', () => {
     const sections = [...doc.matchAll(/^### `([^`]+)`/gm)].map((m) => m[1]!);
     for (const command of COMMANDS) {
-      expect(sections.some((s) => s === command.name || s.startsWith(`${command.name} `)), `### \`${command.name} …\``).toBe(true);
+      expect(
+        sections.some((s) => s === command.name || s.startsWith(`${command.name} `)),
+        `### \`${command.name} …\``,
+      ).toBe(true);
     }
   });
 

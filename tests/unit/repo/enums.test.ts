@@ -37,10 +37,20 @@ const SETS: ValueSet[] = [
   { name: 'index origins', values: ['cache', 'build', 'none'], defined: enums.INDEX_ORIGINS },
   { name: 'annotation kinds', values: ['claim', 'highlight', 'note'], defined: enums.ANNOTATION_KINDS, inText: true },
   { name: 'relation types', values: ['corroborates', 'contradicts', 'elaborates'], defined: enums.RELATION_TYPES },
-  { name: 'actor kinds', values: ['person', 'organisation', 'state', 'igo', 'group', 'other'], defined: enums.ACTOR_KINDS },
+  {
+    name: 'actor kinds',
+    values: ['person', 'organisation', 'state', 'igo', 'group', 'other'],
+    defined: enums.ACTOR_KINDS,
+  },
   { name: 'actor roles', values: ['speaker', 'subject', 'mentioned'], defined: enums.ACTOR_ROLES, inText: true },
   { name: 'stances', values: ['supports', 'opposes', 'neutral', 'none'], defined: enums.STANCE_FILTERS },
-  { name: 'import extensions', values: ['txt', 'text', 'md', 'markdown', 'html', 'htm', 'xhtml', 'pdf', 'docx'], defined: enums.IMPORT_EXTENSIONS, inText: true, dotted: true },
+  {
+    name: 'import extensions',
+    values: ['txt', 'text', 'md', 'markdown', 'html', 'htm', 'xhtml', 'pdf', 'docx'],
+    defined: enums.IMPORT_EXTENSIONS,
+    inText: true,
+    dotted: true,
+  },
   { name: 'brief formats', values: ['docx', 'pdf', 'md', 'html'], defined: enums.BRIEF_FORMATS, inText: true },
   {
     name: 'menu commands',
@@ -62,7 +72,9 @@ export function listsIn(code: string, set: Pick<ValueSet, 'values' | 'inText' | 
   const inText = new RegExp(`(?<![\\w.:-])${v}(?:\\||, | or )${v}(?![\\w-])`, 'g');
   // .a .b  |  .a, .b  |  .a,.b  |  .a or .b  anywhere (strings, JSX text)
   const dotted = new RegExp(`(?<![\\w/])\\.${v},? ?(?:or )?\\.${v}(?![\\w-])`, 'g');
-  const strings = [...code.matchAll(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g)].map((m) => m[0]).join('\n');
+  const strings = [...code.matchAll(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g)]
+    .map((m) => m[0])
+    .join('\n');
   const searches: Array<[RegExp, string]> = [[literals, code]];
   if (set.inText) searches.push([inText, strings]);
   if (set.dotted) searches.push([dotted, code]);
@@ -111,7 +123,8 @@ describe('shared/enums.ts is the only list of each set of values', () => {
     const copies: string[] = [];
     for (const file of files) {
       const code = withoutComments(readFileSync(path.join(root, file), 'utf8'));
-      for (const set of SETS) for (const hit of listsIn(code, set)) copies.push(`${file}: ${set.name}: ${hit.replace(/\s+/g, ' ')}`);
+      for (const set of SETS)
+        for (const hit of listsIn(code, set)) copies.push(`${file}: ${set.name}: ${hit.replace(/\s+/g, ' ')}`);
     }
     expect(copies, 'import the list from shared/enums.ts instead').toEqual([]);
   });

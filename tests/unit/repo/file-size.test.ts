@@ -24,7 +24,10 @@ const SIZE_REASON = /^\s*(?:\*|\/\/|\/\*)\s*Size:\s*\S/;
 
 /** Why a file is over the limit, if its header says (the marker in its first 30 lines). */
 export function sizeReason(source: string): string | undefined {
-  const line = source.split('\n').slice(0, 30).find((l) => SIZE_REASON.test(l));
+  const line = source
+    .split('\n')
+    .slice(0, 30)
+    .find((l) => SIZE_REASON.test(l));
   return line?.replace(/^\s*(?:\*|\/\/|\/\*)\s*Size:\s*/, '').trim();
 }
 
@@ -42,10 +45,14 @@ export function offenders(files: Array<{ path: string; source: string }>): strin
 }
 
 function sourceFiles(): Array<{ path: string; source: string }> {
-  const listed = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '--', 'main', 'renderer', 'shared'], {
-    cwd: root,
-    encoding: 'utf8',
-  });
+  const listed = execFileSync(
+    'git',
+    ['ls-files', '--cached', '--others', '--exclude-standard', '--', 'main', 'renderer', 'shared'],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  );
   return listed
     .split('\n')
     .filter((p) => SOURCE.test(p))
@@ -66,7 +73,13 @@ describe('module size', () => {
       offenders([
         { path: 'at-limit.ts', source: lines(500) },
         { path: 'over.ts', source: lines(501) },
-        { path: 'over-with-reason.ts', source: lines(520, '/**\n * A module.\n *\n * Size: one state machine; its states read best together.\n */\n') },
+        {
+          path: 'over-with-reason.ts',
+          source: lines(
+            520,
+            '/**\n * A module.\n *\n * Size: one state machine; its states read best together.\n */\n',
+          ),
+        },
         { path: 'reason-too-late.ts', source: lines(40) + '// Size: said after line 30\n' + lines(480) },
         { path: 'empty-reason.ts', source: '// Size:\n' + lines(600) },
       ]),

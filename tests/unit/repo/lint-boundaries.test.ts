@@ -59,8 +59,12 @@ describe('layer boundaries (ESLint)', () => {
 
   it('a feature must not import the composition root; app/ and ui/ may be imported as meant', async () => {
     const errors = await boundaryErrors('renderer/src/briefs/x.tsx', "import { EXTRA_VIEWS } from '../app/views';\n");
-    expect(errors).toEqual([expect.stringMatching(/^1: Layer boundary: renderer\/ must not import renderer\/src\/app\/ from a feature/)]);
-    expect(await flaggedLines('renderer/src/briefs/x.tsx', "import { useNotices } from '../ui/notices';\n")).toEqual([]);
+    expect(errors).toEqual([
+      expect.stringMatching(/^1: Layer boundary: renderer\/ must not import renderer\/src\/app\/ from a feature/),
+    ]);
+    expect(await flaggedLines('renderer/src/briefs/x.tsx', "import { useNotices } from '../ui/notices';\n")).toEqual(
+      [],
+    );
     expect(await flaggedLines('renderer/src/app/x.tsx', "import { EXTRA_VIEWS } from './views';\n")).toEqual([]);
     expect(await flaggedLines('renderer/src/main.tsx', "import { App } from './app/App';\n")).toEqual([]);
   });

@@ -36,7 +36,10 @@ export const FORBIDDEN: Array<{ what: string; pattern: RegExp }> = [
   { what: 'the design notes outside the repository', pattern: /\bdesign\.md\b/i },
   { what: 'an issue number', pattern: /\bissues?\s+#?\d+\b/i },
   { what: 'an issue number', pattern: /\((?:#|gh-)\d+\)/i },
-  { what: 'an issue number', pattern: /\b(?:fix(?:es|ed)?|close[sd]?|resolve[sd]?|refs?|see|pr|pull request|bug|ticket)\s+#\d+\b/i },
+  {
+    what: 'an issue number',
+    pattern: /\b(?:fix(?:es|ed)?|close[sd]?|resolve[sd]?|refs?|see|pr|pull request|bug|ticket)\s+#\d+\b/i,
+  },
   { what: 'an issue number', pattern: /\bgh-\d+\b/i },
   { what: 'an issue or pull request URL', pattern: /github\.com\/[^\s/]+\/[^\s/]+\/(?:issues|pull)\/\d+/ },
   { what: 'a path on the build machine', pattern: /(?:^|[\s'"`(])\/work\// },
@@ -130,7 +133,12 @@ function brokenLinks(markdownFiles: string[]): string[] {
         problems.push(`${where} does not exist`);
         continue;
       }
-      if (fragment && resolved.endsWith('.md') && statSync(resolved).isFile() && !headingAnchors(readFileSync(resolved, 'utf8')).has(fragment)) {
+      if (
+        fragment &&
+        resolved.endsWith('.md') &&
+        statSync(resolved).isFile() &&
+        !headingAnchors(readFileSync(resolved, 'utf8')).has(fragment)
+      ) {
         problems.push(`${where}: no heading with that anchor`);
       }
     }
@@ -149,7 +157,8 @@ function missingNamedPaths(list: Array<{ file: string; lines: string[] }>): stri
         if (!top.test(named)) continue;
         // A glob names its folder: that must exist.
         const existing = named.includes('*') ? named.slice(0, named.indexOf('*')).replace(/[^/]*$/, '') : named;
-        if (!existsSync(path.join(root, existing))) problems.push(`${file}:${i + 1}: ${named} is not in the repository`);
+        if (!existsSync(path.join(root, existing)))
+          problems.push(`${file}:${i + 1}: ${named} is not in the repository`);
       }
     });
   }
@@ -169,7 +178,9 @@ function missingDocMentions(list: Array<{ file: string; lines: string[] }>): str
   return problems;
 }
 
-const markdownInScope = files.map((f) => f.file).filter((f) => f === 'README.md' || (f.startsWith('docs/') && f.endsWith('.md')) || f.endsWith('/README.md'));
+const markdownInScope = files
+  .map((f) => f.file)
+  .filter((f) => f === 'README.md' || (f.startsWith('docs/') && f.endsWith('.md')) || f.endsWith('/README.md'));
 
 describe('the repository is self-contained', () => {
   it('scans the tracked text files (and finds the docs among them)', () => {
@@ -202,7 +213,9 @@ describe('the repository is self-contained', () => {
 
   it('renderer/README.md lists every folder of renderer/src', () => {
     const readme = readFileSync(path.join(root, 'renderer/README.md'), 'utf8');
-    const folders = readdirSync(path.join(root, 'renderer/src'), { withFileTypes: true }).filter((d) => d.isDirectory());
+    const folders = readdirSync(path.join(root, 'renderer/src'), { withFileTypes: true }).filter((d) =>
+      d.isDirectory(),
+    );
     expect(folders.length).toBeGreaterThan(5);
     expect(folders.map((d) => d.name).filter((name) => !readme.includes(`\`src/${name}/\``))).toEqual([]);
   });
@@ -246,17 +259,29 @@ describe('the checks catch what they are for', () => {
 
   it('flags named paths and doc mentions that are not in the tree', () => {
     const nowhere = ['docs', 'nowhere.md'].join('/');
-    expect(missingDocMentions(sample(`see docs/storage.md and ${nowhere}`, 'main/x.ts'))).toEqual([`main/x.ts:1: ${nowhere} does not exist`]);
-    expect(missingNamedPaths(sample('`shared/model.ts`, `shared/api/*.ts`, `ids.ts`, `main/services/store/`\n`shared/hooks/check`, `tests/nowhere/*.ts`'))).toEqual([
+    expect(missingDocMentions(sample(`see docs/storage.md and ${nowhere}`, 'main/x.ts'))).toEqual([
+      `main/x.ts:1: ${nowhere} does not exist`,
+    ]);
+    expect(
+      missingNamedPaths(
+        sample(
+          '`shared/model.ts`, `shared/api/*.ts`, `ids.ts`, `main/services/store/`\n`shared/hooks/check`, `tests/nowhere/*.ts`',
+        ),
+      ),
+    ).toEqual([
       'guide/sample.md:2: shared/hooks/check is not in the repository',
       'guide/sample.md:2: tests/nowhere/*.ts is not in the repository',
     ]);
   });
 
   it('computes GitHub heading anchors and finds links outside code', () => {
-    const anchors = headingAnchors('# Title\n## One writer per notebook: `.lock`\n## `schemaVersion` and migrations\n## Title\n```\n# not a heading\n```');
+    const anchors = headingAnchors(
+      '# Title\n## One writer per notebook: `.lock`\n## `schemaVersion` and migrations\n## Title\n```\n# not a heading\n```',
+    );
     expect([...anchors]).toEqual(['title', 'one-writer-per-notebook-lock', 'schemaversion-and-migrations', 'title-1']);
-    expect(markdownLinks('see [a](a.md#x) and `[b](b.md)`\n```\n[c](c.md)\n```\n[d](https://example.org "title")')).toEqual([
+    expect(
+      markdownLinks('see [a](a.md#x) and `[b](b.md)`\n```\n[c](c.md)\n```\n[d](https://example.org "title")'),
+    ).toEqual([
       { line: 1, target: 'a.md#x' },
       { line: 5, target: 'https://example.org' },
     ]);

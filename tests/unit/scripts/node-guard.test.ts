@@ -20,7 +20,12 @@ afterEach(async () => {
 });
 
 function run(args: string[], env: Record<string, string> = {}) {
-  const child = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
+  const child = spawnSync(process.execPath, args, {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, ...env },
+  });
   return { status: child.status, stdout: child.stdout, stderr: child.stderr };
 }
 
@@ -38,7 +43,9 @@ describe('the Node.js version guard', () => {
     expect(isAtLeast('20.20.2', '22.12.0')).toBe(false);
     expect(isAtLeast('22.9.0', '22.12.0')).toBe(false); // numeric, not string, comparison
     expect(nodeVersionProblem('22.12.0', '22.12.0')).toBeNull();
-    expect(nodeVersionProblem('v20.20.2', '22.12.0')).toMatch(/needs Node\.js 22\.12\.0 or newer; this is Node\.js 20\.20\.2/);
+    expect(nodeVersionProblem('v20.20.2', '22.12.0')).toMatch(
+      /needs Node\.js 22\.12\.0 or newer; this is Node\.js 20\.20\.2/,
+    );
   });
 
   for (const [name, script] of [
@@ -72,9 +79,12 @@ describe('the Node.js version guard', () => {
 
 describe('the Electron binary check before npm start', () => {
   it('names the cause from the downloader output, not its stack', () => {
-    const stack = 'TypeError: fetch failed\n    at node:internal/deps/undici/undici:15456:13\n    at async FetchDownloader.download (x.js:46:30)';
+    const stack =
+      'TypeError: fetch failed\n    at node:internal/deps/undici/undici:15456:13\n    at async FetchDownloader.download (x.js:46:30)';
     expect(downloadFailureReason(stack)).toBe('fetch failed: the download host could not be reached');
-    expect(downloadFailureReason('RequestError: getaddrinfo ENOTFOUND github.com\n    at foo')).toBe('getaddrinfo ENOTFOUND github.com');
+    expect(downloadFailureReason('RequestError: getaddrinfo ENOTFOUND github.com\n    at foo')).toBe(
+      'getaddrinfo ENOTFOUND github.com',
+    );
     expect(downloadFailureReason('')).toBe('no output');
   });
 
@@ -87,13 +97,27 @@ describe('the Electron binary check before npm start', () => {
     const electronPkg = path.dirname(require.resolve('electron/package.json', { paths: [root] }));
     mkdirSync(path.join(t.dir, 'scripts'));
     mkdirSync(path.join(t.dir, 'node_modules', 'electron'), { recursive: true });
-    for (const f of ['check-node.mjs', 'ensure-electron.mjs']) cpSync(path.join(root, 'scripts', f), path.join(t.dir, 'scripts', f));
+    for (const f of ['check-node.mjs', 'ensure-electron.mjs'])
+      cpSync(path.join(root, 'scripts', f), path.join(t.dir, 'scripts', f));
     cpSync(path.join(root, 'package.json'), path.join(t.dir, 'package.json'));
     for (const f of ['package.json', 'install.js', 'checksums.json', 'index.js']) {
       cpSync(path.join(electronPkg, f), path.join(t.dir, 'node_modules', 'electron', f));
     }
     // The installer's own dependencies, as npm would have hoisted them.
-    for (const dep of ['@electron', '@electron-internal', 'debug', 'ms', 'env-paths', 'graceful-fs', 'progress', 'semver', 'sumchecker', 'fs-extra', 'universalify', 'jsonfile']) {
+    for (const dep of [
+      '@electron',
+      '@electron-internal',
+      'debug',
+      'ms',
+      'env-paths',
+      'graceful-fs',
+      'progress',
+      'semver',
+      'sumchecker',
+      'fs-extra',
+      'universalify',
+      'jsonfile',
+    ]) {
       const src = path.join(root, 'node_modules', dep);
       if (existsSync(src)) symlinkSync(src, path.join(t.dir, 'node_modules', dep));
     }
@@ -113,7 +137,9 @@ describe('the Electron binary check before npm start', () => {
     expect(child.stdout).toMatch(/^Downloading the Electron \d+\.\d+\.\d+ binary/);
     const lines = child.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^Dossier: the Electron \d+\.\d+\.\d+ binary is not installed and could not be downloaded \(.+\)\./);
+    expect(lines[0]).toMatch(
+      /^Dossier: the Electron \d+\.\d+\.\d+ binary is not installed and could not be downloaded \(.+\)\./,
+    );
     expect(lines[0]).toContain('npx install-electron');
     // The installer really ran and failed on the network, not on a missing module.
     const log = readFileSync(path.join(t.dir, 'node_modules', '.cache', 'dossier', 'electron-install.log'), 'utf8');

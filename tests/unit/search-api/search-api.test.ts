@@ -32,12 +32,18 @@ async function cli(...argv: string[]): Promise<{ code: number; out: string; err:
   await close();
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main([...argv, '--notebook', dir], { out: (t) => out.push(t), err: (t) => err.push(t), isTTY: false });
+  const code = await main([...argv, '--notebook', dir], {
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    isTTY: false,
+  });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-const ENGLISH_CLAIM = 'Outside the conference hall, 14 people were injured when police cleared a protest by fishermen who fear the new route will damage their grounds.';
-const SIGNED_CLAIM = 'China and Russia signed an Arctic shipping agreement in Nordvik on Monday, pledging to build six icebreakers for a year-round route along the northern coast.';
+const ENGLISH_CLAIM =
+  'Outside the conference hall, 14 people were injured when police cleared a protest by fishermen who fear the new route will damage their grounds.';
+const SIGNED_CLAIM =
+  'China and Russia signed an Arctic shipping agreement in Nordvik on Monday, pledging to build six icebreakers for a year-round route along the northern coast.';
 
 beforeEach(async () => {
   const t = await tempDir('dossier-search-api-');
@@ -50,7 +56,10 @@ beforeEach(async () => {
     expect(result.added).toHaveLength(1);
     const id = result.added[0]!.id;
     idOf.set(src.id, id);
-    await s.service.updateSourceMeta({ id, patch: { title: src.title, outlet: src.outlet, publishedAt: src.publishedAt, language: src.language } });
+    await s.service.updateSourceMeta({
+      id,
+      patch: { title: src.title, outlet: src.outlet, publishedAt: src.publishedAt, language: src.language },
+    });
   }
   for (const a of actors) await s.service.createActor({ name: a.name, kind: a.kind, aliases: a.aliases, memberOf: [] });
 }, 60_000);
@@ -105,7 +114,14 @@ describe('search', () => {
 describe('corroboration', () => {
   it('lists the same-language reports first and the other-language report close behind', async () => {
     const s = session!;
-    const claim = await s.service.addClaimByQuote({ sourceId: sid(courier.id), quote: ENGLISH_CLAIM, kind: 'claim', tags: [], actors: [], occurrence: 0 });
+    const claim = await s.service.addClaimByQuote({
+      sourceId: sid(courier.id),
+      quote: ENGLISH_CLAIM,
+      kind: 'claim',
+      tags: [],
+      actors: [],
+      occurrence: 0,
+    });
     const hits = await s.service.corroborate({ annotationId: claim.id, limit: 10 });
     const order = hits.map((h) => h.sourceId);
     expect(order).not.toContain(sid(courier.id));
@@ -119,22 +135,52 @@ describe('corroboration', () => {
 
   it('accepting creates the annotation and the relation in one undoable step, and shows the group', async () => {
     const s = session!;
-    const claim = await s.service.addClaimByQuote({ sourceId: sid(courier.id), quote: ENGLISH_CLAIM, kind: 'claim', tags: [], actors: [], occurrence: 0 });
-    const [sv] = (await s.service.corroborate({ annotationId: claim.id, limit: 10 })).filter((h) => h.sourceId === sid(dagblad.id));
-    const { annotation, relation } = await s.service.acceptCorroboration({ annotationId: claim.id, sourceId: sv!.sourceId, start: sv!.start, end: sv!.end, type: 'corroborates' });
+    const claim = await s.service.addClaimByQuote({
+      sourceId: sid(courier.id),
+      quote: ENGLISH_CLAIM,
+      kind: 'claim',
+      tags: [],
+      actors: [],
+      occurrence: 0,
+    });
+    const [sv] = (await s.service.corroborate({ annotationId: claim.id, limit: 10 })).filter(
+      (h) => h.sourceId === sid(dagblad.id),
+    );
+    const { annotation, relation } = await s.service.acceptCorroboration({
+      annotationId: claim.id,
+      sourceId: sv!.sourceId,
+      start: sv!.start,
+      end: sv!.end,
+      type: 'corroborates',
+    });
     expect(annotation.kind).toBe('claim');
     expect(annotation.target.exact).toBe(sv!.text);
     expect(relation).toMatchObject({ from: annotation.id, to: claim.id, type: 'corroborates' });
     expect((await s.service.getSource({ id: sid(dagblad.id) })).annotations.map((a) => a.id)).toContain(annotation.id);
-    expect(await s.service.listRelations({ annotationId: claim.id })).toEqual([expect.objectContaining({ id: relation.id, other: expect.objectContaining({ annotationId: annotation.id, sourceId: sid(dagblad.id) }) })]);
+    expect(await s.service.listRelations({ annotationId: claim.id })).toEqual([
+      expect.objectContaining({
+        id: relation.id,
+        other: expect.objectContaining({ annotationId: annotation.id, sourceId: sid(dagblad.id) }),
+      }),
+    ]);
 
     // a contradicting report with a different count joins the group: 3 outlets, and "14" vs "Forty" side by side
-    const ev = (await s.service.corroborate({ annotationId: claim.id, limit: 10 })).find((h) => h.sourceId === sid(evening.id))!;
+    const ev = (await s.service.corroborate({ annotationId: claim.id, limit: 10 })).find(
+      (h) => h.sourceId === sid(evening.id),
+    )!;
     expect(ev).toBeDefined();
-    await s.service.acceptCorroboration({ annotationId: claim.id, sourceId: ev.sourceId, start: ev.start, end: ev.end, type: 'contradicts' });
+    await s.service.acceptCorroboration({
+      annotationId: claim.id,
+      sourceId: ev.sourceId,
+      start: ev.start,
+      end: ev.end,
+      type: 'contradicts',
+    });
     const group = await s.service.getClaimGroup({ annotationId: annotation.id });
     expect(group.independentSources).toBe(3);
-    expect(group.members.map((m) => m.sourceId).sort()).toEqual([sid(courier.id), sid(dagblad.id), sid(evening.id)].sort());
+    expect(group.members.map((m) => m.sourceId).sort()).toEqual(
+      [sid(courier.id), sid(dagblad.id), sid(evening.id)].sort(),
+    );
     const numbers = group.discrepancies.filter((d) => d.kind === 'number');
     expect(numbers.length).toBeGreaterThan(0);
     expect(numbers[0]!.values.map((v) => v.value).sort()).toEqual(expect.arrayContaining(['14', '40']));
@@ -146,7 +192,10 @@ describe('corroboration', () => {
     expect((await s.service.getSource({ id: sid(dagblad.id) })).annotations).toEqual([]);
     expect(await s.service.listRelations({ annotationId: claim.id })).toEqual([]);
     const alone = await s.service.getClaimGroup({ annotationId: claim.id });
-    expect(alone).toMatchObject({ members: [expect.objectContaining({ annotationId: claim.id })], independentSources: 1 });
+    expect(alone).toMatchObject({
+      members: [expect.objectContaining({ annotationId: claim.id })],
+      independentSources: 1,
+    });
     await expect(s.service.getClaimGroup({ annotationId: annotation.id })).rejects.toThrow(/No annotation/);
 
     // deleteRelation removes a relation (and is undoable too)
@@ -159,21 +208,53 @@ describe('corroboration', () => {
 describe('the index follows changes', () => {
   it('stays right after edits, deletes and undo', async () => {
     const s = session!;
-    const before = await s.service.search({ query: 'Marsk', filters: { statuses: ['disputed'] }, limit: 10, wait: true });
+    const before = await s.service.search({
+      query: 'Marsk',
+      filters: { statuses: ['disputed'] },
+      limit: 10,
+      wait: true,
+    });
     expect(before.hits.filter((h) => h.annotationId)).toEqual([]);
-    const claim = await s.service.addClaimByQuote({ sourceId: sid(courier.id), quote: '“We were not asked,” said Elin Marsk', kind: 'claim', tags: [], actors: [], occurrence: 0, status: 'disputed' });
-    const found = await s.service.search({ query: 'Marsk', filters: { statuses: ['disputed'] }, limit: 10, wait: true });
+    const claim = await s.service.addClaimByQuote({
+      sourceId: sid(courier.id),
+      quote: '“We were not asked,” said Elin Marsk',
+      kind: 'claim',
+      tags: [],
+      actors: [],
+      occurrence: 0,
+      status: 'disputed',
+    });
+    const found = await s.service.search({
+      query: 'Marsk',
+      filters: { statuses: ['disputed'] },
+      limit: 10,
+      wait: true,
+    });
     expect(found.hits.map((h) => h.annotationId)).toContain(claim.id);
 
     await s.service.updateAnnotation({ sourceId: claim.sourceId, id: claim.id, patch: { status: 'corroborated' } });
-    expect((await s.service.search({ query: 'Marsk', filters: { statuses: ['disputed'] }, limit: 10, wait: true })).hits.map((h) => h.annotationId)).not.toContain(claim.id);
-    expect((await s.service.search({ query: 'Marsk', filters: { statuses: ['corroborated'] }, limit: 10, wait: true })).hits.map((h) => h.annotationId)).toContain(claim.id);
+    expect(
+      (await s.service.search({ query: 'Marsk', filters: { statuses: ['disputed'] }, limit: 10, wait: true })).hits.map(
+        (h) => h.annotationId,
+      ),
+    ).not.toContain(claim.id);
+    expect(
+      (
+        await s.service.search({ query: 'Marsk', filters: { statuses: ['corroborated'] }, limit: 10, wait: true })
+      ).hits.map((h) => h.annotationId),
+    ).toContain(claim.id);
 
     await s.service.undo({});
-    expect((await s.service.search({ query: 'Marsk', filters: { statuses: ['disputed'] }, limit: 10, wait: true })).hits.map((h) => h.annotationId)).toContain(claim.id);
+    expect(
+      (await s.service.search({ query: 'Marsk', filters: { statuses: ['disputed'] }, limit: 10, wait: true })).hits.map(
+        (h) => h.annotationId,
+      ),
+    ).toContain(claim.id);
 
     await s.service.deleteAnnotation({ sourceId: claim.sourceId, id: claim.id });
-    expect((await s.service.search({ query: 'Marsk', limit: 10, wait: true })).hits.map((h) => h.annotationId)).not.toContain(claim.id);
+    expect(
+      (await s.service.search({ query: 'Marsk', limit: 10, wait: true })).hits.map((h) => h.annotationId),
+    ).not.toContain(claim.id);
     await expect(s.service.corroborate({ annotationId: claim.id, limit: 5 })).rejects.toThrow(/No annotation/);
 
     // a renamed source and a new actor alias are searchable at once
@@ -181,16 +262,27 @@ describe('the index follows changes', () => {
     expect((await s.service.search({ query: 'zembla', limit: 5, wait: true })).hits[0]?.sourceId).toBe(sid(economy.id));
     const china = (await s.service.listActors({})).find((a) => a.name === 'China')!;
     await s.service.updateActor({ id: china.id, aliases: [...china.aliases, 'Zhongguo'] });
-    expect((await s.service.search({ query: 'zhongguo', limit: 5, wait: true })).actors.map((a) => a.actorId)).toContain(china.id);
+    expect(
+      (await s.service.search({ query: 'zhongguo', limit: 5, wait: true })).actors.map((a) => a.actorId),
+    ).toContain(china.id);
     await s.service.undo({});
-    expect((await s.service.search({ query: 'zhongguo', limit: 5, wait: true })).actors.map((a) => a.actorId)).not.toContain(china.id);
+    expect(
+      (await s.service.search({ query: 'zhongguo', limit: 5, wait: true })).actors.map((a) => a.actorId),
+    ).not.toContain(china.id);
   });
 });
 
 describe('persistence', () => {
   it('builds once, saves at close, loads on reopen; a stale or corrupt cache is rebuilt', async () => {
     let s = session!;
-    const claim = await s.service.addClaimByQuote({ sourceId: sid(courier.id), quote: SIGNED_CLAIM, kind: 'claim', tags: [], actors: [], occurrence: 0 });
+    const claim = await s.service.addClaimByQuote({
+      sourceId: sid(courier.id),
+      quote: SIGNED_CLAIM,
+      kind: 'claim',
+      tags: [],
+      actors: [],
+      occurrence: 0,
+    });
     await s.service.search({ query: 'icebreakers', limit: 5, wait: true });
     expect((await s.service.searchStatus({})).loadedFrom).toBe('build');
     await close();
@@ -215,14 +307,18 @@ describe('persistence', () => {
     raw.source.text += '\n\nQuokkaball is the new craze.';
     await writeFile(file, JSON.stringify(raw));
     s = await open();
-    expect((await s.service.search({ query: 'quokkaball', limit: 5, wait: true })).hits[0]?.sourceId).toBe(sid(football.id));
+    expect((await s.service.search({ query: 'quokkaball', limit: 5, wait: true })).hits[0]?.sourceId).toBe(
+      sid(football.id),
+    );
     expect((await s.service.searchStatus({})).loadedFrom).toBe('build');
     await close();
 
     // a corrupt cache file is ignored and rebuilt, never fatal
     await writeFile(path.join(dir, CACHE_DIR, INDEX_FILE), '{"format":3,"index":');
     s = await open();
-    expect((await s.service.search({ query: 'skadades', limit: 3, wait: true })).hits[0]?.sourceId).toBe(sid(dagblad.id));
+    expect((await s.service.search({ query: 'skadades', limit: 3, wait: true })).hits[0]?.sourceId).toBe(
+      sid(dagblad.id),
+    );
     expect((await s.service.searchStatus({})).loadedFrom).toBe('build');
   });
 });
@@ -230,17 +326,28 @@ describe('persistence', () => {
 describe('CLI', () => {
   it('search and corroborate print the shapes of docs/cli.md and check their input', async () => {
     const s = session!;
-    const claim = await s.service.addClaimByQuote({ sourceId: sid(courier.id), quote: ENGLISH_CLAIM, kind: 'claim', tags: [], actors: [], occurrence: 0 });
+    const claim = await s.service.addClaimByQuote({
+      sourceId: sid(courier.id),
+      quote: ENGLISH_CLAIM,
+      kind: 'claim',
+      tags: [],
+      actors: [],
+      occurrence: 0,
+    });
     const found = await cli('search', 'skadades', '--json');
     expect(found.code).toBe(0);
     const hits = JSON.parse(found.out) as Array<Record<string, unknown>>;
     expect(hits[0]!.sourceId).toBe(sid(dagblad.id));
-    for (const h of hits) expect(Object.keys(h).sort()).toEqual(expect.arrayContaining(['score', 'snippet', 'sourceId']));
-    for (const h of hits) expect(Object.keys(h).filter((k) => !['sourceId', 'annotationId', 'snippet', 'score'].includes(k))).toEqual([]);
+    for (const h of hits)
+      expect(Object.keys(h).sort()).toEqual(expect.arrayContaining(['score', 'snippet', 'sourceId']));
+    for (const h of hits)
+      expect(Object.keys(h).filter((k) => !['sourceId', 'annotationId', 'snippet', 'score'].includes(k))).toEqual([]);
     const scores = hits.map((h) => h.score as number);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
 
-    const de = JSON.parse((await cli('search', 'Nordvik', '--lang', 'de', '--limit', '3', '--json')).out) as Array<{ sourceId: string }>;
+    const de = JSON.parse((await cli('search', 'Nordvik', '--lang', 'de', '--limit', '3', '--json')).out) as Array<{
+      sourceId: string;
+    }>;
     expect(de.length).toBeGreaterThan(0);
     expect(de.length).toBeLessThanOrEqual(3);
     expect(de.every((h) => h.sourceId === sid(rundschau.id))).toBe(true);

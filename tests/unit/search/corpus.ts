@@ -112,8 +112,20 @@ export const allSources: TestSource[] = [courier, wire, evening, dagblad, rundsc
 const at = '2024-10-16T09:00:00.000Z';
 
 export const actors: Actor[] = [
-  { id: 'act_china', name: 'China', kind: 'state', aliases: ['Kina', 'Beijing', 'Peking', 'Volksrepublik China'], memberOf: [] },
-  { id: 'act_russia', name: 'Russia', kind: 'state', aliases: ['Ryssland', 'Russland', 'Moscow', 'Moskva', 'Moskau'], memberOf: [] },
+  {
+    id: 'act_china',
+    name: 'China',
+    kind: 'state',
+    aliases: ['Kina', 'Beijing', 'Peking', 'Volksrepublik China'],
+    memberOf: [],
+  },
+  {
+    id: 'act_russia',
+    name: 'Russia',
+    kind: 'state',
+    aliases: ['Ryssland', 'Russland', 'Moscow', 'Moskva', 'Moskau'],
+    memberOf: [],
+  },
   { id: 'act_iran', name: 'Iran', kind: 'state', aliases: [], memberOf: [] },
   { id: 'act_police', name: 'Nordvik police', kind: 'organisation', aliases: ['polisen i Nordvik'], memberOf: [] },
 ];
@@ -133,7 +145,13 @@ export function claim(id: string, source: TestSource, quote: string, extra: Part
     id,
     sourceId: source.id,
     kind: 'claim',
-    target: { start, end, exact: quote, prefix: source.text.slice(Math.max(0, start - 32), start), suffix: source.text.slice(end, end + 32) },
+    target: {
+      start,
+      end,
+      exact: quote,
+      prefix: source.text.slice(Math.max(0, start - 32), start),
+      suffix: source.text.slice(end, end + 32),
+    },
     tagIds: [],
     status: 'unverified',
     actors: [],
@@ -147,7 +165,13 @@ export const signedClaim = claim(
   'ann_signed',
   courier,
   'China and Russia signed an Arctic shipping agreement in Nordvik on Monday, pledging to build six icebreakers for a year-round route along the northern coast.',
-  { tagIds: ['tag_trade'], actors: [{ actorId: 'act_china', role: 'subject' }, { actorId: 'act_russia', role: 'subject' }] },
+  {
+    tagIds: ['tag_trade'],
+    actors: [
+      { actorId: 'act_china', role: 'subject' },
+      { actorId: 'act_russia', role: 'subject' },
+    ],
+  },
 );
 
 export const injuredClaim = claim(
@@ -157,11 +181,24 @@ export const injuredClaim = claim(
   { tagIds: ['tag_protest'], status: 'corroborated', actors: [{ actorId: 'act_police', role: 'subject' }] },
 );
 
-export const swedishClaim = claim('ann_sv_injured', dagblad, 'Utanför konferenshallen skadades 14 personer när polisen skingrade en demonstration av fiskare från Malmö och Västerhamn.', {
-  tagIds: ['tag_protest'],
-  status: 'disputed',
-  note: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Sjukhuset bekräftar siffran; jämför med Evening Post.' }] }] },
-});
+export const swedishClaim = claim(
+  'ann_sv_injured',
+  dagblad,
+  'Utanför konferenshallen skadades 14 personer när polisen skingrade en demonstration av fiskare från Malmö och Västerhamn.',
+  {
+    tagIds: ['tag_protest'],
+    status: 'disputed',
+    note: {
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          content: [{ type: 'text', text: 'Sjukhuset bekräftar siffran; jämför med Evening Post.' }],
+        },
+      ],
+    },
+  },
+);
 
 export const annotations: Annotation[] = [signedClaim, injuredClaim, swedishClaim];
 

@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { SearchIndex } from '../../../main/services/search';
 import { CorroborationHit } from '../../../shared/api/search';
-import { claim, corpus, courier, dagblad, economy, evening, football, injuredClaim, rundschau, signedClaim, swedishClaim, wire } from './corpus';
+import {
+  claim,
+  corpus,
+  courier,
+  dagblad,
+  economy,
+  evening,
+  football,
+  injuredClaim,
+  rundschau,
+  signedClaim,
+  swedishClaim,
+  wire,
+} from './corpus';
 
 describe('corroborate', () => {
   const index = SearchIndex.build(corpus());
@@ -12,18 +25,25 @@ describe('corroborate', () => {
     expect(order[0]).toBe(wire.id);
     // Swedish and German reports of the same signing come next, before unrelated articles
     expect(order.slice(1, 3).sort()).toEqual([dagblad.id, rundschau.id].sort());
-    for (const unrelated of [economy.id, football.id]) if (order.includes(unrelated)) expect(order.indexOf(unrelated)).toBeGreaterThan(3);
+    for (const unrelated of [economy.id, football.id])
+      if (order.includes(unrelated)) expect(order.indexOf(unrelated)).toBeGreaterThan(3);
     expect(order).not.toContain(courier.id); // other sources only
     for (const h of hits) {
       expect(CorroborationHit.parse(h)).toEqual(h);
-      expect(corpus().sources.find((s) => s.id === h.sourceId)!.text.slice(h.start, h.end)).toBe(h.text);
+      expect(
+        corpus()
+          .sources.find((s) => s.id === h.sourceId)!
+          .text.slice(h.start, h.end),
+      ).toBe(h.text);
     }
     for (let i = 1; i < hits.length; i++) expect(hits[i - 1]!.score).toBeGreaterThanOrEqual(hits[i]!.score);
   });
 
   it('links a cross-language pair only through actor aliases and numbers', () => {
     const sv = index.corroborate(signedClaim.id).find((h) => h.sourceId === dagblad.id)!;
-    expect(sv.text).toBe('Kina och Ryssland undertecknade på måndagen ett avtal om sjöfart i Arktis som omfattar sex nya isbrytare.');
+    expect(sv.text).toBe(
+      'Kina och Ryssland undertecknade på måndagen ett avtal om sjöfart i Arktis som omfattar sex nya isbrytare.',
+    );
     expect(sv.matched.words).toBe(0);
     expect(sv.matched.actorIds.sort()).toEqual(['act_china', 'act_russia']);
     expect(sv.matched.numbers).toEqual(['sex']);
@@ -38,7 +58,9 @@ describe('corroborate', () => {
     expect(wireHit.text.startsWith('Fourteen people were injured')).toBe(true);
     expect(wireHit.matched.numbers).toEqual(['Fourteen']);
     // a report with another number ranks below the ones that agree
-    expect(hits.findIndex((h) => h.sourceId === evening.id)).toBeGreaterThan(hits.findIndex((h) => h.sourceId === rundschau.id));
+    expect(hits.findIndex((h) => h.sourceId === evening.id)).toBeGreaterThan(
+      hits.findIndex((h) => h.sourceId === rundschau.id),
+    );
   });
 
   it('works from a Swedish claim towards English and German reports', () => {
@@ -50,7 +72,11 @@ describe('corroborate', () => {
 
   it('meets new aliases and new annotations incrementally', () => {
     const local = SearchIndex.build(corpus());
-    const fresh = claim('ann_fresh', evening, 'Forty people were injured in the clashes, according to organisers of the protest.');
+    const fresh = claim(
+      'ann_fresh',
+      evening,
+      'Forty people were injured in the clashes, according to organisers of the protest.',
+    );
     expect(() => local.corroborate(fresh.id)).toThrow(/No annotation/);
     local.upsertAnnotation(fresh);
     const order = local.corroborate(fresh.id).map((h) => h.sourceId);

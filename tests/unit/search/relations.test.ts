@@ -3,7 +3,12 @@ import { computeGroups, findDiscrepancies, outletKey } from '../../../main/servi
 import type { Relation } from '../../../shared/model';
 import { actors } from './corpus';
 
-const rel = (id: string, from: string, to: string, type: Relation['type'] = 'corroborates'): Relation => ({ id, from, to, type });
+const rel = (id: string, from: string, to: string, type: Relation['type'] = 'corroborates'): Relation => ({
+  id,
+  from,
+  to,
+  type,
+});
 
 describe('computeGroups', () => {
   const sources = [
@@ -26,7 +31,12 @@ describe('computeGroups', () => {
 
   it('joins claims through any chain of relations and counts distinct outlets', () => {
     const { groups, byAnnotation } = computeGroups({
-      relations: [rel('r1', 'a1', 'a2'), rel('r2', 'a2', 'a3', 'contradicts'), rel('r3', 'a3', 'a4', 'elaborates'), rel('r4', 'a5', 'a6')],
+      relations: [
+        rel('r1', 'a1', 'a2'),
+        rel('r2', 'a2', 'a3', 'contradicts'),
+        rel('r3', 'a3', 'a4', 'elaborates'),
+        rel('r4', 'a5', 'a6'),
+      ],
       annotations,
       sources,
     });
@@ -61,8 +71,16 @@ describe('computeGroups', () => {
 describe('findDiscrepancies', () => {
   it('flags differing counts of the same thing', () => {
     const found = findDiscrepancies([
-      { annotationId: 'a1', outlet: 'Northern Courier', text: 'Outside the hall, 14 people were injured when police cleared the protest.' },
-      { annotationId: 'a2', outlet: 'Baltic Wire', text: 'Fourteen people were injured as police broke up a demonstration.' },
+      {
+        annotationId: 'a1',
+        outlet: 'Northern Courier',
+        text: 'Outside the hall, 14 people were injured when police cleared the protest.',
+      },
+      {
+        annotationId: 'a2',
+        outlet: 'Baltic Wire',
+        text: 'Fourteen people were injured as police broke up a demonstration.',
+      },
       { annotationId: 'a3', outlet: 'Evening Post', text: 'Forty people were injured in the clashes.' },
     ]);
     const numbers = found.filter((d) => d.kind === 'number');
@@ -120,7 +138,12 @@ describe('findDiscrepancies', () => {
     const found = findDiscrepancies(
       [
         { annotationId: 'a1', outlet: 'Northern Courier', text: 'China and Russia signed the agreement.' },
-        { annotationId: 'a2', outlet: 'Dagbladet Norrland', language: 'sv', text: 'Kina och Ryssland undertecknade avtalet.' },
+        {
+          annotationId: 'a2',
+          outlet: 'Dagbladet Norrland',
+          language: 'sv',
+          text: 'Kina och Ryssland undertecknade avtalet.',
+        },
         { annotationId: 'a3', outlet: 'Evening Post', text: 'China and Iran signed the agreement.' },
       ],
       { actors },

@@ -2,7 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { SearchIndex } from '../../../main/services/search';
 import type { SearchHit } from '../../../shared/api/search';
 import { SearchHit as SearchHitSchema } from '../../../shared/api/search';
-import { claim, corpus, courier, dagblad, economy, injuredClaim, rundschau, signedClaim, swedishClaim, wire } from './corpus';
+import {
+  claim,
+  corpus,
+  courier,
+  dagblad,
+  economy,
+  injuredClaim,
+  rundschau,
+  signedClaim,
+  swedishClaim,
+  wire,
+} from './corpus';
 
 const ids = (hits: SearchHit[]) => hits.map((h) => h.sourceId);
 const marked = (h: SearchHit) => h.highlights.map(([a, b]) => h.snippet.slice(a, b));
@@ -93,7 +104,9 @@ describe('filters', () => {
 
   it('by language and source', () => {
     expect(new Set(ids(index.search('Nordvik', { languages: ['sv'] })))).toEqual(new Set([dagblad.id]));
-    expect(new Set(ids(index.search('Nordvik', { sourceIds: [wire.id, rundschau.id] })))).toEqual(new Set([wire.id, rundschau.id]));
+    expect(new Set(ids(index.search('Nordvik', { sourceIds: [wire.id, rundschau.id] })))).toEqual(
+      new Set([wire.id, rundschau.id]),
+    );
   });
 
   it('by publication date', () => {
@@ -116,7 +129,10 @@ describe('filters', () => {
   it('by actor: linked claims and passages that name the actor through any alias', () => {
     const hits = index.search('agreement avtal Abkommen', { actorIds: ['act_russia'] });
     expect(hits.length).toBeGreaterThan(0);
-    for (const h of hits) expect(h.annotationId === signedClaim.id || /Russia|Moscow|Ryssland|Russland/.test(h.snippet) || h.kind === 'passage').toBe(true);
+    for (const h of hits)
+      expect(
+        h.annotationId === signedClaim.id || /Russia|Moscow|Ryssland|Russland/.test(h.snippet) || h.kind === 'passage',
+      ).toBe(true);
     expect(ids(index.search('agreement', { actorIds: ['act_iran'] }))).toEqual(['src_evening']);
   });
 });
@@ -141,7 +157,10 @@ describe('incremental updates', () => {
     const index = SearchIndex.build(corpus());
     const extra = claim('ann_extra', wire, 'Analysts said the agreement gives China a foothold', {
       status: 'refuted',
-      note: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Check with the port authority.' }] }] },
+      note: {
+        type: 'doc',
+        content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Check with the port authority.' }] }],
+      },
     });
     expect(index.search('authority')).toEqual([]);
     index.upsertAnnotation(extra);
@@ -157,7 +176,13 @@ describe('incremental updates', () => {
   it('reflects a new actor alias in searches', () => {
     const index = SearchIndex.build(corpus());
     expect(ids(index.search('Fiskareförbundet'))).toEqual([]);
-    index.upsertActor({ id: 'act_fish', name: 'Fiskareförbundet', kind: 'group', aliases: ['fishermen', 'Fischer'], memberOf: [] });
+    index.upsertActor({
+      id: 'act_fish',
+      name: 'Fiskareförbundet',
+      kind: 'group',
+      aliases: ['fishermen', 'Fischer'],
+      memberOf: [],
+    });
     const hits = ids(index.search('Fiskareförbundet'));
     expect(new Set(hits)).toEqual(new Set([courier.id, wire.id, rundschau.id, 'src_evening']));
   });
@@ -170,7 +195,9 @@ describe('persistence', () => {
     const loaded = SearchIndex.load(index.toJSON());
     for (const q of ['Ryssland', 'malmo', 'undertec', 'fourteen injured', 'port reopened', 'sjukhuset', 'agrement']) {
       expect(loaded.search(q)).toEqual(index.search(q));
-      expect(loaded.search(q, { languages: ['en'], actorIds: ['act_china'] })).toEqual(index.search(q, { languages: ['en'], actorIds: ['act_china'] }));
+      expect(loaded.search(q, { languages: ['en'], actorIds: ['act_china'] })).toEqual(
+        index.search(q, { languages: ['en'], actorIds: ['act_china'] }),
+      );
     }
     expect(loaded.corroborate(signedClaim.id)).toEqual(index.corroborate(signedClaim.id));
     expect(loaded.stats()).toEqual(index.stats());

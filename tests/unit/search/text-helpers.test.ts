@@ -42,7 +42,13 @@ describe('folding', () => {
 
 describe('tokenize and numbers', () => {
   it('keeps grouped numbers in one token', () => {
-    expect(tokenize('14,000 supporters and 1 200 soldater').map((t) => t.text)).toEqual(['14,000', 'supporters', 'and', '1 200', 'soldater']);
+    expect(tokenize('14,000 supporters and 1 200 soldater').map((t) => t.text)).toEqual([
+      '14,000',
+      'supporters',
+      'and',
+      '1 200',
+      'soldater',
+    ]);
   });
 
   it('reads separators the way each language writes them', () => {
@@ -101,7 +107,13 @@ describe('dates', () => {
 });
 
 describe('AliasMatcher', () => {
-  const us: Actor = { id: 'act_us', name: 'United States', kind: 'state', aliases: ['USA', 'US', 'Förenta staterna'], memberOf: [] };
+  const us: Actor = {
+    id: 'act_us',
+    name: 'United States',
+    kind: 'state',
+    aliases: ['USA', 'US', 'Förenta staterna'],
+    memberOf: [],
+  };
   const matcher = new AliasMatcher([...actors, us]);
 
   it('finds actors through aliases in any language, with inflections', () => {
@@ -131,8 +143,21 @@ describe('richDocToText', () => {
       type: 'doc',
       content: [
         { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Källor' }] },
-        { type: 'paragraph', content: [{ type: 'text', text: 'Sjukhuset ' }, { type: 'text', marks: [{ type: 'bold' }], text: 'bekräftar' }, { type: 'hardBreak' }, { type: 'text', text: 'siffran.' }] },
-        { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Evening Post' }] }] }] },
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'Sjukhuset ' },
+            { type: 'text', marks: [{ type: 'bold' }], text: 'bekräftar' },
+            { type: 'hardBreak' },
+            { type: 'text', text: 'siffran.' },
+          ],
+        },
+        {
+          type: 'bulletList',
+          content: [
+            { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Evening Post' }] }] },
+          ],
+        },
       ],
     };
     expect(richDocToText(doc)).toBe('Källor\n\nSjukhuset bekräftar\nsiffran.\n\nEvening Post');

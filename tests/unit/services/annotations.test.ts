@@ -26,7 +26,9 @@ async function withSource(): Promise<{ s: NotebookSession; sourceId: string; dir
   const dir = path.join(t.dir, 'claims.dossier');
   const s = await openNotebookSession(dir);
   cleanups.push(t.cleanup, () => s.close());
-  const { added } = await s.service.importFiles({ files: [{ name: 'accord.txt', bytes: new TextEncoder().encode(ARTICLE) }] });
+  const { added } = await s.service.importFiles({
+    files: [{ name: 'accord.txt', bytes: new TextEncoder().encode(ARTICLE) }],
+  });
   return { s, sourceId: added[0]!.id, dir };
 }
 
@@ -48,28 +50,79 @@ describe('annotations', () => {
 
   it('refuses an empty or out-of-range selection and an unknown status', async () => {
     const { s, sourceId } = await withSource();
-    await expect(s.service.createAnnotation({ sourceId, kind: 'claim', start: 0, end: 99999, tagIds: [], actors: [] })).rejects.toMatchObject({ code: 'invalid-input' });
-    await expect(s.service.createAnnotation({ sourceId, kind: 'claim', start: 0, end: 5, tagIds: [], actors: [], status: 'maybe' })).rejects.toThrow(/Unknown status "maybe"/);
+    await expect(
+      s.service.createAnnotation({ sourceId, kind: 'claim', start: 0, end: 99999, tagIds: [], actors: [] }),
+    ).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(
+      s.service.createAnnotation({
+        sourceId,
+        kind: 'claim',
+        start: 0,
+        end: 5,
+        tagIds: [],
+        actors: [],
+        status: 'maybe',
+      }),
+    ).rejects.toThrow(/Unknown status "maybe"/);
   });
 
   it('anchors a quote typed with plain quotes and spaces into typographic text', async () => {
     const { s, sourceId } = await withSource();
-    const a = await s.service.addClaimByQuote({ sourceId, quote: `Police said 14 injured people were taken to hospital. Saltmarsh's mayor`, kind: 'claim', tags: [], actors: [], occurrence: 0 });
+    const a = await s.service.addClaimByQuote({
+      sourceId,
+      quote: `Police said 14 injured people were taken to hospital. Saltmarsh's mayor`,
+      kind: 'claim',
+      tags: [],
+      actors: [],
+      occurrence: 0,
+    });
     expect(a.target.exact).toBe('Police said 14\u00a0injured people were taken to hospital. Saltmarsh’s mayor');
   });
 
   it('uses prefix order for a repeated quote and picks the requested occurrence', async () => {
     const { s, sourceId } = await withSource();
-    const first = await s.service.addClaimByQuote({ sourceId, quote: 'We will not accept new quotas before spring.', kind: 'claim', tags: [], actors: [], occurrence: 0 });
-    const second = await s.service.addClaimByQuote({ sourceId, quote: 'We will not accept new quotas before spring.', kind: 'claim', tags: [], actors: [], occurrence: 1 });
+    const first = await s.service.addClaimByQuote({
+      sourceId,
+      quote: 'We will not accept new quotas before spring.',
+      kind: 'claim',
+      tags: [],
+      actors: [],
+      occurrence: 0,
+    });
+    const second = await s.service.addClaimByQuote({
+      sourceId,
+      quote: 'We will not accept new quotas before spring.',
+      kind: 'claim',
+      tags: [],
+      actors: [],
+      occurrence: 1,
+    });
     expect(second.target.start).toBeGreaterThan(first.target.start);
     expect(second.target.prefix).toContain('repeated');
-    await expect(s.service.addClaimByQuote({ sourceId, quote: 'We will not accept new quotas before spring.', kind: 'claim', tags: [], actors: [], occurrence: 2 })).rejects.toThrow(/occurs 2 time/);
+    await expect(
+      s.service.addClaimByQuote({
+        sourceId,
+        quote: 'We will not accept new quotas before spring.',
+        kind: 'claim',
+        tags: [],
+        actors: [],
+        occurrence: 2,
+      }),
+    ).rejects.toThrow(/occurs 2 time/);
   });
 
   it('never guesses: a quote that is not in the source is an error and adds nothing', async () => {
     const { s, sourceId } = await withSource();
-    await expect(s.service.addClaimByQuote({ sourceId, quote: 'We will accept new quotas before spring.', kind: 'claim', tags: [], actors: [], occurrence: 0 })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(
+      s.service.addClaimByQuote({
+        sourceId,
+        quote: 'We will accept new quotas before spring.',
+        kind: 'claim',
+        tags: [],
+        actors: [],
+        occurrence: 0,
+      }),
+    ).rejects.toMatchObject({ code: 'not-found' });
     expect((await s.service.getSource({ id: sourceId })).annotations).toEqual([]);
     expect(await s.service.listTags({})).toEqual([]);
   });
@@ -93,7 +146,14 @@ describe('annotations', () => {
     expect(a.actors[0]).toEqual({ actorId, role: 'speaker', stance: 'opposes' });
     // Give the actor an alias, then refer to it by the alias (inflected, as in Swedish text).
     await s.store.updateManifest((m) => void (m.actors.find((x) => x.id === actorId)!.aliases = ['Lindqvist']));
-    const b = await s.service.addClaimByQuote({ sourceId, quote: 'a dark day for the coast', kind: 'claim', tags: [], actors: [{ name: 'Lindqvists', role: 'subject' }], occurrence: 0 });
+    const b = await s.service.addClaimByQuote({
+      sourceId,
+      quote: 'a dark day for the coast',
+      kind: 'claim',
+      tags: [],
+      actors: [{ name: 'Lindqvists', role: 'subject' }],
+      occurrence: 0,
+    });
     expect(b.actors[0]!.actorId).toBe(actorId);
     expect(s.store.manifest.actors).toHaveLength(1);
   });
@@ -102,7 +162,14 @@ describe('annotations', () => {
     const { s, sourceId } = await withSource();
     const ports = await s.service.createTag({ name: 'Ports' });
     const harbours = await s.service.createTag({ name: 'Harbours', parentId: ports.id });
-    const a = await s.service.addClaimByQuote({ sourceId, quote: 'a dark day for the coast', kind: 'claim', tags: ['Harbours'], actors: [], occurrence: 0 });
+    const a = await s.service.addClaimByQuote({
+      sourceId,
+      quote: 'a dark day for the coast',
+      kind: 'claim',
+      tags: ['Harbours'],
+      actors: [],
+      occurrence: 0,
+    });
     expect(a.tagIds).toEqual([harbours.id]);
     await expect(s.service.updateTag({ id: ports.id, parentId: harbours.id })).rejects.toThrow(/under itself/);
     expect(await s.service.tagUsage({ id: harbours.id })).toEqual({ annotations: 1, sources: 1 });
@@ -120,14 +187,26 @@ describe('annotations', () => {
     const safety = await s.service.createTag({ name: 'Säkerhet' });
     await expect(s.service.createTag({ name: 'sakerhet' })).rejects.toThrow('A tag named “Säkerhet” already exists.');
     const other = await s.service.createTag({ name: 'Ports' });
-    await expect(s.service.updateTag({ id: other.id, name: 'SÄKERHET' })).rejects.toThrow('A tag named “Säkerhet” already exists.');
+    await expect(s.service.updateTag({ id: other.id, name: 'SÄKERHET' })).rejects.toThrow(
+      'A tag named “Säkerhet” already exists.',
+    );
     expect(await s.service.updateTag({ id: safety.id, name: 'säkerhet' })).toMatchObject({ name: 'säkerhet' });
   });
 
   it('edits status, note and kind; deleting removes its relations', async () => {
     const { s, sourceId } = await withSource();
-    const a = await s.service.addClaimByQuote({ sourceId, quote: 'Her counterpart disagreed.', kind: 'claim', tags: [], actors: [], occurrence: 0 });
-    const note = { type: 'doc' as const, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Check with the ministry.' }] }] };
+    const a = await s.service.addClaimByQuote({
+      sourceId,
+      quote: 'Her counterpart disagreed.',
+      kind: 'claim',
+      tags: [],
+      actors: [],
+      occurrence: 0,
+    });
+    const note = {
+      type: 'doc' as const,
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Check with the ministry.' }] }],
+    };
     const updated = await s.service.updateAnnotation({ sourceId, id: a.id, patch: { status: 'corroborated', note } });
     expect(updated.status).toBe('corroborated');
     expect(updated.note).toEqual(note);
@@ -135,7 +214,9 @@ describe('annotations', () => {
     const cleared = await s.service.updateAnnotation({ sourceId, id: a.id, patch: { note: null, kind: 'highlight' } });
     expect(cleared.note).toBeUndefined();
     expect(cleared.kind).toBe('highlight');
-    await s.store.updateManifest((m) => void m.relations.push({ id: 'rel_1', from: a.id, to: 'ann_elsewhere', type: 'corroborates' }));
+    await s.store.updateManifest(
+      (m) => void m.relations.push({ id: 'rel_1', from: a.id, to: 'ann_elsewhere', type: 'corroborates' }),
+    );
     await s.service.deleteAnnotation({ sourceId, id: a.id });
     expect((await s.service.getSource({ id: sourceId })).annotations).toEqual([]);
     expect(s.store.manifest.relations).toEqual([]);
@@ -149,7 +230,27 @@ describe('dossier claim add', () => {
     let out = '';
     let err = '';
     const io = { out: (t: string) => (out += `${t}\n`), err: (t: string) => (err += `${t}\n`), isTTY: false };
-    const code = await main(['--notebook', dir, 'claim', 'add', sourceId, '--quote', "Saltmarsh's mayor called it", '--tag', 'Reactions', '--actor', 'USA:s:subject', '--actor', 'Anna Lindqvist:speaker:opposes', '--status', 'disputed', '--json'], io);
+    const code = await main(
+      [
+        '--notebook',
+        dir,
+        'claim',
+        'add',
+        sourceId,
+        '--quote',
+        "Saltmarsh's mayor called it",
+        '--tag',
+        'Reactions',
+        '--actor',
+        'USA:s:subject',
+        '--actor',
+        'Anna Lindqvist:speaker:opposes',
+        '--status',
+        'disputed',
+        '--json',
+      ],
+      io,
+    );
     expect(err).toBe('');
     expect(code).toBe(0);
     const a = Annotation.parse(JSON.parse(out));
@@ -161,7 +262,10 @@ describe('dossier claim add', () => {
     expect(bad).toBe(1);
     expect(err.trim().split('\n')).toHaveLength(1);
     expect(err).toMatch(/^dossier: The quote is not in/);
-    const badActor = await main(['--notebook', dir, 'claim', 'add', sourceId, '--quote', 'Her counterpart', '--actor', 'Nobody'], io);
+    const badActor = await main(
+      ['--notebook', dir, 'claim', 'add', sourceId, '--quote', 'Her counterpart', '--actor', 'Nobody'],
+      io,
+    );
     expect(badActor).toBe(2);
   });
 });

@@ -10,7 +10,8 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-const article = (title: string) => new TextEncoder().encode(`${title}\n\nMinister Anna Lindqvist said the harbour accord holds, for ${title}.`);
+const article = (title: string) =>
+  new TextEncoder().encode(`${title}\n\nMinister Anna Lindqvist said the harbour accord holds, for ${title}.`);
 
 /** A session with one imported source, recording every notebook-changed event from then on. */
 async function notebook(): Promise<{ s: NotebookSession; sourceId: string; events: NotebookChangedEvent[] }> {
@@ -38,7 +39,12 @@ const last = (events: NotebookChangedEvent[]) => events.at(-1)!;
 describe('change sets of notebook-changed events', () => {
   it('an import lists the added sources, with reason import', async () => {
     const { s, events } = await notebook();
-    const { added } = await s.service.importFiles({ files: [{ name: 'b.txt', bytes: article('Beta') }, { name: 'c.txt', bytes: article('Gamma') }] });
+    const { added } = await s.service.importFiles({
+      files: [
+        { name: 'b.txt', bytes: article('Beta') },
+        { name: 'c.txt', bytes: article('Gamma') },
+      ],
+    });
     expect(last(events)).toMatchObject({ reason: 'import', label: 'Import 2 files' });
     expect(last(events).changes).toEqual({
       sources: added.map((a) => ({ id: a.id, kind: 'added', metadata: true })),
@@ -54,9 +60,16 @@ describe('change sets of notebook-changed events', () => {
   it('undo of an import lists those sources as removed; redo as added', async () => {
     const { s, sourceId, events } = await notebook();
     await s.service.undo({});
-    expect(last(events)).toMatchObject({ reason: 'undo', label: 'Import “a.txt”', changes: { sources: [{ id: sourceId, kind: 'removed', metadata: true }], annotations: [] } });
+    expect(last(events)).toMatchObject({
+      reason: 'undo',
+      label: 'Import “a.txt”',
+      changes: { sources: [{ id: sourceId, kind: 'removed', metadata: true }], annotations: [] },
+    });
     await s.service.redo({});
-    expect(last(events)).toMatchObject({ reason: 'redo', changes: { sources: [{ id: sourceId, kind: 'added', metadata: true }] } });
+    expect(last(events)).toMatchObject({
+      reason: 'redo',
+      changes: { sources: [{ id: sourceId, kind: 'added', metadata: true }] },
+    });
   });
 
   it('an annotation added, edited, deleted: its source updated and the annotation by id and kind', async () => {
@@ -64,13 +77,28 @@ describe('change sets of notebook-changed events', () => {
     const { source } = await s.service.getSource({ id: sourceId });
     const start = source.text.indexOf('Minister');
     const a = await call(s, 'createAnnotation', { sourceId, kind: 'claim', start, end: start + 20 });
-    expect(last(events)).toMatchObject({ reason: 'edit', changes: { sources: [{ id: sourceId, kind: 'updated', metadata: false }], annotations: [{ id: a.id, kind: 'added', sourceId }], actors: [], tags: [] } });
+    expect(last(events)).toMatchObject({
+      reason: 'edit',
+      changes: {
+        sources: [{ id: sourceId, kind: 'updated', metadata: false }],
+        annotations: [{ id: a.id, kind: 'added', sourceId }],
+        actors: [],
+        tags: [],
+      },
+    });
     await call(s, 'updateAnnotation', { sourceId, id: a.id, patch: { status: 'disputed' } });
-    expect(last(events).changes).toMatchObject({ sources: [{ id: sourceId, kind: 'updated', metadata: false }], annotations: [{ id: a.id, kind: 'updated', sourceId }], actors: [] });
+    expect(last(events).changes).toMatchObject({
+      sources: [{ id: sourceId, kind: 'updated', metadata: false }],
+      annotations: [{ id: a.id, kind: 'updated', sourceId }],
+      actors: [],
+    });
     await s.service.deleteAnnotation({ sourceId, id: a.id });
     expect(last(events).changes?.annotations).toEqual([{ id: a.id, kind: 'removed', sourceId }]);
     await s.service.undo({});
-    expect(last(events)).toMatchObject({ reason: 'undo', changes: { annotations: [{ id: a.id, kind: 'added', sourceId }] } });
+    expect(last(events)).toMatchObject({
+      reason: 'undo',
+      changes: { annotations: [{ id: a.id, kind: 'added', sourceId }] },
+    });
   });
 
   it('a source metadata edit marks its listing changed; a paragraph removal does not', async () => {
@@ -87,7 +115,15 @@ describe('change sets of notebook-changed events', () => {
     expect(last(events).changes?.actors).toEqual([{ id: actor.id, kind: 'added' }]);
     await call(s, 'updateActor', { id: actor.id, name: 'A. Lindqvist' });
     expect(last(events)).toMatchObject({ reason: 'edit', label: 'Rename actor “Anna Lindqvist”' });
-    expect(last(events).changes).toEqual({ sources: [], annotations: [], actors: [{ id: actor.id, kind: 'updated' }], tags: [], briefs: [], relations: [], notebook: false });
+    expect(last(events).changes).toEqual({
+      sources: [],
+      annotations: [],
+      actors: [{ id: actor.id, kind: 'updated' }],
+      tags: [],
+      briefs: [],
+      relations: [],
+      notebook: false,
+    });
   });
 
   it('a tag merge lists the tags and every annotation it retagged', async () => {
@@ -108,7 +144,11 @@ describe('change sets of notebook-changed events', () => {
     expect(last(events).changes?.briefs).toEqual([{ id: brief.id, kind: 'added' }]);
     const doc = { type: 'doc' as const, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Draft' }] }] };
     await call(s, 'updateBrief', { id: brief.id, doc, origin: 'editor-1' });
-    expect(last(events)).toMatchObject({ reason: 'edit', origin: 'editor-1', changes: { briefs: [{ id: brief.id, kind: 'updated' }], sources: [], annotations: [] } });
+    expect(last(events)).toMatchObject({
+      reason: 'edit',
+      origin: 'editor-1',
+      changes: { briefs: [{ id: brief.id, kind: 'updated' }], sources: [], annotations: [] },
+    });
     await s.service.undo({});
     expect(last(events).origin).toBeUndefined();
     expect(last(events)).toMatchObject({ reason: 'undo', changes: { briefs: [{ id: brief.id, kind: 'updated' }] } });
@@ -123,8 +163,16 @@ describe('change sets of notebook-changed events', () => {
 
 describe('diffById', () => {
   it('tells added, updated and removed records apart, ignoring equal copies', () => {
-    const before = [{ id: 'a', n: 1 }, { id: 'b', n: 2 }, { id: 'c', n: 3 }];
-    const after = [{ id: 'a', n: 1 }, { id: 'b', n: 9 }, { id: 'd', n: 4 }];
+    const before = [
+      { id: 'a', n: 1 },
+      { id: 'b', n: 2 },
+      { id: 'c', n: 3 },
+    ];
+    const after = [
+      { id: 'a', n: 1 },
+      { id: 'b', n: 9 },
+      { id: 'd', n: 4 },
+    ];
     expect(diffById(before, after)).toEqual([
       { id: 'b', kind: 'updated' },
       { id: 'd', kind: 'added' },
@@ -141,7 +189,11 @@ describe('computeChangeSet when a touched file cannot be read', () => {
     const set = await computeChangeSet(
       [
         { file: { kind: 'source', id: 'src_a' }, patches, inverse },
-        { file: { kind: 'manifest' }, patches: [{ op: 'replace', path: ['title'], value: 'B' }], inverse: [{ op: 'replace', path: ['title'], value: 'A' }] },
+        {
+          file: { kind: 'manifest' },
+          patches: [{ op: 'replace', path: ['title'], value: 'B' }],
+          inverse: [{ op: 'replace', path: ['title'], value: 'A' }],
+        },
       ],
       'forward',
       unreadable,

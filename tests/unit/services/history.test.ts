@@ -16,19 +16,30 @@ async function session(): Promise<NotebookSession> {
   return s;
 }
 
-const article = (title: string) => new TextEncoder().encode(`${title}\n\nA fictional paragraph about the harbour accord and its quotas, for ${title}.`);
+const article = (title: string) =>
+  new TextEncoder().encode(`${title}\n\nA fictional paragraph about the harbour accord and its quotas, for ${title}.`);
 
 describe('undo / redo', () => {
   it('undoes and redoes an import as one step, on disk too', async () => {
     const s = await session();
     const { service } = s;
     expect(await service.getHistory({})).toEqual({ canUndo: false, canRedo: false });
-    const imported = await service.importFiles({ files: [{ name: 'a.txt', bytes: article('Alpha') }, { name: 'b.txt', bytes: article('Beta') }] });
+    const imported = await service.importFiles({
+      files: [
+        { name: 'a.txt', bytes: article('Alpha') },
+        { name: 'b.txt', bytes: article('Beta') },
+      ],
+    });
     expect(imported.added).toHaveLength(2);
     expect(await service.getHistory({})).toMatchObject({ canUndo: true, undoLabel: 'Import 2 files' });
 
     const undone = await service.undo({});
-    expect(undone).toMatchObject({ label: 'Import 2 files', canUndo: false, canRedo: true, redoLabel: 'Import 2 files' });
+    expect(undone).toMatchObject({
+      label: 'Import 2 files',
+      canUndo: false,
+      canRedo: true,
+      redoLabel: 'Import 2 files',
+    });
     expect(await service.listSources({})).toEqual([]);
     const onDisk = JSON.parse(await readFile(path.join(s.dir, 'notebook.json'), 'utf8'));
     expect(onDisk.sources).toEqual([]);
@@ -88,7 +99,9 @@ describe('merged undo steps', () => {
     for (const title of ['A', 'AB', 'ABC']) {
       await ctx.transact('Edit title', (tx) => tx.updateManifest((m) => void (m.title = title)), { mergeKey: 'title' });
     }
-    await ctx.transact('Add tag', (tx) => tx.updateManifest((m) => void m.tags.push({ id: 'tag_x', name: 'x', color: '#000000' })));
+    await ctx.transact('Add tag', (tx) =>
+      tx.updateManifest((m) => void m.tags.push({ id: 'tag_x', name: 'x', color: '#000000' })),
+    );
     await ctx.transact('Edit title', (tx) => tx.updateManifest((m) => void (m.title = 'ABCD')), { mergeKey: 'title' });
     expect(await ctx.undo()).toBe('Edit title');
     expect(s.store.manifest.title).toBe('ABC');

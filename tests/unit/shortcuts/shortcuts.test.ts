@@ -75,7 +75,8 @@ describe('the table per platform', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const s of SHORTCUTS) {
       for (const platform of ['darwin', 'win32', 'linux']) {
-        for (const k of keysFor(s, platform)) expect(() => formatAccelerator(k, platform), `${s.id} ${k}`).not.toThrow();
+        for (const k of keysFor(s, platform))
+          expect(() => formatAccelerator(k, platform), `${s.id} ${k}`).not.toThrow();
       }
     }
   });
@@ -98,8 +99,16 @@ describe('the table per platform', () => {
       expect([...listed].sort()).toEqual([...expected].sort());
       expect(groups.map((g) => g.area)).toEqual(SHORTCUT_AREAS.filter((a) => groups.some((g) => g.area === a)));
     }
-    expect(shortcutsByArea('linux').flatMap((g) => g.shortcuts).find((s) => s.id === 'hide')).toBeUndefined();
-    expect(shortcutsByArea('darwin').flatMap((g) => g.shortcuts).find((s) => s.id === 'import-folder')).toBeUndefined();
+    expect(
+      shortcutsByArea('linux')
+        .flatMap((g) => g.shortcuts)
+        .find((s) => s.id === 'hide'),
+    ).toBeUndefined();
+    expect(
+      shortcutsByArea('darwin')
+        .flatMap((g) => g.shortcuts)
+        .find((s) => s.id === 'import-folder'),
+    ).toBeUndefined();
   });
 });
 

@@ -15,24 +15,59 @@ const valid = {
 
 // Values that probe each constraint: wrong types, empty, too long, bad formats.
 const probe = fc.oneof(
-  fc.constantFrom(undefined, null, 0, true, [], {}, '', 'x', 'und', 'sv', 'SV', 'eng', '2026-01-01', '20260101', 'ab'.repeat(32), 'AB'.repeat(32), 'file', 'paste', 'ftp', 'x'.repeat(65)),
+  fc.constantFrom(
+    undefined,
+    null,
+    0,
+    true,
+    [],
+    {},
+    '',
+    'x',
+    'und',
+    'sv',
+    'SV',
+    'eng',
+    '2026-01-01',
+    '20260101',
+    'ab'.repeat(32),
+    'AB'.repeat(32),
+    'file',
+    'paste',
+    'ftp',
+    'x'.repeat(65),
+  ),
   fc.string(),
 );
-const fields = ['id', 'title', 'outlet', 'author', 'url', 'publishedAt', 'language', 'importedAt', 'origin', 'nearDuplicateOf'] as const;
+const fields = [
+  'id',
+  'title',
+  'outlet',
+  'author',
+  'url',
+  'publishedAt',
+  'language',
+  'importedAt',
+  'origin',
+  'nearDuplicateOf',
+] as const;
 const originFields = ['kind', 'name', 'sha256'] as const;
 
 describe('isValidIndexEntry', () => {
   it('accepts exactly what SourceIndexEntry accepts (property test over mutated entries)', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.constantFrom(...fields, ...originFields.map((f) => `origin.${f}`)), probe), { maxLength: 3 }),
+        fc.array(fc.tuple(fc.constantFrom(...fields, ...originFields.map((f) => `origin.${f}`)), probe), {
+          maxLength: 3,
+        }),
         fc.boolean(),
         (mutations, dropOrigin) => {
           const entry: Record<string, unknown> = structuredClone(valid);
           if (dropOrigin) entry.origin = undefined;
           for (const [field, value] of mutations) {
             if (field.startsWith('origin.')) {
-              if (entry.origin && typeof entry.origin === 'object') (entry.origin as Record<string, unknown>)[field.slice(7)] = value;
+              if (entry.origin && typeof entry.origin === 'object')
+                (entry.origin as Record<string, unknown>)[field.slice(7)] = value;
             } else entry[field] = value;
           }
           expect(isValidIndexEntry(entry)).toBe(SourceIndexEntry.safeParse(entry).success);

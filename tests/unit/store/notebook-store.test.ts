@@ -27,7 +27,9 @@ describe('NotebookStore', () => {
   it('creates the folder layout with a valid manifest', async () => {
     const dir = await freshDir();
     const store = await open(dir);
-    await (await store.addSource(sampleSourceFile('src_one'))).manifestSaved;
+    await (
+      await store.addSource(sampleSourceFile('src_one'))
+    ).manifestSaved;
     const manifest = NotebookManifest.parse(JSON.parse(await readFile(path.join(dir, 'notebook.json'), 'utf8')));
     expect(manifest.title).toBe('Research');
     expect(manifest.sources.map((s) => s.id)).toEqual(['src_one']);
@@ -41,7 +43,9 @@ describe('NotebookStore', () => {
   it('persists edits across close and reopen', async () => {
     const dir = await freshDir();
     const a = await NotebookStore.open(dir);
-    await (await a.addSource(sampleSourceFile('src_one'))).manifestSaved;
+    await (
+      await a.addSource(sampleSourceFile('src_one'))
+    ).manifestSaved;
     await a.updateSource('src_one', (f) => void (f.source.title = 'Renamed'));
     await a.updateManifest((m) => void (m.title = 'Harbour accord'));
     await a.close();
@@ -53,7 +57,10 @@ describe('NotebookStore', () => {
   it('refuses a second writer with a clear message, and admits one after close', async () => {
     const dir = await freshDir();
     const first = await NotebookStore.open(dir);
-    await expect(NotebookStore.open(dir)).rejects.toMatchObject({ code: 'locked', message: expect.stringMatching(/open in another process/) });
+    await expect(NotebookStore.open(dir)).rejects.toMatchObject({
+      code: 'locked',
+      message: expect.stringMatching(/open in another process/),
+    });
     await first.close();
     const second = await open(dir);
     expect(second.readOnly).toBe(false);
@@ -76,7 +83,10 @@ describe('NotebookStore', () => {
     await first.close();
     // A lock left by a dead process on this host (pid far above any live one).
     const os = await import('node:os');
-    await writeFile(path.join(dir, '.lock'), JSON.stringify({ pid: 2 ** 22 + 12345, host: os.hostname(), since: '2020-01-01T00:00:00Z' }));
+    await writeFile(
+      path.join(dir, '.lock'),
+      JSON.stringify({ pid: 2 ** 22 + 12345, host: os.hostname(), since: '2020-01-01T00:00:00Z' }),
+    );
     const store = await open(dir);
     expect(store.readOnly).toBe(false);
   });
@@ -97,7 +107,13 @@ describe('NotebookStore', () => {
   it('opens read-only when the manifest is JSON of the wrong shape, naming the field', async () => {
     const dir = await freshDir();
     await (await NotebookStore.open(dir)).close();
-    const bad = JSON.stringify({ schemaVersion: 1, id: 'nb_x', title: 'T', createdAt: '2024-01-01T00:00:00Z', actors: [{ id: 'a' }] });
+    const bad = JSON.stringify({
+      schemaVersion: 1,
+      id: 'nb_x',
+      title: 'T',
+      createdAt: '2024-01-01T00:00:00Z',
+      actors: [{ id: 'a' }],
+    });
     await writeFile(path.join(dir, 'notebook.json'), bad);
     const store = await open(dir);
     expect(store.readOnly).toBe(true);
@@ -121,14 +137,23 @@ describe('NotebookStore', () => {
   it('keeps a corrupt source file untouched and says which file it is', async () => {
     const dir = await freshDir();
     const a = await NotebookStore.open(dir);
-    await (await a.addSource(sampleSourceFile('src_one'))).manifestSaved;
-    await (await a.addSource(sampleSourceFile('src_two'))).manifestSaved;
+    await (
+      await a.addSource(sampleSourceFile('src_one'))
+    ).manifestSaved;
+    await (
+      await a.addSource(sampleSourceFile('src_two'))
+    ).manifestSaved;
     await a.close();
     const broken = path.join(dir, 'sources', 'src_one.json');
     await writeFile(broken, '\u0000\u0001 not json');
     const store = await open(dir);
-    await expect(store.loadSource('src_one')).rejects.toMatchObject({ code: 'corrupt', message: expect.stringContaining(path.join('sources', 'src_one.json')) });
-    await expect(store.updateSource('src_one', (f) => void (f.source.title = 'x'))).rejects.toMatchObject({ code: 'corrupt' });
+    await expect(store.loadSource('src_one')).rejects.toMatchObject({
+      code: 'corrupt',
+      message: expect.stringContaining(path.join('sources', 'src_one.json')),
+    });
+    await expect(store.updateSource('src_one', (f) => void (f.source.title = 'x'))).rejects.toMatchObject({
+      code: 'corrupt',
+    });
     expect((await store.loadSource('src_two')).source.id).toBe('src_two');
     expect(store.problem).toMatch(/src_one\.json could not be read/);
     await store.close();
@@ -142,7 +167,13 @@ describe('NotebookStore', () => {
     const original = await readFile(file, 'utf8');
     const store = await open(dir, {
       schemaVersion: 2,
-      migrations: [{ file: 'manifest', from: 1, migrate: (d: Record<string, unknown>) => ({ ...d, title: `${String(d.title)} (migrated)` }) }],
+      migrations: [
+        {
+          file: 'manifest',
+          from: 1,
+          migrate: (d: Record<string, unknown>) => ({ ...d, title: `${String(d.title)} (migrated)` }),
+        },
+      ],
     });
     expect(store.manifest.schemaVersion).toBe(2);
     expect(store.manifest.title).toBe('Research (migrated)');
@@ -153,14 +184,18 @@ describe('NotebookStore', () => {
   it('coalesces a burst of edits into fewer writes, each durable when it resolves', async () => {
     const dir = await freshDir();
     const store = await open(dir);
-    await (await store.addSource(sampleSourceFile('src_one'))).manifestSaved;
+    await (
+      await store.addSource(sampleSourceFile('src_one'))
+    ).manifestSaved;
     const file = path.join(dir, 'sources', 'src_one.json');
     const edits = Array.from({ length: 200 }, (_, i) =>
-      store.updateSource('src_one', (f) => void (f.source.title = `edit ${i}`)).then(async () => {
-        // When an edit's promise resolves, that edit (or a later one) is on disk.
-        const onDisk = JSON.parse(await readFile(file, 'utf8')).source.title as string;
-        return Number(onDisk.split(' ')[1]) >= i;
-      }),
+      store
+        .updateSource('src_one', (f) => void (f.source.title = `edit ${i}`))
+        .then(async () => {
+          // When an edit's promise resolves, that edit (or a later one) is on disk.
+          const onDisk = JSON.parse(await readFile(file, 'utf8')).source.title as string;
+          return Number(onDisk.split(' ')[1]) >= i;
+        }),
     );
     const results = await Promise.all(edits);
     expect(results.every(Boolean)).toBe(true);
@@ -169,7 +204,9 @@ describe('NotebookStore', () => {
   it('survives SIGKILL mid-write: every file parses and every confirmed write is there', async () => {
     const dir = await freshDir();
     await (await NotebookStore.open(dir)).close();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/unit/store/crash-writer.ts', dir], { cwd: process.cwd() });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/unit/store/crash-writer.ts', dir], {
+      cwd: process.cwd(),
+    });
     let out = '';
     let lastConfirmed = 0;
     child.stdout.on('data', (d: Buffer) => {

@@ -8,7 +8,9 @@ describe('stop words: one module, a list per use', () => {
     expect(stopWords('en').has('group')).toBe(true);
     expect(stopWords('en', 'search').has('group')).toBe(false);
     for (const lang of ['en', 'sv', 'de', 'fr']) {
-      expect(stopWords(lang).has(lang === 'en' ? 'the' : lang === 'sv' ? 'och' : lang === 'de' ? 'und' : 'et')).toBe(true);
+      expect(stopWords(lang).has(lang === 'en' ? 'the' : lang === 'sv' ? 'och' : lang === 'de' ? 'und' : 'et')).toBe(
+        true,
+      );
       expect(stopWords(lang, 'search').size).toBeGreaterThan(50);
     }
   });

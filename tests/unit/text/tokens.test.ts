@@ -11,14 +11,43 @@ describe('word patterns per use', () => {
   it('search: words and numbers, a grouped or decimal number is one numeric token', () => {
     const tokens = tokenize(SAMPLE);
     expect(tokens.map((t) => t.text)).toEqual([
-      'USA', 's', 'O', 'Neill', 'och', 'AT', 'T', '1,200', 'don', 't', 'l', 'État', 'U', 'S', 'Nato', 'toppmötet', '2.5', '14th',
+      'USA',
+      's',
+      'O',
+      'Neill',
+      'och',
+      'AT',
+      'T',
+      '1,200',
+      'don',
+      't',
+      'l',
+      'État',
+      'U',
+      'S',
+      'Nato',
+      'toppmötet',
+      '2.5',
+      '14th',
     ]);
     expect(tokens.filter((t) => t.numeric).map((t) => t.text)).toEqual(['1,200', '2.5']);
   });
 
   it('name: keeps the joiners names are written with, and dotted initials', () => {
     expect(tokenTexts(SAMPLE, { pattern: 'name' })).toEqual([
-      'USA:s', "O'Neill", 'och', 'AT&T', '1', '200', "don't", "l'État", 'U.S.', 'Nato-toppmötet', '2', '5', '14th',
+      'USA:s',
+      "O'Neill",
+      'och',
+      'AT&T',
+      '1',
+      '200',
+      "don't",
+      "l'État",
+      'U.S.',
+      'Nato-toppmötet',
+      '2',
+      '5',
+      '14th',
     ]);
   });
 
@@ -44,7 +73,9 @@ describe('forms', () => {
   it('scanTokens gives the same tokens as tokenize, and a visitor may tokenise another text meanwhile', () => {
     const seen: Array<[string, number, boolean, number]> = [];
     scanTokens(SAMPLE, (text, start, numeric) => seen.push([text, start, numeric, tokenize(text).length]));
-    expect(seen.map(([text, start, numeric]) => ({ text, start, end: start + text.length, numeric }))).toEqual(tokenize(SAMPLE));
+    expect(seen.map(([text, start, numeric]) => ({ text, start, end: start + text.length, numeric }))).toEqual(
+      tokenize(SAMPLE),
+    );
     expect(seen.every(([, , , inner]) => inner === 1)).toBe(true);
   });
 });

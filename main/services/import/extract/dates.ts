@@ -8,13 +8,65 @@
 const MONTHS: Record<string, number> = {};
 const addMonths = (names: string[]) => names.forEach((n, i) => n.split('|').forEach((v) => (MONTHS[v] = i + 1)));
 // English
-addMonths(['january|jan', 'february|feb', 'march|mar', 'april|apr', 'may', 'june|jun', 'july|jul', 'august|aug', 'september|sep|sept', 'october|oct', 'november|nov', 'december|dec']);
+addMonths([
+  'january|jan',
+  'february|feb',
+  'march|mar',
+  'april|apr',
+  'may',
+  'june|jun',
+  'july|jul',
+  'august|aug',
+  'september|sep|sept',
+  'october|oct',
+  'november|nov',
+  'december|dec',
+]);
 // Swedish
-addMonths(['januari|jan', 'februari|feb', 'mars|mar', 'april|apr', 'maj', 'juni|jun', 'juli|jul', 'augusti|aug', 'september|sep|sept', 'oktober|okt', 'november|nov', 'december|dec']);
+addMonths([
+  'januari|jan',
+  'februari|feb',
+  'mars|mar',
+  'april|apr',
+  'maj',
+  'juni|jun',
+  'juli|jul',
+  'augusti|aug',
+  'september|sep|sept',
+  'oktober|okt',
+  'november|nov',
+  'december|dec',
+]);
 // German
-addMonths(['januar|jän|jänner', 'februar', 'märz|mär|maerz', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober|okt', 'november', 'dezember|dez']);
+addMonths([
+  'januar|jän|jänner',
+  'februar',
+  'märz|mär|maerz',
+  'april',
+  'mai',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober|okt',
+  'november',
+  'dezember|dez',
+]);
 // French
-addMonths(['janvier|janv', 'février|fevrier|févr|fevr', 'mars', 'avril|avr', 'mai', 'juin', 'juillet|juil', 'août|aout', 'septembre', 'octobre', 'novembre', 'décembre|decembre|déc']);
+addMonths([
+  'janvier|janv',
+  'février|fevrier|févr|fevr',
+  'mars',
+  'avril|avr',
+  'mai',
+  'juin',
+  'juillet|juil',
+  'août|aout',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre|decembre|déc',
+]);
 
 const MONTH_RE = Object.keys(MONTHS)
   .sort((a, b) => b.length - a.length)
@@ -33,9 +85,15 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => string | undefined]> = [
   // 2018-11-12 (also 2018-11-12T10:00:00Z)
   [/\b(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/, (m) => iso(+m[1]!, +m[2]!, +m[3]!)],
   // 29 November 2018, 12 nov. 2018, 3. März 2019, 1er mars 2019
-  [new RegExp(`\\b(\\d{1,2})(?:\\.|er)?\\s+(${MONTH_RE})\\.?,?\\s+(\\d{4})\\b`, 'iu'), (m) => iso(+m[3]!, MONTHS[m[2]!.toLowerCase()]!, +m[1]!)],
+  [
+    new RegExp(`\\b(\\d{1,2})(?:\\.|er)?\\s+(${MONTH_RE})\\.?,?\\s+(\\d{4})\\b`, 'iu'),
+    (m) => iso(+m[3]!, MONTHS[m[2]!.toLowerCase()]!, +m[1]!),
+  ],
   // November 29, 2018 / Nov 29 2018
-  [new RegExp(`\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'iu'), (m) => iso(+m[3]!, MONTHS[m[1]!.toLowerCase()]!, +m[2]!)],
+  [
+    new RegExp(`\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'iu'),
+    (m) => iso(+m[3]!, MONTHS[m[1]!.toLowerCase()]!, +m[2]!),
+  ],
   // 12/11/2018, 12.11.2018, 12.11.18
   [
     /\b(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})\b/,

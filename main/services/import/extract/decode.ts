@@ -72,5 +72,8 @@ export function decodeText(bytes: Uint8Array): Decoded {
   // Only non-Latin single-byte guesses are trusted: chardet often mistakes
   // Swedish or German Windows-1252 for ISO-8859-2/9, which would garble å, ä, ö.
   const encoding = /^(windows-1251|koi8-r|iso-8859-5|windows-1253|iso-8859-7)$/.test(guess) ? guess : 'windows-1252';
-  return { text: assertText(iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding)), encoding };
+  return {
+    text: assertText(iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding)),
+    encoding,
+  };
 }

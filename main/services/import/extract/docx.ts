@@ -22,7 +22,8 @@ interface ZipEntry {
 /** Reads the central directory of a zip archive without inflating anything. */
 export function zipEntries(bytes: Uint8Array): ZipEntry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.length < 22 || view.getUint32(0, true) !== 0x04034b50) throw new ImportRejection('not a Word document (.docx files are zip archives; this is not one)');
+  if (bytes.length < 22 || view.getUint32(0, true) !== 0x04034b50)
+    throw new ImportRejection('not a Word document (.docx files are zip archives; this is not one)');
   // End of central directory record: within the last 64 KiB + 22 bytes.
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65557); i--) {
@@ -35,12 +36,15 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
   const count = view.getUint16(eocd + 10, true);
   const cdSize = view.getUint32(eocd + 12, true);
   const cdOffset = view.getUint32(eocd + 16, true);
-  if (count === 0xffff || cdOffset === 0xffffffff) throw new ImportRejection('the Word document uses a zip64 layout, which is not supported for import');
-  if (cdOffset + cdSize > bytes.length) throw new ImportRejection('the Word document is damaged or truncated (zip directory out of range)');
+  if (count === 0xffff || cdOffset === 0xffffffff)
+    throw new ImportRejection('the Word document uses a zip64 layout, which is not supported for import');
+  if (cdOffset + cdSize > bytes.length)
+    throw new ImportRejection('the Word document is damaged or truncated (zip directory out of range)');
   const entries: ZipEntry[] = [];
   let p = cdOffset;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) throw new ImportRejection('the Word document is damaged (bad zip directory entry)');
+    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50)
+      throw new ImportRejection('the Word document is damaged (bad zip directory entry)');
     const compressed = view.getUint32(p + 20, true);
     const uncompressed = view.getUint32(p + 24, true);
     const nameLen = view.getUint16(p + 28, true);
@@ -56,12 +60,18 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
 export function checkZipBomb(entries: ZipEntry[], limit = DOCX_MAX_UNCOMPRESSED): void {
   let total = 0;
   for (const e of entries) {
-    if (e.uncompressed === 0xffffffff) throw new ImportRejection('the Word document declares an entry too large to read (zip64)');
+    if (e.uncompressed === 0xffffffff)
+      throw new ImportRejection('the Word document declares an entry too large to read (zip64)');
     total += e.uncompressed;
     if (e.uncompressed > 1024 * 1024 && e.uncompressed / Math.max(1, e.compressed) > MAX_RATIO)
-      throw new ImportRejection(`the Word document looks like a zip bomb (“${e.name}” expands ${Math.round(e.uncompressed / Math.max(1, e.compressed))}×)`);
+      throw new ImportRejection(
+        `the Word document looks like a zip bomb (“${e.name}” expands ${Math.round(e.uncompressed / Math.max(1, e.compressed))}×)`,
+      );
   }
-  if (total > limit) throw new ImportRejection(`the Word document expands to ${Math.round(total / 1024 / 1024)} MB, over the ${Math.round(limit / 1024 / 1024)} MB limit`);
+  if (total > limit)
+    throw new ImportRejection(
+      `the Word document expands to ${Math.round(total / 1024 / 1024)} MB, over the ${Math.round(limit / 1024 / 1024)} MB limit`,
+    );
 }
 
 export interface DocxResult {
@@ -71,12 +81,16 @@ export interface DocxResult {
 export async function docxBlocks(bytes: Uint8Array): Promise<DocxResult> {
   const entries = zipEntries(bytes);
   checkZipBomb(entries);
-  if (!entries.some((e) => e.name === 'word/document.xml')) throw new ImportRejection('not a Word document (no word/document.xml inside)');
+  if (!entries.some((e) => e.name === 'word/document.xml'))
+    throw new ImportRejection('not a Word document (no word/document.xml inside)');
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
       { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
-      { styleMap: ["p[style-name='Title'] => h1.title:fresh", "p[style-name='Caption'] => figcaption:fresh"], ignoreEmptyParagraphs: true },
+      {
+        styleMap: ["p[style-name='Title'] => h1.title:fresh", "p[style-name='Caption'] => figcaption:fresh"],
+        ignoreEmptyParagraphs: true,
+      },
     );
     html = result.value;
   } catch (err) {

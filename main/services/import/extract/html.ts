@@ -92,7 +92,8 @@ const nameOf = (v: unknown): string | undefined => {
     const names = v.map(nameOf).filter((x): x is string => !!x);
     return names.length ? names.join(', ') : undefined;
   }
-  if (v && typeof v === 'object' && typeof (v as { name?: unknown }).name === 'string') return ((v as { name: string }).name.trim() || undefined);
+  if (v && typeof v === 'object' && typeof (v as { name?: unknown }).name === 'string')
+    return (v as { name: string }).name.trim() || undefined;
   return undefined;
 };
 
@@ -113,7 +114,13 @@ export function htmlMeta(html: string): HtmlMeta {
   const ld = jsonLdArticle(head);
   const time = /<time\b[^<>]*datetime\s*=\s*["']([^"'<>]{1,64})["']/i.exec(html)?.[1];
   const lang = /<html\b[^<>]*\blang\s*=\s*["']?([a-zA-Z]{2})\b/i.exec(head)?.[1]?.toLowerCase();
-  const dateSource = meta['article:published_time'] ?? (typeof ld?.datePublished === 'string' ? ld.datePublished : undefined) ?? meta['date'] ?? meta['dc.date'] ?? meta['pubdate'] ?? time;
+  const dateSource =
+    meta['article:published_time'] ??
+    (typeof ld?.datePublished === 'string' ? ld.datePublished : undefined) ??
+    meta['date'] ??
+    meta['dc.date'] ??
+    meta['pubdate'] ??
+    time;
   const url = canonical ?? meta['og:url'] ?? (typeof ld?.url === 'string' ? ld.url : undefined);
   return {
     title: meta['og:title'] ?? (typeof ld?.headline === 'string' ? ld.headline : undefined) ?? meta['twitter:title'],
@@ -126,8 +133,41 @@ export function htmlMeta(html: string): HtmlMeta {
 }
 
 const BLOCK_TAGS = new Set([
-  'P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE', 'FIGCAPTION', 'TD', 'TH', 'DT', 'DD', 'DIV', 'SECTION', 'ARTICLE',
-  'HEADER', 'FOOTER', 'NAV', 'ASIDE', 'FIGURE', 'UL', 'OL', 'TABLE', 'TR', 'MAIN', 'ADDRESS', 'CAPTION', 'DL', 'TBODY', 'THEAD', 'FORM', 'BODY',
+  'P',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'LI',
+  'BLOCKQUOTE',
+  'PRE',
+  'FIGCAPTION',
+  'TD',
+  'TH',
+  'DT',
+  'DD',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'HEADER',
+  'FOOTER',
+  'NAV',
+  'ASIDE',
+  'FIGURE',
+  'UL',
+  'OL',
+  'TABLE',
+  'TR',
+  'MAIN',
+  'ADDRESS',
+  'CAPTION',
+  'DL',
+  'TBODY',
+  'THEAD',
+  'FORM',
+  'BODY',
 ]);
 
 /** Text of an element with spaces where inline boundaries would show them; link characters counted. */
@@ -155,7 +195,10 @@ function textOf(el: Element): { text: string; linkChars: number } {
     const link = inLink || tag === 'A';
     for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, inLink: link });
   }
-  const lines = text.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
   return { text: lines.join('\n'), linkChars };
 }
 
@@ -217,9 +260,18 @@ function toBlocks(root: Element): Block[] {
     const { text, linkChars } = textOf(el);
     if (!text) continue;
     const tag = el.tagName;
-    const kind: Block['kind'] = /^H[1-6]$/.test(tag) ? 'heading' : tag === 'LI' ? 'list-item' : tag === 'FIGCAPTION' ? 'caption' : 'paragraph';
+    const kind: Block['kind'] = /^H[1-6]$/.test(tag)
+      ? 'heading'
+      : tag === 'LI'
+        ? 'list-item'
+        : tag === 'FIGCAPTION'
+          ? 'caption'
+          : 'paragraph';
     // A leaf that is a container (a <div> or <nav> of links) holds lines: keep them apart.
-    const parts = kind === 'paragraph' && text.includes('\n') && tag !== 'P' && tag !== 'BLOCKQUOTE' ? text.split('\n') : [text.replace(/\n/g, ' ')];
+    const parts =
+      kind === 'paragraph' && text.includes('\n') && tag !== 'P' && tag !== 'BLOCKQUOTE'
+        ? text.split('\n')
+        : [text.replace(/\n/g, ' ')];
     for (const part of parts) {
       const share = parts.length > 1 ? Math.min(part.length, linkChars) : linkChars;
       blocks.push({ text: part, linkChars: share, kind, ...(kind === 'caption' ? { dropReason: 'caption' } : {}) });
@@ -242,7 +294,31 @@ export interface HtmlResult {
  * depth (≈1 s at 250 levels, ≈30 s at 1,000), and real article pages nest far less.
  */
 const MAX_DEPTH = 250;
-const VOID_OR_IMPLIED = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'p', 'li', 'td', 'th', 'tr', 'dt', 'dd', 'option', '!doctype']);
+const VOID_OR_IMPLIED = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+  'p',
+  'li',
+  'td',
+  'th',
+  'tr',
+  'dt',
+  'dd',
+  'option',
+  '!doctype',
+]);
 
 /** Estimated nesting depth from the tags alone, without building a DOM. */
 export function nestingDepth(html: string): number {
@@ -260,7 +336,10 @@ export function nestingDepth(html: string): number {
 }
 
 export function htmlBlocks(html: string): HtmlResult {
-  if (nestingDepth(html) > MAX_DEPTH) throw new ImportRejection(`the HTML is nested more than ${MAX_DEPTH.toLocaleString('en')} levels deep; it is malformed or not a web page`);
+  if (nestingDepth(html) > MAX_DEPTH)
+    throw new ImportRejection(
+      `the HTML is nested more than ${MAX_DEPTH.toLocaleString('en')} levels deep; it is malformed or not a web page`,
+    );
   const meta = htmlMeta(html);
   const { window, purify } = env();
   let root: Element;
@@ -268,7 +347,21 @@ export function htmlBlocks(html: string): HtmlResult {
     root = purify.sanitize(html, {
       WHOLE_DOCUMENT: true,
       RETURN_DOM: true,
-      FORBID_TAGS: ['style', 'form', 'input', 'button', 'select', 'textarea', 'iframe', 'svg', 'math', 'noscript', 'template', 'object', 'embed'],
+      FORBID_TAGS: [
+        'style',
+        'form',
+        'input',
+        'button',
+        'select',
+        'textarea',
+        'iframe',
+        'svg',
+        'math',
+        'noscript',
+        'template',
+        'object',
+        'embed',
+      ],
       FORBID_ATTR: ['style'],
     }) as unknown as Element;
   } catch (err) {
@@ -279,12 +372,13 @@ export function htmlBlocks(html: string): HtmlResult {
   let doc = root.ownerDocument;
   if (!doc?.body || !doc.documentElement.contains(root)) {
     doc = window.document.implementation.createHTMLDocument('');
-    const body = root.tagName === 'BODY' ? root : root.querySelector('body') ?? root;
+    const body = root.tagName === 'BODY' ? root : (root.querySelector('body') ?? root);
     doc.body.replaceWith(doc.importNode(body, true));
     const titleEl = root.querySelector('title');
     if (titleEl) doc.title = titleEl.textContent ?? '';
   }
-  if (doc.getElementsByTagName('*').length > 100_000) throw new ImportRejection('the page is too large or complex to read (over 100,000 elements)');
+  if (doc.getElementsByTagName('*').length > 100_000)
+    throw new ImportRejection('the page is too large or complex to read (over 100,000 elements)');
   const elements = pruneEmpty(doc.body);
 
   const pageBlocks = toBlocks(doc.body);
@@ -297,7 +391,12 @@ export function htmlBlocks(html: string): HtmlResult {
   let article: ReturnType<Readability<Node>['parse']>;
   try {
     // The identity serializer hands back the article's element: no serialising and parsing it again.
-    article = new Readability<Node>(doc, { charThreshold: 250, maxElemsToParse: 60_000, keepClasses: false, serializer: (node) => node }).parse();
+    article = new Readability<Node>(doc, {
+      charThreshold: 250,
+      maxElemsToParse: 60_000,
+      keepClasses: false,
+      serializer: (node) => node,
+    }).parse();
   } catch (err) {
     if (err instanceof RangeError) throw new ImportRejection('the HTML is nested too deeply to read');
     article = null;

@@ -49,7 +49,15 @@ function sniff(bytes: Uint8Array): 'pdf' | 'zip' | undefined {
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new ImportRejection(`reading the ${what} took longer than ${Math.round(ms / 1000)} s; the file may be damaged`)), ms);
+    timer = setTimeout(
+      () =>
+        reject(
+          new ImportRejection(
+            `reading the ${what} took longer than ${Math.round(ms / 1000)} s; the file may be damaged`,
+          ),
+        ),
+      ms,
+    );
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
@@ -60,7 +68,8 @@ async function guarded<T>(fn: () => T | Promise<T>, what: string): Promise<T> {
     return await fn();
   } catch (err) {
     if (err instanceof ImportRejection) throw err;
-    if (err instanceof RangeError) throw new ImportRejection(`the ${what} is nested too deeply or is too large to read`);
+    if (err instanceof RangeError)
+      throw new ImportRejection(`the ${what} is nested too deeply or is too large to read`);
     throw new ImportRejection(`the ${what} could not be read (${(err as Error)?.message ?? String(err)})`);
   }
 }
@@ -70,7 +79,9 @@ function stripSiteSuffix(title: string, outlet?: string): string {
   const t = title.replace(/\s+/g, ' ').trim();
   if (outlet) {
     const esc = outlet.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const stripped = t.replace(new RegExp(`\\s*[|–—:·-]\\s*${esc}\\s*$`, 'i'), '').replace(new RegExp(`^${esc}\\s*[|–—:·-]\\s*`, 'i'), '');
+    const stripped = t
+      .replace(new RegExp(`\\s*[|–—:·-]\\s*${esc}\\s*$`, 'i'), '')
+      .replace(new RegExp(`^${esc}\\s*[|–—:·-]\\s*`, 'i'), '');
     if (stripped.length >= 8) return stripped;
   }
   const parts = t.split(/\s+[|–—]\s+/);
@@ -80,7 +91,10 @@ function stripSiteSuffix(title: string, outlet?: string): string {
 
 function cleanByline(s: string | undefined): string | undefined {
   if (!s) return undefined;
-  const t = s.replace(/\s+/g, ' ').replace(/^(by|av|von|par)\s+/i, '').trim();
+  const t = s
+    .replace(/\s+/g, ' ')
+    .replace(/^(by|av|von|par)\s+/i, '')
+    .trim();
   return t && t.length <= 120 ? t : undefined;
 }
 
@@ -104,7 +118,10 @@ async function extractBlocks(input: ImportInput, options: ExtractOptions): Promi
   const format = importFormatOf(ext);
 
   if (input.html !== undefined || format === 'html') {
-    if (input.html === undefined && kind) throw new ImportRejection(`this .${ext} file is really a ${kind === 'pdf' ? 'PDF' : 'zip archive'}, not a web page`);
+    if (input.html === undefined && kind)
+      throw new ImportRejection(
+        `this .${ext} file is really a ${kind === 'pdf' ? 'PDF' : 'zip archive'}, not a web page`,
+      );
     const html = input.html ?? decodeText(input.bytes).text;
     if (!html.trim()) throw new ImportRejection('empty page: no text in it');
     const r = await guarded(() => htmlBlocks(html), 'web page');
@@ -116,7 +133,8 @@ async function extractBlocks(input: ImportInput, options: ExtractOptions): Promi
       title: rawTitle ? stripSiteSuffix(rawTitle, outlet) : undefined,
       outlet,
       author: cleanByline(r.meta.author ?? r.readability.byline),
-      publishedAt: r.meta.publishedAt ?? (r.readability.publishedTime ? parseDate(r.readability.publishedTime) : undefined),
+      publishedAt:
+        r.meta.publishedAt ?? (r.readability.publishedTime ? parseDate(r.readability.publishedTime) : undefined),
       url: r.meta.url,
       htmlLang: r.meta.lang,
       findTitle: false,
@@ -124,18 +142,51 @@ async function extractBlocks(input: ImportInput, options: ExtractOptions): Promi
   }
   if (format === 'pdf' || (kind === 'pdf' && format !== 'docx')) {
     if (kind !== 'pdf') throw new ImportRejection('not a valid PDF file (no PDF header)');
-    const r = await withTimeout(guarded(() => pdfBlocks(input.bytes), 'PDF'), timeoutMs, 'PDF');
+    const r = await withTimeout(
+      guarded(() => pdfBlocks(input.bytes), 'PDF'),
+      timeoutMs,
+      'PDF',
+    );
     return { blocks: r.blocks, format: 'pdf', author: r.author, findTitle: true };
   }
   if (format === 'docx' || (kind === 'zip' && ext !== '' && format !== 'txt' && format !== 'md')) {
-    if (kind !== 'zip') throw new ImportRejection('not a Word document (.docx files are zip archives; this is not one)');
-    const r = await withTimeout(guarded(() => docxBlocks(input.bytes), 'Word document'), timeoutMs, 'Word document');
+    if (kind !== 'zip')
+      throw new ImportRejection('not a Word document (.docx files are zip archives; this is not one)');
+    const r = await withTimeout(
+      guarded(() => docxBlocks(input.bytes), 'Word document'),
+      timeoutMs,
+      'Word document',
+    );
     return { blocks: r.blocks, format: 'docx', findTitle: true };
   }
-  if (['doc', 'rtf', 'odt', 'pages', 'epub', 'xls', 'xlsx', 'ppt', 'pptx', 'zip', 'png', 'jpg', 'jpeg', 'gif', 'webp', 'mp3', 'mp4', 'exe'].includes(ext)) {
+  if (
+    [
+      'doc',
+      'rtf',
+      'odt',
+      'pages',
+      'epub',
+      'xls',
+      'xlsx',
+      'ppt',
+      'pptx',
+      'zip',
+      'png',
+      'jpg',
+      'jpeg',
+      'gif',
+      'webp',
+      'mp3',
+      'mp4',
+      'exe',
+    ].includes(ext)
+  ) {
     throw new ImportRejection(`.${ext} files are not supported; import ${IMPORT_EXTENSIONS_TEXT}`);
   }
-  if (kind === 'pdf' || kind === 'zip') throw new ImportRejection(`this file is really a ${kind === 'pdf' ? 'PDF' : 'zip archive'}; give it its proper extension`);
+  if (kind === 'pdf' || kind === 'zip')
+    throw new ImportRejection(
+      `this file is really a ${kind === 'pdf' ? 'PDF' : 'zip archive'}; give it its proper extension`,
+    );
   if (format === 'md') {
     const r = markdownBlocks(decodeText(input.bytes).text);
     return {
@@ -163,9 +214,17 @@ export async function extractDocument(input: ImportInput, options: ExtractOption
 
   const ex = await extractBlocks(input, options);
   const blocks = ex.blocks.filter((b) => b.text.trim());
-  if (blocks.length === 0) throw new ImportRejection(ex.format === 'pdf' ? 'the PDF has no text layer (a scan?); nothing to read' : 'no readable text in it');
+  if (blocks.length === 0)
+    throw new ImportRejection(
+      ex.format === 'pdf' ? 'the PDF has no text layer (a scan?); nothing to read' : 'no readable text in it',
+    );
 
-  const guessLang = detectLanguage(blocks.map((b) => b.text).join('\n').slice(0, 8000));
+  const guessLang = detectLanguage(
+    blocks
+      .map((b) => b.text)
+      .join('\n')
+      .slice(0, 8000),
+  );
   const lang = guessLang === 'und' ? (ex.htmlLang ?? 'en') : guessLang;
   let c: Classified = classifyBlocks(blocks, { lang, knownTitle: ex.title, findTitle: ex.findTitle });
   if (c.paragraphs.length === 0) {
@@ -174,7 +233,11 @@ export async function extractDocument(input: ImportInput, options: ExtractOption
     const kept = c.removed.filter((r) => !meta.has(r.reason));
     const keepAll = kept.length ? kept : c.removed;
     const keepSet = new Set(keepAll);
-    c = { ...c, paragraphs: keepAll.map((r) => r.text), removed: c.removed.filter((r) => !keepSet.has(r)).map((r) => ({ ...r, beforeParagraph: 0 })) };
+    c = {
+      ...c,
+      paragraphs: keepAll.map((r) => r.text),
+      removed: c.removed.filter((r) => !keepSet.has(r)).map((r) => ({ ...r, beforeParagraph: 0 })),
+    };
   }
   // Normalise each paragraph on its own so paragraph i of the text is c.paragraphs[i] (removed[] positions rely on it).
   const normalized = c.paragraphs.map((p) => splitParagraphs(normalizeText(p)).join(' '));
@@ -185,7 +248,13 @@ export async function extractDocument(input: ImportInput, options: ExtractOption
     if (p) kept++;
   }
   shift.push(kept);
-  const removed = c.removed.map((r) => ({ ...r, text: normalizeText(r.text), beforeParagraph: shift[Math.min(r.beforeParagraph ?? 0, shift.length - 1)]! })).filter((r) => r.text);
+  const removed = c.removed
+    .map((r) => ({
+      ...r,
+      text: normalizeText(r.text),
+      beforeParagraph: shift[Math.min(r.beforeParagraph ?? 0, shift.length - 1)]!,
+    }))
+    .filter((r) => r.text);
   const text = joinParagraphs(normalized.filter(Boolean));
   if (!text.trim()) throw new ImportRejection('no readable text in it');
   const detected = detectLanguage(text);

@@ -62,12 +62,18 @@ export async function pdfBlocks(bytes: Uint8Array): Promise<PdfResult> {
   } catch (err) {
     const name = (err as { name?: string }).name;
     await task.destroy().catch(() => undefined);
-    if (name === 'PasswordException') throw new ImportRejection('the PDF is encrypted (password-protected); open it, save an unprotected copy, and import that');
+    if (name === 'PasswordException')
+      throw new ImportRejection(
+        'the PDF is encrypted (password-protected); open it, save an unprotected copy, and import that',
+      );
     if (name === 'InvalidPDFException') throw new ImportRejection('not a valid PDF file (damaged or truncated)');
     throw new ImportRejection(`the PDF could not be read (${(err as Error).message ?? 'unknown error'})`);
   }
   try {
-    if (doc.numPages > MAX_PAGES) throw new ImportRejection(`the PDF has ${doc.numPages} pages, more than the ${MAX_PAGES} an article import reads`);
+    if (doc.numPages > MAX_PAGES)
+      throw new ImportRejection(
+        `the PDF has ${doc.numPages} pages, more than the ${MAX_PAGES} an article import reads`,
+      );
     let info: Record<string, unknown> = {};
     try {
       info = ((await doc.getMetadata()).info ?? {}) as Record<string, unknown>;
@@ -86,7 +92,8 @@ export async function pdfBlocks(bytes: Uint8Array): Promise<PdfResult> {
         const size = Math.hypot(a ?? 0, b ?? 0) || item.height || 10;
         if (cur && Math.abs(cur.y - y!) <= size * 0.5 && item.str !== '') {
           const gap = x! - (cur.x + cur.width);
-          cur.text += gap > size * 0.15 && !cur.text.endsWith(' ') && !item.str.startsWith(' ') ? ` ${item.str}` : item.str;
+          cur.text +=
+            gap > size * 0.15 && !cur.text.endsWith(' ') && !item.str.startsWith(' ') ? ` ${item.str}` : item.str;
           cur.width = Math.max(cur.width, x! + item.width - cur.x);
           cur.size = Math.max(cur.size, size);
         } else if (item.str.trim() !== '') {
@@ -102,7 +109,12 @@ export async function pdfBlocks(bytes: Uint8Array): Promise<PdfResult> {
     const blocks = linesToBlocks(kept, doc.numPages);
     const titleInfo = typeof info.Title === 'string' ? info.Title.trim() : '';
     const authorInfo = typeof info.Author === 'string' ? info.Author.trim() : '';
-    return { blocks, pages: doc.numPages, ...(titleInfo ? { title: titleInfo } : {}), ...(authorInfo ? { author: authorInfo } : {}) };
+    return {
+      blocks,
+      pages: doc.numPages,
+      ...(titleInfo ? { title: titleInfo } : {}),
+      ...(authorInfo ? { author: authorInfo } : {}),
+    };
   } finally {
     await task.destroy().catch(() => undefined);
   }
@@ -122,7 +134,8 @@ function linesToBlocks(lines: Line[], pages: number): Block[] {
     const counts = new Map<string, number>();
     for (let p = 1; p <= pages; p++) {
       const on = lines.filter((l) => l.page === p);
-      for (const l of new Set([on[0], on[on.length - 1]])) if (l) counts.set(edgeKey(l), (counts.get(edgeKey(l)) ?? 0) + 1);
+      for (const l of new Set([on[0], on[on.length - 1]]))
+        if (l) counts.set(edgeKey(l), (counts.get(edgeKey(l)) ?? 0) + 1);
     }
     for (const [k, c] of counts) if (c >= 2) running.add(k);
   }
@@ -131,7 +144,8 @@ function linesToBlocks(lines: Line[], pages: number): Block[] {
   for (let i = 1; i < lines.length; i++) {
     const a = lines[i - 1]!;
     const b = lines[i]!;
-    if (a.page === b.page && Math.abs(a.size - bodySize) < 0.5 && Math.abs(b.size - bodySize) < 0.5 && a.y > b.y) gaps.push(a.y - b.y);
+    if (a.page === b.page && Math.abs(a.size - bodySize) < 0.5 && Math.abs(b.size - bodySize) < 0.5 && a.y > b.y)
+      gaps.push(a.y - b.y);
   }
   const lineGap = median(gaps) || bodySize * 1.2;
   const maxWidth = Math.max(...lines.map((l) => l.width), 1);
@@ -144,7 +158,8 @@ function linesToBlocks(lines: Line[], pages: number): Block[] {
     if (!group.length) return;
     const size = group[0]!.size;
     const text = joinLines(group.map((l) => l.text));
-    const isTitle = group[0]!.page === 1 && size === titleSize && size > bodySize * 1.25 && !blocks.some((b) => b.kind === 'title');
+    const isTitle =
+      group[0]!.page === 1 && size === titleSize && size > bodySize * 1.25 && !blocks.some((b) => b.kind === 'title');
     blocks.push({ text, kind: isTitle ? 'title' : size > bodySize * 1.1 ? 'heading' : 'paragraph' });
     group = [];
     blocks.push(...pendingEdges.splice(0));
@@ -152,7 +167,10 @@ function linesToBlocks(lines: Line[], pages: number): Block[] {
   const pendingEdges: Block[] = [];
   let prev: Line | undefined;
   for (const l of lines) {
-    if (running.has(edgeKey(l)) || /^(page\s*|sida\s*|seite\s*)?\d{1,4}(\s*(\/|of|av|von|sur)\s*\d{1,4})?$/i.test(l.text)) {
+    if (
+      running.has(edgeKey(l)) ||
+      /^(page\s*|sida\s*|seite\s*)?\d{1,4}(\s*(\/|of|av|von|sur)\s*\d{1,4})?$/i.test(l.text)
+    ) {
       const isEdge = /^(page\s*|sida\s*|seite\s*)?\d/i.test(l.text) ? 'page number' : 'page header or footer';
       // Set aside without breaking the paragraph that runs across the page break.
       pendingEdges.push({ text: l.text, dropReason: isEdge });

@@ -27,13 +27,20 @@ function isWrappedProse(lines: string[]): boolean {
   const long = body.filter((l) => l.length >= 45 && l.length >= 0.75 * maxLen).length;
   // Wrapped prose: the lines before the last are long, and most do not end a sentence.
   const ends = body.filter((l) => /[.!?:"”]$/.test(l)).length;
-  return long === body.length && ends < Math.ceil(body.length / 2) + (body.length === 1 ? 1 : 0) && lines.every((l) => !/^([-*•·]|\d+[.)])\s/.test(l));
+  return (
+    long === body.length &&
+    ends < Math.ceil(body.length / 2) + (body.length === 1 ? 1 : 0) &&
+    lines.every((l) => !/^([-*•·]|\d+[.)])\s/.test(l))
+  );
 }
 
 export function textBlocks(text: string): Block[] {
   const blocks: Block[] = [];
   for (const chunk of splitParagraphs(normalizeText(text))) {
-    const lines = chunk.split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = chunk
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     if (lines.length === 1 || isWrappedProse(lines)) blocks.push({ text: joinLines(lines) });
     else for (const l of lines) blocks.push({ text: l });
   }
@@ -106,7 +113,10 @@ export function markdownBlocks(source: string): { blocks: Block[]; meta: Markdow
     if (cur.length) chunks.push(cur.join('\n'));
   }
   for (const chunk of chunks) {
-    const lines = chunk.split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = chunk
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     if (lines.length === 0) continue;
     if (/^(```|~~~)/.test(lines[0]!)) continue;
     if (lines.every((l) => /^!\[[^\]]*\]\([^)]*\)$/.test(l))) continue;
