@@ -16,6 +16,9 @@ export class CitationStore {
   private readonly listeners = new Set<() => void>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
+  /** Lookups are numbered; an answer is kept only for the ids it was the latest lookup of. */
+  private lookups = 0;
+  private readonly latestLookup = new Map<string, number>();
 
   constructor(private readonly onError: (err: unknown) => void = () => {}) {}
 
@@ -67,10 +70,15 @@ export class CitationStore {
     const ids = [...this.wanted];
     this.wanted.clear();
     if (!ids.length) return;
+    const lookup = ++this.lookups;
+    for (const id of ids) this.latestLookup.set(id, lookup);
     try {
       const resolved = await call('resolveCitations', { annotationIds: ids });
       if (this.disposed) return;
-      ids.forEach((id, i) => this.cache.set(id, resolved[i] ?? null));
+      // Lookups overlap when a refresh comes while one is in flight: an older answer arriving last is stale.
+      ids.forEach((id, i) => {
+        if (this.latestLookup.get(id) === lookup) this.cache.set(id, resolved[i] ?? null);
+      });
       this.notify();
     } catch (err) {
       if (!this.disposed) this.onError(err);
