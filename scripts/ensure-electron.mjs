@@ -33,7 +33,7 @@ export function downloadFailureReason(output) {
     /\b(E[A-Z]{3,}|ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|certificate|proxy|HTTPError|status code)\b/.test(l),
   );
   const first = lines.find((l) => !l.startsWith('at ') && !/^Downloading/i.test(l));
-  let reason = (cause ?? first ?? 'no output').replace(/^(?:Type|Request|HTTP)?Error:\s*/, '');
+  let reason = (cause || first || 'no output').replace(/^(?:Type|Request|HTTP)?Error:\s*/, '');
   // Node's fetch hides the network error behind this phrase.
   if (reason === 'fetch failed') reason = 'fetch failed: the download host could not be reached';
   return reason.length > 160 ? `${reason.slice(0, 157)}…` : reason;
@@ -54,7 +54,7 @@ export function ensureElectron({ log = console.log, error = console.error } = {}
   try {
     mkdirSync(logDir, { recursive: true });
     const logFile = path.join(logDir, 'electron-install.log');
-    writeFileSync(logFile, `${run.stderr ?? ''}${run.error ? String(run.error.stack ?? run.error) : ''}`);
+    writeFileSync(logFile, `${run.stderr || ''}${run.error ? String(run.error.stack || run.error) : ''}`);
     logNote = ` Details: ${logFile}.`;
   } catch {
     // The log is a convenience; the message below says what matters.

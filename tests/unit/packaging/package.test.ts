@@ -172,6 +172,9 @@ describe('app.asar', () => {
     for (const dep of productionDeps) expect(entries, dep).toContain(`node_modules/${dep}/package.json`);
     const shipped = JSON.parse(readFileSync(path.join(app, 'package.json'), 'utf8'));
     expect(shipped.main).toBe('out/main/index.js');
+    // Electron names the app, and so its settings and logs folders (~/.config/Dossier, %APPDATA%\Dossier),
+    // from the shipped package.json's productName, before main runs; without it they would be "dossier".
+    expect(shipped.productName).toBe('Dossier');
   });
 
   it('holds no sources, tests, docs, source maps, renderer-only or build-time packages', () => {
