@@ -16,6 +16,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import asar from '@electron/asar';
+import { Resvg } from '@resvg/resvg-js';
 import { init, parse } from 'es-module-lexer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staleReason } from '../../helpers/built-app';
@@ -322,8 +323,16 @@ describe('icons (npm run icons, from build/icon.svg)', () => {
       expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
       expect([png.readUInt32BE(16), png.readUInt32BE(20)], `${size}x${size}.png`).toEqual([size, size]);
     }
-    // Not a blank square: the corners are transparent (rounded), the middle is painted.
-    expect(readFileSync(path.join(out, 'icon.png')).length).toBeGreaterThan(10_000);
+    // RGBA (PNG colour type 6), so the rounded corners can be transparent…
+    expect(readFileSync(path.join(out, 'icon.png'))[25]).toBe(6);
+    // …and the vector, rendered the way the script renders it, is transparent at a corner and painted in the middle.
+    const { pixels, width } = new Resvg(readFileSync(path.join(root, 'build/icon.svg'), 'utf8'), {
+      fitTo: { mode: 'width', value: 64 },
+      background: 'rgba(0,0,0,0)',
+    }).render();
+    const alpha = (x: number, y: number) => pixels[(y * width + x) * 4 + 3];
+    expect(alpha(0, 0)).toBe(0);
+    expect(alpha(32, 32)).toBe(255);
   });
 
   it('packs a macOS .icns up to 1024 px and a Windows .ico up to 256 px', () => {
