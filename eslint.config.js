@@ -146,6 +146,20 @@ export const LAYERS = [
   },
 ];
 
+/** renderer/src/ui/ is what features share: the renderer's rules, and no feature folder either. */
+const RENDERER = LAYERS.find((l) => l.layer === 'renderer/');
+LAYERS.push({
+  layer: 'renderer/src/ui/',
+  files: under('renderer/src/ui'),
+  forbid: [
+    ...RENDERER.forbid,
+    {
+      what: 'a feature folder (features import ui/, not the other way round; the API client in src/api/ is fine)',
+      regex: '^\\.\\./(?!api(/|$)|ui(/|$))[^./][^/]*(/|$)',
+    },
+  ],
+});
+
 /** esquery regular expressions end at the first '/', so it is written as \u002F there. */
 const selectorRegex = (regex) => `/${regex.replaceAll('/', '\\u002F')}/u`;
 

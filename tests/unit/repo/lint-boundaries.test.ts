@@ -69,6 +69,23 @@ describe('layer boundaries (ESLint)', () => {
     expect(await flaggedLines('renderer/src/main.tsx', "import { App } from './app/App';\n")).toEqual([]);
   });
 
+  it('renderer/src/ui/ must not import a feature, and keeps the renderer rules', async () => {
+    const errors = await boundaryErrors(
+      'renderer/src/ui/x.tsx',
+      "import { BriefsView } from '../briefs/BriefsView';\n",
+    );
+    expect(errors).toEqual([
+      expect.stringMatching(/^1: Layer boundary: renderer\/src\/ui\/ must not import a feature folder/),
+    ]);
+    expect(
+      await flaggedLines('renderer/src/ui/x.tsx', "import { call } from '../api';\nimport { x } from './y';\n"),
+    ).toEqual([]);
+    expect(await flaggedLines('renderer/src/ui/x.tsx', "import { readFile } from 'node:fs';\n")).toEqual([1]);
+    expect(
+      await flaggedLines('renderer/src/ui/x.tsx', "import type { Brief } from '../../../shared/model';\n"),
+    ).toEqual([]);
+  });
+
   it('shared/ must not import a Node module, by either name', async () => {
     const code =
       "import { readFile } from 'node:fs';\nimport path from 'path';\nimport { readFileSync } from 'fs/promises';\n";
