@@ -70,6 +70,9 @@ export function extractDates(text: string, tokens: Token[] = tokenize(text)): Da
   };
   const yearOf = (t: Token | undefined) =>
     t && /^\d{4}$/.test(t.text) && Number(t.text) >= 1800 && Number(t.text) <= 2100 ? t.text : undefined;
+  /** A calendar date from `start` to `end`, valued YYYY-MM-DD (year '-' when unknown) or YYYY-MM. */
+  const pushDate = (start: number, end: number, value: string) =>
+    out.push({ start, end, text: text.slice(start, end), kind: 'date', value });
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     // ISO date 2018-11-29
@@ -77,13 +80,7 @@ export function extractDates(text: string, tokens: Token[] = tokenize(text)): Da
       const m = tokens[i + 1]!;
       const d = tokens[i + 2]!;
       if (gap(t, m) === '-' && gap(m, d) === '-' && /^\d{2}$/.test(m.text) && /^\d{2}$/.test(d.text)) {
-        out.push({
-          start: t.start,
-          end: d.end,
-          text: text.slice(t.start, d.end),
-          kind: 'date',
-          value: `${t.text}-${m.text}-${d.text}`,
-        });
+        pushDate(t.start, d.end, `${t.text}-${m.text}-${d.text}`);
         i += 2;
         continue;
       }
@@ -108,13 +105,7 @@ export function extractDates(text: string, tokens: Token[] = tokenize(text)): Da
         let year = yearOf(tokens[monthIdx + 1]);
         if (year && /^[\s,]*$/.test(gap(monthTok, tokens[monthIdx + 1]!))) end = tokens[monthIdx + 1]!.end;
         else year = undefined;
-        out.push({
-          start: t.start,
-          end,
-          text: text.slice(t.start, end),
-          kind: 'date',
-          value: `${year ?? '-'}-${pad(month)}-${pad(day)}`,
-        });
+        pushDate(t.start, end, `${year ?? '-'}-${pad(month)}-${pad(day)}`);
         i = year ? monthIdx + 1 : monthIdx;
       }
       continue;
@@ -134,25 +125,13 @@ export function extractDates(text: string, tokens: Token[] = tokenize(text)): Da
         let year = yearOf(tokens[i + 2]);
         if (year && /^(st|nd|rd|th)?,?\s+$/.test(gap(next!, tokens[i + 2]!))) end = tokens[i + 2]!.end;
         else year = undefined;
-        out.push({
-          start: t.start,
-          end,
-          text: text.slice(t.start, end),
-          kind: 'date',
-          value: `${year ?? '-'}-${pad(month)}-${pad(day)}`,
-        });
+        pushDate(t.start, end, `${year ?? '-'}-${pad(month)}-${pad(day)}`);
         i += year ? 2 : 1;
         continue;
       }
       const year = next && /^\s+$/.test(gap(t, next)) ? yearOf(next) : undefined;
       if (year) {
-        out.push({
-          start: t.start,
-          end: next!.end,
-          text: text.slice(t.start, next!.end),
-          kind: 'date',
-          value: `${year}-${pad(month)}`,
-        });
+        pushDate(t.start, next!.end, `${year}-${pad(month)}`);
         i += 1;
       }
     }

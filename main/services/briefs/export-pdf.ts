@@ -251,22 +251,11 @@ class PdfWriter {
 
   title(): void {
     const b = this.brief;
-    this.paragraph(
-      [{ kind: 'text', text: b.title, marks: {} }],
-      { font: 'bold', size: 22, color: ACCENT },
-      27,
-      MARGIN_X,
-      CONTENT_W,
-    );
+    const plain = (text: string, style: Parameters<PdfWriter['paragraph']>[1], leading: number) =>
+      this.paragraph([{ kind: 'text', text, marks: {} }], style, leading, MARGIN_X, CONTENT_W);
+    plain(b.title, { font: 'bold', size: 22, color: ACCENT }, 27);
     this.y += 3;
-    if (b.dateLine)
-      this.paragraph(
-        [{ kind: 'text', text: b.dateLine, marks: {} }],
-        { font: 'regular', size: 10, color: MUTED },
-        14,
-        MARGIN_X,
-        CONTENT_W,
-      );
+    if (b.dateLine) plain(b.dateLine, { font: 'regular', size: 10, color: MUTED }, 14);
     this.y += 8;
     this.doc
       .save()
