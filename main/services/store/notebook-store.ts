@@ -13,7 +13,7 @@
  * notebook (or that source) becomes read-only with a message naming the file.
  */
 import { mkdirSync } from 'node:fs';
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { applyPatches, enablePatches, produceWithPatches, setAutoFreeze, type Patch } from 'immer';
 import { Low } from 'lowdb';
@@ -181,12 +181,20 @@ export class NotebookStore {
     });
     store.release = release;
     // A new or migrated manifest is written at once (a migrated one's original is kept as .bak).
-    if ((created || migrated) && !readOnlyReason) await store.manifestDoc.save();
-    if (created && !readOnlyReason) {
-      // 'wx' creates exclusively: an existing file (or link) of that name is left as it is.
-      await writeFile(path.join(root, '.gitignore'), GITIGNORE, { flag: 'wx' }).catch((err: NodeJS.ErrnoException) => {
-        if (err.code !== 'EEXIST') throw err;
-      });
+    try {
+      if ((created || migrated) && !readOnlyReason) await store.manifestDoc.save();
+      if (created && !readOnlyReason) {
+        // 'wx' creates exclusively: an existing file (or link) of that name is left as it is.
+        await writeFile(path.join(root, '.gitignore'), GITIGNORE, { flag: 'wx' }).catch(
+          (err: NodeJS.ErrnoException) => {
+            if (err.code !== 'EEXIST') throw err;
+          },
+        );
+      }
+    } catch (err) {
+      // A full or failing disk: the notebook is not opened, and its lock goes with it.
+      await store.close().catch(() => undefined);
+      throw err;
     }
     return store;
   }
@@ -321,7 +329,14 @@ export class NotebookStore {
     const { source } = data;
     if (this.hasSource(source.id)) throw new DossierError('invalid-input', `Source ${source.id} already exists.`);
     const doc = new StoredDocument(this.sourceFilePath(source.id), data);
-    await doc.save();
+    try {
+      await doc.save();
+    } catch (err) {
+      // The rename may have happened before the step that failed (the folder's fsync):
+      // leave no source file that the manifest will not list.
+      await unlink(doc.file).catch(() => undefined);
+      throw err;
+    }
     this.sourceDocs.set(source.id, doc);
     const { text: _text, removed: _removed, ...meta } = source;
     const { patches, inverse } = this.manifestDoc.produce((m) => void m.sources.push(meta));
