@@ -4,12 +4,13 @@
  * in main/services (no electron there); this file binds it to Electron.
  */
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, screen, session, shell } from 'electron';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell } from 'electron';
 import type { ApiEvent, ImportResult } from '../../shared/api';
 import { IMPORT_EXTENSIONS } from '../../shared/enums';
 import { describeError, LogFile } from '../services/log-file';
 import { openNotebookSession, callApi } from '../services/session';
+import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_DEFINITION, serveAppFile } from './app-protocol';
 import { parseLaunchOptions } from './args';
 import { routeConsoleToLog, UnexpectedErrors, watchRenderer } from './diagnostics';
 import { forwardEvents, registerApiHandlers, sendEvent } from './ipc';
@@ -21,7 +22,7 @@ import {
   type ShellDialogs,
 } from './notebook-controller';
 import { RecentNotebooks } from './recent';
-import { createMainWindow, followSystemTheme, hardenSession, hardenWebContents } from './window';
+import { createMainWindow, followSystemTheme, hardenSession, hardenWebContents, keepSpellcheckOffline } from './window';
 import { initialPlacement, trackWindowState, WindowStateStore } from './window-state';
 
 const APP_NAME = 'Dossier';
@@ -30,13 +31,16 @@ const launch = parseLaunchOptions(process.argv.slice(1), process.env, process.cw
 
 // Never load a URL from the environment in a packaged app.
 const devServerUrl = (!app.isPackaged && process.env.ELECTRON_RENDERER_URL) || undefined;
-const appEntryUrl = devServerUrl ?? pathToFileURL(path.join(here, '../renderer/index.html')).href;
+// The built page is served from the app's own scheme (app://dossier/), never from file://.
+const appEntryUrl = devServerUrl ?? APP_ENTRY_URL;
+const rendererDir = path.join(here, '../renderer');
 const preloadPath = path.join(here, '../preload/index.cjs');
 const isDev = !app.isPackaged;
 
 app.setName(APP_NAME);
 if (launch.userData) app.setPath('userData', launch.userData);
 app.enableSandbox();
+protocol.registerSchemesAsPrivileged([APP_SCHEME_DEFINITION]);
 
 // The log file, in the OS's folder for logs (~/Library/Logs/Dossier on macOS,
 // <userData>/logs on Linux and Windows): errors of main and of the window.
@@ -250,7 +254,7 @@ function createWindow(): BrowserWindow {
   });
   const current = controller?.current;
   if (current) updateWindowTitle(path.basename(current.dir).replace(/\.dossier$/i, ''));
-  const load = devServerUrl ? win.loadURL(devServerUrl) : win.loadFile(path.join(here, '../renderer/index.html'));
+  const load = win.loadURL(appEntryUrl);
   load.catch((err: unknown) => {
     void dialogs.showError('The window could not be loaded', err instanceof Error ? err.message : String(err));
   });
@@ -325,6 +329,8 @@ if (!app.requestSingleInstanceLock()) {
 /** After app ready: guards, the API door, the menu, the notebook, then the window. */
 async function startApp(): Promise<void> {
   hardenSession(session.defaultSession, devServerUrl);
+  keepSpellcheckOffline(session.defaultSession, path.join(app.getPath('userData'), 'Dictionaries'));
+  if (!devServerUrl) protocol.handle(APP_SCHEME, (request) => serveAppFile(request, rendererDir));
   followSystemTheme(nativeTheme, liveWindow);
   app.setAboutPanelOptions({
     applicationName: APP_NAME,

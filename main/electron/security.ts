@@ -4,6 +4,8 @@
  * No runtime import of electron, so it is unit-testable in plain Node.
  */
 
+import { APP_SCHEME } from './app-protocol';
+
 /** Protocols a link may use to be handed to the operating system (shell.openExternal). */
 export const EXTERNAL_PROTOCOLS: ReadonlySet<string> = new Set(['https:', 'http:']);
 
@@ -28,10 +30,13 @@ export function safeExternalUrl(raw: unknown): string | null {
   return url.href;
 }
 
+/** The app scheme's protocol as URL.protocol spells it. */
+const APP_PROTOCOL = `${APP_SCHEME}:`;
+
 /**
- * True when `candidate` is the app's own page: for a file:// entry the same
- * file (query and hash ignored), for the dev server (http://localhost:5173/)
- * the same origin.
+ * True when `candidate` is the app's own page: for the app scheme
+ * (app://dossier/index.html) or the dev server (http://localhost:5173/) the
+ * same origin, for a file:// entry the same file (query and hash ignored).
  */
 export function isAppUrl(candidate: unknown, appEntryUrl: string): boolean {
   if (typeof candidate !== 'string' || !candidate) return false;
@@ -52,6 +57,11 @@ export function isAppUrl(candidate: unknown, appEntryUrl: string): boolean {
   }
   if (entry.protocol === 'http:' || entry.protocol === 'https:') {
     return url.origin === entry.origin;
+  }
+  // The app's own scheme (app://dossier/): the same scheme and host. URL.origin is
+  // "null" for schemes Node does not know, so compare the parts.
+  if (entry.protocol === APP_PROTOCOL) {
+    return url.protocol === APP_PROTOCOL && url.host === entry.host && url.host !== '';
   }
   return false;
 }

@@ -5,6 +5,7 @@
  * permissions denied. The window opens where it was last (window-state.ts)
  * and is painted in the page's background colour of the OS theme.
  */
+import { pathToFileURL } from 'node:url';
 import { BrowserWindow, shell, type NativeTheme, type Session, type WebContents } from 'electron';
 import { backgroundFor } from '../../shared/theme';
 import { contentSecurityPolicy, isAppUrl, isPermissionGranted, safeExternalUrl } from './security';
@@ -46,6 +47,18 @@ export function hardenSession(ses: Session, devServerUrl: string | undefined): v
       },
     });
   });
+}
+
+/**
+ * Spellcheck without the network: on macOS Electron uses the OS spellchecker
+ * (no dictionary files at all); elsewhere Chromium looks for Hunspell
+ * dictionaries (`<lang>.bdic`) in its Dictionaries folder and downloads missing
+ * ones from Google's CDN. The download URL is pointed at that same local
+ * folder, so a dictionary the person (or the OS package) put there is used and
+ * a missing one is simply not checked — an offline app makes no such call.
+ */
+export function keepSpellcheckOffline(ses: Session, dictionariesDir: string): void {
+  ses.setSpellCheckerDictionaryDownloadURL(`${pathToFileURL(dictionariesDir).href}/`);
 }
 
 /** Opens an http(s) link in the person's browser; anything else is dropped. */

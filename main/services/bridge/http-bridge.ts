@@ -160,6 +160,21 @@ function resolveStatic(root: string, urlPath: string): string | null {
   return full;
 }
 
+/** Vite's launch-editor endpoint (development server only). */
+const OPEN_IN_EDITOR = '/__open-in-editor';
+
+/**
+ * A request another site's page made for a file of the app (a script, an
+ * image, a frame, a no-cors fetch), told by the browser's Fetch Metadata.
+ * A top-level visit (a typed URL, a followed link) is not one; clients
+ * that send no metadata (curl, tests) are not either.
+ */
+function isCrossSiteEmbed(req: http.IncomingMessage): boolean {
+  const site = req.headers['sec-fetch-site'];
+  if (site !== 'cross-site' && site !== 'same-site') return false;
+  return !(req.headers['sec-fetch-mode'] === 'navigate' && req.headers['sec-fetch-dest'] === 'document');
+}
+
 export async function startBridge(options: BridgeOptions): Promise<BridgeHandle> {
   const host = options.host ?? '127.0.0.1';
   if (host !== '127.0.0.1') throw new Error('The bridge listens on 127.0.0.1 only.');
@@ -265,7 +280,13 @@ export async function startBridge(options: BridgeOptions): Promise<BridgeHandle>
         handleApi(req, res, pathname).catch(fail);
         return;
       }
+      if (isCrossSiteEmbed(req)) throw new HttpError(403, 'Another site may not embed this page or its files.');
+      // No page of any origin may frame the app (clickjacking); the static branch adds the full policy.
+      res.setHeader('X-Frame-Options', 'DENY');
+      res.setHeader('Content-Security-Policy', "frame-ancestors 'none'");
       if (options.viteMiddleware) {
+        // Vite's dev endpoint that opens a file in an editor answers any page that names it.
+        if (pathname.startsWith(OPEN_IN_EDITOR)) throw new HttpError(403, 'Not available through the bridge.');
         options.viteMiddleware(req, res, (err) => {
           if (err) fail(err);
           else sendText(res, 404, 'Not found.');

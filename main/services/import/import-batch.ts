@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImportResult } from '../../../shared/api';
-import { DossierError } from '../../../shared/errors';
+import { DossierError, toApiError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import { IMPORT_EXTENSIONS } from '../../../shared/enums';
 import { SCHEMA_VERSION, type Origin, type Source } from '../../../shared/model';
@@ -191,7 +191,7 @@ export async function importItems(
       } catch (err) {
         if (err instanceof ImportRejection) result.rejected.push({ name: item.name, reason: err.reason });
         else if (err instanceof DossierError && err.code === 'read-only') throw err;
-        else result.rejected.push({ name: item.name, reason: `could not be imported: ${(err as Error).message}` });
+        else result.rejected.push({ name: item.name, reason: `could not be imported: ${toApiError(err).message}` });
       }
       done++;
     }

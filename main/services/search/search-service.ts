@@ -14,11 +14,12 @@
  * notebook was closed — by another tool, a restore from backup — is noticed.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { IndexOrigin } from '../../../shared/enums';
 import { textHash } from '../../../shared/hash';
 import type { Actor, Annotation, SourceIndexEntry, Tag } from '../../../shared/model';
+import { readFileNoFollow, refuseLink, writeFileDurably } from '../store/atomic-json-file';
 import type { FileRef } from '../store/notebook-store';
 import { MANIFEST_FILE } from '../store/notebook-store';
 import type { ServiceContext } from '../service-context';
@@ -152,12 +153,12 @@ export class SearchService {
     const generation = this.generation;
     try {
       const [stampRaw, fingerprint] = await Promise.all([
-        readFile(path.join(this.cacheDir, STAMP_FILE), 'utf8'),
+        readFileNoFollow(path.join(this.cacheDir, STAMP_FILE)),
         this.fingerprint(),
       ]);
       const stamp = JSON.parse(stampRaw) as { format?: number; fingerprint?: string };
       if (stamp.format !== STAMP_FORMAT || stamp.fingerprint !== fingerprint) return undefined;
-      const json = await readFile(path.join(this.cacheDir, INDEX_FILE), 'utf8');
+      const json = await readFileNoFollow(path.join(this.cacheDir, INDEX_FILE));
       const index = SearchIndex.load(json);
       this.timings.loadMs = performance.now() - t0;
       // the cache matched the files as they were at `generation`: later commits are applied (and saved) as usual
@@ -360,13 +361,11 @@ export class SearchService {
       }
       const t0 = performance.now();
       const json = index.toJSON();
+      await refuseLink(this.cacheDir);
       await mkdir(this.cacheDir, { recursive: true });
-      const write = async (name: string, content: string) => {
-        const file = path.join(this.cacheDir, name);
-        const tmp = `${file}.${process.pid}.tmp`;
-        await writeFile(tmp, content);
-        await rename(tmp, file);
-      };
+      // A cache: atomic and never through a link, but not worth an fsync.
+      const write = (name: string, content: string) =>
+        writeFileDurably(path.join(this.cacheDir, name), content, { durable: false });
       // The stamp goes last: a crash in between leaves an old stamp that no longer matches.
       await write(INDEX_FILE, json);
       await write(STAMP_FILE, JSON.stringify({ format: STAMP_FORMAT, fingerprint, savedAt: new Date().toISOString() }));

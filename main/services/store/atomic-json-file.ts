@@ -2,12 +2,21 @@
  * A lowdb adapter for one JSON file that is never seen half-written:
  * write a temp file in the same folder → fsync it → rename over the target →
  * fsync the folder (so the rename itself survives a power cut).
+ *
+ * A notebook folder may come from someone else, so nothing here follows a
+ * symbolic link: the temp file is created exclusively (O_EXCL, O_NOFOLLOW)
+ * under a random name, a target that is a link is refused rather than
+ * replaced, and reads refuse links too.
  */
-import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { lstat, open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
+import { DossierError } from '../../../shared/errors';
 
-let tempCounter = 0;
+/** O_NOFOLLOW where the platform has it (not on Windows, where links need privileges to create). */
+const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 
 /** Raised when a file exists but is not JSON; the store turns it into a read-only notebook. */
 export class UnreadableFileError extends Error {
@@ -34,14 +43,34 @@ export async function fsyncDirectory(dir: string): Promise<void> {
   }
 }
 
-/** Writes `text` to `file` atomically and durably. */
-export async function writeFileDurably(file: string, text: string): Promise<void> {
+/** The error for a symbolic link where Dossier expected a plain file or folder of its own. */
+export function linkRefused(file: string): DossierError {
+  return new DossierError(
+    'corrupt',
+    `${file} is a symbolic link. Dossier never reads or writes through links in a notebook folder (a shared folder could point them at any file of yours); remove the link and try again.`,
+  );
+}
+
+/** Throws linkRefused when `file` exists and is a symbolic link. */
+export async function refuseLink(file: string): Promise<void> {
+  const stats = await lstat(file).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return null;
+    throw err;
+  });
+  if (stats?.isSymbolicLink()) throw linkRefused(file);
+}
+
+/**
+ * Writes `text` to `file` atomically; durably (fsync of the file before the
+ * rename and of the folder after it) unless `durable` is false, for caches.
+ */
+export async function writeFileDurably(file: string, text: string, { durable = true } = {}): Promise<void> {
   const dir = path.dirname(file);
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${++tempCounter}.tmp`);
-  const handle = await open(temp, 'w');
+  const temp = path.join(dir, `.${path.basename(file)}.${randomBytes(8).toString('hex')}.tmp`);
+  const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NOFOLLOW, 0o666);
   try {
     await handle.writeFile(text, 'utf8');
-    await handle.sync();
+    if (durable) await handle.sync();
   } catch (err) {
     await handle.close();
     await unlink(temp).catch(() => undefined);
@@ -49,12 +78,29 @@ export async function writeFileDurably(file: string, text: string): Promise<void
   }
   await handle.close();
   try {
+    await refuseLink(file);
     await rename(temp, file);
   } catch (err) {
     await unlink(temp).catch(() => undefined);
     throw err;
   }
-  await fsyncDirectory(dir);
+  if (durable) await fsyncDirectory(dir);
+}
+
+/** The text of `file`, refusing a symbolic link (ENOENT passes through). */
+export async function readFileNoFollow(file: string): Promise<string> {
+  let handle;
+  try {
+    handle = await open(file, constants.O_RDONLY | NOFOLLOW);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ELOOP') throw linkRefused(file);
+    throw err;
+  }
+  try {
+    return await handle.readFile('utf8');
+  } finally {
+    await handle.close();
+  }
 }
 
 /** The raw JSON of a file (unknown shape: the store validates and migrates it), or null when absent. */
@@ -64,9 +110,10 @@ export class AtomicJsonFile<T> implements Adapter<T> {
   async read(): Promise<T | null> {
     let text: string;
     try {
-      text = await readFile(this.file, 'utf8');
+      text = await readFileNoFollow(this.file);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      if (err instanceof DossierError) throw err;
       throw new UnreadableFileError(this.file, (err as Error).message);
     }
     try {

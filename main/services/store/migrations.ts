@@ -10,5 +10,8 @@ export interface Migration {
   migrate(data: Record<string, unknown>): Record<string, unknown>;
 }
 
+/** The first format Dossier ever wrote; anything below it is refused before any write. */
+export const FIRST_SCHEMA_VERSION = 1;
+
 /** Format 1 is the first released format: nothing to migrate yet. */
 export const MIGRATIONS: readonly Migration[] = [];

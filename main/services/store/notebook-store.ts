@@ -13,7 +13,7 @@
  * notebook (or that source) becomes read-only with a message naming the file.
  */
 import { mkdirSync } from 'node:fs';
-import { copyFile, readdir } from 'node:fs/promises';
+import { readdir, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { applyPatches, enablePatches, produceWithPatches, setAutoFreeze, type Patch } from 'immer';
 import { Low } from 'lowdb';
@@ -27,9 +27,10 @@ import {
   type NotebookManifest as Manifest,
   type SourceFile as SourceFileData,
 } from '../../../shared/model';
-import { AtomicJsonFile, UnreadableFileError } from './atomic-json-file';
+import { AtomicJsonFile, UnreadableFileError, readFileNoFollow, writeFileDurably } from './atomic-json-file';
+import { refuseLinksInside } from './folder-guard';
 import { CoalescedWriter } from './coalesced-writer';
-import { MIGRATIONS, type Migration } from './migrations';
+import { FIRST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
 import { isValidIndexEntry } from './index-entry-guard';
 import { acquireNotebookLock } from './notebook-lock';
 
@@ -49,6 +50,13 @@ export interface FileChange {
   inverse: Patch[];
 }
 export const SOURCES_DIR = 'sources';
+
+/** Written into a new notebook (never over an existing one): what is local to one machine stays out of git. */
+const GITIGNORE = `# Local to this computer: the writer's lock, the search cache, copies kept before a format change.
+.lock
+.cache/
+*.bak
+`;
 
 export interface OpenOptions {
   /** Title for a notebook created by this call. */
@@ -122,6 +130,7 @@ export class NotebookStore {
     const version = options.schemaVersion ?? SCHEMA_VERSION;
     const migrations = options.migrations ?? MIGRATIONS;
     const manifestFile = path.join(root, MANIFEST_FILE);
+    await refuseLinksInside(root);
 
     // Take the lock while the manifest is read: the two do not depend on each other.
     const locking = options.readOnly
@@ -172,7 +181,21 @@ export class NotebookStore {
     });
     store.release = release;
     // A new or migrated manifest is written at once (a migrated one's original is kept as .bak).
-    if ((created || migrated) && !readOnlyReason) await store.manifestDoc.save();
+    try {
+      if ((created || migrated) && !readOnlyReason) await store.manifestDoc.save();
+      if (created && !readOnlyReason) {
+        // 'wx' creates exclusively: an existing file (or link) of that name is left as it is.
+        await writeFile(path.join(root, '.gitignore'), GITIGNORE, { flag: 'wx' }).catch(
+          (err: NodeJS.ErrnoException) => {
+            if (err.code !== 'EEXIST') throw err;
+          },
+        );
+      }
+    } catch (err) {
+      // A full or failing disk: the notebook is not opened, and its lock goes with it.
+      await store.close().catch(() => undefined);
+      throw err;
+    }
     return store;
   }
 
@@ -306,7 +329,14 @@ export class NotebookStore {
     const { source } = data;
     if (this.hasSource(source.id)) throw new DossierError('invalid-input', `Source ${source.id} already exists.`);
     const doc = new StoredDocument(this.sourceFilePath(source.id), data);
-    await doc.save();
+    try {
+      await doc.save();
+    } catch (err) {
+      // The rename may have happened before the step that failed (the folder's fsync):
+      // leave no source file that the manifest will not list.
+      await unlink(doc.file).catch(() => undefined);
+      throw err;
+    }
     this.sourceDocs.set(source.id, doc);
     const { text: _text, removed: _removed, ...meta } = source;
     const { patches, inverse } = this.manifestDoc.produce((m) => void m.sources.push(meta));
@@ -372,8 +402,15 @@ async function migrateAndValidate<S extends z.ZodType>(
       `it was written by a newer version of Dossier (format ${found}; this version reads up to ${version})`,
     );
   }
+  if (found < FIRST_SCHEMA_VERSION) {
+    throw new UnreadableFileError(
+      file,
+      `format ${found} is not a Dossier format (the first is ${FIRST_SCHEMA_VERSION}); nothing was migrated or copied`,
+    );
+  }
   if (found < version) {
-    await copyFile(file, `${file}.v${found}.bak`);
+    // Through the no-follow writer: a link planted at the backup's name is refused, never written through.
+    await writeFileDurably(`${file}.v${found}.bak`, await readFileNoFollow(file));
     for (let v = found; v < version; v++) {
       const step = migrations.find((m) => m.from === v && m.file === kind);
       if (!step) throw new UnreadableFileError(file, `no migration from format ${v}`);

@@ -311,6 +311,50 @@ describe('http bridge over a real notebook session', () => {
     }
   });
 
+  it('in Vite mode: no page may frame it, the editor-opening endpoint is gone, cross-site subresource loads are refused', async () => {
+    const reached: string[] = [];
+    const vite = await startBridge({
+      session,
+      port: 0,
+      viteMiddleware: (req, res) => {
+        reached.push(req.url ?? '');
+        res.writeHead(200, { 'Content-Type': 'text/html' });
+        res.end('<!doctype html><title>Dossier (Vite)</title>');
+      },
+    });
+    try {
+      const host = { Host: `127.0.0.1:${vite.port}` };
+      const page = await raw(vite.port, { path: '/', headers: host });
+      expect(page.status).toBe(200);
+      expect(page.headers['x-frame-options']).toBe('DENY');
+      expect(page.headers['content-security-policy']).toBe("frame-ancestors 'none'");
+
+      // Vite's launch-editor endpoint, as an <img> on another site would request it.
+      for (const headers of [host, { ...host, 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'no-cors' }]) {
+        const editor = await raw(vite.port, { path: '/__open-in-editor?file=/etc/passwd', headers });
+        expect(editor.status).toBe(403);
+      }
+      // Any subresource another site embeds (script, image, no-cors fetch) is refused…
+      const embedded = await raw(vite.port, {
+        path: '/src/main.tsx',
+        headers: { ...host, 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'no-cors', 'Sec-Fetch-Dest': 'script' },
+      });
+      expect(embedded.status).toBe(403);
+      // …while the person's own visits (typed URL, a link followed to the page) work.
+      for (const site of ['none', 'cross-site', 'same-origin']) {
+        const visit = await raw(vite.port, {
+          path: '/',
+          headers: { ...host, 'Sec-Fetch-Site': site, 'Sec-Fetch-Mode': 'navigate', 'Sec-Fetch-Dest': 'document' },
+        });
+        expect(visit.status, site).toBe(200);
+      }
+      expect(reached).not.toContain('/__open-in-editor?file=/etc/passwd');
+      expect(reached).not.toContain('/src/main.tsx');
+    } finally {
+      await vite.close();
+    }
+  });
+
   it('reports an unreachable bridge as a readable error', async () => {
     const api = createBridgeClient({ baseUrl: 'http://127.0.0.1:1', fetch: (url, init) => fetch(url, init) });
     const result = await api.getNotebook({});

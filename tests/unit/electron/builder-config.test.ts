@@ -57,6 +57,7 @@ describe('electron-builder.yml', () => {
       enableNodeCliInspectArguments: false,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
     });
     const decision = await readFile(path.join(root, 'docs/decisions/0010-cli-through-electron-as-node.md'), 'utf8');
     expect(decision).toMatch(/runAsNode/);

@@ -55,6 +55,15 @@ describe('app URL and sender checks', () => {
     expect(isAppUrl('https://example.org/', entry)).toBe(false);
   });
 
+  it('matches the app scheme by scheme and host', () => {
+    const entry = 'app://dossier/index.html';
+    expect(isAppUrl(entry, entry)).toBe(true);
+    expect(isAppUrl('app://dossier/index.html#/briefs', entry)).toBe(true);
+    expect(isAppUrl('app://elsewhere/index.html', entry)).toBe(false);
+    expect(isAppUrl('file:///opt/Dossier/resources/app/out/renderer/index.html', entry)).toBe(false);
+    expect(isAppUrl('https://dossier/index.html', entry)).toBe(false);
+  });
+
   it('matches the dev server by origin', () => {
     const dev = 'http://localhost:5173/';
     expect(isAppUrl('http://localhost:5173/index.html', dev)).toBe(true);

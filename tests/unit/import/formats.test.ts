@@ -111,6 +111,48 @@ describe('DOCX', () => {
     expect(await rejection(extractDocument({ name: 'bomb.docx', bytes: bomb }))).toMatch(/zip bomb/);
   });
 
+  it('rejects a zip bomb that declares small sizes, inflating no more than it declares', async () => {
+    // 40 MB of zeros in word/document.xml, its directory entry and local header claiming 1,000 bytes:
+    // the declared sizes pass the ratio and total checks; only inflating can tell.
+    const bytes = zipSync(
+      { '[Content_Types].xml': enc('<Types/>'), 'word/document.xml': new Uint8Array(40 * 1024 * 1024) },
+      { level: 9 },
+    );
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    for (let i = 0; i + 4 <= bytes.length; i++) {
+      const sig = view.getUint32(i, true);
+      if (sig === 0x02014b50 && view.getUint32(i + 24, true) === 40 * 1024 * 1024) view.setUint32(i + 24, 1000, true);
+      if (sig === 0x04034b50 && view.getUint32(i + 22, true) === 40 * 1024 * 1024) view.setUint32(i + 22, 1000, true);
+    }
+    expect(zipEntries(bytes).find((e) => e.name === 'word/document.xml')?.uncompressed).toBe(1000);
+    expect(await rejection(extractDocument({ name: 'liar.docx', bytes }))).toMatch(
+      /zip bomb.*more than the 1000 bytes it declares/,
+    );
+  });
+
+  it('rejects an entry whose stored size differs from its declared size, and unknown compression', async () => {
+    const bytes = zipSync(
+      { '[Content_Types].xml': enc('<Types/>'), 'word/document.xml': enc('<w:document/>') },
+      { level: 0 },
+    );
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const central = (name: string) => {
+      for (let i = 0; i + 46 <= bytes.length; i++)
+        if (
+          view.getUint32(i, true) === 0x02014b50 &&
+          new TextDecoder().decode(bytes.subarray(i + 46, i + 46 + name.length)) === name
+        )
+          return i;
+      throw new Error('no entry');
+    };
+    const doc = central('word/document.xml');
+    view.setUint32(doc + 24, 5, true);
+    expect(await rejection(extractDocument({ name: 'short.docx', bytes }))).toMatch(/damaged/);
+    view.setUint32(doc + 24, 13, true);
+    view.setUint16(doc + 10, 14, true); // LZMA
+    expect(await rejection(extractDocument({ name: 'lzma.docx', bytes }))).toMatch(/compression/);
+  });
+
   it('rejects archives that expand past the total limit', () => {
     expect(() =>
       checkZipBomb([

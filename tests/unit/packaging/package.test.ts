@@ -235,7 +235,10 @@ describe('the packaged main process', () => {
     const start = summary.steps.start;
     expect(summary.dialogs).toEqual([]);
     expect(start.title).toBe('My Research — Dossier');
-    expect(summary.loads).toEqual([{ kind: 'file', target: path.join(app, 'out/renderer/index.html') }]);
+    // The page is served by the app:// handler from the renderer folder inside the package.
+    expect(summary.loads).toEqual([{ kind: 'url', target: 'app://dossier/index.html' }]);
+    expect(start.protocol.entry).toMatchObject({ status: 200, type: 'text/html; charset=utf-8' });
+    expect(start.protocol.entry.body).toBe(readFileSync(path.join(app, 'out/renderer/index.html'), 'utf8'));
     expect(start.webPreferences.preload).toBe(path.join(app, 'out/preload/index.cjs'));
     expect(existsSync(start.webPreferences.preload)).toBe(true);
     const notebook = path.join(home, 'Documents', 'Dossier', 'My Research.dossier');

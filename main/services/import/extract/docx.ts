@@ -1,8 +1,11 @@
 /**
- * Word (.docx) → blocks with mammoth. Before anything is inflated, the zip's
+ * Word (.docx) → blocks with mammoth. Before mammoth sees the file, the zip's
  * central directory is read and the declared uncompressed sizes are checked,
- * so a zip bomb is rejected without being expanded.
+ * so an honest zip bomb is rejected without being expanded; then each entry is
+ * inflated with its declared size as a hard output limit, so one that lies
+ * about its size is stopped there (memory never exceeds the declared total).
  */
+import { inflateRawSync } from 'node:zlib';
 import mammoth from 'mammoth';
 import type { Block } from './boilerplate';
 import { fragmentBlocks } from './html';
@@ -17,6 +20,9 @@ interface ZipEntry {
   name: string;
   compressed: number;
   uncompressed: number;
+  /** Compression method (0 stored, 8 deflate) and where the entry's local header starts. */
+  method?: number;
+  offset?: number;
 }
 
 /** Reads the central directory of a zip archive without inflating anything. */
@@ -45,13 +51,15 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
   for (let i = 0; i < count; i++) {
     if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50)
       throw new ImportRejection('the Word document is damaged (bad zip directory entry)');
+    const method = view.getUint16(p + 10, true);
     const compressed = view.getUint32(p + 20, true);
     const uncompressed = view.getUint32(p + 24, true);
     const nameLen = view.getUint16(p + 28, true);
     const extraLen = view.getUint16(p + 30, true);
     const commentLen = view.getUint16(p + 32, true);
+    const offset = view.getUint32(p + 42, true);
     const name = new TextDecoder().decode(bytes.subarray(p + 46, Math.min(bytes.length, p + 46 + nameLen)));
-    entries.push({ name, compressed, uncompressed });
+    entries.push({ name, compressed, uncompressed, method, offset });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return entries;
@@ -74,6 +82,42 @@ export function checkZipBomb(entries: ZipEntry[], limit = DOCX_MAX_UNCOMPRESSED)
     );
 }
 
+/**
+ * Inflates every entry with its declared size as the output limit (and
+ * throws the result away): an entry that expands further, or to less, is
+ * rejected before mammoth (whose zip reader trusts nothing but the data)
+ * inflates it without a limit.
+ */
+export function verifyDeclaredSizes(bytes: Uint8Array, entries: ZipEntry[]): void {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const damaged = (name: string) =>
+    new ImportRejection(`the Word document is damaged (“${name}” does not match its zip directory entry)`);
+  for (const e of entries) {
+    const local = e.offset ?? -1;
+    if (local < 0 || local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) throw damaged(e.name);
+    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    const data = bytes.subarray(start, start + e.compressed);
+    if (start + e.compressed > bytes.length) throw damaged(e.name);
+    if (e.method === 0) {
+      if (e.compressed !== e.uncompressed) throw damaged(e.name);
+      continue;
+    }
+    if (e.method !== 8)
+      throw new ImportRejection(`the Word document uses a compression method Dossier cannot read (“${e.name}”)`);
+    let size: number;
+    try {
+      size = inflateRawSync(data, { maxOutputLength: Math.max(1, e.uncompressed) }).length;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError)
+        throw new ImportRejection(
+          `the Word document looks like a zip bomb (“${e.name}” expands to more than the ${e.uncompressed} bytes it declares)`,
+        );
+      throw damaged(e.name);
+    }
+    if (size !== e.uncompressed) throw damaged(e.name);
+  }
+}
+
 export interface DocxResult {
   blocks: Block[];
 }
@@ -83,6 +127,7 @@ export async function docxBlocks(bytes: Uint8Array): Promise<DocxResult> {
   checkZipBomb(entries);
   if (!entries.some((e) => e.name === 'word/document.xml'))
     throw new ImportRejection('not a Word document (no word/document.xml inside)');
+  verifyDeclaredSizes(bytes, entries);
   let html: string;
   try {
     const result = await mammoth.convertToHtml(

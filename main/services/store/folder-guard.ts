@@ -1,0 +1,30 @@
+/**
+ * A notebook folder may have been prepared by someone else (a shared drive, a
+ * zip, a git clone). Before anything is read or written, every entry inside
+ * it is checked: a symbolic link could send a write (a backup copy, a temp
+ * file, the search cache) to any file of the person's. Such a folder is
+ * refused with a message naming the link; the folder itself may be a link.
+ */
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { linkRefused } from './atomic-json-file';
+
+/** How deep Dossier's own layout goes (`sources/<id>.json`, `.cache/<file>`), with room to spare. */
+const MAX_DEPTH = 4;
+
+/** Throws linkRefused for the first symbolic link found inside `root` (a missing folder passes). */
+export async function refuseLinksInside(root: string, depth = 0): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(root, { withFileTypes: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return;
+    throw err;
+  }
+  for (const entry of entries) {
+    const full = path.join(root, entry.name);
+    if (entry.isSymbolicLink()) throw linkRefused(full);
+    if (entry.isDirectory() && depth < MAX_DEPTH) await refuseLinksInside(full, depth + 1);
+  }
+}
