@@ -1,14 +1,17 @@
 /**
  * Turns a brief's tiptap JSON into a small, resolved block model that every
- * exporter renders: citations numbered as notes (one note per citation, in
- * reading order), missing citations as a visible marker, unknown nodes kept
- * as their text. Pure: no Node APIs.
+ * exporter renders: citations numbered as notes (one note per cited claim,
+ * numbered in order of first citation; a later citation of the same claim
+ * repeats its number), marks joined to the word before and the punctuation
+ * after them, missing citations as a visible marker, unknown nodes kept as
+ * their text. Pure: no Node APIs.
  */
 import type { Brief, SourceMeta } from '../../../shared/model';
 import {
   citationAttrs,
   citationNoteParts,
   formatDate,
+  shortNoteText,
   isCitation,
   plainText,
   sourceListEntry,
@@ -30,7 +33,8 @@ export interface Marks {
 
 export type Inline =
   | { kind: 'text'; text: string; marks: Marks }
-  | { kind: 'note'; n: number }
+  /** `repeat`: the claim was cited before; the mark reuses that note's number. */
+  | { kind: 'note'; n: number; repeat?: true }
   | { kind: 'removed'; quote?: string }
   | { kind: 'break' };
 
@@ -46,6 +50,8 @@ export interface Note extends CitationNoteParts {
   n: number;
   annotationId: string;
   claim: CitedClaim;
+  /** The short form for a repeat far from the full note (a later page): `Outlet, “Short title”, above.` */
+  short: string;
 }
 
 export interface ResolvedBrief {
@@ -98,8 +104,28 @@ function marksOf(marks: JsonMark[] | undefined): Marks {
   return out;
 }
 
+/** Closing punctuation that a note mark joins: no space between the mark and it. */
+const CLOSING = /^[\s\u00a0]+(?=[.,;:)\]!?\u2026\u201d\u2019»])/;
+
+/**
+ * Marks hug their text: a space between a word and its mark, and between a mark
+ * and the punctuation after it, is dropped (the editor leaves both when citing).
+ */
+export function joinMarks(content: Inline[]): Inline[] {
+  const out = content.map((item) => ({ ...item }));
+  out.forEach((item, i) => {
+    if (item.kind !== 'note') return;
+    const prev = out[i - 1];
+    if (prev?.kind === 'text' && /\S[\s\u00a0]+$/.test(prev.text)) prev.text = prev.text.trimEnd();
+    const next = out[i + 1];
+    if (next?.kind === 'text') next.text = next.text.replace(CLOSING, '');
+  });
+  return out.filter((item) => item.kind !== 'text' || item.text.length > 0);
+}
+
 export function resolveBrief(brief: Brief, ctx: BriefContext): ResolvedBrief {
   const notes: Note[] = [];
+  const noteOf = new Map<string, Note>();
   let removed = 0;
 
   const inlines = (nodes: JsonNode[] | undefined): Inline[] => {
@@ -114,13 +140,20 @@ export function resolveBrief(brief: Brief, ctx: BriefContext): ResolvedBrief {
         const attrs = citationAttrs(n);
         const claim = attrs ? ctx.annotation(attrs.annotationId) : undefined;
         if (attrs && claim) {
+          const earlier = noteOf.get(attrs.annotationId);
+          if (earlier) {
+            out.push({ kind: 'note', n: earlier.n, repeat: true });
+            continue;
+          }
           const note: Note = {
             n: notes.length + 1,
             annotationId: attrs.annotationId,
             claim,
             ...citationNoteParts(claim),
+            short: shortNoteText(claim),
           };
           notes.push(note);
+          noteOf.set(attrs.annotationId, note);
           out.push({ kind: 'note', n: note.n });
         } else {
           removed++;
@@ -133,7 +166,7 @@ export function resolveBrief(brief: Brief, ctx: BriefContext): ResolvedBrief {
         out.push(...inlines(n.content));
       }
     }
-    return out;
+    return joinMarks(out);
   };
 
   const blocks = (nodes: JsonNode[] | undefined): Block[] => {
