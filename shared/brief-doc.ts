@@ -154,12 +154,13 @@ export function citedAnnotationIds(doc: JsonNode | RichDoc): string[] {
   ];
 }
 
-/** The plain text of a node (citations and hard breaks become spaces). */
-export function plainText(node: JsonNode | RichDoc): string {
+/** The plain text of a node (citations and hard breaks become spaces; `other` may word other atoms). */
+export function plainText(node: JsonNode | RichDoc, other?: (node: JsonNode) => string | undefined): string {
   let out = '';
   walkDoc(node, (n) => {
     if (n.type === 'text') out += n.text ?? '';
     else if (n.type === 'hardBreak' || isCitation(n)) out += ' ';
+    else if (other) out += other(n) ?? '';
   });
   return out;
 }

@@ -4,7 +4,8 @@
  * numbered in order of first citation; a later citation of the same claim
  * repeats its number), marks joined to the word before and the punctuation
  * after them, missing citations as a visible marker, unknown nodes kept as
- * their text. Pure: no Node APIs.
+ * their text, drafted facts (summary, status) worded from the claims as they
+ * are now. Pure: no Node APIs.
  */
 import type { Brief, SourceMeta } from '../../../shared/model';
 import {
@@ -21,6 +22,7 @@ import {
   type JsonMark,
   type JsonNode,
 } from '../../../shared/brief-doc';
+import { factAttrs, factRuns } from '../../../shared/brief-facts';
 
 export interface Marks {
   bold?: boolean;
@@ -161,6 +163,10 @@ export function resolveBrief(brief: Brief, ctx: BriefContext): ResolvedBrief {
           if (prev?.kind === 'text' && !/\s$/.test(prev.text)) out.push({ kind: 'text', text: ' ', marks: {} });
           out.push(attrs?.quote ? { kind: 'removed', quote: attrs.quote } : { kind: 'removed' });
         }
+      } else if (factAttrs(n)) {
+        // A drafted summary or status line: worded from the claims as they are now.
+        const runs = factRuns(factAttrs(n)!, (id) => ctx.annotation(id) ?? null) ?? [];
+        for (const r of runs) out.push({ kind: 'text', text: r.text, marks: { bold: r.bold, italic: r.changed } });
       } else if (Array.isArray(n.content)) {
         // An unknown inline wrapper (e.g. a mention): keep what is inside.
         out.push(...inlines(n.content));
@@ -178,7 +184,7 @@ export function resolveBrief(brief: Brief, ctx: BriefContext): ResolvedBrief {
     };
     for (const n of nodes ?? []) {
       if (!n || typeof n !== 'object') continue;
-      if (n.type === 'text' || n.type === 'hardBreak' || isCitation(n)) {
+      if (n.type === 'text' || n.type === 'hardBreak' || isCitation(n) || factAttrs(n)) {
         loose.push(n);
         continue;
       }

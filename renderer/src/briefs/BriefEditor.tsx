@@ -22,6 +22,8 @@ import { useNotices } from '../ui/notices';
 import { NO_INJECTED_CSS } from '../strict-csp';
 import { Citation } from './citation-node';
 import { CitationStore } from './citation-store';
+import { Fact } from './fact-node';
+import { NoteNumbers } from './note-numbers';
 import { citationContent, CitePopup, useCitePopup } from './cite-popup';
 import { ANNOTATION_DRAG_TYPE, readAnnotationDrag } from './drag';
 import { inTable, insertTable, runTableCommand, TABLE_EXTENSIONS } from './table';
@@ -47,10 +49,19 @@ export function BriefEditor({ brief, readOnly }: { brief: Brief; readOnly: boole
   const { error: notifyError, info } = useNotices();
   const { navigate } = useNavigation();
   const store = useMemo(() => new CitationStore(notifyError), [notifyError]);
+  const numbers = useMemo(() => new NoteNumbers(), []);
   useEffect(() => {
     store.activate();
-    return () => store.dispose();
-  }, [store]);
+    // A claim found gone (or back) changes which citations get a number.
+    const unsubscribe = store.subscribe(() => {
+      const e = editorRef.current;
+      if (e && !e.isDestroyed) numbers.update(e.state.doc, store);
+    });
+    return () => {
+      unsubscribe();
+      store.dispose();
+    };
+  }, [store, numbers]);
 
   const queryClient = useQueryClient();
   const origin = ownOrigin(`brief:${brief.id}`);
@@ -154,7 +165,8 @@ export function BriefEditor({ brief, readOnly }: { brief: Brief; readOnly: boole
           },
         }),
         ...TABLE_EXTENSIONS,
-        Citation.configure({ store, onOpen }),
+        Citation.configure({ store, numbers, onOpen }),
+        Fact.configure({ store }),
       ],
       content: brief.doc,
       editorProps: {
@@ -181,8 +193,10 @@ export function BriefEditor({ brief, readOnly }: { brief: Brief; readOnly: boole
       onCreate: ({ editor: e }) => {
         editorRef.current = e;
         savedJson.current = JSON.stringify(e.getJSON());
+        numbers.update(e.state.doc, store);
       },
       onUpdate: ({ editor: e }) => {
+        numbers.update(e.state.doc, store);
         popupRef.current.update(e);
         if (JSON.stringify(e.getJSON()) !== savedJson.current) scheduleSave();
       },

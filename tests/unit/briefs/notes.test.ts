@@ -14,7 +14,7 @@ import { JSDOM } from 'jsdom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { citationLabel, makeBriefContext, sourceListEntry, type JsonNode } from '../../../shared/brief-doc';
 import type { Brief, SourceMeta } from '../../../shared/model';
-import { draftBriefFromAnnotations, exportBrief } from '../../../main/services/briefs/index';
+import { draftBriefFromActor, draftBriefFromAnnotations, exportBrief } from '../../../main/services/briefs/index';
 import { annotations, fixtureContext, flat, sources } from './fixtures';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'dossier-notes-'));
@@ -238,6 +238,25 @@ describe('a source whose outlet is unknown', () => {
       const pdf = flat(await pdfText(noOutlets, plain));
       expect(pdf).not.toMatch(FILE_NAMES);
       expect(pdf).toContain('\u201cPort authority data contradicts minister’s jobs figure\u201d, 18 March 2025');
+    }
+  });
+});
+
+describe('drafted facts in exports', () => {
+  it('are worded from the claims at export time, marking a status that changed since drafting', async () => {
+    const draft = draftBriefFromActor(ctx, 'act_holmqvist');
+    const later = makeBriefContext({
+      sources: sources.map(({ text: _t, ...m }) => m),
+      annotations: annotations.map((a) => (a.id === 'ann_jobs' ? { ...a, status: 'refuted' } : a)),
+    });
+    const drafted: Brief = { ...brief, id: 'brf_live', title: draft.title, doc: draft.doc };
+    const md = new TextDecoder().decode(await exportBrief(drafted, later, 'md'));
+    expect(md).toContain('Status: refuted *(status changed since drafting: was disputed, now refuted)*');
+    expect(md).toContain('*1 status changed since drafting.*');
+    expect(md).not.toContain('Status: disputed');
+    if (hasPoppler) {
+      const pdf = flat(await pdfText(drafted, later));
+      expect(pdf).toContain('Status: refuted (status changed since drafting: was disputed, now refuted)');
     }
   });
 });
