@@ -36,7 +36,8 @@ export interface Marks {
 export type Inline =
   | { kind: 'text'; text: string; marks: Marks }
   /** `repeat`: the claim was cited before; the mark reuses that note's number. */
-  | { kind: 'note'; n: number; repeat?: true }
+  /** `joined`: it directly follows another mark; exporters separate the two with a raised comma (¹,²). */
+  | { kind: 'note'; n: number; repeat?: true; joined?: true }
   | { kind: 'removed'; quote?: string }
   | { kind: 'break' };
 
@@ -121,6 +122,12 @@ export function joinMarks(content: Inline[]): Inline[] {
     if (prev?.kind === 'text' && /\S[\s\u00a0]+$/.test(prev.text)) prev.text = prev.text.trimEnd();
     const next = out[i + 1];
     if (next?.kind === 'text') next.text = next.text.replace(CLOSING, '');
+    // Two marks with only spaces between them: one group, ¹,².
+    const after = next?.kind === 'text' && !next.text.trim() ? out[i + 2] : next;
+    if (after?.kind === 'note') {
+      if (next !== after) (next as { text: string }).text = '';
+      after.joined = true;
+    }
   });
   return out.filter((item) => item.kind !== 'text' || item.text.length > 0);
 }

@@ -62,6 +62,7 @@ function runs(content: Inline[], base: { italics?: boolean; bold?: boolean } = {
       case 'note':
         // Word numbers its footnotes in order of their references: a repeat shows the first one's
         // number as a superscript, so each cited claim has one footnote.
+        if (item.joined) out.push(new TextRun({ text: ',', superScript: true, style: 'FootnoteReference' }));
         out.push(
           item.repeat
             ? new TextRun({ text: String(item.n), superScript: true, style: 'FootnoteReference' })

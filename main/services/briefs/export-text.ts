@@ -161,6 +161,7 @@ function htmlInline(content: Inline[], refs: Map<number, number>): string {
         const k = (refs.get(item.n) ?? 0) + 1;
         refs.set(item.n, k);
         const id = k === 1 ? `fnref${item.n}` : `fnref${item.n}-${k}`;
+        if (item.joined) out += '<sup class="fnref">,</sup>';
         out += `<sup class="fnref"><a href="#fn${item.n}" id="${id}">${item.n}</a></sup>`;
         break;
       }

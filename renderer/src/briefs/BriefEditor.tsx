@@ -45,7 +45,19 @@ function download(bytes: Uint8Array<ArrayBuffer>, mime: string, fileName: string
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-export function BriefEditor({ brief, readOnly }: { brief: Brief; readOnly: boolean }) {
+/** Cites a claim at the editor's cursor; false when there is no editable brief to cite in. */
+export type CiteAtCursor = (claim: ResolvedClaim) => boolean;
+
+export function BriefEditor({
+  brief,
+  readOnly,
+  citeRef,
+}: {
+  brief: Brief;
+  readOnly: boolean;
+  /** Set while this editor is open, for citing from outside it (the claims panel). */
+  citeRef?: { current: CiteAtCursor | null };
+}) {
   const { error: notifyError, info } = useNotices();
   const { navigate } = useNavigation();
   const store = useMemo(() => new CitationStore(notifyError), [notifyError]);
@@ -148,6 +160,20 @@ export function BriefEditor({ brief, readOnly }: { brief: Brief; readOnly: boole
     },
     [notifyError, store],
   );
+
+  useEffect(() => {
+    if (!citeRef) return;
+    citeRef.current = (claim) => {
+      const e = editorRef.current;
+      if (!e || e.isDestroyed || readOnly) return false;
+      store.put(claim);
+      e.chain().focus().insertContent(citationContent(claim)).run();
+      return true;
+    };
+    return () => {
+      citeRef.current = null;
+    };
+  }, [citeRef, readOnly, store]);
 
   const editor = useEditor(
     {

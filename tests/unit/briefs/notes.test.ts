@@ -188,6 +188,31 @@ describe('one note per cited claim, numbered 1…n', () => {
   });
 });
 
+describe('marks side by side', () => {
+  const pair: Brief = {
+    ...brief,
+    id: 'brf_pair',
+    doc: {
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [text('Golf '), cite('ann_jobs'), text(' '), cite('ann_figures'), text(' .')] },
+      ],
+    },
+  };
+
+  it('form one group, separated by a raised comma, in every format', async () => {
+    const md = new TextDecoder().decode(await exportBrief(pair, ctx, 'md'));
+    expect(md).toContain('Golf[^1][^2].');
+    const html = new JSDOM(new TextDecoder().decode(await exportBrief(pair, ctx, 'html'))).window.document;
+    expect([...html.querySelectorAll('p')].find((p) => p.textContent?.startsWith('Golf'))?.textContent).toBe(
+      'Golf1,2.',
+    );
+    const docx = strFromU8(unzipSync(await exportBrief(pair, ctx, 'docx'))['word/document.xml']!);
+    expect(docx).toMatch(/<w:vertAlign w:val="superscript"\/>(?:(?!<\/w:r>).)*<w:t[^>]*>,<\/w:t>/s);
+    if (hasPoppler) expect(flat(await pdfText(pair))).toContain('Golf1,2.');
+  });
+});
+
 describe('a source whose outlet is unknown', () => {
   const FILE = '000_f3a4c9e1b2.txt';
   const origin = (name: string) => ({ kind: 'file' as const, name, sha256: 'b'.repeat(64) });
