@@ -450,8 +450,10 @@ test('claims panel: filter, cite by Enter and by drag (one note reused), live fa
   await expect(doc).toContainText('status changed since drafting: was unverified, now disputed');
   await mkdir(artifactsDir, { recursive: true });
   await page.screenshot({ path: path.join(artifactsDir, 'briefs-claims-panel.png') });
+  await chipsOf(claims[0]!.id).first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(artifactsDir, 'briefs-first-citation.png') });
   await chipsOf(claims[0]!.id).last().scrollIntoViewIfNeeded();
-  await page.locator('.brief-page').screenshot({ path: path.join(artifactsDir, 'briefs-repeated-citation.png') });
+  await page.screenshot({ path: path.join(artifactsDir, 'briefs-repeated-citation.png') });
 
   // The PDF: numbered 1…n, the repeat reuses its number, no file name.
   const dir = testInfo.outputPath('exports');

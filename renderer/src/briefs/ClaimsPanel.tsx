@@ -14,6 +14,7 @@ import { call } from '../api';
 import { useApiQuery, useDebouncedValue, useErrorNotice } from '../api/queries';
 import { useNotices } from '../ui/notices';
 import { setAnnotationDrag } from './drag';
+import '../styles/claims-panel.css';
 
 const LIMIT = 200;
 
