@@ -65,7 +65,7 @@ export function drawChip(
     dom.append(el('span', 'cite-n', String(note.n)));
     if (note.repeat) dom.classList.add('is-repeat');
   }
-  dom.append(el('span', 'cite-quote', quoted(excerpt(claim.annotation.target.exact, 40))));
+  dom.append(el('span', 'cite-quote', quoted(excerpt(claim.annotation.target.exact, 28))));
   dom.append(el('span', 'cite-meta', citationLabel(claim)));
   dom.append(
     el('span', `cite-status status-${claim.annotation.status.replace(/[^a-z0-9-]/gi, '')}`, claim.annotation.status),
