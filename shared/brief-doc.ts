@@ -154,12 +154,13 @@ export function citedAnnotationIds(doc: JsonNode | RichDoc): string[] {
   ];
 }
 
-/** The plain text of a node (citations and hard breaks become spaces). */
-export function plainText(node: JsonNode | RichDoc): string {
+/** The plain text of a node (citations and hard breaks become spaces; `other` may word other atoms). */
+export function plainText(node: JsonNode | RichDoc, other?: (node: JsonNode) => string | undefined): string {
   let out = '';
   walkDoc(node, (n) => {
     if (n.type === 'text') out += n.text ?? '';
     else if (n.type === 'hardBreak' || isCitation(n)) out += ' ';
+    else if (other) out += other(n) ?? '';
   });
   return out;
 }
@@ -258,20 +259,70 @@ export function excerpt(text: string, max = 120): string {
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.\-–—]+$/, '')}…`;
 }
 
-/** The name a source goes by in notes: its outlet, else its origin's name, else "Untitled source". */
-export function outletName(source: SourceMeta): string {
-  return source.outlet?.trim() || source.origin.name?.trim() || 'Unknown outlet';
+/**
+ * The outlet a source was published in, or undefined when import found none.
+ * Never the name of the imported file: that belongs in the source's details only.
+ */
+export function outletName(source: SourceMeta): string | undefined {
+  return source.outlet?.trim() || undefined;
 }
 
-/** A short label for a chip or a draft: "Outlet, 12 March 2025". */
+/** The host of a source's URL without "www.", or undefined when it has no usable URL. */
+export function urlDomain(url: string | undefined): string | undefined {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?([^/:?#]+)/i.exec(url?.trim() ?? '');
+  return m ? m[1]!.toLowerCase().replace(/^www\./, '') : undefined;
+}
+
+/** A source's title for citing: its own, or "Untitled source" (never its file name). */
+export function sourceTitle(source: SourceMeta): string {
+  const title = source.title.replace(/\s+/g, ' ').trim();
+  const file = source.origin.name?.trim();
+  if (!title || (file && (title === file || title === file.replace(/\.[^.]+$/, '')))) return 'Untitled source';
+  return title;
+}
+
+/**
+ * Who a citation names: the outlet, else the source's title in quotes with its
+ * domain when it has a URL (`“Title”, example.org`).
+ */
+export function citedName(source: SourceMeta): string {
+  const outlet = outletName(source);
+  if (outlet) return outlet;
+  const domain = urlDomain(source.url);
+  return domain ? `${quoted(sourceTitle(source))}, ${domain}` : quoted(sourceTitle(source));
+}
+
+/** A short label for a chip or a draft: "Outlet, 12 March 2025" (or "“Title”, domain, 12 March 2025"). */
 export function citationLabel(claim: CitedClaim): string {
   const date = formatDate(claim.source.publishedAt);
-  return date ? `${outletName(claim.source)}, ${date}` : outletName(claim.source);
+  const name = citedName(claim.source);
+  return date ? `${name}, ${date}` : name;
+}
+
+/** A title cut to its first few words, for short notes. */
+export function shortTitle(title: string, words = 5): string {
+  const all = title.split(/\s+/).filter(Boolean);
+  return all.length <= words
+    ? all.join(' ')
+    : `${all
+        .slice(0, words)
+        .join(' ')
+        .replace(/[,;:.\u2013\u2014-]+$/, '')}\u2026`;
+}
+
+/**
+ * The short form of a note that was given in full before, as notes in the
+ * Chicago style repeat a source: `Outlet, “Short title”, above.`
+ */
+export function shortNoteText(claim: CitedClaim): string {
+  const head = [outletName(claim.source), quoted(shortTitle(sourceTitle(claim.source)))].filter(Boolean).join(', ');
+  return `${head}, above.`;
 }
 
 /** The parts of a citation note, in note order; exporters style each part. */
 export interface CitationNoteParts {
-  outlet: string;
+  /** Absent when the outlet is unknown: the note then starts with the title. */
+  outlet?: string;
   title: string;
   author?: string;
   date?: string;
@@ -281,11 +332,9 @@ export interface CitationNoteParts {
 
 export function citationNoteParts(claim: CitedClaim): CitationNoteParts {
   const { source, annotation } = claim;
-  const parts: CitationNoteParts = {
-    outlet: outletName(source),
-    title: source.title.trim() || 'Untitled',
-    quote: cleanQuote(annotation.target.exact),
-  };
+  const parts: CitationNoteParts = { title: sourceTitle(source), quote: cleanQuote(annotation.target.exact) };
+  const outlet = outletName(source);
+  if (outlet) parts.outlet = outlet;
   if (source.author?.trim()) parts.author = source.author.trim();
   if (source.publishedAt) parts.date = formatDate(source.publishedAt);
   if (source.url?.trim()) parts.url = source.url.trim();
@@ -305,16 +354,10 @@ export function citationNoteText(claim: CitedClaim): string {
 /** What a citation whose annotation is missing shows instead. */
 export const CITATION_REMOVED = '[citation removed]';
 
-/** How one source is listed under "Sources": `Outlet. “Title”. Author. 12 March 2025. URL` */
+/** How one source is listed under "Sources": `Outlet. “Title”. Author. 12 March 2025. URL` (no outlet when unknown). */
 export function sourceListEntry(source: SourceMeta): string {
   const date = formatDate(source.publishedAt);
-  return [
-    outletName(source),
-    quoted(source.title.trim() || 'Untitled'),
-    source.author?.trim(),
-    date,
-    source.url?.trim(),
-  ]
+  return [outletName(source), quoted(sourceTitle(source)), source.author?.trim(), date, source.url?.trim()]
     .filter(Boolean)
     .join('. ');
 }

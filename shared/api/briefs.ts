@@ -74,9 +74,20 @@ export const briefSchemas = {
     input: z.object({ annotationIds: z.array(z.string()).max(5000) }),
     output: z.array(ResolvedClaim.nullable()),
   },
-  /** Annotations (claims first) whose quote, outlet, title, tag or actor name contains every word of `query`; newest source first. */
+  /**
+   * Annotations (claims first) whose quote, outlet, title, tag or actor name contains every word of `query`,
+   * optionally only those linked to an actor, tagged with a tag (or a tag under it), with a status, or in a source;
+   * newest source first.
+   */
   listClaims: {
-    input: z.object({ query: z.string().max(200).default(''), limit: z.number().int().min(1).max(200).default(20) }),
+    input: z.object({
+      query: z.string().max(200).default(''),
+      limit: z.number().int().min(1).max(200).default(20),
+      actorId: Id.optional(),
+      tagId: Id.optional(),
+      status: z.string().min(1).optional(),
+      sourceId: Id.optional(),
+    }),
     output: z.array(ClaimHit),
   },
 } as const;

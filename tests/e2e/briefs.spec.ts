@@ -78,6 +78,31 @@ async function dropClaim(page: Page, claim: Claim) {
   );
 }
 
+/**
+ * Renders the first two pages of a PDF to PNG in the artifacts folder (for a look) and returns its
+ * text; undefined, with a warning, where poppler-utils is not installed.
+ */
+function readPdf(file: string, pngPrefix: string, dpi: number): string | undefined {
+  try {
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      String(dpi),
+      '-f',
+      '1',
+      '-l',
+      '2',
+      file,
+      path.join(artifactsDir, pngPrefix),
+    ]);
+    return flat(execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    console.warn('PDF rendering skipped: pdftoppm (poppler-utils) is not installed.');
+    return undefined;
+  }
+}
+
 test('draft a brief from an actor, cite by @ and by drag, export Markdown, DOCX and PDF', async ({
   page,
   app,
@@ -138,18 +163,19 @@ test('draft a brief from an actor, cite by @ and by drag, export Markdown, DOCX 
   const dir = testInfo.outputPath('exports');
   await mkdir(dir, { recursive: true });
 
-  // Markdown: every quote, one [^n] note per citation.
+  // Markdown: every quote, one [^n] note per cited claim (the @ citation repeats a drafted claim).
   const md = await downloadExport(page, 'Markdown', dir);
   expect(md.name).toBe(`Brief ${MINISTER}.md`);
   const text = await readFile(md.file, 'utf8');
   for (const q of quotes) expect(flat(text)).toContain(q);
   const notes = text.match(/^\[\^\d+\]: .*$/gm) ?? [];
-  expect(notes).toHaveLength(6);
+  expect(notes).toHaveLength(5);
   expect(text.match(/\[\^\d+\](?!:)/g)).toHaveLength(6);
+  expect(notes.map((n) => /^\[\^(\d+)\]/.exec(n)![1])).toEqual(['1', '2', '3', '4', '5']);
   for (const article of ARTICLES)
     expect(notes.some((n) => n.includes(article.outlet) && n.includes(article.title))).toBe(true);
 
-  // DOCX: real Word footnotes, one per citation, every quote in the document.
+  // DOCX: real Word footnotes, one per cited claim, every quote in the document.
   const docx = await downloadExport(page, 'DOCX', dir);
   expect(docx.name).toBe(`Brief ${MINISTER}.docx`);
   const files = unzipSync(new Uint8Array(await readFile(docx.file)));
@@ -157,11 +183,11 @@ test('draft a brief from an actor, cite by @ and by drag, export Markdown, DOCX 
   const footnotesXml = strFromU8(files['word/footnotes.xml']!);
   const wordText = (xml: string) =>
     flat([...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
-  expect(documentXml.match(/<w:footnoteReference /g)).toHaveLength(6);
+  expect(documentXml.match(/<w:footnoteReference /g)).toHaveLength(5);
   const footnotes = [...footnotesXml.matchAll(/<w:footnote (?![^>]*w:type=)[^>]*>([\s\S]*?)<\/w:footnote>/g)].map((m) =>
     wordText(m[1]!),
   );
-  expect(footnotes).toHaveLength(6);
+  expect(footnotes).toHaveLength(5);
   const decode = (s: string) =>
     s
       .replace(/&amp;/g, '&')
@@ -177,29 +203,8 @@ test('draft a brief from an actor, cite by @ and by drag, export Markdown, DOCX 
 
   // PDF: rendered to PNG for a look, its text carries the Swedish quote.
   const pdf = await downloadExport(page, 'PDF', dir);
-  let poppler = true;
-  try {
-    execFileSync('pdftoppm', ['-v'], { stdio: 'ignore' });
-  } catch {
-    poppler = false;
-  }
-  if (poppler) {
-    execFileSync('pdftoppm', [
-      '-png',
-      '-r',
-      '70',
-      '-f',
-      '1',
-      '-l',
-      '2',
-      pdf.file,
-      path.join(artifactsDir, 'briefs-pdf-page'),
-    ]);
-    const pdfText = flat(execFileSync('pdftotext', ['-enc', 'UTF-8', pdf.file, '-'], { encoding: 'utf8' }));
-    expect(pdfText).toContain('Vi bygger ut vindkraften i Skärvik');
-  } else {
-    console.warn('PDF rendering skipped: pdftoppm (poppler-utils) is not installed.');
-  }
+  const pdfText = readPdf(pdf.file, 'briefs-pdf-page', 70);
+  if (pdfText !== undefined) expect(pdfText).toContain('Vi bygger ut vindkraften i Skärvik');
 
   // Live chips: a changed claim shows its new status; a deleted one a visible marker.
   await api(app, 'updateAnnotation', {
@@ -354,4 +359,132 @@ test("a brief's autosave refetches no source data; an annotation edit refetches 
   await nothingMoreWithin(500);
   // The source (and the actor mentions painted over its text); not the source list, tags, briefs or the notebook.
   expect([...new Set(reads)].sort()).toEqual(['getSource', 'sourceMentions']);
+});
+
+test('claims panel: filter, cite by Enter and by drag (one note reused), live facts, draft from picked claims and from the actor page', async ({
+  page,
+  app,
+}, testInfo) => {
+  test.setTimeout(90_000);
+  const { claims, dragged } = await seed(app);
+  // A source whose outlet is unknown, imported from a file with a generated name.
+  const FILE = '000_f3a4c9e1b2.txt';
+  const plain = await api<{ added: Array<{ id: string; title: string }> }>(app, 'importFiles', {
+    files: [
+      {
+        name: FILE,
+        bytes: new TextEncoder().encode(
+          'Harbour dredging delayed again\n\nThe council said the dredging of the harbour will wait until spring.\n',
+        ),
+      },
+    ],
+  });
+  const anon = await api<Claim>(app, 'addClaimByQuote', {
+    sourceId: plain.added[0]!.id,
+    quote: 'the dredging of the harbour will wait until spring',
+    tags: ['Fisheries'],
+  });
+
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'Briefs', exact: true }).click();
+  const panel = page.getByRole('complementary', { name: 'Claims' });
+  await expect(page.locator('.empty-state')).toContainText('Claims panel');
+  await expect(page.locator('.empty-state')).not.toContainText('annotation list');
+  await draftBriefFromActor(page, 'ekw', MINISTER);
+  const doc = page.getByTestId('brief-doc');
+
+  // Drafted facts are live nodes worded from the claims.
+  await expect(doc.locator('.brief-fact[data-kind="overview"]')).toContainText(
+    `This brief collects 4 claims linked to ${MINISTER} from 4 sources`,
+  );
+  await expect(doc.locator('.brief-fact[data-kind="status"]')).toHaveCount(4);
+
+  // Filter the panel: by tag, then by status.
+  const items = panel.locator('.claims-item');
+  await expect(items).toHaveCount(6);
+  await panel.getByRole('combobox', { name: 'Tag' }).selectOption({ label: 'Fisheries' });
+  await expect(items).toHaveCount(3);
+  await panel.getByRole('combobox', { name: 'Tag' }).selectOption('');
+  await panel.getByRole('combobox', { name: 'Actor' }).selectOption({ label: MINISTER });
+  await expect(items).toHaveCount(4);
+  await panel.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(items).toHaveCount(6);
+
+  // Enter on a claim cites it at the editor's cursor; citing a drafted claim again reuses its note number.
+  await caretToEnd(page, doc, 'Control+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('As the minister said');
+  const again = panel.locator(`.claims-item[data-annotation-id="${claims[0]!.id}"]`);
+  await again.focus();
+  await page.keyboard.press('Enter');
+  const chipsOf = (id: string) => doc.locator(`.cite-chip[data-annotation-id="${id}"]`);
+  await expect(chipsOf(claims[0]!.id)).toHaveCount(2);
+  const first = await chipsOf(claims[0]!.id).first().getAttribute('data-note');
+  await expect(chipsOf(claims[0]!.id).last()).toHaveAttribute('data-note', first!);
+  await expect(chipsOf(claims[0]!.id).last()).toHaveClass(/is-repeat/);
+  // The cursor is back in the brief, after the chip (and the space the editor leaves).
+  await page.keyboard.type(', he added.');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Also');
+
+  // Drag a claim from the panel into the brief.
+  await panel.locator(`.claims-item[data-annotation-id="${dragged.id}"]`).dragTo(doc.locator('p').last());
+  await expect(chipsOf(dragged.id)).toHaveCount(1);
+  await expect(chipsOf(dragged.id)).toHaveAttribute('data-note', '5');
+
+  // The source without an outlet is cited by title, never by its file name.
+  await panel.locator(`.claims-item[data-annotation-id="${anon.id}"]`).focus();
+  await page.keyboard.press('Enter');
+  await expect(chipsOf(anon.id)).toContainText('Harbour dredging delayed again');
+  await expect(doc).not.toContainText('000_f3a4');
+  await expect(panel).not.toContainText('000_f3a4');
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+
+  // A status changed since drafting is marked in the drafted line.
+  await api(app, 'updateAnnotation', {
+    sourceId: claims[1]!.sourceId,
+    id: claims[1]!.id,
+    patch: { status: 'disputed' },
+  });
+  await expect(doc.locator('.brief-fact .fact-changed').first()).toBeVisible();
+  await expect(doc).toContainText('status changed since drafting: was unverified, now disputed');
+  await mkdir(artifactsDir, { recursive: true });
+  await page.screenshot({ path: path.join(artifactsDir, 'briefs-claims-panel.png') });
+  await chipsOf(claims[0]!.id).first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(artifactsDir, 'briefs-first-citation.png') });
+  await chipsOf(claims[0]!.id).last().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(artifactsDir, 'briefs-repeated-citation.png') });
+
+  // The PDF: numbered 1…n, the repeat reuses its number, no file name.
+  const dir = testInfo.outputPath('exports');
+  await mkdir(dir, { recursive: true });
+  const pdf = await downloadExport(page, 'PDF', dir);
+  const text = readPdf(pdf.file, 'briefs-notes', 80);
+  if (text !== undefined) {
+    expect(text).not.toContain('000_f3a4');
+    expect(text).toContain('\u201cHarbour dredging delayed again\u201d');
+    expect(text).toContain('As the minister said1, he added.');
+  }
+
+  // Pick two claims (a Shift-click run) and draft a brief from them.
+  await panel.getByRole('combobox', { name: 'Tag' }).selectOption({ label: 'Energy' });
+  await expect(items).toHaveCount(3);
+  await items.nth(0).getByRole('checkbox').click();
+  await items
+    .nth(1)
+    .getByRole('checkbox')
+    .click({ modifiers: ['Shift'] });
+  await panel.getByRole('button', { name: 'Draft brief from 2 claims' }).click();
+  await expect(page.getByRole('textbox', { name: 'Brief title' })).toHaveValue('Brief: selected claims');
+  await expect(doc.locator('.cite-chip')).toHaveCount(2);
+
+  // "Draft brief" on the actor page drafts from the actor's claims and opens it.
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Actors' }).click();
+  await page
+    .getByRole('complementary', { name: 'Actor registry' })
+    .getByRole('button', { name: new RegExp(MINISTER) })
+    .click();
+  await page.getByRole('button', { name: 'Draft brief' }).click();
+  await expect(page.getByRole('textbox', { name: 'Brief title' })).toHaveValue(`Brief: ${MINISTER} (2)`);
+  await expect(doc.locator('.cite-chip')).toHaveCount(4);
 });

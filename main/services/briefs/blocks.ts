@@ -1,14 +1,18 @@
 /**
  * Turns a brief's tiptap JSON into a small, resolved block model that every
- * exporter renders: citations numbered as notes (one note per citation, in
- * reading order), missing citations as a visible marker, unknown nodes kept
- * as their text. Pure: no Node APIs.
+ * exporter renders: citations numbered as notes (one note per cited claim,
+ * numbered in order of first citation; a later citation of the same claim
+ * repeats its number), marks joined to the word before and the punctuation
+ * after them, missing citations as a visible marker, unknown nodes kept as
+ * their text, drafted facts (summary, status) worded from the claims as they
+ * are now. Pure: no Node APIs.
  */
 import type { Brief, SourceMeta } from '../../../shared/model';
 import {
   citationAttrs,
   citationNoteParts,
   formatDate,
+  shortNoteText,
   isCitation,
   plainText,
   sourceListEntry,
@@ -18,6 +22,7 @@ import {
   type JsonMark,
   type JsonNode,
 } from '../../../shared/brief-doc';
+import { factAttrs, factRuns } from '../../../shared/brief-facts';
 
 export interface Marks {
   bold?: boolean;
@@ -30,7 +35,9 @@ export interface Marks {
 
 export type Inline =
   | { kind: 'text'; text: string; marks: Marks }
-  | { kind: 'note'; n: number }
+  /** `repeat`: the claim was cited before; the mark reuses that note's number. */
+  /** `joined`: it directly follows another mark; exporters separate the two with a raised comma (¹,²). */
+  | { kind: 'note'; n: number; repeat?: true; joined?: true }
   | { kind: 'removed'; quote?: string }
   | { kind: 'break' };
 
@@ -46,6 +53,8 @@ export interface Note extends CitationNoteParts {
   n: number;
   annotationId: string;
   claim: CitedClaim;
+  /** The short form for a repeat far from the full note (a later page): `Outlet, “Short title”, above.` */
+  short: string;
 }
 
 export interface ResolvedBrief {
@@ -98,8 +107,34 @@ function marksOf(marks: JsonMark[] | undefined): Marks {
   return out;
 }
 
+/** Closing punctuation that a note mark joins: no space between the mark and it. */
+const CLOSING = /^[\s\u00a0]+(?=[.,;:)\]!?\u2026\u201d\u2019»])/;
+
+/**
+ * Marks hug their text: a space between a word and its mark, and between a mark
+ * and the punctuation after it, is dropped (the editor leaves both when citing).
+ */
+export function joinMarks(content: Inline[]): Inline[] {
+  const out = content.map((item) => ({ ...item }));
+  out.forEach((item, i) => {
+    if (item.kind !== 'note') return;
+    const prev = out[i - 1];
+    if (prev?.kind === 'text' && /\S[\s\u00a0]+$/.test(prev.text)) prev.text = prev.text.trimEnd();
+    const next = out[i + 1];
+    if (next?.kind === 'text') next.text = next.text.replace(CLOSING, '');
+    // Two marks with only spaces between them: one group, ¹,².
+    const after = next?.kind === 'text' && !next.text.trim() ? out[i + 2] : next;
+    if (after?.kind === 'note') {
+      if (next !== after) (next as { text: string }).text = '';
+      after.joined = true;
+    }
+  });
+  return out.filter((item) => item.kind !== 'text' || item.text.length > 0);
+}
+
 export function resolveBrief(brief: Brief, ctx: BriefContext): ResolvedBrief {
   const notes: Note[] = [];
+  const noteOf = new Map<string, Note>();
   let removed = 0;
 
   const inlines = (nodes: JsonNode[] | undefined): Inline[] => {
@@ -114,13 +149,20 @@ export function resolveBrief(brief: Brief, ctx: BriefContext): ResolvedBrief {
         const attrs = citationAttrs(n);
         const claim = attrs ? ctx.annotation(attrs.annotationId) : undefined;
         if (attrs && claim) {
+          const earlier = noteOf.get(attrs.annotationId);
+          if (earlier) {
+            out.push({ kind: 'note', n: earlier.n, repeat: true });
+            continue;
+          }
           const note: Note = {
             n: notes.length + 1,
             annotationId: attrs.annotationId,
             claim,
             ...citationNoteParts(claim),
+            short: shortNoteText(claim),
           };
           notes.push(note);
+          noteOf.set(attrs.annotationId, note);
           out.push({ kind: 'note', n: note.n });
         } else {
           removed++;
@@ -128,12 +170,16 @@ export function resolveBrief(brief: Brief, ctx: BriefContext): ResolvedBrief {
           if (prev?.kind === 'text' && !/\s$/.test(prev.text)) out.push({ kind: 'text', text: ' ', marks: {} });
           out.push(attrs?.quote ? { kind: 'removed', quote: attrs.quote } : { kind: 'removed' });
         }
+      } else if (factAttrs(n)) {
+        // A drafted summary or status line: worded from the claims as they are now.
+        const runs = factRuns(factAttrs(n)!, (id) => ctx.annotation(id) ?? null) ?? [];
+        for (const r of runs) out.push({ kind: 'text', text: r.text, marks: { bold: r.bold, italic: r.changed } });
       } else if (Array.isArray(n.content)) {
         // An unknown inline wrapper (e.g. a mention): keep what is inside.
         out.push(...inlines(n.content));
       }
     }
-    return out;
+    return joinMarks(out);
   };
 
   const blocks = (nodes: JsonNode[] | undefined): Block[] => {
@@ -145,7 +191,7 @@ export function resolveBrief(brief: Brief, ctx: BriefContext): ResolvedBrief {
     };
     for (const n of nodes ?? []) {
       if (!n || typeof n !== 'object') continue;
-      if (n.type === 'text' || n.type === 'hardBreak' || isCitation(n)) {
+      if (n.type === 'text' || n.type === 'hardBreak' || isCitation(n) || factAttrs(n)) {
         loose.push(n);
         continue;
       }

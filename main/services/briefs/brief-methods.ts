@@ -10,7 +10,7 @@ import type { BriefSummary, ClaimHit } from '../../../shared/api/briefs';
 import { DossierError } from '../../../shared/errors';
 import { foldLetters } from '../../../shared/fold-letters';
 import { newId } from '../../../shared/ids';
-import type { Brief, RichDoc } from '../../../shared/model';
+import type { Brief, RichDoc, Tag } from '../../../shared/model';
 import type { ServiceContext, ServiceMethods } from '../service-context';
 import {
   BRIEF_FORMAT_INFO,
@@ -56,6 +56,20 @@ export function exportFileName(title: string, extension: string): string {
     .slice(0, 120)
     .trim();
   return `${base || 'Brief'}.${extension}`;
+}
+
+/** A tag's id and the ids of every tag under it. */
+function tagAndBelow(tags: readonly Tag[], rootId: string): Set<string> {
+  const out = new Set([rootId]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const t of tags)
+      if (t.parentId && out.has(t.parentId) && !out.has(t.id)) {
+        out.add(t.id);
+        grew = true;
+      }
+  }
+  return out;
 }
 
 function clone<T>(value: T): T {
@@ -197,14 +211,19 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
       });
     },
 
-    async listClaims({ query, limit }) {
+    async listClaims({ query, limit, actorId, tagId, status, sourceId }) {
       const bctx = await context();
       const words = foldLetters(query, { spaces: true }).split(' ').filter(Boolean);
       const actorName = new Map(bctx.actors.map((a) => [a.id, a]));
       const tagName = new Map(bctx.tags.map((t) => [t.id, t.name]));
+      const inTag = tagId ? tagAndBelow(bctx.tags, tagId) : undefined;
       const hits: ClaimHit[] = [];
       for (const claim of bctx.annotations) {
         const { annotation, source } = claim;
+        if (sourceId && source.id !== sourceId) continue;
+        if (status && annotation.status !== status) continue;
+        if (actorId && !annotation.actors.some((l) => l.actorId === actorId)) continue;
+        if (inTag && !annotation.tagIds.some((id) => inTag.has(id))) continue;
         const actors = annotation.actors
           .map((l) => actorName.get(l.actorId))
           .filter((a): a is NonNullable<typeof a> => !!a);

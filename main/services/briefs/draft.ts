@@ -3,7 +3,8 @@
  * a tag, or a hand-picked set of claims. The result is an ordinary tiptap
  * document the person then edits freely. Pure: no Node APIs.
  */
-import { ACTOR_ROLES, RELATION_TYPES, STANCES, type ActorRole, type RelationType } from '../../../shared/enums';
+import { ACTOR_ROLES, RELATION_TYPES, type ActorRole, type RelationType } from '../../../shared/enums';
+import { factNode } from '../../../shared/brief-facts';
 import type { Actor, Annotation, RichDoc, Tag } from '../../../shared/model';
 import { DossierError } from '../../../shared/errors';
 import {
@@ -13,9 +14,7 @@ import {
   citationNode,
   docNode,
   excerpt,
-  formatDate,
   headingNode,
-  outletName,
   paragraphNode,
   quoted,
   textNode,
@@ -43,64 +42,51 @@ export function compareClaims(a: CitedClaim, b: CitedClaim): number {
   return a.annotation.id < b.annotation.id ? -1 : a.annotation.id > b.annotation.id ? 1 : 0;
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+/** Each claim's status now, for the live facts to tell later whether it changed. */
+function draftedStatuses(claims: readonly CitedClaim[]): Record<string, string> {
+  return Object.fromEntries(claims.map((c) => [c.annotation.id, c.annotation.status]));
 }
 
-function countBy<T>(items: readonly T[], key: (t: T) => string | undefined): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const item of items) {
-    const k = key(item);
-    if (k) out.set(k, (out.get(k) ?? 0) + 1);
-  }
+/**
+ * The overview: a sentence with counts and dates, then the stance and status split — both live
+ * facts (shared/brief-facts.ts), worded from the claims whenever the brief is shown or exported.
+ */
+function overview(claims: readonly CitedClaim[], subject: string, stanceActorId?: string): JsonNode[] {
+  const annotationIds = claims.map((c) => c.annotation.id);
+  const out: JsonNode[] = [
+    paragraphNode([factNode({ kind: 'overview', annotationIds, ...(subject ? { subject } : {}) })]),
+  ];
+  if (claims.length)
+    out.push(
+      paragraphNode([
+        factNode({
+          kind: 'split',
+          annotationIds,
+          drafted: draftedStatuses(claims),
+          ...(stanceActorId ? { stanceActorId } : {}),
+        }),
+      ]),
+    );
   return out;
 }
 
-function splitText(counts: Map<string, number>, order: readonly string[]): string {
-  const keys = [...order.filter((k) => counts.has(k)), ...[...counts.keys()].filter((k) => !order.includes(k)).sort()];
-  return keys.map((k) => `${counts.get(k)} ${k}`).join(', ');
-}
+/** The ids a draft lists as claims of their own (each gets a block quote). */
+type Listed = ReadonlySet<string>;
 
-/** The generated overview: counts of claims and sources, date range, stance and status split. */
-function overview(claims: readonly CitedClaim[], subject: string, stanceOf: (c: CitedClaim) => string[]): JsonNode[] {
-  if (claims.length === 0) {
-    return [paragraphNode([textNode(`No claims ${subject || 'selected'} yet.`)])];
-  }
-  const sources = new Set(claims.map((c) => c.source.id));
-  const outlets = new Set(claims.map((c) => outletName(c.source)));
-  const dates = claims
-    .map((c) => c.source.publishedAt?.slice(0, 10))
-    .filter((d): d is string => !!d)
-    .sort();
-  let sentence = `This brief collects ${plural(claims.length, 'claim')}${subject ? ` ${subject}` : ''} from ${plural(sources.size, 'source')}`;
-  sentence += outlets.size !== sources.size ? ` (${plural(outlets.size, 'outlet')})` : '';
-  if (dates.length) {
-    const first = formatDate(dates[0]);
-    const last = formatDate(dates[dates.length - 1]);
-    sentence += first === last ? `, published on ${first}` : `, published between ${first} and ${last}`;
-  }
-  sentence += '.';
-  const out: JsonNode[] = [paragraphNode([textNode(sentence)])];
-
-  const stances = new Map<string, number>();
-  for (const c of claims) for (const s of stanceOf(c)) stances.set(s, (stances.get(s) ?? 0) + 1);
-  const statuses = countBy(claims, (c) => c.annotation.status);
-  const facts: JsonNode[] = [];
-  if (stances.size) facts.push(textNode('Stance: ', [{ type: 'bold' }]), textNode(`${splitText(stances, STANCES)}. `));
-  facts.push(
-    textNode('Status: ', [{ type: 'bold' }]),
-    textNode(`${splitText(statuses, ['corroborated', 'unverified', 'disputed', 'refuted'])}.`),
-  );
-  out.push(paragraphNode(facts));
-  return out;
-}
-
-/** One claim: its quote with a citation, then outlet, date, status, stance and relations. */
-function claimBlock(ctx: BriefContext, claim: CitedClaim, stance?: string): JsonNode[] {
+/**
+ * One claim: its quote with a citation, then outlet, date, its live status, stance and relations.
+ * Corroborating and elaborating claims the brief lists anyway are left out; a contradiction is
+ * always pointed out.
+ */
+function claimBlock(ctx: BriefContext, claim: CitedClaim, listed: Listed, stance?: string): JsonNode[] {
   const { annotation } = claim;
   const label = citationLabel(claim);
   const quote = cleanQuote(annotation.target.exact);
-  const meta: JsonNode[] = [textNode(label, [{ type: 'italic' }]), textNode(` · Status: ${annotation.status}`)];
+  const meta: JsonNode[] = [
+    textNode(label, [{ type: 'italic' }]),
+    textNode(' · '),
+    factNode({ kind: 'status', annotationIds: [annotation.id], drafted: draftedStatuses([claim]) }),
+  ];
   if (stance) meta.push(textNode(` · Stance: ${stance}`));
   const inside: JsonNode[] = [
     paragraphNode([textNode(quoted(quote)), citationNode({ annotationId: annotation.id, quote, label })]),
@@ -110,7 +96,9 @@ function claimBlock(ctx: BriefContext, claim: CitedClaim, stance?: string): Json
   const related = relatedClaims(ctx, annotation.id);
   for (const type of RELATION_TYPES) {
     const heading = RELATED_HEADING[type];
-    const list = related.filter((r) => r.type === type).map((r) => r.claim);
+    const list = related
+      .filter((r) => r.type === type && (type === 'contradicts' || !listed.has(r.claim.annotation.id)))
+      .map((r) => r.claim);
     if (!list.length) continue;
     const content: JsonNode[] = [textNode(`${heading}: `, [{ type: 'bold' }])];
     list.sort(compareClaims).forEach((other, i) => {
@@ -181,13 +169,11 @@ export function draftBriefFromActor(ctx: BriefContext, actorId: string): BriefDr
     .filter((x): x is { claim: CitedClaim; link: { role: ActorRole; stance?: string } } => !!x.link)
     .sort((a, b) => compareClaims(a.claim, b.claim));
 
+  const listed = new Set(linked.map((x) => x.claim.annotation.id));
   const content: JsonNode[] = overview(
     linked.map((x) => x.claim),
     `linked to ${actor.name}`,
-    (c) => {
-      const link = roleOn(c.annotation, actorId);
-      return link?.stance ? [link.stance] : [];
-    },
+    actorId,
   );
   if (actor.description?.trim())
     content.unshift(paragraphNode([textNode(actor.description.trim(), [{ type: 'italic' }])]));
@@ -196,7 +182,7 @@ export function draftBriefFromActor(ctx: BriefContext, actorId: string): BriefDr
     const inRole = linked.filter((x) => x.link.role === role);
     if (!inRole.length) continue;
     content.push(headingNode(1, ROLE_HEADING[role](actor.name)));
-    for (const { claim, link } of inRole) content.push(...claimBlock(ctx, claim, link.stance));
+    for (const { claim, link } of inRole) content.push(...claimBlock(ctx, claim, listed, link.stance));
   }
   return { title: `Brief: ${actor.name}`, doc: docNode(content) };
 }
@@ -235,15 +221,14 @@ export function draftBriefFromTag(ctx: BriefContext, tagId: string): BriefDraft 
   }
   all.sort(compareClaims);
 
-  const content: JsonNode[] = overview(all, `tagged \u201c${tag.name}\u201d`, (c) =>
-    c.annotation.actors.map((l) => l.stance).filter((s): s is NonNullable<typeof s> => !!s),
-  );
+  const listed = new Set(all.map((c) => c.annotation.id));
+  const content: JsonNode[] = overview(all, `tagged \u201c${tag.name}\u201d`);
   for (const { tag: t, depth } of subtree) {
     const claims = sections.get(t.id);
     if (!claims?.length) continue;
     const name = t.id === tag.id ? (subtree.length > 1 ? `${t.name} (general)` : `Claims tagged ${t.name}`) : t.name;
     content.push(headingNode(depth === 0 ? 1 : depth === 1 ? 2 : 3, name));
-    for (const claim of claims.sort(compareClaims)) content.push(...claimBlock(ctx, claim));
+    for (const claim of claims.sort(compareClaims)) content.push(...claimBlock(ctx, claim, listed));
   }
   return { title: `Brief: ${tag.name}`, doc: docNode(content) };
 }
@@ -259,10 +244,8 @@ export function draftBriefFromAnnotations(ctx: BriefContext, ids: readonly strin
     claims.push(claim);
   }
   claims.sort(compareClaims);
-  const content: JsonNode[] = overview(claims, '', (c) =>
-    c.annotation.actors.map((l) => l.stance).filter((s): s is NonNullable<typeof s> => !!s),
-  );
+  const content: JsonNode[] = overview(claims, '');
   if (claims.length) content.push(headingNode(1, 'Claims'));
-  for (const claim of claims) content.push(...claimBlock(ctx, claim));
+  for (const claim of claims) content.push(...claimBlock(ctx, claim, seen));
   return { title: title?.trim() || 'Brief: selected claims', doc: docNode(content) };
 }

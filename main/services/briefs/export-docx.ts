@@ -1,6 +1,6 @@
 /**
  * DOCX rendering of a resolved brief with the `docx` package: Word heading
- * styles, real Word footnotes (one per citation), page numbers in the footer
+ * styles, real Word footnotes (one per cited claim), page numbers in the footer
  * and a "Sources" list at the end.
  */
 import {
@@ -60,7 +60,14 @@ function runs(content: Inline[], base: { italics?: boolean; bold?: boolean } = {
         break;
       }
       case 'note':
-        out.push(new FootnoteReferenceRun(item.n));
+        // Word numbers its footnotes in order of their references: a repeat shows the first one's
+        // number as a superscript, so each cited claim has one footnote.
+        if (item.joined) out.push(new TextRun({ text: ',', superScript: true, style: 'FootnoteReference' }));
+        out.push(
+          item.repeat
+            ? new TextRun({ text: String(item.n), superScript: true, style: 'FootnoteReference' })
+            : new FootnoteReferenceRun(item.n),
+        );
         break;
       case 'removed':
         out.push(new TextRun({ text: CITATION_REMOVED, bold: true, color: 'A00000' }));
@@ -168,10 +175,9 @@ function cellParagraphs(list: Block[], header: boolean, ctx: Ctx): Paragraph[] {
 }
 
 function noteParagraph(note: Note): Paragraph {
-  const children: ParagraphChild[] = [
-    new TextRun({ text: note.outlet, bold: true }),
-    new TextRun(`, ${quoted(note.title)}`),
-  ];
+  const children: ParagraphChild[] = note.outlet
+    ? [new TextRun({ text: note.outlet, bold: true }), new TextRun(`, ${quoted(note.title)}`)]
+    : [new TextRun(quoted(note.title))];
   if (note.author) children.push(new TextRun(`, ${note.author}`));
   if (note.date) children.push(new TextRun(`, ${note.date}`));
   if (note.url) {

@@ -6,7 +6,8 @@
  * file does its own small layout: words are measured with the embedded font,
  * broken into ragged-right lines, and placed line by line; a line that
  * carries a citation reserves room for its footnote at the foot of the same
- * page. Fonts: Source Serif 4 (full Latin, typographic quotes) from the
+ * page. A claim cited again keeps its number; on a later page its note is
+ * repeated there in short form ("Outlet, “Short title”, above."). Fonts: Source Serif 4 (full Latin, typographic quotes) from the
  * @expo-google-fonts/source-serif-4 npm package, embedded as subsets.
  * Fonts, geometry and line breaking: pdf-layout.ts; this file draws pages.
  *
@@ -62,8 +63,11 @@ class PdfWriter {
   private y = TOP;
   private pageNotes: Line[][] = [];
   private pageNoteHeight = 0;
-  private noteLines = new Map<number, Line[]>();
-  private noteHeights = new Map<number, number>();
+  /** Per note number: its full form and its short form (for a repeat on a later page), laid out once. */
+  private noteForms = new Map<number, { full: Line[]; fullH: number; short: Line[]; shortH: number }>();
+  /** Notes given in full on an earlier page (or this one), and the numbers at this page's foot. */
+  private placedNotes = new Set<number>();
+  private notesOnPage = new Set<number>();
 
   constructor(private brief: ResolvedBrief) {
     this.doc = new PDFDocument({
@@ -79,28 +83,66 @@ class PdfWriter {
     for (const [key, data] of Object.entries(fonts)) this.doc.registerFont(key, data);
     this.m = new Measurer(this.doc);
     for (const note of brief.notes) {
-      const lines = this.layoutNote(note);
-      this.noteLines.set(note.n, lines);
-      this.noteHeights.set(note.n, lines.reduce((h, l) => h + l.height, 0) + NOTE_GAP);
+      const full = this.layoutNote(note, false);
+      const short = this.layoutNote(note, true);
+      const height = (lines: Line[]) => lines.reduce((h, l) => h + l.height, 0) + NOTE_GAP;
+      this.noteForms.set(note.n, { full, fullH: height(full), short, shortH: height(short) });
+    }
+  }
+
+  /**
+   * The notes a run of body lines brings to the page's foot: each number once per page — in full
+   * the first time, in its short form when it was given in full on an earlier page.
+   * `anyPage`: as if on a fresh page (for reserving room before a page break may happen).
+   */
+  private notesFor(numbers: readonly number[], anyPage = false): Array<{ n: number; lines: Line[]; height: number }> {
+    const out: Array<{ n: number; lines: Line[]; height: number }> = [];
+    for (const n of new Set(numbers)) {
+      const form = this.noteForms.get(n);
+      if (!form || (!anyPage && this.notesOnPage.has(n))) continue;
+      out.push(
+        this.placedNotes.has(n)
+          ? { n, lines: form.short, height: form.shortH }
+          : { n, lines: form.full, height: form.fullH },
+      );
+    }
+    return out;
+  }
+
+  private notesHeight(numbers: readonly number[], anyPage = false): number {
+    return this.notesFor(numbers, anyPage).reduce((h, x) => h + x.height, 0);
+  }
+
+  /** Puts the notes of lines just placed at this page's foot. */
+  private addNotes(numbers: readonly number[]): void {
+    for (const { n, lines, height } of this.notesFor(numbers)) {
+      this.pageNotes.push(lines);
+      this.pageNoteHeight += height;
+      this.notesOnPage.add(n);
+      this.placedNotes.add(n);
     }
   }
 
   // -------------------------------------------------------------- notes
 
-  private layoutNote(note: Note): Line[] {
+  private layoutNote(note: Note, short: boolean): Line[] {
     const base: Style = { font: 'regular', size: NOTE_SIZE, color: INK };
-    const frags: Frag[] = [
-      { text: note.outlet, style: { ...base, font: 'semibold' } },
-      { text: `, ${quoted(note.title)}`, style: base },
-    ];
-    if (note.author) frags.push({ text: `, ${note.author}`, style: base });
-    if (note.date) frags.push({ text: `, ${note.date}`, style: base });
-    if (note.url)
-      frags.push({ text: ', ', style: base }, { text: note.url, style: { ...base, color: LINK, link: note.url } });
-    frags.push(
-      { text: '. Quoted: ', style: base },
-      { text: quoted(note.quote) + periodAfter(note.quote), style: { ...base, font: 'italic' } },
-    );
+    const frags: Frag[] = [];
+    if (short) {
+      frags.push({ text: note.short, style: base });
+    } else {
+      if (note.outlet)
+        frags.push({ text: note.outlet, style: { ...base, font: 'semibold' } }, { text: ', ', style: base });
+      frags.push({ text: quoted(note.title), style: base });
+      if (note.author) frags.push({ text: `, ${note.author}`, style: base });
+      if (note.date) frags.push({ text: `, ${note.date}`, style: base });
+      if (note.url)
+        frags.push({ text: ', ', style: base }, { text: note.url, style: { ...base, color: LINK, link: note.url } });
+      frags.push(
+        { text: '. Quoted: ', style: base },
+        { text: quoted(note.quote) + periodAfter(note.quote), style: { ...base, font: 'italic' } },
+      );
+    }
     const lines = breakLines(
       { size: NOTE_SIZE, leading: NOTE_LEADING, tokens: tokenize(frags), notes: [] },
       CONTENT_W - 14,
@@ -139,6 +181,7 @@ class PdfWriter {
     }
     this.pageNotes = [];
     this.pageNoteHeight = 0;
+    this.notesOnPage.clear();
   }
 
   // -------------------------------------------------------------- pages
@@ -193,9 +236,7 @@ class PdfWriter {
   /** Places lines of body text, page by page, with their footnotes. */
   private placeLines(lines: Line[], x: number, bars?: Bars, marker?: { text: string; style: Style; dx: number }): void {
     lines.forEach((line, i) => {
-      const fresh = line.notes.filter((n) => this.noteLines.has(n));
-      const extra = fresh.reduce((h, n) => h + this.noteHeights.get(n)!, 0);
-      this.ensure(line.height, extra);
+      this.ensure(line.height, this.notesHeight(line.notes, true));
       if (bars?.xs.length) this.drawBars(bars, this.y, line.height);
       if (i === 0 && marker) {
         this.drawLine(
@@ -212,10 +253,7 @@ class PdfWriter {
       }
       this.drawLine(line, x, this.y);
       this.y += line.height;
-      for (const n of fresh) {
-        this.pageNotes.push(this.noteLines.get(n)!);
-        this.pageNoteHeight += this.noteHeights.get(n)!;
-      }
+      this.addNotes(line.notes);
     });
   }
 
@@ -370,7 +408,7 @@ class PdfWriter {
       height += lines.reduce((h, l) => h + l.height, 0) + (i > 0 ? PARA_GAP : 0);
       for (const l of lines) notes.push(...l.notes);
     });
-    const noteHeight = notes.reduce((h, n) => h + (this.noteHeights.get(n) ?? 0), 0);
+    const noteHeight = this.notesHeight(notes, true);
     const fitsHere = this.y + height <= BOTTOM - this.reservedFor(noteHeight);
     const fitsOnEmptyPage = TOP + height + noteHeight + NOTE_SEPARATOR <= BOTTOM;
     if (!fitsHere && fitsOnEmptyPage) this.newPage();
@@ -401,8 +439,7 @@ class PdfWriter {
       });
       const height = Math.max(13, ...cells.map((c) => c.lines.reduce((h, l) => h + l.height, 0))) + 2 * pad;
       const notes = cells.flatMap((c) => c.lines.flatMap((l) => l.notes));
-      const extra = notes.reduce((h, n) => h + (this.noteHeights.get(n) ?? 0), 0);
-      this.ensure(height, extra);
+      this.ensure(height, this.notesHeight(notes, true));
       cells.forEach((c, i) => {
         const cx = x + i * colW;
         if (c.header) this.doc.save().rect(cx, this.y, colW, height).fillColor('#eef1f5').fill().restore();
@@ -414,12 +451,7 @@ class PdfWriter {
         }
       });
       this.y += height;
-      for (const n of notes) {
-        const lines = this.noteLines.get(n);
-        if (!lines) continue;
-        this.pageNotes.push(lines);
-        this.pageNoteHeight += this.noteHeights.get(n)!;
-      }
+      this.addNotes(notes);
     }
   }
 

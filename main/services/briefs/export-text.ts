@@ -109,7 +109,7 @@ function mdBlock(block: Block): string {
 
 function mdNote(note: Note): string {
   const head = [
-    escapeMarkdown(note.outlet),
+    note.outlet && escapeMarkdown(note.outlet),
     escapeMarkdown(quoted(note.title)),
     note.author && escapeMarkdown(note.author),
     note.date,
@@ -140,7 +140,7 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 }
 
-function htmlInline(content: Inline[]): string {
+function htmlInline(content: Inline[], refs: Map<number, number>): string {
   let out = '';
   for (const item of content) {
     switch (item.kind) {
@@ -156,9 +156,15 @@ function htmlInline(content: Inline[]): string {
         out += s;
         break;
       }
-      case 'note':
-        out += `<sup class="fnref"><a href="#fn${item.n}" id="fnref${item.n}">${item.n}</a></sup>`;
+      case 'note': {
+        // Every mark has its own id; the note's back link goes to the first.
+        const k = (refs.get(item.n) ?? 0) + 1;
+        refs.set(item.n, k);
+        const id = k === 1 ? `fnref${item.n}` : `fnref${item.n}-${k}`;
+        if (item.joined) out += '<sup class="fnref">,</sup>';
+        out += `<sup class="fnref"><a href="#fn${item.n}" id="${id}">${item.n}</a></sup>`;
         break;
+      }
       case 'removed':
         out += `<span class="removed" title="${escapeHtml(item.quote ? `Was: ${quoted(item.quote)}` : 'The cited claim no longer exists')}">${escapeHtml(CITATION_REMOVED)}</span>`;
         break;
@@ -170,30 +176,30 @@ function htmlInline(content: Inline[]): string {
   return out;
 }
 
-function htmlBlocks(blocks: Block[]): string {
-  return blocks.map(htmlBlock).join('\n');
+function htmlBlocks(blocks: Block[], refs: Map<number, number>): string {
+  return blocks.map((b) => htmlBlock(b, refs)).join('\n');
 }
 
-function htmlBlock(block: Block): string {
+function htmlBlock(block: Block, refs: Map<number, number>): string {
   switch (block.kind) {
     case 'heading':
-      return `<h${block.level + 1}>${htmlInline(block.content)}</h${block.level + 1}>`;
+      return `<h${block.level + 1}>${htmlInline(block.content, refs)}</h${block.level + 1}>`;
     case 'paragraph':
-      return `<p>${htmlInline(block.content)}</p>`;
+      return `<p>${htmlInline(block.content, refs)}</p>`;
     case 'quote':
-      return `<blockquote>\n${htmlBlocks(block.blocks)}\n</blockquote>`;
+      return `<blockquote>\n${htmlBlocks(block.blocks, refs)}\n</blockquote>`;
     case 'rule':
       return '<hr>';
     case 'list': {
       const tag = block.ordered ? 'ol' : 'ul';
       const start = block.ordered && block.start !== 1 ? ` start="${block.start}"` : '';
-      return `<${tag}${start}>\n${block.items.map((item) => `<li>${htmlBlocks(item)}</li>`).join('\n')}\n</${tag}>`;
+      return `<${tag}${start}>\n${block.items.map((item) => `<li>${htmlBlocks(item, refs)}</li>`).join('\n')}\n</${tag}>`;
     }
     case 'table':
       return `<table>\n${block.rows
         .map(
           (r) =>
-            `<tr>${r.cells.map((c) => (c.header ? `<th>${htmlBlocks(c.blocks)}</th>` : `<td>${htmlBlocks(c.blocks)}</td>`)).join('')}</tr>`,
+            `<tr>${r.cells.map((c) => (c.header ? `<th>${htmlBlocks(c.blocks, refs)}</th>` : `<td>${htmlBlocks(c.blocks, refs)}</td>`)).join('')}</tr>`,
         )
         .join('\n')}\n</table>`;
   }
@@ -201,7 +207,7 @@ function htmlBlock(block: Block): string {
 
 function htmlNote(note: Note): string {
   const parts = [
-    `<span class="outlet">${escapeHtml(note.outlet)}</span>`,
+    note.outlet && `<span class="outlet">${escapeHtml(note.outlet)}</span>`,
     `<cite>${escapeHtml(quoted(note.title))}</cite>`,
     note.author && escapeHtml(note.author),
     note.date && escapeHtml(note.date),
@@ -253,7 +259,7 @@ hr { border: 0; border-top: 1px solid #ccc; margin: 1.5em 0; }
 export function renderHtml(brief: ResolvedBrief): string {
   const body: string[] = [`<h1>${escapeHtml(brief.title)}</h1>`];
   if (brief.dateLine) body.push(`<p class="date">${escapeHtml(brief.dateLine)}</p>`);
-  body.push(htmlBlocks(brief.blocks));
+  body.push(htmlBlocks(brief.blocks, new Map()));
   if (brief.sources.length) {
     body.push(
       `<section class="sources">\n<h2>Sources</h2>\n<ul>\n${brief.sources.map((s) => `<li>${escapeHtml(s.entry)}</li>`).join('\n')}\n</ul>\n</section>`,

@@ -274,6 +274,7 @@ export function fragsOf(content: Inline[], base: Style): Array<Frag | 'break'> {
         break;
       }
       case 'note':
+        if (item.joined) out.push({ text: ',', style: { ...base, font: 'semibold', color: ACCENT, sup: true } });
         out.push({
           text: String(item.n),
           style: { ...base, font: 'semibold', color: ACCENT, sup: true, link: `#note-${item.n}` },

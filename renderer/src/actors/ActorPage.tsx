@@ -4,12 +4,15 @@
  * filters by role, stance and status with counts; actors that co-occur in the
  * same claims; sources that mention the actor but have no claims yet.
  * Claims linked to a member (memberOf, e.g. a minister of a state) count too.
+ * "Draft brief" drafts a brief from the actor's claims and opens it.
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import type { ActorPage as ActorPageData, ActorPageFilters } from '../../../shared/api/actors';
 import type { Actor, ActorRole } from '../../../shared/model';
+import { call } from '../api';
 import { useApiQuery, useErrorNotice } from '../api/queries';
 import { useNavigation } from '../ui/navigation';
+import { useNotices } from '../ui/notices';
 import { ACTOR_KIND_LABEL, ACTOR_ROLES, STANCE_FILTER_LABEL, STANCE_FILTERS } from '../../../shared/enums';
 import { KindIcon } from './KindIcon';
 
@@ -49,7 +52,10 @@ export function ActorPage({ actorId, actions }: { actorId: string; actions?: Rea
           <h2>{actor.name}</h2>
           <span className="muted">{ACTOR_KIND_LABEL[actor.kind]}</span>
           {actor.color && <span className="actor-swatch" style={{ background: actor.color }} aria-hidden="true" />}
-          <span className="actor-page-actions">{actions}</span>
+          <span className="actor-page-actions">
+            <DraftBriefButton actorId={actor.id} disabled={notebook.data?.readOnly ?? false} />
+            {actions}
+          </span>
         </div>
         {actor.aliases.length > 0 && (
           <div className="actor-aliases" aria-label="Aliases">
@@ -236,5 +242,27 @@ function ActorNameList<A extends { id: string; name: string }>({
         </span>
       ))}
     </p>
+  );
+}
+
+/** Drafts a brief from the actor's claims (by / about / mentions) and opens it in the Briefs view. */
+function DraftBriefButton({ actorId, disabled }: { actorId: string; disabled: boolean }) {
+  const { navigate } = useNavigation();
+  const { error } = useNotices();
+  const [busy, setBusy] = useState(false);
+  const draft = async () => {
+    setBusy(true);
+    try {
+      const brief = await call('draftBrief', { actorId });
+      navigate({ view: 'briefs', briefId: brief.id });
+    } catch (err) {
+      error(err);
+      setBusy(false);
+    }
+  };
+  return (
+    <button type="button" disabled={disabled || busy} onClick={() => void draft()}>
+      {busy ? 'Drafting…' : 'Draft brief'}
+    </button>
   );
 }

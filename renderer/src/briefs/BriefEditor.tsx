@@ -5,10 +5,9 @@
  * nothing; reloads the document when the brief changed underneath it (undo /
  * redo of a brief edit, another window) and nothing local is waiting to be saved.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { useQueryClient } from '@tanstack/react-query';
-import { TextSelection } from '@tiptap/pm/state';
 import StarterKit from '@tiptap/starter-kit';
 import type { ResolvedClaim } from '../../../shared/api/briefs';
 import { BRIEF_FORMAT_INFO, BRIEF_FORMATS, briefFormatOfCommand, type BriefFormat } from '../../../shared/enums';
@@ -22,9 +21,12 @@ import { useNotices } from '../ui/notices';
 import { NO_INJECTED_CSS } from '../strict-csp';
 import { Citation } from './citation-node';
 import { CitationStore } from './citation-store';
+import { Fact } from './fact-node';
+import { NoteNumbers } from './note-numbers';
 import { citationContent, CitePopup, useCitePopup } from './cite-popup';
 import { ANNOTATION_DRAG_TYPE, readAnnotationDrag } from './drag';
-import { inTable, insertTable, runTableCommand, TABLE_EXTENSIONS } from './table';
+import { TABLE_EXTENSIONS } from './table';
+import { FormatBar } from './FormatBar';
 
 const AUTOSAVE_MS = 700;
 
@@ -43,14 +45,35 @@ function download(bytes: Uint8Array<ArrayBuffer>, mime: string, fileName: string
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-export function BriefEditor({ brief, readOnly }: { brief: Brief; readOnly: boolean }) {
+/** Cites a claim at the editor's cursor; false when there is no editable brief to cite in. */
+export type CiteAtCursor = (claim: ResolvedClaim) => boolean;
+
+export function BriefEditor({
+  brief,
+  readOnly,
+  citeRef,
+}: {
+  brief: Brief;
+  readOnly: boolean;
+  /** Set while this editor is open, for citing from outside it (the claims panel). */
+  citeRef?: { current: CiteAtCursor | null };
+}) {
   const { error: notifyError, info } = useNotices();
   const { navigate } = useNavigation();
   const store = useMemo(() => new CitationStore(notifyError), [notifyError]);
+  const numbers = useMemo(() => new NoteNumbers(), []);
   useEffect(() => {
     store.activate();
-    return () => store.dispose();
-  }, [store]);
+    // A claim found gone (or back) changes which citations get a number.
+    const unsubscribe = store.subscribe(() => {
+      const e = editorRef.current;
+      if (e && !e.isDestroyed) numbers.update(e.state.doc, store);
+    });
+    return () => {
+      unsubscribe();
+      store.dispose();
+    };
+  }, [store, numbers]);
 
   const queryClient = useQueryClient();
   const origin = ownOrigin(`brief:${brief.id}`);
@@ -138,6 +161,20 @@ export function BriefEditor({ brief, readOnly }: { brief: Brief; readOnly: boole
     [notifyError, store],
   );
 
+  useEffect(() => {
+    if (!citeRef) return;
+    citeRef.current = (claim) => {
+      const e = editorRef.current;
+      if (!e || e.isDestroyed || readOnly) return false;
+      store.put(claim);
+      e.chain().focus().insertContent(citationContent(claim)).run();
+      return true;
+    };
+    return () => {
+      citeRef.current = null;
+    };
+  }, [citeRef, readOnly, store]);
+
   const editor = useEditor(
     {
       ...NO_INJECTED_CSS,
@@ -154,7 +191,8 @@ export function BriefEditor({ brief, readOnly }: { brief: Brief; readOnly: boole
           },
         }),
         ...TABLE_EXTENSIONS,
-        Citation.configure({ store, onOpen }),
+        Citation.configure({ store, numbers, onOpen }),
+        Fact.configure({ store }),
       ],
       content: brief.doc,
       editorProps: {
@@ -181,8 +219,10 @@ export function BriefEditor({ brief, readOnly }: { brief: Brief; readOnly: boole
       onCreate: ({ editor: e }) => {
         editorRef.current = e;
         savedJson.current = JSON.stringify(e.getJSON());
+        numbers.update(e.state.doc, store);
       },
       onUpdate: ({ editor: e }) => {
+        numbers.update(e.state.doc, store);
         popupRef.current.update(e);
         if (JSON.stringify(e.getJSON()) !== savedJson.current) scheduleSave();
       },
@@ -322,173 +362,6 @@ export function BriefEditor({ brief, readOnly }: { brief: Brief; readOnly: boole
         <EditorContent editor={editor} />
       </div>
       <CitePopup popup={popup} />
-    </div>
-  );
-}
-
-function ToolButton({
-  label,
-  active,
-  disabled,
-  onClick,
-  children,
-}: {
-  label: string;
-  active?: boolean;
-  disabled?: boolean;
-  onClick(): void;
-  children: ReactNode;
-}) {
-  return (
-    <button
-      type="button"
-      className={active ? 'tool is-active' : 'tool'}
-      title={label}
-      aria-label={label}
-      aria-pressed={active ?? undefined}
-      disabled={disabled}
-      onMouseDown={(e) => e.preventDefault()}
-      onClick={onClick}
-    >
-      {children}
-    </button>
-  );
-}
-
-function FormatBar({ editor }: { editor: Editor }) {
-  const s = useEditorState({
-    editor,
-    selector: ({ editor: e }) => ({
-      h1: e.isActive('heading', { level: 1 }),
-      h2: e.isActive('heading', { level: 2 }),
-      h3: e.isActive('heading', { level: 3 }),
-      bold: e.isActive('bold'),
-      italic: e.isActive('italic'),
-      underline: e.isActive('underline'),
-      bullet: e.isActive('bulletList'),
-      ordered: e.isActive('orderedList'),
-      quote: e.isActive('blockquote'),
-      link: e.isActive('link'),
-      href: (e.getAttributes('link').href as string | undefined) ?? '',
-      table: inTable(e),
-    }),
-  });
-  const [linkOpen, setLinkOpen] = useState(false);
-  const [href, setHref] = useState('');
-  const chain = () => editor.chain().focus();
-
-  const applyLink = () => {
-    const url = href.trim();
-    if (!url) chain().extendMarkRange('link').unsetLink().run();
-    else {
-      chain()
-        .extendMarkRange('link')
-        .setLink({ href: /^[a-z][a-z0-9+.-]*:/i.test(url) ? url : `https://${url}` })
-        .command(({ tr, state }) => {
-          // Continue after the link rather than typing over it.
-          tr.setSelection(TextSelection.create(tr.doc, state.selection.to));
-          return true;
-        })
-        .run();
-    }
-    setLinkOpen(false);
-  };
-
-  return (
-    <div className="format-bar" role="toolbar" aria-label="Formatting">
-      <ToolButton label="Paragraph" onClick={() => chain().setParagraph().run()}>
-        ¶
-      </ToolButton>
-      <ToolButton label="Heading 1" active={s.h1} onClick={() => chain().toggleHeading({ level: 1 }).run()}>
-        H1
-      </ToolButton>
-      <ToolButton label="Heading 2" active={s.h2} onClick={() => chain().toggleHeading({ level: 2 }).run()}>
-        H2
-      </ToolButton>
-      <ToolButton label="Heading 3" active={s.h3} onClick={() => chain().toggleHeading({ level: 3 }).run()}>
-        H3
-      </ToolButton>
-      <span className="tool-sep" />
-      <ToolButton label="Bold" active={s.bold} onClick={() => chain().toggleBold().run()}>
-        <b>B</b>
-      </ToolButton>
-      <ToolButton label="Italic" active={s.italic} onClick={() => chain().toggleItalic().run()}>
-        <i>I</i>
-      </ToolButton>
-      <ToolButton label="Underline" active={s.underline} onClick={() => chain().toggleUnderline().run()}>
-        <u>U</u>
-      </ToolButton>
-      <span className="tool-sep" />
-      <ToolButton label="Bulleted list" active={s.bullet} onClick={() => chain().toggleBulletList().run()}>
-        • List
-      </ToolButton>
-      <ToolButton label="Numbered list" active={s.ordered} onClick={() => chain().toggleOrderedList().run()}>
-        1. List
-      </ToolButton>
-      <ToolButton label="Block quote" active={s.quote} onClick={() => chain().toggleBlockquote().run()}>
-        ❝
-      </ToolButton>
-      <ToolButton
-        label="Link"
-        active={s.link}
-        onClick={() => {
-          setHref(s.href);
-          setLinkOpen((o) => !o);
-        }}
-      >
-        Link
-      </ToolButton>
-      <span className="tool-sep" />
-      {s.table ? (
-        <>
-          <ToolButton label="Add row" onClick={() => runTableCommand(editor, 'addRow')}>
-            + Row
-          </ToolButton>
-          <ToolButton label="Add column" onClick={() => runTableCommand(editor, 'addColumn')}>
-            + Col
-          </ToolButton>
-          <ToolButton label="Delete row" onClick={() => runTableCommand(editor, 'deleteRow')}>
-            − Row
-          </ToolButton>
-          <ToolButton label="Delete column" onClick={() => runTableCommand(editor, 'deleteColumn')}>
-            − Col
-          </ToolButton>
-          <ToolButton label="Delete table" onClick={() => runTableCommand(editor, 'deleteTable')}>
-            × Table
-          </ToolButton>
-        </>
-      ) : (
-        <ToolButton label="Insert table" onClick={() => insertTable(editor)}>
-          Table
-        </ToolButton>
-      )}
-      <span className="tool-sep" />
-      <ToolButton label="Cite a claim (or type @)" onClick={() => chain().insertContent(' @').run()}>
-        @ Cite
-      </ToolButton>
-      {linkOpen && (
-        <form
-          className="link-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            applyLink();
-          }}
-        >
-          <input
-            aria-label="Link address"
-            placeholder="https://…"
-            value={href}
-            autoFocus
-            onChange={(e) => setHref(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Escape') setLinkOpen(false);
-            }}
-          />
-          <button type="submit" className="button">
-            {href.trim() ? 'Apply' : 'Remove link'}
-          </button>
-        </form>
-      )}
     </div>
   );
 }

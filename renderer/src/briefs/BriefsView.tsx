@@ -1,10 +1,11 @@
 /**
  * The Briefs view: the notebook's briefs on the left (new, draft from an
  * actor or a tag, rename, duplicate, delete — undo restores), the editor of
- * the open brief on the right. Route: `{view: 'briefs', briefId?}`.
+ * the open brief in the middle, the claims panel on the right (cite by drag
+ * or Enter; tick claims to draft a brief from them). Route: `{view: 'briefs', briefId?}`.
  */
-import { useCallback, useEffect, useState } from 'react';
-import type { BriefSummary } from '../../../shared/api/briefs';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { BriefSummary, ResolvedClaim } from '../../../shared/api/briefs';
 import { call } from '../api';
 import { useApiQuery, useErrorNotice } from '../api/queries';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
@@ -12,7 +13,8 @@ import type { Route } from '../ui/navigation';
 import { useNavigation } from '../ui/navigation';
 import { useNotices } from '../ui/notices';
 import { formatDateTime } from './format';
-import { BriefEditor } from './BriefEditor';
+import { BriefEditor, type CiteAtCursor } from './BriefEditor';
+import { ClaimsPanel } from './ClaimsPanel';
 import { DraftPicker, type DraftKind } from './DraftPicker';
 import '../styles/briefs.css';
 
@@ -31,6 +33,14 @@ export function BriefsView({ route }: { route: Route }) {
   const { briefs, readOnly } = useBriefs();
   const [picker, setPicker] = useState<DraftKind | null>(null);
   const [deleted, setDeleted] = useState<{ id: string; title: string } | null>(null);
+  // The open editor registers how to cite at its cursor; the claims panel calls it on Enter.
+  const citeRef = useRef<CiteAtCursor | null>(null);
+  const citeAtCursor = useCallback(
+    (claim: ResolvedClaim) => {
+      if (!citeRef.current?.(claim)) error('Open a brief to cite a claim in it.');
+    },
+    [error],
+  );
   const open = useCallback(
     (id?: string) => navigate(id ? { view: 'briefs', briefId: id } : { view: 'briefs' }),
     [navigate],
@@ -138,24 +148,38 @@ export function BriefsView({ route }: { route: Route }) {
       <section className="briefs-main" aria-label="Brief editor">
         {briefId ? (
           <ErrorBoundary area="The brief editor" key={briefId}>
-            <OpenBrief id={briefId} readOnly={readOnly} />
+            <OpenBrief id={briefId} readOnly={readOnly} citeRef={citeRef} />
           </ErrorBoundary>
         ) : (
           <div className="empty-state">
             <h2>Write a brief</h2>
             <p>
-              A brief is a document in which every statement cites its source. Draft one from an actor or a tag, then
-              edit it: type <kbd>@</kbd> to cite a claim, or drag a claim in from a source’s annotation list. Export it
-              as DOCX, PDF, Markdown or HTML with footnotes.
+              A brief is a document in which every statement cites its source. Draft one from an actor, a tag, or claims
+              you tick in the Claims panel on the right, then edit it: type <kbd>@</kbd> to cite a claim, or drag one in
+              from the Claims panel (or press Enter on it). Export it as DOCX, PDF, Markdown or HTML with footnotes.
             </p>
           </div>
         )}
       </section>
+      <ClaimsPanel
+        canCite={!!briefId && !readOnly}
+        readOnly={readOnly}
+        onCite={citeAtCursor}
+        onDrafted={(brief) => open(brief.id)}
+      />
     </div>
   );
 }
 
-function OpenBrief({ id, readOnly }: { id: string; readOnly: boolean }) {
+function OpenBrief({
+  id,
+  readOnly,
+  citeRef,
+}: {
+  id: string;
+  readOnly: boolean;
+  citeRef: { current: CiteAtCursor | null };
+}) {
   // Refetched when another change touches this brief (undo, another window, deleted, brought back by undo).
   const query = useApiQuery('getBrief', { id });
   const state = query.error ? { missing: query.error.message } : query.data ? { brief: query.data } : null;
@@ -168,7 +192,7 @@ function OpenBrief({ id, readOnly }: { id: string; readOnly: boolean }) {
       </div>
     );
   }
-  return <BriefEditor brief={state.brief} readOnly={readOnly} />;
+  return <BriefEditor brief={state.brief} readOnly={readOnly} citeRef={citeRef} />;
 }
 
 interface ItemProps {

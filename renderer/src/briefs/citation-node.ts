@@ -1,7 +1,8 @@
 /**
  * The citation node in the editor: an inline atom `{type: 'citation', attrs:
  * {annotationId, quote, label}}` (shared/brief-doc.ts) drawn as a compact chip
- * — quote excerpt, outlet, date, status. The chip is live: it reads its claim
+ * — its note number (as the exports number it), quote excerpt, outlet (or
+ * title and domain), date, status. The chip is live: it reads its claim
  * from a CitationStore and redraws when the store changes. A claim that no
  * longer exists shows "citation removed" with the quote cached in the node.
  *
@@ -12,9 +13,13 @@ import { mergeAttributes, Node } from '@tiptap/react';
 import { CITATION_NODE, citationLabel, citationNoteText, excerpt, quoted } from '../../../shared/brief-doc';
 import type { ResolvedClaim } from '../../../shared/api/briefs';
 import type { CitationStore } from './citation-store';
+import type { NoteNumbers } from './note-numbers';
+import { liveAtomView } from './atom-view';
 
 export interface CitationOptions {
   store: CitationStore | null;
+  /** The note numbers the chips show (as in the exports). */
+  numbers: NoteNumbers | null;
   /** Opens the cited claim in its source (double-click on a chip). */
   onOpen: ((claim: ResolvedClaim) => void) | null;
 }
@@ -31,9 +36,11 @@ export function drawChip(
   dom: HTMLElement,
   attrs: { annotationId: string; quote?: string | null; label?: string | null },
   claim: ResolvedClaim | null | undefined,
+  note?: { n: number; repeat: boolean },
 ): void {
   dom.replaceChildren();
   dom.className = 'cite-chip';
+  delete dom.dataset.note;
   dom.dataset.annotationId = attrs.annotationId;
   if (claim === undefined) {
     dom.classList.add('is-loading');
@@ -53,12 +60,18 @@ export function drawChip(
   }
   dom.dataset.state = 'live';
   dom.dataset.status = claim.annotation.status;
-  dom.append(el('span', 'cite-quote', quoted(excerpt(claim.annotation.target.exact, 40))));
+  if (note) {
+    dom.dataset.note = String(note.n);
+    dom.append(el('span', 'cite-n', String(note.n)));
+    if (note.repeat) dom.classList.add('is-repeat');
+  }
+  dom.append(el('span', 'cite-quote', quoted(excerpt(claim.annotation.target.exact, 28))));
   dom.append(el('span', 'cite-meta', citationLabel(claim)));
   dom.append(
     el('span', `cite-status status-${claim.annotation.status.replace(/[^a-z0-9-]/gi, '')}`, claim.annotation.status),
   );
-  dom.title = `${citationNoteText(claim)}\nDouble-click to open it in its source.`;
+  const again = note?.repeat ? `Cited again: exports reuse note ${note.n}.\n` : note ? `Note ${note.n}.\n` : '';
+  dom.title = `${again}${citationNoteText(claim)}\nDouble-click to open it in its source.`;
 }
 
 export const Citation = Node.create<CitationOptions>({
@@ -70,7 +83,7 @@ export const Citation = Node.create<CitationOptions>({
   draggable: true,
 
   addOptions() {
-    return { store: null, onOpen: null };
+    return { store: null, numbers: null, onOpen: null };
   },
 
   addAttributes() {
@@ -111,37 +124,45 @@ export const Citation = Node.create<CitationOptions>({
   },
 
   addNodeView() {
-    const { store, onOpen } = this.options;
-    return ({ node: initial }) => {
-      let node = initial;
-      const dom = document.createElement('span');
-      dom.contentEditable = 'false';
-      const attrs = () => node.attrs as { annotationId: string; quote?: string | null; label?: string | null };
-      const draw = () => drawChip(dom, attrs(), store ? store.get(attrs().annotationId) : undefined);
-      draw();
-      const unsubscribe = store?.subscribe(draw);
-      const onDblClick = (event: MouseEvent) => {
-        const claim = store?.get(attrs().annotationId);
-        if (claim && onOpen) {
-          event.preventDefault();
-          onOpen(claim);
-        }
-      };
-      dom.addEventListener('dblclick', onDblClick);
-      return {
-        dom,
-        update(next) {
-          if (next.type !== node.type) return false;
-          node = next;
-          draw();
-          return true;
+    const { store, numbers, onOpen } = this.options;
+    type Attrs = { annotationId: string; quote?: string | null; label?: string | null };
+    return ({ node: initial, getPos }) =>
+      liveAtomView(
+        initial,
+        (dom, node) => {
+          const attrs = node.attrs as Attrs;
+          drawChip(
+            dom,
+            attrs,
+            store ? store.get(attrs.annotationId) : undefined,
+            numbers?.at(attrs.annotationId, getPos()),
+          );
         },
-        ignoreMutation: () => true,
-        destroy() {
-          unsubscribe?.();
-          dom.removeEventListener('dblclick', onDblClick);
+        (dom, redraw, current) => {
+          const id = () => (current().attrs as Attrs).annotationId;
+          const unsubscribe = store?.subscribe(redraw);
+          // Typing moves positions on every key: redraw only when this chip's number or repeat changes.
+          let shown = JSON.stringify(numbers?.at(id(), getPos()));
+          const unsubscribeNumbers = numbers?.subscribe(() => {
+            const now = JSON.stringify(numbers.at(id(), getPos()));
+            if (now === shown) return;
+            shown = now;
+            redraw();
+          });
+          const onDblClick = (event: MouseEvent) => {
+            const claim = store?.get(id());
+            if (claim && onOpen) {
+              event.preventDefault();
+              onOpen(claim);
+            }
+          };
+          dom.addEventListener('dblclick', onDblClick);
+          return () => {
+            unsubscribe?.();
+            unsubscribeNumbers?.();
+            dom.removeEventListener('dblclick', onDblClick);
+          };
         },
-      };
-    };
+      );
   },
 });

@@ -195,6 +195,26 @@ describe('briefs API', () => {
     expect(all.map((h) => h.annotation.id)).toEqual([...claims].reverse().map((c) => c.id));
   });
 
+  it('filters claims to cite by actor, tag, status and source', async () => {
+    type Hit = { annotation: Annotation };
+    const ids = async (input: Record<string, unknown>) =>
+      ((await api('listClaims', { query: '', ...input })) as Hit[]).map((h) => h.annotation.id).sort();
+    const m = session!.store.manifest;
+    const fisheries = m.tags.find((t) => t.name === 'Fisheries')!.id;
+    expect(await ids({ tagId: fisheries })).toEqual([claims[2]!.id]);
+    expect(await ids({ actorId })).toEqual(claims.map((c) => c.id).sort());
+    expect(await ids({ sourceId: claims[1]!.sourceId })).toEqual([claims[1]!.id]);
+    await session!.service.updateAnnotation({
+      sourceId: claims[3]!.sourceId,
+      id: claims[3]!.id,
+      patch: { status: 'disputed' },
+    });
+    expect(await ids({ status: 'disputed' })).toEqual([claims[3]!.id]);
+    expect(await ids({ status: 'disputed', tagId: fisheries })).toEqual([]);
+    const energy = m.tags.find((t) => t.name === 'Energy')!.id;
+    expect(await ids({ query: 'norrlandsbladet', tagId: energy })).toEqual([claims[1]!.id]);
+  });
+
   it('exports Markdown and DOCX through the API with every quote and one footnote per citation', async () => {
     const brief = Brief.parse(await api('draftBrief', { actorId }));
     const n = citationNodes(brief.doc).length;

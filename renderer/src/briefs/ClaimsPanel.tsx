@@ -1,0 +1,279 @@
+/**
+ * The claims panel beside a brief: the notebook's claims, found by words and
+ * filtered by actor, tag, status and source. A claim is cited by dragging it
+ * into the brief, or by pressing Enter on it (at the editor's cursor). Claims
+ * are picked with their checkboxes (Shift-click picks a run, Ctrl/⌘-click or
+ * Space toggles one) and "Draft brief from N claims" drafts a new brief of them.
+ */
+import { useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { keepPreviousData } from '@tanstack/react-query';
+import type { ClaimHit, ResolvedClaim } from '../../../shared/api/briefs';
+import { citationLabel, excerpt, quoted } from '../../../shared/brief-doc';
+import type { Brief } from '../../../shared/model';
+import { call } from '../api';
+import { useApiQuery, useDebouncedValue, useErrorNotice } from '../api/queries';
+import { useNotices } from '../ui/notices';
+import { setAnnotationDrag } from './drag';
+import '../styles/claims-panel.css';
+
+const LIMIT = 200;
+
+interface Filters {
+  query: string;
+  actorId: string;
+  tagId: string;
+  status: string;
+  sourceId: string;
+}
+
+const NO_FILTERS: Filters = { query: '', actorId: '', tagId: '', status: '', sourceId: '' };
+
+export function ClaimsPanel({
+  canCite,
+  readOnly,
+  onCite,
+  onDrafted,
+}: {
+  /** A brief is open and editable: Enter cites at its cursor. */
+  canCite: boolean;
+  readOnly: boolean;
+  onCite(claim: ResolvedClaim): void;
+  onDrafted(brief: Brief): void;
+}) {
+  const { error } = useNotices();
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const query = useDebouncedValue(filters.query.trim(), 150);
+  const input = {
+    query,
+    limit: LIMIT,
+    ...(filters.actorId ? { actorId: filters.actorId } : {}),
+    ...(filters.tagId ? { tagId: filters.tagId } : {}),
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.sourceId ? { sourceId: filters.sourceId } : {}),
+  };
+  const claims = useApiQuery('listClaims', input, { placeholderData: keepPreviousData });
+  const actors = useApiQuery('listActors', {});
+  const tags = useApiQuery('listTags', {});
+  const sources = useApiQuery('listSources', {});
+  const notebook = useApiQuery('getNotebook', {});
+  useErrorNotice(claims.error ?? actors.error ?? tags.error ?? sources.error ?? notebook.error);
+
+  const hits: ClaimHit[] = useMemo(() => claims.data ?? [], [claims.data]);
+  const [picked, setPicked] = useState<string[]>([]);
+  const anchor = useRef<number | null>(null);
+  const [drafting, setDrafting] = useState(false);
+  const items = useRef<Array<HTMLLIElement | null>>([]);
+  const filtered = Object.values(filters).some(Boolean);
+
+  const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
+
+  const toggle = (index: number, range: boolean) => {
+    const id = hits[index]?.annotation.id;
+    if (!id) return;
+    if (range && anchor.current !== null) {
+      const [a, b] = [Math.min(anchor.current, index), Math.max(anchor.current, index)];
+      const run = hits.slice(a, b + 1).map((h) => h.annotation.id);
+      setPicked((p) => [...p, ...run.filter((x) => !p.includes(x))]);
+    } else {
+      setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id]));
+    }
+    anchor.current = index;
+  };
+
+  const cite = (hit: ClaimHit) => {
+    if (!canCite) {
+      error('Open a brief to cite a claim in it.');
+      return;
+    }
+    onCite({ annotation: hit.annotation, source: hit.source });
+  };
+
+  const onItemKey = (event: KeyboardEvent<HTMLLIElement>, index: number) => {
+    if (event.target !== event.currentTarget) return;
+    const move = (to: number) => {
+      event.preventDefault();
+      items.current[Math.max(0, Math.min(hits.length - 1, to))]?.focus();
+    };
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      cite(hits[index]!);
+    } else if (event.key === ' ') {
+      event.preventDefault();
+      toggle(index, event.shiftKey);
+    } else if (event.key === 'ArrowDown') move(index + 1);
+    else if (event.key === 'ArrowUp') move(index - 1);
+  };
+
+  const onItemClick = (event: MouseEvent<HTMLLIElement>, index: number) => {
+    if ((event.target as HTMLElement).closest('input')) return;
+    if (event.shiftKey || event.ctrlKey || event.metaKey) {
+      event.preventDefault();
+      toggle(index, event.shiftKey);
+    }
+  };
+
+  const draft = async () => {
+    setDrafting(true);
+    try {
+      const brief = await call('draftBrief', { annotationIds: picked });
+      setPicked([]);
+      onDrafted(brief);
+    } catch (err) {
+      error(err);
+    } finally {
+      setDrafting(false);
+    }
+  };
+
+  const sortedSources = useMemo(
+    () => [...(sources.data ?? [])].sort((a, b) => a.title.localeCompare(b.title)),
+    [sources.data],
+  );
+
+  return (
+    <aside className="claims-panel" aria-label="Claims">
+      <h2 className="pane-heading">
+        Claims {claims.data && <span className="count">{hits.length === LIMIT ? `${LIMIT}+` : hits.length}</span>}
+      </h2>
+      <div className="claims-filters" role="group" aria-label="Filter claims">
+        <input
+          type="search"
+          aria-label="Find claims"
+          placeholder="Find claims…"
+          value={filters.query}
+          onChange={(e) => set({ query: e.target.value })}
+        />
+        <FilterSelect
+          label="Actor"
+          value={filters.actorId}
+          onChange={(actorId) => set({ actorId })}
+          options={(actors.data ?? []).map((a) => ({ value: a.id, label: a.name }))}
+        />
+        <FilterSelect
+          label="Tag"
+          value={filters.tagId}
+          onChange={(tagId) => set({ tagId })}
+          options={(tags.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
+        />
+        <FilterSelect
+          label="Status"
+          value={filters.status}
+          onChange={(status) => set({ status })}
+          options={(notebook.data?.statuses ?? []).map((st) => ({ value: st, label: st }))}
+        />
+        <FilterSelect
+          label="Source"
+          value={filters.sourceId}
+          onChange={(sourceId) => set({ sourceId })}
+          options={sortedSources.map((src) => ({ value: src.id, label: excerpt(src.title || 'Untitled source', 60) }))}
+        />
+        {filtered && (
+          <button type="button" className="link-button" onClick={() => setFilters(NO_FILTERS)}>
+            Clear filters
+          </button>
+        )}
+      </div>
+      <p className="pane-hint claims-hint">
+        {canCite
+          ? 'Drag a claim into the brief, or press Enter on it to cite it at the cursor.'
+          : 'Open a brief to cite claims in it.'}{' '}
+        Tick claims (Shift-click for a run) to draft a brief from them.
+      </p>
+      {picked.length > 0 && (
+        <div className="claims-picked" role="group" aria-label="Picked claims">
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={readOnly || drafting}
+            onClick={() => void draft()}
+          >
+            Draft brief from {picked.length} {picked.length === 1 ? 'claim' : 'claims'}
+          </button>
+          <button type="button" className="link-button" onClick={() => setPicked([])}>
+            Clear
+          </button>
+        </div>
+      )}
+      {!claims.data ? (
+        <p className="pane-hint">Loading…</p>
+      ) : hits.length === 0 ? (
+        <p className="pane-hint">
+          {filtered ? 'No claim matches.' : 'No claims yet: mark passages in a source as claims.'}
+        </p>
+      ) : (
+        <ul className="claims-list" aria-label="Claims to cite">
+          {hits.map((hit, i) => {
+            const id = hit.annotation.id;
+            const isPicked = picked.includes(id);
+            return (
+              <li
+                key={id}
+                ref={(el) => {
+                  items.current[i] = el;
+                }}
+                className={isPicked ? 'claims-item is-picked' : 'claims-item'}
+                data-annotation-id={id}
+                tabIndex={0}
+                draggable
+                aria-label={`${excerpt(hit.annotation.target.exact, 80)} — ${citationLabel(hit)}`}
+                onDragStart={(e) =>
+                  setAnnotationDrag(e.dataTransfer, {
+                    annotationId: id,
+                    sourceId: hit.source.id,
+                    quote: hit.annotation.target.exact,
+                  })
+                }
+                onKeyDown={(e) => onItemKey(e, i)}
+                onClick={(e) => onItemClick(e, i)}
+              >
+                <input
+                  type="checkbox"
+                  aria-label="Pick for a new brief"
+                  checked={isPicked}
+                  onClick={(e) => toggle(i, e.shiftKey)}
+                  onChange={() => {}}
+                />
+                <span className="claims-item-body">
+                  <span className="claims-item-quote">{quoted(excerpt(hit.annotation.target.exact, 140))}</span>
+                  <span className="claims-item-meta">
+                    {citationLabel(hit)}
+                    {hit.actorNames.length > 0 && <> · {hit.actorNames.join(', ')}</>}
+                    {hit.tagNames.length > 0 && <> · #{hit.tagNames.join(' #')}</>}
+                    <span className={`claims-item-status status-${hit.annotation.status}`}>
+                      {' '}
+                      · {hit.annotation.status}
+                    </span>
+                  </span>
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </aside>
+  );
+}
+
+/** One filter: "Any <label>" or one of the options. */
+function FilterSelect({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  options: Array<{ value: string; label: string }>;
+  onChange(value: string): void;
+}) {
+  return (
+    <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="">Any {label.toLowerCase()}</option>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  );
+}
