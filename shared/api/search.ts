@@ -6,7 +6,7 @@
  * are made of (filters, hits, corroboration hits, discrepancies).
  */
 import { z } from 'zod';
-import { CorroborationType, IndexOrigin } from '../enums';
+import { IndexOrigin, RelationType } from '../enums';
 import { Annotation, Relation, SourceHead } from '../model';
 
 const Id = z.string().min(1);
@@ -165,7 +165,7 @@ export const searchSchemas = {
         sourceId: Id,
         start: z.number().int().min(0),
         end: z.number().int().min(1),
-        type: CorroborationType,
+        type: RelationType,
       })
       .refine((v) => v.end > v.start, { message: 'end must be after start' }),
     output: z.object({ annotation: Annotation, relation: Relation }),
