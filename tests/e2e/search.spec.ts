@@ -35,6 +35,23 @@ async function expectSelected(page: Page, text: string) {
   await expect(page.locator('.annotation-row').filter({ hasText: text })).toHaveClass(/is-selected/);
 }
 
+/** The text of each range of a CSS highlight in the page, in document order. */
+async function marked(page: Page, name: string): Promise<string[]> {
+  return page.evaluate((n) => [...(CSS.highlights.get(n) ?? [])].map((r) => r.toString()), name);
+}
+
+/** Whether the first range of a CSS highlight is inside the reader pane's visible area. */
+async function markInView(page: Page, name: string): Promise<boolean> {
+  return page.evaluate((n) => {
+    const range = [...(CSS.highlights.get(n) ?? [])][0] as Range | undefined;
+    const pane = document.querySelector('.reader-text')?.closest('.pane');
+    if (!range || !pane) return false;
+    const r = range.getBoundingClientRect();
+    const p = pane.getBoundingClientRect();
+    return r.height > 0 && r.top >= p.top && r.bottom <= p.bottom;
+  }, name);
+}
+
 const palette = (page: Page) => page.getByRole('dialog', { name: 'Search and commands' });
 const results = (page: Page) => palette(page).getByRole('listbox', { name: 'Results' });
 
@@ -67,14 +84,27 @@ test('search from the palette, open a hit, accept a corroboration and see the gr
   await expect(results(page).getByRole('option').filter({ hasText: courier.title })).toHaveCount(0);
   await palette(page).getByLabel('Filter by language').selectOption('');
 
-  // Enter opens the hit: the reader shows the Swedish passage
+  // a hit on a title marks the title and still shows a snippet: the opening of the text
+  await palette(page).getByRole('combobox', { name: 'Search' }).fill('sjöfartsavtal');
+  const titleHit = results(page).getByRole('option').first();
+  await expect(titleHit.locator('.palette-title mark')).toHaveText('sjöfartsavtal');
+  await expect(titleHit.locator('.palette-snippet')).toContainText('Kina och Ryssland undertecknade');
+
+  // Enter opens the hit: the reader shows the Swedish passage, with the matched word marked where it stands
   await palette(page).getByRole('combobox', { name: 'Search' }).fill('skadades');
   await expect(results(page).getByRole('option').first()).toContainText(dagblad.title);
   await page.keyboard.press('Enter');
   await expect(palette(page)).toHaveCount(0);
   await expect(page.locator('.reader-text')).toHaveAttribute('data-source-id', ids.get(dagblad.id)!);
   await expect(page.locator('.reader-text')).toContainText('skadades 14 personer');
+  await expect.poll(() => marked(page, 'dossier-reveal-match')).toEqual(['skadades']);
+  await expect.poll(() => marked(page, 'dossier-reveal')).toEqual([expect.stringContaining('skadades 14 personer')]);
+  await page.waitForTimeout(1000); // still marked once the reader has settled
+  expect(await marked(page, 'dossier-reveal-match')).toEqual(['skadades']);
+  expect(await markInView(page, 'dossier-reveal-match')).toBe(true);
   await page.screenshot({ path: path.join(artifactsDir, 'search-opened-hit.png') });
+  if (process.env.DOSSIER_SHOTS)
+    await page.screenshot({ path: path.join(process.env.DOSSIER_SHOTS, 'search-opened-hit.png') });
 
   // commands: "Go to Briefs" from the palette, then back to the claim
   await page.keyboard.press('Control+k');
