@@ -63,7 +63,7 @@ test('search from the palette, open a hit, accept a corroboration and see the gr
   void pageProblems;
   test.setTimeout(120_000); // several round trips on a shared, loaded machine
   await mkdir(artifactsDir, { recursive: true });
-  const { ids } = await seed(app);
+  const { ids, claimId } = await seed(app);
   await page.goto(app.url);
   await expect(page.getByRole('listbox', { name: 'Sources' })).toBeVisible();
 
@@ -132,9 +132,17 @@ test('search from the palette, open a hit, accept a corroboration and see the gr
   await panel.scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(artifactsDir, 'search-corroboration.png') });
 
-  // accept two: the group shows 3 independent sources on the claim…
-  await wireSuggestion.getByRole('button', { name: 'Corroborates' }).click();
+  // one button per relation kind; the wire report elaborates on the claim…
+  await expect(wireSuggestion.locator('.suggestion-actions').getByRole('button')).toHaveText([
+    'Corroborates',
+    'Contradicts',
+    'Elaborates',
+  ]);
+  await wireSuggestion.getByRole('button', { name: 'Elaborates' }).click();
   await expect(panel.getByTestId('group-badge')).toHaveText('2 independent sources');
+  const relations = await api<Array<{ type: string }>>(app, 'listRelations', { annotationId: claimId });
+  expect(relations.map((r) => r.type)).toEqual(['elaborates']);
+  // …and the Swedish one corroborates it: the group shows 3 independent sources on the claim…
   await panel
     .locator(`.suggestion[data-source-id="${ids.get(dagblad.id)}"]`)
     .getByRole('button', { name: 'Corroborates' })
