@@ -72,6 +72,8 @@ export const ActorPage = z.object({
     sources: z.number().int(),
     /** Before filters, so the filter chips can show them. */
     total: z.number().int(),
+    /** Before filters: of `total`, the claims linked only through a member. */
+    throughMembers: z.number().int(),
     byRole: z.record(z.string(), z.number().int()),
     byStance: z.record(z.string(), z.number().int()),
     byStatus: z.record(z.string(), z.number().int()),

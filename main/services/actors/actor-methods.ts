@@ -402,7 +402,15 @@ export function actorMethods(ctx: ServiceContext): ServiceMethods<ActorMethodNam
         memberOf: actor.memberOf.map((id) => byId.get(id)).filter((a): a is Actor => a !== undefined),
         members,
         groups,
-        counts: { claims: shown, sources: groups.length, total: reach.claims, byRole, byStance, byStatus },
+        counts: {
+          claims: shown,
+          sources: groups.length,
+          total: reach.claims,
+          throughMembers: reach.throughMembers,
+          byRole,
+          byStance,
+          byStatus,
+        },
         coActors: [...co.entries()]
           .sort((x, y) => y[1] - x[1] || byId.get(x[0])!.name.localeCompare(byId.get(y[0])!.name))
           .map(([id, claims]) => ({ actor: byId.get(id)!, claims })),

@@ -12,6 +12,7 @@ import type { Actor, ActorRole } from '../../../shared/model';
 import { useApiQuery, useErrorNotice } from '../api/queries';
 import { useNavigation } from '../ui/navigation';
 import { ACTOR_KIND_LABEL, ACTOR_ROLES, STANCE_FILTER_LABEL, STANCE_FILTERS } from '../../../shared/enums';
+import { claimCountText } from './counts';
 import { KindIcon } from './KindIcon';
 
 function toggle<T>(list: T[] | undefined, v: T): T[] {
@@ -116,9 +117,7 @@ export function ActorPage({ actorId, actions }: { actorId: string; actions?: Rea
         )}
       </div>
       <p className="actor-counts" aria-live="polite">
-        {counts.claims} claim{counts.claims === 1 ? '' : 's'} in {counts.sources} source
-        {counts.sources === 1 ? '' : 's'}
-        {filtered && ` (of ${counts.total})`}
+        {filtered ? `${claimCountText({ ...counts, throughMembers: 0 })} (of ${counts.total})` : claimCountText(counts)}
       </p>
 
       <div className="actor-page-body">

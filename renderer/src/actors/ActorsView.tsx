@@ -16,6 +16,7 @@ import { useNavigation, type Route } from '../ui/navigation';
 import { useNotices } from '../ui/notices';
 import { ActorForm, type ActorDraft } from './ActorForm';
 import { ActorPage } from './ActorPage';
+import { claimCountText } from './counts';
 import { KindIcon } from './KindIcon';
 import { SuggestionsPanel } from './SuggestionsPanel';
 import { useActors } from './useActors';
@@ -26,12 +27,6 @@ type Mode =
 
 function usageText(u: ActorUsage): string {
   return `${u.claims} claim${u.claims === 1 ? '' : 's'} (${u.annotations} annotation${u.annotations === 1 ? '' : 's'}) in ${u.sources} source${u.sources === 1 ? '' : 's'}${u.memberOf ? `, ${u.memberOf} member${u.memberOf === 1 ? '' : 's'}` : ''}`;
-}
-
-/** The registry's count, as the actor page counts: claims of the actor and its members, and their sources. */
-function countText(u: ActorUsage): string {
-  const { claims, sources, throughMembers } = u.page;
-  return `${claims} claim${claims === 1 ? '' : 's'} in ${sources} source${sources === 1 ? '' : 's'}${throughMembers ? `, ${throughMembers} through members` : ''}`;
 }
 
 /**
@@ -266,7 +261,7 @@ export function ActorsView({ route }: { route: Route }) {
                       <span className="muted actors-list-aliases"> {a.aliases.slice(0, 3).join(', ')}</span>
                     )}
                   </span>
-                  <span className="count" title={usage[a.id] ? countText(usage[a.id]!) : undefined}>
+                  <span className="count" title={usage[a.id] ? claimCountText(usage[a.id]!.page) : undefined}>
                     {usage[a.id] ? `${usage[a.id]!.page.claims} · ${usage[a.id]!.page.sources}` : ''}
                   </span>
                 </button>
