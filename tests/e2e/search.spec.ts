@@ -119,7 +119,12 @@ test('search from the palette, open a hit, accept a corroboration and see the gr
   await expect(claimHit).toContainText(courier.title);
   await claimHit.click();
   await expect(page.locator('.reader-text')).toHaveAttribute('data-source-id', ids.get(courier.id)!);
-  // the claim is selected in the inspector (the route's annotationId)
+  // the claim is selected in the inspector (the route's annotationId), the words that matched marked in it
+  await expectSelected(page, 'Outside the conference hall');
+  await expect.poll(() => marked(page, 'dossier-reveal-match')).toEqual(['conference', 'hall', 'injured', 'fishermen']);
+  // the marks are temporary: a click in the reader takes them away
+  await page.locator('.reader-byline').click();
+  expect(await marked(page, 'dossier-reveal-match')).toEqual([]);
   await expectSelected(page, 'Outside the conference hall');
   const panel = page.getByRole('region', { name: 'Corroboration' });
   await expect(panel.getByRole('heading', { name: 'Similar passages in other sources' })).toBeVisible();

@@ -271,6 +271,8 @@ export function AnnotatedReader({ source }: { source: Source }) {
           if (e.button !== 0) return;
           mouseDown.current = true;
           setPending(null);
+          // a revealed passage (a search hit) is marked until the person works in the text
+          if (containerRef.current) revealRange(containerRef.current, null);
         }}
       >
         <Reader
