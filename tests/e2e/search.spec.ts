@@ -89,6 +89,8 @@ test('search from the palette, open a hit, accept a corroboration and see the gr
   const titleHit = results(page).getByRole('option').first();
   await expect(titleHit.locator('.palette-title mark')).toHaveText('sjöfartsavtal');
   await expect(titleHit.locator('.palette-snippet')).toContainText('Kina och Ryssland undertecknade');
+  if (process.env.DOSSIER_SHOTS)
+    await page.screenshot({ path: path.join(process.env.DOSSIER_SHOTS, 'search-title-hit-snippet.png') });
 
   // Enter opens the hit: the reader shows the Swedish passage, with the matched word marked where it stands
   await palette(page).getByRole('combobox', { name: 'Search' }).fill('skadades');
@@ -136,6 +138,8 @@ test('search from the palette, open a hit, accept a corroboration and see the gr
   await expect(svSuggestion).toContainText('14 personer');
   await panel.scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(artifactsDir, 'search-corroboration.png') });
+  if (process.env.DOSSIER_SHOTS)
+    await page.screenshot({ path: path.join(process.env.DOSSIER_SHOTS, 'search-relation-buttons.png') });
 
   // one button per relation kind; the wire report elaborates on the claim…
   await expect(wireSuggestion.locator('.suggestion-actions').getByRole('button')).toHaveText([
