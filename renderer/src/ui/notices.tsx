@@ -31,6 +31,9 @@ interface NoticesApi {
   dismiss(id: number): void;
 }
 
+/** `closeOn` for a notice about a step that Ctrl+Z can take back ("Deleted the claim"): it goes with the next undo. */
+export const closeOnUndo = (event: NotebookChangedEvent): boolean => event.reason === 'undo';
+
 const NoticesContext = createContext<NoticesApi | null>(null);
 
 /** How long information stays (while not hovered or focused); one with an action a little longer. */
