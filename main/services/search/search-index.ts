@@ -305,8 +305,7 @@ export class SearchIndex {
       if (id.startsWith('t:')) {
         const s = this.sources.get(id.slice(2));
         if (!s || f.annotationsOnly || !f.passageOk(s, s.title, undefined)) continue;
-        const [, end] = snippetWindow(s.text, s.language, new Set());
-        const snippet = s.text.slice(0, end);
+        const snippet = openingOf(s);
         hits.push({
           sourceId: s.id,
           kind: 'title',
@@ -458,6 +457,14 @@ function snippetWindow(text: string, lang: string, terms: Set<string>): [number,
     if (space > start) end = space;
   }
   return [start, end];
+}
+
+/** A title hit's snippet: the opening of the text, after the title when the text starts with it. */
+function openingOf(s: SourceEntry): string {
+  const [first, second] = s.paragraphs;
+  const from = first && second && s.text.slice(first[0], first[1]).trim() === s.title.trim() ? second[0] : 0;
+  const rest = s.text.slice(from);
+  return rest.slice(0, snippetWindow(rest, s.language, new Set())[1]);
 }
 
 /** Ranges moved by `by` (from a snippet's offsets to the source text's). */

@@ -62,6 +62,10 @@ describe('SearchIndex.search', () => {
     expect(title.titleHighlights?.map(([a, b]) => dagblad.title.slice(a, b))).toEqual(['sjöfartsavtal']);
     expect(dagblad.text.startsWith(title.snippet)).toBe(true);
     expect(title.snippet.length).toBeGreaterThan(20);
+    // a text that starts with its title: the snippet is what follows it, not the title again
+    const titled = SearchIndex.build({ ...corpus(), sources: [{ ...wire, text: `${wire.title}\n\n${wire.text}` }] });
+    const hit = titled.search('sea-lane').find((h) => h.kind === 'title')!;
+    expect(hit.snippet.startsWith('NORDVIK (Baltic Wire)')).toBe(true);
   });
 
   it('matches inflected forms through stemming', () => {
