@@ -40,9 +40,12 @@ export const ANNOTATION_KIND_LABEL: Record<AnnotationKind, string> = {
 export const RELATION_TYPES = ['corroborates', 'contradicts', 'elaborates'] as const;
 export const RelationType = z.enum(RELATION_TYPES);
 export type RelationType = z.infer<typeof RelationType>;
-/** The relations a corroboration suggestion can be accepted as. */
-export const CorroborationType = RelationType.extract(['corroborates', 'contradicts']);
-export type CorroborationType = z.infer<typeof CorroborationType>;
+/** The button that links a suggested passage to a claim with that relation ("<passage> corroborates <claim>"). */
+export const RELATION_TYPE_LABEL: Record<RelationType, string> = {
+  corroborates: 'Corroborates',
+  contradicts: 'Contradicts',
+  elaborates: 'Elaborates',
+};
 
 // ---------------------------------------------------------------- actors
 

@@ -23,6 +23,11 @@ export const ActorUsage = z.object({
   sources: z.number().int(),
   /** Other actors whose memberOf names it. */
   memberOf: z.number().int(),
+  /**
+   * What the registry and the actor page count (above: only direct links, what deleting it touches):
+   * annotations linked to the actor or to one of its members, their sources, and how many of them come only through a member.
+   */
+  page: z.object({ claims: z.number().int(), sources: z.number().int(), throughMembers: z.number().int() }),
 });
 export type ActorUsage = z.infer<typeof ActorUsage>;
 
@@ -67,6 +72,8 @@ export const ActorPage = z.object({
     sources: z.number().int(),
     /** Before filters, so the filter chips can show them. */
     total: z.number().int(),
+    /** Before filters: of `total`, the claims linked only through a member. */
+    throughMembers: z.number().int(),
     byRole: z.record(z.string(), z.number().int()),
     byStance: z.record(z.string(), z.number().int()),
     byStatus: z.record(z.string(), z.number().int()),

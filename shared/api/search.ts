@@ -6,7 +6,7 @@
  * are made of (filters, hits, corroboration hits, discrepancies).
  */
 import { z } from 'zod';
-import { CorroborationType, IndexOrigin } from '../enums';
+import { IndexOrigin, RelationType } from '../enums';
 import { Annotation, Relation, SourceHead } from '../model';
 
 const Id = z.string().min(1);
@@ -35,7 +35,7 @@ export const SearchHit = z.object({
   sourceId: z.string(),
   annotationId: z.string().optional(),
   kind: SearchHitKind,
-  /** The text around the match, as written in the source. */
+  /** The text around the match, as written in the source (for a title hit: the opening of the text). */
   snippet: z.string(),
   score: z.number(),
   /** Offsets (UTF-16) of the snippet in the source text; absent for title hits. */
@@ -43,6 +43,10 @@ export const SearchHit = z.object({
   end: z.number().int().optional(),
   /** Ranges inside `snippet` to mark, [start, end). */
   highlights: z.array(z.tuple([z.number().int(), z.number().int()])),
+  /** The matched words' offsets in the source text, for the reader to mark; absent when the match is in a title or a note. */
+  marks: z.array(z.tuple([z.number().int(), z.number().int()])).optional(),
+  /** For a title hit (whose snippet is the opening of the text): ranges inside the title to mark. */
+  titleHighlights: z.array(z.tuple([z.number().int(), z.number().int()])).optional(),
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 
@@ -165,7 +169,7 @@ export const searchSchemas = {
         sourceId: Id,
         start: z.number().int().min(0),
         end: z.number().int().min(1),
-        type: CorroborationType,
+        type: RelationType,
       })
       .refine((v) => v.end > v.start, { message: 'end must be after start' }),
     output: z.object({ annotation: Annotation, relation: Relation }),

@@ -161,7 +161,12 @@ test('registry: create with alias chips, merge two actors, delete with counts, u
   await expect(confirm).toContainText('0 claims (0 annotations) in 0 sources');
   await confirm.getByRole('button', { name: 'Delete actor' }).click();
   await expect(registry.locator('.actors-list-item')).toHaveCount(0);
-  await registry.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+  await page
+    .locator('.notices')
+    .getByRole('status')
+    .filter({ hasText: 'Deleted Dana Whitcombe' })
+    .getByRole('button', { name: 'Undo' })
+    .click();
   await expect(registry.locator('.actors-list-item')).toHaveCount(1);
   await expect(registry.locator('.actors-list-item')).toContainText('Dana Whitcombe');
 });

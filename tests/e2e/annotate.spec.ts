@@ -220,8 +220,12 @@ test('undo (Ctrl+Z) and redo (Ctrl+Shift+Z, Ctrl+Y) through the UI', async ({ pa
   await list(page).getByRole('button').first().click();
   await editor(page).getByRole('button', { name: 'Delete claim' }).click();
   await expect(list(page)).toHaveCount(0);
+  const deleted = page.locator('.notices').getByRole('status').filter({ hasText: 'Deleted the claim' });
+  await expect(deleted).toBeVisible();
   await page.keyboard.press('Control+z');
   await expect(list(page).getByRole('listitem')).toHaveCount(1);
+  // the toast that said Ctrl+Z brings it back goes with the undo (well before it would time out)
+  await expect(deleted).toHaveCount(0, { timeout: 2500 });
 });
 
 test('a selection across two paragraphs makes one claim; overlapping tag-coloured highlights; codebook', async ({

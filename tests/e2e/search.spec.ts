@@ -35,6 +35,23 @@ async function expectSelected(page: Page, text: string) {
   await expect(page.locator('.annotation-row').filter({ hasText: text })).toHaveClass(/is-selected/);
 }
 
+/** The text of each range of a CSS highlight in the page, in document order. */
+async function marked(page: Page, name: string): Promise<string[]> {
+  return page.evaluate((n) => [...(CSS.highlights.get(n) ?? [])].map((r) => r.toString()), name);
+}
+
+/** Whether the first range of a CSS highlight is inside the reader pane's visible area. */
+async function markInView(page: Page, name: string): Promise<boolean> {
+  return page.evaluate((n) => {
+    const range = [...(CSS.highlights.get(n) ?? [])][0] as Range | undefined;
+    const pane = document.querySelector('.reader-text')?.closest('.pane');
+    if (!range || !pane) return false;
+    const r = range.getBoundingClientRect();
+    const p = pane.getBoundingClientRect();
+    return r.height > 0 && r.top >= p.top && r.bottom <= p.bottom;
+  }, name);
+}
+
 const palette = (page: Page) => page.getByRole('dialog', { name: 'Search and commands' });
 const results = (page: Page) => palette(page).getByRole('listbox', { name: 'Results' });
 
@@ -46,7 +63,7 @@ test('search from the palette, open a hit, accept a corroboration and see the gr
   void pageProblems;
   test.setTimeout(120_000); // several round trips on a shared, loaded machine
   await mkdir(artifactsDir, { recursive: true });
-  const { ids } = await seed(app);
+  const { ids, claimId } = await seed(app);
   await page.goto(app.url);
   await expect(page.getByRole('listbox', { name: 'Sources' })).toBeVisible();
 
@@ -67,14 +84,29 @@ test('search from the palette, open a hit, accept a corroboration and see the gr
   await expect(results(page).getByRole('option').filter({ hasText: courier.title })).toHaveCount(0);
   await palette(page).getByLabel('Filter by language').selectOption('');
 
-  // Enter opens the hit: the reader shows the Swedish passage
+  // a hit on a title marks the title and still shows a snippet: the opening of the text
+  await palette(page).getByRole('combobox', { name: 'Search' }).fill('sjöfartsavtal');
+  const titleHit = results(page).getByRole('option').first();
+  await expect(titleHit.locator('.palette-title mark')).toHaveText('sjöfartsavtal');
+  await expect(titleHit.locator('.palette-snippet')).toContainText('Kina och Ryssland undertecknade');
+  if (process.env.DOSSIER_SHOTS)
+    await page.screenshot({ path: path.join(process.env.DOSSIER_SHOTS, 'search-title-hit-snippet.png') });
+
+  // Enter opens the hit: the reader shows the Swedish passage, with the matched word marked where it stands
   await palette(page).getByRole('combobox', { name: 'Search' }).fill('skadades');
   await expect(results(page).getByRole('option').first()).toContainText(dagblad.title);
   await page.keyboard.press('Enter');
   await expect(palette(page)).toHaveCount(0);
   await expect(page.locator('.reader-text')).toHaveAttribute('data-source-id', ids.get(dagblad.id)!);
   await expect(page.locator('.reader-text')).toContainText('skadades 14 personer');
+  await expect.poll(() => marked(page, 'dossier-reveal-match')).toEqual(['skadades']);
+  await expect.poll(() => marked(page, 'dossier-reveal')).toEqual([expect.stringContaining('skadades 14 personer')]);
+  await page.waitForTimeout(1000); // still marked once the reader has settled
+  expect(await marked(page, 'dossier-reveal-match')).toEqual(['skadades']);
+  expect(await markInView(page, 'dossier-reveal-match')).toBe(true);
   await page.screenshot({ path: path.join(artifactsDir, 'search-opened-hit.png') });
+  if (process.env.DOSSIER_SHOTS)
+    await page.screenshot({ path: path.join(process.env.DOSSIER_SHOTS, 'search-opened-hit.png') });
 
   // commands: "Go to Briefs" from the palette, then back to the claim
   await page.keyboard.press('Control+k');
@@ -89,7 +121,12 @@ test('search from the palette, open a hit, accept a corroboration and see the gr
   await expect(claimHit).toContainText(courier.title);
   await claimHit.click();
   await expect(page.locator('.reader-text')).toHaveAttribute('data-source-id', ids.get(courier.id)!);
-  // the claim is selected in the inspector (the route's annotationId)
+  // the claim is selected in the inspector (the route's annotationId), the words that matched marked in it
+  await expectSelected(page, 'Outside the conference hall');
+  await expect.poll(() => marked(page, 'dossier-reveal-match')).toEqual(['conference', 'hall', 'injured', 'fishermen']);
+  // the marks are temporary: a click in the reader takes them away
+  await page.locator('.reader-byline').click();
+  expect(await marked(page, 'dossier-reveal-match')).toEqual([]);
   await expectSelected(page, 'Outside the conference hall');
   const panel = page.getByRole('region', { name: 'Corroboration' });
   await expect(panel.getByRole('heading', { name: 'Similar passages in other sources' })).toBeVisible();
@@ -101,10 +138,20 @@ test('search from the palette, open a hit, accept a corroboration and see the gr
   await expect(svSuggestion).toContainText('14 personer');
   await panel.scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(artifactsDir, 'search-corroboration.png') });
+  if (process.env.DOSSIER_SHOTS)
+    await page.screenshot({ path: path.join(process.env.DOSSIER_SHOTS, 'search-relation-buttons.png') });
 
-  // accept two: the group shows 3 independent sources on the claim…
-  await wireSuggestion.getByRole('button', { name: 'Corroborates' }).click();
+  // one button per relation kind; the wire report elaborates on the claim…
+  await expect(wireSuggestion.locator('.suggestion-actions').getByRole('button')).toHaveText([
+    'Corroborates',
+    'Contradicts',
+    'Elaborates',
+  ]);
+  await wireSuggestion.getByRole('button', { name: 'Elaborates' }).click();
   await expect(panel.getByTestId('group-badge')).toHaveText('2 independent sources');
+  const relations = await api<Array<{ type: string }>>(app, 'listRelations', { annotationId: claimId });
+  expect(relations.map((r) => r.type)).toEqual(['elaborates']);
+  // …and the Swedish one corroborates it: the group shows 3 independent sources on the claim…
   await panel
     .locator(`.suggestion[data-source-id="${ids.get(dagblad.id)}"]`)
     .getByRole('button', { name: 'Corroborates' })

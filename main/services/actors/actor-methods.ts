@@ -31,6 +31,7 @@ import {
 } from '../../../shared/model';
 import { lookupActor, lookupSuggestion } from '../lookup';
 import type { ServiceContext, ServiceMethods } from '../service-context';
+import { actorReach, membersOf } from './reach';
 import * as registry from './registry';
 
 type ActorMethodName =
@@ -69,23 +70,6 @@ function sourceKey(source: Source): string {
 
 function registrySignature(manifest: Pick<NotebookManifest, 'actors' | 'rejectedSuggestions'>): string {
   return JSON.stringify([manifest.actors.map((a) => [a.id, a.name, a.kind, a.aliases]), manifest.rejectedSuggestions]);
-}
-
-/** Members of an actor, transitively (actors whose memberOf chain reaches it). Cycles are tolerated. */
-export function membersOf(actors: readonly Actor[], id: string): Actor[] {
-  const out: Actor[] = [];
-  const seen = new Set([id]);
-  const queue = [id];
-  while (queue.length) {
-    const parent = queue.shift()!;
-    for (const a of actors) {
-      if (seen.has(a.id) || !a.memberOf.includes(parent)) continue;
-      seen.add(a.id);
-      out.push(a);
-      queue.push(a.id);
-    }
-  }
-  return out;
 }
 
 export function actorMethods(ctx: ServiceContext): ServiceMethods<ActorMethodName> {
@@ -140,7 +124,8 @@ export function actorMethods(ctx: ServiceContext): ServiceMethods<ActorMethodNam
     const annotations = files.flatMap((f) => f.annotations);
     const impact = registry.actorDeletionImpact(store.manifest, annotations, actorId);
     const claims = annotations.filter((a) => a.kind === 'claim' && a.actors.some((l) => l.actorId === actorId)).length;
-    return { ...impact, claims };
+    const { claims: reached, sources, throughMembers } = actorReach(store.manifest.actors, annotations, actorId);
+    return { ...impact, claims, page: { claims: reached, sources, throughMembers } };
   };
 
   /** Applies a link plan to every source file that it changes, inside the caller's transaction. */
@@ -340,11 +325,16 @@ export function actorMethods(ctx: ServiceContext): ServiceMethods<ActorMethodNam
     async getActorPage({ actorId, filters }) {
       const actor = getActor(actorId);
       const actors = store.manifest.actors;
-      const members = membersOf(actors, actorId);
-      const relevant = new Set([actorId, ...members.map((m) => m.id)]);
+      const files = await allSources();
+      const reach = actorReach(
+        actors,
+        files.flatMap((file) => file.annotations),
+        actorId,
+      );
+      const { members } = reach;
+      const relevant = reach.actorIds;
       const byId = new Map(actors.map((a) => [a.id, a]));
       const f: ActorPageFilters = filters ?? {};
-      const files = await allSources();
       const metaById = new Map(store.manifest.sources.map((m) => [m.id, m]));
 
       const byRole: Record<string, number> = {};
@@ -354,15 +344,13 @@ export function actorMethods(ctx: ServiceContext): ServiceMethods<ActorMethodNam
       const co = new Map<string, number>();
       const linkedSources = new Set<string>();
       const groups: ActorPage['groups'] = [];
-      let total = 0;
       let shown = 0;
 
       for (const file of files) {
         const claims: ActorPageClaim[] = [];
         for (const a of file.annotations as Annotation[]) {
-          const links = a.actors.filter((l) => relevant.has(l.actorId));
+          const links = reach.linksOf(a);
           if (!links.length) continue;
-          total++;
           linkedSources.add(file.source.id);
           for (const r of new Set(links.map((l) => l.role))) bump(byRole, r);
           for (const s of new Set(links.map((l) => l.stance ?? 'none'))) bump(byStance, s);
@@ -414,7 +402,15 @@ export function actorMethods(ctx: ServiceContext): ServiceMethods<ActorMethodNam
         memberOf: actor.memberOf.map((id) => byId.get(id)).filter((a): a is Actor => a !== undefined),
         members,
         groups,
-        counts: { claims: shown, sources: groups.length, total, byRole, byStance, byStatus },
+        counts: {
+          claims: shown,
+          sources: groups.length,
+          total: reach.claims,
+          throughMembers: reach.throughMembers,
+          byRole,
+          byStance,
+          byStatus,
+        },
         coActors: [...co.entries()]
           .sort((x, y) => y[1] - x[1] || byId.get(x[0])!.name.localeCompare(byId.get(y[0])!.name))
           .map(([id, claims]) => ({ actor: byId.get(id)!, claims })),

@@ -8,9 +8,9 @@ import path from 'node:path';
 import { collectCitations, docNode, type BriefContext } from '../../../shared/brief-doc';
 import type { BriefSummary, ClaimHit } from '../../../shared/api/briefs';
 import { DossierError } from '../../../shared/errors';
-import { foldLetters } from '../../../shared/fold-letters';
 import { newId } from '../../../shared/ids';
 import type { Brief, RichDoc, Tag } from '../../../shared/model';
+import { citeMatch, citeWords } from '../search/cite-match';
 import type { ServiceContext, ServiceMethods } from '../service-context';
 import {
   BRIEF_FORMAT_INFO,
@@ -213,7 +213,8 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
 
     async listClaims({ query, limit, actorId, tagId, status, sourceId }) {
       const bctx = await context();
-      const words = foldLetters(query, { spaces: true }).split(' ').filter(Boolean);
+      const words = citeWords(query);
+      const rank = new Map<ClaimHit, number>();
       const actorName = new Map(bctx.actors.map((a) => [a.id, a]));
       const tagName = new Map(bctx.tags.map((t) => [t.id, t.name]));
       const inTag = tagId ? tagAndBelow(bctx.tags, tagId) : undefined;
@@ -229,24 +230,22 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
           .filter((a): a is NonNullable<typeof a> => !!a);
         const actorNames = [...new Set(actors.map((a) => a.name))];
         const tagNames = annotation.tagIds.map((id) => tagName.get(id)).filter((t): t is string => !!t);
-        if (words.length) {
-          const hay = foldLetters(
-            [
-              annotation.target.exact,
-              source.title,
-              source.outlet ?? '',
-              ...actorNames,
-              ...actors.flatMap((a) => a.aliases),
-              ...tagNames,
-            ].join(' \u0001 '),
-          );
-          if (!words.every((w) => hay.includes(w))) continue;
-        }
-        hits.push({ annotation, source, actorNames, tagNames });
+        const match = citeMatch(words, annotation.target.exact, [
+          source.title,
+          source.outlet ?? '',
+          ...actorNames,
+          ...actors.flatMap((a) => a.aliases),
+          ...tagNames,
+        ]);
+        if (!match) continue;
+        const hit = { annotation, source, actorNames, tagNames };
+        rank.set(hit, match);
+        hits.push(hit);
       }
       const kindRank = (k: string) => (k === 'claim' ? 0 : 1);
       hits.sort(
         (a, b) =>
+          rank.get(b)! - rank.get(a)! ||
           kindRank(a.annotation.kind) - kindRank(b.annotation.kind) ||
           (b.source.publishedAt ?? '').localeCompare(a.source.publishedAt ?? '') ||
           a.annotation.target.start - b.annotation.target.start,

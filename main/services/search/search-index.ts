@@ -8,7 +8,9 @@
  * checks.
  *
  * Matching: per-language stop words and stemming, diacritics folded, prefix
- * and fuzzy matching, actor aliases; snippets are shown as written.
+ * and fuzzy matching; snippets are shown as written. Free text matches words,
+ * never an actor's aliases ("Paris" does not find "Elysée"): aliases count in
+ * the actor filter (filters.ts) and the actor search.
  */
 import type { Actor, Annotation, Source, Tag } from '../../../shared/model';
 import type { ActorHit, CorroborationHit, SearchFilters, SearchHit } from '../../../shared/api/search';
@@ -303,12 +305,14 @@ export class SearchIndex {
       if (id.startsWith('t:')) {
         const s = this.sources.get(id.slice(2));
         if (!s || f.annotationsOnly || !f.passageOk(s, s.title, undefined)) continue;
+        const snippet = openingOf(s);
         hits.push({
           sourceId: s.id,
           kind: 'title',
-          snippet: s.title,
+          snippet,
           score: round(r.score),
-          highlights: highlightsIn(s.title, s.language, terms),
+          highlights: highlightsIn(snippet, s.language, terms),
+          titleHighlights: highlightsIn(s.title, s.language, terms),
         });
         continue;
       }
@@ -319,6 +323,7 @@ export class SearchIndex {
       if (!f.annotationsOnly && f.passageOk(source, para, range)) {
         const [ws, we] = snippetWindow(para, source.language, terms);
         const snippet = para.slice(ws, we);
+        const highlights = highlightsIn(snippet, source.language, terms);
         hits.push({
           sourceId: source.id,
           kind: 'passage',
@@ -326,7 +331,8 @@ export class SearchIndex {
           score: round(r.score),
           start: range[0] + ws,
           end: range[0] + we,
-          highlights: highlightsIn(snippet, source.language, terms),
+          highlights,
+          marks: shift(highlights, range[0] + ws),
         });
       }
       // the claims marked in this paragraph that hold a matched word
@@ -343,7 +349,7 @@ export class SearchIndex {
 
   /** Actors whose name or an alias matches `query` (for a command palette). */
   searchActors(query: string, limit = 10): ActorHit[] {
-    const groups = this.queryGroups(query, false);
+    const groups = this.queryGroups(query);
     if (!groups) return [];
     return this.idx
       .score(groups, { mode: 'AND', fields: { [Field.Name]: 1 } })
@@ -354,8 +360,8 @@ export class SearchIndex {
       });
   }
 
-  /** One group per query word, holding the word's variants (and, for an actor's name, its other one-word aliases). */
-  private queryGroups(query: string, expandActors = true): QueryGroup[] | undefined {
+  /** One group per query word, holding the word's variants. */
+  private queryGroups(query: string): QueryGroup[] | undefined {
     const tokens = tokenize(query.normalize('NFC'));
     const langs = new Set<string>(['en', ...[...this.languages.keys()].filter((l) => STEMMED_LANGUAGES.includes(l))]);
     const words = tokens.map((t) => ({ tok: t, ...queryVariants(t.text, t.numeric, langs) }));
@@ -377,25 +383,7 @@ export class SearchIndex {
         fuzzy: !known && v.length >= 5 && !isCanonicalTerm(v) ? Math.min(2, Math.round(v.length * 0.2)) : 0,
       }));
     };
-    const groups = chosen.map(group);
-    if (expandActors && this.actors.size) {
-      for (const m of this.matcher.find(query)) {
-        const i = chosen.findIndex((w) => w.tok.start >= m.start && w.tok.end <= m.end);
-        if (i < 0) continue;
-        const actor = this.actors.get(m.actorId)!;
-        const have = new Set(groups[i]!.map((q) => q.term));
-        for (const alias of [actor.name, ...actor.aliases]) {
-          const aliasTokens = tokenize(alias);
-          if (aliasTokens.length !== 1) continue;
-          for (const v of queryVariants(aliasTokens[0]!.text, aliasTokens[0]!.numeric, langs).variants)
-            if (!have.has(v)) {
-              have.add(v);
-              groups[i]!.push({ term: v, boost: 0.5 });
-            }
-        }
-      }
-    }
-    return groups;
+    return chosen.map(group);
   }
 
   paragraphOf(key: string): { source: SourceEntry; range: [number, number] } | undefined {
@@ -411,6 +399,9 @@ export class SearchIndex {
     const base = inNote ? a.note : a.exact;
     const [ws, we] = snippetWindow(base, lang, terms);
     const snippet = base.slice(ws, we);
+    // the quote's matched words where the reader shows them (a match in the note has no place in the text)
+    const quote = this.sources.get(a.sourceId)?.text.slice(a.start, a.end);
+    const marks = !inNote && quote === a.exact ? shift(highlightsIn(quote, lang, terms), a.start) : [];
     return {
       sourceId: a.sourceId,
       annotationId: a.id,
@@ -420,6 +411,7 @@ export class SearchIndex {
       start: a.start,
       end: a.end,
       highlights: highlightsIn(snippet, lang, terms),
+      ...(marks.length ? { marks } : {}),
     };
   }
 
@@ -465,6 +457,19 @@ function snippetWindow(text: string, lang: string, terms: Set<string>): [number,
     if (space > start) end = space;
   }
   return [start, end];
+}
+
+/** A title hit's snippet: the opening of the text, after the title when the text starts with it. */
+function openingOf(s: SourceEntry): string {
+  const [first, second] = s.paragraphs;
+  const from = first && second && s.text.slice(first[0], first[1]).trim() === s.title.trim() ? second[0] : 0;
+  const rest = s.text.slice(from);
+  return rest.slice(0, snippetWindow(rest, s.language, new Set())[1]);
+}
+
+/** Ranges moved by `by` (from a snippet's offsets to the source text's). */
+function shift(ranges: Array<[number, number]>, by: number): Array<[number, number]> {
+  return ranges.map(([a, b]) => [a + by, b + by]);
 }
 
 /** Ranges of words in `text` whose index terms are among `terms`. */

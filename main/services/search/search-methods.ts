@@ -5,6 +5,7 @@
  */
 import { describeTarget } from '../../../shared/anchoring';
 import type { SourceHead } from '../../../shared/api/search';
+import type { RelationType } from '../../../shared/enums';
 import { DossierError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import { sourceHead, type Annotation, type Relation, type SourceIndexEntry } from '../../../shared/model';
@@ -21,6 +22,13 @@ type SearchMethodName =
   | 'listRelations'
   | 'deleteRelation'
   | 'getClaimGroup';
+
+/** The undo step's name when a suggested passage is linked to a claim. */
+const RELATION_UNDO_LABEL: Record<RelationType, string> = {
+  corroborates: 'Accept corroboration',
+  contradicts: 'Mark contradiction',
+  elaborates: 'Mark elaboration',
+};
 
 export interface SearchArea {
   methods: ServiceMethods<SearchMethodName>;
@@ -98,10 +106,7 @@ export function createSearchArea(ctx: ServiceContext, options: SearchServiceOpti
       const index = await service.ready();
       const original = await findAnnotation(index, annotationId);
       if (original.sourceId === sourceId)
-        throw new DossierError(
-          'invalid-input',
-          'A claim corroborates or contradicts a passage in another source, not its own.',
-        );
+        throw new DossierError('invalid-input', 'A claim is linked to a passage in another source, not to its own.');
       const file = await store.loadSource(sourceId);
       const target = describeTarget(file.source.text, start, end);
       const existing = file.annotations.find((a) => a.target.start === target.start && a.target.end === target.end);
@@ -124,7 +129,7 @@ export function createSearchArea(ctx: ServiceContext, options: SearchServiceOpti
       );
       if (existing && already) return { annotation: existing, relation: already };
       const relation: Relation = { id: newId('rel'), from: annotation.id, to: annotationId, type, createdAt: now };
-      const label = type === 'corroborates' ? 'Accept corroboration' : 'Mark contradiction';
+      const label = RELATION_UNDO_LABEL[type];
       await ctx.transact(label, async (tx) => {
         if (!existing) {
           await tx.updateSource(sourceId, (f) => {

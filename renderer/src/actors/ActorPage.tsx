@@ -8,12 +8,14 @@
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import type { ActorPage as ActorPageData, ActorPageFilters } from '../../../shared/api/actors';
+import { DossierError } from '../../../shared/errors';
 import type { Actor, ActorRole } from '../../../shared/model';
 import { call } from '../api';
 import { useApiQuery, useErrorNotice } from '../api/queries';
 import { useNavigation } from '../ui/navigation';
 import { useNotices } from '../ui/notices';
 import { ACTOR_KIND_LABEL, ACTOR_ROLES, STANCE_FILTER_LABEL, STANCE_FILTERS } from '../../../shared/enums';
+import { claimCountText } from './counts';
 import { KindIcon } from './KindIcon';
 
 function toggle<T>(list: T[] | undefined, v: T): T[] {
@@ -31,13 +33,16 @@ export function ActorPage({ actorId, actions }: { actorId: string; actions?: Rea
   const [filters, setFilters] = useState<ActorPageFilters>({});
   // Other filters: the last page stays on screen until the new one is there.
   const pageQuery = useApiQuery('getActorPage', { actorId, filters }, { placeholderData: (previous) => previous });
-  useErrorNotice(pageQuery.error, 'The actor page could not be loaded');
+  // An actor that is gone (deleted, merged away) is no error: the view closes its page.
+  const gone = pageQuery.error instanceof DossierError && pageQuery.error.code === 'not-found';
+  useErrorNotice(gone ? null : pageQuery.error, 'The actor page could not be loaded');
   const notebook = useApiQuery('getNotebook', {});
   useErrorNotice(notebook.error);
   const page: ActorPageData | undefined = pageQuery.data;
   const statuses = notebook.data?.statuses ?? [];
   useEffect(() => setFilters({}), [actorId]);
 
+  if (gone) return null;
   if (!page || page.actor.id !== actorId) return <p className="muted actor-page-loading">Loading…</p>;
   const { actor, counts } = page;
   const openActor = (a: Actor) => navigate({ view: 'actors', actorId: a.id });
@@ -118,9 +123,7 @@ export function ActorPage({ actorId, actions }: { actorId: string; actions?: Rea
         )}
       </div>
       <p className="actor-counts" aria-live="polite">
-        {counts.claims} claim{counts.claims === 1 ? '' : 's'} in {counts.sources} source
-        {counts.sources === 1 ? '' : 's'}
-        {filtered && ` (of ${counts.total})`}
+        {filtered ? `${claimCountText({ ...counts, throughMembers: 0 })} (of ${counts.total})` : claimCountText(counts)}
       </p>
 
       <div className="actor-page-body">

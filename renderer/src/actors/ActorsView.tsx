@@ -4,8 +4,9 @@
  * actor page, the create/edit form, or the suggestions panel.
  * Routes: `{view:'actors'}`, `{view:'actors', actorId}`, `{view:'actors', panel:'suggestions'}`.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { matchActors } from '../../../shared/actors';
+import type { NotebookChangedEvent } from '../../../shared/api';
 import type { ActorUsage } from '../../../shared/api/actors';
 import type { Actor } from '../../../shared/model';
 import { call } from '../api';
@@ -15,6 +16,7 @@ import { useNavigation, type Route } from '../ui/navigation';
 import { useNotices } from '../ui/notices';
 import { ActorForm, type ActorDraft } from './ActorForm';
 import { ActorPage } from './ActorPage';
+import { claimCountText } from './counts';
 import { KindIcon } from './KindIcon';
 import { SuggestionsPanel } from './SuggestionsPanel';
 import { useActors } from './useActors';
@@ -27,6 +29,15 @@ function usageText(u: ActorUsage): string {
   return `${u.claims} claim${u.claims === 1 ? '' : 's'} (${u.annotations} annotation${u.annotations === 1 ? '' : 's'}) in ${u.sources} source${u.sources === 1 ? '' : 's'}${u.memberOf ? `, ${u.memberOf} member${u.memberOf === 1 ? '' : 's'}` : ''}`;
 }
 
+/**
+ * An "Undo" offered after removing an actor undoes the last step: it no longer applies after any change but
+ * that removal's own (Ctrl+Z undid it, or something else was done since).
+ */
+const staleAfterRemoving =
+  (actorId: string) =>
+  (e: NotebookChangedEvent): boolean =>
+    !(e.reason === 'edit' && e.changes?.actors.some((c) => c.id === actorId && c.kind === 'removed'));
+
 export function ActorsView({ route }: { route: Route }) {
   const r = route as { actorId?: unknown; panel?: unknown };
   const actorId = typeof r.actorId === 'string' ? r.actorId : undefined;
@@ -36,7 +47,6 @@ export function ActorsView({ route }: { route: Route }) {
   const { actors } = useActors();
   const [query, setQuery] = useState('');
   const [mode, setMode] = useState<Mode>({ type: 'page' });
-  const [undoable, setUndoable] = useState<string | null>(null);
 
   // Counts are a nicety: the list works without them (a failed count stays blank).
   const usageInputs = useMemo(() => actors.map((a) => ({ id: a.id })), [actors]);
@@ -55,6 +65,16 @@ export function ActorsView({ route }: { route: Route }) {
     [query, actors],
   );
   const current = actors.find((a) => a.id === actorId);
+
+  // The open actor's page closes when the actor goes away (deleted, merged away, its creation undone).
+  const seen = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (current) seen.current = current.id;
+    else if (actorId && seen.current === actorId) {
+      seen.current = undefined;
+      navigate({ view: 'actors' });
+    }
+  }, [current, actorId, navigate]);
 
   const save = async (draft: ActorDraft) => {
     try {
@@ -96,10 +116,11 @@ export function ActorsView({ route }: { route: Route }) {
   const doDelete = async (a: Actor) => {
     try {
       const r = await call('deleteActor', { id: a.id });
-      setUndoable(
-        `Deleted ${a.name}; ${r.annotationsChanged} annotation${r.annotationsChanged === 1 ? '' : 's'} lost the link.`,
-      );
       navigate({ view: 'actors' });
+      info(
+        `Deleted ${a.name}; ${r.annotationsChanged} annotation${r.annotationsChanged === 1 ? '' : 's'} lost the link.`,
+        { action: { label: 'Undo', run: () => void undo() }, closeOn: staleAfterRemoving(a.id) },
+      );
     } catch (err) {
       error(err, 'The actor could not be deleted');
     }
@@ -107,8 +128,9 @@ export function ActorsView({ route }: { route: Route }) {
   const doMerge = async (keep: Actor, drop: Actor) => {
     try {
       const r = await call('mergeActors', { keepId: keep.id, dropId: drop.id });
-      setUndoable(
+      info(
         `Merged ${drop.name} into ${keep.name}; ${r.annotationsChanged} annotation${r.annotationsChanged === 1 ? '' : 's'} moved.`,
+        { action: { label: 'Undo', run: () => void undo() }, closeOn: staleAfterRemoving(drop.id) },
       );
       setMode({ type: 'page' });
     } catch (err) {
@@ -119,7 +141,6 @@ export function ActorsView({ route }: { route: Route }) {
     try {
       const r = await call('undo', {});
       if (r.label) info(`Undone: ${r.label}`);
-      setUndoable(null);
     } catch (err) {
       error(err);
     }
@@ -219,14 +240,6 @@ export function ActorsView({ route }: { route: Route }) {
             </button>
           </div>
         </div>
-        {undoable && (
-          <div className="actor-undo" role="status">
-            {undoable}{' '}
-            <button type="button" className="link-button" onClick={() => void undo()}>
-              Undo
-            </button>
-          </div>
-        )}
         {actors.length === 0 ? (
           <p className="muted actors-hint">
             No actors yet. Accept suggestions, create one, or link one to a claim from the inspector.
@@ -248,8 +261,8 @@ export function ActorsView({ route }: { route: Route }) {
                       <span className="muted actors-list-aliases"> {a.aliases.slice(0, 3).join(', ')}</span>
                     )}
                   </span>
-                  <span className="count" title="Claims · sources">
-                    {usage[a.id] ? `${usage[a.id]!.claims} · ${usage[a.id]!.sources}` : ''}
+                  <span className="count" title={usage[a.id] ? claimCountText(usage[a.id]!.page) : undefined}>
+                    {usage[a.id] ? `${usage[a.id]!.page.claims} · ${usage[a.id]!.page.sources}` : ''}
                   </span>
                 </button>
               </li>

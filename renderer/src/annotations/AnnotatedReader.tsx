@@ -254,9 +254,10 @@ export function AnnotatedReader({ source }: { source: Source }) {
       if (!ann.annotations.some((a) => a.id === route.annotationId)) return; // not loaded yet
       handledRoute.current = route;
       ann.select(route.annotationId, { scroll: true });
+      if (container) revealRange(container, null, route.marks);
     } else if (route.range && container) {
       handledRoute.current = route;
-      const r = revealRange(container, route.range);
+      const r = revealRange(container, route.range, route.marks);
       if (r) scrollToRange(container, r);
     }
   }, [route, source.id, ann.annotations, ann.select]);
@@ -270,6 +271,8 @@ export function AnnotatedReader({ source }: { source: Source }) {
           if (e.button !== 0) return;
           mouseDown.current = true;
           setPending(null);
+          // a revealed passage (a search hit) is marked until the person works in the text
+          if (containerRef.current) revealRange(containerRef.current, null);
         }}
       >
         <Reader

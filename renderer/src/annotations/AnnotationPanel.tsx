@@ -9,7 +9,7 @@ import type { AnnotationPatch } from '../../../shared/api/annotations';
 import { ANNOTATION_KIND_LABEL, ANNOTATION_KINDS } from '../../../shared/enums';
 import type { Annotation, RichDoc, Tag } from '../../../shared/model';
 import { call } from '../api';
-import { useNotices } from '../ui/notices';
+import { closeOnUndo, useNotices } from '../ui/notices';
 import { formatDateTime } from '../sources/format';
 import { useAnnotations, type FocusTarget } from './AnnotationsContext';
 import { CodebookDialog } from './CodebookDialog';
@@ -73,7 +73,7 @@ export function AnnotationPanel() {
             try {
               await call('deleteAnnotation', { sourceId: selected.sourceId, id: selected.id });
               ann.select(null);
-              info(`Deleted the ${selected.kind}. Ctrl+Z brings it back.`);
+              info(`Deleted the ${selected.kind}. Ctrl+Z brings it back.`, { closeOn: closeOnUndo });
             } catch (err) {
               error(err, 'The annotation could not be deleted');
             }

@@ -3,8 +3,9 @@
  * (renderer/src/reader/paint-highlights.ts): what it adds on top —
  * a `dossier-overlap` highlight over stretches two or more annotations
  * cover (so overlaps show even inside one colour), a `dossier-reveal`
- * highlight for a passage the route asks to show, and selections trimmed
- * of surrounding whitespace.
+ * highlight for a passage the route asks to show and `dossier-reveal-match`
+ * for the words a search matched in it, and selections trimmed of
+ * surrounding whitespace.
  */
 import {
   indexParagraphs,
@@ -15,6 +16,7 @@ import {
 
 export const OVERLAP_HIGHLIGHT = 'dossier-overlap';
 export const REVEAL_HIGHLIGHT = 'dossier-reveal';
+export const REVEAL_MATCH_HIGHLIGHT = 'dossier-reveal-match';
 
 /** Stretches covered by two or more ranges (a sweep over start/end events). */
 export function overlapStretches(
@@ -67,20 +69,36 @@ export function paintOverlaps(
 export function clearExtras(): void {
   registry()?.delete(OVERLAP_HIGHLIGHT);
   registry()?.delete(REVEAL_HIGHLIGHT);
+  registry()?.delete(REVEAL_MATCH_HIGHLIGHT);
 }
 
-/** Marks a passage (e.g. a search hit) until the next call; null clears it. Returns its range. */
-export function revealRange(container: HTMLElement, range: { start: number; end: number } | null): Range | null {
+/**
+ * Marks a passage (e.g. a search hit; none for a claim, which is selected instead) and the matched words in
+ * it until the next call; nothing clears both. Returns the range to scroll to: the passage, else the first word.
+ */
+export function revealRange(
+  container: HTMLElement,
+  range: { start: number; end: number } | null,
+  marks: ReadonlyArray<readonly [number, number]> = [],
+): Range | null {
   const reg = registry();
   reg?.delete(REVEAL_HIGHLIGHT);
-  if (!range) return null;
-  const r = rangeForOffsets(indexParagraphs(container), range.start, range.end, container.ownerDocument);
-  if (r && reg) {
-    const h = new Highlight(r);
+  reg?.delete(REVEAL_MATCH_HIGHLIGHT);
+  const index = indexParagraphs(container);
+  const at = (start: number, end: number) => rangeForOffsets(index, start, end, container.ownerDocument);
+  const passage = range ? at(range.start, range.end) : null;
+  const words = marks.map(([a, b]) => at(a, b)).filter((r): r is Range => r !== null);
+  if (reg && passage) {
+    const h = new Highlight(passage);
     h.priority = 3;
     reg.set(REVEAL_HIGHLIGHT, h);
   }
-  return r;
+  if (reg && words.length) {
+    const h = new Highlight(...words);
+    h.priority = 4;
+    reg.set(REVEAL_MATCH_HIGHLIGHT, h);
+  }
+  return passage ?? words[0] ?? null;
 }
 
 /** The selection's offsets in the reader's text, without whitespace at either end; null when nothing is selected there. */

@@ -2,11 +2,12 @@
  * The inspector's "who else reports this?" for the selected annotation: its
  * group of related claims (count of independent sources, discrepancies side
  * by side), and similar passages in other sources, each one click from the
- * passage in its source and from "Corroborates" / "Contradicts".
+ * passage in its source and from a button per relation kind ("Corroborates",
+ * "Contradicts", "Elaborates").
  */
 import { useCallback, useState } from 'react';
 import type { ClaimGroup, CorroborationSuggestion } from '../../../shared/api/search';
-import type { CorroborationType } from '../../../shared/enums';
+import { RELATION_TYPE_LABEL, RELATION_TYPES, type RelationType } from '../../../shared/enums';
 import type { Annotation } from '../../../shared/model';
 import { call } from '../api';
 import { useApiQuery, useErrorNotice } from '../api/queries';
@@ -34,7 +35,7 @@ export function CorroborationPanel({ annotation, readOnly }: { annotation: Annot
   const [busy, setBusy] = useState(false);
 
   const accept = useCallback(
-    async (s: CorroborationSuggestion, type: CorroborationType) => {
+    async (s: CorroborationSuggestion, type: RelationType) => {
       setBusy(true);
       try {
         await call('acceptCorroboration', {
@@ -156,26 +157,18 @@ export function CorroborationPanel({ annotation, readOnly }: { annotation: Annot
                     .filter(Boolean)
                     .join(' · ')}
                 </span>
-                {!readOnly && (
-                  <>
+                {!readOnly &&
+                  RELATION_TYPES.map((type) => (
                     <button
+                      key={type}
                       type="button"
                       className="button small"
                       disabled={busy}
-                      onClick={() => void accept(s, 'corroborates')}
+                      onClick={() => void accept(s, type)}
                     >
-                      Corroborates
+                      {RELATION_TYPE_LABEL[type]}
                     </button>
-                    <button
-                      type="button"
-                      className="button small"
-                      disabled={busy}
-                      onClick={() => void accept(s, 'contradicts')}
-                    >
-                      Contradicts
-                    </button>
-                  </>
-                )}
+                  ))}
               </div>
             </li>
           ))}

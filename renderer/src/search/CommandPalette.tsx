@@ -150,6 +150,8 @@ function Palette({ onClose, onImport, views }: { onClose(): void; onImport(): vo
   useErrorNotice(quick.error ?? waited.error, 'Search failed');
   const result: SearchResult | null = !q ? null : indexing ? (waited.data ?? null) : (quick.data ?? null);
   useEffect(() => setActive(0), [result]);
+  // The results on screen answer what is typed (not an earlier query still shown while the new one runs).
+  const fresh = q === query.trim() && !quick.isPlaceholderData && (!indexing || waited.data !== undefined);
 
   const groups = useMemo(() => {
     const sources = new Map((result?.sources ?? []).map((s) => [s.id, s]));
@@ -196,15 +198,27 @@ function Palette({ onClose, onImport, views }: { onClose(): void; onImport(): vo
         return;
       }
       onClose();
-      if (item.type === 'actor') navigate({ view: 'actors', actorId: item.actorId });
-      else if (item.hit.annotationId)
-        navigate({ view: 'sources', sourceId: item.hit.sourceId, annotationId: item.hit.annotationId });
-      else if (item.hit.start !== undefined && item.hit.end !== undefined)
-        navigate({ view: 'sources', sourceId: item.hit.sourceId, range: { start: item.hit.start, end: item.hit.end } });
-      else navigate({ view: 'sources', sourceId: item.hit.sourceId });
+      if (item.type === 'actor') {
+        navigate({ view: 'actors', actorId: item.actorId });
+        return;
+      }
+      // the reader marks the matched words where they stand
+      const { sourceId, annotationId, start, end, marks } = item.hit;
+      if (annotationId) navigate({ view: 'sources', sourceId, annotationId, ...(marks ? { marks } : {}) });
+      else if (start !== undefined && end !== undefined)
+        navigate({ view: 'sources', sourceId, range: { start, end }, ...(marks ? { marks } : {}) });
+      else navigate({ view: 'sources', sourceId });
     },
     [navigate, onClose],
   );
+
+  // Enter pressed before the results caught up with the typing opens the first result once they have.
+  const enterPending = useRef(false);
+  useEffect(() => {
+    if (!fresh || !enterPending.current) return;
+    enterPending.current = false;
+    openItem(flat[0]);
+  }, [fresh, flat, openItem]);
 
   const onKeyDown = (e: ReactKeyboardEvent) => {
     if (e.key === 'Escape') {
@@ -218,7 +232,8 @@ function Palette({ onClose, onImport, views }: { onClose(): void; onImport(): vo
       setActive((a) => Math.max(0, a - 1));
     } else if (e.key === 'Enter' && e.target === inputRef.current) {
       e.preventDefault();
-      openItem(flat[active]);
+      if (fresh || !query.trim()) openItem(flat[active]);
+      else enterPending.current = true;
     }
   };
 
@@ -301,19 +316,20 @@ function ItemView({ item }: { item: Item }) {
     );
   }
   const { hit, source } = item;
+  const title = source?.title ?? hit.sourceId;
   return (
     <div>
       <div className="palette-row">
-        <span className="palette-title">{source?.title ?? hit.sourceId}</span>
+        <span className="palette-title">
+          {hit.titleHighlights && source ? <Highlighted text={title} ranges={hit.titleHighlights} /> : title}
+        </span>
         <span className="palette-meta">
           {[source?.outlet, source?.publishedAt, source?.language].filter(Boolean).join(' · ')}
         </span>
       </div>
-      {hit.kind !== 'title' && (
-        <div className="palette-snippet">
-          <Highlighted text={hit.snippet} ranges={hit.highlights} />
-        </div>
-      )}
+      <div className="palette-snippet">
+        <Highlighted text={hit.snippet} ranges={hit.highlights} />
+      </div>
     </div>
   );
 }

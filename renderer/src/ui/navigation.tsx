@@ -14,6 +14,8 @@ export type Route =
       annotationId?: string;
       /** A passage to reveal (e.g. a search hit), as offsets into the source text. */
       range?: { start: number; end: number };
+      /** Words to mark in it (a search hit's matches), as [start, end) offsets into the source text. */
+      marks?: ReadonlyArray<readonly [number, number]>;
     }
   | { view: string; [key: string]: unknown };
 

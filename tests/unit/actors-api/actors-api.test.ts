@@ -249,6 +249,7 @@ describe('registry', () => {
       links: 2,
       sources: 2,
       memberOf: 1,
+      page: { claims: 2, sources: 2, throughMembers: 0 },
     });
 
     const result = await svc().deleteActor({ id: ru.id });
@@ -321,6 +322,34 @@ describe('actor page', () => {
     const own = await svc().getActorPage({ actorId: macron.id });
     expect(own.groups.flatMap((g) => g.claims.map((c) => c.annotation.id))).toEqual([a3.id]);
     expect(own.memberOf.map((a) => a.id)).toEqual([france.id]);
+
+    // The registry counts what the page shows: France's own claims and its member's.
+    expect((await svc().actorUsage({ id: france.id })).page).toEqual({ claims: 3, sources: 2, throughMembers: 1 });
+    expect((await svc().actorUsage({ id: macron.id })).page).toEqual({ claims: 1, sources: 1, throughMembers: 0 });
+  }, 60_000);
+
+  it('the registry and the page agree for an actor whose claims all come through a member', async () => {
+    const { actor: france } = await svc().acceptSuggestion({ key: 'state:fr' });
+    const macron = await svc().createActor({ name: 'Emmanuel Macron', kind: 'person', memberOf: [france.id] });
+    const minister = await svc().createActor({ name: 'French minister', kind: 'person', memberOf: [macron.id] });
+    await claim(ids.en, 'French President Emmanuel Macron said the lane', [{ actorId: macron.id, role: 'speaker' }]);
+    await claim(ids.sv, 'Frankrikes president Emmanuel Macron säger att farleden ska vara öppen för alla', [
+      { actorId: macron.id, role: 'speaker' },
+      { actorId: minister.id, role: 'mentioned' },
+    ]);
+    await claim(ids.en, 'the Elysée announced that France would send observers', [
+      { actorId: minister.id, role: 'subject' },
+    ]);
+    const usage = await svc().actorUsage({ id: france.id });
+    const page = await svc().getActorPage({ actorId: france.id });
+    // No claim names France itself: the deletion impact is nil, yet the page and the registry show three.
+    expect(usage).toMatchObject({ claims: 0, annotations: 0, sources: 0 });
+    expect(usage.page).toEqual({ claims: 3, sources: 2, throughMembers: 3 });
+    expect({
+      claims: page.counts.total,
+      sources: page.counts.sources,
+      throughMembers: page.counts.throughMembers,
+    }).toEqual(usage.page);
   }, 60_000);
 });
 
