@@ -156,6 +156,45 @@ test('remove a leftover paragraph by hand (context menu, then the shortcut) and 
   await expect(reader(page)).toContainText('Critics said');
 });
 
+test('a brief citing a claim of a deleted source shows "source removed"; undo brings the citation back', async ({
+  page,
+  app,
+}) => {
+  const ids = await seed(app);
+  const claim = await api<{ id: string }>(app, 'addClaimByQuote', {
+    sourceId: ids.ferry,
+    quote: 'approved the night ferry',
+  });
+  const doc = {
+    type: 'doc',
+    content: [
+      {
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: 'The ferry was approved.' },
+          { type: 'citation', attrs: { annotationId: claim.id } },
+        ],
+      },
+    ],
+  };
+  const brief = await api<{ id: string }>(app, 'createBrief', { title: 'Ferry brief', doc });
+  await api(app, 'deleteSource', { id: ids.ferry });
+  await page.goto(app.url);
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Briefs' }).click();
+  await page
+    .getByRole('list', { name: 'Briefs list' })
+    .locator('button.brief-open', { hasText: 'Ferry brief' })
+    .click();
+  const chip = page.locator(`.cite-chip[data-annotation-id="${claim.id}"]`);
+  await expect(chip).toHaveAttribute('data-state', 'source-removed');
+  await expect(chip).toContainText('source removed');
+  await expect(chip).toHaveAttribute('title', /“Night ferry to Brask approved” was deleted/);
+  await shot(page, 'brief-source-removed.png');
+  await api(app, 'undo', {});
+  await expect(chip).toHaveAttribute('data-state', 'live');
+  expect(brief.id).toBeTruthy();
+});
+
 test('switching views keeps the open source and the open brief', async ({ page, app }) => {
   await seed(app);
   const brief = await api<{ id: string }>(app, 'createBrief', { title: 'Harbour brief' });

@@ -158,8 +158,10 @@ describe('deleteSource', () => {
     expect(gone).toEqual({ sourceRemoved: { id: harbour.id, title: harbour.title } });
     expect(kept && 'annotation' in kept ? kept.annotation.id : undefined).toBe(other.id);
     expect(unknown).toBeNull();
-    // The brief itself is untouched and still loads.
+    // The brief itself is untouched, still loads and still exports (the citation as removed).
     expect((await api(s, 'getBrief', { id: brief.id })).doc).toEqual(brief.doc);
+    const md = await api(s, 'exportBrief', { briefId: brief.id, format: 'md' });
+    expect(new TextDecoder().decode(md.bytes)).toMatch(/\\?\[citation removed\\?\]/);
 
     await api(s, 'undo', {});
     const [restored] = await api(s, 'resolveCitations', { annotationIds: [claim.id] });
