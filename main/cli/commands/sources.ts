@@ -102,7 +102,7 @@ export const sourceCommand: CliCommand = {
       );
     if (!query) throw new UsageError(`source ${sub} needs a source id (see: dossier sources)`);
     if (extra.length) throw new UsageError(`source ${sub} takes one source; unexpected "${extra[0]}"`);
-    const { id } = await call('lookupSource', { query });
+    const { id, title } = await call('lookupSource', { query });
     if (sub === 'edit') {
       const patch = Object.fromEntries(
         Object.entries(EDIT_FLAGS)
@@ -116,11 +116,22 @@ export const sourceCommand: CliCommand = {
       return;
     }
     // The command line has no undo (its history ends with the command): claims go only when asked twice.
-    const { source, annotations } = await call('getSource', { id });
-    if (annotations.length && !options.yes)
+    const count = await call('getSource', { id }).then(
+      (s) => s.annotations.length,
+      (err: unknown) => {
+        if ((err as { code?: string }).code === 'corrupt') return undefined; // unreadable: it is only unlisted
+        throw err;
+      },
+    );
+    if (count === undefined && !options.yes)
       throw new DossierError(
         'invalid-input',
-        `“${source.title}” has ${annotations.length} annotation(s) that would be deleted with it, for good; add --yes to delete them too.`,
+        `“${title}” cannot be read, so its annotations cannot be counted; add --yes to remove it from the notebook (its file stays in the folder).`,
+      );
+    if (count && !options.yes)
+      throw new DossierError(
+        'invalid-input',
+        `“${title}” has ${count} annotation(s) that would be deleted with it, for good; add --yes to delete them too.`,
       );
     const result = await call('deleteSource', { id });
     print(result, () => [

@@ -113,9 +113,25 @@ export function sourceMethods(ctx: ServiceContext): ServiceMethods<SourceMethodN
      * back. Order keeps the folder consistent after a crash: the manifest stops
      * listing the source (durably) before the file goes, and undo writes the
      * file before the manifest lists it again.
+     *
+     * A source whose file cannot be read is only unlisted: its file is left
+     * as it is (an unreadable file is never written or deleted — it may be
+     * restored from a backup), and undo lists it again.
      */
     async deleteSource({ id }) {
-      const file = await store.loadSource(id); // not-found, or corrupt: nothing to restore from
+      const file = await store.loadSource(id).catch((err: unknown) => {
+        if (err instanceof DossierError && err.code === 'corrupt') return null;
+        throw err; // not-found, read-only…
+      });
+      if (!file) {
+        const title = titleOf(id);
+        await ctx.transact(`Delete source “${title}”`, (tx) =>
+          tx.updateManifest((m) => {
+            m.sources = m.sources.filter((s) => s.id !== id);
+          }),
+        );
+        return { id, title, annotations: 0, relations: 0 };
+      }
       const ids = new Set(file.annotations.map((a) => a.id));
       const title = titleOf(id);
       const touches = (r: { from: string; to: string }) => ids.has(r.from) || ids.has(r.to);

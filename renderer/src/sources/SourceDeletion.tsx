@@ -58,7 +58,7 @@ function ConfirmDelete({ source, onCancel, onConfirm }: { source: Named; onCance
       <p id="delete-source-what">
         {counts === undefined
           ? details.error
-            ? 'Its annotations could not be counted.'
+            ? 'Its file cannot be read, so its annotations cannot be counted. It leaves the list; the file stays in the notebook folder, untouched.'
             : 'Counting its annotations…'
           : counts === null
             ? 'It has no claims, highlights or notes.'

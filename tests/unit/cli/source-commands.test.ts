@@ -2,7 +2,7 @@
  * `dossier source edit` and `dossier source rm`: the API's checks, --json
  * shapes, one-line errors, and the notebook folder afterwards.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ImportResult } from '../../../shared/api';
@@ -122,6 +122,20 @@ describe('dossier source rm', () => {
     expect(r.code).toBe(0);
     expect(r.out).toBe(`Deleted “${title}” (${id}) with 1 annotation(s) and 0 relation(s).\n`);
     expect(await readdir(path.join(nb, 'sources'))).toEqual([]);
+  });
+
+  it('removes a source whose file cannot be read only with --yes, leaving the file', async () => {
+    const { nb, id, title } = await withSource();
+    const file = path.join(nb, 'sources', `${id}.json`);
+    await writeFile(file, 'garbage');
+    const refused = await dossier('--notebook', nb, 'source', 'rm', id);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/cannot be read, so its annotations cannot be counted; add --yes/);
+    const r = await dossier('--notebook', nb, 'source', 'rm', id, '--yes', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toEqual({ id, title, annotations: 0, relations: 0 });
+    expect((await manifest(nb)).sources).toEqual([]);
+    expect(await readFile(file, 'utf8')).toBe('garbage');
   });
 
   it('needs a sub-command and one source', async () => {

@@ -3,7 +3,7 @@
  * one undoable step, and the files an import or a delete writes: undo leaves
  * no file the manifest does not list, redo brings them back.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { callApi, openNotebookSession, type NotebookSession } from '../../../main/services/session';
@@ -180,6 +180,26 @@ describe('deleteSource', () => {
     expect(await mentioning()).not.toContain(ferry.id);
     await expect(api(s, 'sourceMentions', { sourceId: ferry.id })).rejects.toMatchObject({ code: 'not-found' });
   }, 30_000);
+
+  it('unlists a source whose file cannot be read, leaving the file untouched; undo lists it again', async () => {
+    const s = await session();
+    const { harbour, ferry } = await twoSources(s);
+    await s.close();
+    const broken = path.join(s.dir, 'sources', `${harbour.id}.json`);
+    await writeFile(broken, '{ not json');
+    const again = await openNotebookSession(s.dir);
+    cleanups.push(() => again.close());
+    await expect(api(again, 'getSource', { id: harbour.id })).rejects.toMatchObject({ code: 'corrupt' });
+
+    const result = await api(again, 'deleteSource', { id: harbour.id });
+    expect(result).toEqual({ id: harbour.id, title: harbour.title, annotations: 0, relations: 0 });
+    expect((await api(again, 'listSources', {})).map((m) => m.id)).toEqual([ferry.id]);
+    expect(await readFile(broken, 'utf8')).toBe('{ not json');
+
+    await api(again, 'undo', {});
+    expect((await api(again, 'listSources', {})).map((m) => m.id)).toEqual([harbour.id, ferry.id]);
+    expect(await readFile(broken, 'utf8')).toBe('{ not json');
+  });
 
   it('refuses an unknown id without changing anything', async () => {
     const s = await session();
