@@ -59,8 +59,14 @@ export const BRIEF_METHODS = [
   'listClaims',
 ] as const;
 
-/** Editing sources after import: cancel a running import, restore removed text, correct metadata. */
-export const SOURCE_METHODS = ['cancelImport', 'restoreRemoved', 'removeParagraph', 'updateSourceMeta'] as const;
+/** Editing sources after import: cancel a running import, restore removed text, correct metadata, delete. */
+export const SOURCE_METHODS = [
+  'cancelImport',
+  'restoreRemoved',
+  'removeParagraph',
+  'updateSourceMeta',
+  'deleteSource',
+] as const;
 
 /** Search and corroboration. */
 export const SEARCH_METHODS = [

@@ -159,6 +159,12 @@ export const SourceIndexEntry = SourceMeta.extend({
   origin: Origin.extend({ sha256: z.string().length(64) }),
 });
 
+/**
+ * A source deleted while a brief cited its claims: those citations then say
+ * "source removed" (by its title) rather than only that the claim is gone.
+ */
+export const DeletedSource = z.object({ id: Id, title: z.string(), annotationIds: z.array(Id) });
+
 /** notebook.json */
 export const NotebookManifest = z.object({
   schemaVersion: z.number().int().min(1),
@@ -175,6 +181,8 @@ export const NotebookManifest = z.object({
   relations: z.array(Relation).default([]),
   /** Mention suggestions the person rejected (normalised keys), so they stay rejected. */
   rejectedSuggestions: z.array(z.string()).default([]),
+  /** Absent until a deleted source's claims were cited. */
+  deletedSources: z.array(DeletedSource).optional(),
   sources: z.array(SourceIndexEntry).default([]),
 });
 
@@ -198,5 +206,6 @@ export type Actor = z.infer<typeof Actor>;
 export type Tag = z.infer<typeof Tag>;
 export type Brief = z.infer<typeof Brief>;
 export type SourceIndexEntry = z.infer<typeof SourceIndexEntry>;
+export type DeletedSource = z.infer<typeof DeletedSource>;
 export type NotebookManifest = z.infer<typeof NotebookManifest>;
 export type SourceFile = z.infer<typeof SourceFile>;

@@ -82,9 +82,23 @@ export const SHORTCUTS = [
   { id: 'mark-highlight', label: 'Highlight the selected text', area: 'Reader', keys: ['H'] },
   { id: 'mark-note', label: 'Add a note to the selected text', area: 'Reader', keys: ['N'] },
   { id: 'dismiss-selection', label: 'Dismiss the selection’s buttons', area: 'Reader', keys: ['Escape'] },
+  {
+    id: 'remove-paragraph',
+    label: 'Remove the paragraph holding the cursor (restore it under Removed)',
+    area: 'Reader',
+    keys: ['Shift+Delete'],
+    mac: ['Shift+Backspace', 'Shift+Delete'],
+  },
 
   { id: 'source-next-previous', label: 'Next / previous source', area: 'Source list', keys: ['Down', 'Up'] },
   { id: 'source-first-last', label: 'First / last source', area: 'Source list', keys: ['Home', 'End'] },
+  {
+    id: 'source-delete',
+    label: 'Delete the selected source (asks first)',
+    area: 'Source list',
+    keys: ['Delete'],
+    mac: ['Backspace', 'Delete'],
+  },
 
   { id: 'palette-move', label: 'Move through the results', area: 'Search and commands', keys: ['Down', 'Up'] },
   { id: 'palette-open', label: 'Open the chosen result', area: 'Search and commands', keys: ['Enter'] },

@@ -14,13 +14,14 @@ import { UsageError, type CliCommand, type CliIo } from './command';
 import { actorsCommand } from './commands/actors';
 import { briefCommand } from './commands/briefs';
 import { claimCommand } from './commands/claims';
-import { importCommand, showCommand, sourcesCommand } from './commands/sources';
+import { importCommand, showCommand, sourceCommand, sourcesCommand } from './commands/sources';
 import { corroborateCommand, searchCommand } from './commands/search';
 
 export const COMMANDS: CliCommand[] = [
   importCommand,
   sourcesCommand,
   showCommand,
+  sourceCommand,
   claimCommand,
   actorsCommand,
   briefCommand,

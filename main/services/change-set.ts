@@ -64,6 +64,12 @@ export async function computeChangeSet(
   const set = emptyChangeSet();
   const byFile = new Map<string, { file: FileRef; changes: FileChange[] }>();
   for (const c of changes) {
+    if (c.lifecycle && c.file.kind === 'source') {
+      // A whole source file written or removed: its annotations come or go with it.
+      const present = (c.lifecycle.kind === 'created') === (direction === 'forward');
+      const kind = present ? 'added' : 'removed';
+      for (const a of c.lifecycle.data.annotations) add(set.annotations, { id: a.id, kind, sourceId: c.file.id });
+    }
     if (!c.patches.length) continue;
     const k = keyOf(c.file);
     const entry = byFile.get(k) ?? { file: c.file, changes: [] };

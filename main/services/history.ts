@@ -3,6 +3,8 @@
  * survives a window reload). Each entry is one person-level action — "Tag
  * claim", "Import 12 files" — holding the immer patches of every file it
  * touched; undo applies the inverse patches in reverse order, redo the patches.
+ * A source file an action wrote or removed (an import, a deleted source) is
+ * removed or written again with it, so undo leaves no file behind.
  */
 import type { FileChange, NotebookStore } from './store/notebook-store';
 
@@ -32,7 +34,7 @@ export class History {
   constructor(private readonly store: NotebookStore) {}
 
   record(entry: HistoryEntry): void {
-    if (entry.changes.every((c) => c.patches.length === 0)) return;
+    if (entry.changes.every((c) => c.patches.length === 0 && !c.lifecycle)) return;
     const last = this.undoStack.at(-1);
     if (
       entry.mergeKey &&
@@ -60,7 +62,7 @@ export class History {
     const entry = this.undoStack.pop();
     if (!entry) return undefined;
     try {
-      for (const change of [...entry.changes].reverse()) await this.store.applyPatches(change.file, change.inverse);
+      for (const change of [...entry.changes].reverse()) await this.store.applyChange(change, 'undo');
     } catch (err) {
       this.undoStack.push(entry);
       throw err;
@@ -73,7 +75,7 @@ export class History {
     const entry = this.redoStack.pop();
     if (!entry) return undefined;
     try {
-      for (const change of entry.changes) await this.store.applyPatches(change.file, change.patches);
+      for (const change of entry.changes) await this.store.applyChange(change, 'redo');
     } catch (err) {
       this.redoStack.push(entry);
       throw err;

@@ -13,6 +13,8 @@ export interface Transaction {
   updateManifest(change: (manifest: Manifest) => void): Promise<void>;
   updateSource(id: string, change: (file: SourceFileData) => void): Promise<void>;
   addSource(data: SourceFileData): Promise<{ manifestSaved: Promise<void> }>;
+  /** Removes a source's file; unlist it in the manifest first (in the same transaction). */
+  removeSource(id: string): Promise<void>;
 }
 
 export interface TransactOptions {
@@ -114,15 +116,18 @@ export function createServiceContext(store: NotebookStore, emit: (event: ApiEven
           changes.push(await store.updateSource(id, change));
         },
         async addSource(data) {
-          const { manifestSaved, change } = await store.addSource(data);
-          changes.push(change);
+          const { manifestSaved, changes: added } = await store.addSource(data);
+          changes.push(...added);
           return { manifestSaved };
+        },
+        async removeSource(id) {
+          changes.push(await store.removeSource(id));
         },
       };
       try {
         return await fn(tx);
       } finally {
-        if (changes.some((c) => c.patches.length)) {
+        if (changes.some((c) => c.patches.length || c.lifecycle)) {
           history.record({
             label,
             at: new Date().toISOString(),

@@ -26,6 +26,10 @@ export type BriefSummary = z.infer<typeof BriefSummary>;
 export const ResolvedClaim = z.object({ annotation: Annotation, source: SourceMeta });
 export type ResolvedClaim = z.infer<typeof ResolvedClaim>;
 
+/** A cited claim whose whole source was deleted: the chip says "source removed". */
+export const SourceRemovedCitation = z.object({ sourceRemoved: z.object({ id: Id, title: z.string() }) });
+export type SourceRemovedCitation = z.infer<typeof SourceRemovedCitation>;
+
 /** A claim found by listClaims, with the names the popup shows beside it. */
 export const ClaimHit = ResolvedClaim.extend({
   actorNames: z.array(z.string()),
@@ -69,10 +73,13 @@ export const briefSchemas = {
     input: z.object({ briefId: Id, format: BriefFormat, path: z.string().min(1) }),
     output: z.object({ path: z.string(), format: BriefFormat, bytes: z.number().int() }),
   },
-  /** Per annotation id, in input order: the claim and its source, or null when it no longer exists. */
+  /**
+   * Per annotation id, in input order: the claim and its source; the deleted
+   * source it belonged to (`sourceRemoved`); or null when it no longer exists.
+   */
   resolveCitations: {
     input: z.object({ annotationIds: z.array(z.string()).max(5000) }),
-    output: z.array(ResolvedClaim.nullable()),
+    output: z.array(z.union([ResolvedClaim, SourceRemovedCitation]).nullable()),
   },
   /**
    * Annotations (claims first) whose quote, outlet, title, tag or actor name contains every word of `query`,

@@ -1,7 +1,7 @@
 /**
  * API schemas for editing sources after import: cancelling a running import,
- * restoring what import removed (and removing a paragraph by hand), and
- * correcting a source's metadata.
+ * restoring what import removed (and removing a paragraph by hand),
+ * correcting a source's metadata, and deleting a source.
  */
 import { z } from 'zod';
 import { Annotation, Id, IsoDate, Source, SourceMeta } from '../model';
@@ -71,5 +71,16 @@ export const sourceSchemas = {
   updateSourceMeta: {
     input: z.object({ id: Id, patch: SourceMetaPatch }),
     output: SourceMeta,
+  },
+  /** Deletes a source with its annotations and their relations; one undo step brings all back. */
+  deleteSource: {
+    input: z.object({ id: Id }),
+    output: z.object({
+      id: Id,
+      title: z.string(),
+      /** How many annotations (claims, highlights, notes) went with it. */
+      annotations: z.number().int(),
+      relations: z.number().int(),
+    }),
   },
 } as const;

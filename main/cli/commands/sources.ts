@@ -1,6 +1,7 @@
-/** import, sources, show: getting articles in and looking at them. */
+/** import, sources, show, source edit | rm: getting articles in, looking at them, correcting and deleting them. */
 import type { ImportResult } from '../../../shared/api';
 import { IMPORT_USUAL_EXTENSIONS } from '../../../shared/enums';
+import { DossierError } from '../../../shared/errors';
 import type { SourceMeta } from '../../../shared/model';
 import { UsageError, type CliCommand } from '../command';
 
@@ -65,6 +66,76 @@ export const showCommand: CliCommand = {
         (a) =>
           `  ${a.id} [${a.kind}, ${a.status}] “${a.target.exact.length > 80 ? `${a.target.exact.slice(0, 79)}…` : a.target.exact}”`,
       ),
+    ]);
+  },
+};
+
+/** `source edit` options → the metadata patch `updateSourceMeta` takes (the API validates it). */
+const EDIT_FLAGS = {
+  title: 'title',
+  outlet: 'outlet',
+  author: 'author',
+  date: 'publishedAt',
+  lang: 'language',
+} as const;
+
+export const sourceCommand: CliCommand = {
+  name: 'source',
+  usage: [
+    'source edit <sourceId> [--title T] [--outlet O] [--author A] [--date YYYY-MM-DD] [--lang CODE]',
+    "                             correct a source's metadata (an empty value clears outlet, author or date)",
+    'source rm <sourceId> [--yes] delete a source with its annotations (--yes when it has any)',
+  ],
+  options: {
+    title: { type: 'string' },
+    outlet: { type: 'string' },
+    author: { type: 'string' },
+    date: { type: 'string' },
+    lang: { type: 'string' },
+    yes: { type: 'boolean' },
+  },
+  async run({ args, options, call, print }) {
+    const [sub, query, ...extra] = args;
+    if (sub !== 'edit' && sub !== 'rm')
+      throw new UsageError(
+        sub ? `unknown source command "${sub}" (try: source edit, source rm)` : 'source needs edit or rm',
+      );
+    if (!query) throw new UsageError(`source ${sub} needs a source id (see: dossier sources)`);
+    if (extra.length) throw new UsageError(`source ${sub} takes one source; unexpected "${extra[0]}"`);
+    const { id, title } = await call('lookupSource', { query });
+    if (sub === 'edit') {
+      const patch = Object.fromEntries(
+        Object.entries(EDIT_FLAGS)
+          .filter(([flag]) => typeof options[flag] === 'string')
+          .map(([flag, key]) => [key, options[flag]]),
+      );
+      if (Object.keys(patch).length === 0)
+        throw new UsageError('source edit needs at least one of --title, --outlet, --author, --date, --lang');
+      const meta = await call('updateSourceMeta', { id, patch });
+      print(meta, () => [`Updated ${sourceLine(meta)}`]);
+      return;
+    }
+    // The command line has no undo (its history ends with the command): claims go only when asked twice.
+    const count = await call('getSource', { id }).then(
+      (s) => s.annotations.length,
+      (err: unknown) => {
+        if ((err as { code?: string }).code === 'corrupt') return undefined; // unreadable: it is only unlisted
+        throw err;
+      },
+    );
+    if (count === undefined && !options.yes)
+      throw new DossierError(
+        'invalid-input',
+        `“${title}” cannot be read, so its annotations cannot be counted; add --yes to remove it from the notebook (its file stays in the folder).`,
+      );
+    if (count && !options.yes)
+      throw new DossierError(
+        'invalid-input',
+        `“${title}” has ${count} annotation(s) that would be deleted with it, for good; add --yes to delete them too.`,
+      );
+    const result = await call('deleteSource', { id });
+    print(result, () => [
+      `Deleted “${result.title}” (${result.id}) with ${result.annotations} annotation(s) and ${result.relations} relation(s).`,
     ]);
   },
 };

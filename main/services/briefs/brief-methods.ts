@@ -207,7 +207,9 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
       const bctx = await context();
       return annotationIds.map((id) => {
         const claim = bctx.annotation(id);
-        return claim ? clone({ annotation: claim.annotation, source: claim.source }) : null;
+        if (claim) return clone({ annotation: claim.annotation, source: claim.source });
+        const gone = store.manifest.deletedSources?.find((d) => d.annotationIds.includes(id));
+        return gone ? { sourceRemoved: { id: gone.id, title: gone.title } } : null;
       });
     },
 

@@ -1,10 +1,11 @@
 /**
  * API methods that edit a source after import: cancel a running import,
- * restore a block import removed (or remove a paragraph by hand), and correct
- * metadata. Each change is one transaction: durable when it resolves,
- * undoable as one step.
+ * restore a block import removed (or remove a paragraph by hand), correct
+ * metadata, and delete a source. Each change is one transaction: durable when
+ * it resolves, undoable as one step.
  */
 import { SourceMetaPatch } from '../../../shared/api/sources';
+import { collectCitations } from '../../../shared/brief-doc';
 import { DossierError } from '../../../shared/errors';
 import type { Annotation, Source, SourceMeta } from '../../../shared/model';
 import { cancelImports, forgetSignature } from '../import/import-batch';
@@ -12,7 +13,7 @@ import type { ServiceContext, ServiceMethods } from '../service-context';
 import type { SourceFileData } from '../store/types';
 import { removeParagraphFrom, restoreBlock, type EditedText } from './text-edit';
 
-type SourceMethodName = 'cancelImport' | 'restoreRemoved' | 'removeParagraph' | 'updateSourceMeta';
+type SourceMethodName = 'cancelImport' | 'restoreRemoved' | 'removeParagraph' | 'updateSourceMeta' | 'deleteSource';
 
 const META_KEYS = ['title', 'outlet', 'author', 'publishedAt', 'language', 'url'] as const;
 
@@ -102,6 +103,51 @@ export function sourceMethods(ctx: ServiceContext): ServiceMethods<SourceMethodN
         });
       });
       return metaOf((await store.loadSource(id)).source);
+    },
+
+    /*
+     * The source's file is removed from disk at once, not kept until the undo
+     * history forgets the step: a person who deletes a source expects it gone,
+     * and the folder never fills with files no list shows. The history entry
+     * holds the file's contents in memory, so undo (in this session) writes it
+     * back. Order keeps the folder consistent after a crash: the manifest stops
+     * listing the source (durably) before the file goes, and undo writes the
+     * file before the manifest lists it again.
+     *
+     * A source whose file cannot be read is only unlisted: its file is left
+     * as it is (an unreadable file is never written or deleted — it may be
+     * restored from a backup), and undo lists it again.
+     */
+    async deleteSource({ id }) {
+      const file = await store.loadSource(id).catch((err: unknown) => {
+        if (err instanceof DossierError && err.code === 'corrupt') return null;
+        throw err; // not-found, read-only…
+      });
+      if (!file) {
+        const title = titleOf(id);
+        await ctx.transact(`Delete source “${title}”`, (tx) =>
+          tx.updateManifest((m) => {
+            m.sources = m.sources.filter((s) => s.id !== id);
+          }),
+        );
+        return { id, title, annotations: 0, relations: 0 };
+      }
+      const ids = new Set(file.annotations.map((a) => a.id));
+      const title = titleOf(id);
+      const touches = (r: { from: string; to: string }) => ids.has(r.from) || ids.has(r.to);
+      const relations = store.manifest.relations.filter(touches).length;
+      const cited = new Set(store.manifest.briefs.flatMap((b) => collectCitations(b.doc).map((c) => c.annotationId)));
+      const citedHere = [...ids].filter((a) => cited.has(a));
+      await ctx.transact(`Delete source “${title}”`, async (tx) => {
+        await tx.updateManifest((m) => {
+          m.sources = m.sources.filter((s) => s.id !== id);
+          if (relations) m.relations = m.relations.filter((r) => !touches(r));
+          if (citedHere.length) (m.deletedSources ??= []).push({ id, title, annotationIds: citedHere });
+        });
+        await tx.removeSource(id);
+      });
+      forgetSignature(store, id);
+      return { id, title, annotations: ids.size, relations };
     },
   };
 }

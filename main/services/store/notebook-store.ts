@@ -13,7 +13,7 @@
  * notebook (or that source) becomes read-only with a message naming the file.
  */
 import { mkdirSync } from 'node:fs';
-import { readdir, unlink, writeFile } from 'node:fs/promises';
+import { readdir, rm, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { applyPatches, enablePatches, produceWithPatches, setAutoFreeze, type Patch } from 'immer';
 import { Low } from 'lowdb';
@@ -48,7 +48,15 @@ export interface FileChange {
   file: FileRef;
   patches: Patch[];
   inverse: Patch[];
+  /**
+   * A whole source file written (an import) or removed (a deleted source),
+   * with its contents: undo and redo remove the file or write it again.
+   */
+  lifecycle?: { kind: 'created' | 'removed'; data: SourceFileData };
 }
+
+/** Which way a recorded change is applied: undo (its inverse) or redo. */
+export type ChangeDirection = 'undo' | 'redo';
 export const SOURCES_DIR = 'sources';
 
 /** Written into a new notebook (never over an existing one): what is local to one machine stays out of git. */
@@ -247,6 +255,18 @@ export class NotebookStore {
     }
   }
 
+  /** Undoes or redoes one recorded change, durably: its patches, or the file it wrote or removed. */
+  async applyChange(change: FileChange, direction: ChangeDirection): Promise<void> {
+    const { lifecycle, file } = change;
+    if (!lifecycle || file.kind !== 'source') {
+      return this.applyPatches(file, direction === 'undo' ? change.inverse : change.patches);
+    }
+    this.assertWritable();
+    const present = (lifecycle.kind === 'created') === (direction === 'redo');
+    if (present) await this.writeSourceFile(lifecycle.data);
+    else await this.removeSourceFileNow(file.id);
+  }
+
   sourceFilePath(id: string): string {
     if (!/^[A-Za-z0-9_-]+$/.test(id)) throw new DossierError('invalid-input', `"${id}" is not a valid source id.`);
     return path.join(this.dir, SOURCES_DIR, `${id}.json`);
@@ -322,13 +342,48 @@ export class NotebookStore {
    * Adds a new source: its file is written (durably) first, then its entry in
    * the manifest is scheduled. A crash in between leaves an unlisted file,
    * never a listed source without a file. Returns the manifest write, so a
-   * batch can let many additions share one manifest write.
+   * batch can let many additions share one manifest write, and the two
+   * changes to record (the file written, then the manifest).
    */
-  async addSource(data: SourceFileData): Promise<{ manifestSaved: Promise<void>; change: FileChange }> {
+  async addSource(data: SourceFileData): Promise<{ manifestSaved: Promise<void>; changes: [FileChange, FileChange] }> {
     this.assertWritable();
     const { source } = data;
     if (this.hasSource(source.id)) throw new DossierError('invalid-input', `Source ${source.id} already exists.`);
-    const doc = new StoredDocument(this.sourceFilePath(source.id), data);
+    await this.writeSourceFile(data);
+    const { text: _text, removed: _removed, ...meta } = source;
+    const { patches, inverse } = this.manifestDoc.produce((m) => void m.sources.push(meta));
+    this.bySha?.set(source.origin.sha256, source.id);
+    const created: FileChange = {
+      file: { kind: 'source', id: source.id },
+      patches: [],
+      inverse: [],
+      lifecycle: { kind: 'created', data },
+    };
+    return {
+      manifestSaved: this.manifestDoc.save(),
+      changes: [created, { file: { kind: 'manifest' }, patches, inverse }],
+    };
+  }
+
+  /**
+   * Removes a source's file from disk once the manifest no longer lists it
+   * (update the manifest first: a crash in between leaves an unlisted file,
+   * never a listed source without a file). Returns the change to record; it
+   * holds the file's contents, so undo writes the file back.
+   */
+  async removeSource(id: string): Promise<FileChange> {
+    this.assertWritable();
+    if (this.hasSource(id)) throw new DossierError('internal', `Source ${id} is still listed; unlist it first.`);
+    const doc = this.sourceDocs.get(id);
+    if (!doc) throw new DossierError('not-found', `Source ${id} is not loaded; load it before removing it.`);
+    const data = doc.data;
+    await this.removeSourceFileNow(id);
+    return { file: { kind: 'source', id }, patches: [], inverse: [], lifecycle: { kind: 'removed', data } };
+  }
+
+  /** Writes a whole source file durably and keeps it loaded. */
+  private async writeSourceFile(data: SourceFileData): Promise<void> {
+    const doc = new StoredDocument(this.sourceFilePath(data.source.id), data);
     try {
       await doc.save();
     } catch (err) {
@@ -337,11 +392,17 @@ export class NotebookStore {
       await unlink(doc.file).catch(() => undefined);
       throw err;
     }
-    this.sourceDocs.set(source.id, doc);
-    const { text: _text, removed: _removed, ...meta } = source;
-    const { patches, inverse } = this.manifestDoc.produce((m) => void m.sources.push(meta));
-    this.bySha?.set(source.origin.sha256, source.id);
-    return { manifestSaved: this.manifestDoc.save(), change: { file: { kind: 'manifest' }, patches, inverse } };
+    this.sourceDocs.set(data.source.id, doc);
+    this.brokenSources.delete(data.source.id);
+  }
+
+  /** Deletes a source file (after its pending writes) and forgets it. */
+  private async removeSourceFileNow(id: string): Promise<void> {
+    const file = this.sourceFilePath(id);
+    const doc = this.sourceDocs.get(id);
+    await doc?.idle();
+    this.sourceDocs.delete(id);
+    await rm(file, { force: true });
   }
 
   /** The id of the source imported from bytes with this sha256, if any. */

@@ -20,6 +20,7 @@ import { isSourcesRoute, useNavigation } from '../ui/navigation';
 import { PLATFORM } from '../ui/platform';
 import { useNotices } from '../ui/notices';
 import { Reader } from '../reader/Reader';
+import { useParagraphRemoval } from '../reader/useParagraphRemoval';
 import { useAnnotations } from './AnnotationsContext';
 import { applyHighlightRules, highlightKey, highlightRules, type ColourMode } from './highlight-css';
 import {
@@ -219,6 +220,9 @@ export function AnnotatedReader({ source }: { source: Source }) {
     return () => document.removeEventListener('keydown', onKey);
   }, [pending, create, currentOffsets]);
 
+  // A paragraph removed by hand: context menu, or the shortcut with the cursor in it.
+  const paragraphs = useParagraphRemoval(source, containerRef, ann.readOnly);
+
   // ------------------------------------------------------------ click a highlight → select it
   const onClick = (e: ReactMouseEvent) => {
     const container = containerRef.current;
@@ -267,6 +271,7 @@ export function AnnotatedReader({ source }: { source: Source }) {
       <div
         className="annotated-reader"
         onClick={onClick}
+        onContextMenu={paragraphs.onContextMenu}
         onMouseDown={(e) => {
           if (e.button !== 0) return;
           mouseDown.current = true;
@@ -281,6 +286,7 @@ export function AnnotatedReader({ source }: { source: Source }) {
           headerExtra={<ColourModeSwitch mode={ann.colourMode} onChange={ann.setColourMode} />}
         />
       </div>
+      {paragraphs.menu}
       {pending && (
         <div
           className={pending.below ? 'selection-popover is-below' : 'selection-popover'}

@@ -1,12 +1,13 @@
 /**
  * The tags of one annotation: chips with a remove button and a type-ahead
- * over the codebook. Enter picks the highlighted suggestion, or creates a tag
- * with the typed name when none matches it exactly; Backspace in an empty
- * field removes the last tag. "Manage tags…" opens the codebook.
+ * over the codebook. Enter applies the highlighted row, which starts on the
+ * exact name, else a name starting with the typed text, else "Create tag"
+ * (`tagPickerOptions`); the Enter hint sits on that row. Backspace in an
+ * empty field removes the last tag. "Manage tags…" opens the codebook.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Tag } from '../../../shared/model';
-import { suggestTags, tagTree } from './logic';
+import { tagPickerOptions, tagTree, type TagOption } from './logic';
 import { safeColour } from './highlight-css';
 
 interface Props {
@@ -30,12 +31,10 @@ export function TagPicker({ tags, value, onChange, onCreate, onManage, readOnly 
   const tree = useMemo(() => tagTree(tags), [tags]);
   const byId = useMemo(() => new Map(tree.map((e) => [e.tag.id, e])), [tree]);
   const applied = useMemo(() => new Set(value), [value]);
-  const suggestions = useMemo(
-    () => suggestTags(tree, query, applied).slice(0, MAX_SUGGESTIONS),
+  const { options, exactApplied } = useMemo(
+    () => tagPickerOptions(tree, query, applied, MAX_SUGGESTIONS),
     [tree, query, applied],
   );
-  const exact = tags.find((t) => t.name.toLocaleLowerCase() === query.trim().toLocaleLowerCase());
-  const canCreate = query.trim() !== '' && !exact;
 
   useEffect(() => {
     if (focusSignal) inputRef.current?.focus();
@@ -51,16 +50,16 @@ export function TagPicker({ tags, value, onChange, onCreate, onManage, readOnly 
     const tag = await onCreate(name);
     if (tag) onChange([...value, tag.id]);
   };
-  /** Enter: the highlighted suggestion; the "Create" row (last) makes a new tag. */
+  const choose = (option: TagOption) => (option.kind === 'tag' ? add(option.entry.tag.id) : create(option.name));
+  /** Enter: the highlighted row (the first, unless the person moved). */
   const commit = async () => {
-    const name = query.trim();
-    if (!name) return;
-    if (exact && applied.has(exact.id)) return setQuery('');
-    const pick = suggestions[active];
-    if (pick) return add(pick.tag.id);
-    if (canCreate) await create(name);
+    if (!query.trim()) return;
+    if (exactApplied) return setQuery('');
+    const pick = options[active];
+    if (pick) await choose(pick);
   };
-  const optionCount = suggestions.length + (canCreate ? 1 : 0);
+  const optionCount = options.length;
+  const listed = open && optionCount > 0;
 
   return (
     <div className="tag-picker">
@@ -98,7 +97,7 @@ export function TagPicker({ tags, value, onChange, onCreate, onManage, readOnly 
             type="text"
             role="combobox"
             aria-label="Add a tag"
-            aria-expanded={open && (suggestions.length > 0 || canCreate)}
+            aria-expanded={listed}
             aria-controls={listId}
             aria-autocomplete="list"
             placeholder="Add a tag…"
@@ -130,40 +129,36 @@ export function TagPicker({ tags, value, onChange, onCreate, onManage, readOnly 
               }
             }}
           />
-          {open && (suggestions.length > 0 || canCreate) && (
+          {listed && (
             <ul className="tag-suggestions" role="listbox" id={listId} aria-label="Matching tags">
-              {suggestions.map((s, i) => (
+              {options.map((option, i) => (
                 <li
-                  key={s.tag.id}
+                  key={option.kind === 'tag' ? option.entry.tag.id : 'create'}
                   role="option"
                   aria-selected={i === active}
-                  className={i === active ? 'is-active' : undefined}
+                  className={[option.kind === 'create' ? 'tag-create' : '', i === active ? 'is-active' : '']
+                    .filter(Boolean)
+                    .join(' ')}
                   onMouseDown={(e) => {
                     e.preventDefault();
-                    add(s.tag.id);
+                    void choose(option);
                   }}
                 >
-                  <span
-                    className="tag-swatch"
-                    style={{ background: safeColour(s.tag.color, '#888') }}
-                    aria-hidden="true"
-                  />
-                  {s.path}
+                  {option.kind === 'tag' ? (
+                    <>
+                      <span
+                        className="tag-swatch"
+                        style={{ background: safeColour(option.entry.tag.color, '#888') }}
+                        aria-hidden="true"
+                      />
+                      {option.entry.path}
+                    </>
+                  ) : (
+                    <>Create tag “{option.name}”</>
+                  )}
+                  {i === active && <kbd aria-hidden="true">Enter</kbd>}
                 </li>
               ))}
-              {canCreate && (
-                <li
-                  role="option"
-                  aria-selected={active === suggestions.length}
-                  className={active === suggestions.length ? 'tag-create is-active' : 'tag-create'}
-                  onMouseDown={(e) => {
-                    e.preventDefault();
-                    void create(query.trim());
-                  }}
-                >
-                  Create tag “{query.trim()}” <kbd>Enter</kbd>
-                </li>
-              )}
             </ul>
           )}
         </div>

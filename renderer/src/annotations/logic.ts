@@ -99,6 +99,35 @@ export function suggestTags(tree: TagTreeEntry[], query: string, exclude: Readon
   return scored.map((x) => x.e);
 }
 
+/** One row of the tag picker: an existing tag, or "Create tag …" with the typed name. */
+export type TagOption = { kind: 'tag'; entry: TagTreeEntry } | { kind: 'create'; name: string };
+
+/**
+ * The tag picker's rows for what was typed, in order; Enter applies the first
+ * unless the person moves the highlight. The exact name (ignoring case) comes
+ * first, then names that start with the typed text, then "Create tag" (when no
+ * name is exact), and only then names or paths that merely contain it — so a
+ * longer name such as "Non-signatories" is never applied for "Signatories" by
+ * Enter alone. `exactApplied`: the exact tag is already on the annotation.
+ */
+export function tagPickerOptions(
+  tree: TagTreeEntry[],
+  query: string,
+  applied: ReadonlySet<string>,
+  max = 8,
+): { options: TagOption[]; exactApplied: boolean } {
+  const name = query.trim();
+  const folded = name.toLocaleLowerCase();
+  const exact = tree.find((e) => e.tag.name.toLocaleLowerCase() === folded);
+  const matches = suggestTags(tree, name, applied).slice(0, max);
+  const options: TagOption[] = matches.map((entry) => ({ kind: 'tag', entry }));
+  if (name && !exact) {
+    const leading = matches.filter((e) => e.tag.name.toLocaleLowerCase().startsWith(folded)).length;
+    options.splice(leading, 0, { kind: 'create', name });
+  }
+  return { options, exactApplied: !!exact && applied.has(exact.tag.id) };
+}
+
 /** A quote shortened for a list: first and last words around an ellipsis. */
 export function excerpt(quote: string, max = 140): string {
   const q = quote.replace(/\s+/g, ' ').trim();

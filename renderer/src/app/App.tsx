@@ -18,6 +18,7 @@ import { AnnotationsProvider } from '../annotations/AnnotationsContext';
 import { useUndoRedo } from '../annotations/useUndoRedo';
 import { Inspector } from '../inspector/Inspector';
 import { SourceList } from '../sources/SourceList';
+import { SourceDeletionProvider, useSourceDeletion } from '../sources/SourceDeletion';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { NoticeStack, useNotices } from '../ui/notices';
 import { Toolbar } from './Toolbar';
@@ -88,119 +89,145 @@ function AppWindow() {
   const readOnly = info?.readOnly ?? false;
   const empty = sources !== null && sources.length === 0;
 
-  return (
-    <div className={importer.dragging ? 'app is-dragging' : 'app'}>
-      <Toolbar info={info} busy={importer.busy} progress={importer.progress} onImport={importer.openPicker} />
-      <input
-        ref={importer.inputRef}
-        type="file"
-        multiple
-        accept={IMPORT_ACCEPT}
-        hidden
-        data-testid="import-input"
-        onChange={importer.onInputChange}
-      />
-      {readOnly && (
-        <div className="banner banner-warning" role="alert">
-          <strong>This notebook is open read-only.</strong> {info?.problem ?? 'Changes cannot be saved.'}
-        </div>
-      )}
-      {notebook.loadError && (
-        <div className="banner banner-error" role="alert">
-          <strong>The notebook could not be read.</strong> {notebook.loadError}{' '}
-          <button type="button" className="link-button" onClick={() => void notebook.refresh()}>
-            Try again
-          </button>
-        </div>
-      )}
-      {summary && (
-        <ImportSummary
-          result={summary}
-          onDismiss={() => setSummary(null)}
-          onSelect={setSelectedId}
-          twinTitles={Object.fromEntries((sources ?? []).map((s) => [s.id, s.title]))}
-        />
-      )}
-
-      {extraView ? (
-        <main className="view" aria-label={extraView.label}>
-          <ErrorBoundary area={extraView.label} key={extraView.id}>
-            {extraView.render(route)}
-          </ErrorBoundary>
-        </main>
-      ) : (
-        <AnnotationsProvider
-          data={selected.status === 'ready' ? selected.data : null}
-          statuses={notebook.info?.statuses}
-          readOnly={readOnly}
-        >
-          <main className="panes">
-            <aside className="pane pane-sources" aria-label="Sources">
-              <h2 className="pane-heading">
-                Sources {sources && sources.length > 0 && <span className="count">{sources.length}</span>}
-              </h2>
-              {sources === null ? (
-                <p className="pane-hint">Loading…</p>
-              ) : empty ? (
-                <p className="pane-hint">Imported articles will be listed here.</p>
-              ) : (
-                <ErrorBoundary area="The source list">
-                  <SourceList sources={sources} selectedId={selectedId} onSelect={setSelectedId} />
-                </ErrorBoundary>
-              )}
-            </aside>
-
-            <section className="pane pane-reader" aria-label="Reader">
-              <ErrorBoundary area="The reader" key={selectedId ?? 'none'}>
-                {empty ? (
-                  <EmptyNotebook onImport={importer.openPicker} readOnly={readOnly} />
-                ) : selected.status === 'ready' ? (
-                  <AnnotatedReader source={selected.data.source} />
-                ) : selected.status === 'error' ? (
-                  <div className="empty-state" role="alert">
-                    <h2>This source could not be opened</h2>
-                    <p>{selected.message}</p>
-                  </div>
-                ) : selected.status === 'loading' ? (
-                  <p className="pane-hint">Opening…</p>
-                ) : sources !== null ? (
-                  <div className="empty-state">
-                    <h2>Choose a source to read</h2>
-                    <p>
-                      Pick an article from the list on the left (or use the ↑ and ↓ keys there). Its clean text appears
-                      here, ready to read and annotate.
-                    </p>
-                  </div>
-                ) : null}
-              </ErrorBoundary>
-            </section>
-
-            <aside className="pane pane-inspector" aria-label="Details">
-              <ErrorBoundary area="The inspector" key={selectedId ?? 'none'}>
-                {selected.status === 'ready' ? (
-                  <>
-                    <AnnotationPanel />
-                    <Inspector data={selected.data} />
-                  </>
-                ) : (
-                  <p className="pane-hint">
-                    {empty ? 'Details of a source appear here.' : 'Select a source to see where it came from.'}
-                  </p>
-                )}
-              </ErrorBoundary>
-            </aside>
-          </main>
-        </AnnotationsProvider>
-      )}
-
-      {importer.dragging && (
-        <div className="drop-overlay" aria-hidden="true">
-          <div className="drop-overlay-box">Drop files to import them</div>
-        </div>
-      )}
-      <CommandPalette onImport={importer.openPicker} views={PALETTE_VIEWS} />
-      <KeyboardShortcuts />
-      <NoticeStack />
-    </div>
+  // The deleted source was open: open its neighbour in the list (the next, else the one before).
+  const onDeleted = useCallback(
+    (id: string) => {
+      if (id !== selectedId || !sources) return;
+      const at = sources.findIndex((s) => s.id === id);
+      const rest = sources.filter((s) => s.id !== id);
+      setSelectedId(rest[Math.min(Math.max(at, 0), rest.length - 1)]?.id ?? null);
+    },
+    [selectedId, sources, setSelectedId],
   );
+
+  return (
+    <SourceDeletionProvider onDeleted={onDeleted}>
+      <div className={importer.dragging ? 'app is-dragging' : 'app'}>
+        <Toolbar info={info} busy={importer.busy} progress={importer.progress} onImport={importer.openPicker} />
+        <input
+          ref={importer.inputRef}
+          type="file"
+          multiple
+          accept={IMPORT_ACCEPT}
+          hidden
+          data-testid="import-input"
+          onChange={importer.onInputChange}
+        />
+        {readOnly && (
+          <div className="banner banner-warning" role="alert">
+            <strong>This notebook is open read-only.</strong> {info?.problem ?? 'Changes cannot be saved.'}
+          </div>
+        )}
+        {notebook.loadError && (
+          <div className="banner banner-error" role="alert">
+            <strong>The notebook could not be read.</strong> {notebook.loadError}{' '}
+            <button type="button" className="link-button" onClick={() => void notebook.refresh()}>
+              Try again
+            </button>
+          </div>
+        )}
+        {summary && (
+          <ImportSummary
+            result={summary}
+            onDismiss={() => setSummary(null)}
+            onSelect={setSelectedId}
+            twinTitles={Object.fromEntries((sources ?? []).map((s) => [s.id, s.title]))}
+          />
+        )}
+
+        {extraView ? (
+          <main className="view" aria-label={extraView.label}>
+            <ErrorBoundary area={extraView.label} key={extraView.id}>
+              {extraView.render(route)}
+            </ErrorBoundary>
+          </main>
+        ) : (
+          <AnnotationsProvider
+            data={selected.status === 'ready' ? selected.data : null}
+            statuses={notebook.info?.statuses}
+            readOnly={readOnly}
+          >
+            <main className="panes">
+              <aside className="pane pane-sources" aria-label="Sources">
+                <h2 className="pane-heading">
+                  Sources {sources && sources.length > 0 && <span className="count">{sources.length}</span>}
+                </h2>
+                {sources === null ? (
+                  <p className="pane-hint">Loading…</p>
+                ) : empty ? (
+                  <p className="pane-hint">Imported articles will be listed here.</p>
+                ) : (
+                  <ErrorBoundary area="The source list">
+                    <DeletableSourceList
+                      sources={sources}
+                      selectedId={selectedId}
+                      onSelect={setSelectedId}
+                      readOnly={readOnly}
+                    />
+                  </ErrorBoundary>
+                )}
+              </aside>
+
+              <section className="pane pane-reader" aria-label="Reader">
+                <ErrorBoundary area="The reader" key={selectedId ?? 'none'}>
+                  {empty ? (
+                    <EmptyNotebook onImport={importer.openPicker} readOnly={readOnly} />
+                  ) : selected.status === 'ready' ? (
+                    <AnnotatedReader source={selected.data.source} />
+                  ) : selected.status === 'error' ? (
+                    <div className="empty-state" role="alert">
+                      <h2>This source could not be opened</h2>
+                      <p>{selected.message}</p>
+                    </div>
+                  ) : selected.status === 'loading' ? (
+                    <p className="pane-hint">Opening…</p>
+                  ) : sources !== null ? (
+                    <div className="empty-state">
+                      <h2>Choose a source to read</h2>
+                      <p>
+                        Pick an article from the list on the left (or use the ↑ and ↓ keys there). Its clean text
+                        appears here, ready to read and annotate.
+                      </p>
+                    </div>
+                  ) : null}
+                </ErrorBoundary>
+              </section>
+
+              <aside className="pane pane-inspector" aria-label="Details">
+                <ErrorBoundary area="The inspector" key={selectedId ?? 'none'}>
+                  {selected.status === 'ready' ? (
+                    <>
+                      <AnnotationPanel />
+                      <Inspector data={selected.data} />
+                    </>
+                  ) : (
+                    <p className="pane-hint">
+                      {empty ? 'Details of a source appear here.' : 'Select a source to see where it came from.'}
+                    </p>
+                  )}
+                </ErrorBoundary>
+              </aside>
+            </main>
+          </AnnotationsProvider>
+        )}
+
+        {importer.dragging && (
+          <div className="drop-overlay" aria-hidden="true">
+            <div className="drop-overlay-box">Drop files to import them</div>
+          </div>
+        )}
+        <CommandPalette onImport={importer.openPicker} views={PALETTE_VIEWS} />
+        <KeyboardShortcuts />
+        <NoticeStack />
+      </div>
+    </SourceDeletionProvider>
+  );
+}
+
+function DeletableSourceList({
+  readOnly,
+  ...props
+}: Omit<Parameters<typeof SourceList>[0], 'onDelete'> & { readOnly: boolean }) {
+  const { ask } = useSourceDeletion();
+  return <SourceList {...props} onDelete={readOnly ? undefined : ask} />;
 }

@@ -6,7 +6,7 @@ import { EXTRA_VIEWS } from './views';
 
 /** Tabs for the views: Sources, then whatever areas registered in views.tsx. */
 function ViewTabs() {
-  const { route, navigate } = useNavigation();
+  const { route, openView } = useNavigation();
   if (EXTRA_VIEWS.length === 0) return null;
   const tabs = [{ id: 'sources', label: 'Sources', shortcut: undefined as string | undefined }, ...EXTRA_VIEWS];
   return (
@@ -18,7 +18,7 @@ function ViewTabs() {
           className={route.view === t.id ? 'view-tab is-active' : 'view-tab'}
           aria-current={route.view === t.id ? 'page' : undefined}
           title={t.shortcut ? `${t.label} (${t.shortcut})` : t.label}
-          onClick={() => navigate({ view: t.id })}
+          onClick={() => openView(t.id)}
         >
           {t.label}
         </button>

@@ -147,7 +147,7 @@ export function BriefEditor({
         const [claim] = await call('resolveCitations', { annotationIds: [annotationId] });
         const editor = editorRef.current;
         if (!editor || editor.isDestroyed) return;
-        if (!claim) {
+        if (!claim || !('annotation' in claim)) {
           notifyError('That claim no longer exists, so it cannot be cited.');
           return;
         }

@@ -12,7 +12,7 @@
 import { mergeAttributes, Node } from '@tiptap/react';
 import { CITATION_NODE, citationLabel, citationNoteText, excerpt, quoted } from '../../../shared/brief-doc';
 import type { ResolvedClaim } from '../../../shared/api/briefs';
-import type { CitationStore } from './citation-store';
+import type { CitationState, CitationStore } from './citation-store';
 import type { NoteNumbers } from './note-numbers';
 import { liveAtomView } from './atom-view';
 
@@ -35,7 +35,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, te
 export function drawChip(
   dom: HTMLElement,
   attrs: { annotationId: string; quote?: string | null; label?: string | null },
-  claim: ResolvedClaim | null | undefined,
+  claim: CitationState,
   note?: { n: number; repeat: boolean },
 ): void {
   dom.replaceChildren();
@@ -49,13 +49,16 @@ export function drawChip(
     dom.title = 'Looking up the cited claim…';
     return;
   }
-  if (claim === null) {
+  if (claim === null || 'sourceRemoved' in claim) {
+    const source = claim?.sourceRemoved;
     dom.classList.add('is-removed');
-    dom.dataset.state = 'removed';
-    dom.append(el('span', 'cite-removed', 'citation removed'));
+    dom.dataset.state = source ? 'source-removed' : 'removed';
+    dom.append(el('span', 'cite-removed', source ? 'source removed' : 'citation removed'));
     if (attrs.quote) dom.append(el('span', 'cite-quote', quoted(excerpt(attrs.quote, 48))));
     if (attrs.label) dom.append(el('span', 'cite-meta', attrs.label));
-    dom.title = 'The cited claim was deleted from the notebook. Exports show “[citation removed]” here.';
+    dom.title = source
+      ? `The source “${source.title}” was deleted from the notebook with this claim. Exports show “[citation removed]” here.`
+      : 'The cited claim was deleted from the notebook. Exports show “[citation removed]” here.';
     return;
   }
   dom.dataset.state = 'live';
@@ -151,7 +154,7 @@ export const Citation = Node.create<CitationOptions>({
           });
           const onDblClick = (event: MouseEvent) => {
             const claim = store?.get(id());
-            if (claim && onOpen) {
+            if (claim && 'annotation' in claim && onOpen) {
               event.preventDefault();
               onOpen(claim);
             }

@@ -3,15 +3,21 @@
  * null when the claim no longer exists. Chips ask for ids as they render;
  * the store batches those into one `resolveCitations` call, and `refresh()`
  * re-resolves every known id (after `notebook-changed`), so a changed claim
- * shows its new text and status, and a deleted one its "removed" marker.
+ * shows its new text and status, and a deleted one its "removed" marker
+ * ("source removed" when its whole source was deleted).
  */
-import type { ResolvedClaim } from '../../../shared/api/briefs';
+import type { ResolvedClaim, SourceRemovedCitation } from '../../../shared/api/briefs';
 import { call } from '../api';
 
-export type CitationState = ResolvedClaim | null | undefined;
+export type CitationState = ResolvedClaim | SourceRemovedCitation | null | undefined;
+
+/** The claim a citation stands for: undefined while loading, null when the claim or its whole source is gone. */
+export function liveClaim(state: CitationState): ResolvedClaim | null | undefined {
+  return state && 'sourceRemoved' in state ? null : state;
+}
 
 export class CitationStore {
-  private readonly cache = new Map<string, ResolvedClaim | null>();
+  private readonly cache = new Map<string, ResolvedClaim | SourceRemovedCitation | null>();
   private readonly wanted = new Set<string>();
   private readonly listeners = new Set<() => void>();
   private timer: ReturnType<typeof setTimeout> | undefined;

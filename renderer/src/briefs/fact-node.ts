@@ -6,7 +6,7 @@
  */
 import { mergeAttributes, Node } from '@tiptap/react';
 import { FACT_NODE, factAttrs, factRuns, type FactAttrs } from '../../../shared/brief-facts';
-import type { CitationStore } from './citation-store';
+import { liveClaim, type CitationStore } from './citation-store';
 import { liveAtomView } from './atom-view';
 
 export interface FactOptions {
@@ -22,7 +22,7 @@ export function drawFact(dom: HTMLElement, attrs: FactAttrs | undefined, store: 
     return;
   }
   dom.dataset.kind = attrs.kind;
-  const runs = store ? factRuns(attrs, (id) => store.get(id)) : undefined;
+  const runs = store ? factRuns(attrs, (id) => liveClaim(store.get(id))) : undefined;
   if (!runs) {
     dom.classList.add('is-loading');
     dom.textContent = '…';

@@ -5,7 +5,7 @@
  */
 import type { Node as PmNode } from '@tiptap/pm/model';
 import { CITATION_NODE } from '../../../shared/brief-doc';
-import type { CitationStore } from './citation-store';
+import { liveClaim, type CitationStore } from './citation-store';
 
 export class NoteNumbers {
   private numbers = new Map<string, { n: number; firstPos: number }>();
@@ -17,7 +17,7 @@ export class NoteNumbers {
     doc.descendants((node, pos) => {
       if (node.type.name !== CITATION_NODE) return;
       const id = node.attrs.annotationId as string | null;
-      if (!id || next.has(id) || store.get(id) === null) return;
+      if (!id || next.has(id) || liveClaim(store.get(id)) === null) return;
       next.set(id, { n: next.size + 1, firstPos: pos });
     });
     const same =

@@ -39,7 +39,7 @@ export function ShortcutsDialog({ platform, onClose }: { platform: ShortcutPlatf
   return (
     <dialog
       ref={ref}
-      className="shortcuts-dialog"
+      className="modal shortcuts-dialog"
       aria-labelledby="shortcuts-title"
       onClose={onClose}
       onCancel={onClose}

@@ -4,6 +4,8 @@ import { EditableValue } from '../sources/EditableValue';
 import { formatDate, formatDateTime, languageName, originLabel } from '../sources/format';
 import { NearDuplicateLink } from '../sources/NearDuplicateLink';
 import { RemovedPanel } from '../sources/RemovedPanel';
+import { useSourceDeletion } from '../sources/SourceDeletion';
+import { useAnnotations } from '../annotations/AnnotationsContext';
 
 interface Props {
   data: SourceWithAnnotations;
@@ -18,10 +20,12 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** The selected source's metadata. */
+/** The selected source's metadata, what import removed, and deleting the source. */
 export function Inspector({ data }: Props) {
   const { source, annotations } = data;
   const removed = source.removed.length;
+  const { ask } = useSourceDeletion();
+  const { readOnly } = useAnnotations();
   return (
     <section className="inspector" aria-label="Source details">
       <h2 className="pane-heading">Source</h2>
@@ -78,6 +82,13 @@ export function Inspector({ data }: Props) {
         <Row label="Length">{source.text.length.toLocaleString()} characters</Row>
       </dl>
       <RemovedPanel sourceId={source.id} removed={source.removed} />
+      {!readOnly && (
+        <div className="source-actions">
+          <button type="button" className="button button-danger" onClick={() => ask(source)}>
+            Delete source…
+          </button>
+        </div>
+      )}
     </section>
   );
 }

@@ -65,7 +65,7 @@ export function CommandPalette({ onImport, views }: Props) {
 }
 
 function useCommands(onImport: () => void, close: () => void, views: readonly PaletteView[]): PaletteCommand[] {
-  const { navigate } = useNavigation();
+  const { navigate, openView } = useNavigation();
   const { error } = useNotices();
   return useMemo(() => {
     const guard = (fn: () => Promise<unknown>, what: string) => () => fn().catch((err) => error(err, what));
@@ -81,7 +81,7 @@ function useCommands(onImport: () => void, close: () => void, views: readonly Pa
       },
       { id: 'undo', label: 'Undo', hint: 'Ctrl+Z', run: guard(() => call('undo', {}), 'Undo failed') },
       { id: 'redo', label: 'Redo', hint: 'Ctrl+Shift+Z', run: guard(() => call('redo', {}), 'Redo failed') },
-      ...views.map((v) => ({ id: `view:${v.id}`, label: `Go to ${v.label}`, run: () => navigate({ view: v.id }) })),
+      ...views.map((v) => ({ id: `view:${v.id}`, label: `Go to ${v.label}`, run: () => openView(v.id) })),
     ].map((c) => ({
       ...c,
       run: () => {
@@ -89,7 +89,7 @@ function useCommands(onImport: () => void, close: () => void, views: readonly Pa
         return c.run();
       },
     }));
-  }, [onImport, close, navigate, error, views]);
+  }, [onImport, close, navigate, openView, error, views]);
 }
 
 interface FilterData {

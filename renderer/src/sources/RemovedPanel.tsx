@@ -1,7 +1,8 @@
 /**
- * "What import removed": the blocks import took out of a source (navigation,
- * captions, related links…), grouped by reason, each restorable into the
- * reading text at its place in one click (undoable with Ctrl+Z).
+ * "Removed from the text": the blocks import took out of a source (navigation,
+ * captions, related links…) and paragraphs removed by hand, grouped by
+ * reason, each restorable into the reading text at its place in one click
+ * (undoable with Ctrl+Z).
  */
 import { useMemo, useState } from 'react';
 import type { RemovedBlock } from '../../../shared/model';
@@ -48,7 +49,7 @@ export function RemovedPanel({ sourceId, removed, readOnly }: Props) {
   return (
     <details className="removed" data-testid="removed-panel">
       <summary>
-        What import removed <span className="count">{removed.length}</span>
+        Removed from the text <span className="count">{removed.length}</span>
       </summary>
       {groups.map(([reason, items]) => (
         <section key={reason} className="removed-group" aria-label={`Removed: ${reason}`}>

@@ -3,8 +3,10 @@
  * passage. Every area navigates through this (search hits open a passage, an
  * actor's name opens the actor page, a citation opens its claim), so views
  * never reach into each other's state. Back/forward keep a small history.
+ * Each view's last route is remembered, so going back to a view (its tab)
+ * finds the source or brief that was open there.
  */
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 
 export type Route =
   | {
@@ -22,6 +24,8 @@ export type Route =
 export interface Navigation {
   route: Route;
   navigate(route: Route): void;
+  /** Goes to a view as it was left: its last route (the source or brief open there), else the view itself. */
+  openView(view: string): void;
   back(): void;
   canGoBack: boolean;
 }
@@ -36,11 +40,17 @@ export function NavigationProvider({
   initial?: Route;
 }) {
   const [stack, setStack] = useState<Route[]>([initial]);
-  const navigate = useCallback((route: Route) => setStack((s) => [...s.slice(-49), route]), []);
+  const route = stack.at(-1)!;
+  const lastByView = useRef(new Map<string, Route>());
+  useEffect(() => {
+    lastByView.current.set(route.view, route);
+  }, [route]);
+  const navigate = useCallback((next: Route) => setStack((s) => [...s.slice(-49), next]), []);
+  const openView = useCallback((view: string) => navigate(lastByView.current.get(view) ?? { view }), [navigate]);
   const back = useCallback(() => setStack((s) => (s.length > 1 ? s.slice(0, -1) : s)), []);
   const value = useMemo<Navigation>(
-    () => ({ route: stack.at(-1)!, navigate, back, canGoBack: stack.length > 1 }),
-    [stack, navigate, back],
+    () => ({ route, navigate, openView, back, canGoBack: stack.length > 1 }),
+    [route, stack.length, navigate, openView, back],
   );
   return <NavigationContext.Provider value={value}>{children}</NavigationContext.Provider>;
 }

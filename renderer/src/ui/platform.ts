@@ -3,7 +3,7 @@
  * 'linux'), for reading and showing the shared shortcut table. The page
  * cannot ask Electron, so it asks the browser.
  */
-import type { ShortcutPlatform } from '../../../shared/shortcuts';
+import { formatAccelerator, keysFor, type ShortcutId, type ShortcutPlatform } from '../../../shared/shortcuts';
 
 export function detectPlatform(
   nav: { platform?: string; userAgentData?: { platform?: string } } | undefined,
@@ -17,3 +17,9 @@ export function detectPlatform(
 export const PLATFORM: ShortcutPlatform = detectPlatform(
   typeof navigator === 'undefined' ? undefined : (navigator as Navigator & { userAgentData?: { platform?: string } }),
 );
+
+/** The first key of a shortcut as this platform writes it ("Shift+Del", "⇧⌫"), for hints beside actions. */
+export function keyHint(id: ShortcutId): string | undefined {
+  const first = keysFor(id, PLATFORM)[0];
+  return first ? formatAccelerator(first, PLATFORM) : undefined;
+}

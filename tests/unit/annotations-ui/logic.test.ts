@@ -11,6 +11,7 @@ import {
   excerpt,
   isEmptyDoc,
   matchesFilters,
+  tagPickerOptions,
   tagTree,
   usageText,
 } from '../../../renderer/src/annotations/logic';
@@ -166,6 +167,53 @@ describe('codebook', () => {
       'Bränsle',
     ]);
     expect(suggestTags(tree, 'zzz', new Set())).toEqual([]);
+  });
+});
+
+describe('tagPickerOptions: what Enter applies', () => {
+  const codebook: Tag[] = [
+    { id: 'tag_non', name: 'Non-signatories', color: '#111' },
+    { id: 'tag_sig2', name: 'Signatories 2023', color: '#222' },
+    { id: 'tag_cost', name: 'Kostnad', color: '#333' },
+    { id: 'tag_fuel', name: 'Bränsle', color: '#444', parentId: 'tag_cost' },
+  ];
+  const tree = tagTree(codebook);
+  /** Each option as a person reads it; the first is what Enter applies. */
+  const options = (query: string, applied: string[] = []) =>
+    tagPickerOptions(tree, query, new Set(applied)).options.map((o) =>
+      o.kind === 'create' ? `create:${o.name}` : o.entry.path,
+    );
+
+  it('puts the exact name first, whatever its case, and offers no "Create" then', () => {
+    expect(options('non-SIGNATORIES')).toEqual(['Non-signatories']);
+    expect(options('  kostnad ')[0]).toBe('Kostnad');
+    expect(options('kostnad')).not.toContain('create:kostnad');
+  });
+
+  it('puts a name that starts with the typed text before "Create"', () => {
+    expect(options('Sig')).toEqual(['Signatories 2023', 'create:Sig', 'Non-signatories']);
+  });
+
+  it('never puts a longer name that merely contains the typed text first: "Create" comes before it', () => {
+    const typed = options('Signatories');
+    expect(typed[0]).not.toBe('Non-signatories');
+    expect(typed).toEqual(['Signatories 2023', 'create:Signatories', 'Non-signatories']);
+    expect(options('signatories 20')[0]).toBe('Signatories 2023');
+    expect(options('natories')).toEqual(['create:natories', 'Non-signatories', 'Signatories 2023']);
+    // A path match (the parent's name) is offered, but after "Create".
+    expect(options('kostn')).toEqual(['Kostnad', 'create:kostn', 'Kostnad › Bränsle']);
+  });
+
+  it('offers only "Create" when nothing matches, and nothing for an empty field', () => {
+    expect(options('Treaty')).toEqual(['create:Treaty']);
+    expect(options('   ')).toEqual(['Kostnad', 'Kostnad › Bränsle', 'Non-signatories', 'Signatories 2023']);
+  });
+
+  it('says when the exact name is already applied, so Enter only clears the field', () => {
+    const result = tagPickerOptions(tree, 'Kostnad', new Set(['tag_cost']));
+    expect(result.exactApplied).toBe(true);
+    expect(result.options.map((o) => (o.kind === 'create' ? 'create' : o.entry.path))).toEqual(['Kostnad › Bränsle']);
+    expect(tagPickerOptions(tree, 'Kostnad', new Set()).exactApplied).toBe(false);
   });
 });
 
