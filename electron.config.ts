@@ -2,6 +2,7 @@
  * electron-vite config (loaded with `electron-vite … -c electron.config.ts`).
  *
  *   main      main/electron/index.ts  → out/main/index.js   (ESM, Node deps external)
+ *             main/services/import/extract-worker.ts → out/main/import-worker.js (the import worker)
  *   preload   main/preload/index.ts   → out/preload/index.cjs (CJS, one self-contained file:
  *             the window is sandboxed, so the preload may require nothing but 'electron')
  *   renderer  renderer/index.html     → out/renderer/
@@ -25,7 +26,11 @@ export default defineConfig({
       externalizeDeps: { exclude: ['stopwords-iso', 'i18n-iso-countries'] },
       sourcemap: true,
       rolldownOptions: {
-        input: { index: resolve(root, 'main/electron/index.ts') },
+        // The import worker is its own entry: main starts it as a worker thread (extract-pool.ts).
+        input: {
+          index: resolve(root, 'main/electron/index.ts'),
+          'import-worker': resolve(root, 'main/services/import/extract-worker.ts'),
+        },
         external: ['i18n-iso-countries'],
         output: { format: 'es', entryFileNames: '[name].js' },
       },

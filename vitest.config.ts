@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts'],
     // Tests of the built app need out/ current: built once here, before the workers start.
     globalSetup: ['tests/helpers/build-once.ts'],
+    // Imports run in a worker thread; from source it runs through tsx.
+    setupFiles: ['tests/helpers/source-worker.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 30_000,

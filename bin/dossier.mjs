@@ -9,4 +9,7 @@ import { assertNodeVersion } from '../scripts/check-node.mjs';
 assertNodeVersion();
 const { register } = await import('tsx/esm/api');
 register();
+// From source, the import worker runs its TypeScript entry through tsx too.
+const { useSourceWorker } = await import('../main/services/import/source-worker.ts');
+useSourceWorker();
 await import('../main/cli/bin.ts');

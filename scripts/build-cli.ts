@@ -51,8 +51,9 @@ const productionDepsExternal: Plugin = {
 
 const result = await build({
   absWorkingDir: root,
-  entryPoints: ['main/cli/bin.ts'],
-  outfile: 'out/cli/dossier.js',
+  // The CLI and its import worker (a worker thread the CLI starts: extract-pool.ts).
+  entryPoints: { dossier: 'main/cli/bin.ts', 'import-worker': 'main/services/import/extract-worker.ts' },
+  outdir: 'out/cli',
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -62,4 +63,4 @@ const result = await build({
   metafile: true,
 });
 const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
-console.log(`out/cli/dossier.js  ${(bytes / 1024).toFixed(1)} kB`);
+console.log(`out/cli/dossier.js + import-worker.js  ${(bytes / 1024).toFixed(1)} kB`);

@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import type { ViteDevServer } from 'vite';
 import { DossierError } from '../shared/errors';
 import { startBridge, type BridgeHandle } from '../main/services/bridge/http-bridge';
+import { useSourceWorker } from '../main/services/import/source-worker';
 import { openNotebookSession, type NotebookSession } from '../main/services/session';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,6 +29,8 @@ function fail(message: string): never {
 }
 
 async function main(): Promise<void> {
+  // dev:web runs from source: the import worker runs its TypeScript entry through tsx.
+  useSourceWorker();
   let args;
   try {
     args = parseArgs({

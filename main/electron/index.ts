@@ -9,7 +9,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, scree
 import type { ApiEvent, ImportResult } from '../../shared/api';
 import { IMPORT_EXTENSIONS } from '../../shared/enums';
 import { describeError, LogFile } from '../services/log-file';
-import { openNotebookSession, callApi } from '../services/session';
+import { openNotebookSession, callApi, useWorkerBesideBundle } from '../services/session';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_DEFINITION, serveAppFile } from './app-protocol';
 import { parseLaunchOptions } from './args';
 import { routeConsoleToLog, UnexpectedErrors, watchRenderer } from './diagnostics';
@@ -36,6 +36,9 @@ const appEntryUrl = devServerUrl ?? APP_ENTRY_URL;
 const rendererDir = path.join(here, '../renderer');
 const preloadPath = path.join(here, '../preload/index.cjs');
 const isDev = !app.isPackaged;
+
+// Imports run in a worker thread; the build writes its entry beside this bundle.
+useWorkerBesideBundle(import.meta.url);
 
 app.setName(APP_NAME);
 if (launch.userData) app.setPath('userData', launch.userData);

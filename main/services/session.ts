@@ -16,6 +16,9 @@ import { notebookMethods } from './notebook-methods';
 import { createServiceContext } from './service-context';
 import { NotebookStore, type OpenOptions } from './store/notebook-store';
 
+/** For a bundle's entry point: imports run in the worker the build wrote beside it (extract-pool.ts). */
+export { useWorkerBesideBundle } from './import/extract-pool';
+
 export interface NotebookSession {
   readonly dir: string;
   readonly store: NotebookStore;

@@ -14,7 +14,8 @@ import { IMPORT_EXTENSIONS } from '../../../shared/enums';
 import { SCHEMA_VERSION, type Origin, type Source } from '../../../shared/model';
 import type { Transaction } from '../service-context';
 import type { NotebookStore } from '../store/notebook-store';
-import { extractDocument, ImportRejection, type ImportInput } from './extract';
+import { ImportRejection, type ImportInput } from './extract/types';
+import { ExtractPool } from './extract-pool';
 import { findNearDuplicate, minhashSignature } from './near-duplicate';
 
 export const DEFAULT_MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -32,6 +33,14 @@ export interface ImportOptions {
   maxBytes?: number;
   /** How the inputs arrived: files, or text pasted by the person. */
   originKind?: Origin['kind'];
+  /** Where extraction runs (default: the process's import worker, with its limits). */
+  extractor?: Pick<ExtractPool, 'extract'>;
+}
+
+let sharedPool: ExtractPool | null = null;
+/** The process's import worker, started on first use; idle, it does not keep the process alive. */
+export function importWorker(): ExtractPool {
+  return (sharedPool ??= new ExtractPool());
 }
 
 /** A unit of work: either bytes already in memory or a path to read when its turn comes. */
@@ -165,7 +174,7 @@ export async function importItems(
             sourceId: existing,
           });
         } else {
-          const doc = await extractDocument(input, { maxBytes });
+          const doc = await (options.extractor ?? importWorker()).extract(input, { maxBytes }, signal);
           const signature = minhashSignature(doc.text);
           const twin = findNearDuplicate(signature, await notebookSignatures(store));
           const source: Source = {
@@ -189,7 +198,9 @@ export async function importItems(
           if (pendingManifest.length >= MANIFEST_FLUSH_EVERY) await Promise.all(pendingManifest.splice(0));
         }
       } catch (err) {
-        if (err instanceof ImportRejection) result.rejected.push({ name: item.name, reason: err.reason });
+        // A cancel stops the file in hand too (its reader is terminated): it was skipped, not rejected.
+        if (signal.aborted) result.skipped.push({ name: item.name, reason: 'import cancelled' });
+        else if (err instanceof ImportRejection) result.rejected.push({ name: item.name, reason: err.reason });
         else if (err instanceof DossierError && err.code === 'read-only') throw err;
         else result.rejected.push({ name: item.name, reason: `could not be imported: ${toApiError(err).message}` });
       }

@@ -8,21 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { extractDocument, ImportRejection } from '../../../main/services/import/extract';
 import { checkZipBomb, zipEntries } from '../../../main/services/import/extract/docx';
 import { splitParagraphs } from '../../../shared/text';
+import { rejection } from '../../helpers/rejection';
 import { ARTICLES } from '../../fixtures/articles/corpus';
 import { renderHtml, renderPdf } from '../../fixtures/articles/render';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const article = ARTICLES.find((a) => a.language === 'en')!;
-
-async function rejection(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(ImportRejection);
-    return (err as ImportRejection).reason;
-  }
-  throw new Error('expected an ImportRejection');
-}
 
 describe('HTML', () => {
   it('neutralises scripts and event handlers: none of their text or code reaches the result', async () => {

@@ -1,0 +1,206 @@
+/**
+ * Format extraction off the main thread. Every import runs extract/ in one
+ * worker thread that is reused from file to file and can be stopped at once:
+ *
+ *   - a wall-clock limit per file (default 60 s): past it the worker is
+ *     terminated and the file rejected ("took longer than …");
+ *   - a memory limit for the worker's heap (default 2 GB): a file that needs
+ *     more is rejected, the process is untouched;
+ *   - cancel (an AbortSignal): the worker is terminated at once, so a cancel
+ *     or a SIGTERM never waits for a parser to finish;
+ *   - the main thread stays free, so the API answers during any import.
+ *
+ * A terminated or crashed worker is replaced on the next request.
+ *
+ * Where the worker's code is: built apps name their bundled entry
+ * (`useWorkerBesideBundle`: the Electron main and the CLI bundle each emit
+ * `import-worker.js` beside themselves); from source (tsx, Vitest) the
+ * TypeScript entry runs with tsx's loader (source-worker.ts, never bundled).
+ */
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { ImportRejection, type ExtractOptions, type ExtractedDocument, type ImportInput } from './extract/types';
+
+export interface WorkerRequest {
+  id: number;
+  input: ImportInput;
+  options: ExtractOptions;
+}
+
+export type WorkerReply =
+  | { ready: true }
+  | { id: number; ok: true; doc: ExtractedDocument }
+  | { id: number; ok: false; rejection?: string; message: string };
+
+export const DEFAULT_WALL_CLOCK_MS = 60_000;
+export const DEFAULT_WORKER_HEAP_MB = 2048;
+
+export interface ExtractLimits {
+  /** Longest a file may take, from request to answer. */
+  wallClockMs?: number;
+  /** The worker's heap limit (V8 old generation). */
+  heapMb?: number;
+}
+
+interface WorkerEntry {
+  file: string;
+  execArgv: string[];
+}
+
+let configured: WorkerEntry | null = null;
+
+/**
+ * Names the worker's entry file and the Node flags it runs with. Every
+ * process that imports calls this (or useWorkerBesideBundle) once at start:
+ * the Electron main and the CLI bundle, or source-worker.ts from source.
+ */
+export function configureExtractWorker(file: string, execArgv: string[] = []): void {
+  configured = { file, execArgv };
+}
+
+/**
+ * For a bundle's composition root: when `entryUrl` (its import.meta.url) is a
+ * built file, the worker is the `import-worker.js` the build wrote beside it.
+ * From source nothing happens here (source-worker.ts configures it).
+ */
+export function useWorkerBesideBundle(entryUrl: string): void {
+  if (entryUrl.endsWith('.js')) configureExtractWorker(fileURLToPath(new URL('./import-worker.js', entryUrl)));
+}
+
+function workerEntry(): WorkerEntry {
+  if (!configured)
+    throw new Error(
+      'The import worker was not configured: call useWorkerBesideBundle (bundles) or useSourceWorker (source) at start.',
+    );
+  return configured;
+}
+
+/** Runs extractions one at a time in a worker thread, with limits. */
+export class ExtractPool {
+  private worker: Worker | null = null;
+  /** Resolves when a worker has loaded its readers: the wall clock measures reading, not the worker's start. */
+  private readonly online = new WeakMap<Worker, Promise<void>>();
+  private nextId = 1;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly wallClockMs: number;
+  private readonly heapMb: number;
+
+  constructor(limits: ExtractLimits = {}) {
+    this.wallClockMs = limits.wallClockMs ?? DEFAULT_WALL_CLOCK_MS;
+    this.heapMb = limits.heapMb ?? DEFAULT_WORKER_HEAP_MB;
+  }
+
+  /** Extracts one input; rejects with ImportRejection for anything a person should read. */
+  extract(input: ImportInput, options: ExtractOptions = {}, signal?: AbortSignal): Promise<ExtractedDocument> {
+    const run = this.queue.then(() => this.run(input, options, signal));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Stops the worker (a new one starts on the next request). */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    await worker?.terminate();
+  }
+
+  private spawn(): Worker {
+    const entry = workerEntry();
+    const worker = new Worker(entry.file, {
+      execArgv: entry.execArgv,
+      resourceLimits: { maxOldGenerationSizeMb: this.heapMb },
+      stdout: false,
+      stderr: false,
+    });
+    // An idle worker never keeps the process alive.
+    worker.unref();
+    this.online.set(
+      worker,
+      new Promise((resolve) => {
+        const onReady = (reply: WorkerReply) => {
+          if (!('ready' in reply)) return;
+          worker.off('message', onReady);
+          resolve();
+        };
+        worker.on('message', onReady);
+      }),
+    );
+    return worker;
+  }
+
+  /** The id of the worker thread that would take the next file (null when none is running). */
+  get threadId(): number | null {
+    return this.worker?.threadId ?? null;
+  }
+
+  private run(input: ImportInput, options: ExtractOptions, signal?: AbortSignal): Promise<ExtractedDocument> {
+    if (signal?.aborted) return Promise.reject(new ImportRejection('import cancelled'));
+    const worker = (this.worker ??= this.spawn());
+    const id = this.nextId++;
+    return new Promise<ExtractedDocument>((resolve, reject) => {
+      let settled = false;
+      const finish = (fn: () => void, kill: boolean) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        if (kill && this.worker === worker) {
+          this.worker = null;
+          void worker.terminate();
+        }
+        if (!kill) worker.unref();
+        fn();
+      };
+      const onMessage = (reply: WorkerReply) => {
+        if ('ready' in reply || reply.id !== id) return;
+        if (reply.ok) finish(() => resolve(reply.doc), false);
+        else
+          finish(
+            () => reject(new ImportRejection(reply.rejection ?? `the file could not be read (${reply.message})`)),
+            false,
+          );
+      };
+      const onError = (err: Error) => {
+        const code = (err as NodeJS.ErrnoException).code;
+        const reason =
+          code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? `reading it needed more than ${this.heapMb} MB of memory; the file may be damaged or hostile`
+            : `the file could not be read (${err.message})`;
+        finish(() => reject(new ImportRejection(reason)), true);
+      };
+      const onExit = () => {
+        if (this.worker === worker) this.worker = null;
+        finish(() => reject(new ImportRejection('the file could not be read (the reader stopped)')), false);
+      };
+      const onAbort = () => finish(() => reject(new ImportRejection('import cancelled')), true);
+      const onTimeout = () =>
+        finish(
+          () =>
+            reject(
+              new ImportRejection(
+                `reading it took longer than ${formatSeconds(this.wallClockMs)}; the file may be damaged or hostile`,
+              ),
+            ),
+          true,
+        );
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      void this.online.get(worker)?.then(() => {
+        if (!settled) timer = setTimeout(onTimeout, this.wallClockMs);
+      });
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      // While a request runs, the worker keeps the process alive (a CLI import waits for it).
+      worker.ref();
+      worker.postMessage({ id, input, options } satisfies WorkerRequest);
+    });
+  }
+}
+
+function formatSeconds(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
+}
