@@ -5,7 +5,7 @@
  * written in coalesced bursts and is durable before the batch resolves.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImportResult } from '../../../shared/api';
 import { DossierError, toApiError } from '../../../shared/errors';
@@ -217,10 +217,16 @@ export async function importItems(
   return result;
 }
 
+/** How far a folder import goes: folders deep, and files in all. */
+export const FOLDER_WALK_LIMITS = { depth: 32, files: 50_000 } as const;
+
 /**
  * Expands files and folders (recursively) into import items. Folders
  * contribute only importable files; hidden files and folders are passed over.
- * Paths that do not exist are reported as rejected.
+ * Paths that do not exist are reported as rejected. A path the person names
+ * is followed if it is a link; links inside a folder are not (a folder from
+ * someone else could loop, or point at a private file), and the walk stops at
+ * FOLDER_WALK_LIMITS.
  */
 export async function collectPaths(
   paths: string[],
@@ -228,19 +234,32 @@ export async function collectPaths(
   const items: ImportItem[] = [];
   const rejected: ImportResult['rejected'] = [];
   const skipped: ImportResult['skipped'] = [];
-  const visit = async (p: string, fromFolder: boolean): Promise<void> => {
+  const said = new Set<string>();
+  const skipOnce = (name: string, reason: string) => {
+    if (said.has(reason)) return;
+    said.add(reason);
+    skipped.push({ name, reason });
+  };
+  const visit = async (p: string, depth: number): Promise<void> => {
+    const fromFolder = depth > 0;
     let info;
     try {
-      info = await stat(p);
+      info = fromFolder ? await lstat(p) : await stat(p);
     } catch {
       rejected.push({ name: p, reason: 'no such file or folder' });
       return;
     }
-    if (info.isDirectory()) {
+    if (info.isSymbolicLink()) {
+      skipped.push({ name: p, reason: 'a link: links inside a folder are not followed (import its target by name)' });
+    } else if (info.isDirectory()) {
+      if (depth >= FOLDER_WALK_LIMITS.depth) {
+        skipOnce(p, `more than ${FOLDER_WALK_LIMITS.depth} folders deep: the folders below were not imported`);
+        return;
+      }
       const entries = (await readdir(p)).sort((a, b) => a.localeCompare(b));
       for (const entry of entries) {
         if (entry.startsWith('.')) continue;
-        await visit(path.join(p, entry), true);
+        await visit(path.join(p, entry), depth + 1);
       }
     } else if (info.isFile()) {
       const ext = path.extname(p).toLowerCase();
@@ -248,11 +267,15 @@ export async function collectPaths(
         skipped.push({ name: p, reason: `not an importable file type (${ext || 'no extension'})` });
         return;
       }
+      if (items.length >= FOLDER_WALK_LIMITS.files) {
+        skipOnce(p, `more than ${FOLDER_WALK_LIMITS.files} files: the rest were not imported`);
+        return;
+      }
       items.push({ name: path.basename(p), path: p, size: info.size });
     } else {
       rejected.push({ name: p, reason: 'not a regular file' });
     }
   };
-  for (const p of paths) await visit(path.resolve(p), false);
+  for (const p of paths) await visit(path.resolve(p), 0);
   return { items, rejected, skipped };
 }

@@ -21,11 +21,12 @@ import { textHash } from '../../../shared/hash';
 import type { Actor, Annotation, SourceIndexEntry, Tag } from '../../../shared/model';
 import { readFileNoFollow, refuseLink, writeFileDurably } from '../store/atomic-json-file';
 import type { FileRef } from '../store/notebook-store';
-import { MANIFEST_FILE } from '../store/notebook-store';
+import { CACHE_DIR, MANIFEST_FILE } from '../store/notebook-store';
+
+export { CACHE_DIR };
 import type { ServiceContext } from '../service-context';
 import { SearchIndex, type IndexData } from './search-index';
 
-export const CACHE_DIR = '.cache';
 export const INDEX_FILE = 'search-index.json';
 export const STAMP_FILE = 'search-index.stamp.json';
 const STAMP_FORMAT = 1;

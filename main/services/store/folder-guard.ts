@@ -5,7 +5,7 @@
  * file, the search cache) to any file of the person's. Such a folder is
  * refused with a message naming the link; the folder itself may be a link.
  */
-import { readdir } from 'node:fs/promises';
+import { readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { linkRefused } from './atomic-json-file';
 
@@ -27,4 +27,26 @@ export async function refuseLinksInside(root: string, depth = 0): Promise<void> 
     if (entry.isSymbolicLink()) throw linkRefused(full);
     if (entry.isDirectory() && depth < MAX_DEPTH) await refuseLinksInside(full, depth + 1);
   }
+}
+
+/** Temp files of the durable writer: `.<name>.<16 hex>.tmp`, and the `.<name>.<pid>.<n>.tmp` of earlier versions. */
+const TEMP_FILE = /^\..+\.(?:[0-9a-f]{16}|\d+\.\d+)\.tmp$/;
+
+/**
+ * Removes the temp files a crash or a full disk left in the notebook's own
+ * folders (only names of the writer's pattern; nothing else is touched).
+ * Only the writer calls this, holding the lock, so no write is in flight.
+ */
+export async function removeStaleTempFiles(root: string, folders: readonly string[]): Promise<string[]> {
+  const removed: string[] = [];
+  for (const folder of ['', ...folders]) {
+    const dir = path.join(root, folder);
+    const names = await readdir(dir).catch(() => [] as string[]);
+    for (const name of names) {
+      if (!TEMP_FILE.test(name)) continue;
+      await unlink(path.join(dir, name)).catch(() => undefined);
+      removed.push(path.join(folder, name));
+    }
+  }
+  return removed;
 }

@@ -28,7 +28,7 @@ import {
   type SourceFile as SourceFileData,
 } from '../../../shared/model';
 import { AtomicJsonFile, UnreadableFileError, readFileNoFollow, writeFileDurably } from './atomic-json-file';
-import { refuseLinksInside } from './folder-guard';
+import { refuseLinksInside, removeStaleTempFiles } from './folder-guard';
 import { CoalescedWriter } from './coalesced-writer';
 import { FIRST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
 import { isValidIndexEntry } from './index-entry-guard';
@@ -58,6 +58,8 @@ export interface FileChange {
 /** Which way a recorded change is applied: undo (its inverse) or redo. */
 export type ChangeDirection = 'undo' | 'redo';
 export const SOURCES_DIR = 'sources';
+/** Derived data (the search index): safe to delete, rebuilt when missing. */
+export const CACHE_DIR = '.cache';
 
 /** Written into a new notebook (never over an existing one): what is local to one machine stays out of git. */
 const GITIGNORE = `# Local to this computer: the writer's lock, the search cache, copies kept before a format change.
@@ -190,6 +192,7 @@ export class NotebookStore {
     store.release = release;
     // A new or migrated manifest is written at once (a migrated one's original is kept as .bak).
     try {
+      if (release) await removeStaleTempFiles(root, [SOURCES_DIR, CACHE_DIR]);
       if ((created || migrated) && !readOnlyReason) await store.manifestDoc.save();
       if (created && !readOnlyReason) {
         // 'wx' creates exclusively: an existing file (or link) of that name is left as it is.

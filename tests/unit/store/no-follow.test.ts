@@ -132,3 +132,25 @@ describe('a notebook folder that lives in git', () => {
     expect(await readFile(path.join(dir, '.gitignore'), 'utf8')).toBe('own rules\n');
   });
 });
+
+describe('housekeeping on open', () => {
+  it('removes temp files a crash left behind (by their pattern only), when opened for writing', async () => {
+    const { dir } = await scene();
+    await writeFile(path.join(dir, 'notebook.json'), manifest(1));
+    const debris = [
+      '.notebook.json.0123456789abcdef.tmp',
+      '.notebook.json.4242.7.tmp',
+      'sources/.src_one.json.fedcba9876543210.tmp',
+    ];
+    for (const name of debris) await writeFile(path.join(dir, name), '');
+    await writeFile(path.join(dir, 'sources', 'my-notes.tmp'), 'the person’s own file');
+
+    const reader = await NotebookStore.open(dir, { readOnly: true });
+    await reader.close();
+    for (const name of debris) expect(await readdir(path.dirname(path.join(dir, name)))).toContain(path.basename(name));
+
+    await openAndClose(dir);
+    expect((await readdir(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    expect(await readdir(path.join(dir, 'sources'))).toEqual(['my-notes.tmp']);
+  });
+});
