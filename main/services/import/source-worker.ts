@@ -1,15 +1,24 @@
 /**
  * The import worker from source: the TypeScript entry, run with tsx's loader.
  * For the entry points that run from source — the dev CLI launcher
- * (bin/dossier.mjs), dev:web, the benches, the test runner. Never imported by
- * bundled code: the built app and CLI ship their worker as import-worker.js.
+ * (bin/dossier.mjs), dev:web, the test runner. Never imported by bundled
+ * code: the built app and CLI ship their worker as import-worker.js.
  */
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { configureExtractWorker } from './extract-pool';
 
-export function useSourceWorker(): void {
-  const entry = fileURLToPath(new URL('./extract-worker.ts', import.meta.url));
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+/** The checkout's root: from this file's place, or (where a test environment serves modules by URL) the working folder. */
+function checkoutRoot(): string {
+  // (No URL arithmetic: a jsdom test environment replaces the URL class.)
+  return import.meta.url.startsWith('file:')
+    ? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
+    : process.cwd();
+}
+
+export function useSourceWorker(root = checkoutRoot()): void {
+  const entry = path.join(root, 'main', 'services', 'import', 'extract-worker.ts');
+  const tsx = pathToFileURL(createRequire(path.join(root, 'package.json')).resolve('tsx')).href;
   configureExtractWorker(entry, ['--import', tsx]);
 }
