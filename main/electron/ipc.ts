@@ -160,7 +160,11 @@ function desktopHandlers(options: ApiHandlerOptions): Record<DesktopMethodName, 
       const target = await options.pickExportPath(exportFileName(title, BRIEF_FORMAT_INFO[format].extension), format);
       if (!target) return { ok: true, value: { saved: false } };
       const written = await callApi(session.service, 'exportBriefToFile', { briefId, format, path: target });
-      if (!written.ok) return written;
+      if (!written.ok) {
+        // The person knows where they chose; the page hears the file's name only, as on success.
+        const message = written.error.message.split(path.resolve(target)).join(path.basename(target));
+        return { ok: false, error: { ...written.error, message } };
+      }
       return { ok: true, value: { saved: true, fileName: path.basename((written.value as { path: string }).path) } };
     },
   };

@@ -8,6 +8,7 @@ import {
   TRUSTED_METHODS,
 } from '../../../shared/api-methods';
 import type { ApiEvent, DossierService } from '../../../shared/api';
+import { DossierError } from '../../../shared/errors';
 import {
   forwardEvents,
   registerApiHandlers,
@@ -74,7 +75,11 @@ function fakeService(): DossierService & { calls: Array<[string, unknown]> } {
       }
       if (method === 'getSource') throw new Error('boom\n    at secret/stack.ts:1:1');
       if (method === 'getBrief') return { id: 'b1', title: 'Harbour: the strike' };
-      if (method === 'exportBriefToFile') return { ...(input as object), bytes: 1234 };
+      if (method === 'exportBriefToFile') {
+        const { path } = input as { path: string };
+        if (path.includes('read-only')) throw new DossierError('invalid-input', `Could not write ${path} (EACCES).`);
+        return { ...(input as object), bytes: 1234 };
+      }
       return { added: [], skipped: [], rejected: [] };
     };
   }
@@ -307,6 +312,18 @@ describe('exportBriefWithDialog', () => {
       ['getBrief', { id: 'b1' }],
       ['exportBriefToFile', { briefId: 'b1', format: 'docx', path: '/home/ann/Briefs/Hamnen.docx' }],
     ]);
+  });
+
+  it('a failed write says so, naming the file but not its folder', async () => {
+    const { ipc, contents } = setup({ savePath: '/media/read-only/Hamnen.md' });
+    const result = await ipc.invoke('dossier:exportBriefWithDialog', contents.mainFrame, {
+      briefId: 'b1',
+      format: 'md',
+    });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'invalid-input', message: 'Could not write Hamnen.md (EACCES).' },
+    });
   });
 
   it('writes nothing when the person cancels the dialog', async () => {
