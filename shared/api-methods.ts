@@ -92,6 +92,38 @@ export const API_METHODS = [
 
 export type MethodName = (typeof API_METHODS)[number];
 
+/**
+ * Methods that name a file-system path. Only trusted callers use them: the
+ * CLI (the person typed the path) and main itself (after a dialog it showed).
+ * The renderer's API — the preload, the IPC handlers and the loopback bridge —
+ * never offers them: a page names no path it was not given.
+ */
+export const TRUSTED_METHODS = ['importPaths', 'exportBriefToFile'] as const satisfies readonly MethodName[];
+export type TrustedMethodName = (typeof TRUSTED_METHODS)[number];
+
+/** The methods a page may call: every method but the trusted ones. */
+export type RendererMethodName = Exclude<MethodName, TrustedMethodName>;
+
+export function isTrustedMethod(name: string): name is TrustedMethodName {
+  return (TRUSTED_METHODS as readonly string[]).includes(name);
+}
+
+/** The one list the preload, the IPC handlers and the bridge (and its client) serve. */
+export const RENDERER_METHODS: readonly RendererMethodName[] = API_METHODS.filter(
+  (m): m is RendererMethodName => !isTrustedMethod(m),
+);
+
+/**
+ * What the desktop app adds to `window.dossier` for files the person chose,
+ * each on its own channel `dossier:<name>`, handled in main (never by the
+ * bridge): `grantDroppedFiles` turns dropped or picked Files into single-use
+ * grant ids (the preload finds their paths; the page never sees one),
+ * `importGrants` imports them, `exportBriefWithDialog` asks main to show a
+ * save dialog and write the brief there.
+ */
+export const DESKTOP_METHODS = ['grantDroppedFiles', 'importGrants', 'exportBriefWithDialog'] as const;
+export type DesktopMethodName = (typeof DESKTOP_METHODS)[number];
+
 export const API_CHANNEL_PREFIX = 'dossier:';
 /** Channel on which main pushes ApiEvent objects to the renderer. */
 export const API_EVENT_CHANNEL = 'dossier:event';

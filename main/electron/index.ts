@@ -7,12 +7,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell } from 'electron';
 import type { ApiEvent, ImportResult } from '../../shared/api';
-import { IMPORT_EXTENSIONS } from '../../shared/enums';
+import { BRIEF_FORMAT_INFO, IMPORT_EXTENSIONS, type BriefFormat } from '../../shared/enums';
 import { describeError, LogFile } from '../services/log-file';
 import { openNotebookSession, callApi, useWorkerBesideBundle } from '../services/session';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_DEFINITION, serveAppFile } from './app-protocol';
 import { parseLaunchOptions } from './args';
 import { routeConsoleToLog, UnexpectedErrors, watchRenderer } from './diagnostics';
+import { forgetGrantsWithPage, WindowGrants } from './grants';
 import { forwardEvents, registerApiHandlers, sendEvent } from './ipc';
 import { buildMenuTemplate } from './menu';
 import {
@@ -61,6 +62,8 @@ let mainWindow: BrowserWindow | null = null;
 let controller: NotebookController | null = null;
 let stopForwarding: (() => void) | null = null;
 let recent: RecentNotebooks;
+/** File grants handed to each window's page (dropped or picked files); never paths. */
+const grants = new WindowGrants();
 
 function liveWindow(): BrowserWindow | null {
   return mainWindow && !mainWindow.isDestroyed() ? mainWindow : null;
@@ -76,6 +79,14 @@ async function messageBox(options: Electron.MessageBoxOptions): Promise<number> 
   const result =
     args.length === 2 ? await dialog.showMessageBox(args[0], args[1]) : await dialog.showMessageBox(args[0]);
   return result.response;
+}
+
+/** A save dialog on the window: the chosen path, or null when cancelled. */
+async function savePath(opts: Electron.SaveDialogOptions): Promise<string | null> {
+  const args = parentFor(opts);
+  const result =
+    args.length === 2 ? await dialog.showSaveDialog(args[0], args[1]) : await dialog.showSaveDialog(args[0]);
+  return result.canceled || !result.filePath ? null : result.filePath;
 }
 
 const dialogs: ShellDialogs = {
@@ -98,10 +109,7 @@ const dialogs: ShellDialogs = {
       nameFieldLabel: 'Notebook name',
       properties: ['createDirectory', 'showOverwriteConfirmation'],
     };
-    const args = parentFor(opts);
-    const result =
-      args.length === 2 ? await dialog.showSaveDialog(args[0], args[1]) : await dialog.showSaveDialog(args[0]);
-    return result.canceled || !result.filePath ? null : result.filePath;
+    return savePath(opts);
   },
   async confirmCreateIn(dir) {
     const response = await messageBox({
@@ -230,6 +238,19 @@ async function importWithDialog(kinds: Array<'openFile' | 'openDirectory'>): Pro
   }
 }
 
+/** File › Export Brief and the editor's export buttons: main asks where, the page never learns the folder. */
+async function pickExportPath(defaultName: string, format: BriefFormat): Promise<string | null> {
+  const info = BRIEF_FORMAT_INFO[format];
+  const opts: Electron.SaveDialogOptions = {
+    title: 'Export brief',
+    buttonLabel: 'Export',
+    defaultPath: path.join(app.getPath('documents'), defaultName),
+    filters: [{ name: info.label, extensions: [info.extension] }],
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  };
+  return savePath(opts);
+}
+
 async function openReadme(): Promise<void> {
   const readme = app.isPackaged
     ? path.join(process.resourcesPath, 'README.md')
@@ -252,6 +273,7 @@ function createWindow(): BrowserWindow {
     onError: (err) => log.write('warn', 'main', `The window's place could not be saved: ${describeError(err)}`),
   });
   mainWindow = win;
+  forgetGrantsWithPage(win.webContents, grants);
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
@@ -353,6 +375,8 @@ async function startApp(): Promise<void> {
     getSession: () => controller?.current ?? null,
     getWebContents: () => liveWindow()?.webContents ?? null,
     appEntryUrl,
+    grants,
+    pickExportPath,
     onRefused: (channel, url) => console.warn(`Refused IPC ${channel} from ${url ?? 'an unknown frame'}`),
   });
   await refreshMenu();

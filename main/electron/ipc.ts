@@ -1,17 +1,32 @@
 /**
- * IPC wiring: one `ipcMain.handle('dossier:<method>')` per API method, each
- * checking that the sender is the app window's main frame on the app's own
- * page, then validating and calling through `callApi` (one place for
- * validation and error shaping, shared with the loopback bridge). Nothing
- * is ever thrown across IPC: the renderer always receives a Result.
+ * IPC wiring: one `ipcMain.handle('dossier:<method>')` per renderer-facing
+ * API method (RENDERER_METHODS: no method that takes a path) and per desktop
+ * extra (DESKTOP_METHODS: grants for files the person dropped, importing
+ * them, exporting a brief through a save dialog main shows). Each handler
+ * checks that the sender is the app window's main frame on the app's own
+ * page, then validates and calls through `callApi` (one place for
+ * validation and error shaping, shared with the loopback bridge and the
+ * CLI). Nothing is ever thrown across IPC: the renderer always receives a
+ * Result.
  *
  * Written against small structural interfaces (no runtime import of
  * electron) so tests can pass fakes for ipcMain, the window and the session.
  */
-import { API_CHANNEL_PREFIX, API_EVENT_CHANNEL, API_METHODS, type MethodName } from '../../shared/api-methods';
-import type { ApiEvent, DossierService } from '../../shared/api';
-import type { Result } from '../../shared/errors';
+import path from 'node:path';
+import {
+  API_CHANNEL_PREFIX,
+  API_EVENT_CHANNEL,
+  DESKTOP_METHODS,
+  RENDERER_METHODS,
+  type DesktopMethodName,
+  type MethodName,
+} from '../../shared/api-methods';
+import { desktopSchemas, type ApiEvent, type DossierService } from '../../shared/api';
+import { BRIEF_FORMAT_INFO, type BriefFormat } from '../../shared/enums';
+import { DossierError, toApiError, type Result } from '../../shared/errors';
+import { exportFileName } from '../services/briefs/brief-methods';
 import { callApi } from '../services/session';
+import type { WindowGrants } from './grants';
 import { isTrustedSender, type FrameLike } from './security';
 
 /** The part of Electron's IpcMainInvokeEvent the handlers read. */
@@ -48,9 +63,16 @@ export interface ApiHandlerOptions {
   appEntryUrl: string;
   /** Called for each refused call, for logging. */
   onRefused?(channel: string, url: string | undefined): void;
+  /** The grants handed out to each window (cleared by the caller when the window navigates). */
+  grants: WindowGrants;
+  /**
+   * Shows a save dialog for a brief's export, suggesting `defaultName`;
+   * resolves with the chosen path, or null when the person cancelled.
+   */
+  pickExportPath(defaultName: string, format: BriefFormat): Promise<string | null>;
 }
 
-export function channelFor(method: MethodName): string {
+export function channelFor(method: MethodName | DesktopMethodName): string {
   return API_CHANNEL_PREFIX + method;
 }
 
@@ -64,14 +86,16 @@ const NO_NOTEBOOK: Result<never> = {
   error: { code: 'not-found', message: 'No notebook is open. Use File › Open notebook… to open one.' },
 };
 
+type Handled = (session: SessionLike, contents: WebContentsLike, input: unknown) => Promise<Result<unknown>>;
+
 /**
- * Registers one handler per API method. Returns a function that removes them
- * (used on shutdown and by tests).
+ * Registers one handler per renderer-facing method and per desktop extra.
+ * Returns a function that removes them (used on shutdown and by tests).
  */
 export function registerApiHandlers(ipcMain: IpcMainLike, options: ApiHandlerOptions): () => void {
   const channels: string[] = [];
-  for (const method of API_METHODS) {
-    const channel = channelFor(method);
+  const handle = (name: MethodName | DesktopMethodName, run: Handled) => {
+    const channel = channelFor(name);
     ipcMain.handle(channel, async (event, ...args) => {
       const frame = event?.senderFrame ?? null;
       const contents = options.getWebContents();
@@ -85,15 +109,64 @@ export function registerApiHandlers(ipcMain: IpcMainLike, options: ApiHandlerOpt
       if (args.length > 1) {
         return {
           ok: false,
-          error: { code: 'invalid-input', message: `${method} takes one argument.` },
+          error: { code: 'invalid-input', message: `${name} takes one argument.` },
         } satisfies Result<never>;
       }
-      return callApi(session.service, method, args[0]);
+      try {
+        return await run(session, contents, args[0]);
+      } catch (err) {
+        return { ok: false, error: toApiError(err) } satisfies Result<never>;
+      }
     });
     channels.push(channel);
-  }
+  };
+  for (const method of RENDERER_METHODS)
+    handle(method, (session, _contents, input) => callApi(session.service, method, input));
+  const desktop = desktopHandlers(options);
+  for (const name of DESKTOP_METHODS) handle(name, desktop[name]);
   return () => {
     for (const channel of channels) ipcMain.removeHandler(channel);
+  };
+}
+
+function parseDesktop<M extends DesktopMethodName>(name: M, input: unknown) {
+  return desktopSchemas[name].input.parse(input ?? {}) as ReturnType<(typeof desktopSchemas)[M]['input']['parse']>;
+}
+
+/**
+ * The desktop extras. Paths appear only inside main: from the preload's
+ * reading of dropped Files (turned into grants at once), from grants (turned
+ * back into paths for the trusted `importPaths`), and from the save dialog
+ * main shows itself (for the trusted `exportBriefToFile`).
+ */
+function desktopHandlers(options: ApiHandlerOptions): Record<DesktopMethodName, Handled> {
+  return {
+    async grantDroppedFiles(_session, contents, input) {
+      const { paths } = parseDesktop('grantDroppedFiles', input);
+      if (!paths.every((p) => path.isAbsolute(p)))
+        throw new DossierError('invalid-input', 'Only files dropped on or picked in the window can be granted.');
+      return { ok: true, value: { grants: options.grants.for(contents).issue(paths) } };
+    },
+    async importGrants(session, contents, input) {
+      const { grants } = parseDesktop('importGrants', input);
+      const paths = options.grants.for(contents).redeem(grants);
+      return callApi(session.service, 'importPaths', { paths });
+    },
+    async exportBriefWithDialog(session, _contents, input) {
+      const { briefId, format } = parseDesktop('exportBriefWithDialog', input);
+      const brief = await callApi(session.service, 'getBrief', { id: briefId });
+      if (!brief.ok) return brief;
+      const title = (brief.value as { title: string }).title;
+      const target = await options.pickExportPath(exportFileName(title, BRIEF_FORMAT_INFO[format].extension), format);
+      if (!target) return { ok: true, value: { saved: false } };
+      const written = await callApi(session.service, 'exportBriefToFile', { briefId, format, path: target });
+      if (!written.ok) {
+        // The person knows where they chose; the page hears the file's name only, as on success.
+        const message = written.error.message.split(path.resolve(target)).join(path.basename(target));
+        return { ok: false, error: { ...written.error, message } };
+      }
+      return { ok: true, value: { saved: true, fileName: path.basename((written.value as { path: string }).path) } };
+    },
   };
 }
 

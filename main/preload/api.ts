@@ -1,12 +1,17 @@
 /**
  * Builds the object the preload exposes as `window.dossier`: exactly one
- * function per API method, each invoking its own fixed channel (no generic
- * invoke), plus `onEvent`, which hides Electron's IpcRendererEvent from the
- * page, and `pathForFile` for drag and drop of files and folders.
+ * function per renderer-facing API method (RENDERER_METHODS — no method that
+ * takes a path), each invoking its own fixed channel (no generic invoke),
+ * plus `onEvent`, which hides Electron's IpcRendererEvent from the page, and
+ * the desktop extras for files the person chose (DESKTOP_METHODS).
+ *
+ * `grantDroppedFiles(files)` reads each File's path here, with webUtils (a
+ * page cannot make a File that has a path), and asks main for grant ids; the
+ * page gets the ids, never a path. It imports them with `importGrants`.
  *
  * Only types come from electron here, so tests can pass a fake ipcRenderer.
  */
-import { API_CHANNEL_PREFIX, API_EVENT_CHANNEL, API_METHODS } from '../../shared/api-methods';
+import { API_CHANNEL_PREFIX, API_EVENT_CHANNEL, RENDERER_METHODS } from '../../shared/api-methods';
 import type { ApiEvent, DesktopDossierApi } from '../../shared/api';
 
 /** The part of Electron's ipcRenderer the preload uses. */
@@ -16,16 +21,12 @@ export interface IpcRendererLike {
   removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
 }
 
-/**
- * `window.dossier` in the desktop app. `pathForFile(file)` returns the
- * absolute path of a File the person dropped onto the window (a file or a
- * folder), or "" for a File that did not come from disk; pass the paths to
- * `importPaths`. It exists only in Electron: the browser binding (dev:web)
- * has no file paths, so check for it before use.
- */
+type GrantAnswer = { ok: true; value: { grants: string[] } } | { ok: false; error: unknown };
+
+/** `window.dossier` in the desktop app. */
 export function createDossierApi(ipc: IpcRendererLike, getPathForFile: (file: File) => string): DesktopDossierApi {
   const api: Record<string, unknown> = {};
-  for (const method of API_METHODS) {
+  for (const method of RENDERER_METHODS) {
     const channel = API_CHANNEL_PREFIX + method;
     // A named closure per method over a constant channel string.
     api[method] = (input?: unknown) => ipc.invoke(channel, input ?? {});
@@ -43,12 +44,23 @@ export function createDossierApi(ipc: IpcRendererLike, getPathForFile: (file: Fi
       ipc.removeListener(API_EVENT_CHANNEL, wrapped);
     };
   };
-  api.pathForFile = (file: File) => {
-    try {
-      return getPathForFile(file);
-    } catch {
-      return '';
-    }
+  api.grantDroppedFiles = async (files: File[]) => {
+    const paths = Array.from(files ?? [], (file) => {
+      try {
+        return getPathForFile(file) || '';
+      } catch {
+        return '';
+      }
+    });
+    const fromDisk = paths.filter((p) => p.length > 0);
+    if (fromDisk.length === 0) return { ok: true, value: { grants: paths.map(() => null) } };
+    const answer = (await ipc.invoke(API_CHANNEL_PREFIX + 'grantDroppedFiles', { paths: fromDisk })) as GrantAnswer;
+    if (!answer.ok) return answer;
+    const issued = [...answer.value.grants];
+    return { ok: true, value: { grants: paths.map((p) => (p ? (issued.shift() ?? null) : null)) } };
   };
+  api.importGrants = (input?: unknown) => ipc.invoke(API_CHANNEL_PREFIX + 'importGrants', input ?? {});
+  api.exportBriefWithDialog = (input?: unknown) =>
+    ipc.invoke(API_CHANNEL_PREFIX + 'exportBriefWithDialog', input ?? {});
   return Object.freeze(api) as DesktopDossierApi;
 }

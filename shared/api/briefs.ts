@@ -68,7 +68,7 @@ export const briefSchemas = {
     input: z.object({ briefId: Id, format: BriefFormat }),
     output: z.object({ fileName: z.string(), mime: z.string(), bytes: z.instanceof(Uint8Array) }),
   },
-  /** Writes the export to `path` (CLI, Electron's save dialog). */
+  /** Writes the export to `path`. Trusted only (TRUSTED_METHODS): the CLI, and main after its save dialog. */
   exportBriefToFile: {
     input: z.object({ briefId: Id, format: BriefFormat, path: z.string().min(1) }),
     output: z.object({ path: z.string(), format: BriefFormat, bytes: z.number().int() }),

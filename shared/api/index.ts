@@ -12,7 +12,7 @@
  * (composed in main/services/session.ts).
  */
 import { z } from 'zod';
-import { API_METHODS, type MethodName } from '../api-methods';
+import { API_METHODS, type DesktopMethodName, type MethodName, type RendererMethodName } from '../api-methods';
 import type { Result } from '../errors';
 import { actorSchemas } from './actors';
 import { sourceSchemas } from './sources';
@@ -21,10 +21,19 @@ import { briefSchemas } from './briefs';
 import { searchSchemas } from './search';
 import { LookupInput } from './lookup';
 import { NotebookChangedEvent } from './events';
-import { Annotation, DEFAULT_STATUSES, Source, SourceMeta } from '../model';
-import { MenuCommand } from '../enums';
+import { Annotation, DEFAULT_STATUSES, Id, Source, SourceMeta } from '../model';
+import { BriefFormat, MenuCommand } from '../enums';
 
-export { API_METHODS, type MethodName } from '../api-methods';
+export {
+  API_METHODS,
+  DESKTOP_METHODS,
+  RENDERER_METHODS,
+  TRUSTED_METHODS,
+  type DesktopMethodName,
+  type MethodName,
+  type RendererMethodName,
+  type TrustedMethodName,
+} from '../api-methods';
 export * from './events';
 
 const Empty = z.object({}).strict().default({});
@@ -139,17 +148,53 @@ export const ApiEvent = z.discriminatedUnion('type', [
 ]);
 export type ApiEvent = z.infer<typeof ApiEvent>;
 
-/** The shape of `window.dossier`: one function per method, plus one event subscription. */
+/**
+ * The shape of `window.dossier`: one function per renderer-facing method (no
+ * method that takes a path: TRUSTED_METHODS), plus one event subscription.
+ */
 export type DossierApi = {
-  [M in MethodName]: (input: ApiInput<M>) => Promise<Result<ApiOutput<M>>>;
+  [M in RendererMethodName]: (input: ApiInput<M>) => Promise<Result<ApiOutput<M>>>;
 } & {
   onEvent(listener: (event: ApiEvent) => void): () => void;
 };
 
+/** A grant id main handed out for one file the person dropped or picked: opaque, random, single use. */
+export const GrantId = z.string().regex(/^[A-Za-z0-9_-]{20,64}$/, 'not a grant id');
+
+/**
+ * What crosses the desktop channels (DESKTOP_METHODS), validated in main.
+ * `grantDroppedFiles` carries the paths the preload read from the Files
+ * (webUtils) — the page cannot reach this channel with paths of its own.
+ */
+export const desktopSchemas = {
+  grantDroppedFiles: method(
+    z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000) }).strict(),
+    z.object({ grants: z.array(GrantId) }),
+  ),
+  importGrants: method(z.object({ grants: z.array(z.string().max(100)).min(1).max(10_000) }).strict(), ImportResult),
+  exportBriefWithDialog: method(
+    z.object({ briefId: Id, format: BriefFormat }).strict(),
+    /** `fileName` is the chosen file's name (for a notice), never its folder; absent when the person cancelled. */
+    z.object({ saved: z.boolean(), fileName: z.string().optional() }),
+  ),
+} satisfies Record<DesktopMethodName, { input: z.ZodType; output: z.ZodType }>;
+
+export type DesktopOutput<M extends DesktopMethodName> = z.output<(typeof desktopSchemas)[M]['output']>;
+
 /** What the Electron preload adds to `window.dossier`; the browser binding (dev:web) has none of it. */
 export type DesktopExtras = {
-  /** The absolute path of a File dropped or picked (a file or a folder), or "" for one not from disk. */
-  pathForFile(file: File): string;
+  /**
+   * Grants for Files the person dropped or picked (files or folders), in order;
+   * null for a File that did not come from disk (import its bytes instead).
+   */
+  grantDroppedFiles(files: File[]): Promise<Result<{ grants: Array<string | null> }>>;
+  /** Imports the files behind grants from grantDroppedFiles; each grant works once. */
+  importGrants(input: { grants: string[] }): Promise<Result<DesktopOutput<'importGrants'>>>;
+  /** Main shows a save dialog and writes the brief there; the answer names the file, not its folder. */
+  exportBriefWithDialog(input: {
+    briefId: string;
+    format: BriefFormat;
+  }): Promise<Result<DesktopOutput<'exportBriefWithDialog'>>>;
 };
 
 /** `window.dossier` in the desktop app. */

@@ -1,10 +1,12 @@
 /**
  * Import end to end: a folder's worth of files through the file input (a
- * browser drop carries files, not folders; the desktop app and the CLI import
- * the real folder path — covered by a real folder through the bridge below),
+ * browser drop carries files, not folders; the desktop app imports dropped
+ * folders through grants from main, the CLI by path — a page can name no
+ * path: the bridge refuses importPaths and exportBriefToFile),
  * the progress bar with counts and Cancel, the summary, near-duplicate flags,
  * restoring removed text in one click, and editing metadata in place.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -197,7 +199,7 @@ test('Cancel stops a running batch: what was added stays, the rest is skipped as
   await expect(sourceOptions(page)).toHaveCount(files_.length);
 });
 
-test('a real folder (with a subfolder and a file type it skips) imported by path through the API shows progress and lands in the list', async ({
+test('the page cannot name a file: the bridge serves neither importPaths nor exportBriefToFile, and nothing is read or written', async ({
   page,
   app,
 }) => {
@@ -205,35 +207,28 @@ test('a real folder (with a subfolder and a file type it skips) imported by path
   try {
     await mkdir(path.join(folder, 'sv'), { recursive: true });
     await writeFile(path.join(folder, 'herald-lighthouse.txt'), LIGHTHOUSE_ORIGINAL);
-    await writeFile(path.join(folder, 'ferry.md'), FERRY_ARTICLE);
     await writeFile(path.join(folder, 'sv', 'bibliotek.txt'), SWEDISH_ARTICLE);
-    await writeFile(path.join(folder, 'notes.xlsx'), 'not an article');
-    for (let i = 0; i < 30; i++) await writeFile(path.join(folder, `survey-${i}.txt`), fieldReport(i));
     await page.goto(app.url);
     await expect(page.getByRole('heading', { name: 'Your notebook has no sources yet' })).toBeVisible();
-    await watchProgress(page);
-    // The same call the desktop app makes for a dropped folder (Electron gives the renderer the folder's path).
-    const result = await page.evaluate(
-      async (paths) => {
-        const r = await fetch('/api/importPaths', {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ paths }),
-        });
-        return (await r.json()) as {
-          ok: boolean;
-          value?: { added: unknown[]; skipped: Array<{ name: string; reason: string }> };
-        };
-      },
-      [folder],
-    );
-    expect(result.ok).toBe(true);
-    expect(result.value!.added).toHaveLength(33);
-    expect(result.value!.skipped.map((s) => s.reason)).toEqual(['not an importable file type (.xlsx)']);
-    await expect(sourceOptions(page)).toHaveCount(33);
-    const seen = await progressSeen(page);
-    expect(seen.some((t) => /Importing \d+ of 33/.test(t))).toBe(true);
-    await expect(progressBar(page)).toHaveCount(0);
+    const target = path.join(folder, 'written', 'by-the-page.md');
+    // What the page's fetch would send (same origin); sent from the test, so the browser logs no failed load.
+    const origin = new URL(app.url).origin;
+    const post = async (method: string, body: unknown) => {
+      const r = await page.request.post(`${origin}/api/${method}`, { headers: { Origin: origin }, data: body });
+      return { status: r.status(), text: await r.text() };
+    };
+    const brief = JSON.parse((await post('createBrief', {})).text) as { value: { id: string } };
+    expect(await post('importPaths', { paths: [folder] })).toEqual({
+      status: 404,
+      text: 'Unknown API method "importPaths".',
+    });
+    expect(await post('exportBriefToFile', { briefId: brief.value.id, format: 'md', path: target })).toEqual({
+      status: 404,
+      text: 'Unknown API method "exportBriefToFile".',
+    });
+    await expect(page.getByRole('heading', { name: 'Your notebook has no sources yet' })).toBeVisible();
+    expect(await app.sourceFiles()).toEqual([]);
+    expect(existsSync(path.dirname(target))).toBe(false);
   } finally {
     await rm(folder, { recursive: true, force: true });
   }

@@ -1,9 +1,9 @@
 /**
  * The desktop app end to end: launches the built Electron app (out/) with
  * `_electron.launch` on a temporary notebook (DOSSIER_NOTEBOOK) and a
- * temporary settings folder (DOSSIER_USER_DATA), imports a fixture through
- * `window.dossier`, and checks that the window lists it and the security
- * settings are in force. Skips, with the reason, where the Electron binary
+ * temporary settings folder (DOSSIER_USER_DATA), imports a fixture picked in
+ * the window's file input (a grant from main, never a path in the page), and
+ * checks that the window lists it and the security settings are in force. Skips, with the reason, where the Electron binary
  * is not installed. The app is built first unless DOSSIER_SKIP_BUILD=1.
  *
  * With DOSSIER_APP_EXECUTABLE naming a packaged app's executable (e.g.
@@ -19,7 +19,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
-import { API_METHODS } from '../../shared/api-methods';
+import { DESKTOP_METHODS, RENDERER_METHODS } from '../../shared/api-methods';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const binaryRelative =
@@ -118,22 +118,26 @@ test('opens the requested notebook in a hardened window', async () => {
   expect(where.appPath).toMatch(packagedApp ? /app\.asar$/ : /./);
   expect(await readdir(fixture.notebook)).toContain('notebook.json');
 
-  // The page sees window.dossier (one function per method + onEvent + pathForFile) and no Node.
+  // The page sees window.dossier (one function per renderer-facing method, onEvent, the desktop extras) and no Node.
   const surface = await page.evaluate(() => {
     const g = globalThis as unknown as { dossier?: Record<string, unknown>; require?: unknown; process?: unknown };
     return { keys: Object.keys(g.dossier ?? {}).sort(), require: typeof g.require, process: typeof g.process };
   });
-  expect(surface.keys).toEqual([...API_METHODS, 'onEvent', 'pathForFile'].sort());
+  expect(surface.keys).toEqual([...RENDERER_METHODS, ...DESKTOP_METHODS, 'onEvent'].sort());
+  expect(surface.keys).not.toContain('importPaths');
   expect(surface.require).toBe('undefined');
   expect(surface.process).toBe('undefined');
 });
 
-test('imports a fixture through the API and the window lists it', async ({}, testInfo) => {
-  const result = await page.evaluate(async (file) => {
-    const g = globalThis as unknown as { dossier: { importPaths(i: { paths: string[] }): Promise<unknown> } };
-    return g.dossier.importPaths({ paths: [file] });
-  }, fixture.article);
-  expect(result).toMatchObject({ ok: true, value: { added: [{ title: TITLE }] } });
+test('imports a fixture picked in the file input (through a grant) and the window lists it', async ({}, testInfo) => {
+  // The page cannot name a path: a grant id main did not issue is refused.
+  const forged = await page.evaluate(async () => {
+    const g = globalThis as unknown as { dossier: { importGrants(i: { grants: string[] }): Promise<unknown> } };
+    return g.dossier.importGrants({ grants: ['A'.repeat(32)] });
+  });
+  expect(forged).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  // A file the person picks: the preload reads its path, main hands the page a grant and imports it.
+  await page.getByTestId('import-input').setInputFiles(fixture.article);
 
   const sources = page.getByRole('listbox', { name: 'Sources' });
   await expect(sources.getByRole('option').filter({ hasText: TITLE })).toBeVisible();

@@ -10,15 +10,16 @@
  *
  * Security: listens on 127.0.0.1 only; refuses a Host header other than
  * 127.0.0.1/localhost:<port> (DNS rebinding), any request whose Origin is not
- * the bridge's own, a POST without an Origin, unknown method names and bodies
- * over the size limit. Never imports electron.
+ * the bridge's own, a POST without an Origin, unknown method names — and the
+ * methods that take a file path, which a page never calls — and bodies over
+ * the size limit. Never imports electron.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { API_METHODS, type ApiEvent, type DossierService, type MethodName } from '../../../shared/api';
+import { RENDERER_METHODS, type ApiEvent, type DossierService } from '../../../shared/api';
 import { contentSecurityPolicy } from '../../../shared/csp';
 import { toApiError, type Result } from '../../../shared/errors';
 import { fromWire, toWire } from '../../../shared/wire';
@@ -60,7 +61,8 @@ export interface BridgeHandle {
 
 export const DEFAULT_MAX_BODY_BYTES = 200 * 1024 * 1024;
 
-const KNOWN_METHODS = new Set<string>(API_METHODS);
+/** What a page may call: no method that takes a path (those are the CLI's and main's, TRUSTED_METHODS). */
+const KNOWN_METHODS = new Set<string>(RENDERER_METHODS);
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -224,7 +226,7 @@ export async function startBridge(options: BridgeOptions): Promise<BridgeHandle>
       sendResult(res, { ok: false, error: { code: 'invalid-input', message: 'The request body is not valid JSON.' } });
       return;
     }
-    const result = await callApi(session.service, method as MethodName, input);
+    const result = await callApi(session.service, method as (typeof RENDERER_METHODS)[number], input);
     sendResult(res, result);
   };
 

@@ -1,14 +1,15 @@
 /**
  * The browser binding of the typed API: the same shape as Electron's
  * `window.dossier`, over the loopback bridge (main/services/bridge).
- * One function per name in API_METHODS, each `POST /api/<method>`, and
+ * One function per name in RENDERER_METHODS (no method that takes a path),
+ * each `POST /api/<method>`, and
  * `onEvent` through Server-Sent Events on `/api/events`.
  *
  * Kept free of DOM-only types (fetch and EventSource are passed in) so that
  * it also runs in Node for the bridge's tests.
  */
 import type { ApiEvent, DossierApi } from '../../../shared/api';
-import { API_METHODS } from '../../../shared/api-methods';
+import { RENDERER_METHODS } from '../../../shared/api-methods';
 import type { Result } from '../../../shared/errors';
 import { fromWire, toWire } from '../../../shared/wire';
 
@@ -88,6 +89,6 @@ export function createBridgeClient(options: BridgeClientOptions): DossierApi {
       };
     },
   };
-  for (const method of API_METHODS) api[method] = (input: unknown) => call(method, input);
+  for (const method of RENDERER_METHODS) api[method] = (input: unknown) => call(method, input);
   return api as DossierApi;
 }

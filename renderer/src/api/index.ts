@@ -4,7 +4,7 @@
  * shape over the loopback bridge. Components use `call()`, which unwraps the
  * Result and throws a DossierError whose message is meant for the person.
  */
-import type { ApiEvent, ApiInput, ApiOutput, DesktopExtras, DossierApi, MethodName } from '../../../shared/api';
+import type { ApiEvent, ApiInput, ApiOutput, DesktopExtras, DossierApi, RendererMethodName } from '../../../shared/api';
 import { DossierError, type Result } from '../../../shared/errors';
 import { createBridgeClient } from './bridge-client';
 
@@ -38,12 +38,16 @@ export function isDesktop(): boolean {
   return Boolean((window as unknown as { dossier?: DesktopApi }).dossier);
 }
 
-/** Calls an API method; resolves with its value or throws a DossierError. */
-export async function call<M extends MethodName>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
-  const fn = getApi()[method] as unknown as (input: ApiInput<M>) => Promise<Result<ApiOutput<M>>>;
-  const result = await fn(input);
+/** The value of a Result, or a DossierError carrying its message. */
+export function unwrap<T>(result: Result<T>): T {
   if (result.ok) return result.value;
   throw new DossierError(result.error.code, result.error.message);
+}
+
+/** Calls an API method; resolves with its value or throws a DossierError. */
+export async function call<M extends RendererMethodName>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
+  const fn = getApi()[method] as unknown as (input: ApiInput<M>) => Promise<Result<ApiOutput<M>>>;
+  return unwrap(await fn(input));
 }
 
 export function onApiEvent(listener: (event: ApiEvent) => void): () => void {

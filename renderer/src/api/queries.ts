@@ -7,7 +7,7 @@
  */
 import { useEffect, useState } from 'react';
 import { QueryClient, useQueries, useQuery, type UseQueryOptions, type UseQueryResult } from '@tanstack/react-query';
-import type { ApiInput, ApiOutput, MethodName } from '../../../shared/api';
+import type { ApiInput, ApiOutput, RendererMethodName } from '../../../shared/api';
 import { useNotices } from '../ui/notices';
 import { call, onApiEvent } from './index';
 import { invalidates, isApiQueryKey } from './invalidation';
@@ -41,17 +41,17 @@ export function connectInvalidation(client: QueryClient): () => void {
   });
 }
 
-export function apiQueryKey<M extends MethodName>(method: M, input: ApiInput<M>): readonly [M, ApiInput<M>] {
+export function apiQueryKey<M extends RendererMethodName>(method: M, input: ApiInput<M>): readonly [M, ApiInput<M>] {
   return [method, input] as const;
 }
 
-type Options<M extends MethodName, T> = Omit<
+type Options<M extends RendererMethodName, T> = Omit<
   UseQueryOptions<ApiOutput<M>, Error, T, readonly [M, ApiInput<M>]>,
   'queryKey' | 'queryFn'
 >;
 
 /** The value of `method(input)`, cached and kept fresh by the change events. */
-export function useApiQuery<M extends MethodName, T = ApiOutput<M>>(
+export function useApiQuery<M extends RendererMethodName, T = ApiOutput<M>>(
   method: M,
   input: ApiInput<M>,
   options?: Options<M, T>,
@@ -60,7 +60,7 @@ export function useApiQuery<M extends MethodName, T = ApiOutput<M>>(
 }
 
 /** `method` for each of `inputs` (e.g. one count per actor): the values in order, undefined while loading or failed. */
-export function useApiQueries<M extends MethodName>(
+export function useApiQueries<M extends RendererMethodName>(
   method: M,
   inputs: readonly ApiInput<M>[],
 ): (ApiOutput<M> | undefined)[] {

@@ -12,7 +12,7 @@ import StarterKit from '@tiptap/starter-kit';
 import type { ResolvedClaim } from '../../../shared/api/briefs';
 import { BRIEF_FORMAT_INFO, BRIEF_FORMATS, briefFormatOfCommand, type BriefFormat } from '../../../shared/enums';
 import type { Brief } from '../../../shared/model';
-import { call } from '../api';
+import { call, getApi, unwrap } from '../api';
 import { useApiEvent } from '../api/useApiEvent';
 import { invalidates, ownOrigin } from '../api/invalidation';
 import { apiQueryKey } from '../api/queries';
@@ -32,7 +32,7 @@ const AUTOSAVE_MS = 700;
 
 type SaveState = 'saved' | 'pending' | 'saving' | 'error';
 
-/** Saves bytes as a file through the browser's download (in Electron: the native save dialog). */
+/** Saves bytes as a file through the browser's download (the browser binding; the desktop app asks main). */
 function download(bytes: Uint8Array<ArrayBuffer>, mime: string, fileName: string): void {
   const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
   const a = document.createElement('a');
@@ -293,6 +293,13 @@ export function BriefEditor({
       setExporting(format);
       try {
         await saveNow();
+        const { exportBriefWithDialog } = getApi();
+        if (exportBriefWithDialog) {
+          // Desktop app: main shows the save dialog and writes the file; the page learns only its name.
+          const saved = unwrap(await exportBriefWithDialog({ briefId: brief.id, format }));
+          if (saved.saved && saved.fileName) info(`Exported “${saved.fileName}”.`);
+          return;
+        }
         const file = await call('exportBrief', { briefId: brief.id, format });
         download(file.bytes, file.mime, file.fileName);
         info(`Exported “${file.fileName}”.`);

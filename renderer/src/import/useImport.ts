@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
 import type { ImportResult } from '../../../shared/api';
-import { call, getApi } from '../api';
+import { call, getApi, unwrap } from '../api';
 import { useApiEvent } from '../api/useApiEvent';
 import { useNotices } from '../ui/notices';
 
@@ -28,7 +28,7 @@ interface DroppedFolder {
 
 interface DroppedItems {
   files: File[];
-  /** Dropped folders: the desktop app imports them by path; a browser cannot read them. */
+  /** Dropped folders: the desktop app imports them (through grants); a browser cannot read them. */
   folders: DroppedFolder[];
 }
 
@@ -94,13 +94,22 @@ export function useImport(onImported: (result: ImportResult) => void) {
         name,
         reason: 'folders can only be imported in the desktop app; drop the files inside it instead',
       }));
-      const api = getApi();
-      // Desktop app: hand main the paths, so folders work and big files are not copied through the renderer.
+      const { grantDroppedFiles, importGrants } = getApi();
+      // Desktop app: main reads the files itself (folders too, and big files are not copied through the page);
+      // the page only holds single-use grants for the files the person gave it, never their paths.
       const all = [...files, ...folders.map((f) => f.file)];
-      const paths = api.pathForFile ? all.map((f) => (f ? (api.pathForFile?.(f) ?? '') : '')) : [];
-      if (api.pathForFile && all.length > 0 && paths.every((p) => p.length > 0)) {
-        await run(() => call('importPaths', { paths }), []);
-        return;
+      if (grantDroppedFiles && importGrants && all.length > 0 && all.every((f): f is File => f !== null)) {
+        let grants: Array<string | null>;
+        try {
+          grants = unwrap(await grantDroppedFiles(all)).grants;
+        } catch (err) {
+          notifyError(err, 'Import failed');
+          return;
+        }
+        if (grants.every((g): g is string => g !== null)) {
+          await run(async () => unwrap(await importGrants({ grants })), []);
+          return;
+        }
       }
       if (files.length === 0) {
         if (folderIssues.length) onImportedRef.current({ added: [], skipped: [], rejected: folderIssues });
@@ -116,7 +125,7 @@ export function useImport(onImported: (result: ImportResult) => void) {
         return call('importFiles', { files: payload });
       }, folderIssues);
     },
-    [run],
+    [run, notifyError],
   );
 
   const importClipboard = useCallback(

@@ -4,7 +4,7 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBridgeClient } from '../../../renderer/src/api/bridge-client';
-import type { ApiEvent, DossierApi } from '../../../shared/api';
+import { RENDERER_METHODS, TRUSTED_METHODS, type ApiEvent, type DossierApi } from '../../../shared/api';
 import { fromWire, toWire } from '../../../shared/wire';
 import { contentSecurityPolicy } from '../../../shared/csp';
 import { startBridge, type BridgeHandle } from '../../../main/services/bridge/http-bridge';
@@ -227,6 +227,38 @@ describe('http bridge over a real notebook session', () => {
     expect((await post({ Host: `127.0.0.1:${port}` })).status).toBe(403);
     // Static pages too: a rebinding page must not read the app either.
     expect((await raw(port, { path: '/', headers: { Host: `attacker.test:${port}` } })).status).toBe(403);
+  });
+
+  it('serves no method that takes a path: importPaths and exportBriefToFile answer 404 and touch nothing', async () => {
+    const port = bridge.port;
+    const headers = { Host: `127.0.0.1:${port}`, Origin: `http://127.0.0.1:${port}` };
+    expect(TRUSTED_METHODS).toEqual(expect.arrayContaining(['importPaths', 'exportBriefToFile']));
+    const secret = path.join(dir, 'secret.txt');
+    const imported = await raw(port, {
+      method: 'POST',
+      path: '/api/importPaths',
+      headers,
+      body: toWire({ paths: [secret] }),
+    });
+    expect(imported.status).toBe(404);
+    expect(imported.body).toBe('Unknown API method "importPaths".');
+    const brief = await session.service.createBrief({ title: 'Färjan' });
+    const target = path.join(dir, 'elsewhere', 'deep', 'brief.md');
+    const exported = await raw(port, {
+      method: 'POST',
+      path: '/api/exportBriefToFile',
+      headers,
+      body: toWire({ briefId: brief.id, format: 'md', path: target }),
+    });
+    expect(exported.status).toBe(404);
+    expect(await session.service.listSources({})).toEqual([]);
+    expect(await readdir(dir)).not.toContain('elsewhere');
+    // Every trusted method is refused the same way; the client offers none of them.
+    for (const method of TRUSTED_METHODS)
+      expect((await raw(port, { method: 'POST', path: `/api/${method}`, headers, body: '{}' })).status).toBe(404);
+    const client = clientFor(bridge) as unknown as Record<string, unknown>;
+    for (const method of TRUSTED_METHODS) expect(client).not.toHaveProperty(method);
+    for (const method of RENDERER_METHODS) expect(typeof client[method]).toBe('function');
   });
 
   it('accepts only known method names, POST only, and enforces the body limit', async () => {

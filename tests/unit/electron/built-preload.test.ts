@@ -1,14 +1,15 @@
 /**
  * The BUILT preload (out/preload/index.cjs) run as Electron runs the preload
  * of a sandboxed window: its own realm, `require` knows only 'electron'.
- * It must load, expose exactly `window.dossier` with one function per API
- * method plus onEvent and pathForFile, call each method on its own channel,
- * and hand the page nothing else (no ipcRenderer, no generic invoke).
+ * It must load, expose exactly `window.dossier` with one function per
+ * renderer-facing API method (none that takes a path) plus onEvent and the
+ * desktop extras, call each on its own channel, and hand the page nothing
+ * else (no ipcRenderer, no generic invoke, no file path).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { API_EVENT_CHANNEL, API_METHODS } from '../../../shared/api-methods';
+import { API_EVENT_CHANNEL, DESKTOP_METHODS, RENDERER_METHODS, TRUSTED_METHODS } from '../../../shared/api-methods';
 import { BUILT, repoRoot, staleReason } from '../../helpers/built-app';
 import { runPreloadInSandbox, type PreloadRun } from './fixtures/preload-sandbox';
 
@@ -24,11 +25,13 @@ describe('the built preload in a sandboxed realm', () => {
     expect(run.newGlobals).toEqual([]);
   });
 
-  it('exposes exactly one global, dossier: the API methods, onEvent and pathForFile, frozen', () => {
+  it('exposes exactly one global, dossier: the renderer-facing methods, onEvent and the desktop extras, frozen', () => {
     const run = load();
     expect(run.exposed.map((e) => e.key)).toEqual(['dossier']);
     const dossier = dossierOf(run);
-    expect(Object.keys(dossier).sort()).toEqual([...API_METHODS, 'onEvent', 'pathForFile'].sort());
+    expect(Object.keys(dossier).sort()).toEqual([...RENDERER_METHODS, ...DESKTOP_METHODS, 'onEvent'].sort());
+    // No method that takes a path, and no way to learn a File's path.
+    for (const method of [...TRUSTED_METHODS, 'pathForFile']) expect(dossier).not.toHaveProperty(method);
     for (const value of Object.values(dossier)) expect(typeof value).toBe('function');
     expect(Object.isFrozen(dossier)).toBe(true);
     // Nothing of electron's own objects reaches the page.
@@ -48,19 +51,18 @@ describe('the built preload in a sandboxed realm', () => {
   it('each method invokes its own channel dossier:<method> with exactly one input', async () => {
     const run = load();
     const dossier = dossierOf(run);
-    for (const method of API_METHODS) {
+    const plain = [...RENDERER_METHODS, 'importGrants', 'exportBriefWithDialog'];
+    for (const method of plain) {
       const result = await dossier[method]!({ probe: method });
       expect(result).toEqual({ ok: true, value: `dossier:${method}` });
     }
-    expect(run.ipcRenderer.invoked).toEqual(
-      API_METHODS.map((m) => ({ channel: `dossier:${m}`, args: [{ probe: m }] })),
-    );
+    expect(run.ipcRenderer.invoked).toEqual(plain.map((m) => ({ channel: `dossier:${m}`, args: [{ probe: m }] })));
     await dossier.getNotebook!();
     expect(run.ipcRenderer.invoked.at(-1)).toEqual({ channel: 'dossier:getNotebook', args: [{}] });
     expect(run.ipcRenderer.sent).toEqual([]);
   });
 
-  it('onEvent passes the payload alone and unsubscribes; pathForFile asks webUtils and never throws', () => {
+  it('onEvent passes the payload alone and unsubscribes; grantDroppedFiles reads paths with webUtils, never hands one to the page', async () => {
     const run = load();
     const dossier = dossierOf(run);
     const heard: unknown[] = [];
@@ -75,12 +77,28 @@ describe('the built preload in a sandboxed realm', () => {
     // A TypeError of the preload's own realm, hence matched by message.
     expect(() => dossier.onEvent!('not a function')).toThrow(/onEvent needs a function/);
 
-    run.setPathForFile((file) => `/home/ann/${(file as { name: string }).name}`);
-    expect(dossier.pathForFile!({ name: 'artikel.pdf' })).toBe('/home/ann/artikel.pdf');
-    run.setPathForFile(() => {
-      throw new Error('not a File from disk');
+    // A File from disk gets a grant; one webUtils has no path for (pasted, made by the page) gets null.
+    run.setPathForFile((file) => {
+      const { name } = file as { name: string };
+      if (name === 'made-by-page') throw new Error('not a File from disk');
+      return name === 'pasted' ? '' : `/home/ann/${name}`;
     });
-    expect(dossier.pathForFile!({ name: 'pasted' })).toBe('');
+    const answer = await dossier.grantDroppedFiles!([
+      { name: 'artikel.pdf' },
+      { name: 'pasted' },
+      { name: 'made-by-page' },
+      { name: 'Mapp' },
+    ]);
+    expect(answer).toEqual({ ok: true, value: { grants: ['grant-0', null, null, 'grant-1'] } });
+    expect(JSON.stringify(answer)).not.toContain('/home/ann');
+    expect(run.ipcRenderer.invoked.at(-1)).toEqual({
+      channel: 'dossier:grantDroppedFiles',
+      args: [{ paths: ['/home/ann/artikel.pdf', '/home/ann/Mapp'] }],
+    });
+    // Nothing from disk: main is not asked at all.
+    const before = run.ipcRenderer.invoked.length;
+    expect(await dossier.grantDroppedFiles!([{ name: 'pasted' }])).toEqual({ ok: true, value: { grants: [null] } });
+    expect(run.ipcRenderer.invoked).toHaveLength(before);
   });
 
   it('the sandbox refuses any other module, and the recording sees an extra exposed global', () => {

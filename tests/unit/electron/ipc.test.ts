@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { API_CHANNEL_PREFIX, API_EVENT_CHANNEL, API_METHODS } from '../../../shared/api-methods';
+import {
+  API_CHANNEL_PREFIX,
+  API_EVENT_CHANNEL,
+  API_METHODS,
+  DESKTOP_METHODS,
+  RENDERER_METHODS,
+  TRUSTED_METHODS,
+} from '../../../shared/api-methods';
 import type { ApiEvent, DossierService } from '../../../shared/api';
+import { DossierError } from '../../../shared/errors';
 import {
   forwardEvents,
   registerApiHandlers,
@@ -8,6 +16,7 @@ import {
   type IpcMainLike,
   type WebContentsLike,
 } from '../../../main/electron/ipc';
+import { GRANT_REFUSED, WindowGrants } from '../../../main/electron/grants';
 
 const ENTRY = 'file:///app/out/renderer/index.html';
 
@@ -65,33 +74,61 @@ function fakeService(): DossierService & { calls: Array<[string, unknown]> } {
         };
       }
       if (method === 'getSource') throw new Error('boom\n    at secret/stack.ts:1:1');
+      if (method === 'getBrief') return { id: 'b1', title: 'Harbour: the strike' };
+      if (method === 'exportBriefToFile') {
+        const { path } = input as { path: string };
+        if (path.includes('read-only')) throw new DossierError('invalid-input', `Could not write ${path} (EACCES).`);
+        return { ...(input as object), bytes: 1234 };
+      }
       return { added: [], skipped: [], rejected: [] };
     };
   }
   return Object.assign(service as unknown as DossierService, { calls });
 }
 
-function setup() {
+function setup(options: { savePath?: string | null; now?: () => number } = {}) {
   const ipc = new FakeIpcMain();
   const { contents, sent } = fakeContents();
   const service = fakeService();
   let session: { service: DossierService } | null = { service };
   const refused: string[] = [];
+  const grants = new WindowGrants({ now: options.now ?? Date.now });
+  const saveDialogs: Array<[string, string]> = [];
   const dispose = registerApiHandlers(ipc, {
     getSession: () => session,
     getWebContents: () => contents,
     appEntryUrl: ENTRY,
     onRefused: (channel) => refused.push(channel),
+    grants,
+    pickExportPath: async (defaultName, format) => {
+      saveDialogs.push([defaultName, format]);
+      return options.savePath ?? null;
+    },
   });
-  return { ipc, contents, sent, service, refused, dispose, closeSession: () => (session = null) };
+  return { ipc, contents, sent, service, refused, dispose, grants, saveDialogs, closeSession: () => (session = null) };
 }
 
 describe('registerApiHandlers', () => {
-  it('registers exactly one handler per API method on its own channel', () => {
+  it('registers one handler per renderer-facing method and per desktop extra, each on its own channel', () => {
     const { ipc } = setup();
-    expect(ipc.registrations).toHaveLength(API_METHODS.length);
-    expect(new Set(ipc.registrations).size).toBe(API_METHODS.length);
-    expect([...ipc.registrations].sort()).toEqual(API_METHODS.map((m) => API_CHANNEL_PREFIX + m).sort());
+    const expected = [...RENDERER_METHODS, ...DESKTOP_METHODS].map((m) => API_CHANNEL_PREFIX + m);
+    expect(new Set(ipc.registrations).size).toBe(ipc.registrations.length);
+    expect([...ipc.registrations].sort()).toEqual(expected.sort());
+    // Every API method but the path-taking ones is there.
+    expect(RENDERER_METHODS.length).toBe(API_METHODS.length - TRUSTED_METHODS.length);
+  });
+
+  it('registers no channel for a method that takes a path: the page cannot name a file', async () => {
+    const { ipc, contents, service } = setup();
+    expect(TRUSTED_METHODS).toEqual(expect.arrayContaining(['importPaths', 'exportBriefToFile']));
+    for (const method of TRUSTED_METHODS) expect(ipc.handlers.has(API_CHANNEL_PREFIX + method)).toBe(false);
+    expect(() => ipc.invoke('dossier:importPaths', contents.mainFrame, { paths: ['/etc/passwd'] })).toThrow(
+      /No handler registered for 'dossier:importPaths'/,
+    );
+    expect(() =>
+      ipc.invoke('dossier:exportBriefToFile', contents.mainFrame, { briefId: 'b1', format: 'md', path: '/tmp/x/y.md' }),
+    ).toThrow(/No handler/);
+    expect(service.calls).toEqual([]);
   });
 
   it('removes every handler on dispose, so registering again does not double up', () => {
@@ -130,8 +167,11 @@ describe('registerApiHandlers', () => {
   it('refuses the main frame once it shows another page', async () => {
     const { ipc, contents, service } = setup();
     (contents.mainFrame as { url: string }).url = 'https://evil.example/phish.html';
-    const result = await ipc.invoke('dossier:importPaths', contents.mainFrame, { paths: ['/etc'] });
+    const result = await ipc.invoke('dossier:importText', contents.mainFrame, { text: 'x' });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await ipc.invoke('dossier:grantDroppedFiles', contents.mainFrame, { paths: ['/etc/passwd'] })).toMatchObject(
+      { ok: false, error: { message: 'This request did not come from the Dossier window and was refused.' } },
+    );
     expect(service.calls).toEqual([]);
   });
 
@@ -146,8 +186,13 @@ describe('registerApiHandlers', () => {
   it.each([
     ['getSource', { id: 42 }],
     ['getSource', {}],
-    ['importPaths', { paths: [] }],
-    ['importPaths', { paths: 'not-an-array' }],
+    ['importGrants', { grants: [] }],
+    ['importGrants', { grants: 'not-an-array' }],
+    ['importGrants', { grants: ['x'], paths: ['/etc/passwd'] }],
+    ['grantDroppedFiles', { paths: [] }],
+    ['grantDroppedFiles', { paths: ['relative/secret.txt'] }],
+    ['exportBriefWithDialog', { briefId: 'b1', format: 'exe' }],
+    ['exportBriefWithDialog', { briefId: 'b1', format: 'md', path: '/tmp/anywhere.md' }],
     ['importFiles', { files: [{ name: 'a.txt', bytes: 'not bytes' }] }],
     ['listSources', { unexpected: true }],
     ['importText', 'just a string'],
@@ -183,6 +228,112 @@ describe('registerApiHandlers', () => {
       ok: false,
       error: { code: 'not-found' },
     });
+  });
+});
+
+describe('grants for dropped files', () => {
+  type Granted = { ok: true; value: { grants: string[] } };
+  const grant = async (ipc: FakeIpcMain, frame: { url: string }, paths: string[]) =>
+    ((await ipc.invoke('dossier:grantDroppedFiles', frame, { paths })) as Granted).value.grants;
+
+  it('hands out one opaque, random id per dropped path; importGrants imports exactly those paths', async () => {
+    const { ipc, contents, service } = setup();
+    const paths = ['/home/ann/Hämtat/hamn.pdf', '/home/ann/Hämtat/artiklar'];
+    const ids = await grant(ipc, contents.mainFrame, paths);
+    expect(ids).toHaveLength(2);
+    expect(new Set(ids).size).toBe(2);
+    for (const id of ids) {
+      expect(id).toMatch(/^[A-Za-z0-9_-]{32}$/);
+      expect(id).not.toContain('hamn');
+    }
+    const result = await ipc.invoke('dossier:importGrants', contents.mainFrame, { grants: ids });
+    expect(result).toEqual({ ok: true, value: { added: [], skipped: [], rejected: [] } });
+    expect(service.calls).toEqual([['importPaths', { paths }]]);
+  });
+
+  it('refuses a grant id main did not issue, and one used twice, with a clear message', async () => {
+    const { ipc, contents, service } = setup();
+    const forged = await ipc.invoke('dossier:importGrants', contents.mainFrame, {
+      grants: ['AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'],
+    });
+    expect(forged).toEqual({ ok: false, error: { code: 'invalid-input', message: GRANT_REFUSED } });
+    const [id] = await grant(ipc, contents.mainFrame, ['/home/ann/hamn.txt']);
+    expect(await ipc.invoke('dossier:importGrants', contents.mainFrame, { grants: [id] })).toMatchObject({ ok: true });
+    const again = await ipc.invoke('dossier:importGrants', contents.mainFrame, { grants: [id] });
+    expect(again).toEqual({ ok: false, error: { code: 'invalid-input', message: GRANT_REFUSED } });
+    expect(GRANT_REFUSED).toMatch(/Drop the files or pick them again/);
+    expect(service.calls).toEqual([['importPaths', { paths: ['/home/ann/hamn.txt'] }]]);
+  });
+
+  it('is all or nothing: one bad id (or the same id twice) uses none of the others', async () => {
+    const { ipc, contents, service } = setup();
+    const [a, b] = await grant(ipc, contents.mainFrame, ['/a.txt', '/b.txt']);
+    expect(await ipc.invoke('dossier:importGrants', contents.mainFrame, { grants: [a, 'nope'] })).toMatchObject({
+      ok: false,
+    });
+    expect(await ipc.invoke('dossier:importGrants', contents.mainFrame, { grants: [b, b] })).toMatchObject({
+      ok: false,
+    });
+    expect(await ipc.invoke('dossier:importGrants', contents.mainFrame, { grants: [a, b] })).toMatchObject({
+      ok: true,
+    });
+    expect(service.calls).toEqual([['importPaths', { paths: ['/a.txt', '/b.txt'] }]]);
+  });
+
+  it('forgets the grants when the page navigates or reloads, and after they expire', async () => {
+    let now = 1_000_000;
+    const { ipc, contents, grants, service } = setup({ now: () => now });
+    const [beforeReload] = await grant(ipc, contents.mainFrame, ['/a.txt']);
+    grants.clear(contents);
+    expect(await ipc.invoke('dossier:importGrants', contents.mainFrame, { grants: [beforeReload] })).toMatchObject({
+      ok: false,
+      error: { message: GRANT_REFUSED },
+    });
+    const [late] = await grant(ipc, contents.mainFrame, ['/b.txt']);
+    now += 11 * 60 * 1000;
+    expect(await ipc.invoke('dossier:importGrants', contents.mainFrame, { grants: [late] })).toMatchObject({
+      ok: false,
+    });
+    expect(service.calls).toEqual([]);
+  });
+});
+
+describe('exportBriefWithDialog', () => {
+  it('asks main for a place (suggesting the brief title), writes there, and tells the page only the name', async () => {
+    const { ipc, contents, service, saveDialogs } = setup({ savePath: '/home/ann/Briefs/Hamnen.docx' });
+    const result = await ipc.invoke('dossier:exportBriefWithDialog', contents.mainFrame, {
+      briefId: 'b1',
+      format: 'docx',
+    });
+    expect(result).toEqual({ ok: true, value: { saved: true, fileName: 'Hamnen.docx' } });
+    expect(JSON.stringify(result)).not.toContain('/home/ann');
+    expect(saveDialogs).toEqual([['Harbour the strike.docx', 'docx']]);
+    expect(service.calls).toEqual([
+      ['getBrief', { id: 'b1' }],
+      ['exportBriefToFile', { briefId: 'b1', format: 'docx', path: '/home/ann/Briefs/Hamnen.docx' }],
+    ]);
+  });
+
+  it('a failed write says so, naming the file but not its folder', async () => {
+    const { ipc, contents } = setup({ savePath: '/media/read-only/Hamnen.md' });
+    const result = await ipc.invoke('dossier:exportBriefWithDialog', contents.mainFrame, {
+      briefId: 'b1',
+      format: 'md',
+    });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'invalid-input', message: 'Could not write Hamnen.md (EACCES).' },
+    });
+  });
+
+  it('writes nothing when the person cancels the dialog', async () => {
+    const { ipc, contents, service } = setup({ savePath: null });
+    const result = await ipc.invoke('dossier:exportBriefWithDialog', contents.mainFrame, {
+      briefId: 'b1',
+      format: 'pdf',
+    });
+    expect(result).toEqual({ ok: true, value: { saved: false } });
+    expect(service.calls.map(([m]) => m)).toEqual(['getBrief']);
   });
 });
 

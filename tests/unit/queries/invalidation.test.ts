@@ -16,6 +16,7 @@ import {
   type ApiInput,
   type MethodName,
   type NotebookChangedEvent,
+  type RendererMethodName,
 } from '../../../shared/api';
 import { call } from '../../../renderer/src/api';
 import { invalidates, ownOrigin } from '../../../renderer/src/api/invalidation';
@@ -41,7 +42,7 @@ async function settle(): Promise<void> {
   while (client.isFetching() > 0) await new Promise((r) => setTimeout(r, 5));
 }
 
-function watch<M extends MethodName>(method: M, input: ApiInput<M>): void {
+function watch<M extends RendererMethodName>(method: M, input: ApiInput<M>): void {
   const observer = new QueryObserver(client, {
     queryKey: apiQueryKey(method, input),
     queryFn: () => call(method, input),
