@@ -74,9 +74,11 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       (values.notebook as string | undefined) ?? process.env.DOSSIER_NOTEBOOK ?? 'notebook.dossier',
     );
     const json = Boolean(values.json);
-    const open = async () => (session ??= await openNotebookSession(notebook));
+    const args = positionals.slice(positionals.indexOf(name) + 1);
+    const readOnly = command.readOnly?.(args) ?? false;
+    const open = async () => (session ??= await openNotebookSession(notebook, { readOnly }));
     await command.run({
-      args: positionals.slice(positionals.indexOf(name) + 1),
+      args,
       options: values,
       json,
       io,

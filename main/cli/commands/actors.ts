@@ -21,6 +21,7 @@ export const actorsCommand: CliCommand = {
     'actors reject <key|name>     reject a suggestion for good',
   ],
   options: { as: { type: 'string' } },
+  readOnly: ([sub]) => sub === undefined || sub === 'list' || sub === 'suggest',
   async run({ args, options, call, print }) {
     const [sub, ...rest] = args;
     if (sub === undefined || sub === 'list') {
