@@ -9,22 +9,13 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
-import { main } from '../../../main/cli/dossier';
 import { BUILT, repoRoot } from '../../helpers/built-app';
 import { tempDir } from '../../helpers/temp-dir';
-
-const FIXTURES = path.resolve('tests/fixtures/basic');
+import { FIXTURES, notebookWithBrief, run } from './run-cli';
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`), isTTY: false });
-  return { code, out, err };
-}
 
 /** A second process holding the notebook open, and a way to make it write. */
 async function holdNotebook(dir: string): Promise<{ pid: number; send(line: string): Promise<void> }> {
@@ -70,12 +61,7 @@ describe('reading while the app has the notebook open', () => {
     const t = await tempDir();
     cleanups.push(t.cleanup);
     const nb = path.join(t.dir, 'shared.dossier');
-    expect((await run('--notebook', nb, 'import', path.join(FIXTURES, 'harbour-accord.txt'))).code).toBe(0);
-    const sourceId = JSON.parse((await run('--notebook', nb, 'sources', '--json')).out)[0].id as string;
-    const text = JSON.parse((await run('--notebook', nb, 'show', sourceId, '--json')).out).text as string;
-    const quote = text.split('\n').find((l) => l.length > 40)!;
-    expect((await run('--notebook', nb, 'claim', 'add', sourceId, '--quote', quote, '--tag', 'Harbour')).code).toBe(0);
-    const brief = JSON.parse((await run('--notebook', nb, 'brief', 'draft', '--tag', 'Harbour', '--json')).out);
+    const { sourceId, quote, briefId } = await notebookWithBrief(nb);
     const holder = await holdNotebook(nb);
     const lock = await readFile(path.join(nb, '.lock'), 'utf8');
     expect(JSON.parse(lock).pid).toBe(holder.pid);
@@ -96,7 +82,7 @@ describe('reading while the app has the notebook open', () => {
       expect(r.code, `${argv.join(' ')}: ${r.err}`).toBe(0);
     }
     const exported = path.join(t.dir, 'brief.md');
-    const exporting = await run('--notebook', nb, 'brief', 'export', brief.id, '--format', 'md', '--out', exported);
+    const exporting = await run('--notebook', nb, 'brief', 'export', briefId, '--format', 'md', '--out', exported);
     expect(exporting.err).toBe('');
     expect(await readFile(exported, 'utf8')).toContain(quote.slice(0, 30));
 
