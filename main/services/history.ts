@@ -3,7 +3,10 @@
  * survives a window reload). Each entry is one person-level action — "Tag
  * claim", "Import 12 files" — holding the immer patches of every file it
  * touched; undo applies the inverse patches in reverse order, redo the patches.
+ * With a HistoryLog (a writable notebook) every step is also saved, so the
+ * history outlives the session.
  */
+import type { HistoryLog, Stacks } from './history-log';
 import type { FileChange, NotebookStore } from './store/notebook-store';
 
 export interface HistoryEntry {
@@ -25,28 +28,52 @@ export interface HistoryState {
 
 const LIMIT = 500;
 
+/** Adds an action to the stacks: merged into the last one when their mergeKey allows, else pushed (clearing redo). */
+function push(stacks: Stacks, entry: HistoryEntry): void {
+  if (entry.changes.every((c) => c.patches.length === 0)) return;
+  const last = stacks.undo.at(-1);
+  if (
+    entry.mergeKey &&
+    last?.mergeKey === entry.mergeKey &&
+    stacks.redo.length === 0 &&
+    Date.parse(entry.at) - Date.parse(last.at) <= MERGE_MS
+  ) {
+    last.changes.push(...entry.changes);
+    last.at = entry.at;
+    return;
+  }
+  stacks.undo.push(entry);
+  if (stacks.undo.length > LIMIT) stacks.undo.shift();
+  stacks.redo = [];
+}
+
 export class History {
-  private undoStack: HistoryEntry[] = [];
-  private redoStack: HistoryEntry[] = [];
+  private stacks: Stacks = { undo: [], redo: [] };
 
-  constructor(private readonly store: NotebookStore) {}
+  constructor(
+    private readonly store: NotebookStore,
+    private readonly log?: HistoryLog,
+  ) {}
 
-  record(entry: HistoryEntry): void {
+  private get undoStack(): HistoryEntry[] {
+    return this.stacks.undo;
+  }
+
+  private get redoStack(): HistoryEntry[] {
+    return this.stacks.redo;
+  }
+
+  /** Takes up the saved history, when there is one that still fits the files. */
+  async load(): Promise<void> {
+    const saved = await this.log?.load(push);
+    if (saved) this.stacks = saved;
+  }
+
+  /** Records an action, once its files are written; resolves when it is saved too. */
+  async record(entry: HistoryEntry): Promise<void> {
     if (entry.changes.every((c) => c.patches.length === 0)) return;
-    const last = this.undoStack.at(-1);
-    if (
-      entry.mergeKey &&
-      last?.mergeKey === entry.mergeKey &&
-      this.redoStack.length === 0 &&
-      Date.parse(entry.at) - Date.parse(last.at) <= MERGE_MS
-    ) {
-      last.changes.push(...entry.changes);
-      last.at = entry.at;
-      return;
-    }
-    this.undoStack.push(entry);
-    if (this.undoStack.length > LIMIT) this.undoStack.shift();
-    this.redoStack = [];
+    push(this.stacks, entry);
+    await this.log?.write({ op: 'record', entry }, this.stacks);
   }
 
   state(): HistoryState {
@@ -66,6 +93,7 @@ export class History {
       throw err;
     }
     this.redoStack.push(entry);
+    await this.log?.write({ op: 'undo', entry }, this.stacks);
     return entry;
   }
 
@@ -79,6 +107,7 @@ export class History {
       throw err;
     }
     this.undoStack.push(entry);
+    await this.log?.write({ op: 'redo', entry }, this.stacks);
     return entry;
   }
 }

@@ -37,6 +37,7 @@ export async function openNotebookSession(dir: string, options: OpenOptions = {}
     }
   };
   const ctx = createServiceContext(store, emit);
+  await ctx.history.load();
   const search = createSearchArea(ctx);
   // Each area contributes its slice of the API; together they must cover every method.
   const service: DossierService = serialiseWrites({
