@@ -71,6 +71,7 @@ export const SEARCH_METHODS = [
   'listRelations',
   'deleteRelation',
   'getClaimGroup',
+  'createRelation',
 ] as const;
 
 /** Every method, area by area. An area adds its list here and its schemas in shared/api/. */

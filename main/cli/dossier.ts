@@ -2,7 +2,7 @@
  * The `dossier` command line (docs/cli.md): a client of the same API as
  * the app — every command reaches the services through `callApi`, so input is
  * validated and completed by the API's schemas exactly as for the app. Every
- * command takes `--notebook <folder>` (created if missing), prints JSON with
+ * command takes `--notebook <folder>` (created by the first command that changes it), prints JSON with
  * `--json`, and exits non-zero with a one-line message on bad input. Commands
  * live in main/cli/commands/.
  */
@@ -16,6 +16,10 @@ import { briefCommand } from './commands/briefs';
 import { claimCommand } from './commands/claims';
 import { importCommand, showCommand, sourcesCommand } from './commands/sources';
 import { corroborateCommand, searchCommand } from './commands/search';
+import { actorCommand } from './commands/actor';
+import { redoCommand, undoCommand } from './commands/history';
+import { relationCommand } from './commands/relations';
+import { tagCommand } from './commands/tags';
 
 export const COMMANDS: CliCommand[] = [
   importCommand,
@@ -26,17 +30,23 @@ export const COMMANDS: CliCommand[] = [
   briefCommand,
   searchCommand,
   corroborateCommand,
+  tagCommand,
+  actorCommand,
+  relationCommand,
+  undoCommand,
+  redoCommand,
 ];
 
-function usage(): string {
+/** The help: of every command, or of one (`dossier tag --help`). */
+function usage(only?: CliCommand): string {
   return [
-    'Usage: dossier <command> [options]',
+    only ? `Usage: dossier ${only.name} … [options]` : 'Usage: dossier <command> [options]',
     '',
     'Commands:',
-    ...COMMANDS.flatMap((c) => c.usage.map((l) => `  ${l}`)),
+    ...(only ? [only] : COMMANDS).flatMap((c) => c.usage.map((l) => `  ${l}`)),
     '',
     'Options:',
-    '  --notebook <folder>   the notebook folder (default: $DOSSIER_NOTEBOOK or ./notebook.dossier); created if missing',
+    '  --notebook <folder>   the notebook folder (default: $DOSSIER_NOTEBOOK or ./notebook.dossier); created by the first command that changes it',
     '  --json                print JSON (the shapes in docs/cli.md)',
     '  -h, --help            this help',
   ].join('\n');
@@ -66,7 +76,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       options: { ...globalOptions, ...(command?.options ?? {}) },
     });
     if (values.help || !name) {
-      io.out(usage());
+      io.out(usage(command));
       return values.help ? 0 : 2;
     }
     if (!command) throw new UsageError(`unknown command "${name}"`);

@@ -6,7 +6,7 @@
  * are made of (filters, hits, corroboration hits, discrepancies).
  */
 import { z } from 'zod';
-import { CorroborationType, IndexOrigin } from '../enums';
+import { CorroborationType, IndexOrigin, RelationType } from '../enums';
 import { Annotation, Relation, SourceHead } from '../model';
 
 const Id = z.string().min(1);
@@ -172,5 +172,10 @@ export const searchSchemas = {
   },
   listRelations: { input: z.object({ annotationId: Id }), output: z.array(RelationView) },
   deleteRelation: { input: z.object({ id: Id }), output: z.object({ deleted: Relation }) },
+  /** A relation between two existing annotations (`from` corroborates, contradicts or elaborates `to`). */
+  createRelation: {
+    input: z.object({ fromId: Id, toId: Id, type: RelationType }),
+    output: Relation,
+  },
   getClaimGroup: { input: z.object({ annotationId: Id }), output: ClaimGroup },
 } as const;

@@ -3,7 +3,7 @@ import { toCliSuggestion } from '../../../shared/actors';
 import type { Actor } from '../../../shared/model';
 import { UsageError, type CliCommand } from '../command';
 
-function actorLine(a: Actor, all: readonly Actor[]): string {
+export function actorLine(a: Actor, all: readonly Actor[]): string {
   const aliases = a.aliases.length ? `  (${a.aliases.join(', ')})` : '';
   const member = a.memberOf.length
     ? `  ∈ ${a.memberOf.map((id) => all.find((x) => x.id === id)?.name ?? id).join(', ')}`

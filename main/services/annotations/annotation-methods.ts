@@ -287,7 +287,13 @@ export function annotationMethods(ctx: ServiceContext): ServiceMethods<Annotatio
         }
         getTag(parentId);
       }
-      await ctx.transact(name && name !== tag.name ? `Rename tag “${tag.name}”` : `Edit tag “${tag.name}”`, (tx) =>
+      const label =
+        name && name !== tag.name
+          ? `Rename tag “${tag.name}”`
+          : parentId !== undefined && !color
+            ? `Move tag “${tag.name}”`
+            : `Edit tag “${tag.name}”`;
+      await ctx.transact(label, (tx) =>
         tx.updateManifest((m) => {
           const t = m.tags.find((x) => x.id === id)!;
           if (name) t.name = name;

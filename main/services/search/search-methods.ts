@@ -20,7 +20,8 @@ type SearchMethodName =
   | 'acceptCorroboration'
   | 'listRelations'
   | 'deleteRelation'
-  | 'getClaimGroup';
+  | 'getClaimGroup'
+  | 'createRelation';
 
 export interface SearchArea {
   methods: ServiceMethods<SearchMethodName>;
@@ -180,6 +181,27 @@ export function createSearchArea(ctx: ServiceContext, options: SearchServiceOpti
         });
       });
       return { deleted: relation };
+    },
+
+    async createRelation({ fromId, toId, type }) {
+      if (fromId === toId) throw new DossierError('invalid-input', 'An annotation cannot be related to itself.');
+      const index = await service.ready();
+      await findAnnotation(index, fromId);
+      await findAnnotation(index, toId);
+      const already = store.manifest.relations.find(
+        (r) => r.type === type && ((r.from === fromId && r.to === toId) || (r.from === toId && r.to === fromId)),
+      );
+      if (already)
+        throw new DossierError('invalid-input', `These annotations are already related (${type}, ${already.id}).`);
+      const relation: Relation = {
+        id: newId('rel'),
+        from: fromId,
+        to: toId,
+        type,
+        createdAt: new Date().toISOString(),
+      };
+      await ctx.transact(`Relate claims (${type})`, (tx) => tx.updateManifest((m) => void m.relations.push(relation)));
+      return relation;
     },
 
     async getClaimGroup({ annotationId }) {

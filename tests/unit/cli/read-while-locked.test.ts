@@ -98,7 +98,7 @@ describe('reading while the app has the notebook open', () => {
     // The holder's later writes are what the next reader sees.
     await holder.send(`import ${path.join(FIXTURES, 'ministers-meet.html')}`);
     expect(JSON.parse((await run('--notebook', nb, 'sources', '--json')).out)).toHaveLength(2);
-  });
+  }, 120_000); // a second process (tsx) starts: seconds on a busy machine
 
   it('reads whole files while the holder writes in a burst', async () => {
     const t = await tempDir();
@@ -117,7 +117,7 @@ describe('reading while the app has the notebook open', () => {
       reads++;
     }
     await burst;
-  });
+  }, 120_000); // a second process (tsx) starts: seconds on a busy machine
 
   it('the built CLI reads while locked and refuses to write', async () => {
     const t = await tempDir();
@@ -134,5 +134,5 @@ describe('reading while the app has the notebook open', () => {
     const write = cli('import', path.join(FIXTURES, 'ministers-meet.html'));
     expect(write.status).toBe(1);
     expect(write.stderr).toMatch(/^dossier: The notebook is open in another process/);
-  });
+  }, 120_000); // each spawn of the built CLI loads its bundle: seconds on a busy machine
 });
