@@ -278,4 +278,54 @@ describe('writes fired together', () => {
     cleanups.push(() => reopened.close());
     expect(comparable(await snapshot(client(reopened), sourceId))).toEqual(inMemory);
   });
+
+  it('keeps both of two stance changes on one claim made 0 ms apart (each names its link, not the whole list)', async () => {
+    const s = await open();
+    const api = client(s);
+    const { added } = await api.importText({ text: TEXT, name: 'Harbour' });
+    const sourceId = added[0]!.id;
+    const anna = await api.createActor({ name: 'Anna Berg', kind: 'person' });
+    const per = await api.createActor({ name: 'Per Holm', kind: 'person' });
+    const claim = await api.createAnnotation({
+      sourceId,
+      kind: 'claim',
+      start: 0,
+      end: 40,
+      actors: [
+        { actorId: anna.id, role: 'speaker' },
+        { actorId: per.id, role: 'subject', stance: 'neutral' },
+      ],
+    });
+    const results = await Promise.all([
+      api.updateAnnotation({
+        sourceId,
+        id: claim.id,
+        patch: { stance: { actorId: anna.id, role: 'speaker', stance: 'supports' } },
+      }),
+      api.updateAnnotation({
+        sourceId,
+        id: claim.id,
+        patch: { stance: { actorId: per.id, role: 'subject', stance: null } },
+      }),
+    ]);
+    const expected = [
+      { actorId: anna.id, role: 'speaker', stance: 'supports' },
+      { actorId: per.id, role: 'subject' },
+    ];
+    expect(results[1]!.actors).toEqual(expected);
+    expect((await api.getSource({ id: sourceId })).annotations[0]!.actors).toEqual(expected);
+    await expect(
+      api.updateAnnotation({
+        sourceId,
+        id: claim.id,
+        patch: { stance: { actorId: per.id, role: 'speaker', stance: 'opposes' } },
+      }),
+    ).rejects.toThrow(/Per Holm is not linked to this annotation as speaker/);
+    expect((await api.undo({})).label).toBe('Change stance');
+    expect((await api.getSource({ id: sourceId })).annotations[0]!.actors[1]).toEqual({
+      actorId: per.id,
+      role: 'subject',
+      stance: 'neutral',
+    });
+  });
 });
