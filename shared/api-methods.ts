@@ -72,6 +72,7 @@ export const SEARCH_METHODS = [
   'deleteRelation',
   'getClaimGroup',
   'createRelation',
+  'getAnnotation',
 ] as const;
 
 /** Every method, area by area. An area adds its list here and its schemas in shared/api/. */

@@ -99,6 +99,7 @@ export const READ_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'corroborate',
   'listRelations',
   'getClaimGroup',
+  'getAnnotation',
 ]);
 
 /**

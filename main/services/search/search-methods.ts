@@ -21,7 +21,8 @@ type SearchMethodName =
   | 'listRelations'
   | 'deleteRelation'
   | 'getClaimGroup'
-  | 'createRelation';
+  | 'createRelation'
+  | 'getAnnotation';
 
 export interface SearchArea {
   methods: ServiceMethods<SearchMethodName>;
@@ -181,6 +182,10 @@ export function createSearchArea(ctx: ServiceContext, options: SearchServiceOpti
         });
       });
       return { deleted: relation };
+    },
+
+    async getAnnotation({ id }) {
+      return findAnnotation(await service.ready(), id);
     },
 
     async createRelation({ fromId, toId, type }) {

@@ -200,6 +200,24 @@ describe('dossier relation', () => {
   });
 });
 
+describe('dossier claim rm', () => {
+  it('removes an annotation with its relations; undo brings both back', async () => {
+    const { nb, sourceId, claims } = await notebook();
+    const [a, b] = claims as [string, string];
+    const relation = Relation.parse(await runJson('--notebook', nb, 'relation', 'add', a, b, '--type', 'corroborates'));
+    const removed = await runJson<{ deleted: Annotation }>('--notebook', nb, 'claim', 'rm', a);
+    expect(removed.deleted).toMatchObject({ id: a, sourceId });
+    expect((await annotations(nb, sourceId)).map((x) => x.id)).toEqual([b]);
+    expect(await runJson('--notebook', nb, 'relation', 'list', b)).toEqual([]);
+    failed(await run('--notebook', nb, 'claim', 'rm', a), 1, new RegExp(`No annotation with id "${a}"`));
+    expect((await runJson<{ label: string }>('--notebook', nb, 'undo')).label).toBe('Delete claim');
+    expect((await annotations(nb, sourceId)).map((x) => x.id).sort()).toEqual([a, b].sort());
+    expect((await runJson<Array<{ id: string }>>('--notebook', nb, 'relation', 'list', b)).map((r) => r.id)).toEqual([
+      relation.id,
+    ]);
+  });
+});
+
 describe('dossier undo / redo', () => {
   it('steps back and forth across separate commands and says what it undid', async () => {
     const { nb } = await notebook();
