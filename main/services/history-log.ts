@@ -11,6 +11,7 @@
  * `git checkout`, an edit by hand), the patches no longer fit and the saved
  * history is dropped — undo then starts empty rather than damage the files.
  */
+import { statSync } from 'node:fs';
 import { appendFile, mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { HistoryEntry } from './history';
@@ -99,32 +100,44 @@ export class HistoryLog {
     return stacks;
   }
 
-  /** Notes one step, after its files are written; `stacks` are the stacks after it (for a rewrite). */
-  write(
-    step: { op: 'record'; entry: HistoryEntry } | { op: 'undo' | 'redo'; entry: HistoryEntry },
-    stacks: Stacks,
-  ): Promise<void> {
+  /**
+   * Notes one step, right after its files are written: their stamps are taken
+   * now (synchronously, before any later write can touch them), the line is
+   * written in the background, in order; `idle()` waits for it. `stacks` are
+   * the stacks after the step (for a rewrite).
+   */
+  write(step: { op: 'record' | 'undo' | 'redo'; entry: HistoryEntry }, stacks: Stacks): void {
+    const stamps: Stamps = {};
+    for (const change of step.entry.changes) {
+      const rel = this.rel(change.file);
+      try {
+        const s = statSync(path.join(this.dir, rel));
+        stamps[rel] = `${s.ino}:${s.size}:${s.mtimeMs}`;
+      } catch {
+        stamps[rel] = '';
+      }
+    }
+    Object.assign(this.stamps, stamps);
+    // The line is made now, from the stacks as they are: later merges change entries in place.
+    const rewrite = this.stale || this.lines >= COMPACT_AFTER;
+    const line: Line = rewrite
+      ? { op: 'snapshot', undo: stacks.undo, redo: stacks.redo, stamps: this.stamps }
+      : step.op === 'record'
+        ? { op: 'record', entry: step.entry, stamps }
+        : { op: step.op, stamps };
+    const text = `${JSON.stringify(line)}\n`;
+    this.lines = rewrite ? 1 : this.lines + 1;
+    this.stale = false;
     const run = this.writing.then(async () => {
-      const stamps: Stamps = {};
-      for (const change of step.entry.changes) {
-        const rel = this.rel(change.file);
-        stamps[rel] = (await this.stampOf(rel)) ?? '';
-      }
-      Object.assign(this.stamps, stamps);
       await mkdir(path.dirname(this.file), { recursive: true });
-      if (this.stale || this.lines >= COMPACT_AFTER) {
-        const snapshot: Line = { op: 'snapshot', undo: stacks.undo, redo: stacks.redo, stamps: this.stamps };
-        await writeFileDurably(this.file, `${JSON.stringify(snapshot)}\n`);
-        this.lines = 1;
-        this.stale = false;
-        return;
-      }
-      const line: Line = step.op === 'record' ? { op: 'record', entry: step.entry, stamps } : { op: step.op, stamps };
-      await appendFile(this.file, `${JSON.stringify(line)}\n`);
-      this.lines++;
+      await (rewrite ? writeFileDurably(this.file, text) : appendFile(this.file, text));
     });
     // A history that cannot be saved must not fail the change itself: it is rewritten whole next time.
     this.writing = run.catch(() => void (this.stale = true));
+  }
+
+  /** Resolves when every step noted so far is written. */
+  idle(): Promise<void> {
     return this.writing;
   }
 }

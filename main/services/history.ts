@@ -69,11 +69,16 @@ export class History {
     if (saved) this.stacks = saved;
   }
 
-  /** Records an action, once its files are written; resolves when it is saved too. */
-  async record(entry: HistoryEntry): Promise<void> {
+  /** Records an action, once its files are written (the log saves it in the background: see idle). */
+  record(entry: HistoryEntry): void {
     if (entry.changes.every((c) => c.patches.length === 0)) return;
     push(this.stacks, entry);
-    await this.log?.write({ op: 'record', entry }, this.stacks);
+    this.log?.write({ op: 'record', entry }, this.stacks);
+  }
+
+  /** Resolves when the saved history has caught up. */
+  async idle(): Promise<void> {
+    await this.log?.idle();
   }
 
   state(): HistoryState {
@@ -93,7 +98,7 @@ export class History {
       throw err;
     }
     this.redoStack.push(entry);
-    await this.log?.write({ op: 'undo', entry }, this.stacks);
+    this.log?.write({ op: 'undo', entry }, this.stacks);
     return entry;
   }
 
@@ -107,7 +112,7 @@ export class History {
       throw err;
     }
     this.undoStack.push(entry);
-    await this.log?.write({ op: 'redo', entry }, this.stacks);
+    this.log?.write({ op: 'redo', entry }, this.stacks);
     return entry;
   }
 }

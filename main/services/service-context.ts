@@ -124,7 +124,7 @@ export function createServiceContext(store: NotebookStore, emit: (event: ApiEven
         return await fn(tx);
       } finally {
         if (changes.some((c) => c.patches.length)) {
-          await history.record({
+          history.record({
             label,
             at: new Date().toISOString(),
             changes,

@@ -60,6 +60,7 @@ export async function openNotebookSession(dir: string, options: OpenOptions = {}
     },
     async close() {
       listeners.clear();
+      await ctx.history.idle();
       await search.close();
       await store.close();
     },
