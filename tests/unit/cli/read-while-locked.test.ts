@@ -119,6 +119,16 @@ describe('reading while the app has the notebook open', () => {
     await burst;
   }, 120_000); // a second process (tsx) starts: seconds on a busy machine
 
+  it('a reading command on a missing notebook finds it empty and creates nothing', async () => {
+    const t = await tempDir();
+    cleanups.push(t.cleanup);
+    const nb = path.join(t.dir, 'missing.dossier');
+    const r = await run('--notebook', nb, 'sources', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toEqual([]);
+    expect(await readdir(t.dir)).toEqual([]);
+  });
+
   it('the built CLI reads while locked and refuses to write', async () => {
     const t = await tempDir();
     cleanups.push(t.cleanup);

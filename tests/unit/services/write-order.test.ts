@@ -328,4 +328,31 @@ describe('writes fired together', () => {
       stance: 'neutral',
     });
   });
+
+  it('queues undo and redo with the writes: fired together they act on the steps made before them', async () => {
+    const s = await open();
+    const api = client(s);
+    const steps = await Promise.all([
+      api.createTag({ name: 'Energy' }),
+      api.undo({}),
+      api.createTag({ name: 'Harbour' }),
+      api.createTag({ name: 'Quotas' }),
+      api.undo({}),
+      api.redo({}),
+      api.undo({}),
+    ]);
+    expect(steps.slice(1).map((r) => ('label' in r ? r.label : 'created'))).toEqual([
+      'Create tag “Energy”',
+      'created',
+      'created',
+      'Create tag “Quotas”',
+      'Create tag “Quotas”',
+      'Create tag “Quotas”',
+    ]);
+    expect((await api.listTags({})).map((t) => t.name)).toEqual(['Harbour']);
+    expect(await api.getHistory({})).toMatchObject({
+      undoLabel: 'Create tag “Harbour”',
+      redoLabel: 'Create tag “Quotas”',
+    });
+  });
 });
