@@ -2,9 +2,11 @@
  * The `dossier` command line (docs/cli.md): a client of the same API as
  * the app — every command reaches the services through `callApi`, so input is
  * validated and completed by the API's schemas exactly as for the app. Every
- * command takes `--notebook <folder>` (created by the first command that changes it), prints JSON with
- * `--json`, and exits non-zero with a one-line message on bad input. Commands
- * live in main/cli/commands/.
+ * command takes `--notebook <folder>` (created by the first command that
+ * changes it), prints JSON with `--json`, and exits non-zero with a one-line
+ * message on bad input. A command that only reads opens the notebook without
+ * its lock (it works while the app has it open). Commands live in
+ * main/cli/commands/.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
