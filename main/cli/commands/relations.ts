@@ -22,10 +22,10 @@ export const relationCommand: CliCommand = {
       const relations = await call('listRelations', { annotationId });
       print(relations, () =>
         relations.length
-          ? relations.map(
-              (r) =>
-                `${r.id}  ${r.from === annotationId ? r.type : `${r.type} (by the other)`} ${r.other.annotationId}${r.other.exact ? `: “${r.other.exact}”` : ''}`,
-            )
+          ? relations.map((r) => {
+              const other = `${r.other.annotationId}${r.other.exact ? ` “${r.other.exact}”` : ''}`;
+              return `${r.id}  ${r.from === annotationId ? `${r.type} ${other}` : `${other} ${r.type} it`}`;
+            })
           : ['No relations.'],
       );
     } else if (sub === 'add') {

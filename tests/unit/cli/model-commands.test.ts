@@ -191,6 +191,12 @@ describe('dossier relation', () => {
       b,
     );
     expect(listed.map((r) => [r.id, r.other.annotationId])).toEqual([[relation.id, a]]);
+    expect((await run('--notebook', nb, 'relation', 'list', a)).out).toMatch(
+      new RegExp(`^${relation.id}  contradicts ${b} “`),
+    );
+    expect((await run('--notebook', nb, 'relation', 'list', b)).out).toMatch(
+      new RegExp(`^${relation.id}  ${a} “.*” contradicts it\n$`),
+    );
     failed(await run('--notebook', nb, 'relation', 'add', b, a, '--type', 'contradicts'), 1, /already related/);
     failed(await run('--notebook', nb, 'relation', 'add', a, a, '--type', 'elaborates'), 1, /to itself/);
     failed(await run('--notebook', nb, 'relation', 'add', a, 'ann_nothing', '--type', 'elaborates'), 1, /ann_nothing/);
