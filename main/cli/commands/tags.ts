@@ -47,6 +47,9 @@ export const tagCommand: CliCommand = {
       const name = requireArg(args, 1, 'tag add needs a name');
       const parent = stringOption(options, 'parent');
       const color = stringOption(options, 'color');
+      // The app's colour picker gives #rrggbb; so does the CLI.
+      if (color !== undefined && !/^#[0-9a-f]{6}$/i.test(color))
+        throw new UsageError(`--color takes a colour as #RRGGBB (got "${color}")`);
       const tag = await call('createTag', {
         name,
         ...(parent ? { parentId: (await lookup(parent)).id } : {}),

@@ -99,6 +99,13 @@ describe('dossier tag', () => {
     failed(await run('--notebook', nb, 'tag', 'move', 'Wind'), 2, /exactly one of --under T or --top/);
     failed(await run('--notebook', nb, 'tag', 'rename', 'Wind'), 2, /needs the new name/);
     failed(await run('--notebook', nb, 'tag', 'paint', 'Wind'), 2, /unknown tag command "paint"/);
+    failed(
+      await run('--notebook', nb, 'tag', 'add', 'Solar', '--color', 'red'),
+      2,
+      /--color takes a colour as #RRGGBB/,
+    );
+    const solar = Tag.parse(await runJson('--notebook', nb, 'tag', 'add', 'Solar', '--color', '#AA3300'));
+    expect(solar.color).toBe('#AA3300');
   });
 });
 
