@@ -77,6 +77,8 @@ export const SEARCH_METHODS = [
   'listRelations',
   'deleteRelation',
   'getClaimGroup',
+  'createRelation',
+  'getAnnotation',
 ] as const;
 
 /** Every method, area by area. An area adds its list here and its schemas in shared/api/. */

@@ -209,3 +209,17 @@ export type SourceIndexEntry = z.infer<typeof SourceIndexEntry>;
 export type DeletedSource = z.infer<typeof DeletedSource>;
 export type NotebookManifest = z.infer<typeof NotebookManifest>;
 export type SourceFile = z.infer<typeof SourceFile>;
+
+/** A tag's path from the top of the codebook: its ancestors' names, then its own. Cycles are cut. */
+export function tagPath(tags: readonly Tag[], tag: Tag): string[] {
+  const names = [tag.name];
+  const seen = new Set([tag.id]);
+  for (let p = tag.parentId; p && !seen.has(p);) {
+    seen.add(p);
+    const parent = tags.find((t) => t.id === p);
+    if (!parent) break;
+    names.unshift(parent.name);
+    p = parent.parentId;
+  }
+  return names;
+}

@@ -36,5 +36,11 @@ export interface CliCommand {
   usage: string[];
   /** Options this command accepts, in node:util parseArgs form. */
   options?: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>;
+  /**
+   * True when the command, with these arguments, only reads: the notebook is
+   * then opened without taking its lock — so it works while the app has it
+   * open — and nothing in it is created or written.
+   */
+  readOnly?: (args: string[]) => boolean;
   run(ctx: CommandContext): Promise<void>;
 }

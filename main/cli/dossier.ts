@@ -2,9 +2,11 @@
  * The `dossier` command line (docs/cli.md): a client of the same API as
  * the app — every command reaches the services through `callApi`, so input is
  * validated and completed by the API's schemas exactly as for the app. Every
- * command takes `--notebook <folder>` (created if missing), prints JSON with
- * `--json`, and exits non-zero with a one-line message on bad input. Commands
- * live in main/cli/commands/.
+ * command takes `--notebook <folder>` (created by the first command that
+ * changes it), prints JSON with `--json`, and exits non-zero with a one-line
+ * message on bad input. A command that only reads opens the notebook without
+ * its lock (it works while the app has it open). Commands live in
+ * main/cli/commands/.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,6 +18,10 @@ import { briefCommand } from './commands/briefs';
 import { claimCommand } from './commands/claims';
 import { importCommand, showCommand, sourceCommand, sourcesCommand } from './commands/sources';
 import { corroborateCommand, searchCommand } from './commands/search';
+import { actorCommand } from './commands/actor';
+import { redoCommand, undoCommand } from './commands/history';
+import { relationCommand } from './commands/relations';
+import { tagCommand } from './commands/tags';
 
 export const COMMANDS: CliCommand[] = [
   importCommand,
@@ -27,17 +33,23 @@ export const COMMANDS: CliCommand[] = [
   briefCommand,
   searchCommand,
   corroborateCommand,
+  tagCommand,
+  actorCommand,
+  relationCommand,
+  undoCommand,
+  redoCommand,
 ];
 
-function usage(): string {
+/** The help: of every command, or of one (`dossier tag --help`). */
+function usage(only?: CliCommand): string {
   return [
-    'Usage: dossier <command> [options]',
+    only ? `Usage: dossier ${only.name} … [options]` : 'Usage: dossier <command> [options]',
     '',
     'Commands:',
-    ...COMMANDS.flatMap((c) => c.usage.map((l) => `  ${l}`)),
+    ...(only ? [only] : COMMANDS).flatMap((c) => c.usage.map((l) => `  ${l}`)),
     '',
     'Options:',
-    '  --notebook <folder>   the notebook folder (default: $DOSSIER_NOTEBOOK or ./notebook.dossier); created if missing',
+    '  --notebook <folder>   the notebook folder (default: $DOSSIER_NOTEBOOK or ./notebook.dossier); created by the first command that changes it',
     '  --json                print JSON (the shapes in docs/cli.md)',
     '  -h, --help            this help',
   ].join('\n');
@@ -67,7 +79,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       options: { ...globalOptions, ...(command?.options ?? {}) },
     });
     if (values.help || !name) {
-      io.out(usage());
+      io.out(usage(command));
       return values.help ? 0 : 2;
     }
     if (!command) throw new UsageError(`unknown command "${name}"`);
@@ -75,9 +87,11 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       (values.notebook as string | undefined) ?? process.env.DOSSIER_NOTEBOOK ?? 'notebook.dossier',
     );
     const json = Boolean(values.json);
-    const open = async () => (session ??= await openNotebookSession(notebook));
+    const args = positionals.slice(positionals.indexOf(name) + 1);
+    const readOnly = command.readOnly?.(args) ?? false;
+    const open = async () => (session ??= await openNotebookSession(notebook, { readOnly }));
     await command.run({
-      args: positionals.slice(positionals.indexOf(name) + 1),
+      args,
       options: values,
       json,
       io,

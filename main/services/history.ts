@@ -5,7 +5,10 @@
  * touched; undo applies the inverse patches in reverse order, redo the patches.
  * A source file an action wrote or removed (an import, a deleted source) is
  * removed or written again with it, so undo leaves no file behind.
+ * With a HistoryLog (a writable notebook) every step is also saved, so the
+ * history outlives the session.
  */
+import type { HistoryLog, Stacks } from './history-log';
 import type { FileChange, NotebookStore } from './store/notebook-store';
 
 export interface HistoryEntry {
@@ -27,28 +30,57 @@ export interface HistoryState {
 
 const LIMIT = 500;
 
+/** Adds an action to the stacks: merged into the last one when their mergeKey allows, else pushed (clearing redo). */
+function push(stacks: Stacks, entry: HistoryEntry): void {
+  if (entry.changes.every((c) => c.patches.length === 0 && !c.lifecycle)) return;
+  const last = stacks.undo.at(-1);
+  if (
+    entry.mergeKey &&
+    last?.mergeKey === entry.mergeKey &&
+    stacks.redo.length === 0 &&
+    Date.parse(entry.at) - Date.parse(last.at) <= MERGE_MS
+  ) {
+    last.changes.push(...entry.changes);
+    last.at = entry.at;
+    return;
+  }
+  stacks.undo.push(entry);
+  if (stacks.undo.length > LIMIT) stacks.undo.shift();
+  stacks.redo = [];
+}
+
 export class History {
-  private undoStack: HistoryEntry[] = [];
-  private redoStack: HistoryEntry[] = [];
+  private stacks: Stacks = { undo: [], redo: [] };
 
-  constructor(private readonly store: NotebookStore) {}
+  constructor(
+    private readonly store: NotebookStore,
+    private readonly log?: HistoryLog,
+  ) {}
 
+  private get undoStack(): HistoryEntry[] {
+    return this.stacks.undo;
+  }
+
+  private get redoStack(): HistoryEntry[] {
+    return this.stacks.redo;
+  }
+
+  /** Takes up the saved history, when there is one that still fits the files. */
+  async load(): Promise<void> {
+    const saved = await this.log?.load(push);
+    if (saved) this.stacks = saved;
+  }
+
+  /** Records an action, once its files are written (the log saves it in the background: see idle). */
   record(entry: HistoryEntry): void {
     if (entry.changes.every((c) => c.patches.length === 0 && !c.lifecycle)) return;
-    const last = this.undoStack.at(-1);
-    if (
-      entry.mergeKey &&
-      last?.mergeKey === entry.mergeKey &&
-      this.redoStack.length === 0 &&
-      Date.parse(entry.at) - Date.parse(last.at) <= MERGE_MS
-    ) {
-      last.changes.push(...entry.changes);
-      last.at = entry.at;
-      return;
-    }
-    this.undoStack.push(entry);
-    if (this.undoStack.length > LIMIT) this.undoStack.shift();
-    this.redoStack = [];
+    push(this.stacks, entry);
+    this.log?.write({ op: 'record', entry }, this.stacks);
+  }
+
+  /** Resolves when the saved history has caught up. */
+  async idle(): Promise<void> {
+    await this.log?.idle();
   }
 
   state(): HistoryState {
@@ -68,6 +100,7 @@ export class History {
       throw err;
     }
     this.redoStack.push(entry);
+    this.log?.write({ op: 'undo', entry }, this.stacks);
     return entry;
   }
 
@@ -81,6 +114,7 @@ export class History {
       throw err;
     }
     this.undoStack.push(entry);
+    this.log?.write({ op: 'redo', entry }, this.stacks);
     return entry;
   }
 }

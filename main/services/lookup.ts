@@ -13,7 +13,7 @@
  */
 import { inflectionBases, normaliseAlias, type ActorSuggestion } from '../../shared/actors';
 import { DossierError } from '../../shared/errors';
-import type { Actor, SourceMeta, Tag } from '../../shared/model';
+import { tagPath, type Actor, type SourceMeta, type Tag } from '../../shared/model';
 
 interface Kind<T> {
   /** "actor" — used in messages, with an "s" for the plural. */
@@ -110,20 +110,6 @@ export function lookupActor(actors: readonly Actor[], query: string): Actor {
 
 /** Separators of a tag path a person may type: "Energy/Wind", "Energy › Wind" (as the app shows it), "Energy > Wind". */
 const PATH_SEPARATOR = /\s*[/›>]\s*/;
-
-/** A tag's path from the top of the codebook: its ancestors' names, then its own. Cycles are cut. */
-export function tagPath(tags: readonly Tag[], tag: Tag): string[] {
-  const names = [tag.name];
-  const seen = new Set([tag.id]);
-  for (let p = tag.parentId; p && !seen.has(p);) {
-    seen.add(p);
-    const parent = tags.find((t) => t.id === p);
-    if (!parent) break;
-    names.unshift(parent.name);
-    p = parent.parentId;
-  }
-  return names;
-}
 
 /**
  * The tag `query` names, or undefined when none does. Tiers: the id; the name;

@@ -7,6 +7,7 @@ import type { ApiEvent, ChangeReason, DossierService, MethodName } from '../../s
 import type { Manifest, SourceFileData } from './store/types';
 import { computeChangeSet, type StepDirection } from './change-set';
 import { History } from './history';
+import { HistoryLog } from './history-log';
 import type { FileChange, FileRef, NotebookStore } from './store/notebook-store';
 
 export interface Transaction {
@@ -59,7 +60,7 @@ export interface ServiceContext {
 export type ServiceMethods<M extends MethodName> = Pick<DossierService, M>;
 
 export function createServiceContext(store: NotebookStore, emit: (event: ApiEvent) => void): ServiceContext {
-  const history = new History(store);
+  const history = new History(store, store.readOnly ? undefined : new HistoryLog(store.dir));
   const commitListeners = new Set<(files: FileRef[]) => void>();
   const notify = (changes: readonly FileChange[]) => {
     const seen = new Map<string, FileRef>();

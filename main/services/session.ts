@@ -40,9 +40,10 @@ export async function openNotebookSession(dir: string, options: OpenOptions = {}
     }
   };
   const ctx = createServiceContext(store, emit);
+  await ctx.history.load();
   const search = createSearchArea(ctx);
   // Each area contributes its slice of the API; together they must cover every method.
-  const service: DossierService = {
+  const service: DossierService = serialiseWrites({
     ...notebookMethods(ctx),
     ...historyMethods(ctx),
     ...annotationMethods(ctx),
@@ -50,7 +51,7 @@ export async function openNotebookSession(dir: string, options: OpenOptions = {}
     ...sourceMethods(ctx),
     ...briefMethods(ctx),
     ...search.methods,
-  };
+  });
 
   return {
     dir: store.dir,
@@ -62,10 +63,74 @@ export async function openNotebookSession(dir: string, options: OpenOptions = {}
     },
     async close() {
       listeners.clear();
+      await ctx.history.idle();
       await search.close();
       await store.close();
     },
   };
+}
+
+/**
+ * Methods that never change the notebook. Every other method is a write: see
+ * serialiseWrites. (`cancelImport` only signals the running import, so it must
+ * not wait behind it.)
+ */
+export const READ_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
+  'getNotebook',
+  'listSources',
+  'getSource',
+  'lookupSource',
+  'getHistory',
+  'listTags',
+  'tagUsage',
+  'lookupTag',
+  'listActors',
+  'actorUsage',
+  'suggestActors',
+  'sourceMentions',
+  'getActorPage',
+  'lookupActor',
+  'lookupSuggestion',
+  'listBriefs',
+  'getBrief',
+  'exportBrief',
+  'exportBriefToFile',
+  'resolveCitations',
+  'listClaims',
+  'cancelImport',
+  'search',
+  'searchStatus',
+  'corroborate',
+  'listRelations',
+  'getClaimGroup',
+  'getAnnotation',
+]);
+
+/**
+ * Runs the write methods one at a time, in the order they were called. A
+ * write reads and validates what it changes (the annotation, the tags it
+ * names, the files a merge touches) and then awaits before its transaction
+ * applies the change; two writes overlapping there would each act on a state
+ * the other is about to change — a tag deleted twice, an annotation given a
+ * tag merged away a moment earlier, a stale copy written over a newer one.
+ * Queued, every write starts on the state the previous one left, as if the
+ * caller had awaited each in turn. Reads are not queued.
+ */
+function serialiseWrites(service: DossierService): DossierService {
+  let tail: Promise<unknown> = Promise.resolve();
+  const queued: Record<string, (input: unknown) => Promise<unknown>> = {};
+  for (const [name, fn] of Object.entries(service) as Array<[MethodName, (input: unknown) => Promise<unknown>]>) {
+    if (READ_METHODS.has(name)) {
+      queued[name] = fn;
+      continue;
+    }
+    queued[name] = (input) => {
+      const run = tail.then(() => fn(input));
+      tail = run.catch(() => undefined);
+      return run;
+    };
+  }
+  return queued as unknown as DossierService;
 }
 
 /**

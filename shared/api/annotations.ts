@@ -10,6 +10,13 @@ export const AnnotationPatch = z.object({
   /** null removes the note. */
   note: RichDoc.nullable().optional(),
   actors: z.array(ActorLink).optional(),
+  /**
+   * Sets the stance of one link (the actor in that role; null removes the
+   * stance) on the annotation as it is when the change applies — unlike
+   * `actors`, which replaces the whole list, so two quick changes each made
+   * from the same list would keep only the last.
+   */
+  stance: z.object({ actorId: z.string().min(1), role: ActorRole, stance: Stance.nullable() }).optional(),
 });
 export type AnnotationPatch = z.infer<typeof AnnotationPatch>;
 

@@ -176,5 +176,12 @@ export const searchSchemas = {
   },
   listRelations: { input: z.object({ annotationId: Id }), output: z.array(RelationView) },
   deleteRelation: { input: z.object({ id: Id }), output: z.object({ deleted: Relation }) },
+  /** The annotation with this id, wherever it is (annotation ids are unique across sources). */
+  getAnnotation: { input: z.object({ id: Id }), output: Annotation },
+  /** A relation between two existing annotations (`from` corroborates, contradicts or elaborates `to`). */
+  createRelation: {
+    input: z.object({ fromId: Id, toId: Id, type: RelationType }),
+    output: Relation,
+  },
   getClaimGroup: { input: z.object({ annotationId: Id }), output: ClaimGroup },
 } as const;

@@ -3,7 +3,7 @@ import { toCliSuggestion } from '../../../shared/actors';
 import type { Actor } from '../../../shared/model';
 import { UsageError, type CliCommand } from '../command';
 
-function actorLine(a: Actor, all: readonly Actor[]): string {
+export function actorLine(a: Actor, all: readonly Actor[]): string {
   const aliases = a.aliases.length ? `  (${a.aliases.join(', ')})` : '';
   const member = a.memberOf.length
     ? `  ∈ ${a.memberOf.map((id) => all.find((x) => x.id === id)?.name ?? id).join(', ')}`
@@ -21,6 +21,7 @@ export const actorsCommand: CliCommand = {
     'actors reject <key|name>     reject a suggestion for good',
   ],
   options: { as: { type: 'string' } },
+  readOnly: ([sub]) => sub === undefined || sub === 'list' || sub === 'suggest',
   async run({ args, options, call, print }) {
     const [sub, ...rest] = args;
     if (sub === undefined || sub === 'list') {

@@ -18,6 +18,7 @@ export const briefCommand: CliCommand = {
     format: { type: 'string' },
     out: { type: 'string' },
   },
+  readOnly: ([sub]) => sub === 'list' || sub === 'export',
   async run({ args, options, call, print }) {
     const [sub, ...rest] = args;
     if (sub === 'draft') {

@@ -1,6 +1,7 @@
 /** claim add: mark a passage, found by its quote, as a claim. */
 import { ANNOTATION_KINDS, AnnotationKind, ActorRole, orList, Stance } from '../../../shared/enums';
 import { UsageError, type CliCommand } from '../command';
+import { helpLines, requireArg } from '../options';
 
 /** Parses `NAME:role[:stance]`; the name may itself contain colons ("USA:s") — role and stance are taken from the end. */
 export function parseActorOption(value: string): { name: string; role: ActorRole; stance?: Stance } {
@@ -28,6 +29,7 @@ export const claimCommand: CliCommand = {
   usage: [
     `claim add <sourceId> --quote "<exact text>" [--tag T]… [--actor NAME:role[:stance]]… [--status S] [--kind ${ANNOTATION_KINDS.join('|')}]`,
     '                             mark a passage as a claim (unknown tags and actors are created)',
+    ...helpLines('claim rm <annotationId>', 'remove an annotation and the relations that name it'),
   ],
   options: {
     quote: { type: 'string' },
@@ -39,6 +41,13 @@ export const claimCommand: CliCommand = {
   },
   async run({ args, options, call, print }) {
     const [sub, sourceId] = args;
+    if (sub === 'rm') {
+      const id = requireArg(args, 1, 'claim rm needs an annotation id (see: dossier show <sourceId>)');
+      const annotation = await call('getAnnotation', { id });
+      await call('deleteAnnotation', { sourceId: annotation.sourceId, id });
+      print({ deleted: annotation }, () => [`Removed ${annotation.kind} ${id}: “${annotation.target.exact}”`]);
+      return;
+    }
     if (sub !== 'add')
       throw new UsageError(`unknown claim command "${sub ?? ''}" (try: dossier claim add <sourceId> --quote "…")`);
     if (!sourceId) throw new UsageError('claim add needs a source id (see: dossier sources)');

@@ -41,6 +41,7 @@ async function idsOf(
 
 export const searchCommand: CliCommand = {
   name: 'search',
+  readOnly: () => true,
   usage: [
     'search "<query>" [--actor A]… [--tag T]… [--status S]… [--lang L]… [--source ID]… [--from DATE] [--to DATE] [--limit N]',
     '                             passages, titles and claims matching the query, best first',
@@ -100,6 +101,7 @@ export const searchCommand: CliCommand = {
 
 export const corroborateCommand: CliCommand = {
   name: 'corroborate',
+  readOnly: () => true,
   usage: [
     'corroborate <annotationId> [--limit N]',
     '                             similar passages in other sources, best first',

@@ -42,6 +42,7 @@ export const importCommand: CliCommand = {
 export const sourcesCommand: CliCommand = {
   name: 'sources',
   usage: ["sources                      list the notebook's sources"],
+  readOnly: () => true,
   async run({ call, print }) {
     const sources = await call('listSources', {});
     print(sources, () =>
@@ -53,6 +54,7 @@ export const sourcesCommand: CliCommand = {
 export const showCommand: CliCommand = {
   name: 'show',
   usage: ['show <sourceId>              one source with its text and annotations'],
+  readOnly: () => true,
   async run({ args, call, print }) {
     const [id] = args;
     if (!id) throw new UsageError('show needs a source id (see: dossier sources)');

@@ -209,7 +209,12 @@ export function annotationMethods(ctx: ServiceContext): ServiceMethods<Annotatio
     },
 
     async updateAnnotation({ sourceId, id, patch }) {
-      await findAnnotation(sourceId, id);
+      const current = await findAnnotation(sourceId, id);
+      const link = patch.stance;
+      if (link && !current.actors.some((l) => l.actorId === link.actorId && l.role === link.role)) {
+        const name = store.manifest.actors.find((a) => a.id === link.actorId)?.name ?? link.actorId;
+        throw new DossierError('not-found', `${name} is not linked to this annotation as ${link.role}.`);
+      }
       const clean: AnnotationPatch = { ...patch };
       if (patch.tagIds) clean.tagIds = checkTags(store.manifest, patch.tagIds);
       if (patch.status !== undefined) checkStatus(store.manifest, patch.status);
@@ -223,7 +228,9 @@ export function annotationMethods(ctx: ServiceContext): ServiceMethods<Annotatio
               ? 'Edit note'
               : patch.actors
                 ? 'Change actors'
-                : 'Edit annotation';
+                : link
+                  ? 'Change stance'
+                  : 'Edit annotation';
       await ctx.transact(label, (tx) =>
         tx.updateSource(sourceId, (f) => {
           const a = f.annotations.find((x) => x.id === id)!;
@@ -231,6 +238,11 @@ export function annotationMethods(ctx: ServiceContext): ServiceMethods<Annotatio
           if (clean.tagIds) a.tagIds = clean.tagIds;
           if (clean.status !== undefined) a.status = clean.status;
           if (clean.actors) a.actors = clean.actors;
+          for (const l of link ? a.actors : []) {
+            if (l.actorId !== link!.actorId || l.role !== link!.role) continue;
+            if (link!.stance) l.stance = link!.stance;
+            else delete l.stance;
+          }
           if (clean.note === null) delete a.note;
           else if (clean.note !== undefined) a.note = clean.note;
           a.updatedAt = new Date().toISOString();
@@ -287,7 +299,13 @@ export function annotationMethods(ctx: ServiceContext): ServiceMethods<Annotatio
         }
         getTag(parentId);
       }
-      await ctx.transact(name && name !== tag.name ? `Rename tag “${tag.name}”` : `Edit tag “${tag.name}”`, (tx) =>
+      const label =
+        name && name !== tag.name
+          ? `Rename tag “${tag.name}”`
+          : parentId !== undefined && !color
+            ? `Move tag “${tag.name}”`
+            : `Edit tag “${tag.name}”`;
+      await ctx.transact(label, (tx) =>
         tx.updateManifest((m) => {
           const t = m.tags.find((x) => x.id === id)!;
           if (name) t.name = name;

@@ -3,7 +3,7 @@
  * draft in one step, export, and live citation lookups for the editor.
  * Every change runs through ctx.transact, so it is durable and undoable.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { collectCitations, docNode, type BriefContext } from '../../../shared/brief-doc';
 import type { BriefSummary, ClaimHit } from '../../../shared/api/briefs';
@@ -190,10 +190,14 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
 
     async exportBriefToFile({ briefId, format, path: target }) {
       const brief = findBrief(briefId);
-      const bytes = await exportBrief(brief, await context(), format);
       const file = path.resolve(target);
+      // Into an existing folder only: a mistyped path must not leave new folders behind.
+      const folder = path.dirname(file);
+      const found = await stat(folder).catch(() => null);
+      if (!found) throw new DossierError('not-found', `The folder ${folder} does not exist: create it first.`);
+      if (!found.isDirectory()) throw new DossierError('invalid-input', `${folder} is not a folder.`);
+      const bytes = await exportBrief(brief, await context(), format);
       try {
-        await mkdir(path.dirname(file), { recursive: true });
         await writeFile(file, bytes);
       } catch (err) {
         const reason = (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err));

@@ -21,7 +21,9 @@ type SearchMethodName =
   | 'acceptCorroboration'
   | 'listRelations'
   | 'deleteRelation'
-  | 'getClaimGroup';
+  | 'getClaimGroup'
+  | 'createRelation'
+  | 'getAnnotation';
 
 /** The undo step's name when a suggested passage is linked to a claim. */
 const RELATION_UNDO_LABEL: Record<RelationType, string> = {
@@ -185,6 +187,31 @@ export function createSearchArea(ctx: ServiceContext, options: SearchServiceOpti
         });
       });
       return { deleted: relation };
+    },
+
+    async getAnnotation({ id }) {
+      return findAnnotation(await service.ready(), id);
+    },
+
+    async createRelation({ fromId, toId, type }) {
+      if (fromId === toId) throw new DossierError('invalid-input', 'An annotation cannot be related to itself.');
+      const index = await service.ready();
+      await findAnnotation(index, fromId);
+      await findAnnotation(index, toId);
+      const already = store.manifest.relations.find(
+        (r) => r.type === type && ((r.from === fromId && r.to === toId) || (r.from === toId && r.to === fromId)),
+      );
+      if (already)
+        throw new DossierError('invalid-input', `These annotations are already related (${type}, ${already.id}).`);
+      const relation: Relation = {
+        id: newId('rel'),
+        from: fromId,
+        to: toId,
+        type,
+        createdAt: new Date().toISOString(),
+      };
+      await ctx.transact(`Relate claims (${type})`, (tx) => tx.updateManifest((m) => void m.relations.push(relation)));
+      return relation;
     },
 
     async getClaimGroup({ annotationId }) {

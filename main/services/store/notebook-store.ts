@@ -131,7 +131,7 @@ export class NotebookStore {
     readonly dir: string,
     private readonly manifestDoc: StoredDocument<Manifest>,
     private readOnlyReason: string | undefined,
-    private readonly options: Required<Pick<OpenOptions, 'schemaVersion' | 'migrations'>>,
+    private readonly options: Required<Pick<OpenOptions, 'schemaVersion' | 'migrations' | 'readOnly'>>,
   ) {}
 
   /** Opens (creating if missing) the notebook folder `dir`. */
@@ -168,7 +168,9 @@ export class NotebookStore {
         });
         created = true;
       } else {
-        manifest = await migrateAndValidate(raw, manifestFile, NotebookManifest, version, migrations, 'manifest');
+        manifest = await migrateAndValidate(raw, manifestFile, NotebookManifest, version, migrations, 'manifest', {
+          keepOriginal: !options.readOnly,
+        });
         migrated = (raw as { schemaVersion?: unknown }).schemaVersion !== version;
       }
     } catch (err) {
@@ -188,6 +190,7 @@ export class NotebookStore {
     const store = new NotebookStore(root, new StoredDocument(manifestFile, manifest), readOnlyReason, {
       schemaVersion: version,
       migrations,
+      readOnly: options.readOnly ?? false,
     });
     store.release = release;
     // A new or migrated manifest is written at once (a migrated one's original is kept as .bak).
@@ -315,6 +318,7 @@ export class NotebookStore {
         this.options.schemaVersion,
         this.options.migrations,
         'source',
+        { keepOriginal: !this.options.readOnly },
       );
       const doc = new StoredDocument(file, data);
       this.sourceDocs.set(id, doc);
@@ -441,7 +445,8 @@ export class NotebookStore {
 
 /**
  * Brings a parsed file to the current schema version (keeping a copy of the
- * original next to it), then validates it. Throws UnreadableFileError when it
+ * original next to it, unless the notebook was opened read-only: a reader
+ * writes nothing), then validates it. Throws UnreadableFileError when it
  * cannot, so the caller never overwrites it.
  */
 async function migrateAndValidate<S extends z.ZodType>(
@@ -451,6 +456,7 @@ async function migrateAndValidate<S extends z.ZodType>(
   version: number,
   migrations: readonly Migration[],
   kind: Migration['file'],
+  { keepOriginal }: { keepOriginal: boolean },
 ): Promise<z.output<S>> {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new UnreadableFileError(file, 'it is not a JSON object');
@@ -474,7 +480,7 @@ async function migrateAndValidate<S extends z.ZodType>(
   }
   if (found < version) {
     // Through the no-follow writer: a link planted at the backup's name is refused, never written through.
-    await writeFileDurably(`${file}.v${found}.bak`, await readFileNoFollow(file));
+    if (keepOriginal) await writeFileDurably(`${file}.v${found}.bak`, await readFileNoFollow(file));
     for (let v = found; v < version; v++) {
       const step = migrations.find((m) => m.from === v && m.file === kind);
       if (!step) throw new UnreadableFileError(file, `no migration from format ${v}`);

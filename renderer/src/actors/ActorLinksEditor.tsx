@@ -2,7 +2,8 @@
  * The actors of the selected claim, in the inspector: each link with its role
  * (speaker / subject / mentioned) and stance (supports / opposes / neutral /
  * none), and a type-ahead over names and aliases to add one — or to create a
- * new actor from what was typed. Saves through updateAnnotation({patch:{actors}}).
+ * new actor from what was typed. Saves through updateAnnotation: the links as
+ * {patch:{actors}}, a stance as {patch:{stance}} naming its link.
  */
 import { useState, type KeyboardEvent } from 'react';
 import { matchActors, normaliseAlias } from '../../../shared/actors';
@@ -49,6 +50,18 @@ export function ActorLinksEditor({
       await add(created.id);
     } catch (err) {
       error(err, 'The actor could not be created');
+    }
+  };
+  // A stance names its link, so two quick changes to different links both stay (a whole list sent twice would not).
+  const setStance = async (l: ActorLink, stance: Stance | undefined) => {
+    try {
+      await call('updateAnnotation', {
+        sourceId: annotation.sourceId,
+        id: annotation.id,
+        patch: { stance: { actorId: l.actorId, role: l.role, stance: stance ?? null } },
+      });
+    } catch (err) {
+      error(err, 'The stance could not be saved');
     }
   };
   const change = (i: number, patch: Partial<ActorLink>) => {
@@ -126,7 +139,7 @@ export function ActorLinksEditor({
                   aria-label="Stance"
                   value={l.stance ?? ''}
                   disabled={readOnly}
-                  onChange={(e) => change(i, { stance: (e.target.value || undefined) as Stance | undefined })}
+                  onChange={(e) => void setStance(l, (e.target.value || undefined) as Stance | undefined)}
                 >
                   <option value="">no stance</option>
                   {STANCES.map((s) => (

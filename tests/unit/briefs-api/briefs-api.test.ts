@@ -6,7 +6,7 @@
  * each file read back with a parser for its format.
  */
 import { execFileSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { JSDOM } from 'jsdom';
@@ -311,6 +311,7 @@ describe('dossier brief (CLI)', () => {
 
   it('exports to each format and prints {path, format, bytes} matching the written file', async () => {
     const brief = Brief.parse(JSON.parse((await run('brief', 'draft', '--actor', MINISTER, '--json')).out));
+    await mkdir(path.join(path.dirname(dir), 'out'));
     for (const format of ['docx', 'pdf', 'md', 'html'] as const) {
       const out = path.join(path.dirname(dir), 'out', `brief.${format}`);
       const r = await run('brief', 'export', brief.id, '--format', format, '--out', out, '--json');

@@ -86,6 +86,7 @@ describe('undo / redo', () => {
     const file = JSON.parse(await readFile(ctxStore.sourceFilePath(id), 'utf8'));
     expect(file.source.title).toBe('Alpha');
     expect(events).toContain('import: Import “a.txt”');
+    await ctx.history.idle(); // this second context saves its steps too: let it finish before the folder goes
   });
 });
 
@@ -109,5 +110,6 @@ describe('merged undo steps', () => {
     expect(await ctx.undo()).toBe('Edit title');
     expect(s.store.manifest.title).toBe('merge');
     expect(ctx.history.state().canUndo).toBe(false);
+    await ctx.history.idle(); // this second context saves its steps too: let it finish before the folder goes
   });
 });

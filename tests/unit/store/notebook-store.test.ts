@@ -69,7 +69,10 @@ describe('NotebookStore', () => {
   it('refuses a second writer in another process (the CLI)', async () => {
     const dir = await freshDir();
     await open(dir);
-    const child = spawn(process.execPath, ['bin/dossier.mjs', '--notebook', dir, 'sources'], { cwd: process.cwd() });
+    const file = path.resolve('tests/fixtures/basic/harbour-accord.txt');
+    const child = spawn(process.execPath, ['bin/dossier.mjs', '--notebook', dir, 'import', file], {
+      cwd: process.cwd(),
+    });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const code = await new Promise<number | null>((r) => child.on('close', r));
@@ -179,6 +182,30 @@ describe('NotebookStore', () => {
     expect(store.manifest.title).toBe('Research (migrated)');
     expect(await readFile(`${file}.v1.bak`, 'utf8')).toBe(original);
     expect(JSON.parse(await readFile(file, 'utf8')).schemaVersion).toBe(2);
+  });
+
+  it('read-only, reads an older file through the migrations but writes nothing, not even a backup', async () => {
+    const dir = await freshDir();
+    const writer = await NotebookStore.open(dir);
+    await (
+      await writer.addSource(sampleSourceFile('src_one'))
+    ).manifestSaved;
+    await writer.close();
+    const before = (await readdir(dir, { recursive: true })).sort();
+    const migrations = [
+      {
+        file: 'manifest' as const,
+        from: 1,
+        migrate: (d: Record<string, unknown>) => ({ ...d, title: `${String(d.title)} (migrated)` }),
+      },
+      { file: 'source' as const, from: 1, migrate: (d: Record<string, unknown>) => d },
+    ];
+    const reader = await open(dir, { readOnly: true, schemaVersion: 2, migrations });
+    expect(reader.manifest.title).toBe('Research (migrated)');
+    expect((await reader.loadSource('src_one')).source.id).toBe('src_one');
+    await reader.close();
+    expect((await readdir(dir, { recursive: true })).sort()).toEqual(before);
+    expect(JSON.parse(await readFile(path.join(dir, 'notebook.json'), 'utf8')).schemaVersion).toBe(1);
   });
 
   it('coalesces a burst of edits into fewer writes, each durable when it resolves', async () => {

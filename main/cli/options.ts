@@ -1,0 +1,37 @@
+/** Small helpers for commands: help lines in the usual two columns, and reading parsed options. */
+import { UsageError, type CommandContext } from './command';
+
+/** Where the description column of `dossier --help` starts. */
+const COLUMN = 29;
+
+/** One command's help: the synopsis and what it does, on one line when the synopsis fits before the column. */
+export function helpLines(synopsis: string, what: string): string[] {
+  return synopsis.length < COLUMN - 1
+    ? [`${synopsis.padEnd(COLUMN)}${what}`]
+    : [synopsis, `${' '.repeat(COLUMN)}${what}`];
+}
+
+/** A string option, trimmed; undefined when absent; a usage error when given empty. */
+export function stringOption(options: CommandContext['options'], name: string): string | undefined {
+  const value = options[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !value.trim()) throw new UsageError(`--${name} needs a value`);
+  return value.trim();
+}
+
+/** A repeatable string option, each value trimmed (empty values are a usage error). */
+export function listOption(options: CommandContext['options'], name: string): string[] {
+  const value = options[name];
+  const values = value === undefined ? [] : Array.isArray(value) ? value : [String(value)];
+  return values.map((v) => {
+    if (!v.trim()) throw new UsageError(`--${name} needs a value`);
+    return v.trim();
+  });
+}
+
+/** The positional argument at `index`, or a usage error saying what is missing. */
+export function requireArg(args: string[], index: number, what: string): string {
+  const value = args[index]?.trim();
+  if (!value) throw new UsageError(what);
+  return value;
+}

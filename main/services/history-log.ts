@@ -1,0 +1,144 @@
+/**
+ * The undo history on disk, `.cache/history.jsonl` (docs/storage.md), so that
+ * Undo reaches back across sessions: the app's Edit › Undo after a restart,
+ * and `dossier undo` after an earlier `dossier` command. One JSON line per
+ * step — `record` (a new action with its patches), `undo`, `redo` — or a
+ * `snapshot` of both stacks when the log is rewritten.
+ *
+ * Each line also stamps the files the step touched (inode, size, mtime) as
+ * they were when it ended. On load the newest stamp of every file must match
+ * the file on disk; if anything changed them since (a restore from a backup, a
+ * `git checkout`, an edit by hand), the patches no longer fit and the saved
+ * history is dropped — undo then starts empty rather than damage the files.
+ */
+import { statSync } from 'node:fs';
+import { appendFile, mkdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { HistoryEntry } from './history';
+import { writeFileDurably } from './store/atomic-json-file';
+import { MANIFEST_FILE, SOURCES_DIR, type FileRef } from './store/notebook-store';
+
+export const HISTORY_LOG = path.join('.cache', 'history.jsonl');
+
+/** Lines beyond which the log is rewritten as one snapshot. */
+const COMPACT_AFTER = 1000;
+
+type Stamps = Record<string, string>;
+
+type Line =
+  | { op: 'record'; entry: HistoryEntry; stamps: Stamps }
+  | { op: 'undo' | 'redo'; stamps: Stamps }
+  | { op: 'snapshot'; undo: HistoryEntry[]; redo: HistoryEntry[]; stamps: Stamps };
+
+export interface Stacks {
+  undo: HistoryEntry[];
+  redo: HistoryEntry[];
+}
+
+export class HistoryLog {
+  private readonly file: string;
+  private stamps: Stamps = {};
+  private lines = 0;
+  /** The file on disk does not describe the stacks in memory (dropped, damaged): rewrite it at the next step. */
+  private stale = true;
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(private readonly dir: string) {
+    this.file = path.join(dir, HISTORY_LOG);
+  }
+
+  private rel(ref: FileRef): string {
+    return ref.kind === 'manifest' ? MANIFEST_FILE : path.join(SOURCES_DIR, `${ref.id}.json`);
+  }
+
+  /** A file's stamp; '' for a file that is not there (a deleted source), as `write` records it. */
+  private async stampOf(rel: string): Promise<string> {
+    const s = await stat(path.join(this.dir, rel)).catch(() => undefined);
+    return s ? `${s.ino}:${s.size}:${s.mtimeMs}` : '';
+  }
+
+  /**
+   * The saved stacks, replayed with `push` (the history's own way of adding an
+   * entry, merges included), or undefined when there is no usable log.
+   */
+  async load(push: (stacks: Stacks, entry: HistoryEntry) => void): Promise<Stacks | undefined> {
+    let text: string;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch {
+      return undefined;
+    }
+    const stacks: Stacks = { undo: [], redo: [] };
+    const stamps: Stamps = {};
+    let lines = 0;
+    for (const raw of text.split('\n')) {
+      if (!raw.trim()) continue;
+      let line: Line;
+      try {
+        line = JSON.parse(raw) as Line;
+      } catch {
+        return undefined; // a torn or damaged line: the rest cannot be trusted
+      }
+      lines++;
+      if (line.op === 'snapshot') {
+        stacks.undo = line.undo;
+        stacks.redo = line.redo;
+      } else if (line.op === 'record') {
+        push(stacks, line.entry);
+      } else {
+        const [from, to] = line.op === 'undo' ? [stacks.undo, stacks.redo] : [stacks.redo, stacks.undo];
+        const entry = from.pop();
+        if (entry) to.push(entry);
+      }
+      Object.assign(stamps, line.stamps);
+    }
+    for (const [rel, stamp] of Object.entries(stamps)) {
+      if ((await this.stampOf(rel)) !== stamp) return undefined;
+    }
+    this.stamps = stamps;
+    this.lines = lines;
+    this.stale = false;
+    return stacks;
+  }
+
+  /**
+   * Notes one step, right after its files are written: their stamps are taken
+   * now (synchronously, before any later write can touch them), the line is
+   * written in the background, in order; `idle()` waits for it. `stacks` are
+   * the stacks after the step (for a rewrite).
+   */
+  write(step: { op: 'record' | 'undo' | 'redo'; entry: HistoryEntry }, stacks: Stacks): void {
+    const stamps: Stamps = {};
+    for (const change of step.entry.changes) {
+      const rel = this.rel(change.file);
+      try {
+        const s = statSync(path.join(this.dir, rel));
+        stamps[rel] = `${s.ino}:${s.size}:${s.mtimeMs}`;
+      } catch {
+        stamps[rel] = '';
+      }
+    }
+    Object.assign(this.stamps, stamps);
+    // The line is made now, from the stacks as they are: later merges change entries in place.
+    const rewrite = this.stale || this.lines >= COMPACT_AFTER;
+    const line: Line = rewrite
+      ? { op: 'snapshot', undo: stacks.undo, redo: stacks.redo, stamps: this.stamps }
+      : step.op === 'record'
+        ? { op: 'record', entry: step.entry, stamps }
+        : { op: step.op, stamps };
+    const text = `${JSON.stringify(line)}\n`;
+    this.lines = rewrite ? 1 : this.lines + 1;
+    this.stale = false;
+    const run = this.writing.then(async () => {
+      await mkdir(path.dirname(this.file), { recursive: true });
+      await (rewrite ? writeFileDurably(this.file, text) : appendFile(this.file, text));
+    });
+    // A history that cannot be saved must not fail the change itself: it is rewritten whole next time.
+    this.writing = run.catch(() => void (this.stale = true));
+  }
+
+  /** Resolves when every step noted so far is written. */
+  idle(): Promise<void> {
+    return this.writing;
+  }
+}
