@@ -18,7 +18,13 @@
  * matches into suggestions.
  */
 import type { Actor, ActorKind } from '../../../shared/model';
-import { type ActorSuggestion, type ActorOccurrence, actorNameKeys, normaliseAlias } from '../../../shared/actors';
+import {
+  type ActorSuggestion,
+  type ActorOccurrence,
+  actorNameKeys,
+  inflectionBases,
+  normaliseAlias,
+} from '../../../shared/actors';
 import { addPhrase, emptyIndex, makeEntry, staticGazetteer } from './gazetteer';
 import { BOILERPLATE, CALENDAR, NON_ACTOR, isGivenName, isTitle, norm, stopwords, stopwordsFor } from './lexicon';
 import { tokenize } from './name-tokens';
@@ -89,6 +95,7 @@ export function suggestActors(input: SuggestInput): ActorSuggestion[] {
     if (!initial) c.mid++;
     c.votes.person += votes.person ?? 0;
     c.votes.organisation += votes.organisation ?? 0;
+    c.votes.speech = (c.votes.speech ?? 0) + (votes.speech ?? 0);
   };
   // Words the corpus also writes in lower case are ordinary words when they start a sentence.
   const corpusLower = new Set<string>();
@@ -110,7 +117,9 @@ export function suggestActors(input: SuggestInput): ActorSuggestion[] {
   }
   const lowerSeen = new Set(corpusLower);
   for (const [w, next] of initialNext) if (next.size >= 3 && !capMid.has(w) && !isGivenName(w)) lowerSeen.add(w);
-  input.sources.forEach((source, si) => discoverRuns(tokenized[si]!, source.language, lowerSeen, addCandidate));
+  input.sources.forEach((source, si) =>
+    discoverRuns(source.text, tokenized[si]!, source.language, lowerSeen, addCandidate),
+  );
   // Words of the multi-word names found so far ("Solheim" of "Ingrid Solheim"): compromise need not look at them.
   const knownWords = new Set<string>();
   for (const c of candidates.values()) if (c.words.length > 1) for (const w of c.words) knownWords.add(norm(baseOf(w)));
@@ -158,6 +167,23 @@ export function suggestActors(input: SuggestInput): ActorSuggestion[] {
   for (const [key, c] of candidates) {
     if (c.words.length === 2 && c.mid === 0 && !isGivenName(norm(c.words[0]!)) && lastWords.has(norm(c.words[1]!)))
       candidates.delete(key);
+  }
+
+  // "Ashcombe Marines avtal": a name seen with a genitive -s is the name seen without it, when that is seen too.
+  for (const [key, c] of candidates) {
+    const last = c.words[c.words.length - 1]!;
+    for (const b of inflectionBases(last)) {
+      const baseKey = norm([...c.words.slice(0, -1), b].join(' '));
+      const base = candidates.get(baseKey);
+      if (!base || baseKey === key) continue;
+      base.count += c.count;
+      base.mid += c.mid;
+      base.votes.person += c.votes.person;
+      base.votes.organisation += c.votes.organisation;
+      base.votes.speech = (base.votes.speech ?? 0) + (c.votes.speech ?? 0);
+      candidates.delete(key);
+      break;
+    }
   }
 
   // The discovered lexicon, with short forms where they are unambiguous.
