@@ -26,7 +26,18 @@ import {
   normaliseAlias,
 } from '../../../shared/actors';
 import { addPhrase, emptyIndex, makeEntry, staticGazetteer } from './gazetteer';
-import { BOILERPLATE, CALENDAR, NON_ACTOR, isGivenName, isTitle, norm, stopwords, stopwordsFor } from './lexicon';
+import {
+  BOILERPLATE,
+  CALENDAR,
+  NON_ACTOR,
+  ORG_ENDING,
+  isCompanyName,
+  isGivenName,
+  isTitle,
+  norm,
+  stopwords,
+  stopwordsFor,
+} from './lexicon';
 import { tokenize } from './name-tokens';
 import {
   baseOf,
@@ -35,12 +46,37 @@ import {
   discoverRuns,
   englishNames,
   isStaticPhrase,
+  kindScores,
   shortForms,
   type Candidate,
 } from './discover';
 import { matchSource } from './match';
 
 export { clearDetectionCache } from './discover';
+
+/**
+ * The kind detection gives a name typed on its own (creating an actor from the claim editor): a state or
+ * international body of the gazetteer, a company on the maintained list, a name with a given name or an
+ * organisation word. Undefined when nothing tells.
+ */
+export function kindOfName(name: string): ActorKind | undefined {
+  const { index } = staticGazetteer();
+  const words = tokenize(name).map((t) => t.text);
+  if (!words.length) return undefined;
+  const last = words[words.length - 1]!;
+  for (const b of [last, ...inflectionBases(last)]) {
+    const hit = index.phrases.get(norm([...words.slice(0, -1), b].join(' ')))?.[0];
+    if (hit) return hit.kind;
+  }
+  if (words.length === 1) {
+    const n = norm(words[0]!);
+    if (isCompanyName(n) || ORG_ENDING.test(n)) return 'organisation';
+    return isGivenName(n) ? 'person' : undefined;
+  }
+  const { person, org } = kindScores({ name, words, votes: { person: 0, organisation: 0 }, count: 1, mid: 1 }, index);
+  if (person > 0 && person >= org) return 'person';
+  return org > 0 ? 'organisation' : undefined;
+}
 
 export interface SuggestInput {
   sources: Array<{ id: string; text: string; language: string }>;

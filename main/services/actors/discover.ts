@@ -459,6 +459,12 @@ export function isOrdinary(t: Token, stop: Set<string>, lowerSeen: Set<string>):
 }
 
 export function classify(c: Candidate, staticIndex: PhraseIndex): ActorKind {
+  const { person, org } = kindScores(c, staticIndex);
+  return person > 0 && person >= org ? 'person' : 'organisation';
+}
+
+/** The evidence for a candidate being a person and an organisation. */
+export function kindScores(c: Candidate, staticIndex: PhraseIndex): { person: number; org: number } {
   const normed = c.words.map(norm);
   let org = c.votes.organisation;
   let person = c.votes.person;
@@ -485,7 +491,7 @@ export function classify(c: Candidate, staticIndex: PhraseIndex): ActorKind {
     );
   }).length;
   if (ordinary > 0 && !isGivenName(normed[0]!)) org += 2 * ordinary;
-  return person > 0 && person >= org ? 'person' : 'organisation';
+  return { person, org };
 }
 
 export const LEGAL_SUFFIXES = new Set([
