@@ -104,10 +104,14 @@ export function suggestActors(input: SuggestInput): ActorSuggestion[] {
         break;
       }
     }
-    entityKey ??= `name:${normaliseAlias(actor.name)}`;
+    // Two actors for one gazetteer entity (a messy registry: "Danmark" as an alias of another actor): the
+    // first keeps the entity, the second is known by its own name, less the names the first one holds.
+    const claimed = entityKey !== undefined && actorByKey.has(entityKey);
+    if (claimed || entityKey === undefined) entityKey = `name:${normaliseAlias(actor.name)}`;
     if (actorByKey.has(entityKey)) continue;
     actorByKey.set(entityKey, actor);
     for (const alias of [actor.name, ...actor.aliases]) {
+      if (claimed && staticIndex.phrases.has(normaliseAlias(alias))) continue;
       addPhrase(actorIndex, makeEntry(entityKey, actor.name, actor.kind, alias, 0));
       actorNameOwner.set(normaliseAlias(alias), entityKey);
     }

@@ -89,3 +89,25 @@ describe('actor detection: evidence, spans and word lists', () => {
     expect(names(s)).toEqual([]);
   });
 });
+
+describe('actors of the notebook in detection', () => {
+  it('files the other names of an actor that also carries a state’s name under that actor, not as a new suggestion', () => {
+    const sv = fixture('sv-harbour.txt');
+    const actors = [
+      { id: 'act_dk', name: 'Denmark', kind: 'state' as const, aliases: [], memberOf: [] },
+      // A messy registry: "Danmark" (Denmark's Swedish name) is also an alias of another actor.
+      {
+        id: 'act_hd',
+        name: 'Harbour Desk',
+        kind: 'organisation' as const,
+        aliases: ['Danmark', 'Kajkanten'],
+        memberOf: [],
+      },
+    ];
+    const found = suggestActors({ sources: [sv], actors, rejected: [] });
+    expect(found.find((s) => s.name === 'Kajkanten')).toBeUndefined();
+    expect(found.find((s) => s.existingActorId === 'act_hd')?.aliasesSeen).toEqual(['Kajkanten']);
+    // "Danmarks" stays the state's.
+    expect(found.find((s) => s.key === 'state:dk')?.existingActorId).toBe('act_dk');
+  });
+});
