@@ -30,6 +30,7 @@ import {
   SV_ORG_HEADS,
   isCompanyName,
   isGivenName,
+  isLexiconPlace,
   isPlace,
   isTitle,
   lexTags,
@@ -379,7 +380,8 @@ export function cleanRun(
     if (titled && !ordinary) add(texts, { person: 1 });
     return;
   }
-  if (isPlace(norm(texts.join(' '))) || words.every((w) => isPlace(w.norm))) return;
+  // A city ("Cape Town"), or words that are each a place compromise knows ("Stockholm Oslo").
+  if (isPlace(norm(texts.join(' '))) || words.every((w) => isLexiconPlace(w.norm))) return;
   const given = isGivenName(words[0]!.norm);
   const orgMarked = ORG_SUFFIXES.has(lastNorm) || words.some((w) => ORG_HEADS.has(w.norm));
   // "Microsoft's Datacentre Unit": words right after a possessive are a part or a role of the owner, not
@@ -466,12 +468,16 @@ export function classify(c: Candidate, staticIndex: PhraseIndex): ActorKind {
 /** The evidence for a candidate being a person and an organisation. */
 export function kindScores(c: Candidate, staticIndex: PhraseIndex): { person: number; org: number } {
   const normed = c.words.map(norm);
-  let org = c.votes.organisation;
-  let person = c.votes.person;
+  // Votes from each occurrence (compromise, titles, appositions) count as their average, so a name said
+  // often does not outweigh what its words say.
+  const seen = Math.max(1, c.count);
+  let org = c.votes.organisation / seen;
+  let person = c.votes.person / seen;
   // A verb of speech beside the name counts once, however often it is said: organisations speak too.
   if ((c.votes.speech ?? 0) > 0) person += 1;
   const last = normed[normed.length - 1]!;
-  if (ORG_SUFFIXES.has(last)) org += 3;
+  // A name ending in a company or body word ("Aurora Telecom", "Brandt Logistik GmbH") is an organisation's.
+  if (ORG_SUFFIXES.has(last)) org += 6;
   if (normed.some((w) => ORG_HEADS.has(w))) org += 3;
   if (c.words.some((w) => w.length >= 2 && /^\p{Lu}+$/u.test(w))) org += 1;
   if (normed.some((w) => staticIndex.phrases.has(w) || inflectionBases(w).some((b) => staticIndex.phrases.has(b))))

@@ -4,6 +4,9 @@
  * - companies: @cspell/dict-companies (a spelling dictionary of company and
  *   brand names, MIT), read from its package folder once; stock tickers,
  *   one- and two-letter entries and places are left out;
+ * - cities: city-timezones' list of about 7,000 cities with their population
+ *   (MIT), so that a city the company list also holds ("Aberdeen") is taken
+ *   for a place;
  * - given names: faker's first-name lists for the languages of the news a
  *   notebook holds (English, Swedish, Norwegian, Danish, Finnish, German,
  *   French, Dutch), on top of the English given names compromise knows.
@@ -44,6 +47,19 @@ function companySet(): Set<string> {
 /** A company on the maintained list (folded name). */
 export function isKnownCompany(normName: string): boolean {
   return companySet().has(normName);
+}
+
+let cities: Set<string> | undefined;
+
+/** A city on the list (folded name): "aberdeen", "malmo", "cape town". */
+export function isKnownCity(normName: string): boolean {
+  if (!cities) {
+    const require = createRequire(import.meta.url);
+    const file = require.resolve('city-timezones/data/cityMap.json');
+    const list = JSON.parse(readFileSync(file, 'utf8')) as Array<{ city: string; city_ascii?: string }>;
+    cities = new Set(list.flatMap((c) => [c.city, c.city_ascii ?? c.city]).map((n) => normaliseAlias(n)));
+  }
+  return cities.has(normName);
 }
 
 let given: Set<string> | undefined;

@@ -8,7 +8,7 @@ import nlp from 'compromise';
 import { normaliseAlias } from '../../../shared/actors';
 import { stopWords } from '../text/stop-words';
 import lexicon from './data/lexicon.json' with { type: 'json' };
-import { fakerGivenNames, isKnownCompany } from './known-names';
+import { fakerGivenNames, isKnownCity, isKnownCompany } from './known-names';
 
 export const norm = (w: string) => normaliseAlias(w);
 export const TITLES = new Set(lexicon.titles.map(norm));
@@ -67,8 +67,13 @@ export function isCompanyName(normWord: string): boolean {
     !NON_ACTOR.has(normWord)
   );
 }
-export function isPlace(normPhrase: string): boolean {
+/** A place compromise knows ("Rotterdam"). */
+export function isLexiconPlace(normPhrase: string): boolean {
   return /City|Country|Region|Place/.test(lexTags(normPhrase));
+}
+/** A place compromise knows, or a city on the cities list ("Beira", "Malmö", "Cape Town"). */
+export function isPlace(normPhrase: string): boolean {
+  return isLexiconPlace(normPhrase) || isKnownCity(normPhrase);
 }
 /** Languages that capitalise every noun: a capitalised run there is a name only with more evidence. */
 export const NOUN_CAPS = new Set(['de', 'lb']);

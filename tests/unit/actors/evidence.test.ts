@@ -84,8 +84,14 @@ describe('actor detection: evidence, spans and word lists', () => {
     expect(names(s)).toEqual(['Microsoft']);
   });
 
-  it('does not take a place named like a company after "in" for the company', () => {
-    const s = run([{ id: 'c', language: 'en', text: 'The ferry arrived in Aberdeen on Monday, two hours late.' }]);
+  it('does not take a place named like a company for the company (a city on the cities list, or after "in")', () => {
+    const s = run([
+      {
+        id: 'c',
+        language: 'en',
+        text: 'The ferry arrived in Aberdeen on Monday, two hours late. The port of Aberdeen said repairs were done. Freight from Cape Town was delayed.',
+      },
+    ]);
     expect(names(s)).toEqual([]);
   });
 });
