@@ -155,10 +155,19 @@ export function suggestActors(input: SuggestInput): ActorSuggestion[] {
       }
     });
   }
+  // How often each word (and its base: "Microsofts" is "Microsoft") is written with a capital.
+  const capitalSeen = new Map<string, number>();
+  for (const tokens of tokenized)
+    for (const t of tokens) {
+      if (!t.cap) continue;
+      for (const k of new Set([t.norm, ...inflectionBases(t.text).map(norm)]))
+        capitalSeen.set(k, (capitalSeen.get(k) ?? 0) + 1);
+    }
   const lowerSeen = new Set(corpusLower);
-  for (const [w, next] of initialNext) if (next.size >= 3 && !capMid.has(w) && !isGivenName(w)) lowerSeen.add(w);
+  for (const [w, next] of initialNext)
+    if (next.size >= 3 && !capMid.has(w) && !isGivenName(w) && !isCompanyName(w)) lowerSeen.add(w);
   input.sources.forEach((source, si) =>
-    discoverRuns(source.text, tokenized[si]!, source.language, lowerSeen, addCandidate),
+    discoverRuns(source.text, tokenized[si]!, source.language, lowerSeen, addCandidate, capitalSeen),
   );
   // Words of the multi-word names found so far ("Solheim" of "Ingrid Solheim"): compromise need not look at them.
   const knownWords = new Set<string>();

@@ -145,6 +145,8 @@ export interface Context {
   after: Token[];
   /** The text between the name and the next token. */
   gapAfter: string;
+  /** How often the sources write each word with a capital (by base form too). */
+  capitalSeen: ReadonlyMap<string, number>;
 }
 
 /** Capitalised runs of words in one source, cleaned into candidate names. */
@@ -154,6 +156,7 @@ export function discoverRuns(
   lang: string,
   lowerSeen: Set<string>,
   add: (words: string[], votes: Partial<Candidate['votes']>, initial?: boolean) => void,
+  capitalSeen: ReadonlyMap<string, number> = new Map(),
 ) {
   const stop = stopwordsFor(lang);
   let i = 0;
@@ -221,6 +224,7 @@ export function discoverRuns(
       before,
       after: tokens.slice(j, j + 6),
       gapAfter: tokens[j] ? text.slice(last.end, tokens[j]!.start) : text.slice(last.end),
+      capitalSeen,
     };
     i = j;
     // Split at weekdays and months; clean each piece.
@@ -357,11 +361,15 @@ export function cleanRun(
     const ordinary = stop.has(w.norm) || lowerSeen.has(w.norm) || lowerSeen.has(lastNorm);
     // A company on the maintained list ("Microsoft", "Microsofts"), or a compound organisation word.
     const prev = before[before.length - 1];
+    // At the start of a sentence only when the sources name it more than once: "Freight from Cape Town" is a
+    // word the company list also holds.
+    const company = isCompanyName(lastNorm) ? lastNorm : inflectionBases(w.text).map(norm).find(isCompanyName);
     const known =
-      (isCompanyName(lastNorm) || inflectionBases(w.text).some((b) => isCompanyName(norm(b)))) &&
-      !(prev && w.joined && LOCATIVE.has(prev.norm));
+      company !== undefined &&
+      !(prev && w.joined && LOCATIVE.has(prev.norm)) &&
+      (!w.sentStart || (context.capitalSeen.get(company) ?? 0) >= 2);
     if (!ordinary && (known || ORG_ENDING.test(lastNorm))) {
-      add(known && !isCompanyName(lastNorm) ? [stripGenitive(w.text)] : texts, { organisation: 3 });
+      add(known && company !== lastNorm ? [stripGenitive(w.text)] : texts, { organisation: 3 });
       return;
     }
     // "Kajkanten, a news blog": an apposition naming an organisation.
