@@ -5,6 +5,7 @@
  */
 import type { ActorConflict } from '../../../shared/api/actors';
 import { KindIcon } from './KindIcon';
+import '../styles/merge-offer.css';
 
 export function MergeOffer({
   conflict,
