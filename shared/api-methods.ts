@@ -43,6 +43,7 @@ export const ACTOR_METHODS = [
   'getActorPage',
   'lookupActor',
   'lookupSuggestion',
+  'actorOptions',
 ] as const;
 
 export const BRIEF_METHODS = [

@@ -11,7 +11,8 @@
  * case, diacritics, dots and dashes ignored (`normaliseAlias`).
  * Pure: no store, no Node.
  */
-import { inflectionBases, normaliseAlias, type ActorSuggestion } from '../../shared/actors';
+import { inflectionBases, matchActors, normaliseAlias, type ActorSuggestion } from '../../shared/actors';
+import type { ActorConflict, ActorOption } from '../../shared/api/actors';
 import { DossierError } from '../../shared/errors';
 import { tagPath, type Actor, type SourceMeta, type Tag } from '../../shared/model';
 
@@ -104,6 +105,89 @@ export function lookupActor(actors: readonly Actor[], query: string): Actor {
   const actor = findActorByName(actors, query);
   if (!actor) throw new DossierError('not-found', `No actor named "${query.trim()}".`);
   return actor;
+}
+
+/**
+ * The actor that already carries one of `names` as its name or an alias (compared folded, and by inflected
+ * form: "Kinas" is "Kina"), other than `exceptId` — so that accepting or creating does not make a second
+ * actor for it. Undefined when none does.
+ */
+export function actorCarrying(
+  actors: readonly Actor[],
+  names: readonly string[],
+  exceptId?: string,
+): ActorConflict | undefined {
+  const wanted = new Map<string, string>();
+  for (const n of names) {
+    for (const form of [n, ...inflectionBases(n)]) {
+      const k = nameKey(form);
+      if (k && !wanted.has(k)) wanted.set(k, n);
+    }
+  }
+  for (const actor of actors) {
+    if (actor.id === exceptId) continue;
+    const shared = [nameKey(actor.name), ...actor.aliases.map(nameKey)].filter((k) => wanted.has(k));
+    if (shared.length) return { actor, names: [...new Set(shared.map((k) => wanted.get(k)!))] };
+  }
+  return undefined;
+}
+
+/**
+ * The claim editor's type-ahead: first the actor `query` resolves to (the same rule as `lookupActor`, so an
+ * alias shows the actor that carries it), then other actors whose name or alias starts with it, then the
+ * detected suggestions not yet accepted whose name or a form seen starts with it — but never a suggestion
+ * that an accepted actor already carries, which would make a second actor for it.
+ */
+export function actorOptions(
+  actors: readonly Actor[],
+  suggestions: readonly ActorSuggestion[],
+  query: string,
+  limit: number,
+): ActorOption[] {
+  const q = nameKey(query);
+  if (!q) return [];
+  let resolved: Actor | undefined;
+  try {
+    resolved = findActorByName(actors, query);
+  } catch {
+    resolved = undefined; // ambiguous: list the candidates below instead
+  }
+  const hits = matchActors(query, actors, limit).filter((a) => a !== resolved);
+  const out: ActorOption[] = [];
+  for (const actor of resolved ? [resolved, ...hits] : hits) {
+    const nameHit =
+      nameKey(actor.name).startsWith(q) ||
+      nameKey(actor.name)
+        .split(' ')
+        .some((w) => w.startsWith(q));
+    const via = nameHit ? undefined : actor.aliases.find((al) => nameKey(al).startsWith(q));
+    out.push({ type: 'actor', actor, ...(via ? { via } : {}) });
+  }
+  const scored: Array<{ s: ActorSuggestion; score: number }> = [];
+  for (const s of suggestions) {
+    if (s.existingActorId) continue;
+    const keys = [s.name, ...s.aliasesSeen].map(nameKey);
+    const score = keys.includes(q)
+      ? 3
+      : keys.some((k) => k.startsWith(q))
+        ? 2
+        : keys.some((k) => k.split(' ').some((w) => w.startsWith(q)))
+          ? 1
+          : 0;
+    if (score === 0 || actorCarrying(actors, [s.name, ...s.aliasesSeen])) continue;
+    scored.push({ s, score });
+  }
+  scored.sort((a, b) => b.score - a.score || b.s.mentions - a.s.mentions || a.s.name.localeCompare(b.s.name));
+  for (const { s } of scored)
+    out.push({
+      type: 'suggestion',
+      key: s.key,
+      name: s.name,
+      kind: s.kind,
+      aliasesSeen: s.aliasesSeen,
+      mentions: s.mentions,
+    });
+  return out.slice(0, limit);
 }
 
 // ---------------------------------------------------------------- tags

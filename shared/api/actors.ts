@@ -85,12 +85,36 @@ export const ActorPage = z.object({
 });
 export type ActorPage = z.infer<typeof ActorPage>;
 
+/** One option of the claim editor's actor type-ahead: an actor of the notebook, or a detected suggestion not yet accepted. */
+export const ActorOption = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('actor'),
+    actor: Actor,
+    /** The alias that matched, when not the name. */
+    via: z.string().optional(),
+  }),
+  z.object({
+    type: z.literal('suggestion'),
+    key: z.string(),
+    name: z.string(),
+    kind: ActorKind,
+    aliasesSeen: z.array(z.string()),
+    mentions: z.number().int(),
+  }),
+]);
+export type ActorOption = z.infer<typeof ActorOption>;
+
+/** Accepting would make a second actor for one already in the registry: the names it shares with that actor. */
+export const ActorConflict = z.object({ actor: Actor, names: z.array(z.string()) });
+export type ActorConflict = z.infer<typeof ActorConflict>;
+
 export const actorSchemas = {
   listActors: { input: z.object({}).default({}), output: z.array(Actor) },
   createActor: {
     input: z.object({
       name: Name,
-      kind: ActorKind.default('other'),
+      /** Left out: the kind detection gives the name (a state, a company, a person…), else "other". */
+      kind: ActorKind.optional(),
       aliases: Aliases.default([]),
       description: z.string().max(5000).optional(),
       memberOf: z.array(z.string().min(1)).default([]),
@@ -135,13 +159,22 @@ export const actorSchemas = {
       name: Name.optional(),
       kind: ActorKind.optional(),
     }),
-    output: z.object({ actor: Actor, created: z.boolean() }),
+    /**
+     * With `conflict`, nothing was changed: the suggestion's name or one of its forms is already a name or an
+     * alias of `conflict.actor` (then `actor` is that actor). Accept again with `asActorId` to merge into it.
+     */
+    output: z.object({ actor: Actor, created: z.boolean(), conflict: ActorConflict.optional() }),
   },
   rejectSuggestion: { input: z.object({ key: z.string().min(1) }), output: z.object({ rejected: z.string() }) },
   sourceMentions: { input: z.object({ sourceId: z.string().min(1) }), output: z.array(SourceMentionOut) },
   getActorPage: {
     input: z.object({ actorId: z.string().min(1), filters: ActorPageFilters.optional() }),
     output: ActorPage,
+  },
+  /** Type-ahead for linking an actor: the notebook's actors (by name or alias) and the detected suggestions not yet accepted, each with its kind. */
+  actorOptions: {
+    input: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(50).default(8) }),
+    output: z.array(ActorOption),
   },
   /** The actor a person named: its id, name, an alias, an inflected form, or a unique prefix (a surname). */
   lookupActor: { input: LookupInput, output: Actor },

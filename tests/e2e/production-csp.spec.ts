@@ -97,10 +97,11 @@ test('the built renderer under the production CSP: import → claim → link an 
     .toBe(true);
   step('importing the article');
 
-  // A claim from a mouse selection, linked to a new actor as a supporting speaker.
+  // A claim from a mouse selection, linked as a supporting speaker to the person detection found (choosing the
+  // suggestion accepts it).
   await dragOver(page, QUOTE);
   await claimSelection(page, QUOTE);
-  await linkSpeaker(page, app, ACTOR, `Create actor “${ACTOR}”`, ACTOR, 'supports');
+  await linkSpeaker(page, app, ACTOR, new RegExp(`${ACTOR} person · detected`), ACTOR, 'supports');
   await annotationEditor(page).getByRole('textbox', { name: 'Note' }).click();
   await page.keyboard.type('Ask the ferry operator for the first-sailing times.');
   await shot(page, '1-claim-and-actor');
@@ -152,7 +153,7 @@ test('the built renderer under the production CSP: import → claim → link an 
   for (const call of [
     'GET /api/events',
     'POST /api/importFiles',
-    'POST /api/createActor',
+    'POST /api/acceptSuggestion',
     'POST /api/draftBrief',
     'POST /api/exportBrief',
   ]) {

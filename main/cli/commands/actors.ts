@@ -1,5 +1,6 @@
 /** actors: the actor registry and mention suggestions (docs/cli.md). */
 import { toCliSuggestion } from '../../../shared/actors';
+import { DossierError } from '../../../shared/errors';
 import type { Actor } from '../../../shared/model';
 import { UsageError, type CliCommand } from '../command';
 
@@ -17,7 +18,8 @@ export const actorsCommand: CliCommand = {
     'actors                       list the actor registry',
     'actors suggest               actors detected across the sources (not yet accepted or rejected)',
     'actors accept <key|name> [--as <actor name>]',
-    '                             accept a suggestion (as a new actor, or as aliases of an existing one)',
+    '                             accept a suggestion (as a new actor, or as aliases of an existing one;',
+    '                             when an actor already carries its name, say so and merge with --as)',
     'actors reject <key|name>     reject a suggestion for good',
   ],
   options: { as: { type: 'string' } },
@@ -57,6 +59,13 @@ export const actorsCommand: CliCommand = {
       const asActorId =
         typeof options.as === 'string' ? (await call('lookupActor', { query: options.as })).id : undefined;
       const result = await call('acceptSuggestion', { key: s.key, ...(asActorId ? { asActorId } : {}) });
+      if (result.conflict) {
+        const { actor, names } = result.conflict;
+        throw new DossierError(
+          'invalid-input',
+          `“${names.join('”, “')}” is already a name of ${actor.name} (${actor.id}): merge into ${actor.name}? Run: dossier actors accept ${s.key} --as "${actor.name}"`,
+        );
+      }
       print(result.actor, () => [
         `${result.created ? 'Created' : 'Updated'} ${actorLine(result.actor, [result.actor])}`,
       ]);

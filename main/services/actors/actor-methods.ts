@@ -29,7 +29,7 @@ import {
   type Source,
   type SourceFile,
 } from '../../../shared/model';
-import { lookupActor, lookupSuggestion } from '../lookup';
+import { actorCarrying, actorOptions, lookupActor, lookupSuggestion } from '../lookup';
 import type { ServiceContext, ServiceMethods } from '../service-context';
 import { actorReach, membersOf } from './reach';
 import * as registry from './registry';
@@ -47,7 +47,8 @@ type ActorMethodName =
   | 'sourceMentions'
   | 'getActorPage'
   | 'lookupActor'
-  | 'lookupSuggestion';
+  | 'lookupSuggestion'
+  | 'actorOptions';
 
 type Engine = typeof import('./index');
 let enginePromise: Promise<Engine> | undefined;
@@ -85,6 +86,15 @@ export function actorMethods(ctx: ServiceContext): ServiceMethods<ActorMethodNam
     const key = normaliseAlias(name);
     const clash = store.manifest.actors.find((a) => a.id !== exceptId && normaliseAlias(a.name) === key);
     if (clash) throw new DossierError('invalid-input', `An actor named “${clash.name}” already exists.`);
+    // An alias of another actor ("Kina" of China): a second actor would split one real-world actor in two.
+    const carrier = store.manifest.actors.find(
+      (a) => a.id !== exceptId && a.aliases.some((al) => normaliseAlias(al) === key),
+    );
+    if (carrier)
+      throw new DossierError(
+        'invalid-input',
+        `“${name.trim()}” is already an alias of “${carrier.name}”: use that actor, or rename it, instead of making a second one.`,
+      );
   };
 
   /** memberOf must name other, existing actors and must not make a cycle. */
@@ -176,6 +186,16 @@ export function actorMethods(ctx: ServiceContext): ServiceMethods<ActorMethodNam
     }
   };
 
+  /** The kind detection knows for a name: the current suggestion of that name (when detection has run), else the name's own evidence. */
+  const detectedKind = async (name: string): Promise<Actor['kind']> => {
+    const key = normaliseAlias(name);
+    const known = notebookCache?.value.find(
+      (s) => normaliseAlias(s.name) === key || s.aliasesSeen.some((a) => normaliseAlias(a) === key),
+    );
+    if (known) return known.kind;
+    return (await loadActorEngine()).kindOfName(name) ?? 'other';
+  };
+
   const findSuggestion = async (key: string): Promise<ActorSuggestion> => {
     const all = await suggestions();
     const hit = all.find((s) => s.key === key);
@@ -198,7 +218,7 @@ export function actorMethods(ctx: ServiceContext): ServiceMethods<ActorMethodNam
       const actor: Actor = {
         id: newId('act'),
         name: input.name,
-        kind: input.kind,
+        kind: input.kind ?? (await detectedKind(input.name)),
         aliases: cleanAliases(input.name, input.aliases),
         memberOf,
         ...(input.description ? { description: input.description } : {}),
@@ -271,8 +291,13 @@ export function actorMethods(ctx: ServiceContext): ServiceMethods<ActorMethodNam
     async acceptSuggestion({ key, asActorId, name, kind }) {
       const s = await findSuggestion(key);
       if (asActorId) getActor(asActorId);
-      if (name && !asActorId && !s.existingActorId) checkName(name);
       const target = asActorId ?? s.existingActorId;
+      if (!target) {
+        // Its name or a form seen is already a name or an alias of an actor: offer a merge, change nothing.
+        const conflict = actorCarrying(store.manifest.actors, [name ?? s.name, s.name, ...s.aliasesSeen]);
+        if (conflict) return { actor: conflict.actor, created: false, conflict };
+        if (name) checkName(name);
+      }
       const result = registry.acceptSuggestion(
         store.manifest,
         target ? { ...s, existingActorId: target, aliasesSeen: [s.name, ...s.aliasesSeen] } : s,
@@ -424,6 +449,11 @@ export function actorMethods(ctx: ServiceContext): ServiceMethods<ActorMethodNam
 
     async lookupSuggestion({ query }) {
       return lookupSuggestion(await suggestions(), query);
+    },
+
+    async actorOptions({ query, limit }) {
+      if (!query.trim()) return [];
+      return actorOptions(store.manifest.actors, await suggestions(), query, limit);
     },
   };
 }

@@ -18,9 +18,26 @@
  * matches into suggestions.
  */
 import type { Actor, ActorKind } from '../../../shared/model';
-import { type ActorSuggestion, type ActorOccurrence, actorNameKeys, normaliseAlias } from '../../../shared/actors';
+import {
+  type ActorSuggestion,
+  type ActorOccurrence,
+  actorNameKeys,
+  inflectionBases,
+  normaliseAlias,
+} from '../../../shared/actors';
 import { addPhrase, emptyIndex, makeEntry, staticGazetteer } from './gazetteer';
-import { BOILERPLATE, CALENDAR, NON_ACTOR, isGivenName, isTitle, norm, stopwords, stopwordsFor } from './lexicon';
+import {
+  BOILERPLATE,
+  CALENDAR,
+  NON_ACTOR,
+  ORG_ENDING,
+  isCompanyName,
+  isGivenName,
+  isTitle,
+  norm,
+  stopwords,
+  stopwordsFor,
+} from './lexicon';
 import { tokenize } from './name-tokens';
 import {
   baseOf,
@@ -29,12 +46,37 @@ import {
   discoverRuns,
   englishNames,
   isStaticPhrase,
+  kindScores,
   shortForms,
   type Candidate,
 } from './discover';
 import { matchSource } from './match';
 
 export { clearDetectionCache } from './discover';
+
+/**
+ * The kind detection gives a name typed on its own (creating an actor from the claim editor): a state or
+ * international body of the gazetteer, a company on the maintained list, a name with a given name or an
+ * organisation word. Undefined when nothing tells.
+ */
+export function kindOfName(name: string): ActorKind | undefined {
+  const { index } = staticGazetteer();
+  const words = tokenize(name).map((t) => t.text);
+  if (!words.length) return undefined;
+  const last = words[words.length - 1]!;
+  for (const b of [last, ...inflectionBases(last)]) {
+    const hit = index.phrases.get(norm([...words.slice(0, -1), b].join(' ')))?.[0];
+    if (hit) return hit.kind;
+  }
+  if (words.length === 1) {
+    const n = norm(words[0]!);
+    if (isCompanyName(n) || ORG_ENDING.test(n)) return 'organisation';
+    return isGivenName(n) ? 'person' : undefined;
+  }
+  const { person, org } = kindScores({ name, words, votes: { person: 0, organisation: 0 }, count: 1, mid: 1 }, index);
+  if (person > 0 && person >= org) return 'person';
+  return org > 0 ? 'organisation' : undefined;
+}
 
 export interface SuggestInput {
   sources: Array<{ id: string; text: string; language: string }>;
@@ -62,10 +104,14 @@ export function suggestActors(input: SuggestInput): ActorSuggestion[] {
         break;
       }
     }
-    entityKey ??= `name:${normaliseAlias(actor.name)}`;
+    // Two actors for one gazetteer entity (a messy registry: "Danmark" as an alias of another actor): the
+    // first keeps the entity, the second is known by its own name, less the names the first one holds.
+    const claimed = entityKey !== undefined && actorByKey.has(entityKey);
+    if (claimed || entityKey === undefined) entityKey = `name:${normaliseAlias(actor.name)}`;
     if (actorByKey.has(entityKey)) continue;
     actorByKey.set(entityKey, actor);
     for (const alias of [actor.name, ...actor.aliases]) {
+      if (claimed && staticIndex.phrases.has(normaliseAlias(alias))) continue;
       addPhrase(actorIndex, makeEntry(entityKey, actor.name, actor.kind, alias, 0));
       actorNameOwner.set(normaliseAlias(alias), entityKey);
     }
@@ -89,6 +135,7 @@ export function suggestActors(input: SuggestInput): ActorSuggestion[] {
     if (!initial) c.mid++;
     c.votes.person += votes.person ?? 0;
     c.votes.organisation += votes.organisation ?? 0;
+    c.votes.speech = (c.votes.speech ?? 0) + (votes.speech ?? 0);
   };
   // Words the corpus also writes in lower case are ordinary words when they start a sentence.
   const corpusLower = new Set<string>();
@@ -108,9 +155,20 @@ export function suggestActors(input: SuggestInput): ActorSuggestion[] {
       }
     });
   }
+  // How often each word (and its base: "Microsofts" is "Microsoft") is written with a capital.
+  const capitalSeen = new Map<string, number>();
+  for (const tokens of tokenized)
+    for (const t of tokens) {
+      if (!t.cap) continue;
+      for (const k of new Set([t.norm, ...inflectionBases(t.text).map(norm)]))
+        capitalSeen.set(k, (capitalSeen.get(k) ?? 0) + 1);
+    }
   const lowerSeen = new Set(corpusLower);
-  for (const [w, next] of initialNext) if (next.size >= 3 && !capMid.has(w) && !isGivenName(w)) lowerSeen.add(w);
-  input.sources.forEach((source, si) => discoverRuns(tokenized[si]!, source.language, lowerSeen, addCandidate));
+  for (const [w, next] of initialNext)
+    if (next.size >= 3 && !capMid.has(w) && !isGivenName(w) && !isCompanyName(w)) lowerSeen.add(w);
+  input.sources.forEach((source, si) =>
+    discoverRuns(source.text, tokenized[si]!, source.language, lowerSeen, addCandidate, capitalSeen),
+  );
   // Words of the multi-word names found so far ("Solheim" of "Ingrid Solheim"): compromise need not look at them.
   const knownWords = new Set<string>();
   for (const c of candidates.values()) if (c.words.length > 1) for (const w of c.words) knownWords.add(norm(baseOf(w)));
@@ -158,6 +216,23 @@ export function suggestActors(input: SuggestInput): ActorSuggestion[] {
   for (const [key, c] of candidates) {
     if (c.words.length === 2 && c.mid === 0 && !isGivenName(norm(c.words[0]!)) && lastWords.has(norm(c.words[1]!)))
       candidates.delete(key);
+  }
+
+  // "Ashcombe Marines avtal": a name seen with a genitive -s is the name seen without it, when that is seen too.
+  for (const [key, c] of candidates) {
+    const last = c.words[c.words.length - 1]!;
+    for (const b of inflectionBases(last)) {
+      const baseKey = norm([...c.words.slice(0, -1), b].join(' '));
+      const base = candidates.get(baseKey);
+      if (!base || baseKey === key) continue;
+      base.count += c.count;
+      base.mid += c.mid;
+      base.votes.person += c.votes.person;
+      base.votes.organisation += c.votes.organisation;
+      base.votes.speech = (base.votes.speech ?? 0) + (c.votes.speech ?? 0);
+      candidates.delete(key);
+      break;
+    }
   }
 
   // The discovered lexicon, with short forms where they are unambiguous.

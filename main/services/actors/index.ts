@@ -1,5 +1,5 @@
 /** Actors: mention detection and pure registry operations. */
-export { suggestActors, clearDetectionCache, type SuggestInput } from './detect';
+export { suggestActors, clearDetectionCache, kindOfName, type SuggestInput } from './detect';
 export {
   acceptSuggestion,
   rejectSuggestion,

@@ -21,6 +21,8 @@ export interface Token {
   joined: boolean;
   /** In a line written in title case (a headline). */
   headline: boolean;
+  /** Joined to the previous word by a plural possessive ("Workers’ Union", "Logistics' Contract"). */
+  afterPlural: boolean;
 }
 
 export const ELISION = /^(?:[lLdD]|[qQ]u|[jJ]usqu|[lL]orsqu)['’](?=\p{Lu})/u;
@@ -66,6 +68,7 @@ export function tokenize(text: string): Token[] {
         // Words joined by spaces only, or by a plural possessive ("Transport Workers’ Union").
         joined: !!prev && (/^[ \u00a0]+$/.test(gap) || (/^['’][ \u00a0]+$/.test(gap) && /s$/i.test(prev.text))),
         headline: false,
+        afterPlural: !!prev && /^['’][ \u00a0]+$/.test(gap) && /s$/i.test(prev.text),
       });
     },
     { pattern: 'name' },

@@ -1,18 +1,26 @@
 /**
  * The actors of the selected claim, in the inspector: each link with its role
  * (speaker / subject / mentioned) and stance (supports / opposes / neutral /
- * none), and a type-ahead over names and aliases to add one — or to create a
- * new actor from what was typed. Saves through updateAnnotation: the links as
- * {patch:{actors}}, a stance as {patch:{stance}} naming its link.
+ * none), and a type-ahead to add one: the notebook's actors by name or alias
+ * and the detected suggestions not yet accepted (each with its kind; choosing
+ * one accepts it), or a new actor made from what was typed, of the kind
+ * detection knows. When an actor already carries a suggestion's name, it
+ * offers to merge into that actor instead of making a second one. Saves
+ * through updateAnnotation: the links as {patch:{actors}}, a stance as
+ * {patch:{stance}} naming its link.
  */
 import { useState, type KeyboardEvent } from 'react';
-import { matchActors, normaliseAlias } from '../../../shared/actors';
+import { normaliseAlias } from '../../../shared/actors';
+import type { ActorConflict, ActorOption } from '../../../shared/api/actors';
+import { ACTOR_KIND_LABEL } from '../../../shared/enums';
 import type { ActorLink, ActorRole, Annotation, Stance } from '../../../shared/model';
 import { call } from '../api';
+import { useApiQuery } from '../api/queries';
 import { useNavigation } from '../ui/navigation';
 import { useNotices } from '../ui/notices';
 import { ACTOR_ROLES, STANCES } from '../../../shared/enums';
 import { KindIcon } from './KindIcon';
+import { MergeOffer } from './MergeOffer';
 import { useActors } from './useActors';
 import '../styles/actors.css';
 
@@ -44,6 +52,7 @@ export function ActorLinksEditor({
     if (annotation.actors.some((l) => l.actorId === actorId && l.role === role)) return;
     await save([...annotation.actors, { actorId, role }]);
   };
+  const [conflict, setConflict] = useState<(ActorConflict & { key: string; name: string }) | undefined>();
   const createAndAdd = async (name: string) => {
     try {
       const created = await call('createActor', { name: name.trim() });
@@ -64,6 +73,20 @@ export function ActorLinksEditor({
       error(err, 'The stance could not be saved');
     }
   };
+  /** Accepts a suggestion (or merges it into `asActorId`) and links the actor. */
+  const acceptAndAdd = async (key: string, name: string, asActorId?: string) => {
+    try {
+      const result = await call('acceptSuggestion', { key, ...(asActorId ? { asActorId } : {}) });
+      if (result.conflict) {
+        setConflict({ ...result.conflict, key, name });
+        return;
+      }
+      setConflict(undefined);
+      await add(result.actor.id);
+    } catch (err) {
+      error(err, 'The suggestion could not be accepted');
+    }
+  };
   const change = (i: number, patch: Partial<ActorLink>) => {
     const links = annotation.actors.map((l, j) => {
       if (j !== i) return l;
@@ -75,16 +98,26 @@ export function ActorLinksEditor({
   };
 
   const q = typed.trim();
-  const hits = q ? matchActors(q, actors, 8) : [];
-  const exact = q && actors.some((a) => [a.name, ...a.aliases].some((n) => normaliseAlias(n) === normaliseAlias(q)));
-  const options = [
-    ...hits.map((a) => ({ kind: 'actor' as const, actor: a })),
-    ...(q && !exact ? [{ kind: 'create' as const, name: q }] : []),
+  const found = useApiQuery('actorOptions', { query: q, limit: 8 }, { enabled: q !== '', placeholderData: (p) => p });
+  const hits: ActorOption[] = q ? (found.data ?? []) : [];
+  const key = normaliseAlias(q);
+  const exact =
+    q !== '' &&
+    hits.some((o) =>
+      o.type === 'actor'
+        ? [o.actor.name, ...o.actor.aliases].some((n) => normaliseAlias(n) === key)
+        : [o.name, ...o.aliasesSeen].some((n) => normaliseAlias(n) === key),
+    );
+  type Option = ActorOption | { type: 'create'; name: string };
+  const options: Option[] = [
+    ...hits,
+    ...(q && !exact && !found.isFetching ? [{ type: 'create' as const, name: q }] : []),
   ];
   const choose = (i: number) => {
     const o = options[i];
     if (!o) return;
-    if (o.kind === 'actor') void add(o.actor.id);
+    if (o.type === 'actor') void add(o.actor.id);
+    else if (o.type === 'suggestion') void acceptAndAdd(o.key, o.name);
     else void createAndAdd(o.name);
   };
   const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -183,6 +216,7 @@ export function ActorLinksEditor({
             onChange={(e) => {
               setTyped(e.target.value);
               setActive(0);
+              setConflict(undefined);
             }}
             onKeyDown={onKey}
           />
@@ -190,7 +224,7 @@ export function ActorLinksEditor({
             <ul className="actor-options" id={`actor-options-${annotation.id}`} role="listbox">
               {options.map((o, i) => (
                 <li
-                  key={o.kind === 'actor' ? o.actor.id : 'create'}
+                  key={o.type === 'actor' ? o.actor.id : o.type === 'suggestion' ? o.key : 'create'}
                   role="option"
                   aria-selected={i === active}
                   onMouseDown={(e) => {
@@ -198,12 +232,24 @@ export function ActorLinksEditor({
                     choose(i);
                   }}
                 >
-                  {o.kind === 'actor' ? (
+                  {o.type === 'actor' ? (
                     <>
                       <KindIcon kind={o.actor.kind} /> {o.actor.name}
-                      {o.actor.aliases.length > 0 && (
-                        <span className="muted"> {o.actor.aliases.slice(0, 3).join(', ')}</span>
+                      {o.via ? (
+                        <span className="muted"> also “{o.via}”</span>
+                      ) : (
+                        o.actor.aliases.length > 0 && (
+                          <span className="muted"> {o.actor.aliases.slice(0, 3).join(', ')}</span>
+                        )
                       )}
+                    </>
+                  ) : o.type === 'suggestion' ? (
+                    <>
+                      <KindIcon kind={o.kind} /> {o.name}{' '}
+                      <span className="muted">
+                        {ACTOR_KIND_LABEL[o.kind].toLowerCase()} · detected, {o.mentions} mention
+                        {o.mentions === 1 ? '' : 's'}
+                      </span>
                     </>
                   ) : (
                     <>Create actor “{o.name}”</>
@@ -211,6 +257,13 @@ export function ActorLinksEditor({
                 </li>
               ))}
             </ul>
+          )}
+          {conflict && (
+            <MergeOffer
+              conflict={conflict}
+              onMerge={() => void acceptAndAdd(conflict.key, conflict.name, conflict.actor.id)}
+              onCancel={() => setConflict(undefined)}
+            />
           )}
         </div>
       )}

@@ -2,8 +2,11 @@
  * Mention suggestions across all sources: each with the surface forms it was
  * seen as and the sources it occurs in. Accept as a new actor, accept into an
  * existing actor (the surface forms become aliases), or reject for good.
+ * When an actor already carries a suggestion's name, accepting offers to
+ * merge into it instead of making a second actor.
  */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import type { ActorConflict } from '../../../shared/api/actors';
 import type { ActorSuggestion } from '../../../shared/actors';
 import type { Actor, SourceMeta } from '../../../shared/model';
 import { call } from '../api';
@@ -11,6 +14,7 @@ import { useApiQuery, useErrorNotice } from '../api/queries';
 import { useNavigation } from '../ui/navigation';
 import { useNotices } from '../ui/notices';
 import { KindIcon } from './KindIcon';
+import { MergeOffer } from './MergeOffer';
 
 const NO_SOURCES: SourceMeta[] = [];
 
@@ -29,9 +33,19 @@ export function SuggestionsPanel({ actors }: { actors: Actor[] }) {
   // A known actor whose surface forms are all aliases already needs nothing.
   const open = (suggestions ?? []).filter((s) => !s.existingActorId || (s.newAliases?.length ?? 0) > 0);
 
+  const [conflicts, setConflicts] = useState<ReadonlyMap<string, ActorConflict>>(new Map());
+  const setConflict = (key: string, c: ActorConflict | undefined) =>
+    setConflicts((m) => {
+      const next = new Map(m);
+      if (c) next.set(key, c);
+      else next.delete(key);
+      return next;
+    });
   const accept = async (s: ActorSuggestion, asActorId?: string) => {
     try {
       const r = await call('acceptSuggestion', { key: s.key, ...(asActorId ? { asActorId } : {}) });
+      setConflict(s.key, r.conflict);
+      if (r.conflict) return;
       info(r.created ? `Added ${r.actor.name} to the actors.` : `Added aliases to ${r.actor.name}.`);
     } catch (err) {
       error(err, 'The suggestion could not be accepted');
@@ -100,6 +114,13 @@ export function SuggestionsPanel({ actors }: { actors: Actor[] }) {
                   );
                 })}
               </ul>
+              {conflicts.has(s.key) && (
+                <MergeOffer
+                  conflict={conflicts.get(s.key)!}
+                  onMerge={() => void accept(s, conflicts.get(s.key)!.actor.id)}
+                  onCancel={() => setConflict(s.key, undefined)}
+                />
+              )}
               <div className="actor-sugg-actions">
                 <button type="button" className="primary" onClick={() => void accept(s)}>
                   {existing ? 'Add aliases' : 'Accept'}

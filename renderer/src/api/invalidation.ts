@@ -42,6 +42,8 @@ const RULES: { [M in MethodName]?: Rule<M> } = {
   getActorPage: ({ changes: c }) => c.actors.length > 0 || c.annotations.length > 0 || listed(c) || Boolean(c.statuses),
   // Suggestions come from the sources' text, the actors, and the rejected ones (notebook).
   suggestActors: ({ changes: c }) => c.actors.length > 0 || c.sources.length > 0 || c.notebook,
+  // The claim editor's type-ahead: actors and suggestions.
+  actorOptions: ({ changes: c }) => c.actors.length > 0 || c.sources.length > 0 || c.notebook,
   sourceMentions: ({ changes: c }, { sourceId }) => c.actors.length > 0 || sourceTouched(c, sourceId),
   listBriefs: ({ changes: c }) => c.briefs.length > 0,
   // The open brief's editor already shows its own autosave: only other changes reload it.

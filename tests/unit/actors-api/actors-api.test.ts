@@ -8,11 +8,11 @@
  */
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../../main/cli/dossier';
 import { callApi, openNotebookSession, type NotebookSession } from '../../../main/services/session';
 import type { ApiInput, ApiOutput, DossierService, MethodName } from '../../../shared/api';
 import type { Annotation } from '../../../shared/model';
 import { ARTICLES } from './articles';
+import { runCli } from '../../helpers/run-cli';
 import { tempDir } from '../../helpers/temp-dir';
 
 const FILES = ['en', 'sv', 'de'] as const;
@@ -33,14 +33,7 @@ async function close(): Promise<void> {
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   await close(); // the CLI takes the notebook lock itself
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main([...argv, '--notebook', dir], {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    isTTY: false,
-  });
-  return { code, out: out.join('\n'), err: err.join('\n') };
+  return runCli(dir, ...argv);
 }
 
 beforeEach(async () => {

@@ -34,8 +34,16 @@ const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as
   devDependencies: Record<string, string>;
 };
 const productionDeps = Object.keys(pkg.dependencies);
-/** Loaded by file path at run time, not imported: pdf-layout.ts (the PDF export) reads its font files. */
-const LOADED_BY_PATH = ['@expo-google-fonts/source-serif-4'];
+/**
+ * Loaded by file path at run time, not imported: pdf-layout.ts (the PDF export) reads its font files; actor
+ * detection (known-names.ts) reads the company list.
+ */
+const LOADED_BY_PATH = ['@expo-google-fonts/source-serif-4', '@cspell/dict-companies'];
+/** The files of those that must be in the package. */
+const DATA_FILES = [
+  'node_modules/@cspell/dict-companies/cspell-ext.json',
+  'node_modules/@cspell/dict-companies/dict/companies.txt',
+];
 
 let work: { dir: string; cleanup: () => Promise<void> };
 let appOutDir: string;
@@ -197,6 +205,7 @@ describe('app.asar', () => {
     // And no production dependency is dead weight: each is imported (or read by path).
     const used = new Set(specifiers.map(packageName));
     expect(productionDeps.filter((d) => !used.has(d) && !LOADED_BY_PATH.includes(d))).toEqual([]);
+    for (const f of DATA_FILES) expect(existsSync(path.join(app, f)), f).toBe(true);
 
     // Resolve each one as Node would from the extracted out/main (ESM conditions).
     const probe = run(

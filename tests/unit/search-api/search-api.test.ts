@@ -8,9 +8,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../../main/cli/dossier';
 import { CACHE_DIR, INDEX_FILE } from '../../../main/services/search/search-service';
 import { openNotebookSession, type NotebookSession } from '../../../main/services/session';
+import { runCli } from '../../helpers/run-cli';
 import { tempDir } from '../../helpers/temp-dir';
 import { actors, allSources, courier, dagblad, economy, evening, football, rundschau, wire } from '../search/corpus';
 
@@ -30,14 +30,7 @@ async function close(): Promise<void> {
 }
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   await close();
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main([...argv, '--notebook', dir], {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    isTTY: false,
-  });
-  return { code, out: out.join('\n'), err: err.join('\n') };
+  return runCli(dir, ...argv);
 }
 
 const ENGLISH_CLAIM =
