@@ -7,20 +7,51 @@
  * reason a removed paragraph is shown with. Also reads the author of a byline
  * and the outlet of a copyright line.
  */
+import { parseDate } from './dates';
 import { stopWordDensity, stopWords } from './language';
 
 // ---------------------------------------------------------------- rules
 
-const AGENCIES = String.raw`AFP|Reuters|AP|Associated Press|Getty Images|Getty|TT|TT Nyhetsbyrån|Scanpix|NTB|dpa|EPA|EPA-EFE|Shutterstock|Bloomberg|Ritzau|Keystone|Imago|Pool|Alamy|ANP|Xinhua|PA|PA Images`;
+/** News and photo agencies as credits spell them (proper case; credits in capitals are matched too). */
+export const AGENCY_NAMES: readonly string[] = [
+  'AFP',
+  'Reuters',
+  'AP',
+  'Associated Press',
+  'Getty Images',
+  'Getty',
+  'TT',
+  'TT Nyhetsbyrån',
+  'Scanpix',
+  'NTB',
+  'dpa',
+  'EPA',
+  'EPA-EFE',
+  'Shutterstock',
+  'Bloomberg',
+  'Ritzau',
+  'Keystone',
+  'Imago',
+  'Pool',
+  'Alamy',
+  'ANP',
+  'Xinhua',
+  'PA',
+  'PA Images',
+  'PA Media',
+];
+const AGENCIES = [...new Set([...AGENCY_NAMES, ...AGENCY_NAMES.map((a) => a.toUpperCase())])]
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 export const CREDIT_TAIL = new RegExp(
-  String.raw`(^|[\s(])(${AGENCIES})(\s*/\s*(${AGENCIES}|[\p{Lu}][\p{L}-]+( [\p{Lu}][\p{L}-]+)?))*\)?\s*$`,
+  String.raw`(^|[\s(])(${AGENCIES})(?: Photo| Foto)?(\s*/\s*(${AGENCIES}|[\p{Lu}][\p{L}-]+( [\p{Lu}][\p{L}-]+)?))*\)?\s*$`,
   'u',
 );
 const PHOTO_WORD =
   /(^|[\s(.])(photo|photograph|picture|image|foto|fotograf|bild|bildtext|photographie|crédit|credit|illustration)s?\s*[:©]|\((photo|foto|bild|crédit photo|photo archives|archivfoto|arkivbild)\b[^()]{0,60}\)\s*$/iu;
 const NAME = String.raw`[\p{Lu}][\p{L}'’.-]+(?:[ \u00a0]+(?:(?:van|von|de|der|den|af|la|le|du)[ \u00a0]+)?[\p{Lu}][\p{L}'’.-]+){0,3}`;
 const BYLINE = new RegExp(
-  String.raw`^(?:[Bb]y|BY|[Aa]v|AV|[Vv]on|VON|[Pp]ar|PAR|[Tt]ext(?: och foto)?:?|[Ww]ritten by|[Rr]eporting by|[Ss]kriven av|[Tt]exte)\s+(${NAME}(?:\s*(?:,|and|och|und|et|&)\s*${NAME})*)(?:\s*(?:[,|–—/·•-]|with|med|mit|avec)\s*.{0,60})?$`,
+  String.raw`^(?:[Bb]y|BY|[Aa]v|AV|[Vv]on|VON|[Pp]ar|PAR|[Tt]ext(?: och foto)?:?|[Ww]ritten by|[Rr]eporting by|[Ss]kriven av|[Tt]exte)\s+(${NAME}(?:\s*(?:,|and|och|und|et|&)\s*${NAME})*)(?:\s*(?:[,;|–—/·•-]|with|med|mit|avec)\s*.{0,60})?$`,
   'u',
 );
 const WITH_AGENCY = new RegExp(
@@ -39,10 +70,10 @@ const NAV_PHRASES =
 const MENU_LANGS = ['en', 'sv', 'de', 'fr'];
 const NAV_WORDS = new Set(
   (
-    'menu search home news latest live video videos audio podcasts podcast photos opinion comment analysis business money economy markets politics world uk us europe international national local regions region ' +
+    'menu search home start news latest live video videos audio podcasts podcast photos opinion comment analysis business money economy markets politics world uk us europe international national local regions region ' +
     'sport sports football culture arts entertainment lifestyle life style travel food health science tech technology climate environment weather education obituaries ' +
     'subscribe subscriptions newsletters newsletter login account shop jobs events more sections games puzzles crosswords magazine weekend ' +
-    'meny sök hem nyheter senaste inrikes utrikes ekonomi näringsliv politik sport kultur nöje debatt ledare åsikt opinion lokalt väder familj resor mat bostad motor ' +
+    'meny sök hem startsida nyheter senaste inrikes utrikes ekonomi näringsliv politik sport kultur nöje debatt ledare åsikt opinion lokalt väder familj resor mat bostad motor ' +
     'prenumerera konto tv radio poddar poddcast webb-tv ' +
     'menü suche startseite nachrichten aktuell politik wirtschaft finanzen kultur sport meinung panorama wissen reise regional lokales leben gesellschaft abo abonnieren ' +
     'rechercher accueil actualités actualite politique économie international régions société culture sport opinions météo abonnez-vous abonnement'
@@ -71,6 +102,9 @@ export function isMenuLine(t: string): boolean {
   return entries >= 3 && nav >= 2 && nav * 2 >= entries;
 }
 
+/** Whether a word is one a site's menu bar is made of ("News", "Sport", "Nyheter"). */
+export const isNavWord = (w: string) => NAV_WORDS.has(w.toLowerCase());
+
 /** Whether a line has a word in lower case, leaving aside menu entries such as "Log in". */
 export const hasLowerCaseWord = (t: string) =>
   t
@@ -94,7 +128,7 @@ const RULES: Rule[] = [
     (t, l) =>
       t.length < 200 &&
       (t.split(/\s+[|·•»›]\s+|\s{3,}|\t/).length >= 4 ||
-        /^(menu|meny|menü|search|sök|suche|rechercher|log ?in|logga in|anmelden|se connecter|skip to (main )?content|skip navigation|hoppa till innehållet|hoppa till huvudinnehåll|zum inhalt springen|direkt zum inhalt|aller au contenu( principal)?|passer au contenu( principal)?|home|hem|startseite|accueil|subscribe|prenumerera|abonnieren|s'abonner)$/.test(
+        /^(menu|meny|menü|search|sök|suche|rechercher|log ?in|logga in|anmelden|se connecter|skip to (main )?content|skip navigation|(hoppa |gå )?till (huvud)?innehåll(et)?|zum inhalt springen|direkt zum inhalt|aller au contenu( principal)?|passer au contenu( principal)?|home|hem|startseite|accueil|subscribe|prenumerera|abonnieren|s'abonner)$/.test(
           l.replace(/[^\p{L} ']/gu, '').trim(),
         ) ||
         isMenuLine(t)),
@@ -192,7 +226,7 @@ const RULES: Rule[] = [
     'related links',
     (t, l) =>
       t.length < 100 &&
-      /^(related|related (articles|stories|content|coverage)|more (on|from|about) (this|the)|read more|read also|see also|more stories|most read|most popular|trending|top stories|läs mer|läs också|läs även|mer om|relaterat|relaterade artiklar|mest läst|mehr zum thema|lesen sie auch|auch interessant|meistgelesen|das könnte sie auch interessieren|à lire aussi|lire aussi|sur le même sujet|les plus lus|everything you need to know|ämnen i artikeln|topics in this article|themen in diesem artikel|sujets de l'article|you may also like|recommended for you|more stories|nos abonnés ont lu|vous aimerez aussi|les plus lus|rekommenderat för dig|andra läser|das könnte sie auch interessieren|empfehlungen|what you need to know|allt du behöver veta|was sie wissen müssen|ce qu'il faut savoir|ce qu’il faut savoir)(?![\p{L}\p{N}])/u.test(
+      /^(related|related (articles|stories|content|coverage)|more (on|from|about) (this|the)|read more|read also|see also|more stories|most read|most popular|trending|top stories|läs mer|läs också|läs även|mer om|relaterat|relaterade artiklar|mest läst|mehr zum thema|lesen sie auch|auch interessant|meistgelesen|das könnte sie auch interessieren|à lire aussi|lire aussi|sur le même sujet|les plus lus|everything you need to know|ämnen i artikeln|topics in this article|themen in diesem artikel|sujets de l'article|you may also like|recommended for you|more stories|nos abonnés ont lu|vous aimerez aussi|les plus lus|rekommenderat för dig|andra läser|das könnte sie auch interessieren|empfehlungen|what you need to know|allt du behöver veta|was sie wissen müssen|ce qu'il faut savoir|ce qu’il faut savoir|read next|more from|recommended|explainer|explained|relaterade artiklar|läs vidare|weiterlesen|mehr dazu|lesen sie mehr|à lire également|à voir aussi|pour aller plus loin|voir aussi)(?![\p{L}\p{N}])/u.test(
         l.replace(/^[\s»›>•-]+/, ''),
       ),
   ],
@@ -243,4 +277,56 @@ export function outletFromCopyright(line: string): string | undefined {
       .replace(/,?\s+(Ltd|Limited|plc|PLC|Inc|LLC|AB|AB \(publ\)|GmbH|AG|KG|SA|S\.A|SAS|Oy|AS|ASA|A\/S)\.?$/u, '')
       .trim() || undefined
   );
+}
+
+const CREDIT_LINE = new RegExp(
+  String.raw`^(?:(?:photo|foto|bild|image|picture|photograph|fotograf|crédit photo|crédit)s?\s?[:©]|(?:${AGENCIES})(?: photo| foto)?\s?/\s?[\p{Lu}])`,
+  'iu',
+);
+
+/**
+ * A photo credit line under or beside a picture: "Photo: Daniel Price / Reuters", "Foto: Jonas Ek/TT",
+ * "REUTERS/Lena Morales", "AP Photo/Milan Orlov", "Getty Images".
+ */
+export function isCreditLine(t: string): boolean {
+  const line = t.trim();
+  return line.length < 120 && (CREDIT_LINE.test(line) || AGENCY_ONLY_CREDIT.test(line) || CREDIT_TAIL.test(line));
+}
+const AGENCY_ONLY_CREDIT = /^(getty images|scanpix|shutterstock|alamy|imago|pa images)$/iu;
+/** A picture agency named alone ("Getty Images"): a photo credit, not a byline. */
+export const isPhotoAgency = (t: string) => AGENCY_ONLY_CREDIT.test(t.trim());
+
+const NAME_WITH_DATE = new RegExp(String.raw`^(${NAME})\s?[,|–—/]\s?(.{4,40})$`, 'u');
+
+/** "Daniel Price, 2 March 2025": a photographer's name with the date of the picture (a caption beside a credit). */
+export function isNameWithDate(t: string): boolean {
+  const m = NAME_WITH_DATE.exec(t.trim());
+  return !!m && !!parseDate(m[2]!) && !/\d/.test(m[1]!);
+}
+
+/**
+ * Promotion vocabulary of a publisher about itself (events, awards, newsletters, podcasts,
+ * memberships and offers, its consultancy and research services) in English, Swedish, German
+ * and French. Used only at the end of an article, together with a reference to the publisher.
+ */
+const PROMO_WORDS =
+  /(?<![\p{L}\p{N}])(awards?|prize|named [^.]{1,40} of the year|conference|summit|\p{L}{0,20}(?:festival|forum|konferenz|konferens|preis|podcast|podd\p{L}{0,4})|live event|masterclass|webinar|tickets?|nominat\p{L}{0,20}|newsletter|subscri\p{L}{0,20}|member(?:ship)?s?|sponsor\p{L}{0,20}|support (?:local|independent|our) journalism|research team|consultancy|our agency|helps? (?:companies|businesses|councils|organisations)|contact us|our standards|trust principles|download our app|pris(?:et)?|tilldelades|utsågs|prisad|seminari\p{L}{0,20}|\p{L}{3,20}dag \d{4}|biljett\p{L}{0,20}|anmäl dig|nominera|nyhetsbrev\p{L}{0,20}|prenumer\p{L}{0,20}|erbjud\p{L}{0,20}|första månaden|kontakta oss|offert|hjälper företag|ausgezeichnet|veranstaltung\p{L}{0,20}|abonnier\p{L}{0,20}|abo|wir beraten|kontaktieren sie|prix|récompens\p{L}{0,20}|rencontres|conférence|inscription|billets?|lettre d'information|abonne\p{L}{0,20}|notre agence|contactez-nous|trophée|votez|participez|adhérez|soutenez)(?![\p{L}\p{N}])/iu;
+/** The publisher speaking of itself: "our", "vår", "unser", "notre", "we"… */
+const FIRST_PERSON =
+  /(?<![\p{L}\p{N}])(our|we|us|vår|vårt|våra|vi|oss|unser\p{L}{0,20}|wir|notre|nos|nous)(?![\p{L}\p{N}])/iu;
+const QUOTED = /["“”«»„]|(?<![\p{L}\p{N}])(said|says|säger|sade|sagte|sagt|a déclaré|explique|selon)(?![\p{L}\p{N}])/iu;
+
+/**
+ * Whether a paragraph at the end of an article is the publisher promoting itself: promotion
+ * vocabulary, and the publisher named (one of `selfNames`, e.g. its name or the distinctive words
+ * of its name) or speaking in the first person outside a quotation.
+ */
+/** Whether a paragraph uses the vocabulary of promotions (events, awards, newsletters, offers…). */
+export const hasPromoWords = (t: string) => PROMO_WORDS.test(t);
+
+export function isPublisherPromo(t: string, selfNames: readonly string[]): boolean {
+  if (t.length > 400 || !PROMO_WORDS.test(t)) return false;
+  const lower = t.toLowerCase();
+  if (selfNames.some((n) => n.length >= 4 && lower.includes(n.toLowerCase()))) return true;
+  return FIRST_PERSON.test(t) && !QUOTED.test(t);
 }
