@@ -7,6 +7,7 @@
  * reason a removed paragraph is shown with. Also reads the author of a byline
  * and the outlet of a copyright line.
  */
+import type { RemovalReason } from '../../../../shared/enums';
 import { parseDate } from './dates';
 import { stopWordDensity, stopWords } from './language';
 
@@ -55,7 +56,7 @@ const BYLINE = new RegExp(
   'u',
 );
 const WITH_AGENCY = new RegExp(
-  String.raw`^(${NAME}(?:\s*(?:,|and|och|und|et|&)\s*${NAME})*)\s*(?:,|with|med|mit|avec|/)\s*(?:${AGENCIES})$`,
+  String.raw`^(${NAME}(?:\s*(?:,|and|och|und|et|&)\s*${NAME})*)\s*(?:,|with|med|mit|avec)\s*(?:${AGENCIES})$`,
   'u',
 );
 
@@ -120,7 +121,7 @@ export function readsLikePhrase(t: string, lang: string): boolean {
   return hasLowerCaseWord(t) || (!isMenuLine(t) && stopWordDensity(t, lang) >= 0.15);
 }
 
-type Rule = [reason: string, test: (t: string, lower: string) => boolean];
+type Rule = [reason: RemovalReason, test: (t: string, lower: string) => boolean];
 
 const RULES: Rule[] = [
   [
@@ -230,7 +231,7 @@ const RULES: Rule[] = [
         l.replace(/^[\s»›>•-]+/, ''),
       ),
   ],
-  ['caption', (t) => t.length < 400 && (PHOTO_WORD.test(t) || CREDIT_TAIL.test(t))],
+  ['caption', (t) => t.length < 400 && (PHOTO_WORD.test(t) || CREDIT_TAIL.test(t) || isCreditLine(t))],
   [
     'comments',
     (t, l) =>
@@ -242,7 +243,7 @@ const RULES: Rule[] = [
 ];
 
 /** The reason of the first rule a paragraph matches, if any. */
-export function ruleReason(text: string): string | undefined {
+export function ruleReason(text: string): RemovalReason | undefined {
   const lower = text.toLowerCase();
   for (const [reason, test] of RULES) if (test(text, lower)) return reason;
   return undefined;
@@ -290,7 +291,9 @@ const CREDIT_LINE = new RegExp(
  */
 export function isCreditLine(t: string): boolean {
   const line = t.trim();
-  return line.length < 120 && (CREDIT_LINE.test(line) || AGENCY_ONLY_CREDIT.test(line) || CREDIT_TAIL.test(line));
+  // A news agency named alone ("AP", "TT") is a wire byline; a picture agency alone is a credit.
+  if (AGENCY_ONLY.test(line)) return AGENCY_ONLY_CREDIT.test(line);
+  return line.length < 120 && (CREDIT_LINE.test(line) || CREDIT_TAIL.test(line));
 }
 const AGENCY_ONLY_CREDIT = /^(getty images|scanpix|shutterstock|alamy|imago|pa images)$/iu;
 /** A picture agency named alone ("Getty Images"): a photo credit, not a byline. */
@@ -300,6 +303,7 @@ const NAME_WITH_DATE = new RegExp(String.raw`^(${NAME})\s?[,|–—/]\s?(.{4,40}
 
 /** "Daniel Price, 2 March 2025": a photographer's name with the date of the picture (a caption beside a credit). */
 export function isNameWithDate(t: string): boolean {
+  if (t.length > 100) return false;
   const m = NAME_WITH_DATE.exec(t.trim());
   return !!m && !!parseDate(m[2]!) && !/\d/.test(m[1]!);
 }

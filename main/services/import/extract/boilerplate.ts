@@ -8,6 +8,7 @@
  * dateline, headline) are taken out of the reading text too, and everything
  * taken out is returned with a reason and its position so it can be restored.
  */
+import type { RemovalReason } from '../../../../shared/enums';
 import type { RemovedBlock } from '../../../../shared/model';
 import { datelineDate, parseDate } from './dates';
 import {
@@ -34,7 +35,7 @@ export interface Block {
   /** Structural role when the format says so. */
   kind?: 'heading' | 'title' | 'list-item' | 'caption' | 'paragraph';
   /** A reason the format extractor already decided to drop the block for (e.g. outside the article). */
-  dropReason?: string;
+  dropReason?: RemovalReason;
   /** Found inside the article by a structural extractor (Readability): prose with few stop words is not held against it. */
   trusted?: boolean;
 }
@@ -55,7 +56,7 @@ export interface Classified {
 type Cls = 'good' | 'near-good' | 'short' | 'bad';
 
 /** Inserts that interrupt an article without ending it: transparent for the neighbour context. */
-const INLINE = new Set([
+const INLINE = new Set<RemovalReason>([
   'caption',
   'event ad',
   'newsletter',
@@ -68,12 +69,12 @@ const INLINE = new Set([
   'page header or footer',
 ]);
 /** Inserts whose heading line (just before them) goes with them. */
-const INSERTS = new Set(['caption', 'event ad', 'newsletter', 'notification prompt', 'advertisement']);
+const INSERTS = new Set<RemovalReason>(['caption', 'event ad', 'newsletter', 'notification prompt', 'advertisement']);
 /** What the buttons of a cookie notice, prompt or sign-up box say. */
 const BUTTON =
   /^(allow|accept|accept all|ok|okay|got it|no thanks|not now|later|yes|no|manage|settings|preferences|godkänn|godkänn alla|tillåt|nej tack|inte nu|senare|inställningar|akzeptieren|alle akzeptieren|ablehnen|zulassen|nein danke|später|einstellungen|accepter|tout accepter|refuser|non merci|plus tard|paramétrer|subscribe|prenumerera|abonnieren|s'abonner|sign up|je m'inscris|je m’inscris|s'inscrire|registrera dig|jetzt registrieren|enter your email( address)?|din e-postadress|ihre e-mail-adresse|votre adresse e-mail|.*\b(cookies?|kakor)\b.*)$/iu;
 /** Notices whose buttons follow them as separate short lines. */
-const PROMPTS = new Set(['cookie notice', 'notification prompt', 'newsletter']);
+const PROMPTS = new Set<RemovalReason>(['cookie notice', 'notification prompt', 'newsletter']);
 
 const LENGTH_LOW = 70;
 const LENGTH_HIGH = 160;
@@ -122,7 +123,7 @@ const norm = (s: string) =>
 export function classifyBlocks(blocks: Block[], options: ClassifyOptions): Classified {
   const { lang } = options;
   const n = blocks.length;
-  const reasons: (string | undefined)[] = new Array(n).fill(undefined);
+  const reasons: (RemovalReason | undefined)[] = new Array(n).fill(undefined);
   const cls: Cls[] = new Array(n);
   let author: string | undefined;
   let publishedAt: string | undefined;
@@ -371,7 +372,7 @@ function headlineShaped(b: Block, lang: string): boolean {
  */
 function pickHeadline(
   blocks: Block[],
-  reasons: (string | undefined)[],
+  reasons: (RemovalReason | undefined)[],
   settled: Cls[],
   firstGood: number,
   lang: string,
@@ -427,17 +428,28 @@ function selfNames(names: readonly (string | undefined)[], body: string): string
 }
 
 /** Reasons of blocks the classifier dropped without a rule: a promotion among them is named as one. */
-const GENERIC = new Set([undefined, 'not article text', 'short line outside the article', 'outside the article']);
+const GENERIC = new Set<RemovalReason | undefined>([
+  undefined,
+  'not article text',
+  'short line outside the article',
+  'outside the article',
+]);
 
 /**
  * The publisher's own promotions at the end of an article (its events, awards, newsletters,
  * podcasts, offers, services): from the last block backwards, past removed blocks, each kept
  * paragraph that is a promotion is removed as "promo", up to the first that is article text.
  */
-function removePromoTail(blocks: Block[], reasons: (string | undefined)[], settled: Cls[], self: string[]): void {
+function removePromoTail(
+  blocks: Block[],
+  reasons: (RemovalReason | undefined)[],
+  settled: Cls[],
+  self: string[],
+): void {
   for (let i = blocks.length - 1; i >= 0; i--) {
     const kept = !reasons[i] && settled[i] === 'good';
-    if (!kept && !GENERIC.has(reasons[i])) continue;
+    // A promotion under a "related" heading was taken along with its teasers; it is named as what it is.
+    if (!kept && !GENERIC.has(reasons[i]) && reasons[i] !== 'related links') continue;
     if (isPublisherPromo(blocks[i]!.text, self)) {
       reasons[i] = 'promo';
       settled[i] = 'bad';

@@ -80,6 +80,7 @@ const squash = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
 /** Trims a name, drops company suffixes and a trailing full stop: "Island Voice Media Ltd" → "Island Voice Media". */
 export function normaliseOutlet(name: string): string | undefined {
+  if (name.length > 200) return undefined;
   const t = name
     .replace(/\s+/g, ' ')
     .trim()
@@ -140,13 +141,18 @@ export function wireCredit(paragraph: string): string | undefined {
 export function outletFromByline(line: string): string | undefined {
   const t = line.trim();
   if (t.length > 120) return undefined;
-  const m = /^(?:[—–]\s?|(?:by|av|von|par)\s[^—–|,]{2,60}?\s?(?:[—–|]|,)\s?)([\p{Lu}][^—–|,.]{1,58})$/iu.exec(t);
+  const m = /^(?:[—–]\s?|(?:by|av|von|par)\s[^—–|,]{2,60}?\s?([—–|]|,)\s?)([\p{Lu}][^—–|,.]{1,58})$/iu.exec(t);
   if (!m) return undefined;
-  const name = m[1]!.trim();
-  // "By Anna Berg, London" names a place, not the outlet: an outlet is a proper name of up to six words.
+  const name = m[2]!.trim();
   if (name.split(' ').length > 6 || !/^[\p{Lu}]/u.test(name)) return undefined;
+  // After a comma a byline may name a place ("By Anna Berg, London"): there it takes a word outlets are named with.
+  if (m[1] === ',' && !agencyDisplayName(name) && !OUTLET_WORD.test(name)) return undefined;
   return normaliseOutlet(name);
 }
+
+/** Words news outlets are named with or end in, in the supported languages ("Herald", "Kustbladet", "Tagblatt", "Courrier"). */
+const OUTLET_WORD =
+  /(times|post|news|herald|tribune|journal|gazette|courier|chronicle|telegraph|guardian|observer|express|mail|mirror|standard|record|review|daily|weekly|press|echo|star|sun|monitor|dispatch|reporter|bulletin|radio|tv|magazine|tidning|tidningen|posten|bladet|allehanda|kuriren|nyheter|dagblad|zeitung|tagblatt|kurier|rundschau|anzeiger|nachrichten|presse|courrier|écho|dépêche|matin|soir|quotidien|république|progrès|libre)(?![\p{L}])/iu;
 
 /** "Mälarposten – en del av Mittnytt Media AB", "X – part of Y", "X – ein Angebot von Y", "X est édité par Y": X. */
 export function outletFromOwnership(line: string): string | undefined {
