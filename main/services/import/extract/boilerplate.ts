@@ -422,7 +422,7 @@ function selfNames(names: readonly (string | undefined)[], body: string): string
     if (!name) continue;
     out.add(name);
     for (const w of name.split(/[\s'’]+/))
-      if (w.length >= 5 && !GENERIC_NAME_WORDS.has(w.toLowerCase()) && !lowerBody.includes(w.toLowerCase())) out.add(w);
+      if (w.length >= 4 && !GENERIC_NAME_WORDS.has(w.toLowerCase()) && !lowerBody.includes(w.toLowerCase())) out.add(w);
   }
   return [...out];
 }
