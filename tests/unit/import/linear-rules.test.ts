@@ -2,7 +2,8 @@
  * The headline, caption, outlet and promotion rules run on untrusted text:
  * each must stay linear on adversarial input. Every function is given 1 MB
  * strings built to make a backtracking regular expression explode (long runs
- * of what a pattern repeats, with no match at the end) and must answer fast.
+ * of what a pattern repeats, with no match at the end) and must answer within
+ * seconds even on a loaded machine (a quadratic pattern would take hours).
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -64,7 +65,7 @@ describe('rules stay linear on 1 MB adversarial strings', () => {
       for (const [label, input] of INPUTS) {
         const t0 = performance.now();
         fn(input);
-        expect(performance.now() - t0, `${fname} on ${label}`).toBeLessThan(1500);
+        expect(performance.now() - t0, `${fname} on ${label}`).toBeLessThan(5000);
       }
     });
 
@@ -75,6 +76,6 @@ describe('rules stay linear on 1 MB adversarial strings', () => {
       lang: 'en',
       findTitle: true,
     });
-    expect(performance.now() - t0).toBeLessThan(5000);
+    expect(performance.now() - t0).toBeLessThan(10_000);
   });
 });

@@ -324,7 +324,10 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions): Class
   const outletSignals = textOutletSignals(texts, reasons, firstGood);
   if (outlet && !outletSignals.some((s) => s.via === 'copyright'))
     outletSignals.unshift({ name: outlet, strength: 4, via: 'copyright' });
-  const body = texts.filter((t, i) => !reasons[i] && settled[i] === 'good' && !hasPromoWords(t)).join('\n');
+  // The article's own words (paragraphs that could be promotions left aside) do not tell the publisher.
+  const body = texts
+    .filter((t, i) => !reasons[i] && settled[i] === 'good' && (t.length > 400 || !hasPromoWords(t)))
+    .join('\n');
   const self = selfNames([options.outlet, ...outletSignals.map((s) => s.name)], body);
   removePromoTail(blocks, reasons, settled, self);
 
