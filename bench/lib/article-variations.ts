@@ -28,6 +28,7 @@ const FORMS: Array<(name: string, agency: string) => string> = [
   (n, a) => `(Photo by ${n}/${a} via Getty Images)`,
   (n, a) => `${n} / ${a}`,
   (n, a) => `Photo : ${n} / ${a}`,
+  (n, a) => `${n}/${a}`,
 ];
 /** A caption block that is only a credit ("Photo: …", "REUTERS/…"): the lines the forms replace. */
 const CREDIT_ONLY = /^(?:(?:Photo|Foto|Bild|Image|FOTO|PHOTO)\s?:\s?\S.{0,60}|[A-Z]{2,}(?: Photo)?\/\S.{0,40})$/u;

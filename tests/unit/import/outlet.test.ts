@@ -69,6 +69,21 @@ describe('outlet signals, strongest first', () => {
     expect((await txt(`${HEADLINE}\n\nBy Ann Cole — The Weekly Ledger\n\n${BODY}`)).outlet).toBe('The Weekly Ledger');
     expect((await txt(`${HEADLINE}\n\nHARNBY, May 2 (Reuters) - ${BODY}`)).outlet).toBe('Reuters');
     expect((await txt(`${HEADLINE}\n\n${BODY}`)).outlet).toBeUndefined();
+    expect((await txt(`${HEADLINE}\n\n${BODY}\n\n© Copyright 2025 Harnby Gazette. All rights reserved.`)).outlet).toBe(
+      'Harnby Gazette',
+    );
+  });
+
+  it('a saved page: the site name standing above its menu, outside the article', async () => {
+    const html = `<!doctype html><html lang="en"><head><title>Harnby Gazette</title></head><body>
+      <div>The Harnby Gazette</div><div><a href="/">Home</a> · <a href="/news">News</a> · <a href="/sport">Sport</a></div>
+      <article><h1>${HEADLINE}</h1>${BODY.split('\n\n')
+        .map((p) => `<p>${p}</p>`)
+        .join('')}</article>
+      <p>The Harnby Gazette newsletter: sign up for free.</p></body></html>`;
+    const doc = await extractDocument({ name: 'page.html', bytes: new TextEncoder().encode(html) });
+    expect(doc.outlet).toBe('The Harnby Gazette');
+    expect(doc.title).toBe(HEADLINE);
   });
 
   it('a © line beats a wire credit, and the URL given with a copied text names the outlet', async () => {

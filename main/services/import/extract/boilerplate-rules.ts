@@ -52,7 +52,7 @@ const PHOTO_WORD =
   /(^|[\s(.])(photo|photograph|picture|image|foto|fotograf|bild|bildtext|photographie|crédit|credit|illustration)s?\s*[:©]|\((photo|foto|bild|crédit photo|photo archives|archivfoto|arkivbild)\b[^()]{0,60}\)\s*$/iu;
 const NAME = String.raw`[\p{Lu}][\p{L}'’.-]+(?:[ \u00a0]+(?:(?:van|von|de|der|den|af|la|le|du)[ \u00a0]+)?[\p{Lu}][\p{L}'’.-]+){0,3}`;
 const BYLINE = new RegExp(
-  String.raw`^(?:[Bb]y|BY|[Aa]v|AV|[Vv]on|VON|[Pp]ar|PAR|[Tt]ext(?: och foto)?:?|[Ww]ritten by|[Rr]eporting by|[Ss]kriven av|[Tt]exte)\s+(${NAME}(?:\s*(?:,|and|och|und|et|&)\s*${NAME})*)(?:\s*(?:[,;|–—/·•-]|with|med|mit|avec)\s*.{0,60})?$`,
+  String.raw`^(?:[Bb]y|BY|[Aa]v|AV|[Vv]on|VON|[Pp]ar|PAR|[Tt]ext(?: och foto)?:?|TEXT(?: OCH FOTO)?:?|[Ww]ritten by|[Ww]ords by|WORDS BY|[Rr]eporting by|[Ss]kriven av|[Tt]exte)\s+(${NAME}(?:\s*(?:,|and|och|und|et|&)\s*${NAME})*)(?:\s*(?:[,;|–—/·•-]|with|med|mit|avec)\s*.{0,60})?$`,
   'u',
 );
 const WITH_AGENCY = new RegExp(
@@ -129,7 +129,7 @@ const RULES: Rule[] = [
     (t, l) =>
       t.length < 200 &&
       (t.split(/\s+[|·•»›]\s+|\s{3,}|\t/).length >= 4 ||
-        /^(menu|meny|menü|search|sök|suche|rechercher|log ?in|logga in|anmelden|se connecter|skip to (main )?content|skip navigation|(hoppa |gå )?till (huvud)?innehåll(et)?|zum inhalt springen|direkt zum inhalt|aller au contenu( principal)?|passer au contenu( principal)?|home|hem|startseite|accueil|subscribe|prenumerera|abonnieren|s'abonner)$/.test(
+        /^(menu|meny|menü|search|sök|suche|rechercher|log ?in|logga in|anmelden|se connecter|(skip|jump|go) to (the )?(main )?content|skip navigation|((hoppa|gå) )?(direkt )?till (huvud)?innehåll(et)?|(direkt )?zum inhalt( springen)?|(aller|passer) (directement )?au contenu( principal)?|home|hem|startseite|accueil|subscribe|prenumerera|abonnieren|s'abonner)$/.test(
           l.replace(/[^\p{L} ']/gu, '').trim(),
         ) ||
         isMenuLine(t)),
@@ -268,7 +268,7 @@ export function outletFromCopyright(line: string): string | undefined {
   const before = /^([\p{Lu}][^©|–—]{1,58}?)\s*(?:©|\(c\)|copyright)/iu.exec(line.trim())?.[1]?.trim();
   if (before && before.split(' ').length <= 6 && !/^(copyright|\d+)$/i.test(before)) return before;
   const m =
-    /(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?([^.|,©\n]{2,60}?)\s*(?:\d{4})?\s*(?:[.|,]|\s[–—-]\s|$|all rights|alla rätt|alle rechte|tous droits)/iu.exec(
+    /(?:©|\(c\)|copyright)\s*(?:(?:©|copyright)\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?([^.|,©\n]{2,60}?)\s*(?:\d{4})?\s*(?:[.|,]|\s[–—-]\s|$|all rights|alla rätt|alle rechte|tous droits)/iu.exec(
       line,
     );
   const name = m?.[1]?.trim();
@@ -280,6 +280,11 @@ export function outletFromCopyright(line: string): string | undefined {
   );
 }
 
+/** "Erik Mårtensson/TT", "Anna Berg / AFP / Getty Images": a photographer's name with the agency. */
+const NAME_SLASH_AGENCY = new RegExp(
+  String.raw`^[\p{Lu}][\p{L}'’.-]{0,30}(?: [\p{Lu}][\p{L}'’.-]{0,30}){0,3} ?/ ?(?:${AGENCIES})(?: ?/ ?(?:${AGENCIES}))?$`,
+  'u',
+);
 const CREDIT_LINE = new RegExp(
   String.raw`^(?:(?:photo|foto|bild|image|picture|photograph|fotograf|crédit photo|crédit)s?\s?[:©]|(?:${AGENCIES})(?: photo| foto)?\s?/\s?[\p{Lu}])`,
   'iu',
@@ -293,7 +298,7 @@ export function isCreditLine(t: string): boolean {
   const line = t.trim();
   // A news agency named alone ("AP", "TT") is a wire byline; a picture agency alone is a credit.
   if (AGENCY_ONLY.test(line)) return AGENCY_ONLY_CREDIT.test(line);
-  return line.length < 120 && (CREDIT_LINE.test(line) || CREDIT_TAIL.test(line));
+  return line.length < 120 && (CREDIT_LINE.test(line) || NAME_SLASH_AGENCY.test(line) || CREDIT_TAIL.test(line));
 }
 const AGENCY_ONLY_CREDIT = /^(getty images|scanpix|shutterstock|alamy|imago|pa images)$/iu;
 /** A picture agency named alone ("Getty Images"): a photo credit, not a byline. */
@@ -314,7 +319,7 @@ export function isNameWithDate(t: string): boolean {
  * and French. Used only at the end of an article, together with a reference to the publisher.
  */
 const PROMO_WORDS =
-  /(?<![\p{L}\p{N}])(awards?|prize|named [^.]{1,40} of the year|conference|summit|\p{L}{0,20}(?:festival|forum|konferenz|konferens|preis|podcast|podd\p{L}{0,4})|live event|masterclass|webinar|tickets?|nominat\p{L}{0,20}|newsletter|subscri\p{L}{0,20}|member(?:ship)?s?|sponsor\p{L}{0,20}|support (?:local|independent|our) journalism|research team|consultancy|our agency|helps? (?:companies|businesses|councils|organisations)|contact us|our standards|trust principles|download our app|pris(?:et)?|tilldelades|utsågs|prisad|seminari\p{L}{0,20}|\p{L}{3,20}dag \d{4}|biljett\p{L}{0,20}|anmäl dig|nominera|nyhetsbrev\p{L}{0,20}|prenumer\p{L}{0,20}|erbjud\p{L}{0,20}|första månaden|kontakta oss|offert|hjälper företag|ausgezeichnet|veranstaltung\p{L}{0,20}|abonnier\p{L}{0,20}|abo|wir beraten|kontaktieren sie|prix|récompens\p{L}{0,20}|rencontres|conférence|inscription|billets?|lettre d'information|abonne\p{L}{0,20}|notre agence|contactez-nous|trophée|votez|participez|adhérez|soutenez)(?![\p{L}\p{N}])/iu;
+  /(?<![\p{L}\p{N}])(awards?|prize|named [^.]{1,40} of the year|conference|summit|\p{L}{0,20}(?:festival|forum|konferenz|konferens|preis|podcast|podd\p{L}{0,4})|live event|masterclass|webinar|tickets?|nominat\p{L}{0,20}|newsletter|subscri\p{L}{0,20}|member(?:ship)?s?|sponsor\p{L}{0,20}|support (?:local|independent|our) journalism|research team|consultancy|our agency|helps? (?:companies|businesses|councils|organisations)|contact us|our standards|trust principles|download our app|pris(?:et)?|tilldelades|utsågs|prisad|seminari\p{L}{0,20}|\p{L}{3,20}dag \d{4}|biljett\p{L}{0,20}|anmäl dig|nominera|nyhetsbrev\p{L}{0,20}|prenumer\p{L}{0,20}|erbjud\p{L}{0,20}|första månaden|prova|abonnemang\p{L}{0,4}|(?:för|for|für|pour) \d{1,4} (?:kronor|krona|kr|euro|pounds|dollars)|kontakta oss|offert|hjälper företag|ausgezeichnet|veranstaltung\p{L}{0,20}|abonnier\p{L}{0,20}|abo|wir beraten|kontaktieren sie|prix|récompens\p{L}{0,20}|rencontres|conférence|inscription|billets?|lettre d'information|abonne\p{L}{0,20}|notre agence|contactez-nous|trophée|votez|participez|adhérez|soutenez)(?![\p{L}\p{N}])/iu;
 /** The publisher speaking of itself: "our", "vår", "unser", "notre", "we"… */
 const FIRST_PERSON =
   /(?<![\p{L}\p{N}])(our|we|us|vår|vårt|våra|vi|oss|unser\p{L}{0,20}|wir|notre|nos|nous)(?![\p{L}\p{N}])/iu;

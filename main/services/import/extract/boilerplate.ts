@@ -18,6 +18,7 @@ import {
   hasPromoWords,
   isCreditLine,
   isNameWithDate,
+  isMenuLine,
   isPhotoAgency,
   isPublisherPromo,
   outletFromCopyright,
@@ -208,7 +209,7 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions): Class
     for (let j = i + 1; j < n; j++) {
       const t = blocks[j]!.text;
       const r = reasons[j];
-      if (r && r !== 'links' && r !== 'link list' && r !== 'related links') break;
+      if (r && r !== 'links' && r !== 'link list' && r !== 'related links' && r !== 'outside the article') break;
       if (t.length > 160 || (endsSentence(t) && !/[?!]$/.test(t) && t.length > 60)) break;
       reasons[j] = 'related links';
     }
@@ -359,10 +360,11 @@ function headlineShaped(b: Block, lang: string): boolean {
   if (/\n/.test(t) || t.length > 200) return false;
   if (b.kind === 'title' || b.kind === 'heading') return true;
   const w = words(t).length;
+  // Title Case headlines have few lower-case or function words: five words or more that are not a menu will do.
   return (
     !/[.,;:]$/.test(t) &&
     ((w >= 4 && t.length >= 20) || (w === 3 && t.length >= 15 && hasLowerCaseWord(t))) &&
-    readsLikePhrase(t, lang)
+    (readsLikePhrase(t, lang) || (w >= 5 && !isMenuLine(t)))
   );
 }
 

@@ -25,7 +25,7 @@ import { detectLanguage } from './language';
 import { pdfBlocks } from './pdf';
 import { chooseOutlet, normaliseOutlet, outletFromByline, outletFromDomain, type OutletSignal } from './outlet';
 import { markdownBlocks, textBlocks } from './plain';
-import { readsLikePhrase, ruleReason } from './boilerplate-rules';
+import { isMenuLine, readsLikePhrase, ruleReason } from './boilerplate-rules';
 import { ImportRejection, type ExtractOptions, type ExtractedDocument, type ImportInput } from './types';
 
 export * from './types';
@@ -106,10 +106,21 @@ function cleanByline(s: string | undefined): string | undefined {
  * A saved page's headline when no metadata names it: its first <h1> when that reads as a
  * headline (not a site name, a section or a caption), else the page's title.
  */
-function htmlHeadline(h1: string | undefined, fallback: string | undefined, lang: string): string | undefined {
+function htmlHeadline(
+  h1: string | undefined,
+  pageTitle: string | undefined,
+  fallback: string | undefined,
+  lang: string,
+): string | undefined {
   const h = h1?.replace(/\s+/g, ' ').trim();
-  const w = h ? h.split(' ').length : 0;
-  if (h && h.length <= 200 && w >= 3 && readsLikePhrase(h, lang) && !ruleReason(h)) return h;
+  if (!h) return fallback;
+  // The site's logo in an <h1>: the page title names it beside the headline ("Headline | Site").
+  const key = (x: string) => x.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const parts = pageTitle?.split(/\s[|–—-]\s/) ?? [];
+  if (parts.length >= 2 && parts.some((p) => key(p) === key(h))) return fallback;
+  const w = h.split(' ').length;
+  const phrase = readsLikePhrase(h, lang) || (w >= 5 && !isMenuLine(h));
+  if (h.length <= 200 && w >= 3 && phrase && !ruleReason(h)) return h;
   return fallback;
 }
 
@@ -157,7 +168,12 @@ async function extractBlocks(input: ImportInput, options: ExtractOptions): Promi
     const outlet = r.meta.outlet ?? r.readability.siteName;
     const rawTitle =
       r.meta.title ??
-      htmlHeadline(r.readability.h1, r.readability.title, r.meta.lang ?? detectLanguage(html.slice(0, 4000)));
+      htmlHeadline(
+        r.readability.h1,
+        r.readability.documentTitle,
+        r.readability.title,
+        r.meta.lang ?? detectLanguage(html.slice(0, 4000)),
+      );
     const title = rawTitle ? stripSiteSuffix(rawTitle, outlet) : undefined;
     const byline = r.meta.author ?? r.readability.byline;
     const outletSignals: OutletSignal[] = [];

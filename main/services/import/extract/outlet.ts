@@ -242,12 +242,15 @@ export function textOutletSignals(
     j < 0 ||
     j >= texts.length ||
     reasons[j] === 'navigation' ||
-    (!reasons[j] && j < header && texts[j]!.split(' ').every((w) => isNavWord(w)));
+    ((!reasons[j] || reasons[j] === 'outside the article') &&
+      j < header &&
+      texts[j]!.split(/[\s|·•]+/).every((w) => !w || isNavWord(w)));
   for (let i = 0; i < header; i++) {
     const t = texts[i]!;
     let name: string | undefined;
     if (reasons[i] === 'navigation' && /\s[|·•]\s/.test(t)) name = mastheadName(t.split(/\s[|·•]\s/)[0]!);
-    else if (!reasons[i] && isNav(i - 1) && isNav(i + 1)) name = mastheadName(t);
+    else if ((!reasons[i] || reasons[i] === 'outside the article') && isNav(i - 1) && isNav(i + 1))
+      name = mastheadName(t);
     if (!name) continue;
     const key = name.toLowerCase();
     const confirmed =
