@@ -69,11 +69,14 @@ describe('captions under the headline', () => {
     expect(reasonOf(doc, 'The silo on the east quay at dusk. Getty Images')).toBe('caption');
   });
 
-  it('a headline with a credit straight under it stays the headline', async () => {
-    const doc = await txt([EN_HEADLINE, 'Photo: Sam Reid / Reuters', ...EN].join('\n\n'));
-    expect(doc.title).toBe(EN_HEADLINE);
-    expect(reasonOf(doc, 'Photo: Sam Reid / Reuters')).toBe('caption');
-  });
+  it.each([EN_HEADLINE, 'Harbour Board Sells East Quay Silo For Flats'])(
+    'a headline with a credit straight under it stays the headline: %s',
+    async (headline) => {
+      const doc = await txt(['Menu', 'News', headline, 'Photo: Sam Reid / Reuters', ...EN].join('\n\n'));
+      expect(doc.title).toBe(headline);
+      expect(reasonOf(doc, 'Photo: Sam Reid / Reuters')).toBe('caption');
+    },
+  );
 
   it('tells credit lines and "name, date" lines from article text and bylines', () => {
     for (const c of [

@@ -222,7 +222,7 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions): Class
   }
   // The lines of a caption above its credit line ("Name / AFP / Getty Images", "Photo: …"): the
   // description and a "Name, date" line are caption too, but never the headline above them.
-  const headlineGuess = blocks.findIndex((b, i) => !reasons[i] && headlineShaped(b, lang));
+  const headlineGuess = firstHeadlineShaped(blocks, reasons, lang);
   for (let i = n - 2; i >= 0; i--) {
     const t = blocks[i]!.text;
     const next = blocks[i + 1]!.text;
@@ -241,7 +241,7 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions): Class
   // except the headline of a text without one: the first line after the site's menus that reads as a phrase.
   // (A line the rules left alone may still be a section name: the headline is the first that is shaped like one.)
   const byRule = reasons.slice();
-  const firstShaped = blocks.findIndex((b, i) => !byRule[i] && headlineShaped(b, lang));
+  const firstShaped = firstHeadlineShaped(blocks, byRule, lang);
   const mayBeHeadline = (i: number) => !title && !!options.findTitle && i === firstShaped;
   for (let i = n - 2; i >= 0; i--) {
     const r = byRule[i + 1];
@@ -355,17 +355,24 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions): Class
 // ---------------------------------------------------------------- headline
 
 /** Shaped like a headline: one line, no closing punctuation, four words or more (three with lower case), or a heading. */
-function headlineShaped(b: Block, lang: string): boolean {
+function headlineShaped(b: Block, lang: string, titleCase = false): boolean {
   const t = b.text;
   if (/\n/.test(t) || t.length > 200) return false;
   if (b.kind === 'title' || b.kind === 'heading') return true;
   const w = words(t).length;
-  // Title Case headlines have few lower-case or function words: five words or more that are not a menu will do.
+  // Title Case headlines have few lower-case or function words: with `titleCase`, five words or more
+  // that are not a menu will do (asked only when no line reads as a phrase).
   return (
     !/[.,;:]$/.test(t) &&
     ((w >= 4 && t.length >= 20) || (w === 3 && t.length >= 15 && hasLowerCaseWord(t))) &&
-    (readsLikePhrase(t, lang) || (w >= 5 && !isMenuLine(t)))
+    (readsLikePhrase(t, lang) || (titleCase && w >= 5 && !isMenuLine(t)))
   );
+}
+
+/** The first block no rule took that is shaped like a headline (one that reads as a phrase before a Title Case one). */
+function firstHeadlineShaped(blocks: Block[], reasons: readonly (RemovalReason | undefined)[], lang: string): number {
+  const strict = blocks.findIndex((b, i) => !reasons[i] && headlineShaped(b, lang));
+  return strict >= 0 ? strict : blocks.findIndex((b, i) => !reasons[i] && headlineShaped(b, lang, true));
 }
 
 /**
@@ -389,13 +396,15 @@ function pickHeadline(
   );
   if (marked >= 0) return marked;
   const nav = (j: number) => j < 0 || reasons[j] === 'navigation';
-  for (let i = 0; i < limit; i++) {
-    if (reasons[i] || !headlineShaped(blocks[i]!, lang)) continue;
-    // A name between menu lines is the masthead ("The Meridian Post" under "Skip to main content").
-    if (nav(i - 1) && i + 1 < n && reasons[i + 1] === 'navigation') continue;
-    if (i === firstGood && !settled.slice(i + 1).some((c, k) => c === 'good' && !reasons[i + 1 + k])) return -1;
-    return i;
-  }
+  // First a line that reads as a phrase; failing that, a Title Case one.
+  for (const titleCase of [false, true])
+    for (let i = 0; i < limit; i++) {
+      if (reasons[i] || !headlineShaped(blocks[i]!, lang, titleCase)) continue;
+      // A name between menu lines is the masthead ("The Meridian Post" under "Skip to main content").
+      if (nav(i - 1) && i + 1 < n && reasons[i + 1] === 'navigation') continue;
+      if (i === firstGood && !settled.slice(i + 1).some((c, k) => c === 'good' && !reasons[i + 1 + k])) break;
+      return i;
+    }
   return -1;
 }
 
