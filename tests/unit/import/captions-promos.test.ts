@@ -165,6 +165,20 @@ describe("the publisher's promotions and related teasers at the end", () => {
     for (const [text, reason] of tail) expect(reasonOf(doc, text), text).toBe(reason);
   });
 
+  it('a subscription pitch and a crossword plug are promotions, a byline without "By" a byline', async () => {
+    const pitch = 'Abonnez-vous à La Voix du Puy : 1 € le premier mois, sans engagement.';
+    const doc = await withTail('fr', [pitch], '© 2025 La Voix du Puy');
+    expect(reasonOf(doc, pitch)).toBe('promo');
+    const plug = 'Love a good puzzle? Try the Quayside Chronicle crossword, free every day on our app.';
+    const en = await txt(
+      [EN_HEADLINE, 'Lucy Armitage', 'Business reporter', ...EN, plug, '© 2025 The Quayside Chronicle'].join('\n\n'),
+    );
+    expect(en.author).toBe('Lucy Armitage');
+    expect(reasonOf(en, 'Business reporter')).toBe('byline');
+    expect(reasonOf(en, plug)).toBe('promo');
+    expect(splitParagraphs(en.text)).toEqual(EN);
+  });
+
   it('keeps a last paragraph that quotes someone about an award, and one about another organisation', async () => {
     const quote =
       '“We are proud of the award, and of every volunteer who made it possible,” said the cooperative’s chair.';

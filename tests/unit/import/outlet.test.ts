@@ -72,6 +72,9 @@ describe('outlet signals, strongest first', () => {
     expect((await txt(`${HEADLINE}\n\n${BODY}\n\n© Copyright 2025 Harnby Gazette. All rights reserved.`)).outlet).toBe(
       'Harnby Gazette',
     );
+    expect((await txt(`${HEADLINE}\n\n${BODY}\n\nHarnby Gazette Ltd, registered in England. © 2025`)).outlet).toBe(
+      'Harnby Gazette',
+    );
   });
 
   it('a saved page: the site name standing above its menu, outside the article', async () => {

@@ -170,11 +170,20 @@ const RULES: Rule[] = [
         /(sign up|subscribe to our|subscribe now|get our|our .{0,30}newsletter|prenumerera på|vårt nyhetsbrev|abonnieren sie|newsletter abonnieren|unseren newsletter|inscrivez-vous|abonnez-vous|notre newsletter|gratis|for free|kostenlos)/.test(
           l,
         )) ||
-        /^(sign up|subscribe|prenumerera|abonnieren|abonnez-vous|inscrivez-vous)\b.{0,80}$/.test(l) ||
+        /^(sign up|inscrivez-vous)\b.{0,80}$/.test(l) ||
         /^(newsletter|nyhetsbrev|nyhetsbrevet|infolettre|newsletters)$/.test(l) ||
         (/^(get|recevez|få|erhalten sie)\b/.test(l) &&
           /(every morning|chaque matin|varje morgon|jeden morgen|every day|chaque jour|varje dag|täglich)/.test(l)) ||
         /(in your inbox|i din inkorg|direkt i inkorgen|in ihr postfach|dans votre boîte)/.test(l)),
+  ],
+  [
+    // A subscription pitch ("Abonnez-vous à … : 1 € le premier mois", "Bli prenumerant på …").
+    'promo',
+    (t, l) =>
+      t.length < 200 &&
+      /^(subscribe|become a subscriber|prenumerera|bli prenumerant|abonnieren|jetzt abonnieren|abonnez-vous)(?![\p{L}]).{0,120}$/u.test(
+        l,
+      ),
   ],
   [
     'advertisement',
@@ -265,7 +274,12 @@ export function bylineAuthor(line: string): string | undefined {
 /** The outlet named by a copyright line ("© 2018 The Northern Ledger. All rights reserved."). */
 export function outletFromCopyright(line: string): string | undefined {
   // "La Gazette du Val © 2018 – Mentions légales": the name before the sign.
-  const before = /^([\p{Lu}][^©|–—]{1,58}?)\s*(?:©|\(c\)|copyright)/iu.exec(line.trim())?.[1]?.trim();
+  // "Fenland Chronicle Ltd, registered in England. © 2025": the name ends at the first comma or full stop.
+  const before = /^([\p{Lu}][^©|–—]{1,58}?)\s*(?:©|\(c\)|copyright)/iu
+    .exec(line.trim())?.[1]
+    ?.split(/[,.]\s/)[0]
+    ?.replace(/\s(?:Ltd|Limited|plc|Inc|LLC|AB|GmbH|AG|SA|SAS|Oy|AS)\.?$/u, '')
+    .trim();
   if (before && before.split(' ').length <= 6 && !/^(copyright|\d+)$/i.test(before)) return before;
   const m =
     /(?:©|\(c\)|copyright)\s*(?:(?:©|copyright)\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?([^.|,©\n]{2,60}?)\s*(?:\d{4})?\s*(?:[.|,]|\s[–—-]\s|$|all rights|alla rätt|alle rechte|tous droits)/iu.exec(
@@ -319,7 +333,7 @@ export function isNameWithDate(t: string): boolean {
  * and French. Used only at the end of an article, together with a reference to the publisher.
  */
 const PROMO_WORDS =
-  /(?<![\p{L}\p{N}])(awards?|prize|named [^.]{1,40} of the year|conference|summit|\p{L}{0,20}(?:festival|forum|konferenz|konferens|preis|podcast|podd\p{L}{0,4})|live event|masterclass|webinar|tickets?|nominat\p{L}{0,20}|newsletter|subscri\p{L}{0,20}|member(?:ship)?s?|sponsor\p{L}{0,20}|support (?:local|independent|our) journalism|research team|consultancy|our agency|helps? (?:companies|businesses|councils|organisations)|contact us|our standards|trust principles|download our app|pris(?:et)?|tilldelades|utsågs|prisad|seminari\p{L}{0,20}|\p{L}{3,20}dag \d{4}|biljett\p{L}{0,20}|anmäl dig|nominera|nyhetsbrev\p{L}{0,20}|prenumer\p{L}{0,20}|erbjud\p{L}{0,20}|första månaden|prova|abonnemang\p{L}{0,4}|(?:för|for|für|pour) \d{1,4} (?:kronor|krona|kr|euro|pounds|dollars)|kontakta oss|offert|hjälper företag|ausgezeichnet|veranstaltung\p{L}{0,20}|abonnier\p{L}{0,20}|abo|wir beraten|kontaktieren sie|prix|récompens\p{L}{0,20}|rencontres|conférence|inscription|billets?|lettre d'information|abonne\p{L}{0,20}|notre agence|contactez-nous|trophée|votez|participez|adhérez|soutenez)(?![\p{L}\p{N}])/iu;
+  /(?<![\p{L}\p{N}])(awards?|prize|named [^.]{1,40} of the year|conference|summit|\p{L}{0,20}(?:festival|forum|konferenz|konferens|preis|podcast|podd\p{L}{0,4})|live event|masterclass|webinar|tickets?|nominat\p{L}{0,20}|newsletter|subscri\p{L}{0,20}|member(?:ship)?s?|sponsor\p{L}{0,20}|support (?:local|independent|our) journalism|research team|consultancy|our agency|helps? (?:companies|businesses|councils|organisations)|contact us|our standards|trust principles|download our app|pris(?:et)?|tilldelades|utsågs|prisad|seminari\p{L}{0,20}|\p{L}{3,20}dag \d{4}|biljett\p{L}{0,20}|anmäl dig|nominera|nyhetsbrev\p{L}{0,20}|prenumer\p{L}{0,20}|erbjud\p{L}{0,20}|första månaden|crossword|korsord|kreuzworträtsel|mots croisés|(?:our|vår|unsere|notre) app\p{L}{0,8}|lyssna|listen to|hören sie|écoutez|prova|abonnemang\p{L}{0,4}|(?:för|for|für|pour) \d{1,4} (?:kronor|krona|kr|euro|pounds|dollars)|kontakta oss|offert|hjälper företag|ausgezeichnet|veranstaltung\p{L}{0,20}|abonnier\p{L}{0,20}|abo|wir beraten|kontaktieren sie|prix|récompens\p{L}{0,20}|rencontres|conférence|inscription|billets?|lettre d'information|abonne\p{L}{0,20}|notre agence|contactez-nous|trophée|votez|participez|adhérez|soutenez)(?![\p{L}\p{N}])/iu;
 /** The publisher speaking of itself: "our", "vår", "unser", "notre", "we"… */
 const FIRST_PERSON =
   /(?<![\p{L}\p{N}])(our|we|us|vår|vårt|våra|vi|oss|unser\p{L}{0,20}|wir|notre|nos|nous)(?![\p{L}\p{N}])/iu;
@@ -339,3 +353,18 @@ export function isPublisherPromo(t: string, selfNames: readonly string[]): boole
   if (selfNames.some((n) => n.length >= 4 && lower.includes(n.toLowerCase()))) return true;
   return FIRST_PERSON.test(t) && !QUOTED.test(t);
 }
+
+const PERSON = new RegExp(String.raw`^${NAME}$`, 'u');
+
+/** A person's name alone on a line: two to four capitalised words ("Lucy Armitage"), none of them a menu word. */
+export function isPersonName(t: string): boolean {
+  const line = t.trim();
+  if (line.length > 40 || !PERSON.test(line)) return false;
+  const w = line.split(/\s+/);
+  return w.length >= 2 && w.length <= 4 && !w.some((x) => NAV_WORDS.has(x.toLowerCase()));
+}
+
+/** A reporter's role under their name: "Business reporter", "Utrikeskorrespondent", "Redakteurin", "Journaliste". */
+const ROLE =
+  /^[\p{L} -]{0,30}(reporter|correspondent|editor|writer|journalist|columnist|redaktör|korrespondent|krönikör|redakteur|redakteurin|korrespondentin|journaliste|correspondant|correspondante|rédacteur|rédactrice|chroniqueur|chroniqueuse)$/iu;
+export const isRoleLine = (t: string) => t.trim().length <= 40 && ROLE.test(t.trim());

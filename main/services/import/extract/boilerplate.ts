@@ -19,7 +19,9 @@ import {
   isCreditLine,
   isNameWithDate,
   isMenuLine,
+  isPersonName,
   isPhotoAgency,
+  isRoleLine,
   isPublisherPromo,
   outletFromCopyright,
   readsLikePhrase,
@@ -61,6 +63,7 @@ const INLINE = new Set<RemovalReason>([
   'caption',
   'event ad',
   'newsletter',
+  'promo',
   'notification prompt',
   'advertisement',
   'deal bar',
@@ -70,7 +73,14 @@ const INLINE = new Set<RemovalReason>([
   'page header or footer',
 ]);
 /** Inserts whose heading line (just before them) goes with them. */
-const INSERTS = new Set<RemovalReason>(['caption', 'event ad', 'newsletter', 'notification prompt', 'advertisement']);
+const INSERTS = new Set<RemovalReason>([
+  'caption',
+  'event ad',
+  'newsletter',
+  'promo',
+  'notification prompt',
+  'advertisement',
+]);
 /** What the buttons of a cookie notice, prompt or sign-up box say. */
 const BUTTON =
   /^(allow|accept|accept all|ok|okay|got it|no thanks|not now|later|yes|no|manage|settings|preferences|godkänn|godkänn alla|tillåt|nej tack|inte nu|senare|inställningar|akzeptieren|alle akzeptieren|ablehnen|zulassen|nein danke|später|einstellungen|accepter|tout accepter|refuser|non merci|plus tard|paramétrer|subscribe|prenumerera|abonnieren|s'abonner|sign up|je m'inscris|je m’inscris|s'inscrire|registrera dig|jetzt registrieren|enter your email( address)?|din e-postadress|ihre e-mail-adresse|votre adresse e-mail|.*\b(cookies?|kakor)\b.*)$/iu;
@@ -110,8 +120,8 @@ export interface ClassifyOptions {
   knownTitle?: string;
   /** Whether a leading line may be the headline (plain text, PDF, DOCX). */
   findTitle?: boolean;
-  /** The outlet named by the format's metadata, when known (tells the publisher's own promotions). */
-  outlet?: string;
+  /** Names of the outlet the format's metadata or URL give, when known (they tell the publisher's own promotions). */
+  outlets?: readonly (string | undefined)[];
 }
 
 const norm = (s: string) =>
@@ -141,6 +151,8 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions): Class
     const linkDensity = b.linkChars && t.length ? b.linkChars / t.length : 0;
     cls[i] = initialClass(t, lang, linkDensity);
     if (b.trusted && cls[i] === 'bad' && linkDensity <= MAX_LINK_DENSITY) cls[i] = 'near-good';
+    // Set by the line before it (the role under a byline name).
+    if (reasons[i]) continue;
     if (knownTitleKey && norm(t) === knownTitleKey) {
       reasons[i] = 'title';
       cls[i] = 'bad';
@@ -170,6 +182,13 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions): Class
             : b.dropReason;
       if (b.dropReason === 'outside the article') outsideBlock[i] = true;
       cls[i] = 'bad';
+      continue;
+    }
+    // A byline without "By": the reporter's name on one line, their role on the next ("Business reporter").
+    if (i + 1 < n && isPersonName(t) && isRoleLine(blocks[i + 1]!.text)) {
+      reasons[i] = 'byline';
+      reasons[i + 1] = 'byline';
+      author ??= t.trim();
       continue;
     }
     // A news agency named alone above or below the article ("TT", "AFP") is its byline.
@@ -329,7 +348,7 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions): Class
   const body = texts
     .filter((t, i) => !reasons[i] && settled[i] === 'good' && (t.length > 400 || !hasPromoWords(t)))
     .join('\n');
-  const self = selfNames([options.outlet, ...outletSignals.map((s) => s.name)], body);
+  const self = selfNames([...(options.outlets ?? []), ...outletSignals.map((s) => s.name)], body);
   removePromoTail(blocks, reasons, settled, self);
 
   // 5. reasons for the blocks the classifier dropped

@@ -263,18 +263,19 @@ async function extractBlocks(input: ImportInput, options: ExtractOptions): Promi
   throw new ImportRejection(`unsupported file type ".${ext}"; import ${IMPORT_EXTENSIONS_TEXT}`);
 }
 
+const domainOutlet = (url: string | undefined, names: string[] = []) =>
+  url ? outletFromDomain(url, names) : undefined;
+
 /** The outlet from every signal: metadata, the text's own lines, the domain; the strongest wins (see outlet.ts). */
 function outletOf(ex: Extracted, c: Classified, url: string | undefined): string | undefined {
   const signals: OutletSignal[] = [];
   const structured = ex.outlet && normaliseOutlet(ex.outlet);
   if (structured) signals.push({ name: structured, strength: 5, via: 'metadata' });
   signals.push(...(ex.outletSignals ?? []), ...c.outletSignals);
-  const domain = url
-    ? outletFromDomain(
-        url,
-        signals.map((s) => s.name),
-      )
-    : undefined;
+  const domain = domainOutlet(
+    url,
+    signals.map((s) => s.name),
+  );
   if (domain) signals.push({ name: domain, strength: 3, via: 'domain' });
   return chooseOutlet(signals)?.name;
 }
@@ -303,7 +304,7 @@ export async function extractDocument(input: ImportInput, options: ExtractOption
     lang,
     knownTitle: ex.title,
     findTitle: ex.findTitle,
-    outlet: ex.outlet,
+    outlets: [ex.outlet, ...(ex.outletSignals ?? []).map((o) => o.name), domainOutlet(ex.url ?? input.url)],
   });
   if (c.paragraphs.length === 0) {
     // Nothing looked like an article (a note, a list): keep everything but metadata lines.
