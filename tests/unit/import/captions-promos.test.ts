@@ -179,6 +179,21 @@ describe("the publisher's promotions and related teasers at the end", () => {
     expect(splitParagraphs(en.text)).toEqual(EN);
   });
 
+  it('"follow us", "got a story?", readers\' trips and events of the publisher are promotions', async () => {
+    const tail = [
+      'Följ Holmö Tidning på Instagram och Facebook.',
+      'Holmö Tidnings läsarresa till Gotland – boka före 15 oktober.',
+    ];
+    const doc = await txt(
+      ['Till startsidan\nHolmö Tidning\nNyheter\nSport', SV_HEADLINE, 'Av Elin Strand', ...SV, ...tail].join('\n\n'),
+    );
+    expect(doc.outlet).toBe('Holmö Tidning');
+    expect(splitParagraphs(doc.text)).toEqual(SV);
+    for (const t of tail) expect(reasonOf(doc, t), t).toBe('promo');
+    const got = 'Got a story? Email our newsdesk or message us on WhatsApp.';
+    expect(reasonOf(await withTail('en', [got], '© 2025 The Quayside Chronicle'), got)).toBe('promo');
+  });
+
   it('keeps a last paragraph that quotes someone about an award, and one about another organisation', async () => {
     const quote =
       '“We are proud of the award, and of every volunteer who made it possible,” said the cooperative’s chair.';

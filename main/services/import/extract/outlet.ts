@@ -211,6 +211,17 @@ function mastheadName(line: string): string | undefined {
   return t;
 }
 
+/** What a site's header is made of besides its name: menus, skip and back links, notices. */
+const NAV_LIKE = new Set<string | undefined>([
+  'navigation',
+  'back link',
+  'cookie notice',
+  'notification prompt',
+  'deal bar',
+  'advertisement',
+  'share buttons',
+]);
+
 /**
  * The outlet signals of a text's own lines (for every format): © lines, "X – part of Y" and
  * "Want X to notify you" lines, the masthead at the top (a name standing among the menu lines, or
@@ -241,7 +252,7 @@ export function textOutletSignals(
   const isNav = (j: number) =>
     j < 0 ||
     j >= texts.length ||
-    reasons[j] === 'navigation' ||
+    NAV_LIKE.has(reasons[j]) ||
     ((!reasons[j] || reasons[j] === 'outside the article') &&
       j < header &&
       texts[j]!.split(/[\s|·•]+/).every((w) => !w || isNavWord(w)));
