@@ -78,6 +78,24 @@ describe('captions under the headline', () => {
     },
   );
 
+  it('a Swedish copy with "Gå direkt till innehållet", a "Name/TT" credit and a "TEXT:" byline', async () => {
+    const doc = await txt(
+      [
+        'Gå direkt till innehållet\nHolmö Tidning\nNyheter | Sport | Kultur',
+        SV_HEADLINE,
+        'Färjan vid kajen i Holmsund.\nErik Mårtensson/TT',
+        'TEXT: Elin Strand',
+        ...SV,
+      ].join('\n\n'),
+    );
+    expect(doc.title).toBe(SV_HEADLINE);
+    expect(doc.author).toBe('Elin Strand');
+    expect(doc.outlet).toBe('Holmö Tidning');
+    expect(reasonOf(doc, 'Gå direkt till innehållet')).toBe('navigation');
+    expect(reasonOf(doc, 'Erik Mårtensson/TT')).toBe('caption');
+    expect(reasonOf(doc, 'Färjan vid kajen i Holmsund.')).toBe('caption');
+  });
+
   it('tells credit lines and "name, date" lines from article text and bylines', () => {
     for (const c of [
       'Photo: Sam Reid',
@@ -85,6 +103,9 @@ describe('captions under the headline', () => {
       'REUTERS/Lena Morales',
       'AP Photo/Milan Orlov',
       'Getty Images',
+      'Erik Mårtensson/TT',
+      'Anna Berg / AFP / Getty Images',
+      'Photo Le Petit Alpin / Anne Roussel',
     ])
       expect(isCreditLine(c), c).toBe(true);
     for (const c of ['By Ann Cole', 'The board met on Tuesday.', 'AP', 'Reuters reported a rise in prices.'])
@@ -190,6 +211,10 @@ describe("the publisher's promotions and related teasers at the end", () => {
     expect(doc.outlet).toBe('Holmö Tidning');
     expect(splitParagraphs(doc.text)).toEqual(SV);
     for (const t of tail) expect(reasonOf(doc, t), t).toBe('promo');
+    const appeal = 'Join the Quayside Chronicle Christmas Appeal and help us raise £20,000 for the food bank.';
+    const withAppeal = await withTail('en', [appeal], '© 2025 The Quayside Chronicle');
+    expect(reasonOf(withAppeal, appeal)).toBe('promo');
+    expect(splitParagraphs(withAppeal.text)).toEqual(EN);
     const got = 'Got a story? Email our newsdesk or message us on WhatsApp.';
     expect(reasonOf(await withTail('en', [got], '© 2025 The Quayside Chronicle'), got)).toBe('promo');
   });

@@ -268,7 +268,10 @@ export function bylineAuthor(line: string): string | undefined {
     .trim()
     .replace(new RegExp(String.raw`(\s*,\s*|\s+(and|och|und|et|&)\s+)(${AGENCIES})$`, 'u'), '')
     .replace(/[,.]$/, '');
-  return name;
+  // "Hamid Qureshi, Local Democracy Reporter": the role after the name is not a second author.
+  const parts = name.split(/\s*,\s*/);
+  while (parts.length > 1 && isRoleLine(parts.at(-1)!)) parts.pop();
+  return parts.join(', ');
 }
 
 /** The outlet named by a copyright line ("© 2018 The Northern Ledger. All rights reserved."). */
@@ -300,7 +303,7 @@ const NAME_SLASH_AGENCY = new RegExp(
   'u',
 );
 const CREDIT_LINE = new RegExp(
-  String.raw`^(?:(?:photo|foto|bild|image|picture|photograph|fotograf|crédit photo|crédit)s?\s?[:©]|(?:${AGENCIES})(?: photo| foto)?\s?/\s?[\p{Lu}])`,
+  String.raw`^(?:(?:photo|foto|bild|image|picture|photograph|fotograf|crédit photo|crédit)s?\s?[:©]|(?:photo|foto|bild|photograph) [\p{Lu}][^.!?]{0,60}/ ?[\p{Lu}][^.!?/]{0,40}$|(?:${AGENCIES})(?: photo| foto)?\s?/\s?[\p{Lu}])`,
   'iu',
 );
 
@@ -333,7 +336,7 @@ export function isNameWithDate(t: string): boolean {
  * and French. Used only at the end of an article, together with a reference to the publisher.
  */
 const PROMO_WORDS =
-  /(?<![\p{L}\p{N}])(awards?|prize|named [^.]{1,40} of the year|conference|summit|\p{L}{0,20}(?:festival|forum|konferenz|konferens|preis|podcast|podd\p{L}{0,4})|live event|masterclass|webinar|tickets?|nominat\p{L}{0,20}|newsletter|subscri\p{L}{0,20}|member(?:ship)?s?|sponsor\p{L}{0,20}|support (?:local|independent|our) journalism|research team|consultancy|our agency|helps? (?:companies|businesses|councils|organisations)|contact us|our standards|trust principles|download our app|pris(?:et)?|tilldelades|utsågs|prisad|seminari\p{L}{0,20}|\p{L}{3,20}dag \d{4}|biljett\p{L}{0,20}|anmäl dig|nominera|nyhetsbrev\p{L}{0,20}|prenumer\p{L}{0,20}|erbjud\p{L}{0,20}|första månaden|follow us|följ|folgen sie|suivez|instagram|facebook|whatsapp|newsdesk|got a story|tipsa oss|boka|book now|buchen|réservez|läsarresa|läsar\p{L}{2,12}|leser\p{L}{2,12}|readers'? (?:trip|holiday|offer|event)s?|anmeld\p{L}{0,6}|lädt (?:zum|zur|ein)|crossword|korsord|kreuzworträtsel|mots croisés|(?:our|vår|unsere|notre) app\p{L}{0,8}|lyssna|listen to|hören sie|écoutez|prova|abonnemang\p{L}{0,4}|(?:för|for|für|pour) \d{1,4} (?:kronor|krona|kr|euro|pounds|dollars)|kontakta oss|offert|hjälper företag|ausgezeichnet|veranstaltung\p{L}{0,20}|abonnier\p{L}{0,20}|abo|wir beraten|kontaktieren sie|prix|récompens\p{L}{0,20}|rencontres|conférence|inscription|billets?|lettre d'information|abonne\p{L}{0,20}|notre agence|contactez-nous|trophée|votez|participez|adhérez|soutenez)(?![\p{L}\p{N}])/iu;
+  /(?<![\p{L}\p{N}])(awards?|prize|named [^.]{1,40} of the year|conference|summit|\p{L}{0,20}(?:festival|forum|konferenz|konferens|preis|podcast|podd\p{L}{0,4})|live event|masterclass|webinar|tickets?|nominat\p{L}{0,20}|newsletter|subscri\p{L}{0,20}|member(?:ship)?s?|sponsor\p{L}{0,20}|support (?:local|independent|our) journalism|research team|consultancy|our agency|helps? (?:companies|businesses|councils|organisations)|contact us|our standards|trust principles|download our app|pris(?:et)?|tilldelades|utsågs|prisad|seminari\p{L}{0,20}|\p{L}{3,20}dag \d{4}|biljett\p{L}{0,20}|anmäl dig|nominera|nyhetsbrev\p{L}{0,20}|prenumer\p{L}{0,20}|erbjud\p{L}{0,20}|första månaden|appeal|help us raise|donat\p{L}{0,6}|fundrais\p{L}{0,6}|quiz|competition|win a|vinn|tävl\p{L}{0,6}|gewinn\p{L}{0,6}|gagnez|concours|tipsa|nyhetsdesk|inscrivez-vous|téléchargez|download|application|follow us|följ|folgen sie|suivez|instagram|facebook|whatsapp|newsdesk|got a story|tipsa oss|boka|book now|buchen|réservez|läsarresa|läsar\p{L}{2,12}|leser\p{L}{2,12}|readers'? (?:trip|holiday|offer|event)s?|anmeld\p{L}{0,6}|lädt (?:zum|zur|ein)|crossword|korsord|kreuzworträtsel|mots croisés|(?:our|vår|unsere|notre) app\p{L}{0,8}|lyssna|listen to|hören sie|écoutez|prova|abonnemang\p{L}{0,4}|(?:för|for|für|pour) \d{1,4} (?:kronor|krona|kr|euro|pounds|dollars)|kontakta oss|offert|hjälper företag|ausgezeichnet|veranstaltung\p{L}{0,20}|abonnier\p{L}{0,20}|abo|wir beraten|kontaktieren sie|prix|récompens\p{L}{0,20}|rencontres|conférence|inscription|billets?|lettre d'information|abonne\p{L}{0,20}|notre agence|contactez-nous|trophée|votez|participez|adhérez|soutenez)(?![\p{L}\p{N}])/iu;
 /** The publisher speaking of itself: "our", "vår", "unser", "notre", "we"… */
 const FIRST_PERSON =
   /(?<![\p{L}\p{N}])(our|we|us|vår|vårt|våra|vi|oss|unser\p{L}{0,20}|wir|notre|nos|nous)(?![\p{L}\p{N}])/iu;
