@@ -108,11 +108,33 @@ describe('captions under the headline', () => {
       'Photo Le Petit Alpin / Anne Roussel',
     ])
       expect(isCreditLine(c), c).toBe(true);
-    for (const c of ['By Ann Cole', 'The board met on Tuesday.', 'AP', 'Reuters reported a rise in prices.'])
+    for (const c of [
+      'By Ann Cole',
+      'The board met on Tuesday.',
+      'AP',
+      'Reuters reported a rise in prices.',
+      'Nyheter från TT',
+    ])
       expect(isCreditLine(c), c).toBe(false);
     expect(isNameWithDate('Daniel Price, 2 March 2025')).toBe(true);
     expect(isNameWithDate('Anna Lindqvist, 11 mars 2025')).toBe(true);
     expect(isNameWithDate('Published 2 March 2025')).toBe(false);
+    expect(isNameWithDate('By Rachel Doyle | Published 2 September 2025')).toBe(false);
+  });
+
+  it('keeps the short last paragraph of an article written in short paragraphs', async () => {
+    const short = [
+      'Andelen niondeklassare som får godkänt i matematik har ökat för tredje året i rad.',
+      'I år fick 87 procent av eleverna minst betyget E, jämfört med 84 procent för tre år sedan.',
+      '– Det är glädjande att trenden håller i sig, säger Skolverkets analytiker Lars Ek.',
+      'Ökningen syns i alla län utom två.',
+    ];
+    const doc = await txt(
+      ['Meny', 'Nyheter', SV_HEADLINE, 'TT', ...short, 'Nyheter från TT', 'Läs också\nLärarbristen minskar'].join(
+        '\n\n',
+      ),
+    );
+    expect(splitParagraphs(doc.text)).toEqual(short);
   });
 });
 

@@ -136,6 +136,14 @@ describe('normalising to a display name', () => {
     expect(outletFromByline('By Anna Berg')).toBeUndefined();
   });
 
+  it('among equals, the shorter form of the same name is the display name', () => {
+    const s = chooseOutlet([
+      { name: 'Rheintal-Echo Verlag', strength: 4, via: 'copyright' },
+      { name: 'Rheintal-Echo', strength: 4, via: 'masthead' },
+    ]);
+    expect(s?.name).toBe('Rheintal-Echo');
+  });
+
   it('chooses the strongest signal, the first found among equals', () => {
     const s = chooseOutlet([
       { name: 'A', strength: 1, via: 'wire' },

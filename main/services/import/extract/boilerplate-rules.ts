@@ -138,9 +138,13 @@ const RULES: Rule[] = [
     'imprint',
     (t, l) =>
       t.length < 160 &&
-      /^(ansvarig utgivare|chefredaktör|publisher|editor-in-chief|herausgeber|verantwortlich|v\.i\.s\.d\.p|impressum|directeur de la publication|directrice de la publication)\b/.test(
+      (/^(ansvarig utgivare|chefredaktör|publisher|editor-in-chief|herausgeber|verantwortlich|v\.i\.s\.d\.p|impressum|directeur de la publication|directrice de la publication)\b/.test(
         l,
-      ),
+      ) ||
+        // "Mälarposten – en del av Mittnytt Media AB": who owns the site.
+        /\s[–—-]\s(en del av|ingår i|part of|a part of|ein angebot (von|der)|eine marke (von|der)|une publication de)\s/.test(
+          l,
+        )),
   ],
   [
     'cookie notice',
@@ -236,7 +240,7 @@ const RULES: Rule[] = [
     'related links',
     (t, l) =>
       t.length < 100 &&
-      /^(related|related (articles|stories|content|coverage)|more (on|from|about) (this|the)|read more|read also|see also|more stories|most read|most popular|trending|top stories|läs mer|läs också|läs även|mer om|relaterat|relaterade artiklar|mest läst|mehr zum thema|lesen sie auch|auch interessant|meistgelesen|das könnte sie auch interessieren|à lire aussi|lire aussi|sur le même sujet|les plus lus|everything you need to know|ämnen i artikeln|topics in this article|themen in diesem artikel|sujets de l'article|you may also like|recommended for you|more stories|nos abonnés ont lu|vous aimerez aussi|les plus lus|rekommenderat för dig|andra läser|das könnte sie auch interessieren|empfehlungen|what you need to know|allt du behöver veta|was sie wissen müssen|ce qu'il faut savoir|ce qu’il faut savoir|read next|more from|recommended|explainer|explained|relaterade artiklar|läs vidare|weiterlesen|mehr dazu|lesen sie mehr|à lire également|à voir aussi|pour aller plus loin|voir aussi)(?![\p{L}\p{N}])/u.test(
+      /^(related|related (articles|stories|content|coverage)|more (on|from|about) (this|the)|read more|read also|see also|more stories|most read|most popular|trending|top stories|läs mer|läs också|läs även|mer om|relaterat|relaterade artiklar|mest läst|mehr zum thema|lesen sie auch|auch interessant|meistgelesen|das könnte sie auch interessieren|à lire aussi|lire aussi|sur le même sujet|les plus lus|everything you need to know|ämnen i artikeln|topics in this article|themen in diesem artikel|sujets de l'article|you may also like|recommended for you|more stories|nos abonnés ont lu|vous aimerez aussi|les plus lus|rekommenderat för dig|andra läser|das könnte sie auch interessieren|empfehlungen|what you need to know|allt du behöver veta|was sie wissen müssen|ce qu'il faut savoir|ce qu’il faut savoir|read next|more from|recommended|explainer|explained|weitere artikel|weitere nachrichten|more articles|fler artiklar|autres articles|relaterade artiklar|läs vidare|weiterlesen|mehr dazu|lesen sie mehr|à lire également|à voir aussi|pour aller plus loin|voir aussi)(?![\p{L}\p{N}])/u.test(
         l.replace(/^[\s»›>•-]+/, ''),
       ),
   ],
@@ -315,7 +319,12 @@ export function isCreditLine(t: string): boolean {
   const line = t.trim();
   // A news agency named alone ("AP", "TT") is a wire byline; a picture agency alone is a credit.
   if (AGENCY_ONLY.test(line)) return AGENCY_ONLY_CREDIT.test(line);
-  return line.length < 120 && (CREDIT_LINE.test(line) || NAME_SLASH_AGENCY.test(line) || CREDIT_TAIL.test(line));
+  if (line.length >= 120) return false;
+  if (CREDIT_LINE.test(line) || NAME_SLASH_AGENCY.test(line) || PHOTO_WORD.test(line)) return true;
+  // An agency at the end credits a picture after a name or a described scene, not after words ("Nyheter från TT").
+  const tail = CREDIT_TAIL.exec(line);
+  const before = tail ? line.slice(0, tail.index).trim() : undefined;
+  return before !== undefined && (!before || /[.!?)]$/.test(before) || isPersonName(before));
 }
 const AGENCY_ONLY_CREDIT = /^(getty images|scanpix|shutterstock|alamy|imago|pa images)$/iu;
 /** A picture agency named alone ("Getty Images"): a photo credit, not a byline. */
@@ -325,7 +334,7 @@ const NAME_WITH_DATE = new RegExp(String.raw`^(${NAME})\s?[,|–—/]\s?(.{4,40}
 
 /** "Daniel Price, 2 March 2025": a photographer's name with the date of the picture (a caption beside a credit). */
 export function isNameWithDate(t: string): boolean {
-  if (t.length > 100) return false;
+  if (t.length > 100 || bylineAuthor(t)) return false;
   const m = NAME_WITH_DATE.exec(t.trim());
   return !!m && !!parseDate(m[2]!) && !/\d/.test(m[1]!);
 }
@@ -336,7 +345,7 @@ export function isNameWithDate(t: string): boolean {
  * and French. Used only at the end of an article, together with a reference to the publisher.
  */
 const PROMO_WORDS =
-  /(?<![\p{L}\p{N}])(awards?|prize|named [^.]{1,40} of the year|conference|summit|\p{L}{0,20}(?:festival|forum|konferenz|konferens|preis|podcast|podd\p{L}{0,4})|live event|masterclass|webinar|tickets?|nominat\p{L}{0,20}|newsletter|subscri\p{L}{0,20}|member(?:ship)?s?|sponsor\p{L}{0,20}|support (?:local|independent|our) journalism|research team|consultancy|our agency|helps? (?:companies|businesses|councils|organisations)|contact us|our standards|trust principles|download our app|pris(?:et)?|tilldelades|utsågs|prisad|seminari\p{L}{0,20}|\p{L}{3,20}dag \d{4}|biljett\p{L}{0,20}|anmäl dig|nominera|nyhetsbrev\p{L}{0,20}|prenumer\p{L}{0,20}|erbjud\p{L}{0,20}|första månaden|appeal|help us raise|donat\p{L}{0,6}|fundrais\p{L}{0,6}|quiz|competition|win a|vinn|tävl\p{L}{0,6}|gewinn\p{L}{0,6}|gagnez|concours|tipsa|nyhetsdesk|inscrivez-vous|téléchargez|download|application|follow us|följ|folgen sie|suivez|instagram|facebook|whatsapp|newsdesk|got a story|tipsa oss|boka|book now|buchen|réservez|läsarresa|läsar\p{L}{2,12}|leser\p{L}{2,12}|readers'? (?:trip|holiday|offer|event)s?|anmeld\p{L}{0,6}|lädt (?:zum|zur|ein)|crossword|korsord|kreuzworträtsel|mots croisés|(?:our|vår|unsere|notre) app\p{L}{0,8}|lyssna|listen to|hören sie|écoutez|prova|abonnemang\p{L}{0,4}|(?:för|for|für|pour) \d{1,4} (?:kronor|krona|kr|euro|pounds|dollars)|kontakta oss|offert|hjälper företag|ausgezeichnet|veranstaltung\p{L}{0,20}|abonnier\p{L}{0,20}|abo|wir beraten|kontaktieren sie|prix|récompens\p{L}{0,20}|rencontres|conférence|inscription|billets?|lettre d'information|abonne\p{L}{0,20}|notre agence|contactez-nous|trophée|votez|participez|adhérez|soutenez)(?![\p{L}\p{N}])/iu;
+  /(?<![\p{L}\p{N}])(awards?|prize|named [^.]{1,40} of the year|conference|summit|\p{L}{0,20}(?:festival|forum|konferenz|konferens|preis|podcast|podd\p{L}{0,4})|live event|masterclass|webinar|tickets?|nominat\p{L}{0,20}|newsletter|subscri\p{L}{0,20}|member(?:ship)?s?|sponsor\p{L}{0,20}|support (?:local|independent|our) journalism|research team|consultancy|our agency|helps? (?:companies|businesses|councils|organisations)|contact us|our standards|trust principles|download our app|pris(?:et)?|tilldelades|utsågs|prisad|seminari\p{L}{0,20}|\p{L}{3,20}dag \d{4}|biljett\p{L}{0,20}|anmäl dig|nominera|nyhetsbrev\p{L}{0,20}|prenumer\p{L}{0,20}|erbjud\p{L}{0,20}|första månaden|proudly|(?:since|sedan|seit|depuis) \d{4}|advertis\p{L}{0,6}|annonsera|werben sie|anzeige aufgeben|annoncez|gratis|kostenlos|free trial|essai gratuit|e-paper|e-tidning|appeal|help us raise|donat\p{L}{0,6}|fundrais\p{L}{0,6}|quiz|competition|win a|vinn|tävl\p{L}{0,6}|gewinn\p{L}{0,6}|gagnez|concours|tipsa|nyhetsdesk|inscrivez-vous|téléchargez|download|application|follow us|följ|folgen sie|suivez|instagram|facebook|whatsapp|newsdesk|got a story|tipsa oss|boka|book now|buchen|réservez|läsarresa|läsar\p{L}{2,12}|leser\p{L}{2,12}|readers'? (?:trip|holiday|offer|event)s?|anmeld\p{L}{0,6}|lädt (?:zum|zur|ein)|crossword|korsord|kreuzworträtsel|mots croisés|(?:our|vår|unsere|notre) app\p{L}{0,8}|lyssna|listen to|hören sie|écoutez|prova|abonnemang\p{L}{0,4}|(?:för|for|für|pour) \d{1,4} (?:kronor|krona|kr|euro|pounds|dollars)|kontakta oss|offert|hjälper företag|ausgezeichnet|veranstaltung\p{L}{0,20}|abonnier\p{L}{0,20}|abo|wir beraten|kontaktieren sie|prix|récompens\p{L}{0,20}|rencontres|conférence|inscription|billets?|lettre d'information|abonne\p{L}{0,20}|notre agence|contactez-nous|trophée|votez|participez|adhérez|soutenez)(?![\p{L}\p{N}])/iu;
 /** The publisher speaking of itself: "our", "vår", "unser", "notre", "we"… */
 const FIRST_PERSON =
   /(?<![\p{L}\p{N}])(our|we|us|vår|vårt|våra|vi|oss|unser\p{L}{0,20}|wir|notre|nos|nous)(?![\p{L}\p{N}])/iu;

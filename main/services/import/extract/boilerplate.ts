@@ -291,30 +291,36 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions): Class
     return 'bad';
   };
   const skipShort = new Set<Cls>(['short', 'near-good']);
+  // A run of three or more near-good blocks is prose (news sites write short paragraphs).
+  const promoteRuns = (arr: Cls[]) => {
+    for (let i = 0; i < n;) {
+      if (arr[i] !== 'near-good' && arr[i] !== 'good') {
+        i++;
+        continue;
+      }
+      let j = i;
+      let nearGood = 0;
+      while (j < n && (transparent[j] || arr[j] === 'near-good' || arr[j] === 'good')) {
+        if (!transparent[j] && cls[j] === 'near-good') nearGood++;
+        j++;
+      }
+      if (nearGood >= 3) for (let k = i; k < j; k++) if (!transparent[k] && cls[k] === 'near-good') arr[k] = 'good';
+      i = j;
+    }
+    return arr;
+  };
+  // A short block takes its neighbours' class, an article of short paragraphs counting as good.
+  const context = promoteRuns(cls.slice());
   const finalCls = cls.slice();
   for (let i = 0; i < n; i++) {
     if (cls[i] !== 'short') continue;
-    const prev = neighbourIn(cls, i, -1, skipShort);
-    const next = neighbourIn(cls, i, 1, skipShort);
+    const prev = neighbourIn(context, i, -1, skipShort);
+    const next = neighbourIn(context, i, 1, skipShort);
     if (prev === 'good' && next === 'good') finalCls[i] = 'good';
     else if (prev === 'bad' && next === 'bad') finalCls[i] = 'bad';
     else finalCls[i] = 'near-good';
   }
-  // A run of three or more near-good blocks is prose (news sites write short paragraphs).
-  for (let i = 0; i < n;) {
-    if (finalCls[i] !== 'near-good' && finalCls[i] !== 'good') {
-      i++;
-      continue;
-    }
-    let j = i;
-    let nearGood = 0;
-    while (j < n && (transparent[j] || finalCls[j] === 'near-good' || finalCls[j] === 'good')) {
-      if (!transparent[j] && cls[j] === 'near-good') nearGood++;
-      j++;
-    }
-    if (nearGood >= 3) for (let k = i; k < j; k++) if (!transparent[k] && cls[k] === 'near-good') finalCls[k] = 'good';
-    i = j;
-  }
+  promoteRuns(finalCls);
   const settled = finalCls.slice();
   for (let i = 0; i < n; i++) {
     if (finalCls[i] !== 'near-good') continue;

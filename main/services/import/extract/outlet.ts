@@ -173,10 +173,16 @@ export function outletFromPrompt(line: string): string | undefined {
   return name ? normaliseOutlet(name) : undefined;
 }
 
-/** The strongest signal's name; equal strength keeps the first found. */
+/**
+ * The strongest signal's name; equal strength keeps the first found, unless another is the
+ * shorter form of it ("Rheintal-Echo" beside "© Rheintal-Echo Verlag": the display name).
+ */
 export function chooseOutlet(signals: readonly OutletSignal[]): OutletSignal | undefined {
   let best: OutletSignal | undefined;
-  for (const s of signals) if (!best || s.strength > best.strength) best = s;
+  for (const s of signals) {
+    if (!best || s.strength > best.strength) best = s;
+    else if (s.strength === best.strength && best.name.startsWith(`${s.name} `)) best = s;
+  }
   return best;
 }
 
