@@ -3,9 +3,10 @@
  * around an article, recognised line by line in English, Swedish, German and
  * French — navigation and menu lines, imprint, cookie notices, notification
  * and newsletter prompts, ads, share buttons, copyright, "back to" and
- * "related" lists, captions and photo credits, bylines. Each rule names the
- * reason a removed paragraph is shown with. Also reads the author of a byline
- * and the outlet of a copyright line.
+ * "related" lists, captions and photo credits, bylines, subscription
+ * pitches. Each rule names the reason a removed paragraph is shown with. Also
+ * reads the author of a byline and the outlet of a copyright line, and tells
+ * credit lines and the publisher's promotions (isPublisherPromo).
  */
 import type { RemovalReason } from '../../../../shared/enums';
 import { parseDate } from './dates';

@@ -5,8 +5,9 @@
  * for what news sites put around an article (navigation, cookie notices,
  * newsletter and event ads, captions and photo credits, "related" lists,
  * share buttons, copyright and "back to list" lines). Metadata lines (byline,
- * dateline, headline) are taken out of the reading text too, and everything
- * taken out is returned with a reason and its position so it can be restored.
+ * dateline, headline) are taken out of the reading text too, then the
+ * publisher's own promotions at the article's end; everything taken out is
+ * returned with a reason and its position so it can be restored.
  */
 import type { RemovalReason } from '../../../../shared/enums';
 import type { RemovedBlock } from '../../../../shared/model';
