@@ -237,6 +237,13 @@ describe("the publisher's promotions and related teasers at the end", () => {
     const withAppeal = await withTail('en', [appeal], '© 2025 The Quayside Chronicle');
     expect(reasonOf(withAppeal, appeal)).toBe('promo');
     expect(splitParagraphs(withAppeal.text)).toEqual(EN);
+    const jubilee = 'Holmö Tidning fyller 100 år! Fira med oss på torget den 30 augusti.';
+    const sv = await txt(
+      [SV_HEADLINE, ...SV, 'Du kanske också gillar\nFärjan får ny kapten', jubilee, '© Holmö Tidning'].join('\n\n'),
+    );
+    expect(splitParagraphs(sv.text)).toEqual(SV);
+    expect(reasonOf(sv, jubilee)).toBe('promo');
+    expect(reasonOf(sv, 'Färjan får ny kapten')).toBe('related links');
     const got = 'Got a story? Email our newsdesk or message us on WhatsApp.';
     expect(reasonOf(await withTail('en', [got], '© 2025 The Quayside Chronicle'), got)).toBe('promo');
   });

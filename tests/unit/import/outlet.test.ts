@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../../main/services/import/extract';
+import { splitParagraphs } from '../../../shared/text';
 import {
   chooseOutlet,
   normaliseOutlet,
@@ -75,6 +76,16 @@ describe('outlet signals, strongest first', () => {
     expect((await txt(`${HEADLINE}\n\n${BODY}\n\nHarnby Gazette Ltd, registered in England. © 2025`)).outlet).toBe(
       'Harnby Gazette',
     );
+  });
+
+  it('a masthead among account links, confirmed by an ownership line without a dash', async () => {
+    const text = `Skip to content\nThe Harnby Gazette\nSign in\nSubscribe\n\n${HEADLINE}\n\n${BODY}\n\nThe Harnby Gazette is part of Lowe Valley Media Group.`;
+    const doc = await txt(text);
+    expect(doc.outlet).toBe('The Harnby Gazette');
+    expect(doc.removed.find((r) => r.text.startsWith('The Harnby Gazette is part of'))?.reason).toBe('imprint');
+    // An article sentence with "is part of" stays article text.
+    const sentence = 'The new centre at Harnby is part of a plan to cut landfill by a third.';
+    expect(splitParagraphs((await txt(`${HEADLINE}\n\n${BODY}\n\n${sentence}`)).text)).toContain(sentence);
   });
 
   it('a saved page: the site name standing above its menu, outside the article', async () => {

@@ -488,8 +488,9 @@ function removePromoTail(
 ): void {
   for (let i = blocks.length - 1; i >= 0; i--) {
     const kept = !reasons[i] && settled[i] === 'good';
-    // A promotion under a "related" heading was taken along with its teasers; it is named as what it is.
-    if (!kept && !GENERIC.has(reasons[i]) && reasons[i] !== 'related links') continue;
+    // A promotion under a "related" heading was taken along with its teasers, and the publisher's own
+    // event is more than an event ad: each is named as what it is.
+    if (!kept && !GENERIC.has(reasons[i]) && reasons[i] !== 'related links' && reasons[i] !== 'event ad') continue;
     if (isPublisherPromo(blocks[i]!.text, self)) {
       reasons[i] = 'promo';
       settled[i] = 'bad';

@@ -154,10 +154,10 @@ export function outletFromByline(line: string): string | undefined {
 const OUTLET_WORD =
   /(times|post|news|herald|tribune|journal|gazette|courier|chronicle|telegraph|guardian|observer|express|mail|mirror|standard|record|review|daily|weekly|press|echo|star|sun|monitor|dispatch|reporter|bulletin|radio|tv|magazine|tidning|tidningen|posten|bladet|allehanda|kuriren|nyheter|dagblad|zeitung|tagblatt|kurier|rundschau|anzeiger|nachrichten|presse|courrier|écho|dépêche|matin|soir|quotidien|république|progrès|libre)(?![\p{L}])/iu;
 
-/** "Mälarposten – en del av Mittnytt Media AB", "X – part of Y", "X – ein Angebot von Y", "X est édité par Y": X. */
+/** "Mälarposten – en del av Mittnytt Media AB", "X is part of Y", "X – ein Angebot von Y", "X fait partie du Y": X. */
 export function outletFromOwnership(line: string): string | undefined {
   const m =
-    /^([\p{Lu}][^–—|]{1,50}?)\s?[–—-]\s?(?:en del av|ingår i|part of|a part of|ein angebot (?:von|der)|eine marke (?:von|der)|une publication de|édité par)\s/iu.exec(
+    /^([\p{Lu}][^–—|]{1,50}?)(?:\s?[–—-]\s?(?:en del av|ingår i|part of|a part of|ein angebot (?:von|der)|eine marke (?:von|der)|une publication de|édité par)|\s(?:is part of|is a part of|är en del av|ingår i|ist teil (?:von|der)|fait partie (?:du|de))\s[^.]{0,60}(?:media|group|gruppe|verlag|medier|médias|publishing|newspapers|koncern|förlag))(?![\p{L}])/iu.exec(
       line.trim(),
     );
   return m ? normaliseOutlet(m[1]!) : undefined;
