@@ -122,6 +122,20 @@ describe('captions under the headline', () => {
     expect(isNameWithDate('By Rachel Doyle | Published 2 September 2025')).toBe(false);
   });
 
+  it('an article of short paragraphs with a very short one among them is still an article', async () => {
+    const paras = [
+      'EU:s fiskeministrar har beslutat att fisket efter torsk i östra Östersjön förblir stoppat även nästa år.',
+      'För de gotländska fiskarna är beskedet väntat men tungt.',
+      '– Vi har anpassat oss, men det är få kvar som kan leva på fisket, säger yrkesfiskaren Olle Ström.',
+      'Forskare pekar på syrebrist och sälar som viktiga orsaker till att torsken inte kommer tillbaka.',
+    ];
+    const doc = await txt(
+      ['Meny\nNyheter\nSport', SV_HEADLINE, 'Av Petra Lindgren', ...paras, 'Läs mer\nSälstammen växer'].join('\n\n'),
+    );
+    expect(splitParagraphs(doc.text)).toEqual(paras);
+    expect(reasonOf(doc, 'Meny')).toBe('navigation');
+  });
+
   it('keeps the short last paragraph of an article written in short paragraphs', async () => {
     const short = [
       'Andelen niondeklassare som får godkänt i matematik har ökat för tredje året i rad.',

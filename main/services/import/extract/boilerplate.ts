@@ -292,7 +292,8 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions): Class
     return 'bad';
   };
   const skipShort = new Set<Cls>(['short', 'near-good']);
-  // A run of three or more near-good blocks is prose (news sites write short paragraphs).
+  // A run of three or more near-good blocks is prose (news sites write short paragraphs); short
+  // blocks inside the run do not break it.
   const promoteRuns = (arr: Cls[]) => {
     for (let i = 0; i < n;) {
       if (arr[i] !== 'near-good' && arr[i] !== 'good') {
@@ -301,7 +302,7 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions): Class
       }
       let j = i;
       let nearGood = 0;
-      while (j < n && (transparent[j] || arr[j] === 'near-good' || arr[j] === 'good')) {
+      while (j < n && (transparent[j] || arr[j] === 'near-good' || arr[j] === 'good' || arr[j] === 'short')) {
         if (!transparent[j] && cls[j] === 'near-good') nearGood++;
         j++;
       }
