@@ -111,6 +111,41 @@ export const IMPORT_USUAL_EXTENSIONS: readonly string[] = IMPORT_FORMATS.map(
 /** ".txt, .md, .html, .pdf or .docx": for messages. */
 export const IMPORT_EXTENSIONS_TEXT = orList(IMPORT_USUAL_EXTENSIONS);
 
+/**
+ * Why import took a block out of an article's reading text (a removed block's `reason`, shown as
+ * the group heading of "What import removed"). Metadata lines first, then boilerplate, then what
+ * the classifier dropped without a rule. Stored notebooks may hold older reasons: the model keeps
+ * `reason` a string.
+ */
+export const REMOVAL_REASONS = [
+  'title',
+  'byline',
+  'dateline',
+  'caption',
+  'navigation',
+  'imprint',
+  'cookie notice',
+  'notification prompt',
+  'newsletter',
+  'advertisement',
+  'event ad',
+  'deal bar',
+  'promo',
+  'share buttons',
+  'copyright',
+  'back link',
+  'related links',
+  'comments',
+  'links',
+  'link list',
+  'page number',
+  'page header or footer',
+  'outside the article',
+  'short line outside the article',
+  'not article text',
+] as const;
+export type RemovalReason = (typeof REMOVAL_REASONS)[number];
+
 /** The import format an extension (lower case, no dot) belongs to. */
 export function importFormatOf(extension: string): ImportFormat | undefined {
   return IMPORT_FORMATS.find((f) => IMPORT_FORMAT_INFO[f].extensions.includes(extension));

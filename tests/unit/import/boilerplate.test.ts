@@ -26,6 +26,8 @@ describe('bylines and copyright lines', () => {
     ['Von Jonas Weber', 'Jonas Weber'],
     ['Par Claire Martin', 'Claire Martin'],
     ['Tomás Reyes with AFP', 'Tomás Reyes'],
+    ['By Hamid Qureshi, Local Democracy Reporter', 'Hamid Qureshi'],
+    ['Reporting by Sam Okonjo; Editing by Clara Weiss', 'Sam Okonjo'],
     ['Karin Ek med TT', 'Karin Ek'],
     ['Von Katrin Vogel · 14.02.2019, 06:30 Uhr', 'Katrin Vogel'],
   ])('%s → %s', (line, name) => {

@@ -30,6 +30,8 @@ interface Expected {
   publishedAt?: string;
   url?: string;
   paragraphs: string[];
+  /** Blocks that must be removed, each with its reason (captions, promotions, related teasers…). */
+  removed?: Array<{ text: string; reason: string }>;
 }
 
 describe('fixture articles', () => {
@@ -64,6 +66,11 @@ describe('fixture articles', () => {
         expect(r.beforeParagraph).toBeLessThanOrEqual(paragraphs.length);
         expect(expected.paragraphs).not.toContain(r.text);
       }
+      for (const want of expected.removed ?? [])
+        expect(
+          doc.removed.find((r) => r.text === want.text),
+          want.text,
+        ).toMatchObject({ reason: want.reason });
       const reasons = new Set(doc.removed.map((r) => r.reason));
       expect(reasons.has('title')).toBe(true);
       // No mojibake from a wrong decoding.

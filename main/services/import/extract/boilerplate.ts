@@ -5,21 +5,31 @@
  * for what news sites put around an article (navigation, cookie notices,
  * newsletter and event ads, captions and photo credits, "related" lists,
  * share buttons, copyright and "back to list" lines). Metadata lines (byline,
- * dateline, headline) are taken out of the reading text too, and everything
- * taken out is returned with a reason and its position so it can be restored.
+ * dateline, headline) are taken out of the reading text too, then the
+ * publisher's own promotions at the article's end; everything taken out is
+ * returned with a reason and its position so it can be restored.
  */
+import type { RemovalReason } from '../../../../shared/enums';
 import type { RemovedBlock } from '../../../../shared/model';
 import { datelineDate, parseDate } from './dates';
 import {
   AGENCY_ONLY,
-  CREDIT_TAIL,
   bylineAuthor,
   hasLowerCaseWord,
+  hasPromoWords,
+  isCreditLine,
+  isNameWithDate,
+  isMenuLine,
+  isPersonName,
+  isPhotoAgency,
+  isRoleLine,
+  isPublisherPromo,
   outletFromCopyright,
   readsLikePhrase,
   ruleReason,
 } from './boilerplate-rules';
 import { stopWordDensity, words } from './language';
+import { textOutletSignals, type OutletSignal } from './outlet';
 
 /** A paragraph-sized piece of a document, as a format extractor found it. */
 export interface Block {
@@ -29,7 +39,7 @@ export interface Block {
   /** Structural role when the format says so. */
   kind?: 'heading' | 'title' | 'list-item' | 'caption' | 'paragraph';
   /** A reason the format extractor already decided to drop the block for (e.g. outside the article). */
-  dropReason?: string;
+  dropReason?: RemovalReason;
   /** Found inside the article by a structural extractor (Readability): prose with few stop words is not held against it. */
   trusted?: boolean;
 }
@@ -41,6 +51,8 @@ export interface Classified {
   author?: string;
   publishedAt?: string;
   outlet?: string;
+  /** Every outlet signal the text's own lines carry (the caller weighs them with the metadata's). */
+  outletSignals: OutletSignal[];
 }
 
 // ---------------------------------------------------------------- classifier
@@ -48,10 +60,11 @@ export interface Classified {
 type Cls = 'good' | 'near-good' | 'short' | 'bad';
 
 /** Inserts that interrupt an article without ending it: transparent for the neighbour context. */
-const INLINE = new Set([
+const INLINE = new Set<RemovalReason>([
   'caption',
   'event ad',
   'newsletter',
+  'promo',
   'notification prompt',
   'advertisement',
   'deal bar',
@@ -61,12 +74,19 @@ const INLINE = new Set([
   'page header or footer',
 ]);
 /** Inserts whose heading line (just before them) goes with them. */
-const INSERTS = new Set(['caption', 'event ad', 'newsletter', 'notification prompt', 'advertisement']);
+const INSERTS = new Set<RemovalReason>([
+  'caption',
+  'event ad',
+  'newsletter',
+  'promo',
+  'notification prompt',
+  'advertisement',
+]);
 /** What the buttons of a cookie notice, prompt or sign-up box say. */
 const BUTTON =
   /^(allow|accept|accept all|ok|okay|got it|no thanks|not now|later|yes|no|manage|settings|preferences|godkänn|godkänn alla|tillåt|nej tack|inte nu|senare|inställningar|akzeptieren|alle akzeptieren|ablehnen|zulassen|nein danke|später|einstellungen|accepter|tout accepter|refuser|non merci|plus tard|paramétrer|subscribe|prenumerera|abonnieren|s'abonner|sign up|je m'inscris|je m’inscris|s'inscrire|registrera dig|jetzt registrieren|enter your email( address)?|din e-postadress|ihre e-mail-adresse|votre adresse e-mail|.*\b(cookies?|kakor)\b.*)$/iu;
 /** Notices whose buttons follow them as separate short lines. */
-const PROMPTS = new Set(['cookie notice', 'notification prompt', 'newsletter']);
+const PROMPTS = new Set<RemovalReason>(['cookie notice', 'notification prompt', 'newsletter']);
 
 const LENGTH_LOW = 70;
 const LENGTH_HIGH = 160;
@@ -101,6 +121,8 @@ export interface ClassifyOptions {
   knownTitle?: string;
   /** Whether a leading line may be the headline (plain text, PDF, DOCX). */
   findTitle?: boolean;
+  /** Names of the outlet the format's metadata or URL give, when known (they tell the publisher's own promotions). */
+  outlets?: readonly (string | undefined)[];
 }
 
 const norm = (s: string) =>
@@ -113,7 +135,7 @@ const norm = (s: string) =>
 export function classifyBlocks(blocks: Block[], options: ClassifyOptions): Classified {
   const { lang } = options;
   const n = blocks.length;
-  const reasons: (string | undefined)[] = new Array(n).fill(undefined);
+  const reasons: (RemovalReason | undefined)[] = new Array(n).fill(undefined);
   const cls: Cls[] = new Array(n);
   let author: string | undefined;
   let publishedAt: string | undefined;
@@ -121,7 +143,7 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions): Class
   let title = options.knownTitle?.trim() || undefined;
   const knownTitleKey = title ? norm(title) : undefined;
   const outsideBlock: boolean[] = new Array(n).fill(false);
-  let seenGood = false;
+  const creditAt = (i: number) => i >= 0 && i < n && isCreditLine(blocks[i]!.text);
 
   // 1. rules, metadata lines and the context-free class
   for (let i = 0; i < n; i++) {
@@ -130,10 +152,18 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions): Class
     const linkDensity = b.linkChars && t.length ? b.linkChars / t.length : 0;
     cls[i] = initialClass(t, lang, linkDensity);
     if (b.trusted && cls[i] === 'bad' && linkDensity <= MAX_LINK_DENSITY) cls[i] = 'near-good';
+    // Set by the line before it (the role under a byline name).
+    if (reasons[i]) continue;
     if (knownTitleKey && norm(t) === knownTitleKey) {
       reasons[i] = 'title';
       cls[i] = 'bad';
       if (b.dropReason === 'outside the article') outsideBlock[i] = true;
+      continue;
+    }
+    // A photographer's name with the picture's date beside a credit line is a caption, not a dateline.
+    if (t.length < 80 && isNameWithDate(t) && (creditAt(i - 1) || creditAt(i + 1))) {
+      reasons[i] = 'caption';
+      cls[i] = 'bad';
       continue;
     }
     if (b.dropReason) {
@@ -155,13 +185,19 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions): Class
       cls[i] = 'bad';
       continue;
     }
-    // A news agency named alone above the article ("TT", "AFP") is its byline.
-    if (!seenGood && AGENCY_ONLY.test(t)) {
+    // A byline without "By": the reporter's name on one line, their role on the next ("Business reporter").
+    if (i + 1 < n && isPersonName(t) && isRoleLine(blocks[i + 1]!.text)) {
+      reasons[i] = 'byline';
+      reasons[i + 1] = 'byline';
+      author ??= t.trim();
+      continue;
+    }
+    // A news agency named alone above or below the article ("TT", "AFP") is its byline.
+    if (AGENCY_ONLY.test(t) && !isPhotoAgency(t)) {
       reasons[i] = 'byline';
       author ??= t.trim();
       continue;
     }
-    if (cls[i] === 'good') seenGood = true;
     if (t.length < 160) {
       const by = bylineAuthor(t);
       if (by) {
@@ -193,7 +229,7 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions): Class
     for (let j = i + 1; j < n; j++) {
       const t = blocks[j]!.text;
       const r = reasons[j];
-      if (r && r !== 'links' && r !== 'link list' && r !== 'related links') break;
+      if (r && r !== 'links' && r !== 'link list' && r !== 'related links' && r !== 'outside the article') break;
       if (t.length > 160 || (endsSentence(t) && !/[?!]$/.test(t) && t.length > 60)) break;
       reasons[j] = 'related links';
     }
@@ -204,30 +240,29 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions): Class
     const t = blocks[i]!.text;
     if (!reasons[i] && r && PROMPTS.has(r) && t.length <= 40 && BUTTON.test(t)) reasons[i] = r;
   }
-  // A caption line followed by its credit line ("Name / AFP / Getty Images") is a caption too.
-  for (let i = 0; i < n - 1; i++) {
+  // The lines of a caption above its credit line ("Name / AFP / Getty Images", "Photo: …"): the
+  // description and a "Name, date" line are caption too, but never the headline above them.
+  const headlineGuess = firstHeadlineShaped(blocks, reasons, lang);
+  for (let i = n - 2; i >= 0; i--) {
+    const t = blocks[i]!.text;
     const next = blocks[i + 1]!.text;
     if (
       !reasons[i] &&
       reasons[i + 1] === 'caption' &&
-      next.length < 80 &&
-      !/[.!?]\s/.test(next) &&
-      (CREDIT_TAIL.test(next) || /^(photo|foto|bild|image)\s*:/i.test(next)) &&
-      blocks[i]!.text.length < 110 &&
-      !/[.!?]\s/.test(blocks[i]!.text)
+      (isCreditLine(next) || isNameWithDate(next)) &&
+      t.length < 110 &&
+      cls[i] !== 'good' &&
+      !/[.!?]\s/.test(t) &&
+      (i !== headlineGuess || !!options.knownTitle || endsSentence(t))
     )
       reasons[i] = 'caption';
   }
   // A short heading line right before an inline insert (an event ad, a newsletter box) belongs to it,
   // except the headline of a text without one: the first line after the site's menus that reads as a phrase.
+  // (A line the rules left alone may still be a section name: the headline is the first that is shaped like one.)
   const byRule = reasons.slice();
-  const firstOpen = byRule.findIndex((r) => !r);
-  const mayBeHeadline = (i: number) =>
-    !title &&
-    !!options.findTitle &&
-    i === firstOpen &&
-    words(blocks[i]!.text).length >= 3 &&
-    hasLowerCaseWord(blocks[i]!.text);
+  const firstShaped = firstHeadlineShaped(blocks, byRule, lang);
+  const mayBeHeadline = (i: number) => !title && !!options.findTitle && i === firstShaped;
   for (let i = n - 2; i >= 0; i--) {
     const r = byRule[i + 1];
     const t = blocks[i]!.text;
@@ -257,30 +292,37 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions): Class
     return 'bad';
   };
   const skipShort = new Set<Cls>(['short', 'near-good']);
+  // A run of three or more near-good blocks is prose (news sites write short paragraphs); short
+  // blocks inside the run do not break it.
+  const promoteRuns = (arr: Cls[]) => {
+    for (let i = 0; i < n;) {
+      if (arr[i] !== 'near-good' && arr[i] !== 'good') {
+        i++;
+        continue;
+      }
+      let j = i;
+      let nearGood = 0;
+      while (j < n && (transparent[j] || arr[j] === 'near-good' || arr[j] === 'good' || arr[j] === 'short')) {
+        if (!transparent[j] && cls[j] === 'near-good') nearGood++;
+        j++;
+      }
+      if (nearGood >= 3) for (let k = i; k < j; k++) if (!transparent[k] && cls[k] === 'near-good') arr[k] = 'good';
+      i = j;
+    }
+    return arr;
+  };
+  // A short block takes its neighbours' class, an article of short paragraphs counting as good.
+  const context = promoteRuns(cls.slice());
   const finalCls = cls.slice();
   for (let i = 0; i < n; i++) {
     if (cls[i] !== 'short') continue;
-    const prev = neighbourIn(cls, i, -1, skipShort);
-    const next = neighbourIn(cls, i, 1, skipShort);
+    const prev = neighbourIn(context, i, -1, skipShort);
+    const next = neighbourIn(context, i, 1, skipShort);
     if (prev === 'good' && next === 'good') finalCls[i] = 'good';
     else if (prev === 'bad' && next === 'bad') finalCls[i] = 'bad';
     else finalCls[i] = 'near-good';
   }
-  // A run of three or more near-good blocks is prose (news sites write short paragraphs).
-  for (let i = 0; i < n;) {
-    if (finalCls[i] !== 'near-good' && finalCls[i] !== 'good') {
-      i++;
-      continue;
-    }
-    let j = i;
-    let nearGood = 0;
-    while (j < n && (transparent[j] || finalCls[j] === 'near-good' || finalCls[j] === 'good')) {
-      if (!transparent[j] && cls[j] === 'near-good') nearGood++;
-      j++;
-    }
-    if (nearGood >= 3) for (let k = i; k < j; k++) if (!transparent[k] && cls[k] === 'near-good') finalCls[k] = 'good';
-    i = j;
-  }
+  promoteRuns(finalCls);
   const settled = finalCls.slice();
   for (let i = 0; i < n; i++) {
     if (finalCls[i] !== 'near-good') continue;
@@ -294,47 +336,28 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions): Class
     else settled[i] = sentence || (prev === 'good' && next === 'good') ? 'good' : 'bad';
   }
 
-  // 4. the headline of a text without metadata: the first title-like line before the article starts
+  // 4. the headline of a text without metadata: the first prominent line that reads as one
   const firstGood = settled.findIndex((c, i) => c === 'good' && !reasons[i]);
   if (!title && options.findTitle) {
-    const limit = firstGood < 0 ? Math.min(n, 6) : firstGood + 1;
-    // A block the format marks as the title (largest type on a PDF's first page, Word's Title style) wins.
-    const marked = blocks.findIndex(
-      (b, i) => b.kind === 'title' && i < Math.max(limit, 8) && (!reasons[i] || reasons[i] === 'navigation'),
-    );
-    // Otherwise the headline is the last title-like line before the article starts (skip links and
-    // section names come first; a standfirst ends with a full stop).
-    let chosen = -1;
-    for (let i = marked >= 0 ? marked : 0; i < (marked >= 0 ? marked + 1 : limit); i++) {
-      const t = blocks[i]!.text;
-      if (reasons[i]) continue;
-      const w = words(t).length;
-      // Four words or more; three when some are in lower case ("Skarrow keepers return", not "The Meridian Post").
-      const titleLike =
-        blocks[i]!.kind === 'title' ||
-        blocks[i]!.kind === 'heading' ||
-        (t.length <= 200 &&
-          !/[.,;:]$/.test(t) &&
-          ((w >= 4 && t.length >= 20) || (w === 3 && t.length >= 15 && hasLowerCaseWord(t))));
-      if (!titleLike || /\n/.test(t)) continue;
-      // The first article block is the headline only when nothing before it was, or what was is a list of menu entries.
-      const earlierIsPhrase = chosen >= 0 && readsLikePhrase(blocks[chosen]!.text, lang);
-      if (
-        i === firstGood &&
-        (earlierIsPhrase ||
-          (chosen < 0 && settled.slice(i + 1).every((c) => c !== 'good')) ||
-          (chosen >= 0 && !readsLikePhrase(t, lang)))
-      )
-        break;
-      chosen = i;
-      if (i === firstGood) break;
-    }
+    const chosen = pickHeadline(blocks, reasons, settled, firstGood, lang);
     if (chosen >= 0) {
       title = blocks[chosen]!.text;
       reasons[chosen] = 'title';
       settled[chosen] = 'bad';
     }
   }
+
+  // 4b. the outlet, from the text's own lines; then the publisher's promotions at the article's end
+  const texts = blocks.map((b) => b.text);
+  const outletSignals = textOutletSignals(texts, reasons, firstGood);
+  if (outlet && !outletSignals.some((s) => s.via === 'copyright'))
+    outletSignals.unshift({ name: outlet, strength: 4, via: 'copyright' });
+  // The article's own words (paragraphs that could be promotions left aside) do not tell the publisher.
+  const body = texts
+    .filter((t, i) => !reasons[i] && settled[i] === 'good' && (t.length > 400 || !hasPromoWords(t)))
+    .join('\n');
+  const self = selfNames([...(options.outlets ?? []), ...outletSignals.map((s) => s.name)], body);
+  removePromoTail(blocks, reasons, settled, self);
 
   // 5. reasons for the blocks the classifier dropped
   const paragraphs: string[] = [];
@@ -353,5 +376,125 @@ export function classifyBlocks(blocks: Block[], options: ClassifyOptions): Class
     }
     removed.push({ text: t, reason, beforeParagraph: paragraphs.length });
   }
-  return { paragraphs, removed, title, author, publishedAt, outlet };
+  return { paragraphs, removed, title, author, publishedAt, outlet, outletSignals };
+}
+
+// ---------------------------------------------------------------- headline
+
+/** Shaped like a headline: one line, no closing punctuation, four words or more (three with lower case), or a heading. */
+function headlineShaped(b: Block, lang: string, titleCase = false): boolean {
+  const t = b.text;
+  if (/\n/.test(t) || t.length > 200) return false;
+  if (b.kind === 'title' || b.kind === 'heading') return true;
+  const w = words(t).length;
+  // Title Case headlines have few lower-case or function words: with `titleCase`, five words or more
+  // that are not a menu will do (asked only when no line reads as a phrase).
+  return (
+    !/[.,;:]$/.test(t) &&
+    ((w >= 4 && t.length >= 20) || (w === 3 && t.length >= 15 && hasLowerCaseWord(t))) &&
+    (readsLikePhrase(t, lang) || (titleCase && w >= 5 && !isMenuLine(t)))
+  );
+}
+
+/** The first block no rule took that is shaped like a headline (one that reads as a phrase before a Title Case one). */
+function firstHeadlineShaped(blocks: Block[], reasons: readonly (RemovalReason | undefined)[], lang: string): number {
+  const strict = blocks.findIndex((b, i) => !reasons[i] && headlineShaped(b, lang));
+  return strict >= 0 ? strict : blocks.findIndex((b, i) => !reasons[i] && headlineShaped(b, lang, true));
+}
+
+/**
+ * The headline of a text without metadata: a block the format marks as the title (largest type on a
+ * PDF's first page, Word's Title style), else the first line before the article (or its first block)
+ * that is shaped like a headline and reads as a phrase — not a removed line (a caption, a credit,
+ * a menu), not a name standing among the menu lines. The article's first block is the headline only
+ * when more article follows it.
+ */
+function pickHeadline(
+  blocks: Block[],
+  reasons: (RemovalReason | undefined)[],
+  settled: Cls[],
+  firstGood: number,
+  lang: string,
+): number {
+  const n = blocks.length;
+  const limit = firstGood < 0 ? Math.min(n, 8) : firstGood + 1;
+  const marked = blocks.findIndex(
+    (b, i) => b.kind === 'title' && i < Math.max(limit, 8) && (!reasons[i] || reasons[i] === 'navigation'),
+  );
+  if (marked >= 0) return marked;
+  const nav = (j: number) => j < 0 || reasons[j] === 'navigation';
+  // First a line that reads as a phrase; failing that, a Title Case one.
+  for (const titleCase of [false, true])
+    for (let i = 0; i < limit; i++) {
+      if (reasons[i] || !headlineShaped(blocks[i]!, lang, titleCase)) continue;
+      // A name between menu lines is the masthead ("The Meridian Post" under "Skip to main content").
+      if (nav(i - 1) && i + 1 < n && reasons[i + 1] === 'navigation') continue;
+      if (i === firstGood && !settled.slice(i + 1).some((c, k) => c === 'good' && !reasons[i + 1 + k])) break;
+      return i;
+    }
+  return -1;
+}
+
+// ---------------------------------------------------------------- promotions
+
+const GENERIC_NAME_WORDS = new Set([
+  'the',
+  'le',
+  'la',
+  'les',
+  'der',
+  'die',
+  'das',
+  'news',
+  'nyheter',
+  'post',
+  'times',
+  'daily',
+]);
+
+/**
+ * The publisher's names and the distinctive words of them that the article itself does not use
+ * ("The Ardley Courier" → also "Courier", not "Ardley" when the story is about Ardley).
+ */
+function selfNames(names: readonly (string | undefined)[], body: string): string[] {
+  const out = new Set<string>();
+  const lowerBody = body.toLowerCase();
+  for (const name of names) {
+    if (!name) continue;
+    out.add(name);
+    for (const w of name.split(/[\s'’]+/))
+      if (w.length >= 4 && !GENERIC_NAME_WORDS.has(w.toLowerCase()) && !lowerBody.includes(w.toLowerCase())) out.add(w);
+  }
+  return [...out];
+}
+
+/** Reasons of blocks the classifier dropped without a rule: a promotion among them is named as one. */
+const GENERIC = new Set<RemovalReason | undefined>([
+  undefined,
+  'not article text',
+  'short line outside the article',
+  'outside the article',
+]);
+
+/**
+ * The publisher's own promotions at the end of an article (its events, awards, newsletters,
+ * podcasts, offers, services): from the last block backwards, past removed blocks, each kept
+ * paragraph that is a promotion is removed as "promo", up to the first that is article text.
+ */
+function removePromoTail(
+  blocks: Block[],
+  reasons: (RemovalReason | undefined)[],
+  settled: Cls[],
+  self: string[],
+): void {
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const kept = !reasons[i] && settled[i] === 'good';
+    // A promotion under a "related" heading was taken along with its teasers, and the publisher's own
+    // event is more than an event ad: each is named as what it is.
+    if (!kept && !GENERIC.has(reasons[i]) && reasons[i] !== 'related links' && reasons[i] !== 'event ad') continue;
+    if (isPublisherPromo(blocks[i]!.text, self)) {
+      reasons[i] = 'promo';
+      settled[i] = 'bad';
+    } else if (kept) return;
+  }
 }

@@ -286,7 +286,15 @@ export interface HtmlResult {
   blocks: Block[];
   meta: HtmlMeta;
   /** Readability's title, byline, site name (fallbacks for the meta tags). */
-  readability: { title?: string; byline?: string; siteName?: string; publishedTime?: string };
+  readability: {
+    title?: string;
+    /** The page's first <h1>, and its <title>. */
+    h1?: string;
+    documentTitle?: string;
+    byline?: string;
+    siteName?: string;
+    publishedTime?: string;
+  };
 }
 
 /**
@@ -385,7 +393,15 @@ export function htmlBlocks(html: string): HtmlResult {
   // Readability slows down badly on huge pages; past this size the paragraph classifier works alone.
   if (elements > READABILITY_MAX_ELEMENTS) {
     const h1Only = doc.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim();
-    return { blocks: pageBlocks, meta, readability: { title: h1Only || doc.title.trim() || undefined } };
+    return {
+      blocks: pageBlocks,
+      meta,
+      readability: {
+        title: h1Only || doc.title.trim() || undefined,
+        h1: h1Only || undefined,
+        documentTitle: doc.title.trim() || undefined,
+      },
+    };
   }
   const h1 = doc.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim();
   let article: ReturnType<Readability<Node>['parse']>;
@@ -403,6 +419,8 @@ export function htmlBlocks(html: string): HtmlResult {
   }
   const readability = {
     title: article?.title?.trim() || h1 || undefined,
+    h1: h1 || undefined,
+    documentTitle: doc.title.trim() || undefined,
     byline: article?.byline?.trim() || undefined,
     siteName: article?.siteName?.trim() || undefined,
     publishedTime: article?.publishedTime?.trim() || undefined,

@@ -23,7 +23,9 @@ import { docxBlocks } from './docx';
 import { htmlBlocks } from './html';
 import { detectLanguage } from './language';
 import { pdfBlocks } from './pdf';
+import { chooseOutlet, normaliseOutlet, outletFromByline, outletFromDomain, type OutletSignal } from './outlet';
 import { markdownBlocks, textBlocks } from './plain';
+import { isMenuLine, readsLikePhrase, ruleReason } from './boilerplate-rules';
 import { ImportRejection, type ExtractOptions, type ExtractedDocument, type ImportInput } from './types';
 
 export * from './types';
@@ -94,15 +96,53 @@ function cleanByline(s: string | undefined): string | undefined {
   const t = s
     .replace(/\s+/g, ' ')
     .replace(/^(by|av|von|par)\s+/i, '')
+    // "Priya Nair — The Westmoor Herald": the outlet after a dash is not part of the name.
+    .replace(/\s[—–|]\s.{0,80}$/, '')
     .trim();
   return t && t.length <= 120 ? t : undefined;
+}
+
+/**
+ * A saved page's headline when no metadata names it: its first <h1> when that reads as a
+ * headline (not a site name, a section or a caption), else the page's title.
+ */
+function htmlHeadline(
+  h1: string | undefined,
+  pageTitle: string | undefined,
+  fallback: string | undefined,
+  lang: string,
+): string | undefined {
+  const h = h1?.replace(/\s+/g, ' ').trim();
+  if (!h) return fallback;
+  // The site's logo in an <h1>: the page title names it beside the headline ("Headline | Site").
+  const key = (x: string) => x.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const parts = pageTitle?.split(/\s[|–—-]\s/) ?? [];
+  if (parts.length >= 2 && parts.some((p) => key(p) === key(h))) return fallback;
+  const w = h.split(' ').length;
+  const phrase = readsLikePhrase(h, lang) || (w >= 5 && !isMenuLine(h));
+  if (h.length <= 200 && w >= 3 && phrase && !ruleReason(h)) return h;
+  return fallback;
+}
+
+/** "Headline | Site", "Site – Headline": the site named beside the headline in a page's <title>. */
+function outletFromPageTitle(pageTitle: string | undefined, headline: string | undefined): string | undefined {
+  if (!pageTitle || !headline) return undefined;
+  const parts = pageTitle.split(/\s[|–—-]\s/).map((p) => p.trim());
+  if (parts.length !== 2) return undefined;
+  const key = (x: string) => x.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  if (key(parts[0]!) === key(headline)) return normaliseOutlet(parts[1]!);
+  if (key(parts[1]!) === key(headline)) return normaliseOutlet(parts[0]!);
+  return undefined;
 }
 
 interface Extracted {
   blocks: Block[];
   format: Format;
   title?: string;
+  /** The outlet the format's metadata names (og:site_name, JSON-LD publisher, front matter). */
   outlet?: string;
+  /** Weaker outlet signals the format has besides (a page title's tail, an author line). */
+  outletSignals?: OutletSignal[];
   author?: string;
   publishedAt?: string;
   url?: string;
@@ -126,13 +166,30 @@ async function extractBlocks(input: ImportInput, options: ExtractOptions): Promi
     if (!html.trim()) throw new ImportRejection('empty page: no text in it');
     const r = await guarded(() => htmlBlocks(html), 'web page');
     const outlet = r.meta.outlet ?? r.readability.siteName;
-    const rawTitle = r.meta.title ?? r.readability.title;
+    const rawTitle =
+      r.meta.title ??
+      htmlHeadline(
+        r.readability.h1,
+        r.readability.documentTitle,
+        r.readability.title,
+        r.meta.lang ?? detectLanguage(html.slice(0, 4000)),
+      );
+    const title = rawTitle ? stripSiteSuffix(rawTitle, outlet) : undefined;
+    const byline = r.meta.author ?? r.readability.byline;
+    const outletSignals: OutletSignal[] = [];
+    const fromTitle = outletFromPageTitle(r.readability.documentTitle, title);
+    if (fromTitle) outletSignals.push({ name: fromTitle, strength: 4, via: 'title' });
+    const fromByline = byline
+      ? outletFromByline(/^(by|av|von|par)\s/i.test(byline) ? byline : `By ${byline}`)
+      : undefined;
+    if (fromByline) outletSignals.push({ name: fromByline, strength: 1.5, via: 'byline' });
     return {
       blocks: r.blocks,
       format: input.html !== undefined ? 'paste' : 'html',
-      title: rawTitle ? stripSiteSuffix(rawTitle, outlet) : undefined,
+      title,
       outlet,
-      author: cleanByline(r.meta.author ?? r.readability.byline),
+      outletSignals,
+      author: cleanByline(byline),
       publishedAt:
         r.meta.publishedAt ?? (r.readability.publishedTime ? parseDate(r.readability.publishedTime) : undefined),
       url: r.meta.url,
@@ -206,6 +263,23 @@ async function extractBlocks(input: ImportInput, options: ExtractOptions): Promi
   throw new ImportRejection(`unsupported file type ".${ext}"; import ${IMPORT_EXTENSIONS_TEXT}`);
 }
 
+const domainOutlet = (url: string | undefined, names: string[] = []) =>
+  url ? outletFromDomain(url, names) : undefined;
+
+/** The outlet from every signal: metadata, the text's own lines, the domain; the strongest wins (see outlet.ts). */
+function outletOf(ex: Extracted, c: Classified, url: string | undefined): string | undefined {
+  const signals: OutletSignal[] = [];
+  const structured = ex.outlet && normaliseOutlet(ex.outlet);
+  if (structured) signals.push({ name: structured, strength: 5, via: 'metadata' });
+  signals.push(...(ex.outletSignals ?? []), ...c.outletSignals);
+  const domain = domainOutlet(
+    url,
+    signals.map((s) => s.name),
+  );
+  if (domain) signals.push({ name: domain, strength: 3, via: 'domain' });
+  return chooseOutlet(signals)?.name;
+}
+
 export async function extractDocument(input: ImportInput, options: ExtractOptions = {}): Promise<ExtractedDocument> {
   const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (input.bytes.length === 0 && !input.html?.trim()) throw new ImportRejection('empty file: there is nothing in it');
@@ -226,7 +300,12 @@ export async function extractDocument(input: ImportInput, options: ExtractOption
       .slice(0, 8000),
   );
   const lang = guessLang === 'und' ? (ex.htmlLang ?? 'en') : guessLang;
-  let c: Classified = classifyBlocks(blocks, { lang, knownTitle: ex.title, findTitle: ex.findTitle });
+  let c: Classified = classifyBlocks(blocks, {
+    lang,
+    knownTitle: ex.title,
+    findTitle: ex.findTitle,
+    outlets: [ex.outlet, ...(ex.outletSignals ?? []).map((o) => o.name), domainOutlet(ex.url ?? input.url)],
+  });
   if (c.paragraphs.length === 0) {
     // Nothing looked like an article (a note, a list): keep everything but metadata lines.
     const meta = new Set(['title', 'byline', 'dateline', 'outside the article']);
@@ -260,10 +339,10 @@ export async function extractDocument(input: ImportInput, options: ExtractOption
   const detected = detectLanguage(text);
   const language = detected !== 'und' ? detected : (ex.htmlLang ?? 'und');
   const title = (ex.title ?? c.title)?.replace(/\s+/g, ' ').trim() || titleFromText(text);
-  const outlet = ex.outlet ?? c.outlet;
   const author = ex.author ?? c.author;
   const publishedAt = ex.publishedAt ?? c.publishedAt;
   const url = ex.url ?? input.url;
+  const outlet = outletOf(ex, c, url);
   return {
     title,
     ...(outlet ? { outlet } : {}),

@@ -5,6 +5,7 @@
  */
 import { normalizeText, splitParagraphs } from '../../../../shared/text';
 import type { Block } from './boilerplate';
+import { isCreditLine, ruleReason } from './boilerplate-rules';
 
 /** Joins hard-wrapped lines, mending words hyphenated at a line end. */
 export function joinLines(lines: string[]): string {
@@ -21,7 +22,9 @@ export function joinLines(lines: string[]): string {
 
 /** Whether the lines of one blank-line-separated chunk are a wrapped paragraph rather than separate items. */
 function isWrappedProse(lines: string[]): boolean {
-  if (lines.length < 2) return false;
+  // A caption with its credit on the next line ("REUTERS/Lena Morales") is two blocks, and so is a
+  // line followed by a sign-up or notice line that a rule knows.
+  if (lines.length < 2 || isCreditLine(lines.at(-1)!) || (lines.length === 2 && ruleReason(lines[1]!))) return false;
   const body = lines.slice(0, -1);
   const maxLen = Math.max(...lines.map((l) => l.length));
   const long = body.filter((l) => l.length >= 45 && l.length >= 0.75 * maxLen).length;
