@@ -127,6 +127,12 @@ export function createServiceContext(store: NotebookStore, emit: (event: ApiEven
       };
       try {
         return await fn(tx);
+      } catch (err) {
+        // A call that fails changes nothing: what it changed before the failure is taken back
+        // (in memory, and on disk where the disk allows; a source file it wrote is removed).
+        for (const change of [...changes].reverse()) await store.applyChange(change, 'undo').catch(() => undefined);
+        changes.length = 0;
+        throw err;
       } finally {
         if (changes.some((c) => c.patches.length || c.lifecycle)) {
           history.record({

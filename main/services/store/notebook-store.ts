@@ -118,6 +118,23 @@ function describeIssues(error: z.ZodError): string {
   return `${issue.message}${where}`;
 }
 
+/**
+ * Saves a document just changed in memory; when the save fails (a full or
+ * failing disk), the change is taken back in memory too, and the file is
+ * written back as it was where the disk allows (the step that failed may have
+ * come after the rename, e.g. the folder's fsync). So a later save cannot write
+ * a change the caller was told failed.
+ */
+async function saveOrRevert<T>(doc: StoredDocument<T>, inverse: Patch[]): Promise<void> {
+  try {
+    await doc.save();
+  } catch (err) {
+    doc.apply(inverse);
+    await doc.save().catch(() => undefined);
+    throw err;
+  }
+}
+
 export class NotebookStore {
   private readonly sourceDocs = new Map<string, StoredDocument<SourceFileData>>();
   private readonly loading = new Map<string, Promise<StoredDocument<SourceFileData>>>();
@@ -243,7 +260,7 @@ export class NotebookStore {
     this.assertWritable();
     const { patches, inverse } = this.manifestDoc.produce(change);
     this.bySha = null;
-    if (patches.length) await this.manifestDoc.save();
+    if (patches.length) await saveOrRevert(this.manifestDoc, inverse);
     return { file: { kind: 'manifest' }, patches, inverse };
   }
 
@@ -336,7 +353,7 @@ export class NotebookStore {
     this.assertWritable();
     const doc = await this.sourceDoc(id);
     const { patches, inverse } = doc.produce(change);
-    if (patches.length) await doc.save();
+    if (patches.length) await saveOrRevert(doc, inverse);
     return { file: { kind: 'source', id }, patches, inverse };
   }
 

@@ -18,7 +18,7 @@
  * and `.cache/` are left out (a stale lock is detected on open; the cache is
  * derived and rebuilt).
  */
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import type * as FsPromises from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -476,14 +476,17 @@ describe('crash consistency', () => {
         // The fault surfaced as the API's readable error (or at open/close), never as a crash of the run.
         expect(run.errors.length, `fault at call ${at}`).toBeGreaterThan(0);
         expect(run.errors.join('\n')).toMatch(READABLE[code]!);
-        // Every acknowledged edit is on disk.
+        // Every acknowledged edit is on disk — and, when an edit failed, nothing of it: a failed call
+        // changes nothing, not even later (closing the notebook writes what is in memory).
         if (run.acks.length) {
           const now = await summarise(dir);
-          const later = [
-            clean.acks[run.acks.length - 1]!.summary,
-            ...clean.acks.slice(run.acks.length).map((a) => a.summary),
-          ];
-          expect(later, `fault at call ${at}: ${run.errors[0]}`).toContain(now);
+          const acknowledged = clean.acks[run.acks.length - 1]!.summary;
+          if (run.errors[0]?.startsWith('close:')) {
+            const later = [acknowledged, ...clean.acks.slice(run.acks.length).map((a) => a.summary)];
+            expect(later, `fault at call ${at}: ${run.errors[0]}`).toContain(now);
+          } else {
+            expect(now, `fault at call ${at}: ${run.errors[0]}`).toBe(acknowledged);
+          }
         }
         // No debris: no temp file in the folder or its sources.
         const names = [
@@ -494,8 +497,20 @@ describe('crash consistency', () => {
           names.filter((n) => n.endsWith('.tmp')),
           `fault at call ${at}`,
         ).toEqual([]);
-        // …and no lock left behind.
+        // …no lock left behind, and no source file the manifest does not list.
         expect(names, `fault at call ${at}`).not.toContain('.lock');
+        const listed = new Set(
+          JSON.parse(await readFile(path.join(dir, 'notebook.json'), 'utf8').catch(() => '{"sources":[]}')).sources.map(
+            (s: { id: string }) => `${s.id}.json`,
+          ),
+        );
+        const sourceFiles = (await readdir(path.join(dir, 'sources')).catch(() => [] as string[])).filter((n) =>
+          n.endsWith('.json'),
+        );
+        expect(
+          sourceFiles.filter((n) => !listed.has(n)),
+          `fault at call ${at}: ${run.errors[0]}`,
+        ).toEqual([]);
         await rm(dir, { recursive: true, force: true });
       }
       console.log(`${code}: ${injected} faults injected`);
