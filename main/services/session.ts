@@ -18,6 +18,8 @@ import { NotebookStore, type OpenOptions } from './store/notebook-store';
 
 /** For a bundle's entry point: imports run in the worker the build wrote beside it (extract-pool.ts). */
 export { useWorkerBesideBundle } from './import/extract-pool';
+/** For the CLI, which reaches the services only through this module. */
+export { MANIFEST_FILE } from './store/notebook-store';
 
 export interface NotebookSession {
   readonly dir: string;

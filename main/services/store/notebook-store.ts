@@ -39,6 +39,7 @@ enablePatches();
 setAutoFreeze(false);
 
 export const MANIFEST_FILE = 'notebook.json';
+const OPENED_READ_ONLY = 'opened read-only'; // on purpose: no problem in itself
 
 /** Which file of the notebook a change touched. */
 export type FileRef = { kind: 'manifest' } | { kind: 'source'; id: string };
@@ -152,7 +153,7 @@ export class NotebookStore {
     );
     const release = await locking; // throws 'locked' before anything is used
 
-    let readOnlyReason: string | undefined = options.readOnly ? 'opened read-only' : undefined;
+    let readOnlyReason: string | undefined = options.readOnly ? OPENED_READ_ONLY : undefined;
     let manifest: Manifest;
     let created = false;
     let migrated = false;
@@ -221,11 +222,10 @@ export class NotebookStore {
     return this.readOnlyReason !== undefined;
   }
 
-  /** Why the notebook is read-only, or what part of it could not be read. */
+  /** Why the notebook is read-only (not merely opened so), or what part of it could not be read. */
   get problem(): string | undefined {
-    if (this.readOnlyReason) return this.readOnlyReason;
-    if (this.brokenSources.size) return [...this.brokenSources.values()].join(' ');
-    return undefined;
+    if (this.readOnlyReason && this.readOnlyReason !== OPENED_READ_ONLY) return this.readOnlyReason;
+    return this.brokenSources.size ? [...this.brokenSources.values()].join(' ') : undefined;
   }
 
   /** Marks the notebook read-only from now on (e.g. the lock was lost). */

@@ -94,6 +94,17 @@ describe('NotebookStore', () => {
     expect(store.readOnly).toBe(false);
   });
 
+  it('opened read-only on purpose, a sound notebook reports no problem; a damaged one names its file', async () => {
+    const dir = await freshDir();
+    await (await NotebookStore.open(dir)).close();
+    const reader = await open(dir, { readOnly: true });
+    expect(reader.readOnly).toBe(true);
+    expect(reader.problem).toBeUndefined();
+    await expect(reader.updateManifest((m) => void (m.title = 'x'))).rejects.toMatchObject({ code: 'read-only' });
+    await writeFile(path.join(dir, 'notebook.json'), '{"schemaVersion": 1, "ti');
+    expect((await open(dir, { readOnly: true })).problem).toMatch(/notebook\.json could not be read/);
+  });
+
   it('opens read-only and never overwrites a manifest that is not JSON', async () => {
     const dir = await freshDir();
     await (await NotebookStore.open(dir)).close();
