@@ -26,6 +26,7 @@ import { actorCommand } from './commands/actor';
 import { redoCommand, undoCommand } from './commands/history';
 import { relationCommand } from './commands/relations';
 import { tagCommand } from './commands/tags';
+import { unlockCommand } from './commands/unlock';
 
 export const COMMANDS: CliCommand[] = [
   importCommand,
@@ -42,6 +43,7 @@ export const COMMANDS: CliCommand[] = [
   relationCommand,
   undoCommand,
   redoCommand,
+  unlockCommand,
 ];
 
 /** The help: of every command, or of one (`dossier tag --help`). */
@@ -138,6 +140,7 @@ export async function main(argv: string[], rawIo: CliIo = processIo()): Promise<
     ...rawIo,
     out: (t) => rawIo.out(json ? jsonForTerminal(t) : forTerminal(t)),
     err: (t) => rawIo.err(forTerminal(t)),
+    ...(rawIo.ask ? { ask: (question: string) => rawIo.ask!(forTerminal(question)) } : {}),
   };
   let session: NotebookSession | undefined;
   let exit: number;
