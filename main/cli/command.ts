@@ -45,7 +45,7 @@ export interface CliCommand {
    * then opened without taking its lock — so it works while the app has it
    * open — and nothing in it is created or written.
    */
-  readOnly?: (args: string[]) => boolean;
+  readOnly?: (args: string[], options: CommandContext['options']) => boolean;
   /**
    * True for a command that looks at a damaged notebook itself (`doctor`):
    * an unreadable notebook.json is then not an error before it runs.

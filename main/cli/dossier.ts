@@ -27,6 +27,7 @@ import { redoCommand, undoCommand } from './commands/history';
 import { relationCommand } from './commands/relations';
 import { tagCommand } from './commands/tags';
 import { unlockCommand } from './commands/unlock';
+import { doctorCommand } from './commands/doctor';
 
 export const COMMANDS: CliCommand[] = [
   importCommand,
@@ -44,6 +45,7 @@ export const COMMANDS: CliCommand[] = [
   undoCommand,
   redoCommand,
   unlockCommand,
+  doctorCommand,
 ];
 
 /** The help: of every command, or of one (`dossier tag --help`). */
@@ -169,7 +171,7 @@ export async function main(argv: string[], rawIo: CliIo = processIo()): Promise<
     );
     json = Boolean(values.json);
     const args = positionals.slice(positionals.indexOf(name) + 1);
-    const readOnly = command.readOnly?.(args) ?? false;
+    const readOnly = command.readOnly?.(args, values) ?? false;
     const call = async <M extends MethodName>(method: M, input: ApiInput<M>) =>
       unwrap(await callApi((await open()).service, method, input)) as ApiOutput<M>;
     const open = async () => {

@@ -13,6 +13,7 @@ import { briefMethods } from './briefs/brief-methods';
 import { createSearchArea } from './search/search-methods';
 import { historyMethods } from './history-methods';
 import { notebookMethods } from './notebook-methods';
+import { doctorMethods } from './notebook-doctor';
 import { createServiceContext } from './service-context';
 import { NotebookStore, type OpenOptions } from './store/notebook-store';
 
@@ -54,6 +55,7 @@ export async function openNotebookSession(dir: string, options: OpenOptions = {}
     ...sourceMethods(ctx),
     ...briefMethods(ctx),
     ...search.methods,
+    ...doctorMethods(ctx),
   });
 
   return {
@@ -107,6 +109,7 @@ export const READ_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'listRelations',
   'getClaimGroup',
   'getAnnotation',
+  'checkNotebook',
 ]);
 
 /**

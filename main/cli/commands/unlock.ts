@@ -8,6 +8,8 @@ import { confirm, helpLines } from '../options';
 /** The lock in words: who, where, since when. */
 export function describeLock(lock: LockState): string {
   if (lock.state === 'none') return 'not locked';
+  if (lock.state === 'held' && lock.lock.pid === process.pid && lock.lock.host === os.hostname())
+    return 'locked by this command';
   if (lock.state === 'unreadable') return 'a lock file that cannot be read (left by a process that died creating it)';
   const { app, pid, host, since } = lock.lock;
   const where = lock.state === 'other-host' ? `on another computer, ${host}` : `on this computer (${os.hostname()})`;
