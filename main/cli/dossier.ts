@@ -128,6 +128,11 @@ async function refuseNonNotebook(dir: string): Promise<void> {
     if (code === 'ENOTDIR') throw new DossierError('invalid-input', `${dir} is a file, not a notebook folder.`);
     throw err;
   }
+  if (names.length && !names.includes(MANIFEST_FILE) && names.includes('sources'))
+    throw new DossierError(
+      'corrupt',
+      `${dir} has a sources folder but no ${MANIFEST_FILE}: restore ${MANIFEST_FILE} from a backup (nothing was changed).`,
+    );
   if (names.length && !names.includes(MANIFEST_FILE))
     throw new DossierError(
       'invalid-input',

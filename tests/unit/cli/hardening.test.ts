@@ -227,6 +227,17 @@ describe('--notebook on a folder that is not a notebook', () => {
     expect(await readdir(dir)).toEqual(['taxes-2025.txt']);
   });
 
+  it('says a notebook lost its notebook.json, rather than starting a new one over its sources', async () => {
+    const nb = path.join(await scratch(), 'lost.dossier');
+    await runJson('--notebook', nb, 'import', path.join(FIXTURES, 'harbour-accord.txt'));
+    const { rm } = await import('node:fs/promises');
+    await rm(path.join(nb, 'notebook.json'));
+    const r = await run('--notebook', nb, 'tag', 'add', 'Wind');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/has a sources folder but no notebook\.json: restore notebook\.json from a backup/);
+    expect(existsSync(path.join(nb, 'notebook.json'))).toBe(false);
+  });
+
   it('accepts an empty folder and a missing one', async () => {
     const base = await scratch();
     await mkdir(path.join(base, 'empty'));
