@@ -60,7 +60,7 @@ async function check(ctx: ServiceContext): Promise<NotebookCheck> {
   const mine = lock.state === 'held' && !store.readOnly;
   const othersWriting = lock.state === 'held' && !mine;
   const tempFiles = othersWriting ? [] : await findStaleTempFiles(store.dir, [SOURCES_DIR, CACHE_DIR]);
-  const base = { path: store.dir, tempFiles, tempFilesRemoved: store.tempFilesRemoved, lock };
+  const base = { path: store.dir, tempFiles, tempFilesRemoved: [...store.tempFilesRemoved], lock };
   if (store.manifestProblem) {
     const empty = { sourcesChecked: 0, unreadableSources: [], unlistedFiles: [] };
     return { ...base, ...empty, manifestProblem: store.manifestProblem, ok: false };

@@ -117,9 +117,8 @@ export class NotebookStore {
   /** Source files that failed to load: id → message. They are never written. */
   private readonly brokenSources = new Map<string, string>();
   private release: (() => Promise<void>) | null = null;
-  /** Why notebook.json could not be read (the notebook is then read-only), if it could not. */
-  manifestProblem: string | undefined;
-  tempFilesRemoved: string[] = []; // left by a crash or a full disk; removed as this writer opened the notebook
+  private unreadableManifest: string | undefined;
+  private removedOnOpen: readonly string[] = [];
   private closed = false;
   private bySha: Map<string, string> | null = null;
 
@@ -189,10 +188,10 @@ export class NotebookStore {
       readOnly: options.readOnly ?? false,
     });
     store.release = release;
-    if (readOnlyReason !== OPENED_READ_ONLY) store.manifestProblem = readOnlyReason;
+    if (readOnlyReason !== OPENED_READ_ONLY) store.unreadableManifest = readOnlyReason;
     // A new or migrated manifest is written at once (a migrated one's original is kept as .bak).
     try {
-      if (release) store.tempFilesRemoved = await removeStaleTempFiles(root, [SOURCES_DIR, CACHE_DIR]);
+      if (release) store.removedOnOpen = await removeStaleTempFiles(root, [SOURCES_DIR, CACHE_DIR]);
       if ((created || migrated) && !readOnlyReason) await store.manifestDoc.save();
       if (created && !readOnlyReason) {
         // 'wx' creates exclusively: an existing file (or link) of that name is left as it is.
@@ -212,6 +211,16 @@ export class NotebookStore {
 
   get manifest(): Manifest {
     return this.manifestDoc.data;
+  }
+
+  /** Why notebook.json could not be read (the notebook is then read-only), if it could not. */
+  get manifestProblem(): string | undefined {
+    return this.unreadableManifest;
+  }
+
+  /** Temp files a crash or a full disk left, removed as this writer opened the notebook. */
+  get tempFilesRemoved(): readonly string[] {
+    return this.removedOnOpen;
   }
 
   get readOnly(): boolean {
