@@ -82,6 +82,9 @@ export const SEARCH_METHODS = [
   'getAnnotation',
 ] as const;
 
+/** Checking a notebook folder and repairing what a crash left (`dossier doctor`). */
+export const DOCTOR_METHODS = ['checkNotebook', 'repairNotebook'] as const;
+
 /** Every method, area by area. An area adds its list here and its schemas in shared/api/. */
 export const API_METHODS = [
   ...NOTEBOOK_METHODS,
@@ -91,6 +94,7 @@ export const API_METHODS = [
   ...BRIEF_METHODS,
   ...SOURCE_METHODS,
   ...SEARCH_METHODS,
+  ...DOCTOR_METHODS,
 ] as const;
 
 export type MethodName = (typeof API_METHODS)[number];

@@ -13,11 +13,15 @@ import { briefMethods } from './briefs/brief-methods';
 import { createSearchArea } from './search/search-methods';
 import { historyMethods } from './history-methods';
 import { notebookMethods } from './notebook-methods';
+import { doctorMethods } from './notebook-doctor';
 import { createServiceContext } from './service-context';
 import { NotebookStore, type OpenOptions } from './store/notebook-store';
 
 /** For a bundle's entry point: imports run in the worker the build wrote beside it (extract-pool.ts). */
 export { useWorkerBesideBundle } from './import/extract-pool';
+/** For the CLI, which reaches the services only through this module (a lock is looked at without opening). */
+export { MANIFEST_FILE } from './store/notebook-store';
+export { inspectNotebookLock, removeNotebookLock, type LockState } from './store/notebook-lock';
 
 export interface NotebookSession {
   readonly dir: string;
@@ -51,6 +55,7 @@ export async function openNotebookSession(dir: string, options: OpenOptions = {}
     ...sourceMethods(ctx),
     ...briefMethods(ctx),
     ...search.methods,
+    ...doctorMethods(ctx),
   });
 
   return {
@@ -104,6 +109,7 @@ export const READ_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'listRelations',
   'getClaimGroup',
   'getAnnotation',
+  'checkNotebook',
 ]);
 
 /**

@@ -118,6 +118,17 @@ function AppWindow() {
             <strong>This notebook is open read-only.</strong> {info?.problem ?? 'Changes cannot be saved.'}
           </div>
         )}
+        {!readOnly && info?.unlistedFiles ? (
+          <div className="banner banner-warning" role="status" data-testid="unlisted-files-notice">
+            <strong>
+              {info.unlistedFiles === 1
+                ? '1 file in this notebook’s sources folder is not listed in it'
+                : `${info.unlistedFiles} files in this notebook’s sources folder are not listed in it`}
+            </strong>{' '}
+            (left by an interrupted import). Close the notebook and run <code>dossier doctor</code> to check them;{' '}
+            <code>dossier doctor --repair</code> lists valid ones again.
+          </div>
+        ) : null}
         {notebook.loadError && (
           <div className="banner banner-error" role="alert">
             <strong>The notebook could not be read.</strong> {notebook.loadError}{' '}
