@@ -11,7 +11,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { unwrap } from '../../shared/errors';
-import { callApi, openNotebookSession, type NotebookSession } from '../services/session';
+import { callApi, openNotebookSession, snapshotRoot, type NotebookSession } from '../services/session';
 import { UsageError, type CliCommand, type CliIo } from './command';
 import { actorsCommand } from './commands/actors';
 import { briefCommand } from './commands/briefs';
@@ -89,7 +89,8 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     const json = Boolean(values.json);
     const args = positionals.slice(positionals.indexOf(name) + 1);
     const readOnly = command.readOnly?.(args) ?? false;
-    const open = async () => (session ??= await openNotebookSession(notebook, { readOnly }));
+    const open = async () =>
+      (session ??= await openNotebookSession(notebook, { readOnly, snapshotRoot: snapshotRoot() }));
     await command.run({
       args,
       options: values,

@@ -20,6 +20,7 @@ import { annotationSchemas } from './annotations';
 import { briefSchemas } from './briefs';
 import { searchSchemas } from './search';
 import { LookupInput } from './lookup';
+import { historySchemas } from './history';
 import { NotebookChangedEvent } from './events';
 import { Annotation, DEFAULT_STATUSES, Id, Source, SourceMeta } from '../model';
 import { BriefFormat, MenuCommand } from '../enums';
@@ -107,6 +108,7 @@ export const apiSchemas = {
   undo: method(Empty, HistoryStep),
   redo: method(Empty, HistoryStep),
   getHistory: method(Empty, HistoryState),
+  ...historySchemas,
   ...annotationSchemas,
   ...actorSchemas,
   ...sourceSchemas,
