@@ -20,6 +20,7 @@ import { importCommand, showCommand, sourceCommand, sourcesCommand } from './com
 import { corroborateCommand, searchCommand } from './commands/search';
 import { actorCommand } from './commands/actor';
 import { redoCommand, undoCommand } from './commands/history';
+import { snapshotsCommand } from './commands/snapshots';
 import { relationCommand } from './commands/relations';
 import { tagCommand } from './commands/tags';
 
@@ -38,6 +39,7 @@ export const COMMANDS: CliCommand[] = [
   relationCommand,
   undoCommand,
   redoCommand,
+  snapshotsCommand,
 ];
 
 /** The help: of every command, or of one (`dossier tag --help`). */
