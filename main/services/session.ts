@@ -51,6 +51,7 @@ const SNAPSHOT_BEFORE: Partial<Record<MethodName, SnapshotReason>> = {
   deleteSource: 'delete',
   mergeTags: 'merge',
   mergeActors: 'merge',
+  deleteBrief: 'delete',
 };
 
 /** One opening of the store: what a restore replaces. */
@@ -113,6 +114,8 @@ export async function openNotebookSession(dir: string, options: SessionOptions =
   /** Something changed since the last snapshot: the next risky write takes one first. */
   let changedSinceSnapshot = true;
   let opened = await openStore(dir, options, emit, () => void (changedSinceSnapshot = true));
+  /** While a restore closes the store and opens it again: reads (which are not queued) wait for it. */
+  let reopening: Promise<void> | undefined;
 
   const snapshots = (): NotebookSnapshots => {
     if (!opened.snapshots) throw new DossierError('unsupported', 'Snapshots are off for this session.');
@@ -147,13 +150,24 @@ export async function openNotebookSession(dir: string, options: SessionOptions =
       const saved = await take('restore');
       await opened.ctx.history.idle();
       await opened.store.flush();
-      await writeSnapshotFiles(opened.store.dir, files);
-      // The undo history describes the files before: it no longer fits them.
-      await rm(path.join(opened.store.dir, HISTORY_LOG), { force: true });
-      await opened.close();
-      opened = await openStore(dir, options, emit, () => void (changedSinceSnapshot = true));
-      changedSinceSnapshot = false;
-      emit({ type: 'notebook-changed', reason: 'external', label: 'Restore snapshot' });
+      let reopened!: () => void;
+      reopening = new Promise((resolve) => (reopened = resolve));
+      try {
+        await writeSnapshotFiles(opened.store.dir, files);
+        // The undo history describes the files before: it no longer fits them.
+        await rm(path.join(opened.store.dir, HISTORY_LOG), { force: true });
+      } finally {
+        // Reopened even after a failed write, so the session shows the files as they are.
+        try {
+          await opened.close();
+          opened = await openStore(dir, options, emit, () => void (changedSinceSnapshot = true));
+        } finally {
+          reopened();
+          reopening = undefined;
+        }
+        changedSinceSnapshot = false;
+        emit({ type: 'notebook-changed', reason: 'external', label: 'Restore snapshot' });
+      }
       return { saved };
     },
   };
@@ -174,7 +188,10 @@ export async function openNotebookSession(dir: string, options: SessionOptions =
                 await takeBefore(before);
                 return call()(input);
               }
-            : (input: unknown) => call()(input),
+            : async (input: unknown) => {
+                if (reopening) await reopening;
+                return call()(input);
+              },
         ];
       }),
     ) as unknown as DossierService,

@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 // The browser build: the same synchronous zip, without the node build's top-level `require`, which clashes with
 // the bundle's own (the async, worker-based functions are not used).
-import { unzipSync, zipSync, type Zippable } from 'fflate/browser';
+import { unzipSync, Zip, ZipDeflate } from 'fflate/browser';
 import type { SnapshotInfo } from '../../shared/api/history';
 import { SnapshotReason } from '../../shared/enums';
 import { DossierError } from '../../shared/errors';
@@ -100,6 +100,29 @@ async function notebookFiles(dir: string): Promise<Map<string, Uint8Array>> {
   return files;
 }
 
+/**
+ * The zip of `files`, one file at a time with a turn of the event loop between
+ * them: a big notebook must not freeze the app's main process while it is zipped.
+ */
+async function zipFiles(files: Map<string, Uint8Array>, mtime: Date): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((err, chunk) => {
+    if (err) failure = err;
+    else chunks.push(chunk);
+  });
+  for (const [name, bytes] of files) {
+    const entry = new ZipDeflate(name, { level: 6 });
+    entry.mtime = mtime;
+    zip.add(entry);
+    entry.push(bytes, true);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  zip.end();
+  if (failure) throw failure;
+  return Buffer.concat(chunks);
+}
+
 /** The snapshots of one notebook: its folder under the root, named by the notebook's id. */
 export class NotebookSnapshots {
   readonly folder: string;
@@ -132,19 +155,16 @@ export class NotebookSnapshots {
     const files = await notebookFiles(this.notebookDir);
     if (!files.has(MANIFEST_FILE))
       throw new DossierError('not-found', 'The notebook has no notebook.json to snapshot.');
-    const zippable: Zippable = {};
     const hashes: Record<string, string> = {};
-    for (const [name, bytes] of files) {
-      zippable[name] = bytes;
-      hashes[name] = sha256(bytes);
-    }
+    for (const [name, bytes] of files) hashes[name] = sha256(bytes);
     let id = idFor(now, reason);
     const taken = new Set((await this.list()).map((s) => s.id));
     for (let ms = now.getTime() + 1; taken.has(id); ms++) id = idFor(new Date(ms), reason);
-    zippable[SNAPSHOT_INDEX] = new TextEncoder().encode(
-      JSON.stringify({ takenAt: now.toISOString(), reason, files: hashes }, null, 1),
+    files.set(
+      SNAPSHOT_INDEX,
+      new TextEncoder().encode(JSON.stringify({ takenAt: now.toISOString(), reason, files: hashes }, null, 1)),
     );
-    const zip = zipSync(zippable, { level: 6, mtime: now });
+    const zip = await zipFiles(files, now);
     await mkdir(this.folder, { recursive: true });
     await writeFileDurably(path.join(this.folder, `${id}.zip`), zip);
     await this.rotate(now);
