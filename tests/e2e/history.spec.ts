@@ -84,5 +84,6 @@ test('three edits, jump back two and forward again, then restore a snapshot', as
   // And the toolbar's button opens it again.
   await page.getByRole('button', { name: 'History' }).click();
   await expect(panel(page)).toBeVisible();
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/history-window.png` });
   expect(pageProblems).toEqual([]);
 });

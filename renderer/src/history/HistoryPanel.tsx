@@ -151,9 +151,11 @@ function HistoryDialog({ onClose, readOnly }: { onClose(): void; readOnly: boole
                       type="button"
                       className={`history-row${current ? ' is-current' : ''}${undone ? ' is-undone' : ''}`}
                       aria-current={current ? 'step' : undefined}
-                      disabled={busy || readOnly}
+                      // Not `disabled` while a jump runs: the focused row keeps the focus for the next key.
+                      aria-disabled={busy || undefined}
+                      disabled={readOnly}
                       data-index={row.index}
-                      onClick={() => !current && void goTo(row.index)}
+                      onClick={() => !current && !busy && void goTo(row.index)}
                     >
                       <span className="history-label">{row.label}</span>
                       {row.at && <time dateTime={row.at}>{when(row.at)}</time>}
