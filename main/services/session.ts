@@ -172,7 +172,7 @@ export async function openNotebookSession(dir: string, options: SessionOptions =
     },
   };
 
-  const { service, enqueue, idle } = serialiseWrites(
+  const { service, enqueue } = serialiseWrites(
     Object.fromEntries(
       API_METHODS.map((name) => {
         const before = SNAPSHOT_BEFORE[name];
@@ -198,9 +198,10 @@ export async function openNotebookSession(dir: string, options: SessionOptions =
   );
 
   // A snapshot on opening (at most every few hours), queued before any write.
+  let opening: Promise<void> = Promise.resolve();
   if (opened.snapshots && !opened.store.readOnly) {
     const snaps = opened.snapshots;
-    enqueue(async () => {
+    opening = enqueue(async () => {
       const last = (await snaps.list())[0];
       if (!last || Date.now() - Date.parse(last.at) >= OPEN_SNAPSHOT_EVERY_MS) await take('open');
     });
@@ -218,7 +219,8 @@ export async function openNotebookSession(dir: string, options: SessionOptions =
     },
     async close() {
       listeners.clear();
-      await idle();
+      // The opening snapshot is finished (not abandoned half written); writes still running are not waited for.
+      await opening;
       await opened.close();
     },
   };
@@ -274,10 +276,8 @@ export const READ_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
  */
 function serialiseWrites(service: DossierService): {
   service: DossierService;
-  /** Queues a task of the session's own (a snapshot) like a write; its failure is swallowed. */
-  enqueue(task: () => Promise<void>): void;
-  /** Resolves when every write queued so far has ended. */
-  idle(): Promise<void>;
+  /** Queues a task of the session's own (a snapshot) like a write; resolves when it ended (its failure swallowed). */
+  enqueue(task: () => Promise<void>): Promise<void>;
 } {
   let tail: Promise<unknown> = Promise.resolve();
   const queued: Record<string, (input: unknown) => Promise<unknown>> = {};
@@ -295,9 +295,10 @@ function serialiseWrites(service: DossierService): {
   return {
     service: queued as unknown as DossierService,
     enqueue(task) {
-      tail = tail.then(task).catch(() => undefined);
+      const run = tail.then(task).catch(() => undefined);
+      tail = run;
+      return run;
     },
-    idle: async () => void (await tail),
   };
 }
 
