@@ -221,6 +221,22 @@ describe('restoring a snapshot', () => {
     expect(await readdir(path.dirname(dir))).toEqual(['Snap.dossier', 'snapshots']);
   });
 
+  it('a notebook opened read-only takes no snapshot and restores none, but lists them', async () => {
+    const { dir, root, open } = await setup();
+    const writer = await open();
+    const snap = await writer.service.takeSnapshot({});
+    await writer.close();
+    const reader = await openNotebookSession(dir, { readOnly: true, snapshotRoot: root });
+    cleanups.push(() => reader.close());
+    const before = await notebookFiles(dir);
+    expect((await reader.service.listSnapshots({})).map((x) => x.reason)).toEqual(['manual', 'open']);
+    await expect(reader.service.takeSnapshot({})).rejects.toMatchObject({ code: 'read-only' });
+    await expect(reader.service.restoreSnapshot({ id: snap.id })).rejects.toMatchObject({ code: 'read-only' });
+    await reader.close();
+    expect(await notebookFiles(dir)).toEqual(before);
+    expect(await readdir(path.join(root, JSON.parse(before['notebook.json']!).id))).toHaveLength(2);
+  });
+
   it('says so for an id it does not have, and a session without a snapshot folder lists none', async () => {
     const { open } = await setup();
     const s = await open();
