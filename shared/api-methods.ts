@@ -13,7 +13,9 @@ export const NOTEBOOK_METHODS = [
   'importPaths',
   'importText',
 ] as const;
-export const HISTORY_METHODS = ['undo', 'redo', 'getHistory'] as const;
+export const HISTORY_METHODS = ['undo', 'redo', 'getHistory', 'listHistory', 'goToHistory'] as const;
+/** Snapshots of the whole notebook, kept outside it (docs/storage.md). */
+export const SNAPSHOT_METHODS = ['listSnapshots', 'takeSnapshot', 'restoreSnapshot'] as const;
 export const ANNOTATION_METHODS = [
   'createAnnotation',
   'addClaimByQuote',
@@ -89,6 +91,7 @@ export const DOCTOR_METHODS = ['checkNotebook', 'repairNotebook'] as const;
 export const API_METHODS = [
   ...NOTEBOOK_METHODS,
   ...HISTORY_METHODS,
+  ...SNAPSHOT_METHODS,
   ...ANNOTATION_METHODS,
   ...ACTOR_METHODS,
   ...BRIEF_METHODS,

@@ -14,7 +14,7 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import type { ApiInput, ApiOutput, MethodName } from '../../shared/api';
 import { DossierError, toApiError, unwrap } from '../../shared/errors';
-import { callApi, MANIFEST_FILE, openNotebookSession, type NotebookSession } from '../services/session';
+import { callApi, MANIFEST_FILE, openNotebookSession, snapshotRoot, type NotebookSession } from '../services/session';
 import { UsageError, type CliCommand, type CliIo } from './command';
 import { forTerminal, jsonForTerminal } from './terminal-text';
 import { actorsCommand } from './commands/actors';
@@ -24,6 +24,7 @@ import { importCommand, showCommand, sourceCommand, sourcesCommand } from './com
 import { corroborateCommand, searchCommand } from './commands/search';
 import { actorCommand } from './commands/actor';
 import { redoCommand, undoCommand } from './commands/history';
+import { snapshotsCommand } from './commands/snapshots';
 import { relationCommand } from './commands/relations';
 import { tagCommand } from './commands/tags';
 import { unlockCommand } from './commands/unlock';
@@ -46,6 +47,7 @@ export const COMMANDS: CliCommand[] = [
   redoCommand,
   unlockCommand,
   doctorCommand,
+  snapshotsCommand,
 ];
 
 /** The help: of every command, or of one (`dossier tag --help`). */
@@ -182,7 +184,7 @@ export async function main(argv: string[], rawIo: CliIo = processIo()): Promise<
     const open = async () => {
       if (session) return session;
       await refuseNonNotebook(notebook);
-      session = await openNotebookSession(notebook, { readOnly });
+      session = await openNotebookSession(notebook, { readOnly, snapshotRoot: snapshotRoot() });
       // An unreadable notebook.json is not an empty notebook: say so (the problem names the file).
       const { problem } = unwrap(await callApi(session.service, 'getNotebook', {})) as ApiOutput<'getNotebook'>;
       if (problem && !command.inspectsDamage) throw new DossierError('corrupt', problem);

@@ -21,6 +21,7 @@ import { briefSchemas } from './briefs';
 import { searchSchemas } from './search';
 import { doctorSchemas } from './doctor';
 import { LookupInput } from './lookup';
+import { historySchemas } from './history';
 import { NotebookChangedEvent } from './events';
 import { Annotation, DEFAULT_STATUSES, Id, Source, SourceMeta } from '../model';
 import { BriefFormat, MenuCommand } from '../enums';
@@ -111,6 +112,7 @@ export const apiSchemas = {
   undo: method(Empty, HistoryStep),
   redo: method(Empty, HistoryStep),
   getHistory: method(Empty, HistoryState),
+  ...historySchemas,
   ...annotationSchemas,
   ...actorSchemas,
   ...sourceSchemas,

@@ -24,6 +24,7 @@ import { NoticeStack, useNotices } from '../ui/notices';
 import { Toolbar } from './Toolbar';
 import { CommandPalette } from '../search/CommandPalette';
 import { KeyboardShortcuts } from '../help/KeyboardShortcuts';
+import { HistoryPanel } from '../history/HistoryPanel';
 import { useNotebook, useSource } from './useNotebook';
 
 /** The views the command palette offers: the reader first, then the others in tab order. */
@@ -52,6 +53,7 @@ function AppWindow() {
   );
   const extraView = EXTRA_VIEWS.find((v) => v.id === route.view);
   const [summary, setSummary] = useState<ImportResult | null>(null);
+  const [historyOpen, setHistoryOpen] = useState(false);
   const selected = useSource(selectedId);
   useUndoRedo();
 
@@ -103,7 +105,13 @@ function AppWindow() {
   return (
     <SourceDeletionProvider onDeleted={onDeleted}>
       <div className={importer.dragging ? 'app is-dragging' : 'app'}>
-        <Toolbar info={info} busy={importer.busy} progress={importer.progress} onImport={importer.openPicker} />
+        <Toolbar
+          info={info}
+          busy={importer.busy}
+          progress={importer.progress}
+          onImport={importer.openPicker}
+          onHistory={() => setHistoryOpen(true)}
+        />
         <input
           ref={importer.inputRef}
           type="file"
@@ -229,6 +237,7 @@ function AppWindow() {
         )}
         <CommandPalette onImport={importer.openPicker} views={PALETTE_VIEWS} />
         <KeyboardShortcuts />
+        <HistoryPanel open={historyOpen} onOpenChange={setHistoryOpen} readOnly={readOnly} />
         <NoticeStack />
       </div>
     </SourceDeletionProvider>
