@@ -16,6 +16,7 @@ import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import reactHooks from 'eslint-plugin-react-hooks';
+import regexp from 'eslint-plugin-regexp';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -222,6 +223,19 @@ export default defineConfig([
       ],
       // Playwright fixtures must be destructured, even when a test needs none: `async ({}, testInfo) => …`.
       'no-empty-pattern': ['error', { allowObjectPatternsAsParameters: true }],
+    },
+  },
+  {
+    // Text from imported articles, pasted clipboards and saved pages reaches these regular expressions: each
+    // must run in linear time whatever the input (no backtracking that explodes, no quadratic scan when a
+    // match fails). The plugin proves it per pattern; tests/unit/import/linear-rules.test.ts and
+    // adversarial-documents.test.ts time the readers on 1 MB attack strings.
+    name: 'dossier/linear regular expressions on untrusted text',
+    files: under('main/services', 'shared', 'main/cli'),
+    plugins: { regexp },
+    rules: {
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': 'error',
     },
   },
   {

@@ -9,6 +9,7 @@
  * note. Pure: no Node, DOM, React or Electron.
  */
 import type { Actor, Annotation, Relation, RichDoc, SourceMeta, Tag } from './model';
+import { trimTrailing } from './text/normalize';
 
 // ---------------------------------------------------------------- JSON nodes
 
@@ -234,10 +235,7 @@ export function quoted(text: string): string {
 
 /** A claim's passage for display: whitespace collapsed, trailing `,;:` and dashes dropped. */
 export function cleanQuote(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[\s,;:\u2013\u2014-]+$/, '');
+  return trimTrailing(text.replace(/\s+/g, ' ').trim(), /[\s,;:\u2013\u2014-]/);
 }
 
 /** The full stop that ends a note after `text`: none when the text already ends a sentence. */
@@ -256,7 +254,7 @@ export function excerpt(text: string, max = 120): string {
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max);
   const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.\-–—]+$/, '')}…`;
+  return `${trimTrailing(space > max / 2 ? cut.slice(0, space) : cut, /[\s,;:.\-–—]/)}…`;
 }
 
 /**
@@ -304,10 +302,7 @@ export function shortTitle(title: string, words = 5): string {
   const all = title.split(/\s+/).filter(Boolean);
   return all.length <= words
     ? all.join(' ')
-    : `${all
-        .slice(0, words)
-        .join(' ')
-        .replace(/[,;:.\u2013\u2014-]+$/, '')}\u2026`;
+    : `${trimTrailing(all.slice(0, words).join(' '), /[,;:.\u2013\u2014-]/)}\u2026`;
 }
 
 /**

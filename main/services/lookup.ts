@@ -193,7 +193,7 @@ export function actorOptions(
 // ---------------------------------------------------------------- tags
 
 /** Separators of a tag path a person may type: "Energy/Wind", "Energy › Wind" (as the app shows it), "Energy > Wind". */
-const PATH_SEPARATOR = /\s*[/›>]\s*/;
+const PATH_SEPARATOR = /[/›>]/;
 
 /**
  * The tag `query` names, or undefined when none does. Tiers: the id; the name;
@@ -204,7 +204,7 @@ export function findTagByName(tags: readonly Tag[], query: string): Tag | undefi
   const raw = query.trim();
   const wanted = nameKey(raw);
   if (!wanted) return undefined;
-  const segments = raw.split(PATH_SEPARATOR).map(nameKey);
+  const segments = raw.split(PATH_SEPARATOR).map((s) => nameKey(s.trim()));
   const isPath = segments.length > 1 && segments.every(Boolean);
   const kind: Kind<Tag> = {
     noun: 'tag',

@@ -12,6 +12,17 @@ const INLINE_SPACE = /[\t\v\f\u2000-\u200a\u202f\u205f\u3000]/g;
 // eslint-disable-next-line no-control-regex -- removing control characters is the point
 const INVISIBLE = /[\u200b\u2060\ufeff\u0000-\u0008\u000e-\u001f\u007f]/g;
 
+/**
+ * `text` without its trailing characters that `char` (a one-character class such as `/[\s,;:]/`)
+ * accepts. A loop from the end rather than `replace(/[…]+$/)`, which rescans the run from each of its
+ * characters when the text does not end there (quadratic on a long run).
+ */
+export function trimTrailing(text: string, char: RegExp): string {
+  let end = text.length;
+  while (end > 0 && char.test(text[end - 1]!)) end--;
+  return text.slice(0, end);
+}
+
 /** Splits text into paragraphs: blocks separated by one or more blank lines. */
 export function splitParagraphs(text: string): string[] {
   return text
@@ -53,5 +64,5 @@ export function titleFromText(text: string, max = 90): string {
   if (sentence.length <= max) return sentence;
   const cut = sentence.slice(0, max);
   const lastSpace = cut.lastIndexOf(' ');
-  return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.-]+$/, '')}…`;
+  return `${trimTrailing(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut, /[\s,;:.-]/)}…`;
 }

@@ -20,7 +20,7 @@
 const PATTERNS = {
   // The number alternatives are captured: a match of group 1 is numeric.
   search:
-    /(\d{1,3}(?:[,. \u00a0\u202f]\d{3})+(?:[.,]\d+)?(?![\p{L}\p{N}])|\d+(?:[.,]\d+)?(?![\p{L}\p{N}]))|[\p{L}\p{M}\p{N}]+/gu,
+    /(\d{1,3}(?:[,. \u00a0\u202f]\d{3})+(?:[.,]\d+)?(?![\p{L}\p{N}])|(?<!\d)\d+(?:[.,]\d+)?(?![\p{L}\p{N}]))|[\p{L}\p{M}\p{N}]+/gu,
   name: /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’:\-‑&][\p{L}\p{M}\p{N}]+)*/gu,
   word: /[\p{L}\p{N}]+/gu,
   letters: /[\p{L}\p{M}'’]+/gu,

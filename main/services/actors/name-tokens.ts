@@ -57,7 +57,7 @@ export function tokenize(text: string): Token[] {
       }
       const prev = tokens[tokens.length - 1];
       const gap = text.slice(prev ? prev.end : 0, start);
-      const lastChar = gap.replace(/[\s\u00a0]+$/u, '').slice(-1);
+      const lastChar = gap.trimEnd().slice(-1);
       tokens.push({
         text: t,
         start,

@@ -11,7 +11,10 @@ import type { Block, Inline, Note, ResolvedBrief } from './blocks';
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`)
-    .replace(/^(\s*)([#+-]|\d+[.)])(\s)/gm, (_m, sp: string, mark: string, after: string) => `${sp}\\${mark}${after}`);
+    .replace(
+      /^([^\S\n\r\u2028\u2029]*)([#+-]|\d+[.)])(\s)/gm,
+      (_m, sp: string, mark: string, after: string) => `${sp}\\${mark}${after}`,
+    );
 }
 
 function mdCode(text: string): string {
@@ -33,8 +36,8 @@ function mdInline(content: Inline[]): string {
           out += s;
           break;
         }
-        const lead = m.code ? '' : (/^\s+/.exec(s)?.[0] ?? '');
-        const trail = m.code ? '' : (/\s+$/.exec(s)?.[0] ?? '');
+        const lead = m.code ? '' : s.slice(0, s.length - s.trimStart().length);
+        const trail = m.code ? '' : s.slice(s.trimEnd().length);
         s = s.slice(lead.length, s.length - trail.length);
         if (s.length) {
           if (m.strike) s = `~~${s}~~`;

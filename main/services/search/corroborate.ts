@@ -27,7 +27,8 @@ export interface CorroborationView extends IndexContents {
 /** Sentences: ends at . ! ? (with closing quotes) before a space and a capital, digit or quote; or a line break. */
 function sentenceRanges(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  const re = /[.!?…]+["”’)»]*\s+(?=[\p{Lu}\p{N}"“„«])|\n+/gu;
+  // The lookbehind starts a match only at the first mark of a run (a later one would fail the same way).
+  const re = /(?<![.!?…])[.!?…]+["”’)»]*\s+(?=[\p{Lu}\p{N}"“„«])|\n+/gu;
   let start = 0;
   const push = (a: number, b: number) => {
     while (a < b && /\s/.test(text[a]!)) a++;

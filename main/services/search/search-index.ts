@@ -56,10 +56,17 @@ const SEARCH_FIELDS = { [Field.Text]: 1, [Field.Title]: 1.5, [Field.Note]: 1 };
 
 function paragraphRanges(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  const re = /\S[\s\S]*?(?=\n[ \t\u00a0]*\n|$)/g;
-  for (const m of text.matchAll(re)) {
-    const trimmed = m[0].replace(/\s+$/, '');
-    if (trimmed) out.push([m.index, m.index + trimmed.length]);
+  // A paragraph: from a non-space character to the next blank line (or the end), trailing spaces dropped.
+  // Two searches that only move forward, so the whole text is read once.
+  const nonSpace = /\S/g;
+  const blankLine = /\n[ \t\u00a0]*\n/g;
+  for (;;) {
+    const start = nonSpace.exec(text)?.index;
+    if (start === undefined) break;
+    blankLine.lastIndex = start;
+    const end = blankLine.exec(text)?.index ?? text.length;
+    out.push([start, start + text.slice(start, end).trimEnd().length]);
+    nonSpace.lastIndex = end;
   }
   return out;
 }

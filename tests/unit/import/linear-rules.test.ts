@@ -23,6 +23,8 @@ import {
   wireCredit,
 } from '../../../main/services/import/extract/outlet';
 import { classifyBlocks } from '../../../main/services/import/extract/boilerplate';
+import { cleanQuote, shortTitle } from '../../../shared/brief-doc';
+import { tokenize, trimTrailing } from '../../../shared/text';
 
 const MB = 1 << 20;
 const fill = (unit: string, tail = '!') => unit.repeat(Math.ceil(MB / unit.length)).slice(0, MB) + tail;
@@ -77,5 +79,25 @@ describe('rules stay linear on 1 MB adversarial strings', () => {
       findTitle: true,
     });
     expect(performance.now() - t0).toBeLessThan(10_000);
+  });
+});
+
+describe('shared text helpers stay linear on 1 MB runs', () => {
+  const run = (unit: string) => `${unit.repeat(Math.ceil(MB / unit.length)).slice(0, MB)}x`;
+  const cases: Array<[string, () => unknown, string]> = [
+    ['cleanQuote on spaces and commas', () => cleanQuote(`a${run(' ,')}`), ' ,'],
+    ['shortTitle on a dash run', () => shortTitle(`a${run('-')}`), '-'],
+    ['trimTrailing on spaces', () => trimTrailing(`${run(' ')}`, /\s/), ' '],
+    ['tokenize on digit runs', () => tokenize(run('1')), '1'],
+  ];
+  for (const [label, call] of cases)
+    it(label, () => {
+      const start = performance.now();
+      call();
+      expect(performance.now() - start).toBeLessThan(10_000);
+    });
+  it('trims what the class names and keeps the rest', () => {
+    expect(cleanQuote('a claim, — ')).toBe('a claim');
+    expect(trimTrailing('word ,;', /[\s,;]/)).toBe('word');
   });
 });

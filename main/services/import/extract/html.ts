@@ -45,7 +45,8 @@ const decodeEntities = (s: string) =>
 
 function attrs(tag: string): Record<string, string> {
   const out: Record<string, string> = {};
-  const re = /([a-zA-Z:_-]+)\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+))/g;
+  // The lookbehind starts a name only at its first character (a later one would fail the same way).
+  const re = /(?<![a-zA-Z:_-])([a-zA-Z:_-]+)\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+))/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(tag))) out[m[1]!.toLowerCase()] = decodeEntities(m[3] ?? m[4] ?? m[5] ?? '').trim();
   return out;
@@ -302,6 +303,7 @@ export interface HtmlResult {
  * depth (≈1 s at 250 levels, ≈30 s at 1,000), and real article pages nest far less.
  */
 const MAX_DEPTH = 250;
+const TOO_DEEP = `the HTML is nested more than ${MAX_DEPTH.toLocaleString('en')} levels deep; it is malformed or not a web page`;
 const VOID_OR_IMPLIED = new Set([
   'area',
   'base',
@@ -328,26 +330,56 @@ const VOID_OR_IMPLIED = new Set([
   '!doctype',
 ]);
 
-/** Estimated nesting depth from the tags alone, without building a DOM. */
+/** Elements whose content is SVG or MathML, where `<x/>` does close the element. */
+const FOREIGN = new Set(['svg', 'math']);
+
+/**
+ * Estimated nesting depth from the tags alone, without building a DOM. As the HTML parser does, a
+ * `/>` closes only void and SVG/MathML elements (`<div/>` opens a div), and an end tag with no open
+ * element of its name (`</b>` after `<div>`) closes nothing; an end tag closes the elements opened
+ * after its own. Linear: a count per open tag name answers whether an end tag closes anything.
+ */
 export function nestingDepth(html: string): number {
   const re = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^<>]*?(\/?)>/g;
-  let depth = 0;
+  const stack: string[] = [];
+  const open = new Map<string, number>();
+  let foreign = 0;
   let max = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(html))) {
     const tag = m[2]!.toLowerCase();
-    if (VOID_OR_IMPLIED.has(tag) || m[3]) continue;
-    if (m[1]) depth = Math.max(0, depth - 1);
-    else if (++depth > max) max = depth;
+    if (VOID_OR_IMPLIED.has(tag)) continue;
+    if (m[1]) {
+      if (!open.get(tag)) continue;
+      for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+        open.set(top, open.get(top)! - 1);
+        if (FOREIGN.has(top)) foreign--;
+        if (top === tag) break;
+      }
+    } else if (!m[3] || (foreign === 0 && !FOREIGN.has(tag))) {
+      stack.push(tag);
+      open.set(tag, (open.get(tag) ?? 0) + 1);
+      if (FOREIGN.has(tag)) foreign++;
+      max = Math.max(max, stack.length);
+    }
+  }
+  return max;
+}
+
+/** Elements on the longest path from `root` down, counted on the parsed tree. */
+function treeDepth(root: Element): number {
+  let max = 0;
+  const stack: Array<[Element, number]> = [[root, 1]];
+  while (stack.length) {
+    const [el, depth] = stack.pop()!;
+    max = Math.max(max, depth);
+    for (const child of el.children) stack.push([child, depth + 1]);
   }
   return max;
 }
 
 export function htmlBlocks(html: string): HtmlResult {
-  if (nestingDepth(html) > MAX_DEPTH)
-    throw new ImportRejection(
-      `the HTML is nested more than ${MAX_DEPTH.toLocaleString('en')} levels deep; it is malformed or not a web page`,
-    );
+  if (nestingDepth(html) > MAX_DEPTH) throw new ImportRejection(TOO_DEEP);
   const meta = htmlMeta(html);
   const { window, purify } = env();
   let root: Element;
@@ -387,6 +419,9 @@ export function htmlBlocks(html: string): HtmlResult {
   }
   if (doc.getElementsByTagName('*').length > 100_000)
     throw new ImportRejection('the page is too large or complex to read (over 100,000 elements)');
+  // The tag estimate above can be fooled (the parser's repairs nest more than the tags say); the parsed
+  // tree is measured before Readability, whose ancestor walks make a deep tree slow.
+  if (treeDepth(doc.documentElement) > MAX_DEPTH) throw new ImportRejection(TOO_DEEP);
   const elements = pruneEmpty(doc.body);
 
   const pageBlocks = toBlocks(doc.body);

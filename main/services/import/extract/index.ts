@@ -86,7 +86,8 @@ function stripSiteSuffix(title: string, outlet?: string): string {
       .replace(new RegExp(`^${esc}\\s*[|–—:·-]\\s*`, 'i'), '');
     if (stripped.length >= 8) return stripped;
   }
-  const parts = t.split(/\s+[|–—]\s+/);
+  // t has single spaces only (collapsed above).
+  const parts = t.split(/ [|–—] /);
   if (parts.length >= 2 && parts[0]!.length >= 15) return parts[0]!;
   return t;
 }

@@ -58,20 +58,49 @@ export interface MarkdownMeta {
   outlet?: string;
 }
 
+/** Line terminators other than LF, which a value may not hold. */
+const LINE_BREAK = /[\r\u2028\u2029]/;
+const QUOTE = /["']/;
+
+/**
+ * `key: value`, `key: "value"`: the key and the value without the spaces and one quote on each side;
+ * string methods, not one pattern, whose `\s*(.*?)\s*$` would rescan a long value for each space.
+ */
+function keyValue(line: string): [key: string, value: string] | undefined {
+  const key = /^[A-Za-z_]+:/.exec(line)?.[0];
+  if (!key) return undefined;
+  let value = line.slice(key.length).trimStart();
+  if (QUOTE.test(value.charAt(0))) value = value.slice(1);
+  value = value.trimEnd();
+  if (QUOTE.test(value.charAt(value.length - 1))) value = value.slice(0, -1);
+  return LINE_BREAK.test(value) ? undefined : [key.slice(0, -1), value];
+}
+
+/** A source's URL from front matter: http(s) only (a `javascript:` or `file:` link would reach every export). */
+function webUrl(value: string): string | undefined {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Reads a YAML front matter block's simple `key: value` lines. */
 function frontMatter(text: string): { meta: MarkdownMeta; body: string } {
   const m = /^---\n([\s\S]*?)\n(---|\.\.\.)\n/.exec(text);
   if (!m) return { meta: {}, body: text };
   const meta: MarkdownMeta = {};
   for (const line of m[1]!.split('\n')) {
-    const kv = /^([A-Za-z_]+):\s*["']?(.*?)["']?\s*$/.exec(line);
-    if (!kv || !kv[2]) continue;
-    const key = kv[1]!.toLowerCase();
-    if (key === 'title') meta.title = kv[2];
-    else if (key === 'author' || key === 'byline') meta.author = kv[2];
-    else if (key === 'date' || key === 'published' || key === 'published_at') meta.date = kv[2];
-    else if (key === 'url' || key === 'source' || key === 'canonical') meta.url = kv[2];
-    else if (key === 'site' || key === 'outlet' || key === 'site_name' || key === 'publisher') meta.outlet = kv[2];
+    const kv = keyValue(line);
+    if (!kv || !kv[1]) continue;
+    const [name, value] = kv;
+    const key = name.toLowerCase();
+    if (key === 'title') meta.title = value;
+    else if (key === 'author' || key === 'byline') meta.author = value;
+    else if (key === 'date' || key === 'published' || key === 'published_at') meta.date = value;
+    else if (key === 'url' || key === 'source' || key === 'canonical') meta.url = webUrl(value) ?? meta.url;
+    else if (key === 'site' || key === 'outlet' || key === 'site_name' || key === 'publisher') meta.outlet = value;
   }
   return { meta, body: text.slice(m[0].length) };
 }
@@ -97,9 +126,40 @@ function inline(md: string): { text: string; linkChars: number } {
   return { text, linkChars };
 }
 
+/**
+ * A Markdown hard line break (two trailing spaces or a backslash) → a blank line: it separates a byline
+ * from a dateline. Line by line with `endsWith`, not `/( {2,}|\\)\r?\n/g`, which rescans a long run of
+ * spaces from each of them (50 s on a 200 KB line of spaces).
+ */
+function hardBreaksToBlankLines(source: string): string {
+  const lines = source.split('\n');
+  for (let i = 0; i < lines.length - 1; i++) {
+    const line = lines[i]!;
+    const body = line.endsWith('\r') ? line.slice(0, -1) : line;
+    if (body.endsWith('\\')) lines[i] = `${body.slice(0, -1)}\n`;
+    else if (body.endsWith('  ')) {
+      let end = body.length;
+      while (end > 0 && body[end - 1] === ' ') end--;
+      lines[i] = `${body.slice(0, end)}\n`;
+    }
+  }
+  return lines.join('\n');
+}
+
+/** `# Heading #`: the level and the text, without the closing hashes and spaces; string methods, linear. */
+function atxHeading(line: string): [level: number, text: string] | undefined {
+  const open = /^(#{1,6})\s+/.exec(line);
+  if (!open) return undefined;
+  const rest = line.slice(open[0].length);
+  let end = rest.length;
+  while (end > 0 && rest[end - 1] === '#') end--;
+  end = rest.slice(0, end).trimEnd().length;
+  const text = rest.slice(0, Math.max(end, 1));
+  return text && !LINE_BREAK.test(text) && !text.includes('\n') ? [open[1]!.length, text] : undefined;
+}
+
 export function markdownBlocks(source: string): { blocks: Block[]; meta: MarkdownMeta; firstHeading?: string } {
-  // A Markdown hard line break (two trailing spaces or a backslash) separates a byline from a dateline.
-  const { meta, body } = frontMatter(normalizeText(source.replace(/( {2,}|\\)\r?\n/g, '\n\n')));
+  const { meta, body } = frontMatter(normalizeText(hardBreaksToBlankLines(source)));
   const blocks: Block[] = [];
   let firstHeading: string | undefined;
   // A heading line starts its own chunk even without a blank line around it.
@@ -125,10 +185,10 @@ export function markdownBlocks(source: string): { blocks: Block[]; meta: Markdow
     if (lines.every((l) => /^!\[[^\]]*\]\([^)]*\)$/.test(l))) continue;
     const isList = lines.every((l) => /^([-*+•]|\d+[.)])\s+/.test(l));
     const isQuote = lines.every((l) => l.startsWith('>'));
-    const h = /^(#{1,6})\s+(.+?)\s*#*$/.exec(lines[0]!);
+    const h = atxHeading(lines[0]!);
     if (h && lines.length === 1) {
-      const { text } = inline(h[2]!);
-      if (h[1]!.length === 1 && !firstHeading) {
+      const { text } = inline(h[1]);
+      if (h[0] === 1 && !firstHeading) {
         firstHeading = text;
         blocks.push({ text, kind: 'title' });
       } else blocks.push({ text, kind: 'heading' });
