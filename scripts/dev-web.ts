@@ -19,6 +19,7 @@ import { DossierError } from '../shared/errors';
 import { startBridge, type BridgeHandle } from '../main/services/bridge/http-bridge';
 import { useSourceWorker } from '../main/services/import/source-worker';
 import { openNotebookSession, type NotebookSession } from '../main/services/session';
+import { snapshotRoot } from '../main/services/snapshots';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_PORT = 5180;
@@ -60,7 +61,7 @@ async function main(): Promise<void> {
 
   let session: NotebookSession;
   try {
-    session = await openNotebookSession(notebookDir);
+    session = await openNotebookSession(notebookDir, { snapshotRoot: snapshotRoot() });
   } catch (err) {
     fail(
       err instanceof DossierError

@@ -13,7 +13,9 @@ export const NOTEBOOK_METHODS = [
   'importPaths',
   'importText',
 ] as const;
-export const HISTORY_METHODS = ['undo', 'redo', 'getHistory'] as const;
+export const HISTORY_METHODS = ['undo', 'redo', 'getHistory', 'listHistory', 'goToHistory'] as const;
+/** Snapshots of the whole notebook, kept outside it (docs/storage.md). */
+export const SNAPSHOT_METHODS = ['listSnapshots', 'takeSnapshot', 'restoreSnapshot'] as const;
 export const ANNOTATION_METHODS = [
   'createAnnotation',
   'addClaimByQuote',
@@ -82,15 +84,20 @@ export const SEARCH_METHODS = [
   'getAnnotation',
 ] as const;
 
+/** Checking a notebook folder and repairing what a crash left (`dossier doctor`). */
+export const DOCTOR_METHODS = ['checkNotebook', 'repairNotebook'] as const;
+
 /** Every method, area by area. An area adds its list here and its schemas in shared/api/. */
 export const API_METHODS = [
   ...NOTEBOOK_METHODS,
   ...HISTORY_METHODS,
+  ...SNAPSHOT_METHODS,
   ...ANNOTATION_METHODS,
   ...ACTOR_METHODS,
   ...BRIEF_METHODS,
   ...SOURCE_METHODS,
   ...SEARCH_METHODS,
+  ...DOCTOR_METHODS,
 ] as const;
 
 export type MethodName = (typeof API_METHODS)[number];

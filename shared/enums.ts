@@ -198,7 +198,8 @@ export function exportBriefCommand(format: BriefFormat): ExportBriefCommand {
 /**
  * Native menu items the renderer carries out, sent as `{type:'menu', command}`:
  * Edit › Undo/Redo and Find… (the command palette), Help › Keyboard Shortcuts,
- * File › Export Brief (acted on by the open brief editor), and `import`, which
+ * File › Export Brief (acted on by the open brief editor), Edit › History… (the
+ * History panel), and `import`, which
  * opens the page's own file picker (where no native dialog exists).
  */
 export const MENU_COMMANDS = [
@@ -207,8 +208,9 @@ export const MENU_COMMANDS = [
   'search',
   'shortcuts',
   'import',
+  'history',
   ...BRIEF_FORMATS.map(exportBriefCommand),
-] as readonly ['undo', 'redo', 'search', 'shortcuts', 'import', ...ExportBriefCommand[]];
+] as readonly ['undo', 'redo', 'search', 'shortcuts', 'import', 'history', ...ExportBriefCommand[]];
 export const MenuCommand = z.enum(MENU_COMMANDS);
 export type MenuCommand = z.infer<typeof MenuCommand>;
 
@@ -218,3 +220,14 @@ export function briefFormatOfCommand(command: MenuCommand): BriefFormat | undefi
   const format = BriefFormat.safeParse(command.slice(EXPORT_BRIEF_PREFIX.length));
   return format.success ? format.data : undefined;
 }
+
+// ---------------------------------------------------------------- snapshots
+
+/**
+ * Why a snapshot of the notebook was taken: on opening it, before a risky
+ * change (deleting a source, merging tags or actors, a jump across many steps
+ * of the history, a restore), or because the person asked.
+ */
+export const SNAPSHOT_REASONS = ['open', 'delete', 'merge', 'jump', 'restore', 'manual'] as const;
+export const SnapshotReason = z.enum(SNAPSHOT_REASONS);
+export type SnapshotReason = z.infer<typeof SnapshotReason>;

@@ -59,6 +59,13 @@ export const SHORTCUTS = [
     mac: ['Shift+CmdOrCtrl+Z', 'Ctrl+Y'],
     menu: true,
   },
+  {
+    id: 'history',
+    label: 'History: every action, and snapshots',
+    area: 'Edit',
+    keys: ['CmdOrCtrl+Shift+H'],
+    menu: true,
+  },
   { id: 'cut', label: 'Cut', area: 'Edit', keys: ['CmdOrCtrl+X'], menu: true },
   { id: 'copy', label: 'Copy', area: 'Edit', keys: ['CmdOrCtrl+C'], menu: true },
   { id: 'paste', label: 'Paste', area: 'Edit', keys: ['CmdOrCtrl+V'], menu: true },

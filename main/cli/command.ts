@@ -7,6 +7,8 @@ export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
   isTTY: boolean;
+  /** Asks a question on the terminal and resolves with the answer; absent when there is no terminal to ask on. */
+  ask?: (question: string) => Promise<string>;
 }
 
 export interface CommandContext {
@@ -15,6 +17,8 @@ export interface CommandContext {
   /** Parsed options (the command's own plus --notebook/--json). */
   options: Record<string, string | boolean | string[] | undefined>;
   json: boolean;
+  /** The notebook folder (absolute). */
+  notebook: string;
   io: CliIo;
   /**
    * Calls an API method through the same door as the app (`callApi`: the
@@ -41,6 +45,11 @@ export interface CliCommand {
    * then opened without taking its lock — so it works while the app has it
    * open — and nothing in it is created or written.
    */
-  readOnly?: (args: string[]) => boolean;
+  readOnly?: (args: string[], options: CommandContext['options']) => boolean;
+  /**
+   * True for a command that looks at a damaged notebook itself (`doctor`):
+   * an unreadable notebook.json is then not an error before it runs.
+   */
+  inspectsDamage?: boolean;
   run(ctx: CommandContext): Promise<void>;
 }

@@ -8,11 +8,15 @@
  * its lock (it works while the app has it open). Commands live in
  * main/cli/commands/.
  */
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { unwrap } from '../../shared/errors';
-import { callApi, openNotebookSession, type NotebookSession } from '../services/session';
+import type { ApiInput, ApiOutput, MethodName } from '../../shared/api';
+import { DossierError, toApiError, unwrap } from '../../shared/errors';
+import { callApi, MANIFEST_FILE, openNotebookSession, snapshotRoot, type NotebookSession } from '../services/session';
 import { UsageError, type CliCommand, type CliIo } from './command';
+import { forTerminal, jsonForTerminal } from './terminal-text';
 import { actorsCommand } from './commands/actors';
 import { briefCommand } from './commands/briefs';
 import { claimCommand } from './commands/claims';
@@ -20,8 +24,11 @@ import { importCommand, showCommand, sourceCommand, sourcesCommand } from './com
 import { corroborateCommand, searchCommand } from './commands/search';
 import { actorCommand } from './commands/actor';
 import { redoCommand, undoCommand } from './commands/history';
+import { snapshotsCommand } from './commands/snapshots';
 import { relationCommand } from './commands/relations';
 import { tagCommand } from './commands/tags';
+import { unlockCommand } from './commands/unlock';
+import { doctorCommand } from './commands/doctor';
 
 export const COMMANDS: CliCommand[] = [
   importCommand,
@@ -38,6 +45,9 @@ export const COMMANDS: CliCommand[] = [
   relationCommand,
   undoCommand,
   redoCommand,
+  unlockCommand,
+  doctorCommand,
+  snapshotsCommand,
 ];
 
 /** The help: of every command, or of one (`dossier tag --help`). */
@@ -55,14 +65,94 @@ function usage(only?: CliCommand): string {
   ].join('\n');
 }
 
-const defaultIo: CliIo = {
-  out: (t) => process.stdout.write(`${t}\n`),
-  err: (t) => process.stderr.write(`${t}\n`),
-  isTTY: Boolean(process.stderr.isTTY),
-};
+/**
+ * This process's stdout and stderr. A reader that goes away (`dossier sources | head -1`)
+ * closes the pipe: further output is dropped quietly (EPIPE is not an error of the
+ * command) and the command ends normally, so its lock is released.
+ */
+function processIo(): CliIo {
+  const open = { out: true, err: true };
+  const stream = (name: 'out' | 'err', s: NodeJS.WriteStream) => {
+    s.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+      open[name] = false;
+    });
+    return (text: string) => {
+      if (!open[name]) return;
+      try {
+        s.write(`${text}\n`);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EPIPE') throw err;
+        open[name] = false;
+      }
+    };
+  };
+  return {
+    out: stream('out', process.stdout),
+    err: stream('err', process.stderr),
+    isTTY: Boolean(process.stderr.isTTY),
+    ...(process.stdin.isTTY && process.stderr.isTTY ? { ask: askOnTerminal } : {}),
+  };
+}
 
-export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
+async function askOnTerminal(question: string): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return await rl.question(question);
+  } finally {
+    rl.close();
+  }
+}
+
+/** The one line a failure prints, with the exit code: 2 for bad usage, 1 for the rest. */
+function failure(err: unknown, io: CliIo): number {
+  const code = (err as { code?: unknown }).code;
+  if (err instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
+    io.err(`dossier: ${(err as Error).message.split('\n')[0]}. Try: dossier --help`);
+    return 2;
+  }
+  // A DossierError keeps its message; a raw file-system error (ENOSPC while opening) becomes a readable one.
+  io.err(`dossier: ${toApiError(err).message.split('\n')[0]}`);
+  return 1;
+}
+
+/**
+ * A folder given as --notebook that holds files but no notebook.json is not a
+ * notebook: nothing is created in it or read from it as one.
+ */
+async function refuseNonNotebook(dir: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return;
+    if (code === 'ENOTDIR') throw new DossierError('invalid-input', `${dir} is a file, not a notebook folder.`);
+    throw err;
+  }
+  if (names.length && !names.includes(MANIFEST_FILE) && names.includes('sources'))
+    throw new DossierError(
+      'corrupt',
+      `${dir} has a sources folder but no ${MANIFEST_FILE}: restore ${MANIFEST_FILE} from a backup (nothing was changed).`,
+    );
+  if (names.length && !names.includes(MANIFEST_FILE))
+    throw new DossierError(
+      'invalid-input',
+      `${dir} is not a Dossier notebook (it holds other files and no ${MANIFEST_FILE}); use an empty or new folder for a new notebook.`,
+    );
+}
+
+export async function main(argv: string[], rawIo: CliIo = processIo()): Promise<number> {
+  // Every line printed goes through one filter: control characters from the notebook are shown, not run.
+  let json = false;
+  const io: CliIo = {
+    ...rawIo,
+    out: (t) => rawIo.out(json ? jsonForTerminal(t) : forTerminal(t)),
+    err: (t) => rawIo.err(forTerminal(t)),
+    ...(rawIo.ask ? { ask: (question: string) => rawIo.ask!(forTerminal(question)) } : {}),
+  };
   let session: NotebookSession | undefined;
+  let exit: number;
   try {
     const globalOptions = {
       notebook: { type: 'string' },
@@ -86,33 +176,42 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     const notebook = path.resolve(
       (values.notebook as string | undefined) ?? process.env.DOSSIER_NOTEBOOK ?? 'notebook.dossier',
     );
-    const json = Boolean(values.json);
+    json = Boolean(values.json);
     const args = positionals.slice(positionals.indexOf(name) + 1);
-    const readOnly = command.readOnly?.(args) ?? false;
-    const open = async () => (session ??= await openNotebookSession(notebook, { readOnly }));
+    const readOnly = command.readOnly?.(args, values) ?? false;
+    const call = async <M extends MethodName>(method: M, input: ApiInput<M>) =>
+      unwrap(await callApi((await open()).service, method, input)) as ApiOutput<M>;
+    const open = async () => {
+      if (session) return session;
+      await refuseNonNotebook(notebook);
+      session = await openNotebookSession(notebook, { readOnly, snapshotRoot: snapshotRoot() });
+      // An unreadable notebook.json is not an empty notebook: say so (the problem names the file).
+      const { problem } = unwrap(await callApi(session.service, 'getNotebook', {})) as ApiOutput<'getNotebook'>;
+      if (problem && !command.inspectsDamage) throw new DossierError('corrupt', problem);
+      return session;
+    };
     await command.run({
       args,
       options: values,
       json,
+      notebook,
       io,
-      call: async (method, input) => unwrap(await callApi((await open()).service, method, input)) as never,
+      call,
       onEvent: async (listener) => (await open()).onEvent(listener),
       print: (value, text) => {
         if (json) io.out(JSON.stringify(value, null, 2));
         else for (const line of text()) io.out(line);
       },
     });
-    return 0;
+    exit = 0;
   } catch (err) {
-    const code = (err as { code?: string }).code ?? '';
-    if (err instanceof UsageError || code.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`dossier: ${(err as Error).message.split('\n')[0]}. Try: dossier --help`);
-      return 2;
-    }
-    const message = err instanceof Error ? err.message : String(err);
-    io.err(`dossier: ${message.split('\n')[0]}`);
-    return 1;
-  } finally {
-    await session?.close();
+    exit = failure(err, io);
   }
+  try {
+    await session?.close();
+  } catch (err) {
+    // Closing can meet a full disk too (the last writes, the search cache): one line, never a rejection.
+    exit = Math.max(exit, failure(err, io));
+  }
+  return exit;
 }

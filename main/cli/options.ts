@@ -1,5 +1,5 @@
 /** Small helpers for commands: help lines in the usual two columns, and reading parsed options. */
-import { UsageError, type CommandContext } from './command';
+import { UsageError, type CliIo, type CommandContext } from './command';
 
 /** Where the description column of `dossier --help` starts. */
 const COLUMN = 29;
@@ -34,4 +34,18 @@ export function requireArg(args: string[], index: number, what: string): string 
   const value = args[index]?.trim();
   if (!value) throw new UsageError(what);
   return value;
+}
+
+/**
+ * Whether the person confirmed: true with `--yes`; else their y/N answer on a
+ * terminal; undefined when there is no terminal to ask on (say to add --yes).
+ */
+export async function confirm(
+  options: CommandContext['options'],
+  io: CliIo,
+  question: string,
+): Promise<boolean | undefined> {
+  if (options.yes === true) return true;
+  if (!io.ask) return undefined;
+  return /^\s*y(es)?\s*$/i.test(await io.ask(question));
 }

@@ -9,7 +9,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, scree
 import type { ApiEvent, ImportResult } from '../../shared/api';
 import { BRIEF_FORMAT_INFO, IMPORT_EXTENSIONS, type BriefFormat } from '../../shared/enums';
 import { describeError, LogFile } from '../services/log-file';
-import { openNotebookSession, callApi, useWorkerBesideBundle } from '../services/session';
+import { openNotebookSession, callApi, snapshotRoot, useWorkerBesideBundle } from '../services/session';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_DEFINITION, serveAppFile } from './app-protocol';
 import { parseLaunchOptions } from './args';
 import { routeConsoleToLog, UnexpectedErrors, watchRenderer } from './diagnostics';
@@ -364,7 +364,8 @@ async function startApp(): Promise<void> {
   });
   recent = RecentNotebooks.inFolder(app.getPath('userData'));
   controller = new NotebookController({
-    openSession: (dir, options) => openNotebookSession(dir, options),
+    openSession: (dir, options) =>
+      openNotebookSession(dir, { ...options, snapshotRoot: snapshotRoot({ userData: app.getPath('userData') }) }),
     recent,
     dialogs,
     defaultNotebookDir: path.join(app.getPath('documents'), APP_NAME, 'My Research.dossier'),

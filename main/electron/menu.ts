@@ -97,6 +97,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     submenu: [
       keyed('undo', { label: 'Undo', click: () => actions.sendToRenderer('undo') }),
       keyed('redo', { label: 'Redo', click: () => actions.sendToRenderer('redo') }),
+      keyed('history', { label: 'History…', click: () => actions.sendToRenderer('history') }),
       { type: 'separator' },
       keyed('find', { label: 'Find…', click: () => actions.sendToRenderer('search') }),
       { type: 'separator' },

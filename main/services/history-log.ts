@@ -23,6 +23,14 @@ export const HISTORY_LOG = path.join('.cache', 'history.jsonl');
 /** Lines beyond which the log is rewritten as one snapshot. */
 const COMPACT_AFTER = 1000;
 
+/**
+ * Bytes the log may take (docs/storage.md): an import keeps whole source files
+ * in its entry, so a count of entries alone does not bound it. When a step
+ * would take the file past this, it is rewritten as one snapshot without the
+ * oldest actions (and, if still too big, the farthest redo steps).
+ */
+export const HISTORY_LOG_MAX_BYTES = 32 * 1024 * 1024;
+
 type Stamps = Record<string, string>;
 
 type Line =
@@ -39,11 +47,15 @@ export class HistoryLog {
   private readonly file: string;
   private stamps: Stamps = {};
   private lines = 0;
+  private bytes = 0;
   /** The file on disk does not describe the stacks in memory (dropped, damaged): rewrite it at the next step. */
   private stale = true;
   private writing: Promise<void> = Promise.resolve();
 
-  constructor(private readonly dir: string) {
+  constructor(
+    private readonly dir: string,
+    private readonly maxBytes = HISTORY_LOG_MAX_BYTES,
+  ) {
     this.file = path.join(dir, HISTORY_LOG);
   }
 
@@ -97,7 +109,9 @@ export class HistoryLog {
     }
     this.stamps = stamps;
     this.lines = lines;
-    this.stale = false;
+    this.bytes = Buffer.byteLength(text);
+    // A log saved under a larger limit is rewritten (and trimmed) at the next step.
+    this.stale = this.bytes > this.maxBytes;
     return stacks;
   }
 
@@ -105,7 +119,9 @@ export class HistoryLog {
    * Notes one step, right after its files are written: their stamps are taken
    * now (synchronously, before any later write can touch them), the line is
    * written in the background, in order; `idle()` waits for it. `stacks` are
-   * the stacks after the step (for a rewrite).
+   * the stacks after the step (for a rewrite); a rewrite that would exceed
+   * the size limit drops the oldest actions from them, in memory too, so the
+   * history in use and the one saved stay the same.
    */
   write(step: { op: 'record' | 'undo' | 'redo'; entry: HistoryEntry }, stacks: Stacks): void {
     const stamps: Stamps = {};
@@ -120,14 +136,12 @@ export class HistoryLog {
     }
     Object.assign(this.stamps, stamps);
     // The line is made now, from the stacks as they are: later merges change entries in place.
-    const rewrite = this.stale || this.lines >= COMPACT_AFTER;
-    const line: Line = rewrite
-      ? { op: 'snapshot', undo: stacks.undo, redo: stacks.redo, stamps: this.stamps }
-      : step.op === 'record'
-        ? { op: 'record', entry: step.entry, stamps }
-        : { op: step.op, stamps };
-    const text = `${JSON.stringify(line)}\n`;
+    const appended: Line = step.op === 'record' ? { op: 'record', entry: step.entry, stamps } : { op: step.op, stamps };
+    let text = `${JSON.stringify(appended)}\n`;
+    const rewrite = this.stale || this.lines >= COMPACT_AFTER || this.bytes + Buffer.byteLength(text) > this.maxBytes;
+    if (rewrite) text = this.snapshotWithin(stacks);
     this.lines = rewrite ? 1 : this.lines + 1;
+    this.bytes = rewrite ? Buffer.byteLength(text) : this.bytes + Buffer.byteLength(text);
     this.stale = false;
     const run = this.writing.then(async () => {
       await mkdir(path.dirname(this.file), { recursive: true });
@@ -135,6 +149,23 @@ export class HistoryLog {
     });
     // A history that cannot be saved must not fail the change itself: it is rewritten whole next time.
     this.writing = run.catch(() => void (this.stale = true));
+  }
+
+  /** The snapshot line of `stacks`, after dropping the oldest actions until it fits the limit. */
+  private snapshotWithin(stacks: Stacks): string {
+    const size = (e: HistoryEntry) => Buffer.byteLength(JSON.stringify(e)) + 1;
+    const line = () =>
+      `${JSON.stringify({ op: 'snapshot', undo: stacks.undo, redo: stacks.redo, stamps: this.stamps })}\n`;
+    let text = line();
+    let excess = Buffer.byteLength(text) - this.maxBytes;
+    if (excess <= 0) return text;
+    // Oldest undo first; then the redo step farthest from now (the bottom of its stack).
+    while (excess > 0 && (stacks.undo.length || stacks.redo.length)) {
+      const dropped = stacks.undo.length ? stacks.undo.shift()! : stacks.redo.shift()!;
+      excess -= size(dropped);
+    }
+    text = line();
+    return text;
   }
 
   /** Resolves when every step noted so far is written. */

@@ -83,6 +83,15 @@ export class History {
     await this.log?.idle();
   }
 
+  /**
+   * Every action the history holds, oldest first — those done, then those
+   * undone (redoable) in the order they would be redone — and `current`, how
+   * many of them are done: the point the notebook is at.
+   */
+  timeline(): { entries: HistoryEntry[]; current: number } {
+    return { entries: [...this.undoStack, ...[...this.redoStack].reverse()], current: this.undoStack.length };
+  }
+
   state(): HistoryState {
     const u = this.undoStack.at(-1);
     const r = this.redoStack.at(-1);

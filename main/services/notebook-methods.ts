@@ -25,11 +25,14 @@ export function notebookMethods(ctx: ServiceContext): ServiceMethods<NotebookMet
 
   return {
     async getNotebook() {
+      // Unlisted source files, left by a crash mid-import (one readdir); meaningless while the manifest is unreadable.
+      const unlisted = store.manifestProblem ? 0 : (await store.unlistedSourceFiles()).length;
       return {
         path: store.dir,
         title: store.manifest.title,
         readOnly: store.readOnly,
         ...(store.problem ? { problem: store.problem } : {}),
+        ...(unlisted ? { unlistedFiles: unlisted } : {}),
         sourceCount: store.manifest.sources.length,
         statuses: store.manifest.statuses,
       };

@@ -4,31 +4,108 @@
  * (dev:web, end-to-end tests) and the CLI all go through this, so the same
  * code runs everywhere. Never imports electron.
  */
-import { apiSchemas, type ApiEvent, type DossierService, type MethodName } from '../../shared/api';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { API_METHODS, apiSchemas, type ApiEvent, type DossierService, type MethodName } from '../../shared/api';
+import type { SnapshotReason } from '../../shared/enums';
 import { DossierError, toApiError, type Result } from '../../shared/errors';
 import { actorMethods } from './actors/actor-methods';
 import { sourceMethods } from './sources/source-methods';
 import { annotationMethods } from './annotations/annotation-methods';
 import { briefMethods } from './briefs/brief-methods';
 import { createSearchArea } from './search/search-methods';
-import { historyMethods } from './history-methods';
+import { goToHistory, historyMethods, JUMP_SNAPSHOT_STEPS } from './history-methods';
+import { HISTORY_LOG } from './history-log';
 import { notebookMethods } from './notebook-methods';
-import { createServiceContext } from './service-context';
+import { doctorMethods } from './notebook-doctor';
+import { createServiceContext, type ServiceContext } from './service-context';
+import { NotebookSnapshots, writeSnapshotFiles } from './snapshots';
 import { NotebookStore, type OpenOptions } from './store/notebook-store';
 
 /** For a bundle's entry point: imports run in the worker the build wrote beside it (extract-pool.ts). */
 export { useWorkerBesideBundle } from './import/extract-pool';
+/** For the CLI, which reaches the services only through this module (a lock is looked at without opening). */
+export { MANIFEST_FILE } from './store/notebook-store';
+export { inspectNotebookLock, removeNotebookLock, type LockState } from './store/notebook-lock';
+/** Where snapshots go: the desktop app passes its user-data folder, the CLI and dev:web nothing. */
+export { snapshotRoot } from './snapshots';
 
 export interface NotebookSession {
   readonly dir: string;
+  /** The open store; another one after a snapshot was restored (the notebook was reopened). */
   readonly store: NotebookStore;
   readonly service: DossierService;
   onEvent(listener: (event: ApiEvent) => void): () => void;
   close(): Promise<void>;
 }
 
-export async function openNotebookSession(dir: string, options: OpenOptions = {}): Promise<NotebookSession> {
-  const store = await NotebookStore.open(dir, options);
+export interface SessionOptions extends OpenOptions {
+  /**
+   * The folder snapshots of notebooks go under (snapshotRoot in snapshots.ts);
+   * without it the session takes no snapshots and lists none.
+   */
+  snapshotRoot?: string;
+}
+
+/** A snapshot on opening at most this often (per notebook). */
+const OPEN_SNAPSHOT_EVERY_MS = 6 * 3600 * 1000;
+
+/** Before these writes a snapshot is taken (when anything changed since the last one). */
+const SNAPSHOT_BEFORE: Partial<Record<MethodName, SnapshotReason>> = {
+  deleteSource: 'delete',
+  mergeTags: 'merge',
+  mergeActors: 'merge',
+  deleteBrief: 'delete',
+};
+
+/** One opening of the store: what a restore replaces. */
+interface Opened {
+  store: NotebookStore;
+  ctx: ServiceContext;
+  methods: Omit<DossierService, SessionMethodName>;
+  snapshots?: NotebookSnapshots;
+  close(): Promise<void>;
+}
+
+type SessionMethodName = 'goToHistory' | 'listSnapshots' | 'takeSnapshot' | 'restoreSnapshot';
+
+async function openStore(
+  dir: string,
+  options: SessionOptions,
+  emit: (event: ApiEvent) => void,
+  onCommit: () => void,
+): Promise<Opened> {
+  const { snapshotRoot, ...storeOptions } = options;
+  const store = await NotebookStore.open(dir, storeOptions);
+  const ctx = createServiceContext(store, emit);
+  await ctx.history.load();
+  ctx.onCommit(onCommit);
+  const search = createSearchArea(ctx);
+  // Each area contributes its slice of the API; together they must cover every method.
+  const methods = {
+    ...notebookMethods(ctx),
+    ...historyMethods(ctx),
+    ...annotationMethods(ctx),
+    ...actorMethods(ctx),
+    ...sourceMethods(ctx),
+    ...briefMethods(ctx),
+    ...search.methods,
+    ...doctorMethods(ctx),
+  };
+  return {
+    store,
+    ctx,
+    methods,
+    ...(snapshotRoot ? { snapshots: new NotebookSnapshots(snapshotRoot, store.manifest.id, store.dir) } : {}),
+    async close() {
+      await ctx.history.idle();
+      await search.close();
+      await store.close();
+    },
+  };
+}
+
+export async function openNotebookSession(dir: string, options: SessionOptions = {}): Promise<NotebookSession> {
   const listeners = new Set<(event: ApiEvent) => void>();
   const emit = (event: ApiEvent) => {
     for (const listener of listeners) {
@@ -39,23 +116,107 @@ export async function openNotebookSession(dir: string, options: OpenOptions = {}
       }
     }
   };
-  const ctx = createServiceContext(store, emit);
-  await ctx.history.load();
-  const search = createSearchArea(ctx);
-  // Each area contributes its slice of the API; together they must cover every method.
-  const service: DossierService = serialiseWrites({
-    ...notebookMethods(ctx),
-    ...historyMethods(ctx),
-    ...annotationMethods(ctx),
-    ...actorMethods(ctx),
-    ...sourceMethods(ctx),
-    ...briefMethods(ctx),
-    ...search.methods,
-  });
+  /** Something changed since the last snapshot: the next risky write takes one first. */
+  let changedSinceSnapshot = true;
+  let opened = await openStore(dir, options, emit, () => void (changedSinceSnapshot = true));
+  /** While a restore closes the store and opens it again: reads (which are not queued) wait for it. */
+  let reopening: Promise<void> | undefined;
+
+  const snapshots = (): NotebookSnapshots => {
+    if (!opened.snapshots) throw new DossierError('unsupported', 'Snapshots are off for this session.');
+    return opened.snapshots;
+  };
+  const take = async (reason: SnapshotReason) => {
+    if (opened.store.readOnly) throw new DossierError('read-only', 'The notebook is open read-only.');
+    const info = await snapshots().take(reason);
+    changedSinceSnapshot = false;
+    return info;
+  };
+  /** A snapshot before a risky write: one that fails does not stop the write (undo still covers it). */
+  const takeBefore = async (reason: SnapshotReason) => {
+    if (!opened.snapshots || opened.store.readOnly || !changedSinceSnapshot) return;
+    await take(reason).catch(() => undefined);
+  };
+
+  const sessionMethods: Pick<DossierService, SessionMethodName> = {
+    async goToHistory({ index }) {
+      const { entries, current } = opened.ctx.history.timeline();
+      if (index > entries.length)
+        throw new DossierError('invalid-input', `The history holds ${entries.length} actions; cannot go to ${index}.`);
+      if (Math.abs(index - current) >= JUMP_SNAPSHOT_STEPS) await takeBefore('jump');
+      return goToHistory(opened.ctx, index);
+    },
+    async listSnapshots() {
+      return opened.snapshots ? opened.snapshots.list() : [];
+    },
+    takeSnapshot: () => take('manual'),
+    async restoreSnapshot({ id }) {
+      const files = await snapshots().read(id); // all checked before anything changes
+      const saved = await take('restore');
+      await opened.ctx.history.idle();
+      await opened.store.flush();
+      let reopened!: () => void;
+      reopening = new Promise((resolve) => (reopened = resolve));
+      try {
+        await writeSnapshotFiles(opened.store.dir, files);
+        // The undo history describes the files before: it no longer fits them.
+        await rm(path.join(opened.store.dir, HISTORY_LOG), { force: true });
+      } finally {
+        // Reopened even after a failed write, so the session shows the files as they are.
+        try {
+          await opened.close();
+          opened = await openStore(dir, options, emit, () => void (changedSinceSnapshot = true));
+        } finally {
+          reopened();
+          reopening = undefined;
+        }
+        changedSinceSnapshot = false;
+        emit({ type: 'notebook-changed', reason: 'external', label: 'Restore snapshot' });
+      }
+      return { saved };
+    },
+  };
+
+  const { service, enqueue } = serialiseWrites(
+    Object.fromEntries(
+      API_METHODS.map((name) => {
+        const before = SNAPSHOT_BEFORE[name];
+        /** The method of the store open now (a restore opens another). */
+        const call = () =>
+          ((sessionMethods as Record<string, unknown>)[name] ?? (opened.methods as Record<string, unknown>)[name]) as (
+            input: unknown,
+          ) => Promise<unknown>;
+        return [
+          name,
+          before
+            ? async (input: unknown) => {
+                await takeBefore(before);
+                return call()(input);
+              }
+            : async (input: unknown) => {
+                if (reopening) await reopening;
+                return call()(input);
+              },
+        ];
+      }),
+    ) as unknown as DossierService,
+  );
+
+  // A snapshot on opening (at most every few hours), queued before any write.
+  let opening: Promise<void> = Promise.resolve();
+  if (opened.snapshots && !opened.store.readOnly) {
+    const snaps = opened.snapshots;
+    opening = enqueue(async () => {
+      const last = (await snaps.list())[0];
+      if (!last || Date.now() - Date.parse(last.at) >= OPEN_SNAPSHOT_EVERY_MS) await take('open');
+    });
+  }
 
   return {
-    dir: store.dir,
-    store,
+    dir: opened.store.dir,
+    get store() {
+      return opened.store;
+    },
     service,
     onEvent(listener) {
       listeners.add(listener);
@@ -63,9 +224,9 @@ export async function openNotebookSession(dir: string, options: OpenOptions = {}
     },
     async close() {
       listeners.clear();
-      await ctx.history.idle();
-      await search.close();
-      await store.close();
+      // The opening snapshot is finished (not abandoned half written); writes still running are not waited for.
+      await opening;
+      await opened.close();
     },
   };
 }
@@ -81,6 +242,8 @@ export const READ_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'getSource',
   'lookupSource',
   'getHistory',
+  'listHistory',
+  'listSnapshots',
   'listTags',
   'tagUsage',
   'lookupTag',
@@ -104,6 +267,7 @@ export const READ_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'listRelations',
   'getClaimGroup',
   'getAnnotation',
+  'checkNotebook',
 ]);
 
 /**
@@ -116,7 +280,11 @@ export const READ_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
  * Queued, every write starts on the state the previous one left, as if the
  * caller had awaited each in turn. Reads are not queued.
  */
-function serialiseWrites(service: DossierService): DossierService {
+function serialiseWrites(service: DossierService): {
+  service: DossierService;
+  /** Queues a task of the session's own (a snapshot) like a write; resolves when it ended (its failure swallowed). */
+  enqueue(task: () => Promise<void>): Promise<void>;
+} {
   let tail: Promise<unknown> = Promise.resolve();
   const queued: Record<string, (input: unknown) => Promise<unknown>> = {};
   for (const [name, fn] of Object.entries(service) as Array<[MethodName, (input: unknown) => Promise<unknown>]>) {
@@ -130,7 +298,14 @@ function serialiseWrites(service: DossierService): DossierService {
       return run;
     };
   }
-  return queued as unknown as DossierService;
+  return {
+    service: queued as unknown as DossierService,
+    enqueue(task) {
+      const run = tail.then(task).catch(() => undefined);
+      tail = run;
+      return run;
+    },
+  };
 }
 
 /**

@@ -19,7 +19,9 @@ import { sourceSchemas } from './sources';
 import { annotationSchemas } from './annotations';
 import { briefSchemas } from './briefs';
 import { searchSchemas } from './search';
+import { doctorSchemas } from './doctor';
 import { LookupInput } from './lookup';
+import { historySchemas } from './history';
 import { NotebookChangedEvent } from './events';
 import { Annotation, DEFAULT_STATUSES, Id, Source, SourceMeta } from '../model';
 import { BriefFormat, MenuCommand } from '../enums';
@@ -35,6 +37,7 @@ export {
   type TrustedMethodName,
 } from '../api-methods';
 export * from './events';
+export * from './doctor';
 
 const Empty = z.object({}).strict().default({});
 
@@ -44,6 +47,8 @@ export const NotebookInfo = z.object({
   /** True when the notebook could not be opened for writing; `problem` says why. */
   readOnly: z.boolean(),
   problem: z.string().optional(),
+  /** Files in sources/ the manifest does not list (a crash mid-import): `dossier doctor` checks and repairs them. */
+  unlistedFiles: z.number().int().optional(),
   sourceCount: z.number().int(),
   statuses: z.array(z.string()).default([...DEFAULT_STATUSES]),
 });
@@ -107,11 +112,13 @@ export const apiSchemas = {
   undo: method(Empty, HistoryStep),
   redo: method(Empty, HistoryStep),
   getHistory: method(Empty, HistoryState),
+  ...historySchemas,
   ...annotationSchemas,
   ...actorSchemas,
   ...sourceSchemas,
   ...briefSchemas,
   ...searchSchemas,
+  ...doctorSchemas,
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 // Compile-time check that API_METHODS lists exactly the schemas' keys.

@@ -50,7 +50,12 @@ async function startDevWeb(
   ];
   const child = spawn(process.execPath, args, {
     cwd: repoRoot,
-    env: { ...process.env, DOSSIER_STOP_ON_STDIN_END: '1' },
+    // Snapshots beside the notebook's temporary folder, never in the person's data folder.
+    env: {
+      ...process.env,
+      DOSSIER_STOP_ON_STDIN_END: '1',
+      DOSSIER_SNAPSHOTS: path.join(path.dirname(notebookDir), 'snapshots'),
+    },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let output = '';

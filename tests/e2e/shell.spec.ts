@@ -2,10 +2,11 @@
  * The renderer shell end to end: the built renderer in Chromium, bound to the
  * real services on a temporary notebook through the loopback bridge.
  */
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { artifactsDir, expect, fixturesDir, test, type AppServer } from './app-fixture';
+import { artifactsDir, expect, fixturesDir, repoRoot, test, type AppServer } from './app-fixture';
 import { pasteText, reader } from './steps';
 
 const TXT = path.join(fixturesDir, 'harbour-ferry.txt');
@@ -201,5 +202,25 @@ test.describe('a notebook whose manifest cannot be read', () => {
     const before = await stat(path.join(app.notebookDir, 'notebook.json'));
     expect(await readFile(path.join(app.notebookDir, 'notebook.json'), 'utf8')).toBe(broken);
     expect(before.size).toBe(broken.length);
+  });
+});
+
+test.describe('a notebook with a source file it does not list (a crash mid-import)', () => {
+  const damaged = path.join(repoRoot, 'tests', 'fixtures', 'hostile', 'damaged.dossier');
+  const seed = (file: string) => readFileSync(path.join(damaged, file), 'utf8');
+  test.use({
+    seedFiles: {
+      'notebook.json': seed('notebook.json'),
+      'sources/src_9ph9rtaeor.json': seed('sources/src_9ph9rtaeor.json'),
+      'sources/src_ci2zmy9a1d.json': seed('sources/src_ci2zmy9a1d.json'),
+    },
+  });
+
+  test('shows a notice pointing to dossier doctor', async ({ page, app }) => {
+    await page.goto(app.url);
+    const notice = page.getByTestId('unlisted-files-notice');
+    await expect(notice).toContainText('1 file in this notebook’s sources folder is not listed in it');
+    await expect(notice).toContainText('dossier doctor');
+    await page.screenshot({ path: path.join(artifactsDir, 'e2e-unlisted-files-notice.png') });
   });
 });

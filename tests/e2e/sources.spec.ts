@@ -102,6 +102,10 @@ test('delete a source from the list after a confirm naming it and its claims; un
   await page.locator('.reader-header').click();
   await page.keyboard.press('Control+z');
   await expect(sourceList(page).getByRole('option')).toHaveCount(3);
+  // The "Deleted …; Undo brings it back" toast goes with the undo (a second Ctrl+Z would undo something else).
+  await expect(page.getByRole('status').filter({ hasText: /^Deleted “Harbour accord/ })).toHaveCount(0, {
+    timeout: 1000,
+  });
   await expect.poll(() => jsonFiles(app)).toHaveLength(3);
   await option(page, 'Harbour accord').click();
   await expect(page.getByRole('list', { name: 'Annotations in reading order' }).getByRole('listitem')).toHaveCount(3);

@@ -1,6 +1,7 @@
 /** brief draft | export | list: briefs from the command line (docs/cli.md). */
 import { BRIEF_FORMATS, BriefFormat, orList } from '../../../shared/enums';
 import { UsageError, type CliCommand } from '../command';
+import { refuseInside } from '../paths';
 
 export const briefCommand: CliCommand = {
   name: 'brief',
@@ -19,7 +20,7 @@ export const briefCommand: CliCommand = {
     out: { type: 'string' },
   },
   readOnly: ([sub]) => sub === 'list' || sub === 'export',
-  async run({ args, options, call, print }) {
+  async run({ args, options, notebook, call, print }) {
     const [sub, ...rest] = args;
     if (sub === 'draft') {
       const actor = options.actor as string | undefined;
@@ -46,6 +47,7 @@ export const briefCommand: CliCommand = {
       }
       const out = options.out;
       if (typeof out !== 'string' || !out.trim()) throw new UsageError('brief export needs --out <file>');
+      await refuseInside(out, notebook);
       const result = await call('exportBriefToFile', { briefId, format: format.data, path: out });
       print(result, () => [`Wrote ${result.path} (${result.format}, ${result.bytes} bytes)`]);
       return;

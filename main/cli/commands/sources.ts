@@ -36,6 +36,13 @@ export const importCommand: CliCommand = {
     process.once('SIGINT', onInterrupt);
     const result = await call('importPaths', { paths: args }).finally(() => process.off('SIGINT', onInterrupt));
     print(result, () => importSummary(result));
+    // Nothing added and something refused is a failure a script must see; only duplicates skipped is not.
+    const { added, rejected } = result;
+    if (added.length === 0 && rejected.length > 0)
+      throw new DossierError(
+        'invalid-input',
+        `nothing was imported: ${rejected.length === 1 ? '1 file was' : `${rejected.length} files were`} rejected`,
+      );
   },
 };
 

@@ -61,15 +61,19 @@ export async function refuseLink(file: string): Promise<void> {
 }
 
 /**
- * Writes `text` to `file` atomically; durably (fsync of the file before the
+ * Writes `text` (or bytes) to `file` atomically; durably (fsync of the file before the
  * rename and of the folder after it) unless `durable` is false, for caches.
  */
-export async function writeFileDurably(file: string, text: string, { durable = true } = {}): Promise<void> {
+export async function writeFileDurably(
+  file: string,
+  text: string | Uint8Array,
+  { durable = true } = {},
+): Promise<void> {
   const dir = path.dirname(file);
   const temp = path.join(dir, `.${path.basename(file)}.${randomBytes(8).toString('hex')}.tmp`);
   const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NOFOLLOW, 0o666);
   try {
-    await handle.writeFile(text, 'utf8');
+    await (typeof text === 'string' ? handle.writeFile(text, 'utf8') : handle.writeFile(text));
     if (durable) await handle.sync();
   } catch (err) {
     await handle.close();

@@ -32,21 +32,23 @@ export async function refuseLinksInside(root: string, depth = 0): Promise<void> 
 /** Temp files of the durable writer: `.<name>.<16 hex>.tmp`, and the `.<name>.<pid>.<n>.tmp` of earlier versions. */
 const TEMP_FILE = /^\..+\.(?:[0-9a-f]{16}|\d+\.\d+)\.tmp$/;
 
+/** The temp files of the writer's pattern in the notebook's own folders, relative to `root`. */
+export async function findStaleTempFiles(root: string, folders: readonly string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const folder of ['', ...folders]) {
+    const names = await readdir(path.join(root, folder)).catch(() => [] as string[]);
+    for (const name of names) if (TEMP_FILE.test(name)) found.push(path.join(folder, name));
+  }
+  return found;
+}
+
 /**
  * Removes the temp files a crash or a full disk left in the notebook's own
  * folders (only names of the writer's pattern; nothing else is touched).
  * Only the writer calls this, holding the lock, so no write is in flight.
  */
 export async function removeStaleTempFiles(root: string, folders: readonly string[]): Promise<string[]> {
-  const removed: string[] = [];
-  for (const folder of ['', ...folders]) {
-    const dir = path.join(root, folder);
-    const names = await readdir(dir).catch(() => [] as string[]);
-    for (const name of names) {
-      if (!TEMP_FILE.test(name)) continue;
-      await unlink(path.join(dir, name)).catch(() => undefined);
-      removed.push(path.join(folder, name));
-    }
-  }
-  return removed;
+  const found = await findStaleTempFiles(root, folders);
+  for (const file of found) await unlink(path.join(root, file)).catch(() => undefined);
+  return found;
 }

@@ -12,7 +12,7 @@ import { DossierError } from '../../../shared/errors';
 
 export const LOCK_FILE = '.lock';
 
-interface LockInfo {
+export interface LockInfo {
   pid: number;
   host: string;
   since: string;
@@ -93,4 +93,51 @@ export async function acquireNotebookLock(
     }
   }
   throw lockedError(root, await readLock(file));
+}
+
+/** Who holds a notebook's lock, as `dossier unlock` and `dossier doctor` report it. */
+export type LockState =
+  | { state: 'none' }
+  /** A file that is not a lock Dossier wrote (half-written by a process that died creating it). */
+  | { state: 'unreadable' }
+  /** Its process runs on this computer: the notebook is in use. */
+  | { state: 'held'; lock: LockInfo }
+  /** Its process is gone from this computer: the next writer takes it over. */
+  | { state: 'stale'; lock: LockInfo }
+  /** Another computer's: whether its process runs cannot be known from here. */
+  | { state: 'other-host'; lock: LockInfo };
+
+export async function inspectNotebookLock(root: string): Promise<LockState> {
+  const file = path.join(root, LOCK_FILE);
+  const lock = await readLock(file);
+  if (lock) {
+    if (lock.host !== os.hostname()) return { state: 'other-host', lock };
+    return { state: processAlive(lock.pid) ? 'held' : 'stale', lock };
+  }
+  const exists = await readFile(file).then(
+    () => true,
+    (err: NodeJS.ErrnoException) => err.code !== 'ENOENT',
+  );
+  return { state: exists ? 'unreadable' : 'none' };
+}
+
+/**
+ * Removes the lock a person confirmed they saw (`seen`), after checking it is
+ * still that one and its process is not running on this computer. Throws
+ * `locked` otherwise; nothing is removed then.
+ */
+export async function removeNotebookLock(root: string, seen: LockState): Promise<void> {
+  const now = await inspectNotebookLock(root);
+  const same =
+    now.state === seen.state &&
+    JSON.stringify('lock' in now ? now.lock : null) === JSON.stringify('lock' in seen ? seen.lock : null);
+  if (now.state === 'held') throw lockedError(root, now.lock);
+  if (!same)
+    throw new DossierError('locked', `The lock of ${root} changed meanwhile; nothing was removed. Look again.`);
+  if (now.state === 'none') return;
+  // Moved aside first (atomic: one remover wins), then deleted.
+  const file = path.join(root, LOCK_FILE);
+  const aside = `${file}.unlock-${process.pid}`;
+  await rename(file, aside);
+  await unlink(aside);
 }

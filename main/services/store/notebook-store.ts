@@ -17,7 +17,6 @@ import { readdir, rm, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { applyPatches, enablePatches, produceWithPatches, setAutoFreeze, type Patch } from 'immer';
 import { Low } from 'lowdb';
-import type { z } from 'zod';
 import { DossierError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import {
@@ -27,11 +26,11 @@ import {
   type NotebookManifest as Manifest,
   type SourceFile as SourceFileData,
 } from '../../../shared/model';
-import { AtomicJsonFile, UnreadableFileError, readFileNoFollow, writeFileDurably } from './atomic-json-file';
+import { AtomicJsonFile, UnreadableFileError } from './atomic-json-file';
 import { refuseLinksInside, removeStaleTempFiles } from './folder-guard';
 import { CoalescedWriter } from './coalesced-writer';
-import { FIRST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
-import { isValidIndexEntry } from './index-entry-guard';
+import { MIGRATIONS, type Migration } from './migrations';
+import { migrateAndValidate } from './validate-file';
 import { acquireNotebookLock } from './notebook-lock';
 
 enablePatches();
@@ -39,6 +38,7 @@ enablePatches();
 setAutoFreeze(false);
 
 export const MANIFEST_FILE = 'notebook.json';
+const OPENED_READ_ONLY = 'opened read-only'; // on purpose: no problem in itself
 
 /** Which file of the notebook a change touched. */
 export type FileRef = { kind: 'manifest' } | { kind: 'source'; id: string };
@@ -111,13 +111,6 @@ class StoredDocument<T> {
   }
 }
 
-function describeIssues(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'it does not match the expected shape';
-  const where = issue.path.length ? ` at ${issue.path.join('.')}` : '';
-  return `${issue.message}${where}`;
-}
-
 /**
  * Saves a document just changed in memory; when the save fails (a full or
  * failing disk), the change is taken back in memory too, and the file is
@@ -141,6 +134,8 @@ export class NotebookStore {
   /** Source files that failed to load: id → message. They are never written. */
   private readonly brokenSources = new Map<string, string>();
   private release: (() => Promise<void>) | null = null;
+  private unreadableManifest: string | undefined;
+  private removedOnOpen: readonly string[] = [];
   private closed = false;
   private bySha: Map<string, string> | null = null;
 
@@ -169,7 +164,7 @@ export class NotebookStore {
     );
     const release = await locking; // throws 'locked' before anything is used
 
-    let readOnlyReason: string | undefined = options.readOnly ? 'opened read-only' : undefined;
+    let readOnlyReason: string | undefined = options.readOnly ? OPENED_READ_ONLY : undefined;
     let manifest: Manifest;
     let created = false;
     let migrated = false;
@@ -210,9 +205,10 @@ export class NotebookStore {
       readOnly: options.readOnly ?? false,
     });
     store.release = release;
+    if (readOnlyReason !== OPENED_READ_ONLY) store.unreadableManifest = readOnlyReason;
     // A new or migrated manifest is written at once (a migrated one's original is kept as .bak).
     try {
-      if (release) await removeStaleTempFiles(root, [SOURCES_DIR, CACHE_DIR]);
+      if (release) store.removedOnOpen = await removeStaleTempFiles(root, [SOURCES_DIR, CACHE_DIR]);
       if ((created || migrated) && !readOnlyReason) await store.manifestDoc.save();
       if (created && !readOnlyReason) {
         // 'wx' creates exclusively: an existing file (or link) of that name is left as it is.
@@ -234,15 +230,24 @@ export class NotebookStore {
     return this.manifestDoc.data;
   }
 
+  /** Why notebook.json could not be read (the notebook is then read-only), if it could not. */
+  get manifestProblem(): string | undefined {
+    return this.unreadableManifest;
+  }
+
+  /** Temp files a crash or a full disk left, removed as this writer opened the notebook. */
+  get tempFilesRemoved(): readonly string[] {
+    return this.removedOnOpen;
+  }
+
   get readOnly(): boolean {
     return this.readOnlyReason !== undefined;
   }
 
-  /** Why the notebook is read-only, or what part of it could not be read. */
+  /** Why the notebook is read-only (not merely opened so), or what part of it could not be read. */
   get problem(): string | undefined {
-    if (this.readOnlyReason) return this.readOnlyReason;
-    if (this.brokenSources.size) return [...this.brokenSources.values()].join(' ');
-    return undefined;
+    if (this.readOnlyReason && this.readOnlyReason !== OPENED_READ_ONLY) return this.readOnlyReason;
+    return this.brokenSources.size ? [...this.brokenSources.values()].join(' ') : undefined;
   }
 
   /** Marks the notebook read-only from now on (e.g. the lock was lost). */
@@ -458,60 +463,4 @@ export class NotebookStore {
       await release?.();
     }
   }
-}
-
-/**
- * Brings a parsed file to the current schema version (keeping a copy of the
- * original next to it, unless the notebook was opened read-only: a reader
- * writes nothing), then validates it. Throws UnreadableFileError when it
- * cannot, so the caller never overwrites it.
- */
-async function migrateAndValidate<S extends z.ZodType>(
-  raw: unknown,
-  file: string,
-  schema: S,
-  version: number,
-  migrations: readonly Migration[],
-  kind: Migration['file'],
-  { keepOriginal }: { keepOriginal: boolean },
-): Promise<z.output<S>> {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new UnreadableFileError(file, 'it is not a JSON object');
-  }
-  let data = raw as Record<string, unknown>;
-  const found = data.schemaVersion;
-  if (typeof found !== 'number' || !Number.isInteger(found)) {
-    throw new UnreadableFileError(file, 'it has no schemaVersion');
-  }
-  if (found > version) {
-    throw new UnreadableFileError(
-      file,
-      `it was written by a newer version of Dossier (format ${found}; this version reads up to ${version})`,
-    );
-  }
-  if (found < FIRST_SCHEMA_VERSION) {
-    throw new UnreadableFileError(
-      file,
-      `format ${found} is not a Dossier format (the first is ${FIRST_SCHEMA_VERSION}); nothing was migrated or copied`,
-    );
-  }
-  if (found < version) {
-    // Through the no-follow writer: a link planted at the backup's name is refused, never written through.
-    if (keepOriginal) await writeFileDurably(`${file}.v${found}.bak`, await readFileNoFollow(file));
-    for (let v = found; v < version; v++) {
-      const step = migrations.find((m) => m.from === v && m.file === kind);
-      if (!step) throw new UnreadableFileError(file, `no migration from format ${v}`);
-      data = { ...step.migrate(data), schemaVersion: v + 1 };
-    }
-  }
-  // The manifest's source index is large: entries that pass the fast guard skip zod.
-  const index = kind === 'manifest' ? data.sources : undefined;
-  if (Array.isArray(index) && index.every(isValidIndexEntry)) {
-    const parsed = schema.safeParse({ ...data, sources: [] });
-    if (!parsed.success) throw new UnreadableFileError(file, describeIssues(parsed.error));
-    return { ...(parsed.data as object), sources: index } as z.output<S>;
-  }
-  const parsed = schema.safeParse(data);
-  if (!parsed.success) throw new UnreadableFileError(file, describeIssues(parsed.error));
-  return parsed.data;
 }

@@ -24,6 +24,7 @@ import { NoticeStack, useNotices } from '../ui/notices';
 import { Toolbar } from './Toolbar';
 import { CommandPalette } from '../search/CommandPalette';
 import { KeyboardShortcuts } from '../help/KeyboardShortcuts';
+import { HistoryPanel } from '../history/HistoryPanel';
 import { useNotebook, useSource } from './useNotebook';
 
 /** The views the command palette offers: the reader first, then the others in tab order. */
@@ -52,6 +53,7 @@ function AppWindow() {
   );
   const extraView = EXTRA_VIEWS.find((v) => v.id === route.view);
   const [summary, setSummary] = useState<ImportResult | null>(null);
+  const [historyOpen, setHistoryOpen] = useState(false);
   const selected = useSource(selectedId);
   useUndoRedo();
 
@@ -103,7 +105,13 @@ function AppWindow() {
   return (
     <SourceDeletionProvider onDeleted={onDeleted}>
       <div className={importer.dragging ? 'app is-dragging' : 'app'}>
-        <Toolbar info={info} busy={importer.busy} progress={importer.progress} onImport={importer.openPicker} />
+        <Toolbar
+          info={info}
+          busy={importer.busy}
+          progress={importer.progress}
+          onImport={importer.openPicker}
+          onHistory={() => setHistoryOpen(true)}
+        />
         <input
           ref={importer.inputRef}
           type="file"
@@ -118,6 +126,17 @@ function AppWindow() {
             <strong>This notebook is open read-only.</strong> {info?.problem ?? 'Changes cannot be saved.'}
           </div>
         )}
+        {!readOnly && info?.unlistedFiles ? (
+          <div className="banner banner-warning" role="status" data-testid="unlisted-files-notice">
+            <strong>
+              {info.unlistedFiles === 1
+                ? '1 file in this notebook’s sources folder is not listed in it'
+                : `${info.unlistedFiles} files in this notebook’s sources folder are not listed in it`}
+            </strong>{' '}
+            (left by an interrupted import). Close the notebook and run <code>dossier doctor</code> to check them;{' '}
+            <code>dossier doctor --repair</code> lists valid ones again.
+          </div>
+        ) : null}
         {notebook.loadError && (
           <div className="banner banner-error" role="alert">
             <strong>The notebook could not be read.</strong> {notebook.loadError}{' '}
@@ -218,6 +237,7 @@ function AppWindow() {
         )}
         <CommandPalette onImport={importer.openPicker} views={PALETTE_VIEWS} />
         <KeyboardShortcuts />
+        <HistoryPanel open={historyOpen} onOpenChange={setHistoryOpen} readOnly={readOnly} />
         <NoticeStack />
       </div>
     </SourceDeletionProvider>

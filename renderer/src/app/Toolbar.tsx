@@ -1,4 +1,6 @@
 import type { NotebookInfo } from '../../../shared/api';
+import { formatAccelerator, keysFor } from '../../../shared/shortcuts';
+import { PLATFORM } from '../ui/platform';
 import { ImportProgressBar } from '../import/ImportProgressBar';
 import type { ImportProgressState } from '../import/useImport';
 import { useNavigation } from '../ui/navigation';
@@ -32,9 +34,11 @@ interface Props {
   busy: boolean;
   progress: ImportProgressState | null;
   onImport(): void;
+  /** Opens the History panel (also Edit › History… and its shortcut). */
+  onHistory(): void;
 }
 
-export function Toolbar({ info, busy, progress, onImport }: Props) {
+export function Toolbar({ info, busy, progress, onImport, onHistory }: Props) {
   return (
     <header className="toolbar">
       <div className="toolbar-title">
@@ -50,6 +54,15 @@ export function Toolbar({ info, busy, progress, onImport }: Props) {
         <ImportProgressBar busy={busy} progress={progress} />
       </div>
       <div className="toolbar-actions">
+        <button
+          type="button"
+          className="button"
+          onClick={onHistory}
+          disabled={!info}
+          title={`History (${formatAccelerator(keysFor('history', PLATFORM)[0]!, PLATFORM)})`}
+        >
+          History
+        </button>
         <button
           type="button"
           className="button button-primary"

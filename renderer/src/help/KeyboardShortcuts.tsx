@@ -4,28 +4,14 @@
  * where it applies and written the platform's way (⌘ on macOS, Ctrl elsewhere).
  */
 import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
-import { isShortcut, shortcutsByArea, type ShortcutPlatform } from '../../../shared/shortcuts';
-import { useApiEvent } from '../api/useApiEvent';
-import { isEditableTarget } from '../annotations/keys';
+import { shortcutsByArea, type ShortcutPlatform } from '../../../shared/shortcuts';
 import { PLATFORM } from '../ui/platform';
+import { useOpenCommand } from './useOpenCommand';
 
 /** Listens for the shortcut and the menu command; shows the dialog when asked. */
 export function KeyboardShortcuts({ platform = PLATFORM }: { platform?: ShortcutPlatform }) {
   const [open, setOpen] = useState(false);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.repeat || isEditableTarget(e.target)) return;
-      if (isShortcut(e, 'shortcuts', platform)) {
-        e.preventDefault();
-        setOpen(true);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [platform]);
-  useApiEvent('menu', (e) => {
-    if (e.command === 'shortcuts') setOpen(true);
-  });
+  useOpenCommand('shortcuts', 'shortcuts', platform, () => setOpen(true));
   return open ? <ShortcutsDialog platform={platform} onClose={() => setOpen(false)} /> : null;
 }
 

@@ -10,7 +10,7 @@ import { isShortcut } from '../../../shared/shortcuts';
 import { call } from '../api';
 import { isEditableTarget } from '../annotations/keys';
 import { ContextMenu, type MenuAt } from '../ui/ContextMenu';
-import { useNotices } from '../ui/notices';
+import { closeOnUndo, useNotices } from '../ui/notices';
 import { keyHint, PLATFORM } from '../ui/platform';
 import { PARAGRAPH_SEPARATOR } from './paragraphs';
 
@@ -35,7 +35,9 @@ export function useParagraphRemoval(source: Source, container: RefObject<HTMLEle
       const paragraphIndex = paragraphIndexAt(source.text, Number(paragraph.dataset.start));
       try {
         await call('removeParagraph', { sourceId: source.id, paragraphIndex });
-        info('Paragraph removed. “Restore” under “Removed from the text”, in the source details, puts it back.');
+        info('Paragraph removed. “Restore” under “Removed from the text”, in the source details, puts it back.', {
+          closeOn: closeOnUndo,
+        });
       } catch (err) {
         error(err, 'The paragraph was not removed');
       }

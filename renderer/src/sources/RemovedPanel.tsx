@@ -8,7 +8,7 @@ import { useMemo, useState } from 'react';
 import type { RemovedBlock } from '../../../shared/model';
 import { call } from '../api';
 import { useNavigation } from '../ui/navigation';
-import { useNotices } from '../ui/notices';
+import { closeOnUndo, useNotices } from '../ui/notices';
 import '../styles/import.css';
 
 interface Props {
@@ -37,7 +37,7 @@ export function RemovedPanel({ sourceId, removed, readOnly }: Props) {
     setBusy(index);
     try {
       const r = await call('restoreRemoved', { sourceId, index });
-      info('Restored into the text. Undo with Ctrl+Z.');
+      info('Restored into the text. Undo with Ctrl+Z.', { closeOn: closeOnUndo });
       navigate({ view: 'sources', sourceId, range: { start: r.start, end: r.end } });
     } catch (err) {
       notifyError(err, 'Could not restore the text');

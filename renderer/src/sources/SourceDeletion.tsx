@@ -9,7 +9,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { Annotation } from '../../../shared/model';
 import { call } from '../api';
 import { useApiQuery } from '../api/queries';
-import { useNotices } from '../ui/notices';
+import { closeOnUndo, useNotices } from '../ui/notices';
 import { keyHint } from '../ui/platform';
 import '../styles/sources.css';
 
@@ -101,7 +101,9 @@ export function SourceDeletionProvider({
         const result = await call('deleteSource', { id: source.id });
         onDeleted(source.id);
         const what = result.annotations ? ` with ${plural(result.annotations, 'annotation')}` : '';
-        info(`Deleted “${result.title || 'Untitled'}”${what}. Undo (${keyHint('undo')}) brings it back.`);
+        info(`Deleted “${result.title || 'Untitled'}”${what}. Undo (${keyHint('undo')}) brings it back.`, {
+          closeOn: closeOnUndo,
+        });
       } catch (err) {
         error(err, 'The source was not deleted');
       }

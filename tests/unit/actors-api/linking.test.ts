@@ -164,6 +164,7 @@ describe('dossier actors accept, when an actor already carries the name', () => 
       args,
       options,
       json: false,
+      notebook: '',
       io: { out: () => undefined, err: () => undefined, isTTY: false },
       call: conflictOnce,
       onEvent: async () => () => undefined,

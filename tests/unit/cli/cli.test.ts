@@ -58,7 +58,8 @@ describe('dossier CLI', () => {
     await writeFile(junk, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)));
     await run('--notebook', nb, 'import', path.join(FIXTURES, 'harbour-accord.txt'));
     const r = await run('--notebook', nb, 'import', path.join(FIXTURES, 'harbour-accord.txt'), junk, '--json');
-    expect(r.code).toBe(0);
+    // Nothing added and one file rejected: exit 1 (the summary still prints).
+    expect(r.code).toBe(1);
     const result = ImportResult.parse(JSON.parse(r.out));
     expect(result.added).toEqual([]);
     expect(result.skipped).toEqual([

@@ -189,15 +189,12 @@ const EDITS: Array<(api: Api, got: Got) => Promise<void>> = [
   },
 ];
 
-/** The problem a notebook opened with { readOnly: true } reports when nothing is wrong with it. */
-const READ_ONLY_REASON = 'opened read-only';
-
 /** What a notebook holds, in a form two states can be compared by. */
 async function summarise(dir: string): Promise<string> {
   const store = await NotebookStore.open(dir, { readOnly: true });
   try {
-    // A read-only open names its own reason; any other problem is a file that could not be read.
-    if (store.problem !== READ_ONLY_REASON) return `unreadable: ${store.problem ?? 'no reason'}`;
+    // A read-only open is no problem in itself; any problem is a file that could not be read.
+    if (store.problem !== undefined) return `unreadable: ${store.problem ?? 'no reason'}`;
     const m = store.manifest;
     const tags = new Map(m.tags.map((t) => [t.id, t.name]));
     const sources = [];

@@ -94,6 +94,30 @@ describe('NotebookStore', () => {
     expect(store.readOnly).toBe(false);
   });
 
+  it('opened read-only on purpose, a sound notebook reports no problem; a damaged one names its file', async () => {
+    const dir = await freshDir();
+    await (await NotebookStore.open(dir)).close();
+    const reader = await open(dir, { readOnly: true });
+    expect(reader.readOnly).toBe(true);
+    expect(reader.problem).toBeUndefined();
+    await expect(reader.updateManifest((m) => void (m.title = 'x'))).rejects.toMatchObject({ code: 'read-only' });
+    expect(reader.manifestProblem).toBeUndefined();
+    await writeFile(path.join(dir, 'notebook.json'), '{"schemaVersion": 1, "ti');
+    const damaged = await open(dir, { readOnly: true });
+    expect(damaged.problem).toMatch(/notebook\.json could not be read/);
+    expect(damaged.manifestProblem).toBe(damaged.problem);
+  });
+
+  it('says which temp files a crash left it removed as the writer opened the notebook', async () => {
+    const dir = await freshDir();
+    await (await NotebookStore.open(dir)).close();
+    await writeFile(path.join(dir, 'sources', '.src_a.json.0123456789abcdef.tmp'), '{');
+    expect((await open(dir, { readOnly: true })).tempFilesRemoved).toEqual([]);
+    const writer = await open(dir);
+    expect(writer.tempFilesRemoved).toEqual([path.join('sources', '.src_a.json.0123456789abcdef.tmp')]);
+    expect(await readdir(path.join(dir, 'sources'))).toEqual([]);
+  });
+
   it('opens read-only and never overwrites a manifest that is not JSON', async () => {
     const dir = await freshDir();
     await (await NotebookStore.open(dir)).close();

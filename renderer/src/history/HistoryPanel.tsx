@@ -1,0 +1,240 @@
+/**
+ * Edit › History… (and its shortcut, and the toolbar's History button): every
+ * action the undo history holds, newest first, with the point the notebook is
+ * at marked and the undone actions shown as redoable; choosing one undoes or
+ * redoes up to it in one go. Below, the notebook's snapshots (kept outside it):
+ * take one, or restore one after confirming.
+ */
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import type { HistoryTimeline, SnapshotInfo } from '../../../shared/api/history';
+import type { ShortcutPlatform } from '../../../shared/shortcuts';
+import { call } from '../api';
+import { useApiEvent } from '../api/useApiEvent';
+import { useNotices } from '../ui/notices';
+import { PLATFORM } from '../ui/platform';
+import { useOpenCommand } from '../help/useOpenCommand';
+import '../styles/history.css';
+
+const REASONS: Record<SnapshotInfo['reason'], string> = {
+  open: 'on opening',
+  delete: 'before a deletion',
+  merge: 'before a merge',
+  jump: 'before a history jump',
+  restore: 'before a restore',
+  manual: 'taken by hand',
+};
+
+function when(iso: string): string {
+  const d = new Date(iso);
+  const sameDay = d.toDateString() === new Date().toDateString();
+  return sameDay
+    ? d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' })
+    : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** Opens on the shortcut and on the menu command; `open`/`onOpenChange` let the toolbar open it too. */
+export function HistoryPanel({
+  open,
+  onOpenChange,
+  readOnly,
+  platform = PLATFORM,
+}: {
+  open: boolean;
+  onOpenChange(open: boolean): void;
+  readOnly: boolean;
+  platform?: ShortcutPlatform;
+}) {
+  useOpenCommand('history', 'history', platform, () => onOpenChange(true));
+  return open ? <HistoryDialog readOnly={readOnly} onClose={() => onOpenChange(false)} /> : null;
+}
+
+function HistoryDialog({ onClose, readOnly }: { onClose(): void; readOnly: boolean }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const { info, error } = useNotices();
+  const [timeline, setTimeline] = useState<HistoryTimeline | null>(null);
+  const [snapshots, setSnapshots] = useState<SnapshotInfo[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const [t, s] = await Promise.all([call('listHistory', {}), call('listSnapshots', {})]);
+      setTimeline(t);
+      setSnapshots(s);
+    } catch (err) {
+      error(err, 'Could not read the history');
+    }
+  }, [error]);
+  useEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal();
+    void load();
+  }, [load]);
+  useApiEvent('notebook-changed', () => void load());
+
+  const act = async (what: string, fn: () => Promise<unknown>) => {
+    setBusy(true);
+    try {
+      await fn();
+    } catch (err) {
+      error(err, what);
+    } finally {
+      setBusy(false);
+      await load();
+    }
+  };
+  const goTo = (index: number) =>
+    act('Could not go there in the history', async () => {
+      const t = await call('goToHistory', { index });
+      setTimeline(t);
+    });
+
+  // Rows newest first: each action (the state after it), then the state before them all.
+  const rows = timeline
+    ? [
+        ...timeline.entries.map((e, i) => ({ index: i + 1, label: e.label, at: e.at as string | undefined })).reverse(),
+        { index: 0, label: 'Before these actions', at: undefined },
+      ]
+    : [];
+
+  /** ↑/↓/Home/End move between the rows (each is a button: Enter or Space goes there). */
+  const onListKey = (e: ReactKeyboardEvent<HTMLOListElement>) => {
+    const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('button.history-row')];
+    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    const next =
+      e.key === 'ArrowDown'
+        ? at + 1
+        : e.key === 'ArrowUp'
+          ? at - 1
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? -1
+              : null;
+    if (next === null) return;
+    e.preventDefault();
+    buttons.at(Math.max(Math.min(next, buttons.length - 1), next === -1 ? -1 : 0))?.focus();
+  };
+
+  return (
+    <dialog
+      ref={ref}
+      className="modal history-dialog"
+      aria-labelledby="history-title"
+      onClose={onClose}
+      onCancel={onClose}
+      aria-busy={busy}
+    >
+      <header className="history-head">
+        <h2 id="history-title">History</h2>
+        <button type="button" className="icon-button" aria-label="Close" onClick={() => ref.current?.close()}>
+          ×
+        </button>
+      </header>
+
+      <section aria-labelledby="history-actions">
+        <h3 id="history-actions">Actions</h3>
+        {timeline === null ? (
+          <p className="pane-hint">Loading…</p>
+        ) : timeline.entries.length === 0 ? (
+          <p className="pane-hint">Nothing to undo yet: every change you make is listed here.</p>
+        ) : (
+          <>
+            <p className="history-hint">Choose a point to undo or redo everything up to it at once.</p>
+            <ol className="history-list" aria-label="Actions, newest first" onKeyDown={onListKey}>
+              {rows.map((row) => {
+                const current = row.index === timeline.current;
+                const undone = row.index > timeline.current;
+                return (
+                  <li key={row.index}>
+                    <button
+                      type="button"
+                      className={`history-row${current ? ' is-current' : ''}${undone ? ' is-undone' : ''}`}
+                      aria-current={current ? 'step' : undefined}
+                      // Not `disabled` while a jump runs: the focused row keeps the focus for the next key.
+                      aria-disabled={busy || undefined}
+                      disabled={readOnly}
+                      data-index={row.index}
+                      onClick={() => !current && !busy && void goTo(row.index)}
+                    >
+                      <span className="history-label">{row.label}</span>
+                      {row.at && <time dateTime={row.at}>{when(row.at)}</time>}
+                      <span className="history-state">{current ? 'Now' : undone ? 'Undone — redo' : ''}</span>
+                    </button>
+                  </li>
+                );
+              })}
+            </ol>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="history-snapshots" className="history-snapshots">
+        <div className="history-snapshots-head">
+          <h3 id="history-snapshots">Snapshots</h3>
+          <button
+            type="button"
+            className="button"
+            disabled={busy || readOnly}
+            onClick={() =>
+              void act('Could not take a snapshot', async () => {
+                await call('takeSnapshot', {});
+                info('Snapshot taken.');
+              })
+            }
+          >
+            Take snapshot
+          </button>
+        </div>
+        <p className="history-hint">
+          Copies of the whole notebook, kept outside it in your data folder: taken on opening, before deletions and
+          merges, and before large jumps above.
+        </p>
+        {snapshots === null ? null : snapshots.length === 0 ? (
+          <p className="pane-hint">No snapshots yet.</p>
+        ) : (
+          <ul className="snapshot-list" aria-label="Snapshots, newest first">
+            {snapshots.map((s) => (
+              <li key={s.id} className="snapshot-row" data-snapshot-id={s.id}>
+                <time dateTime={s.at}>{when(s.at)}</time>
+                <span className="snapshot-reason">{REASONS[s.reason]}</span>
+                <span className="snapshot-size">{Math.ceil(s.bytes / 1024)} kB</span>
+                {confirming === s.id ? (
+                  <span className="snapshot-confirm" role="group" aria-label="Confirm the restore">
+                    Replace the notebook with it?
+                    <button
+                      type="button"
+                      className="button button-danger"
+                      disabled={busy}
+                      onClick={() =>
+                        void act('Could not restore the snapshot', async () => {
+                          setConfirming(null);
+                          const { saved } = await call('restoreSnapshot', { id: s.id });
+                          info(`Snapshot restored. The notebook as it was is kept as a snapshot (${when(saved.at)}).`);
+                        })
+                      }
+                    >
+                      Restore
+                    </button>
+                    <button type="button" className="button" onClick={() => setConfirming(null)}>
+                      Cancel
+                    </button>
+                  </span>
+                ) : (
+                  <button
+                    type="button"
+                    className="button"
+                    disabled={busy || readOnly}
+                    onClick={() => setConfirming(s.id)}
+                  >
+                    Restore…
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </dialog>
+  );
+}
