@@ -31,6 +31,13 @@ export interface JsonNode {
 /** Name of the citation node in the editor's schema and in stored briefs. */
 export const CITATION_NODE = 'citation';
 
+/**
+ * Closing punctuation a citation mark joins, with no space between (a
+ * character-class body): the exports drop the space, the editor replaces the
+ * space it left after a citation when one of these is typed.
+ */
+export const JOINS_CITATION_MARK = '.,;:)\\]!?\u2026\u201d\u2019»';
+
 /** Attributes of a citation node. Only `annotationId` is required. */
 export interface CitationAttrs {
   /** The cited annotation (claim). */

@@ -138,6 +138,17 @@ test('draft a brief from an actor, cite by @ and by drag, export Markdown, DOCX 
   const lastParagraph = page.locator('.brief-doc > p').last();
   await expect(lastParagraph.locator(`.cite-chip[data-annotation-id="${claims[3]!.id}"]`)).toHaveCount(1);
 
+  // Punctuation typed right after a citation joins it, as in the exports (not "chip ."); then back as it was.
+  await page.keyboard.type('.');
+  const afterChip = () =>
+    lastParagraph.evaluate((p) => {
+      const chip = p.querySelector('.cite-chip');
+      return chip?.parentElement === p ? (chip.nextSibling?.textContent ?? '') : '';
+    });
+  await expect.poll(afterChip).toBe('.');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type(' ');
+
   // Escape closes the popup and leaves the typed text alone.
   await page.keyboard.type('and @fish');
   await expect(popup).toBeVisible();

@@ -66,6 +66,14 @@ test('"Signatories" with "Non-signatories" in the codebook: Enter creates "Signa
   await tagInput(page).press('Enter');
   await expect(editor(page).getByRole('list', { name: 'Tags' })).toHaveText(/Signatories/);
   await expect.poll(() => storedTagNames(app, sourceId)).toEqual(['Signatories']);
+  // The list closes once a tag is applied: no leftover row (here "Non-signatories") invites a second Enter.
+  await expect(editor(page).getByRole('listbox', { name: 'Matching tags' })).toHaveCount(0);
+  await tagInput(page).press('Enter');
+  await expect.poll(() => storedTagNames(app, sourceId)).toEqual(['Signatories']);
+  // Arrow down opens the codebook again to browse; with nothing typed, no row claims Enter.
+  await tagInput(page).press('ArrowDown');
+  await expect(editor(page).getByRole('listbox', { name: 'Matching tags' })).toBeVisible();
+  await expect(editor(page).locator('.tag-suggestions kbd')).toHaveCount(0);
 });
 
 test('the exact name wins whatever its case; a prefix is applied; a contained name only when highlighted', async ({

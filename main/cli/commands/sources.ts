@@ -31,10 +31,15 @@ export const importCommand: CliCommand = {
         if (e.type === 'import-progress' && !e.finished) io.err(`[${e.done + 1}/${e.total}] ${e.current ?? ''}`);
       });
     }
-    // Ctrl+C cancels the rest of the batch; what was added stays and the summary still prints.
+    // Ctrl+C (or a SIGTERM) cancels the rest of the batch at once, the file being read included; what was
+    // added stays, the summary still prints and the notebook is closed properly.
     const onInterrupt = () => void call('cancelImport', {}).catch(() => undefined);
     process.once('SIGINT', onInterrupt);
-    const result = await call('importPaths', { paths: args }).finally(() => process.off('SIGINT', onInterrupt));
+    process.once('SIGTERM', onInterrupt);
+    const result = await call('importPaths', { paths: args }).finally(() => {
+      process.off('SIGINT', onInterrupt);
+      process.off('SIGTERM', onInterrupt);
+    });
     print(result, () => importSummary(result));
     // Nothing added and something refused is a failure a script must see; only duplicates skipped is not.
     const { added, rejected } = result;

@@ -14,6 +14,7 @@ import {
   formatDate,
   shortNoteText,
   isCitation,
+  JOINS_CITATION_MARK,
   plainText,
   sourceListEntry,
   type BriefContext,
@@ -108,7 +109,7 @@ function marksOf(marks: JsonMark[] | undefined): Marks {
 }
 
 /** Closing punctuation that a note mark joins: no space between the mark and it. */
-const CLOSING = /^[\s\u00a0]+(?=[.,;:)\]!?\u2026\u201d\u2019»])/;
+const CLOSING = new RegExp(`^[\\s\\u00a0]+(?=[${JOINS_CITATION_MARK}])`);
 
 /**
  * Marks hug their text: a space between a word and its mark, and between a mark

@@ -4,7 +4,7 @@
  * host is stale and is taken over at once, so a crash never locks a person out
  * of their notebook (see docs/decisions/0002-notebook-lock.md).
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import { readFile, rename, unlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -59,9 +59,13 @@ export async function acquireNotebookLock(
       const fd = openSync(file, 'wx');
       try {
         writeSync(fd, JSON.stringify(me));
-      } finally {
+      } catch (err) {
+        // A full disk: the file was created but not written. Leave no empty lock behind.
         closeSync(fd);
+        unlinkSync(file);
+        throw err;
       }
+      closeSync(fd);
       let released = false;
       return async () => {
         if (released) return;

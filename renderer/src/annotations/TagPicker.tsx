@@ -41,12 +41,15 @@ export function TagPicker({ tags, value, onChange, onCreate, onManage, readOnly 
   }, [focusSignal]);
   useEffect(() => setActive(0), [query]);
 
+  // Once a tag is applied the list closes (typing or ↓ opens it again): a leftover row must not invite a second Enter.
   const add = (id: string) => {
     if (!applied.has(id)) onChange([...value, id]);
     setQuery('');
+    setOpen(false);
   };
   const create = async (name: string) => {
     setQuery('');
+    setOpen(false);
     const tag = await onCreate(name);
     if (tag) onChange([...value, tag.id]);
   };
@@ -156,7 +159,7 @@ export function TagPicker({ tags, value, onChange, onCreate, onManage, readOnly 
                   ) : (
                     <>Create tag “{option.name}”</>
                   )}
-                  {i === active && <kbd aria-hidden="true">Enter</kbd>}
+                  {i === active && query.trim() !== '' && <kbd aria-hidden="true">Enter</kbd>}
                 </li>
               ))}
             </ul>

@@ -9,8 +9,16 @@
  * The node view is plain DOM (no React inside ProseMirror): cheap for briefs
  * with hundreds of citations, and no nested React roots.
  */
+import { Plugin } from '@tiptap/pm/state';
 import { mergeAttributes, Node } from '@tiptap/react';
-import { CITATION_NODE, citationLabel, citationNoteText, excerpt, quoted } from '../../../shared/brief-doc';
+import {
+  CITATION_NODE,
+  citationLabel,
+  citationNoteText,
+  excerpt,
+  JOINS_CITATION_MARK,
+  quoted,
+} from '../../../shared/brief-doc';
 import type { ResolvedClaim } from '../../../shared/api/briefs';
 import type { CitationState, CitationStore } from './citation-store';
 import type { NoteNumbers } from './note-numbers';
@@ -77,6 +85,9 @@ export function drawChip(
   dom.title = `${again}${citationNoteText(claim)}\nDouble-click to open it in its source.`;
 }
 
+/** One typed character of the punctuation a citation mark joins. */
+const JOINS_CITATION = new RegExp(`^[${JOINS_CITATION_MARK}]$`);
+
 export const Citation = Node.create<CitationOptions>({
   name: CITATION_NODE,
   group: 'inline',
@@ -124,6 +135,25 @@ export const Citation = Node.create<CitationOptions>({
   renderText({ node }) {
     const quote = node.attrs.quote as string | null;
     return quote ? ` [${quoted(excerpt(quote, 60))}]` : ' [citation]';
+  },
+
+  // A citation is followed by a space so typing goes on; punctuation typed right there replaces that
+  // space and joins the chip ("…chip." not "…chip ."), as the exports write it.
+  addProseMirrorPlugins() {
+    return [
+      new Plugin({
+        props: {
+          handleTextInput(view, from, to, text) {
+            if (from !== to || !JOINS_CITATION.test(text) || from < 2) return false;
+            const { doc } = view.state;
+            if (doc.textBetween(from - 1, from) !== ' ') return false;
+            if (doc.resolve(from - 1).nodeBefore?.type.name !== CITATION_NODE) return false;
+            view.dispatch(view.state.tr.insertText(text, from - 1, from));
+            return true;
+          },
+        },
+      }),
+    ];
   },
 
   addNodeView() {
