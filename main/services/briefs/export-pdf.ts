@@ -360,31 +360,13 @@ class PdfWriter {
             const marker = { text: markerText, style: markerStyle, dx: -4 - mw };
             if (!(isFirst && k === 0)) this.gap(k === 0 ? PARA_GAP : 2.5, bars);
             item.forEach((b, j) => {
-              if (j === 0 && b.kind === 'paragraph') {
-                this.paragraph(
-                  b.content,
-                  markerStyle,
-                  BODY_LEADING,
-                  x + LIST_INDENT,
-                  width - LIST_INDENT,
-                  bars,
-                  marker,
-                );
-              } else {
-                if (j === 0) {
-                  // An item that starts with something other than a paragraph: marker on its own.
-                  this.paragraph(
-                    [{ kind: 'text', text: ' ', marks: {} }],
-                    markerStyle,
-                    BODY_LEADING,
-                    x + LIST_INDENT,
-                    width - LIST_INDENT,
-                    bars,
-                    marker,
-                  );
-                }
-                this.blocks([b], x + LIST_INDENT, width - LIST_INDENT, bars, j === 0);
+              const leads = j === 0 && b.kind === 'paragraph';
+              if (j === 0) {
+                // The marker goes with the item's first paragraph, or on its own line before anything else.
+                const content = leads ? b.content : [{ kind: 'text' as const, text: ' ', marks: {} }];
+                this.paragraph(content, markerStyle, BODY_LEADING, x + LIST_INDENT, width - LIST_INDENT, bars, marker);
               }
+              if (!leads) this.blocks([b], x + LIST_INDENT, width - LIST_INDENT, bars, j === 0);
             });
           });
           break;

@@ -59,20 +59,6 @@ export interface Classified {
 
 type Cls = 'good' | 'near-good' | 'short' | 'bad';
 
-/** Inserts that interrupt an article without ending it: transparent for the neighbour context. */
-const INLINE = new Set<RemovalReason>([
-  'caption',
-  'event ad',
-  'newsletter',
-  'promo',
-  'notification prompt',
-  'advertisement',
-  'deal bar',
-  'byline',
-  'dateline',
-  'page number',
-  'page header or footer',
-]);
 /** Inserts whose heading line (just before them) goes with them. */
 const INSERTS = new Set<RemovalReason>([
   'caption',
@@ -81,6 +67,15 @@ const INSERTS = new Set<RemovalReason>([
   'promo',
   'notification prompt',
   'advertisement',
+]);
+/** What interrupts an article without ending it (the inserts, and page furniture): transparent for the neighbour context. */
+const INLINE = new Set<RemovalReason>([
+  ...INSERTS,
+  'deal bar',
+  'byline',
+  'dateline',
+  'page number',
+  'page header or footer',
 ]);
 /** What the buttons of a cookie notice, prompt or sign-up box say. */
 const BUTTON =
