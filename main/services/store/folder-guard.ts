@@ -12,37 +12,25 @@ import { linkRefused } from './atomic-json-file';
 /** How deep Dossier's own layout goes (`sources/<id>.json`, `.cache/<file>`), with room to spare. */
 const MAX_DEPTH = 4;
 
-/** Temp files of the durable writer: `.<name>.<16 hex>.tmp`, and the `.<name>.<pid>.<n>.tmp` of earlier versions. */
-const TEMP_FILE = /^\..+\.(?:[0-9a-f]{16}|\d+\.\d+)\.tmp$/;
-
-/**
- * Throws linkRefused for the first symbolic link found inside `root` (a missing
- * folder passes). The same walk returns, relative to `root`, the writer's temp
- * files it saw in `tempFolders` (so opening reads each folder once).
- */
-export async function refuseLinksInside(
-  root: string,
-  tempFolders: ReadonlySet<string> = new Set(),
-  rel = '',
-  temps: string[] = [],
-): Promise<string[]> {
+/** Throws linkRefused for the first symbolic link found inside `root` (a missing folder passes). */
+export async function refuseLinksInside(root: string, depth = 0): Promise<void> {
   let entries;
   try {
-    entries = await readdir(path.join(root, rel), { withFileTypes: true });
+    entries = await readdir(root, { withFileTypes: true });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return temps;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return;
     throw err;
   }
-  const depth = rel ? rel.split(path.sep).length : 0;
   for (const entry of entries) {
-    const child = path.join(rel, entry.name);
-    if (entry.isSymbolicLink()) throw linkRefused(path.join(root, child));
-    if (entry.isDirectory() && depth < MAX_DEPTH) await refuseLinksInside(root, tempFolders, child, temps);
-    else if (entry.isFile() && tempFolders.has(rel) && TEMP_FILE.test(entry.name)) temps.push(child);
+    const full = path.join(root, entry.name);
+    if (entry.isSymbolicLink()) throw linkRefused(full);
+    if (entry.isDirectory() && depth < MAX_DEPTH) await refuseLinksInside(full, depth + 1);
   }
-  return temps;
 }
+
+/** Temp files of the durable writer: `.<name>.<16 hex>.tmp`, and the `.<name>.<pid>.<n>.tmp` of earlier versions. */
+const TEMP_FILE = /^\..+\.(?:[0-9a-f]{16}|\d+\.\d+)\.tmp$/;
 
 /** The temp files of the writer's pattern in the notebook's own folders, relative to `root`. */
 export async function findStaleTempFiles(root: string, folders: readonly string[]): Promise<string[]> {
@@ -55,12 +43,12 @@ export async function findStaleTempFiles(root: string, folders: readonly string[
 }
 
 /**
- * Removes the temp files a crash or a full disk left (`files`, relative to
- * `root`, as refuseLinksInside or findStaleTempFiles found them: only names of
- * the writer's pattern). Only the writer calls this, holding the lock, so no
- * write is in flight.
+ * Removes the temp files a crash or a full disk left in the notebook's own
+ * folders (only names of the writer's pattern; nothing else is touched).
+ * Only the writer calls this, holding the lock, so no write is in flight.
  */
-export async function removeStaleTempFiles(root: string, files: readonly string[]): Promise<string[]> {
-  for (const file of files) await unlink(path.join(root, file)).catch(() => undefined);
-  return [...files];
+export async function removeStaleTempFiles(root: string, folders: readonly string[]): Promise<string[]> {
+  const found = await findStaleTempFiles(root, folders);
+  for (const file of found) await unlink(path.join(root, file)).catch(() => undefined);
+  return found;
 }

@@ -152,8 +152,7 @@ export class NotebookStore {
     const version = options.schemaVersion ?? SCHEMA_VERSION;
     const migrations = options.migrations ?? MIGRATIONS;
     const manifestFile = path.join(root, MANIFEST_FILE);
-    // One walk: no link anywhere inside, and the temp files a crash left in the folders the writer uses.
-    const staleTemps = await refuseLinksInside(root, new Set(['', SOURCES_DIR, CACHE_DIR]));
+    await refuseLinksInside(root);
 
     // Take the lock while the manifest is read: the two do not depend on each other.
     const locking = options.readOnly
@@ -209,7 +208,7 @@ export class NotebookStore {
     if (readOnlyReason !== OPENED_READ_ONLY) store.unreadableManifest = readOnlyReason;
     // A new or migrated manifest is written at once (a migrated one's original is kept as .bak).
     try {
-      if (release) store.removedOnOpen = await removeStaleTempFiles(root, staleTemps);
+      if (release) store.removedOnOpen = await removeStaleTempFiles(root, [SOURCES_DIR, CACHE_DIR]);
       if ((created || migrated) && !readOnlyReason) await store.manifestDoc.save();
       if (created && !readOnlyReason) {
         // 'wx' creates exclusively: an existing file (or link) of that name is left as it is.
