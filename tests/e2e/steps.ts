@@ -84,6 +84,8 @@ export async function clickInText(page: Page, phrase: string, from: number, to: 
 
 /** Drags the mouse over a phrase in the reader, as a person would. */
 export async function dragOver(page: Page, phrase: string): Promise<void> {
+  // Measure after the reader's web font has loaded: a late font reflows the text under the pointer.
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
   const first = await textRect(page, phrase, 0, 1);
   const last = await textRect(page, phrase, phrase.length - 1);
   const box = {
