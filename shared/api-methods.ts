@@ -58,6 +58,8 @@ export const BRIEF_METHODS = [
   'draftBrief',
   'exportBrief',
   'exportBriefToFile',
+  'listCitationStyles',
+  'addCitationStyle',
   'resolveCitations',
   'listClaims',
 ] as const;

@@ -260,6 +260,7 @@ export const READ_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'getBrief',
   'exportBrief',
   'exportBriefToFile',
+  'listCitationStyles',
   'resolveCitations',
   'listClaims',
   'cancelImport',

@@ -67,11 +67,7 @@ export function htmlToInlines(html: string): Inline[] {
       }
       if (/^<div/i.test(token) || /\/>$/.test(token)) continue;
       stack.push(
-        /^<i\b|font-style:\s*italic/i.test(token)
-          ? 'italic'
-          : /^<b\b|font-weight:\s*bold/i.test(token)
-            ? 'bold'
-            : null,
+        /^<i\b|font-style:\s*italic/i.test(token) ? 'italic' : /^<b\b|font-weight:\s*bold/i.test(token) ? 'bold' : null,
       );
       continue;
     }
@@ -94,6 +90,47 @@ export function htmlToInlines(html: string): Inline[] {
   return out.filter((i) => i.kind !== 'text' || i.text.length > 0);
 }
 
+type Engine = InstanceType<typeof CSL.Engine>;
+
+/**
+ * Engines by style text, the most recently used last: building one parses the
+ * style (a large style such as APA takes hundreds of milliseconds), so a
+ * session reuses it from export to export.
+ */
+const engines = new Map<string, { engine: Engine; items: Map<string, CslItem> }>();
+const MAX_ENGINES = 4;
+
+function engineFor(xml: string, name: string): { engine: Engine; items: Map<string, CslItem> } {
+  const hit = engines.get(xml);
+  if (hit) {
+    engines.delete(xml);
+    engines.set(xml, hit);
+    return hit;
+  }
+  const items = new Map<string, CslItem>();
+  let engine: Engine;
+  try {
+    engine = new CSL.Engine(
+      {
+        retrieveLocale: (lang: string) => LOCALES[lang] ?? LOCALES['en-US']!,
+        retrieveItem: (id: string) => items.get(id),
+      },
+      xml,
+      'en-US',
+      true,
+    );
+    engine.setOutputFormat('html');
+  } catch (err) {
+    throw new DossierError(
+      'invalid-input',
+      `${name} could not be read as a CSL style (${err instanceof Error ? err.message : String(err)}).`,
+    );
+  }
+  engines.set(xml, { engine, items });
+  if (engines.size > MAX_ENGINES) engines.delete(engines.keys().next().value!);
+  return { engine, items };
+}
+
 /** A style ready to cite a set of sources. */
 export interface CitationFormatter {
   kind: CitationKind;
@@ -110,41 +147,45 @@ export interface CitationFormatter {
  * style for a file that is not a CSL style.
  */
 export function citationFormatter(xml: string, sources: readonly SourceMeta[], name = 'the style'): CitationFormatter {
-  if (xml.length > MAX_STYLE_BYTES) throw new DossierError('invalid-input', `${name} is larger than 1 MB: not a CSL style.`);
+  if (xml.length > MAX_STYLE_BYTES)
+    throw new DossierError('invalid-input', `${name} is larger than 1 MB: not a CSL style.`);
   if (/<!DOCTYPE|<!ENTITY/i.test(xml))
     throw new DossierError('invalid-input', `${name} declares a DOCTYPE or entities: refused.`);
   if (!/<style\b[^>]{0,2000}xmlns="http:\/\/purl\.org\/net\/xbiblio\/csl"/.test(xml))
     throw new DossierError('invalid-input', `${name} is not a CSL style (no <style> in the CSL namespace).`);
-  const items = new Map<string, CslItem>(sources.map((s) => [s.id, cslItem(s)]));
   const byId = new Map(sources.map((s) => [s.id, s]));
-  let engine: InstanceType<typeof CSL.Engine>;
+  const cached = engineFor(xml, name);
+  cached.items.clear();
+  for (const s of sources) cached.items.set(s.id, cslItem(s));
+  const { engine } = cached;
+  // A fresh registry for these sources (an engine is reused across exports; its items may have changed).
   try {
-    engine = new CSL.Engine(
-      {
-        retrieveLocale: (lang: string) => LOCALES[lang] ?? LOCALES['en-US']!,
-        retrieveItem: (id: string) => items.get(id),
-      },
-      xml,
-      'en-US',
-      true,
-    );
-    engine.setOutputFormat('html');
-    engine.updateItems([...items.keys()]);
+    engine.updateItems([]);
+    engine.updateItems([...cached.items.keys()]);
   } catch (err) {
+    engines.delete(xml);
     throw new DossierError(
       'invalid-input',
       `${name} could not be read as a CSL style (${err instanceof Error ? err.message : String(err)}).`,
     );
   }
   const kind: CitationKind = engine.opt.class === 'note' ? 'note' : 'in-text';
+  const cites = new Map<string, Inline[]>();
   return {
     kind,
     title: styleTitle(xml, name),
     cite(source, position) {
-      const html = engine.makeCitationCluster([
-        { id: source.id, position: position === 'first' ? CSL.POSITION_FIRST : CSL.POSITION_SUBSEQUENT },
-      ]);
-      return htmlToInlines(html);
+      // One source's citation in one position is the same wherever it appears: worded once.
+      const key = `${position}:${source.id}`;
+      let runs = cites.get(key);
+      if (!runs) {
+        const html = engine.makeCitationCluster([
+          { id: source.id, position: position === 'first' ? CSL.POSITION_FIRST : CSL.POSITION_SUBSEQUENT },
+        ]);
+        runs = htmlToInlines(html);
+        cites.set(key, runs);
+      }
+      return runs.map((r) => ({ ...r }));
     },
     bibliography() {
       const made = engine.makeBibliography();

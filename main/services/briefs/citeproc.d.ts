@@ -4,6 +4,7 @@ declare module 'citeproc' {
     retrieveLocale(lang: string): string;
     retrieveItem(id: string): unknown;
   }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- declared for `typeof Engine` below
   class Engine {
     constructor(sys: CiteprocSys, style: string, lang?: string, forceLang?: boolean);
     opt: { class?: string; 'default-locale'?: string[] };

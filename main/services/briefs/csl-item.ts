@@ -32,7 +32,11 @@ export interface CslItem {
   language?: string;
 }
 
+/** Bylines longer than this are cut before they are parsed (a byline is a line, not a text). */
+const MAX_BYLINE = 300;
+
 /** Between two people in a byline, in the languages articles come in. */
+// eslint-disable-next-line regexp/no-super-linear-move -- applied to bylines of at most MAX_BYLINE characters
 const PEOPLE_SEPARATOR = /\s+(?:and|&|och|og|et|und|y|e|en)\s+|\s*;\s*/i;
 
 /** One person's name, or a literal for a byline that is no person's ("Staff reporter", "Reuters"). */
@@ -48,17 +52,24 @@ const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'la', 'le', 'du', '
 
 /** The people of a byline: split on "and" (in several languages), ";" and, between full names, commas. */
 export function cslNames(author: string | undefined): CslName[] | undefined {
-  const text = author?.replace(/^by\s+/i, '').trim();
+  const text = author
+    ?.slice(0, MAX_BYLINE)
+    .replace(/^by\s+/i, '')
+    .trim();
   if (!text) return undefined;
   const parts = text.split(PEOPLE_SEPARATOR).flatMap((part) => {
-    const commas = part.split(/\s*,\s*/).filter(Boolean);
+    const commas = part
+      .split(',')
+      .map((c) => c.trim())
+      .filter(Boolean);
     // "Lindqvist, Anna": one person written family first.
     if (commas.length === 2 && !commas[0]!.includes(' ') && !commas[1]!.includes(' ')) return [part];
     return commas;
   });
   return parts.map((p) => {
-    const inverted = /^([^,\s]+),\s*([^,]+)$/.exec(p);
-    return inverted ? { family: inverted[1]!, given: inverted[2]! } : personName(p);
+    // "Lindqvist, Anna": family name first.
+    const [family, given, ...rest] = p.split(',').map((x) => x.trim());
+    return given && !rest.length && family && !family.includes(' ') ? { family, given } : personName(p);
   });
 }
 
@@ -69,8 +80,10 @@ function dateParts(iso: string | undefined): [[number, number, number]] | undefi
 
 /** The main title before a colon, at most four words, without trailing punctuation. */
 export function cslShortTitle(title: string): string {
-  const main = title.split(/:\s/)[0]!;
-  return main.split(/\s+/).filter(Boolean).slice(0, 4).join(' ').replace(/[,;:.\u2013\u2014-]+$/, '');
+  const main = title.split(': ')[0]!;
+  let short = main.split(' ').filter(Boolean).slice(0, 4).join(' ');
+  while (short && ',;:.\u2013\u2014-'.includes(short.at(-1)!)) short = short.slice(0, -1);
+  return short;
 }
 
 export function cslItem(source: SourceMeta): CslItem {

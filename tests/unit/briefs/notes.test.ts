@@ -152,7 +152,9 @@ describe('one note per cited claim, numbered 1…n', () => {
     for (const [word, n] of EXPECTED_MARKS) expect(all, word).toMatch(new RegExp(`${word}${n}[.,;!]`));
     expect(all).toContain('Charlie [citation removed] and');
     // Chicago notes: author, “title,” outlet — each source's first note in full.
-    const noteNumbers = [...all.matchAll(/(?:^| )(\d) (Daniel Frost|\u201cPort authority|\u00c5sa Lindstr\u00f6m)[, ]/g)];
+    const noteNumbers = [
+      ...all.matchAll(/(?:^| )(\d) (Daniel Frost|\u201cPort authority|\u00c5sa Lindstr\u00f6m)[, ]/g),
+    ];
     expect(noteNumbers.map((m) => [m[1], m[2]])).toEqual([
       ['1', 'Daniel Frost'],
       ['2', '\u201cPort authority'],
@@ -258,7 +260,9 @@ describe('a source whose outlet is unknown', () => {
       expect(out, name).toContain('Minister defends Nordhamn dredging plan amid protests');
       expect(out, name).not.toContain('Unknown outlet');
     }
-    expect(md).toMatch(/^\[\^\d\]: \u201cPort authority data contradicts minister’s jobs figure,\u201d March 18, 2025, /m);
+    expect(md).toMatch(
+      /^\[\^\d\]: \u201cPort authority data contradicts minister’s jobs figure,\u201d March 18, 2025, /m,
+    );
     if (hasPoppler) {
       const pdf = flat(await pdfText(noOutlets, plain));
       expect(pdf).not.toMatch(FILE_NAMES);
