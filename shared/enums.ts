@@ -183,6 +183,14 @@ export const BRIEF_FORMAT_INFO: Record<
   },
 };
 
+/** How a citation style cites: numbered notes, or in the text ("(Frost, 2025)"). */
+export const CITATION_KINDS = ['note', 'in-text'] as const;
+export const CitationKind = z.enum(CITATION_KINDS);
+export type CitationKind = z.infer<typeof CitationKind>;
+/** Where a citation style comes from: built into Dossier, or a `.csl` file in the notebook's styles/. */
+export const STYLE_ORIGINS = ['built-in', 'notebook'] as const;
+export const StyleOrigin = z.enum(STYLE_ORIGINS);
+
 // ---------------------------------------------------------------- interop (exchange formats)
 
 /**

@@ -4,7 +4,7 @@
  * chips live (resolveCitations) and to find claims to cite (listClaims).
  */
 import { z } from 'zod';
-import { BriefFormat } from '../enums';
+import { BriefFormat, CitationKind, StyleOrigin } from '../enums';
 import { Annotation, Brief, Id, RichDoc, SourceMeta } from '../model';
 import { WriteOrigin } from './events';
 
@@ -19,8 +19,8 @@ export const CitationStyleInfo = z.object({
   id: StyleId,
   title: z.string(),
   /** Numbered notes, or citations in the text (author-date). */
-  kind: z.enum(['note', 'in-text']),
-  origin: z.enum(['built-in', 'notebook']),
+  kind: CitationKind,
+  origin: StyleOrigin,
 });
 export type CitationStyleInfo = z.infer<typeof CitationStyleInfo>;
 

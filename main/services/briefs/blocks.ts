@@ -8,6 +8,7 @@
  * are now; each note and the Sources list worded by the citation style (in
  * notes, or in the text for an author-date style). Pure: no Node APIs.
  */
+import type { CitationKind } from '../../../shared/enums';
 import type { Brief, SourceMeta } from '../../../shared/model';
 import {
   citationAttrs,
@@ -67,7 +68,7 @@ export interface Note {
  * they are known (main/services/briefs/citation-style.ts).
  */
 export interface NoteStyle {
-  kind: 'note' | 'in-text';
+  kind: CitationKind;
   cite(source: SourceMeta, position: 'first' | 'subsequent'): Inline[];
   bibliography(): Array<{ source: SourceMeta; entry: Inline[] }>;
 }
@@ -81,7 +82,7 @@ export interface ResolvedBrief {
   /** Distinct cited sources, in the style's order. */
   sources: Array<{ source: SourceMeta; entry: Inline[] }>;
   /** Notes (numbered marks and footnotes) or in-text citations (then `notes` is empty). */
-  citationKind: 'note' | 'in-text';
+  citationKind: CitationKind;
   /** Citations whose annotation no longer exists. */
   removed: number;
 }

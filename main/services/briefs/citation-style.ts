@@ -9,14 +9,12 @@
 import CSL from 'citeproc';
 import LOCALES from '@citation-js/plugin-csl/lib/locales.json';
 import STYLES from '@citation-js/plugin-csl/lib/styles.json';
+import type { CitationKind } from '../../../shared/enums';
 import { DossierError } from '../../../shared/errors';
 import type { SourceMeta } from '../../../shared/model';
 import type { Inline, Marks } from './blocks';
 import { cslItem, type CslItem } from './csl-item';
 import { CHICAGO_NOTES_CSL } from './styles/chicago-notes';
-
-/** How the style cites: with numbered notes, or in the text ("(Lindqvist 2026)"). */
-export type CitationKind = 'note' | 'in-text';
 
 /** The styles every notebook has, by id. */
 export const BUILT_IN_STYLES: Record<string, string> = {

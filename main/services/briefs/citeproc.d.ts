@@ -8,7 +8,7 @@ declare module 'citeproc' {
   class Engine {
     constructor(sys: CiteprocSys, style: string, lang?: string, forceLang?: boolean);
     opt: { class?: string; 'default-locale'?: string[] };
-    setOutputFormat(format: 'html' | 'text' | 'rtf'): void;
+    setOutputFormat(format: string): void;
     updateItems(ids: string[]): void;
     makeCitationCluster(items: Array<{ id: string; position?: number }>): string;
     makeBibliography(): false | [{ entry_ids: string[][] }, string[]];
