@@ -1,0 +1,223 @@
+/**
+ * A fictional notebook for the W3C Web Annotation tests: articles in English,
+ * Swedish and French from tests/fixtures, one pasted article whose text puts
+ * astral characters (emoji, 𝔘) before its quotes, a tag hierarchy with colours,
+ * a custom status, actors with kinds and aliases, and claims, highlights and
+ * notes that use all of them.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { openNotebookSession, type NotebookSession } from '../../../main/services/session';
+import { importW3c, type W3cImportSummary } from '../../../main/services/interop/w3c-import';
+import { exportW3c, type W3cExportInput } from '../../../main/services/interop/w3c-export';
+import type { RichDoc } from '../../../shared/model';
+import { createServiceContext, type ServiceContext } from '../../../main/services/service-context';
+import { tempDir } from '../../helpers/temp-dir';
+
+const contexts = new WeakMap<NotebookSession, ServiceContext>();
+/** A service context over the session's store (the importer's and exporter's first argument). */
+export function ctxOf(s: NotebookSession): ServiceContext {
+  let ctx = contexts.get(s);
+  if (!ctx) contexts.set(s, (ctx = createServiceContext(s.store, () => undefined)));
+  return ctx;
+}
+
+const FIXTURES = path.resolve(__dirname, '../../fixtures/actors');
+
+export const ASTRAL_ARTICLE = [
+  'Festival 🎉 in 𝔘lvsby draws record crowds',
+  '',
+  'Organisers 🎶🎶 of the 𝔘lvsby festival said 40,000 visitors came this year. The mayor, Sofia Brandt, promised a new stage.',
+].join('\n');
+
+export const HARBOUR_URL = 'https://news.example.org/2026/05/harbour-cloud-deal';
+export const SUMMIT_URL = 'https://actu.example.fr/cables-baltique';
+
+export interface Opened {
+  s: NotebookSession;
+  dir: string;
+}
+
+/** Opens a fresh notebook in a temporary folder; `cleanups` closes and removes it after the test. */
+export async function freshNotebook(cleanups: Array<() => Promise<void>>, name = 'nb.dossier'): Promise<Opened> {
+  const t = await tempDir('dossier-w3c-');
+  const dir = path.join(t.dir, name);
+  const s = await openNotebookSession(dir);
+  cleanups.push(t.cleanup, () => s.close());
+  return { s, dir };
+}
+
+export async function fixtureBytes(name: string): Promise<Uint8Array> {
+  return new Uint8Array(await readFile(path.join(FIXTURES, name)));
+}
+
+/** Imports files into `s`; returns the new sources' ids by file name. */
+export async function importArticles(
+  s: NotebookSession,
+  files: Array<{ name: string; bytes: Uint8Array }>,
+): Promise<Record<string, string>> {
+  const { added, rejected } = await s.service.importFiles({ files });
+  if (rejected.length) throw new Error(`fixture import rejected: ${JSON.stringify(rejected)}`);
+  return Object.fromEntries(added.map((src) => [src.origin.name!, src.id]));
+}
+
+/** The UTF-16 range of `quote` in the source's text (the first occurrence). */
+async function range(s: NotebookSession, sourceId: string, quote: string): Promise<{ start: number; end: number }> {
+  const { source } = await s.service.getSource({ id: sourceId });
+  const start = source.text.indexOf(quote);
+  if (start < 0) throw new Error(`fixture quote not found: ${quote}`);
+  return { start, end: start + quote.length };
+}
+
+const NOTE: RichDoc = {
+  type: 'doc',
+  content: [
+    {
+      type: 'paragraph',
+      content: [
+        { type: 'text', text: 'Check against the ' },
+        { type: 'text', text: 'port authority', marks: [{ type: 'bold' }] },
+        { type: 'text', text: ' minutes <draft> & ask again.' },
+      ],
+    },
+    {
+      type: 'bulletList',
+      content: [
+        { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Second source 🎯' }] }] },
+      ],
+    },
+  ],
+};
+
+/** Builds the annotated notebook. */
+export async function annotatedNotebook(
+  cleanups: Array<() => Promise<void>>,
+): Promise<Opened & { ids: Record<string, string> }> {
+  const opened = await freshNotebook(cleanups, 'source.dossier');
+  const { s } = opened;
+  const ids = await importArticles(s, [
+    { name: 'en-harbour.txt', bytes: await fixtureBytes('en-harbour.txt') },
+    { name: 'sv-harbour.txt', bytes: await fixtureBytes('sv-harbour.txt') },
+    { name: 'fr-summit.txt', bytes: await fixtureBytes('fr-summit.txt') },
+    { name: 'festival.txt', bytes: new TextEncoder().encode(ASTRAL_ARTICLE) },
+  ]);
+  await s.service.updateSourceMeta({ id: ids['en-harbour.txt']!, patch: { url: HARBOUR_URL } });
+  await s.service.updateSourceMeta({ id: ids['fr-summit.txt']!, patch: { url: SUMMIT_URL } });
+  await s.service.setStatuses({
+    statuses: ['unverified', 'corroborated', 'disputed', 'refuted', 'needs a second source'],
+  });
+  const economy = await s.service.createTag({ name: 'Economy', color: '#0072b2' });
+  const shipping = await s.service.createTag({ name: 'Shipping', color: '#d55e00', parentId: economy.id });
+  const security = await s.service.createTag({ name: 'Sécurité', color: '#cc79a7' });
+  const culture = await s.service.createTag({ name: 'Culture', color: '#009e73' });
+  const hale = await s.service.createActor({ name: 'Victor Hale', kind: 'person', aliases: ['V. Hale'] });
+  const ashcombe = await s.service.createActor({
+    name: 'Ashcombe Marine',
+    kind: 'organisation',
+    aliases: ['Ashcombe'],
+    description: 'A fictional shipping company.',
+    color: '#8fbc5a',
+  });
+  const macron = await s.service.createActor({ name: 'Emmanuel Macron', kind: 'person', aliases: [] });
+  const brandt = await s.service.createActor({ name: 'Sofia Brandt', kind: 'person', aliases: ['Brandt'] });
+
+  const en = ids['en-harbour.txt']!;
+  const { source: enSource } = await s.service.getSource({ id: en });
+  const enQuote = enSource.text
+    .split('\n')
+    .find((l) => l.length > 60)!
+    .slice(0, 60);
+  await s.service.createAnnotation({
+    sourceId: en,
+    kind: 'claim',
+    ...(await range(s, en, enQuote)),
+    tagIds: [shipping.id],
+    status: 'needs a second source',
+    actors: [
+      { actorId: ashcombe.id, role: 'subject', stance: 'opposes' },
+      { actorId: hale.id, role: 'speaker' },
+    ],
+    note: NOTE,
+  });
+  const sv = ids['sv-harbour.txt']!;
+  await s.service.createAnnotation({
+    sourceId: sv,
+    kind: 'claim',
+    ...(await range(s, sv, 'Ingen frågade rederierna')),
+    tagIds: [shipping.id, economy.id],
+    status: 'corroborated',
+    actors: [{ actorId: hale.id, role: 'speaker', stance: 'supports' }],
+  });
+  await s.service.createAnnotation({
+    sourceId: sv,
+    kind: 'highlight',
+    ...(await range(s, sv, 'Microsoft har fått uppdraget')),
+    tagIds: [],
+    actors: [],
+  });
+  const fr = ids['fr-summit.txt']!;
+  await s.service.createAnnotation({
+    sourceId: fr,
+    kind: 'claim',
+    ...(await range(s, fr, 'la France enverra un navire de recherche')),
+    tagIds: [security.id],
+    status: 'disputed',
+    actors: [{ actorId: macron.id, role: 'mentioned', stance: 'neutral' }],
+  });
+  const fest = ids['festival.txt']!;
+  await s.service.createAnnotation({
+    sourceId: fest,
+    kind: 'claim',
+    ...(await range(s, fest, '40,000 visitors came this year')),
+    tagIds: [culture.id],
+    actors: [{ actorId: brandt.id, role: 'subject' }],
+  });
+  await s.service.createAnnotation({
+    sourceId: fest,
+    kind: 'note',
+    ...(await range(s, fest, 'promised a new stage')),
+    tagIds: [],
+    actors: [{ actorId: brandt.id, role: 'speaker' }],
+    note: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Which stage? 𝔘 asks.' }] }] },
+  });
+  return { ...opened, ids };
+}
+
+export async function exportFrom(s: NotebookSession, input: W3cExportInput = {}) {
+  return exportW3c(ctxOf(s), input);
+}
+
+/** Imports W3C bytes into `s` as one transaction, as the import door does. */
+export function importInto(
+  s: NotebookSession,
+  bytes: Uint8Array,
+  name = 'annotations.jsonld',
+): Promise<W3cImportSummary> {
+  return ctxOf(s).transact('Import annotations', (tx) => importW3c(ctxOf(s), tx, bytes, name), { reason: 'import' });
+}
+
+/** Everything a person would compare after a round trip, in a stable order. */
+export async function contents(s: NotebookSession) {
+  const m = s.store.manifest;
+  const files = [];
+  for (const head of [...m.sources].sort((a, b) => a.id.localeCompare(b.id)))
+    files.push(await s.store.loadSource(head.id));
+  return {
+    statuses: m.statuses,
+    tags: [...m.tags].sort((a, b) => a.id.localeCompare(b.id)),
+    actors: [...m.actors].sort((a, b) => a.id.localeCompare(b.id)),
+    sources: files.map((f) => f.source),
+    annotations: files.flatMap((f) => [...f.annotations].sort((a, b) => a.id.localeCompare(b.id))),
+  };
+}
+
+/** The notebook's files (not the search cache): compare before and after a refused import. */
+export async function notebookFiles(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  out['notebook.json'] = await readFile(path.join(dir, 'notebook.json'), 'utf8');
+  for (const f of await readdir(path.join(dir, 'sources')).catch(() => [])) {
+    out[`sources/${f}`] = await readFile(path.join(dir, 'sources', f), 'utf8');
+  }
+  out.history = await readFile(path.join(dir, '.cache', 'history.jsonl'), 'utf8').catch(() => '');
+  return out;
+}
