@@ -167,19 +167,20 @@ class ImportPlan {
   private readonly newActors: Actor[] = [];
   private readonly newStatuses: string[] = [];
   private readonly now = new Date().toISOString();
+  private placed = false;
 
   constructor(
     private readonly ctx: ServiceContext,
     private readonly file: ParsedFile,
-  ) {
-    for (const s of file.statuses) this.status(s);
-  }
+  ) {}
 
   placements(): Placement[] {
     return [...this.places.values()];
   }
 
+  /** What the manifest gains; the file's list of statuses (its order) only when an annotation was placed. */
   additions() {
+    if (this.placed) for (const name of this.file.statuses) this.status(name);
     return { tags: this.newTags, actors: this.newActors, statuses: this.newStatuses };
   }
 
@@ -306,6 +307,7 @@ class ImportPlan {
 
   /** The annotation record for `a` on `sourceId` (its own id kept when its source is new to this notebook). */
   async annotation(a: ParsedAnnotation, sourceId: string, target: TextTarget, newSource: boolean): Promise<Annotation> {
+    this.placed = true;
     const fileId = recordId('annotation', a.iri);
     const links: ActorLink[] = [];
     for (const l of a.actors) {

@@ -303,12 +303,18 @@ function rootItems(root: unknown, fileName: string): { items: unknown[]; holder?
 
 const sourceIri = (s: string | { id: string } | undefined) => (typeof s === 'string' ? s : s?.id);
 
-function kindOf(explicit: string | undefined, motivations: string[], purposes: Set<string>): AnnotationKind {
+/** Dossier's kind when the file says it; else from the motivation; else a claim when it has a status, a note when it has a comment. */
+function kindOf(
+  explicit: string | undefined,
+  motivations: string[],
+  purposes: Set<string>,
+  noted: boolean,
+): AnnotationKind {
   if (explicit && (ANNOTATION_KINDS as readonly string[]).includes(explicit)) return explicit as AnnotationKind;
   const plain = motivations.map((m) => m.replace(/^oa:/, ''));
   for (const kind of ANNOTATION_KINDS) if (plain.includes(KIND_MOTIVATION[kind])) return kind;
   if (purposes.has(PURPOSE.status)) return 'claim';
-  return purposes.has(PURPOSE.note) ? 'note' : 'highlight';
+  return noted ? 'note' : 'highlight';
 }
 
 function parseAnnotation(raw: unknown, n: number): ParsedAnnotation {
@@ -348,7 +354,7 @@ function parseAnnotation(raw: unknown, n: number): ParsedAnnotation {
   const out: ParsedAnnotation = {
     n,
     ...(a.id ? { iri: a.id } : {}),
-    kind: kindOf(a[X.kind], a.motivation ?? [], purposes),
+    kind: 'highlight',
     ...(a.created ? { created: a.created } : {}),
     ...(a.modified ? { modified: a.modified } : {}),
     source: target.source,
@@ -383,6 +389,7 @@ function parseAnnotation(raw: unknown, n: number): ParsedAnnotation {
       else if (b.value?.trim()) out.notes.push(b.format === 'text/html' ? { html: b.value } : { text: b.value });
     }
   }
+  out.kind = kindOf(a[X.kind], a.motivation ?? [], purposes, out.notes.length > 0);
   return out;
 }
 
