@@ -13,14 +13,16 @@ afterAll(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- exported JSON, damaged on purpose
+type Json = Record<string, any>;
 const utf8 = (s: string) => new TextEncoder().encode(s);
 /** A copy of the good export changed by `edit`. */
-function damaged(edit: (doc: Record<string, any>) => void): Uint8Array {
+function damaged(edit: (doc: Json) => void): Uint8Array {
   const doc = structuredClone(good);
   edit(doc);
   return utf8(JSON.stringify(doc));
 }
-const firstItem = (doc: Record<string, any>) => doc.first.items[0];
+const firstItem = (doc: Json): Json => doc.first.items[0];
 
 // Each case: the bytes, and what the message must say.
 const CASES: Array<[string, () => Uint8Array, RegExp]> = [
@@ -49,7 +51,7 @@ const CASES: Array<[string, () => Uint8Array, RegExp]> = [
     'an unknown actor role',
     () =>
       damaged((d) => {
-        const body = firstItem(d).body.find((b: any) => b.purpose === 'identifying');
+        const body = firstItem(d).body.find((b: Json) => b.purpose === 'identifying');
         body['dossier:role'] = 'overlord';
       }),
     /Annotation 1 .* is damaged: body/,

@@ -59,7 +59,7 @@ describe('W3C export against the Web Annotation Data Model', () => {
     const expanded = (await jsonld.expand(
       doc as jsonld.JsonLdDocument,
       { documentLoader, safe: true } as never,
-    )) as Json[];
+    )) as unknown as Json[];
     expect(expanded).toHaveLength(1);
     const collection = expanded[0]!;
     expect(collection['@type']).toEqual([`${AS}OrderedCollection`]);

@@ -47,14 +47,14 @@ export async function freshNotebook(cleanups: Array<() => Promise<void>>, name =
   return { s, dir };
 }
 
-export async function fixtureBytes(name: string): Promise<Uint8Array> {
+export async function fixtureBytes(name: string): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(await readFile(path.join(FIXTURES, name)));
 }
 
 /** Imports files into `s`; returns the new sources' ids by file name. */
 export async function importArticles(
   s: NotebookSession,
-  files: Array<{ name: string; bytes: Uint8Array }>,
+  files: Array<{ name: string; bytes: Uint8Array<ArrayBuffer> }>,
 ): Promise<Record<string, string>> {
   const { added, rejected } = await s.service.importFiles({ files });
   if (rejected.length) throw new Error(`fixture import rejected: ${JSON.stringify(rejected)}`);
@@ -110,16 +110,22 @@ export async function annotatedNotebook(
   const shipping = await s.service.createTag({ name: 'Shipping', color: '#d55e00', parentId: economy.id });
   const security = await s.service.createTag({ name: 'Sécurité', color: '#cc79a7' });
   const culture = await s.service.createTag({ name: 'Culture', color: '#009e73' });
-  const hale = await s.service.createActor({ name: 'Victor Hale', kind: 'person', aliases: ['V. Hale'] });
+  const hale = await s.service.createActor({ name: 'Victor Hale', kind: 'person', aliases: ['V. Hale'], memberOf: [] });
   const ashcombe = await s.service.createActor({
     name: 'Ashcombe Marine',
     kind: 'organisation',
     aliases: ['Ashcombe'],
     description: 'A fictional shipping company.',
     color: '#8fbc5a',
+    memberOf: [],
   });
-  const macron = await s.service.createActor({ name: 'Emmanuel Macron', kind: 'person', aliases: [] });
-  const brandt = await s.service.createActor({ name: 'Sofia Brandt', kind: 'person', aliases: ['Brandt'] });
+  const macron = await s.service.createActor({ name: 'Emmanuel Macron', kind: 'person', aliases: [], memberOf: [] });
+  const brandt = await s.service.createActor({
+    name: 'Sofia Brandt',
+    kind: 'person',
+    aliases: ['Brandt'],
+    memberOf: [],
+  });
 
   const en = ids['en-harbour.txt']!;
   const { source: enSource } = await s.service.getSource({ id: en });
