@@ -193,10 +193,11 @@ class ImportPlan {
     const sha = (info.sha256 && /^[0-9a-f]{64}$/.test(info.sha256) ? info.sha256 : undefined) ?? sha256OfUrn(iri);
     const { store } = this.ctx;
     const heads = store.manifest.sources;
+    const hashed = sha ? store.sourceIdBySha256(sha) : undefined;
     const byTitle = info.title ? heads.filter((s) => key(s.title) === key(info.title!)) : [];
     const head: SourceIndexEntry | undefined =
       (url ? heads.find((s) => webAddress(s.url) === url) : undefined) ??
-      (sha ? heads.find((s) => s.id === store.sourceIdBySha256(sha)) : undefined) ??
+      (sha ? heads.find((s) => s.id === hashed) : undefined) ??
       (byTitle.length === 1 ? byTitle[0] : undefined);
     let place: Placement;
     if (head) {

@@ -7,6 +7,7 @@
  */
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { openNotebookSession, type NotebookSession } from '../../../main/services/session';
 import { importW3c, type W3cImportSummary } from '../../../main/services/interop/w3c-import';
 import { exportW3c, type W3cExportInput } from '../../../main/services/interop/w3c-export';
@@ -22,7 +23,7 @@ export function ctxOf(s: NotebookSession): ServiceContext {
   return ctx;
 }
 
-const FIXTURES = path.resolve(__dirname, '../../fixtures/actors');
+const FIXTURES = fileURLToPath(new URL('../../fixtures/actors', import.meta.url));
 
 export const ASTRAL_ARTICLE = [
   'Festival 🎉 in 𝔘lvsby draws record crowds',
@@ -132,7 +133,7 @@ export async function annotatedNotebook(
   const enQuote = enSource.text
     .split('\n')
     .find((l) => l.length > 60)!
-    .slice(0, 60);
+    .split(/(?<=\.) /)[0]!;
   await s.service.createAnnotation({
     sourceId: en,
     kind: 'claim',
