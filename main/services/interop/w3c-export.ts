@@ -21,8 +21,6 @@ import { ANNO_CONTEXT, DOSSIER_CONTEXT, KIND_MOTIVATION, PURPOSE, X, recordIri, 
 export interface W3cExportInput {
   /** Absent: every source. */
   sourceIds?: string[];
-  /** Carry each source's reading text and metadata (default true), so an import elsewhere can recreate it. */
-  embedSources?: boolean;
 }
 
 export interface W3cExportResult {
@@ -67,7 +65,7 @@ export async function exportW3c(ctx: ServiceContext, input: W3cExportInput = {})
     generator: { id: 'https://dossier.example.org', type: 'Software', name: 'Dossier' },
     [X.statuses]: manifest.statuses,
     [X.tags]: tagsWithAncestors(manifest.tags, usedTags).map(tagJson),
-    [X.sources]: files.map((f) => sourceJson(f.source, sourceIri.get(f.source.id)!, input.embedSources ?? true)),
+    [X.sources]: files.map((f) => sourceJson(f.source, sourceIri.get(f.source.id)!)),
     first: {
       id: `${collectionId}/annotations/page/1`,
       type: 'AnnotationPage',
@@ -109,7 +107,8 @@ export function webAddress(url: string | undefined): string | undefined {
   }
 }
 
-function sourceJson(source: Source, iri: string, embed: boolean): Json {
+/** A source's identity and metadata, and its reading text, so that an import elsewhere can recreate it. */
+function sourceJson(source: Source, iri: string): Json {
   const optional = (key: string, value: string | undefined) => (value ? { [key]: value } : {});
   return {
     id: iri,
@@ -123,15 +122,11 @@ function sourceJson(source: Source, iri: string, embed: boolean): Json {
     ...optional(X.url, source.url),
     ...optional(X.publishedAt, source.publishedAt),
     [X.sha256]: source.origin.sha256,
-    ...(embed
-      ? {
-          [X.importedAt]: source.importedAt,
-          [X.originKind]: source.origin.kind,
-          ...optional(X.originName, source.origin.name),
-          [X.text]: source.text,
-          [X.removed]: source.removed,
-        }
-      : {}),
+    [X.importedAt]: source.importedAt,
+    [X.originKind]: source.origin.kind,
+    ...optional(X.originName, source.origin.name),
+    [X.text]: source.text,
+    [X.removed]: source.removed,
   };
 }
 

@@ -10,6 +10,7 @@ import {
   freshNotebook,
   importArticles,
   importInto,
+  namesOnly,
   notebookFiles,
 } from './w3c-notebook';
 
@@ -25,7 +26,7 @@ describe('W3C import into a notebook that has the sources', () => {
   it('matches sources by URL, then content hash, then title, and anchors exactly', async () => {
     const { s } = await annotatedNotebook(cleanups);
     const original = await contents(s);
-    const { bytes } = await exportFrom(s, { embedSources: false });
+    const bytes = namesOnly((await exportFrom(s)).bytes);
 
     const { s: b } = await freshNotebook(cleanups, 'other.dossier');
     const ids = await importArticles(b, [
@@ -68,7 +69,7 @@ describe('W3C import into a notebook that has the sources', () => {
     const { s, ids: a } = await annotatedNotebook(cleanups);
     const { source } = await s.service.getSource({ id: a['en-harbour.txt']! });
     const [claim] = (await s.service.getSource({ id: a['en-harbour.txt']! })).annotations;
-    const { bytes } = await exportFrom(s, { sourceIds: [a['en-harbour.txt']!], embedSources: false });
+    const bytes = namesOnly((await exportFrom(s, { sourceIds: [a['en-harbour.txt']!] })).bytes);
 
     // The same article with a paragraph (and emoji) inserted before the claimed line.
     const raw = decode(await fixtureBytes('en-harbour.txt'));
@@ -90,7 +91,7 @@ describe('W3C import into a notebook that has the sources', () => {
   it('keeps an annotation it cannot place as an orphan and reports it', async () => {
     const { s, ids: a } = await annotatedNotebook(cleanups);
     const [claim] = (await s.service.getSource({ id: a['en-harbour.txt']! })).annotations;
-    const { bytes } = await exportFrom(s, { sourceIds: [a['en-harbour.txt']!], embedSources: false });
+    const bytes = namesOnly((await exportFrom(s, { sourceIds: [a['en-harbour.txt']!] })).bytes);
     // The claimed line is gone from this copy of the article.
     const raw = decode(await fixtureBytes('en-harbour.txt'));
     const without = raw.replace(
@@ -113,7 +114,7 @@ describe('W3C import into a notebook that has the sources', () => {
 
   it('reports missing sources and changes nothing; after the articles are imported the same file places everything once', async () => {
     const { s } = await annotatedNotebook(cleanups);
-    const { bytes } = await exportFrom(s, { embedSources: false });
+    const bytes = namesOnly((await exportFrom(s)).bytes);
     const { s: b, dir } = await freshNotebook(cleanups, 'later.dossier');
     const before = await notebookFiles(dir);
     const first = await importInto(b, bytes);

@@ -190,6 +190,13 @@ export async function annotatedNotebook(
   return { ...opened, ids };
 }
 
+/** The file without the sources' text: as a tool that only names its sources writes it. */
+export function namesOnly(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  const doc = JSON.parse(new TextDecoder().decode(bytes)) as { 'dossier:sources': Array<Record<string, unknown>> };
+  for (const source of doc['dossier:sources']) delete source['dossier:text'];
+  return new TextEncoder().encode(JSON.stringify(doc));
+}
+
 export async function exportFrom(s: NotebookSession, input: W3cExportInput = {}) {
   return exportW3c(ctxOf(s), input);
 }
