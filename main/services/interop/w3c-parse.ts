@@ -369,7 +369,7 @@ function parseAnnotation(raw: unknown, n: number): ParsedAnnotation {
       out.tags.push({ name: b.value.trim(), ...(b[X.tag] ? { iri: b[X.tag] } : {}) });
     } else if (has(b, PURPOSE.status) && b.value?.trim()) {
       out.status ??= b.value.trim();
-    } else if (has(b, PURPOSE.actor) || has(b, 'classifying')) {
+    } else if (has(b, PURPOSE.actor)) {
       const actor = typeof b.source === 'object' ? b.source : undefined;
       const name = (actor?.name ?? actor?.label ?? b.value)?.trim();
       if (!name) continue;

@@ -200,4 +200,26 @@ describe('W3C import into a notebook that has the sources', () => {
     expect(a!.target).toMatchObject({ start: at, end: at + exact.length, exact });
     expect(richDocToText(a!.note)).toBe('Is this *confirmed*?\n\nAsk the port.');
   });
+
+  it('reads a foreign (Recogito-style) array of annotations: identifying body → actor, classifying body passed over', async () => {
+    const { s: b } = await freshNotebook(cleanups, 'array.dossier');
+    const ids = await importArticles(b, [{ name: 'en-harbour.txt', bytes: await fixtureBytes('en-harbour.txt') }]);
+    await b.service.updateSourceMeta({ id: ids['en-harbour.txt']!, patch: { url: HARBOUR_URL } });
+    const annotation = {
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      id: 'https://recogito.example.org/annotation/7f1c',
+      type: 'Annotation',
+      body: [
+        { type: 'TextualBody', purpose: 'classifying', value: 'ORG' },
+        { type: 'TextualBody', purpose: 'identifying', value: 'Microsoft' },
+        { type: 'TextualBody', purpose: 'commenting', value: 'Contractor named in the first line.' },
+      ],
+      target: { source: HARBOUR_URL, selector: [{ type: 'TextQuoteSelector', exact: 'Microsoft' }] },
+    };
+    const summary = await importInto(b, utf8(JSON.stringify([annotation])), 'recogito.json');
+    expect(summary).toMatchObject({ annotations: 1, actors: 1, notes: 1, orphans: [] });
+    expect(b.store.manifest.actors.map((a) => [a.name, a.kind])).toEqual([['Microsoft', 'other']]);
+    const [a] = (await b.service.getSource({ id: ids['en-harbour.txt']! })).annotations;
+    expect(a).toMatchObject({ kind: 'note', actors: [{ role: 'mentioned' }] });
+  });
 });
