@@ -16,23 +16,13 @@ import { codePointOffset, richDocToText } from '../../../shared/text';
 import { resolveBrief } from '../briefs/blocks';
 import { renderHtmlBlocks } from '../briefs/export-text';
 import type { ServiceContext } from '../service-context';
+import type { InteropExportInput, InteropExportResult } from './registry';
 import { ANNO_CONTEXT, DOSSIER_CONTEXT, KIND_MOTIVATION, PURPOSE, X, recordIri, sha256Urn } from './w3c-vocab';
-
-export interface W3cExportInput {
-  /** Absent: every source. */
-  sourceIds?: string[];
-}
-
-export interface W3cExportResult {
-  bytes: Uint8Array;
-  /** How many annotations the file holds. */
-  items: number;
-}
 
 type Json = Record<string, unknown>;
 
 /** Exports the annotations of the chosen sources (all by default) as one JSON-LD AnnotationCollection. */
-export async function exportW3c(ctx: ServiceContext, input: W3cExportInput = {}): Promise<W3cExportResult> {
+export async function exportW3c(ctx: ServiceContext, input: InteropExportInput = {}): Promise<InteropExportResult> {
   const manifest = ctx.store.manifest;
   const listed = new Set(manifest.sources.map((s) => s.id));
   const ids = input.sourceIds ?? manifest.sources.map((s) => s.id);

@@ -16,6 +16,7 @@
  * already present are not added twice).
  */
 import { createHash } from 'node:crypto';
+import type { InteropImportSummary } from '../../../shared/api';
 import { docNode, paragraphNode, textNode } from '../../../shared/brief-doc';
 import { DossierError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
@@ -42,17 +43,6 @@ import { parseW3c, type ParsedAnnotation, type ParsedFile, type ParsedNote, type
 import { recordId, sha256OfUrn } from './w3c-vocab';
 import { webAddress } from './w3c-export';
 
-export interface W3cImportSummary {
-  file: string;
-  format: 'w3c';
-  sources: { added: number; matched: number };
-  annotations: number;
-  tags: number;
-  actors: number;
-  notes: number;
-  orphans: Array<{ quote: string; reason: string }>;
-}
-
 /** Where one source of the file lands in the notebook. */
 type Placement =
   | { kind: 'matched'; id: string; title: string; text: string; existing: Annotation[] }
@@ -67,11 +57,11 @@ export async function importW3c(
   tx: Pick<Transaction, 'updateManifest' | 'updateSource' | 'addSource'>,
   bytes: Uint8Array,
   fileName: string,
-): Promise<W3cImportSummary> {
+): Promise<InteropImportSummary> {
   if (ctx.store.readOnly) throw new DossierError('read-only', `Cannot import: ${ctx.store.problem}`);
   const file = parseW3c(bytes, fileName);
   const plan = new ImportPlan(ctx, file);
-  const summary: W3cImportSummary = {
+  const summary: InteropImportSummary = {
     file: fileName,
     format: 'w3c',
     sources: { added: 0, matched: 0 },

@@ -22,7 +22,8 @@ afterEach(async () => {
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const decode = (b: Uint8Array) => new TextDecoder().decode(b);
 
-describe('W3C import into a notebook that has the sources', () => {
+// The first notebook of a test file starts the import worker: slow on a busy machine.
+describe('W3C import into a notebook that has the sources', { timeout: 120_000 }, () => {
   it('matches sources by URL, then content hash, then title, and anchors exactly', async () => {
     const { s } = await annotatedNotebook(cleanups);
     const original = await contents(s);

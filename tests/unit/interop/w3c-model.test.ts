@@ -42,7 +42,7 @@ let doc: Json;
 beforeAll(async () => {
   const { s } = await annotatedNotebook(cleanups);
   doc = JSON.parse(new TextDecoder().decode((await exportFrom(s)).bytes));
-});
+}, 120_000); // the first notebook starts the import worker: slow on a busy machine
 afterAll(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });

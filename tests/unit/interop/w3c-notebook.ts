@@ -9,19 +9,10 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openNotebookSession, type NotebookSession } from '../../../main/services/session';
-import { importW3c, type W3cImportSummary } from '../../../main/services/interop/w3c-import';
-import { exportW3c, type W3cExportInput } from '../../../main/services/interop/w3c-export';
+import type { ImportResult, InteropImportSummary } from '../../../shared/api';
 import type { RichDoc } from '../../../shared/model';
-import { createServiceContext, type ServiceContext } from '../../../main/services/service-context';
+import { expect } from 'vitest';
 import { tempDir } from '../../helpers/temp-dir';
-
-const contexts = new WeakMap<NotebookSession, ServiceContext>();
-/** A service context over the session's store (the importer's and exporter's first argument). */
-export function ctxOf(s: NotebookSession): ServiceContext {
-  let ctx = contexts.get(s);
-  if (!ctx) contexts.set(s, (ctx = createServiceContext(s.store, () => undefined)));
-  return ctx;
-}
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/actors', import.meta.url));
 
@@ -197,17 +188,31 @@ export function namesOnly(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   return new TextEncoder().encode(JSON.stringify(doc));
 }
 
-export async function exportFrom(s: NotebookSession, input: W3cExportInput = {}) {
-  return exportW3c(ctxOf(s), input);
+/** The notebook's W3C export through the API, as File › Export and the CLI get it. */
+export async function exportFrom(s: NotebookSession, input: { sourceIds?: string[] } = {}) {
+  const { bytes, items } = await s.service.exportInterop({ format: 'w3c', ...input });
+  return { bytes, items };
 }
 
-/** Imports W3C bytes into `s` as one transaction, as the import door does. */
-export function importInto(
+/** Imports a file through the API's import (detection, then the W3C reader in its own undo step). */
+export function importResult(
   s: NotebookSession,
   bytes: Uint8Array,
   name = 'annotations.jsonld',
-): Promise<W3cImportSummary> {
-  return ctxOf(s).transact('Import annotations', (tx) => importW3c(ctxOf(s), tx, bytes, name), { reason: 'import' });
+): Promise<ImportResult> {
+  return s.service.importFiles({ files: [{ name, bytes: new Uint8Array(bytes) }] });
+}
+
+/** Like importResult, for a file that must be taken: its summary. */
+export async function importInto(
+  s: NotebookSession,
+  bytes: Uint8Array,
+  name = 'annotations.jsonld',
+): Promise<InteropImportSummary> {
+  const result = await importResult(s, bytes, name);
+  if (result.rejected.length) throw new Error(`import rejected: ${JSON.stringify(result.rejected)}`);
+  expect(result.interop).toHaveLength(1);
+  return result.interop![0]!;
 }
 
 /** Everything a person would compare after a round trip, in a stable order. */
