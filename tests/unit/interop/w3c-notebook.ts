@@ -81,6 +81,17 @@ const NOTE: RichDoc = {
   ],
 };
 
+/** What importing the whole annotated notebook's export into an empty notebook reports. */
+export const WHOLE_NOTEBOOK_SUMMARY = {
+  format: 'w3c',
+  sources: { added: 4, matched: 0 },
+  annotations: 6,
+  tags: 4,
+  actors: 4,
+  notes: 2,
+  orphans: [],
+} as const;
+
 /** Builds the annotated notebook. */
 export async function annotatedNotebook(
   cleanups: Array<() => Promise<void>>,
