@@ -10,7 +10,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { artifactsDir, expect, repoRoot, test } from './app-fixture';
-import { reader } from './steps';
+import { api, reader } from './steps';
 
 const shots = process.env.DOSSIER_SHOTS ?? artifactsDir;
 const summary = (page: Page) => page.getByRole('status', { name: 'Import summary' });
@@ -45,10 +45,18 @@ test('a W3C annotation file imported into a fresh notebook recreates its sources
   await expect(panel).toContainText('needs a second source');
   await expect(panel).toContainText('note');
   // Selected, the claim shows its actors and its note.
+  const sourceId = (await api<Array<{ id: string; title: string }>>(app, 'listSources', {})).find((s) =>
+    s.title.startsWith('Cloud contract'),
+  )!.id;
+  const stored = async () =>
+    (await api<{ annotations: Array<{ updatedAt: string }> }>(app, 'getSource', { id: sourceId })).annotations;
+  const before = await stored();
   await panel.locator('.annotation-row-button').first().click();
   await expect(panel).toContainText('Ashcombe Marine');
   await expect(panel).toContainText('Victor Hale');
   await expect(panel).toContainText('port authority');
+  await page.waitForTimeout(1500);
+  expect(await stored()).toEqual(before);
   const painted = await page.evaluate(() => {
     const registry = (CSS as unknown as { highlights?: Map<string, { size: number }> }).highlights;
     return registry ? [...registry.values()].reduce((n, h) => n + h.size, 0) : -1;

@@ -68,7 +68,7 @@ const NOTE: RichDoc = {
       type: 'paragraph',
       content: [
         { type: 'text', text: 'Check against the ' },
-        { type: 'text', text: 'port authority', marks: [{ type: 'bold' }] },
+        { type: 'text', marks: [{ type: 'bold' }], text: 'port authority' },
         { type: 'text', text: ' minutes <draft> & ask again.' },
       ],
     },
