@@ -18,8 +18,11 @@ import { ANNOTATION_KINDS, ActorKind, ActorRole, Stance, type AnnotationKind } f
 import { RemovedBlock, RichDoc } from '../../../shared/model';
 import { ANNO_CONTEXT, ANNO_CONTEXT_HTTPS, KIND_MOTIVATION, PURPOSE, X } from './w3c-vocab';
 
-/** The largest file read (bytes), as for any other import. */
-export const W3C_MAX_BYTES = 50 * 1024 * 1024;
+/**
+ * The largest file read (bytes). A Dossier export carries its sources' text: 256 MB holds some
+ * 30,000 news articles with their annotations, and still parses in a desktop's memory.
+ */
+export const W3C_MAX_BYTES = 256 * 1024 * 1024;
 /** How deeply values may nest (a note's rich text is the deepest part of an export, well below this). */
 export const W3C_MAX_DEPTH = 64;
 /** Keys that never belong in annotation data and could reach an object's prototype if merged. */
@@ -301,6 +304,9 @@ function rootItems(root: unknown, fileName: string): { items: unknown[]; holder?
 
 // ---------------------------------------------------------------- annotations
 
+/** Bodies whose text is a comment (a body without a purpose is one too); a classifying body ("ORG") is not. */
+const NOTE_PURPOSES = [PURPOSE.note, 'describing', 'questioning', 'replying'];
+
 const sourceIri = (s: string | { id: string } | undefined) => (typeof s === 'string' ? s : s?.id);
 
 /** Dossier's kind when the file says it; else from the motivation; else a claim when it has a status, a note when it has a comment. */
@@ -383,7 +389,7 @@ function parseAnnotation(raw: unknown, n: number): ParsedAnnotation {
         role: b[X.role] ?? 'mentioned',
         ...(b[X.stance] ? { stance: b[X.stance] } : {}),
       });
-    } else if (b.type.includes('TextualBody') || has(b, PURPOSE.note)) {
+    } else if (NOTE_PURPOSES.some((p) => has(b, p)) || (b.type.includes('TextualBody') && !b.purpose?.length)) {
       const doc = RichDoc.safeParse(b[X.doc]);
       if (doc.success) out.notes.push({ doc: doc.data });
       else if (b.value?.trim()) out.notes.push(b.format === 'text/html' ? { html: b.value } : { text: b.value });

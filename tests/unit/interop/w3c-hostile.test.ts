@@ -38,7 +38,7 @@ const CASES: Array<[string, () => Uint8Array, RegExp]> = [
       bytes.set(utf8('"}'), bytes.length - 2);
       return bytes;
     },
-    /larger than the 50 MB limit/,
+    /larger than the 256 MB limit/,
   ],
   ['no @context', () => damaged((d) => delete d['@context']), /has no "@context"/],
   [

@@ -213,7 +213,13 @@ describe('W3C import into a notebook that has the sources', { timeout: 120_000 }
       body: [
         { type: 'TextualBody', purpose: 'classifying', value: 'ORG' },
         { type: 'TextualBody', purpose: 'identifying', value: 'Microsoft' },
-        { type: 'TextualBody', purpose: 'commenting', value: 'Contractor named in the first line.' },
+        {
+          type: 'TextualBody',
+          purpose: 'commenting',
+          format: 'text/html',
+          value:
+            '<p>Contractor <b>named</b> first.</p><ul><li>Check &amp; <i>confirm</i></li></ul><script>alert(1)</script>',
+        },
       ],
       target: { source: HARBOUR_URL, selector: [{ type: 'TextQuoteSelector', exact: 'Microsoft' }] },
     };
@@ -222,5 +228,7 @@ describe('W3C import into a notebook that has the sources', { timeout: 120_000 }
     expect(b.store.manifest.actors.map((a) => [a.name, a.kind])).toEqual([['Microsoft', 'other']]);
     const [a] = (await b.service.getSource({ id: ids['en-harbour.txt']! })).annotations;
     expect(a).toMatchObject({ kind: 'note', actors: [{ role: 'mentioned' }] });
+    // An HTML comment becomes the note's paragraphs, as text: markup and scripts dropped.
+    expect(richDocToText(a!.note)).toBe('Contractor named first.\n\nCheck & confirm');
   });
 });
