@@ -231,4 +231,34 @@ describe('W3C import into a notebook that has the sources', { timeout: 120_000 }
     // An HTML comment becomes the note's paragraphs, as text: markup and scripts dropped.
     expect(richDocToText(a!.note)).toBe('Contractor named first.\n\nCheck & confirm');
   });
+
+  it('reads the position in code points: only it tells two equal quotes after emoji apart', async () => {
+    const { s: b } = await freshNotebook(cleanups, 'astral.dossier');
+    const article = `Council votes\n\n${'🎉'.repeat(30)} budget budget`;
+    const ids = await importArticles(b, [{ name: 'astral.txt', bytes: utf8(article) }]);
+    const { source } = await b.service.getSource({ id: ids['astral.txt']! });
+    const second = source.text.lastIndexOf('budget');
+    const secondInCodePoints = Array.from(source.text.slice(0, second)).length;
+    // Read as UTF-16, the code point offset would land nearer the first "budget".
+    expect(Math.abs(secondInCodePoints - source.text.indexOf('budget'))).toBeLessThan(
+      Math.abs(secondInCodePoints - second),
+    );
+    const { sha256 } = source.origin;
+    const file = {
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      id: 'urn:uuid:5a0c6f9e-0d7e-4d8e-9a53-6f0e1b2c3d4e',
+      type: 'Annotation',
+      target: {
+        source: `urn:sha256:${sha256}`,
+        selector: [
+          { type: 'TextQuoteSelector', exact: 'budget' },
+          { type: 'TextPositionSelector', start: secondInCodePoints, end: secondInCodePoints + 6 },
+        ],
+      },
+    };
+    const summary = await importInto(b, utf8(JSON.stringify(file)), 'one.jsonld');
+    expect(summary).toMatchObject({ sources: { matched: 1 }, annotations: 1, orphans: [] });
+    const [a] = (await b.service.getSource({ id: ids['astral.txt']! })).annotations;
+    expect(a!.target).toMatchObject({ start: second, end: second + 6, exact: 'budget' });
+  });
 });
