@@ -23,6 +23,7 @@ test.afterEach(async ({ page }) => {
 test('a W3C annotation file imported into a fresh notebook recreates its sources and claims', async ({ page, app }) => {
   test.setTimeout(90_000);
   await page.goto(app.url);
+  await expect(page.getByTestId('import-input')).toHaveAttribute('accept', /\.jsonld(,|$)/);
   const buffer = await readFile(path.join(repoRoot, 'tests/fixtures/w3c/fictional-notebook.jsonld'));
   await page.getByTestId('import-input').setInputFiles({
     name: 'fictional-notebook.jsonld',
@@ -71,4 +72,20 @@ test('a W3C annotation file imported into a fresh notebook recreates its sources
   await expect(panel).toContainText('promised a new stage');
   await expect(panel).not.toContainText(/orphan/i);
   await page.screenshot({ path: path.join(shots, 'w3c-imported-astral.png') });
+
+  // Export… › W3C downloads the notebook again: the same six annotations, the same sources.
+  const pending = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export…' }).click();
+  await page.getByRole('menuitem', { name: 'W3C Web Annotations (.jsonld)…' }).click();
+  const download = await pending;
+  expect(download.suggestedFilename()).toMatch(/\.jsonld$/);
+  const exported = JSON.parse(await readFile((await download.path())!, 'utf8')) as {
+    total: number;
+    'dossier:sources': Array<{ 'dossier:title': string }>;
+  };
+  const original = JSON.parse(buffer.toString('utf8')) as typeof exported;
+  expect(exported.total).toBe(6);
+  expect(exported['dossier:sources'].map((x) => x['dossier:title']).sort()).toEqual(
+    original['dossier:sources'].map((x) => x['dossier:title']).sort(),
+  );
 });
