@@ -309,7 +309,7 @@ class ImportPlan {
     }
     const note = await noteDoc(a.notes);
     const created = timestamp(a.created) ?? this.now;
-    return Annotation.parse({
+    const record = Annotation.safeParse({
       id: newSource && fileId ? fileId : newId('ann'),
       sourceId,
       kind: a.kind,
@@ -321,6 +321,13 @@ class ImportPlan {
       createdAt: created,
       updatedAt: timestamp(a.modified) ?? created,
     });
+    if (!record.success) {
+      throw new DossierError(
+        'invalid-input',
+        `Annotation ${a.n} of the file cannot be stored: ${record.error.issues[0]?.message}.`,
+      );
+    }
+    return record.data;
   }
 }
 

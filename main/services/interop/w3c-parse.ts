@@ -15,7 +15,9 @@
 import { z } from 'zod';
 import { DossierError } from '../../../shared/errors';
 import { ANNOTATION_KINDS, ActorKind, ActorRole, Stance, type AnnotationKind } from '../../../shared/enums';
+import { SUPPORTED_MARKS, SUPPORTED_NODES, walkDoc } from '../../../shared/brief-doc';
 import { RemovedBlock, RichDoc } from '../../../shared/model';
+import { safeHref } from '../briefs/blocks';
 import { ANNO_CONTEXT, ANNO_CONTEXT_HTTPS, KIND_MOTIVATION, PURPOSE, X } from './w3c-vocab';
 
 /**
@@ -304,6 +306,27 @@ function rootItems(root: unknown, fileName: string): { items: unknown[]; holder?
 
 // ---------------------------------------------------------------- annotations
 
+/** The nodes the note editor makes: what the exporters understand, and code blocks. */
+const EDITOR_NODES: readonly string[] = [...SUPPORTED_NODES, 'codeBlock'];
+
+/**
+ * True when a note document holds only what the editor makes: known nodes and marks, links
+ * to http(s) or mailto. Anything else (a script URL, a foreign node) makes the import use
+ * the note's HTML as plain text instead.
+ */
+function editorSafe(doc: RichDoc): boolean {
+  let safe = true;
+  walkDoc(doc, (node) => {
+    if (!EDITOR_NODES.includes(node.type)) safe = false;
+    for (const mark of node.marks ?? []) {
+      if (!(SUPPORTED_MARKS as readonly string[]).includes(mark.type)) safe = false;
+      if (mark.type === 'link' && !safeHref(mark.attrs?.href)) safe = false;
+    }
+    return safe;
+  });
+  return safe;
+}
+
 /** Bodies whose text is a comment (a body without a purpose is one too); a classifying body ("ORG") is not. */
 const NOTE_PURPOSES = [PURPOSE.note, 'describing', 'questioning', 'replying'];
 
@@ -391,7 +414,7 @@ function parseAnnotation(raw: unknown, n: number): ParsedAnnotation {
       });
     } else if (NOTE_PURPOSES.some((p) => has(b, p)) || (b.type.includes('TextualBody') && !b.purpose?.length)) {
       const doc = RichDoc.safeParse(b[X.doc]);
-      if (doc.success) out.notes.push({ doc: doc.data });
+      if (doc.success && editorSafe(doc.data)) out.notes.push({ doc: doc.data });
       else if (b.value?.trim()) out.notes.push(b.format === 'text/html' ? { html: b.value } : { text: b.value });
     }
   }

@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { W3C_MAX_BYTES, W3C_MAX_DEPTH, detectW3c } from '../../../main/services/interop/w3c-parse';
-import { annotatedNotebook, exportFrom, importResult, notebookFiles, type Opened } from './w3c-notebook';
+import { richDocToText } from '../../../shared/text';
+import {
+  annotatedNotebook,
+  contents,
+  exportFrom,
+  freshNotebook,
+  importInto,
+  importResult,
+  notebookFiles,
+  type Opened,
+} from './w3c-notebook';
 
 const cleanups: Array<() => Promise<void>> = [];
 let nb: Opened;
@@ -124,6 +134,21 @@ describe('W3C import refuses damaged or hostile files and changes nothing', () =
     await nb.s.store.flush();
     expect(await notebookFiles(nb.dir)).toEqual(before);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('keeps a note document only when it holds what the editor makes: a script link falls back to the text', async () => {
+    const bytes = damaged((d) => {
+      const note = firstItem(d).body.find((b: Json) => b.purpose === 'commenting');
+      note['dossier:doc'].content[0].content[1].marks = [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }];
+    });
+    const { s: fresh } = await freshNotebook(cleanups, 'sanitised.dossier');
+    const summary = await importInto(fresh, bytes);
+    expect(summary).toMatchObject({ annotations: 6, notes: 2 });
+    const claim = (await contents(fresh)).annotations.find((a) => richDocToText(a.note).includes('port authority'))!;
+    expect(JSON.stringify(claim.note)).not.toContain('javascript:');
+    expect(richDocToText(claim.note)).toBe(
+      'Check against the port authority minutes <draft> & ask again.\n\nSecond source 🎯',
+    );
   });
 
   it('detects W3C files by content, whatever their name, and never throws', () => {
