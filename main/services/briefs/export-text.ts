@@ -174,6 +174,11 @@ function htmlBlocks(blocks: Block[], refs: Map<number, number>): string {
   return blocks.map((b) => htmlBlock(b, refs)).join('\n');
 }
 
+/** The HTML of resolved blocks alone, without a page around them (an annotation's note in an export). */
+export function renderHtmlBlocks(blocks: Block[]): string {
+  return htmlBlocks(blocks, new Map());
+}
+
 function htmlBlock(block: Block, refs: Map<number, number>): string {
   switch (block.kind) {
     case 'heading':

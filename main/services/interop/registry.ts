@@ -7,6 +7,7 @@
 import type { InteropImportSummary } from '../../../shared/api';
 import type { InteropFormat } from '../../../shared/enums';
 import type { ServiceContext, Transaction } from '../service-context';
+import { w3cExporter, w3cImporter } from './w3c';
 
 export interface InteropExportInput {
   /** Only these sources and their annotations; absent: every source. */
@@ -32,9 +33,9 @@ export interface InteropImporter {
   run(ctx: ServiceContext, tx: Transaction, bytes: Uint8Array, fileName: string): Promise<InteropImportSummary>;
 }
 
-export const EXPORTERS: Partial<Record<InteropFormat, InteropExporter>> = {};
+export const EXPORTERS: Partial<Record<InteropFormat, InteropExporter>> = { w3c: w3cExporter };
 
-export const IMPORTERS: Partial<Record<InteropFormat, InteropImporter>> = {};
+export const IMPORTERS: Partial<Record<InteropFormat, InteropImporter>> = { w3c: w3cImporter };
 
 /** The importer that recognises these bytes, if any. */
 export function detectInterop(bytes: Uint8Array, fileName: string): [InteropFormat, InteropImporter] | undefined {
