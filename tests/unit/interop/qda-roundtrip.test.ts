@@ -1,0 +1,76 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { exportQdc, exportQdpx, qdcImporter, qdpxImporter } from '../../../main/services/interop/qda';
+import { fillQdaNotebook } from '../../fixtures/interop/qda-notebook';
+import { describeNotebook, openNotebook } from './qda-helpers';
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+describe('REFI-QDA round trip', () => {
+  it('export .qdpx → import into an empty notebook keeps sources, anchors, tags, statuses, notes and actor links', async () => {
+    const a = await openNotebook(cleanups, 'a.dossier');
+    await fillQdaNotebook(a.session.service);
+    const before = await describeNotebook(a.session);
+    const { bytes, items } = await exportQdpx(a.ctx, {});
+    expect(items).toBe(5);
+
+    const b = await openNotebook(cleanups, 'b.dossier');
+    expect(qdpxImporter.detect(bytes, 'renamed.bin')).toBe(true);
+    const summary = await b.ctx.transact('Import', (tx) => qdpxImporter.run(b.ctx, tx, bytes, 'project.qdpx'));
+    expect(summary).toMatchObject({
+      format: 'qdpx',
+      sources: { added: 3, matched: 0 },
+      annotations: 5,
+      tags: 4,
+      actors: 4,
+      notes: 2,
+      orphans: [],
+    });
+    const after = await describeNotebook(b.session);
+    expect(after).toEqual(before);
+    // The astral characters are really in play: the Finnish claim sits after an emoji and an ideograph.
+    const fi = after.sources.find((s) => s.language === 'fi' || s.text.includes('🌊'))!;
+    expect(fi.annotations.map((x) => x.target.exact)).toEqual(['lautta 𠮷 kulkee', 'Aikataulu pitää 🌊 koko kesän.']);
+  });
+
+  it('importing the same project again matches its sources and adds nothing twice', async () => {
+    const a = await openNotebook(cleanups, 'a.dossier');
+    await fillQdaNotebook(a.session.service);
+    const { bytes } = await exportQdpx(a.ctx, {});
+    const before = await describeNotebook(a.session);
+    const summary = await a.ctx.transact('Import', (tx) => qdpxImporter.run(a.ctx, tx, bytes, 'project.qdpx'));
+    expect(summary).toMatchObject({ sources: { added: 0, matched: 3 }, annotations: 0, tags: 0, actors: 0 });
+    expect(await describeNotebook(a.session)).toEqual(before);
+  });
+
+  it('exports only the sources asked for, with the actors their claims link', async () => {
+    const a = await openNotebook(cleanups, 'a.dossier');
+    const { sourceIds } = await fillQdaNotebook(a.session.service);
+    const { bytes, items } = await exportQdpx(a.ctx, { sourceIds: [sourceIds[1]!] });
+    expect(items).toBe(1);
+    const b = await openNotebook(cleanups, 'b.dossier');
+    await b.ctx.transact('Import', (tx) => qdpxImporter.run(b.ctx, tx, bytes, 'p.qdpx'));
+    const after = await describeNotebook(b.session);
+    expect(after.sources.map((s) => s.title)).toEqual([
+      (await a.session.service.getSource({ id: sourceIds[1]! })).source.title,
+    ]);
+    expect(after.actors.map((x) => x.name)).toEqual(['Élodie Marchand']);
+    await expect(exportQdpx(a.ctx, { sourceIds: ['src_nope'] })).rejects.toMatchObject({ code: 'not-found' });
+  });
+
+  it('.qdc codebook export → import gives the same tags (hierarchy, colours) and statuses', async () => {
+    const a = await openNotebook(cleanups, 'a.dossier');
+    await fillQdaNotebook(a.session.service);
+    const { bytes, items } = await exportQdc(a.ctx);
+    expect(items).toBe(4);
+    expect(qdcImporter.detect(bytes, 'x.xml')).toBe(true);
+    const b = await openNotebook(cleanups, 'b.dossier');
+    const summary = await b.ctx.transact('Import', (tx) => qdcImporter.run(b.ctx, tx, bytes, 'codebook.qdc'));
+    expect(summary).toMatchObject({ format: 'qdc', tags: 4, sources: { added: 0, matched: 0 }, annotations: 0 });
+    const [before, after] = [await describeNotebook(a.session), await describeNotebook(b.session)];
+    expect(after.tags).toEqual(before.tags);
+    expect(after.statuses).toEqual(before.statuses);
+  });
+});
