@@ -170,7 +170,7 @@ export async function applyPlan(
     for (const sel of planned.selections) {
       const tagIds = [...new Set(sel.codeGuids.map((g) => tagByGuid.get(g)).filter((id): id is string => Boolean(id)))];
       const status = sel.codeGuids.map((g) => plan.statuses.get(g)).find(Boolean) ?? defaultStatus;
-      const kind: AnnotationKind = sel.codeGuids.map((g) => plan.kinds.get(g)).find(Boolean) ?? 'claim';
+      const kind: AnnotationKind = sel.codeGuids.map((g) => plan.kinds.get(g)).find(Boolean) ?? sel.kind ?? 'claim';
       const note = sel.noteText ? textToNote(sel.noteText) : undefined;
       annotations.push({
         id: newId('ann'),

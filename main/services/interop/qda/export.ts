@@ -244,7 +244,19 @@ export async function buildProject(
             modifyingUser: g.user,
             modifiedDateTime: dateTime(a.updatedAt),
           },
-          children: [{ name: 'PlainTextContent', text: richDocToText(a.note) }],
+          children: [
+            { name: 'PlainTextContent', text: richDocToText(a.note) },
+            // The passage the note is on, as QualCoder (and the tools it follows) read a text annotation;
+            // the TextSource refers to the note too (below). Standard readers follow the selection's NoteRef.
+            {
+              name: 'PlainTextSelection',
+              attrs: {
+                guid: guidFor(g.note(a.id), 'passage'),
+                startPosition: map.toCodePoint(a.target.start),
+                endPosition: map.toCodePoint(a.target.end),
+              },
+            },
+          ],
         });
       }
     }
@@ -259,6 +271,9 @@ export async function buildProject(
       },
       children: [
         ...annotations.map((a) => selection(a, map, g)),
+        ...annotations
+          .filter((a) => a.note)
+          .map((a): XmlNode => ({ name: 'NoteRef', attrs: { targetGUID: g.note(a.id) } })),
         textValue(g, 'Outlet', source.outlet),
         textValue(g, 'Author', source.author),
         textValue(g, 'URL', source.url),

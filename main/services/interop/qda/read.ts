@@ -42,6 +42,8 @@ export interface PlannedSelection {
   start: number;
   end: number;
   codeGuids: string[];
+  /** Set for a note found only through its source (no coding says the kind). */
+  kind?: AnnotationKind;
   noteText?: string;
   createdAt?: string;
   updatedAt?: string;
@@ -229,14 +231,14 @@ export function readProject(bytes: Uint8Array, label: string): QdaPlan {
   for (const v of childrenNamed(childNamed(root, ns, 'Variables'), ns, 'Variable')) {
     variableNames.set(guidOf(v, label), v.attrs.name ?? '');
   }
-  const notes = new Map<string, string>();
+  const notes = new Map<string, { text: string; passage?: XmlElement }>();
   for (const n of childrenNamed(childNamed(root, ns, 'Notes'), ns, 'Note')) {
     const content = childNamed(n, ns, 'PlainTextContent');
     const what = `the note “${n.attrs.name ?? ''}”`;
-    notes.set(
-      guidOf(n, label),
-      content ? content.text : decodeText(internalEntry(n.attrs.plainTextPath, files, label, what), label),
-    );
+    notes.set(guidOf(n, label), {
+      text: content ? content.text : decodeText(internalEntry(n.attrs.plainTextPath, files, label, what), label),
+      passage: childNamed(n, ns, 'PlainTextSelection'),
+    });
   }
   for (const s of childrenNamed(childNamed(root, ns, 'Sources'), ns, 'TextSource')) {
     const guid = guidOf(s, label);
@@ -248,7 +250,20 @@ export function readProject(bytes: Uint8Array, label: string): QdaPlan {
     const map = new PositionMap(text);
     const vars = variableValues(s, variableNames);
     const selections: PlannedSelection[] = [];
-    for (const sel of childrenNamed(s, ns, 'PlainTextSelection')) {
+    // A note the source refers to that holds the passage it is on is a text annotation (QualCoder's
+    // reading): it becomes a note annotation unless a selection of the source already carries it.
+    const carried = new Set(
+      childrenNamed(s, ns, 'PlainTextSelection').map((sel) => refTarget(childNamed(sel, ns, 'NoteRef'))),
+    );
+    const passages = childrenNamed(s, ns, 'NoteRef')
+      .map(refTarget)
+      .filter((g): g is string => Boolean(g) && !carried.has(g))
+      .flatMap((g) => {
+        const passage = notes.get(g)?.passage;
+        return passage ? [{ sel: passage, noteOf: g }] : [];
+      });
+    const own = childrenNamed(s, ns, 'PlainTextSelection').map((sel) => ({ sel, noteOf: undefined }));
+    for (const { sel, noteOf } of [...own, ...passages]) {
       const selGuid = guidOf(sel, label);
       const start = Number(sel.attrs.startPosition);
       const end = Number(sel.attrs.endPosition);
@@ -260,8 +275,8 @@ export function readProject(bytes: Uint8Array, label: string): QdaPlan {
         });
         continue;
       }
-      const noteGuid = refTarget(childNamed(sel, ns, 'NoteRef'));
-      const noteText = noteGuid ? notes.get(noteGuid) : undefined;
+      const noteGuid = noteOf ?? refTarget(childNamed(sel, ns, 'NoteRef'));
+      const noteText = noteGuid ? notes.get(noteGuid)?.text : undefined;
       const description = childNamed(sel, ns, 'Description')?.text.trim();
       selections.push({
         guid: selGuid,
@@ -272,6 +287,7 @@ export function readProject(bytes: Uint8Array, label: string): QdaPlan {
           .filter((g): g is string => Boolean(g)),
         // A selection's description is a memo in other programs: kept as its note when it has none.
         ...(noteText?.trim() ? { noteText } : description ? { noteText: description } : {}),
+        ...(noteOf ? { kind: 'note' as const } : {}),
         ...(sel.attrs.creationDateTime ? { createdAt: sel.attrs.creationDateTime } : {}),
         ...(sel.attrs.modifiedDateTime ? { updatedAt: sel.attrs.modifiedDateTime } : {}),
       });
