@@ -7,6 +7,7 @@
 import type { InteropImportSummary } from '../../../shared/api';
 import type { InteropFormat } from '../../../shared/enums';
 import type { ServiceContext, Transaction } from '../service-context';
+import { exportQdc, exportQdpx, qdcImporter, qdpxImporter } from './qda';
 
 export interface InteropExportInput {
   /** Only these sources and their annotations; absent: every source. */
@@ -32,9 +33,15 @@ export interface InteropImporter {
   run(ctx: ServiceContext, tx: Transaction, bytes: Uint8Array, fileName: string): Promise<InteropImportSummary>;
 }
 
-export const EXPORTERS: Partial<Record<InteropFormat, InteropExporter>> = {};
+export const EXPORTERS: Partial<Record<InteropFormat, InteropExporter>> = {
+  qdpx: exportQdpx,
+  qdc: exportQdc,
+};
 
-export const IMPORTERS: Partial<Record<InteropFormat, InteropImporter>> = {};
+export const IMPORTERS: Partial<Record<InteropFormat, InteropImporter>> = {
+  qdpx: qdpxImporter,
+  qdc: qdcImporter,
+};
 
 /** The importer that recognises these bytes, if any. */
 export function detectInterop(bytes: Uint8Array, fileName: string): [InteropFormat, InteropImporter] | undefined {

@@ -1,6 +1,5 @@
 /** Opening notebooks and describing them by content (not ids) for the REFI-QDA tests. */
 import path from 'node:path';
-import { createServiceContext, type ServiceContext } from '../../../main/services/service-context';
 import { openNotebookSession, type NotebookSession } from '../../../main/services/session';
 import type { Tag } from '../../../shared/model';
 import { richDocToText } from '../../../shared/text/rich-doc';
@@ -8,7 +7,6 @@ import { tempDir } from '../../helpers/temp-dir';
 
 export interface Opened {
   session: NotebookSession;
-  ctx: ServiceContext;
   dir: string;
 }
 
@@ -17,7 +15,22 @@ export async function openNotebook(cleanups: Array<() => Promise<void>>, name = 
   const dir = path.join(t.dir, name);
   const session = await openNotebookSession(dir);
   cleanups.push(t.cleanup, () => session.close());
-  return { session, ctx: createServiceContext(session.store, () => {}), dir };
+  return { session, dir };
+}
+
+/** Exports the notebook in `format` through the API: the file's bytes and how many items it holds. */
+export async function exportAs(session: NotebookSession, format: 'qdpx' | 'qdc', sourceIds?: string[]) {
+  const { bytes, items, fileName } = await session.service.exportInterop({
+    format,
+    ...(sourceIds ? { sourceIds } : {}),
+  });
+  return { bytes, items, fileName };
+}
+
+/** Imports one file through the API's import (which offers it to the format readers first). */
+export async function importFile(session: NotebookSession, name: string, bytes: Uint8Array) {
+  const result = await session.service.importFiles({ files: [{ name, bytes: new Uint8Array(bytes) }] });
+  return { ...result, interop: result.interop ?? [] };
 }
 
 function tagPath(tags: readonly Tag[], tag: Tag): string {

@@ -6,10 +6,10 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
-import { exportQdpx, qdcImporter, qdpxImporter } from '../../../main/services/interop/qda';
+import { qdcImporter, qdpxImporter } from '../../../main/services/interop/qda';
 import { readZip } from '../../../main/services/interop/qda/zip';
 import { fillQdaNotebook } from '../../fixtures/interop/qda-notebook';
-import { openNotebook, type Opened } from './qda-helpers';
+import { exportAs, importFile, openNotebook, type Opened } from './qda-helpers';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -33,7 +33,7 @@ async function validExport() {
   if (!valid) {
     const nb = await openNotebook(cleanups, 'source.dossier');
     await fillQdaNotebook(nb.session.service);
-    const files = unzipSync((await exportQdpx(nb.ctx, {})).bytes);
+    const files = unzipSync((await exportAs(nb.session, 'qdpx')).bytes);
     valid = { files, qde: new TextDecoder().decode(files['project.qde']) };
   }
   return valid;
@@ -55,14 +55,16 @@ async function targetNotebook(): Promise<Opened> {
   return target;
 }
 
+/** Imports `bytes` as `name` through the API: the reader named takes it, refuses it with `message`, and nothing changes. */
 async function expectRefused(bytes: Uint8Array, name: string, message: RegExp, importer = qdpxImporter) {
   const nb = target ?? (await targetNotebook());
+  expect(importer.detect(bytes, name)).toBe(true);
   const before = await filesOf(nb.dir);
   const tags = nb.session.store.manifest.tags.length;
-  await expect(nb.ctx.transact('Import', (tx) => importer.run(nb.ctx, tx, bytes, name))).rejects.toMatchObject({
-    code: 'invalid-input',
-    message: expect.stringMatching(message),
-  });
+  const result = await importFile(nb.session, name, bytes);
+  expect(result.interop).toEqual([]);
+  expect(result.added).toEqual([]);
+  expect(result.rejected).toEqual([{ name, reason: expect.stringMatching(message) }]);
   expect(await filesOf(nb.dir)).toEqual(before);
   expect(nb.session.store.manifest.tags.length).toBe(tags);
 }
@@ -164,7 +166,9 @@ describe('REFI-QDA hostile input', () => {
       /not well-formed XML/,
     );
     await expectRefused(zip({ 'Sources/a.txt': 'x' }), 'empty.qdpx', /has no project\.qde/);
-    await expectRefused(strToU8('not a zip at all'), 'plain.qdpx', /not a zip archive/);
+    // Not a zip at all: no reader takes it, and a file named .qdpx is refused rather than read as an article.
+    const plain = await importFile(target!.session, 'plain.qdpx', strToU8('not a zip at all'));
+    expect(plain.rejected).toEqual([{ name: 'plain.qdpx', reason: expect.stringMatching(/not a file Dossier reads/) }]);
     expect(qdpxImporter.detect(strToU8('not a zip at all'), 'plain.txt')).toBe(false);
   });
 });

@@ -7,9 +7,9 @@
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { JSDOM } from 'jsdom';
 import { afterEach, describe, expect, it } from 'vitest';
-import { exportQdpx, qdpxImporter } from '../../../main/services/interop/qda';
+import { qdpxImporter } from '../../../main/services/interop/qda';
 import { fillQdaNotebook } from '../../fixtures/interop/qda-notebook';
-import { describeNotebook, openNotebook } from './qda-helpers';
+import { describeNotebook, exportAs, importFile, openNotebook } from './qda-helpers';
 
 const NS = 'urn:QDA-XML:project:1.0';
 const cleanups: Array<() => Promise<void>> = [];
@@ -23,7 +23,7 @@ describe('REFI-QDA for QualCoder', () => {
   it('writes what QualCoder’s importer needs', async () => {
     const nb = await openNotebook(cleanups);
     await fillQdaNotebook(nb.session.service);
-    const files = unzipSync((await exportQdpx(nb.ctx, {})).bytes);
+    const files = unzipSync((await exportAs(nb.session, 'qdpx')).bytes);
     const doc = new new JSDOM('').window.DOMParser().parseFromString(
       new TextDecoder().decode(files['project.qde']),
       'application/xml',
@@ -130,8 +130,15 @@ describe('REFI-QDA for QualCoder', () => {
     });
     const nb = await openNotebook(cleanups);
     expect(qdpxImporter.detect(bytes, 'nordweil.zip')).toBe(true);
-    const summary = await nb.ctx.transact('Import', (tx) => qdpxImporter.run(nb.ctx, tx, bytes, 'nordweil.qdpx'));
-    expect(summary).toMatchObject({ sources: { added: 1, matched: 0 }, annotations: 2, tags: 2, actors: 1, notes: 2 });
+    const { interop, rejected } = await importFile(nb.session, 'nordweil.qdpx', bytes);
+    expect(rejected).toEqual([]);
+    expect(interop[0]).toMatchObject({
+      sources: { added: 1, matched: 0 },
+      annotations: 2,
+      tags: 2,
+      actors: 1,
+      notes: 2,
+    });
     const after = await describeNotebook(nb.session);
     expect(after.tags).toEqual([
       { path: 'Häfen', color: '#ff00aa' },

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { exportQdc, exportQdpx, qdcImporter, qdpxImporter } from '../../../main/services/interop/qda';
+import { qdcImporter, qdpxImporter } from '../../../main/services/interop/qda';
 import { fillQdaNotebook } from '../../fixtures/interop/qda-notebook';
-import { describeNotebook, openNotebook } from './qda-helpers';
+import { describeNotebook, exportAs, importFile, openNotebook } from './qda-helpers';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -13,13 +13,17 @@ describe('REFI-QDA round trip', () => {
     const a = await openNotebook(cleanups, 'a.dossier');
     await fillQdaNotebook(a.session.service);
     const before = await describeNotebook(a.session);
-    const { bytes, items } = await exportQdpx(a.ctx, {});
+    const { bytes, items, fileName } = await exportAs(a.session, 'qdpx');
+    expect(fileName).toMatch(/\.qdpx$/);
     expect(items).toBe(5);
 
     const b = await openNotebook(cleanups, 'b.dossier');
     expect(qdpxImporter.detect(bytes, 'renamed.bin')).toBe(true);
-    const summary = await b.ctx.transact('Import', (tx) => qdpxImporter.run(b.ctx, tx, bytes, 'project.qdpx'));
-    expect(summary).toMatchObject({
+    const result = await importFile(b.session, 'project.qdpx', bytes);
+    expect(result.rejected).toEqual([]);
+    expect(result.interop).toHaveLength(1);
+    expect(result.interop[0]).toMatchObject({
+      file: 'project.qdpx',
       format: 'qdpx',
       sources: { added: 3, matched: 0 },
       annotations: 5,
@@ -38,37 +42,37 @@ describe('REFI-QDA round trip', () => {
   it('importing the same project again matches its sources and adds nothing twice', async () => {
     const a = await openNotebook(cleanups, 'a.dossier');
     await fillQdaNotebook(a.session.service);
-    const { bytes } = await exportQdpx(a.ctx, {});
+    const { bytes } = await exportAs(a.session, 'qdpx');
     const before = await describeNotebook(a.session);
-    const summary = await a.ctx.transact('Import', (tx) => qdpxImporter.run(a.ctx, tx, bytes, 'project.qdpx'));
-    expect(summary).toMatchObject({ sources: { added: 0, matched: 3 }, annotations: 0, tags: 0, actors: 0 });
+    const { interop } = await importFile(a.session, 'project.qdpx', bytes);
+    expect(interop[0]).toMatchObject({ sources: { added: 0, matched: 3 }, annotations: 0, tags: 0, actors: 0 });
     expect(await describeNotebook(a.session)).toEqual(before);
   });
 
   it('exports only the sources asked for, with the actors their claims link', async () => {
     const a = await openNotebook(cleanups, 'a.dossier');
     const { sourceIds } = await fillQdaNotebook(a.session.service);
-    const { bytes, items } = await exportQdpx(a.ctx, { sourceIds: [sourceIds[1]!] });
+    const { bytes, items } = await exportAs(a.session, 'qdpx', [sourceIds[1]!]);
     expect(items).toBe(1);
     const b = await openNotebook(cleanups, 'b.dossier');
-    await b.ctx.transact('Import', (tx) => qdpxImporter.run(b.ctx, tx, bytes, 'p.qdpx'));
+    await importFile(b.session, 'p.qdpx', bytes);
     const after = await describeNotebook(b.session);
     expect(after.sources.map((s) => s.title)).toEqual([
       (await a.session.service.getSource({ id: sourceIds[1]! })).source.title,
     ]);
     expect(after.actors.map((x) => x.name)).toEqual(['Élodie Marchand']);
-    await expect(exportQdpx(a.ctx, { sourceIds: ['src_nope'] })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(exportAs(a.session, 'qdpx', ['src_nope'])).rejects.toMatchObject({ code: 'not-found' });
   });
 
   it('.qdc codebook export → import gives the same tags (hierarchy, colours) and statuses', async () => {
     const a = await openNotebook(cleanups, 'a.dossier');
     await fillQdaNotebook(a.session.service);
-    const { bytes, items } = await exportQdc(a.ctx);
+    const { bytes, items } = await exportAs(a.session, 'qdc');
     expect(items).toBe(4);
     expect(qdcImporter.detect(bytes, 'x.xml')).toBe(true);
     const b = await openNotebook(cleanups, 'b.dossier');
-    const summary = await b.ctx.transact('Import', (tx) => qdcImporter.run(b.ctx, tx, bytes, 'codebook.qdc'));
-    expect(summary).toMatchObject({ format: 'qdc', tags: 4, sources: { added: 0, matched: 0 }, annotations: 0 });
+    const { interop } = await importFile(b.session, 'codebook.qdc', bytes);
+    expect(interop[0]).toMatchObject({ format: 'qdc', tags: 4, sources: { added: 0, matched: 0 }, annotations: 0 });
     const [before, after] = [await describeNotebook(a.session), await describeNotebook(b.session)];
     expect(after.tags).toEqual(before.tags);
     expect(after.statuses).toEqual(before.statuses);

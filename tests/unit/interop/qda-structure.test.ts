@@ -14,9 +14,8 @@ import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { JSDOM } from 'jsdom';
 import { afterEach, describe, expect, it } from 'vitest';
-import { exportQdc, exportQdpx } from '../../../main/services/interop/qda';
 import { fillQdaNotebook } from '../../fixtures/interop/qda-notebook';
-import { openNotebook } from './qda-helpers';
+import { exportAs, openNotebook } from './qda-helpers';
 
 const PROJECT_NS = 'urn:QDA-XML:project:1.0';
 const CODEBOOK_NS = 'urn:QDA-XML:codebook:1.0';
@@ -87,8 +86,8 @@ function checkOrder(doc: Document, ns: string) {
 async function exported() {
   const nb = await openNotebook(cleanups);
   await fillQdaNotebook(nb.session.service);
-  const qdpx = await exportQdpx(nb.ctx, {});
-  const qdc = await exportQdc(nb.ctx);
+  const qdpx = await exportAs(nb.session, 'qdpx');
+  const qdc = await exportAs(nb.session, 'qdc');
   const files = unzipSync(qdpx.bytes);
   const qde = new TextDecoder().decode(files['project.qde']);
   return { nb, files, qde, doc: parse(qde), qdcXml: new TextDecoder().decode(qdc.bytes), qdpx: qdpx.bytes };

@@ -2,32 +2,26 @@
  * REFI-QDA (QualCoder, NVivo, ATLAS.ti, MAXQDA): the .qdpx project and the
  * .qdc codebook, each an exporter and an importer for the interop registry.
  */
+import type { InteropImportSummary } from '../../../../shared/api';
 import { DossierError } from '../../../../shared/errors';
-import type { ServiceContext, Transaction } from '../../service-context';
-import { applyPlan, type QdaImportCounts } from './apply';
+import type { ServiceContext } from '../../service-context';
+import type { InteropExporter, InteropImporter } from '../registry';
+import { applyPlan } from './apply';
 import { buildCodebook, buildProject } from './export';
 import { readCodebook, readProject } from './read';
 import { isZip } from './zip';
 
-export interface QdaExportResult {
-  bytes: Uint8Array;
-  items: number;
-}
-
-export interface QdaImportSummary extends QdaImportCounts {
-  file: string;
-  format: 'qdpx' | 'qdc';
-}
-
-export async function exportQdpx(ctx: ServiceContext, input: { sourceIds?: string[] }): Promise<QdaExportResult> {
+/** The project: items are its selections (annotations). */
+export const exportQdpx: InteropExporter = async (ctx, input) => {
   const { bytes, selections } = await buildProject(ctx.store, input.sourceIds);
-  return { bytes, items: selections };
-}
+  return { bytes: new Uint8Array(bytes), items: selections };
+};
 
-export async function exportQdc(ctx: ServiceContext): Promise<QdaExportResult> {
+/** The codebook (the whole notebook's tags; there are no sources to choose): items are its tags. */
+export const exportQdc: InteropExporter = async (ctx) => {
   const { xml, codes } = buildCodebook(ctx.store.manifest);
   return { bytes: new TextEncoder().encode(xml), items: codes };
-}
+};
 
 const latin1 = new TextDecoder('latin1');
 
@@ -49,7 +43,7 @@ function ensureWritable(ctx: ServiceContext): void {
   if (ctx.store.readOnly) throw new DossierError('read-only', `Cannot import: ${ctx.store.problem}`);
 }
 
-export const qdpxImporter = {
+export const qdpxImporter: InteropImporter = {
   detect(bytes: Uint8Array, fileName: string): boolean {
     try {
       return looksLikeQdpx(bytes) || (isZip(bytes) && /\.qdpx$/i.test(fileName));
@@ -57,14 +51,14 @@ export const qdpxImporter = {
       return false;
     }
   },
-  async run(ctx: ServiceContext, tx: Transaction, bytes: Uint8Array, fileName: string): Promise<QdaImportSummary> {
+  async run(ctx, tx, bytes, fileName): Promise<InteropImportSummary> {
     ensureWritable(ctx);
     const plan = readProject(bytes, fileName);
     return { file: fileName, format: 'qdpx', ...(await applyPlan(ctx, tx, plan, fileName)) };
   },
 };
 
-export const qdcImporter = {
+export const qdcImporter: InteropImporter = {
   detect(bytes: Uint8Array, fileName: string): boolean {
     try {
       return (
@@ -76,7 +70,7 @@ export const qdcImporter = {
       return false;
     }
   },
-  async run(ctx: ServiceContext, tx: Transaction, bytes: Uint8Array, fileName: string): Promise<QdaImportSummary> {
+  async run(ctx, tx, bytes, fileName): Promise<InteropImportSummary> {
     ensureWritable(ctx);
     const plan = readCodebook(bytes, fileName);
     return { file: fileName, format: 'qdc', ...(await applyPlan(ctx, tx, plan, fileName)) };
