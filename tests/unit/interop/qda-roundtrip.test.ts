@@ -18,6 +18,8 @@ describe('REFI-QDA round trip', () => {
     expect(items).toBe(5);
 
     const b = await openNotebook(cleanups, 'b.dossier');
+    const empty = await describeNotebook(b.session);
+    expect(empty.sources).toEqual([]);
     expect(qdpxImporter.detect(bytes, 'renamed.bin')).toBe(true);
     const result = await importFile(b.session, 'project.qdpx', bytes);
     expect(result.rejected).toEqual([]);
@@ -37,6 +39,9 @@ describe('REFI-QDA round trip', () => {
     // The astral characters are really in play: the Finnish claim sits after an emoji and an ideograph.
     const fi = after.sources.find((s) => s.language === 'fi' || s.text.includes('🌊'))!;
     expect(fi.annotations.map((x) => x.target.exact)).toEqual(['lautta 𠮷 kulkee', 'Aikataulu pitää 🌊 koko kesän.']);
+    // The file was one undo step: undoing it leaves the empty notebook.
+    await b.session.service.undo({});
+    expect(await describeNotebook(b.session)).toEqual(empty);
   });
 
   it('importing the same project again matches its sources and adds nothing twice', async () => {
