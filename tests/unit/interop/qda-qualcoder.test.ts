@@ -113,6 +113,7 @@ describe('REFI-QDA for QualCoder', () => {
         <Description>Coding memo: check the month.</Description>
         <Coding guid="aaaaaaaa-0000-4000-8000-000000000042" creatingUser="{AAAAAAAA-0000-4000-8000-000000000001}"><CodeRef targetGUID="{AAAAAAAA-0000-4000-8000-000000000011}"/></Coding>
       </PlainTextSelection>
+      <PlainTextSelection guid="aaaaaaaa-0000-4000-8000-000000000043" name="past the end" startPosition="9000" endPosition="9010"/>
       <NoteRef targetGUID="aaaaaaaa-0000-4000-8000-000000000050"/>
     </TextSource>
     <PDFSource guid="aaaaaaaa-0000-4000-8000-000000000060" name="scan.pdf" path="internal://aaaaaaaa-0000-4000-8000-000000000060.pdf"/>
@@ -138,6 +139,7 @@ describe('REFI-QDA for QualCoder', () => {
       tags: 2,
       actors: 1,
       notes: 2,
+      orphans: [{ quote: 'past the end', reason: expect.stringMatching(/positions 9000–9010 are outside/) }],
     });
     const after = await describeNotebook(nb.session);
     expect(after.tags).toEqual([

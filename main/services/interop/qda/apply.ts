@@ -161,69 +161,79 @@ export async function applyPlan(
     });
   }
   const defaultStatus = ctx.store.manifest.statuses[0] ?? 'unverified';
+  const manifestWrites: Promise<void>[] = [];
 
-  for (const planned of plan.sources) {
-    const fingerprint = /^[0-9a-f]{64}$/.test(planned.variables['Dossier fingerprint'] ?? '')
-      ? planned.variables['Dossier fingerprint']!
-      : sha256(planned.text);
-    const annotations: Annotation[] = [];
-    for (const sel of planned.selections) {
-      const tagIds = [...new Set(sel.codeGuids.map((g) => tagByGuid.get(g)).filter((id): id is string => Boolean(id)))];
-      const status = sel.codeGuids.map((g) => plan.statuses.get(g)).find(Boolean) ?? defaultStatus;
-      const kind: AnnotationKind = sel.codeGuids.map((g) => plan.kinds.get(g)).find(Boolean) ?? sel.kind ?? 'claim';
-      const note = sel.noteText ? textToNote(sel.noteText) : undefined;
-      annotations.push({
-        id: newId('ann'),
-        sourceId: '',
-        kind,
-        target: describeTarget(planned.text, sel.start, sel.end),
-        tagIds,
-        status,
-        actors: linksBySelection.get(sel.guid) ?? [],
-        ...(note ? { note } : {}),
-        createdAt: sel.createdAt && DATE_TIME.test(sel.createdAt) ? sel.createdAt : now,
-        updatedAt: sel.updatedAt && DATE_TIME.test(sel.updatedAt) ? sel.updatedAt : now,
-      });
+  try {
+    for (const planned of plan.sources) {
+      const fingerprint = /^[0-9a-f]{64}$/.test(planned.variables['Dossier fingerprint'] ?? '')
+        ? planned.variables['Dossier fingerprint']!
+        : sha256(planned.text);
+      const annotations: Annotation[] = [];
+      for (const sel of planned.selections) {
+        const tagIds = [
+          ...new Set(sel.codeGuids.map((g) => tagByGuid.get(g)).filter((id): id is string => Boolean(id))),
+        ];
+        const status = sel.codeGuids.map((g) => plan.statuses.get(g)).find(Boolean) ?? defaultStatus;
+        const kind: AnnotationKind = sel.codeGuids.map((g) => plan.kinds.get(g)).find(Boolean) ?? sel.kind ?? 'claim';
+        const note = sel.noteText ? textToNote(sel.noteText) : undefined;
+        annotations.push({
+          id: newId('ann'),
+          sourceId: '',
+          kind,
+          target: describeTarget(planned.text, sel.start, sel.end),
+          tagIds,
+          status,
+          actors: linksBySelection.get(sel.guid) ?? [],
+          ...(note ? { note } : {}),
+          createdAt: sel.createdAt && DATE_TIME.test(sel.createdAt) ? sel.createdAt : now,
+          updatedAt: sel.updatedAt && DATE_TIME.test(sel.updatedAt) ? sel.updatedAt : now,
+        });
+      }
+      const existingId = ctx.store.sourceIdBySha256(fingerprint);
+      const existing = existingId ? await ctx.store.loadSource(existingId) : undefined;
+      if (existing && existing.source.text === planned.text) {
+        // The same article is already here: its annotations gain the file's, without repeats.
+        const fresh = annotations.filter(
+          (a) =>
+            !existing.annotations.some(
+              (b) => b.kind === a.kind && b.target.start === a.target.start && b.target.end === a.target.end,
+            ),
+        );
+        for (const a of fresh) a.sourceId = existing.source.id;
+        if (fresh.length) await tx.updateSource(existing.source.id, (file) => void file.annotations.push(...fresh));
+        counts.sources.matched++;
+        counts.annotations += fresh.length;
+        counts.notes += fresh.filter((a) => a.note).length;
+        continue;
+      }
+      const v = planned.variables;
+      const language = LanguageCode.safeParse(v.Language);
+      const published = IsoDate.safeParse(v.Published);
+      const source: Source = {
+        id: newId('src'),
+        title: planned.title,
+        ...(v.Outlet ? { outlet: v.Outlet } : {}),
+        ...(v.Author ? { author: v.Author } : {}),
+        ...(v.URL ? { url: v.URL } : {}),
+        ...(published.success ? { publishedAt: published.data } : {}),
+        language: language.success ? language.data : 'und',
+        importedAt: planned.createdAt && DATE_TIME.test(planned.createdAt) ? planned.createdAt : now,
+        origin: { kind: 'file', name: fileName, sha256: existingId ? sha256(planned.text) : fingerprint },
+        text: planned.text,
+        removed: [],
+      };
+      for (const a of annotations) a.sourceId = source.id;
+      const { manifestSaved } = await tx.addSource({ schemaVersion: SCHEMA_VERSION, source, annotations });
+      manifestWrites.push(manifestSaved);
+      counts.sources.added++;
+      counts.annotations += annotations.length;
+      counts.notes += annotations.filter((a) => a.note).length;
     }
-    const existingId = ctx.store.sourceIdBySha256(fingerprint);
-    const existing = existingId ? await ctx.store.loadSource(existingId) : undefined;
-    if (existing && existing.source.text === planned.text) {
-      // The same article is already here: its annotations gain the file's, without repeats.
-      const fresh = annotations.filter(
-        (a) =>
-          !existing.annotations.some(
-            (b) => b.kind === a.kind && b.target.start === a.target.start && b.target.end === a.target.end,
-          ),
-      );
-      for (const a of fresh) a.sourceId = existing.source.id;
-      if (fresh.length) await tx.updateSource(existing.source.id, (file) => void file.annotations.push(...fresh));
-      counts.sources.matched++;
-      counts.annotations += fresh.length;
-      counts.notes += fresh.filter((a) => a.note).length;
-      continue;
-    }
-    const v = planned.variables;
-    const language = LanguageCode.safeParse(v.Language);
-    const published = IsoDate.safeParse(v.Published);
-    const source: Source = {
-      id: newId('src'),
-      title: planned.title,
-      ...(v.Outlet ? { outlet: v.Outlet } : {}),
-      ...(v.Author ? { author: v.Author } : {}),
-      ...(v.URL ? { url: v.URL } : {}),
-      ...(published.success ? { publishedAt: published.data } : {}),
-      language: language.success ? language.data : 'und',
-      importedAt: planned.createdAt && DATE_TIME.test(planned.createdAt) ? planned.createdAt : now,
-      origin: { kind: 'file', name: fileName, sha256: existingId ? sha256(planned.text) : fingerprint },
-      text: planned.text,
-      removed: [],
-    };
-    for (const a of annotations) a.sourceId = source.id;
-    const { manifestSaved } = await tx.addSource({ schemaVersion: SCHEMA_VERSION, source, annotations });
-    await manifestSaved;
-    counts.sources.added++;
-    counts.annotations += annotations.length;
-    counts.notes += annotations.filter((a) => a.note).length;
+  } finally {
+    // A failure part way still lets the writes already started finish (the transaction records them).
+    await Promise.allSettled(manifestWrites);
   }
+  // Every source listed in the manifest on disk before the file counts as imported.
+  await Promise.all(manifestWrites);
   return counts;
 }
