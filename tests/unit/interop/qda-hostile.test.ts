@@ -69,7 +69,8 @@ async function expectRefused(bytes: Uint8Array, name: string, message: RegExp, i
   expect(nb.session.store.manifest.tags.length).toBe(tags);
 }
 
-describe('REFI-QDA hostile input', () => {
+// Each file's first notebook starts the import worker, slow on a loaded machine.
+describe('REFI-QDA hostile input', { timeout: 120_000 }, () => {
   afterEach(() => {
     target = undefined;
   });

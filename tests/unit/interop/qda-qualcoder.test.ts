@@ -19,7 +19,8 @@ afterEach(async () => {
 
 const el = (doc: Document, name: string) => [...doc.getElementsByTagNameNS(NS, name)];
 
-describe('REFI-QDA for QualCoder', () => {
+// Each file's first notebook starts the import worker, slow on a loaded machine.
+describe('REFI-QDA for QualCoder', { timeout: 120_000 }, () => {
   it('writes what QualCoder’s importer needs', async () => {
     const nb = await openNotebook(cleanups);
     await fillQdaNotebook(nb.session.service);

@@ -8,7 +8,8 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-describe('REFI-QDA round trip', () => {
+// Each file's first notebook starts the import worker, slow on a loaded machine.
+describe('REFI-QDA round trip', { timeout: 120_000 }, () => {
   it('export .qdpx → import into an empty notebook keeps sources, anchors, tags, statuses, notes and actor links', async () => {
     const a = await openNotebook(cleanups, 'a.dossier');
     await fillQdaNotebook(a.session.service);

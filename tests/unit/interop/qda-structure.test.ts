@@ -83,17 +83,30 @@ function checkOrder(doc: Document, ns: string) {
   }
 }
 
-async function exported() {
-  const nb = await openNotebook(cleanups);
-  await fillQdaNotebook(nb.session.service);
-  const qdpx = await exportAs(nb.session, 'qdpx');
-  const qdc = await exportAs(nb.session, 'qdc');
-  const files = unzipSync(qdpx.bytes);
-  const qde = new TextDecoder().decode(files['project.qde']);
-  return { nb, files, qde, doc: parse(qde), qdcXml: new TextDecoder().decode(qdc.bytes), qdpx: qdpx.bytes };
+async function exportFixture() {
+  const own: Array<() => Promise<void>> = [];
+  try {
+    const nb = await openNotebook(own);
+    await fillQdaNotebook(nb.session.service);
+    const qdpx = await exportAs(nb.session, 'qdpx');
+    const qdc = await exportAs(nb.session, 'qdc');
+    const files = unzipSync(qdpx.bytes);
+    return { files, qde: new TextDecoder().decode(files['project.qde']), qdcXml: new TextDecoder().decode(qdc.bytes) };
+  } finally {
+    while (own.length) await own.pop()!();
+  }
 }
 
-describe('REFI-QDA structure (from the standard)', () => {
+/** The fixture notebook's export, made once for the file's tests. */
+let made: ReturnType<typeof exportFixture> | undefined;
+async function exported() {
+  made ??= exportFixture();
+  const { files, qde, qdcXml } = await made;
+  return { files, qde, qdcXml, doc: parse(qde) };
+}
+
+// Each file's first notebook starts the import worker, slow on a loaded machine.
+describe('REFI-QDA structure (from the standard)', { timeout: 120_000 }, () => {
   it('writes project.qde in the project namespace with GUIDs, required attributes and the XSD element order', async () => {
     const { doc, files } = await exported();
     const root = doc.documentElement;
