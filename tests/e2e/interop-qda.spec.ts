@@ -7,10 +7,11 @@
  * Screenshots go to tests/artifacts/.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { unzipSync } from 'fflate';
 import { artifactsDir, expect, repoRoot, test } from './app-fixture';
 import { annotationEditor as editor, reader } from './steps';
 
@@ -22,6 +23,8 @@ test('a REFI-QDA project imports into a fresh notebook: claims in the reader, ta
   page,
   app,
 }) => {
+  // Writing the fixture project starts a notebook and its import worker in another process.
+  test.setTimeout(120_000);
   const work = await mkdtemp(path.join(os.tmpdir(), 'dossier-e2e-qdpx-'));
   try {
     const file = path.join(work, 'saltmarsh.qdpx');
@@ -69,6 +72,19 @@ test('a REFI-QDA project imports into a fresh notebook: claims in the reader, ta
     await expect(dialog.getByLabel('Parent of Flood defence')).toHaveValue(/.+/);
     await expect(dialog.getByLabel('Status 5')).toHaveValue('needs a source');
     await page.screenshot({ path: path.join(artifactsDir, 'interop-qda-codebook.png') });
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    // And back out: the toolbar's Export menu downloads the imported notebook as a project again.
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const pending = page.waitForEvent('download');
+    await page.getByRole('menuitem', { name: 'REFI-QDA Project (.qdpx)…' }).click();
+    const download = await pending;
+    expect(download.suggestedFilename()).toMatch(/\.qdpx$/);
+    const again = path.join(work, download.suggestedFilename());
+    await download.saveAs(again);
+    const entries = Object.keys(unzipSync(new Uint8Array(await readFile(again))));
+    expect(entries).toContain('project.qde');
+    expect(entries.filter((e) => e.startsWith('Sources/'))).toHaveLength(3);
   } finally {
     await rm(work, { recursive: true, force: true });
   }
