@@ -40,7 +40,7 @@ test('a REFI-QDA project imports into a fresh notebook: claims in the reader, ta
     const summary = page.getByRole('status', { name: 'Import summary' });
     await expect(summary).toContainText('saltmarsh.qdpx', { timeout: 30_000 });
     await expect(summary).toContainText(
-      'REFI-QDA project: 3 sources added, 0 matched, 5 annotations, 4 tags, 4 actors, 2 notes',
+      'REFI-QDA project: 3 sources added, 0 matched, 6 annotations, 4 tags, 4 actors, 2 notes',
     );
     await expect(sourceList(page).getByRole('option')).toHaveCount(3);
 

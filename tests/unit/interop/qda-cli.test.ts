@@ -51,7 +51,7 @@ describe('dossier export qdpx|qdc and dossier import (built CLI)', () => {
     const qdpx = path.join(t.dir, 'p.qdpx');
     const exported = await dossier('--notebook', a, 'export', 'qdpx', '--out', qdpx, '--json');
     expect(exported.err).toBe('');
-    expect(JSON.parse(exported.out)).toEqual({ path: qdpx, format: 'qdpx', items: 5 });
+    expect(JSON.parse(exported.out)).toEqual({ path: qdpx, format: 'qdpx', items: 6 });
     const qdc = path.join(t.dir, 'c.qdc');
     const codebook = await dossier('--notebook', a, 'export', 'qdc', '--out', qdc, '--json');
     expect(JSON.parse(codebook.out)).toEqual({ path: qdc, format: 'qdc', items: 4 });
@@ -61,7 +61,7 @@ describe('dossier export qdpx|qdc and dossier import (built CLI)', () => {
     expect(imported.err).toBe('');
     expect(imported.code).toBe(0);
     expect(JSON.parse(imported.out).interop).toEqual([
-      expect.objectContaining({ file: 'p.qdpx', format: 'qdpx', sources: { added: 3, matched: 0 }, annotations: 5 }),
+      expect.objectContaining({ file: 'p.qdpx', format: 'qdpx', sources: { added: 3, matched: 0 }, annotations: 6 }),
     ]);
     expect(await described(b)).toEqual(before);
 

@@ -79,7 +79,8 @@ export async function describeNotebook(session: NotebookSession) {
           actors: a.actors
             .map((l) => ({ actor: actorName(l.actorId), role: l.role, stance: l.stance }))
             .sort((x, y) => `${x.actor} ${x.role}`.localeCompare(`${y.actor} ${y.role}`)),
-          note: a.note ? richDocToText(a.note) : undefined,
+          // An empty note document and no note are the same to a reader.
+          note: (a.note && richDocToText(a.note)) || undefined,
           createdAt: a.createdAt,
         })),
     });

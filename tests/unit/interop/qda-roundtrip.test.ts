@@ -16,7 +16,7 @@ describe('REFI-QDA round trip', { timeout: 120_000 }, () => {
     const before = await describeNotebook(a.session);
     const { bytes, items, fileName } = await exportAs(a.session, 'qdpx');
     expect(fileName).toMatch(/\.qdpx$/);
-    expect(items).toBe(5);
+    expect(items).toBe(6);
 
     const b = await openNotebook(cleanups, 'b.dossier');
     const empty = await describeNotebook(b.session);
@@ -29,7 +29,7 @@ describe('REFI-QDA round trip', { timeout: 120_000 }, () => {
       file: 'project.qdpx',
       format: 'qdpx',
       sources: { added: 3, matched: 0 },
-      annotations: 5,
+      annotations: 6,
       tags: 4,
       actors: 4,
       notes: 2,
@@ -59,7 +59,7 @@ describe('REFI-QDA round trip', { timeout: 120_000 }, () => {
     const a = await openNotebook(cleanups, 'a.dossier');
     const { sourceIds } = await fillQdaNotebook(a.session.service);
     const { bytes, items } = await exportAs(a.session, 'qdpx', [sourceIds[1]!]);
-    expect(items).toBe(1);
+    expect(items).toBe(2);
     const b = await openNotebook(cleanups, 'b.dossier');
     await importFile(b.session, 'p.qdpx', bytes);
     const after = await describeNotebook(b.session);

@@ -139,6 +139,12 @@ function textValue(g: Guids, name: SourceVariable | ActorVariable, value: string
   };
 }
 
+/** The note's plain text; an emptied note (the editor keeps an empty document) is no note. */
+function noteText(a: Annotation): string | undefined {
+  const text = a.note ? richDocToText(a.note).trim() : '';
+  return text || undefined;
+}
+
 function selection(a: Annotation, map: PositionMap, g: Guids): XmlNode {
   const user = g.user;
   const coding = (codeGuid: string): XmlNode => ({
@@ -167,7 +173,7 @@ function selection(a: Annotation, map: PositionMap, g: Guids): XmlNode {
       ...a.tagIds.map((id) => coding(g.tag(id))),
       coding(g.status(a.status)),
       coding(g.kind(a.kind)),
-      a.note && { name: 'NoteRef', attrs: { targetGUID: g.note(a.id) } },
+      noteText(a) !== undefined && { name: 'NoteRef', attrs: { targetGUID: g.note(a.id) } },
     ],
   };
 }
@@ -233,7 +239,8 @@ export async function buildProject(
         list.push({ annotation: a, role: l.role, ...(l.stance ? { stance: l.stance } : {}) });
         links.set(l.actorId, list);
       }
-      if (a.note) {
+      const note = noteText(a);
+      if (note) {
         notes.push({
           name: 'Note',
           attrs: {
@@ -245,7 +252,7 @@ export async function buildProject(
             modifiedDateTime: dateTime(a.updatedAt),
           },
           children: [
-            { name: 'PlainTextContent', text: richDocToText(a.note) },
+            { name: 'PlainTextContent', text: note },
             // The passage the note is on, as QualCoder (and the tools it follows) read a text annotation;
             // the TextSource refers to the note too (below). Standard readers follow the selection's NoteRef.
             {
@@ -272,7 +279,7 @@ export async function buildProject(
       children: [
         ...annotations.map((a) => selection(a, map, g)),
         ...annotations
-          .filter((a) => a.note)
+          .filter((a) => noteText(a) !== undefined)
           .map((a): XmlNode => ({ name: 'NoteRef', attrs: { targetGUID: g.note(a.id) } })),
         textValue(g, 'Outlet', source.outlet),
         textValue(g, 'Author', source.author),
