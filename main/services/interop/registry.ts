@@ -7,6 +7,7 @@
 import type { InteropImportSummary } from '../../../shared/api';
 import type { InteropFormat } from '../../../shared/enums';
 import type { ServiceContext, Transaction } from '../service-context';
+import { exportQdc, exportQdpx, qdcImporter, qdpxImporter } from './qda';
 import { w3cExporter, w3cImporter } from './w3c';
 
 export interface InteropExportInput {
@@ -33,9 +34,17 @@ export interface InteropImporter {
   run(ctx: ServiceContext, tx: Transaction, bytes: Uint8Array, fileName: string): Promise<InteropImportSummary>;
 }
 
-export const EXPORTERS: Partial<Record<InteropFormat, InteropExporter>> = { w3c: w3cExporter };
+export const EXPORTERS: Partial<Record<InteropFormat, InteropExporter>> = {
+  w3c: w3cExporter,
+  qdpx: exportQdpx,
+  qdc: exportQdc,
+};
 
-export const IMPORTERS: Partial<Record<InteropFormat, InteropImporter>> = { w3c: w3cImporter };
+export const IMPORTERS: Partial<Record<InteropFormat, InteropImporter>> = {
+  w3c: w3cImporter,
+  qdpx: qdpxImporter,
+  qdc: qdcImporter,
+};
 
 /** The importer that recognises these bytes, if any. */
 export function detectInterop(bytes: Uint8Array, fileName: string): [InteropFormat, InteropImporter] | undefined {
