@@ -198,6 +198,9 @@ export function joinMarks(content: Inline[]): Inline[] {
   return out.filter((item) => item.kind !== 'text' || item.text.length > 0);
 }
 
+/** For documents without citations (an annotation's note): no style needed. */
+export const NO_CITATION_STYLE: NoteStyle = { kind: 'note', cite: () => [], bibliography: () => [] };
+
 /**
  * A brief resolved for export. `styleFor` makes the citation style for the
  * cited sources (Chicago notes unless the caller chose another).

@@ -13,7 +13,7 @@ import { DossierError } from '../../../shared/errors';
 import { makeBriefContext } from '../../../shared/brief-doc';
 import type { Actor, Annotation, RichDoc, Source, SourceFile, Tag } from '../../../shared/model';
 import { codePointOffset, richDocToText } from '../../../shared/text';
-import { resolveBrief } from '../briefs/blocks';
+import { NO_CITATION_STYLE, resolveBrief } from '../briefs/blocks';
 import { renderHtmlBlocks } from '../briefs/export-text';
 import type { ServiceContext } from '../service-context';
 import type { InteropExportInput, InteropExportResult } from './registry';
@@ -160,7 +160,9 @@ function actorJson(actor: Actor): Json {
 /** An annotation's note as HTML (the editor's marks and blocks, all text escaped). */
 function noteHtml(note: RichDoc): string {
   const brief = { id: 'note', title: '', doc: note, createdAt: '', updatedAt: '' };
-  return renderHtmlBlocks(resolveBrief(brief, makeBriefContext({ sources: [], annotations: [] })).blocks);
+  return renderHtmlBlocks(
+    resolveBrief(brief, makeBriefContext({ sources: [], annotations: [] }), () => NO_CITATION_STYLE).blocks,
+  );
 }
 
 interface Records {
