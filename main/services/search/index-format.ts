@@ -4,33 +4,99 @@
  * one JSON string, postings packed by term-index.ts, annotations as a few
  * long columns (which parse far faster than 50,000 small arrays). Loading
  * re-analyses no text.
+ *
+ * No source text is kept in the index or its file: a source's text comes
+ * from `SourceTexts` when a snippet, a passage or a quote needs it (in the
+ * search worker: the source file, read on demand and kept in a bounded
+ * cache — source-texts.ts).
  */
 import type { Actor, Tag } from '../../../shared/model';
 import { DossierError } from '../../../shared/errors';
 import type { TermIndexSnapshot } from './term-index';
 
-/** What the index keeps of a source (the text, for snippets and passages). */
-export interface SourceEntry {
-  id: string;
-  title: string;
-  language: string;
-  outlet?: string;
-  publishedAt?: string;
-  text: string;
-  /** [start, end) of each paragraph in `text`. */
-  paragraphs: Array<[number, number]>;
+/** Where the index gets a source's text. */
+export interface SourceTexts {
+  /** The text of a source ('' when it cannot be had). */
+  get(id: string): string;
+  /** The text the index was just given for a source. */
+  put(id: string, text: string): void;
+  /** The source left the index. */
+  delete(id: string): void;
 }
 
-export interface AnnotationEntry {
-  id: string;
-  sourceId: string;
-  start: number;
-  end: number;
-  exact: string;
-  tagIds: string[];
-  status: string;
-  actorIds: string[];
-  note: string;
+/** Every text in memory: for an index built and queried in one go (tests, benchmarks, the default). */
+export class MemoryTexts implements SourceTexts {
+  private readonly texts = new Map<string, string>();
+  get(id: string): string {
+    return this.texts.get(id) ?? '';
+  }
+  put(id: string, text: string): void {
+    this.texts.set(id, text);
+  }
+  delete(id: string): void {
+    this.texts.delete(id);
+  }
+}
+
+/** What the index keeps of a source; the text is fetched when read. */
+export class SourceEntry {
+  readonly id: string;
+  readonly title: string;
+  readonly language: string;
+  readonly outlet?: string;
+  readonly publishedAt?: string;
+  /** [start, end) of each paragraph in `text`. */
+  readonly paragraphs: Array<[number, number]>;
+  private readonly texts: SourceTexts;
+
+  constructor(
+    fields: Pick<SourceEntry, 'id' | 'title' | 'language' | 'outlet' | 'publishedAt' | 'paragraphs'>,
+    texts: SourceTexts,
+  ) {
+    this.id = fields.id;
+    this.title = fields.title;
+    this.language = fields.language;
+    if (fields.outlet) this.outlet = fields.outlet;
+    if (fields.publishedAt) this.publishedAt = fields.publishedAt;
+    this.paragraphs = fields.paragraphs;
+    this.texts = texts;
+  }
+
+  get text(): string {
+    return this.texts.get(this.id);
+  }
+}
+
+/** What the index keeps of an annotation; the quote is the source's text at its offsets unless it differs. */
+export class AnnotationEntry {
+  readonly id: string;
+  readonly sourceId: string;
+  readonly start: number;
+  readonly end: number;
+  readonly tagIds: string[];
+  readonly status: string;
+  readonly actorIds: string[];
+  readonly note: string;
+  /** The quote, only when it is not simply the source's text at [start, end). */
+  readonly ownExact: string | undefined;
+  private readonly texts: SourceTexts;
+
+  constructor(fields: Omit<AnnotationEntry, 'exact' | 'texts'>, texts: SourceTexts) {
+    this.id = fields.id;
+    this.sourceId = fields.sourceId;
+    this.start = fields.start;
+    this.end = fields.end;
+    this.tagIds = fields.tagIds;
+    this.status = fields.status;
+    this.actorIds = fields.actorIds;
+    this.note = fields.note;
+    this.ownExact = fields.ownExact;
+    this.texts = texts;
+  }
+
+  get exact(): string {
+    return this.ownExact ?? this.texts.get(this.sourceId).slice(this.start, this.end);
+  }
 }
 
 /** Everything the index knows about the notebook, by id. */
@@ -56,7 +122,7 @@ export function emptyContents(): IndexContents {
   };
 }
 
-const FORMAT = 3;
+const FORMAT = 4;
 
 interface AnnotationColumns {
   ids: string;
@@ -73,7 +139,7 @@ interface AnnotationColumns {
   notes: Record<number, string>;
 }
 
-/** The whole index as one JSON string (postings packed, plus the texts needed for snippets). */
+/** The whole index as one JSON string (postings packed; no source text). */
 export function encodeIndex(snapshot: TermIndexSnapshot, c: IndexContents): string {
   return JSON.stringify({
     format: FORMAT,
@@ -84,7 +150,6 @@ export function encodeIndex(snapshot: TermIndexSnapshot, c: IndexContents): stri
       s.language,
       s.outlet ?? null,
       s.publishedAt ?? null,
-      s.text,
       s.paragraphs.flat(),
     ]),
     annotations: annotationColumns(c),
@@ -101,7 +166,7 @@ function annotationColumns(c: IndexContents): AnnotationColumns {
   const notes: Record<number, string> = {};
   list.forEach((a, i) => {
     // the quote is kept only when it is not simply the text at its offsets
-    if (c.sources.get(a.sourceId)?.text.slice(a.start, a.end) !== a.exact) exact[i] = a.exact;
+    if (a.ownExact !== undefined) exact[i] = a.ownExact;
     if (a.note) notes[i] = a.note;
   });
   return {
@@ -118,11 +183,14 @@ function annotationColumns(c: IndexContents): AnnotationColumns {
 }
 
 /** Reads a string written by `encodeIndex`; throws `corrupt` for anything else. */
-export function decodeIndex(json: string): { snapshot: TermIndexSnapshot; contents: IndexContents } {
+export function decodeIndex(
+  json: string,
+  texts: SourceTexts,
+): { snapshot: TermIndexSnapshot; contents: IndexContents } {
   let data: {
     format: number;
     index: TermIndexSnapshot;
-    sources: Array<[string, string, string, string | null, string | null, string, number[]]>;
+    sources: Array<[string, string, string, string | null, string | null, number[]]>;
     annotations: AnnotationColumns;
     actors: Actor[];
     tags: Tag[];
@@ -135,18 +203,11 @@ export function decodeIndex(json: string): { snapshot: TermIndexSnapshot; conten
   if (!data || data.format !== FORMAT)
     throw new DossierError('corrupt', 'The saved search index has an unknown format; it will be rebuilt.');
   const index = emptyContents();
-  for (const [id, title, language, outlet, publishedAt, text, flat] of data.sources) {
+  for (const [id, title, language, outlet, publishedAt, flat] of data.sources) {
     const paragraphs: Array<[number, number]> = [];
     for (let i = 0; i < flat.length; i += 2) paragraphs.push([flat[i]!, flat[i + 1]!]);
-    index.sources.set(id, {
-      id,
-      title,
-      language,
-      outlet: outlet ?? undefined,
-      publishedAt: publishedAt ?? undefined,
-      text,
-      paragraphs,
-    });
+    const fields = { id, title, language, outlet: outlet ?? undefined, publishedAt: publishedAt ?? undefined };
+    index.sources.set(id, new SourceEntry({ ...fields, paragraphs }, texts));
     index.languages.set(language, (index.languages.get(language) ?? 0) + 1);
   }
   const c = data.annotations;
@@ -167,17 +228,18 @@ export function decodeIndex(json: string): { snapshot: TermIndexSnapshot; conten
       const sourceId = sourceIds[i]!;
       const start = c.offsets[2 * i]!;
       const end = c.offsets[2 * i + 1]!;
-      index.annotations.set(id, {
+      const fields = {
         id,
         sourceId,
         start,
         end,
-        exact: c.exact[i] ?? index.sources.get(sourceId)?.text.slice(start, end) ?? '',
+        ownExact: c.exact[i],
         tagIds: listOf(tagIds[i]!),
         status: c.statuses[c.status[i]!] ?? 'unverified',
         actorIds: listOf(actorIds[i]!),
         note: c.notes[i] ?? '',
-      });
+      };
+      index.annotations.set(id, new AnnotationEntry(fields, texts));
       let set = index.bySource.get(sourceId);
       if (!set) index.bySource.set(sourceId, (set = new Set()));
       set.add(id);

@@ -71,12 +71,11 @@ export class TermIndex {
   private liveDf: number[] = [];
   /** Per document: its term ids (to keep `liveDf` right on discard); not kept for documents loaded from a snapshot. */
   private docTerms: Array<number[] | undefined> = [];
-  /** For loaded documents: their terms, recomputed from the text on discard. */
-  private readonly resolveTerms: ((key: string) => readonly string[]) | undefined;
-
-  constructor(resolveTerms?: (key: string) => readonly string[]) {
-    this.resolveTerms = resolveTerms;
-  }
+  /**
+   * Loaded documents discarded since the last settle: their terms are found
+   * in the postings (one pass for all of them), so `liveDf` needs no text.
+   */
+  private pendingDiscards: number[] = [];
   /** All terms in sorted order (for prefix and fuzzy expansion). */
   private sorted: string[] = [];
   private sortedDirty = false;
@@ -161,18 +160,26 @@ export class TermIndex {
     this.fieldCounts[this.fieldOf[doc]!]! -= 1;
     const ids = this.docTerms[doc];
     if (ids) for (const id of ids) this.liveDf[id]! -= 1;
-    else if (this.resolveTerms) {
-      for (const term of new Set(this.resolveTerms(key))) {
-        const id = this.termIds.get(term);
-        if (id !== undefined && this.liveDf[id]! > 0) this.liveDf[id]! -= 1;
-      }
-    }
+    else this.pendingDiscards.push(doc);
     this.docTerms[doc] = undefined;
     this.dead++;
   }
 
+  /** Brings `liveDf` up to date for loaded documents discarded since the last call: one pass over the postings. */
+  private settle(): void {
+    if (this.pendingDiscards.length === 0) return;
+    const gone = new Uint8Array(this.keys.length);
+    for (const doc of this.pendingDiscards) gone[doc] = 1;
+    this.pendingDiscards = [];
+    for (let t = 0; t < this.postings.length; t++) {
+      const list = this.postings[t]!;
+      for (let i = 0; i < list.length; i += 2) if (gone[list[i]!]) this.liveDf[t]! -= 1;
+    }
+  }
+
   /** Number of live documents holding `term`. */
   docFrequency(term: string): number {
+    this.settle();
     const id = this.termIds.get(term);
     return id === undefined ? 0 : this.liveDf[id]!;
   }
@@ -193,6 +200,7 @@ export class TermIndex {
 
   /** The index terms a query term stands for, with their weights. */
   expand(q: TermQuery): Array<[number, number]> {
+    this.settle();
     const out = new Map<number, number>();
     const exact = this.termIds.get(q.term);
     if (exact !== undefined) out.set(exact, 1);
@@ -244,6 +252,7 @@ export class TermIndex {
 
   /** BM25 over the groups: AND needs every group to match; the score is multiplied by the groups matched. */
   score(groups: readonly QueryGroup[] | ExpandedQuery, options: ScoreOptions): ScoredDoc[] {
+    this.settle();
     const expanded = isExpanded(groups) ? groups : this.expandAll(groups);
     const n = this.keys.length;
     if (this.scoreBuf.length < n) {
@@ -354,8 +363,8 @@ export class TermIndex {
     };
   }
 
-  static fromSnapshot(s: TermIndexSnapshot, resolveTerms?: (key: string) => readonly string[]): TermIndex {
-    const index = new TermIndex(resolveTerms);
+  static fromSnapshot(s: TermIndexSnapshot): TermIndex {
+    const index = new TermIndex();
     index.keys = s.keys ? s.keys.split('\n') : [];
     const meta = int32FromBase64(s.docs);
     for (let d = 0; d < index.keys.length; d++) {
