@@ -169,7 +169,7 @@ async function main() {
       );
     const loadFloor = await (async () => {
       const t = performance.now();
-      SearchIndex.load(await readFile(await baseFile(), 'utf8'), new MemoryTexts());
+      SearchIndex.load(await readFile(await baseFile()), new MemoryTexts());
       return performance.now() - t;
     })();
 
@@ -196,7 +196,7 @@ async function main() {
     // queries: through the API vs the bare index (loaded from the same cache)
     // (texts from the source files, as in the worker)
     const bare = SearchIndex.load(
-      await readFile(await baseFile(), 'utf8'),
+      await readFile(await baseFile()),
       new FileTexts((id) => path.join(dir, 'sources', `${id}.json`)),
     );
     const queries = Array.from({ length: 200 }, () =>

@@ -1,8 +1,15 @@
 /**
  * What the search index keeps besides its postings (sources with their
  * paragraphs, annotations, actors, tags), and the format it is saved in:
- * one JSON string, postings packed by term-index.ts, annotations as a few
- * long columns (which parse far faster than 50,000 small arrays). Loading
+ * one file of bytes —
+ *
+ *   "DSXI", format (u32), JSON length (u32), the JSON, padding to 4 bytes,
+ *   then three Int32 arrays (little-endian): postings per term, the
+ *   postings (doc, tf pairs), field and length per document
+ *
+ * — so the large part loads as views over the bytes read, with no parsing;
+ * the JSON holds terms, document keys, sources and annotations as a few long
+ * columns (which parse far faster than 50,000 small arrays). Loading
  * re-analyses no text.
  *
  * No source text is kept in the index or its file: a source's text comes
@@ -123,6 +130,8 @@ export function emptyContents(): IndexContents {
 }
 
 const FORMAT = 4;
+const MAGIC = 0x49585344; // "DSXI" read as a little-endian u32
+const HEADER_BYTES = 12;
 
 interface AnnotationColumns {
   ids: string;
@@ -139,11 +148,33 @@ interface AnnotationColumns {
   notes: Record<number, string>;
 }
 
-/** The whole index as one JSON string (postings packed; no source text). */
-export function encodeIndex(snapshot: TermIndexSnapshot, c: IndexContents): string {
-  return JSON.stringify({
-    format: FORMAT,
-    index: snapshot,
+/** The whole index as bytes (see the top of this file; no source text). */
+export function encodeIndex(snapshot: TermIndexSnapshot, c: IndexContents): Buffer {
+  const { counts, postings, docs, ...text } = snapshot;
+  const json = Buffer.from(
+    JSON.stringify({
+      lengths: [counts.length, postings.length, docs.length],
+      index: text,
+      ...contentsJson(c),
+    }),
+  );
+  const jsonEnd = HEADER_BYTES + json.length;
+  const intsAt = jsonEnd + ((4 - (jsonEnd % 4)) % 4);
+  const out = Buffer.alloc(intsAt + 4 * (counts.length + postings.length + docs.length));
+  out.writeUInt32LE(MAGIC, 0);
+  out.writeUInt32LE(FORMAT, 4);
+  out.writeUInt32LE(json.length, 8);
+  json.copy(out, HEADER_BYTES);
+  let at = intsAt;
+  for (const ints of [counts, postings, docs]) {
+    Buffer.from(ints.buffer, ints.byteOffset, ints.byteLength).copy(out, at);
+    at += ints.byteLength;
+  }
+  return out;
+}
+
+function contentsJson(c: IndexContents) {
+  return {
     sources: [...c.sources.values()].map((s) => [
       s.id,
       s.title,
@@ -155,7 +186,7 @@ export function encodeIndex(snapshot: TermIndexSnapshot, c: IndexContents): stri
     annotations: annotationColumns(c),
     actors: [...c.actors.values()],
     tags: [...c.tags.values()],
-  });
+  };
 }
 
 /** Annotations as a few long strings (columns), which parse far faster than 50,000 small arrays. */
@@ -182,26 +213,43 @@ function annotationColumns(c: IndexContents): AnnotationColumns {
   };
 }
 
-/** Reads a string written by `encodeIndex`; throws `corrupt` for anything else. */
+/** Reads bytes written by `encodeIndex`; throws `corrupt` for anything else. */
 export function decodeIndex(
-  json: string,
+  bytes: Buffer,
   texts: SourceTexts,
 ): { snapshot: TermIndexSnapshot; contents: IndexContents } {
+  const unreadable = () => new DossierError('corrupt', 'The saved search index could not be read; it will be rebuilt.');
+  if (bytes.length < HEADER_BYTES || bytes.readUInt32LE(0) !== MAGIC) throw unreadable();
+  if (bytes.readUInt32LE(4) !== FORMAT)
+    throw new DossierError('corrupt', 'The saved search index has an unknown format; it will be rebuilt.');
+  const jsonEnd = HEADER_BYTES + bytes.readUInt32LE(8);
+  if (jsonEnd > bytes.length) throw unreadable();
   let data: {
-    format: number;
-    index: TermIndexSnapshot;
+    lengths: [number, number, number];
+    index: Pick<TermIndexSnapshot, 'terms' | 'keys'>;
     sources: Array<[string, string, string, string | null, string | null, number[]]>;
     annotations: AnnotationColumns;
     actors: Actor[];
     tags: Tag[];
   };
   try {
-    data = JSON.parse(json);
+    data = JSON.parse(bytes.toString('utf8', HEADER_BYTES, jsonEnd));
   } catch {
-    throw new DossierError('corrupt', 'The saved search index could not be read; it will be rebuilt.');
+    throw unreadable();
   }
-  if (!data || data.format !== FORMAT)
-    throw new DossierError('corrupt', 'The saved search index has an unknown format; it will be rebuilt.');
+  const intsAt = jsonEnd + ((4 - (jsonEnd % 4)) % 4);
+  const lengths = data?.lengths;
+  if (!Array.isArray(lengths) || lengths.length !== 3 || !lengths.every((n) => Number.isInteger(n) && n >= 0))
+    throw unreadable();
+  if (intsAt + 4 * (lengths[0] + lengths[1] + lengths[2]) !== bytes.length) throw unreadable();
+  // views over the bytes read (copied once to a fresh, aligned buffer if they are not 4-byte aligned)
+  const aligned = (bytes.byteOffset + intsAt) % 4 === 0 ? bytes : new Uint8Array(bytes);
+  let at = aligned.byteOffset + intsAt;
+  const [counts, postings, docs] = lengths.map((n) => {
+    const view = new Int32Array(aligned.buffer, at, n);
+    at += 4 * n;
+    return view;
+  }) as [Int32Array, Int32Array, Int32Array];
   const index = emptyContents();
   for (const [id, title, language, outlet, publishedAt, flat] of data.sources) {
     const paragraphs: Array<[number, number]> = [];
@@ -247,5 +295,5 @@ export function decodeIndex(
   }
   for (const actor of data.actors) index.actors.set(actor.id, actor);
   for (const tag of data.tags) index.tags.set(tag.id, tag);
-  return { snapshot: data.index, contents: index };
+  return { snapshot: { ...data.index, counts, postings, docs }, contents: index };
 }

@@ -131,7 +131,9 @@ export class IndexHost {
 
   private async tryLoad(req: OpenRequest): Promise<{ unread: string[] } | undefined> {
     try {
-      const cached = await this.store.load(await this.fingerprint());
+      const fingerprint = this.fingerprint();
+      fingerprint.catch(() => undefined); // (awaited in load, unless the stamp is missing)
+      const cached = await this.store.load(fingerprint);
       if (!cached) return undefined;
       this.index = SearchIndex.load(cached.base, this.texts);
       const unread: string[] = [];
@@ -317,7 +319,7 @@ export class IndexHost {
     const compactAt = Math.max(256, this.metas.size / 20);
     let result: SaveResult;
     if (this.needsBase || !this.store.hasBase || this.logged.size + this.changedSinceSave.size > compactAt) {
-      result = await this.store.writeBase(this.index.toJSON(), fingerprint);
+      result = await this.store.writeBase(this.index.serialize(), fingerprint);
       this.logged.clear();
       this.needsBase = false;
     } else {

@@ -2,7 +2,7 @@
  * The search index on disk, in the notebook's `.cache/search-index/`: a base
  * and an append log, so one edit writes a line, not the whole index.
  *
- *   base-<id>.json   SearchIndex.toJSON() (postings, passages' offsets,
+ *   base-<id>.idx    SearchIndex.serialize() (postings, passages' offsets,
  *                    annotations; no source text — sources are in sources/)
  *   log-<id>.jsonl   one line per save since the base: the ids of the
  *                    sources whose text or annotations changed
@@ -24,12 +24,12 @@ import { constants } from 'node:fs';
 import { mkdir, open, readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { DossierError } from '../../../shared/errors';
-import { NOFOLLOW, readFileNoFollow, refuseLink, writeFileDurably } from '../store/atomic-json-file';
+import { NOFOLLOW, readBytesNoFollow, readFileNoFollow, refuseLink, writeFileDurably } from '../store/atomic-json-file';
 
 export const INDEX_DIR = 'search-index';
 export const STAMP_FILE = 'stamp.json';
 const STAMP_FORMAT = 2;
-const baseFile = (id: string) => `base-${id}.json`;
+const baseFile = (id: string) => `base-${id}.idx`;
 const logFile = (id: string) => `log-${id}.jsonl`;
 
 /** Caps on what is read: far above any real notebook's, far below what would exhaust memory. */
@@ -45,8 +45,8 @@ export interface Stamp {
 }
 
 export interface LoadedCache {
-  /** The base's JSON. */
-  base: string;
+  /** The base's bytes. */
+  base: Buffer;
   /** Sources changed since the base (to re-index from their files). */
   changed: Set<string>;
   stamp: Stamp;
@@ -67,8 +67,11 @@ export class IndexStore {
     return path.join(this.cacheDir, INDEX_DIR);
   }
 
-  /** The cache when its stamp matches `fingerprint`; undefined when missing or stale; throws when damaged. */
-  async load(fingerprint: string): Promise<LoadedCache | undefined> {
+  /**
+   * The cache when its stamp matches the fingerprint; undefined when missing or stale; throws when damaged.
+   * The fingerprint is computed meanwhile (it stats every file): the base is read while it runs.
+   */
+  async load(fingerprint: Promise<string>): Promise<LoadedCache | undefined> {
     let stampRaw: string;
     try {
       stampRaw = await readFileNoFollow(path.join(this.dir, STAMP_FILE), { maxBytes: MAX_STAMP_BYTES });
@@ -77,11 +80,15 @@ export class IndexStore {
       throw err;
     }
     const stamp = JSON.parse(stampRaw) as Partial<Stamp>;
-    if (stamp.format !== STAMP_FORMAT || stamp.fingerprint !== fingerprint) return undefined;
+    if (stamp.format !== STAMP_FORMAT) return undefined;
     if (typeof stamp.base !== 'string' || !/^[0-9a-f]{16}$/.test(stamp.base)) throw corrupt('its stamp');
     if (typeof stamp.logBytes !== 'number' || !(stamp.logBytes >= 0) || stamp.logBytes > MAX_LOG_BYTES)
       throw corrupt('its stamp');
-    const base = await readFileNoFollow(path.join(this.dir, baseFile(stamp.base)), { maxBytes: MAX_BASE_BYTES });
+    const [current, base] = await Promise.all([
+      fingerprint,
+      readBytesNoFollow(path.join(this.dir, baseFile(stamp.base)), { maxBytes: MAX_BASE_BYTES }),
+    ]);
+    if (stamp.fingerprint !== current) return undefined;
     const changed = new Set<string>();
     if (stamp.logBytes > 0) {
       const log = Buffer.from(
@@ -101,17 +108,17 @@ export class IndexStore {
   }
 
   /** Writes a new base (and an empty log), then the stamp; removes the files of older bases. */
-  async writeBase(json: string, fingerprint: string): Promise<SaveResult> {
+  async writeBase(bytes: Uint8Array, fingerprint: string): Promise<SaveResult> {
     await this.prepare();
     const id = randomBytes(8).toString('hex');
-    await writeFileDurably(path.join(this.dir, baseFile(id)), json, { durable: false });
+    await writeFileDurably(path.join(this.dir, baseFile(id)), bytes, { durable: false });
     const stamp: Stamp = { format: STAMP_FORMAT, fingerprint, base: id, logBytes: 0 };
     const stampBytes = await this.writeStamp(stamp);
     // older bases and logs: no stamp names them any more
     for (const name of await readdir(this.dir).catch(() => [] as string[]))
-      if (/^(base|log)-[0-9a-f]{16}\.jsonl?$/.test(name) && !name.includes(id))
+      if (/^(base|log)-[0-9a-f]{16}\.(idx|jsonl)$/.test(name) && !name.includes(id))
         await unlink(path.join(this.dir, name)).catch(() => undefined);
-    return { kind: 'base', bytes: Buffer.byteLength(json) + stampBytes };
+    return { kind: 'base', bytes: bytes.length + stampBytes };
   }
 
   /** Appends one line naming `sources` to the log of the current base, then the stamp. */

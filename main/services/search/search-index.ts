@@ -2,7 +2,7 @@
  * One full-text index over a notebook: source paragraphs (so a hit points at
  * a passage), titles, annotation notes, actor names and aliases; annotation
  * quotes are found through the paragraphs that hold them. Updated
- * incrementally, persisted with `toJSON` / `load` (the format:
+ * incrementally, persisted with `serialize` / `load` (the format:
  * index-format.ts; source texts are not part of it, they come from a
  * `SourceTexts`), and the base of `corroborate` (corroborate.ts). This
  * module builds, updates and queries it; filters.ts turns search filters into
@@ -230,14 +230,14 @@ export class SearchIndex {
 
   // ------------------------------------------------------------ persistence
 
-  /** The whole index as one JSON string (index-format.ts). */
-  toJSON(): string {
+  /** The whole index as bytes (index-format.ts). */
+  serialize(): Buffer {
     return encodeIndex(this.idx.toSnapshot(), this);
   }
 
-  /** Restores an index written by `toJSON` without re-analysing any text; texts come from `texts`. */
-  static load(json: string, texts: SourceTexts): SearchIndex {
-    const { snapshot, contents } = decodeIndex(json, texts);
+  /** Restores an index written by `serialize` without re-analysing any text; texts come from `texts`. */
+  static load(bytes: Buffer, texts: SourceTexts): SearchIndex {
+    const { snapshot, contents } = decodeIndex(bytes, texts);
     return new SearchIndex(texts, snapshot, contents);
   }
 

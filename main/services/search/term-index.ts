@@ -8,8 +8,8 @@
  * snapshot was 45 MB and took 1.7 s to load (JSON.parse alone 0.6 s), and a
  * build took 18 s and 1.9 GB of heap — far outside the targets (build ≤ 5 s,
  * load ≤ 300 ms; docs/decisions/0005-own-search-index.md). Postings here are
- * flat number arrays and the snapshot is varint-packed, so loading is a decode loop, not an object
- * graph.
+ * flat number arrays and the snapshot is a few Int32Arrays, so loading is a view over the file's
+ * bytes, not an object graph.
  *
  * Terms arrive already analysed (see analyzer.ts); this module only counts.
  */
@@ -356,17 +356,17 @@ export class TermIndex {
     for (let i = 0; i < keys.length; i++) meta.push(fields[i]!, lengths[i]!);
     return {
       terms: terms.join('\n'),
-      counts: counts.toBase64(),
-      postings: flat.toBase64(),
+      counts: counts.values(),
+      postings: flat.values(),
       keys: keys.join('\n'),
-      docs: meta.toBase64(),
+      docs: meta.values(),
     };
   }
 
   static fromSnapshot(s: TermIndexSnapshot): TermIndex {
     const index = new TermIndex();
     index.keys = s.keys ? s.keys.split('\n') : [];
-    const meta = int32FromBase64(s.docs);
+    const meta = s.docs;
     for (let d = 0; d < index.keys.length; d++) {
       const field = meta[2 * d]!;
       const length = meta[2 * d + 1]!;
@@ -379,8 +379,8 @@ export class TermIndex {
       index.fieldCounts[field]! += 1;
     }
     index.terms = s.terms ? s.terms.split('\n') : [];
-    const counts = int32FromBase64(s.counts);
-    const flat = int32FromBase64(s.postings);
+    const counts = s.counts;
+    const flat = s.postings;
     let at = 0;
     for (let t = 0; t < index.terms.length; t++) {
       index.termIds.set(index.terms[t]!, t);
@@ -403,14 +403,16 @@ function isExpanded(q: readonly QueryGroup[] | ExpandedQuery): q is ExpandedQuer
 }
 
 export interface TermIndexSnapshot {
-  /** Terms, one a line. */
+  /** Terms, one a line, sorted. */
   terms: string;
-  /** Int32 little-endian, base64: postings per term. */
-  counts: string;
-  /** Int32 little-endian, base64: doc, tf pairs, term after term. */
-  postings: string;
+  /** Postings per term. */
+  counts: Int32Array;
+  /** doc, tf pairs, term after term. */
+  postings: Int32Array;
+  /** Document keys, one a line. */
   keys: string;
-  docs: string;
+  /** field, length pairs per document. */
+  docs: Int32Array;
 }
 
 /** The k-th largest value (1-based) of `values` (reordered in place): quickselect. */
@@ -473,7 +475,7 @@ function boundedDistance(a: string, b: string, max: number): number {
   return prev[n]!;
 }
 
-/** A growable Int32 buffer, written out as base64 (little-endian). */
+/** A growable Int32 buffer. */
 class IntBuffer {
   private buf = new Int32Array(1 << 14);
   private len = 0;
@@ -486,15 +488,8 @@ class IntBuffer {
     this.buf[this.len++] = a;
     if (b !== undefined) this.buf[this.len++] = b;
   }
-  toBase64(): string {
-    return Buffer.from(this.buf.buffer, 0, this.len * 4).toString('base64');
+  /** The values pushed (a view, valid until the next push). */
+  values(): Int32Array {
+    return this.buf.subarray(0, this.len);
   }
-}
-
-function int32FromBase64(base64: string): Int32Array {
-  const bytes = Buffer.from(base64, 'base64');
-  if (bytes.byteOffset % 4 === 0) return new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
-  const copy = new Uint8Array(bytes.byteLength);
-  copy.set(bytes);
-  return new Int32Array(copy.buffer);
 }

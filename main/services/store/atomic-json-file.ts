@@ -92,10 +92,10 @@ export async function writeFileDurably(
 }
 
 /**
- * The text of `file`, refusing a symbolic link (ENOENT passes through) and,
+ * The bytes of `file`, refusing a symbolic link (ENOENT passes through) and,
  * with `maxBytes`, a file larger than that (a cache file planted to exhaust memory).
  */
-export async function readFileNoFollow(file: string, { maxBytes }: { maxBytes?: number } = {}): Promise<string> {
+export async function readBytesNoFollow(file: string, { maxBytes }: { maxBytes?: number } = {}): Promise<Buffer> {
   let handle;
   try {
     handle = await open(file, constants.O_RDONLY | NOFOLLOW);
@@ -105,14 +105,19 @@ export async function readFileNoFollow(file: string, { maxBytes }: { maxBytes?: 
   }
   try {
     if (maxBytes !== undefined) {
-      const { size, isFile } = await handle.stat().then((s) => ({ size: s.size, isFile: s.isFile() }));
-      if (!isFile || size > maxBytes)
+      const stats = await handle.stat();
+      if (!stats.isFile() || stats.size > maxBytes)
         throw new DossierError('corrupt', `${path.basename(file)} is not a file of at most ${maxBytes} bytes.`);
     }
-    return await handle.readFile('utf8');
+    return await handle.readFile();
   } finally {
     await handle.close();
   }
+}
+
+/** The text of `file`, read as readBytesNoFollow reads it. */
+export async function readFileNoFollow(file: string, options: { maxBytes?: number } = {}): Promise<string> {
+  return (await readBytesNoFollow(file, options)).toString('utf8');
 }
 
 /** The raw JSON of a file (unknown shape: the store validates and migrates it), or null when absent. */
