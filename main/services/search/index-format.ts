@@ -52,12 +52,14 @@ export class SourceEntry {
   readonly language: string;
   readonly outlet?: string;
   readonly publishedAt?: string;
-  /** [start, end) of each paragraph in `text`. */
-  readonly paragraphs: Array<[number, number]>;
+  /** Paragraph bounds as loaded (start, end, start, end…), turned into pairs on first use. */
+  private flat: readonly number[] | undefined;
+  private pairs: Array<[number, number]> | undefined;
   private readonly texts: SourceTexts;
 
   constructor(
-    fields: Pick<SourceEntry, 'id' | 'title' | 'language' | 'outlet' | 'publishedAt' | 'paragraphs'>,
+    fields: Pick<SourceEntry, 'id' | 'title' | 'language' | 'outlet' | 'publishedAt'>,
+    paragraphs: Array<[number, number]> | { flat: readonly number[] },
     texts: SourceTexts,
   ) {
     this.id = fields.id;
@@ -65,8 +67,20 @@ export class SourceEntry {
     this.language = fields.language;
     if (fields.outlet) this.outlet = fields.outlet;
     if (fields.publishedAt) this.publishedAt = fields.publishedAt;
-    this.paragraphs = fields.paragraphs;
+    if (Array.isArray(paragraphs)) this.pairs = paragraphs;
+    else this.flat = paragraphs.flat;
     this.texts = texts;
+  }
+
+  /** [start, end) of each paragraph in `text`. */
+  get paragraphs(): Array<[number, number]> {
+    if (!this.pairs) {
+      const flat = this.flat ?? [];
+      this.pairs = [];
+      for (let i = 0; i < flat.length; i += 2) this.pairs.push([flat[i]!, flat[i + 1]!]);
+      this.flat = undefined;
+    }
+    return this.pairs;
   }
 
   get text(): string {
@@ -76,30 +90,19 @@ export class SourceEntry {
 
 /** What the index keeps of an annotation; the quote is the source's text at its offsets unless it differs. */
 export class AnnotationEntry {
-  readonly id: string;
-  readonly sourceId: string;
-  readonly start: number;
-  readonly end: number;
-  readonly tagIds: string[];
-  readonly status: string;
-  readonly actorIds: string[];
-  readonly note: string;
-  /** The quote, only when it is not simply the source's text at [start, end). */
-  readonly ownExact: string | undefined;
-  private readonly texts: SourceTexts;
-
-  constructor(fields: Omit<AnnotationEntry, 'exact' | 'texts'>, texts: SourceTexts) {
-    this.id = fields.id;
-    this.sourceId = fields.sourceId;
-    this.start = fields.start;
-    this.end = fields.end;
-    this.tagIds = fields.tagIds;
-    this.status = fields.status;
-    this.actorIds = fields.actorIds;
-    this.note = fields.note;
-    this.ownExact = fields.ownExact;
-    this.texts = texts;
-  }
+  constructor(
+    readonly id: string,
+    readonly sourceId: string,
+    readonly start: number,
+    readonly end: number,
+    /** The quote, only when it is not simply the source's text at [start, end). */
+    readonly ownExact: string | undefined,
+    readonly tagIds: string[],
+    readonly status: string,
+    readonly actorIds: string[],
+    readonly note: string,
+    private readonly texts: SourceTexts,
+  ) {}
 
   get exact(): string {
     return this.ownExact ?? this.texts.get(this.sourceId).slice(this.start, this.end);
@@ -252,10 +255,8 @@ export function decodeIndex(
   }) as [Int32Array, Int32Array, Int32Array];
   const index = emptyContents();
   for (const [id, title, language, outlet, publishedAt, flat] of data.sources) {
-    const paragraphs: Array<[number, number]> = [];
-    for (let i = 0; i < flat.length; i += 2) paragraphs.push([flat[i]!, flat[i + 1]!]);
     const fields = { id, title, language, outlet: outlet ?? undefined, publishedAt: publishedAt ?? undefined };
-    index.sources.set(id, new SourceEntry({ ...fields, paragraphs }, texts));
+    index.sources.set(id, new SourceEntry(fields, { flat }, texts));
     index.languages.set(language, (index.languages.get(language) ?? 0) + 1);
   }
   const c = data.annotations;
@@ -276,18 +277,12 @@ export function decodeIndex(
       const sourceId = sourceIds[i]!;
       const start = c.offsets[2 * i]!;
       const end = c.offsets[2 * i + 1]!;
-      const fields = {
+      const status = c.statuses[c.status[i]!] ?? 'unverified';
+      const [tags, actors, note] = [listOf(tagIds[i]!), listOf(actorIds[i]!), c.notes[i] ?? ''];
+      index.annotations.set(
         id,
-        sourceId,
-        start,
-        end,
-        ownExact: c.exact[i],
-        tagIds: listOf(tagIds[i]!),
-        status: c.statuses[c.status[i]!] ?? 'unverified',
-        actorIds: listOf(actorIds[i]!),
-        note: c.notes[i] ?? '',
-      };
-      index.annotations.set(id, new AnnotationEntry(fields, texts));
+        new AnnotationEntry(id, sourceId, start, end, c.exact[i], tags, status, actors, note, texts),
+      );
       let set = index.bySource.get(sourceId);
       if (!set) index.bySource.set(sourceId, (set = new Set()));
       set.add(id);

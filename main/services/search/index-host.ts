@@ -9,7 +9,7 @@
  * annotations one by one, so an edit re-indexes only what it touched.
  */
 import { createHash } from 'node:crypto';
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { CorroborationHit, SearchFilters, SearchHit, ActorHit } from '../../../shared/api/search';
 import { DossierError } from '../../../shared/errors';
@@ -131,9 +131,7 @@ export class IndexHost {
 
   private async tryLoad(req: OpenRequest): Promise<{ unread: string[] } | undefined> {
     try {
-      const fingerprint = this.fingerprint();
-      fingerprint.catch(() => undefined); // (awaited in load, unless the stamp is missing)
-      const cached = await this.store.load(fingerprint);
+      const cached = await this.store.load(this.fingerprint());
       if (!cached) return undefined;
       this.index = SearchIndex.load(cached.base, this.texts);
       const unread: string[] = [];
@@ -287,20 +285,18 @@ export class IndexHost {
 
   // ------------------------------------------------------------ persistence
 
-  /** size + mtime of the manifest and every listed source file (sorted), hashed. */
-  async fingerprint(): Promise<string> {
-    const names = [...this.metas.keys()].sort().map((id) => `${id}.json`);
-    const files = [path.join(this.dir, MANIFEST_FILE), ...names.map((n) => path.join(this.dir, SOURCES_DIR, n))];
-    const stats = await Promise.all(
-      files.map((f) =>
-        stat(f).then(
-          (s) => `${s.size}:${Math.trunc(s.mtimeMs)}`,
-          () => 'missing',
-        ),
-      ),
-    );
+  /**
+   * size + mtime of the manifest and every listed source file (sorted), hashed. One synchronous stat
+   * each: on this worker thread that blocks nothing, and skips a promise per file (20,000 of them).
+   */
+  fingerprint(): string {
     const hash = createHash('sha1');
-    files.forEach((f, i) => hash.update(`${path.basename(f)}=${stats[i]}\n`));
+    const line = (name: string, file: string) => {
+      const s = statSync(file, { throwIfNoEntry: false });
+      hash.update(`${name}=${s ? `${s.size}:${Math.trunc(s.mtimeMs)}` : 'missing'}\n`);
+    };
+    line(MANIFEST_FILE, path.join(this.dir, MANIFEST_FILE));
+    for (const id of [...this.metas.keys()].sort()) line(`${id}.json`, path.join(this.dir, SOURCES_DIR, `${id}.json`));
     return hash.digest('hex');
   }
 
@@ -312,7 +308,7 @@ export class IndexHost {
    */
   async save(generation: number): Promise<SaveOutcome> {
     if (this.readOnly || !this.index) return { kind: 'none' };
-    const fingerprint = await this.fingerprint();
+    const fingerprint = this.fingerprint();
     await new Promise((resolve) => setImmediate(resolve)); // let an announcement sent meanwhile arrive
     if (generation !== this.latestGeneration) return { kind: 'retry' };
     const t0 = performance.now();

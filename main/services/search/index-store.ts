@@ -67,11 +67,8 @@ export class IndexStore {
     return path.join(this.cacheDir, INDEX_DIR);
   }
 
-  /**
-   * The cache when its stamp matches the fingerprint; undefined when missing or stale; throws when damaged.
-   * The fingerprint is computed meanwhile (it stats every file): the base is read while it runs.
-   */
-  async load(fingerprint: Promise<string>): Promise<LoadedCache | undefined> {
+  /** The cache when its stamp matches `fingerprint`; undefined when missing or stale; throws when damaged. */
+  async load(fingerprint: string): Promise<LoadedCache | undefined> {
     let stampRaw: string;
     try {
       stampRaw = await readFileNoFollow(path.join(this.dir, STAMP_FILE), { maxBytes: MAX_STAMP_BYTES });
@@ -80,15 +77,11 @@ export class IndexStore {
       throw err;
     }
     const stamp = JSON.parse(stampRaw) as Partial<Stamp>;
-    if (stamp.format !== STAMP_FORMAT) return undefined;
+    if (stamp.format !== STAMP_FORMAT || stamp.fingerprint !== fingerprint) return undefined;
     if (typeof stamp.base !== 'string' || !/^[0-9a-f]{16}$/.test(stamp.base)) throw corrupt('its stamp');
     if (typeof stamp.logBytes !== 'number' || !(stamp.logBytes >= 0) || stamp.logBytes > MAX_LOG_BYTES)
       throw corrupt('its stamp');
-    const [current, base] = await Promise.all([
-      fingerprint,
-      readBytesNoFollow(path.join(this.dir, baseFile(stamp.base)), { maxBytes: MAX_BASE_BYTES }),
-    ]);
-    if (stamp.fingerprint !== current) return undefined;
+    const base = await readBytesNoFollow(path.join(this.dir, baseFile(stamp.base)), { maxBytes: MAX_BASE_BYTES });
     const changed = new Set<string>();
     if (stamp.logBytes > 0) {
       const log = Buffer.from(

@@ -180,7 +180,7 @@ export class SearchIndex {
   private addSource(source: IndexedSource, bulk: boolean): void {
     const fields = { id: source.id, title: source.title, language: source.language };
     const optional = { outlet: source.outlet, publishedAt: source.publishedAt };
-    const entry = new SourceEntry({ ...fields, ...optional, paragraphs: paragraphRanges(source.text) }, this.texts);
+    const entry = new SourceEntry({ ...fields, ...optional }, paragraphRanges(source.text), this.texts);
     this.texts.put(source.id, source.text);
     this.sources.set(source.id, entry);
     this.languages.set(entry.language, (this.languages.get(entry.language) ?? 0) + 1);
@@ -205,18 +205,22 @@ export class SearchIndex {
     const atOffsets = sourceText?.slice(a.target.start, a.target.end);
     const exact = a.target.exact || atOffsets || '';
     const note = a.note ? richDocToText(a.note) : '';
-    const fields = {
-      id: a.id,
-      sourceId: a.sourceId,
-      start: a.target.start,
-      end: a.target.end,
-      ownExact: exact === atOffsets ? undefined : exact,
-      tagIds: [...a.tagIds],
-      status: a.status,
-      actorIds: a.actors.map((l) => l.actorId),
+    const { start, end } = a.target;
+    const ownExact = exact === atOffsets ? undefined : exact;
+    const actorIds = a.actors.map((l) => l.actorId);
+    const entry = new AnnotationEntry(
+      a.id,
+      a.sourceId,
+      start,
+      end,
+      ownExact,
+      [...a.tagIds],
+      a.status,
+      actorIds,
       note,
-    };
-    this.annotations.set(a.id, new AnnotationEntry(fields, this.texts));
+      this.texts,
+    );
+    this.annotations.set(a.id, entry);
     let set = this.bySource.get(a.sourceId);
     if (!set) this.bySource.set(a.sourceId, (set = new Set()));
     set.add(a.id);

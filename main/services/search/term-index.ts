@@ -63,10 +63,12 @@ export class TermIndex {
   private terms: string[] = [];
   /**
    * Per term: [doc, tf, doc, tf, …] (discarded documents linger until the next
-   * snapshot). Lists loaded from a snapshot are views into one Int32Array and
-   * become plain arrays when they next grow.
+   * snapshot). Lists loaded from a snapshot are views into one Int32Array,
+   * never copied: what is added later goes to `grown`.
    */
   private postings: Array<number[] | Int32Array> = [];
+  /** Per term whose list is a loaded view: the postings added since the load. */
+  private grown: Array<number[] | undefined> = [];
   /** Per term: live documents holding it. */
   private liveDf: number[] = [];
   /** Per document: its term ids (to keep `liveDf` right on discard); not kept for documents loaded from a snapshot. */
@@ -81,7 +83,9 @@ export class TermIndex {
   private sortedDirty = false;
 
   private keys: string[] = [];
-  private keyToDoc = new Map<string, number>();
+  /** Key → document; for a loaded index made on first need (a load builds no map of every passage). */
+  private keyMap: Map<string, number> | undefined = new Map<string, number>();
+  private live = 0;
   private fieldOf: number[] = [];
   private lengthOf: number[] = [];
   private alive: boolean[] = [];
@@ -96,8 +100,16 @@ export class TermIndex {
   private markBuf = new Uint32Array(0);
   private epoch = 0;
 
+  private get keyToDoc(): Map<string, number> {
+    if (!this.keyMap) {
+      this.keyMap = new Map();
+      for (let d = 0; d < this.keys.length; d++) if (this.alive[d]) this.keyMap.set(this.keys[d]!, d);
+    }
+    return this.keyMap;
+  }
+
   get documentCount(): number {
-    return this.keyToDoc.size;
+    return this.live;
   }
 
   get termCount(): number {
@@ -114,6 +126,7 @@ export class TermIndex {
     const doc = this.keys.length;
     this.keys.push(key);
     this.keyToDoc.set(key, doc);
+    this.live++;
     this.fieldOf.push(field);
     this.lengthOf.push(terms.length);
     this.alive.push(true);
@@ -141,9 +154,9 @@ export class TermIndex {
       this.tfBuf[id]! += 1;
     }
     for (const id of ids) {
-      let list = this.postings[id]!;
-      if (!Array.isArray(list)) this.postings[id] = list = Array.from(list);
-      list.push(doc, this.tfBuf[id]!);
+      const list = this.postings[id]!;
+      if (Array.isArray(list)) list.push(doc, this.tfBuf[id]!);
+      else (this.grown[id] ??= []).push(doc, this.tfBuf[id]!);
       this.tfBuf[id] = 0;
       this.liveDf[id]! += 1;
     }
@@ -155,6 +168,7 @@ export class TermIndex {
     const doc = this.keyToDoc.get(key);
     if (doc === undefined) return;
     this.keyToDoc.delete(key);
+    this.live--;
     this.alive[doc] = false;
     this.fieldTotals[this.fieldOf[doc]!]! -= this.lengthOf[doc]!;
     this.fieldCounts[this.fieldOf[doc]!]! -= 1;
@@ -172,8 +186,8 @@ export class TermIndex {
     for (const doc of this.pendingDiscards) gone[doc] = 1;
     this.pendingDiscards = [];
     for (let t = 0; t < this.postings.length; t++) {
-      const list = this.postings[t]!;
-      for (let i = 0; i < list.length; i += 2) if (gone[list[i]!]) this.liveDf[t]! -= 1;
+      for (const list of [this.postings[t]!, this.grown[t] ?? []])
+        for (let i = 0; i < list.length; i += 2) if (gone[list[i]!]) this.liveDf[t]! -= 1;
     }
   }
 
@@ -268,34 +282,41 @@ export class TermIndex {
     const fieldWeights = new Array<number>(FIELD_COUNT).fill(0);
     for (const [f, w] of Object.entries(options.fields)) fieldWeights[Number(f)] = w ?? 0;
     const avg = this.fieldTotals.map((t, i) => (this.fieldCounts[i]! > 0 ? t / this.fieldCounts[i]! : 1));
-    const total = Math.max(1, this.keyToDoc.size);
+    const total = Math.max(1, this.live);
     for (let g = 0; g < expanded.length; g++) {
       const epochG = ++this.epoch;
       for (const [id, weight] of expanded[g]!) {
-        const list = this.postings[id]!;
         const df = this.liveDf[id]!;
         if (df === 0) continue;
         const idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
-        for (let i = 0; i < list.length; i += 2) {
-          const doc = list[i]!;
-          if (!this.alive[doc]) continue;
-          const field = this.fieldOf[doc]!;
-          const fw = fieldWeights[field]!;
-          if (!fw) continue;
-          const tf = list[i + 1]!;
-          const s = idf * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * this.lengthOf[doc]!) / avg[field]!)));
-          if (mark[doc]! < epochG) {
-            if (g === 0 || options.mode === 'OR') {
-              if (groupHits[doc] === 0 && scores[doc] === 0) touched.push(doc);
-            } else if (groupHits[doc] !== g) continue; // AND: missed an earlier group
-            mark[doc] = epochG;
-            groupHits[doc]! += 1;
+        const scan = (list: number[] | Int32Array) => {
+          for (let i = 0; i < list.length; i += 2) {
+            const doc = list[i]!;
+            if (!this.alive[doc]) continue;
+            const field = this.fieldOf[doc]!;
+            const fw = fieldWeights[field]!;
+            if (!fw) continue;
+            const tf = list[i + 1]!;
+            const s = idf * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * this.lengthOf[doc]!) / avg[field]!)));
+            if (mark[doc]! < epochG) {
+              if (g === 0 || options.mode === 'OR') {
+                if (groupHits[doc] === 0 && scores[doc] === 0) touched.push(doc);
+              } else if (groupHits[doc] !== g) continue; // AND: missed an earlier group
+              mark[doc] = epochG;
+              groupHits[doc]! += 1;
+            }
+            scores[doc]! += weight * fw * s;
           }
-          scores[doc]! += weight * fw * s;
-        }
+        };
+        scan(this.postings[id]!);
+        const more = this.grown[id];
+        if (more) scan(more);
       }
     }
-    const out: ScoredDoc[] = [];
+    // candidates as two flat lists: objects are made only for the ones kept (a common word matches most passages)
+    const docs: number[] = [];
+    const finals: number[] = [];
+    const groupsOf: number[] = [];
     const need = options.mode === 'AND' ? expanded.length : 1;
     for (const doc of touched) {
       const hits = groupHits[doc]!;
@@ -304,19 +325,20 @@ export class TermIndex {
       groupHits[doc] = 0;
       mark[doc] = 0;
       if (hits < need) continue;
-      const key = this.keys[doc]!;
-      if (options.filter && !options.filter(key)) continue;
-      out.push({ doc, key, score: score * hits, groups: hits });
+      if (options.filter && !options.filter(this.keys[doc]!)) continue;
+      docs.push(doc);
+      finals.push(score * hits);
+      groupsOf.push(hits);
     }
     this.epoch = 0;
     const top = options.top;
-    if (top !== undefined && out.length > top) {
-      // keep the best `top` (and ties) without sorting everything
-      const values = new Float64Array(out.length);
-      out.forEach((r, i) => (values[i] = r.score));
-      const threshold = kthLargest(values, top);
-      return out.filter((r) => r.score >= threshold).sort((a, b) => b.score - a.score || a.doc - b.doc);
-    }
+    // keep the best `top` (and ties) without sorting everything
+    const threshold =
+      top !== undefined && docs.length > top ? kthLargest(Float64Array.from(finals), top) : Number.NEGATIVE_INFINITY;
+    const out: ScoredDoc[] = [];
+    for (let i = 0; i < docs.length; i++)
+      if (finals[i]! >= threshold)
+        out.push({ doc: docs[i]!, key: this.keys[docs[i]!]!, score: finals[i]!, groups: groupsOf[i]! });
     return out.sort((a, b) => b.score - a.score || a.doc - b.doc);
   }
 
@@ -341,16 +363,17 @@ export class TermIndex {
     // terms in sorted order, so a loaded index needs no sort before its first prefix search
     for (const term of this.sortedTerms()) {
       const t = this.termIds.get(term)!;
-      const list = this.postings[t]!;
+      const lists = [this.postings[t]!, this.grown[t] ?? []];
       let live = 0;
-      for (let i = 0; i < list.length; i += 2) if (remap[list[i]!]! >= 0) live++;
+      for (const list of lists) for (let i = 0; i < list.length; i += 2) if (remap[list[i]!]! >= 0) live++;
       if (!live) continue;
       terms.push(this.terms[t]!);
       counts.push(live);
-      for (let i = 0; i < list.length; i += 2) {
-        const d = remap[list[i]!]!;
-        if (d >= 0) flat.push(d, list[i + 1]!);
-      }
+      for (const list of lists)
+        for (let i = 0; i < list.length; i += 2) {
+          const d = remap[list[i]!]!;
+          if (d >= 0) flat.push(d, list[i + 1]!);
+        }
     }
     const meta = new IntBuffer();
     for (let i = 0; i < keys.length; i++) meta.push(fields[i]!, lengths[i]!);
@@ -367,17 +390,21 @@ export class TermIndex {
     const index = new TermIndex();
     index.keys = s.keys ? s.keys.split('\n') : [];
     const meta = s.docs;
-    for (let d = 0; d < index.keys.length; d++) {
+    const n = index.keys.length;
+    index.fieldOf = new Array<number>(n);
+    index.lengthOf = new Array<number>(n);
+    index.alive = new Array<boolean>(n).fill(true);
+    index.docTerms = new Array<number[] | undefined>(n);
+    for (let d = 0; d < n; d++) {
       const field = meta[2 * d]!;
       const length = meta[2 * d + 1]!;
-      index.fieldOf.push(field);
-      index.lengthOf.push(length);
-      index.alive.push(true);
-      index.keyToDoc.set(index.keys[d]!, d);
-      index.docTerms.push(undefined);
+      index.fieldOf[d] = field;
+      index.lengthOf[d] = length;
       index.fieldTotals[field]! += length;
       index.fieldCounts[field]! += 1;
     }
+    index.live = n;
+    index.keyMap = undefined;
     index.terms = s.terms ? s.terms.split('\n') : [];
     const counts = s.counts;
     const flat = s.postings;
