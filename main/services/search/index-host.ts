@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { CorroborationHit, SearchFilters, SearchHit, ActorHit } from '../../../shared/api/search';
+import type { IndexOrigin } from '../../../shared/enums';
 import { DossierError } from '../../../shared/errors';
 import { textHash } from '../../../shared/hash';
 import { SCHEMA_VERSION, SourceFile, type Actor, type Annotation, type Tag } from '../../../shared/model';
@@ -45,7 +46,7 @@ export interface HostTimings {
 }
 
 export interface OpenResult {
-  loadedFrom: 'cache' | 'build';
+  loadedFrom: Exclude<IndexOrigin, 'none'>;
   /** Listed sources the worker could not read (the main thread sends them, or they stay out like before). */
   unread: string[];
 }
@@ -169,8 +170,8 @@ export class IndexHost {
       batch.forEach((m, k) => {
         const file = files[k];
         if (!file) return void unread.push(m[0]);
+        // (no hash of the text kept: a source's first change re-indexes it whole, as after a load)
         index.addForBuild(indexed(m, file.text), file.annotations);
-        this.textHashes.set(m[0], textHash(file.text));
       });
     }
     this.index = index;

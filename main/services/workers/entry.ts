@@ -13,13 +13,13 @@
  */
 import { fileURLToPath } from 'node:url';
 
-export type WorkerName = 'import' | 'search';
-
 /** Each worker's TypeScript entry, from the checkout's root (what the bundles build as `<name>-worker.js`). */
-export const WORKER_SOURCES: Record<WorkerName, string> = {
+export const WORKER_SOURCES = {
   import: 'main/services/import/extract-worker.ts',
   search: 'main/services/search/search-worker.ts',
-};
+} as const;
+
+export type WorkerName = keyof typeof WORKER_SOURCES;
 
 export interface WorkerEntry {
   file: string;

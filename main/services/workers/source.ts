@@ -19,5 +19,8 @@ function checkoutRoot(): string {
 
 export function useSourceWorkers(root = checkoutRoot()): void {
   const tsx = pathToFileURL(createRequire(path.join(root, 'package.json')).resolve('tsx')).href;
-  configureWorkers((name) => ({ file: path.join(root, ...WORKER_SOURCES[name].split('/')), execArgv: ['--import', tsx] }));
+  configureWorkers((name) => ({
+    file: path.join(root, ...WORKER_SOURCES[name].split('/')),
+    execArgv: ['--import', tsx],
+  }));
 }
