@@ -16,13 +16,12 @@ import type { IndexOrigin } from '../../../shared/enums';
 import { DossierError } from '../../../shared/errors';
 import { textHash } from '../../../shared/hash';
 import { SCHEMA_VERSION, SourceFile, type Actor, type Annotation, type Tag } from '../../../shared/model';
-import { readFileNoFollow } from '../store/atomic-json-file';
 import { MIGRATIONS } from '../store/migrations';
 import { CACHE_DIR, MANIFEST_FILE, SOURCES_DIR } from '../store/notebook-store';
 import { migrateAndValidate } from '../store/validate-file';
 import { IndexStore, type SaveResult } from './index-store';
 import { SearchIndex } from './search-index';
-import { FileTexts } from './source-texts';
+import { FileTexts, readSourceFileSync } from './source-texts';
 
 /** What the index needs of a listed source: [id, title, language, outlet, publishedAt]. */
 export type SlimMeta = [id: string, title: string, language: string, outlet: string | null, publishedAt: string | null];
@@ -57,11 +56,6 @@ export type IndexOp =
   | { kind: 'manifest'; changed: SlimMeta[]; removed: string[]; actors?: Actor[]; tags?: Tag[] };
 
 export type SaveOutcome = SaveResult | { kind: 'retry' } | { kind: 'none' };
-
-/** A source file larger than this is not indexed. */
-const MAX_SOURCE_FILE_BYTES = 256 * 1024 * 1024;
-/** Files read at once while building: reading overlaps parsing without flooding the disk. */
-const BATCH = 16;
 
 const sameFields = (index: SearchIndex, m: SlimMeta): boolean => {
   const e = index.sourceEntry(m[0]);
@@ -120,7 +114,8 @@ export class IndexHost {
   private async readSource(id: string): Promise<{ text: string; annotations: Annotation[] } | undefined> {
     try {
       const file = this.sourceFile(id);
-      const raw = JSON.parse(await readFileNoFollow(file, { maxBytes: MAX_SOURCE_FILE_BYTES })) as unknown;
+      const raw = readSourceFileSync(file);
+      if (raw === undefined) return undefined;
       const data = await migrateAndValidate(raw, file, SourceFile, SCHEMA_VERSION, MIGRATIONS, 'source', {
         keepOriginal: false,
       });
@@ -163,16 +158,11 @@ export class IndexHost {
     const index = SearchIndex.empty(this.texts);
     this.syncInto(index, req.actors, req.tags);
     const unread: string[] = [];
-    const metas = [...this.metas.values()];
-    for (let i = 0; i < metas.length; i += BATCH) {
-      const batch = metas.slice(i, i + BATCH);
-      const files = await Promise.all(batch.map((m) => this.readSource(m[0])));
-      batch.forEach((m, k) => {
-        const file = files[k];
-        if (!file) return void unread.push(m[0]);
-        // (no hash of the text kept: a source's first change re-indexes it whole, as after a load)
-        index.addForBuild(indexed(m, file.text), file.annotations);
-      });
+    for (const m of this.metas.values()) {
+      const file = await this.readSource(m[0]);
+      if (!file) unread.push(m[0]);
+      // (no hash of the text kept: a source's first change re-indexes it whole, as after a load)
+      else index.addForBuild(indexed(m, file.text), file.annotations);
     }
     this.index = index;
     this.needsBase = true;

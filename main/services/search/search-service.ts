@@ -45,11 +45,14 @@ const slimMeta = (m: SourceIndexEntry): SlimMeta => [
   m.publishedAt ?? null,
 ];
 
-/** The manifest as last sent to the worker: entries are compared by identity (the store never mutates one). */
+/**
+ * The manifest as last sent to the worker: entries are compared by identity (the store never
+ * mutates one). The sets are made at the first change of the source list, not at open.
+ */
 interface Sent {
   sources: readonly SourceIndexEntry[];
-  entries: Set<SourceIndexEntry>;
-  ids: Set<string>;
+  entries?: Set<SourceIndexEntry>;
+  ids?: Set<string>;
   actors: readonly Actor[];
   tags: readonly Tag[];
 }
@@ -180,13 +183,7 @@ export class SearchService {
     const { store } = this.ctx;
     await store.flush(); // the worker reads the source files
     const m = store.manifest;
-    this.sent = {
-      sources: m.sources,
-      entries: new Set(m.sources),
-      ids: new Set(m.sources.map((s) => s.id)),
-      actors: m.actors,
-      tags: m.tags,
-    };
+    this.sent = { sources: m.sources, actors: m.actors, tags: m.tags };
     const generation = this.generation;
     const result = await this.call('open', {
       dir: store.dir,
@@ -254,12 +251,13 @@ export class SearchService {
     if (m.actors !== sent.actors) op.actors = (sent.actors = m.actors) as Actor[];
     if (m.tags !== sent.tags) op.tags = (sent.tags = m.tags) as Tag[];
     if (m.sources !== sent.sources) {
+      const entries = sent.entries ?? new Set(sent.sources);
       const ids = new Set<string>();
       for (const s of m.sources) {
         ids.add(s.id);
-        if (!sent.entries.has(s)) op.changed.push(slimMeta(s));
+        if (!entries.has(s)) op.changed.push(slimMeta(s));
       }
-      for (const id of sent.ids) if (!ids.has(id)) op.removed.push(id);
+      for (const id of sent.ids ?? sent.sources.map((s) => s.id)) if (!ids.has(id)) op.removed.push(id);
       Object.assign(sent, { sources: m.sources, entries: new Set(m.sources), ids });
     }
     return op;

@@ -14,8 +14,12 @@ const DEFAULT_BUDGET_CHARS = 24 * 1024 * 1024;
 /** A source file larger than this is not read for a snippet (the store refuses far smaller ones). */
 const MAX_SOURCE_FILE_BYTES = 256 * 1024 * 1024;
 
-/** The text of a source file, or undefined when it cannot be read; never follows a link. Synchronous: worker only. */
-export function readSourceTextSync(file: string): string | undefined {
+/**
+ * A source file's JSON, or undefined when it cannot be read; never follows a link, refuses one over
+ * the size cap. Synchronous, for the worker thread only: it blocks nothing there, and unlike an
+ * asynchronous read it takes no place in the thread pool the API's own file reads wait for.
+ */
+export function readSourceFileSync(file: string): unknown {
   let fd: number;
   try {
     fd = openSync(file, constants.O_RDONLY | NOFOLLOW);
@@ -25,13 +29,18 @@ export function readSourceTextSync(file: string): string | undefined {
   try {
     const stats = fstatSync(fd);
     if (!stats.isFile() || stats.size > MAX_SOURCE_FILE_BYTES) return undefined;
-    const data = JSON.parse(readFileSync(fd, 'utf8')) as { source?: { text?: unknown } };
-    return typeof data?.source?.text === 'string' ? data.source.text : undefined;
+    return JSON.parse(readFileSync(fd, 'utf8')) as unknown;
   } catch {
     return undefined;
   } finally {
     closeSync(fd);
   }
+}
+
+/** The text of a source file, or undefined when it cannot be read. */
+export function readSourceTextSync(file: string): string | undefined {
+  const data = readSourceFileSync(file) as { source?: { text?: unknown } } | undefined;
+  return typeof data?.source?.text === 'string' ? data.source.text : undefined;
 }
 
 export class FileTexts implements SourceTexts {
