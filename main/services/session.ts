@@ -24,7 +24,7 @@ import { NotebookSnapshots, writeSnapshotFiles } from './snapshots';
 import { NotebookStore, type OpenOptions } from './store/notebook-store';
 
 /** For a bundle's entry point: imports run in the worker the build wrote beside it (extract-pool.ts). */
-export { useWorkerBesideBundle } from './import/extract-pool';
+export { useWorkerBesideBundle } from './workers/entry';
 /** For the CLI, which reaches the services only through this module (a lock is looked at without opening). */
 export { MANIFEST_FILE } from './store/notebook-store';
 export { inspectNotebookLock, removeNotebookLock, type LockState } from './store/notebook-lock';
