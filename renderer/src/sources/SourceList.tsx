@@ -98,14 +98,16 @@ export function SourceList({ selectedId, onSelect, onDelete, onNeighbour }: Prop
   );
   const selectedIndex = heldIndex >= 0 ? heldIndex : (located.data?.index ?? -1);
 
-  // Bring the selected source into view when the selection (or the view) changes.
+  // Bring the selected source into view when the selection (or the view) changes, and again once its
+  // row has come (the rows read with it may be taller or shorter than estimated).
   const scrolledTo = useRef<string | null>(null);
+  const held = heldIndex >= 0;
   useEffect(() => {
-    const key = selectedId ? `${selectedId}\n${view.sort}\n${view.filter}` : null;
+    const key = selectedId ? `${selectedId}\n${view.sort}\n${view.filter}\n${held}` : null;
     if (!key || selectedIndex < 0 || scrolledTo.current === key) return;
     scrolledTo.current = key;
     virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
-  }, [selectedId, selectedIndex, view, virtualizer]);
+  }, [selectedId, selectedIndex, held, view, virtualizer]);
 
   // Where the selection goes should the selected source be deleted.
   const selectedItem = heldIndex >= 0 ? rows.itemAt(heldIndex) : undefined;

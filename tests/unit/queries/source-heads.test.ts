@@ -31,7 +31,7 @@ const head = (n: number, title = `Source ${n}`): SourceMeta => ({
   title,
   language: 'en',
   importedAt: '2026-01-01T00:00:00.000Z',
-  origin: { kind: 'file', name: `${n}.txt` },
+  origin: { kind: 'file', name: `${n}.txt`, sha256: 'a'.repeat(64) },
 });
 
 const renamed = (id: string, extra: Partial<NotebookChangedEvent['changes']> = {}): NotebookChangedEvent => ({
