@@ -9,6 +9,7 @@ import { keyHint, PLATFORM } from '../ui/platform';
 import { formatDate } from './format';
 import { useSourceCount, useSourceRows, type SourceListView } from './useSourceRows';
 import '../styles/import.css';
+import '../styles/sources.css';
 
 /** Flag on a source that import found to be nearly the same text as another; a click opens the twin. */
 function NearDuplicateBadge({ twinId, onOpen }: { twinId: string; onOpen(id: string): void }) {
