@@ -92,7 +92,12 @@ test('sorting and filtering ask main for the view; a source opened elsewhere is 
   await page.getByRole('combobox', { name: 'Sort sources' }).selectOption('title');
   // Numbers in order: 0, 1, 2 … (not 0, 1, 10, 100).
   await expect(options(page).nth(2)).toHaveText(/Fictional report 2/);
+  // Filtering from far down the list starts the shorter list at its top (or at the selected source).
+  await sourceList(page).focus();
+  await page.keyboard.press('End');
+  await expect(row(page, 'Fictional report 399')).toHaveAttribute('aria-selected', 'true');
   await page.getByRole('searchbox', { name: 'Filter sources' }).fill('report 39');
+  await expect(page.getByRole('status').filter({ hasText: '11 sources match.' })).toBeVisible();
   await expect(sourceList(page).locator('.source-title')).toHaveText(
     [39, ...Array.from({ length: 10 }, (_, k) => 390 + k)].map((n) => `Fictional report ${n}`),
   );

@@ -99,6 +99,14 @@ export function SourceList({ selectedId, onSelect, onDelete, onNeighbour }: Prop
   );
   const selectedIndex = heldIndex >= 0 ? heldIndex : (located.data?.index ?? -1);
 
+  // Another sort or filter starts at the top (the selected source, if the view holds it, is scrolled to below).
+  const shownView = useRef(view);
+  useEffect(() => {
+    if (shownView.current === view) return;
+    shownView.current = view;
+    virtualizer.scrollToOffset(0);
+  }, [view, virtualizer]);
+
   // Bring the selected source into view when the selection (or the view) changes, and again once its
   // row has come (the rows read with it may be taller or shorter than estimated).
   const scrolledTo = useRef<string | null>(null);
@@ -181,7 +189,15 @@ export function SourceList({ selectedId, onSelect, onDelete, onNeighbour }: Prop
           ))}
         </select>
       </div>
-      {filter && total === 0 && <p className="pane-hint">No source matches “{filter}”.</p>}
+      {filter && total !== null && (
+        <p className="pane-hint source-matches" role="status">
+          {total === 0
+            ? `No source matches “${filter}”.`
+            : total === 1
+              ? '1 source matches.'
+              : `${total} sources match.`}
+        </p>
+      )}
       <ul
         ref={listRef}
         className="source-list"
