@@ -26,6 +26,9 @@ import { apiQueryKey, connectInvalidation, createQueryClient } from '../../../re
 import { patchSourceHeads } from '../../../renderer/src/api/source-heads';
 import { tempDir } from '../../helpers/temp-dir';
 
+/** Importing the seed sources takes a while on a busy machine (each import is one transaction with its extraction). */
+const SEED_TIMEOUT = 90_000;
+
 const head = (n: number, title = `Source ${n}`): SourceMeta => ({
   id: `src_${n}`,
   title,
@@ -158,7 +161,7 @@ describe('connectInvalidation against the services', () => {
     watch('listSourcePage', input);
     watch('getSource', { id: ids[0]! });
     await settle();
-  });
+  }, SEED_TIMEOUT);
 
   afterAll(async () => {
     for (const stop of stops) stop();

@@ -40,7 +40,7 @@ beforeAll(async () => {
     ids[title] = id;
     await api('updateSourceMeta', { id, patch: { title, outlet, ...(date ? { publishedAt: date } : {}) } });
   }
-});
+}, 90_000); // five imports and five edits, each a transaction: slow on a busy machine
 
 afterAll(async () => {
   await s?.close();
