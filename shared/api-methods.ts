@@ -66,6 +66,9 @@ export const BRIEF_METHODS = [
 
 /** Editing sources after import: cancel a running import, restore removed text, correct metadata, delete. */
 export const SOURCE_METHODS = [
+  'listSourcePage',
+  'getSourceHeads',
+  'locateSource',
   'cancelImport',
   'restoreRemoved',
   'removeParagraph',

@@ -25,6 +25,17 @@ export const ORIGIN_KINDS = ['file', 'paste', 'url', 'generated'] as const;
 export const OriginKind = z.enum(ORIGIN_KINDS);
 export type OriginKind = z.infer<typeof OriginKind>;
 
+/** How the source list is ordered: as imported (the notebook's order), by title, or newest published first. */
+export const SOURCE_SORTS = ['imported', 'title', 'published'] as const;
+export const SourceSort = z.enum(SOURCE_SORTS);
+export type SourceSort = z.infer<typeof SourceSort>;
+
+export const SOURCE_SORT_LABEL: Record<SourceSort, string> = {
+  imported: 'Import order',
+  title: 'Title',
+  published: 'Newest first',
+};
+
 // ---------------------------------------------------------------- annotations
 
 export const ANNOTATION_KINDS = ['claim', 'highlight', 'note'] as const;

@@ -241,6 +241,9 @@ export async function openNotebookSession(dir: string, options: SessionOptions =
 export const READ_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'getNotebook',
   'listSources',
+  'listSourcePage',
+  'getSourceHeads',
+  'locateSource',
   'getSource',
   'lookupSource',
   'getHistory',
