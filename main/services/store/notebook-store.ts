@@ -8,7 +8,11 @@
  *
  * Each file is its own lowdb instance on an atomic adapter; writes are
  * coalesced per file and durable before the promise that asked for them
- * resolves. Source files load lazily, so opening costs the manifest alone.
+ * resolves. Source files load lazily, so opening costs the manifest alone,
+ * and stay in memory in a least-recently-used cache with a byte budget
+ * (SourceCache): a notebook of any size holds a bounded amount of text. A
+ * source with a write pending or in flight is never evicted; an evicted one
+ * is read again from its file, which holds exactly what was in memory.
  * A file that cannot be parsed or validated is never overwritten: the
  * notebook (or that source) becomes read-only with a message naming the file.
  */
@@ -32,6 +36,7 @@ import { CoalescedWriter } from './coalesced-writer';
 import { MIGRATIONS, type Migration } from './migrations';
 import { migrateAndValidate } from './validate-file';
 import { acquireNotebookLock } from './notebook-lock';
+import { SourceCache } from './source-cache';
 
 enablePatches();
 // Services hold on to records they read; freezing them would only cost time.
@@ -76,7 +81,12 @@ export interface OpenOptions {
   /** For tests of the migration mechanism: the version this build writes, and the steps to reach it. */
   schemaVersion?: number;
   migrations?: readonly Migration[];
+  /** How many bytes of loaded source files to keep in memory (estimated; default DEFAULT_SOURCE_CACHE_BYTES). */
+  sourceCacheBytes?: number;
 }
+
+/** The default byte budget of loaded source files: some thousands of articles. */
+export const DEFAULT_SOURCE_CACHE_BYTES = 64 * 1024 * 1024;
 
 /** One JSON file of the notebook: a lowdb instance plus its coalesced, durable writer. */
 class StoredDocument<T> {
@@ -109,6 +119,10 @@ class StoredDocument<T> {
   idle(): Promise<void> {
     return this.writer.idle();
   }
+  /** A write is pending or in flight: the document in memory may be ahead of its file. */
+  get busy(): boolean {
+    return this.writer.busy;
+  }
 }
 
 /**
@@ -129,7 +143,7 @@ async function saveOrRevert<T>(doc: StoredDocument<T>, inverse: Patch[]): Promis
 }
 
 export class NotebookStore {
-  private readonly sourceDocs = new Map<string, StoredDocument<SourceFileData>>();
+  private readonly sourceDocs: SourceCache<StoredDocument<SourceFileData>>;
   private readonly loading = new Map<string, Promise<StoredDocument<SourceFileData>>>();
   /** Source files that failed to load: id → message. They are never written. */
   private readonly brokenSources = new Map<string, string>();
@@ -137,14 +151,19 @@ export class NotebookStore {
   private unreadableManifest: string | undefined;
   private removedOnOpen: readonly string[] = [];
   private closed = false;
+  private filesRead = 0;
   private bySha: Map<string, string> | null = null;
+  private listed: Set<string> | null = null;
 
   private constructor(
     readonly dir: string,
     private readonly manifestDoc: StoredDocument<Manifest>,
     private readOnlyReason: string | undefined,
     private readonly options: Required<Pick<OpenOptions, 'schemaVersion' | 'migrations' | 'readOnly'>>,
-  ) {}
+    sourceCacheBytes = DEFAULT_SOURCE_CACHE_BYTES,
+  ) {
+    this.sourceDocs = new SourceCache(sourceCacheBytes, (doc) => doc.busy);
+  }
 
   /** Opens (creating if missing) the notebook folder `dir`. */
   static async open(dir: string, options: OpenOptions = {}): Promise<NotebookStore> {
@@ -199,11 +218,13 @@ export class NotebookStore {
       });
     }
 
-    const store = new NotebookStore(root, new StoredDocument(manifestFile, manifest), readOnlyReason, {
-      schemaVersion: version,
-      migrations,
-      readOnly: options.readOnly ?? false,
-    });
+    const store = new NotebookStore(
+      root,
+      new StoredDocument(manifestFile, manifest),
+      readOnlyReason,
+      { schemaVersion: version, migrations, readOnly: options.readOnly ?? false },
+      options.sourceCacheBytes,
+    );
     store.release = release;
     if (readOnlyReason !== OPENED_READ_ONLY) store.unreadableManifest = readOnlyReason;
     // A new or migrated manifest is written at once (a migrated one's original is kept as .bak).
@@ -264,7 +285,7 @@ export class NotebookStore {
   async updateManifest(change: (manifest: Manifest) => void): Promise<FileChange> {
     this.assertWritable();
     const { patches, inverse } = this.manifestDoc.produce(change);
-    this.bySha = null;
+    this.forgetManifestLookups();
     if (patches.length) await saveOrRevert(this.manifestDoc, inverse);
     return { file: { kind: 'manifest' }, patches, inverse };
   }
@@ -274,11 +295,12 @@ export class NotebookStore {
     this.assertWritable();
     if (file.kind === 'manifest') {
       this.manifestDoc.apply(patches);
-      this.bySha = null;
+      this.forgetManifestLookups();
       await this.manifestDoc.save();
     } else {
       const doc = await this.sourceDocAnyState(file.id);
       doc.apply(patches);
+      this.keep(file.id, doc);
       await doc.save();
     }
   }
@@ -301,7 +323,32 @@ export class NotebookStore {
   }
 
   hasSource(id: string): boolean {
-    return this.manifest.sources.some((s) => s.id === id);
+    this.listed ??= new Set(this.manifest.sources.map((s) => s.id));
+    return this.listed.has(id);
+  }
+
+  private forgetManifestLookups(): void {
+    this.bySha = null;
+    this.listed = null;
+  }
+
+  /** How many source files are in memory now, and their estimated bytes (for tests and benchmarks). */
+  get sourceCacheUse(): { files: number; bytes: number; budget: number } {
+    return { files: this.sourceDocs.size, bytes: this.sourceDocs.bytes, budget: this.sourceDocs.budget };
+  }
+
+  /** Source files read from disk since opening (a re-read after an eviction counts again). */
+  get sourceFilesRead(): number {
+    return this.filesRead;
+  }
+
+  /**
+   * Registers `doc` as the one in memory for `id` (it is about to change, or was
+   * just read or written): a reader's load may have evicted it since it was
+   * handed out, and the document that is written must be the one kept.
+   */
+  private keep(id: string, doc: StoredDocument<SourceFileData>): void {
+    this.sourceDocs.set(id, doc, estimateSourceBytes(doc.data));
   }
 
   /** Loads one source file (cached). Throws `not-found` or `corrupt` with a readable message. */
@@ -331,6 +378,7 @@ export class NotebookStore {
     const file = this.sourceFilePath(id);
     const rel = path.relative(this.dir, file);
     try {
+      this.filesRead++;
       const raw = await new AtomicJsonFile<unknown>(file).read();
       if (raw === null) throw new UnreadableFileError(file, 'the file is missing');
       const data = await migrateAndValidate(
@@ -343,7 +391,7 @@ export class NotebookStore {
         { keepOriginal: !this.options.readOnly },
       );
       const doc = new StoredDocument(file, data);
-      this.sourceDocs.set(id, doc);
+      this.keep(id, doc);
       return doc;
     } catch (err) {
       if (!(err instanceof UnreadableFileError)) throw err;
@@ -358,13 +406,16 @@ export class NotebookStore {
     this.assertWritable();
     const doc = await this.sourceDoc(id);
     const { patches, inverse } = doc.produce(change);
-    if (patches.length) await saveOrRevert(doc, inverse);
+    if (patches.length) {
+      this.keep(id, doc);
+      await saveOrRevert(doc, inverse);
+    }
     return { file: { kind: 'source', id }, patches, inverse };
   }
 
-  /** A loaded source document even when the manifest no longer lists it (undo of an import, redo). */
+  /** A source document even when the manifest no longer lists it (undo of an import, redo; a removal). */
   private async sourceDocAnyState(id: string): Promise<StoredDocument<SourceFileData>> {
-    return this.sourceDocs.get(id) ?? this.sourceDoc(id);
+    return this.sourceDocs.get(id) ?? (this.hasSource(id) ? this.sourceDoc(id) : this.readSourceFile(id));
   }
 
   /**
@@ -382,6 +433,7 @@ export class NotebookStore {
     const { text: _text, removed: _removed, ...meta } = source;
     const { patches, inverse } = this.manifestDoc.produce((m) => void m.sources.push(meta));
     this.bySha?.set(source.origin.sha256, source.id);
+    this.listed?.add(source.id);
     const created: FileChange = {
       file: { kind: 'source', id: source.id },
       patches: [],
@@ -403,8 +455,7 @@ export class NotebookStore {
   async removeSource(id: string): Promise<FileChange> {
     this.assertWritable();
     if (this.hasSource(id)) throw new DossierError('internal', `Source ${id} is still listed; unlist it first.`);
-    const doc = this.sourceDocs.get(id);
-    if (!doc) throw new DossierError('not-found', `Source ${id} is not loaded; load it before removing it.`);
+    const doc = await this.sourceDocAnyState(id);
     const data = doc.data;
     await this.removeSourceFileNow(id);
     return { file: { kind: 'source', id }, patches: [], inverse: [], lifecycle: { kind: 'removed', data } };
@@ -421,7 +472,7 @@ export class NotebookStore {
       await unlink(doc.file).catch(() => undefined);
       throw err;
     }
-    this.sourceDocs.set(data.source.id, doc);
+    this.keep(data.source.id, doc);
     this.brokenSources.delete(data.source.id);
   }
 
@@ -463,4 +514,19 @@ export class NotebookStore {
       await release?.();
     }
   }
+}
+
+/**
+ * Roughly what a loaded source file costs in memory: its strings (two bytes a
+ * character) and a fixed share per annotation for the objects around them.
+ */
+export function estimateSourceBytes(file: SourceFileData): number {
+  let chars = file.source.text.length + file.source.title.length;
+  for (const r of file.source.removed) chars += r.text.length;
+  let bytes = 1024;
+  for (const a of file.annotations) {
+    chars += a.target.exact.length + a.target.prefix.length + a.target.suffix.length;
+    bytes += a.note ? 2048 : 512; // a note's rich text: a rough share, not measured
+  }
+  return bytes + 2 * chars;
 }

@@ -1,0 +1,64 @@
+/**
+ * The store's loaded source files: least recently used first out, within a
+ * byte budget. An entry that `pinned` says must stay (a write pending or in
+ * flight: the memory is ahead of the file) is passed over, so the cache may
+ * exceed its budget for as long as such writes last; the entry just touched
+ * is never the one evicted.
+ */
+export class SourceCache<T> {
+  /** Map order is use order: the first entry is the least recently used. */
+  private readonly entries = new Map<string, { value: T; bytes: number }>();
+  private total = 0;
+
+  constructor(
+    readonly budget: number,
+    private readonly pinned: (value: T) => boolean,
+  ) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Estimated bytes of the entries held. */
+  get bytes(): number {
+    return this.total;
+  }
+
+  /** The entry for `key`, marked as just used. */
+  get(key: string): T | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry.value;
+  }
+
+  /** Adds or replaces the entry for `key` (as just used), then evicts down to the budget. */
+  set(key: string, value: T, bytes: number): void {
+    this.delete(key);
+    this.entries.set(key, { value, bytes });
+    this.total += bytes;
+    this.evict(key);
+  }
+
+  delete(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.total -= entry.bytes;
+  }
+
+  values(): IterableIterator<T> {
+    return [...this.entries.values()].map((e) => e.value).values();
+  }
+
+  private evict(keep: string): void {
+    if (this.total <= this.budget) return;
+    for (const [key, entry] of this.entries) {
+      if (this.total <= this.budget) return;
+      if (key === keep || this.pinned(entry.value)) continue;
+      this.entries.delete(key);
+      this.total -= entry.bytes;
+    }
+  }
+}
