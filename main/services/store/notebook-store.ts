@@ -152,6 +152,7 @@ export class NotebookStore {
   private removedOnOpen: readonly string[] = [];
   private closed = false;
   private filesRead = 0;
+  private readonly textListeners = new Set<(sourceId: string) => void>();
   private bySha: Map<string, string> | null = null;
   private listed: Set<string> | null = null;
 
@@ -301,6 +302,7 @@ export class NotebookStore {
       const doc = await this.sourceDocAnyState(file.id);
       doc.apply(patches);
       this.keep(file.id, doc);
+      this.noticeTextChange(file.id, patches);
       await doc.save();
     }
   }
@@ -325,6 +327,20 @@ export class NotebookStore {
   hasSource(id: string): boolean {
     this.listed ??= new Set(this.manifest.sources.map((s) => s.id));
     return this.listed.has(id);
+  }
+
+  /** Calls `listener` with a source's id whenever its text changes (derived data of the text goes stale). */
+  onSourceTextChange(listener: (sourceId: string) => void): () => void {
+    this.textListeners.add(listener);
+    return () => this.textListeners.delete(listener);
+  }
+
+  private noticeTextChange(id: string, patches: readonly Patch[]): void {
+    const touchesText = patches.some(
+      ({ path: p }) => p.length === 0 || (p[0] === 'source' && (p.length === 1 || p[1] === 'text')),
+    );
+    if (!touchesText) return;
+    for (const listener of this.textListeners) listener(id);
   }
 
   private forgetManifestLookups(): void {
@@ -408,6 +424,7 @@ export class NotebookStore {
     const { patches, inverse } = doc.produce(change);
     if (patches.length) {
       this.keep(id, doc);
+      this.noticeTextChange(id, patches);
       await saveOrRevert(doc, inverse);
     }
     return { file: { kind: 'source', id }, patches, inverse };
