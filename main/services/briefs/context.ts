@@ -8,15 +8,25 @@ import type { NotebookManifest, SourceFile } from '../../../shared/model';
 type ManifestPart = Pick<NotebookManifest, 'actors' | 'tags' | 'relations'>;
 type FilePart = Pick<SourceFile, 'source' | 'annotations'>;
 
+/** What a context keeps of the source files: their metadata and annotations, never their text. */
+class ContextParts {
+  readonly sources: Array<Omit<SourceFile['source'], 'text' | 'removed'>> = [];
+  readonly annotations: SourceFile['annotations'] = [];
+  add(file: FilePart): void {
+    const { text: _text, removed: _removed, ...meta } = file.source;
+    this.sources.push(meta);
+    this.annotations.push(...file.annotations);
+  }
+}
+
 /** A context over source files already in memory. */
 export function briefContextFromFiles(manifest: ManifestPart, files: Iterable<FilePart>): BriefContext {
-  const sources = [];
-  const annotations = [];
-  for (const file of files) {
-    const { text: _text, removed: _removed, ...meta } = file.source;
-    sources.push(meta);
-    annotations.push(...file.annotations);
-  }
+  const parts = new ContextParts();
+  for (const file of files) parts.add(file);
+  return contextOf(manifest, parts);
+}
+
+function contextOf(manifest: ManifestPart, { sources, annotations }: ContextParts): BriefContext {
   return makeBriefContext({
     sources,
     annotations,
@@ -27,22 +37,23 @@ export function briefContextFromFiles(manifest: ManifestPart, files: Iterable<Fi
 }
 
 /**
- * Loads every source the manifest lists and builds a context. A source file
- * that fails to load is left out (its citations then show "[citation removed]"),
- * and reported through `onError`.
+ * Loads every source the manifest lists, one at a time, and builds a context
+ * from what it needs of each (not the text: a notebook of any size is never
+ * held in memory whole). A source file that fails to load is left out (its
+ * citations then show "[citation removed]"), and reported through `onError`.
  */
 export async function loadBriefContext(
   manifest: ManifestPart & Pick<NotebookManifest, 'sources'>,
   loadSource: (id: string) => Promise<FilePart>,
   onError?: (sourceId: string, error: unknown) => void,
 ): Promise<BriefContext> {
-  const files: FilePart[] = [];
+  const parts = new ContextParts();
   for (const entry of manifest.sources) {
     try {
-      files.push(await loadSource(entry.id));
+      parts.add(await loadSource(entry.id));
     } catch (error) {
       onError?.(entry.id, error);
     }
   }
-  return briefContextFromFiles(manifest, files);
+  return contextOf(manifest, parts);
 }
