@@ -6,13 +6,16 @@
  * reads every source) — and prints each one's timings and peak RSS.
  * Targets at 20,000 sources: peak RSS ≤ 600 MB, one import ≤ 200 ms once the index exists.
  *
+ * The import worker is the built one (out/cli/import-worker.js) after `npm run build`.
+ *
  *   npx tsx bench/memory.bench.ts [sources]      (default 20000)
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { configureExtractWorker } from '../main/services/import/extract-pool';
 import { useSourceWorker } from '../main/services/import/source-worker';
 import { runSessionScenario } from './lib/session-scenario';
 import { writeSyntheticNotebook } from './lib/synthetic-notebook';
@@ -21,7 +24,10 @@ const self = fileURLToPath(import.meta.url);
 const [mode, arg] = process.argv.slice(2);
 
 if (mode === '--session') {
-  useSourceWorker();
+  // The built import worker when there is a build (as the app runs it), else the sources through tsx.
+  const built = fileURLToPath(new URL('../out/cli/import-worker.js', import.meta.url));
+  if (existsSync(built)) configureExtractWorker(built);
+  else useSourceWorker();
   const result = await runSessionScenario(arg!, {
     waitForIndex: process.argv.includes('--wait-for-index'),
     withSearch: !process.argv.includes('--without-search'),

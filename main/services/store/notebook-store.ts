@@ -19,8 +19,7 @@
 import { mkdirSync } from 'node:fs';
 import { readdir, rm, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { applyPatches, enablePatches, produceWithPatches, setAutoFreeze, type Patch } from 'immer';
-import { Low } from 'lowdb';
+import { enablePatches, setAutoFreeze, type Patch } from 'immer';
 import { DossierError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import {
@@ -32,11 +31,11 @@ import {
 } from '../../../shared/model';
 import { AtomicJsonFile, UnreadableFileError } from './atomic-json-file';
 import { refuseLinksInside, removeStaleTempFiles } from './folder-guard';
-import { CoalescedWriter } from './coalesced-writer';
 import { MIGRATIONS, type Migration } from './migrations';
 import { migrateAndValidate } from './validate-file';
 import { acquireNotebookLock } from './notebook-lock';
-import { SourceCache } from './source-cache';
+import { estimateSourceBytes, SourceCache } from './source-cache';
+import { saveOrRevert, StoredDocument } from './stored-document';
 
 enablePatches();
 // Services hold on to records they read; freezing them would only cost time.
@@ -87,60 +86,6 @@ export interface OpenOptions {
 
 /** The default byte budget of loaded source files: some thousands of articles. */
 export const DEFAULT_SOURCE_CACHE_BYTES = 64 * 1024 * 1024;
-
-/** One JSON file of the notebook: a lowdb instance plus its coalesced, durable writer. */
-class StoredDocument<T> {
-  readonly db: Low<T>;
-  private readonly writer: CoalescedWriter;
-  constructor(
-    readonly file: string,
-    data: T,
-  ) {
-    this.db = new Low<T>(new AtomicJsonFile<T>(file), data);
-    this.writer = new CoalescedWriter(() => this.db.write());
-  }
-  get data(): T {
-    return this.db.data;
-  }
-  /** Applies `change` as an immer recipe; returns its patches (empty when nothing changed). */
-  produce(change: (draft: T) => void): { patches: Patch[]; inverse: Patch[] } {
-    const [next, patches, inverse] = produceWithPatches(this.db.data, (draft: T) => {
-      change(draft);
-    });
-    this.db.data = next as T;
-    return { patches, inverse };
-  }
-  apply(patches: Patch[]): void {
-    this.db.data = applyPatches(this.db.data as object, patches) as T;
-  }
-  save(): Promise<void> {
-    return this.writer.request();
-  }
-  idle(): Promise<void> {
-    return this.writer.idle();
-  }
-  /** A write is pending or in flight: the document in memory may be ahead of its file. */
-  get busy(): boolean {
-    return this.writer.busy;
-  }
-}
-
-/**
- * Saves a document just changed in memory; when the save fails (a full or
- * failing disk), the change is taken back in memory too, and the file is
- * written back as it was where the disk allows (the step that failed may have
- * come after the rename, e.g. the folder's fsync). So a later save cannot write
- * a change the caller was told failed.
- */
-async function saveOrRevert<T>(doc: StoredDocument<T>, inverse: Patch[]): Promise<void> {
-  try {
-    await doc.save();
-  } catch (err) {
-    doc.apply(inverse);
-    await doc.save().catch(() => undefined);
-    throw err;
-  }
-}
 
 export class NotebookStore {
   private readonly sourceDocs: SourceCache<StoredDocument<SourceFileData>>;
@@ -531,19 +476,4 @@ export class NotebookStore {
       await release?.();
     }
   }
-}
-
-/**
- * Roughly what a loaded source file costs in memory: its strings (two bytes a
- * character) and a fixed share per annotation for the objects around them.
- */
-export function estimateSourceBytes(file: SourceFileData): number {
-  let chars = file.source.text.length + file.source.title.length;
-  for (const r of file.source.removed) chars += r.text.length;
-  let bytes = 1024;
-  for (const a of file.annotations) {
-    chars += a.target.exact.length + a.target.prefix.length + a.target.suffix.length;
-    bytes += a.note ? 2048 : 512; // a note's rich text: a rough share, not measured
-  }
-  return bytes + 2 * chars;
 }

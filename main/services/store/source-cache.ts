@@ -5,6 +5,8 @@
  * exceed its budget for as long as such writes last; the entry just touched
  * is never the one evicted.
  */
+import type { SourceFile } from '../../../shared/model';
+
 export class SourceCache<T> {
   /** Map order is use order: the first entry is the least recently used. */
   private readonly entries = new Map<string, { value: T; bytes: number }>();
@@ -61,4 +63,19 @@ export class SourceCache<T> {
       this.total -= entry.bytes;
     }
   }
+}
+
+/**
+ * Roughly what a loaded source file costs in memory: its strings (two bytes a
+ * character) and a fixed share per annotation for the objects around them.
+ */
+export function estimateSourceBytes(file: SourceFile): number {
+  let chars = file.source.text.length + file.source.title.length;
+  for (const r of file.source.removed) chars += r.text.length;
+  let bytes = 1024;
+  for (const a of file.annotations) {
+    chars += a.target.exact.length + a.target.prefix.length + a.target.suffix.length;
+    bytes += a.note ? 2048 : 512; // a note's rich text: a rough share, not measured
+  }
+  return bytes + 2 * chars;
 }
