@@ -116,21 +116,8 @@ export function actorMethods(ctx: ServiceContext): ServiceMethods<ActorMethodNam
   const cleanAliases = (name: string, aliases: readonly string[]): string[] =>
     registry.withAliases({ id: 'x', name, kind: 'other', aliases: [], memberOf: [] }, aliases).aliases;
 
-  /**
-   * Every readable source file, in manifest order, one at a time: a caller that
-   * keeps only what it needs of each never holds the whole notebook.
-   */
-  async function* eachSource(): AsyncGenerator<SourceFile> {
-    for (const meta of store.manifest.sources) {
-      let file: SourceFile;
-      try {
-        file = await store.loadSource(meta.id);
-      } catch {
-        continue; // An unreadable source is reported by the store and never rewritten.
-      }
-      yield file;
-    }
-  }
+  /** Every readable source file, in manifest order, one at a time and past the store's cache. */
+  const eachSource = () => store.eachSource();
 
   /** Every annotation of every readable source (not their texts). */
   const allAnnotations = async (): Promise<Annotation[]> => {

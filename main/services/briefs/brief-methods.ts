@@ -18,7 +18,7 @@ import {
   draftBriefFromAnnotations,
   draftBriefFromTag,
   exportBrief,
-  loadBriefContext,
+  briefContextFromStream,
 } from './index';
 
 type BriefMethodName =
@@ -85,7 +85,8 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
     return brief;
   };
 
-  const context = (): Promise<BriefContext> => loadBriefContext(store.manifest, (id) => store.loadSource(id));
+  // Every source, one at a time and past the store's cache (an unreadable one is reported by the store).
+  const context = (): Promise<BriefContext> => briefContextFromStream(store.manifest, store.eachSource());
 
   const save = (label: string, brief: Brief): Promise<Brief> =>
     ctx.transact(label, async (tx) => {

@@ -37,23 +37,40 @@ function contextOf(manifest: ManifestPart, { sources, annotations }: ContextPart
 }
 
 /**
- * Loads every source the manifest lists, one at a time, and builds a context
- * from what it needs of each (not the text: a notebook of any size is never
- * held in memory whole). A source file that fails to load is left out (its
- * citations then show "[citation removed]"), and reported through `onError`.
+ * A context from source files handed over one at a time (NotebookStore.eachSource):
+ * it keeps what it needs of each (not the text), so a notebook of any size is
+ * never held in memory whole.
  */
-export async function loadBriefContext(
+export async function briefContextFromStream(
+  manifest: ManifestPart,
+  files: AsyncIterable<FilePart>,
+): Promise<BriefContext> {
+  const parts = new ContextParts();
+  for await (const file of files) parts.add(file);
+  return contextOf(manifest, parts);
+}
+
+/**
+ * Loads every source the manifest lists, one at a time, and builds a context.
+ * A source file that fails to load is left out (its citations then show
+ * "[citation removed]"), and reported through `onError`.
+ */
+export function loadBriefContext(
   manifest: ManifestPart & Pick<NotebookManifest, 'sources'>,
   loadSource: (id: string) => Promise<FilePart>,
   onError?: (sourceId: string, error: unknown) => void,
 ): Promise<BriefContext> {
-  const parts = new ContextParts();
-  for (const entry of manifest.sources) {
-    try {
-      parts.add(await loadSource(entry.id));
-    } catch (error) {
-      onError?.(entry.id, error);
+  async function* files(): AsyncGenerator<FilePart> {
+    for (const entry of manifest.sources) {
+      let file: FilePart;
+      try {
+        file = await loadSource(entry.id);
+      } catch (error) {
+        onError?.(entry.id, error);
+        continue;
+      }
+      yield file;
     }
   }
-  return contextOf(manifest, parts);
+  return briefContextFromStream(manifest, files());
 }

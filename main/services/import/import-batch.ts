@@ -136,7 +136,8 @@ export async function importItems(
           const doc = await (options.extractor ?? importWorker()).extract(input, { maxBytes }, signal);
           const signature = minhashSignature(doc.text);
           // The persisted signatures of the sources there were (built in the background when missing).
-          await nearDuplicates.ready();
+          // The index is a cache: if it cannot be completed, the import goes on with what it holds.
+          await nearDuplicates.ready().catch(() => undefined);
           const twin = nearDuplicates.find(signature);
           const source: Source = {
             id: newId('src'),

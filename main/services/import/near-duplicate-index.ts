@@ -21,6 +21,7 @@
  */
 import { constants } from 'node:fs';
 import { mkdir, open } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { CACHE_DIR, type NotebookStore } from '../store/notebook-store';
@@ -41,6 +42,7 @@ const HEADER_BYTES = MAGIC.length + 8;
 const ID_BYTES = 64; // one length byte, then the id (ASCII), zero-padded
 const RECORD_BYTES = ID_BYTES + SIGNATURE_SIZE * 4 + 4;
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,63}$/;
+const LITTLE_ENDIAN = os.endianness() === 'LE';
 /** Past this many records per listed source (plus slack) the file is not ours or long overdue for compaction. */
 const MAX_RECORDS_PER_SOURCE = 4;
 const RECORD_SLACK = 1024;
@@ -48,6 +50,8 @@ const RECORD_SLACK = 1024;
 export const IN_PROCESS_MAX = 32;
 /** Source files per worker request: the worker answers between chunks, so imports are not held up long. */
 const CHUNK = 256;
+/** Signatures put in memory between two turns of the event loop while the file loads. */
+const LOAD_SLICE = 2000;
 /** After opening, the index is brought up to date this much later, in the background. */
 const WARM_DELAY_MS = 3000;
 
@@ -76,15 +80,28 @@ export function decodeIndexFile(bytes: Uint8Array): { records: Array<[string, Ui
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (buf.length < HEADER_BYTES || !buf.subarray(0, HEADER_BYTES).equals(header())) return null;
   const count = Math.floor((buf.length - HEADER_BYTES) / RECORD_BYTES);
+  // The signatures are read as one aligned array (records and header are multiples of four bytes).
+  let words: Uint32Array | null = null;
+  if (LITTLE_ENDIAN) {
+    const aligned = new Uint8Array(HEADER_BYTES + count * RECORD_BYTES);
+    aligned.set(buf.subarray(0, aligned.length));
+    words = new Uint32Array(aligned.buffer);
+  }
   const records: Array<[string, Uint32Array]> = [];
   for (let n = 0; n < count; n++) {
-    const r = buf.subarray(HEADER_BYTES + n * RECORD_BYTES, HEADER_BYTES + (n + 1) * RECORD_BYTES);
+    const at = HEADER_BYTES + n * RECORD_BYTES;
+    const r = buf.subarray(at, at + RECORD_BYTES);
     if (crc32(r.subarray(0, RECORD_BYTES - 4)) !== r.readUInt32LE(RECORD_BYTES - 4)) return null;
     const length = r.readUInt8(0);
     const id = r.toString('latin1', 1, 1 + length);
-    if (!ID_PATTERN.test(id) || r.subarray(1 + length, ID_BYTES).some((b) => b !== 0)) return null;
-    const signature = new Uint32Array(SIGNATURE_SIZE);
-    for (let i = 0; i < SIGNATURE_SIZE; i++) signature[i] = r.readUInt32LE(ID_BYTES + i * 4);
+    if (!ID_PATTERN.test(id)) return null;
+    for (let i = 1 + length; i < ID_BYTES; i++) if (r[i] !== 0) return null;
+    let signature: Uint32Array;
+    if (words) signature = words.slice((at + ID_BYTES) / 4, (at + ID_BYTES) / 4 + SIGNATURE_SIZE);
+    else {
+      signature = new Uint32Array(SIGNATURE_SIZE);
+      for (let i = 0; i < SIGNATURE_SIZE; i++) signature[i] = r.readUInt32LE(ID_BYTES + i * 4);
+    }
     records.push([id, signature]);
   }
   return { records, torn: (buf.length - HEADER_BYTES) % RECORD_BYTES !== 0 };
@@ -94,72 +111,96 @@ export function decodeIndexFile(bytes: Uint8Array): { records: Array<[string, Ui
 function bandKey(signature: Uint32Array, band: number): number {
   let h = band;
   for (let i = band * ROWS; i < (band + 1) * ROWS; i++) h = Math.imul(h ^ signature[i]!, 0x9e3779b1) + i;
-  return h >>> 0;
+  return h >>> 2; // 30 bits: a small integer to V8, the cheapest map key
 }
 
-const isEmpty = (signature: Uint32Array) => signature.every((x) => x === EMPTY_SLOT);
+function isEmpty(signature: Uint32Array): boolean {
+  for (let i = 0; i < signature.length; i++) if (signature[i] !== EMPTY_SLOT) return false;
+  return true;
+}
 
-/** Signatures in memory with their LSH buckets. */
+/**
+ * Signatures in memory with their LSH buckets. Each signature gets a slot
+ * number; a band's bucket is a chain of slots (the key's first slot in a
+ * map, the next ones in an array), so 20,000 sources cost 16 maps of numbers
+ * rather than 320,000 little arrays. A replaced or deleted signature leaves a
+ * dead slot in its chains, passed over.
+ */
 export class SignatureIndex {
-  private readonly signatures = new Map<string, Uint32Array>();
-  private readonly buckets = Array.from({ length: BANDS }, () => new Map<number, string[]>());
+  private readonly slotOf = new Map<string, number>();
+  private ids: Array<string | undefined> = [];
+  private sigs: Array<Uint32Array | undefined> = [];
+  private readonly heads = Array.from({ length: BANDS }, () => new Map<number, number>());
+  /** next[slot * BANDS + band]: the following slot in that band's bucket, or -1. */
+  private next = new Int32Array(1024 * BANDS);
 
   get size(): number {
-    return this.signatures.size;
+    return this.slotOf.size;
   }
 
   has(id: string): boolean {
-    return this.signatures.has(id);
+    return this.slotOf.has(id);
   }
 
   set(id: string, signature: Uint32Array): void {
     this.delete(id);
-    this.signatures.set(id, signature);
+    const slot = this.ids.length;
+    this.ids.push(id);
+    this.sigs.push(signature);
+    this.slotOf.set(id, slot);
     // An empty text shares nothing with anything: it is never a candidate.
     if (isEmpty(signature)) return;
+    if ((slot + 1) * BANDS > this.next.length) {
+      const grown = new Int32Array(this.next.length * 2);
+      grown.set(this.next);
+      this.next = grown;
+    }
     for (let b = 0; b < BANDS; b++) {
       const key = bandKey(signature, b);
-      const bucket = this.buckets[b]!.get(key);
-      if (bucket) bucket.push(id);
-      else this.buckets[b]!.set(key, [id]);
+      const head = this.heads[b]!;
+      this.next[slot * BANDS + b] = head.get(key) ?? -1;
+      head.set(key, slot);
     }
   }
 
   delete(id: string): void {
-    const signature = this.signatures.get(id);
-    if (!signature) return;
-    this.signatures.delete(id);
-    if (isEmpty(signature)) return;
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return;
+    this.slotOf.delete(id);
+    this.ids[slot] = undefined;
+    this.sigs[slot] = undefined;
+  }
+
+  /** Ids sharing at least one band with `signature`, in the order their signatures were added. */
+  candidates(signature: Uint32Array): string[] {
+    const slots = new Set<number>();
+    if (isEmpty(signature)) return [];
     for (let b = 0; b < BANDS; b++) {
-      const key = bandKey(signature, b);
-      const bucket = this.buckets[b]!.get(key)?.filter((x) => x !== id);
-      if (bucket?.length) this.buckets[b]!.set(key, bucket);
-      else this.buckets[b]!.delete(key);
+      for (let slot = this.heads[b]!.get(bandKey(signature, b)) ?? -1; slot >= 0; slot = this.next[slot * BANDS + b]!) {
+        if (this.ids[slot] !== undefined) slots.add(slot);
+      }
     }
+    return [...slots].sort((a, b) => a - b).map((slot) => this.ids[slot]!);
   }
 
-  /** Ids sharing at least one band with `signature`. */
-  candidates(signature: Uint32Array): Set<string> {
-    const out = new Set<string>();
-    if (isEmpty(signature)) return out;
-    for (let b = 0; b < BANDS; b++) for (const id of this.buckets[b]!.get(bandKey(signature, b)) ?? []) out.add(id);
-    return out;
-  }
-
-  /** The most similar source at or above the threshold, among the candidates `keep` accepts. */
+  /**
+   * The most similar source at or above the threshold, among the candidates
+   * `keep` accepts; of equally similar ones, the one added first (as the
+   * comparison with every source, in notebook order, finds).
+   */
   find(
     signature: Uint32Array,
     keep: (id: string) => boolean = () => true,
     threshold = NEAR_DUPLICATE_THRESHOLD,
   ): { item: string; similarity: number } | undefined {
-    const candidates = [...this.candidates(signature)]
+    const candidates = this.candidates(signature)
       .filter(keep)
-      .map((item) => ({ item, signature: this.signatures.get(item)! }));
+      .map((item) => ({ item, signature: this.sigs[this.slotOf.get(item)!]! }));
     return findNearDuplicate(signature, candidates, threshold);
   }
 
-  entries(): IterableIterator<[string, Uint32Array]> {
-    return this.signatures.entries();
+  *entries(): IterableIterator<[string, Uint32Array]> {
+    for (const [id, slot] of this.slotOf) yield [id, this.sigs[slot]!];
   }
 }
 
@@ -298,7 +339,9 @@ export class NearDuplicateIndex {
       return;
     }
     let live = 0;
-    for (const [id, signature] of decoded.records) {
+    for (const [n, [id, signature]] of decoded.records.entries()) {
+      // Some thousand signatures at a time: the API answers while a large index loads.
+      if (n % LOAD_SLICE === LOAD_SLICE - 1) await new Promise((resolve) => setImmediate(resolve));
       if (!this.store.hasSource(id)) continue;
       if (!this.index.has(id)) live++;
       this.index.set(id, signature); // a later record of the same source replaces the earlier

@@ -335,7 +335,36 @@ export class NotebookStore {
     }
   }
 
-  private async readSourceFile(id: string): Promise<StoredDocument<SourceFileData>> {
+  /**
+   * Every readable source the manifest lists, one at a time, in manifest
+   * order: for whole-notebook work (brief contexts, actor pages), which keeps
+   * only what it needs of each. A source not in memory is read without
+   * entering the cache — a scan would otherwise evict the sources in use, to
+   * no gain — a few files ahead so reading overlaps parsing. An unreadable
+   * source is passed over (the store reports it).
+   */
+  async *eachSource(): AsyncGenerator<SourceFileData> {
+    const ids = this.manifest.sources.map((s) => s.id);
+    const read = (id: string): Promise<SourceFileData | undefined> => {
+      const cached = this.sourceDocs.peek(id);
+      if (cached) return Promise.resolve(cached.data);
+      if (this.brokenSources.has(id)) return Promise.resolve(undefined);
+      return this.readSourceFile(id, { cache: false }).then(
+        (doc) => doc.data,
+        () => undefined,
+      );
+    };
+    const AHEAD = 8;
+    const pending = ids.slice(0, AHEAD).map(read);
+    for (let i = 0; i < ids.length; i++) {
+      const file = await pending[i]!;
+      if (i + AHEAD < ids.length) pending.push(read(ids[i + AHEAD]!));
+      pending[i] = Promise.resolve(undefined); // let the file go once handed out
+      if (file) yield file;
+    }
+  }
+
+  private async readSourceFile(id: string, { cache = true } = {}): Promise<StoredDocument<SourceFileData>> {
     const file = this.sourceFilePath(id);
     const rel = path.relative(this.dir, file);
     try {
@@ -352,8 +381,9 @@ export class NotebookStore {
         { keepOriginal: !this.options.readOnly },
       );
       const doc = new StoredDocument(file, data);
-      this.keep(id, doc);
-      return doc;
+      // A document read while another was already kept (a scan beside a load) is not kept over it.
+      if (cache) this.keep(id, this.sourceDocs.get(id) ?? doc);
+      return this.sourceDocs.peek(id) ?? doc;
     } catch (err) {
       if (!(err instanceof UnreadableFileError)) throw err;
       const message = `${rel} could not be read (${err.detail}). It was left untouched; restore it from a backup to see this source again.`;

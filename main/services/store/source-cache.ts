@@ -35,6 +35,11 @@ export class SourceCache<T> {
     return entry.value;
   }
 
+  /** The entry for `key`, leaving its place in the use order as it is. */
+  peek(key: string): T | undefined {
+    return this.entries.get(key)?.value;
+  }
+
   /** Adds or replaces the entry for `key` (as just used), then evicts down to the budget. */
   set(key: string, value: T, bytes: number): void {
     this.delete(key);

@@ -54,7 +54,7 @@ describe('LSH over MinHash signatures', () => {
       const signature = minhashSignature(text);
       const exhaustive = findNearDuplicate(signature, all);
       const indexed = index.find(signature);
-      candidates += index.candidates(signature).size;
+      candidates += index.candidates(signature).length;
       if (exhaustive) {
         exhaustiveHits++;
         if (indexed?.item === exhaustive.item && indexed.similarity === exhaustive.similarity) sameHits++;
