@@ -116,8 +116,8 @@ export function actorMethods(ctx: ServiceContext): ServiceMethods<ActorMethodNam
   const cleanAliases = (name: string, aliases: readonly string[]): string[] =>
     registry.withAliases({ id: 'x', name, kind: 'other', aliases: [], memberOf: [] }, aliases).aliases;
 
-  /** Every readable source file, in manifest order, one at a time and past the store's cache. */
-  const eachSource = () => store.eachSource();
+  /** Every readable source's metadata and annotations, in manifest order, one at a time (no texts). */
+  const eachSource = () => store.eachSourceHead();
 
   /** Every annotation of every readable source (not their texts). */
   const allAnnotations = async (): Promise<Annotation[]> => {
@@ -162,7 +162,7 @@ export function actorMethods(ctx: ServiceContext): ServiceMethods<ActorMethodNam
   const suggestions = async (): Promise<ActorSuggestion[]> => {
     // The detector reads the notebook's texts together (names are learnt across sources): held for this call only.
     const files: SourceFile[] = [];
-    for await (const file of eachSource()) files.push(file);
+    for await (const file of store.eachSource()) files.push(file);
     const key = registrySignature(store.manifest) + '|' + files.map((f) => sourceKey(f.source)).join(',');
     if (notebookCache?.key === key) return notebookCache.value;
     if (pending?.key === key) return pending.value;

@@ -101,8 +101,8 @@ export function annotationMethods(ctx: ServiceContext): ServiceMethods<Annotatio
   /** Every annotation carrying a tag, across all sources. */
   const annotationsWithTag = async (tagId: string): Promise<Array<{ sourceId: string; ids: string[] }>> => {
     const hits: Array<{ sourceId: string; ids: string[] }> = [];
-    // One source at a time, past the store's cache; an unreadable source is reported elsewhere and never rewritten.
-    for await (const file of store.eachSource()) {
+    // One source at a time, without texts; an unreadable source is reported elsewhere and never rewritten.
+    for await (const file of store.eachSourceHead()) {
       const ids = file.annotations.filter((a) => a.tagIds.includes(tagId)).map((a) => a.id);
       if (ids.length) hits.push({ sourceId: file.source.id, ids });
     }

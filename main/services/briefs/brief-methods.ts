@@ -85,8 +85,8 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
     return brief;
   };
 
-  // Every source, one at a time and past the store's cache (an unreadable one is reported by the store).
-  const context = (): Promise<BriefContext> => briefContextFromStream(store.manifest, store.eachSource());
+  // Every source's metadata and annotations, one at a time (an unreadable one is reported by the store).
+  const context = (): Promise<BriefContext> => briefContextFromStream(store.manifest, store.eachSourceHead());
 
   const save = (label: string, brief: Brief): Promise<Brief> =>
     ctx.transact(label, async (tx) => {

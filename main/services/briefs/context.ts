@@ -7,12 +7,17 @@ import type { NotebookManifest, SourceFile } from '../../../shared/model';
 
 type ManifestPart = Pick<NotebookManifest, 'actors' | 'tags' | 'relations'>;
 type FilePart = Pick<SourceFile, 'source' | 'annotations'>;
+/** A source's metadata (its text and removed blocks may be there or not) and its annotations. */
+type HeadPart = {
+  source: Omit<SourceFile['source'], 'text' | 'removed'> & Partial<Pick<SourceFile['source'], 'text' | 'removed'>>;
+  annotations: SourceFile['annotations'];
+};
 
 /** What a context keeps of the source files: their metadata and annotations, never their text. */
 class ContextParts {
   readonly sources: Array<Omit<SourceFile['source'], 'text' | 'removed'>> = [];
   readonly annotations: SourceFile['annotations'] = [];
-  add(file: FilePart): void {
+  add(file: HeadPart): void {
     const { text: _text, removed: _removed, ...meta } = file.source;
     this.sources.push(meta);
     this.annotations.push(...file.annotations);
@@ -43,7 +48,7 @@ function contextOf(manifest: ManifestPart, { sources, annotations }: ContextPart
  */
 export async function briefContextFromStream(
   manifest: ManifestPart,
-  files: AsyncIterable<FilePart>,
+  files: AsyncIterable<HeadPart>,
 ): Promise<BriefContext> {
   const parts = new ContextParts();
   for await (const file of files) parts.add(file);

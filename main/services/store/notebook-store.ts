@@ -15,6 +15,11 @@
  * is read again from its file, which holds exactly what was in memory.
  * A file that cannot be parsed or validated is never overwritten: the
  * notebook (or that source) becomes read-only with a message naming the file.
+ *
+ * Size: one class, because the cache, the scans past it, the unreadable
+ * sources and every write path share one invariant (the document written is
+ * the document kept, and a busy one is never evicted); split apart, each
+ * part would need the others' private state.
  */
 import { mkdirSync } from 'node:fs';
 import { readdir, rm, unlink, writeFile } from 'node:fs/promises';
@@ -98,6 +103,15 @@ export class NotebookStore {
   private closed = false;
   private filesRead = 0;
   private readonly textListeners = new Set<(sourceId: string) => void>();
+  /**
+   * The metadata and annotations of sources read but not in memory now (small
+   * beside the texts): whole-notebook work that needs no text reads no file
+   * twice. Taken when a document is evicted or scanned, idle, so as on disk;
+   * a source in memory is always read from its document instead.
+   */
+  private readonly heads = new Map<string, SourceHeadAndAnnotations>();
+  /** How many times a document was kept: a scan's read is not kept as a head past one. */
+  private keeps = 0;
   private bySha: Map<string, string> | null = null;
   private listed: Set<string> | null = null;
 
@@ -108,7 +122,11 @@ export class NotebookStore {
     private readonly options: Required<Pick<OpenOptions, 'schemaVersion' | 'migrations' | 'readOnly'>>,
     sourceCacheBytes = DEFAULT_SOURCE_CACHE_BYTES,
   ) {
-    this.sourceDocs = new SourceCache(sourceCacheBytes, (doc) => doc.busy);
+    this.sourceDocs = new SourceCache(
+      sourceCacheBytes,
+      (doc) => doc.busy,
+      (id, doc) => this.heads.set(id, headOf(doc.data)),
+    );
   }
 
   /** Opens (creating if missing) the notebook folder `dir`. */
@@ -309,6 +327,7 @@ export class NotebookStore {
    * handed out, and the document that is written must be the one kept.
    */
   private keep(id: string, doc: StoredDocument<SourceFileData>): void {
+    this.keeps++;
     this.sourceDocs.set(id, doc, estimateSourceBytes(doc.data));
   }
 
@@ -337,34 +356,64 @@ export class NotebookStore {
 
   /**
    * Every readable source the manifest lists, one at a time, in manifest
-   * order: for whole-notebook work (brief contexts, actor pages), which keeps
-   * only what it needs of each. A source not in memory is read without
-   * entering the cache — a scan would otherwise evict the sources in use, to
-   * no gain — a few files ahead so reading overlaps parsing. An unreadable
-   * source is passed over (the store reports it).
+   * order: for whole-notebook work that needs the texts (actor suggestions).
+   * A source not in memory is read without entering the cache — a scan would
+   * otherwise evict the sources in use, to no gain — a few files ahead so
+   * reading overlaps parsing. An unreadable source is passed over (the store
+   * reports it).
    */
-  async *eachSource(): AsyncGenerator<SourceFileData> {
+  eachSource(): AsyncGenerator<SourceFileData> {
+    return this.scan(
+      (id) => this.sourceDocs.peek(id)?.data,
+      (file) => file,
+    );
+  }
+
+  /**
+   * Like eachSource, without the texts: each source's metadata and
+   * annotations (brief contexts, actor pages, merges). A source read before
+   * is not read again: what it needs is kept (`heads`).
+   */
+  eachSourceHead(): AsyncGenerator<SourceHeadAndAnnotations> {
+    return this.scan((id) => {
+      const doc = this.sourceDocs.peek(id);
+      return doc ? headOf(doc.data) : this.heads.get(id);
+    }, headOf);
+  }
+
+  private async *scan<T>(
+    inMemory: (id: string) => T | undefined,
+    fromFile: (file: SourceFileData) => T,
+  ): AsyncGenerator<T> {
     const ids = this.manifest.sources.map((s) => s.id);
-    const read = (id: string): Promise<SourceFileData | undefined> => {
-      const cached = this.sourceDocs.peek(id);
-      if (cached) return Promise.resolve(cached.data);
+    const read = (id: string): Promise<T | undefined> => {
+      const known = inMemory(id);
+      if (known) return Promise.resolve(known);
       if (this.brokenSources.has(id)) return Promise.resolve(undefined);
-      return this.readSourceFile(id, { cache: false }).then(
-        (doc) => doc.data,
+      return this.readSourceFile(id, { cache: false, keptBefore: this.keeps }).then(
+        (doc) => fromFile(doc.data),
         () => undefined,
       );
     };
     const AHEAD = 8;
     const pending = ids.slice(0, AHEAD).map(read);
     for (let i = 0; i < ids.length; i++) {
-      const file = await pending[i]!;
+      const item = await pending[i]!;
       if (i + AHEAD < ids.length) pending.push(read(ids[i + AHEAD]!));
-      pending[i] = Promise.resolve(undefined); // let the file go once handed out
-      if (file) yield file;
+      pending[i] = Promise.resolve(undefined); // let it go once handed out
+      if (item) yield item;
     }
   }
 
-  private async readSourceFile(id: string, { cache = true } = {}): Promise<StoredDocument<SourceFileData>> {
+  /**
+   * Reads a source file. `cache: false` (a scan) leaves the cache alone and
+   * keeps the file's head, unless a document was kept since `keptBefore`
+   * (the file read may be older than what was written meanwhile).
+   */
+  private async readSourceFile(
+    id: string,
+    { cache = true, keptBefore = -1 } = {},
+  ): Promise<StoredDocument<SourceFileData>> {
     const file = this.sourceFilePath(id);
     const rel = path.relative(this.dir, file);
     try {
@@ -383,6 +432,7 @@ export class NotebookStore {
       const doc = new StoredDocument(file, data);
       // A document read while another was already kept (a scan beside a load) is not kept over it.
       if (cache) this.keep(id, this.sourceDocs.get(id) ?? doc);
+      else if (!this.sourceDocs.peek(id) && keptBefore === this.keeps) this.heads.set(id, headOf(data));
       return this.sourceDocs.peek(id) ?? doc;
     } catch (err) {
       if (!(err instanceof UnreadableFileError)) throw err;
@@ -474,6 +524,7 @@ export class NotebookStore {
     const doc = this.sourceDocs.get(id);
     await doc?.idle();
     this.sourceDocs.delete(id);
+    this.heads.delete(id);
     await rm(file, { force: true });
   }
 
@@ -506,4 +557,15 @@ export class NotebookStore {
       await release?.();
     }
   }
+}
+
+/** A source's metadata (no text, no removed blocks) and its annotations. */
+export interface SourceHeadAndAnnotations {
+  source: Omit<SourceFileData['source'], 'text' | 'removed'>;
+  annotations: SourceFileData['annotations'];
+}
+
+function headOf(file: SourceFileData): SourceHeadAndAnnotations {
+  const { text: _text, removed: _removed, ...source } = file.source;
+  return { source, annotations: file.annotations };
 }

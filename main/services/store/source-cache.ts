@@ -15,6 +15,7 @@ export class SourceCache<T> {
   constructor(
     readonly budget: number,
     private readonly pinned: (value: T) => boolean,
+    private readonly onEvict: (key: string, value: T) => void = () => undefined,
   ) {}
 
   get size(): number {
@@ -66,6 +67,7 @@ export class SourceCache<T> {
       if (key === keep || this.pinned(entry.value)) continue;
       this.entries.delete(key);
       this.total -= entry.bytes;
+      this.onEvict(key, entry.value);
     }
   }
 }

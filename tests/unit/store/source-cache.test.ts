@@ -139,8 +139,15 @@ describe('source cache with a byte budget', () => {
         const a = await openNotebookSession(tiny.dir, { sourceCacheBytes: 12_000 });
         const b = await openNotebookSession(unbounded.dir, { sourceCacheBytes: Number.POSITIVE_INFINITY });
         try {
+          const heads = async (s: NotebookSession) => {
+            const out = [];
+            for await (const head of s.store.eachSourceHead()) out.push(head);
+            return comparable(out);
+          };
           for (const c of commands) {
             expect(comparable(await run(a, tiny.ids, c))).toEqual(comparable(await run(b, unbounded.ids, c)));
+            // What whole-notebook work sees (metadata and annotations, partly kept past eviction) is the same too.
+            expect(await heads(a)).toEqual(await heads(b));
           }
           for (const id of tiny.ids) {
             expect(comparable(await a.service.getSource({ id }))).toEqual(
