@@ -19,7 +19,7 @@ import {
   draftBriefFromAnnotations,
   draftBriefFromTag,
   exportBrief,
-  loadBriefContext,
+  briefContextFromStream,
 } from './index';
 
 type BriefMethodName =
@@ -74,7 +74,8 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
     return brief;
   };
 
-  const context = (): Promise<BriefContext> => loadBriefContext(store.manifest, (id) => store.loadSource(id));
+  // Every source's metadata and annotations, one at a time (an unreadable one is reported by the store).
+  const context = (): Promise<BriefContext> => briefContextFromStream(store.manifest, store.eachSourceHead());
 
   const save = (label: string, brief: Brief): Promise<Brief> =>
     ctx.transact(label, async (tx) => {
