@@ -15,8 +15,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { configureExtractWorker } from '../main/services/import/extract-pool';
-import { useSourceWorker } from '../main/services/import/source-worker';
+import { useWorkerBesideBundle } from '../main/services/workers/entry';
+import { useSourceWorkers } from '../main/services/workers/source';
 import { runSessionScenario } from './lib/session-scenario';
 import { writeSyntheticNotebook } from './lib/synthetic-notebook';
 
@@ -24,10 +24,10 @@ const self = fileURLToPath(import.meta.url);
 const [mode, arg] = process.argv.slice(2);
 
 if (mode === '--session') {
-  // The built import worker when there is a build (as the app runs it), else the sources through tsx.
-  const built = fileURLToPath(new URL('../out/cli/import-worker.js', import.meta.url));
-  if (existsSync(built)) configureExtractWorker(built);
-  else useSourceWorker();
+  // The built workers when there is a build (as the app runs them), else the sources through tsx.
+  const cli = new URL('../out/cli/dossier.js', import.meta.url);
+  if (existsSync(fileURLToPath(cli))) useWorkerBesideBundle(cli.href);
+  else useSourceWorkers();
   const result = await runSessionScenario(arg!, {
     waitForIndex: process.argv.includes('--wait-for-index'),
     withSearch: !process.argv.includes('--without-search'),
