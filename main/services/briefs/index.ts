@@ -8,8 +8,6 @@ import type { Brief } from '../../../shared/model';
 import type { BriefContext } from '../../../shared/brief-doc';
 import { DossierError } from '../../../shared/errors';
 import { resolveBrief } from './blocks';
-import { renderDocx } from './export-docx';
-import { renderPdf } from './export-pdf';
 import { renderHtml, renderMarkdown } from './export-text';
 
 export {
@@ -30,9 +28,10 @@ export async function exportBrief(brief: Brief, ctx: BriefContext, format: Brief
   const resolved = resolveBrief(brief, ctx);
   switch (format) {
     case 'docx':
-      return renderDocx(resolved);
+      // The Word and PDF writers (docx, pdfkit and its fonts) load only when a brief is exported to them.
+      return (await import('./export-docx')).renderDocx(resolved);
     case 'pdf':
-      return renderPdf(resolved);
+      return (await import('./export-pdf')).renderPdf(resolved);
     case 'md':
       return new TextEncoder().encode(renderMarkdown(resolved));
     case 'html':
