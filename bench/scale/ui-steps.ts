@@ -1,0 +1,191 @@
+/**
+ * The scale table's UI rows: the built renderer served by `npm run dev:web
+ * -- --built` on a generated notebook, driven in Debian Chromium
+ * (playwright-core). Only what a person sees and what the page fetches is
+ * measured: the sources listbox painted, the page's DOM size, scroll frames,
+ * the bytes and long tasks after one edit made by another client over the
+ * bridge, and a source opened by a click.
+ */
+import type { Page } from 'playwright-core';
+import { fromWire, toWire } from '../../shared/wire';
+import { startDevWeb } from '../../tests/helpers/dev-web-server';
+import { launch } from '../paint/harness';
+
+export interface UiFigures {
+  /** Navigation → the first source row painted. */
+  listPaintedMs: number;
+  /** Navigation → the page's load event (the floor: the app without its data). */
+  pageLoadMs: number;
+  domElements: number;
+  /** Elements outside the sources list (the floor: the rest of the window). */
+  domOutsideList: number;
+  scrollFrameMedianMs: number;
+  idleFrameMedianMs: number;
+  afterEdit: { bytes: number; requests: number; longTaskMs: number; longestTaskMs: number; floorBytes: number };
+  idleLongTaskMs: number;
+  openByClickMs: number;
+  /** getSource over HTTP from outside the page (the floor of a click). */
+  getSourceHttpMs: number;
+}
+
+/** A call over the bridge, as another client (the CLI, a second window) would make it. */
+async function bridgeCall<T>(url: string, method: string, input: unknown): Promise<T> {
+  const res = await fetch(new URL(`/api/${method}`, url), {
+    method: 'POST',
+    headers: { Origin: new URL(url).origin, 'Content-Type': 'application/json' },
+    body: toWire(input),
+  });
+  const result = fromWire(await res.text()) as { ok: true; value: T } | { ok: false; error: { message: string } };
+  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+  return result.value;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+
+/**
+ * In-page helpers, plain JavaScript (a string, so no transpiler helper leaks into the page): long tasks
+ * recorded from the start, the sources list's scrolling element, frame intervals while scrolling it.
+ */
+const IN_PAGE = `
+(() => {
+  const tasks = [];
+  new PerformanceObserver((list) => tasks.push(...list.getEntries())).observe({ type: 'longtask', buffered: true });
+  const list = () => document.querySelector('[role="listbox"][aria-label="Sources"]');
+  const scroller = () => {
+    let s = list();
+    while (s && !(s.scrollHeight > s.clientHeight + 1 && /auto|scroll/.test(getComputedStyle(s).overflowY))) s = s.parentElement;
+    return s;
+  };
+  window.__scale = {
+    longTasks(since) {
+      const own = tasks.filter((e) => e.startTime >= since);
+      return { total: own.reduce((n, e) => n + e.duration, 0), longest: Math.max(0, ...own.map((e) => e.duration)) };
+    },
+    frames(n, px) {
+      const s = scroller();
+      return new Promise((resolve) => {
+        const out = [];
+        let last = 0;
+        const tick = (t) => {
+          if (last) out.push(t - last);
+          last = t;
+          if (out.length >= n) return resolve(out);
+          if (px && s) s.scrollTop += px;
+          requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      });
+    },
+    toTop() {
+      const s = scroller();
+      if (s) s.scrollTop = 0;
+    },
+    dom() {
+      const l = list();
+      const all = document.getElementsByTagName('*').length;
+      return { all, outside: all - (l ? l.getElementsByTagName('*').length + 1 : 0) };
+    },
+    painted() {
+      return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now()))));
+    },
+  };
+})();
+`;
+
+type InPage = {
+  longTasks(since: number): { total: number; longest: number };
+  frames(n: number, px: number): number[];
+  toTop(): void;
+  dom(): { all: number; outside: number };
+  painted(): number;
+};
+function inPage<K extends keyof InPage>(page: Page, key: K, ...args: unknown[]): Promise<ReturnType<InPage[K]>> {
+  return page.evaluate(`window.__scale[${JSON.stringify(key)}](...${JSON.stringify(args)})`) as Promise<
+    ReturnType<InPage[K]>
+  >;
+}
+
+export async function measureUi(notebookDir: string): Promise<UiFigures> {
+  // A large notebook takes a while to open.
+  const server = await startDevWeb(notebookDir, 'built', 180_000);
+  const browser = await launch();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.setDefaultTimeout(180_000);
+    await page.addInitScript(IN_PAGE);
+    const listbox = page.getByRole('listbox', { name: 'Sources' });
+    await page.goto(server.url, { waitUntil: 'commit' });
+    await listbox.getByRole('option').first().waitFor({ state: 'visible' });
+    const painted = await inPage(page, 'painted');
+    const pageLoadMs = (await page.evaluate(
+      '(performance.getEntriesByType("navigation")[0] || { loadEventEnd: NaN }).loadEventEnd',
+    )) as number;
+    const dom = await inPage(page, 'dom');
+    // Let the opening work settle before the frame and edit figures.
+    await page.waitForTimeout(1500);
+    const idleFrames = await inPage(page, 'frames', 30, 0);
+    const scrollFrames = await inPage(page, 'frames', 60, 240);
+
+    // Open a source by clicking its row (the fifth visible one); the floor: getSource over HTTP.
+    await inPage(page, 'toTop');
+    const row = listbox.getByRole('option').nth(4);
+    const id = await row.getAttribute('data-source-id');
+    if (!id) throw new Error('a source row carries no data-source-id');
+    // The floor first, while the server is idle: the same source over HTTP.
+    const g = performance.now();
+    const opened = await bridgeCall<{ annotations: Array<{ id: string }> }>(server.url, 'getSource', { id });
+    const getSourceHttpMs = performance.now() - g;
+    const t = Date.now();
+    await row.click();
+    await page.locator(`article.reader .reader-text[data-source-id="${id}"]`).waitFor({ state: 'visible' });
+    const openByClickMs = Date.now() - t;
+
+    // One edit of a claim in the open source, by another client (the CLI, a second window): what the page
+    // fetches and the long tasks it runs in the next 3 s.
+    await page.waitForTimeout(1000);
+    const annotationId = opened.annotations[0]?.id;
+    if (!annotationId) throw new Error(`source ${id} has no annotation to edit`);
+    const idleT0 = (await page.evaluate('performance.now()')) as number;
+    await page.waitForTimeout(2000);
+    const idleTasks = await inPage(page, 'longTasks', idleT0);
+    let bytes = 0;
+    let requests = 0;
+    let counting = true;
+    page.on('requestfinished', (req) => {
+      if (!counting || !new URL(req.url()).pathname.startsWith('/api/')) return;
+      requests++;
+      void req.sizes().then((s) => (bytes += s.responseBodySize + s.responseHeadersSize));
+    });
+    const editT0 = (await page.evaluate('performance.now()')) as number;
+    const updated = await bridgeCall<unknown>(server.url, 'updateAnnotation', {
+      sourceId: id,
+      id: annotationId,
+      patch: { status: 'corroborated' },
+    });
+    await page.waitForTimeout(3000);
+    counting = false;
+    const editTasks = await inPage(page, 'longTasks', editT0);
+
+    return {
+      listPaintedMs: painted,
+      pageLoadMs,
+      domElements: dom.all,
+      domOutsideList: dom.outside,
+      scrollFrameMedianMs: median(scrollFrames),
+      idleFrameMedianMs: median(idleFrames),
+      afterEdit: {
+        bytes,
+        requests,
+        longTaskMs: editTasks.total,
+        longestTaskMs: editTasks.longest,
+        floorBytes: toWire(updated).length,
+      },
+      idleLongTaskMs: idleTasks.total,
+      openByClickMs,
+      getSourceHttpMs,
+    };
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
