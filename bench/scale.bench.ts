@@ -111,7 +111,7 @@ function rows(size: string, s: SessionFigures, ui: UiFigures | string, cli: { ms
     ),
     atMost('search query p95 (40 queries)', s.queryP95Ms, ms(s.queryP95Ms, 1), `p50 ${ms(s.queryP50Ms, 1)}`, 30),
     atMost(
-      `open a source: API getSource while the index loads (max of ${s.backgroundLoad.getSourceCalls})`,
+      `open a source: API getSource while the index loads (worst of ${s.backgroundLoad.getSourceCalls}, from when due)`,
       s.backgroundLoad.getSourceMaxMs,
       ms(s.backgroundLoad.getSourceMaxMs, 0),
       `read one file ${ms(s.readOneMs, 1)}`,
