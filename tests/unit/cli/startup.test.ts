@@ -38,36 +38,40 @@ const HEAVY = [
 ];
 
 /**
- * Runs the built CLI with a module hook that records every package it loads (by its folder under
- * node_modules), written to a file at exit.
+ * Runs the built CLI with a module resolve hook (`module.register`, so any Node the package accepts) that
+ * records every package it loads, by its folder under node_modules.
  */
 async function packagesLoadedBy(
   args: string[],
 ): Promise<{ status: number | null; stderr: string; packages: string[] }> {
   const dir = await scratch();
-  const record = path.join(dir, 'loaded.json');
-  const hook = path.join(dir, 'hook.mjs');
+  const record = path.join(dir, 'loaded.txt');
+  await writeFile(record, '');
+  const hooks = path.join(dir, 'hooks.mjs');
   await writeFile(
-    hook,
+    hooks,
     [
-      "import { registerHooks } from 'node:module';",
-      "import { writeFileSync } from 'node:fs';",
-      'const loaded = new Set();',
-      'registerHooks({ resolve(specifier, context, next) {',
-      '  const r = next(specifier, context);',
+      "import { appendFileSync } from 'node:fs';",
+      'export async function resolve(specifier, context, next) {',
+      '  const r = await next(specifier, context);',
       '  const m = /\\/node_modules\\/((?:@[^/]+\\/)?[^/]+)\\//.exec(r.url);',
-      '  if (m) loaded.add(m[1]);',
+      `  if (m) appendFileSync(${JSON.stringify(record)}, m[1] + '\\n');`,
       '  return r;',
-      '} });',
-      `process.on('exit', () => writeFileSync(${JSON.stringify(record)}, JSON.stringify([...loaded])));`,
+      '}',
     ].join('\n'),
+  );
+  const register = path.join(dir, 'register.mjs');
+  await writeFile(
+    register,
+    `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`,
   );
   const r = spawnSync(
     process.execPath,
-    ['--import', pathToFileURL(hook).href, path.join(repoRoot, BUILT.cli), ...args],
+    ['--import', pathToFileURL(register).href, path.join(repoRoot, BUILT.cli), ...args],
     { encoding: 'utf8', timeout: 60_000 },
   );
-  return { status: r.status, stderr: r.stderr, packages: JSON.parse(await readFile(record, 'utf8')) as string[] };
+  const packages = [...new Set((await readFile(record, 'utf8')).split('\n').filter(Boolean))];
+  return { status: r.status, stderr: r.stderr, packages };
 }
 
 describe('the built CLI loads only what a command needs', () => {
