@@ -116,13 +116,19 @@ export interface EditFigures {
   longestTaskMs: number;
   /** The edit's own answer (the changed record): what the page needs at the least. */
   floorBytes: number;
+  /** The page showed the change (false: it fetched nothing because it never noticed). */
+  shown: boolean;
 }
 
 /**
  * One edit made by `edit` (another client over the bridge), then what the page fetches from the API and the
  * long tasks it runs until its API requests have been quiet for a second (and at least 3 s have passed).
  */
-async function afterEdit(page: Page, edit: () => Promise<unknown>): Promise<EditFigures> {
+async function afterEdit(
+  page: Page,
+  edit: () => Promise<unknown>,
+  shown: () => Promise<boolean> = async () => true,
+): Promise<EditFigures> {
   const isApi = (url: string) => {
     const p = new URL(url).pathname;
     return p.startsWith('/api/') && p !== '/api/events';
@@ -153,7 +159,9 @@ async function afterEdit(page: Page, edit: () => Promise<unknown>): Promise<Edit
       await page.waitForTimeout(100);
     }
     const tasks = await inPage(page, 'longTasks', t0);
+    const seen = await shown();
     return {
+      shown: seen,
       bytes: (await Promise.all(sizes)).reduce((a, b) => a + b, 0),
       requests: sizes.length,
       longTaskMs: tasks.total,
@@ -216,8 +224,19 @@ export async function measureUi(notebookDir: string): Promise<UiFigures> {
         patch: { status: 'corroborated' },
       }),
     );
-    const sourceEdit = await afterEdit(page, () =>
-      bridgeCall<unknown>(server.url, 'updateSourceMeta', { id, patch: { outlet: 'The Coastal Ledger (edited)' } }),
+    const outlet = `The Coastal Ledger (edited ${Date.now()})`;
+    const sourceEdit = await afterEdit(
+      page,
+      () => bridgeCall<unknown>(server.url, 'updateSourceMeta', { id, patch: { outlet } }),
+      () =>
+        page
+          .getByText(outlet)
+          .first()
+          .waitFor({ state: 'visible', timeout: 10_000 })
+          .then(
+            () => true,
+            () => false,
+          ),
     );
 
     return {
