@@ -1,0 +1,130 @@
+/**
+ * Long lists stay light: with many thousands of items, the actor registry,
+ * the actor page's claims, the annotation panel, the brief's claims panel,
+ * the suggestions and the palette's results render only a window of rows
+ * (each row still saying its place, "n of N"), the keyboard reaches the last
+ * row, and a row far outside the window is scrolled into view when it is
+ * revealed (selected elsewhere). Figures (DOM elements, frame times) are
+ * printed for the record.
+ */
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { writeSyntheticNotebook, type SyntheticOptions } from '../../bench/lib/synthetic-notebook';
+import { expect, test } from './app-fixture';
+
+const MAX_LIST_ELEMENTS = 2000;
+/** 60 Hz is 16.7 ms a frame; the bound leaves room for a loaded test machine but fails on every-other-frame drops. */
+const MAX_MEDIAN_FRAME_MS = 25;
+
+/** A synthetic notebook, as the files the fixture writes before the app opens it. */
+async function syntheticFiles(
+  sources: number,
+  annotationsPerSource: number,
+  options: SyntheticOptions = {},
+): Promise<Record<string, string>> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'dossier-virtual-'));
+  try {
+    await writeSyntheticNotebook(dir, sources, annotationsPerSource, 42, options);
+    const files: Record<string, string> = { 'notebook.json': await readFile(path.join(dir, 'notebook.json'), 'utf8') };
+    for (const name of await readdir(path.join(dir, 'sources')))
+      files[`sources/${name}`] = await readFile(path.join(dir, 'sources', name), 'utf8');
+    return files;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Elements inside a virtualised list (its scroll box included). */
+async function listElements(list: Locator): Promise<number> {
+  return list.evaluate((ul) => (ul.closest('[data-virtual-list]') ?? ul).querySelectorAll('*').length + 1);
+}
+
+/** The median time between frames while the list's scroll box scrolls down by `step` px each frame. */
+async function medianFrameMs(list: Locator, frames = 90, step = 400): Promise<number> {
+  return list.evaluate(
+    (ul, [frames, step]) =>
+      new Promise<number>((resolve) => {
+        const box = ul.closest('[data-virtual-list]') as HTMLElement;
+        const times: number[] = [];
+        let last = 0;
+        const tick = (t: number) => {
+          if (last) times.push(t - last);
+          last = t;
+          box.scrollTop += step;
+          if (times.length < frames) requestAnimationFrame(tick);
+          else resolve(times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!);
+        };
+        requestAnimationFrame(tick);
+      }),
+    [frames, step] as const,
+  );
+}
+
+function report(what: string, figures: Record<string, number | string>): void {
+  console.log(
+    `[virtual-lists] ${what}: ${Object.entries(figures)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
+}
+
+/** The row of the list that holds focus (its aria-posinset). */
+const focusedPosition = (page: Page) =>
+  page.evaluate(() => document.activeElement?.closest('[aria-posinset]')?.getAttribute('aria-posinset') ?? null);
+
+async function openView(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name }).click();
+}
+
+test.describe('actor registry with 20,000 actors', () => {
+  const big = test.extend({ seedFiles: async ({}, use) => use(await syntheticFiles(2, 2, { actors: 20_000 })) });
+
+  big(
+    'renders a window, the keyboard reaches the end, and an actor opened from search is scrolled into view',
+    async ({ page, app }) => {
+      test.setTimeout(120_000);
+      await page.goto(app.url);
+      await openView(page, 'Actors');
+      const registry = page.getByRole('complementary', { name: 'Actor registry' });
+      const list = registry.getByRole('list', { name: 'Actors' });
+      await expect(list.getByRole('listitem').first()).toHaveAttribute('aria-setsize', '20000');
+      const rendered = await list.getByRole('listitem').count();
+      expect(rendered).toBeGreaterThan(5);
+      expect(rendered).toBeLessThan(100);
+      const elements = await listElements(list);
+      expect(elements).toBeLessThanOrEqual(MAX_LIST_ELEMENTS);
+
+      // Keyboard: End reaches the 20,000th actor (by name, "Actor 9999"), ↑ the one before, Home the first.
+      await list.getByRole('button').first().focus();
+      await page.keyboard.press('End');
+      await expect.poll(() => focusedPosition(page)).toBe('20000');
+      await expect(page.locator(':focus')).toContainText('Actor 9999');
+      await page.keyboard.press('ArrowUp');
+      await expect.poll(() => focusedPosition(page)).toBe('19999');
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('article', { name: 'Actor Actor 9998' })).toBeVisible();
+      await page.keyboard.press('Home');
+      await expect.poll(() => focusedPosition(page)).toBe('1');
+      // Only the focused row is in the Tab order.
+      await expect(list.locator('button[tabindex="0"]')).toHaveCount(1);
+
+      const frame = await medianFrameMs(list);
+      report('actor registry (20,000)', { rows: rendered, elements, 'median frame ms': frame.toFixed(1) });
+      expect(frame).toBeLessThanOrEqual(MAX_MEDIAN_FRAME_MS);
+
+      // An actor far outside the window, opened from the palette: its row is revealed and marked current.
+      await page.keyboard.press('Control+k');
+      await page.getByRole('combobox', { name: 'Search' }).fill('Actor 15000');
+      await page
+        .getByRole('listbox', { name: 'Results' })
+        .getByRole('option', { name: /Actor 15000\b/ })
+        .click();
+      const current = list.locator('[aria-current="true"]');
+      await expect(current).toContainText('Actor 15000');
+      await expect(current).toBeInViewport();
+      await expect(page.getByRole('article', { name: 'Actor Actor 15000' })).toBeVisible();
+    },
+  );
+});
