@@ -128,3 +128,49 @@ test.describe('actor registry with 20,000 actors', () => {
     },
   );
 });
+
+test.describe('annotation panel of a source with 20,000 annotations', () => {
+  const big = test.extend({ seedFiles: async ({}, use) => use(await syntheticFiles(1, 20_000)) });
+
+  big(
+    'renders a window, the keyboard reaches the end, and a claim opened from search is scrolled into view',
+    async ({ page, app }) => {
+      test.setTimeout(120_000);
+      await page.goto(app.url);
+      await page.getByRole('listbox', { name: 'Sources' }).getByRole('option').first().click();
+      const list = page.getByRole('list', { name: 'Annotations in reading order' });
+      await expect(list.getByRole('listitem').first()).toHaveAttribute('aria-setsize', '20000', { timeout: 30_000 });
+      const rendered = await list.getByRole('listitem').count();
+      expect(rendered).toBeGreaterThan(3);
+      expect(rendered).toBeLessThan(60);
+      const elements = await listElements(list);
+      expect(elements).toBeLessThanOrEqual(MAX_LIST_ELEMENTS);
+
+      await list.getByRole('button').first().focus();
+      await page.keyboard.press('End');
+      await expect.poll(() => focusedPosition(page)).toBe('20000');
+      await page.keyboard.press('ArrowUp');
+      await expect.poll(() => focusedPosition(page)).toBe('19999');
+      await page.keyboard.press('Enter');
+      await expect(list.locator('.annotation-row.is-selected')).toHaveAttribute('aria-posinset', '19999');
+      await page.keyboard.press('Home');
+      await expect.poll(() => focusedPosition(page)).toBe('1');
+
+      // Printed, not bounded: here the frame time is the reader's, not the list's. 20,000 highlights painted in one
+      // short text make every DOM change anywhere in the page cost Chromium a pass over all their ranges.
+      const frame = await medianFrameMs(list);
+      report('annotation panel (20,000)', { rows: rendered, elements, 'median frame ms': frame.toFixed(1) });
+
+      // Back to the top, then a claim found by search: its row, far down the list, is selected and scrolled into view.
+      await list.getByRole('button').first().focus();
+      await page.keyboard.press('Home');
+      await page.keyboard.press('Control+k');
+      await page.getByRole('combobox', { name: 'Search' }).fill('ceasefire observers');
+      const claims = page.getByRole('group', { name: 'Claims' }).getByRole('option');
+      await claims.first().click();
+      const selected = list.locator('.annotation-row.is-selected');
+      await expect(selected).toBeInViewport();
+      expect(Number(await selected.getAttribute('aria-posinset'))).toBeGreaterThan(rendered);
+    },
+  );
+});

@@ -4,12 +4,13 @@
  * quote, and the editor of the selected one.
  */
 import { setAnnotationDrag } from '../briefs/drag';
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { AnnotationPatch } from '../../../shared/api/annotations';
 import { ANNOTATION_KIND_LABEL, ANNOTATION_KINDS } from '../../../shared/enums';
 import type { Annotation, RichDoc, Tag } from '../../../shared/model';
 import { call } from '../api';
 import { closeOnUndo, useNotices } from '../ui/notices';
+import { VirtualList, type VirtualRow } from '../ui/VirtualList';
 import { formatDateTime } from '../sources/format';
 import { useAnnotations, type FocusTarget } from './AnnotationsContext';
 import { CodebookDialog } from './CodebookDialog';
@@ -32,10 +33,22 @@ export function AnnotationPanel() {
     return ann.tags.filter((t) => used.has(t.id));
   }, [ann.annotations, ann.tags]);
 
-  const list = ann.anchored.filter((a) => matchesFilters(a.annotation, filters));
-  const orphans = ann.orphans.filter((o) => matchesFilters(o.annotation, filters));
+  const list = useMemo(
+    () => ann.anchored.filter((a) => matchesFilters(a.annotation, filters)),
+    [ann.anchored, filters],
+  );
+  const orphans = useMemo(
+    () => ann.orphans.filter((o) => matchesFilters(o.annotation, filters)),
+    [ann.orphans, filters],
+  );
   const filtered = filters.kind !== '' || filters.tag !== '' || filters.status !== '';
   const selected = ann.annotations.find((a) => a.id === ann.selectedId) ?? null;
+  // The selected annotation's row stays rendered and is scrolled into view (selected in the reader, from search).
+  const selectedRow = useMemo(() => list.findIndex((x) => x.annotation.id === ann.selectedId), [list, ann.selectedId]);
+  const selectedOrphan = useMemo(
+    () => orphans.findIndex((x) => x.annotation.id === ann.selectedId),
+    [orphans, ann.selectedId],
+  );
 
   const update = async (a: Annotation, patch: AnnotationPatch) => {
     try {
@@ -130,36 +143,55 @@ export function AnnotationPanel() {
               ))}
             </select>
           </div>
-          <ul className="annotation-list" aria-label="Annotations in reading order">
-            {list.map(({ annotation: a }) => (
+          <VirtualList
+            items={list}
+            itemKey={rowKey}
+            estimateSize={ROW_ESTIMATE}
+            gap={ROW_GAP}
+            className="annotation-list"
+            aria-label="Annotations in reading order"
+            keys
+            keepIndex={selectedRow}
+            revealIndex={selectedRow}
+            renderRow={({ annotation: a }, _i, row) => (
               <AnnotationRow
-                key={a.id}
                 a={a}
+                row={row}
                 tagsById={tagsById}
                 statuses={ann.statuses}
                 selected={a.id === ann.selectedId}
-                onSelect={() => ann.select(a.id, { scroll: true })}
+                onSelect={ann.select}
+                scroll
               />
-            ))}
-          </ul>
+            )}
+          />
           {list.length === 0 && filtered && <p className="muted">No annotation matches these filters.</p>}
           {orphans.length > 0 && (
             <div className="orphans">
               <h3 className="orphans-heading">Orphaned ({orphans.length})</h3>
               <p className="muted">These no longer match the text; they are kept with their quote.</p>
-              <ul className="annotation-list" aria-label="Orphaned annotations">
-                {orphans.map(({ annotation: a, reason }) => (
+              <VirtualList
+                items={orphans}
+                itemKey={rowKey}
+                estimateSize={ROW_ESTIMATE}
+                gap={ROW_GAP}
+                className="annotation-list"
+                aria-label="Orphaned annotations"
+                keys
+                keepIndex={selectedOrphan}
+                revealIndex={selectedOrphan}
+                renderRow={({ annotation: a, reason }, _i, row) => (
                   <AnnotationRow
-                    key={a.id}
                     a={a}
+                    row={row}
                     tagsById={tagsById}
                     statuses={ann.statuses}
                     selected={a.id === ann.selectedId}
                     title={reason}
-                    onSelect={() => ann.select(a.id)}
+                    onSelect={ann.select}
                   />
-                ))}
-              </ul>
+                )}
+              />
             </div>
           )}
         </>
@@ -176,24 +208,34 @@ export function AnnotationPanel() {
   );
 }
 
-function AnnotationRow({
+const ROW_ESTIMATE = 72;
+const ROW_GAP = 5;
+const rowKey = <R extends { annotation: Annotation }>(row: R) => row.annotation.id;
+
+/** One row; `scroll`: selecting it scrolls the reader to its passage (orphans have none). */
+const AnnotationRow = memo(function AnnotationRow({
   a,
+  row,
   tagsById,
   statuses,
   selected,
   title,
+  scroll = false,
   onSelect,
 }: {
   a: Annotation;
+  row: VirtualRow;
   tagsById: Map<string, Tag>;
   statuses: string[];
   selected: boolean;
   title?: string;
-  onSelect(): void;
+  scroll?: boolean;
+  onSelect(id: string, opts?: { scroll?: boolean }): void;
 }) {
   const hasNote = !isEmptyDoc(a.note);
   return (
     <li
+      {...row.props}
       className={selected ? 'annotation-row is-selected' : 'annotation-row'}
       data-annotation-id={a.id}
       draggable
@@ -202,7 +244,14 @@ function AnnotationRow({
         setAnnotationDrag(e.dataTransfer, { annotationId: a.id, sourceId: a.sourceId, quote: a.target.exact })
       }
     >
-      <button type="button" className="annotation-row-button" aria-pressed={selected} title={title} onClick={onSelect}>
+      <button
+        type="button"
+        className="annotation-row-button"
+        tabIndex={row.tabIndex}
+        aria-pressed={selected}
+        title={title}
+        onClick={() => onSelect(a.id, scroll ? { scroll: true } : undefined)}
+      >
         <span className="annotation-row-head">
           <span className={`kind-badge kind-${a.kind}`}>{ANNOTATION_KIND_LABEL[a.kind]}</span>
           {a.kind === 'claim' && (
@@ -242,7 +291,7 @@ function AnnotationRow({
       </button>
     </li>
   );
-}
+});
 
 interface EditorProps {
   annotation: Annotation;

@@ -141,17 +141,28 @@ export function VirtualList<T>({
     gap,
   });
 
-  // Focus asked for a row that was not rendered yet: given once it is.
+  // Focus or a reveal asked for a row that was not rendered yet: done once it is. Done on the element too,
+  // so that scroll boxes around the list's own (a pane) bring it into view as well.
   const pendingFocus = useRef<number | null>(null);
+  const pendingReveal = useRef<number | null>(null);
   const [, rerender] = useState(0);
   useLayoutEffect(() => {
-    const index = pendingFocus.current;
-    if (index === null) return;
-    const row = listRef.current?.querySelector(`:scope > [data-index="${index}"]`);
-    const target = row && focusTarget(row);
-    if (!target) return;
-    pendingFocus.current = null;
-    target.focus({ preventScroll: true });
+    const rowAt = (index: number) => listRef.current?.querySelector(`:scope > [data-index="${index}"]`) ?? null;
+    if (pendingReveal.current !== null) {
+      const row = rowAt(pendingReveal.current);
+      if (row) {
+        pendingReveal.current = null;
+        row.scrollIntoView({ block: 'nearest' });
+      }
+    }
+    if (pendingFocus.current !== null) {
+      const row = rowAt(pendingFocus.current);
+      const target = row && focusTarget(row);
+      if (target) {
+        pendingFocus.current = null;
+        target.focus();
+      }
+    }
   });
 
   const scrollToIndex = useCallback(
@@ -174,7 +185,10 @@ export function VirtualList<T>({
   useImperativeHandle(handle, () => ({ scrollToIndex, focusIndex }), [scrollToIndex, focusIndex]);
 
   useEffect(() => {
-    if (typeof revealIndex === 'number') scrollToIndex(revealIndex);
+    if (typeof revealIndex !== 'number' || revealIndex < 0) return;
+    pendingReveal.current = revealIndex;
+    scrollToIndex(revealIndex);
+    rerender((n) => n + 1);
   }, [revealIndex, scrollToIndex]);
 
   const virtualItems = virtualizer.getVirtualItems();
