@@ -43,12 +43,7 @@ export function AnnotationPanel() {
   );
   const filtered = filters.kind !== '' || filters.tag !== '' || filters.status !== '';
   const selected = ann.annotations.find((a) => a.id === ann.selectedId) ?? null;
-  // The selected annotation's row stays rendered and is scrolled into view (selected in the reader, from search).
-  const selectedRow = useMemo(() => list.findIndex((x) => x.annotation.id === ann.selectedId), [list, ann.selectedId]);
-  const selectedOrphan = useMemo(
-    () => orphans.findIndex((x) => x.annotation.id === ann.selectedId),
-    [orphans, ann.selectedId],
-  );
+  const listProps = { tagsById, statuses: ann.statuses, selectedId: ann.selectedId, onSelect: ann.select };
 
   const update = async (a: Annotation, patch: AnnotationPatch) => {
     try {
@@ -143,55 +138,13 @@ export function AnnotationPanel() {
               ))}
             </select>
           </div>
-          <VirtualList
-            items={list}
-            itemKey={rowKey}
-            estimateSize={ROW_ESTIMATE}
-            gap={ROW_GAP}
-            className="annotation-list"
-            aria-label="Annotations in reading order"
-            keys
-            keepIndex={selectedRow}
-            revealIndex={selectedRow}
-            renderRow={({ annotation: a }, _i, row) => (
-              <AnnotationRow
-                a={a}
-                row={row}
-                tagsById={tagsById}
-                statuses={ann.statuses}
-                selected={a.id === ann.selectedId}
-                onSelect={ann.select}
-                scroll
-              />
-            )}
-          />
+          <AnnotationList label="Annotations in reading order" rows={list} {...listProps} scroll />
           {list.length === 0 && filtered && <p className="muted">No annotation matches these filters.</p>}
           {orphans.length > 0 && (
             <div className="orphans">
               <h3 className="orphans-heading">Orphaned ({orphans.length})</h3>
               <p className="muted">These no longer match the text; they are kept with their quote.</p>
-              <VirtualList
-                items={orphans}
-                itemKey={rowKey}
-                estimateSize={ROW_ESTIMATE}
-                gap={ROW_GAP}
-                className="annotation-list"
-                aria-label="Orphaned annotations"
-                keys
-                keepIndex={selectedOrphan}
-                revealIndex={selectedOrphan}
-                renderRow={({ annotation: a, reason }, _i, row) => (
-                  <AnnotationRow
-                    a={a}
-                    row={row}
-                    tagsById={tagsById}
-                    statuses={ann.statuses}
-                    selected={a.id === ann.selectedId}
-                    title={reason}
-                    onSelect={ann.select}
-                  />
-                )}
-              />
+              <AnnotationList label="Orphaned annotations" rows={orphans} {...listProps} />
             </div>
           )}
         </>
@@ -208,9 +161,52 @@ export function AnnotationPanel() {
   );
 }
 
-const ROW_ESTIMATE = 72;
-const ROW_GAP = 5;
-const rowKey = <R extends { annotation: Annotation }>(row: R) => row.annotation.id;
+const rowKey = (row: { annotation: Annotation }) => row.annotation.id;
+
+/**
+ * Annotation rows, virtualised. The selected annotation's row stays rendered and is scrolled into view
+ * (selected in the reader, or from search). `scroll`: selecting a row scrolls the reader to its passage.
+ */
+function AnnotationList({
+  label,
+  rows,
+  selectedId,
+  scroll = false,
+  ...shared
+}: {
+  label: string;
+  rows: ReadonlyArray<{ annotation: Annotation; reason?: string }>;
+  tagsById: Map<string, Tag>;
+  statuses: string[];
+  selectedId: string | null;
+  scroll?: boolean;
+  onSelect(id: string, opts?: { scroll?: boolean }): void;
+}) {
+  const selectedRow = useMemo(() => rows.findIndex((x) => x.annotation.id === selectedId), [rows, selectedId]);
+  return (
+    <VirtualList
+      items={rows}
+      itemKey={rowKey}
+      estimateSize={72}
+      gap={5}
+      className="annotation-list"
+      aria-label={label}
+      keys
+      keepIndex={selectedRow}
+      revealIndex={selectedRow}
+      renderRow={({ annotation: a, reason }, _i, row) => (
+        <AnnotationRow
+          {...shared}
+          a={a}
+          row={row}
+          selected={a.id === selectedId}
+          {...(reason ? { title: reason } : {})}
+          scroll={scroll}
+        />
+      )}
+    />
+  );
+}
 
 /** One row; `scroll`: selecting it scrolls the reader to its passage (orphans have none). */
 const AnnotationRow = memo(function AnnotationRow({

@@ -63,7 +63,7 @@ export interface VirtualListHandle {
 
 interface Props<T> {
   items: readonly T[];
-  itemKey(item: T, index: number): string;
+  itemKey(item: NoInfer<T>, index: number): string;
   /** A guess of a row's height in px, until it is measured. */
   estimateSize: number;
   renderRow(item: T, index: number, row: VirtualRow): ReactNode;
