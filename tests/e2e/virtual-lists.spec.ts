@@ -229,3 +229,46 @@ test.describe("brief's claims panel with 20,000 claims", () => {
     },
   );
 });
+
+test.describe('actor page with 20,000 claims in 1,000 sources', () => {
+  const big = test.extend({
+    seedFiles: async ({}, use) => use(await syntheticFiles(1000, 20, { actors: 3, linkFirstActor: true })),
+  });
+
+  big(
+    'renders a window of source groups, and the keyboard reaches the last source and opens its claim',
+    async ({ page, app }) => {
+      test.setTimeout(180_000);
+      await page.goto(app.url);
+      await openView(page, 'Actors');
+      await page
+        .getByRole('complementary', { name: 'Actor registry' })
+        .getByRole('button', { name: /Actor 0/ })
+        .click();
+      const actorPage = page.getByRole('article', { name: 'Actor Actor 0' });
+      await expect(actorPage.locator('.actor-counts')).toHaveText(/^20000 claims in 1000 sources$/, {
+        timeout: 60_000,
+      });
+      const list = actorPage.getByRole('list', { name: 'Claims by source' });
+      const { rows, elements } = await expectWindow(list, 1000, 20);
+
+      await list.getByRole('button').first().focus();
+      await keyboardToEnd(page, 1000);
+      await page.keyboard.press('ArrowDown');
+      await expect.poll(() => focusedPosition(page)).toBe('1000');
+      const last = list.locator('[aria-posinset="1000"]');
+      const source = (await last.getByRole('region').getAttribute('aria-label'))!.replace(/^Source /, '');
+      await page.keyboard.press('Tab');
+      const claim = (await page.locator(':focus .actor-claim-quote').textContent())!.replace(/^“|”$/g, '');
+      const frame = await medianFrameMs(list, 60, 200);
+      report('actor page (1,000 sources, 20,000 claims)', { rows, elements, 'median frame ms': frame.toFixed(1) });
+      expect(frame).toBeLessThanOrEqual(MAX_MEDIAN_FRAME_MS);
+
+      await last.locator('.actor-claim').first().click();
+      await expect(page.getByRole('listbox', { name: 'Sources' }).locator('[aria-selected="true"]')).toContainText(
+        source,
+      );
+      await expect(page.locator('.annotation-row.is-selected')).toContainText(claim.slice(0, 40));
+    },
+  );
+});
