@@ -272,3 +272,50 @@ test.describe('actor page with 20,000 claims in 1,000 sources', () => {
     },
   );
 });
+
+test.describe('palette results in a notebook of 1,000 sources', () => {
+  const big = test.extend({ seedFiles: async ({}, use) => use(await syntheticFiles(1000, 2)) });
+
+  big(
+    'asks for more hits at the end, keeps a window, and the arrow keys reach the last hit and open it',
+    async ({ page, app }) => {
+      test.setTimeout(180_000);
+      await page.goto(app.url);
+      await page.keyboard.press('Control+k');
+      const input = page.getByRole('combobox', { name: 'Search' });
+      await input.fill('harbour');
+      const list = page.getByRole('listbox', { name: 'Results' });
+      const options = list.getByRole('option');
+      await expect(options.first()).toHaveAttribute('aria-setsize', '20', { timeout: 60_000 });
+      // Scrolled to its end, the list asks for the search's most (200 hits).
+      await list.evaluate((ul) => {
+        const box = ul.closest('[data-virtual-list]')!;
+        box.scrollTop = box.scrollHeight;
+      });
+      await expect(options.first()).toHaveAttribute('aria-setsize', '200', { timeout: 30_000 });
+      const rows = await options.count();
+      expect(rows).toBeLessThan(40);
+      const elements = await listElements(list);
+      expect(elements).toBeLessThanOrEqual(MAX_LIST_ELEMENTS);
+
+      // The arrow keys walk from the first hit to the 200th (never rendered at first); Enter opens it.
+      await list.evaluate((ul) => (ul.closest('[data-virtual-list]')!.scrollTop = 0));
+      await input.focus();
+      for (let i = 0; i < 199; i++) await page.keyboard.press('ArrowDown');
+      const active = list.locator('[role="option"][aria-selected="true"]');
+      await expect(active).toHaveAttribute('aria-posinset', '200');
+      await expect(active).toBeInViewport();
+      await expect(input).toHaveAttribute('aria-activedescendant', (await active.getAttribute('id'))!);
+      const frame = await medianFrameMs(list, 60, 200);
+      report('palette results (200)', { rows, elements, 'median frame ms': frame.toFixed(1) });
+      expect(frame).toBeLessThanOrEqual(MAX_MEDIAN_FRAME_MS);
+
+      const title = (await active.locator('.palette-title').textContent())!;
+      await input.press('Enter');
+      await expect(list).toHaveCount(0);
+      await expect(page.getByRole('listbox', { name: 'Sources' }).locator('[aria-selected="true"]')).toContainText(
+        title,
+      );
+    },
+  );
+});
