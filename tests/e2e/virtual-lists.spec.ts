@@ -319,3 +319,56 @@ test.describe('palette results in a notebook of 1,000 sources', () => {
     },
   );
 });
+
+test.describe('20,000 actor suggestions beside 20,000 actors', () => {
+  const big = test.extend({ seedFiles: async ({}, use) => use(await syntheticFiles(20, 1, { actors: 20_000 })) });
+
+  big('renders a window of suggestions, the keyboard reaches the last, and its source opens', async ({ page, app }) => {
+    test.setTimeout(120_000);
+    // The suggestions come from name detection in real articles; here the service's answer is given as it would be.
+    const sourceIds = Array.from({ length: 20 }, (_, i) => `src_${i.toString(36).padStart(6, '0')}`);
+    const suggestions = Array.from({ length: 20_000 }, (_, i) => {
+      const ids = sourceIds.slice(0, 1 + (i % 20));
+      return {
+        key: `person:suggested ${i}`,
+        name: `Suggested ${i}`,
+        kind: 'person',
+        aliasesSeen: [`Suggested ${i}`],
+        sourceIds: ids,
+        mentions: ids.length,
+        occurrences: ids.map((sourceId) => ({ sourceId, start: 0, end: 5, surface: `Suggested ${i}` })),
+      };
+    });
+    await page.route('**/api/suggestActors', (route) =>
+      route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: true, value: suggestions }) }),
+    );
+    await page.goto(app.url);
+    await openView(page, 'Actors');
+    await page.getByRole('button', { name: 'Suggestions', exact: true }).click();
+    const list = page.getByRole('list', { name: 'Suggested actors' });
+    const { rows, elements } = await expectWindow(list, 20_000, 20);
+    // A suggestion lists a few of its sources, and no row holds an option per actor until its select is used.
+    await expect(list.locator(':scope > li').first().locator('.actor-sugg-sources > li')).toHaveCount(1);
+
+    await list.getByRole('button').first().focus();
+    await keyboardToEnd(page, 20_000);
+    const row = list.locator('[aria-posinset="19999"]');
+    await expect(row).toHaveAttribute('aria-label', 'Suggestion Suggested 19998');
+    await expect(row.locator('.actor-sugg-sources > li')).toHaveCount(9);
+    await row.getByRole('button', { name: '11 more sources' }).click();
+    await expect(row.locator('.actor-sugg-sources > li')).toHaveCount(19);
+    const select = row.getByRole('combobox', { name: 'Add Suggested 19998 to an existing actor' });
+    await expect(select.locator('option')).toHaveCount(1);
+    await select.focus();
+    await expect(select.locator('option')).toHaveCount(20_001);
+
+    const frame = await medianFrameMs(list, 60, 200);
+    report('suggestions (20,000)', { rows, elements, 'median frame ms': frame.toFixed(1) });
+    expect(frame).toBeLessThanOrEqual(MAX_MEDIAN_FRAME_MS);
+
+    await row.getByRole('button', { name: 'Fictional report 0' }).click();
+    await expect(page.getByRole('listbox', { name: 'Sources' }).locator('[aria-selected="true"]')).toContainText(
+      'Fictional report 0',
+    );
+  });
+});
