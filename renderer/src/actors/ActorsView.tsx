@@ -235,7 +235,8 @@ export function ActorsView({ route }: { route: Route }) {
             <VirtualList
               items={shown}
               itemKey={actorKey}
-              estimateSize={34}
+              estimateSize={32}
+              fixedSize
               className="actors-list"
               aria-label="Actors"
               keys

@@ -1,7 +1,7 @@
 /**
  * A long list that renders only the rows near its viewport
  * (`@tanstack/react-virtual`), so 20,000 rows cost what 50 do. The list has its
- * own scroll box (`className`); rows are measured as they render (any height).
+ * own scroll box (`className`); rows are measured as they render (any height), unless `fixedSize`.
  *
  * What it keeps working for the lists built on it:
  * - ARIA: the list element has `role` (`list` or `listbox`), and every row gets
@@ -66,6 +66,11 @@ interface Props<T> {
   itemKey(item: NoInfer<T>, index: number): string;
   /** A guess of a row's height in px, until it is measured. */
   estimateSize: number;
+  /**
+   * Every row is exactly `estimateSize` px high (the CSS says so): rows are then never measured, which saves
+   * re-laying out the whole list's offsets each time new rows appear.
+   */
+  fixedSize?: boolean;
   renderRow(item: T, index: number, row: VirtualRow): ReactNode;
   /** The scroll box's class: it must get a bounded height (flex: 1 with min-height: 0, or max-height). */
   className: string;
@@ -87,6 +92,8 @@ interface Props<T> {
   overscan?: number;
 }
 
+const noMeasure = () => {};
+
 const FOCUSABLE = 'button, a[href], input, select, textarea, [tabindex]';
 
 function focusTarget(row: Element): HTMLElement | null {
@@ -98,6 +105,7 @@ export function VirtualList<T>({
   items,
   itemKey,
   estimateSize,
+  fixedSize = false,
   renderRow,
   className,
   listClassName,
@@ -251,7 +259,7 @@ export function VirtualList<T>({
               tabIndex: v.index === tabStop ? 0 : -1,
               scrolling: virtualizer.isScrolling,
               props: {
-                ref: virtualizer.measureElement,
+                ref: fixedSize ? noMeasure : virtualizer.measureElement,
                 'data-index': v.index,
                 'aria-setsize': items.length,
                 'aria-posinset': v.index + 1,
