@@ -7,7 +7,7 @@
  * The list is virtualised (↑/↓ move between suggestions, Tab within one); a suggestion found in many
  * sources lists a few of them, and more on asking.
  */
-import { useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import type { ActorConflict } from '../../../shared/api/actors';
 import type { ActorSuggestion } from '../../../shared/actors';
 import type { Actor, SourceMeta } from '../../../shared/model';
@@ -33,7 +33,10 @@ export function SuggestionsPanel({ actors }: { actors: Actor[] }) {
   const byId = useMemo(() => new Map(actors.map((a) => [a.id, a])), [actors]);
 
   // A known actor whose surface forms are all aliases already needs nothing.
-  const open = (suggestions ?? []).filter((s) => !s.existingActorId || (s.newAliases?.length ?? 0) > 0);
+  const open = useMemo(
+    () => (suggestions ?? []).filter((s) => !s.existingActorId || (s.newAliases?.length ?? 0) > 0),
+    [suggestions],
+  );
 
   const [conflicts, setConflicts] = useState<ReadonlyMap<string, ActorConflict>>(new Map());
   const setConflict = (key: string, c: ActorConflict | undefined) =>
@@ -43,6 +46,7 @@ export function SuggestionsPanel({ actors }: { actors: Actor[] }) {
       else next.delete(key);
       return next;
     });
+  const dismissConflict = useCallback((key: string) => setConflict(key, undefined), []);
   const accept = async (s: ActorSuggestion, asActorId?: string) => {
     try {
       const r = await call('acceptSuggestion', { key: s.key, ...(asActorId ? { asActorId } : {}) });
@@ -87,7 +91,7 @@ export function SuggestionsPanel({ actors }: { actors: Actor[] }) {
             conflict={conflicts.get(s.key)}
             onAccept={accept}
             onReject={reject}
-            onDismissConflict={() => setConflict(s.key, undefined)}
+            onDismissConflict={dismissConflict}
           />
         )}
       />
@@ -99,7 +103,7 @@ const suggestionKey = (s: ActorSuggestion) => s.key;
 /** Sources a suggestion lists at first; "more" adds this many again. */
 const SOURCES_SHOWN = 8;
 
-function SuggestionRow({
+const SuggestionRow = memo(function SuggestionRow({
   row,
   suggestion: s,
   existing,
@@ -118,7 +122,7 @@ function SuggestionRow({
   conflict: ActorConflict | undefined;
   onAccept(s: ActorSuggestion, asActorId?: string): Promise<void>;
   onReject(s: ActorSuggestion): Promise<void>;
-  onDismissConflict(): void;
+  onDismissConflict(key: string): void;
 }) {
   const { navigate } = useNavigation();
   const [sourcesShown, setSourcesShown] = useState(SOURCES_SHOWN);
@@ -178,7 +182,7 @@ function SuggestionRow({
         <MergeOffer
           conflict={conflict}
           onMerge={() => void onAccept(s, conflict.actor.id)}
-          onCancel={onDismissConflict}
+          onCancel={() => onDismissConflict(s.key)}
         />
       )}
       <div className="actor-sugg-actions">
@@ -197,11 +201,12 @@ function SuggestionRow({
       </div>
     </li>
   );
-}
+});
 
 /**
  * "Add to existing actor…": its options (one per actor, thousands in a large notebook) are made only when the
- * select is about to open (pointer down, or focus from the keyboard), not for every suggestion on screen.
+ * select is about to open (pointer down, or focus from the keyboard) and dropped when it loses focus, not made
+ * for every suggestion on screen.
  */
 function LazyActorSelect({
   label,
@@ -221,6 +226,7 @@ function LazyActorSelect({
       value=""
       onPointerDown={() => setReady(true)}
       onFocus={() => setReady(true)}
+      onBlur={() => setReady(false)}
       onChange={(e) => {
         if (e.target.value) onPick(e.target.value);
       }}

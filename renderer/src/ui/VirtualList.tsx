@@ -124,7 +124,9 @@ export function VirtualList<T>({
   const listRef = useRef<HTMLUListElement>(null);
   // The row holding focus, by key: it stays rendered, and stays the Tab stop, while the items change around it.
   const [focusedKey, setFocusedKey] = useState<string | null>(null);
-  const indexByKey = useMemo(() => new Map(items.map((item, i) => [itemKey(item, i), i])), [items, itemKey]);
+  // Keys are read once per items: the virtualizer asks for every row's key each time it re-lays out the rows.
+  const rowKeys = useMemo(() => items.map((item, i) => itemKey(item, i)), [items, itemKey]);
+  const indexByKey = useMemo(() => new Map(rowKeys.map((key, i) => [key, i])), [rowKeys]);
   const focusedIndex = focusedKey === null ? undefined : indexByKey.get(focusedKey);
   const kept = useMemo(
     () => [focusedIndex, keepIndex].filter((i): i is number => typeof i === 'number' && i >= 0 && i < items.length),
@@ -142,8 +144,9 @@ export function VirtualList<T>({
   const virtualizer = useVirtualizer<HTMLDivElement, HTMLElement>({
     count: items.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => estimateSize,
-    getItemKey: (i) => itemKey(items[i]!, i),
+    // Stable unless the items change: a new key function makes the virtualizer recompute every row's offset.
+    estimateSize: useCallback(() => estimateSize, [estimateSize]),
+    getItemKey: useCallback((i: number) => rowKeys[i]!, [rowKeys]),
     rangeExtractor,
     overscan,
     gap,
@@ -215,7 +218,7 @@ export function VirtualList<T>({
   };
   const onFocus = (e: FocusEvent) => {
     const i = indexOf(e.target);
-    if (i !== undefined && items[i] !== undefined) setFocusedKey(itemKey(items[i], i));
+    if (i !== undefined && rowKeys[i] !== undefined) setFocusedKey(rowKeys[i]);
   };
   const onBlur = (e: FocusEvent) => {
     if (!listRef.current?.contains(e.relatedTarget as Node | null)) setFocusedKey(null);
@@ -240,6 +243,30 @@ export function VirtualList<T>({
   };
 
   const tabStop = focusedIndex ?? kept[0] ?? 0;
+  // The same row object while its place is unchanged, so that rows made with React.memo skip re-rendering
+  // when the list re-renders for a scroll.
+  const rowCache = useRef(new Map<string, VirtualRow>());
+  const nextCache = new Map<string, VirtualRow>();
+  const measure = fixedSize ? noMeasure : virtualizer.measureElement;
+  const rowFor = (index: number, start: number, tabIndex: 0 | -1, scrolling: boolean): VirtualRow => {
+    const id = `${index}:${start}:${tabIndex}:${scrolling}:${items.length}`;
+    const row = rowCache.current.get(id) ?? {
+      tabIndex,
+      scrolling,
+      props: {
+        ref: measure,
+        'data-index': index,
+        'aria-setsize': items.length,
+        'aria-posinset': index + 1,
+        style: { position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${start}px)` },
+      },
+    };
+    nextCache.set(id, row);
+    return row;
+  };
+  useLayoutEffect(() => {
+    rowCache.current = nextCache;
+  });
   return (
     <div ref={scrollRef} className={className} data-virtual-list="">
       <ul
@@ -255,17 +282,11 @@ export function VirtualList<T>({
       >
         {virtualItems.map((v) => (
           <Fragment key={v.key}>
-            {renderRow(items[v.index]!, v.index, {
-              tabIndex: v.index === tabStop ? 0 : -1,
-              scrolling: virtualizer.isScrolling,
-              props: {
-                ref: fixedSize ? noMeasure : virtualizer.measureElement,
-                'data-index': v.index,
-                'aria-setsize': items.length,
-                'aria-posinset': v.index + 1,
-                style: { position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${v.start}px)` },
-              },
-            })}
+            {renderRow(
+              items[v.index]!,
+              v.index,
+              rowFor(v.index, v.start, v.index === tabStop ? 0 : -1, virtualizer.isScrolling),
+            )}
           </Fragment>
         ))}
       </ul>
