@@ -15,7 +15,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { useSourceWorker } from '../../main/services/import/source-worker';
+import { useSourceWorkers } from '../../main/services/workers/source';
 import type { ApiInput, ApiOutput, MethodName } from '../../shared/api';
 import { unwrap } from '../../shared/errors';
 import { callApi, openNotebookSession, useWorkerBesideBundle, type NotebookSession } from '../../main/services/session';
@@ -46,10 +46,10 @@ export interface SessionFigures {
 
 const [dir, articleFile] = process.argv.slice(2);
 if (!dir || !articleFile) throw new Error('usage: session-steps.ts <notebook> <article.txt>');
-// The import worker as the app ships it (built JavaScript), when `npm run build` has run; else from source.
+// The workers as the app ships them (built JavaScript), when `npm run build` has run; else from source.
 const builtCli = path.resolve(import.meta.dirname, '../../out/cli/dossier.js');
 if (existsSync(builtCli)) useWorkerBesideBundle(pathToFileURL(builtCli).href);
-else useSourceWorker();
+else useSourceWorkers();
 
 const sleep = (msec: number) => new Promise((r) => setTimeout(r, msec));
 /** Runs `fn` with a fresh event-loop delay monitor; returns its value, the wall time and the longest stall. */
