@@ -87,6 +87,7 @@ export class TermIndex {
   private sortedDirty = false;
   /** Per long posting list: window bounds for top-k scoring (top-score.ts), made at its first query. */
   private bounds: Array<TermBounds | undefined> = [];
+  private normCache: Float64Array | undefined;
 
   private keys: string[] = [];
   /** Key → document; for a loaded index made on first need (a load builds no map of every passage). */
@@ -129,6 +130,7 @@ export class TermIndex {
   /** Adds a document (replacing one with the same key). */
   add(key: string, field: Field, terms: readonly string[], bulk = false): void {
     if (this.keyToDoc.has(key)) this.discard(key);
+    this.normCache = undefined;
     const doc = this.keys.length;
     this.keys.push(key);
     this.keyToDoc.set(key, doc);
@@ -174,6 +176,7 @@ export class TermIndex {
     const doc = this.keyToDoc.get(key);
     if (doc === undefined) return;
     this.keyToDoc.delete(key);
+    this.normCache = undefined;
     this.live--;
     this.alive[doc] = false;
     this.fieldTotals[this.fieldOf[doc]!]! -= this.lengthOf[doc]!;
@@ -281,7 +284,15 @@ export class TermIndex {
 
   private view(avg: number[]): PostingsView {
     const { keys, fieldOf, lengthOf, alive, postings, grown, liveDf, live, bounds } = this;
-    return { keys, fieldOf, lengthOf, alive, postings, grown, liveDf, live, bounds, avg };
+    return { keys, fieldOf, lengthOf, alive, postings, grown, liveDf, live, bounds, avg, norm: this.norms(avg) };
+  }
+
+  /** Per document, BM25's length term K·(1 − B + B·length / average length): made again after a change. */
+  private norms(avg: number[]): Float64Array {
+    if (this.normCache) return this.normCache;
+    const out = new Float64Array(this.keys.length);
+    for (let d = 0; d < out.length; d++) out[d] = K * (1 - B + (B * this.lengthOf[d]!) / avg[this.fieldOf[d]!]!);
+    return (this.normCache = out);
   }
 
   /** Every matching document scored (the reference the top-k scorer must match). */
@@ -300,6 +311,7 @@ export class TermIndex {
     const fieldWeights = new Array<number>(FIELD_COUNT).fill(0);
     for (const [f, w] of Object.entries(options.fields)) fieldWeights[Number(f)] = w ?? 0;
     const total = Math.max(1, this.live);
+    const norm = this.norms(avg);
     for (let g = 0; g < expanded.length; g++) {
       const epochG = ++this.epoch;
       for (const [id, weight] of expanded[g]!) {
@@ -314,7 +326,7 @@ export class TermIndex {
             const fw = fieldWeights[field]!;
             if (!fw) continue;
             const tf = list[i + 1]!;
-            const s = idf * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * this.lengthOf[doc]!) / avg[field]!)));
+            const s = idf * (D + (tf * (K + 1)) / (tf + norm[doc]!));
             if (mark[doc]! < epochG) {
               if (g === 0 || options.mode === 'OR') {
                 if (groupHits[doc] === 0 && scores[doc] === 0) touched.push(doc);

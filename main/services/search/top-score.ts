@@ -13,7 +13,7 @@
  */
 import type { ExpandedQuery, ScoredDoc, ScoreOptions } from './term-index';
 
-const WINDOW_BITS = 7;
+const WINDOW_BITS = 6;
 const WINDOW = 1 << WINDOW_BITS;
 /** Shorter posting lists get no kept bounds: they are read whole at each query. */
 const BLOCKED_MIN_POSTINGS = 1024;
@@ -39,6 +39,8 @@ export interface PostingsView {
   liveDf: readonly number[];
   /** Average length per field. */
   avg: readonly number[];
+  /** Per document, BM25's length term (what the exhaustive scorer uses, so scores agree to the bit). */
+  norm: Float64Array;
   live: number;
   /** Kept bounds per term (filled here, dropped by the index when a list changes). */
   bounds: Array<TermBounds | undefined>;
@@ -106,8 +108,9 @@ export function scoreTop(view: PostingsView, expanded: ExpandedQuery, options: S
   const fieldWeights = new Array<number>(FIELDS).fill(0);
   for (const [f, w] of Object.entries(options.fields)) fieldWeights[Number(f)] = w ?? 0;
   const total = Math.max(1, view.live);
-  const tfPart = (tf: number, len: number, field: number) =>
-    bm.d + (tf * (bm.k + 1)) / (tf + bm.k * (1 - bm.b + (bm.b * len) / view.avg[field]!));
+  const norm = view.norm;
+  const tfPart = (tf: number, lengthTerm: number) => bm.d + (tf * (bm.k + 1)) / (tf + lengthTerm);
+  const lengthTerm = (len: number, field: number) => bm.k * (1 - bm.b + (bm.b * len) / view.avg[field]!);
 
   const bound = new Float64Array(windowCount);
   const groupsIn = new Uint16Array(windowCount);
@@ -135,7 +138,7 @@ export function scoreTop(view: PostingsView, expanded: ExpandedQuery, options: S
         const field = view.fieldOf[doc]!;
         const fw = fieldWeights[field]!;
         if (!fw || !view.alive[doc]) continue;
-        const s = c.weight * fw * c.idf * tfPart(list[i + 1]!, view.lengthOf[doc]!, field);
+        const s = c.weight * fw * c.idf * tfPart(list[i + 1]!, norm[doc]!);
         if (s > best) best = s;
       }
       if (best > 0) add(c, w, from, i, best * MARGIN);
@@ -158,7 +161,7 @@ export function scoreTop(view: PostingsView, expanded: ExpandedQuery, options: S
           for (let f = 0; f < FIELDS; f++) {
             const tf = kept.maxTf[j * FIELDS + f]!;
             if (!tf || !fieldWeights[f]) continue;
-            const s = c.weight * fieldWeights[f]! * c.idf * tfPart(tf, kept.minLen[j * FIELDS + f]!, f);
+            const s = c.weight * fieldWeights[f]! * c.idf * tfPart(tf, lengthTerm(kept.minLen[j * FIELDS + f]!, f));
             if (s > best) best = s;
           }
           if (best > 0) add(c, kept.windows[j]!, kept.starts[j]!, kept.starts[j + 1]!, best * MARGIN);
@@ -211,7 +214,7 @@ export function scoreTop(view: PostingsView, expanded: ExpandedQuery, options: S
             seen[l] = g;
             hits[l]! += 1;
           }
-          scores[l]! += c.weight * fw * (c.idf * tfPart(list[i + 1]!, view.lengthOf[doc]!, field));
+          scores[l]! += c.weight * fw * (c.idf * tfPart(list[i + 1]!, norm[doc]!));
         }
       }
     }
@@ -220,10 +223,11 @@ export function scoreTop(view: PostingsView, expanded: ExpandedQuery, options: S
       const doc = base + l;
       if (options.filter && !options.filter(view.keys[doc]!)) continue;
       const final = scores[l]! * hits[l]!;
+      heap.offer(final);
+      if (heap.full && final < heap.min) continue; // below the k-th best already: out for good
       docs.push(doc);
       finals.push(final);
       groupsOf.push(hits[l]!);
-      heap.offer(final);
     }
   }
   const threshold = heap.full ? heap.min : Number.NEGATIVE_INFINITY;
