@@ -23,8 +23,8 @@ export default defineConfig({
       // bundler drops that attribute from external imports. So JSON data is bundled:
       // stopwords-iso (one JSON file) and the language files of i18n-iso-countries, whose
       // code stays external (its Node entry requires them by computed paths that work
-      // only from its own folder).
-      externalizeDeps: { exclude: ['stopwords-iso', 'i18n-iso-countries'] },
+      // only from its own folder), and the CSL locale and styles of @citation-js/plugin-csl.
+      externalizeDeps: { exclude: ['stopwords-iso', 'i18n-iso-countries', '@citation-js/plugin-csl'] },
       sourcemap: true,
       rolldownOptions: {
         // Each worker is its own entry beside index.js: main starts them as worker threads (workers/entry.ts).
