@@ -1,0 +1,146 @@
+/**
+ * Sources as references (docs/interop.md#references): CSL-JSON, BibTeX and
+ * RIS, for Zotero, pandoc, LaTeX and every reference manager. Each source
+ * becomes one CSL item (a newspaper article: title, outlet, authors, date,
+ * URL, language, the day it was imported as "accessed"); citation-js turns
+ * the items into each format, so the escaping and field mapping are a
+ * maintained library's, not ours.
+ */
+import { Cite, plugins, type CslData } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-ris';
+import { format as formatName, parse as parseName, type CslName } from '@citation-js/name';
+import { DossierError } from '../../../shared/errors';
+import type { SourceMeta } from '../../../shared/model';
+import type { ServiceContext } from '../service-context';
+
+/** What an exporter is given: the sources to export (absent: all). */
+export interface ReferenceExportInput {
+  sourceIds?: string[];
+}
+/** What an exporter returns: the file's bytes and how many items it holds. */
+export interface ReferenceExportResult {
+  bytes: Uint8Array;
+  items: number;
+}
+
+// BibTeX keys are the sources' ids: stable across exports and unique in the notebook, so a
+// LaTeX document's \cite{src_…} keeps working when the file is exported again.
+plugins.config.get('@bibtex').format.useIdAsLabel = true;
+
+/**
+ * What joins two names in a byline: ";", "&", or "and" in English, Swedish, Danish and Norwegian,
+ * French, German, Dutch. (Not Spanish "y" or Portuguese "e": surnames such as "Ortega y Gasset" hold them.)
+ */
+const NAME_JOINERS = /;|&|\s(?:and|och|og|et|und|en)\s/iu;
+
+/**
+ * The people a byline names, as CSL names. Names are split on ";", "&" and
+ * "and" in several languages, and on commas when every part is a whole name
+ * ("Anna Lindqvist, Per Lindgren"); "Lindqvist, Anna" stays one person.
+ * Particles (van, von der, de) are kept apart by citation-js's name parser.
+ */
+export function parseAuthors(byline: string | undefined): CslName[] {
+  const text = byline?.trim();
+  if (!text) return [];
+  const parts = text.split(NAME_JOINERS).flatMap((part) => {
+    const pieces = part
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
+    return pieces.length > 1 && pieces.every((p) => /\s/u.test(p)) ? pieces : [part];
+  });
+  return parts.filter((p) => p.trim()).map((p) => nameOf(p.trim()));
+}
+
+/** One name: a single word (an agency, "Reuters") stays a literal name, never a surname. */
+function nameOf(name: string): CslName {
+  if (!/[\s,]/u.test(name)) return { literal: name };
+  return parseName(name);
+}
+
+/** `YYYY-MM-DD…` as CSL date parts. */
+function dateParts(iso: string | undefined): { 'date-parts': number[][] } | undefined {
+  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;
+  return m ? { 'date-parts': [[Number(m[1]), Number(m[2]), Number(m[3])]] } : undefined;
+}
+
+/** A source as a CSL-JSON item; fields the source lacks are left out. */
+export function cslItem(source: SourceMeta): CslData {
+  const author = parseAuthors(source.author);
+  const issued = dateParts(source.publishedAt);
+  const accessed = dateParts(source.importedAt);
+  return {
+    id: source.id,
+    type: 'article-newspaper',
+    title: source.title,
+    ...(source.outlet ? { 'container-title': source.outlet } : {}),
+    ...(author.length ? { author } : {}),
+    ...(issued ? { issued } : {}),
+    ...(source.url ? { URL: source.url } : {}),
+    ...(source.language !== 'und' ? { language: source.language } : {}),
+    ...(accessed ? { accessed } : {}),
+  };
+}
+
+/** The sources to export, in the notebook's order; an id the notebook lacks is an error. */
+export function selectSources(ctx: ServiceContext, sourceIds: readonly string[] | undefined): SourceMeta[] {
+  const all = ctx.store.manifest.sources;
+  if (!sourceIds) return all;
+  const known = new Set(all.map((s) => s.id));
+  const missing = sourceIds.filter((id) => !known.has(id));
+  if (missing.length) throw new DossierError('not-found', `No source with id ${missing.join(', ')} in this notebook.`);
+  const wanted = new Set(sourceIds);
+  return all.filter((s) => wanted.has(s.id));
+}
+
+function result(text: string, items: number): ReferenceExportResult {
+  return { bytes: new TextEncoder().encode(text), items };
+}
+
+/** CSL-JSON: an array of items (Zotero, pandoc `--citeproc`, citeproc-js read it as is). */
+export async function exportCslJson(ctx: ServiceContext, input: ReferenceExportInput): Promise<ReferenceExportResult> {
+  const items = selectSources(ctx, input.sourceIds).map(cslItem);
+  return result(`${new Cite(items).format('data', { format: 'text' })}\n`, items.length);
+}
+
+/** BibTeX: one `@article` per source, keyed by its id, non-ASCII and LaTeX specials escaped. */
+export async function exportBibtex(ctx: ServiceContext, input: ReferenceExportInput): Promise<ReferenceExportResult> {
+  const items = selectSources(ctx, input.sourceIds).map(cslItem);
+  return result(items.length ? new Cite(items).format('bibtex', { format: 'text' }) : '', items.length);
+}
+
+/**
+ * RIS: one `NEWS` record per source, fields mapped by citation-js's RIS
+ * plugin (its "new" specification). Three things the plugin's own text output
+ * gets wrong are set right around it: RIS's newspaper type names its authors
+ * "reporter" and the plugin passes those through unformatted, so they are
+ * given already written as RIS names ("van Beethoven, Ludwig", by
+ * citation-js's name formatter, particles kept); the mapping gives only the
+ * year (PY), so the full date goes in DA; and its text output wraps values at
+ * 70 characters, which readers such as bibutils join back with a space inside
+ * a word, so each value is written on one line here.
+ */
+export async function exportRis(ctx: ServiceContext, input: ReferenceExportInput): Promise<ReferenceExportResult> {
+  const items = selectSources(ctx, input.sourceIds).map(cslItem);
+  const lines = items.flatMap((item) => {
+    const names = item.author as CslName[] | undefined;
+    const ris = names ? { ...item, reporter: names.map((n) => formatName(n, true)) } : item;
+    const [record] = plugins.output.format('ris', [ris], { format: 'object', spec: 'new' });
+    const fields: Record<string, string | string[]> = { ...record };
+    const issued = (item.issued as { 'date-parts': number[][] } | undefined)?.['date-parts'][0];
+    if (issued) fields.DA = `${issued.map((n) => String(n).padStart(2, '0')).join('/')}/`;
+    const { TY, ...rest } = fields;
+    return [
+      `TY  - ${String(TY)}`,
+      ...Object.entries(rest).flatMap(([tag, value]) => [value].flat().map((v) => `${tag}  - ${oneLine(v)}`)),
+      'ER  - ',
+    ];
+  });
+  return result(lines.length ? `${lines.join('\r\n')}\r\n` : '', items.length);
+}
+
+/** A value on one RIS line: line breaks would start a new (unknown) tag. */
+function oneLine(value: string): string {
+  return value.replace(/[\r\n]+/gu, ' ');
+}
