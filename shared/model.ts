@@ -159,7 +159,7 @@ export const StatusRating = z.object({ value: z.number().finite(), name: z.strin
 export const FactCheckOrganisation = z.object({
   name: z.string().trim().min(1),
   /** The page that publishes the fact checks; each review links to it with `#<claim id>`. */
-  url: z.url({ protocol: /^https?$/ }).optional(),
+  url: z.url({ protocol: /^https?$/, message: 'expected a web address (http or https)' }).optional(),
 });
 
 /** The notebook's fact-check settings: who publishes, the rating scale, and each status's rating. */

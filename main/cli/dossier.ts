@@ -27,6 +27,7 @@ import { redoCommand, undoCommand } from './commands/history';
 import { snapshotsCommand } from './commands/snapshots';
 import { relationCommand } from './commands/relations';
 import { tagCommand } from './commands/tags';
+import { notebookCommand, statusCommand } from './commands/statuses';
 import { unlockCommand } from './commands/unlock';
 import { doctorCommand } from './commands/doctor';
 
@@ -41,6 +42,8 @@ export const COMMANDS: CliCommand[] = [
   searchCommand,
   corroborateCommand,
   tagCommand,
+  statusCommand,
+  notebookCommand,
   actorCommand,
   relationCommand,
   undoCommand,
