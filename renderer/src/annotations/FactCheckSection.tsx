@@ -5,6 +5,7 @@
  * writes. One Save is one undoable step in main (`setFactCheckSettings`).
  */
 import { useEffect, useState } from 'react';
+import type { ApiInput } from '../../../shared/api';
 import type { FactCheckSettings } from '../../../shared/model';
 import { call } from '../api';
 import { useApiQuery } from '../api/queries';
@@ -40,7 +41,7 @@ function draftOf(settings: FactCheckSettings | undefined, statuses: readonly str
 }
 
 /** The API call a draft makes, or the first thing to fix in it. */
-function patchOf(draft: Draft): { patch: Parameters<typeof call<'setFactCheckSettings'>>[1] } | { problem: string } {
+function patchOf(draft: Draft): { patch: ApiInput<'setFactCheckSettings'> } | { problem: string } {
   const number = (text: string) => (text.trim() === '' ? NaN : Number(text));
   const [worst, best] = [number(draft.worst), number(draft.best)];
   if (!Number.isFinite(worst) || !Number.isFinite(best)) return { problem: 'The scale needs a number at each end.' };

@@ -131,7 +131,7 @@ describe.runIf(has('pandoc'))('pandoc --citeproc renders every exported source',
     const text = new TextDecoder().decode(bytes);
     for (const s of nb.sources) expect(text).toContain(`@article{${s.id},`);
     expect(text).toContain('50 \\%');
-    const file = path.join(dir, 'refs.bibtex');
+    const file = path.join(dir, 'refs.bib'); // the export's extension: pandoc reads it as BibLaTeX
     await writeFile(file, bytes);
     const rendered = pandocBibliography(file);
     expectEverySource(rendered, true);
