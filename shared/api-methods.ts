@@ -85,6 +85,9 @@ export const SEARCH_METHODS = [
   'getAnnotation',
 ] as const;
 
+/** Exchange formats: W3C Web Annotations, REFI-QDA, references, ClaimReview (docs/interop.md). */
+export const INTEROP_METHODS = ['exportInterop', 'exportInteropToFile'] as const;
+
 /** Checking a notebook folder and repairing what a crash left (`dossier doctor`). */
 export const DOCTOR_METHODS = ['checkNotebook', 'repairNotebook'] as const;
 
@@ -99,6 +102,7 @@ export const API_METHODS = [
   ...SOURCE_METHODS,
   ...SEARCH_METHODS,
   ...DOCTOR_METHODS,
+  ...INTEROP_METHODS,
 ] as const;
 
 export type MethodName = (typeof API_METHODS)[number];
@@ -109,7 +113,11 @@ export type MethodName = (typeof API_METHODS)[number];
  * The renderer's API — the preload, the IPC handlers and the loopback bridge —
  * never offers them: a page names no path it was not given.
  */
-export const TRUSTED_METHODS = ['importPaths', 'exportBriefToFile'] as const satisfies readonly MethodName[];
+export const TRUSTED_METHODS = [
+  'importPaths',
+  'exportBriefToFile',
+  'exportInteropToFile',
+] as const satisfies readonly MethodName[];
 export type TrustedMethodName = (typeof TRUSTED_METHODS)[number];
 
 /** The methods a page may call: every method but the trusted ones. */

@@ -102,8 +102,6 @@ export const IMPORT_FORMAT_INFO: Record<ImportFormat, { label: string; extension
 };
 /** Every extension import reads (lower case, no dot): the file dialog's filter, the folder walk, the file input. */
 export const IMPORT_EXTENSIONS: readonly string[] = IMPORT_FORMATS.flatMap((f) => IMPORT_FORMAT_INFO[f].extensions);
-/** The `accept` attribute of the renderer's file input. */
-export const IMPORT_ACCEPT = IMPORT_EXTENSIONS.map((ext) => `.${ext}`).join(',');
 /** The usual extension of each format, dotted (".txt", ".md", …): for help text. */
 export const IMPORT_USUAL_EXTENSIONS: readonly string[] = IMPORT_FORMATS.map(
   (f) => `.${IMPORT_FORMAT_INFO[f].extensions[0]}`,
@@ -184,6 +182,89 @@ export const BRIEF_FORMAT_INFO: Record<
     menuLabel: 'HTML…',
   },
 };
+
+// ---------------------------------------------------------------- interop (exchange formats)
+
+/**
+ * The exchange formats a notebook is exported to (and, where `imports`, read
+ * back from): W3C Web Annotations, a REFI-QDA project and codebook, sources as
+ * references, fact-check markup. docs/interop.md describes each.
+ */
+export const INTEROP_FORMATS = ['w3c', 'qdpx', 'qdc', 'csl', 'bibtex', 'ris', 'claimreview'] as const;
+export const InteropFormat = z.enum(INTEROP_FORMATS);
+export type InteropFormat = z.infer<typeof InteropFormat>;
+/** Per format: file extension, MIME type, its name in sentences and in the menu, and whether import reads it. */
+export const INTEROP_FORMAT_INFO: Record<
+  InteropFormat,
+  { extension: string; mime: string; label: string; menuLabel: string; imports: boolean }
+> = {
+  w3c: {
+    extension: 'jsonld',
+    mime: 'application/ld+json',
+    label: 'W3C Web Annotations',
+    menuLabel: 'W3C Web Annotations (.jsonld)…',
+    imports: true,
+  },
+  qdpx: {
+    extension: 'qdpx',
+    mime: 'application/zip',
+    label: 'REFI-QDA project',
+    menuLabel: 'REFI-QDA Project (.qdpx)…',
+    imports: true,
+  },
+  qdc: {
+    extension: 'qdc',
+    mime: 'application/xml',
+    label: 'REFI-QDA codebook',
+    menuLabel: 'REFI-QDA Codebook (.qdc)…',
+    imports: true,
+  },
+  csl: {
+    extension: 'json',
+    mime: 'application/vnd.citationstyles.csl+json',
+    label: 'CSL-JSON references',
+    menuLabel: 'CSL-JSON References (.json)…',
+    imports: false,
+  },
+  bibtex: {
+    extension: 'bib',
+    mime: 'application/x-bibtex',
+    label: 'BibTeX references',
+    menuLabel: 'BibTeX References (.bib)…',
+    imports: false,
+  },
+  ris: {
+    extension: 'ris',
+    mime: 'application/x-research-info-systems',
+    label: 'RIS references',
+    menuLabel: 'RIS References (.ris)…',
+    imports: false,
+  },
+  claimreview: {
+    extension: 'jsonld',
+    mime: 'application/ld+json',
+    label: 'ClaimReview fact-checks',
+    menuLabel: 'ClaimReview Fact-checks (.jsonld)…',
+    imports: false,
+  },
+};
+/**
+ * Extensions (no dot) of files import offers to the exchange-format readers
+ * before reading them as articles: the readers decide by content.
+ */
+export const INTEROP_IMPORT_EXTENSIONS: readonly string[] = [
+  ...new Set([
+    ...INTEROP_FORMATS.filter((f) => INTEROP_FORMAT_INFO[f].imports).map((f) => INTEROP_FORMAT_INFO[f].extension),
+    'json',
+  ]),
+];
+
+/** Every extension import takes: articles, then exchange files (the folder walk, the file dialog). */
+export const IMPORTABLE_EXTENSIONS: readonly string[] = [
+  ...new Set([...IMPORT_EXTENSIONS, ...INTEROP_IMPORT_EXTENSIONS]),
+];
+/** The `accept` attribute of the renderer's file input. */
+export const IMPORT_ACCEPT = IMPORTABLE_EXTENSIONS.map((ext) => `.${ext}`).join(',');
 
 // ---------------------------------------------------------------- menu commands
 

@@ -19,6 +19,7 @@ import { UsageError, type CliCommand, type CliIo } from './command';
 import { forTerminal, jsonForTerminal } from './terminal-text';
 import { actorsCommand } from './commands/actors';
 import { briefCommand } from './commands/briefs';
+import { exportCommand } from './commands/export';
 import { claimCommand } from './commands/claims';
 import { importCommand, showCommand, sourceCommand, sourcesCommand } from './commands/sources';
 import { corroborateCommand, searchCommand } from './commands/search';
@@ -39,6 +40,7 @@ export const COMMANDS: CliCommand[] = [
   claimCommand,
   actorsCommand,
   briefCommand,
+  exportCommand,
   searchCommand,
   corroborateCommand,
   tagCommand,

@@ -7,7 +7,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell } from 'electron';
 import type { ApiEvent, ImportResult } from '../../shared/api';
-import { BRIEF_FORMAT_INFO, IMPORT_EXTENSIONS, type BriefFormat } from '../../shared/enums';
+import {
+  BRIEF_FORMAT_INFO,
+  IMPORT_EXTENSIONS,
+  INTEROP_FORMAT_INFO,
+  INTEROP_IMPORT_EXTENSIONS,
+  type BriefFormat,
+  type InteropFormat,
+} from '../../shared/enums';
+import { interopLine } from '../../shared/interop-summary';
+import { exportFileName } from '../services/export-file';
 import { describeError, LogFile } from '../services/log-file';
 import { openNotebookSession, callApi, snapshotRoot, useWorkerBesideBundle } from '../services/session';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_DEFINITION, serveAppFile } from './app-protocol';
@@ -182,6 +191,7 @@ async function refreshMenu(): Promise<void> {
       importFiles: () =>
         void importWithDialog(process.platform === 'darwin' ? ['openFile', 'openDirectory'] : ['openFile']),
       importFolder: () => void importWithDialog(['openDirectory']),
+      exportInterop: (format) => void exportInteropWithDialog(format),
       sendToRenderer: (command) => sendEvent(liveWindow()?.webContents ?? null, { type: 'menu', command }),
       about: () => app.showAboutPanel(),
       openReadme: () => void openReadme(),
@@ -210,6 +220,7 @@ async function importWithDialog(kinds: Array<'openFile' | 'openDirectory'>): Pro
     filters: kinds.includes('openFile')
       ? [
           { name: 'Articles', extensions: [...IMPORT_EXTENSIONS] },
+          { name: 'Annotations, projects and codebooks', extensions: [...INTEROP_IMPORT_EXTENSIONS] },
           { name: 'All files', extensions: ['*'] },
         ]
       : [],
@@ -224,10 +235,11 @@ async function importWithDialog(kinds: Array<'openFile' | 'openDirectory'>): Pro
     return;
   }
   const value = result.value as ImportResult;
-  if (value.rejected.length || (value.skipped.length && !value.added.length)) {
+  if (value.rejected.length || value.interop?.length || (value.skipped.length && !value.added.length)) {
     const lines = [
       ...value.rejected.map((r) => `✗ ${r.name}: ${r.reason}`),
       ...value.skipped.map((s) => `– ${s.name}: ${s.reason}`),
+      ...(value.interop ?? []).map((x) => `↳ ${x.file}: ${interopLine(x)}`),
     ];
     await messageBox({
       type: value.added.length ? 'info' : 'warning',
@@ -236,6 +248,40 @@ async function importWithDialog(kinds: Array<'openFile' | 'openDirectory'>): Pro
       detail: lines.slice(0, 20).join('\n') + (lines.length > 20 ? `\n… and ${lines.length - 20} more` : ''),
     });
   }
+}
+
+/** File › Export › a format: the whole notebook, written where the person chooses. */
+async function exportInteropWithDialog(format: InteropFormat): Promise<void> {
+  const current = controller?.current;
+  if (!current) return;
+  const info = INTEROP_FORMAT_INFO[format];
+  const target = await savePath({
+    title: `Export ${info.label}`,
+    buttonLabel: 'Export',
+    defaultPath: path.join(
+      app.getPath('documents'),
+      exportFileName(
+        `${path.basename(current.dir).replace(/\.dossier$/i, '')} ${info.label}`,
+        info.extension,
+        'Notebook',
+      ),
+    ),
+    filters: [{ name: info.label, extensions: [info.extension] }],
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  });
+  if (!target) return;
+  const result = await callApi(current.service, 'exportInteropToFile', { format, path: target });
+  if (!result.ok) {
+    await dialogs.showError('Export failed', result.error.message);
+    return;
+  }
+  const { items } = result.value as { items: number };
+  await messageBox({
+    type: 'info',
+    buttons: ['OK'],
+    message: `Exported ${items} ${items === 1 ? 'item' : 'items'} as ${info.label}.`,
+    detail: target,
+  });
 }
 
 /** File › Export Brief and the editor's export buttons: main asks where, the page never learns the folder. */

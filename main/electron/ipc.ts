@@ -24,7 +24,7 @@ import {
 import { desktopSchemas, type ApiEvent, type DossierService } from '../../shared/api';
 import { BRIEF_FORMAT_INFO, type BriefFormat } from '../../shared/enums';
 import { DossierError, toApiError, type Result } from '../../shared/errors';
-import { exportFileName } from '../services/briefs/brief-methods';
+import { exportFileName } from '../services/export-file';
 import { callApi } from '../services/session';
 import type { WindowGrants } from './grants';
 import { isTrustedSender, type FrameLike } from './security';

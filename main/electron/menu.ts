@@ -4,7 +4,15 @@
  */
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
-import { BRIEF_FORMAT_INFO, BRIEF_FORMATS, exportBriefCommand, type MenuCommand } from '../../shared/enums';
+import {
+  BRIEF_FORMAT_INFO,
+  BRIEF_FORMATS,
+  exportBriefCommand,
+  INTEROP_FORMAT_INFO,
+  INTEROP_FORMATS,
+  type InteropFormat,
+  type MenuCommand,
+} from '../../shared/enums';
 import { menuAccelerator, SHORTCUTS, type ShortcutId } from '../../shared/shortcuts';
 
 export interface MenuActions {
@@ -16,6 +24,8 @@ export interface MenuActions {
   importFiles(): void;
   /** Native picker for folders (Linux and Windows cannot mix files and folders in one dialog). */
   importFolder(): void;
+  /** File › Export › an exchange format: main asks where and writes the whole notebook there. */
+  exportInterop(format: InteropFormat): void;
   /** Menu items the renderer carries out: forwarded as {type:'menu', command}. */
   sendToRenderer(command: MenuCommand): void;
   about(): void;
@@ -85,6 +95,13 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
           const id = shortcutId(`export-${format}`);
           return id ? keyed(id, item) : item;
         }),
+      },
+      {
+        label: 'Export',
+        submenu: INTEROP_FORMATS.map((format) => ({
+          label: INTEROP_FORMAT_INFO[format].menuLabel,
+          click: () => actions.exportInterop(format),
+        })),
       },
       { type: 'separator' },
       keyed('close-window', { role: 'close', label: 'Close Window' }),

@@ -1,7 +1,9 @@
 /** API methods of the notebook itself: info, the source list, one source (by id, or as a person names it), import. */
+import type { ImportResult } from '../../shared/api';
 import type { OriginKind } from '../../shared/enums';
 import { DossierError } from '../../shared/errors';
 import { collectPaths, importItems, type ImportItem } from './import/import-batch';
+import { importExchangeFiles, splitExchangeFiles } from './interop/import-files';
 import { lookupSource } from './lookup';
 import type { ServiceContext, ServiceMethods } from './service-context';
 
@@ -21,6 +23,22 @@ export function notebookMethods(ctx: ServiceContext): ServiceMethods<NotebookMet
         }),
       { reason: 'import' },
     );
+  };
+
+  /** Articles first (one undo step), then each exchange file (its own step), so annotations find their articles. */
+  const importBatch = async (items: ImportItem[]): Promise<ImportResult> => {
+    const split = await splitExchangeFiles(items);
+    const articles: ImportResult =
+      split.articles.length > 0 || split.exchange.length === 0
+        ? await runImport(split.articles, 'file')
+        : { added: [], skipped: [], rejected: [] };
+    const exchange = await importExchangeFiles(ctx, split.exchange);
+    return {
+      added: articles.added,
+      skipped: articles.skipped,
+      rejected: [...split.rejected, ...articles.rejected, ...exchange.rejected],
+      ...(split.exchange.length > 0 ? { interop: exchange.interop } : {}),
+    };
   };
 
   return {
@@ -49,16 +67,13 @@ export function notebookMethods(ctx: ServiceContext): ServiceMethods<NotebookMet
       return lookupSource(store.manifest.sources, query);
     },
     async importFiles({ files }) {
-      return runImport(
-        files.map((f) => ({ name: f.name, bytes: f.bytes })),
-        'file',
-      );
+      return importBatch(files.map((f) => ({ name: f.name, bytes: f.bytes })));
     },
     async importPaths({ paths }) {
       const collected = await collectPaths(paths);
-      const result = await runImport(collected.items, 'file');
+      const result = await importBatch(collected.items);
       return {
-        added: result.added,
+        ...result,
         skipped: [...collected.skipped, ...result.skipped],
         rejected: [...collected.rejected, ...result.rejected],
       };

@@ -17,6 +17,7 @@ import { createSearchArea } from './search/search-methods';
 import { goToHistory, historyMethods, JUMP_SNAPSHOT_STEPS } from './history-methods';
 import { HISTORY_LOG } from './history-log';
 import { notebookMethods } from './notebook-methods';
+import { interopMethods } from './interop/interop-methods';
 import { doctorMethods } from './notebook-doctor';
 import { createServiceContext, type ServiceContext } from './service-context';
 import { NotebookSnapshots, writeSnapshotFiles } from './snapshots';
@@ -91,6 +92,7 @@ async function openStore(
     ...briefMethods(ctx),
     ...search.methods,
     ...doctorMethods(ctx),
+    ...interopMethods(ctx),
   };
   return {
     store,
@@ -267,6 +269,8 @@ export const READ_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'listRelations',
   'getClaimGroup',
   'getAnnotation',
+  'exportInterop',
+  'exportInteropToFile',
   'checkNotebook',
 ]);
 

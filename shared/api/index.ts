@@ -20,6 +20,7 @@ import { annotationSchemas } from './annotations';
 import { briefSchemas } from './briefs';
 import { searchSchemas } from './search';
 import { doctorSchemas } from './doctor';
+import { interopSchemas, InteropImportSummary } from './interop';
 import { LookupInput } from './lookup';
 import { historySchemas } from './history';
 import { NotebookChangedEvent } from './events';
@@ -38,6 +39,7 @@ export {
 } from '../api-methods';
 export * from './events';
 export * from './doctor';
+export * from './interop';
 
 const Empty = z.object({}).strict().default({});
 
@@ -72,6 +74,8 @@ export const ImportResult = z.object({
   added: z.array(Source),
   skipped: z.array(ImportIssue),
   rejected: z.array(ImportIssue),
+  /** Exchange files (W3C annotations, REFI-QDA) among the imported ones: what each brought in. */
+  interop: z.array(InteropImportSummary).optional(),
 });
 export type ImportResult = z.infer<typeof ImportResult>;
 
@@ -121,6 +125,7 @@ export const apiSchemas = {
   ...briefSchemas,
   ...searchSchemas,
   ...doctorSchemas,
+  ...interopSchemas,
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 // Compile-time check that API_METHODS lists exactly the schemas' keys.

@@ -1,6 +1,7 @@
 /** import, sources, show, source edit | rm: getting articles in, looking at them, correcting and deleting them. */
 import type { ImportResult } from '../../../shared/api';
-import { IMPORT_USUAL_EXTENSIONS } from '../../../shared/enums';
+import { IMPORT_USUAL_EXTENSIONS, INTEROP_IMPORT_EXTENSIONS } from '../../../shared/enums';
+import { interopLine } from '../../../shared/interop-summary';
 import { DossierError } from '../../../shared/errors';
 import type { SourceMeta } from '../../../shared/model';
 import { UsageError, type CliCommand } from '../command';
@@ -18,12 +19,16 @@ function importSummary(r: ImportResult): string[] {
     );
   for (const s of r.skipped) lines.push(`  = ${s.name}: ${s.reason}`);
   for (const s of r.rejected) lines.push(`  ! ${s.name}: ${s.reason}`);
+  for (const x of r.interop ?? []) lines.push(`  ↳ ${x.file}: ${interopLine(x)}`);
   return lines;
 }
 
 export const importCommand: CliCommand = {
   name: 'import',
-  usage: [`import <files or folders…>   import articles (${IMPORT_USUAL_EXTENSIONS.join(' ')}); folders recursively`],
+  usage: [
+    `import <files or folders…>   import articles (${IMPORT_USUAL_EXTENSIONS.join(' ')}); folders recursively`,
+    `                             and exchange files (${INTEROP_IMPORT_EXTENSIONS.map((e) => `.${e}`).join(' ')}), read by content`,
+  ],
   async run({ args, io, call, onEvent, print }) {
     if (args.length === 0) throw new UsageError('import needs at least one file or folder');
     if (io.isTTY) {
@@ -43,7 +48,7 @@ export const importCommand: CliCommand = {
     print(result, () => importSummary(result));
     // Nothing added and something refused is a failure a script must see; only duplicates skipped is not.
     const { added, rejected } = result;
-    if (added.length === 0 && rejected.length > 0)
+    if (added.length === 0 && !result.interop?.length && rejected.length > 0)
       throw new DossierError(
         'invalid-input',
         `nothing was imported: ${rejected.length === 1 ? '1 file was' : `${rejected.length} files were`} rejected`,

@@ -3,13 +3,12 @@
  * draft in one step, export, and live citation lookups for the editor.
  * Every change runs through ctx.transact, so it is durable and undoable.
  */
-import { stat, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { collectCitations, docNode, type BriefContext } from '../../../shared/brief-doc';
 import type { BriefSummary, ClaimHit } from '../../../shared/api/briefs';
 import { DossierError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import type { Brief, RichDoc, Tag } from '../../../shared/model';
+import { exportFileName, writeExportFile } from '../export-file';
 import { citeMatch, citeWords } from '../search/cite-match';
 import type { ServiceContext, ServiceMethods } from '../service-context';
 import {
@@ -42,20 +41,6 @@ export function summarize(brief: Brief): BriefSummary {
     updatedAt: brief.updatedAt,
     citations: collectCitations(brief.doc).length,
   };
-}
-
-/** A file name for a brief's export: its title without characters file systems refuse. */
-export function exportFileName(title: string, extension: string): string {
-  const base = title
-    .normalize('NFC')
-    // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^\.+/, '')
-    .slice(0, 120)
-    .trim();
-  return `${base || 'Brief'}.${extension}`;
 }
 
 /** A tag's id and the ids of every tag under it. */
@@ -190,20 +175,8 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
 
     async exportBriefToFile({ briefId, format, path: target }) {
       const brief = findBrief(briefId);
-      const file = path.resolve(target);
-      // Into an existing folder only: a mistyped path must not leave new folders behind.
-      const folder = path.dirname(file);
-      const found = await stat(folder).catch(() => null);
-      if (!found) throw new DossierError('not-found', `The folder ${folder} does not exist: create it first.`);
-      if (!found.isDirectory()) throw new DossierError('invalid-input', `${folder} is not a folder.`);
-      const bytes = await exportBrief(brief, await context(), format);
-      try {
-        await writeFile(file, bytes);
-      } catch (err) {
-        const reason = (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err));
-        throw new DossierError('invalid-input', `Could not write ${file} (${reason}).`);
-      }
-      return { path: file, format, bytes: bytes.length };
+      const written = await writeExportFile(target, async () => exportBrief(brief, await context(), format));
+      return { path: written.path, format, bytes: written.bytes };
     },
 
     async resolveCitations({ annotationIds }) {

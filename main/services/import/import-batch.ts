@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { ImportResult } from '../../../shared/api';
 import { DossierError, toApiError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
-import { IMPORT_EXTENSIONS } from '../../../shared/enums';
+import { IMPORTABLE_EXTENSIONS } from '../../../shared/enums';
 import { SCHEMA_VERSION, type Origin, type Source } from '../../../shared/model';
 import type { Transaction } from '../service-context';
 import type { NotebookStore } from '../store/notebook-store';
@@ -263,7 +263,7 @@ export async function collectPaths(
       }
     } else if (info.isFile()) {
       const ext = path.extname(p).toLowerCase();
-      if (fromFolder && !IMPORT_EXTENSIONS.includes(ext.slice(1))) {
+      if (fromFolder && !IMPORTABLE_EXTENSIONS.includes(ext.slice(1))) {
         skipped.push({ name: p, reason: `not an importable file type (${ext || 'no extension'})` });
         return;
       }

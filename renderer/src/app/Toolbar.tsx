@@ -1,6 +1,7 @@
 import type { NotebookInfo } from '../../../shared/api';
 import { formatAccelerator, keysFor } from '../../../shared/shortcuts';
 import { PLATFORM } from '../ui/platform';
+import { ExportButton } from '../import/ExportButton';
 import { ImportProgressBar } from '../import/ImportProgressBar';
 import type { ImportProgressState } from '../import/useImport';
 import { useNavigation } from '../ui/navigation';
@@ -63,6 +64,7 @@ export function Toolbar({ info, busy, progress, onImport, onHistory }: Props) {
         >
           History
         </button>
+        <ExportButton disabled={!info} />
         <button
           type="button"
           className="button button-primary"

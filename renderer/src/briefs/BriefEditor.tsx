@@ -27,23 +27,11 @@ import { citationContent, CitePopup, useCitePopup } from './cite-popup';
 import { ANNOTATION_DRAG_TYPE, readAnnotationDrag } from './drag';
 import { TABLE_EXTENSIONS } from './table';
 import { FormatBar } from './FormatBar';
+import { download } from '../ui/download';
 
 const AUTOSAVE_MS = 700;
 
 type SaveState = 'saved' | 'pending' | 'saving' | 'error';
-
-/** Saves bytes as a file through the browser's download (the browser binding; the desktop app asks main). */
-function download(bytes: Uint8Array<ArrayBuffer>, mime: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 /** Cites a claim at the editor's cursor; false when there is no editable brief to cite in. */
 export type CiteAtCursor = (claim: ResolvedClaim) => boolean;

@@ -1,4 +1,5 @@
 import type { ImportResult } from '../../../shared/api';
+import { interopLine } from '../../../shared/interop-summary';
 
 interface Props {
   result: ImportResult;
@@ -15,14 +16,17 @@ function plural(n: number, word: string): string {
 /** What the last import did: added, skipped (duplicates) and rejected files, each with its reason. */
 export function ImportSummary({ result, onDismiss, onSelect, twinTitles }: Props) {
   const { added, skipped, rejected } = result;
+  const interop = result.interop ?? [];
   const nearDuplicates = added.filter((s) => s.nearDuplicateOf);
   const titleOf = (id: string) => added.find((s) => s.id === id)?.title || twinTitles?.[id] || 'its twin';
   const headline =
     added.length > 0
       ? `Imported ${plural(added.length, 'source')}`
-      : rejected.length > 0 && skipped.length === 0
-        ? 'Nothing was imported'
-        : 'Nothing new to import';
+      : interop.length > 0
+        ? `Imported ${plural(interop.length, 'exchange file')}`
+        : rejected.length > 0 && skipped.length === 0
+          ? 'Nothing was imported'
+          : 'Nothing new to import';
   return (
     <section
       className={rejected.length ? 'import-summary has-problems' : 'import-summary'}
@@ -82,6 +86,15 @@ export function ImportSummary({ result, onDismiss, onSelect, twinTitles }: Props
                   </button>
                 </>
               )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {interop.length > 0 && (
+        <ul className="import-list import-interop" aria-label="Exchange files">
+          {interop.map((x, i) => (
+            <li key={`x${i}`}>
+              <span className="issue-name">{x.file}</span> — {interopLine(x)}
             </li>
           ))}
         </ul>

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseLaunchOptions } from '../../../main/electron/args';
 import { buildMenuTemplate, type MenuActions } from '../../../main/electron/menu';
 import { keysFor, SHORTCUTS } from '../../../shared/shortcuts';
+import { INTEROP_FORMAT_INFO, INTEROP_FORMATS } from '../../../shared/enums';
 import { MAX_RECENT, RecentNotebooks } from '../../../main/electron/recent';
 import { tempDir } from '../../helpers/temp-dir';
 
@@ -68,6 +69,7 @@ describe('menu template', () => {
       clearRecent: () => calls.push('clear'),
       importFiles: () => calls.push('import-files'),
       importFolder: () => calls.push('import-folder'),
+      exportInterop: (format) => calls.push(`export:${format}`),
       sendToRenderer: (command) => calls.push(`send:${command}`),
       about: () => calls.push('about'),
       openReadme: () => calls.push('readme'),
@@ -98,6 +100,15 @@ describe('menu template', () => {
     click(recent[0]);
     expect(file.some((i) => i.role === 'quit')).toBe(true);
     expect(calls).toEqual(['new', 'open', 'import-files', 'import-folder', 'recent:/n/Hamn.dossier']);
+  });
+
+  it('File › Export has one item per exchange format, each exporting that format', () => {
+    const { calls, actions } = actionsSpy();
+    const menu = buildMenuTemplate({ platform: 'linux', isDev: false, appName: 'Dossier', recent: [], actions });
+    const items = sub(find(sub(menu[0]), 'Export'));
+    expect(items.map((i) => i.label)).toEqual(INTEROP_FORMATS.map((f) => INTEROP_FORMAT_INFO[f].menuLabel));
+    for (const item of items) click(item);
+    expect(calls).toEqual(INTEROP_FORMATS.map((f) => `export:${f}`));
   });
 
   it('sends Edit › Find… (Ctrl/Cmd+K) to the renderer to open the command palette', () => {

@@ -1,0 +1,84 @@
+/**
+ * Import's first step for each file: is it an exchange file (W3C Web
+ * Annotations, a REFI-QDA project or codebook)? The format readers decide by
+ * content (`detectInterop`); files that none of them takes go on to article
+ * import. A file named like an exchange file that no reader takes is refused
+ * with the reason, never read as an article.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ImportResult, InteropImportSummary } from '../../../shared/api';
+import { INTEROP_FORMAT_INFO, INTEROP_FORMATS, INTEROP_IMPORT_EXTENSIONS, orList } from '../../../shared/enums';
+import { DossierError } from '../../../shared/errors';
+import type { ImportItem } from '../import/import-batch';
+import type { ServiceContext } from '../service-context';
+import { detectInterop } from './registry';
+
+/** The largest exchange file read (a REFI-QDA project holds every source's text). */
+export const MAX_INTEROP_FILE_BYTES = 512 * 1024 * 1024;
+
+const IMPORTED_KINDS = orList(
+  INTEROP_FORMATS.filter((f) => INTEROP_FORMAT_INFO[f].imports).map((f) => INTEROP_FORMAT_INFO[f].label),
+);
+
+export interface SplitImport {
+  /** Files for article import, in their order. */
+  articles: ImportItem[];
+  /** Exchange files, bytes read, with the reader that took each. */
+  exchange: Array<{ name: string; bytes: Uint8Array; run: NonNullable<ReturnType<typeof detectInterop>> }>;
+  rejected: ImportResult['rejected'];
+}
+
+function extensionOf(name: string): string {
+  return path.extname(name).slice(1).toLowerCase();
+}
+
+/** Sorts a batch into article files and exchange files. */
+export async function splitExchangeFiles(items: ImportItem[]): Promise<SplitImport> {
+  const split: SplitImport = { articles: [], exchange: [], rejected: [] };
+  for (const item of items) {
+    const named = INTEROP_IMPORT_EXTENSIONS.includes(extensionOf(item.name));
+    let bytes: Uint8Array | undefined;
+    if ('bytes' in item) bytes = item.bytes;
+    else if (named) {
+      if (item.size > MAX_INTEROP_FILE_BYTES) {
+        split.rejected.push({
+          name: item.name,
+          reason: `file is larger than the ${MAX_INTEROP_FILE_BYTES / 1024 / 1024} MB limit for exchange files`,
+        });
+        continue;
+      }
+      bytes = new Uint8Array(await readFile(item.path));
+    }
+    const found = bytes ? detectInterop(bytes, item.name) : undefined;
+    if (found && bytes) split.exchange.push({ name: item.name, bytes, run: found });
+    else if (named)
+      split.rejected.push({ name: item.name, reason: `not a file Dossier reads: expected ${IMPORTED_KINDS}` });
+    else split.articles.push(item);
+  }
+  return split;
+}
+
+/** Imports each exchange file as its own undo step; a file that fails is rejected with its reason. */
+export async function importExchangeFiles(
+  ctx: ServiceContext,
+  exchange: SplitImport['exchange'],
+): Promise<{ interop: InteropImportSummary[]; rejected: ImportResult['rejected'] }> {
+  const interop: InteropImportSummary[] = [];
+  const rejected: ImportResult['rejected'] = [];
+  for (const { name, bytes, run } of exchange) {
+    const [format, importer] = run;
+    try {
+      const summary = await ctx.transact(
+        `Import ${INTEROP_FORMAT_INFO[format].label} “${name}”`,
+        (tx) => importer.run(ctx, tx, bytes, name),
+        { reason: 'import' },
+      );
+      interop.push(summary);
+    } catch (err) {
+      if (!(err instanceof DossierError) || err.code === 'read-only') throw err;
+      rejected.push({ name, reason: err.message });
+    }
+  }
+  return { interop, rejected };
+}

@@ -1,0 +1,40 @@
+/** API methods for the exchange formats (docs/interop.md): export in any of them, to bytes or to a file. */
+import { INTEROP_FORMAT_INFO, type InteropFormat } from '../../../shared/enums';
+import { DossierError } from '../../../shared/errors';
+import { exportFileName, writeExportFile } from '../export-file';
+import type { ServiceContext, ServiceMethods } from '../service-context';
+import { EXPORTERS, type InteropExportInput, type InteropExportResult } from './registry';
+
+export function interopMethods(ctx: ServiceContext): ServiceMethods<'exportInterop' | 'exportInteropToFile'> {
+  const run = (format: InteropFormat, sourceIds: string[] | undefined): Promise<InteropExportResult> => {
+    const exporter = EXPORTERS[format];
+    if (!exporter)
+      throw new DossierError('invalid-input', `Export as ${INTEROP_FORMAT_INFO[format].label} is not available.`);
+    const known = new Set(ctx.store.manifest.sources.map((s) => s.id));
+    const missing = sourceIds?.find((id) => !known.has(id));
+    if (missing) throw new DossierError('not-found', `No source with id "${missing}".`);
+    const input: InteropExportInput = sourceIds ? { sourceIds } : {};
+    return exporter(ctx, input);
+  };
+  return {
+    async exportInterop({ format, sourceIds }) {
+      const info = INTEROP_FORMAT_INFO[format];
+      const result = await run(format, sourceIds);
+      return {
+        fileName: exportFileName(`${ctx.store.manifest.title} — ${info.label}`, info.extension, 'Notebook'),
+        mime: info.mime,
+        bytes: result.bytes,
+        items: result.items,
+      };
+    },
+    async exportInteropToFile({ format, sourceIds, path: target }) {
+      let items = 0;
+      const written = await writeExportFile(target, async () => {
+        const result = await run(format, sourceIds);
+        items = result.items;
+        return result.bytes;
+      });
+      return { path: written.path, format, items };
+    },
+  };
+}

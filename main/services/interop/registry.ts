@@ -1,0 +1,45 @@
+/**
+ * The exchange-format readers and writers (docs/interop.md): one exporter per
+ * format of INTEROP_FORMATS, one importer per format that imports. The API
+ * (`interop-methods.ts`), the import of files (`notebook-methods.ts`) and so
+ * the CLI and the File menus all go through these two maps.
+ */
+import type { InteropImportSummary } from '../../../shared/api';
+import type { InteropFormat } from '../../../shared/enums';
+import type { ServiceContext, Transaction } from '../service-context';
+
+export interface InteropExportInput {
+  /** Only these sources and their annotations; absent: every source. */
+  sourceIds?: string[];
+}
+
+export interface InteropExportResult {
+  bytes: Uint8Array<ArrayBuffer>;
+  /** How many records the file holds (annotations, sources, codes, reviews): what the CLI prints. */
+  items: number;
+}
+
+export type InteropExporter = (ctx: ServiceContext, input: InteropExportInput) => Promise<InteropExportResult>;
+
+export interface InteropImporter {
+  /** True when these bytes are this format, judged by content (the name is only a hint). Cheap; never throws. */
+  detect(bytes: Uint8Array, fileName: string): boolean;
+  /**
+   * Applies the file to the notebook inside `tx` (one undo step per file).
+   * Throws a DossierError ('invalid-input') with a clear message, before
+   * changing anything, for a damaged or hostile file.
+   */
+  run(ctx: ServiceContext, tx: Transaction, bytes: Uint8Array, fileName: string): Promise<InteropImportSummary>;
+}
+
+export const EXPORTERS: Partial<Record<InteropFormat, InteropExporter>> = {};
+
+export const IMPORTERS: Partial<Record<InteropFormat, InteropImporter>> = {};
+
+/** The importer that recognises these bytes, if any. */
+export function detectInterop(bytes: Uint8Array, fileName: string): [InteropFormat, InteropImporter] | undefined {
+  for (const [format, importer] of Object.entries(IMPORTERS) as [InteropFormat, InteropImporter][]) {
+    if (importer.detect(bytes, fileName)) return [format, importer];
+  }
+  return undefined;
+}
