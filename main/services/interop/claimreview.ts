@@ -10,13 +10,11 @@ import type { ClaimReview, Organization, Person, WithContext } from 'schema-dts'
 import { DossierError } from '../../../shared/errors';
 import type { Actor, Annotation, FactCheckSettings, SourceMeta } from '../../../shared/model';
 import { factCheckOf } from '../annotations/fact-check';
-import type { ServiceContext } from '../service-context';
-import { selectSources, type ReferenceExportInput, type ReferenceExportResult } from './references';
+import { selectSources } from './references';
+import type { InteropExporter } from './registry';
 
-export interface ClaimReviewExportResult extends ReferenceExportResult {
-  /** Claims left out because their status has no rating (not a verdict). */
-  omitted: number;
-}
+/** Why a claim is not in the export. */
+export const OMITTED_REASON = 'claims whose status has no rating (not a verdict)';
 
 /** The claim's speakers, as schema.org persons or organisations. */
 function speakers(claim: Annotation, actors: ReadonlyMap<string, Actor>): Array<Person | Organization> {
@@ -79,10 +77,7 @@ export function claimReview(
  * whose status is a verdict: a JSON array of ClaimReview objects, each with
  * its own `@context`, ready to paste into a fact check's page.
  */
-export async function exportClaimReview(
-  ctx: ServiceContext,
-  input: ReferenceExportInput,
-): Promise<ClaimReviewExportResult> {
+export const exportClaimReview: InteropExporter = async (ctx, input) => {
   const sources = selectSources(ctx, input.sourceIds);
   const settings = factCheckOf(ctx.store.manifest);
   const { organisation } = settings;
@@ -105,6 +100,6 @@ export async function exportClaimReview(
   return {
     bytes: new TextEncoder().encode(`${JSON.stringify(reviews, null, 2)}\n`),
     items: reviews.length,
-    omitted,
+    ...(omitted ? { omitted: { count: omitted, reason: OMITTED_REASON } } : {}),
   };
-}
+};

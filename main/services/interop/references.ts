@@ -10,19 +10,9 @@ import { Cite, plugins, type CslData } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import { format as formatName, parse as parseName, type CslName } from '@citation-js/name';
-import { DossierError } from '../../../shared/errors';
 import type { SourceMeta } from '../../../shared/model';
 import type { ServiceContext } from '../service-context';
-
-/** What an exporter is given: the sources to export (absent: all). */
-export interface ReferenceExportInput {
-  sourceIds?: string[];
-}
-/** What an exporter returns: the file's bytes and how many items it holds. */
-export interface ReferenceExportResult {
-  bytes: Uint8Array;
-  items: number;
-}
+import type { InteropExporter, InteropExportResult } from './registry';
 
 // BibTeX keys are the sources' ids: stable across exports and unique in the notebook, so a
 // LaTeX document's \cite{src_…} keeps working when the file is exported again.
@@ -83,32 +73,29 @@ export function cslItem(source: SourceMeta): CslData {
   };
 }
 
-/** The sources to export, in the notebook's order; an id the notebook lacks is an error. */
+/** The sources to export, in the notebook's order: those named (the API has checked they exist), or all. */
 export function selectSources(ctx: ServiceContext, sourceIds: readonly string[] | undefined): SourceMeta[] {
   const all = ctx.store.manifest.sources;
   if (!sourceIds) return all;
-  const known = new Set(all.map((s) => s.id));
-  const missing = sourceIds.filter((id) => !known.has(id));
-  if (missing.length) throw new DossierError('not-found', `No source with id ${missing.join(', ')} in this notebook.`);
   const wanted = new Set(sourceIds);
   return all.filter((s) => wanted.has(s.id));
 }
 
-function result(text: string, items: number): ReferenceExportResult {
+function result(text: string, items: number): InteropExportResult {
   return { bytes: new TextEncoder().encode(text), items };
 }
 
 /** CSL-JSON: an array of items (Zotero, pandoc `--citeproc`, citeproc-js read it as is). */
-export async function exportCslJson(ctx: ServiceContext, input: ReferenceExportInput): Promise<ReferenceExportResult> {
+export const exportCslJson: InteropExporter = async (ctx, input) => {
   const items = selectSources(ctx, input.sourceIds).map(cslItem);
   return result(`${new Cite(items).format('data', { format: 'text' })}\n`, items.length);
-}
+};
 
 /** BibTeX: one `@article` per source, keyed by its id, non-ASCII and LaTeX specials escaped. */
-export async function exportBibtex(ctx: ServiceContext, input: ReferenceExportInput): Promise<ReferenceExportResult> {
+export const exportBibtex: InteropExporter = async (ctx, input) => {
   const items = selectSources(ctx, input.sourceIds).map(cslItem);
   return result(items.length ? new Cite(items).format('bibtex', { format: 'text' }) : '', items.length);
-}
+};
 
 /**
  * RIS: one `NEWS` record per source, fields mapped by citation-js's RIS
@@ -121,7 +108,7 @@ export async function exportBibtex(ctx: ServiceContext, input: ReferenceExportIn
  * 70 characters, which readers such as bibutils join back with a space inside
  * a word, so each value is written on one line here.
  */
-export async function exportRis(ctx: ServiceContext, input: ReferenceExportInput): Promise<ReferenceExportResult> {
+export const exportRis: InteropExporter = async (ctx, input) => {
   const items = selectSources(ctx, input.sourceIds).map(cslItem);
   const lines = items.flatMap((item) => {
     const names = item.author as CslName[] | undefined;
@@ -138,7 +125,7 @@ export async function exportRis(ctx: ServiceContext, input: ReferenceExportInput
     ];
   });
   return result(lines.length ? `${lines.join('\r\n')}\r\n` : '', items.length);
-}
+};
 
 /** A value on one RIS line: line breaks would start a new (unknown) tag. */
 function oneLine(value: string): string {

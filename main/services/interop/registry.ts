@@ -4,9 +4,11 @@
  * (`interop-methods.ts`), the import of files (`notebook-methods.ts`) and so
  * the CLI and the File menus all go through these two maps.
  */
-import type { InteropImportSummary } from '../../../shared/api';
+import type { ExportOmitted, InteropImportSummary } from '../../../shared/api';
 import type { InteropFormat } from '../../../shared/enums';
 import type { ServiceContext, Transaction } from '../service-context';
+import { exportClaimReview } from './claimreview';
+import { exportBibtex, exportCslJson, exportRis } from './references';
 
 export interface InteropExportInput {
   /** Only these sources and their annotations; absent: every source. */
@@ -17,6 +19,8 @@ export interface InteropExportResult {
   bytes: Uint8Array<ArrayBuffer>;
   /** How many records the file holds (annotations, sources, codes, reviews): what the CLI prints. */
   items: number;
+  /** Records the format has no place for, left out, with why (ClaimReview: claims whose status has no rating). */
+  omitted?: ExportOmitted;
 }
 
 export type InteropExporter = (ctx: ServiceContext, input: InteropExportInput) => Promise<InteropExportResult>;
@@ -32,7 +36,12 @@ export interface InteropImporter {
   run(ctx: ServiceContext, tx: Transaction, bytes: Uint8Array, fileName: string): Promise<InteropImportSummary>;
 }
 
-export const EXPORTERS: Partial<Record<InteropFormat, InteropExporter>> = {};
+export const EXPORTERS: Partial<Record<InteropFormat, InteropExporter>> = {
+  csl: exportCslJson,
+  bibtex: exportBibtex,
+  ris: exportRis,
+  claimreview: exportClaimReview,
+};
 
 export const IMPORTERS: Partial<Record<InteropFormat, InteropImporter>> = {};
 
