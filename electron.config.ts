@@ -3,6 +3,7 @@
  *
  *   main      main/electron/index.ts  → out/main/index.js   (ESM, Node deps external)
  *             main/services/import/extract-worker.ts → out/main/import-worker.js (the import worker)
+ *             main/services/search/search-worker.ts  → out/main/search-worker.js (the search index's worker)
  *   preload   main/preload/index.ts   → out/preload/index.cjs (CJS, one self-contained file:
  *             the window is sandboxed, so the preload may require nothing but 'electron')
  *   renderer  renderer/index.html     → out/renderer/
@@ -26,10 +27,11 @@ export default defineConfig({
       externalizeDeps: { exclude: ['stopwords-iso', 'i18n-iso-countries'] },
       sourcemap: true,
       rolldownOptions: {
-        // The import worker is its own entry: main starts it as a worker thread (extract-pool.ts).
+        // Each worker is its own entry beside index.js: main starts them as worker threads (workers/entry.ts).
         input: {
           index: resolve(root, 'main/electron/index.ts'),
           'import-worker': resolve(root, 'main/services/import/extract-worker.ts'),
+          'search-worker': resolve(root, 'main/services/search/search-worker.ts'),
         },
         external: ['i18n-iso-countries'],
         output: { format: 'es', entryFileNames: '[name].js' },

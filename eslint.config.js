@@ -36,7 +36,8 @@ const upTo = (...folders) => `^(\\.\\./)+(${folders.join('|')})(/|$)`;
 const sibling = (folder) => `^(\\.\\./)+${folder}(/|$)`;
 
 /** The packages renderer/ may use: React, tiptap and ProseMirror, zod. Add a browser library here. */
-const RENDERER_PACKAGES = '(react|react-dom|zod|@tanstack/react-query)(/.*)?$|@tiptap/|prosemirror-';
+const RENDERER_PACKAGES =
+  '(react|react-dom|zod|@tanstack/react-query|@tanstack/react-virtual)(/.*)?$|@tiptap/|prosemirror-';
 const unanchored = (regex) => regex.replace(/^\^/, '');
 
 const NO_NODE = { what: 'a Node module', regex: NODE };

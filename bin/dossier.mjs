@@ -9,7 +9,7 @@ import { assertNodeVersion } from '../scripts/check-node.mjs';
 assertNodeVersion();
 const { register } = await import('tsx/esm/api');
 register();
-// From source, the import worker runs its TypeScript entry through tsx too.
-const { useSourceWorker } = await import('../main/services/import/source-worker.ts');
-useSourceWorker();
+// From source, the worker threads run their TypeScript entries through tsx too.
+const { useSourceWorkers } = await import('../main/services/workers/source.ts');
+useSourceWorkers();
 await import('../main/cli/bin.ts');

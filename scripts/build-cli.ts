@@ -51,8 +51,12 @@ const productionDepsExternal: Plugin = {
 
 const result = await build({
   absWorkingDir: root,
-  // The CLI and its import worker (a worker thread the CLI starts: extract-pool.ts).
-  entryPoints: { dossier: 'main/cli/bin.ts', 'import-worker': 'main/services/import/extract-worker.ts' },
+  // The CLI and its worker threads, beside it (workers/entry.ts finds them there).
+  entryPoints: {
+    dossier: 'main/cli/bin.ts',
+    'import-worker': 'main/services/import/extract-worker.ts',
+    'search-worker': 'main/services/search/search-worker.ts',
+  },
   outdir: 'out/cli',
   bundle: true,
   platform: 'node',
@@ -63,4 +67,4 @@ const result = await build({
   metafile: true,
 });
 const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
-console.log(`out/cli/dossier.js + import-worker.js  ${(bytes / 1024).toFixed(1)} kB`);
+console.log(`out/cli/dossier.js + import-worker.js + search-worker.js  ${(bytes / 1024).toFixed(1)} kB`);

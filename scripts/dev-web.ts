@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import type { ViteDevServer } from 'vite';
 import { DossierError } from '../shared/errors';
 import { startBridge, type BridgeHandle } from '../main/services/bridge/http-bridge';
-import { useSourceWorker } from '../main/services/import/source-worker';
+import { useSourceWorkers } from '../main/services/workers/source';
 import { openNotebookSession, type NotebookSession } from '../main/services/session';
 import { snapshotRoot } from '../main/services/snapshots';
 
@@ -30,8 +30,8 @@ function fail(message: string): never {
 }
 
 async function main(): Promise<void> {
-  // dev:web runs from source: the import worker runs its TypeScript entry through tsx.
-  useSourceWorker();
+  // dev:web runs from source: the worker threads run their TypeScript entries through tsx.
+  useSourceWorkers();
   let args;
   try {
     args = parseArgs({

@@ -59,12 +59,17 @@ export const BRIEF_METHODS = [
   'draftBrief',
   'exportBrief',
   'exportBriefToFile',
+  'listCitationStyles',
+  'addCitationStyle',
   'resolveCitations',
   'listClaims',
 ] as const;
 
 /** Editing sources after import: cancel a running import, restore removed text, correct metadata, delete. */
 export const SOURCE_METHODS = [
+  'listSourcePage',
+  'getSourceHeads',
+  'locateSource',
   'cancelImport',
   'restoreRemoved',
   'removeParagraph',

@@ -25,6 +25,17 @@ export const ORIGIN_KINDS = ['file', 'paste', 'url', 'generated'] as const;
 export const OriginKind = z.enum(ORIGIN_KINDS);
 export type OriginKind = z.infer<typeof OriginKind>;
 
+/** How the source list is ordered: as imported (the notebook's order), by title, or newest published first. */
+export const SOURCE_SORTS = ['imported', 'title', 'published'] as const;
+export const SourceSort = z.enum(SOURCE_SORTS);
+export type SourceSort = z.infer<typeof SourceSort>;
+
+export const SOURCE_SORT_LABEL: Record<SourceSort, string> = {
+  imported: 'Import order',
+  title: 'Title',
+  published: 'Newest first',
+};
+
 // ---------------------------------------------------------------- annotations
 
 export const ANNOTATION_KINDS = ['claim', 'highlight', 'note'] as const;
@@ -182,6 +193,14 @@ export const BRIEF_FORMAT_INFO: Record<
     menuLabel: 'HTML…',
   },
 };
+
+/** How a citation style cites: numbered notes, or in the text ("(Frost, 2025)"). */
+export const CITATION_KINDS = ['note', 'in-text'] as const;
+export const CitationKind = z.enum(CITATION_KINDS);
+export type CitationKind = z.infer<typeof CitationKind>;
+/** Where a citation style comes from: built into Dossier, or a `.csl` file in the notebook's styles/. */
+export const STYLE_ORIGINS = ['built-in', 'notebook'] as const;
+export const StyleOrigin = z.enum(STYLE_ORIGINS);
 
 // ---------------------------------------------------------------- interop (exchange formats)
 

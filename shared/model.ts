@@ -143,6 +143,8 @@ export const Brief = z.object({
   id: Id,
   title: z.string(),
   doc: RichDoc,
+  /** The citation style its exports use (a built-in id or a file in the notebook's styles/); absent: Chicago notes. */
+  citationStyle: z.string().min(1).max(200).optional(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });

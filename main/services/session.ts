@@ -24,7 +24,7 @@ import { NotebookSnapshots, writeSnapshotFiles } from './snapshots';
 import { NotebookStore, type OpenOptions } from './store/notebook-store';
 
 /** For a bundle's entry point: imports run in the worker the build wrote beside it (extract-pool.ts). */
-export { useWorkerBesideBundle } from './import/extract-pool';
+export { useWorkerBesideBundle } from './workers/entry';
 /** For the CLI, which reaches the services only through this module (a lock is looked at without opening). */
 export { MANIFEST_FILE } from './store/notebook-store';
 export { inspectNotebookLock, removeNotebookLock, type LockState } from './store/notebook-lock';
@@ -241,6 +241,9 @@ export async function openNotebookSession(dir: string, options: SessionOptions =
 export const READ_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'getNotebook',
   'listSources',
+  'listSourcePage',
+  'getSourceHeads',
+  'locateSource',
   'getSource',
   'lookupSource',
   'getHistory',
@@ -260,6 +263,7 @@ export const READ_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'getBrief',
   'exportBrief',
   'exportBriefToFile',
+  'listCitationStyles',
   'resolveCitations',
   'listClaims',
   'cancelImport',

@@ -4,7 +4,7 @@
  * chips live (resolveCitations) and to find claims to cite (listClaims).
  */
 import { z } from 'zod';
-import { BriefFormat } from '../enums';
+import { BriefFormat, CitationKind, StyleOrigin } from '../enums';
 import { Annotation, Brief, Id, RichDoc, SourceMeta } from '../model';
 import { WriteOrigin } from './events';
 
@@ -12,6 +12,18 @@ import { WriteOrigin } from './events';
 export { BriefFormat };
 
 /** A line of the briefs list (no document). */
+/** A citation style: a built-in id ("chicago-notes", "apa") or the file name of one in the notebook's styles/. */
+export const StyleId = z.string().min(1).max(200);
+
+export const CitationStyleInfo = z.object({
+  id: StyleId,
+  title: z.string(),
+  /** Numbered notes, or citations in the text (author-date). */
+  kind: CitationKind,
+  origin: StyleOrigin,
+});
+export type CitationStyleInfo = z.infer<typeof CitationStyleInfo>;
+
 export const BriefSummary = z.object({
   id: Id,
   title: z.string(),
@@ -53,25 +65,56 @@ export const briefSchemas = {
     input: z.object({ title: BriefTitle.optional(), doc: RichDoc.optional() }).default({}),
     output: Brief,
   },
-  /** Autosave and rename. Consecutive edits are labelled "Edit brief"; a rename "Rename brief". */
+  /**
+   * Autosave, rename and citation style. Consecutive edits are labelled "Edit brief"; a rename "Rename brief".
+   */
   updateBrief: {
     /** `origin` comes back on the `notebook-changed` event, so the editor that saved can tell its own write. */
-    input: z.object({ id: Id, title: BriefTitle.optional(), doc: RichDoc.optional(), origin: WriteOrigin.optional() }),
+    input: z.object({
+      id: Id,
+      title: BriefTitle.optional(),
+      doc: RichDoc.optional(),
+      citationStyle: StyleId.optional(),
+      origin: WriteOrigin.optional(),
+    }),
     output: BriefSummary,
   },
   duplicateBrief: { input: z.object({ id: Id }), output: Brief },
   deleteBrief: { input: z.object({ id: Id }), output: z.object({ deleted: z.literal(true) }) },
   /** Drafts a brief from an actor, a tag or chosen claims, saves it, and returns it. */
   draftBrief: { input: DraftBriefInput, output: Brief },
-  /** The exported file's bytes, for the renderer to save. */
+  /** The exported file's bytes, for the renderer to save. `style`: a citation style's id (default: the brief's). */
   exportBrief: {
-    input: z.object({ briefId: Id, format: BriefFormat }),
+    input: z.object({ briefId: Id, format: BriefFormat, style: StyleId.optional() }),
     output: z.object({ fileName: z.string(), mime: z.string(), bytes: z.instanceof(Uint8Array) }),
   },
   /** Writes the export to `path`. Trusted only (TRUSTED_METHODS): the CLI, and main after its save dialog. */
   exportBriefToFile: {
-    input: z.object({ briefId: Id, format: BriefFormat, path: z.string().min(1) }),
+    input: z.object({
+      briefId: Id,
+      format: BriefFormat,
+      path: z.string().min(1),
+      style: StyleId.optional(),
+      /** A CSL style's text to use instead of a named one (the CLI's `--style file.csl`). */
+      styleXml: z
+        .string()
+        .max(1024 * 1024)
+        .optional(),
+    }),
     output: z.object({ path: z.string(), format: BriefFormat, bytes: z.number().int() }),
+  },
+  /** The citation styles exports can use: built in, and the notebook's own `.csl` files. */
+  listCitationStyles: { input: z.object({}).strict().default({}), output: z.array(CitationStyleInfo) },
+  /** Checks a CSL style and adds it to the notebook's styles/ folder (not an undoable change: a file beside the notebook's data). */
+  addCitationStyle: {
+    input: z.object({
+      fileName: z.string().min(1).max(255),
+      xml: z
+        .string()
+        .min(1)
+        .max(1024 * 1024),
+    }),
+    output: CitationStyleInfo,
   },
   /**
    * Per annotation id, in input order: the claim and its source; the deleted

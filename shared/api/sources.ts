@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { Annotation, Id, IsoDate, Source, SourceMeta } from '../model';
+import { SourceSort } from '../enums';
 
 /** ISO 639-1 language code (two lower-case letters), or "und" for unknown. */
 export const EditableLanguage = z
@@ -51,7 +52,43 @@ export const RemoveParagraphResult = z.object({
   annotations: z.array(Annotation),
 });
 
+/** Which sources a list shows and in which order: every source, or those whose title, outlet or author hold `filter`. */
+export const SourceListView = z.object({
+  sort: SourceSort.default('imported'),
+  filter: z.string().trim().max(200).default(''),
+});
+
+/** Source heads come a page at a time, so a notebook of any size paints its list after one small read. */
+export const SOURCE_PAGE_MAX = 1000;
+
+export const SourcePage = z.object({
+  /** How many sources the view holds (after the filter). */
+  total: z.number().int(),
+  offset: z.number().int(),
+  items: z.array(SourceMeta),
+});
+export type SourcePage = z.infer<typeof SourcePage>;
+
 export const sourceSchemas = {
+  /** One page of the source list, sorted and filtered (`listSources` gives the whole list, for the CLI). */
+  listSourcePage: {
+    input: SourceListView.extend({
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(SOURCE_PAGE_MAX).default(100),
+    }).strict(),
+    output: SourcePage,
+  },
+  /** The heads of the named sources that exist, in the order asked: what a change event's ids patch into a list. */
+  getSourceHeads: {
+    input: z.object({ ids: z.array(Id).max(SOURCE_PAGE_MAX) }).strict(),
+    output: z.array(SourceMeta),
+  },
+  /** Where a source is in a sorted, filtered list (null when the filter leaves it out or it does not exist). */
+  locateSource: {
+    input: SourceListView.extend({ id: Id }).strict(),
+    output: z.object({ index: z.number().int().nullable(), total: z.number().int() }),
+  },
+
   cancelImport: {
     input: z.object({}).strict().default({}),
     output: z.object({ cancelled: z.boolean() }),

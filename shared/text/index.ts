@@ -8,6 +8,7 @@
  * - `dates.ts`: weekdays and calendar dates.
  * - `alias-matcher.ts`: actors named in a text through their names and aliases.
  * - `rich-doc.ts`: plain text of a rich-text note.
+ * - `code-points.ts`: UTF-16 offsets ↔ Unicode code point offsets.
  *
  * Pure: no Node, no DOM.
  */
@@ -18,3 +19,4 @@ export * from './numbers';
 export * from './dates';
 export * from './alias-matcher';
 export * from './rich-doc';
+export * from './code-points';

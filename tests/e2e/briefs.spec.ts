@@ -499,3 +499,54 @@ test('claims panel: filter, cite by Enter and by drag (one note reused), live fa
   await expect(page.getByRole('textbox', { name: 'Brief title' })).toHaveValue(`Brief: ${MINISTER} (2)`);
   await expect(doc.locator('.cite-chip')).toHaveCount(4);
 });
+
+/** A small CSL style written for this test: numbered citations "[n]" in the text. */
+const NUMERIC_CSL = `<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Numbered (test)</title><id>test-numbered</id><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation><layout prefix="[" suffix="]" delimiter=","><text variable="citation-number"/></layout></citation>
+  <bibliography><layout><text variable="citation-number" prefix="[" suffix="] "/><text variable="title"/></layout></bibliography>
+</style>`;
+
+test('citation styles: Chicago notes by default, APA in the text, a .csl file added from the editor; the brief keeps its choice', async ({
+  page,
+  app,
+}) => {
+  await seed(app);
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'Briefs' }).click();
+  await draftBriefFromActor(page, 'ekw', MINISTER);
+  const dir = path.join(artifactsDir, 'citation-styles');
+  await mkdir(dir, { recursive: true });
+  const styles = page.getByRole('combobox', { name: 'Citations' });
+  await expect(styles).toHaveValue('chicago-notes');
+
+  const chicago = await readFile((await downloadExport(page, 'Markdown', dir)).file, 'utf8');
+  expect(chicago).toMatch(/^\[\^1\]: /m); // numbered footnotes
+
+  await styles.selectOption('apa');
+  const apa = await readFile((await downloadExport(page, 'Markdown', dir)).file, 'utf8');
+  expect(apa).not.toContain('[^1]');
+  expect(apa).toMatch(/\(\S[^)]*, \d{4}\)/); // (Author, 2025)
+
+  // Add a style from a file: it is checked, listed and chosen.
+  await page.getByTestId('citation-style-file').setInputFiles({
+    name: 'numbered.csl',
+    mimeType: 'application/xml',
+    buffer: Buffer.from(NUMERIC_CSL),
+  });
+  await expect(page.getByText('Added the citation style “Numbered (test)”.')).toBeVisible();
+  await expect(styles).toHaveValue('numbered.csl');
+  await page.screenshot({ path: path.join(artifactsDir, 'citation-styles.png') });
+  const numbered = await readFile((await downloadExport(page, 'Markdown', dir)).file, 'utf8');
+  expect(numbered).toContain('\\[1\\]');
+
+  // The brief remembers its style after a reload.
+  await page.reload();
+  await page.getByRole('button', { name: 'Briefs' }).click();
+  await page
+    .getByRole('button', { name: `Brief: ${MINISTER}` })
+    .first()
+    .click();
+  await expect(page.getByRole('combobox', { name: 'Citations' })).toHaveValue('numbered.csl');
+});

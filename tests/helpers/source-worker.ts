@@ -1,10 +1,10 @@
-// Vitest setup: imports in tests read files in the import worker, run from its TypeScript source;
+// Vitest setup: the worker threads (imports, the search index) run from their TypeScript sources;
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { useSourceWorker } from '../../main/services/import/source-worker';
+import { useSourceWorkers } from '../../main/services/workers/source';
 
-useSourceWorker();
+useSourceWorkers();
 
 // Sessions the tests open through the CLI take snapshots: into a temporary folder, not the person's data folder.
 process.env.DOSSIER_SNAPSHOTS ??= mkdtempSync(path.join(os.tmpdir(), 'dossier-snapshots-'));

@@ -1,16 +1,24 @@
-/** brief draft | export | list: briefs from the command line (docs/cli.md). */
+/** brief draft | export | list | style: briefs from the command line (docs/cli.md). */
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
 import { BRIEF_FORMATS, BriefFormat, orList } from '../../../shared/enums';
 import { UsageError, type CliCommand } from '../command';
 import { refuseInside } from '../paths';
+
+async function isFile(file: string): Promise<boolean> {
+  return (await stat(file).catch(() => null))?.isFile() ?? false;
+}
 
 export const briefCommand: CliCommand = {
   name: 'brief',
   usage: [
     'brief draft --actor NAME | --tag T [--title "…"]',
     "                             draft a brief from an actor's or a tag's claims and save it",
-    `brief export <briefId> --format ${BRIEF_FORMATS.join('|')} --out <file>`,
-    '                             export a brief with footnotes',
+    `brief export <briefId> --format ${BRIEF_FORMATS.join('|')} --out <file> [--style <name|file.csl>]`,
+    "                             export a brief with its citations in a CSL style (default: the brief's)",
     "brief list                   the notebook's briefs",
+    'brief style list | add <file.csl> | set <briefId> <name>',
+    "                             the citation styles; add one to the notebook; set a brief's",
   ],
   options: {
     actor: { type: 'string' },
@@ -18,8 +26,9 @@ export const briefCommand: CliCommand = {
     title: { type: 'string' },
     format: { type: 'string' },
     out: { type: 'string' },
+    style: { type: 'string' },
   },
-  readOnly: ([sub]) => sub === 'list' || sub === 'export',
+  readOnly: ([sub, action]) => sub === 'list' || sub === 'export' || (sub === 'style' && action === 'list'),
   async run({ args, options, notebook, call, print }) {
     const [sub, ...rest] = args;
     if (sub === 'draft') {
@@ -48,9 +57,43 @@ export const briefCommand: CliCommand = {
       const out = options.out;
       if (typeof out !== 'string' || !out.trim()) throw new UsageError('brief export needs --out <file>');
       await refuseInside(out, notebook);
-      const result = await call('exportBriefToFile', { briefId, format: format.data, path: out });
+      const style = typeof options.style === 'string' ? options.style : undefined;
+      // A path to a .csl file is read here; a bare name is one of the notebook's styles.
+      const styleInput =
+        style && /\.csl$/i.test(style) && (await isFile(style))
+          ? { styleXml: await readFile(style, 'utf8') }
+          : style
+            ? { style }
+            : {};
+      const result = await call('exportBriefToFile', { briefId, format: format.data, path: out, ...styleInput });
       print(result, () => [`Wrote ${result.path} (${result.format}, ${result.bytes} bytes)`]);
       return;
+    }
+    if (sub === 'style') {
+      const [action, ...more] = rest;
+      if (action === 'list') {
+        const styles = await call('listCitationStyles', {});
+        print(styles, () => styles.map((st) => `${st.id}  ${st.title}  (${st.kind}, ${st.origin})`));
+        return;
+      }
+      if (action === 'add') {
+        const file = more[0];
+        if (!file) throw new UsageError('brief style add needs a .csl file');
+        const added = await call('addCitationStyle', {
+          fileName: path.basename(file),
+          xml: await readFile(file, 'utf8'),
+        });
+        print(added, () => [`Added ${added.id}  ${added.title}  (${added.kind})`]);
+        return;
+      }
+      if (action === 'set') {
+        const [briefId, name] = more;
+        if (!briefId || !name) throw new UsageError('brief style set needs a brief id and a style name');
+        const summary = await call('updateBrief', { id: briefId, citationStyle: name });
+        print(summary, () => [`${summary.id}  ${summary.title} now cites in ${name}`]);
+        return;
+      }
+      throw new UsageError(`unknown brief style command "${action ?? ''}" (try: dossier brief style list)`);
     }
     if (sub === 'list') {
       const briefs = await call('listBriefs', {});

@@ -40,7 +40,8 @@ export const TAG_PALETTE = [
   '#ff9da7',
 ];
 
-function nextColor(tags: readonly Tag[]): string {
+/** The colour of a new tag: the next in the palette. */
+export function nextColor(tags: readonly Tag[]): string {
   return TAG_PALETTE[tags.length % TAG_PALETTE.length]!;
 }
 

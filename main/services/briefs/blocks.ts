@@ -5,20 +5,21 @@
  * repeats its number), marks joined to the word before and the punctuation
  * after them, missing citations as a visible marker, unknown nodes kept as
  * their text, drafted facts (summary, status) worded from the claims as they
- * are now. Pure: no Node APIs.
+ * are now; each note and the Sources list worded by the citation style (in
+ * notes, or in the text for an author-date style). Pure: no Node APIs.
  */
+import type { CitationKind } from '../../../shared/enums';
 import type { Brief, SourceMeta } from '../../../shared/model';
 import {
   citationAttrs,
-  citationNoteParts,
+  cleanQuote,
   formatDate,
-  shortNoteText,
   isCitation,
   JOINS_CITATION_MARK,
+  periodAfter,
   plainText,
-  sourceListEntry,
+  quoted,
   type BriefContext,
-  type CitationNoteParts,
   type CitedClaim,
   type JsonMark,
   type JsonNode,
@@ -50,12 +51,26 @@ export type Block =
   | { kind: 'table'; rows: Array<{ cells: Array<{ header: boolean; blocks: Block[] }> }> }
   | { kind: 'rule' };
 
-export interface Note extends CitationNoteParts {
+export interface Note {
   n: number;
   annotationId: string;
   claim: CitedClaim;
-  /** The short form for a repeat far from the full note (a later page): `Outlet, “Short title”, above.` */
-  short: string;
+  /** The citation as the style words it here: the full form for a source's first note, else its short form. */
+  cite: Inline[];
+  /** The short form, for a repeat far from the full note (a later page). */
+  short: Inline[];
+  /** The claim's passage, quoted after the citation. */
+  quote: string;
+}
+
+/**
+ * The citation style a brief is resolved with: made for the cited sources once
+ * they are known (main/services/briefs/citation-style.ts).
+ */
+export interface NoteStyle {
+  kind: CitationKind;
+  cite(source: SourceMeta, position: 'first' | 'subsequent'): Inline[];
+  bibliography(): Array<{ source: SourceMeta; entry: Inline[] }>;
 }
 
 export interface ResolvedBrief {
@@ -64,8 +79,10 @@ export interface ResolvedBrief {
   dateLine: string;
   blocks: Block[];
   notes: Note[];
-  /** Distinct cited sources, sorted by outlet then date. */
-  sources: Array<{ source: SourceMeta; entry: string }>;
+  /** Distinct cited sources, in the style's order. */
+  sources: Array<{ source: SourceMeta; entry: Inline[] }>;
+  /** Notes (numbered marks and footnotes) or in-text citations (then `notes` is empty). */
+  citationKind: CitationKind;
   /** Citations whose annotation no longer exists. */
   removed: number;
 }
@@ -108,6 +125,54 @@ function marksOf(marks: JsonMark[] | undefined): Marks {
   return out;
 }
 
+/**
+ * A footnote's words: the style's citation, then the claim's passage, quoted.
+ * `short`: the style's short form alone, for a repeat of a note given in full
+ * on an earlier page.
+ */
+export function noteInlines(note: Note, form: 'cite' | 'short' = 'cite'): Inline[] {
+  const cite = note[form];
+  const last = cite.at(-1);
+  const ended = last?.kind === 'text' && /[.!?][\u201d\u2019"')]*$/.test(last.text);
+  if (form === 'short') return ended ? cite : [...cite, { kind: 'text', text: '.', marks: {} }];
+  return [
+    ...cite,
+    { kind: 'text', text: ended ? ' Quoted: ' : '. Quoted: ', marks: {} },
+    { kind: 'text', text: quoted(note.quote) + periodAfter(note.quote), marks: { italic: true } },
+  ];
+}
+
+/**
+ * In-text styles: each note mark becomes the citation's words ("(Lindqvist,
+ * 2026)"), one space after the word it follows.
+ */
+function citeInText(blocks: Block[], notes: readonly Note[]): void {
+  const byNumber = new Map(notes.map((n) => [n.n, n]));
+  const inlineList = (content: Inline[]): Inline[] => {
+    const out: Inline[] = [];
+    for (const item of content) {
+      if (item.kind !== 'note') {
+        out.push(item);
+        continue;
+      }
+      const prev = out.at(-1);
+      const space = prev && !(prev.kind === 'text' && /\s$/.test(prev.text));
+      if (space) out.push({ kind: 'text', text: ' ', marks: {} });
+      out.push(...(byNumber.get(item.n)?.cite ?? []).map((run) => ({ ...run })));
+    }
+    return out;
+  };
+  const walk = (list: Block[]): void => {
+    for (const b of list) {
+      if (b.kind === 'heading' || b.kind === 'paragraph') b.content = inlineList(b.content);
+      else if (b.kind === 'list') b.items.forEach(walk);
+      else if (b.kind === 'quote') walk(b.blocks);
+      else if (b.kind === 'table') for (const row of b.rows) for (const cell of row.cells) walk(cell.blocks);
+    }
+  };
+  walk(blocks);
+}
+
 /** Closing punctuation that a note mark joins: no space between the mark and it. */
 const CLOSING = new RegExp(`^[\\s\\u00a0]+(?=[${JOINS_CITATION_MARK}])`);
 
@@ -133,7 +198,18 @@ export function joinMarks(content: Inline[]): Inline[] {
   return out.filter((item) => item.kind !== 'text' || item.text.length > 0);
 }
 
-export function resolveBrief(brief: Brief, ctx: BriefContext): ResolvedBrief {
+/** For documents without citations (an annotation's note): no style needed. */
+export const NO_CITATION_STYLE: NoteStyle = { kind: 'note', cite: () => [], bibliography: () => [] };
+
+/**
+ * A brief resolved for export. `styleFor` makes the citation style for the
+ * cited sources (Chicago notes unless the caller chose another).
+ */
+export function resolveBrief(
+  brief: Brief,
+  ctx: BriefContext,
+  styleFor: (sources: SourceMeta[]) => NoteStyle,
+): ResolvedBrief {
   const notes: Note[] = [];
   const noteOf = new Map<string, Note>();
   let removed = 0;
@@ -159,8 +235,9 @@ export function resolveBrief(brief: Brief, ctx: BriefContext): ResolvedBrief {
             n: notes.length + 1,
             annotationId: attrs.annotationId,
             claim,
-            ...citationNoteParts(claim),
-            short: shortNoteText(claim),
+            cite: [],
+            short: [],
+            quote: cleanQuote(claim.annotation.target.exact),
           };
           notes.push(note);
           noteOf.set(attrs.annotationId, note);
@@ -256,21 +333,24 @@ export function resolveBrief(brief: Brief, ctx: BriefContext): ResolvedBrief {
 
   const seen = new Map<string, SourceMeta>();
   for (const note of notes) seen.set(note.claim.source.id, note.claim.source);
-  const sources = [...seen.values()]
-    .sort(
-      (a, b) =>
-        (a.outlet ?? '').localeCompare(b.outlet ?? '', 'en') ||
-        (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') ||
-        a.title.localeCompare(b.title, 'en'),
-    )
-    .map((source) => ({ source, entry: sourceListEntry(source) }));
+  const style = styleFor([...seen.values()]);
+  const cited = new Set<string>();
+  for (const note of notes) {
+    const id = note.claim.source.id;
+    note.cite = style.cite(note.claim.source, cited.has(id) ? 'subsequent' : 'first');
+    note.short = style.cite(note.claim.source, 'subsequent');
+    cited.add(id);
+  }
+  const inText = style.kind === 'in-text';
+  if (inText) citeInText(body, notes);
 
   return {
     title: brief.title.trim() || 'Untitled brief',
     dateLine: formatDate(brief.updatedAt),
     blocks: body,
-    notes,
-    sources,
+    notes: inText ? [] : notes,
+    sources: style.bibliography(),
+    citationKind: style.kind,
     removed,
   };
 }

@@ -10,6 +10,8 @@ import { newId } from '../../../shared/ids';
 import type { Brief, RichDoc, Tag } from '../../../shared/model';
 import { exportFileName, writeExportFile } from '../export-file';
 import { citeMatch, citeWords } from '../search/cite-match';
+import { DEFAULT_STYLE } from './citation-style';
+import { addStyle, listStyles, loadStyle } from './style-store';
 import type { ServiceContext, ServiceMethods } from '../service-context';
 import {
   BRIEF_FORMAT_INFO,
@@ -30,6 +32,8 @@ type BriefMethodName =
   | 'draftBrief'
   | 'exportBrief'
   | 'exportBriefToFile'
+  | 'listCitationStyles'
+  | 'addCitationStyle'
   | 'resolveCitations'
   | 'listClaims';
 
@@ -110,13 +114,15 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
       return clone(await save('New brief', brief));
     },
 
-    async updateBrief({ id, title, doc, origin }) {
+    async updateBrief({ id, title, doc, citationStyle, origin }) {
       const current = findBrief(id);
       const titleChanged = title !== undefined && title !== current.title;
       const docChanged = doc !== undefined && JSON.stringify(doc) !== JSON.stringify(current.doc);
-      if (!titleChanged && !docChanged) return summarize(current);
+      const styleChanged = citationStyle !== undefined && citationStyle !== (current.citationStyle ?? DEFAULT_STYLE);
+      if (!titleChanged && !docChanged && !styleChanged) return summarize(current);
       if (titleChanged && !title) throw new DossierError('invalid-input', 'A brief needs a title.');
-      const label = docChanged ? 'Edit brief' : 'Rename brief';
+      if (styleChanged) await loadStyle(store.dir, citationStyle); // a style the notebook has, or a clear error
+      const label = docChanged ? 'Edit brief' : titleChanged ? 'Rename brief' : 'Change citation style';
       await ctx.transact(
         label,
         async (tx) => {
@@ -125,6 +131,7 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
             if (!b) throw new DossierError('not-found', `No brief with id "${id}".`);
             if (titleChanged) b.title = title!;
             if (docChanged) b.doc = doc!;
+            if (styleChanged) b.citationStyle = citationStyle!;
             b.updatedAt = new Date().toISOString();
           });
         },
@@ -136,6 +143,7 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
     async duplicateBrief({ id }) {
       const source = findBrief(id);
       const copy = newBrief(uniqueTitle(`${source.title} (copy)`), clone(source.doc));
+      if (source.citationStyle) copy.citationStyle = source.citationStyle;
       return clone(await save('Duplicate brief', copy));
     },
 
@@ -166,17 +174,34 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
       return clone(await save('Draft brief', newBrief(title, draft.doc)));
     },
 
-    async exportBrief({ briefId, format }) {
+    async exportBrief({ briefId, format, style }) {
       const brief = findBrief(briefId);
-      const bytes = await exportBrief(brief, await context(), format);
+      const bytes = await exportBrief(
+        brief,
+        await context(),
+        format,
+        await loadStyle(store.dir, style ?? brief.citationStyle),
+      );
       const info = BRIEF_FORMAT_INFO[format];
       return { fileName: exportFileName(brief.title, info.extension), mime: info.mime, bytes: new Uint8Array(bytes) };
     },
 
-    async exportBriefToFile({ briefId, format, path: target }) {
+    async exportBriefToFile({ briefId, format, path: target, style, styleXml }) {
       const brief = findBrief(briefId);
-      const written = await writeExportFile(target, async () => exportBrief(brief, await context(), format));
+      const chosen = styleXml
+        ? { xml: styleXml, name: 'the given style' }
+        : await loadStyle(store.dir, style ?? brief.citationStyle);
+      const written = await writeExportFile(target, async () => exportBrief(brief, await context(), format, chosen));
       return { path: written.path, format, bytes: written.bytes };
+    },
+
+    async listCitationStyles() {
+      return listStyles(store.dir);
+    },
+
+    async addCitationStyle({ fileName, xml }) {
+      if (store.readOnly) throw new DossierError('read-only', `Cannot add a style: ${store.problem}`);
+      return addStyle(store.dir, fileName, xml);
     },
 
     async resolveCitations({ annotationIds }) {

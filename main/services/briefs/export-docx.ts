@@ -23,8 +23,8 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
-import { CITATION_REMOVED, periodAfter, quoted } from '../../../shared/brief-doc';
-import type { Block, Inline, Note, ResolvedBrief } from './blocks';
+import { CITATION_REMOVED } from '../../../shared/brief-doc';
+import { noteInlines, type Block, type Inline, type Note, type ResolvedBrief } from './blocks';
 
 const BODY_FONT = 'Cambria';
 const CODE_FONT = 'Consolas';
@@ -175,23 +175,7 @@ function cellParagraphs(list: Block[], header: boolean, ctx: Ctx): Paragraph[] {
 }
 
 function noteParagraph(note: Note): Paragraph {
-  const children: ParagraphChild[] = note.outlet
-    ? [new TextRun({ text: note.outlet, bold: true }), new TextRun(`, ${quoted(note.title)}`)]
-    : [new TextRun(quoted(note.title))];
-  if (note.author) children.push(new TextRun(`, ${note.author}`));
-  if (note.date) children.push(new TextRun(`, ${note.date}`));
-  if (note.url) {
-    children.push(new TextRun(', '));
-    children.push(
-      new ExternalHyperlink({ link: note.url, children: [new TextRun({ text: note.url, style: 'Hyperlink' })] }),
-    );
-  }
-  children.push(
-    new TextRun('. Quoted: '),
-    new TextRun({ text: quoted(note.quote), italics: true }),
-    new TextRun(periodAfter(note.quote)),
-  );
-  return new Paragraph({ children });
+  return new Paragraph({ children: runs(noteInlines(note)) });
 }
 
 export async function renderDocx(brief: ResolvedBrief): Promise<Uint8Array> {
@@ -203,7 +187,7 @@ export async function renderDocx(brief: ResolvedBrief): Promise<Uint8Array> {
   body.push(...blocks(brief.blocks, ctx));
   if (brief.sources.length) {
     body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Sources')], keepNext: true }));
-    for (const s of brief.sources) body.push(new Paragraph({ style: 'SourceEntry', children: [new TextRun(s.entry)] }));
+    for (const s of brief.sources) body.push(new Paragraph({ style: 'SourceEntry', children: runs(s.entry) }));
   }
 
   const footnotes: Record<string, { children: Paragraph[] }> = {};

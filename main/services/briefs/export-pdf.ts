@@ -16,8 +16,8 @@
  * state would have to travel between files.
  */
 import PDFDocument from 'pdfkit';
-import { CITATION_REMOVED, periodAfter, quoted } from '../../../shared/brief-doc';
-import type { Block, Inline, Note, ResolvedBrief } from './blocks';
+import { CITATION_REMOVED } from '../../../shared/brief-doc';
+import { noteInlines, type Block, type Inline, type Note, type ResolvedBrief } from './blocks';
 import {
   ACCENT,
   BAR,
@@ -29,7 +29,6 @@ import {
   CONTENT_W,
   fragsOf,
   INK,
-  LINK,
   LIST_INDENT,
   loadFonts,
   MARGIN_X,
@@ -127,22 +126,7 @@ class PdfWriter {
 
   private layoutNote(note: Note, short: boolean): Line[] {
     const base: Style = { font: 'regular', size: NOTE_SIZE, color: INK };
-    const frags: Frag[] = [];
-    if (short) {
-      frags.push({ text: note.short, style: base });
-    } else {
-      if (note.outlet)
-        frags.push({ text: note.outlet, style: { ...base, font: 'semibold' } }, { text: ', ', style: base });
-      frags.push({ text: quoted(note.title), style: base });
-      if (note.author) frags.push({ text: `, ${note.author}`, style: base });
-      if (note.date) frags.push({ text: `, ${note.date}`, style: base });
-      if (note.url)
-        frags.push({ text: ', ', style: base }, { text: note.url, style: { ...base, color: LINK, link: note.url } });
-      frags.push(
-        { text: '. Quoted: ', style: base },
-        { text: quoted(note.quote) + periodAfter(note.quote), style: { ...base, font: 'italic' } },
-      );
-    }
+    const frags = fragsOf(noteInlines(note, short ? 'short' : 'cite'), base).filter((f): f is Frag => f !== 'break');
     const lines = breakLines(
       { size: NOTE_SIZE, leading: NOTE_LEADING, tokens: tokenize(frags), notes: [] },
       CONTENT_W - 14,
@@ -452,7 +436,7 @@ class PdfWriter {
     this.y += 6;
     const style: Style = { font: 'regular', size: 9.5, color: INK };
     for (const s of list) {
-      const content: Inline[] = [{ kind: 'text', text: s.entry, marks: {} }];
+      const content: Inline[] = s.entry;
       const lines = this.linesOf(content, style, 13, CONTENT_W - 14);
       this.ensure(lines.reduce((h, l) => h + l.height, 0)); // an entry is not split across pages
       this.placeLines(lines, MARGIN_X + 14, undefined, { text: '\u2013', style: { ...style, color: MUTED }, dx: -14 });

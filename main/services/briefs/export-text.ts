@@ -2,8 +2,8 @@
  * Markdown (footnotes `[^n]`) and HTML (one self-contained file, print CSS,
  * no scripts, all text escaped) renderings of a resolved brief.
  */
-import { CITATION_REMOVED, periodAfter, quoted } from '../../../shared/brief-doc';
-import type { Block, Inline, Note, ResolvedBrief } from './blocks';
+import { CITATION_REMOVED, quoted } from '../../../shared/brief-doc';
+import { noteInlines, type Block, type Inline, type Note, type ResolvedBrief } from './blocks';
 
 // ---------------------------------------------------------------- Markdown
 
@@ -111,16 +111,7 @@ function mdBlock(block: Block): string {
 }
 
 function mdNote(note: Note): string {
-  const head = [
-    note.outlet && escapeMarkdown(note.outlet),
-    escapeMarkdown(quoted(note.title)),
-    note.author && escapeMarkdown(note.author),
-    note.date,
-    note.url && `<${note.url.replace(/[<>\s]/g, encodeURIComponent)}>`,
-  ]
-    .filter(Boolean)
-    .join(', ');
-  return `[^${note.n}]: ${head}. Quoted: ${escapeMarkdown(quoted(note.quote))}${periodAfter(note.quote)}`;
+  return `[^${note.n}]: ${mdInline(noteInlines(note))}`;
 }
 
 export function renderMarkdown(brief: ResolvedBrief): string {
@@ -129,7 +120,7 @@ export function renderMarkdown(brief: ResolvedBrief): string {
   const body = mdBlocks(brief.blocks);
   if (body) parts.push(body);
   if (brief.sources.length) {
-    parts.push('## Sources', brief.sources.map((s) => `- ${escapeMarkdown(s.entry)}`).join('\n'));
+    parts.push('## Sources', brief.sources.map((s) => `- ${mdInline(s.entry)}`).join('\n'));
   }
   if (brief.notes.length) parts.push(brief.notes.map(mdNote).join('\n'));
   return `${parts.join('\n\n')}\n`;
@@ -183,6 +174,11 @@ function htmlBlocks(blocks: Block[], refs: Map<number, number>): string {
   return blocks.map((b) => htmlBlock(b, refs)).join('\n');
 }
 
+/** The HTML of resolved blocks alone, without a page around them (an annotation's note in an export). */
+export function renderHtmlBlocks(blocks: Block[]): string {
+  return htmlBlocks(blocks, new Map());
+}
+
 function htmlBlock(block: Block, refs: Map<number, number>): string {
   switch (block.kind) {
     case 'heading':
@@ -209,14 +205,7 @@ function htmlBlock(block: Block, refs: Map<number, number>): string {
 }
 
 function htmlNote(note: Note): string {
-  const parts = [
-    note.outlet && `<span class="outlet">${escapeHtml(note.outlet)}</span>`,
-    `<cite>${escapeHtml(quoted(note.title))}</cite>`,
-    note.author && escapeHtml(note.author),
-    note.date && escapeHtml(note.date),
-    note.url && `<a href="${escapeHtml(note.url)}">${escapeHtml(note.url)}</a>`,
-  ].filter(Boolean);
-  return `<li id="fn${note.n}">${parts.join(', ')}. Quoted: <q class="passage">${escapeHtml(note.quote)}</q>${periodAfter(note.quote)} <a class="back" href="#fnref${note.n}" aria-label="Back to text">\u21a9</a></li>`;
+  return `<li id="fn${note.n}">${htmlInline(noteInlines(note), new Map())} <a class="back" href="#fnref${note.n}" aria-label="Back to text">\u21a9</a></li>`;
 }
 
 const CSS = `
@@ -265,7 +254,7 @@ export function renderHtml(brief: ResolvedBrief): string {
   body.push(htmlBlocks(brief.blocks, new Map()));
   if (brief.sources.length) {
     body.push(
-      `<section class="sources">\n<h2>Sources</h2>\n<ul>\n${brief.sources.map((s) => `<li>${escapeHtml(s.entry)}</li>`).join('\n')}\n</ul>\n</section>`,
+      `<section class="sources">\n<h2>Sources</h2>\n<ul>\n${brief.sources.map((s) => `<li>${htmlInline(s.entry, new Map())}</li>`).join('\n')}\n</ul>\n</section>`,
     );
   }
   if (brief.notes.length) {

@@ -8,6 +8,7 @@ import type { Brief } from '../../../shared/model';
 import type { BriefContext } from '../../../shared/brief-doc';
 import { DossierError } from '../../../shared/errors';
 import { resolveBrief } from './blocks';
+import { BUILT_IN_STYLES, citationFormatter, DEFAULT_STYLE } from './citation-style';
 import { renderDocx } from './export-docx';
 import { renderPdf } from './export-pdf';
 import { renderHtml, renderMarkdown } from './export-text';
@@ -25,9 +26,24 @@ export { briefContextFromFiles, loadBriefContext } from './context';
 /** The formats, their extensions and MIME types are listed in shared/enums.ts. */
 export { BRIEF_FORMATS, BRIEF_FORMAT_INFO, type BriefFormat } from '../../../shared/enums';
 
-/** Renders a brief in one format. Citations resolve through `ctx`; a missing one shows "[citation removed]". */
-export async function exportBrief(brief: Brief, ctx: BriefContext, format: BriefFormat): Promise<Uint8Array> {
-  const resolved = resolveBrief(brief, ctx);
+/** A CSL style's text and the name to use for it in messages. */
+export interface StyleSource {
+  xml: string;
+  name: string;
+}
+
+/**
+ * Renders a brief in one format. Citations resolve through `ctx`; a missing
+ * one shows "[citation removed]". Notes and Sources are worded by `style`
+ * (Chicago notes when absent).
+ */
+export async function exportBrief(
+  brief: Brief,
+  ctx: BriefContext,
+  format: BriefFormat,
+  style: StyleSource = { xml: BUILT_IN_STYLES[DEFAULT_STYLE]!, name: DEFAULT_STYLE },
+): Promise<Uint8Array> {
+  const resolved = resolveBrief(brief, ctx, (sources) => citationFormatter(style.xml, sources, style.name));
   switch (format) {
     case 'docx':
       return renderDocx(resolved);

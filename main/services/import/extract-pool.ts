@@ -12,13 +12,11 @@
  *
  * A terminated or crashed worker is replaced on the next request.
  *
- * Where the worker's code is: built apps name their bundled entry
- * (`useWorkerBesideBundle`: the Electron main and the CLI bundle each emit
- * `import-worker.js` beside themselves); from source (tsx, Vitest) the
- * TypeScript entry runs with tsx's loader (source-worker.ts, never bundled).
+ * Where the worker's code is: workers/entry.ts (`import-worker.js` beside a
+ * bundle, the TypeScript entry with tsx from source).
  */
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workerEntry } from '../workers/entry';
 import { ImportRejection, type ExtractOptions, type ExtractedDocument, type ImportInput } from './extract/types';
 
 export interface WorkerRequest {
@@ -40,39 +38,6 @@ export interface ExtractLimits {
   wallClockMs?: number;
   /** The worker's heap limit (V8 old generation). */
   heapMb?: number;
-}
-
-interface WorkerEntry {
-  file: string;
-  execArgv: string[];
-}
-
-let configured: WorkerEntry | null = null;
-
-/**
- * Names the worker's entry file and the Node flags it runs with. Every
- * process that imports calls this (or useWorkerBesideBundle) once at start:
- * the Electron main and the CLI bundle, or source-worker.ts from source.
- */
-export function configureExtractWorker(file: string, execArgv: string[] = []): void {
-  configured = { file, execArgv };
-}
-
-/**
- * For a bundle's composition root: when `entryUrl` (its import.meta.url) is a
- * built file, the worker is the `import-worker.js` the build wrote beside it.
- * From source nothing happens here (source-worker.ts configures it).
- */
-export function useWorkerBesideBundle(entryUrl: string): void {
-  if (entryUrl.endsWith('.js')) configureExtractWorker(fileURLToPath(new URL('./import-worker.js', entryUrl)));
-}
-
-function workerEntry(): WorkerEntry {
-  if (!configured)
-    throw new Error(
-      'The import worker was not configured: call useWorkerBesideBundle (bundles) or useSourceWorker (source) at start.',
-    );
-  return configured;
 }
 
 /** Runs extractions one at a time in a worker thread, with limits. */
@@ -105,7 +70,7 @@ export class ExtractPool {
   }
 
   private spawn(): Worker {
-    const entry = workerEntry();
+    const entry = workerEntry('import');
     const worker = new Worker(entry.file, {
       execArgv: entry.execArgv,
       resourceLimits: { maxOldGenerationSizeMb: this.heapMb },

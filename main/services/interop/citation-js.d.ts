@@ -3,10 +3,9 @@
  * reference exporters use.
  */
 declare module '@citation-js/core' {
-  /** A CSL-JSON item (https://citeproc-js.readthedocs.io/en/latest/csl-json/markup.html). */
-  export type CslData = Record<string, unknown> & { id: string; type: string };
+  /** CSL-JSON items (https://citeproc-js.readthedocs.io/en/latest/csl-json/markup.html). */
   export class Cite {
-    constructor(data: CslData[]);
+    constructor(data: object[]);
     format(format: 'data', options?: { format?: 'text' | 'object' }): string;
     format(format: 'bibtex' | 'biblatex', options?: { format?: 'text' }): string;
   }
@@ -14,7 +13,7 @@ declare module '@citation-js/core' {
     output: {
       format(
         name: 'ris',
-        data: CslData[],
+        data: object[],
         options: { format: 'object'; spec?: 'new' | 'old' | 'mixed' },
       ): Record<string, string | string[]>[];
     };
@@ -23,16 +22,3 @@ declare module '@citation-js/core' {
 }
 declare module '@citation-js/plugin-bibtex';
 declare module '@citation-js/plugin-ris';
-declare module '@citation-js/name' {
-  export interface CslName {
-    given?: string;
-    family?: string;
-    'non-dropping-particle'?: string;
-    'dropping-particle'?: string;
-    suffix?: string;
-    literal?: string;
-  }
-  export function parse(name: string): CslName;
-  /** "Given family", or "family, given" when `reversed`. */
-  export function format(name: CslName, reversed?: boolean): string;
-}

@@ -1,77 +1,24 @@
 /**
  * Sources as references (docs/interop.md#references): CSL-JSON, BibTeX and
  * RIS, for Zotero, pandoc, LaTeX and every reference manager. Each source
- * becomes one CSL item (a newspaper article: title, outlet, authors, date,
- * URL, language, the day it was imported as "accessed"); citation-js turns
+ * becomes the CSL item the briefs' citations use (`cslItem`: a newspaper
+ * article with title, outlet, authors, date, URL, language, the day it was
+ * imported as "accessed"); citation-js turns
  * the items into each format, so the escaping and field mapping are a
  * maintained library's, not ours.
  */
-import { Cite, plugins, type CslData } from '@citation-js/core';
+import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
-import { format as formatName, parse as parseName, type CslName } from '@citation-js/name';
+import { format as formatName } from '@citation-js/name';
 import type { SourceMeta } from '../../../shared/model';
+import { cslItem } from '../briefs/csl-item';
 import type { ServiceContext } from '../service-context';
 import type { InteropExporter, InteropExportResult } from './registry';
 
 // BibTeX keys are the sources' ids: stable across exports and unique in the notebook, so a
 // LaTeX document's \cite{src_…} keeps working when the file is exported again.
 plugins.config.get('@bibtex').format.useIdAsLabel = true;
-
-/**
- * What joins two names in a byline: ";", "&", or "and" in English, Swedish, Danish and Norwegian,
- * French, German, Dutch. (Not Spanish "y" or Portuguese "e": surnames such as "Ortega y Gasset" hold them.)
- */
-const NAME_JOINERS = /;|&|\s(?:and|och|og|et|und|en)\s/iu;
-
-/**
- * The people a byline names, as CSL names. Names are split on ";", "&" and
- * "and" in several languages, and on commas when every part is a whole name
- * ("Anna Lindqvist, Per Lindgren"); "Lindqvist, Anna" stays one person.
- * Particles (van, von der, de) are kept apart by citation-js's name parser.
- */
-export function parseAuthors(byline: string | undefined): CslName[] {
-  const text = byline?.trim();
-  if (!text) return [];
-  const parts = text.split(NAME_JOINERS).flatMap((part) => {
-    const pieces = part
-      .split(',')
-      .map((p) => p.trim())
-      .filter(Boolean);
-    return pieces.length > 1 && pieces.every((p) => /\s/u.test(p)) ? pieces : [part];
-  });
-  return parts.filter((p) => p.trim()).map((p) => nameOf(p.trim()));
-}
-
-/** One name: a single word (an agency, "Reuters") stays a literal name, never a surname. */
-function nameOf(name: string): CslName {
-  if (!/[\s,]/u.test(name)) return { literal: name };
-  return parseName(name);
-}
-
-/** `YYYY-MM-DD…` as CSL date parts. */
-function dateParts(iso: string | undefined): { 'date-parts': number[][] } | undefined {
-  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;
-  return m ? { 'date-parts': [[Number(m[1]), Number(m[2]), Number(m[3])]] } : undefined;
-}
-
-/** A source as a CSL-JSON item; fields the source lacks are left out. */
-export function cslItem(source: SourceMeta): CslData {
-  const author = parseAuthors(source.author);
-  const issued = dateParts(source.publishedAt);
-  const accessed = dateParts(source.importedAt);
-  return {
-    id: source.id,
-    type: 'article-newspaper',
-    title: source.title,
-    ...(source.outlet ? { 'container-title': source.outlet } : {}),
-    ...(author.length ? { author } : {}),
-    ...(issued ? { issued } : {}),
-    ...(source.url ? { URL: source.url } : {}),
-    ...(source.language !== 'und' ? { language: source.language } : {}),
-    ...(accessed ? { accessed } : {}),
-  };
-}
 
 /** The sources to export, in the notebook's order: those named (the API has checked they exist), or all. */
 export function selectSources(ctx: ServiceContext, sourceIds: readonly string[] | undefined): SourceMeta[] {
@@ -111,11 +58,11 @@ export const exportBibtex: InteropExporter = async (ctx, input) => {
 export const exportRis: InteropExporter = async (ctx, input) => {
   const items = selectSources(ctx, input.sourceIds).map(cslItem);
   const lines = items.flatMap((item) => {
-    const names = item.author as CslName[] | undefined;
+    const names = item.author;
     const ris = names ? { ...item, reporter: names.map((n) => formatName(n, true)) } : item;
     const [record] = plugins.output.format('ris', [ris], { format: 'object', spec: 'new' });
     const fields: Record<string, string | string[]> = { ...record };
-    const issued = (item.issued as { 'date-parts': number[][] } | undefined)?.['date-parts'][0];
+    const issued = item.issued?.['date-parts'][0];
     if (issued) fields.DA = `${issued.map((n) => String(n).padStart(2, '0')).join('/')}/`;
     const { TY, ...rest } = fields;
     return [

@@ -8,7 +8,9 @@ import type { ExportOmitted, InteropImportSummary } from '../../../shared/api';
 import type { InteropFormat } from '../../../shared/enums';
 import type { ServiceContext, Transaction } from '../service-context';
 import { exportClaimReview } from './claimreview';
+import { exportQdc, exportQdpx, qdcImporter, qdpxImporter } from './qda';
 import { exportBibtex, exportCslJson, exportRis } from './references';
+import { w3cExporter, w3cImporter } from './w3c';
 
 export interface InteropExportInput {
   /** Only these sources and their annotations; absent: every source. */
@@ -37,13 +39,20 @@ export interface InteropImporter {
 }
 
 export const EXPORTERS: Partial<Record<InteropFormat, InteropExporter>> = {
+  w3c: w3cExporter,
+  qdpx: exportQdpx,
+  qdc: exportQdc,
   csl: exportCslJson,
   bibtex: exportBibtex,
   ris: exportRis,
   claimreview: exportClaimReview,
 };
 
-export const IMPORTERS: Partial<Record<InteropFormat, InteropImporter>> = {};
+export const IMPORTERS: Partial<Record<InteropFormat, InteropImporter>> = {
+  w3c: w3cImporter,
+  qdpx: qdpxImporter,
+  qdc: qdcImporter,
+};
 
 /** The importer that recognises these bytes, if any. */
 export function detectInterop(bytes: Uint8Array, fileName: string): [InteropFormat, InteropImporter] | undefined {

@@ -2,7 +2,7 @@
  * Search and corroboration services. Wiring (store events → index
  * updates, API methods, CLI) lives elsewhere; everything here is plain Node.
  */
-export { SearchIndex, type IndexData, type CorroborateOptions } from './search-index';
+export { SearchIndex, MemoryTexts, type SourceTexts, type IndexData, type CorroborateOptions } from './search-index';
 export {
   computeGroups,
   findDiscrepancies,

@@ -2,8 +2,9 @@
  * One full-text index over a notebook: source paragraphs (so a hit points at
  * a passage), titles, annotation notes, actor names and aliases; annotation
  * quotes are found through the paragraphs that hold them. Updated
- * incrementally, persisted with `toJSON` / `load` (the format:
- * index-format.ts), and the base of `corroborate` (corroborate.ts). This
+ * incrementally, persisted with `serialize` / `load` (the format:
+ * index-format.ts; source texts are not part of it, they come from a
+ * `SourceTexts`), and the base of `corroborate` (corroborate.ts). This
  * module builds, updates and queries it; filters.ts turns search filters into
  * checks.
  *
@@ -19,12 +20,14 @@ import { analyze, isCanonicalTerm, queryVariants, STEMMED_LANGUAGES, wordTerms }
 import { corroborate, type CorroborateOptions } from './corroborate';
 import { filterFor, type SearchFilter } from './filters';
 import {
+  AnnotationEntry,
   decodeIndex,
   emptyContents,
   encodeIndex,
-  type AnnotationEntry,
+  MemoryTexts,
+  SourceEntry,
   type IndexContents,
-  type SourceEntry,
+  type SourceTexts,
 } from './index-format';
 import {
   Field,
@@ -36,6 +39,7 @@ import {
 } from './term-index';
 
 export type { CorroborateOptions } from './corroborate';
+export { MemoryTexts, type SourceTexts } from './index-format';
 
 export interface IndexData {
   sources: Array<Pick<Source, 'id' | 'title' | 'language' | 'text'> & Partial<Pick<Source, 'outlet' | 'publishedAt'>>>;
@@ -88,39 +92,35 @@ export class SearchIndex {
   readonly idx: TermIndex;
   private matcherCache: AliasMatcher | undefined;
 
-  private constructor(snapshot?: TermIndexSnapshot, contents: IndexContents = emptyContents()) {
+  private constructor(
+    readonly texts: SourceTexts,
+    snapshot?: TermIndexSnapshot,
+    contents: IndexContents = emptyContents(),
+  ) {
     Object.assign(this, contents);
-    this.idx = snapshot ? TermIndex.fromSnapshot(snapshot, (key) => this.termsOf(key)) : new TermIndex();
-  }
-
-  /** The terms of a document, from the text the index keeps (for documents loaded from a snapshot). */
-  private termsOf(key: string): readonly string[] {
-    const kind = key[0];
-    if (kind === 'p') {
-      const loc = this.paragraphOf(key);
-      return loc ? analyze(loc.source.text.slice(loc.range[0], loc.range[1]), loc.source.language) : [];
-    }
-    if (kind === 't') {
-      const s = this.sources.get(key.slice(2));
-      return s ? analyze(s.title, s.language) : [];
-    }
-    if (kind === 'n') {
-      const a = this.annotations.get(key.slice(2));
-      return a ? analyze(a.note, this.sources.get(a.sourceId)?.language ?? 'und') : [];
-    }
-    const actor = this.actors.get(key.slice(2));
-    return actor ? actorTerms(actor) : [];
+    this.idx = snapshot ? TermIndex.fromSnapshot(snapshot) : new TermIndex();
   }
 
   // ------------------------------------------------------------ building
 
-  static build(data: IndexData): SearchIndex {
-    const index = new SearchIndex();
+  /** An empty index whose source texts come from `texts`. */
+  static empty(texts: SourceTexts = new MemoryTexts()): SearchIndex {
+    return new SearchIndex(texts);
+  }
+
+  static build(data: IndexData, texts: SourceTexts = new MemoryTexts()): SearchIndex {
+    const index = new SearchIndex(texts);
     for (const tag of data.tags) index.tags.set(tag.id, tag);
     for (const actor of data.actors) index.addActor(actor, true);
     for (const source of data.sources) index.addSource(source, true);
     for (const a of data.annotations) index.addAnnotation(a, index.sources.get(a.sourceId)?.text, true);
     return index;
+  }
+
+  /** Adds a source while building (bulk: the sorted term list is made once, at the first query). */
+  addForBuild(source: IndexedSource, annotations: readonly Annotation[]): void {
+    this.addSource(source, true);
+    for (const a of annotations) this.addAnnotation(a, source.text, true);
   }
 
   /** Adds or replaces a source (its paragraphs and title). Its annotations stay. */
@@ -134,6 +134,7 @@ export class SearchIndex {
     this.removeSourceDocs(id);
     for (const annId of [...(this.bySource.get(id) ?? [])]) this.removeAnnotation(annId);
     this.bySource.delete(id);
+    this.texts.delete(id);
   }
 
   /** Adds or replaces an annotation; `sourceText` is only needed if the source is not in the index. */
@@ -177,15 +178,10 @@ export class SearchIndex {
   }
 
   private addSource(source: IndexedSource, bulk: boolean): void {
-    const entry: SourceEntry = {
-      id: source.id,
-      title: source.title,
-      language: source.language,
-      outlet: source.outlet,
-      publishedAt: source.publishedAt,
-      text: source.text,
-      paragraphs: paragraphRanges(source.text),
-    };
+    const fields = { id: source.id, title: source.title, language: source.language };
+    const optional = { outlet: source.outlet, publishedAt: source.publishedAt };
+    const entry = new SourceEntry({ ...fields, ...optional }, paragraphRanges(source.text), this.texts);
+    this.texts.put(source.id, source.text);
     this.sources.set(source.id, entry);
     this.languages.set(entry.language, (this.languages.get(entry.language) ?? 0) + 1);
     this.idx.add(`t:${source.id}`, Field.Title, analyze(source.title, entry.language), bulk);
@@ -206,19 +202,25 @@ export class SearchIndex {
   }
 
   private addAnnotation(a: Annotation, sourceText: string | undefined, bulk: boolean): void {
-    const exact = a.target.exact || sourceText?.slice(a.target.start, a.target.end) || '';
+    const atOffsets = sourceText?.slice(a.target.start, a.target.end);
+    const exact = a.target.exact || atOffsets || '';
     const note = a.note ? richDocToText(a.note) : '';
-    this.annotations.set(a.id, {
-      id: a.id,
-      sourceId: a.sourceId,
-      start: a.target.start,
-      end: a.target.end,
-      exact,
-      tagIds: [...a.tagIds],
-      status: a.status,
-      actorIds: a.actors.map((l) => l.actorId),
+    const { start, end } = a.target;
+    const ownExact = exact === atOffsets ? undefined : exact;
+    const actorIds = a.actors.map((l) => l.actorId);
+    const entry = new AnnotationEntry(
+      a.id,
+      a.sourceId,
+      start,
+      end,
+      ownExact,
+      [...a.tagIds],
+      a.status,
+      actorIds,
       note,
-    });
+      this.texts,
+    );
+    this.annotations.set(a.id, entry);
     let set = this.bySource.get(a.sourceId);
     if (!set) this.bySource.set(a.sourceId, (set = new Set()));
     set.add(a.id);
@@ -231,17 +233,21 @@ export class SearchIndex {
   }
 
   // ------------------------------------------------------------ persistence
-  // ------------------------------------------------------------ persistence
 
-  /** The whole index as one JSON string (index-format.ts). */
-  toJSON(): string {
+  /** The whole index as bytes (index-format.ts). */
+  serialize(): Buffer {
     return encodeIndex(this.idx.toSnapshot(), this);
   }
 
-  /** Restores an index written by `toJSON` without re-analysing any text. */
-  static load(json: string): SearchIndex {
-    const { snapshot, contents } = decodeIndex(json);
-    return new SearchIndex(snapshot, contents);
+  /** Restores an index written by `serialize` without re-analysing any text; texts come from `texts`. */
+  static load(bytes: Buffer, texts: SourceTexts): SearchIndex {
+    const { snapshot, contents } = decodeIndex(bytes, texts);
+    return new SearchIndex(texts, snapshot, contents);
+  }
+
+  /** The indexed metadata of a source (to tell whether a listed source changed). */
+  sourceEntry(id: string): SourceEntry | undefined {
+    return this.sources.get(id);
   }
 
   annotationSourceId(id: string): string | undefined {
@@ -251,6 +257,11 @@ export class SearchIndex {
   /** Ids of the annotations indexed for a source. */
   annotationIdsOf(sourceId: string): string[] {
     return [...(this.bySource.get(sourceId) ?? [])];
+  }
+
+  /** Ids of the indexed sources. */
+  sourceIds(): string[] {
+    return [...this.sources.keys()];
   }
 
   /** Whether a source is indexed. */

@@ -1,7 +1,8 @@
 /**
- * API methods for search and corroboration. The index lives in a
- * SearchService (search-service.ts): queries wait for it; changes go through
- * ctx.transact like everywhere else, and reach the index through onCommit.
+ * API methods for search and corroboration. The index lives in a worker
+ * thread behind a SearchService (search-service.ts): queries wait for it and
+ * are answered there; changes go through ctx.transact like everywhere else,
+ * and reach the index through onCommit.
  */
 import { describeTarget } from '../../../shared/anchoring';
 import type { SourceHead } from '../../../shared/api/search';
@@ -11,7 +12,6 @@ import { newId } from '../../../shared/ids';
 import { sourceHead, type Annotation, type Relation, type SourceIndexEntry } from '../../../shared/model';
 import type { ServiceContext, ServiceMethods } from '../service-context';
 import { computeGroups, findDiscrepancies } from './relations';
-import type { SearchIndex } from './search-index';
 import { SearchService, type SearchServiceOptions } from './search-service';
 
 type SearchMethodName =
@@ -55,9 +55,9 @@ export function createSearchArea(ctx: ServiceContext, options: SearchServiceOpti
     return meta ? sourceHead(meta) : undefined;
   };
 
-  /** The annotation with this id, wherever it is (annotation ids are global). */
-  const findAnnotation = async (index: SearchIndex, id: string): Promise<Annotation> => {
-    const sourceId = index.annotationSourceId(id);
+  /** The annotation with this id, wherever it is (annotation ids are global); `known`: ids → source ids already asked. */
+  const findAnnotation = async (id: string, known?: Record<string, string>): Promise<Annotation> => {
+    const sourceId = known ? known[id] : (await service.annotationSources([id]))[id];
     if (sourceId) {
       const file = await store.loadSource(sourceId);
       const found = file.annotations.find((a) => a.id === id);
@@ -72,17 +72,19 @@ export function createSearchArea(ctx: ServiceContext, options: SearchServiceOpti
         void service.ready().catch(() => undefined);
         return { hits: [], actors: [], sources: [], ready: false };
       }
-      const index = await service.ready();
-      const hits = index.search(query, filters ?? {}, limit);
       // matching actor names costs a second term expansion: only when not turned off and when there are actors
-      const actors =
-        withActors !== false && query.trim() && store.manifest.actors.length ? index.searchActors(query, 5) : [];
+      const { hits, actors } = await service.search(
+        query,
+        filters ?? {},
+        limit,
+        withActors !== false && !!query.trim() && store.manifest.actors.length > 0,
+      );
       const sources = [...new Set(hits.map((h) => h.sourceId))].flatMap((id) => headOf(id) ?? []);
       return { hits, actors, sources, ready: true };
     },
 
     async searchStatus() {
-      const stats = service.isReady ? (await service.ready()).stats() : undefined;
+      const stats = service.isReady ? await service.stats() : undefined;
       return {
         ready: service.isReady,
         sources: stats?.sources ?? 0,
@@ -92,21 +94,15 @@ export function createSearchArea(ctx: ServiceContext, options: SearchServiceOpti
     },
 
     async corroborate({ annotationId, limit }) {
-      const index = await service.ready();
-      const own = index.annotationSourceId(annotationId);
-      if (!own) throw new DossierError('not-found', `No annotation with id "${annotationId}".`);
-      return index
-        .corroborate(annotationId, { limit })
-        .filter((h) => h.sourceId !== own)
-        .flatMap((h) => {
-          const source = headOf(h.sourceId);
-          return source ? [{ ...h, source }] : [];
-        });
+      // passages in other sources than the claim's own; not-found when the index does not know it
+      return (await service.corroborate(annotationId, limit)).flatMap((h) => {
+        const source = headOf(h.sourceId);
+        return source ? [{ ...h, source }] : [];
+      });
     },
 
     async acceptCorroboration({ annotationId, sourceId, start, end, type }) {
-      const index = await service.ready();
-      const original = await findAnnotation(index, annotationId);
+      const original = await findAnnotation(annotationId);
       if (original.sourceId === sourceId)
         throw new DossierError('invalid-input', 'A claim is linked to a passage in another source, not to its own.');
       const file = await store.loadSource(sourceId);
@@ -150,12 +146,12 @@ export function createSearchArea(ctx: ServiceContext, options: SearchServiceOpti
     },
 
     async listRelations({ annotationId }) {
-      const index = await service.ready();
+      const mine = store.manifest.relations.filter((r) => r.from === annotationId || r.to === annotationId);
+      const sourceOf = await service.annotationSources(mine.map((r) => (r.from === annotationId ? r.to : r.from)));
       const out = [];
-      for (const r of store.manifest.relations) {
-        if (r.from !== annotationId && r.to !== annotationId) continue;
+      for (const r of mine) {
         const otherId = r.from === annotationId ? r.to : r.from;
-        const sourceId = index.annotationSourceId(otherId);
+        const sourceId = sourceOf[otherId];
         let exact: string | undefined;
         if (sourceId) {
           try {
@@ -190,14 +186,14 @@ export function createSearchArea(ctx: ServiceContext, options: SearchServiceOpti
     },
 
     async getAnnotation({ id }) {
-      return findAnnotation(await service.ready(), id);
+      return findAnnotation(id);
     },
 
     async createRelation({ fromId, toId, type }) {
       if (fromId === toId) throw new DossierError('invalid-input', 'An annotation cannot be related to itself.');
-      const index = await service.ready();
-      await findAnnotation(index, fromId);
-      await findAnnotation(index, toId);
+      const known = await service.annotationSources([fromId, toId]);
+      await findAnnotation(fromId, known);
+      await findAnnotation(toId, known);
       const already = store.manifest.relations.find(
         (r) => r.type === type && ((r.from === fromId && r.to === toId) || (r.from === toId && r.to === fromId)),
       );
@@ -215,16 +211,16 @@ export function createSearchArea(ctx: ServiceContext, options: SearchServiceOpti
     },
 
     async getClaimGroup({ annotationId }) {
-      const index = await service.ready();
-      const self = await findAnnotation(index, annotationId);
       const { relations } = store.manifest;
       const ids = new Set<string>([annotationId]);
       for (const r of relations) {
         ids.add(r.from);
         ids.add(r.to);
       }
+      const sourceOf = await service.annotationSources([...ids]);
+      const self = await findAnnotation(annotationId, sourceOf);
       const annotations = [...ids].flatMap((id) => {
-        const sourceId = index.annotationSourceId(id);
+        const sourceId = sourceOf[id];
         return sourceId ? [{ id, sourceId }] : [];
       });
       const { byAnnotation } = computeGroups({ relations, annotations, sources: store.manifest.sources });
@@ -233,7 +229,7 @@ export function createSearchArea(ctx: ServiceContext, options: SearchServiceOpti
       const members = [];
       const loaded: Annotation[] = [];
       for (const id of memberIds) {
-        const a = id === annotationId ? self : await findAnnotation(index, id).catch(() => undefined);
+        const a = id === annotationId ? self : await findAnnotation(id, sourceOf).catch(() => undefined);
         const meta = a && metaOf(a.sourceId);
         if (!a || !meta) continue;
         loaded.push(a);

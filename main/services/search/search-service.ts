@@ -1,35 +1,29 @@
 /**
- * The search index's life in a session: load the persisted
- * index when its fingerprint still matches the notebook's files, else build it
- * in the background; keep it right through `ctx.onCommit` (transactions, undo,
- * redo) by re-indexing only what changed; save it after a quiet spell and at
- * close. The cache is derived data: a missing, stale or corrupt file is simply
- * rebuilt, never fatal.
+ * The search index's life in a session, seen from the main thread. The
+ * index itself lives in a worker thread (search-worker.ts, index-host.ts):
+ * building, loading, saving, queries and corroboration all run there, so the
+ * API keeps answering — opening a source never waits for index work.
  *
- *   <notebook>/.cache/search-index.json        SearchIndex.toJSON()
- *   <notebook>/.cache/search-index.stamp.json  {format, fingerprint} of the files it was built from
- *
- * Fingerprint: a hash of size + mtime of notebook.json and of every listed
- * source file (one stat per file, no reading), so any change made while the
- * notebook was closed — by another tool, a restore from backup — is noticed.
+ * This side starts the worker (on first use, or shortly after open), hands
+ * it the manifest's source list, actors and tags, forwards every committed
+ * change (`ctx.onCommit`: transactions, undo, redo) as the source's new text
+ * and annotations or the manifest entries that changed, and asks it to save
+ * after a quiet spell and at close. The cache is derived data: a missing,
+ * stale or corrupt one is rebuilt, never fatal (index-store.ts).
  */
-import { createHash } from 'node:crypto';
-import { mkdir, stat } from 'node:fs/promises';
-import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { IndexOrigin } from '../../../shared/enums';
-import { textHash } from '../../../shared/hash';
-import type { Actor, Annotation, SourceIndexEntry, Tag } from '../../../shared/model';
-import { readFileNoFollow, refuseLink, writeFileDurably } from '../store/atomic-json-file';
+import { DossierError } from '../../../shared/errors';
+import type { SearchFilters } from '../../../shared/api/search';
+import type { Actor, SourceIndexEntry, Tag } from '../../../shared/model';
+import type { ServiceContext } from '../service-context';
 import type { FileRef } from '../store/notebook-store';
-import { CACHE_DIR, MANIFEST_FILE } from '../store/notebook-store';
+import { CACHE_DIR } from '../store/notebook-store';
+import { workerEntry } from '../workers/entry';
+import type { HostMethod, HostMethods, HostReply, HostRequest, HostTimings, IndexOp, SlimMeta } from './index-host';
 
 export { CACHE_DIR };
-import type { ServiceContext } from '../service-context';
-import { SearchIndex, type IndexData } from './search-index';
-
-export const INDEX_FILE = 'search-index.json';
-export const STAMP_FILE = 'search-index.stamp.json';
-const STAMP_FORMAT = 1;
+export { INDEX_DIR, STAMP_FILE } from './index-store';
 
 export interface SearchServiceOptions {
   /** Quiet time before the index is saved after a change (ms). Default 5000. */
@@ -43,15 +37,36 @@ export interface SearchServiceOptions {
 
 export type LoadedFrom = IndexOrigin;
 
-type IndexedSource = IndexData['sources'][number];
+const slimMeta = (m: SourceIndexEntry): SlimMeta => [
+  m.id,
+  m.title,
+  m.language,
+  m.outlet ?? null,
+  m.publishedAt ?? null,
+];
 
-const sourceFields = (m: Pick<SourceIndexEntry, 'title' | 'language' | 'outlet' | 'publishedAt'>) =>
-  JSON.stringify([m.title, m.language, m.outlet ?? null, m.publishedAt ?? null]);
+/**
+ * The manifest as last sent to the worker: entries are compared by identity (the store never
+ * mutates one). The sets are made at the first change of the source list, not at open.
+ */
+interface Sent {
+  sources: readonly SourceIndexEntry[];
+  entries?: Set<SourceIndexEntry>;
+  ids?: Set<string>;
+  actors: readonly Actor[];
+  tags: readonly Tag[];
+}
+
+type Result<M extends HostMethod> = Awaited<ReturnType<HostMethods[M]>>;
 
 export class SearchService {
-  private index: SearchIndex | undefined;
-  private loading: Promise<SearchIndex> | undefined;
+  private worker: Worker | undefined;
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private nextId = 1;
+  private opening: Promise<void> | undefined;
+  private opened = false;
   private queue: Promise<void> = Promise.resolve();
+  private sent: Sent | undefined;
   private generation = 0;
   private savedGeneration = 0;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -59,18 +74,8 @@ export class SearchService {
   private saving: Promise<void> | undefined;
   private closed = false;
   private closing = false;
-  /** The build was cut short by close: never save it. */
-  private partial = false;
   private readonly unsubscribe: () => void;
-  /** What is indexed, to re-index only what changed. */
-  private readonly sourceMeta = new Map<string, string>();
-  private readonly sourceText = new Map<string, string>();
-  private readonly annotationKeys = new Map<string, Map<string, string>>();
-  private readonly actorKeys = new Map<string, string>();
-  private readonly tagKeys = new Map<string, string>();
   loadedFrom: LoadedFrom = 'none';
-  /** For tests and the benchmark: how the index came to be, and how long it took. */
-  readonly timings: { loadMs?: number; buildMs?: number; saveMs?: number } = {};
   private readonly saveDelayMs: number;
 
   constructor(
@@ -89,244 +94,179 @@ export class SearchService {
     }
   }
 
-  get cacheDir(): string {
-    return path.join(this.ctx.store.dir, CACHE_DIR);
-  }
-
   /** True once the index is loaded or built. */
   get isReady(): boolean {
-    return this.index !== undefined;
+    return this.opened;
   }
 
-  /** The index, loading or building it first if needed, with every committed change applied. */
-  async ready(): Promise<SearchIndex> {
-    if (this.closed) throw new Error('The notebook is closed.');
-    this.loading ??= this.loadOrBuild();
-    const index = await this.loading;
+  /** Resolves once the index is loaded or built, with every committed change sent to it. */
+  async ready(): Promise<void> {
+    if (this.closed || this.closing) throw new Error('The notebook is closed.');
+    this.opening ??= this.open();
+    await this.opening;
     await this.queue;
-    return index;
   }
 
-  // ------------------------------------------------------------ load / build
+  // ------------------------------------------------------------ queries (answered by the worker)
 
-  private async loadOrBuild(): Promise<SearchIndex> {
-    const fromCache = await this.tryLoad();
-    if (fromCache) {
-      this.index = fromCache;
-      this.loadedFrom = 'cache';
-      this.rememberManifest(false);
-      return fromCache;
-    }
-    const t0 = performance.now();
-    const { store } = this.ctx;
-    const data: IndexData = { sources: [], annotations: [], actors: store.manifest.actors, tags: store.manifest.tags };
-    const metas = [...store.manifest.sources];
-    // a few files at a time: reading overlaps parsing without flooding the disk
-    const BATCH = 16;
-    for (let i = 0; i < metas.length; i += BATCH) {
-      if (this.closing) {
-        this.partial = true;
-        break;
-      }
-      const batch = metas.slice(i, i + BATCH);
-      const files = await Promise.all(batch.map((meta) => store.loadSource(meta.id).catch(() => undefined))); // an unreadable source is reported elsewhere
-      batch.forEach((meta, k) => {
-        const file = files[k];
-        if (!file) return;
-        data.sources.push(this.indexedSource(meta, file.source.text));
-        data.annotations.push(...file.annotations);
-        // annotations are compared on their source's first change (cheaper than keeping keys for all now)
-        this.rememberSource(meta, file.source.text, undefined);
-      });
-    }
-    const index = SearchIndex.build(data);
-    this.timings.buildMs = performance.now() - t0;
-    this.index = index;
-    this.loadedFrom = 'build';
-    this.rememberManifest(true);
-    this.savedGeneration = -1; // a fresh build is worth saving
-    this.scheduleSave();
-    return index;
+  async search(query: string, filters: SearchFilters, limit: number | undefined, withActors: boolean) {
+    await this.ready();
+    return this.call('search', query, filters, limit, withActors);
   }
 
-  private async tryLoad(): Promise<SearchIndex | undefined> {
-    const t0 = performance.now();
-    const generation = this.generation;
-    try {
-      const [stampRaw, fingerprint] = await Promise.all([
-        readFileNoFollow(path.join(this.cacheDir, STAMP_FILE)),
-        this.fingerprint(),
-      ]);
-      const stamp = JSON.parse(stampRaw) as { format?: number; fingerprint?: string };
-      if (stamp.format !== STAMP_FORMAT || stamp.fingerprint !== fingerprint) return undefined;
-      const json = await readFileNoFollow(path.join(this.cacheDir, INDEX_FILE));
-      const index = SearchIndex.load(json);
-      this.timings.loadMs = performance.now() - t0;
-      // the cache matched the files as they were at `generation`: later commits are applied (and saved) as usual
-      this.savedGeneration = generation;
-      return index;
-    } catch {
-      return undefined; // missing, stale or corrupt: rebuild
-    }
+  async corroborate(annotationId: string, limit: number | undefined) {
+    await this.ready();
+    return this.call('corroborate', annotationId, limit);
   }
 
-  /** size + mtime of the manifest and every listed source file, hashed. */
-  async fingerprint(): Promise<string> {
-    const { store } = this.ctx;
-    const files = [
-      path.join(store.dir, MANIFEST_FILE),
-      ...store.manifest.sources.map((s) => store.sourceFilePath(s.id)),
-    ];
-    const hash = createHash('sha1');
-    const stats = await Promise.all(
-      files.map((f) =>
-        stat(f).then(
-          (s) => `${s.size}:${Math.trunc(s.mtimeMs)}`,
-          () => 'missing',
-        ),
-      ),
-    );
-    files.forEach((f, i) => hash.update(`${path.basename(f)}=${stats[i]}\n`));
-    return hash.digest('hex');
+  /** The source of each annotation id the index knows (annotation ids are global). */
+  async annotationSources(ids: readonly string[]): Promise<Record<string, string>> {
+    await this.ready();
+    return this.call('annotationSources', ids);
   }
 
-  private indexedSource(meta: SourceIndexEntry, text: string): IndexedSource {
-    return {
-      id: meta.id,
-      title: meta.title,
-      language: meta.language,
-      text,
-      ...(meta.outlet ? { outlet: meta.outlet } : {}),
-      ...(meta.publishedAt ? { publishedAt: meta.publishedAt } : {}),
+  async stats() {
+    await this.ready();
+    return this.call('stats');
+  }
+
+  /** How the index came to be and what its last save wrote (for tests and benchmarks). */
+  async timings(): Promise<HostTimings> {
+    await this.ready();
+    return this.call('timings');
+  }
+
+  // ------------------------------------------------------------ the worker
+
+  private spawn(): Worker {
+    const entry = workerEntry('search');
+    const worker = new Worker(entry.file, { execArgv: entry.execArgv, stdout: false, stderr: false });
+    worker.unref(); // an idle worker never keeps the process alive
+    worker.on('message', (reply: HostReply) => {
+      const waiting = this.pending.get(reply.id);
+      if (!waiting) return;
+      this.pending.delete(reply.id);
+      if (this.pending.size === 0) worker.unref();
+      if (reply.ok) waiting.resolve(reply.value);
+      else
+        waiting.reject(
+          reply.code ? new DossierError(reply.code as DossierError['code'], reply.message) : new Error(reply.message),
+        );
+    });
+    const fail = (err: Error) => {
+      if (this.worker !== worker) return;
+      // a crashed worker: what it held is gone; the next use starts another, which loads or rebuilds
+      this.worker = undefined;
+      this.opening = undefined;
+      this.opened = false;
+      this.loadedFrom = 'none';
+      for (const waiting of this.pending.values()) waiting.reject(err);
+      this.pending.clear();
     };
+    worker.on('error', fail);
+    worker.on('exit', () => fail(new Error('The search worker stopped.')));
+    return worker;
   }
 
-  private rememberSource(
-    meta: SourceIndexEntry,
-    text: string | undefined,
-    annotations: Annotation[] | undefined,
-  ): void {
-    this.sourceMeta.set(meta.id, sourceFields(meta));
-    if (text !== undefined) this.sourceText.set(meta.id, textHash(text));
-    if (annotations) this.annotationKeys.set(meta.id, new Map(annotations.map((a) => [a.id, JSON.stringify(a)])));
+  private call<M extends HostMethod>(method: M, ...args: Parameters<HostMethods[M]>): Promise<Result<M>> {
+    const worker = (this.worker ??= this.spawn());
+    const id = this.nextId++;
+    return new Promise<Result<M>>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      // while a request runs, the worker keeps the process alive (a CLI search waits for it)
+      worker.ref();
+      worker.postMessage({ id, method, args } satisfies HostRequest);
+    });
   }
 
-  private rememberManifest(withSources: boolean): void {
-    const m = this.ctx.store.manifest;
-    this.actorKeys.clear();
-    for (const a of m.actors) this.actorKeys.set(a.id, JSON.stringify(a));
-    this.tagKeys.clear();
-    for (const t of m.tags) this.tagKeys.set(t.id, JSON.stringify(t));
-    // Loaded from the cache: metadata is known to match; texts and annotations are checked on their first change.
-    if (!withSources) for (const s of m.sources) this.rememberSource(s, undefined, undefined);
+  private async open(): Promise<void> {
+    const { store } = this.ctx;
+    await store.flush(); // the worker reads the source files
+    const m = store.manifest;
+    this.sent = { sources: m.sources, actors: m.actors, tags: m.tags };
+    const generation = this.generation;
+    const result = await this.call('open', {
+      dir: store.dir,
+      sources: m.sources.map(slimMeta),
+      actors: m.actors,
+      tags: m.tags,
+      readOnly: store.readOnly,
+      generation,
+    });
+    // the files the worker could not read, as the store reads them (an unreadable one stays out, as before)
+    const ops: IndexOp[] = [];
+    for (const id of result.unread) {
+      const op = await this.sourceOp(id);
+      if (op) ops.push(op);
+    }
+    if (ops.length) await this.call('apply', ops);
+    this.loadedFrom = result.loadedFrom;
+    // a loaded cache matched the files as they were at `generation`; a fresh build is worth saving
+    this.savedGeneration = result.loadedFrom === 'cache' && ops.length === 0 ? generation : -1;
+    this.opened = true;
+    if (this.savedGeneration === -1) this.scheduleSave();
+  }
+
+  private async sourceOp(id: string): Promise<IndexOp | undefined> {
+    const { store } = this.ctx;
+    const meta = store.manifest.sources.find((s) => s.id === id);
+    if (!meta) return undefined; // removed: handled with the manifest
+    try {
+      const file = await store.loadSource(id);
+      return { kind: 'source', meta: slimMeta(meta), text: file.source.text, annotations: file.annotations };
+    } catch {
+      return undefined; // unreadable: reported elsewhere
+    }
   }
 
   // ------------------------------------------------------------ incremental updates
 
   private onCommit(files: FileRef[]): void {
     this.generation++;
-    if (!this.loading) return; // the load or build will read the current state
-    const loading = this.loading;
+    this.worker?.postMessage({ generation: this.generation } satisfies HostRequest);
+    if (!this.opening) return; // the load or build will read the current state
+    const opening = this.opening;
     this.queue = this.queue
       .then(async () => {
-        const index = await loading;
+        await opening;
+        const ops: IndexOp[] = [];
+        // the manifest first: a new source is listed before its file is applied
+        if (files.some((f) => f.kind === 'manifest')) ops.push(this.manifestOp());
         for (const file of files) {
-          if (file.kind === 'manifest') await this.applyManifest(index);
-          else await this.applySource(index, file.id);
+          if (file.kind === 'manifest') continue;
+          const op = await this.sourceOp(file.id);
+          if (op) ops.push(op);
         }
+        await this.call('apply', ops);
       })
       .catch(() => undefined); // derived data must never break the change that was made
     this.scheduleSave();
   }
 
-  private async applyManifest(index: SearchIndex): Promise<void> {
+  /** What changed in the manifest since it was last sent: only those entries go to the worker. */
+  private manifestOp(): IndexOp {
     const m = this.ctx.store.manifest;
-    const sync = <T extends { id: string }>(
-      items: readonly T[],
-      keys: Map<string, string>,
-      upsert: (x: T) => void,
-      remove: (id: string) => void,
-    ) => {
-      const seen = new Set<string>();
-      for (const item of items) {
-        seen.add(item.id);
-        const key = JSON.stringify(item);
-        if (keys.get(item.id) !== key) {
-          upsert(item);
-          keys.set(item.id, key);
-        }
+    const sent = this.sent!;
+    const op: Extract<IndexOp, { kind: 'manifest' }> = { kind: 'manifest', changed: [], removed: [] };
+    if (m.actors !== sent.actors) op.actors = (sent.actors = m.actors) as Actor[];
+    if (m.tags !== sent.tags) op.tags = (sent.tags = m.tags) as Tag[];
+    if (m.sources !== sent.sources) {
+      const entries = sent.entries ?? new Set(sent.sources);
+      const ids = new Set<string>();
+      for (const s of m.sources) {
+        ids.add(s.id);
+        if (!entries.has(s)) op.changed.push(slimMeta(s));
       }
-      for (const id of [...keys.keys()]) {
-        if (!seen.has(id)) {
-          remove(id);
-          keys.delete(id);
-        }
-      }
-    };
-    sync<Actor>(
-      m.actors,
-      this.actorKeys,
-      (a) => index.upsertActor(a),
-      (id) => index.removeActor(id),
-    );
-    sync<Tag>(
-      m.tags,
-      this.tagKeys,
-      (t) => index.upsertTag(t),
-      (id) => index.removeTag(id),
-    );
-    const listed = new Set<string>();
-    for (const meta of m.sources) {
-      listed.add(meta.id);
-      if (!index.hasSource(meta.id) || this.sourceMeta.get(meta.id) !== sourceFields(meta))
-        await this.applySource(index, meta.id);
+      for (const id of sent.ids ?? sent.sources.map((s) => s.id)) if (!ids.has(id)) op.removed.push(id);
+      Object.assign(sent, { sources: m.sources, entries: new Set(m.sources), ids });
     }
-    for (const id of [...this.sourceMeta.keys()]) {
-      if (listed.has(id)) continue;
-      index.removeSource(id);
-      this.sourceMeta.delete(id);
-      this.sourceText.delete(id);
-      this.annotationKeys.delete(id);
-    }
-  }
-
-  private async applySource(index: SearchIndex, id: string): Promise<void> {
-    const { store } = this.ctx;
-    const meta = store.manifest.sources.find((s) => s.id === id);
-    if (!meta) return; // removed: handled with the manifest
-    let file;
-    try {
-      file = await store.loadSource(id);
-    } catch {
-      return;
-    }
-    const text = file.source.text;
-    if (
-      !index.hasSource(id) ||
-      this.sourceMeta.get(id) !== sourceFields(meta) ||
-      this.sourceText.get(id) !== textHash(text)
-    ) {
-      index.upsertSource(this.indexedSource(meta, text));
-      // annotation entries keep their quotes from the text: refresh them all
-      this.annotationKeys.delete(id);
-    }
-    const known = this.annotationKeys.get(id);
-    const now = new Map<string, string>();
-    for (const a of file.annotations) {
-      const key = JSON.stringify(a);
-      now.set(a.id, key);
-      if (known?.get(a.id) !== key) index.upsertAnnotation(a, text);
-    }
-    for (const annId of index.annotationIdsOf(id)) if (!now.has(annId)) index.removeAnnotation(annId);
-    this.sourceMeta.set(id, sourceFields(meta));
-    this.sourceText.set(id, textHash(text));
-    this.annotationKeys.set(id, now);
+    return op;
   }
 
   // ------------------------------------------------------------ persistence
 
   private get dirty(): boolean {
-    return this.index !== undefined && this.generation !== this.savedGeneration;
+    return this.opened && this.generation !== this.savedGeneration;
   }
 
   private scheduleSave(): void {
@@ -339,54 +279,38 @@ export class SearchService {
     this.saveTimer.unref?.();
   }
 
-  /** Writes the index and its stamp when they changed since the last save. Never throws. */
+  /** Asks the worker to save what changed since the last save (index-store.ts). Never throws. */
   async save(): Promise<void> {
     if (this.saving) await this.saving;
-    if (!this.dirty || this.partial || this.ctx.store.readOnly) return;
+    if (!this.dirty || this.ctx.store.readOnly) return;
     this.saving = this.writeCache().finally(() => (this.saving = undefined));
     await this.saving;
   }
 
   private async writeCache(): Promise<void> {
-    const index = this.index;
-    if (!index) return;
     try {
       const generation = this.generation;
       await this.queue;
       await this.ctx.store.flush();
-      const fingerprint = await this.fingerprint();
-      // A change arrived meanwhile: the fingerprint may not match the index; try again after it.
-      if (generation !== this.generation) {
-        this.scheduleSave();
-        return;
-      }
-      const t0 = performance.now();
-      const json = index.toJSON();
-      await refuseLink(this.cacheDir);
-      await mkdir(this.cacheDir, { recursive: true });
-      // A cache: atomic and never through a link, but not worth an fsync.
-      const write = (name: string, content: string) =>
-        writeFileDurably(path.join(this.cacheDir, name), content, { durable: false });
-      // The stamp goes last: a crash in between leaves an old stamp that no longer matches.
-      await write(INDEX_FILE, json);
-      await write(STAMP_FILE, JSON.stringify({ format: STAMP_FORMAT, fingerprint, savedAt: new Date().toISOString() }));
-      this.timings.saveMs = performance.now() - t0;
+      // A change arrived meanwhile: the files may be newer than the index; try again after it.
+      if (generation !== this.generation) return this.scheduleSave();
+      const outcome = await this.call('save', generation);
+      if (outcome.kind === 'retry') return this.scheduleSave();
       this.savedGeneration = generation;
     } catch {
       // a cache that cannot be written is rebuilt next time
     }
   }
 
-  /** Stops background work and saves the index if it changed. */
+  /** Saves the index if it changed and stops the worker (a build still running is dropped, never saved). */
   async close(): Promise<void> {
     if (this.closed || this.closing) return;
     this.closing = true;
     if (this.startTimer) clearTimeout(this.startTimer);
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.unsubscribe();
-    if (this.loading) {
+    if (this.opened) {
       try {
-        await this.loading;
         await this.queue;
         await this.save();
       } catch {
@@ -394,5 +318,10 @@ export class SearchService {
       }
     }
     this.closed = true;
+    const worker = this.worker;
+    this.worker = undefined;
+    for (const waiting of this.pending.values()) waiting.reject(new Error('The notebook is closed.'));
+    this.pending.clear();
+    await worker?.terminate();
   }
 }

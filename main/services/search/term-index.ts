@@ -8,11 +8,13 @@
  * snapshot was 45 MB and took 1.7 s to load (JSON.parse alone 0.6 s), and a
  * build took 18 s and 1.9 GB of heap — far outside the targets (build ≤ 5 s,
  * load ≤ 300 ms; docs/decisions/0005-own-search-index.md). Postings here are
- * flat number arrays and the snapshot is varint-packed, so loading is a decode loop, not an object
- * graph.
+ * flat number arrays and the snapshot is a few Int32Arrays, so loading is a view over the file's
+ * bytes, not an object graph.
  *
  * Terms arrive already analysed (see analyzer.ts); this module only counts.
  */
+
+import { boundedDistance, kthLargest, lowerBound } from './rank-helpers';
 
 export const Field = { Text: 0, Title: 1, Note: 2, Name: 3 } as const;
 
@@ -63,26 +65,29 @@ export class TermIndex {
   private terms: string[] = [];
   /**
    * Per term: [doc, tf, doc, tf, …] (discarded documents linger until the next
-   * snapshot). Lists loaded from a snapshot are views into one Int32Array and
-   * become plain arrays when they next grow.
+   * snapshot). Lists loaded from a snapshot are views into one Int32Array,
+   * never copied: what is added later goes to `grown`.
    */
   private postings: Array<number[] | Int32Array> = [];
+  /** Per term whose list is a loaded view: the postings added since the load. */
+  private grown: Array<number[] | undefined> = [];
   /** Per term: live documents holding it. */
   private liveDf: number[] = [];
   /** Per document: its term ids (to keep `liveDf` right on discard); not kept for documents loaded from a snapshot. */
   private docTerms: Array<number[] | undefined> = [];
-  /** For loaded documents: their terms, recomputed from the text on discard. */
-  private readonly resolveTerms: ((key: string) => readonly string[]) | undefined;
-
-  constructor(resolveTerms?: (key: string) => readonly string[]) {
-    this.resolveTerms = resolveTerms;
-  }
+  /**
+   * Loaded documents discarded since the last settle: their terms are found
+   * in the postings (one pass for all of them), so `liveDf` needs no text.
+   */
+  private pendingDiscards: number[] = [];
   /** All terms in sorted order (for prefix and fuzzy expansion). */
   private sorted: string[] = [];
   private sortedDirty = false;
 
   private keys: string[] = [];
-  private keyToDoc = new Map<string, number>();
+  /** Key → document; for a loaded index made on first need (a load builds no map of every passage). */
+  private keyMap: Map<string, number> | undefined = new Map<string, number>();
+  private live = 0;
   private fieldOf: number[] = [];
   private lengthOf: number[] = [];
   private alive: boolean[] = [];
@@ -97,8 +102,16 @@ export class TermIndex {
   private markBuf = new Uint32Array(0);
   private epoch = 0;
 
+  private get keyToDoc(): Map<string, number> {
+    if (!this.keyMap) {
+      this.keyMap = new Map();
+      for (let d = 0; d < this.keys.length; d++) if (this.alive[d]) this.keyMap.set(this.keys[d]!, d);
+    }
+    return this.keyMap;
+  }
+
   get documentCount(): number {
-    return this.keyToDoc.size;
+    return this.live;
   }
 
   get termCount(): number {
@@ -115,6 +128,7 @@ export class TermIndex {
     const doc = this.keys.length;
     this.keys.push(key);
     this.keyToDoc.set(key, doc);
+    this.live++;
     this.fieldOf.push(field);
     this.lengthOf.push(terms.length);
     this.alive.push(true);
@@ -142,9 +156,9 @@ export class TermIndex {
       this.tfBuf[id]! += 1;
     }
     for (const id of ids) {
-      let list = this.postings[id]!;
-      if (!Array.isArray(list)) this.postings[id] = list = Array.from(list);
-      list.push(doc, this.tfBuf[id]!);
+      const list = this.postings[id]!;
+      if (Array.isArray(list)) list.push(doc, this.tfBuf[id]!);
+      else (this.grown[id] ??= []).push(doc, this.tfBuf[id]!);
       this.tfBuf[id] = 0;
       this.liveDf[id]! += 1;
     }
@@ -156,23 +170,32 @@ export class TermIndex {
     const doc = this.keyToDoc.get(key);
     if (doc === undefined) return;
     this.keyToDoc.delete(key);
+    this.live--;
     this.alive[doc] = false;
     this.fieldTotals[this.fieldOf[doc]!]! -= this.lengthOf[doc]!;
     this.fieldCounts[this.fieldOf[doc]!]! -= 1;
     const ids = this.docTerms[doc];
     if (ids) for (const id of ids) this.liveDf[id]! -= 1;
-    else if (this.resolveTerms) {
-      for (const term of new Set(this.resolveTerms(key))) {
-        const id = this.termIds.get(term);
-        if (id !== undefined && this.liveDf[id]! > 0) this.liveDf[id]! -= 1;
-      }
-    }
+    else this.pendingDiscards.push(doc);
     this.docTerms[doc] = undefined;
     this.dead++;
   }
 
+  /** Brings `liveDf` up to date for loaded documents discarded since the last call: one pass over the postings. */
+  private settle(): void {
+    if (this.pendingDiscards.length === 0) return;
+    const gone = new Uint8Array(this.keys.length);
+    for (const doc of this.pendingDiscards) gone[doc] = 1;
+    this.pendingDiscards = [];
+    for (let t = 0; t < this.postings.length; t++) {
+      for (const list of [this.postings[t]!, this.grown[t] ?? []])
+        for (let i = 0; i < list.length; i += 2) if (gone[list[i]!]) this.liveDf[t]! -= 1;
+    }
+  }
+
   /** Number of live documents holding `term`. */
   docFrequency(term: string): number {
+    this.settle();
     const id = this.termIds.get(term);
     return id === undefined ? 0 : this.liveDf[id]!;
   }
@@ -193,6 +216,7 @@ export class TermIndex {
 
   /** The index terms a query term stands for, with their weights. */
   expand(q: TermQuery): Array<[number, number]> {
+    this.settle();
     const out = new Map<number, number>();
     const exact = this.termIds.get(q.term);
     if (exact !== undefined) out.set(exact, 1);
@@ -244,6 +268,7 @@ export class TermIndex {
 
   /** BM25 over the groups: AND needs every group to match; the score is multiplied by the groups matched. */
   score(groups: readonly QueryGroup[] | ExpandedQuery, options: ScoreOptions): ScoredDoc[] {
+    this.settle();
     const expanded = isExpanded(groups) ? groups : this.expandAll(groups);
     const n = this.keys.length;
     if (this.scoreBuf.length < n) {
@@ -259,34 +284,41 @@ export class TermIndex {
     const fieldWeights = new Array<number>(FIELD_COUNT).fill(0);
     for (const [f, w] of Object.entries(options.fields)) fieldWeights[Number(f)] = w ?? 0;
     const avg = this.fieldTotals.map((t, i) => (this.fieldCounts[i]! > 0 ? t / this.fieldCounts[i]! : 1));
-    const total = Math.max(1, this.keyToDoc.size);
+    const total = Math.max(1, this.live);
     for (let g = 0; g < expanded.length; g++) {
       const epochG = ++this.epoch;
       for (const [id, weight] of expanded[g]!) {
-        const list = this.postings[id]!;
         const df = this.liveDf[id]!;
         if (df === 0) continue;
         const idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
-        for (let i = 0; i < list.length; i += 2) {
-          const doc = list[i]!;
-          if (!this.alive[doc]) continue;
-          const field = this.fieldOf[doc]!;
-          const fw = fieldWeights[field]!;
-          if (!fw) continue;
-          const tf = list[i + 1]!;
-          const s = idf * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * this.lengthOf[doc]!) / avg[field]!)));
-          if (mark[doc]! < epochG) {
-            if (g === 0 || options.mode === 'OR') {
-              if (groupHits[doc] === 0 && scores[doc] === 0) touched.push(doc);
-            } else if (groupHits[doc] !== g) continue; // AND: missed an earlier group
-            mark[doc] = epochG;
-            groupHits[doc]! += 1;
+        const scan = (list: number[] | Int32Array) => {
+          for (let i = 0; i < list.length; i += 2) {
+            const doc = list[i]!;
+            if (!this.alive[doc]) continue;
+            const field = this.fieldOf[doc]!;
+            const fw = fieldWeights[field]!;
+            if (!fw) continue;
+            const tf = list[i + 1]!;
+            const s = idf * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * this.lengthOf[doc]!) / avg[field]!)));
+            if (mark[doc]! < epochG) {
+              if (g === 0 || options.mode === 'OR') {
+                if (groupHits[doc] === 0 && scores[doc] === 0) touched.push(doc);
+              } else if (groupHits[doc] !== g) continue; // AND: missed an earlier group
+              mark[doc] = epochG;
+              groupHits[doc]! += 1;
+            }
+            scores[doc]! += weight * fw * s;
           }
-          scores[doc]! += weight * fw * s;
-        }
+        };
+        scan(this.postings[id]!);
+        const more = this.grown[id];
+        if (more) scan(more);
       }
     }
-    const out: ScoredDoc[] = [];
+    // candidates as two flat lists: objects are made only for the ones kept (a common word matches most passages)
+    const docs: number[] = [];
+    const finals: number[] = [];
+    const groupsOf: number[] = [];
     const need = options.mode === 'AND' ? expanded.length : 1;
     for (const doc of touched) {
       const hits = groupHits[doc]!;
@@ -295,19 +327,20 @@ export class TermIndex {
       groupHits[doc] = 0;
       mark[doc] = 0;
       if (hits < need) continue;
-      const key = this.keys[doc]!;
-      if (options.filter && !options.filter(key)) continue;
-      out.push({ doc, key, score: score * hits, groups: hits });
+      if (options.filter && !options.filter(this.keys[doc]!)) continue;
+      docs.push(doc);
+      finals.push(score * hits);
+      groupsOf.push(hits);
     }
     this.epoch = 0;
     const top = options.top;
-    if (top !== undefined && out.length > top) {
-      // keep the best `top` (and ties) without sorting everything
-      const values = new Float64Array(out.length);
-      out.forEach((r, i) => (values[i] = r.score));
-      const threshold = kthLargest(values, top);
-      return out.filter((r) => r.score >= threshold).sort((a, b) => b.score - a.score || a.doc - b.doc);
-    }
+    // keep the best `top` (and ties) without sorting everything
+    const threshold =
+      top !== undefined && docs.length > top ? kthLargest(Float64Array.from(finals), top) : Number.NEGATIVE_INFINITY;
+    const out: ScoredDoc[] = [];
+    for (let i = 0; i < docs.length; i++)
+      if (finals[i]! >= threshold)
+        out.push({ doc: docs[i]!, key: this.keys[docs[i]!]!, score: finals[i]!, groups: groupsOf[i]! });
     return out.sort((a, b) => b.score - a.score || a.doc - b.doc);
   }
 
@@ -332,46 +365,51 @@ export class TermIndex {
     // terms in sorted order, so a loaded index needs no sort before its first prefix search
     for (const term of this.sortedTerms()) {
       const t = this.termIds.get(term)!;
-      const list = this.postings[t]!;
+      const lists = [this.postings[t]!, this.grown[t] ?? []];
       let live = 0;
-      for (let i = 0; i < list.length; i += 2) if (remap[list[i]!]! >= 0) live++;
+      for (const list of lists) for (let i = 0; i < list.length; i += 2) if (remap[list[i]!]! >= 0) live++;
       if (!live) continue;
       terms.push(this.terms[t]!);
       counts.push(live);
-      for (let i = 0; i < list.length; i += 2) {
-        const d = remap[list[i]!]!;
-        if (d >= 0) flat.push(d, list[i + 1]!);
-      }
+      for (const list of lists)
+        for (let i = 0; i < list.length; i += 2) {
+          const d = remap[list[i]!]!;
+          if (d >= 0) flat.push(d, list[i + 1]!);
+        }
     }
     const meta = new IntBuffer();
     for (let i = 0; i < keys.length; i++) meta.push(fields[i]!, lengths[i]!);
     return {
       terms: terms.join('\n'),
-      counts: counts.toBase64(),
-      postings: flat.toBase64(),
+      counts: counts.values(),
+      postings: flat.values(),
       keys: keys.join('\n'),
-      docs: meta.toBase64(),
+      docs: meta.values(),
     };
   }
 
-  static fromSnapshot(s: TermIndexSnapshot, resolveTerms?: (key: string) => readonly string[]): TermIndex {
-    const index = new TermIndex(resolveTerms);
+  static fromSnapshot(s: TermIndexSnapshot): TermIndex {
+    const index = new TermIndex();
     index.keys = s.keys ? s.keys.split('\n') : [];
-    const meta = int32FromBase64(s.docs);
-    for (let d = 0; d < index.keys.length; d++) {
+    const meta = s.docs;
+    const n = index.keys.length;
+    index.fieldOf = new Array<number>(n);
+    index.lengthOf = new Array<number>(n);
+    index.alive = new Array<boolean>(n).fill(true);
+    index.docTerms = new Array<number[] | undefined>(n);
+    for (let d = 0; d < n; d++) {
       const field = meta[2 * d]!;
       const length = meta[2 * d + 1]!;
-      index.fieldOf.push(field);
-      index.lengthOf.push(length);
-      index.alive.push(true);
-      index.keyToDoc.set(index.keys[d]!, d);
-      index.docTerms.push(undefined);
+      index.fieldOf[d] = field;
+      index.lengthOf[d] = length;
       index.fieldTotals[field]! += length;
       index.fieldCounts[field]! += 1;
     }
+    index.live = n;
+    index.keyMap = undefined;
     index.terms = s.terms ? s.terms.split('\n') : [];
-    const counts = int32FromBase64(s.counts);
-    const flat = int32FromBase64(s.postings);
+    const counts = s.counts;
+    const flat = s.postings;
     let at = 0;
     for (let t = 0; t < index.terms.length; t++) {
       index.termIds.set(index.terms[t]!, t);
@@ -394,77 +432,19 @@ function isExpanded(q: readonly QueryGroup[] | ExpandedQuery): q is ExpandedQuer
 }
 
 export interface TermIndexSnapshot {
-  /** Terms, one a line. */
+  /** Terms, one a line, sorted. */
   terms: string;
-  /** Int32 little-endian, base64: postings per term. */
-  counts: string;
-  /** Int32 little-endian, base64: doc, tf pairs, term after term. */
-  postings: string;
+  /** Postings per term. */
+  counts: Int32Array;
+  /** doc, tf pairs, term after term. */
+  postings: Int32Array;
+  /** Document keys, one a line. */
   keys: string;
-  docs: string;
+  /** field, length pairs per document. */
+  docs: Int32Array;
 }
 
-/** The k-th largest value (1-based) of `values` (reordered in place): quickselect. */
-function kthLargest(values: Float64Array, k: number): number {
-  let lo = 0;
-  let hi = values.length - 1;
-  const target = k - 1;
-  while (lo < hi) {
-    const pivot = values[(lo + hi) >>> 1]!;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (values[i]! > pivot) i++;
-      while (values[j]! < pivot) j--;
-      if (i <= j) {
-        const t = values[i]!;
-        values[i] = values[j]!;
-        values[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (target <= j) hi = j;
-    else if (target >= i) lo = i;
-    else break;
-  }
-  return values[target]!;
-}
-
-function lowerBound(sorted: readonly string[], key: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Levenshtein distance, or max + 1 as soon as it must exceed `max`. */
-function boundedDistance(a: string, b: string, max: number): number {
-  const m = a.length;
-  const n = b.length;
-  let prev = new Array<number>(n + 1);
-  let cur = new Array<number>(n + 1);
-  for (let j = 0; j <= n; j++) prev[j] = j;
-  for (let i = 1; i <= m; i++) {
-    cur[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= n; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      cur[j] = v;
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-    [prev, cur] = [cur, prev];
-  }
-  return prev[n]!;
-}
-
-/** A growable Int32 buffer, written out as base64 (little-endian). */
+/** A growable Int32 buffer. */
 class IntBuffer {
   private buf = new Int32Array(1 << 14);
   private len = 0;
@@ -477,15 +457,8 @@ class IntBuffer {
     this.buf[this.len++] = a;
     if (b !== undefined) this.buf[this.len++] = b;
   }
-  toBase64(): string {
-    return Buffer.from(this.buf.buffer, 0, this.len * 4).toString('base64');
+  /** The values pushed (a view, valid until the next push). */
+  values(): Int32Array {
+    return this.buf.subarray(0, this.len);
   }
-}
-
-function int32FromBase64(base64: string): Int32Array {
-  const bytes = Buffer.from(base64, 'base64');
-  if (bytes.byteOffset % 4 === 0) return new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
-  const copy = new Uint8Array(bytes.byteLength);
-  copy.set(bytes);
-  return new Int32Array(copy.buffer);
 }

@@ -12,8 +12,17 @@ import { cancelImports, forgetSignature } from '../import/import-batch';
 import type { ServiceContext, ServiceMethods } from '../service-context';
 import type { SourceFileData } from '../store/types';
 import { removeParagraphFrom, restoreBlock, type EditedText } from './text-edit';
+import { sourceListMethods } from './source-list';
 
-type SourceMethodName = 'cancelImport' | 'restoreRemoved' | 'removeParagraph' | 'updateSourceMeta' | 'deleteSource';
+type SourceMethodName =
+  | 'listSourcePage'
+  | 'getSourceHeads'
+  | 'locateSource'
+  | 'cancelImport'
+  | 'restoreRemoved'
+  | 'removeParagraph'
+  | 'updateSourceMeta'
+  | 'deleteSource';
 
 const META_KEYS = ['title', 'outlet', 'author', 'publishedAt', 'language', 'url'] as const;
 
@@ -63,6 +72,7 @@ export function sourceMethods(ctx: ServiceContext): ServiceMethods<SourceMethodN
   };
 
   return {
+    ...sourceListMethods(ctx),
     async cancelImport() {
       return { cancelled: cancelImports(store) > 0 };
     },

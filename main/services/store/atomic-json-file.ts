@@ -16,7 +16,7 @@ import type { Adapter } from 'lowdb';
 import { DossierError } from '../../../shared/errors';
 
 /** O_NOFOLLOW where the platform has it (not on Windows, where links need privileges to create). */
-const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+export const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 
 /** Raised when a file exists but is not JSON; the store turns it into a read-only notebook. */
 export class UnreadableFileError extends Error {
@@ -91,8 +91,11 @@ export async function writeFileDurably(
   if (durable) await fsyncDirectory(dir);
 }
 
-/** The text of `file`, refusing a symbolic link (ENOENT passes through). */
-export async function readFileNoFollow(file: string): Promise<string> {
+/**
+ * The bytes of `file`, refusing a symbolic link (ENOENT passes through) and,
+ * with `maxBytes`, a file larger than that (a cache file planted to exhaust memory).
+ */
+export async function readBytesNoFollow(file: string, { maxBytes }: { maxBytes?: number } = {}): Promise<Buffer> {
   let handle;
   try {
     handle = await open(file, constants.O_RDONLY | NOFOLLOW);
@@ -101,10 +104,20 @@ export async function readFileNoFollow(file: string): Promise<string> {
     throw err;
   }
   try {
-    return await handle.readFile('utf8');
+    if (maxBytes !== undefined) {
+      const stats = await handle.stat();
+      if (!stats.isFile() || stats.size > maxBytes)
+        throw new DossierError('corrupt', `${path.basename(file)} is not a file of at most ${maxBytes} bytes.`);
+    }
+    return await handle.readFile();
   } finally {
     await handle.close();
   }
+}
+
+/** The text of `file`, read as readBytesNoFollow reads it. */
+export async function readFileNoFollow(file: string, options: { maxBytes?: number } = {}): Promise<string> {
+  return (await readBytesNoFollow(file, options)).toString('utf8');
 }
 
 /** The raw JSON of a file (unknown shape: the store validates and migrates it), or null when absent. */

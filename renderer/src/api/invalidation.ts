@@ -30,10 +30,18 @@ const listed = (c: ChangeSet) => c.sources.some((s) => s.metadata);
 const sourceSetChanged = (c: ChangeSet) => c.sources.some((s) => s.kind !== 'updated');
 const sourceTouched = (c: ChangeSet, id: string) => c.sources.some((s) => s.id === id);
 
+/** A listing change can move a source in a sorted or filtered list (or in or out of it); in the notebook's own order it cannot. */
+const reordered = (c: ChangeSet, view: { sort?: string; filter?: string }) =>
+  sourceSetChanged(c) || (listed(c) && ((view.sort ?? 'imported') !== 'imported' || Boolean(view.filter?.trim())));
+
 const RULES: { [M in MethodName]?: Rule<M> } = {
   // Title, read-only state, source count, statuses.
   getNotebook: ({ changes: c }) => sourceSetChanged(c) || Boolean(c.statuses) || c.notebook,
-  listSources: ({ changes: c }) => listed(c),
+  // Sources added or removed; a source's new listing is patched in (./source-heads.ts).
+  listSources: ({ changes: c }) => sourceSetChanged(c),
+  listSourcePage: ({ changes: c }, view) => reordered(c, view),
+  locateSource: ({ changes: c }, view) => reordered(c, view),
+  getSourceHeads: ({ changes: c }, { ids }) => c.sources.some((s) => s.metadata && ids.includes(s.id)),
   getSource: ({ changes: c }, { id }) => sourceTouched(c, id),
   listTags: ({ changes: c }) => c.tags.length > 0,
   listActors: ({ changes: c }) => c.actors.length > 0,
@@ -46,6 +54,8 @@ const RULES: { [M in MethodName]?: Rule<M> } = {
   actorOptions: ({ changes: c }) => c.actors.length > 0 || c.sources.length > 0 || c.notebook,
   sourceMentions: ({ changes: c }, { sourceId }) => c.actors.length > 0 || sourceTouched(c, sourceId),
   listBriefs: ({ changes: c }) => c.briefs.length > 0,
+  // Style files live beside the notebook's data: adding one refetches the list itself.
+  listCitationStyles: () => false,
   // The open brief's editor already shows its own autosave: only other changes reload it.
   getBrief: (event, { id }) => event.changes.briefs.some((b) => b.id === id) && !isOwnWrite(event, `brief:${id}`),
   // Chips show a claim's text, status and source.

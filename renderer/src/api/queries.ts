@@ -11,6 +11,7 @@ import type { ApiInput, ApiOutput, RendererMethodName } from '../../../shared/ap
 import { useNotices } from '../ui/notices';
 import { call, onApiEvent } from './index';
 import { invalidates, isApiQueryKey } from './invalidation';
+import { patchSourceHeads, SOURCE_LISTS } from './source-heads';
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -29,7 +30,8 @@ export function createQueryClient(): QueryClient {
 
 /**
  * Marks stale, and refetches when in use, every query a `notebook-changed`
- * event affects. Returns the unsubscribe function.
+ * event affects, and patches the source lists it leaves fresh. Returns the
+ * unsubscribe function.
  */
 export function connectInvalidation(client: QueryClient): () => void {
   return onApiEvent((event) => {
@@ -38,6 +40,10 @@ export function connectInvalidation(client: QueryClient): () => void {
       predicate: (query) =>
         isApiQueryKey(query.queryKey) && invalidates(event, query.queryKey[0], query.queryKey[1] as never),
     });
+    // Lists left fresh get the changed sources' new heads (./source-heads.ts); a failed fetch refetches them.
+    patchSourceHeads(client, event, (ids) => call('getSourceHeads', { ids })).catch(() =>
+      client.invalidateQueries({ predicate: (q) => isApiQueryKey(q.queryKey) && SOURCE_LISTS.has(q.queryKey[0]) }),
+    );
   });
 }
 

@@ -3,12 +3,12 @@
  * Later features (claims, actors, briefs) add panes or views here; data comes
  * only through the typed API (../api).
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { isSourcesRoute, NavigationProvider, useNavigation } from '../ui/navigation';
 import { EXTRA_VIEWS } from './views';
 import type { ImportResult } from '../../../shared/api';
-import { connectInvalidation, createQueryClient } from '../api/queries';
+import { connectInvalidation, createQueryClient, useApiQuery } from '../api/queries';
 import { EmptyNotebook } from '../import/EmptyNotebook';
 import { ImportSummary } from '../import/ImportSummary';
 import { IMPORT_ACCEPT, useImport } from '../import/useImport';
@@ -69,11 +69,10 @@ function AppWindow() {
   const importer = useImport(onImported);
 
   // A selection that no longer exists (e.g. the notebook changed on disk) is dropped.
+  const gone = selected.status === 'error' && selected.notFound;
   useEffect(() => {
-    if (selectedId && notebook.sources && !notebook.sources.some((s) => s.id === selectedId)) {
-      if (selected.status === 'error') setSelectedId(null);
-    }
-  }, [notebook.sources, selectedId, selected.status]);
+    if (gone) setSelectedId(null);
+  }, [gone, setSelectedId]);
 
   // Errors nobody caught still reach the person as a readable message.
   useEffect(() => {
@@ -87,19 +86,22 @@ function AppWindow() {
     };
   }, [notifyError]);
 
-  const { info, sources } = notebook;
+  const { info } = notebook;
   const readOnly = info?.readOnly ?? false;
-  const empty = sources !== null && sources.length === 0;
+  const sourceCount = info?.sourceCount ?? null;
+  const empty = sourceCount === 0;
 
   // The deleted source was open: open its neighbour in the list (the next, else the one before).
+  const neighbour = useRef<{ id: string; neighbourId: string | null } | null>(null);
+  const onNeighbour = useCallback((id: string, neighbourId: string | null) => {
+    neighbour.current = { id, neighbourId };
+  }, []);
   const onDeleted = useCallback(
     (id: string) => {
-      if (id !== selectedId || !sources) return;
-      const at = sources.findIndex((s) => s.id === id);
-      const rest = sources.filter((s) => s.id !== id);
-      setSelectedId(rest[Math.min(Math.max(at, 0), rest.length - 1)]?.id ?? null);
+      if (id !== selectedId) return;
+      setSelectedId(neighbour.current?.id === id ? neighbour.current.neighbourId : null);
     },
-    [selectedId, sources, setSelectedId],
+    [selectedId, setSelectedId],
   );
 
   return (
@@ -146,12 +148,7 @@ function AppWindow() {
           </div>
         )}
         {summary && (
-          <ImportSummary
-            result={summary}
-            onDismiss={() => setSummary(null)}
-            onSelect={setSelectedId}
-            twinTitles={Object.fromEntries((sources ?? []).map((s) => [s.id, s.title]))}
-          />
+          <ImportSummaryWithTwins result={summary} onDismiss={() => setSummary(null)} onSelect={setSelectedId} />
         )}
 
         {extraView ? (
@@ -169,18 +166,16 @@ function AppWindow() {
             <main className="panes">
               <aside className="pane pane-sources" aria-label="Sources">
                 <h2 className="pane-heading">
-                  Sources {sources && sources.length > 0 && <span className="count">{sources.length}</span>}
+                  Sources {sourceCount ? <span className="count">{sourceCount}</span> : null}
                 </h2>
-                {sources === null ? (
-                  <p className="pane-hint">Loading…</p>
-                ) : empty ? (
+                {empty ? (
                   <p className="pane-hint">Imported articles will be listed here.</p>
                 ) : (
                   <ErrorBoundary area="The source list">
                     <DeletableSourceList
-                      sources={sources}
                       selectedId={selectedId}
                       onSelect={setSelectedId}
+                      onNeighbour={onNeighbour}
                       readOnly={readOnly}
                     />
                   </ErrorBoundary>
@@ -200,7 +195,7 @@ function AppWindow() {
                     </div>
                   ) : selected.status === 'loading' ? (
                     <p className="pane-hint">Opening…</p>
-                  ) : sources !== null ? (
+                  ) : sourceCount !== null ? (
                     <div className="empty-state">
                       <h2>Choose a source to read</h2>
                       <p>
@@ -250,4 +245,11 @@ function DeletableSourceList({
 }: Omit<Parameters<typeof SourceList>[0], 'onDelete'> & { readOnly: boolean }) {
   const { ask } = useSourceDeletion();
   return <SourceList {...props} onDelete={readOnly ? undefined : ask} />;
+}
+
+/** The import summary, with the titles of the near-duplicate twins already in the notebook. */
+function ImportSummaryWithTwins(props: Omit<Parameters<typeof ImportSummary>[0], 'twinTitles'>) {
+  const ids = [...new Set(props.result.added.flatMap((s) => (s.nearDuplicateOf ? [s.nearDuplicateOf] : [])))];
+  const twins = useApiQuery('getSourceHeads', { ids }, { enabled: ids.length > 0 });
+  return <ImportSummary {...props} twinTitles={Object.fromEntries((twins.data ?? []).map((s) => [s.id, s.title]))} />;
 }

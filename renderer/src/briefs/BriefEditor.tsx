@@ -27,6 +27,7 @@ import { citationContent, CitePopup, useCitePopup } from './cite-popup';
 import { ANNOTATION_DRAG_TYPE, readAnnotationDrag } from './drag';
 import { TABLE_EXTENSIONS } from './table';
 import { FormatBar } from './FormatBar';
+import { CitationStylePicker } from './CitationStylePicker';
 import { download } from '../ui/download';
 
 const AUTOSAVE_MS = 700;
@@ -335,6 +336,7 @@ export function BriefEditor({
                   ? 'Saving…'
                   : 'Editing…'}
           </span>
+          <CitationStylePicker briefId={brief.id} value={brief.citationStyle} readOnly={readOnly} />
           <div className="brief-export" role="group" aria-label="Export">
             <span className="brief-export-label">Export</span>
             {BRIEF_FORMATS.map((format) => (

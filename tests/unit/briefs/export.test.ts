@@ -23,6 +23,7 @@ import {
 } from '../../../shared/brief-doc';
 import type { Brief } from '../../../shared/model';
 import { draftBriefFromActor, draftBriefFromAnnotations, exportBrief } from '../../../main/services/briefs/index';
+import { cslShortTitle } from '../../../main/services/briefs/csl-item';
 import { QUOTES, fixtureBrief, fixtureContext, flat } from './fixtures';
 
 const ctx = fixtureContext();
@@ -37,13 +38,29 @@ const SWEDISH = cleanQuote(QUOTES.ann_backa);
 const tmp = mkdtempSync(path.join(tmpdir(), 'dossier-briefs-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
+/**
+ * Chicago notes: a source's first note is in full (author, “title,” outlet, date,
+ * URL); a later note of the same source is short (author or outlet, short title).
+ * Each quotes its claim's passage.
+ */
 function expectNote(text: string, claim: CitedClaim): void {
   const t = flat(text);
-  expect(t).toContain(claim.source.outlet!);
-  expect(t).toContain(`\u201c${claim.source.title}\u201d`);
   expect(t).toContain(cleanQuote(claim.annotation.target.exact));
-  if (claim.source.author) expect(t).toContain(claim.source.author);
-  expect(t).toContain(claim.source.url!);
+  if (isFirstOfSource(claim)) {
+    expect(t).toContain(claim.source.outlet!);
+    expect(t).toContain(`\u201c${claim.source.title}`);
+    if (claim.source.author) expect(t).toContain(claim.source.author);
+    expect(t).toContain(claim.source.url!);
+  } else {
+    expect(t).toContain(`\u201c${cslShortTitle(claim.source.title)}`);
+    expect(t).toContain(claim.source.author ? claim.source.author.split(' ').at(-1)! : claim.source.outlet!);
+    expect(t).not.toContain(claim.source.url!);
+  }
+}
+
+/** Whether `claim` is the first noted claim of its source. */
+function isFirstOfSource(claim: CitedClaim): boolean {
+  return noted.find((c) => c.source.id === claim.source.id) === claim;
 }
 
 describe('the fixture brief', () => {
@@ -67,7 +84,7 @@ describe('Markdown export', async () => {
     expect(notes.length).toBe(noted.length);
     refs.forEach((a, i) => expect(a.textContent).toBe(String(noted.indexOf(live[i]!) + 1)));
     notes.forEach((li, i) => expectNote(li.textContent ?? '', noted[i]!));
-    expect(md).toMatch(/^\[\^1\]: The Northern Ledger, /m);
+    expect(md).toMatch(/^\[\^1\]: Daniel Frost, \u201cMinister defends Nordhamn/m);
   });
 
   it('keeps quotes with Swedish letters, headings, the Sources list and the removed-citation marker', () => {
@@ -88,7 +105,7 @@ describe('Markdown export', async () => {
     expect(body).toContain(CITATION_REMOVED);
     const sources = [...doc.querySelectorAll('h2 + ul > li')].map((li) => li.textContent ?? '');
     expect(sources).toHaveLength(4);
-    expect(sources.some((s) => s.includes('Kustbladet') && s.includes('Åsa Lindström'))).toBe(true);
+    expect(sources.some((s) => s.includes('Kustbladet') && s.includes('Lindström, Åsa'))).toBe(true);
   });
 
   it('escapes text that looks like markup', () => {
@@ -211,7 +228,7 @@ describe('DOCX export', async () => {
     expect(all).toContain(CITATION_REMOVED);
     const afterSources = paragraphs.slice(paragraphs.findIndex((p) => p.text === 'Sources') + 1);
     expect(afterSources.map((p) => p.text)).toHaveLength(4);
-    expect(afterSources.some((p) => p.text.includes('Ostsee-Rundschau') && p.text.includes('Jörg Weiß'))).toBe(true);
+    expect(afterSources.some((p) => p.text.includes('Ostsee-Rundschau') && p.text.includes('Weiß, Jörg'))).toBe(true);
   });
 });
 
@@ -244,14 +261,16 @@ describe.skipIf(!poppler)('PDF export', async () => {
     }
   });
 
-  it('has one full footnote per cited claim, naming its source and quoting the passage, in order', () => {
-    expect(all.split('. Quoted: \u201c').length - 1).toBe(noted.length);
+  it('has one footnote per cited claim, naming its source (in full the first time) and quoting the passage, in order', () => {
+    expect(all.split(' Quoted: \u201c').length - 1).toBe(noted.length);
     let at = 0;
     for (const claim of noted) {
-      const head = `${claim.source.outlet}, \u201c${claim.source.title}\u201d`;
+      const head = isFirstOfSource(claim)
+        ? `${claim.source.author ? `${claim.source.author}, ` : ''}\u201c${claim.source.title}`
+        : `${claim.source.author?.split(' ').at(-1) ?? claim.source.outlet}, \u201c${cslShortTitle(claim.source.title)}`;
       const found = all.indexOf(head, at);
       expect(found, head).toBeGreaterThanOrEqual(0);
-      at = found;
+      at = found + head.length;
       expectNote(all.slice(found, found + 600), claim);
     }
   });

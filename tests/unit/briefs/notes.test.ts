@@ -151,11 +151,14 @@ describe('one note per cited claim, numbered 1…n', () => {
     const all = flat(await pdfText(brief));
     for (const [word, n] of EXPECTED_MARKS) expect(all, word).toMatch(new RegExp(`${word}${n}[.,;!]`));
     expect(all).toContain('Charlie [citation removed] and');
-    const noteNumbers = [...all.matchAll(/(?:^| )(\d) (The Northern Ledger|Harbour & Policy Weekly|Kustbladet),/g)];
+    // Chicago notes: author, “title,” outlet — each source's first note in full.
+    const noteNumbers = [
+      ...all.matchAll(/(?:^| )(\d) (Daniel Frost|\u201cPort authority|\u00c5sa Lindstr\u00f6m)[, ]/g),
+    ];
     expect(noteNumbers.map((m) => [m[1], m[2]])).toEqual([
-      ['1', 'The Northern Ledger'],
-      ['2', 'Harbour & Policy Weekly'],
-      ['3', 'Kustbladet'],
+      ['1', 'Daniel Frost'],
+      ['2', '\u201cPort authority'],
+      ['3', '\u00c5sa Lindstr\u00f6m'],
     ]);
   });
 
@@ -180,10 +183,11 @@ describe('one note per cited claim, numbered 1…n', () => {
     const last = flat(pages.findLast((p) => p.includes('Again'))!);
     expect(pages.length).toBeGreaterThan(1);
     expect(flat(pages[0]!)).toContain(
-      '1 The Northern Ledger, \u201cMinister defends Nordhamn dredging plan amid protests\u201d',
+      '1 Daniel Frost, \u201cMinister defends Nordhamn dredging plan amid protests,\u201d The Northern Ledger',
     );
     expect(last).toContain('Again1.');
-    expect(last).toMatch(/1 The Northern Ledger, \u201cMinister defends Nordhamn dredging[^\u201d]*\u201d, above\./);
+    // The style's short form: author's family name and a short title.
+    expect(last).toContain('1 Frost, \u201cMinister defends Nordhamn dredging.\u201d');
     expect(last).not.toContain('Quoted:');
   });
 });
@@ -257,12 +261,12 @@ describe('a source whose outlet is unknown', () => {
       expect(out, name).not.toContain('Unknown outlet');
     }
     expect(md).toMatch(
-      /^\[\^\d\]: \u201cPort authority data contradicts minister’s jobs figure\u201d, 18 March 2025, /m,
+      /^\[\^\d\]: \u201cPort authority data contradicts minister’s jobs figure,\u201d March 18, 2025, /m,
     );
     if (hasPoppler) {
       const pdf = flat(await pdfText(noOutlets, plain));
       expect(pdf).not.toMatch(FILE_NAMES);
-      expect(pdf).toContain('\u201cPort authority data contradicts minister’s jobs figure\u201d, 18 March 2025');
+      expect(pdf).toContain('\u201cPort authority data contradicts minister’s jobs figure,\u201d March 18, 2025');
     }
   });
 });

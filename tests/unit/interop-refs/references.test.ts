@@ -9,13 +9,8 @@ import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  cslItem,
-  exportBibtex,
-  exportCslJson,
-  exportRis,
-  parseAuthors,
-} from '../../../main/services/interop/references';
+import { cslItem, cslNames } from '../../../main/services/briefs/csl-item';
+import { exportBibtex, exportCslJson, exportRis } from '../../../main/services/interop/references';
 import { tempDir } from '../../helpers/temp-dir';
 import { fixtureNotebook, SOURCES, type FixtureNotebook } from './fixtures';
 
@@ -82,6 +77,7 @@ describe('CSL items', () => {
       id: sv!.id,
       type: 'article-newspaper',
       title: SOURCES[0]!.meta.title,
+      'title-short': 'Regeringen',
       'container-title': 'Dagens Nyheter',
       author: [{ given: 'Åsa', family: 'Öberg' }],
       issued: { 'date-parts': [[2024, 3, 5]] },
@@ -95,19 +91,18 @@ describe('CSL items', () => {
     expect(cslItem({ ...en!, language: 'und' })).not.toHaveProperty('language');
   });
 
-  it('reads bylines: joined names, comma lists, inverted names and agencies', () => {
-    expect(parseAuthors('Marie-Hélène Dupont et Charles de Gaulle')).toEqual([
+  it('reads bylines: joined names, comma lists, inverted names (with particles) and agencies', () => {
+    expect(cslNames('Marie-Hélène Dupont et Charles de Gaulle')).toEqual([
       { given: 'Marie-Hélène', family: 'Dupont' },
       { given: 'Charles', 'non-dropping-particle': 'de', family: 'Gaulle' },
     ]);
-    expect(parseAuthors('Anna Lindqvist, Per Lindgren; Eva Berg')).toHaveLength(3);
-    expect(parseAuthors('Lindqvist, Anna')).toEqual([{ given: 'Anna', family: 'Lindqvist' }]);
-    expect(parseAuthors('van der Berg, Jan')).toEqual([
+    expect(cslNames('Anna Lindqvist, Per Lindgren; Eva Berg')).toHaveLength(3);
+    expect(cslNames('Lindqvist, Anna')).toEqual([{ given: 'Anna', family: 'Lindqvist' }]);
+    expect(cslNames('van der Berg, Jan')).toEqual([
       { given: 'Jan', 'non-dropping-particle': 'van der', family: 'Berg' },
     ]);
-    expect(parseAuthors('Reuters')).toEqual([{ literal: 'Reuters' }]);
-    expect(parseAuthors('  ')).toEqual([]);
-    expect(parseAuthors(undefined)).toEqual([]);
+    expect(cslNames('Reuters')).toEqual([{ literal: 'Reuters' }]);
+    expect(cslNames('  ')).toBeUndefined();
   });
 });
 

@@ -5,10 +5,10 @@
  * accepting a suggestion (annotation + relation, undoable as one step), the
  * index following edits and undo, and the persisted index reused on reopen.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CACHE_DIR, INDEX_FILE } from '../../../main/services/search/search-service';
+import { CACHE_DIR, INDEX_DIR } from '../../../main/services/search/search-service';
 import { openNotebookSession, type NotebookSession } from '../../../main/services/session';
 import { runCli } from '../../helpers/run-cli';
 import { tempDir } from '../../helpers/temp-dir';
@@ -307,7 +307,9 @@ describe('persistence', () => {
     await close();
 
     // a corrupt cache file is ignored and rebuilt, never fatal
-    await writeFile(path.join(dir, CACHE_DIR, INDEX_FILE), '{"format":3,"index":');
+    const indexDir = path.join(dir, CACHE_DIR, INDEX_DIR);
+    const base = (await readdir(indexDir)).find((n) => n.startsWith('base-'))!;
+    await writeFile(path.join(indexDir, base), '{"format":4,"index":');
     s = await open();
     expect((await s.service.search({ query: 'skadades', limit: 3, wait: true })).hits[0]?.sourceId).toBe(
       sid(dagblad.id),

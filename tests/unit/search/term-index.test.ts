@@ -59,7 +59,7 @@ describe('TermIndex', () => {
   });
 
   it('a loaded index keeps growing', () => {
-    const loaded = TermIndex.fromSnapshot(sample().toSnapshot(), () => ['icebreak', 'port']);
+    const loaded = TermIndex.fromSnapshot(sample().toSnapshot());
     loaded.add('d9', Field.Text, ['port', 'harbour']);
     expect(loaded.docFrequency('port')).toBe(3);
     // new terms join the sorted term list that prefix and fuzzy search walk
@@ -72,7 +72,7 @@ describe('TermIndex', () => {
         .map((r) => r.key)
         .sort(),
     ).toEqual(['d1', 'd4']);
-    loaded.discard('d2'); // terms come from the resolver
+    loaded.discard('d2'); // its terms are found in the postings (no text is needed)
     expect(loaded.docFrequency('port')).toBe(2);
     expect(loaded.docFrequency('icebreak')).toBe(1);
   });

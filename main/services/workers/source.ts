@@ -1,13 +1,13 @@
 /**
- * The import worker from source: the TypeScript entry, run with tsx's loader.
- * For the entry points that run from source — the dev CLI launcher
+ * The worker threads from source: their TypeScript entries, run with tsx's
+ * loader. For the entry points that run from source — the dev CLI launcher
  * (bin/dossier.mjs), dev:web, the test runner. Never imported by bundled
- * code: the built app and CLI ship their worker as import-worker.js.
+ * code: the built app and CLI ship each worker as `<name>-worker.js` (entry.ts).
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { configureExtractWorker } from './extract-pool';
+import { configureWorkers, WORKER_SOURCES } from './entry';
 
 /** The checkout's root: from this file's place, or (where a test environment serves modules by URL) the working folder. */
 function checkoutRoot(): string {
@@ -17,8 +17,10 @@ function checkoutRoot(): string {
     : process.cwd();
 }
 
-export function useSourceWorker(root = checkoutRoot()): void {
-  const entry = path.join(root, 'main', 'services', 'import', 'extract-worker.ts');
+export function useSourceWorkers(root = checkoutRoot()): void {
   const tsx = pathToFileURL(createRequire(path.join(root, 'package.json')).resolve('tsx')).href;
-  configureExtractWorker(entry, ['--import', tsx]);
+  configureWorkers((name) => ({
+    file: path.join(root, ...WORKER_SOURCES[name].split('/')),
+    execArgv: ['--import', tsx],
+  }));
 }

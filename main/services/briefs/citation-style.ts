@@ -1,0 +1,198 @@
+/**
+ * Citation styles for briefs (docs/interop.md, "Briefs in any CSL style"):
+ * citeproc-js renders each note, its short form and the Sources list from a
+ * CSL style — Dossier's Chicago notes style by default, APA (author-date)
+ * built in, or any `.csl` file in the notebook's `styles/` folder. Output is
+ * citeproc's HTML, read back into the brief's own inline runs (italic, bold,
+ * links) so every exporter renders it as it renders body text.
+ */
+import CSL from 'citeproc';
+import LOCALES from '@citation-js/plugin-csl/lib/locales.json';
+import STYLES from '@citation-js/plugin-csl/lib/styles.json';
+import type { CitationKind } from '../../../shared/enums';
+import { DossierError } from '../../../shared/errors';
+import type { SourceMeta } from '../../../shared/model';
+import type { Inline, Marks } from './blocks';
+import { cslItem, type CslItem } from './csl-item';
+import { CHICAGO_NOTES_CSL } from './styles/chicago-notes';
+
+/** The styles every notebook has, by id. */
+export const BUILT_IN_STYLES: Record<string, string> = {
+  'chicago-notes': CHICAGO_NOTES_CSL,
+  apa: STYLES.apa!,
+};
+export const DEFAULT_STYLE = 'chicago-notes';
+
+/** The largest style file read (the biggest published CSL styles are about 100 KB). */
+export const MAX_STYLE_BYTES = 1024 * 1024;
+
+/** The style's title (its `<info><title>`), or `fallback`. */
+export function styleTitle(xml: string, fallback: string): string {
+  const m = /<title>([^<]{1,300})<\/title>/.exec(xml);
+  return m ? decodeEntities(m[1]!.trim()) : fallback;
+}
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|amp|lt|gt|quot|apos|nbsp);/gi, (_, code: string) => {
+    const c = code.toLowerCase();
+    if (c === 'amp') return '&';
+    if (c === 'lt') return '<';
+    if (c === 'gt') return '>';
+    if (c === 'quot') return '"';
+    if (c === 'apos') return "'";
+    if (c === 'nbsp') return '\u00a0';
+    const n = c.startsWith('#x') ? parseInt(c.slice(2), 16) : parseInt(c.slice(1), 10);
+    return n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : '';
+  });
+}
+
+const URL_IN_TEXT = /https?:\/\/[^\s<>"]+[^\s<>".,;:)]/g;
+
+/** citeproc's HTML (i, b, span styles, sup, div) as inline runs; unknown tags are dropped, their text kept. */
+export function htmlToInlines(html: string): Inline[] {
+  const out: Inline[] = [];
+  const stack: Array<keyof Marks | null> = [];
+  const marks = (): Marks => {
+    const m: Marks = {};
+    for (const k of stack) if (k === 'italic' || k === 'bold') m[k] = true;
+    return m;
+  };
+  for (const token of html.match(/<[^<>]{0,300}>|[^<]+/g) ?? []) {
+    if (token.startsWith('<')) {
+      if (/^<\//.test(token)) {
+        if (!/^<\/div/i.test(token)) stack.pop();
+        continue;
+      }
+      if (/^<div/i.test(token) || /\/>$/.test(token)) continue;
+      stack.push(
+        /^<i\b|font-style:\s*italic/i.test(token) ? 'italic' : /^<b\b|font-weight:\s*bold/i.test(token) ? 'bold' : null,
+      );
+      continue;
+    }
+    const text = decodeEntities(token).replace(/\s+/g, ' ');
+    if (!text) continue;
+    // URLs become links, so a reader can follow them from the note.
+    let at = 0;
+    for (const m of text.matchAll(URL_IN_TEXT)) {
+      if (m.index! > at) out.push({ kind: 'text', text: text.slice(at, m.index), marks: marks() });
+      out.push({ kind: 'text', text: m[0], marks: { ...marks(), link: m[0] } });
+      at = m.index! + m[0].length;
+    }
+    if (at < text.length) out.push({ kind: 'text', text: text.slice(at), marks: marks() });
+  }
+  // Outer spaces of the whole run are citeproc's layout, not text.
+  const first = out[0];
+  if (first?.kind === 'text') first.text = first.text.trimStart();
+  const last = out.at(-1);
+  if (last?.kind === 'text') last.text = last.text.trimEnd();
+  return out.filter((i) => i.kind !== 'text' || i.text.length > 0);
+}
+
+type Engine = InstanceType<typeof CSL.Engine>;
+
+/**
+ * Engines by style text, the most recently used last: building one parses the
+ * style (a large style such as APA takes hundreds of milliseconds), so a
+ * session reuses it from export to export.
+ */
+const engines = new Map<string, { engine: Engine; items: Map<string, CslItem> }>();
+const MAX_ENGINES = 4;
+
+function engineFor(xml: string, name: string): { engine: Engine; items: Map<string, CslItem> } {
+  const hit = engines.get(xml);
+  if (hit) {
+    engines.delete(xml);
+    engines.set(xml, hit);
+    return hit;
+  }
+  const items = new Map<string, CslItem>();
+  let engine: Engine;
+  try {
+    engine = new CSL.Engine(
+      {
+        retrieveLocale: (lang: string) => LOCALES[lang] ?? LOCALES['en-US']!,
+        retrieveItem: (id: string) => items.get(id),
+      },
+      xml,
+      'en-US',
+      true,
+    );
+    engine.setOutputFormat('html');
+  } catch (err) {
+    throw new DossierError(
+      'invalid-input',
+      `${name} could not be read as a CSL style (${err instanceof Error ? err.message : String(err)}).`,
+    );
+  }
+  engines.set(xml, { engine, items });
+  if (engines.size > MAX_ENGINES) engines.delete(engines.keys().next().value!);
+  return { engine, items };
+}
+
+/** A style ready to cite a set of sources. */
+export interface CitationFormatter {
+  kind: CitationKind;
+  title: string;
+  /** A source's citation: its first (full) form, or the later (short) form. */
+  cite(source: SourceMeta, position: 'first' | 'subsequent'): Inline[];
+  /** The Sources list in the style's order, one entry per source. */
+  bibliography(): Array<{ source: SourceMeta; entry: Inline[] }>;
+}
+
+/**
+ * A formatter for `xml` over `sources` (registered at once, so the style can
+ * tell same-author, same-year sources apart). Throws a DossierError naming the
+ * style for a file that is not a CSL style.
+ */
+export function citationFormatter(xml: string, sources: readonly SourceMeta[], name = 'the style'): CitationFormatter {
+  if (xml.length > MAX_STYLE_BYTES)
+    throw new DossierError('invalid-input', `${name} is larger than 1 MB: not a CSL style.`);
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml))
+    throw new DossierError('invalid-input', `${name} declares a DOCTYPE or entities: refused.`);
+  if (!/<style\b[^>]{0,2000}xmlns="http:\/\/purl\.org\/net\/xbiblio\/csl"/.test(xml))
+    throw new DossierError('invalid-input', `${name} is not a CSL style (no <style> in the CSL namespace).`);
+  const byId = new Map(sources.map((s) => [s.id, s]));
+  const cached = engineFor(xml, name);
+  cached.items.clear();
+  for (const s of sources) cached.items.set(s.id, cslItem(s));
+  const { engine } = cached;
+  // A fresh registry for these sources (an engine is reused across exports; its items may have changed).
+  try {
+    engine.updateItems([]);
+    engine.updateItems([...cached.items.keys()]);
+  } catch (err) {
+    engines.delete(xml);
+    throw new DossierError(
+      'invalid-input',
+      `${name} could not be read as a CSL style (${err instanceof Error ? err.message : String(err)}).`,
+    );
+  }
+  const kind: CitationKind = engine.opt.class === 'note' ? 'note' : 'in-text';
+  const cites = new Map<string, Inline[]>();
+  return {
+    kind,
+    title: styleTitle(xml, name),
+    cite(source, position) {
+      // One source's citation in one position is the same wherever it appears: worded once.
+      const key = `${position}:${source.id}`;
+      let runs = cites.get(key);
+      if (!runs) {
+        const html = engine.makeCitationCluster([
+          { id: source.id, position: position === 'first' ? CSL.POSITION_FIRST : CSL.POSITION_SUBSEQUENT },
+        ]);
+        runs = htmlToInlines(html);
+        cites.set(key, runs);
+      }
+      return runs.map((r) => ({ ...r }));
+    },
+    bibliography() {
+      const made = engine.makeBibliography();
+      if (!made) return [];
+      const [params, entries] = made;
+      return entries.flatMap((html, i) => {
+        const source = byId.get(params.entry_ids[i]?.[0] ?? '');
+        return source ? [{ source, entry: htmlToInlines(html) }] : [];
+      });
+    },
+  };
+}
