@@ -28,9 +28,10 @@ const fixtures = path.join(root, 'tests/fixtures/articles/files');
 const MB = 1024 * 1024; // as `ls -lh` counts
 /**
  * The budget for app.asar (over 90 MB while the renderer's libraries and tsx were in `dependencies`).
- * 42 MB since the reference exporters: citation-js with its fetch dependencies adds about 1.9 MB.
+ * 44 MB since the exchange formats and citation styles: citation-js with its fetch dependencies
+ * (reference exports) and citeproc with the CSL styles (briefs) add about 4 MB; 42.4 MB when raised.
  */
-const ASAR_BUDGET = 42 * MB;
+const ASAR_BUDGET = 44 * MB;
 
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
   dependencies: Record<string, string>;
