@@ -5,7 +5,10 @@
  * inserted and deleted inside quotes, paragraphs moved — with ground truth of
  * where each quote now is. Our `anchorTarget` and the peer,
  * `dom-anchor-text-quote` (diff-match-patch, the approach Hypothesis used
- * before), anchor the same cases in the same run.
+ * before), and a Hypothesis-style matcher (the stored position first, then
+ * approx-string-match candidates scored on quote, prefix, suffix and
+ * position: bench/lib/hypothesis-style-anchor.ts) anchor the same cases in the
+ * same run.
  *
  * Ground truth: an edit inside a quote (never its first or last word) moves
  * its end; text inserted exactly at a quote's edge is outside it; edits that
@@ -15,7 +18,7 @@
  * before / after needs to read like the stored prefix / suffix (measured here,
  * independently of shared/anchoring/).
  *
- * Both run the same cases article by article, alternating which goes first,
+ * All run the same cases article by article, rotating which goes first,
  * for 3 rounds (median reported), so that load on a shared machine falls on
  * both. Our time includes folding every article (the cache is cleared).
  *
@@ -27,6 +30,7 @@ import { createRequire } from 'node:module';
 import { anchorTarget, describeTarget, foldString, forgetPreparedTexts } from '../shared/anchoring';
 import type { TextTarget } from '../shared/model';
 import { ms, printTable } from './lib/report';
+import { hypothesisStyleAnchor } from './lib/hypothesis-style-anchor';
 import { mulberry32 } from '../tests/helpers/seeded-random';
 
 // ---------------------------------------------------------------- seeded randomness
@@ -575,12 +579,15 @@ const textQuote = require('dom-anchor-text-quote') as {
 const ROUNDS = 3;
 const ours = tally();
 const peer = tally();
+const hyp = tally();
 const statuses: Record<string, number> = {};
 const ourRounds: number[] = [];
 const peerRounds: number[] = [];
+const hypRounds: number[] = [];
 for (let round = 0; round < ROUNDS; round++) {
   let ourMs = 0;
   let peerMs = 0;
+  let hypMs = 0;
   for (const [ci, c] of cases.entries()) {
     const runOurs = () => {
       forgetPreparedTexts();
@@ -602,25 +609,37 @@ for (let round = 0; round < ROUNDS; round++) {
       peerMs += performance.now() - t0;
       return rs;
     };
-    const oursFirst = (round + ci) % 2 === 0;
-    const a = oursFirst ? runOurs() : null;
+    const runHyp = () => {
+      const t0 = performance.now();
+      const rs = c.quotes.map((q) => hypothesisStyleAnchor(c.text, q.target));
+      hypMs += performance.now() - t0;
+      return rs;
+    };
+    // Rotate the order of the three, so that load on the machine falls on each alike.
+    const order = (round + ci) % 3;
+    const a = order === 0 ? runOurs() : null;
+    const h0 = order === 1 ? runHyp() : null;
     const p = runPeer();
     const o = a ?? runOurs();
+    const h = h0 ?? runHyp();
     if (round === 0) {
       c.quotes.forEach((q, j) => {
         const r = o[j]!;
         statuses[r.status] = (statuses[r.status] ?? 0) + 1;
         judge(ours, c, q, r.status === 'orphan' ? null : r);
         judge(peer, c, q, p[j]!);
+        judge(hyp, c, q, h[j]!);
       });
     }
   }
   ourRounds.push(ourMs);
   peerRounds.push(peerMs);
+  hypRounds.push(hypMs);
 }
 const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
 ours.ms = median(ourRounds);
 peer.ms = median(peerRounds);
+hyp.ms = median(hypRounds);
 
 const pct = (n: number) => `${((100 * n) / nQuotes).toFixed(2)} %`;
 console.log(
@@ -632,61 +651,70 @@ console.log(
       .join(', ')}`,
 );
 printTable(
-  `Re-anchoring ${nQuotes} quotes after edits — anchorTarget vs dom-anchor-text-quote (same cases, same run)`,
+  `Re-anchoring ${nQuotes} quotes after edits — anchorTarget vs dom-anchor-text-quote and a Hypothesis-style matcher (same cases, same run)`,
   [
     {
       figure: 'correct',
       value: pct(ours.correct),
-      floor: `peer ${pct(peer.correct)}`,
-      target: '≥ 99 %',
-      ok: ours.correct / nQuotes >= 0.99,
+      floor: `dom-anchor ${pct(peer.correct)}, Hypothesis-style ${pct(hyp.correct)}`,
+      target: '≥ 99.9 %',
+      ok: ours.correct / nQuotes >= 0.999,
     },
     {
       figure: 'wrong (anchored elsewhere)',
       value: String(ours.wrong),
-      floor: `peer ${peer.wrong}`,
+      floor: `dom-anchor ${peer.wrong}, Hypothesis-style ${hyp.wrong}`,
       target: 'report',
       ok: true,
     },
     {
       figure: 'wrong where truth had fewer errors',
       value: String(ours.wrongDespiteBetter),
-      floor: `peer ${peer.wrongDespiteBetter}`,
+      floor: `dom-anchor ${peer.wrongDespiteBetter}, Hypothesis-style ${hyp.wrongDespiteBetter}`,
       target: '0',
       ok: ours.wrongDespiteBetter === 0,
     },
     {
       figure: 'orphaned (quote still in the text)',
       value: String(ours.orphan),
-      floor: `peer ${peer.orphan}`,
+      floor: `dom-anchor ${peer.orphan}, Hypothesis-style ${hyp.orphan}`,
       target: 'report',
       ok: true,
     },
     {
       figure: `deleted quotes reported orphaned (of ${goneQuotes})`,
       value: String(ours.goneOrphaned),
-      floor: `peer ${peer.goneOrphaned}`,
+      floor: `dom-anchor ${peer.goneOrphaned}, Hypothesis-style ${hyp.goneOrphaned}`,
       target: 'report',
       ok: true,
     },
     {
-      figure: `time, all quotes (median of ${ROUNDS} rounds)`,
+      figure: `time, all quotes, vs dom-anchor-text-quote (median of ${ROUNDS} rounds)`,
       value: ms(ours.ms, 0),
-      floor: `peer ${ms(peer.ms, 0)}`,
+      floor: `dom-anchor ${ms(peer.ms, 0)}`,
       target: '≥ 5× faster',
       ok: peer.ms / ours.ms >= 5,
     },
     {
-      figure: 'time per quote',
+      figure: 'time per quote, vs dom-anchor-text-quote',
       value: ms(ours.ms / nQuotes, 3),
-      floor: `peer ${ms(peer.ms / nQuotes, 3)} (${(peer.ms / ours.ms).toFixed(1)}× ours)`,
+      floor: `dom-anchor ${ms(peer.ms / nQuotes, 3)} (${(peer.ms / ours.ms).toFixed(1)}× ours)`,
       target: '≥ 5× faster',
       ok: peer.ms / ours.ms >= 5,
+    },
+    {
+      figure: `time, all quotes, vs Hypothesis-style (median of ${ROUNDS} rounds)`,
+      value: ms(ours.ms, 0),
+      floor: `Hypothesis-style ${ms(hyp.ms, 0)} (${(hyp.ms / ours.ms).toFixed(1)}× ours)`,
+      target: '≥ 3× faster',
+      ok: hyp.ms / ours.ms >= 3,
     },
   ],
 );
 if (ours.samples.length)
   console.log(`\nour wrong anchors (first ${ours.samples.length}):\n  ${ours.samples.join('\n  ')}`);
 if (peer.samples.length)
-  console.log(`peer wrong anchors (first ${peer.samples.length}):\n  ${peer.samples.join('\n  ')}`);
+  console.log(`dom-anchor wrong anchors (first ${peer.samples.length}):\n  ${peer.samples.join('\n  ')}`);
+if (hyp.samples.length)
+  console.log(`Hypothesis-style wrong anchors (first ${hyp.samples.length}):\n  ${hyp.samples.join('\n  ')}`);
 if (process.env.ANCHOR_DUMP) (await import('node:fs')).writeFileSync(process.env.ANCHOR_DUMP, JSON.stringify(dumped));

@@ -3,8 +3,11 @@
  *
  *   npx tsx scripts/build-cli.ts        (part of `npm run build`)
  *
- * main/cli/bin.ts → out/cli/dossier.js: one ES module (the package is
- * "type": "module") holding the CLI, main/services and shared/. The
+ * main/cli/bin.ts → out/cli/dossier.js: an ES module (the package is
+ * "type": "module") holding the CLI, main/services and shared/, with the code
+ * that only some commands need (actor detection, the Word and PDF writers,
+ * whatever main/services loads with `import()`) split into chunks beside it,
+ * so `dossier sources` starts without compromise, pdfkit or docx. The
  * production dependencies stay external and load from node_modules at run
  * time, as they do for out/main, except JSON modules (the i18n-iso-countries
  * data the code imports with `with { type: 'json' }`): those are bundled, so
@@ -12,10 +15,15 @@
  * (shared/, main/services/, devDependencies such as stopwords-iso) is bundled.
  * The packaged app runs it with its own Electron binary acting as Node
  * (ELECTRON_RUN_AS_NODE); plain `node out/cli/dossier.js` runs it too.
+ *
+ * It also writes out/cli/inputs.json, the repository files the bundle was
+ * built from: bin/dossier.mjs runs the bundle only while none of them is
+ * newer than it (scripts/cli-bundle.mjs).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build, type Plugin } from 'esbuild';
+import { CLI_BUNDLE_INPUTS, CLI_BUNDLE_EXTRA_INPUTS } from './cli-bundle.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {
@@ -49,6 +57,8 @@ const productionDepsExternal: Plugin = {
   },
 };
 
+// Chunk names carry a hash: drop the last build's, so out/cli (and the package) holds only this build's.
+await rm(path.join(root, 'out/cli/chunks'), { recursive: true, force: true });
 const result = await build({
   absWorkingDir: root,
   // The CLI and its worker threads, beside it (workers/entry.ts finds them there).
@@ -65,6 +75,19 @@ const result = await build({
   plugins: [productionDepsExternal],
   logLevel: 'warning',
   metafile: true,
+  // Each `import()` becomes a chunk loaded on first use; code both entries share is a chunk too.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
 });
+// The repository files the bundle holds (packages from node_modules load at run time or are versioned by
+// package-lock.json), plus the files that decide how it is built.
+const inputs = [
+  ...Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('node_modules/') && !f.includes(':')),
+  ...CLI_BUNDLE_EXTRA_INPUTS,
+];
+await writeFile(path.join(root, CLI_BUNDLE_INPUTS), `${JSON.stringify(inputs, null, 1)}\n`);
 const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
-console.log(`out/cli/dossier.js + import-worker.js + search-worker.js  ${(bytes / 1024).toFixed(1)} kB`);
+const entry = result.metafile.outputs['out/cli/dossier.js']!.bytes;
+console.log(
+  `out/cli/dossier.js ${(entry / 1024).toFixed(1)} kB, with the workers and chunks ${(bytes / 1024).toFixed(1)} kB`,
+);

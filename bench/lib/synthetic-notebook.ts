@@ -34,11 +34,19 @@ export interface SyntheticNotebook {
   sourceIds: string[];
 }
 
+export interface SyntheticOptions {
+  /** Actors in the registry (`act_<n>`, "Actor <n>", people and organisations); none by default. */
+  actors?: number;
+  /** Every claim is linked (as speaker) to actor `act_0`, so one actor page holds them all. Needs `actors` ≥ 1. */
+  linkFirstActor?: boolean;
+}
+
 export async function writeSyntheticNotebook(
   dir: string,
   sources: number,
   annotationsPerSource: number,
   seed = 42,
+  options: SyntheticOptions = {},
 ): Promise<SyntheticNotebook> {
   const rand = mulberry32(seed);
   await mkdir(path.join(dir, 'sources'), { recursive: true });
@@ -49,7 +57,13 @@ export async function writeSyntheticNotebook(
     title: `Synthetic ${sources}`,
     createdAt: now,
     statuses: ['unverified', 'corroborated', 'disputed', 'refuted'],
-    actors: [],
+    actors: Array.from({ length: options.actors ?? 0 }, (_, i) => ({
+      id: `act_${i}`,
+      name: `Actor ${i}`,
+      kind: i % 2 === 0 ? ('person' as const) : ('organisation' as const),
+      aliases: i % 3 === 0 ? [`A. ${i}`] : [],
+      memberOf: [],
+    })),
     tags: Array.from({ length: 40 }, (_, i) => ({ id: `tag_${i}`, name: `Tag ${i}`, color: '#4477aa' })),
     briefs: [],
     relations: [],
@@ -91,7 +105,7 @@ export async function writeSyntheticNotebook(
         },
         tagIds: [`tag_${a % 40}`],
         status: 'unverified',
-        actors: [],
+        actors: options.linkFirstActor ? [{ actorId: 'act_0', role: 'speaker' }] : [],
         createdAt: now,
         updatedAt: now,
       });

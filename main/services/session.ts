@@ -16,6 +16,7 @@ import { briefMethods } from './briefs/brief-methods';
 import { createSearchArea } from './search/search-methods';
 import { goToHistory, historyMethods, JUMP_SNAPSHOT_STEPS } from './history-methods';
 import { HISTORY_LOG } from './history-log';
+import { nearDuplicateIndex } from './import/near-duplicate-index';
 import { notebookMethods } from './notebook-methods';
 import { interopMethods } from './interop/interop-methods';
 import { doctorMethods } from './notebook-doctor';
@@ -82,6 +83,9 @@ async function openStore(
   await ctx.history.load();
   ctx.onCommit(onCommit);
   const search = createSearchArea(ctx);
+  // The near-duplicate signatures of existing sources are brought up to date off the event loop, before an import needs them.
+  const nearDuplicates = nearDuplicateIndex(store);
+  nearDuplicates.warm();
   // Each area contributes its slice of the API; together they must cover every method.
   const methods = {
     ...notebookMethods(ctx),
@@ -102,6 +106,7 @@ async function openStore(
     async close() {
       await ctx.history.idle();
       await search.close();
+      await nearDuplicates.close();
       await store.close();
     },
   };

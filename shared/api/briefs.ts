@@ -132,7 +132,8 @@ export const briefSchemas = {
   listClaims: {
     input: z.object({
       query: z.string().max(200).default(''),
-      limit: z.number().int().min(1).max(200).default(20),
+      // Up to every claim of a large notebook: the claims panel asks for more as it is scrolled to its end.
+      limit: z.number().int().min(1).max(20_000).default(20),
       actorId: Id.optional(),
       tagId: Id.optional(),
       status: z.string().min(1).optional(),

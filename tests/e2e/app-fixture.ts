@@ -8,12 +8,12 @@
  * - `pageProblems`: every console error, uncaught page error and CSP
  *   violation of the page; the fixture fails the test if any occurred.
  */
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@playwright/test';
+import { startDevWeb } from '../helpers/dev-web-server';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const fixturesDir = path.join(repoRoot, 'tests', 'e2e', 'fixtures');
@@ -30,65 +30,6 @@ export interface AppServer {
   /** sources/<id>.json as written by the real services. */
   readSource(id: string): Promise<StoredSource>;
   sourceFiles(): Promise<string[]>;
-}
-
-const START_TIMEOUT_MS = 30_000;
-
-async function startDevWeb(
-  notebookDir: string,
-  renderer: 'built' | 'dev-server',
-): Promise<{ url: string; stop: () => Promise<void> }> {
-  const args = [
-    '--import',
-    'tsx',
-    'scripts/dev-web.ts',
-    ...(renderer === 'built' ? ['--built'] : []),
-    '--port',
-    '0',
-    '--notebook',
-    notebookDir,
-  ];
-  const child = spawn(process.execPath, args, {
-    cwd: repoRoot,
-    // Snapshots beside the notebook's temporary folder, never in the person's data folder.
-    env: {
-      ...process.env,
-      DOSSIER_STOP_ON_STDIN_END: '1',
-      DOSSIER_SNAPSHOTS: path.join(path.dirname(notebookDir), 'snapshots'),
-    },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`dev-web did not start within ${START_TIMEOUT_MS} ms:\n${output}`)),
-      START_TIMEOUT_MS,
-    );
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-      const match = output.match(/Dossier is running at (http:\/\/127\.0\.0\.1:\d+\/)/);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`dev-web exited (code ${code}) before it was ready:\n${output}`));
-    });
-  });
-  return {
-    url,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 5000))]);
-      if (code === 'timeout') child.kill('SIGKILL');
-    },
-  };
 }
 
 export const test = base.extend<{

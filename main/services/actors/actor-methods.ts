@@ -116,22 +116,18 @@ export function actorMethods(ctx: ServiceContext): ServiceMethods<ActorMethodNam
   const cleanAliases = (name: string, aliases: readonly string[]): string[] =>
     registry.withAliases({ id: 'x', name, kind: 'other', aliases: [], memberOf: [] }, aliases).aliases;
 
-  /** Every readable source file, in manifest order. */
-  const allSources = async (): Promise<SourceFile[]> => {
-    const out: SourceFile[] = [];
-    for (const meta of store.manifest.sources) {
-      try {
-        out.push(await store.loadSource(meta.id));
-      } catch {
-        // An unreadable source is reported by the store and never rewritten.
-      }
-    }
+  /** Every readable source's metadata and annotations, in manifest order, one at a time (no texts). */
+  const eachSource = () => store.eachSourceHead();
+
+  /** Every annotation of every readable source (not their texts). */
+  const allAnnotations = async (): Promise<Annotation[]> => {
+    const out: Annotation[] = [];
+    for await (const file of eachSource()) out.push(...file.annotations);
     return out;
   };
 
   const usage = async (actorId: string): Promise<ActorUsage> => {
-    const files = await allSources();
-    const annotations = files.flatMap((f) => f.annotations);
+    const annotations = await allAnnotations();
     const impact = registry.actorDeletionImpact(store.manifest, annotations, actorId);
     const claims = annotations.filter((a) => a.kind === 'claim' && a.actors.some((l) => l.actorId === actorId)).length;
     const { claims: reached, sources, throughMembers } = actorReach(store.manifest.actors, annotations, actorId);
@@ -141,13 +137,12 @@ export function actorMethods(ctx: ServiceContext): ServiceMethods<ActorMethodNam
   /** Applies a link plan to every source file that it changes, inside the caller's transaction. */
   const applyPlan = async (
     tx: Parameters<Parameters<ServiceContext['transact']>[1]>[0],
-    files: readonly SourceFile[],
     plan: registry.ActorLinkPlan,
   ): Promise<{ annotationsChanged: number; sourcesChanged: number }> => {
     let annotationsChanged = 0;
     let sourcesChanged = 0;
     const now = new Date().toISOString();
-    for (const file of files) {
+    for await (const file of eachSource()) {
       const { changed } = registry.applyActorLinkPlan(file.annotations, plan, now);
       if (changed === 0) continue;
       annotationsChanged += changed;
@@ -165,7 +160,9 @@ export function actorMethods(ctx: ServiceContext): ServiceMethods<ActorMethodNam
   const perSource = new Map<string, ActorSuggestion[]>();
 
   const suggestions = async (): Promise<ActorSuggestion[]> => {
-    const files = await allSources();
+    // The detector reads the notebook's texts together (names are learnt across sources): held for this call only.
+    const files: SourceFile[] = [];
+    for await (const file of store.eachSource()) files.push(file);
     const key = registrySignature(store.manifest) + '|' + files.map((f) => sourceKey(f.source)).join(',');
     if (notebookCache?.key === key) return notebookCache.value;
     if (pending?.key === key) return pending.value;
@@ -262,9 +259,8 @@ export function actorMethods(ctx: ServiceContext): ServiceMethods<ActorMethodNam
       const keep = getActor(keepId);
       const drop = getActor(dropId);
       const merged = registry.mergeActors(store.manifest, keepId, dropId);
-      const files = await allSources();
       const counts = await ctx.transact(`Merge actor “${drop.name}” into “${keep.name}”`, async (tx) => {
-        const c = await applyPlan(tx, files, merged.plan);
+        const c = await applyPlan(tx, merged.plan);
         await tx.updateManifest((m) => void (m.actors = merged.manifest.actors));
         return c;
       });
@@ -275,9 +271,8 @@ export function actorMethods(ctx: ServiceContext): ServiceMethods<ActorMethodNam
       const actor = getActor(id);
       const removed = registry.deleteActor(store.manifest, id);
       const memberOfChanged = store.manifest.actors.filter((a) => a.id !== id && a.memberOf.includes(id)).length;
-      const files = await allSources();
       const counts = await ctx.transact(`Delete actor “${actor.name}”`, async (tx) => {
-        const c = await applyPlan(tx, files, removed.plan);
+        const c = await applyPlan(tx, removed.plan);
         await tx.updateManifest((m) => void (m.actors = removed.manifest.actors));
         return c;
       });
@@ -350,7 +345,13 @@ export function actorMethods(ctx: ServiceContext): ServiceMethods<ActorMethodNam
     async getActorPage({ actorId, filters }) {
       const actor = getActor(actorId);
       const actors = store.manifest.actors;
-      const files = await allSources();
+      const metaById = new Map(store.manifest.sources.map((m) => [m.id, m]));
+      // Each source's head and annotations (not its text).
+      const files: Array<{ id: string; head: ReturnType<typeof sourceHead>; annotations: Annotation[] }> = [];
+      for await (const file of eachSource()) {
+        const { id } = file.source;
+        files.push({ id, head: sourceHead(metaById.get(id) ?? file.source), annotations: file.annotations });
+      }
       const reach = actorReach(
         actors,
         files.flatMap((file) => file.annotations),
@@ -360,7 +361,6 @@ export function actorMethods(ctx: ServiceContext): ServiceMethods<ActorMethodNam
       const relevant = reach.actorIds;
       const byId = new Map(actors.map((a) => [a.id, a]));
       const f: ActorPageFilters = filters ?? {};
-      const metaById = new Map(store.manifest.sources.map((m) => [m.id, m]));
 
       const byRole: Record<string, number> = {};
       const byStance: Record<string, number> = {};
@@ -373,10 +373,10 @@ export function actorMethods(ctx: ServiceContext): ServiceMethods<ActorMethodNam
 
       for (const file of files) {
         const claims: ActorPageClaim[] = [];
-        for (const a of file.annotations as Annotation[]) {
+        for (const a of file.annotations) {
           const links = reach.linksOf(a);
           if (!links.length) continue;
-          linkedSources.add(file.source.id);
+          linkedSources.add(file.id);
           for (const r of new Set(links.map((l) => l.role))) bump(byRole, r);
           for (const s of new Set(links.map((l) => l.stance ?? 'none'))) bump(byStance, s);
           bump(byStatus, a.status);
@@ -396,7 +396,7 @@ export function actorMethods(ctx: ServiceContext): ServiceMethods<ActorMethodNam
             via: [...new Set(links.map((l) => l.actorId).filter((id) => id !== actorId))],
           });
         }
-        if (claims.length) groups.push({ source: sourceHead(metaById.get(file.source.id) ?? file.source), claims });
+        if (claims.length) groups.push({ source: file.head, claims });
       }
       // Newest source first; undated ones after, in notebook order.
       groups.sort((x, y) => (y.source.publishedAt ?? '').localeCompare(x.source.publishedAt ?? ''));

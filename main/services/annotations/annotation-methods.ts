@@ -101,18 +101,13 @@ export function annotationMethods(ctx: ServiceContext): ServiceMethods<Annotatio
     return annotation;
   };
 
-  /** Every annotation carrying a tag, across all sources (loads source files as needed). */
+  /** Every annotation carrying a tag, across all sources. */
   const annotationsWithTag = async (tagId: string): Promise<Array<{ sourceId: string; ids: string[] }>> => {
     const hits: Array<{ sourceId: string; ids: string[] }> = [];
-    for (const meta of store.manifest.sources) {
-      let file;
-      try {
-        file = await store.loadSource(meta.id);
-      } catch {
-        continue; // an unreadable source is reported elsewhere and never rewritten
-      }
+    // One source at a time, without texts; an unreadable source is reported elsewhere and never rewritten.
+    for await (const file of store.eachSourceHead()) {
       const ids = file.annotations.filter((a) => a.tagIds.includes(tagId)).map((a) => a.id);
-      if (ids.length) hits.push({ sourceId: meta.id, ids });
+      if (ids.length) hits.push({ sourceId: file.source.id, ids });
     }
     return hits;
   };

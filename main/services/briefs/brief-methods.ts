@@ -6,6 +6,7 @@
 import { collectCitations, docNode, type BriefContext } from '../../../shared/brief-doc';
 import type { BriefSummary, ClaimHit } from '../../../shared/api/briefs';
 import { DossierError } from '../../../shared/errors';
+import { sameJson } from '../../../shared/json-doc';
 import { newId } from '../../../shared/ids';
 import type { Brief, RichDoc, Tag } from '../../../shared/model';
 import { exportFileName, writeExportFile } from '../export-file';
@@ -19,7 +20,7 @@ import {
   draftBriefFromAnnotations,
   draftBriefFromTag,
   exportBrief,
-  loadBriefContext,
+  briefContextFromStream,
 } from './index';
 
 type BriefMethodName =
@@ -74,7 +75,8 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
     return brief;
   };
 
-  const context = (): Promise<BriefContext> => loadBriefContext(store.manifest, (id) => store.loadSource(id));
+  // Every source's metadata and annotations, one at a time (an unreadable one is reported by the store).
+  const context = (): Promise<BriefContext> => briefContextFromStream(store.manifest, store.eachSourceHead());
 
   const save = (label: string, brief: Brief): Promise<Brief> =>
     ctx.transact(label, async (tx) => {
@@ -117,7 +119,8 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
     async updateBrief({ id, title, doc, citationStyle, origin }) {
       const current = findBrief(id);
       const titleChanged = title !== undefined && title !== current.title;
-      const docChanged = doc !== undefined && JSON.stringify(doc) !== JSON.stringify(current.doc);
+      // The same brief with its keys in another order is no edit.
+      const docChanged = doc !== undefined && !sameJson(doc, current.doc);
       const styleChanged = citationStyle !== undefined && citationStyle !== (current.citationStyle ?? DEFAULT_STYLE);
       if (!titleChanged && !docChanged && !styleChanged) return summarize(current);
       if (titleChanged && !title) throw new DossierError('invalid-input', 'A brief needs a title.');

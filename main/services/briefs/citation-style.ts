@@ -7,8 +7,8 @@
  * links) so every exporter renders it as it renders body text.
  */
 import CSL from 'citeproc';
-import LOCALES from '@citation-js/plugin-csl/lib/locales.json';
-import STYLES from '@citation-js/plugin-csl/lib/styles.json';
+import LOCALES from '@citation-js/plugin-csl/lib/locales.json' with { type: 'json' };
+import STYLES from '@citation-js/plugin-csl/lib/styles.json' with { type: 'json' };
 import type { CitationKind } from '../../../shared/enums';
 import { DossierError } from '../../../shared/errors';
 import type { SourceMeta } from '../../../shared/model';

@@ -7,16 +7,31 @@ import type { NotebookManifest, SourceFile } from '../../../shared/model';
 
 type ManifestPart = Pick<NotebookManifest, 'actors' | 'tags' | 'relations'>;
 type FilePart = Pick<SourceFile, 'source' | 'annotations'>;
+/** A source's metadata (its text and removed blocks may be there or not) and its annotations. */
+type HeadPart = {
+  source: Omit<SourceFile['source'], 'text' | 'removed'> & Partial<Pick<SourceFile['source'], 'text' | 'removed'>>;
+  annotations: SourceFile['annotations'];
+};
+
+/** What a context keeps of the source files: their metadata and annotations, never their text. */
+class ContextParts {
+  readonly sources: Array<Omit<SourceFile['source'], 'text' | 'removed'>> = [];
+  readonly annotations: SourceFile['annotations'] = [];
+  add(file: HeadPart): void {
+    const { text: _text, removed: _removed, ...meta } = file.source;
+    this.sources.push(meta);
+    this.annotations.push(...file.annotations);
+  }
+}
 
 /** A context over source files already in memory. */
 export function briefContextFromFiles(manifest: ManifestPart, files: Iterable<FilePart>): BriefContext {
-  const sources = [];
-  const annotations = [];
-  for (const file of files) {
-    const { text: _text, removed: _removed, ...meta } = file.source;
-    sources.push(meta);
-    annotations.push(...file.annotations);
-  }
+  const parts = new ContextParts();
+  for (const file of files) parts.add(file);
+  return contextOf(manifest, parts);
+}
+
+function contextOf(manifest: ManifestPart, { sources, annotations }: ContextParts): BriefContext {
   return makeBriefContext({
     sources,
     annotations,
@@ -27,22 +42,40 @@ export function briefContextFromFiles(manifest: ManifestPart, files: Iterable<Fi
 }
 
 /**
- * Loads every source the manifest lists and builds a context. A source file
- * that fails to load is left out (its citations then show "[citation removed]"),
- * and reported through `onError`.
+ * A context from source files handed over one at a time (NotebookStore.eachSource):
+ * it keeps what it needs of each (not the text), so a notebook of any size is
+ * never held in memory whole.
  */
-export async function loadBriefContext(
+export async function briefContextFromStream(
+  manifest: ManifestPart,
+  files: AsyncIterable<HeadPart>,
+): Promise<BriefContext> {
+  const parts = new ContextParts();
+  for await (const file of files) parts.add(file);
+  return contextOf(manifest, parts);
+}
+
+/**
+ * Loads every source the manifest lists, one at a time, and builds a context.
+ * A source file that fails to load is left out (its citations then show
+ * "[citation removed]"), and reported through `onError`.
+ */
+export function loadBriefContext(
   manifest: ManifestPart & Pick<NotebookManifest, 'sources'>,
   loadSource: (id: string) => Promise<FilePart>,
   onError?: (sourceId: string, error: unknown) => void,
 ): Promise<BriefContext> {
-  const files: FilePart[] = [];
-  for (const entry of manifest.sources) {
-    try {
-      files.push(await loadSource(entry.id));
-    } catch (error) {
-      onError?.(entry.id, error);
+  async function* files(): AsyncGenerator<FilePart> {
+    for (const entry of manifest.sources) {
+      let file: FilePart;
+      try {
+        file = await loadSource(entry.id);
+      } catch (error) {
+        onError?.(entry.id, error);
+        continue;
+      }
+      yield file;
     }
   }
-  return briefContextFromFiles(manifest, files);
+  return briefContextFromStream(manifest, files());
 }

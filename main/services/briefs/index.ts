@@ -9,8 +9,6 @@ import type { BriefContext } from '../../../shared/brief-doc';
 import { DossierError } from '../../../shared/errors';
 import { resolveBrief } from './blocks';
 import { BUILT_IN_STYLES, citationFormatter, DEFAULT_STYLE } from './citation-style';
-import { renderDocx } from './export-docx';
-import { renderPdf } from './export-pdf';
 import { renderHtml, renderMarkdown } from './export-text';
 
 export {
@@ -21,7 +19,7 @@ export {
   type BriefDraft,
 } from './draft';
 export { resolveBrief, type ResolvedBrief } from './blocks';
-export { briefContextFromFiles, loadBriefContext } from './context';
+export { briefContextFromFiles, briefContextFromStream, loadBriefContext } from './context';
 
 /** The formats, their extensions and MIME types are listed in shared/enums.ts. */
 export { BRIEF_FORMATS, BRIEF_FORMAT_INFO, type BriefFormat } from '../../../shared/enums';
@@ -46,9 +44,10 @@ export async function exportBrief(
   const resolved = resolveBrief(brief, ctx, (sources) => citationFormatter(style.xml, sources, style.name));
   switch (format) {
     case 'docx':
-      return renderDocx(resolved);
+      // The Word and PDF writers (docx, pdfkit and its fonts) load only when a brief is exported to them.
+      return (await import('./export-docx')).renderDocx(resolved);
     case 'pdf':
-      return renderPdf(resolved);
+      return (await import('./export-pdf')).renderPdf(resolved);
     case 'md':
       return new TextEncoder().encode(renderMarkdown(resolved));
     case 'html':

@@ -19,16 +19,18 @@ import { Worker } from 'node:worker_threads';
 import { workerEntry } from '../workers/entry';
 import { ImportRejection, type ExtractOptions, type ExtractedDocument, type ImportInput } from './extract/types';
 
-export interface WorkerRequest {
-  id: number;
-  input: ImportInput;
-  options: ExtractOptions;
-}
+export type WorkerRequest =
+  | { id: number; input: ImportInput; options: ExtractOptions }
+  /** MinHash signatures of these source files (null for one that cannot be read). */
+  | { id: number; signatureFiles: string[] };
 
 export type WorkerReply =
   | { ready: true }
   | { id: number; ok: true; doc: ExtractedDocument }
+  | { id: number; ok: true; signatures: Array<Uint32Array | null> }
   | { id: number; ok: false; rejection?: string; message: string };
+
+type WorkerAnswer = Extract<WorkerReply, { ok: true }>;
 
 export const DEFAULT_WALL_CLOCK_MS = 60_000;
 export const DEFAULT_WORKER_HEAP_MB = 2048;
@@ -56,8 +58,24 @@ export class ExtractPool {
   }
 
   /** Extracts one input; rejects with ImportRejection for anything a person should read. */
-  extract(input: ImportInput, options: ExtractOptions = {}, signal?: AbortSignal): Promise<ExtractedDocument> {
-    const run = this.queue.then(() => this.run(input, options, signal));
+  async extract(input: ImportInput, options: ExtractOptions = {}, signal?: AbortSignal): Promise<ExtractedDocument> {
+    const reply = await this.enqueue({ input, options }, signal);
+    if (!('doc' in reply)) throw new Error('The import worker answered another request.');
+    return reply.doc;
+  }
+
+  /**
+   * MinHash signatures of source files, read and computed in the worker (null
+   * for a file that cannot be read); queued with extractions, under the same limits.
+   */
+  async signatures(files: string[], signal?: AbortSignal): Promise<Array<Uint32Array | null>> {
+    const reply = await this.enqueue({ signatureFiles: files }, signal);
+    if (!('signatures' in reply)) throw new Error('The import worker answered another request.');
+    return reply.signatures;
+  }
+
+  private enqueue(request: DistributiveOmit<WorkerRequest, 'id'>, signal?: AbortSignal): Promise<WorkerAnswer> {
+    const run = this.queue.then(() => this.run(request, signal));
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -98,11 +116,11 @@ export class ExtractPool {
     return this.worker?.threadId ?? null;
   }
 
-  private run(input: ImportInput, options: ExtractOptions, signal?: AbortSignal): Promise<ExtractedDocument> {
+  private run(request: DistributiveOmit<WorkerRequest, 'id'>, signal?: AbortSignal): Promise<WorkerAnswer> {
     if (signal?.aborted) return Promise.reject(new ImportRejection('import cancelled'));
     const worker = (this.worker ??= this.spawn());
     const id = this.nextId++;
-    return new Promise<ExtractedDocument>((resolve, reject) => {
+    return new Promise<WorkerAnswer>((resolve, reject) => {
       let settled = false;
       const finish = (fn: () => void, kill: boolean) => {
         if (settled) return;
@@ -121,7 +139,7 @@ export class ExtractPool {
       };
       const onMessage = (reply: WorkerReply) => {
         if ('ready' in reply || reply.id !== id) return;
-        if (reply.ok) finish(() => resolve(reply.doc), false);
+        if (reply.ok) finish(() => resolve(reply), false);
         else
           finish(
             () => reject(new ImportRejection(reply.rejection ?? `the file could not be read (${reply.message})`)),
@@ -161,10 +179,18 @@ export class ExtractPool {
       signal?.addEventListener('abort', onAbort, { once: true });
       // While a request runs, the worker keeps the process alive (a CLI import waits for it).
       worker.ref();
-      worker.postMessage({ id, input, options } satisfies WorkerRequest);
+      worker.postMessage({ id, ...request } satisfies WorkerRequest);
     });
   }
 }
+
+let sharedPool: ExtractPool | null = null;
+/** The process's import worker, started on first use; idle, it does not keep the process alive. */
+export function importWorker(): ExtractPool {
+  return (sharedPool ??= new ExtractPool());
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 function formatSeconds(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;

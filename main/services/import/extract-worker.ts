@@ -2,6 +2,8 @@
  * The import worker's entry: runs format extraction (extract/) in a worker
  * thread, one request at a time, so a hostile or huge file can take this
  * thread's time and memory but never the process's (see extract-pool.ts).
+ * It also computes near-duplicate signatures of existing source files, in
+ * chunks, for the near-duplicate index (near-duplicate-index.ts).
  *
  * Built as its own file next to each bundle (out/main/import-worker.js,
  * out/cli/import-worker.js); run from source with tsx in development and tests.
@@ -9,6 +11,7 @@
 import { parentPort } from 'node:worker_threads';
 import { extractDocument, ImportRejection } from './extract';
 import type { WorkerReply, WorkerRequest } from './extract-pool';
+import { signaturesOfSourceFiles } from './source-signature';
 
 // The readers are loaded: from now on the pool's wall clock measures reading only.
 parentPort?.postMessage({ ready: true } satisfies WorkerReply);
@@ -16,8 +19,12 @@ parentPort?.postMessage({ ready: true } satisfies WorkerReply);
 // Imported anywhere but in a worker thread (a bundle check loading every module), it does nothing.
 parentPort?.on('message', (request: WorkerRequest) => {
   const port = parentPort!;
-  void extractDocument(request.input, request.options).then(
-    (doc): void => port.postMessage({ id: request.id, ok: true, doc } satisfies WorkerReply),
+  const work =
+    'signatureFiles' in request
+      ? signaturesOfSourceFiles(request.signatureFiles).then((signatures) => ({ signatures }))
+      : extractDocument(request.input, request.options).then((doc) => ({ doc }));
+  void work.then(
+    (result): void => port.postMessage({ id: request.id, ok: true, ...result } satisfies WorkerReply),
     (err: unknown): void =>
       port.postMessage({
         id: request.id,

@@ -15,8 +15,9 @@ import { SCHEMA_VERSION, type Origin, type Source } from '../../../shared/model'
 import type { Transaction } from '../service-context';
 import type { NotebookStore } from '../store/notebook-store';
 import { ImportRejection, type ImportInput } from './extract/types';
-import { ExtractPool } from './extract-pool';
-import { findNearDuplicate, minhashSignature } from './near-duplicate';
+import { importWorker, type ExtractPool } from './extract-pool';
+import { minhashSignature } from './near-duplicate';
+import { nearDuplicateIndex } from './near-duplicate-index';
 
 export const DEFAULT_MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
@@ -35,12 +36,6 @@ export interface ImportOptions {
   originKind?: Origin['kind'];
   /** Where extraction runs (default: the process's import worker, with its limits). */
   extractor?: Pick<ExtractPool, 'extract'>;
-}
-
-let sharedPool: ExtractPool | null = null;
-/** The process's import worker, started on first use; idle, it does not keep the process alive. */
-export function importWorker(): ExtractPool {
-  return (sharedPool ??= new ExtractPool());
 }
 
 /** A unit of work: either bytes already in memory or a path to read when its turn comes. */
@@ -74,46 +69,9 @@ export function cancelImports(store: NotebookStore): number {
 
 // ---------------------------------------------------------------- near-duplicates
 
-/**
- * MinHash signatures of the notebook's sources, per store, kept in memory for
- * the session and built lazily: a source's signature is computed the first
- * time an import needs to compare against it.
- */
-const signatureCaches = new WeakMap<NotebookStore, Map<string, Uint32Array>>();
-
-function signatureCache(store: NotebookStore): Map<string, Uint32Array> {
-  let cache = signatureCaches.get(store);
-  if (!cache) {
-    cache = new Map();
-    signatureCaches.set(store, cache);
-  }
-  return cache;
-}
-
-/** Drops a source's cached signature (its text changed, e.g. a removed block was restored). */
+/** Drops a source's signature (its text changed, or it was deleted). */
 export function forgetSignature(store: NotebookStore, sourceId: string): void {
-  signatureCaches.get(store)?.delete(sourceId);
-}
-
-/** Signatures of every readable source the manifest lists now (computing the missing ones). */
-async function notebookSignatures(store: NotebookStore): Promise<Array<{ item: string; signature: Uint32Array }>> {
-  const cache = signatureCache(store);
-  const out: Array<{ item: string; signature: Uint32Array }> = [];
-  for (const meta of store.manifest.sources) {
-    let signature = cache.get(meta.id);
-    if (!signature) {
-      let text: string;
-      try {
-        text = (await store.loadSource(meta.id)).source.text;
-      } catch {
-        continue; // an unreadable source is reported where it is opened
-      }
-      signature = minhashSignature(text);
-      cache.set(meta.id, signature);
-    }
-    out.push({ item: meta.id, signature });
-  }
-  return out;
+  nearDuplicateIndex(store).forget(sourceId);
 }
 
 /**
@@ -144,6 +102,7 @@ export async function importItems(
   }
   running.add(controller);
   const signal = controller.signal;
+  const nearDuplicates = nearDuplicateIndex(store);
   try {
     for (const item of items) {
       if (done > 0) await yieldToEventLoop();
@@ -176,7 +135,10 @@ export async function importItems(
         } else {
           const doc = await (options.extractor ?? importWorker()).extract(input, { maxBytes }, signal);
           const signature = minhashSignature(doc.text);
-          const twin = findNearDuplicate(signature, await notebookSignatures(store));
+          // The persisted signatures of the sources there were (built in the background when missing).
+          // The index is a cache: if it cannot be completed, the import goes on with what it holds.
+          await nearDuplicates.ready().catch(() => undefined);
+          const twin = nearDuplicates.find(signature);
           const source: Source = {
             id: newId('src'),
             title: doc.title,
@@ -192,7 +154,7 @@ export async function importItems(
             ...(twin ? { nearDuplicateOf: twin.item } : {}),
           };
           const { manifestSaved } = await tx.addSource({ schemaVersion: SCHEMA_VERSION, source, annotations: [] });
-          signatureCache(store).set(source.id, signature);
+          nearDuplicates.add(source.id, signature);
           pendingManifest.push(manifestSaved);
           result.added.push(source);
           if (pendingManifest.length >= MANIFEST_FLUSH_EVERY) await Promise.all(pendingManifest.splice(0));

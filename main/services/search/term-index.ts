@@ -15,6 +15,7 @@
  */
 
 import { boundedDistance, kthLargest, lowerBound } from './rank-helpers';
+import { scoreTop, type PostingsView, type TermBounds } from './top-score';
 
 export const Field = { Text: 0, Title: 1, Note: 2, Name: 3 } as const;
 
@@ -30,6 +31,7 @@ const D = 0.5;
 const PREFIX_WEIGHT = 0.375;
 const FUZZY_WEIGHT = 0.45;
 const MAX_EXPANSIONS = 64;
+const BM25 = { k: K, b: B, d: D };
 
 export interface TermQuery {
   term: string;
@@ -54,9 +56,9 @@ export interface ScoreOptions {
   mode: 'AND' | 'OR';
   /** Weight per field; a field not listed (or 0) is not searched. */
   fields: Partial<Record<Field, number>>;
-  /** Called once per matching document (before sorting). */
+  /** Called at most once per matching document (before sorting). */
   filter?: (key: string) => boolean;
-  /** Only the best `top` documents are wanted (ties included). */
+  /** Only the best `top` documents are wanted (ties included): documents that cannot reach them may go unscored. */
   top?: number;
 }
 
@@ -83,6 +85,9 @@ export class TermIndex {
   /** All terms in sorted order (for prefix and fuzzy expansion). */
   private sorted: string[] = [];
   private sortedDirty = false;
+  /** Per long posting list: window bounds for top-k scoring (top-score.ts), made at its first query. */
+  private bounds: Array<TermBounds | undefined> = [];
+  private normCache: Float64Array | undefined;
 
   private keys: string[] = [];
   /** Key → document; for a loaded index made on first need (a load builds no map of every passage). */
@@ -125,6 +130,7 @@ export class TermIndex {
   /** Adds a document (replacing one with the same key). */
   add(key: string, field: Field, terms: readonly string[], bulk = false): void {
     if (this.keyToDoc.has(key)) this.discard(key);
+    this.normCache = undefined;
     const doc = this.keys.length;
     this.keys.push(key);
     this.keyToDoc.set(key, doc);
@@ -170,6 +176,7 @@ export class TermIndex {
     const doc = this.keyToDoc.get(key);
     if (doc === undefined) return;
     this.keyToDoc.delete(key);
+    this.normCache = undefined;
     this.live--;
     this.alive[doc] = false;
     this.fieldTotals[this.fieldOf[doc]!]! -= this.lengthOf[doc]!;
@@ -270,6 +277,26 @@ export class TermIndex {
   score(groups: readonly QueryGroup[] | ExpandedQuery, options: ScoreOptions): ScoredDoc[] {
     this.settle();
     const expanded = isExpanded(groups) ? groups : this.expandAll(groups);
+    const avg = this.fieldTotals.map((t, i) => (this.fieldCounts[i]! > 0 ? t / this.fieldCounts[i]! : 1));
+    if (options.top !== undefined && options.top > 0) return scoreTop(this.view(avg), expanded, options, BM25);
+    return this.scoreAll(expanded, options, avg);
+  }
+
+  private view(avg: number[]): PostingsView {
+    const { keys, fieldOf, lengthOf, alive, postings, grown, liveDf, live, bounds } = this;
+    return { keys, fieldOf, lengthOf, alive, postings, grown, liveDf, live, bounds, avg, norm: this.norms(avg) };
+  }
+
+  /** Per document, BM25's length term K·(1 − B + B·length / average length): made again after a change. */
+  private norms(avg: number[]): Float64Array {
+    if (this.normCache) return this.normCache;
+    const out = new Float64Array(this.keys.length);
+    for (let d = 0; d < out.length; d++) out[d] = K * (1 - B + (B * this.lengthOf[d]!) / avg[this.fieldOf[d]!]!);
+    return (this.normCache = out);
+  }
+
+  /** Every matching document scored (the reference the top-k scorer must match). */
+  private scoreAll(expanded: ExpandedQuery, options: ScoreOptions, avg: number[]): ScoredDoc[] {
     const n = this.keys.length;
     if (this.scoreBuf.length < n) {
       this.scoreBuf = new Float64Array(n + 1024);
@@ -283,8 +310,8 @@ export class TermIndex {
     const touched: number[] = [];
     const fieldWeights = new Array<number>(FIELD_COUNT).fill(0);
     for (const [f, w] of Object.entries(options.fields)) fieldWeights[Number(f)] = w ?? 0;
-    const avg = this.fieldTotals.map((t, i) => (this.fieldCounts[i]! > 0 ? t / this.fieldCounts[i]! : 1));
     const total = Math.max(1, this.live);
+    const norm = this.norms(avg);
     for (let g = 0; g < expanded.length; g++) {
       const epochG = ++this.epoch;
       for (const [id, weight] of expanded[g]!) {
@@ -299,7 +326,7 @@ export class TermIndex {
             const fw = fieldWeights[field]!;
             if (!fw) continue;
             const tf = list[i + 1]!;
-            const s = idf * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * this.lengthOf[doc]!) / avg[field]!)));
+            const s = idf * (D + (tf * (K + 1)) / (tf + norm[doc]!));
             if (mark[doc]! < epochG) {
               if (g === 0 || options.mode === 'OR') {
                 if (groupHits[doc] === 0 && scores[doc] === 0) touched.push(doc);

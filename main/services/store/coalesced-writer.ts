@@ -26,6 +26,11 @@ export class CoalescedWriter {
     return this.next.promise;
   }
 
+  /** A write is pending or in flight. */
+  get busy(): boolean {
+    return this.inFlight !== null || this.next !== null;
+  }
+
   /** Resolves when nothing is pending or in flight. */
   async idle(): Promise<void> {
     while (this.inFlight || this.next) {

@@ -8,15 +8,23 @@
  *
  * Each file is its own lowdb instance on an atomic adapter; writes are
  * coalesced per file and durable before the promise that asked for them
- * resolves. Source files load lazily, so opening costs the manifest alone.
+ * resolves. Source files load lazily, so opening costs the manifest alone,
+ * and stay in memory in a least-recently-used cache with a byte budget
+ * (SourceCache): a notebook of any size holds a bounded amount of text. A
+ * source with a write pending or in flight is never evicted; an evicted one
+ * is read again from its file, which holds exactly what was in memory.
  * A file that cannot be parsed or validated is never overwritten: the
  * notebook (or that source) becomes read-only with a message naming the file.
+ *
+ * Size: one class, because the cache, the scans past it, the unreadable
+ * sources and every write path share one invariant (the document written is
+ * the document kept, and a busy one is never evicted); split apart, each
+ * part would need the others' private state.
  */
 import { mkdirSync } from 'node:fs';
 import { readdir, rm, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { applyPatches, enablePatches, produceWithPatches, setAutoFreeze, type Patch } from 'immer';
-import { Low } from 'lowdb';
+import { enablePatches, setAutoFreeze, type Patch } from 'immer';
 import { DossierError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import {
@@ -28,10 +36,11 @@ import {
 } from '../../../shared/model';
 import { AtomicJsonFile, UnreadableFileError } from './atomic-json-file';
 import { refuseLinksInside, removeStaleTempFiles } from './folder-guard';
-import { CoalescedWriter } from './coalesced-writer';
 import { MIGRATIONS, type Migration } from './migrations';
 import { migrateAndValidate } from './validate-file';
 import { acquireNotebookLock } from './notebook-lock';
+import { estimateSourceBytes, SourceCache } from './source-cache';
+import { saveOrRevert, StoredDocument } from './stored-document';
 
 enablePatches();
 // Services hold on to records they read; freezing them would only cost time.
@@ -76,60 +85,15 @@ export interface OpenOptions {
   /** For tests of the migration mechanism: the version this build writes, and the steps to reach it. */
   schemaVersion?: number;
   migrations?: readonly Migration[];
+  /** How many bytes of loaded source files to keep in memory (estimated; default DEFAULT_SOURCE_CACHE_BYTES). */
+  sourceCacheBytes?: number;
 }
 
-/** One JSON file of the notebook: a lowdb instance plus its coalesced, durable writer. */
-class StoredDocument<T> {
-  readonly db: Low<T>;
-  private readonly writer: CoalescedWriter;
-  constructor(
-    readonly file: string,
-    data: T,
-  ) {
-    this.db = new Low<T>(new AtomicJsonFile<T>(file), data);
-    this.writer = new CoalescedWriter(() => this.db.write());
-  }
-  get data(): T {
-    return this.db.data;
-  }
-  /** Applies `change` as an immer recipe; returns its patches (empty when nothing changed). */
-  produce(change: (draft: T) => void): { patches: Patch[]; inverse: Patch[] } {
-    const [next, patches, inverse] = produceWithPatches(this.db.data, (draft: T) => {
-      change(draft);
-    });
-    this.db.data = next as T;
-    return { patches, inverse };
-  }
-  apply(patches: Patch[]): void {
-    this.db.data = applyPatches(this.db.data as object, patches) as T;
-  }
-  save(): Promise<void> {
-    return this.writer.request();
-  }
-  idle(): Promise<void> {
-    return this.writer.idle();
-  }
-}
-
-/**
- * Saves a document just changed in memory; when the save fails (a full or
- * failing disk), the change is taken back in memory too, and the file is
- * written back as it was where the disk allows (the step that failed may have
- * come after the rename, e.g. the folder's fsync). So a later save cannot write
- * a change the caller was told failed.
- */
-async function saveOrRevert<T>(doc: StoredDocument<T>, inverse: Patch[]): Promise<void> {
-  try {
-    await doc.save();
-  } catch (err) {
-    doc.apply(inverse);
-    await doc.save().catch(() => undefined);
-    throw err;
-  }
-}
+/** The default byte budget of loaded source files: some thousands of articles. */
+export const DEFAULT_SOURCE_CACHE_BYTES = 64 * 1024 * 1024;
 
 export class NotebookStore {
-  private readonly sourceDocs = new Map<string, StoredDocument<SourceFileData>>();
+  private readonly sourceDocs: SourceCache<StoredDocument<SourceFileData>>;
   private readonly loading = new Map<string, Promise<StoredDocument<SourceFileData>>>();
   /** Source files that failed to load: id → message. They are never written. */
   private readonly brokenSources = new Map<string, string>();
@@ -137,14 +101,33 @@ export class NotebookStore {
   private unreadableManifest: string | undefined;
   private removedOnOpen: readonly string[] = [];
   private closed = false;
+  private filesRead = 0;
+  private readonly textListeners = new Set<(sourceId: string) => void>();
+  /**
+   * The metadata and annotations of sources read but not in memory now (small
+   * beside the texts): whole-notebook work that needs no text reads no file
+   * twice. Taken when a document is evicted or scanned, idle, so as on disk;
+   * a source in memory is always read from its document instead.
+   */
+  private readonly heads = new Map<string, SourceHeadAndAnnotations>();
+  /** How many times a document was kept: a scan's read is not kept as a head past one. */
+  private keeps = 0;
   private bySha: Map<string, string> | null = null;
+  private listed: Set<string> | null = null;
 
   private constructor(
     readonly dir: string,
     private readonly manifestDoc: StoredDocument<Manifest>,
     private readOnlyReason: string | undefined,
     private readonly options: Required<Pick<OpenOptions, 'schemaVersion' | 'migrations' | 'readOnly'>>,
-  ) {}
+    sourceCacheBytes = DEFAULT_SOURCE_CACHE_BYTES,
+  ) {
+    this.sourceDocs = new SourceCache(
+      sourceCacheBytes,
+      (doc) => doc.busy,
+      (id, doc) => this.heads.set(id, headOf(doc.data)),
+    );
+  }
 
   /** Opens (creating if missing) the notebook folder `dir`. */
   static async open(dir: string, options: OpenOptions = {}): Promise<NotebookStore> {
@@ -199,11 +182,13 @@ export class NotebookStore {
       });
     }
 
-    const store = new NotebookStore(root, new StoredDocument(manifestFile, manifest), readOnlyReason, {
-      schemaVersion: version,
-      migrations,
-      readOnly: options.readOnly ?? false,
-    });
+    const store = new NotebookStore(
+      root,
+      new StoredDocument(manifestFile, manifest),
+      readOnlyReason,
+      { schemaVersion: version, migrations, readOnly: options.readOnly ?? false },
+      options.sourceCacheBytes,
+    );
     store.release = release;
     if (readOnlyReason !== OPENED_READ_ONLY) store.unreadableManifest = readOnlyReason;
     // A new or migrated manifest is written at once (a migrated one's original is kept as .bak).
@@ -264,7 +249,7 @@ export class NotebookStore {
   async updateManifest(change: (manifest: Manifest) => void): Promise<FileChange> {
     this.assertWritable();
     const { patches, inverse } = this.manifestDoc.produce(change);
-    this.bySha = null;
+    this.forgetManifestLookups();
     if (patches.length) await saveOrRevert(this.manifestDoc, inverse);
     return { file: { kind: 'manifest' }, patches, inverse };
   }
@@ -274,11 +259,13 @@ export class NotebookStore {
     this.assertWritable();
     if (file.kind === 'manifest') {
       this.manifestDoc.apply(patches);
-      this.bySha = null;
+      this.forgetManifestLookups();
       await this.manifestDoc.save();
     } else {
       const doc = await this.sourceDocAnyState(file.id);
       doc.apply(patches);
+      this.keep(file.id, doc);
+      this.noticeTextChange(file.id, patches);
       await doc.save();
     }
   }
@@ -301,7 +288,47 @@ export class NotebookStore {
   }
 
   hasSource(id: string): boolean {
-    return this.manifest.sources.some((s) => s.id === id);
+    this.listed ??= new Set(this.manifest.sources.map((s) => s.id));
+    return this.listed.has(id);
+  }
+
+  /** Calls `listener` with a source's id whenever its text changes (derived data of the text goes stale). */
+  onSourceTextChange(listener: (sourceId: string) => void): () => void {
+    this.textListeners.add(listener);
+    return () => this.textListeners.delete(listener);
+  }
+
+  private noticeTextChange(id: string, patches: readonly Patch[]): void {
+    const touchesText = patches.some(
+      ({ path: p }) => p.length === 0 || (p[0] === 'source' && (p.length === 1 || p[1] === 'text')),
+    );
+    if (!touchesText) return;
+    for (const listener of this.textListeners) listener(id);
+  }
+
+  private forgetManifestLookups(): void {
+    this.bySha = null;
+    this.listed = null;
+  }
+
+  /** How many source files are in memory now, and their estimated bytes (for tests and benchmarks). */
+  get sourceCacheUse(): { files: number; bytes: number; budget: number } {
+    return { files: this.sourceDocs.size, bytes: this.sourceDocs.bytes, budget: this.sourceDocs.budget };
+  }
+
+  /** Source files read from disk since opening (a re-read after an eviction counts again). */
+  get sourceFilesRead(): number {
+    return this.filesRead;
+  }
+
+  /**
+   * Registers `doc` as the one in memory for `id` (it is about to change, or was
+   * just read or written): a reader's load may have evicted it since it was
+   * handed out, and the document that is written must be the one kept.
+   */
+  private keep(id: string, doc: StoredDocument<SourceFileData>): void {
+    this.keeps++;
+    this.sourceDocs.set(id, doc, estimateSourceBytes(doc.data));
   }
 
   /** Loads one source file (cached). Throws `not-found` or `corrupt` with a readable message. */
@@ -327,10 +354,70 @@ export class NotebookStore {
     }
   }
 
-  private async readSourceFile(id: string): Promise<StoredDocument<SourceFileData>> {
+  /**
+   * Every readable source the manifest lists, one at a time, in manifest
+   * order: for whole-notebook work that needs the texts (actor suggestions).
+   * A source not in memory is read without entering the cache — a scan would
+   * otherwise evict the sources in use, to no gain — a few files ahead so
+   * reading overlaps parsing. An unreadable source is passed over (the store
+   * reports it).
+   */
+  eachSource(): AsyncGenerator<SourceFileData> {
+    return this.scan(
+      (id) => this.sourceDocs.peek(id)?.data,
+      (file) => file,
+    );
+  }
+
+  /**
+   * Like eachSource, without the texts: each source's metadata and
+   * annotations (brief contexts, actor pages, merges). A source read before
+   * is not read again: what it needs is kept (`heads`).
+   */
+  eachSourceHead(): AsyncGenerator<SourceHeadAndAnnotations> {
+    return this.scan((id) => {
+      const doc = this.sourceDocs.peek(id);
+      return doc ? headOf(doc.data) : this.heads.get(id);
+    }, headOf);
+  }
+
+  private async *scan<T>(
+    inMemory: (id: string) => T | undefined,
+    fromFile: (file: SourceFileData) => T,
+  ): AsyncGenerator<T> {
+    const ids = this.manifest.sources.map((s) => s.id);
+    const read = (id: string): Promise<T | undefined> => {
+      const known = inMemory(id);
+      if (known) return Promise.resolve(known);
+      if (this.brokenSources.has(id)) return Promise.resolve(undefined);
+      return this.readSourceFile(id, { cache: false, keptBefore: this.keeps }).then(
+        (doc) => fromFile(doc.data),
+        () => undefined,
+      );
+    };
+    const AHEAD = 8;
+    const pending = ids.slice(0, AHEAD).map(read);
+    for (let i = 0; i < ids.length; i++) {
+      const item = await pending[i]!;
+      if (i + AHEAD < ids.length) pending.push(read(ids[i + AHEAD]!));
+      pending[i] = Promise.resolve(undefined); // let it go once handed out
+      if (item) yield item;
+    }
+  }
+
+  /**
+   * Reads a source file. `cache: false` (a scan) leaves the cache alone and
+   * keeps the file's head, unless a document was kept since `keptBefore`
+   * (the file read may be older than what was written meanwhile).
+   */
+  private async readSourceFile(
+    id: string,
+    { cache = true, keptBefore = -1 } = {},
+  ): Promise<StoredDocument<SourceFileData>> {
     const file = this.sourceFilePath(id);
     const rel = path.relative(this.dir, file);
     try {
+      this.filesRead++;
       const raw = await new AtomicJsonFile<unknown>(file).read();
       if (raw === null) throw new UnreadableFileError(file, 'the file is missing');
       const data = await migrateAndValidate(
@@ -343,8 +430,10 @@ export class NotebookStore {
         { keepOriginal: !this.options.readOnly },
       );
       const doc = new StoredDocument(file, data);
-      this.sourceDocs.set(id, doc);
-      return doc;
+      // A document read while another was already kept (a scan beside a load) is not kept over it.
+      if (cache) this.keep(id, this.sourceDocs.get(id) ?? doc);
+      else if (!this.sourceDocs.peek(id) && keptBefore === this.keeps) this.heads.set(id, headOf(data));
+      return this.sourceDocs.peek(id) ?? doc;
     } catch (err) {
       if (!(err instanceof UnreadableFileError)) throw err;
       const message = `${rel} could not be read (${err.detail}). It was left untouched; restore it from a backup to see this source again.`;
@@ -358,13 +447,17 @@ export class NotebookStore {
     this.assertWritable();
     const doc = await this.sourceDoc(id);
     const { patches, inverse } = doc.produce(change);
-    if (patches.length) await saveOrRevert(doc, inverse);
+    if (patches.length) {
+      this.keep(id, doc);
+      this.noticeTextChange(id, patches);
+      await saveOrRevert(doc, inverse);
+    }
     return { file: { kind: 'source', id }, patches, inverse };
   }
 
-  /** A loaded source document even when the manifest no longer lists it (undo of an import, redo). */
+  /** A source document even when the manifest no longer lists it (undo of an import, redo; a removal). */
   private async sourceDocAnyState(id: string): Promise<StoredDocument<SourceFileData>> {
-    return this.sourceDocs.get(id) ?? this.sourceDoc(id);
+    return this.sourceDocs.get(id) ?? (this.hasSource(id) ? this.sourceDoc(id) : this.readSourceFile(id));
   }
 
   /**
@@ -382,6 +475,7 @@ export class NotebookStore {
     const { text: _text, removed: _removed, ...meta } = source;
     const { patches, inverse } = this.manifestDoc.produce((m) => void m.sources.push(meta));
     this.bySha?.set(source.origin.sha256, source.id);
+    this.listed?.add(source.id);
     const created: FileChange = {
       file: { kind: 'source', id: source.id },
       patches: [],
@@ -403,8 +497,7 @@ export class NotebookStore {
   async removeSource(id: string): Promise<FileChange> {
     this.assertWritable();
     if (this.hasSource(id)) throw new DossierError('internal', `Source ${id} is still listed; unlist it first.`);
-    const doc = this.sourceDocs.get(id);
-    if (!doc) throw new DossierError('not-found', `Source ${id} is not loaded; load it before removing it.`);
+    const doc = await this.sourceDocAnyState(id);
     const data = doc.data;
     await this.removeSourceFileNow(id);
     return { file: { kind: 'source', id }, patches: [], inverse: [], lifecycle: { kind: 'removed', data } };
@@ -421,7 +514,7 @@ export class NotebookStore {
       await unlink(doc.file).catch(() => undefined);
       throw err;
     }
-    this.sourceDocs.set(data.source.id, doc);
+    this.keep(data.source.id, doc);
     this.brokenSources.delete(data.source.id);
   }
 
@@ -431,6 +524,7 @@ export class NotebookStore {
     const doc = this.sourceDocs.get(id);
     await doc?.idle();
     this.sourceDocs.delete(id);
+    this.heads.delete(id);
     await rm(file, { force: true });
   }
 
@@ -463,4 +557,15 @@ export class NotebookStore {
       await release?.();
     }
   }
+}
+
+/** A source's metadata (no text, no removed blocks) and its annotations. */
+export interface SourceHeadAndAnnotations {
+  source: Omit<SourceFileData['source'], 'text' | 'removed'>;
+  annotations: SourceFileData['annotations'];
+}
+
+function headOf(file: SourceFileData): SourceHeadAndAnnotations {
+  const { text: _text, removed: _removed, ...source } = file.source;
+  return { source, annotations: file.annotations };
 }

@@ -5,6 +5,7 @@
  * same claims; sources that mention the actor but have no claims yet.
  * Claims linked to a member (memberOf, e.g. a minister of a state) count too.
  * "Draft brief" drafts a brief from the actor's claims and opens it.
+ * The source groups are a virtualised list (↑/↓ move between sources, Tab within one).
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import type { ActorPage as ActorPageData, ActorPageFilters } from '../../../shared/api/actors';
@@ -13,6 +14,7 @@ import type { Actor, ActorRole } from '../../../shared/model';
 import { call } from '../api';
 import { useApiQuery, useErrorNotice } from '../api/queries';
 import { useNavigation } from '../ui/navigation';
+import { VirtualList } from '../ui/VirtualList';
 import { useNotices } from '../ui/notices';
 import { ACTOR_KIND_LABEL, ACTOR_ROLES, STANCE_FILTER_LABEL, STANCE_FILTERS } from '../../../shared/enums';
 import { claimCountText } from './counts';
@@ -22,6 +24,8 @@ function toggle<T>(list: T[] | undefined, v: T): T[] {
   const l = list ?? [];
   return l.includes(v) ? l.filter((x) => x !== v) : [...l, v];
 }
+
+const groupKey = (g: ActorPageData['groups'][number]) => g.source.id;
 
 function excerpt(text: string, max = 280): string {
   const t = text.replace(/\s+/g, ' ').trim();
@@ -135,47 +139,61 @@ export function ActorPage({ actorId, actions }: { actorId: string; actions?: Rea
                 : 'No claims are linked to this actor yet. Link one from the inspector.'}
             </p>
           )}
-          {page.groups.map((g) => (
-            <section key={g.source.id} className="actor-source-group" aria-label={`Source ${g.source.title}`}>
-              <h3>
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => navigate({ view: 'sources', sourceId: g.source.id })}
-                >
-                  {g.source.title}
-                </button>
-              </h3>
-              <p className="muted actor-source-meta">
-                {[g.source.outlet, g.source.publishedAt?.slice(0, 10), g.source.language].filter(Boolean).join(' · ')}
-              </p>
-              <ul className="actor-claim-list">
-                {g.claims.map((c) => (
-                  <li key={c.annotation.id}>
+          <VirtualList
+            items={page.groups}
+            itemKey={groupKey}
+            estimateSize={160}
+            gap={18}
+            className="actor-claims-scroll"
+            aria-label="Claims by source"
+            keys
+            renderRow={(g, _i, row) => (
+              <li {...row.props}>
+                <section className="actor-source-group" aria-label={`Source ${g.source.title}`}>
+                  <h3>
                     <button
                       type="button"
-                      className="actor-claim"
-                      onClick={() =>
-                        navigate({ view: 'sources', sourceId: g.source.id, annotationId: c.annotation.id })
-                      }
+                      className="link-button"
+                      tabIndex={row.tabIndex}
+                      onClick={() => navigate({ view: 'sources', sourceId: g.source.id })}
                     >
-                      <span className="actor-claim-quote">“{excerpt(c.annotation.target.exact)}”</span>
-                      <span className="actor-claim-meta">
-                        {c.links.map((l, i) => (
-                          <span key={i} className={`role-badge role-${l.role}`}>
-                            {l.actorId !== actor.id && `${byId.get(l.actorId)?.name ?? 'member'}: `}
-                            {l.role}
-                            {l.stance && <span className={`stance stance-${l.stance}`}> · {l.stance}</span>}
-                          </span>
-                        ))}
-                        <span className={`actor-status status-${c.annotation.status}`}>{c.annotation.status}</span>
-                      </span>
+                      {g.source.title}
                     </button>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ))}
+                  </h3>
+                  <p className="muted actor-source-meta">
+                    {[g.source.outlet, g.source.publishedAt?.slice(0, 10), g.source.language]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </p>
+                  <ul className="actor-claim-list">
+                    {g.claims.map((c) => (
+                      <li key={c.annotation.id}>
+                        <button
+                          type="button"
+                          className="actor-claim"
+                          onClick={() =>
+                            navigate({ view: 'sources', sourceId: g.source.id, annotationId: c.annotation.id })
+                          }
+                        >
+                          <span className="actor-claim-quote">“{excerpt(c.annotation.target.exact)}”</span>
+                          <span className="actor-claim-meta">
+                            {c.links.map((l, i) => (
+                              <span key={i} className={`role-badge role-${l.role}`}>
+                                {l.actorId !== actor.id && `${byId.get(l.actorId)?.name ?? 'member'}: `}
+                                {l.role}
+                                {l.stance && <span className={`stance stance-${l.stance}`}> · {l.stance}</span>}
+                              </span>
+                            ))}
+                            <span className={`actor-status status-${c.annotation.status}`}>{c.annotation.status}</span>
+                          </span>
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              </li>
+            )}
+          />
         </div>
 
         <aside className="actor-side">

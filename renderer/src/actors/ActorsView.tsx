@@ -4,14 +4,15 @@
  * actor page, the create/edit form, or the suggestions panel.
  * Routes: `{view:'actors'}`, `{view:'actors', actorId}`, `{view:'actors', panel:'suggestions'}`.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { matchActors } from '../../../shared/actors';
 import type { NotebookChangedEvent } from '../../../shared/api';
 import type { ActorUsage } from '../../../shared/api/actors';
 import type { Actor } from '../../../shared/model';
 import { call } from '../api';
-import { useApiQueries } from '../api/queries';
+import { useApiQuery } from '../api/queries';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { VirtualList } from '../ui/VirtualList';
 import { useNavigation, type Route } from '../ui/navigation';
 import { useNotices } from '../ui/notices';
 import { ActorForm, type ActorDraft } from './ActorForm';
@@ -48,16 +49,6 @@ export function ActorsView({ route }: { route: Route }) {
   const [query, setQuery] = useState('');
   const [mode, setMode] = useState<Mode>({ type: 'page' });
 
-  // Counts are a nicety: the list works without them (a failed count stays blank).
-  const usageInputs = useMemo(() => actors.map((a) => ({ id: a.id })), [actors]);
-  const usageList = useApiQueries('actorUsage', usageInputs);
-  const usage = useMemo(() => {
-    const byId: Record<string, ActorUsage> = {};
-    usageList.forEach((u, i) => {
-      if (u) byId[actors[i]!.id] = u;
-    });
-    return byId;
-  }, [usageList, actors]);
   useEffect(() => setMode({ type: 'page' }), [actorId, panel]);
 
   const shown = useMemo(
@@ -65,6 +56,7 @@ export function ActorsView({ route }: { route: Route }) {
     [query, actors],
   );
   const current = actors.find((a) => a.id === actorId);
+  const currentIndex = useMemo(() => shown.findIndex((a) => a.id === actorId), [shown, actorId]);
 
   // The open actor's page closes when the actor goes away (deleted, merged away, its creation undone).
   const seen = useRef<string | undefined>(undefined);
@@ -178,13 +170,7 @@ export function ActorsView({ route }: { route: Route }) {
           </div>
         )}
         {mode.type === 'merge' && (
-          <MergePanel
-            keep={current}
-            actors={actors}
-            usage={usage}
-            onMerge={doMerge}
-            onCancel={() => setMode({ type: 'page' })}
-          />
+          <MergePanel keep={current} actors={actors} onMerge={doMerge} onCancel={() => setMode({ type: 'page' })} />
         )}
         <ActorPage
           actorId={current.id}
@@ -245,30 +231,25 @@ export function ActorsView({ route }: { route: Route }) {
             No actors yet. Accept suggestions, create one, or link one to a claim from the inspector.
           </p>
         ) : (
-          <ul className="actors-list">
-            {shown.map((a) => (
-              <li key={a.id}>
-                <button
-                  type="button"
-                  className="actors-list-item"
-                  aria-current={a.id === actorId ? 'true' : undefined}
-                  onClick={() => navigate({ view: 'actors', actorId: a.id })}
-                >
-                  <KindIcon kind={a.kind} />
-                  <span className="actors-list-name">
-                    {a.name}
-                    {a.aliases.length > 0 && (
-                      <span className="muted actors-list-aliases"> {a.aliases.slice(0, 3).join(', ')}</span>
-                    )}
-                  </span>
-                  <span className="count" title={usage[a.id] ? claimCountText(usage[a.id]!.page) : undefined}>
-                    {usage[a.id] ? `${usage[a.id]!.page.claims} · ${usage[a.id]!.page.sources}` : ''}
-                  </span>
-                </button>
-              </li>
-            ))}
-            {shown.length === 0 && <li className="muted">No actor matches “{query}”.</li>}
-          </ul>
+          <>
+            <VirtualList
+              items={shown}
+              itemKey={actorKey}
+              estimateSize={32}
+              fixedSize
+              className="actors-list"
+              aria-label="Actors"
+              keys
+              keepIndex={currentIndex}
+              revealIndex={currentIndex}
+              renderRow={(a, _i, row) => (
+                <li {...row.props}>
+                  <ActorRow actor={a} current={a.id === actorId} tabIndex={row.tabIndex} scrolling={row.scrolling} />
+                </li>
+              )}
+            />
+            {shown.length === 0 && <p className="muted actors-hint">No actor matches “{query}”.</p>}
+          </>
         )}
       </aside>
       <section className="actors-main">
@@ -278,21 +259,60 @@ export function ActorsView({ route }: { route: Route }) {
   );
 }
 
+const actorKey = (a: Actor) => a.id;
+
+/**
+ * One row of the registry. Its claim counts are asked for only while it is rendered, and not while the list
+ * flies past (a nicety: blank until they come, or if they fail).
+ */
+const ActorRow = memo(function ActorRow({
+  actor: a,
+  current,
+  tabIndex,
+  scrolling,
+}: {
+  actor: Actor;
+  current: boolean;
+  tabIndex: number;
+  scrolling: boolean;
+}) {
+  const { navigate } = useNavigation();
+  const usage = useApiQuery('actorUsage', { id: a.id }, { enabled: !scrolling }).data;
+  return (
+    <button
+      type="button"
+      className="actors-list-item"
+      tabIndex={tabIndex}
+      aria-current={current ? 'true' : undefined}
+      onClick={() => navigate({ view: 'actors', actorId: a.id })}
+    >
+      <KindIcon kind={a.kind} />
+      <span className="actors-list-name">
+        {a.name}
+        {a.aliases.length > 0 && <span className="muted actors-list-aliases"> {a.aliases.slice(0, 3).join(', ')}</span>}
+      </span>
+      <span className="count" title={usage ? claimCountText(usage.page) : undefined}>
+        {usage ? `${usage.page.claims} · ${usage.page.sources}` : ''}
+      </span>
+    </button>
+  );
+});
+
 function MergePanel({
   keep,
   actors,
-  usage,
   onMerge,
   onCancel,
 }: {
   keep: Actor;
   actors: Actor[];
-  usage: Record<string, ActorUsage>;
   onMerge(keep: Actor, drop: Actor): Promise<void>;
   onCancel(): void;
 }) {
   const [dropId, setDropId] = useState('');
   const drop = actors.find((a) => a.id === dropId);
+  const keepUsage = useApiQuery('actorUsage', { id: keep.id }).data;
+  const dropUsage = useApiQuery('actorUsage', { id: dropId }, { enabled: Boolean(drop) }).data;
   return (
     <div className="actor-confirm" role="group" aria-label="Merge actors">
       <label htmlFor="merge-drop">Merge into {keep.name}: </label>
@@ -308,8 +328,8 @@ function MergePanel({
       </select>
       {drop && (
         <p>
-          {drop.name} ({usage[drop.id] ? usageText(usage[drop.id]!) : '…'}) goes into {keep.name} (
-          {usage[keep.id] ? usageText(usage[keep.id]!) : '…'}): its links move and its names become aliases.
+          {drop.name} ({dropUsage ? usageText(dropUsage) : '…'}) goes into {keep.name} (
+          {keepUsage ? usageText(keepUsage) : '…'}): its links move and its names become aliases.
         </p>
       )}
       <button type="button" className="primary" disabled={!drop} onClick={() => drop && void onMerge(keep, drop)}>

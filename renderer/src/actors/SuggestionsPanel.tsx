@@ -4,8 +4,10 @@
  * existing actor (the surface forms become aliases), or reject for good.
  * When an actor already carries a suggestion's name, accepting offers to
  * merge into it instead of making a second actor.
+ * The list is virtualised (↑/↓ move between suggestions, Tab within one); a suggestion found in many
+ * sources lists a few of them, and more on asking.
  */
-import { useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import type { ActorConflict } from '../../../shared/api/actors';
 import type { ActorSuggestion } from '../../../shared/actors';
 import type { Actor, SourceMeta } from '../../../shared/model';
@@ -13,6 +15,7 @@ import { call } from '../api';
 import { useApiQuery, useErrorNotice } from '../api/queries';
 import { useNavigation } from '../ui/navigation';
 import { useNotices } from '../ui/notices';
+import { VirtualList, type VirtualRow } from '../ui/VirtualList';
 import { KindIcon } from './KindIcon';
 import { MergeOffer } from './MergeOffer';
 
@@ -20,7 +23,6 @@ const NO_SOURCES: SourceMeta[] = [];
 
 export function SuggestionsPanel({ actors }: { actors: Actor[] }) {
   const { error, info } = useNotices();
-  const { navigate } = useNavigation();
   const suggestionsQuery = useApiQuery('suggestActors', {});
   useErrorNotice(suggestionsQuery.error, 'Suggestions could not be computed');
   const sourcesQuery = useApiQuery('listSources', {});
@@ -31,7 +33,10 @@ export function SuggestionsPanel({ actors }: { actors: Actor[] }) {
   const byId = useMemo(() => new Map(actors.map((a) => [a.id, a])), [actors]);
 
   // A known actor whose surface forms are all aliases already needs nothing.
-  const open = (suggestions ?? []).filter((s) => !s.existingActorId || (s.newAliases?.length ?? 0) > 0);
+  const open = useMemo(
+    () => (suggestions ?? []).filter((s) => !s.existingActorId || (s.newAliases?.length ?? 0) > 0),
+    [suggestions],
+  );
 
   const [conflicts, setConflicts] = useState<ReadonlyMap<string, ActorConflict>>(new Map());
   const setConflict = (key: string, c: ActorConflict | undefined) =>
@@ -41,6 +46,7 @@ export function SuggestionsPanel({ actors }: { actors: Actor[] }) {
       else next.delete(key);
       return next;
     });
+  const dismissConflict = useCallback((key: string) => setConflict(key, undefined), []);
   const accept = async (s: ActorSuggestion, asActorId?: string) => {
     try {
       const r = await call('acceptSuggestion', { key: s.key, ...(asActorId ? { asActorId } : {}) });
@@ -67,88 +73,173 @@ export function SuggestionsPanel({ actors }: { actors: Actor[] }) {
       </p>
       {suggestions === null && <p className="muted">Looking for actors in the sources…</p>}
       {suggestions && open.length === 0 && <p className="muted">No new suggestions.</p>}
-      <ul className="actor-sugg-list">
-        {open.map((s) => {
-          const existing = s.existingActorId ? byId.get(s.existingActorId) : undefined;
+      <VirtualList
+        items={open}
+        itemKey={suggestionKey}
+        estimateSize={150}
+        gap={10}
+        className="actor-sugg-list"
+        aria-label="Suggested actors"
+        keys
+        renderRow={(s, _i, row) => (
+          <SuggestionRow
+            row={row}
+            suggestion={s}
+            existing={s.existingActorId ? byId.get(s.existingActorId) : undefined}
+            actors={actors}
+            titles={titles}
+            conflict={conflicts.get(s.key)}
+            onAccept={accept}
+            onReject={reject}
+            onDismissConflict={dismissConflict}
+          />
+        )}
+      />
+    </section>
+  );
+}
+
+const suggestionKey = (s: ActorSuggestion) => s.key;
+/** Sources a suggestion lists at first; "more" adds this many again. */
+const SOURCES_SHOWN = 8;
+
+const SuggestionRow = memo(function SuggestionRow({
+  row,
+  suggestion: s,
+  existing,
+  actors,
+  titles,
+  conflict,
+  onAccept,
+  onReject,
+  onDismissConflict,
+}: {
+  row: VirtualRow;
+  suggestion: ActorSuggestion;
+  existing: Actor | undefined;
+  actors: Actor[];
+  titles: ReadonlyMap<string, string>;
+  conflict: ActorConflict | undefined;
+  onAccept(s: ActorSuggestion, asActorId?: string): Promise<void>;
+  onReject(s: ActorSuggestion): Promise<void>;
+  onDismissConflict(key: string): void;
+}) {
+  const { navigate } = useNavigation();
+  const [sourcesShown, setSourcesShown] = useState(SOURCES_SHOWN);
+  const hidden = s.sourceIds.length - sourcesShown;
+  return (
+    <li {...row.props} className="actor-sugg" aria-label={`Suggestion ${s.name}`}>
+      <div className="actor-sugg-head">
+        <KindIcon kind={s.kind} />
+        <strong className="actor-sugg-name">{s.name}</strong>
+        <span className="muted">
+          {s.mentions} mention{s.mentions === 1 ? '' : 's'} in {s.sourceIds.length} source
+          {s.sourceIds.length === 1 ? '' : 's'}
+        </span>
+      </div>
+      {existing && (
+        <p className="muted actor-sugg-existing">
+          Known actor {existing.name}: new aliases {s.newAliases?.join(', ')}
+        </p>
+      )}
+      <div className="actor-sugg-forms" aria-label="Seen as">
+        {s.aliasesSeen.map((a) => (
+          <span key={a} className="actor-chip actor-chip-static">
+            {a}
+          </span>
+        ))}
+      </div>
+      <ul className="actor-sugg-sources">
+        {s.sourceIds.slice(0, sourcesShown).map((id) => {
+          const first = s.occurrences.find((o) => o.sourceId === id);
           return (
-            <li key={s.key} className="actor-sugg" aria-label={`Suggestion ${s.name}`}>
-              <div className="actor-sugg-head">
-                <KindIcon kind={s.kind} />
-                <strong className="actor-sugg-name">{s.name}</strong>
-                <span className="muted">
-                  {s.mentions} mention{s.mentions === 1 ? '' : 's'} in {s.sourceIds.length} source
-                  {s.sourceIds.length === 1 ? '' : 's'}
-                </span>
-              </div>
-              {existing && (
-                <p className="muted actor-sugg-existing">
-                  Known actor {existing.name}: new aliases {s.newAliases?.join(', ')}
-                </p>
-              )}
-              <div className="actor-sugg-forms" aria-label="Seen as">
-                {s.aliasesSeen.map((a) => (
-                  <span key={a} className="actor-chip actor-chip-static">
-                    {a}
-                  </span>
-                ))}
-              </div>
-              <ul className="actor-sugg-sources">
-                {s.sourceIds.map((id) => {
-                  const first = s.occurrences.find((o) => o.sourceId === id);
-                  return (
-                    <li key={id}>
-                      <button
-                        type="button"
-                        className="link-button"
-                        onClick={() =>
-                          navigate({
-                            view: 'sources',
-                            sourceId: id,
-                            ...(first ? { range: { start: first.start, end: first.end } } : {}),
-                          })
-                        }
-                      >
-                        {titles.get(id) ?? id}
-                      </button>
-                    </li>
-                  );
-                })}
-              </ul>
-              {conflicts.has(s.key) && (
-                <MergeOffer
-                  conflict={conflicts.get(s.key)!}
-                  onMerge={() => void accept(s, conflicts.get(s.key)!.actor.id)}
-                  onCancel={() => setConflict(s.key, undefined)}
-                />
-              )}
-              <div className="actor-sugg-actions">
-                <button type="button" className="primary" onClick={() => void accept(s)}>
-                  {existing ? 'Add aliases' : 'Accept'}
-                </button>
-                <select
-                  aria-label={`Add ${s.name} to an existing actor`}
-                  value=""
-                  onChange={(e) => {
-                    if (e.target.value) void accept(s, e.target.value);
-                  }}
-                >
-                  <option value="">Add to existing actor…</option>
-                  {actors
-                    .filter((a) => a.id !== s.existingActorId)
-                    .map((a) => (
-                      <option key={a.id} value={a.id}>
-                        {a.name}
-                      </option>
-                    ))}
-                </select>
-                <button type="button" onClick={() => void reject(s)}>
-                  Reject
-                </button>
-              </div>
+            <li key={id}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() =>
+                  navigate({
+                    view: 'sources',
+                    sourceId: id,
+                    ...(first ? { range: { start: first.start, end: first.end } } : {}),
+                  })
+                }
+              >
+                {titles.get(id) ?? id}
+              </button>
             </li>
           );
         })}
+        {hidden > 0 && (
+          <li>
+            <button type="button" className="link-button" onClick={() => setSourcesShown((n) => n + 50)}>
+              {hidden} more source{hidden === 1 ? '' : 's'}
+            </button>
+          </li>
+        )}
       </ul>
-    </section>
+      {conflict && (
+        <MergeOffer
+          conflict={conflict}
+          onMerge={() => void onAccept(s, conflict.actor.id)}
+          onCancel={() => onDismissConflict(s.key)}
+        />
+      )}
+      <div className="actor-sugg-actions">
+        <button type="button" className="primary" onClick={() => void onAccept(s)}>
+          {existing ? 'Add aliases' : 'Accept'}
+        </button>
+        <LazyActorSelect
+          label={`Add ${s.name} to an existing actor`}
+          actors={actors}
+          exceptId={s.existingActorId}
+          onPick={(id) => void onAccept(s, id)}
+        />
+        <button type="button" onClick={() => void onReject(s)}>
+          Reject
+        </button>
+      </div>
+    </li>
+  );
+});
+
+/**
+ * "Add to existing actor…": its options (one per actor, thousands in a large notebook) are made only when the
+ * select is about to open (pointer down, or focus from the keyboard) and dropped when it loses focus, not made
+ * for every suggestion on screen.
+ */
+function LazyActorSelect({
+  label,
+  actors,
+  exceptId,
+  onPick,
+}: {
+  label: string;
+  actors: Actor[];
+  exceptId: string | undefined;
+  onPick(actorId: string): void;
+}) {
+  const [ready, setReady] = useState(false);
+  return (
+    <select
+      aria-label={label}
+      value=""
+      onPointerDown={() => setReady(true)}
+      onFocus={() => setReady(true)}
+      onBlur={() => setReady(false)}
+      onChange={(e) => {
+        if (e.target.value) onPick(e.target.value);
+      }}
+    >
+      <option value="">Add to existing actor…</option>
+      {ready &&
+        actors
+          .filter((a) => a.id !== exceptId)
+          .map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
+    </select>
   );
 }

@@ -4,12 +4,13 @@
  * quote, and the editor of the selected one.
  */
 import { setAnnotationDrag } from '../briefs/drag';
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { AnnotationPatch } from '../../../shared/api/annotations';
 import { ANNOTATION_KIND_LABEL, ANNOTATION_KINDS } from '../../../shared/enums';
 import type { Annotation, RichDoc, Tag } from '../../../shared/model';
 import { call } from '../api';
 import { closeOnUndo, useNotices } from '../ui/notices';
+import { VirtualList, type VirtualRow } from '../ui/VirtualList';
 import { formatDateTime } from '../sources/format';
 import { useAnnotations, type FocusTarget } from './AnnotationsContext';
 import { CodebookDialog } from './CodebookDialog';
@@ -32,10 +33,17 @@ export function AnnotationPanel() {
     return ann.tags.filter((t) => used.has(t.id));
   }, [ann.annotations, ann.tags]);
 
-  const list = ann.anchored.filter((a) => matchesFilters(a.annotation, filters));
-  const orphans = ann.orphans.filter((o) => matchesFilters(o.annotation, filters));
+  const list = useMemo(
+    () => ann.anchored.filter((a) => matchesFilters(a.annotation, filters)),
+    [ann.anchored, filters],
+  );
+  const orphans = useMemo(
+    () => ann.orphans.filter((o) => matchesFilters(o.annotation, filters)),
+    [ann.orphans, filters],
+  );
   const filtered = filters.kind !== '' || filters.tag !== '' || filters.status !== '';
   const selected = ann.annotations.find((a) => a.id === ann.selectedId) ?? null;
+  const listProps = { tagsById, statuses: ann.statuses, selectedId: ann.selectedId, onSelect: ann.select };
 
   const update = async (a: Annotation, patch: AnnotationPatch) => {
     try {
@@ -130,36 +138,13 @@ export function AnnotationPanel() {
               ))}
             </select>
           </div>
-          <ul className="annotation-list" aria-label="Annotations in reading order">
-            {list.map(({ annotation: a }) => (
-              <AnnotationRow
-                key={a.id}
-                a={a}
-                tagsById={tagsById}
-                statuses={ann.statuses}
-                selected={a.id === ann.selectedId}
-                onSelect={() => ann.select(a.id, { scroll: true })}
-              />
-            ))}
-          </ul>
+          <AnnotationList label="Annotations in reading order" rows={list} {...listProps} scroll />
           {list.length === 0 && filtered && <p className="muted">No annotation matches these filters.</p>}
           {orphans.length > 0 && (
             <div className="orphans">
               <h3 className="orphans-heading">Orphaned ({orphans.length})</h3>
               <p className="muted">These no longer match the text; they are kept with their quote.</p>
-              <ul className="annotation-list" aria-label="Orphaned annotations">
-                {orphans.map(({ annotation: a, reason }) => (
-                  <AnnotationRow
-                    key={a.id}
-                    a={a}
-                    tagsById={tagsById}
-                    statuses={ann.statuses}
-                    selected={a.id === ann.selectedId}
-                    title={reason}
-                    onSelect={() => ann.select(a.id)}
-                  />
-                ))}
-              </ul>
+              <AnnotationList label="Orphaned annotations" rows={orphans} {...listProps} />
             </div>
           )}
         </>
@@ -176,24 +161,77 @@ export function AnnotationPanel() {
   );
 }
 
-function AnnotationRow({
+const rowKey = (row: { annotation: Annotation }) => row.annotation.id;
+
+/**
+ * Annotation rows, virtualised. The selected annotation's row stays rendered and is scrolled into view
+ * (selected in the reader, or from search). `scroll`: selecting a row scrolls the reader to its passage.
+ */
+function AnnotationList({
+  label,
+  rows,
+  selectedId,
+  scroll = false,
+  ...shared
+}: {
+  label: string;
+  rows: ReadonlyArray<{ annotation: Annotation; reason?: string }>;
+  tagsById: Map<string, Tag>;
+  statuses: string[];
+  selectedId: string | null;
+  scroll?: boolean;
+  onSelect(id: string, opts?: { scroll?: boolean }): void;
+}) {
+  const selectedRow = useMemo(() => rows.findIndex((x) => x.annotation.id === selectedId), [rows, selectedId]);
+  return (
+    <VirtualList
+      items={rows}
+      itemKey={rowKey}
+      estimateSize={72}
+      gap={5}
+      className="annotation-list"
+      aria-label={label}
+      keys
+      keepIndex={selectedRow}
+      revealIndex={selectedRow}
+      renderRow={({ annotation: a, reason }, _i, row) => (
+        <AnnotationRow
+          {...shared}
+          a={a}
+          row={row}
+          selected={a.id === selectedId}
+          {...(reason ? { title: reason } : {})}
+          scroll={scroll}
+        />
+      )}
+    />
+  );
+}
+
+/** One row; `scroll`: selecting it scrolls the reader to its passage (orphans have none). */
+const AnnotationRow = memo(function AnnotationRow({
   a,
+  row,
   tagsById,
   statuses,
   selected,
   title,
+  scroll = false,
   onSelect,
 }: {
   a: Annotation;
+  row: VirtualRow;
   tagsById: Map<string, Tag>;
   statuses: string[];
   selected: boolean;
   title?: string;
-  onSelect(): void;
+  scroll?: boolean;
+  onSelect(id: string, opts?: { scroll?: boolean }): void;
 }) {
   const hasNote = !isEmptyDoc(a.note);
   return (
     <li
+      {...row.props}
       className={selected ? 'annotation-row is-selected' : 'annotation-row'}
       data-annotation-id={a.id}
       draggable
@@ -202,7 +240,14 @@ function AnnotationRow({
         setAnnotationDrag(e.dataTransfer, { annotationId: a.id, sourceId: a.sourceId, quote: a.target.exact })
       }
     >
-      <button type="button" className="annotation-row-button" aria-pressed={selected} title={title} onClick={onSelect}>
+      <button
+        type="button"
+        className="annotation-row-button"
+        tabIndex={row.tabIndex}
+        aria-pressed={selected}
+        title={title}
+        onClick={() => onSelect(a.id, scroll ? { scroll: true } : undefined)}
+      >
         <span className="annotation-row-head">
           <span className={`kind-badge kind-${a.kind}`}>{ANNOTATION_KIND_LABEL[a.kind]}</span>
           {a.kind === 'claim' && (
@@ -242,7 +287,7 @@ function AnnotationRow({
       </button>
     </li>
   );
-}
+});
 
 interface EditorProps {
   annotation: Annotation;

@@ -2,11 +2,14 @@
  * The annotation's rich-text note (tiptap 3, StarterKit). Saved as tiptap
  * JSON through updateAnnotation, debounced; pending edits are flushed when the
  * editor goes away. A note changed elsewhere (undo, another window) replaces
- * the editor's content unless the person is typing in it.
+ * the editor's content unless the person is typing in it. Notes are compared
+ * in canonical JSON (RFC 8785, keys sorted): a note written elsewhere (API,
+ * CLI, import) may order its keys differently from the editor, and that is no edit.
  */
 import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useRef } from 'react';
+import { canonicalJson } from '../../../shared/json-doc';
 import type { RichDoc } from '../../../shared/model';
 import { isEmptyDoc } from './logic';
 import { NO_INJECTED_CSS } from '../strict-csp';
@@ -23,7 +26,7 @@ interface Props {
 }
 
 export function NoteEditor({ value, onSave, readOnly = false, focusSignal }: Props) {
-  const lastSaved = useRef<string>(JSON.stringify(value ?? null));
+  const lastSaved = useRef(canonicalJson(value ?? null));
   const timer = useRef<number>(0);
   const pending = useRef<RichDoc | null | undefined>(undefined);
   const saveRef = useRef(onSave);
@@ -34,7 +37,7 @@ export function NoteEditor({ value, onSave, readOnly = false, focusSignal }: Pro
     const doc = pending.current;
     if (doc === undefined) return;
     pending.current = undefined;
-    const json = JSON.stringify(doc);
+    const json = canonicalJson(doc);
     if (json === lastSaved.current) return;
     lastSaved.current = json;
     void saveRef.current(doc);
@@ -63,14 +66,15 @@ export function NoteEditor({ value, onSave, readOnly = false, focusSignal }: Pro
   // A change from elsewhere (undo, redo) replaces the content when the person is not typing.
   useEffect(() => {
     if (!editor) return;
-    const json = JSON.stringify(value ?? null);
+    const json = canonicalJson(value ?? null);
     if (json === lastSaved.current || pending.current !== undefined || editor.isFocused) return;
     lastSaved.current = json;
     editor.commands.setContent(value ?? '', { emitUpdate: false });
   }, [editor, value]);
 
   useEffect(() => {
-    if (editor) editor.setEditable(!readOnly);
+    // Without `false` tiptap reports this as an update, which would save the unchanged note.
+    if (editor && editor.isEditable === readOnly) editor.setEditable(!readOnly, false);
   }, [editor, readOnly]);
 
   useEffect(() => {

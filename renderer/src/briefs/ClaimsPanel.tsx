@@ -5,7 +5,7 @@
  * are picked with their checkboxes (Shift-click picks a run, Ctrl/⌘-click or
  * Space toggles one) and "Draft brief from N claims" drafts a new brief of them.
  */
-import { useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { keepPreviousData } from '@tanstack/react-query';
 import type { ClaimHit, ResolvedClaim } from '../../../shared/api/briefs';
 import { citationLabel, excerpt, quoted } from '../../../shared/brief-doc';
@@ -13,10 +13,14 @@ import type { Brief } from '../../../shared/model';
 import { call } from '../api';
 import { useApiQuery, useDebouncedValue, useErrorNotice } from '../api/queries';
 import { useNotices } from '../ui/notices';
+import { VirtualList } from '../ui/VirtualList';
 import { setAnnotationDrag } from './drag';
 import '../styles/claims-panel.css';
 
-const LIMIT = 200;
+/** Claims asked for at first; scrolling to the end asks for PAGE_GROWTH times as many, up to MAX_CLAIMS. */
+const FIRST_PAGE = 200;
+const PAGE_GROWTH = 5;
+const MAX_CLAIMS = 20_000;
 
 interface Filters {
   query: string;
@@ -43,9 +47,11 @@ export function ClaimsPanel({
   const { error } = useNotices();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const query = useDebouncedValue(filters.query.trim(), 150);
+  const [limit, setLimit] = useState(FIRST_PAGE);
+  useEffect(() => setLimit(FIRST_PAGE), [query, filters.actorId, filters.tagId, filters.status, filters.sourceId]);
   const input = {
     query,
-    limit: LIMIT,
+    limit,
     ...(filters.actorId ? { actorId: filters.actorId } : {}),
     ...(filters.tagId ? { tagId: filters.tagId } : {}),
     ...(filters.status ? { status: filters.status } : {}),
@@ -62,7 +68,6 @@ export function ClaimsPanel({
   const [picked, setPicked] = useState<string[]>([]);
   const anchor = useRef<number | null>(null);
   const [drafting, setDrafting] = useState(false);
-  const items = useRef<Array<HTMLLIElement | null>>([]);
   const filtered = Object.values(filters).some(Boolean);
 
   const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
@@ -90,19 +95,19 @@ export function ClaimsPanel({
 
   const onItemKey = (event: KeyboardEvent<HTMLLIElement>, index: number) => {
     if (event.target !== event.currentTarget) return;
-    const move = (to: number) => {
-      event.preventDefault();
-      items.current[Math.max(0, Math.min(hits.length - 1, to))]?.focus();
-    };
     if (event.key === 'Enter') {
       event.preventDefault();
       cite(hits[index]!);
     } else if (event.key === ' ') {
       event.preventDefault();
       toggle(index, event.shiftKey);
-    } else if (event.key === 'ArrowDown') move(index + 1);
-    else if (event.key === 'ArrowUp') move(index - 1);
+    }
   };
+  // More claims than were asked for may match: the end of the list asks for more.
+  const more = hits.length === limit && limit < MAX_CLAIMS;
+  const onEndReached = useCallback(() => {
+    if (more) setLimit((l) => Math.min(MAX_CLAIMS, l * PAGE_GROWTH));
+  }, [more]);
 
   const onItemClick = (event: MouseEvent<HTMLLIElement>, index: number) => {
     if ((event.target as HTMLElement).closest('input')) return;
@@ -133,7 +138,7 @@ export function ClaimsPanel({
   return (
     <aside className="claims-panel" aria-label="Claims">
       <h2 className="pane-heading">
-        Claims {claims.data && <span className="count">{hits.length === LIMIT ? `${LIMIT}+` : hits.length}</span>}
+        Claims {claims.data && <span className="count">{more ? `${hits.length}+` : hits.length}</span>}
       </h2>
       <div className="claims-filters" role="group" aria-label="Filter claims">
         <input
@@ -201,19 +206,24 @@ export function ClaimsPanel({
           {filtered ? 'No claim matches.' : 'No claims yet: mark passages in a source as claims.'}
         </p>
       ) : (
-        <ul className="claims-list" aria-label="Claims to cite">
-          {hits.map((hit, i) => {
+        <VirtualList
+          items={hits}
+          itemKey={hitKey}
+          estimateSize={66}
+          gap={4}
+          className="claims-list"
+          aria-label="Claims to cite"
+          keys
+          onEndReached={onEndReached}
+          renderRow={(hit, i, row) => {
             const id = hit.annotation.id;
             const isPicked = picked.includes(id);
             return (
               <li
-                key={id}
-                ref={(el) => {
-                  items.current[i] = el;
-                }}
+                {...row.props}
                 className={isPicked ? 'claims-item is-picked' : 'claims-item'}
                 data-annotation-id={id}
-                tabIndex={0}
+                tabIndex={row.tabIndex}
                 draggable
                 aria-label={`${excerpt(hit.annotation.target.exact, 80)} — ${citationLabel(hit)}`}
                 onDragStart={(e) =>
@@ -229,6 +239,7 @@ export function ClaimsPanel({
                 <input
                   type="checkbox"
                   aria-label="Pick for a new brief"
+                  tabIndex={-1}
                   checked={isPicked}
                   onClick={(e) => toggle(i, e.shiftKey)}
                   onChange={() => {}}
@@ -247,12 +258,14 @@ export function ClaimsPanel({
                 </span>
               </li>
             );
-          })}
-        </ul>
+          }}
+        />
       )}
     </aside>
   );
 }
+
+const hitKey = (hit: ClaimHit) => hit.annotation.id;
 
 /** One filter: "Any <label>" or one of the options. */
 function FilterSelect({

@@ -15,6 +15,7 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { useNavigation } from '../ui/navigation';
 import { PLATFORM } from '../ui/platform';
 import { useNotices } from '../ui/notices';
+import { VirtualList } from '../ui/VirtualList';
 import { Highlighted } from './Highlighted';
 import '../styles/search.css';
 
@@ -31,6 +32,12 @@ type Item =
   | { type: 'command'; command: PaletteCommand };
 
 const DEBOUNCE_MS = 120;
+/** Hits asked for at first, and once the list is scrolled to its end (the search API's most). */
+const FIRST_HITS = 20;
+const MORE_HITS = 200;
+
+/** A row of the results: a group's heading, or an option (`n`: its place among the options). */
+type Row = { type: 'heading'; label: string } | { type: 'option'; group: string; item: Item; n: number };
 
 /** A view the palette offers to go to ("Go to Actors"). */
 export interface PaletteView {
@@ -105,8 +112,8 @@ function Palette({ onClose, onImport, views }: { onClose(): void; onImport(): vo
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<SearchFilters>({});
   const [active, setActive] = useState(0);
+  const [limit, setLimit] = useState(FIRST_HITS);
   const inputRef = useRef<HTMLInputElement>(null);
-  const listRef = useRef<HTMLUListElement>(null);
   const restoreFocus = useRef<Element | null>(document.activeElement);
   /** Set when a hit or command was opened: focus then stays where that took it. */
   const opened = useRef(false);
@@ -142,14 +149,18 @@ function Palette({ onClose, onImport, views }: { onClose(): void; onImport(): vo
   const q = query.trim() ? settled : '';
   const quick = useApiQuery(
     'search',
-    { query: q, filters, limit: 20, wait: false },
+    { query: q, filters, limit, wait: false },
     { enabled: q !== '', placeholderData: keepPreviousData },
   );
   const indexing = q !== '' && quick.data?.ready === false;
-  const waited = useApiQuery('search', { query: q, filters, limit: 20, wait: true }, { enabled: indexing });
+  const waited = useApiQuery('search', { query: q, filters, limit, wait: true }, { enabled: indexing });
   useErrorNotice(quick.error ?? waited.error, 'Search failed');
   const result: SearchResult | null = !q ? null : indexing ? (waited.data ?? null) : (quick.data ?? null);
-  useEffect(() => setActive(0), [result]);
+  // A new question starts at the first result and the first page (more results keep the place).
+  useEffect(() => {
+    setActive(0);
+    setLimit(FIRST_HITS);
+  }, [q, filters]);
   // The results on screen answer what is typed (not an earlier query still shown while the new one runs).
   const fresh = q === query.trim() && !quick.isPlaceholderData && (!indexing || waited.data !== undefined);
 
@@ -184,10 +195,23 @@ function Palette({ onClose, onImport, views }: { onClose(): void; onImport(): vo
     return out.filter((g) => g.items.length > 0);
   }, [result, commands, query]);
   const flat = useMemo(() => groups.flatMap((g) => g.items), [groups]);
-
-  useEffect(() => {
-    listRef.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
-  }, [active]);
+  const { rows, rowOf } = useMemo(() => {
+    const rows: Row[] = [];
+    const rowOf: number[] = [];
+    for (const g of groups) {
+      rows.push({ type: 'heading', label: g.label });
+      for (const item of g.items) {
+        rowOf.push(rows.length);
+        rows.push({ type: 'option', group: g.label, item, n: rowOf.length - 1 });
+      }
+    }
+    return { rows, rowOf };
+  }, [groups]);
+  const activeRow = rowOf[Math.min(active, flat.length - 1)] ?? null;
+  const more = (result?.hits.length ?? 0) >= limit && limit < MORE_HITS;
+  const onEndReached = useCallback(() => {
+    if (more) setLimit(MORE_HITS);
+  }, [more]);
 
   const openItem = useCallback(
     (item: Item | undefined) => {
@@ -237,7 +261,6 @@ function Palette({ onClose, onImport, views }: { onClose(): void; onImport(): vo
     }
   };
 
-  let n = -1;
   const optionId = (i: number) => `palette-option-${i}`;
   return (
     <div className="palette-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
@@ -264,38 +287,58 @@ function Palette({ onClose, onImport, views }: { onClose(): void; onImport(): vo
         {query.trim() && result && result.hits.length === 0 && result.actors.length === 0 && (
           <p className="palette-status">Nothing found.</p>
         )}
-        <ul className="palette-list" id="palette-list" role="listbox" ref={listRef} aria-label="Results">
-          {groups.map((g) => (
-            <li key={g.label} role="presentation">
-              <div className="palette-group" role="presentation">
-                {g.label}
-              </div>
-              <ul role="group" aria-label={g.label}>
-                {g.items.map((item) => {
-                  n++;
-                  const i = n;
-                  return (
-                    <li
-                      key={i}
-                      id={optionId(i)}
-                      role="option"
-                      aria-selected={i === active}
-                      className={i === active ? 'palette-item is-active' : 'palette-item'}
-                      onMouseMove={() => setActive(i)}
-                      onClick={() => openItem(item)}
-                    >
-                      <ItemView item={item} />
-                    </li>
-                  );
-                })}
-              </ul>
-            </li>
-          ))}
-        </ul>
+        <VirtualList
+          items={rows}
+          itemKey={rowKey}
+          estimateSize={52}
+          className="palette-scroll"
+          listClassName="palette-list"
+          id="palette-list"
+          role="listbox"
+          aria-label="Results"
+          keepIndex={activeRow}
+          revealIndex={activeRow}
+          onEndReached={onEndReached}
+          renderRow={(row, _i, { props }) => {
+            const { 'aria-setsize': _size, 'aria-posinset': _pos, ...place } = props;
+            // Each option is in a group named as its heading; the heading row itself is only seen.
+            if (row.type === 'heading')
+              return (
+                <li {...place} role="presentation" aria-hidden="true" className="palette-group">
+                  {row.label}
+                </li>
+              );
+            const i = row.n;
+            return (
+              <li {...place} role="group" aria-label={row.group}>
+                <div
+                  id={optionId(i)}
+                  role="option"
+                  aria-selected={i === active}
+                  aria-setsize={flat.length}
+                  aria-posinset={i + 1}
+                  className={i === active ? 'palette-item is-active' : 'palette-item'}
+                  onMouseMove={() => setActive(i)}
+                  onClick={() => openItem(row.item)}
+                >
+                  <ItemView item={row.item} />
+                </div>
+              </li>
+            );
+          }}
+        />
         <div className="palette-footer">↑↓ to move · Enter to open · Esc to close</div>
       </div>
     </div>
   );
+}
+
+function rowKey(row: Row): string {
+  if (row.type === 'heading') return `heading:${row.label}`;
+  const { item } = row;
+  if (item.type === 'command') return `command:${item.command.id}`;
+  if (item.type === 'actor') return `actor:${item.actorId}`;
+  return `hit:${row.n}:${item.hit.sourceId}:${item.hit.annotationId ?? ''}`;
 }
 
 function ItemView({ item }: { item: Item }) {

@@ -13,9 +13,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { collectPaths } from '../../../main/services/import/import-batch';
 import { extractDocument, ImportRejection } from '../../../main/services/import/extract';
 import { IMPORT_ACCEPT } from '../../../renderer/src/import/useImport';
+import { INTEROP_IMPORT_EXTENSIONS } from '../../../shared/enums';
 import { tempDir } from '../../helpers/temp-dir';
 
 const acceptList = IMPORT_ACCEPT.split(',');
+/** Exchange files (W3C annotations, REFI-QDA): offered to the format readers, which decide by content. */
+const exchange = INTEROP_IMPORT_EXTENSIONS.map((ext) => `.${ext}`);
+/** What the input offers as articles. */
+const articles = acceptList.filter((ext) => !exchange.includes(ext));
 const TEXT =
   'The harbour accord was signed on Tuesday after three weeks of talks between the port authority and the dockworkers.\n\nBoth sides called the agreement fair.';
 
@@ -26,7 +31,7 @@ afterEach(async () => {
 });
 
 describe('the file input accepts what the importer reads', () => {
-  it('offers exactly the extensions the importer reads, Markdown under both its extensions included', async () => {
+  it('offers exactly the extensions the importer reads (articles, and exchange files), Markdown under both its extensions included', async () => {
     const t = await tempDir();
     cleanup = t.cleanup;
     // Extensions a person may have, read or not: the importer decides which it takes.
@@ -47,6 +52,9 @@ describe('the file input accepts what the importer reads', () => {
       '.json',
       '.png',
       '.epub',
+      '.jsonld',
+      '.qdpx',
+      '.qdc',
     ];
     for (const ext of candidates) await writeFile(path.join(t.dir, `article${ext}`), TEXT);
     const { items } = await collectPaths([t.dir]);
@@ -60,7 +68,9 @@ describe('the file input accepts what the importer reads', () => {
       if (!rejection || !/not supported|unsupported/.test(rejection)) read.push(ext);
     }
     expect(read).toEqual(expect.arrayContaining(['.txt', '.md', '.markdown', '.html', '.htm', '.pdf', '.docx']));
-    expect([...acceptList].sort()).toEqual(read.sort());
+    // Article extraction refuses exchange files by extension: the format readers take them first (interop tests).
+    expect(read.filter((ext) => exchange.includes(ext))).toEqual([]);
+    expect([...acceptList].sort()).toEqual([...new Set([...read, ...exchange])].sort());
   });
 
   it('the folder walk takes every extension the input offers and skips others', async () => {
@@ -75,7 +85,7 @@ describe('the file input accepts what the importer reads', () => {
   });
 
   it('extraction reads each offered extension as its format, never "not supported"', async () => {
-    for (const ext of acceptList) {
+    for (const ext of articles) {
       const input = { name: `article${ext}`, bytes: new TextEncoder().encode(TEXT) };
       try {
         const doc = await extractDocument(input);

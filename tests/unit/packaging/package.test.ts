@@ -202,7 +202,7 @@ describe('app.asar', () => {
   });
 
   it('every package main and the CLI import is a production dependency and resolves inside the package', () => {
-    const bundles = [...jsFilesIn(path.join(app, 'out/main')), path.join(app, 'out/cli/dossier.js')];
+    const bundles = [...jsFilesIn(path.join(app, 'out/main')), ...jsFilesIn(path.join(app, 'out/cli'))];
     const specifiers = [...new Set(bundles.flatMap(importedPackages))].filter((s) => s !== 'electron');
     expect(specifiers.length).toBeGreaterThan(10);
     for (const s of specifiers) expect(productionDeps, `${s} is imported at run time`).toContain(packageName(s));
@@ -229,7 +229,7 @@ describe('app.asar', () => {
   });
 
   it('the CLI is plain JavaScript: no tsx, no TypeScript or JSON imports left for a loader', () => {
-    const specifiers = importedPackages(path.join(app, 'out/cli/dossier.js'));
+    const specifiers = jsFilesIn(path.join(app, 'out/cli')).flatMap(importedPackages);
     expect(specifiers.filter((s) => s.startsWith('tsx') || /\.(ts|json)$/.test(s))).toEqual([]);
     const mainSpecifiers = jsFilesIn(path.join(app, 'out/main')).flatMap(importedPackages);
     expect(mainSpecifiers.filter((s) => s.endsWith('.json'))).toEqual([]);
