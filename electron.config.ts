@@ -21,9 +21,10 @@ export default defineConfig({
       // Dependencies stay in node_modules and are loaded by Node's ESM loader at run time,
       // which refuses a JSON module imported without `with { type: 'json' }`, and the
       // bundler drops that attribute from external imports. So JSON data is bundled:
-      // stopwords-iso (one JSON file) and the language files of i18n-iso-countries, whose
+      // stopwords-iso (one JSON file), the language files of i18n-iso-countries, whose
       // code stays external (its Node entry requires them by computed paths that work
-      // only from its own folder), and the CSL locale and styles of @citation-js/plugin-csl.
+      // only from its own folder), and the CSL styles and locales of @citation-js/plugin-csl
+      // (the briefs' citation styles import only those two JSON files).
       externalizeDeps: { exclude: ['stopwords-iso', 'i18n-iso-countries', '@citation-js/plugin-csl'] },
       sourcemap: true,
       rolldownOptions: {

@@ -28,6 +28,7 @@ export const ANNOTATION_METHODS = [
   'mergeTags',
   'deleteTag',
   'setStatuses',
+  'setFactCheckSettings',
   'lookupTag',
 ] as const;
 

@@ -149,6 +149,35 @@ export const Brief = z.object({
   updatedAt: Timestamp,
 });
 
+// ---------------------------------------------------------------- fact-check settings
+
+/**
+ * What a status means as a fact-check verdict (schema.org `Rating`): its value on the notebook's
+ * rating scale and its name ("False", "Mostly true"). A status without one is not a verdict.
+ */
+export const StatusRating = z.object({ value: z.number().finite(), name: z.string().trim().min(1) });
+
+/** The organisation that publishes the notebook's fact checks (a ClaimReview's `author`). */
+export const FactCheckOrganisation = z.object({
+  name: z.string().trim().min(1),
+  /** The page that publishes the fact checks; each review links to it with `#<claim id>`. */
+  url: z.url({ protocol: /^https?$/, message: 'expected a web address (http or https)' }).optional(),
+});
+
+/** The notebook's fact-check settings: who publishes, the rating scale, and each status's rating. */
+export const FactCheckSettings = z
+  .object({
+    organisation: FactCheckOrganisation.optional(),
+    /** The scale every rating's value lies on (schema.org `worstRating` and `bestRating`). */
+    scale: z.object({ worst: z.number().finite(), best: z.number().finite() }).default({ worst: 1, best: 5 }),
+    /** Ratings by status name; a status absent here has no rating. */
+    ratings: z.record(z.string(), StatusRating).default({}),
+  })
+  .refine((s) => s.scale.worst !== s.scale.best, { message: 'the rating scale needs a best and a worst that differ' });
+
+/** The settings of a notebook that has none yet. */
+export const NO_FACT_CHECK_SETTINGS: FactCheckSettings = { scale: { worst: 1, best: 5 }, ratings: {} };
+
 // ---------------------------------------------------------------- files on disk
 
 /**
@@ -183,6 +212,8 @@ export const NotebookManifest = z.object({
   relations: z.array(Relation).default([]),
   /** Mention suggestions the person rejected (normalised keys), so they stay rejected. */
   rejectedSuggestions: z.array(z.string()).default([]),
+  /** Absent until set (`setFactCheckSettings`); an optional field, so older notebooks need no migration. */
+  factCheck: FactCheckSettings.optional(),
   /** Absent until a deleted source's claims were cited. */
   deletedSources: z.array(DeletedSource).optional(),
   sources: z.array(SourceIndexEntry).default([]),
@@ -209,6 +240,9 @@ export type Tag = z.infer<typeof Tag>;
 export type Brief = z.infer<typeof Brief>;
 export type SourceIndexEntry = z.infer<typeof SourceIndexEntry>;
 export type DeletedSource = z.infer<typeof DeletedSource>;
+export type StatusRating = z.infer<typeof StatusRating>;
+export type FactCheckOrganisation = z.infer<typeof FactCheckOrganisation>;
+export type FactCheckSettings = z.infer<typeof FactCheckSettings>;
 export type NotebookManifest = z.infer<typeof NotebookManifest>;
 export type SourceFile = z.infer<typeof SourceFile>;
 

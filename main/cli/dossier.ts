@@ -28,6 +28,7 @@ import { redoCommand, undoCommand } from './commands/history';
 import { snapshotsCommand } from './commands/snapshots';
 import { relationCommand } from './commands/relations';
 import { tagCommand } from './commands/tags';
+import { notebookCommand, statusCommand } from './commands/statuses';
 import { unlockCommand } from './commands/unlock';
 import { doctorCommand } from './commands/doctor';
 
@@ -43,6 +44,8 @@ export const COMMANDS: CliCommand[] = [
   searchCommand,
   corroborateCommand,
   tagCommand,
+  statusCommand,
+  notebookCommand,
   actorCommand,
   relationCommand,
   undoCommand,

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell } from 'electron';
-import type { ApiEvent, ImportResult } from '../../shared/api';
+import type { ApiEvent, ApiOutput, ImportResult } from '../../shared/api';
 import {
   BRIEF_FORMAT_INFO,
   IMPORT_EXTENSIONS,
@@ -15,7 +15,7 @@ import {
   type BriefFormat,
   type InteropFormat,
 } from '../../shared/enums';
-import { interopLine } from '../../shared/interop-summary';
+import { exportedItems, interopLine } from '../../shared/interop-summary';
 import { exportFileName } from '../services/export-file';
 import { describeError, LogFile } from '../services/log-file';
 import { openNotebookSession, callApi, snapshotRoot, useWorkerBesideBundle } from '../services/session';
@@ -275,11 +275,10 @@ async function exportInteropWithDialog(format: InteropFormat): Promise<void> {
     await dialogs.showError('Export failed', result.error.message);
     return;
   }
-  const { items } = result.value as { items: number };
   await messageBox({
     type: 'info',
     buttons: ['OK'],
-    message: `Exported ${items} ${items === 1 ? 'item' : 'items'} as ${info.label}.`,
+    message: `Exported ${exportedItems(result.value as ApiOutput<'exportInteropToFile'>)} as ${info.label}.`,
     detail: target,
   });
 }

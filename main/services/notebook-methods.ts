@@ -53,6 +53,7 @@ export function notebookMethods(ctx: ServiceContext): ServiceMethods<NotebookMet
         ...(unlisted ? { unlistedFiles: unlisted } : {}),
         sourceCount: store.manifest.sources.length,
         statuses: store.manifest.statuses,
+        ...(store.manifest.factCheck ? { factCheck: store.manifest.factCheck } : {}),
       };
     },
     async listSources() {

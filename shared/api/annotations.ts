@@ -1,7 +1,19 @@
 /** API schemas for annotations (claims, highlights, notes), tags and statuses. */
 import { z } from 'zod';
 import { LookupInput } from './lookup';
-import { ActorKind, ActorLink, ActorRole, Annotation, AnnotationKind, RichDoc, Stance, Tag } from '../model';
+import {
+  ActorKind,
+  ActorLink,
+  ActorRole,
+  Annotation,
+  AnnotationKind,
+  FactCheckOrganisation,
+  FactCheckSettings,
+  RichDoc,
+  Stance,
+  StatusRating,
+  Tag,
+} from '../model';
 
 export const AnnotationPatch = z.object({
   kind: AnnotationKind.optional(),
@@ -27,6 +39,16 @@ export const ActorByName = z.object({
   /** Kind for an actor created by this call (default: other). */
   kind: ActorKind.optional(),
 });
+
+/** A change to the fact-check settings: each field given replaces its value; a rating of null clears it. */
+export const SetFactCheckSettingsInput = z.object({
+  /** null removes the organisation. */
+  organisation: FactCheckOrganisation.nullable().optional(),
+  scale: z.object({ worst: z.number().finite(), best: z.number().finite() }).optional(),
+  /** By status name: its new rating, or null for none (the status is then no verdict). */
+  ratings: z.record(z.string().min(1), StatusRating.nullable()).optional(),
+});
+export type SetFactCheckSettingsInput = z.infer<typeof SetFactCheckSettingsInput>;
 
 const Ref = z.object({ sourceId: z.string().min(1), id: z.string().min(1) });
 const TagCount = z.object({ annotationsChanged: z.number().int() });
@@ -91,6 +113,11 @@ export const annotationSchemas = {
   deleteTag: { input: z.object({ id: z.string().min(1) }), output: TagCount },
   /** Replaces the notebook's list of statuses (the first is the default for new claims). */
   setStatuses: { input: z.object({ statuses: z.array(z.string().trim().min(1)).min(1) }), output: z.array(z.string()) },
+  /**
+   * Sets the fact-check settings the ClaimReview export uses: the publishing
+   * organisation, the rating scale and each status's rating.
+   */
+  setFactCheckSettings: { input: SetFactCheckSettingsInput, output: FactCheckSettings },
   /** The tag a person named: its id, name, path ("Energy/Wind") or a unique prefix of them. */
   lookupTag: { input: LookupInput, output: Tag },
 } as const;

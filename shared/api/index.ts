@@ -24,7 +24,7 @@ import { interopSchemas, InteropImportSummary } from './interop';
 import { LookupInput } from './lookup';
 import { historySchemas } from './history';
 import { NotebookChangedEvent } from './events';
-import { Annotation, DEFAULT_STATUSES, Id, Source, SourceMeta } from '../model';
+import { Annotation, DEFAULT_STATUSES, FactCheckSettings, Id, Source, SourceMeta } from '../model';
 import { BriefFormat, MenuCommand } from '../enums';
 
 export {
@@ -53,6 +53,8 @@ export const NotebookInfo = z.object({
   unlistedFiles: z.number().int().optional(),
   sourceCount: z.number().int(),
   statuses: z.array(z.string()).default([...DEFAULT_STATUSES]),
+  /** The fact-check settings (organisation, rating scale, each status's rating); absent before any was set. */
+  factCheck: FactCheckSettings.optional(),
 });
 export type NotebookInfo = z.infer<typeof NotebookInfo>;
 

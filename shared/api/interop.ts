@@ -29,15 +29,25 @@ export const InteropImportSummary = z.object({
 });
 export type InteropImportSummary = z.infer<typeof InteropImportSummary>;
 
+/** Records an export left out because the format has no place for them, with why (for a person). */
+export const ExportOmitted = z.object({ count: z.number().int().min(1), reason: z.string() });
+export type ExportOmitted = z.infer<typeof ExportOmitted>;
+
 export const interopSchemas = {
   /** The export's bytes, for the page to save. `items`: how many records the file holds. */
   exportInterop: {
     input: ExportInput,
-    output: z.object({ fileName: z.string(), mime: z.string(), bytes: z.instanceof(Uint8Array), items: z.number() }),
+    output: z.object({
+      fileName: z.string(),
+      mime: z.string(),
+      bytes: z.instanceof(Uint8Array),
+      items: z.number(),
+      omitted: ExportOmitted.optional(),
+    }),
   },
   /** Writes the export to `path`. Trusted only (TRUSTED_METHODS): the CLI, and main after its save dialog. */
   exportInteropToFile: {
     input: ExportInput.extend({ path: z.string().min(1) }),
-    output: z.object({ path: z.string(), format: InteropFormat, items: z.number() }),
+    output: z.object({ path: z.string(), format: InteropFormat, items: z.number(), omitted: ExportOmitted.optional() }),
   },
 };

@@ -1,5 +1,6 @@
 /** export <format>: the notebook in an exchange format (docs/interop.md). */
 import { INTEROP_FORMAT_INFO, INTEROP_FORMATS, InteropFormat, orList } from '../../../shared/enums';
+import { exportedItems } from '../../../shared/interop-summary';
 import { UsageError, type CliCommand } from '../command';
 import { refuseInside } from '../paths';
 
@@ -36,6 +37,8 @@ export const exportCommand: CliCommand = {
       path: out,
       ...(sourceIds ? { sourceIds } : {}),
     });
-    print(result, () => [`Wrote ${result.path} (${INTEROP_FORMAT_INFO[result.format].label}, ${result.items} items)`]);
+    print(result, () => [
+      `Wrote ${result.path} (${INTEROP_FORMAT_INFO[result.format].label}, ${exportedItems(result)})`,
+    ]);
   },
 };

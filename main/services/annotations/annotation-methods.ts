@@ -7,6 +7,7 @@ import type { AnnotationPatch } from '../../../shared/api/annotations';
 import { DossierError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import type { Actor, ActorLink, Annotation, NotebookManifest, Tag } from '../../../shared/model';
+import { factCheckOf, keepRatingsOf, patchFactCheck } from './fact-check';
 import { findActorByName, findTagByName, lookupTag, nameKey } from '../lookup';
 import type { ServiceContext, ServiceMethods, Transaction } from '../service-context';
 
@@ -22,6 +23,7 @@ type AnnotationMethodName =
   | 'mergeTags'
   | 'deleteTag'
   | 'setStatuses'
+  | 'setFactCheckSettings'
   | 'lookupTag';
 
 /** Colours for new tags: distinct, readable as highlights on white (Okabe–Ito based). */
@@ -364,8 +366,19 @@ export function annotationMethods(ctx: ServiceContext): ServiceMethods<Annotatio
 
     async setStatuses({ statuses }) {
       const unique = [...new Set(statuses)];
-      await ctx.transact('Change statuses', (tx) => tx.updateManifest((m) => void (m.statuses = unique)));
+      await ctx.transact('Change statuses', (tx) =>
+        tx.updateManifest((m) => {
+          m.statuses = unique;
+          if (m.factCheck) m.factCheck = keepRatingsOf(m.factCheck, unique);
+        }),
+      );
       return unique;
+    },
+
+    async setFactCheckSettings(patch) {
+      const next = patchFactCheck(store.manifest, patch);
+      await ctx.transact('Change fact-check settings', (tx) => tx.updateManifest((m) => void (m.factCheck = next)));
+      return factCheckOf(store.manifest);
     },
 
     async lookupTag({ query }) {

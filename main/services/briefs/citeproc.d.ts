@@ -19,6 +19,8 @@ declare module 'citeproc' {
 
 declare module '@citation-js/name' {
   export function parse(name: string): Record<string, string>;
+  /** "Given family", or "family, given" when `reversed` (particles kept with the family name). */
+  export function format(name: object, reversed?: boolean): string;
 }
 
 declare module '@citation-js/plugin-csl/lib/styles.json' {

@@ -50,6 +50,14 @@ function personName(text: string): CslName {
 
 const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'la', 'le', 'du', 'af', 'av', 'di', 'da', 'del', 'ter']);
 
+/** One word, after particles if any ("Lindqvist", "van der Berg"): a family name written first. */
+function isFamilyName(text: string): boolean {
+  return text
+    .split(' ')
+    .slice(0, -1)
+    .every((w) => PARTICLES.has(w.toLowerCase()));
+}
+
 /** The people of a byline: split on "and" (in several languages), ";" and, between full names, commas. */
 export function cslNames(author: string | undefined): CslName[] | undefined {
   const text = author
@@ -62,8 +70,8 @@ export function cslNames(author: string | undefined): CslName[] | undefined {
       .split(',')
       .map((c) => c.trim())
       .filter(Boolean);
-    // "Lindqvist, Anna": one person written family first.
-    if (commas.length === 2 && !commas[0]!.includes(' ') && !commas[1]!.includes(' ')) return [part];
+    // "Lindqvist, Anna", "van der Berg, Jan": one person written family first.
+    if (commas.length === 2 && !commas[1]!.includes(' ') && isFamilyName(commas[0]!)) return [part];
     return commas;
   });
   return parts.map((p) => {

@@ -25,16 +25,16 @@ export function interopMethods(ctx: ServiceContext): ServiceMethods<'exportInter
         mime: info.mime,
         bytes: result.bytes,
         items: result.items,
+        ...(result.omitted ? { omitted: result.omitted } : {}),
       };
     },
     async exportInteropToFile({ format, sourceIds, path: target }) {
-      let items = 0;
+      let made: InteropExportResult | undefined;
       const written = await writeExportFile(target, async () => {
-        const result = await run(format, sourceIds);
-        items = result.items;
-        return result.bytes;
+        made = await run(format, sourceIds);
+        return made.bytes;
       });
-      return { path: written.path, format, items };
+      return { path: written.path, format, items: made!.items, ...(made!.omitted ? { omitted: made!.omitted } : {}) };
     },
   };
 }

@@ -4,10 +4,12 @@
  * (`interop-methods.ts`), the import of files (`notebook-methods.ts`) and so
  * the CLI and the File menus all go through these two maps.
  */
-import type { InteropImportSummary } from '../../../shared/api';
+import type { ExportOmitted, InteropImportSummary } from '../../../shared/api';
 import type { InteropFormat } from '../../../shared/enums';
 import type { ServiceContext, Transaction } from '../service-context';
+import { exportClaimReview } from './claimreview';
 import { exportQdc, exportQdpx, qdcImporter, qdpxImporter } from './qda';
+import { exportBibtex, exportCslJson, exportRis } from './references';
 import { w3cExporter, w3cImporter } from './w3c';
 
 export interface InteropExportInput {
@@ -19,6 +21,8 @@ export interface InteropExportResult {
   bytes: Uint8Array<ArrayBuffer>;
   /** How many records the file holds (annotations, sources, codes, reviews): what the CLI prints. */
   items: number;
+  /** Records the format has no place for, left out, with why (ClaimReview: claims whose status has no rating). */
+  omitted?: ExportOmitted;
 }
 
 export type InteropExporter = (ctx: ServiceContext, input: InteropExportInput) => Promise<InteropExportResult>;
@@ -38,6 +42,10 @@ export const EXPORTERS: Partial<Record<InteropFormat, InteropExporter>> = {
   w3c: w3cExporter,
   qdpx: exportQdpx,
   qdc: exportQdc,
+  csl: exportCslJson,
+  bibtex: exportBibtex,
+  ris: exportRis,
+  claimreview: exportClaimReview,
 };
 
 export const IMPORTERS: Partial<Record<InteropFormat, InteropImporter>> = {

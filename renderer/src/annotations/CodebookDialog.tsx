@@ -1,12 +1,14 @@
 /**
  * The codebook: the notebook's hierarchical tags (rename, colour, parent,
  * merge into another tag, delete — merge and delete first say how much they
- * touch) and its list of statuses. Every change is one undoable step in main.
+ * touch), its list of statuses, and the statuses' fact-check ratings
+ * (FactCheckSection). Every change is one undoable step in main.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Tag } from '../../../shared/model';
 import { call } from '../api';
 import { useNotices } from '../ui/notices';
+import { FactCheckSection } from './FactCheckSection';
 import { tagTree, usageText } from './logic';
 import { safeColour } from './highlight-css';
 
@@ -301,6 +303,8 @@ export function CodebookDialog({ tags, statuses, readOnly = false, onClose }: Pr
           </div>
         )}
       </section>
+
+      <FactCheckSection statuses={statuses} readOnly={readOnly} />
     </dialog>
   );
 }

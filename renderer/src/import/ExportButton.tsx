@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { INTEROP_FORMAT_INFO, INTEROP_FORMATS, type InteropFormat } from '../../../shared/enums';
+import { exportedItems } from '../../../shared/interop-summary';
 import { call, isDesktop } from '../api';
 import { ContextMenu, type MenuAt } from '../ui/ContextMenu';
 import { download } from '../ui/download';
@@ -19,7 +20,7 @@ export function ExportButton({ disabled }: { disabled: boolean }) {
     try {
       const file = await call('exportInterop', { format });
       download(file.bytes, file.mime, file.fileName);
-      notices.info(`Exported “${file.fileName}” (${file.items} ${file.items === 1 ? 'item' : 'items'}).`);
+      notices.info(`Exported “${file.fileName}” (${exportedItems(file)}).`);
     } catch (err) {
       notices.error(err);
     }
