@@ -473,7 +473,7 @@ test('claims panel: filter, cite by Enter and by drag (one note reused), live fa
   const text = readPdf(pdf.file, 'briefs-notes', 80);
   if (text !== undefined) {
     expect(text).not.toContain('000_f3a4');
-    expect(text).toContain('\u201cHarbour dredging delayed again\u201d');
+    expect(text).toContain('\u201cHarbour dredging delayed again.\u201d');
     expect(text).toContain('As the minister said1, he added.');
   }
 

@@ -154,13 +154,16 @@ export async function draftBriefFromActor(page: Page, query: string, name: strin
 }
 
 /**
- * Clicks `target` in an editor, then presses `key` (End, Control+End) until the
+ * Clicks `target` in an editor (on its last line), then presses `key` (End, Control+End) until the
  * caret sits at the end of `target`. Right after a click the editor may still
  * put the caret back where the click was, and a click can select a citation
  * chip instead; a key pressed too early would then be lost.
  */
 export async function caretToEnd(page: Page, target: Locator, key: 'End' | 'Control+End'): Promise<void> {
-  await target.click();
+  // Near the bottom right: End moves to the end of a line, so the click must land on the target's last line
+  // (a paragraph that wraps would otherwise keep the caret on its first).
+  const box = await target.boundingBox();
+  await target.click(box ? { position: { x: Math.max(1, box.width - 3), y: Math.max(1, box.height - 4) } } : {});
   await expect(async () => {
     await page.keyboard.press(key);
     await page.waitForTimeout(150);
