@@ -17,6 +17,10 @@ export function interopLine(x: InteropImportSummary): string {
     `${x.actors} actors`,
     `${x.notes} notes`,
   ];
-  const orphans = x.orphans.length ? `; ${x.orphans.length} not placed (kept as orphans)` : '';
+  // Why an annotation was not placed differs (kept as an orphan, its source missing): the reason is said.
+  const [first, ...more] = x.orphans;
+  const orphans = first
+    ? `; ${x.orphans.length} not placed: ${first.reason}${more.length ? ` (and ${more.length} more)` : ''}`
+    : '';
   return `${INTEROP_FORMAT_INFO[x.format].label}: ${counts.join(', ')}${orphans}`;
 }

@@ -91,6 +91,17 @@ export function htmlToInlines(html: string): Inline[] {
 type Engine = InstanceType<typeof CSL.Engine>;
 
 /**
+ * The CSL locale for `lang` ("fr-FR", "fr"): the one bundled for it, else one of its language ("fr-CA" →
+ * "fr-FR"), else en-US. Bundled: en-US, fr-FR, de-DE, es-ES and nl-NL (citation-js's CSL plugin).
+ */
+function localeFor(lang: string): string {
+  const table = LOCALES as Record<string, string>;
+  const language = lang.split('-')[0]!.toLowerCase();
+  const sameLanguage = Object.keys(table).find((k) => k.split('-')[0]!.toLowerCase() === language);
+  return table[lang] ?? (sameLanguage ? table[sameLanguage]! : table['en-US']!);
+}
+
+/**
  * Engines by style text, the most recently used last: building one parses the
  * style (a large style such as APA takes hundreds of milliseconds), so a
  * session reuses it from export to export.
@@ -110,12 +121,11 @@ function engineFor(xml: string, name: string): { engine: Engine; items: Map<stri
   try {
     engine = new CSL.Engine(
       {
-        retrieveLocale: (lang: string) => LOCALES[lang] ?? LOCALES['en-US']!,
+        retrieveLocale: localeFor,
         retrieveItem: (id: string) => items.get(id),
       },
+      // The style's own default-locale decides its terms and dates (en-US when it names none).
       xml,
-      'en-US',
-      true,
     );
     engine.setOutputFormat('html');
   } catch (err) {

@@ -187,3 +187,20 @@ describe('dossier brief export --style', () => {
     expect(await readFile(target, 'utf8')).toContain('signed before spring” (*Quota Talks Resume*, n.d.)');
   });
 });
+
+describe("a style's own locale", () => {
+  it('words dates and terms in the language the style names, not always in American English', () => {
+    const dated = `<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" default-locale="fr-FR">
+  <info><title>Test dated</title><id>test-dated</id><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><date variable="issued" form="text"/></layout></citation>
+</style>`;
+    const words = (xml: string) =>
+      citationFormatter(xml, [sources[0]!])
+        .cite(sources[0]!, 'first')
+        .map((i) => (i.kind === 'text' ? i.text : ''))
+        .join('');
+    expect(words(dated)).toBe('4 mars 2025');
+    expect(words(dated.replace(' default-locale="fr-FR"', ''))).toBe('March 4, 2025');
+  });
+});

@@ -146,3 +146,26 @@ describe('export to exchange formats', () => {
     ).rejects.toThrow(/does not exist: create it first/);
   });
 });
+
+describe('what an exchange file brought, in words', () => {
+  it('says why annotations were not placed, instead of assuming they were kept', async () => {
+    const { interopLine } = await import('../../../shared/interop-summary');
+    const summary = {
+      file: 'notes.jsonld',
+      format: 'w3c' as const,
+      sources: { added: 0, matched: 0 },
+      annotations: 0,
+      tags: 0,
+      actors: 0,
+      notes: 0,
+      orphans: [
+        { quote: 'a', reason: 'missing source: “Harbour talks” — import the article, then this file again' },
+        { quote: 'b', reason: 'missing source: “Harbour talks” — import the article, then this file again' },
+      ],
+    };
+    expect(interopLine(summary)).toBe(
+      'W3C Web Annotations: 0 sources added, 0 matched, 0 annotations, 0 tags, 0 actors, 0 notes; 2 not placed: ' +
+        'missing source: “Harbour talks” — import the article, then this file again (and 1 more)',
+    );
+  });
+});
