@@ -218,9 +218,12 @@ export async function measureUi(notebookDir: string): Promise<UiFigures> {
 
     // Open a source by clicking its row (the fifth visible one); the floor: getSource over HTTP.
     await inPage(page, 'toTop');
-    const row = listbox.getByRole('option').nth(4);
-    const id = await row.getAttribute('data-source-id');
+    await page.waitForTimeout(300);
+    // The row is found again by its source id when clicked: a virtualised list reuses its row elements,
+    // so "the fifth option" may show another source by then.
+    const id = await listbox.getByRole('option').nth(4).getAttribute('data-source-id');
     if (!id) throw new Error('a source row carries no data-source-id');
+    const row = listbox.locator(`[role="option"][data-source-id="${id}"]`);
     // The floor first, while the server is idle: the same source over HTTP.
     const g = performance.now();
     const opened = await bridgeCall<{ annotations: Array<{ id: string }> }>(server.url, 'getSource', { id });
