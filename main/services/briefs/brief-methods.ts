@@ -11,7 +11,7 @@ import { newId } from '../../../shared/ids';
 import type { Brief, RichDoc, Tag } from '../../../shared/model';
 import { exportFileName, writeExportFile } from '../export-file';
 import { citeMatch, citeWords } from '../search/cite-match';
-import { DEFAULT_STYLE } from './citation-style';
+import { DEFAULT_STYLE } from './style-catalog';
 import { addStyle, listStyles, loadStyle } from './style-store';
 import type { ServiceContext, ServiceMethods } from '../service-context';
 import {

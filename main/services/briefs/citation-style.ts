@@ -8,43 +8,14 @@
  */
 import CSL from 'citeproc';
 import LOCALES from '@citation-js/plugin-csl/lib/locales.json' with { type: 'json' };
-import STYLES from '@citation-js/plugin-csl/lib/styles.json' with { type: 'json' };
 import type { CitationKind } from '../../../shared/enums';
 import { DossierError } from '../../../shared/errors';
 import type { SourceMeta } from '../../../shared/model';
 import type { Inline, Marks } from './blocks';
 import { cslItem, type CslItem } from './csl-item';
-import { CHICAGO_NOTES_CSL } from './styles/chicago-notes';
+import { decodeEntities, MAX_STYLE_BYTES, styleTitle } from './style-catalog';
 
-/** The styles every notebook has, by id. */
-export const BUILT_IN_STYLES: Record<string, string> = {
-  'chicago-notes': CHICAGO_NOTES_CSL,
-  apa: STYLES.apa!,
-};
-export const DEFAULT_STYLE = 'chicago-notes';
-
-/** The largest style file read (the biggest published CSL styles are about 100 KB). */
-export const MAX_STYLE_BYTES = 1024 * 1024;
-
-/** The style's title (its `<info><title>`), or `fallback`. */
-export function styleTitle(xml: string, fallback: string): string {
-  const m = /<title>([^<]{1,300})<\/title>/.exec(xml);
-  return m ? decodeEntities(m[1]!.trim()) : fallback;
-}
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|amp|lt|gt|quot|apos|nbsp);/gi, (_, code: string) => {
-    const c = code.toLowerCase();
-    if (c === 'amp') return '&';
-    if (c === 'lt') return '<';
-    if (c === 'gt') return '>';
-    if (c === 'quot') return '"';
-    if (c === 'apos') return "'";
-    if (c === 'nbsp') return '\u00a0';
-    const n = c.startsWith('#x') ? parseInt(c.slice(2), 16) : parseInt(c.slice(1), 10);
-    return n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : '';
-  });
-}
+export { BUILT_IN_STYLES, DEFAULT_STYLE, MAX_STYLE_BYTES, styleTitle } from './style-catalog';
 
 const URL_IN_TEXT = /https?:\/\/[^\s<>"]+[^\s<>".,;:)]/g;
 

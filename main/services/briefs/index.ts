@@ -8,7 +8,7 @@ import type { Brief } from '../../../shared/model';
 import type { BriefContext } from '../../../shared/brief-doc';
 import { DossierError } from '../../../shared/errors';
 import { resolveBrief } from './blocks';
-import { BUILT_IN_STYLES, citationFormatter, DEFAULT_STYLE } from './citation-style';
+import { BUILT_IN_STYLES, DEFAULT_STYLE } from './style-catalog';
 import { renderHtml, renderMarkdown } from './export-text';
 
 export {
@@ -41,6 +41,8 @@ export async function exportBrief(
   format: BriefFormat,
   style: StyleSource = { xml: BUILT_IN_STYLES[DEFAULT_STYLE]!, name: DEFAULT_STYLE },
 ): Promise<Uint8Array> {
+  // citeproc loads with the first export, not with every process that opens a notebook.
+  const { citationFormatter } = await import('./citation-style');
   const resolved = resolveBrief(brief, ctx, (sources) => citationFormatter(style.xml, sources, style.name));
   switch (format) {
     case 'docx':

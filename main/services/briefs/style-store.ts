@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { CitationStyleInfo } from '../../../shared/api/briefs';
 import { DossierError } from '../../../shared/errors';
 import { readFileNoFollow, refuseLink, writeFileDurably } from '../store/atomic-json-file';
-import { BUILT_IN_STYLES, citationFormatter, DEFAULT_STYLE, MAX_STYLE_BYTES, styleTitle } from './citation-style';
+import { BUILT_IN_STYLES, DEFAULT_STYLE, MAX_STYLE_BYTES, styleTitle } from './style-catalog';
 import type { StyleSource } from './index';
 
 export const STYLES_DIR = 'styles';
@@ -90,6 +90,7 @@ function styleFileName(fileName: string): string {
 /** Checks `xml` as a CSL style and saves it in the notebook's styles/ (replacing a file of the same name). */
 export async function addStyle(notebookDir: string, fileName: string, xml: string): Promise<CitationStyleInfo> {
   const name = styleFileName(fileName);
+  const { citationFormatter } = await import('./citation-style');
   citationFormatter(xml, [], name); // throws a clear message for anything that is not a CSL style
   const dir = path.join(notebookDir, STYLES_DIR);
   await refuseLink(dir);
