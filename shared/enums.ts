@@ -331,3 +331,13 @@ export function briefFormatOfCommand(command: MenuCommand): BriefFormat | undefi
 export const SNAPSHOT_REASONS = ['open', 'delete', 'merge', 'jump', 'restore', 'manual'] as const;
 export const SnapshotReason = z.enum(SNAPSHOT_REASONS);
 export type SnapshotReason = z.infer<typeof SnapshotReason>;
+
+// ---------------------------------------------------------------- interface language
+
+/** The languages the interface, the CLI and a brief's fixed words are written in; English is the fallback. */
+export const UI_LANGUAGES = ['en', 'sv'] as const;
+export const UiLanguage = z.enum(UI_LANGUAGES);
+export type UiLanguage = z.infer<typeof UiLanguage>;
+
+/** Each language's name in itself, for a language picker. */
+export const UI_LANGUAGE_NAME: Record<UiLanguage, string> = { en: 'English', sv: 'Svenska' };

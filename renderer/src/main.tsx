@@ -1,5 +1,7 @@
 // Must stay the first import: configures zod before any schema is built.
 import './strict-csp';
+// Before any component: the first render already speaks the person's language.
+import { i18next } from './i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
@@ -16,7 +18,7 @@ if (!root) throw new Error('index.html has no #root element.');
 
 createRoot(root).render(
   <StrictMode>
-    <ErrorBoundary area="Dossier">
+    <ErrorBoundary area={i18next.t('common:appName')}>
       <NoticesProvider>
         <App />
       </NoticesProvider>

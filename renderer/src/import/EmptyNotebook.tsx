@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { IMPORT_FORMAT_INFO, IMPORT_FORMATS } from '../../../shared/enums';
 
 interface Props {
@@ -5,35 +6,34 @@ interface Props {
   readOnly: boolean;
 }
 
+const RICH = { strong: <strong />, kbd: <kbd /> };
+
 /** The first thing a person sees in a new notebook: how to get articles in. */
 export function EmptyNotebook({ onImport, readOnly }: Props) {
+  const { t } = useTranslation('import');
   const paste = navigator.platform.toLowerCase().includes('mac') ? '⌘V' : 'Ctrl+V';
+  const formats = IMPORT_FORMATS.map(
+    (f) => `${IMPORT_FORMAT_INFO[f].label} (.${IMPORT_FORMAT_INFO[f].extensions[0]})`,
+  ).join(', ');
   return (
     <div className="empty-state empty-notebook">
-      <h1>Your notebook has no sources yet</h1>
-      <p>
-        Bring in the articles you are researching. Dossier keeps a clean, readable copy of each one, so you can mark
-        claims and cite them later.
-      </p>
+      <h1>{t('empty.title')}</h1>
+      <p>{t('empty.intro')}</p>
       <ul className="ways-in">
         <li>
-          <strong>Import files</strong> —{' '}
-          {IMPORT_FORMATS.map((f) => `${IMPORT_FORMAT_INFO[f].label} (.${IMPORT_FORMAT_INFO[f].extensions[0]})`).join(
-            ', ',
-          )}
-          .
+          <Trans t={t} i18nKey="empty.files" values={{ formats }} components={RICH} />
         </li>
         <li>
-          <strong>Drag and drop</strong> files anywhere onto this window.
+          <Trans t={t} i18nKey="empty.drop" components={RICH} />
         </li>
         <li>
-          <strong>Paste</strong> an article you copied from a web page or document with <kbd>{paste}</kbd>.
+          <Trans t={t} i18nKey="empty.paste" values={{ shortcut: paste }} components={RICH} />
         </li>
       </ul>
       <button type="button" className="button button-primary" onClick={onImport} disabled={readOnly}>
-        Import files…
+        {t('empty.importButton')}
       </button>
-      {readOnly && <p className="muted">This notebook is read-only, so nothing can be imported into it.</p>}
+      {readOnly && <p className="muted">{t('empty.readOnly')}</p>}
     </div>
   );
 }
