@@ -20,6 +20,7 @@ import { startBridge, type BridgeHandle } from '../main/services/bridge/http-bri
 import { useSourceWorkers } from '../main/services/workers/source';
 import { openNotebookSession, type NotebookSession } from '../main/services/session';
 import { snapshotRoot } from '../main/services/snapshots';
+import { userConfigDir } from '../main/services/settings/user-settings';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_PORT = 5180;
@@ -61,7 +62,7 @@ async function main(): Promise<void> {
 
   let session: NotebookSession;
   try {
-    session = await openNotebookSession(notebookDir, { snapshotRoot: snapshotRoot() });
+    session = await openNotebookSession(notebookDir, { snapshotRoot: snapshotRoot(), settingsDir: userConfigDir() });
   } catch (err) {
     fail(
       err instanceof DossierError

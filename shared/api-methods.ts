@@ -93,6 +93,9 @@ export const SEARCH_METHODS = [
 /** Exchange formats: W3C Web Annotations, REFI-QDA, references, ClaimReview (docs/interop.md). */
 export const INTEROP_METHODS = ['exportInterop', 'exportInteropToFile'] as const;
 
+/** A person's settings (language, theme, reader, author): per user, not in the notebook. */
+export const SETTINGS_METHODS = ['getSettings', 'updateSettings'] as const;
+
 /** Checking a notebook folder and repairing what a crash left (`dossier doctor`). */
 export const DOCTOR_METHODS = ['checkNotebook', 'repairNotebook'] as const;
 
@@ -108,6 +111,7 @@ export const API_METHODS = [
   ...SEARCH_METHODS,
   ...DOCTOR_METHODS,
   ...INTEROP_METHODS,
+  ...SETTINGS_METHODS,
 ] as const;
 
 export type MethodName = (typeof API_METHODS)[number];

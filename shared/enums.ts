@@ -341,3 +341,13 @@ export type UiLanguage = z.infer<typeof UiLanguage>;
 
 /** Each language's name in itself, for a language picker. */
 export const UI_LANGUAGE_NAME: Record<UiLanguage, string> = { en: 'English', sv: 'Svenska' };
+
+/** The interface language a person chose: a language, or whatever the system prefers. */
+export const LANGUAGE_CHOICES = ['system', ...UI_LANGUAGES] as const;
+export const LanguageChoice = z.enum(LANGUAGE_CHOICES);
+export type LanguageChoice = z.infer<typeof LanguageChoice>;
+
+/** The colour theme: the system's, or always light or dark. */
+export const THEMES = ['system', 'light', 'dark'] as const;
+export const Theme = z.enum(THEMES);
+export type Theme = z.infer<typeof Theme>;

@@ -14,7 +14,14 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import type { ApiInput, ApiOutput, MethodName } from '../../shared/api';
 import { DossierError, toApiError, unwrap } from '../../shared/errors';
-import { callApi, MANIFEST_FILE, openNotebookSession, snapshotRoot, type NotebookSession } from '../services/session';
+import {
+  callApi,
+  MANIFEST_FILE,
+  openNotebookSession,
+  snapshotRoot,
+  userConfigDir,
+  type NotebookSession,
+} from '../services/session';
 import { UsageError, type CliCommand, type CliIo } from './command';
 import { forTerminal, jsonForTerminal } from './terminal-text';
 import { actorsCommand } from './commands/actors';
@@ -189,7 +196,11 @@ export async function main(argv: string[], rawIo: CliIo = processIo()): Promise<
     const open = async () => {
       if (session) return session;
       await refuseNonNotebook(notebook);
-      session = await openNotebookSession(notebook, { readOnly, snapshotRoot: snapshotRoot() });
+      session = await openNotebookSession(notebook, {
+        readOnly,
+        snapshotRoot: snapshotRoot(),
+        settingsDir: userConfigDir(),
+      });
       // An unreadable notebook.json is not an empty notebook: say so (the problem names the file).
       const { problem } = unwrap(await callApi(session.service, 'getNotebook', {})) as ApiOutput<'getNotebook'>;
       if (problem && !command.inspectsDamage) throw new DossierError('corrupt', problem);

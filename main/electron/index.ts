@@ -18,7 +18,7 @@ import {
 import { exportedItems, interopLine } from '../../shared/interop-summary';
 import { exportFileName } from '../services/export-file';
 import { describeError, LogFile } from '../services/log-file';
-import { openNotebookSession, callApi, snapshotRoot, useWorkerBesideBundle } from '../services/session';
+import { openNotebookSession, callApi, snapshotRoot, userConfigDir, useWorkerBesideBundle } from '../services/session';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_DEFINITION, serveAppFile } from './app-protocol';
 import { parseLaunchOptions } from './args';
 import { routeConsoleToLog, UnexpectedErrors, watchRenderer } from './diagnostics';
@@ -410,7 +410,11 @@ async function startApp(): Promise<void> {
   recent = RecentNotebooks.inFolder(app.getPath('userData'));
   controller = new NotebookController({
     openSession: (dir, options) =>
-      openNotebookSession(dir, { ...options, snapshotRoot: snapshotRoot({ userData: app.getPath('userData') }) }),
+      openNotebookSession(dir, {
+        ...options,
+        snapshotRoot: snapshotRoot({ userData: app.getPath('userData') }),
+        settingsDir: userConfigDir({ userData: app.getPath('userData') }),
+      }),
     recent,
     dialogs,
     defaultNotebookDir: path.join(app.getPath('documents'), APP_NAME, 'My Research.dossier'),

@@ -8,6 +8,7 @@ import type { Manifest, SourceFileData } from './store/types';
 import { computeChangeSet, type StepDirection } from './change-set';
 import { History } from './history';
 import { HistoryLog } from './history-log';
+import { UserSettingsStore } from './settings/user-settings';
 import type { FileChange, FileRef, NotebookStore } from './store/notebook-store';
 
 export interface Transaction {
@@ -33,6 +34,8 @@ export interface TransactOptions {
 export interface ServiceContext {
   readonly store: NotebookStore;
   readonly history: History;
+  /** The person's settings (language, organisation, author …): per user, shared by every open notebook. */
+  readonly settings: UserSettingsStore;
   emit(event: ApiEvent): void;
   /**
    * Runs `fn` as one undoable action named `label` and emits
@@ -59,7 +62,11 @@ export interface ServiceContext {
 /** A slice of the API implemented by one area (notebook, annotations, actors…). */
 export type ServiceMethods<M extends MethodName> = Pick<DossierService, M>;
 
-export function createServiceContext(store: NotebookStore, emit: (event: ApiEvent) => void): ServiceContext {
+export function createServiceContext(
+  store: NotebookStore,
+  emit: (event: ApiEvent) => void,
+  settings: UserSettingsStore = UserSettingsStore.for(undefined),
+): ServiceContext {
   const history = new History(store, store.readOnly ? undefined : new HistoryLog(store.dir));
   const commitListeners = new Set<(files: FileRef[]) => void>();
   const notify = (changes: readonly FileChange[]) => {
@@ -100,6 +107,7 @@ export function createServiceContext(store: NotebookStore, emit: (event: ApiEven
   return {
     store,
     history,
+    settings,
     emit,
     onCommit(listener) {
       commitListeners.add(listener);

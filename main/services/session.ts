@@ -23,11 +23,13 @@ import { doctorMethods } from './notebook-doctor';
 import { createServiceContext, type ServiceContext } from './service-context';
 import { NotebookSnapshots, writeSnapshotFiles } from './snapshots';
 import { NotebookStore, type OpenOptions } from './store/notebook-store';
+import { UserSettingsStore } from './settings/user-settings';
 
 /** For a bundle's entry point: imports run in the worker the build wrote beside it (extract-pool.ts). */
 export { useWorkerBesideBundle } from './workers/entry';
 /** For the CLI, which reaches the services only through this module (a lock is looked at without opening). */
 export { MANIFEST_FILE } from './store/notebook-store';
+export { userConfigDir } from './settings/user-settings';
 export { inspectNotebookLock, removeNotebookLock, type LockState } from './store/notebook-lock';
 /** Where snapshots go: the desktop app passes its user-data folder, the CLI and dev:web nothing. */
 export { snapshotRoot } from './snapshots';
@@ -47,6 +49,11 @@ export interface SessionOptions extends OpenOptions {
    * without it the session takes no snapshots and lists none.
    */
   snapshotRoot?: string;
+  /**
+   * The person's configuration folder (userConfigDir in settings/user-settings.ts), where their settings
+   * are kept; without it settings live in memory for this session only (tests).
+   */
+  settingsDir?: string;
 }
 
 /** A snapshot on opening at most this often (per notebook). */
@@ -69,7 +76,8 @@ interface Opened {
   close(): Promise<void>;
 }
 
-type SessionMethodName = 'goToHistory' | 'listSnapshots' | 'takeSnapshot' | 'restoreSnapshot';
+type SessionMethodName =
+  'goToHistory' | 'listSnapshots' | 'takeSnapshot' | 'restoreSnapshot' | 'getSettings' | 'updateSettings';
 
 async function openStore(
   dir: string,
@@ -77,9 +85,10 @@ async function openStore(
   emit: (event: ApiEvent) => void,
   onCommit: () => void,
 ): Promise<Opened> {
-  const { snapshotRoot, ...storeOptions } = options;
+  const { snapshotRoot, settingsDir, ...storeOptions } = options;
   const store = await NotebookStore.open(dir, storeOptions);
-  const ctx = createServiceContext(store, emit);
+  const ctx = createServiceContext(store, emit, UserSettingsStore.for(settingsDir));
+  await ctx.settings.get();
   await ctx.history.load();
   ctx.onCommit(onCommit);
   const search = createSearchArea(ctx);
@@ -126,6 +135,7 @@ export async function openNotebookSession(dir: string, options: SessionOptions =
   /** Something changed since the last snapshot: the next risky write takes one first. */
   let changedSinceSnapshot = true;
   let opened = await openStore(dir, options, emit, () => void (changedSinceSnapshot = true));
+  const stopSettings = opened.ctx.settings.onChange((settings) => emit({ type: 'settings-changed', settings }));
   /** While a restore closes the store and opens it again: reads (which are not queued) wait for it. */
   let reopening: Promise<void> | undefined;
 
@@ -157,6 +167,8 @@ export async function openNotebookSession(dir: string, options: SessionOptions =
       return opened.snapshots ? opened.snapshots.list() : [];
     },
     takeSnapshot: () => take('manual'),
+    getSettings: () => opened.ctx.settings.get(),
+    updateSettings: (patch) => opened.ctx.settings.update(patch),
     async restoreSnapshot({ id }) {
       const files = await snapshots().read(id); // all checked before anything changes
       const saved = await take('restore');
@@ -231,6 +243,7 @@ export async function openNotebookSession(dir: string, options: SessionOptions =
     },
     async close() {
       listeners.clear();
+      stopSettings();
       // The opening snapshot is finished (not abandoned half written); writes still running are not waited for.
       await opening;
       await opened.close();

@@ -26,6 +26,7 @@ import { historySchemas } from './history';
 import { NotebookChangedEvent } from './events';
 import { Annotation, DEFAULT_STATUSES, FactCheckSettings, Id, Source, SourceMeta } from '../model';
 import { BriefFormat, MenuCommand } from '../enums';
+import { SettingsPatch, UserSettings } from '../settings';
 
 export {
   API_METHODS,
@@ -126,6 +127,9 @@ export const apiSchemas = {
   ...searchSchemas,
   ...doctorSchemas,
   ...interopSchemas,
+  getSettings: method(Empty, UserSettings),
+  /** Replaces the fields given; every window hears `settings-changed`. */
+  updateSettings: method(SettingsPatch, UserSettings),
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 // Compile-time check that API_METHODS lists exactly the schemas' keys.
@@ -150,6 +154,8 @@ export type DossierService = {
 /** Events main pushes to the renderer. */
 export const ApiEvent = z.discriminatedUnion('type', [
   NotebookChangedEvent,
+  /** A person's settings changed (in this window or another, or from the CLI in this process). */
+  z.object({ type: z.literal('settings-changed'), settings: UserSettings }),
   z.object({
     type: z.literal('import-progress'),
     done: z.number().int(),

@@ -36,6 +36,7 @@ export async function startDevWeb(
       ...process.env,
       DOSSIER_STOP_ON_STDIN_END: '1',
       DOSSIER_SNAPSHOTS: path.join(path.dirname(notebookDir), 'snapshots'),
+      DOSSIER_CONFIG_DIR: path.join(path.dirname(notebookDir), 'config'),
     },
     stdio: ['pipe', 'pipe', 'pipe'],
   });

@@ -8,3 +8,5 @@ useSourceWorkers();
 
 // Sessions the tests open through the CLI take snapshots: into a temporary folder, not the person's data folder.
 process.env.DOSSIER_SNAPSHOTS ??= mkdtempSync(path.join(os.tmpdir(), 'dossier-snapshots-'));
+// …and read and write settings in a temporary folder: never the person's settings (their language, their theme).
+process.env.DOSSIER_CONFIG_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'dossier-config-'));

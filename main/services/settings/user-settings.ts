@@ -1,0 +1,121 @@
+/**
+ * A person's settings on disk: `settings.json` in the user's configuration
+ * folder (Electron's userData folder in the app; the same folder from the CLI
+ * and dev:web), written atomically. One store per folder per process, so every
+ * open notebook session sees a change at once. A missing file means the
+ * defaults; an unreadable or invalid one too, with `problem` saying why — and
+ * it is only replaced when the person next changes a setting.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { DEFAULT_SETTINGS, SettingsPatch, UserSettings } from '../../../shared/settings';
+import { AtomicJsonFile, UnreadableFileError } from '../store/atomic-json-file';
+
+export const SETTINGS_FILE = 'settings.json';
+
+/**
+ * The per-user configuration folder: `$DOSSIER_CONFIG_DIR`, else Electron's
+ * userData folder when given, else the platform's place for it — the folder
+ * Electron itself chooses for an app named Dossier, so the app and the CLI
+ * share one settings file.
+ */
+export function userConfigDir(
+  options: { userData?: string; env?: NodeJS.ProcessEnv; platform?: NodeJS.Platform; home?: string } = {},
+): string {
+  const env = options.env ?? process.env;
+  if (env.DOSSIER_CONFIG_DIR) return path.resolve(env.DOSSIER_CONFIG_DIR);
+  if (options.userData) return options.userData;
+  const home = options.home ?? os.homedir();
+  const platform = options.platform ?? process.platform;
+  const config =
+    platform === 'darwin'
+      ? path.join(home, 'Library', 'Application Support')
+      : platform === 'win32'
+        ? (env.APPDATA ?? path.join(home, 'AppData', 'Roaming'))
+        : env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME)
+          ? env.XDG_CONFIG_HOME
+          : path.join(home, '.config');
+  return path.join(config, 'Dossier');
+}
+
+export class UserSettingsStore {
+  private static readonly byFolder = new Map<string, UserSettingsStore>();
+
+  /** The one store of a folder in this process; without a folder, settings kept in memory only (tests). */
+  static for(dir: string | undefined): UserSettingsStore {
+    if (dir === undefined) return new UserSettingsStore(undefined);
+    const key = path.resolve(dir);
+    let store = UserSettingsStore.byFolder.get(key);
+    if (!store) UserSettingsStore.byFolder.set(key, (store = new UserSettingsStore(key)));
+    return store;
+  }
+
+  private current: UserSettings = DEFAULT_SETTINGS;
+  private loaded: Promise<void> | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly listeners = new Set<(settings: UserSettings) => void>();
+  /** Why the stored file could not be used (the defaults are in effect), if it could not. */
+  problem: string | undefined;
+
+  private constructor(readonly dir: string | undefined) {}
+
+  private get file(): AtomicJsonFile<unknown> | undefined {
+    return this.dir === undefined ? undefined : new AtomicJsonFile(path.join(this.dir, SETTINGS_FILE));
+  }
+
+  private load(): Promise<void> {
+    this.loaded ??= (async () => {
+      const file = this.file;
+      if (!file) return;
+      try {
+        const raw = await file.read();
+        if (raw === null) return;
+        const parsed = UserSettings.safeParse(raw);
+        if (parsed.success) this.current = parsed.data;
+        else this.problem = `${file.file} is not valid settings; the defaults are used until a setting is changed.`;
+      } catch (err) {
+        this.problem =
+          err instanceof UnreadableFileError
+            ? `${file.file} could not be read (${err.message}); the defaults are used.`
+            : (err as Error).message;
+      }
+    })();
+    return this.loaded;
+  }
+
+  async get(): Promise<UserSettings> {
+    await this.load();
+    return this.current;
+  }
+
+  /** The settings as last read (the defaults before the first `get`), for code that cannot wait. */
+  peek(): UserSettings {
+    return this.current;
+  }
+
+  /** Replaces the given fields, writes the file, tells every listener. */
+  update(patch: SettingsPatch): Promise<UserSettings> {
+    const run = this.queue.then(async () => {
+      await this.load();
+      const next = UserSettings.parse({ ...this.current, ...SettingsPatch.parse(patch) });
+      const file = this.file;
+      if (file) {
+        const { mkdir } = await import('node:fs/promises');
+        await mkdir(path.dirname(file.file), { recursive: true });
+        await file.write(next);
+      }
+      this.current = next;
+      this.problem = undefined;
+      for (const listener of this.listeners) listener(next);
+      return next;
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Called after each change; returns the unsubscribe function. */
+  onChange(listener: (settings: UserSettings) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
