@@ -12,8 +12,8 @@
  */
 import { createHash } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
+import { platformUserFolder, type UserFolderOptions } from './user-folders';
 // The browser build: the same synchronous zip, without the node build's top-level `require`, which clashes with
 // the bundle's own (the async, worker-based functions are not used).
 import { unzipSync, Zip, ZipDeflate } from 'fflate/browser';
@@ -38,23 +38,11 @@ const SOURCE_ENTRY = /^sources\/[A-Za-z0-9_-]{1,64}\.json$/;
  * (`$XDG_DATA_HOME` or `~/.local/share` on Linux, `~/Library/Application
  * Support` on macOS, `%APPDATA%` on Windows).
  */
-export function snapshotRoot(
-  options: { userData?: string; env?: NodeJS.ProcessEnv; platform?: NodeJS.Platform; home?: string } = {},
-): string {
+export function snapshotRoot(options: UserFolderOptions = {}): string {
   const env = options.env ?? process.env;
   if (env.DOSSIER_SNAPSHOTS) return path.resolve(env.DOSSIER_SNAPSHOTS);
   if (options.userData) return path.join(options.userData, 'snapshots');
-  const home = options.home ?? os.homedir();
-  const platform = options.platform ?? process.platform;
-  const data =
-    platform === 'darwin'
-      ? path.join(home, 'Library', 'Application Support')
-      : platform === 'win32'
-        ? (env.APPDATA ?? path.join(home, 'AppData', 'Roaming'))
-        : env.XDG_DATA_HOME && path.isAbsolute(env.XDG_DATA_HOME)
-          ? env.XDG_DATA_HOME
-          : path.join(home, '.local', 'share');
-  return path.join(data, 'Dossier', 'snapshots');
+  return path.join(platformUserFolder('data', options), 'snapshots');
 }
 
 function sha256(bytes: Uint8Array): string {

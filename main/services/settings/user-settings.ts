@@ -6,9 +6,9 @@
  * defaults; an unreadable or invalid one too, with `problem` saying why — and
  * it is only replaced when the person next changes a setting.
  */
-import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_SETTINGS, SettingsPatch, UserSettings } from '../../../shared/settings';
+import { platformUserFolder, type UserFolderOptions } from '../user-folders';
 import { AtomicJsonFile, UnreadableFileError } from '../store/atomic-json-file';
 
 export const SETTINGS_FILE = 'settings.json';
@@ -19,23 +19,11 @@ export const SETTINGS_FILE = 'settings.json';
  * Electron itself chooses for an app named Dossier, so the app and the CLI
  * share one settings file.
  */
-export function userConfigDir(
-  options: { userData?: string; env?: NodeJS.ProcessEnv; platform?: NodeJS.Platform; home?: string } = {},
-): string {
+export function userConfigDir(options: UserFolderOptions = {}): string {
   const env = options.env ?? process.env;
   if (env.DOSSIER_CONFIG_DIR) return path.resolve(env.DOSSIER_CONFIG_DIR);
   if (options.userData) return options.userData;
-  const home = options.home ?? os.homedir();
-  const platform = options.platform ?? process.platform;
-  const config =
-    platform === 'darwin'
-      ? path.join(home, 'Library', 'Application Support')
-      : platform === 'win32'
-        ? (env.APPDATA ?? path.join(home, 'AppData', 'Roaming'))
-        : env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME)
-          ? env.XDG_CONFIG_HOME
-          : path.join(home, '.config');
-  return path.join(config, 'Dossier');
+  return platformUserFolder('config', options);
 }
 
 export class UserSettingsStore {
