@@ -127,7 +127,7 @@ export class IndexHost {
 
   private async tryLoad(req: OpenRequest): Promise<{ unread: string[] } | undefined> {
     try {
-      const cached = await this.store.load(this.fingerprint());
+      const cached = await this.store.load(() => this.fingerprint());
       if (!cached) return undefined;
       this.index = SearchIndex.load(cached.base, this.texts);
       const unread: string[] = [];
