@@ -6,9 +6,15 @@
  * line (SessionFigures) on stdout. Run by bench/scale.bench.ts:
  *
  *   node --import tsx bench/scale/session-steps.ts <notebook> <article.txt>
+ *   node --import tsx bench/scale/session-steps.ts <notebook> <article.txt> --daily
  *
- * The notebook must be fresh from the generator (no search index saved yet):
- * the first open measures "no cache", the later ones "valid cache".
+ * Without --daily the notebook must be fresh from the generator (no search
+ * index or near-duplicate signatures saved yet): the first open measures "no
+ * cache", the later ones "valid cache", and the import is the first ever into
+ * the notebook (its near-duplicate signatures are still being computed).
+ * With --daily (after a run without): a day's session on a notebook opened
+ * before — open, wait for the index, edit, import another article, draft a
+ * brief — whose peak memory and import are its own (DailyFigures).
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -44,8 +50,18 @@ export interface SessionFigures {
   baseRssMb: number;
 }
 
-const [dir, articleFile] = process.argv.slice(2);
-if (!dir || !articleFile) throw new Error('usage: session-steps.ts <notebook> <article.txt>');
+/** A day's session on a notebook opened before (--daily). */
+export interface DailyFigures {
+  daily: true;
+  importOne: { ms: number; stallMs: number; added: number };
+  draftBrief: { ms: number; claims: number };
+  /** Peak resident memory of this process: open, index load, edit, import, draft. */
+  peakRssMb: number;
+  baseRssMb: number;
+}
+
+const [dir, articleFile, mode] = process.argv.slice(2);
+if (!dir || !articleFile) throw new Error('usage: session-steps.ts <notebook> <article.txt> [--daily]');
 // The workers as the app ships them (built JavaScript), when `npm run build` has run; else from source.
 const builtCli = path.resolve(import.meta.dirname, '../../out/cli/dossier.js');
 if (existsSync(builtCli)) useWorkerBesideBundle(pathToFileURL(builtCli).href);
@@ -77,6 +93,27 @@ const query = () =>
 const search = (s: NotebookSession) => call(s, 'search', { query: query(), limit: 20, wait: true });
 
 const baseRssMb = process.memoryUsage().rss / 2 ** 20;
+if (mode === '--daily') {
+  const s = await openNotebookSession(dir);
+  for (const t = performance.now(); !(await call(s, 'searchStatus', {})).ready; await sleep(100))
+    if (performance.now() - t > 120_000) throw new Error('the index was not ready within 2 minutes of opening');
+  const some = (await call(s, 'listSourcePage', { offset: 0, limit: 1 })).items[0]!;
+  const ann = (await call(s, 'getSource', { id: some.id })).annotations[0];
+  if (ann) await call(s, 'updateAnnotation', { sourceId: some.id, id: ann.id, patch: { status: 'disputed' } });
+  const article = await readFile(articleFile, 'utf8');
+  const imported = await watched(() => call(s, 'importText', { text: article, name: path.basename(articleFile) }));
+  const draft = await watched(() => call(s, 'draftBrief', { tagId: 'tag_1' }));
+  await s.close();
+  const daily: DailyFigures = {
+    daily: true,
+    importOne: { ms: imported.ms, stallMs: imported.stallMs, added: imported.value.added.length },
+    draftBrief: { ms: draft.ms, claims: JSON.stringify(draft.value).split('"annotationId"').length - 1 },
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    baseRssMb,
+  };
+  process.stdout.write(`${JSON.stringify(daily)}\n`);
+  process.exit(0);
+}
 const idle = await watched(() => sleep(1000));
 
 // Floors: every file read and parsed; one source file read and parsed.

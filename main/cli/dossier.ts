@@ -200,6 +200,7 @@ export async function main(argv: string[], rawIo: CliIo = processIo()): Promise<
         readOnly,
         snapshotRoot: snapshotRoot(),
         settingsDir: userConfigDir(),
+        prepareImports: false,
       });
       // An unreadable notebook.json is not an empty notebook: say so (the problem names the file).
       const { problem } = unwrap(await callApi(session.service, 'getNotebook', {})) as ApiOutput<'getNotebook'>;

@@ -24,6 +24,7 @@ import { createServiceContext, type ServiceContext } from './service-context';
 import { NotebookSnapshots, writeSnapshotFiles } from './snapshots';
 import { NotebookStore, type OpenOptions } from './store/notebook-store';
 import { UserSettingsStore } from './settings/user-settings';
+import { importWorker } from './import/extract-pool';
 
 /** For a bundle's entry point: imports run in the worker the build wrote beside it (extract-pool.ts). */
 export { useWorkerBesideBundle } from './workers/entry';
@@ -54,7 +55,15 @@ export interface SessionOptions extends OpenOptions {
    * are kept; without it settings live in memory for this session only (tests).
    */
   settingsDir?: string;
+  /**
+   * Start the import worker a few seconds after opening, so the session's first import does not wait for
+   * it (default true; the CLI, whose commands are over in moments, passes false).
+   */
+  prepareImports?: boolean;
 }
+
+/** How long after opening the import worker is started (the notebook's first paint comes first). */
+const PREPARE_IMPORTS_AFTER_MS = 3000;
 
 /** A snapshot on opening at most this often (per notebook). */
 const OPEN_SNAPSHOT_EVERY_MS = 6 * 3600 * 1000;
@@ -85,7 +94,7 @@ async function openStore(
   emit: (event: ApiEvent) => void,
   onCommit: () => void,
 ): Promise<Opened> {
-  const { snapshotRoot, settingsDir, ...storeOptions } = options;
+  const { snapshotRoot, settingsDir, prepareImports = true, ...storeOptions } = options;
   const store = await NotebookStore.open(dir, storeOptions);
   const ctx = createServiceContext(store, emit, UserSettingsStore.for(settingsDir));
   await ctx.settings.get();
@@ -95,6 +104,10 @@ async function openStore(
   // The near-duplicate signatures of existing sources are brought up to date off the event loop, before an import needs them.
   const nearDuplicates = nearDuplicateIndex(store);
   nearDuplicates.warm();
+  const preparing =
+    prepareImports && !store.readOnly
+      ? setTimeout(() => importWorker().warm(), PREPARE_IMPORTS_AFTER_MS).unref()
+      : undefined;
   // Each area contributes its slice of the API; together they must cover every method.
   const methods = {
     ...notebookMethods(ctx),
@@ -115,6 +128,7 @@ async function openStore(
     async close() {
       await ctx.history.idle();
       await search.close();
+      clearTimeout(preparing);
       await nearDuplicates.close();
       await store.close();
     },

@@ -80,6 +80,14 @@ export class ExtractPool {
     return run;
   }
 
+  /**
+   * Starts the worker now, idle, so that the first import of a session does not
+   * wait for it to load its modules (hundreds of milliseconds, more on a busy machine).
+   */
+  warm(): void {
+    this.worker ??= this.spawn();
+  }
+
   /** Stops the worker (a new one starts on the next request). */
   async close(): Promise<void> {
     const worker = this.worker;
