@@ -135,6 +135,7 @@ export function doctorMethods(ctx: ServiceContext): ServiceMethods<'checkNoteboo
           }),
         );
       }
+      store.forgetUnlisted();
       return {
         relisted: relist.map(({ source }) => ({
           id: source.id,

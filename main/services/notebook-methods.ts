@@ -43,8 +43,8 @@ export function notebookMethods(ctx: ServiceContext): ServiceMethods<NotebookMet
 
   return {
     async getNotebook() {
-      // Unlisted source files, left by a crash mid-import (one readdir); meaningless while the manifest is unreadable.
-      const unlisted = store.manifestProblem ? 0 : (await store.unlistedSourceFiles()).length;
+      // Unlisted source files, left by a crash mid-import (one readdir per opening); meaningless while the manifest is unreadable.
+      const unlisted = store.manifestProblem ? 0 : await store.unlistedCount();
       return {
         path: store.dir,
         title: store.manifest.title,

@@ -99,6 +99,8 @@ export function createServiceContext(
   const step = async (which: 'undo' | 'redo') => {
     const entry = await history[which]();
     if (entry) {
+      // Undoing a relisting (or redoing a delete) can leave source files unlisted again.
+      store.forgetUnlisted();
       notify(entry.changes);
       await announce(entry.changes, which === 'undo' ? 'backward' : 'forward', { reason: which, label: entry.label });
     }

@@ -538,8 +538,25 @@ export class NotebookStore {
   async unlistedSourceFiles(): Promise<string[]> {
     const listed = new Set(this.manifest.sources.map((s) => `${s.id}.json`));
     const names = await readdir(path.join(this.dir, SOURCES_DIR)).catch(() => [] as string[]);
-    return names.filter((n) => n.endsWith('.json') && !listed.has(n));
+    const unlisted = names.filter((n) => n.endsWith('.json') && !listed.has(n));
+    this.unlistedKnown = Promise.resolve(unlisted.length);
+    return unlisted;
   }
+
+  /**
+   * How many source files the manifest does not list, as of the last look: the folder is read once per
+   * opening (20,000 names take tens of milliseconds, and the page asks after every import), again after
+   * `forgetUnlisted` — a repair, an undo or redo, a change from outside — or a fresh `unlistedSourceFiles`.
+   */
+  unlistedCount(): Promise<number> {
+    return (this.unlistedKnown ??= this.unlistedSourceFiles().then((u) => u.length));
+  }
+
+  forgetUnlisted(): void {
+    this.unlistedKnown = undefined;
+  }
+
+  private unlistedKnown: Promise<number> | undefined;
 
   /** Waits for every pending write. */
   async flush(): Promise<void> {

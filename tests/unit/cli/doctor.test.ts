@@ -106,6 +106,24 @@ describe('dossier doctor', () => {
     expect(again.unlistedFiles.map((u) => u.id)).toEqual([VALID_ORPHAN]);
   });
 
+  it("the app's count of unlisted files follows a repair and its undo within one session", async () => {
+    const nb = await damaged();
+    const session = await openNotebookSession(nb);
+    try {
+      const count = async () => {
+        const info = await callApi(session.service, 'getNotebook', {});
+        return info.ok ? ((info.value as { unlistedFiles?: number }).unlistedFiles ?? 0) : -1;
+      };
+      expect(await count()).toBe(2);
+      expect((await callApi(session.service, 'repairNotebook', {})).ok).toBe(true);
+      expect(await count()).toBe(0);
+      expect((await callApi(session.service, 'undo', {})).ok).toBe(true);
+      expect(await count()).toBe(1);
+    } finally {
+      await session.close();
+    }
+  });
+
   it('says so, exit 0, for a sound notebook; names a link it refuses', async () => {
     const t = await tempDir();
     cleanups.push(t.cleanup);
