@@ -71,6 +71,7 @@ export const Fact = Node.create<FactOptions>({
     return {
       kind: json('kind'),
       annotationIds: json('annotationIds'),
+      about: json('about'),
       subject: json('subject'),
       stanceActorId: json('stanceActorId'),
       drafted: json('drafted'),
