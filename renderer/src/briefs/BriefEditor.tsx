@@ -28,6 +28,7 @@ import { ANNOTATION_DRAG_TYPE, readAnnotationDrag } from './drag';
 import { TABLE_EXTENSIONS } from './table';
 import { FormatBar } from './FormatBar';
 import { CitationStylePicker } from './CitationStylePicker';
+import { BriefLanguagePicker } from './BriefLanguagePicker';
 import { download } from '../ui/download';
 
 const AUTOSAVE_MS = 700;
@@ -337,6 +338,7 @@ export function BriefEditor({
                   : 'Editing…'}
           </span>
           <CitationStylePicker briefId={brief.id} value={brief.citationStyle} readOnly={readOnly} />
+          <BriefLanguagePicker briefId={brief.id} value={brief.language} readOnly={readOnly} />
           <div className="brief-export" role="group" aria-label="Export">
             <span className="brief-export-label">Export</span>
             {BRIEF_FORMATS.map((format) => (
