@@ -565,7 +565,11 @@ test("a brief's language: Swedish exports whatever the interface speaks, one und
   const language = page.getByRole('combobox', { name: 'Language' });
   await expect(language).toHaveValue('en');
 
+  const overview = page.locator('.brief-fact[data-kind="overview"]').first();
+  await expect(overview).toContainText('This brief collects 4 claims');
   await language.selectOption('sv');
+  // The drafted facts read in the brief's language in the editor too, as they will in its exports.
+  await expect(overview).toContainText('Detta PM samlar 4 påståenden');
   await page.screenshot({ path: path.join(artifactsDir, 'brief-language.png') });
   const md = await readFile((await downloadExport(page, 'Markdown', dir)).file, 'utf8');
   expect(md).toContain('## Källor');
@@ -576,6 +580,7 @@ test("a brief's language: Swedish exports whatever the interface speaks, one und
 
   await api(app, 'undo', {});
   await expect(language).toHaveValue('en');
+  await expect(overview).toContainText('This brief collects 4 claims');
   await api(app, 'redo', {});
   await expect(language).toHaveValue('sv');
 

@@ -29,6 +29,7 @@ import { TABLE_EXTENSIONS } from './table';
 import { FormatBar } from './FormatBar';
 import { CitationStylePicker } from './CitationStylePicker';
 import { BriefLanguagePicker } from './BriefLanguagePicker';
+import { briefLanguage } from '../../../shared/brief-words';
 import { download } from '../ui/download';
 
 const AUTOSAVE_MS = 700;
@@ -51,6 +52,8 @@ export function BriefEditor({
   const { error: notifyError, info } = useNotices();
   const { navigate } = useNavigation();
   const store = useMemo(() => new CitationStore(notifyError), [notifyError]);
+  // Drafted facts read in the brief's language, as its exports do.
+  useEffect(() => store.setLanguage(briefLanguage(brief.language)), [store, brief.language]);
   const numbers = useMemo(() => new NoteNumbers(), []);
   useEffect(() => {
     store.activate();

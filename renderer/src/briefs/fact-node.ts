@@ -22,7 +22,7 @@ export function drawFact(dom: HTMLElement, attrs: FactAttrs | undefined, store: 
     return;
   }
   dom.dataset.kind = attrs.kind;
-  const runs = store ? factRuns(attrs, (id) => liveClaim(store.get(id))) : undefined;
+  const runs = store ? factRuns(attrs, (id) => liveClaim(store.get(id)), store.language) : undefined;
   if (!runs) {
     dom.classList.add('is-loading');
     dom.textContent = '…';
