@@ -10,6 +10,8 @@
  */
 import type { Actor, Annotation, Relation, RichDoc, SourceMeta, Tag } from './model';
 import { trimTrailing } from './text/normalize';
+import type { UiLanguage } from './enums';
+import { briefDate, briefWords } from './brief-words';
 
 // ---------------------------------------------------------------- JSON nodes
 
@@ -219,25 +221,18 @@ export function makeBriefContext(input: {
 
 // ---------------------------------------------------------------- wording
 
-const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-
-/** "2025-03-12" → "12 March 2025"; anything unparseable is returned as given. */
-export function formatDate(iso: string | undefined): string {
+/** "2025-03-12" → "12 March 2025" ("12 mars 2025" in Swedish); anything unparseable is returned as given. */
+export function formatDate(iso: string | undefined, language?: UiLanguage): string {
   if (!iso) return '';
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   if (!m) return iso;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return Number.isNaN(d.getTime()) ? iso : DATE_FORMAT.format(d);
+  return Number.isNaN(d.getTime()) ? iso : briefDate(d, language);
 }
 
-/** Typographic double quotes around a passage. */
-export function quoted(text: string): string {
-  return `\u201c${text}\u201d`;
+/** Typographic double quotes around a passage, as `language` writes them (“…” in English, ”…” in Swedish). */
+export function quoted(text: string, language?: UiLanguage): string {
+  return language ? briefWords(language)('quote', { text }) : `\u201c${text}\u201d`;
 }
 
 /** A claim's passage for display: whitespace collapsed, trailing `,;:` and dashes dropped. */
@@ -278,11 +273,12 @@ export function urlDomain(url: string | undefined): string | undefined {
   return m ? m[1]!.toLowerCase().replace(/^www\./, '') : undefined;
 }
 
-/** A source's title for citing: its own, or "Untitled source" (never its file name). */
-export function sourceTitle(source: SourceMeta): string {
+/** A source's title for citing: its own, or "Untitled source" in `language` (never its file name). */
+export function sourceTitle(source: SourceMeta, language?: UiLanguage): string {
   const title = source.title.replace(/\s+/g, ' ').trim();
   const file = source.origin.name?.trim();
-  if (!title || (file && (title === file || title === file.replace(/\.[^.]+$/, '')))) return 'Untitled source';
+  if (!title || (file && (title === file || title === file.replace(/\.[^.]+$/, ''))))
+    return briefWords(language)('untitledSource');
   return title;
 }
 
@@ -290,17 +286,18 @@ export function sourceTitle(source: SourceMeta): string {
  * Who a citation names: the outlet, else the source's title in quotes with its
  * domain when it has a URL (`“Title”, example.org`).
  */
-export function citedName(source: SourceMeta): string {
+export function citedName(source: SourceMeta, language?: UiLanguage): string {
   const outlet = outletName(source);
   if (outlet) return outlet;
   const domain = urlDomain(source.url);
-  return domain ? `${quoted(sourceTitle(source))}, ${domain}` : quoted(sourceTitle(source));
+  const title = quoted(sourceTitle(source, language), language);
+  return domain ? `${title}, ${domain}` : title;
 }
 
 /** A short label for a chip or a draft: "Outlet, 12 March 2025" (or "“Title”, domain, 12 March 2025"). */
-export function citationLabel(claim: CitedClaim): string {
-  const date = formatDate(claim.source.publishedAt);
-  const name = citedName(claim.source);
+export function citationLabel(claim: CitedClaim, language?: UiLanguage): string {
+  const date = formatDate(claim.source.publishedAt, language);
+  const name = citedName(claim.source, language);
   return date ? `${name}, ${date}` : name;
 }
 

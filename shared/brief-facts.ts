@@ -6,7 +6,9 @@
  * the claims as they are now, and says when a claim's status changed since
  * the draft was made. Pure: no Node, DOM, React or Electron.
  */
-import { STANCES } from './enums';
+import { STANCES, type UiLanguage } from './enums';
+import { DEFAULT_STATUSES } from './model';
+import { briefWords, DEFAULT_BRIEF_LANGUAGE, type BriefWords } from './brief-words';
 import { formatDate, outletName, plainText, type CitedClaim, type JsonNode } from './brief-doc';
 
 /** Name of the fact node in the editor's schema and in stored briefs. */
@@ -18,7 +20,9 @@ export interface FactAttrs {
   kind: FactKind;
   /** overview / split: the drafted claims; status: the one claim. */
   annotationIds: string[];
-  /** overview: how the claims were chosen ("linked to Karin Holmqvist"). */
+  /** overview: whose or which tag's claims these are, worded in the brief's language ("linked to Karin Holmqvist"). */
+  about?: { kind: 'actor' | 'tag'; name: string };
+  /** overview, in drafts made before `about`: how the claims were chosen, as the draft worded it. */
   subject?: string;
   /** split: count only this actor's stances (a draft from an actor). */
   stanceActorId?: string;
@@ -39,6 +43,9 @@ export function factAttrs(node: JsonNode): FactAttrs | undefined {
   const ids = Array.isArray(a.annotationIds) ? a.annotationIds.filter((x): x is string => typeof x === 'string') : [];
   const out: FactAttrs = { kind, annotationIds: ids };
   if (typeof a.subject === 'string' && a.subject) out.subject = a.subject;
+  const about = a.about as { kind?: unknown; name?: unknown } | null | undefined;
+  if (about && (about.kind === 'actor' || about.kind === 'tag') && typeof about.name === 'string')
+    out.about = { kind: about.kind, name: about.name };
   if (typeof a.stanceActorId === 'string' && a.stanceActorId) out.stanceActorId = a.stanceActorId;
   if (a.drafted && typeof a.drafted === 'object') {
     const drafted: Record<string, string> = {};
@@ -62,13 +69,20 @@ export type ClaimLookup = (id: string) => CitedClaim | null | undefined;
 /** The order statuses are listed in; others follow by name. */
 export const STATUS_ORDER = ['corroborated', 'unverified', 'disputed', 'refuted'] as const;
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+/** A default status or a stance in the brief's language; a notebook's own statuses are its own words. */
+function named(t: BriefWords, group: 'status' | 'stance', key: string, count: number): string {
+  const known = group === 'status' ? (DEFAULT_STATUSES as readonly string[]) : (STANCES as readonly string[]);
+  return known.includes(key) ? t(`${group}.${key}` as 'status.unverified', { count }) : key;
 }
 
-function split(counts: Map<string, number>, order: readonly string[]): string {
+function split(
+  t: BriefWords,
+  group: 'status' | 'stance',
+  counts: Map<string, number>,
+  order: readonly string[],
+): string {
   const keys = [...order.filter((k) => counts.has(k)), ...[...counts.keys()].filter((k) => !order.includes(k)).sort()];
-  return keys.map((k) => `${counts.get(k)} ${k}`).join(', ');
+  return keys.map((k) => `${counts.get(k)} ${named(t, group, k, counts.get(k)!)}`).join(', ');
 }
 
 function bump(counts: Map<string, number>, key: string): void {
@@ -76,36 +90,58 @@ function bump(counts: Map<string, number>, key: string): void {
 }
 
 /** `from 3 sources; 1 of them dated, published on 29 November 2018` — dates only from sources that have one. */
-function sourcesPhrase(claims: readonly CitedClaim[]): string {
+function sourcesPhrase(t: BriefWords, language: UiLanguage, claims: readonly CitedClaim[]): string {
   const sources = new Map(claims.map((c) => [c.source.id, c.source]));
   const outlets = [...sources.values()].map(outletName);
   const named = new Set(outlets.filter((o): o is string => !!o));
-  let out = `from ${plural(sources.size, 'source')}`;
-  if (outlets.every(Boolean) && named.size !== sources.size) out += ` (${plural(named.size, 'outlet')})`;
+  let out = t('fact.fromSources', { count: sources.size });
+  if (outlets.every(Boolean) && named.size !== sources.size) out += ` ${t('fact.outlets', { count: named.size })}`;
   const dates = [...sources.values()]
     .map((s) => s.publishedAt?.slice(0, 10))
     .filter((d): d is string => !!d)
     .sort();
-  if (!dates.length) return `${out}; ${sources.size === 1 ? 'it is not' : 'none of them'} dated`;
-  const first = formatDate(dates[0]);
-  const last = formatDate(dates[dates.length - 1]);
-  const when = first === last ? `published on ${first}` : `published between ${first} and ${last}`;
-  return dates.length === sources.size ? `${out}, ${when}` : `${out}; ${dates.length} of them dated, ${when}`;
+  if (!dates.length) return `${out}; ${t('fact.notDated', { count: sources.size })}`;
+  const first = formatDate(dates[0], language);
+  const last = formatDate(dates[dates.length - 1], language);
+  const when =
+    first === last
+      ? t('fact.publishedOn', { date: first, count: dates.length })
+      : t('fact.publishedBetween', { first, last });
+  return dates.length === sources.size
+    ? `${out}, ${when}`
+    : `${out}; ${t('fact.someDated', { count: dates.length })}, ${when}`;
 }
 
-function overviewRuns(attrs: FactAttrs, claims: CitedClaim[], gone: number): FactRun[] {
-  const goneNote: FactRun[] = gone
-    ? [{ text: ` ${plural(gone, 'claim')} drafted here no longer ${gone === 1 ? 'exists' : 'exist'}.`, changed: true }]
-    : [];
-  if (!claims.length) return [{ text: `No claims ${attrs.subject || 'selected'} yet.` }, ...goneNote];
-  const subject = attrs.subject ? ` ${attrs.subject}` : '';
+/** What the overview says the claims are: linked to an actor, tagged, or as the draft worded it. */
+function subjectOf(t: BriefWords, attrs: FactAttrs): string | undefined {
+  if (attrs.about?.kind === 'actor') return t('fact.linkedTo', { name: attrs.about.name });
+  if (attrs.about?.kind === 'tag') return t('fact.tagged', { name: attrs.about.name });
+  return attrs.subject;
+}
+
+function overviewRuns(
+  t: BriefWords,
+  language: UiLanguage,
+  attrs: FactAttrs,
+  claims: CitedClaim[],
+  gone: number,
+): FactRun[] {
+  const goneNote: FactRun[] = gone ? [{ text: ` ${t('fact.gone', { count: gone })}`, changed: true }] : [];
+  const subject = subjectOf(t, attrs);
+  if (!claims.length) return [{ text: t('fact.noClaims', { subject: subject || t('fact.selected') }) }, ...goneNote];
   return [
-    { text: `This brief collects ${plural(claims.length, 'claim')}${subject} ${sourcesPhrase(claims)}.` },
+    {
+      text: t('fact.collects', {
+        count: claims.length,
+        subject: subject ? ` ${subject}` : '',
+        sources: sourcesPhrase(t, language, claims),
+      }),
+    },
     ...goneNote,
   ];
 }
 
-function splitRuns(attrs: FactAttrs, claims: CitedClaim[]): FactRun[] {
+function splitRuns(t: BriefWords, attrs: FactAttrs, claims: CitedClaim[]): FactRun[] {
   const stances = new Map<string, number>();
   const statuses = new Map<string, number>();
   let changed = 0;
@@ -118,33 +154,50 @@ function splitRuns(attrs: FactAttrs, claims: CitedClaim[]): FactRun[] {
     if (was && was !== annotation.status) changed++;
   }
   const out: FactRun[] = [];
-  if (stances.size) out.push({ text: 'Stance: ', bold: true }, { text: `${split(stances, STANCES)}. ` });
-  if (claims.length) out.push({ text: 'Status: ', bold: true }, { text: `${split(statuses, STATUS_ORDER)}.` });
-  if (changed) out.push({ text: ` ${plural(changed, 'status', 'statuses')} changed since drafting.`, changed: true });
+  if (stances.size)
+    out.push({ text: `${t('fact.stanceLabel')} `, bold: true }, { text: `${split(t, 'stance', stances, STANCES)}. ` });
+  if (claims.length)
+    out.push(
+      { text: `${t('fact.statusLabel')} `, bold: true },
+      { text: `${split(t, 'status', statuses, STATUS_ORDER)}.` },
+    );
+  if (changed) out.push({ text: ` ${t('fact.statusesChanged', { count: changed })}`, changed: true });
   return out;
 }
 
-function statusRuns(attrs: FactAttrs, claim: CitedClaim | null): FactRun[] {
-  if (!claim) return [{ text: 'Status: ' }, { text: 'claim removed', changed: true }];
+function statusRuns(t: BriefWords, attrs: FactAttrs, claim: CitedClaim | null): FactRun[] {
+  if (!claim) return [{ text: `${t('fact.statusLabel')} ` }, { text: t('fact.claimRemoved'), changed: true }];
   const now = claim.annotation.status;
   const was = attrs.drafted?.[claim.annotation.id];
-  const out: FactRun[] = [{ text: `Status: ${now}` }];
-  if (was && was !== now) out.push({ text: ` (status changed since drafting: was ${was}, now ${now})`, changed: true });
+  const out: FactRun[] = [{ text: `${t('fact.statusLabel')} ${named(t, 'status', now, 1)}` }];
+  if (was && was !== now)
+    out.push({
+      text: ` ${t('fact.statusChanged', { was: named(t, 'status', was, 1), now: named(t, 'status', now, 1) })}`,
+      changed: true,
+    });
   return out;
 }
 
-/** Words a fact from the claims as they are now; undefined while a claim is still being looked up. */
-export function factRuns(attrs: FactAttrs, lookup: ClaimLookup): FactRun[] | undefined {
+/**
+ * Words a fact from the claims as they are now, in `language` (the brief's; English by default);
+ * undefined while a claim is still being looked up.
+ */
+export function factRuns(
+  attrs: FactAttrs,
+  lookup: ClaimLookup,
+  language: UiLanguage = DEFAULT_BRIEF_LANGUAGE,
+): FactRun[] | undefined {
   const found = attrs.annotationIds.map(lookup);
   if (found.some((c) => c === undefined)) return undefined;
   const claims = found.filter((c): c is CitedClaim => !!c);
+  const t = briefWords(language);
   switch (attrs.kind) {
     case 'overview':
-      return overviewRuns(attrs, claims, found.length - claims.length);
+      return overviewRuns(t, language, attrs, claims, found.length - claims.length);
     case 'split':
-      return splitRuns(attrs, claims);
+      return splitRuns(t, attrs, claims);
     case 'status':
-      return statusRuns(attrs, claims[0] ?? null);
+      return statusRuns(t, attrs, claims[0] ?? null);
   }
 }
 

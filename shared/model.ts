@@ -6,7 +6,7 @@
  * Pure: no Node, DOM or Electron.
  */
 import { z } from 'zod';
-import { ActorKind, ActorRole, AnnotationKind, OriginKind, RelationType, Stance } from './enums';
+import { ActorKind, ActorRole, AnnotationKind, OriginKind, RelationType, Stance, UiLanguage } from './enums';
 
 /** The closed lists (kinds, roles, stances, relation types) live in enums.ts; re-exported here with the records that use them. */
 export { ActorKind, ActorRole, AnnotationKind, OriginKind, RelationType, Stance };
@@ -145,6 +145,8 @@ export const Brief = z.object({
   doc: RichDoc,
   /** The citation style its exports use (a built-in id or a file in the notebook's styles/); absent: Chicago notes. */
   citationStyle: z.string().min(1).max(200).optional(),
+  /** The language its exports and drafts write their fixed words and dates in; absent (briefs before it): English. */
+  language: UiLanguage.optional(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });

@@ -4,7 +4,7 @@
  * chips live (resolveCitations) and to find claims to cite (listClaims).
  */
 import { z } from 'zod';
-import { BriefFormat, CitationKind, StyleOrigin } from '../enums';
+import { BriefFormat, CitationKind, StyleOrigin, UiLanguage } from '../enums';
 import { Annotation, Brief, Id, RichDoc, SourceMeta } from '../model';
 import { WriteOrigin } from './events';
 
@@ -51,10 +51,12 @@ export type ClaimHit = z.infer<typeof ClaimHit>;
 
 const BriefTitle = z.string().trim().max(300);
 
+/** `language`: the draft's (default: the person's interface language from their settings). */
+const DraftOptions = { title: BriefTitle.optional(), language: UiLanguage.optional() };
 export const DraftBriefInput = z.union([
-  z.object({ actorId: Id, title: BriefTitle.optional() }).strict(),
-  z.object({ tagId: Id, title: BriefTitle.optional() }).strict(),
-  z.object({ annotationIds: z.array(Id).min(1), title: BriefTitle.optional() }).strict(),
+  z.object({ actorId: Id, ...DraftOptions }).strict(),
+  z.object({ tagId: Id, ...DraftOptions }).strict(),
+  z.object({ annotationIds: z.array(Id).min(1), ...DraftOptions }).strict(),
 ]);
 export type DraftBriefInput = z.infer<typeof DraftBriefInput>;
 
@@ -62,7 +64,10 @@ export const briefSchemas = {
   listBriefs: { input: z.object({}).default({}), output: z.array(BriefSummary) },
   getBrief: { input: z.object({ id: Id }), output: Brief },
   createBrief: {
-    input: z.object({ title: BriefTitle.optional(), doc: RichDoc.optional() }).default({}),
+    /** `language`: the brief's (default: the person's interface language from their settings). */
+    input: z
+      .object({ title: BriefTitle.optional(), doc: RichDoc.optional(), language: UiLanguage.optional() })
+      .default({}),
     output: Brief,
   },
   /**
@@ -75,6 +80,8 @@ export const briefSchemas = {
       title: BriefTitle.optional(),
       doc: RichDoc.optional(),
       citationStyle: StyleId.optional(),
+      /** The language its fixed words and dates are exported in (an undoable change, like the style). */
+      language: UiLanguage.optional(),
       origin: WriteOrigin.optional(),
     }),
     output: BriefSummary,
@@ -85,7 +92,13 @@ export const briefSchemas = {
   draftBrief: { input: DraftBriefInput, output: Brief },
   /** The exported file's bytes, for the renderer to save. `style`: a citation style's id (default: the brief's). */
   exportBrief: {
-    input: z.object({ briefId: Id, format: BriefFormat, style: StyleId.optional() }),
+    /** `language`: this export only, in place of the brief's own. */
+    input: z.object({
+      briefId: Id,
+      format: BriefFormat,
+      style: StyleId.optional(),
+      language: UiLanguage.optional(),
+    }),
     output: z.object({ fileName: z.string(), mime: z.string(), bytes: z.instanceof(Uint8Array) }),
   },
   /** Writes the export to `path`. Trusted only (TRUSTED_METHODS): the CLI, and main after its save dialog. */
@@ -95,6 +108,7 @@ export const briefSchemas = {
       format: BriefFormat,
       path: z.string().min(1),
       style: StyleId.optional(),
+      language: UiLanguage.optional(),
       /** A CSL style's text to use instead of a named one (the CLI's `--style file.csl`). */
       styleXml: z
         .string()

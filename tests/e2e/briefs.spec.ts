@@ -550,3 +550,45 @@ test('citation styles: Chicago notes by default, APA in the text, a .csl file ad
     .click();
   await expect(page.getByRole('combobox', { name: 'Citations' })).toHaveValue('numbered.csl');
 });
+
+test("a brief's language: Swedish exports whatever the interface speaks, one undo step, kept after a reload", async ({
+  page,
+  app,
+}) => {
+  await seed(app);
+  await api(app, 'updateSettings', { language: 'en' });
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'Briefs' }).click();
+  await draftBriefFromActor(page, 'ekw', MINISTER);
+  const dir = path.join(artifactsDir, 'brief-language');
+  await mkdir(dir, { recursive: true });
+  const language = page.getByRole('combobox', { name: 'Language' });
+  await expect(language).toHaveValue('en');
+
+  const overview = page.locator('.brief-fact[data-kind="overview"]').first();
+  await expect(overview).toContainText('This brief collects 4 claims');
+  await language.selectOption('sv');
+  // The drafted facts read in the brief's language in the editor too, as they will in its exports.
+  await expect(overview).toContainText('Detta PM samlar 4 påståenden');
+  await page.screenshot({ path: path.join(artifactsDir, 'brief-language.png') });
+  const md = await readFile((await downloadExport(page, 'Markdown', dir)).file, 'utf8');
+  expect(md).toContain('## Källor');
+  expect(md).toContain('Citat:');
+  expect(md).not.toContain('## Sources');
+  // The interface is still English: only the brief changed language.
+  await expect(page.getByRole('button', { name: 'Briefs' })).toBeVisible();
+
+  await api(app, 'undo', {});
+  await expect(language).toHaveValue('en');
+  await expect(overview).toContainText('This brief collects 4 claims');
+  await api(app, 'redo', {});
+  await expect(language).toHaveValue('sv');
+
+  await page.reload();
+  await page.getByRole('button', { name: 'Briefs' }).click();
+  await page
+    .getByRole('button', { name: `Brief: ${MINISTER}` })
+    .first()
+    .click();
+  await expect(page.getByRole('combobox', { name: 'Language' })).toHaveValue('sv');
+});

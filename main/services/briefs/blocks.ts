@@ -8,7 +8,8 @@
  * are now; each note and the Sources list worded by the citation style (in
  * notes, or in the text for an author-date style). Pure: no Node APIs.
  */
-import type { CitationKind } from '../../../shared/enums';
+import type { CitationKind, UiLanguage } from '../../../shared/enums';
+import { briefLanguage, briefWords } from '../../../shared/brief-words';
 import type { Brief, SourceMeta } from '../../../shared/model';
 import {
   citationAttrs,
@@ -40,7 +41,8 @@ export type Inline =
   /** `repeat`: the claim was cited before; the mark reuses that note's number. */
   /** `joined`: it directly follows another mark; exporters separate the two with a raised comma (¹,²). */
   | { kind: 'note'; n: number; repeat?: true; joined?: true }
-  | { kind: 'removed'; quote?: string }
+  /** A citation whose claim is gone: `text` is the marker ("[citation removed]"), `hint` says what it was. */
+  | { kind: 'removed'; quote?: string; text: string; hint: string }
   | { kind: 'break' };
 
 export type Block =
@@ -74,6 +76,8 @@ export interface NoteStyle {
 }
 
 export interface ResolvedBrief {
+  /** The language its fixed words and dates are in. */
+  language: UiLanguage;
   title: string;
   /** "23 November 2026": the brief's last change. */
   dateLine: string;
@@ -130,15 +134,16 @@ function marksOf(marks: JsonMark[] | undefined): Marks {
  * `short`: the style's short form alone, for a repeat of a note given in full
  * on an earlier page.
  */
-export function noteInlines(note: Note, form: 'cite' | 'short' = 'cite'): Inline[] {
+export function noteInlines(note: Note, language: UiLanguage, form: 'cite' | 'short' = 'cite'): Inline[] {
   const cite = note[form];
   const last = cite.at(-1);
   const ended = last?.kind === 'text' && /[.!?][\u201d\u2019"')]*$/.test(last.text);
   if (form === 'short') return ended ? cite : [...cite, { kind: 'text', text: '.', marks: {} }];
+  const lead = briefWords(language)('quoted');
   return [
     ...cite,
-    { kind: 'text', text: ended ? ' Quoted: ' : '. Quoted: ', marks: {} },
-    { kind: 'text', text: quoted(note.quote) + periodAfter(note.quote), marks: { italic: true } },
+    { kind: 'text', text: ended ? ` ${lead} ` : `. ${lead} `, marks: {} },
+    { kind: 'text', text: quoted(note.quote, language) + periodAfter(note.quote), marks: { italic: true } },
   ];
 }
 
@@ -203,13 +208,16 @@ export const NO_CITATION_STYLE: NoteStyle = { kind: 'note', cite: () => [], bibl
 
 /**
  * A brief resolved for export. `styleFor` makes the citation style for the
- * cited sources (Chicago notes unless the caller chose another).
+ * cited sources (Chicago notes unless the caller chose another); the fixed
+ * words and dates are in `language` (the brief's own unless the caller chose another).
  */
 export function resolveBrief(
   brief: Brief,
   ctx: BriefContext,
   styleFor: (sources: SourceMeta[]) => NoteStyle,
+  language: UiLanguage = briefLanguage(brief.language),
 ): ResolvedBrief {
+  const t = briefWords(language);
   const notes: Note[] = [];
   const noteOf = new Map<string, Note>();
   let removed = 0;
@@ -246,11 +254,21 @@ export function resolveBrief(
           removed++;
           const prev = out[out.length - 1];
           if (prev?.kind === 'text' && !/\s$/.test(prev.text)) out.push({ kind: 'text', text: ' ', marks: {} });
-          out.push(attrs?.quote ? { kind: 'removed', quote: attrs.quote } : { kind: 'removed' });
+          const text = t('citationRemoved');
+          out.push(
+            attrs?.quote
+              ? {
+                  kind: 'removed',
+                  quote: attrs.quote,
+                  text,
+                  hint: t('removedWas', { quote: quoted(attrs.quote, language) }),
+                }
+              : { kind: 'removed', text, hint: t('removedGone') },
+          );
         }
       } else if (factAttrs(n)) {
         // A drafted summary or status line: worded from the claims as they are now.
-        const runs = factRuns(factAttrs(n)!, (id) => ctx.annotation(id) ?? null) ?? [];
+        const runs = factRuns(factAttrs(n)!, (id) => ctx.annotation(id) ?? null, language) ?? [];
         for (const r of runs) out.push({ kind: 'text', text: r.text, marks: { bold: r.bold, italic: r.changed } });
       } else if (Array.isArray(n.content)) {
         // An unknown inline wrapper (e.g. a mention): keep what is inside.
@@ -345,8 +363,9 @@ export function resolveBrief(
   if (inText) citeInText(body, notes);
 
   return {
-    title: brief.title.trim() || 'Untitled brief',
-    dateLine: formatDate(brief.updatedAt),
+    language,
+    title: brief.title.trim() || t('untitledBrief'),
+    dateLine: formatDate(brief.updatedAt, language),
     blocks: body,
     notes: inText ? [] : notes,
     sources: style.bibliography(),

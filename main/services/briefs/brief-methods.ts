@@ -9,6 +9,9 @@ import { DossierError } from '../../../shared/errors';
 import { sameJson } from '../../../shared/json-doc';
 import { newId } from '../../../shared/ids';
 import type { Brief, RichDoc, Tag } from '../../../shared/model';
+import type { UiLanguage } from '../../../shared/enums';
+import { briefLanguage, briefWords } from '../../../shared/brief-words';
+import { interfaceLanguage } from '../settings/interface-language';
 import { exportFileName, writeExportFile } from '../export-file';
 import { citeMatch, citeWords } from '../search/cite-match';
 import { DEFAULT_STYLE } from './style-catalog';
@@ -95,10 +98,14 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
     }
   };
 
-  const newBrief = (title: string, doc: RichDoc): Brief => {
+  const newBrief = (title: string, doc: RichDoc, language: UiLanguage): Brief => {
     const now = new Date().toISOString();
-    return { id: newId('brf'), title, doc, createdAt: now, updatedAt: now };
+    return { id: newId('brf'), title, doc, language, createdAt: now, updatedAt: now };
   };
+
+  // A new brief is in the person's interface language unless they ask for another.
+  const languageFor = async (asked: UiLanguage | undefined): Promise<UiLanguage> =>
+    asked ?? interfaceLanguage(await ctx.settings.get());
 
   return {
     async listBriefs() {
@@ -111,21 +118,33 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
       return clone(findBrief(id));
     },
 
-    async createBrief({ title, doc }) {
-      const brief = newBrief(title?.trim() || uniqueTitle('Untitled brief'), doc ?? docNode([{ type: 'paragraph' }]));
+    async createBrief({ title, doc, language: asked }) {
+      const language = await languageFor(asked);
+      const brief = newBrief(
+        title?.trim() || uniqueTitle(briefWords(language)('untitledBrief')),
+        doc ?? docNode([{ type: 'paragraph' }]),
+        language,
+      );
       return clone(await save('New brief', brief));
     },
 
-    async updateBrief({ id, title, doc, citationStyle, origin }) {
+    async updateBrief({ id, title, doc, citationStyle, language, origin }) {
       const current = findBrief(id);
       const titleChanged = title !== undefined && title !== current.title;
       // The same brief with its keys in another order is no edit.
       const docChanged = doc !== undefined && !sameJson(doc, current.doc);
       const styleChanged = citationStyle !== undefined && citationStyle !== (current.citationStyle ?? DEFAULT_STYLE);
-      if (!titleChanged && !docChanged && !styleChanged) return summarize(current);
+      const languageChanged = language !== undefined && language !== briefLanguage(current.language);
+      if (!titleChanged && !docChanged && !styleChanged && !languageChanged) return summarize(current);
       if (titleChanged && !title) throw new DossierError('invalid-input', 'A brief needs a title.');
       if (styleChanged) await loadStyle(store.dir, citationStyle); // a style the notebook has, or a clear error
-      const label = docChanged ? 'Edit brief' : titleChanged ? 'Rename brief' : 'Change citation style';
+      const label = docChanged
+        ? 'Edit brief'
+        : titleChanged
+          ? 'Rename brief'
+          : styleChanged
+            ? 'Change citation style'
+            : 'Change brief language';
       await ctx.transact(
         label,
         async (tx) => {
@@ -135,6 +154,7 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
             if (titleChanged) b.title = title!;
             if (docChanged) b.doc = doc!;
             if (styleChanged) b.citationStyle = citationStyle!;
+            if (languageChanged) b.language = language;
             b.updatedAt = new Date().toISOString();
           });
         },
@@ -145,7 +165,7 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
 
     async duplicateBrief({ id }) {
       const source = findBrief(id);
-      const copy = newBrief(uniqueTitle(`${source.title} (copy)`), clone(source.doc));
+      const copy = newBrief(uniqueTitle(`${source.title} (copy)`), clone(source.doc), briefLanguage(source.language));
       if (source.citationStyle) copy.citationStyle = source.citationStyle;
       return clone(await save('Duplicate brief', copy));
     },
@@ -163,38 +183,42 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
 
     async draftBrief(input) {
       const bctx = await context();
+      const language = await languageFor(input.language);
       let draft;
       if ('actorId' in input) {
         if (!bctx.actors.some((a) => a.id === input.actorId))
           throw new DossierError('not-found', `No actor with id "${input.actorId}".`);
-        draft = draftBriefFromActor(bctx, input.actorId);
+        draft = draftBriefFromActor(bctx, input.actorId, language);
       } else if ('tagId' in input) {
-        draft = draftBriefFromTag(bctx, input.tagId);
+        draft = draftBriefFromTag(bctx, input.tagId, language);
       } else {
-        draft = draftBriefFromAnnotations(bctx, input.annotationIds, input.title);
+        draft = draftBriefFromAnnotations(bctx, input.annotationIds, input.title, language);
       }
       const title = input.title?.trim() || uniqueTitle(draft.title);
-      return clone(await save('Draft brief', newBrief(title, draft.doc)));
+      return clone(await save('Draft brief', newBrief(title, draft.doc, language)));
     },
 
-    async exportBrief({ briefId, format, style }) {
+    async exportBrief({ briefId, format, style, language }) {
       const brief = findBrief(briefId);
       const bytes = await exportBrief(
         brief,
         await context(),
         format,
         await loadStyle(store.dir, style ?? brief.citationStyle),
+        language,
       );
       const info = BRIEF_FORMAT_INFO[format];
       return { fileName: exportFileName(brief.title, info.extension), mime: info.mime, bytes: new Uint8Array(bytes) };
     },
 
-    async exportBriefToFile({ briefId, format, path: target, style, styleXml }) {
+    async exportBriefToFile({ briefId, format, path: target, style, styleXml, language }) {
       const brief = findBrief(briefId);
       const chosen = styleXml
         ? { xml: styleXml, name: 'the given style' }
         : await loadStyle(store.dir, style ?? brief.citationStyle);
-      const written = await writeExportFile(target, async () => exportBrief(brief, await context(), format, chosen));
+      const written = await writeExportFile(target, async () =>
+        exportBrief(brief, await context(), format, chosen, language),
+      );
       return { path: written.path, format, bytes: written.bytes };
     },
 

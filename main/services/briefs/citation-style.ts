@@ -8,12 +8,13 @@
  */
 import CSL from 'citeproc';
 import LOCALES from '@citation-js/plugin-csl/lib/locales.json' with { type: 'json' };
-import type { CitationKind } from '../../../shared/enums';
+import type { CitationKind, UiLanguage } from '../../../shared/enums';
 import { DossierError } from '../../../shared/errors';
 import type { SourceMeta } from '../../../shared/model';
 import type { Inline, Marks } from './blocks';
-import { cslItem, type CslItem } from './csl-item';
+import { cslItemIn, type CslItem } from './csl-item';
 import { decodeEntities, MAX_STYLE_BYTES, styleTitle } from './style-catalog';
+import { CSL_LOCALE_SV_SE } from './locales/sv-SE';
 
 export { BUILT_IN_STYLES, DEFAULT_STYLE, MAX_STYLE_BYTES, styleTitle } from './style-catalog';
 
@@ -61,30 +62,37 @@ export function htmlToInlines(html: string): Inline[] {
 
 type Engine = InstanceType<typeof CSL.Engine>;
 
+/** The CSL locales citeproc can use: citation-js's five and Dossier's Swedish one. */
+const CSL_LOCALES: Record<string, string> = { ...(LOCALES as Record<string, string>), 'sv-SE': CSL_LOCALE_SV_SE };
+
+/** The CSL locale a brief in each language cites with (English briefs keep the styles' American English terms). */
+export const CSL_LOCALE_OF: Record<UiLanguage, string> = { en: 'en-US', sv: 'sv-SE' };
+
 /**
  * The CSL locale for `lang` ("fr-FR", "fr"): the one bundled for it, else one of its language ("fr-CA" →
- * "fr-FR"), else en-US. Bundled: en-US, fr-FR, de-DE, es-ES and nl-NL (citation-js's CSL plugin).
+ * "fr-FR"), else en-US. Bundled: en-US, fr-FR, de-DE, es-ES, nl-NL (citation-js's CSL plugin) and sv-SE.
  */
 function localeFor(lang: string): string {
-  const table = LOCALES as Record<string, string>;
+  const table = CSL_LOCALES;
   const language = lang.split('-')[0]!.toLowerCase();
   const sameLanguage = Object.keys(table).find((k) => k.split('-')[0]!.toLowerCase() === language);
   return table[lang] ?? (sameLanguage ? table[sameLanguage]! : table['en-US']!);
 }
 
 /**
- * Engines by style text, the most recently used last: building one parses the
- * style (a large style such as APA takes hundreds of milliseconds), so a
- * session reuses it from export to export.
+ * Engines by style text and language, the most recently used last: building
+ * one parses the style (a large style such as APA takes hundreds of
+ * milliseconds), so a session reuses it from export to export.
  */
 const engines = new Map<string, { engine: Engine; items: Map<string, CslItem> }>();
 const MAX_ENGINES = 4;
 
-function engineFor(xml: string, name: string): { engine: Engine; items: Map<string, CslItem> } {
-  const hit = engines.get(xml);
+function engineFor(xml: string, name: string, language: UiLanguage): { engine: Engine; items: Map<string, CslItem> } {
+  const key = `${language}\u0000${xml}`;
+  const hit = engines.get(key);
   if (hit) {
-    engines.delete(xml);
-    engines.set(xml, hit);
+    engines.delete(key);
+    engines.set(key, hit);
     return hit;
   }
   const items = new Map<string, CslItem>();
@@ -95,8 +103,9 @@ function engineFor(xml: string, name: string): { engine: Engine; items: Map<stri
         retrieveLocale: localeFor,
         retrieveItem: (id: string) => items.get(id),
       },
-      // The style's own default-locale decides its terms and dates (en-US when it names none).
+      // The brief's language decides the terms and dates, unless the style names a default-locale of its own.
       xml,
+      CSL_LOCALE_OF[language],
     );
     engine.setOutputFormat('html');
   } catch (err) {
@@ -105,7 +114,7 @@ function engineFor(xml: string, name: string): { engine: Engine; items: Map<stri
       `${name} could not be read as a CSL style (${err instanceof Error ? err.message : String(err)}).`,
     );
   }
-  engines.set(xml, { engine, items });
+  engines.set(key, { engine, items });
   if (engines.size > MAX_ENGINES) engines.delete(engines.keys().next().value!);
   return { engine, items };
 }
@@ -125,7 +134,12 @@ export interface CitationFormatter {
  * tell same-author, same-year sources apart). Throws a DossierError naming the
  * style for a file that is not a CSL style.
  */
-export function citationFormatter(xml: string, sources: readonly SourceMeta[], name = 'the style'): CitationFormatter {
+export function citationFormatter(
+  xml: string,
+  sources: readonly SourceMeta[],
+  name = 'the style',
+  language: UiLanguage = 'en',
+): CitationFormatter {
   if (xml.length > MAX_STYLE_BYTES)
     throw new DossierError('invalid-input', `${name} is larger than 1 MB: not a CSL style.`);
   if (/<!DOCTYPE|<!ENTITY/i.test(xml))
@@ -133,16 +147,16 @@ export function citationFormatter(xml: string, sources: readonly SourceMeta[], n
   if (!/<style\b[^>]{0,2000}xmlns="http:\/\/purl\.org\/net\/xbiblio\/csl"/.test(xml))
     throw new DossierError('invalid-input', `${name} is not a CSL style (no <style> in the CSL namespace).`);
   const byId = new Map(sources.map((s) => [s.id, s]));
-  const cached = engineFor(xml, name);
+  const cached = engineFor(xml, name, language);
   cached.items.clear();
-  for (const s of sources) cached.items.set(s.id, cslItem(s));
+  for (const s of sources) cached.items.set(s.id, cslItemIn(s, language));
   const { engine } = cached;
   // A fresh registry for these sources (an engine is reused across exports; its items may have changed).
   try {
     engine.updateItems([]);
     engine.updateItems([...cached.items.keys()]);
   } catch (err) {
-    engines.delete(xml);
+    engines.delete(`${language}\u0000${xml}`);
     throw new DossierError(
       'invalid-input',
       `${name} could not be read as a CSL style (${err instanceof Error ? err.message : String(err)}).`,

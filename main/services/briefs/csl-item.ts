@@ -7,6 +7,7 @@
  */
 import { parse as parseName } from '@citation-js/name';
 import { outletName, sourceTitle } from '../../../shared/brief-doc';
+import type { UiLanguage } from '../../../shared/enums';
 import type { SourceMeta } from '../../../shared/model';
 
 export interface CslName {
@@ -94,8 +95,14 @@ export function cslShortTitle(title: string): string {
   return short;
 }
 
+/** A source as a CSL item (in English: "Untitled source" for one without a title). */
 export function cslItem(source: SourceMeta): CslItem {
-  const title = sourceTitle(source);
+  return cslItemIn(source, undefined);
+}
+
+/** A source as a CSL item for a brief in `language` (the words of a source without a title). */
+export function cslItemIn(source: SourceMeta, language: UiLanguage | undefined): CslItem {
+  const title = sourceTitle(source, language);
   const item: CslItem = { id: source.id, type: 'article-newspaper', title };
   const short = cslShortTitle(title);
   if (short && short !== title) item['title-short'] = short;

@@ -3,7 +3,9 @@
  * a tag, or a hand-picked set of claims. The result is an ordinary tiptap
  * document the person then edits freely. Pure: no Node APIs.
  */
-import { ACTOR_ROLES, RELATION_TYPES, type ActorRole, type RelationType } from '../../../shared/enums';
+import { ACTOR_ROLES, RELATION_TYPES, type ActorRole, type UiLanguage } from '../../../shared/enums';
+import { briefWords, DEFAULT_BRIEF_LANGUAGE, type BriefWords } from '../../../shared/brief-words';
+import type { FactAttrs } from '../../../shared/brief-facts';
 import { factNode } from '../../../shared/brief-facts';
 import type { Actor, Annotation, RichDoc, Tag } from '../../../shared/model';
 import { DossierError } from '../../../shared/errors';
@@ -51,11 +53,9 @@ function draftedStatuses(claims: readonly CitedClaim[]): Record<string, string> 
  * The overview: a sentence with counts and dates, then the stance and status split — both live
  * facts (shared/brief-facts.ts), worded from the claims whenever the brief is shown or exported.
  */
-function overview(claims: readonly CitedClaim[], subject: string, stanceActorId?: string): JsonNode[] {
+function overview(claims: readonly CitedClaim[], about?: FactAttrs['about'], stanceActorId?: string): JsonNode[] {
   const annotationIds = claims.map((c) => c.annotation.id);
-  const out: JsonNode[] = [
-    paragraphNode([factNode({ kind: 'overview', annotationIds, ...(subject ? { subject } : {}) })]),
-  ];
+  const out: JsonNode[] = [paragraphNode([factNode({ kind: 'overview', annotationIds, ...(about ? { about } : {}) })])];
   if (claims.length)
     out.push(
       paragraphNode([
@@ -78,24 +78,31 @@ type Listed = ReadonlySet<string>;
  * Corroborating and elaborating claims the brief lists anyway are left out; a contradiction is
  * always pointed out.
  */
-function claimBlock(ctx: BriefContext, claim: CitedClaim, listed: Listed, stance?: string): JsonNode[] {
+function claimBlock(
+  ctx: BriefContext,
+  words: DraftWords,
+  claim: CitedClaim,
+  listed: Listed,
+  stance?: string,
+): JsonNode[] {
+  const { t, language } = words;
   const { annotation } = claim;
-  const label = citationLabel(claim);
+  const label = citationLabel(claim, language);
   const quote = cleanQuote(annotation.target.exact);
   const meta: JsonNode[] = [
     textNode(label, [{ type: 'italic' }]),
     textNode(' · '),
     factNode({ kind: 'status', annotationIds: [annotation.id], drafted: draftedStatuses([claim]) }),
   ];
-  if (stance) meta.push(textNode(` · Stance: ${stance}`));
+  if (stance) meta.push(textNode(` · ${t('draft.stance', { stance: stanceName(t, stance) })}`));
   const inside: JsonNode[] = [
-    paragraphNode([textNode(quoted(quote)), citationNode({ annotationId: annotation.id, quote, label })]),
+    paragraphNode([textNode(quoted(quote, language)), citationNode({ annotationId: annotation.id, quote, label })]),
     paragraphNode(meta),
   ];
 
   const related = relatedClaims(ctx, annotation.id);
   for (const type of RELATION_TYPES) {
-    const heading = RELATED_HEADING[type];
+    const heading = t(`draft.${type}`);
     const list = related
       .filter((r) => r.type === type && (type === 'contradicts' || !listed.has(r.claim.annotation.id)))
       .map((r) => r.claim);
@@ -104,11 +111,13 @@ function claimBlock(ctx: BriefContext, claim: CitedClaim, listed: Listed, stance
     list.sort(compareClaims).forEach((other, i) => {
       if (i > 0) content.push(textNode('; '));
       content.push(
-        textNode(`${citationLabel(other)}, ${quoted(excerpt(cleanQuote(other.annotation.target.exact), 90))}`),
+        textNode(
+          `${citationLabel(other, language)}, ${quoted(excerpt(cleanQuote(other.annotation.target.exact), 90), language)}`,
+        ),
         citationNode({
           annotationId: other.annotation.id,
           quote: cleanQuote(other.annotation.target.exact),
-          label: citationLabel(other),
+          label: citationLabel(other, language),
         }),
       );
     });
@@ -140,17 +149,20 @@ function actorById(ctx: BriefContext, actorId: string): Actor {
   return actor;
 }
 
-const RELATED_HEADING: Record<RelationType, string> = {
-  corroborates: 'Corroborated by',
-  contradicts: 'Contradicted by',
-  elaborates: 'Elaborated by',
-};
+/** A draft's words: the brief's language and its translator. */
+interface DraftWords {
+  language: UiLanguage;
+  t: BriefWords;
+}
 
-const ROLE_HEADING: Record<ActorRole, (name: string) => string> = {
-  speaker: (name) => `Statements by ${name}`,
-  subject: (name) => `Statements about ${name}`,
-  mentioned: () => 'Mentions',
-};
+function draftWords(language: UiLanguage): DraftWords {
+  return { language, t: briefWords(language) };
+}
+
+/** A stance as the brief's language says it of one actor ("supports", "stöder"). */
+function stanceName(t: BriefWords, stance: string): string {
+  return t(`stance.${stance}` as 'stance.supports', { count: 1, defaultValue: stance });
+}
 
 /** The actor's strongest role on a claim: speaker, then subject, then mentioned. */
 function roleOn(annotation: Annotation, actorId: string): { role: ActorRole; stance?: string } | undefined {
@@ -162,7 +174,13 @@ function roleOn(annotation: Annotation, actorId: string): { role: ActorRole; sta
   return undefined;
 }
 
-export function draftBriefFromActor(ctx: BriefContext, actorId: string): BriefDraft {
+export function draftBriefFromActor(
+  ctx: BriefContext,
+  actorId: string,
+  language: UiLanguage = DEFAULT_BRIEF_LANGUAGE,
+): BriefDraft {
+  const words = draftWords(language);
+  const { t } = words;
   const actor = actorById(ctx, actorId);
   const linked = ctx.annotations
     .map((claim) => ({ claim, link: roleOn(claim.annotation, actorId) }))
@@ -172,7 +190,7 @@ export function draftBriefFromActor(ctx: BriefContext, actorId: string): BriefDr
   const listed = new Set(linked.map((x) => x.claim.annotation.id));
   const content: JsonNode[] = overview(
     linked.map((x) => x.claim),
-    `linked to ${actor.name}`,
+    { kind: 'actor', name: actor.name },
     actorId,
   );
   if (actor.description?.trim())
@@ -181,10 +199,10 @@ export function draftBriefFromActor(ctx: BriefContext, actorId: string): BriefDr
   for (const role of ACTOR_ROLES) {
     const inRole = linked.filter((x) => x.link.role === role);
     if (!inRole.length) continue;
-    content.push(headingNode(1, ROLE_HEADING[role](actor.name)));
-    for (const { claim, link } of inRole) content.push(...claimBlock(ctx, claim, listed, link.stance));
+    content.push(headingNode(1, t(`draft.${role}`, { name: actor.name })));
+    for (const { claim, link } of inRole) content.push(...claimBlock(ctx, words, claim, listed, link.stance));
   }
-  return { title: `Brief: ${actor.name}`, doc: docNode(content) };
+  return { title: t('draft.title', { name: actor.name }), doc: docNode(content) };
 }
 
 /** A tag and its descendants, parent first, children by name. */
@@ -202,7 +220,13 @@ function tagSubtree(tags: readonly Tag[], root: Tag): Array<{ tag: Tag; depth: n
   return out;
 }
 
-export function draftBriefFromTag(ctx: BriefContext, tagId: string): BriefDraft {
+export function draftBriefFromTag(
+  ctx: BriefContext,
+  tagId: string,
+  language: UiLanguage = DEFAULT_BRIEF_LANGUAGE,
+): BriefDraft {
+  const words = draftWords(language);
+  const { t } = words;
   const tag = ctx.tags.find((t) => t.id === tagId);
   if (!tag) throw new DossierError('not-found', `No tag with id ${tagId}.`);
   const subtree = tagSubtree(ctx.tags, tag);
@@ -222,18 +246,26 @@ export function draftBriefFromTag(ctx: BriefContext, tagId: string): BriefDraft 
   all.sort(compareClaims);
 
   const listed = new Set(all.map((c) => c.annotation.id));
-  const content: JsonNode[] = overview(all, `tagged \u201c${tag.name}\u201d`);
-  for (const { tag: t, depth } of subtree) {
-    const claims = sections.get(t.id);
+  const content: JsonNode[] = overview(all, { kind: 'tag', name: tag.name });
+  for (const { tag: sub, depth } of subtree) {
+    const claims = sections.get(sub.id);
     if (!claims?.length) continue;
-    const name = t.id === tag.id ? (subtree.length > 1 ? `${t.name} (general)` : `Claims tagged ${t.name}`) : t.name;
+    const name =
+      sub.id === tag.id ? t(subtree.length > 1 ? 'draft.general' : 'draft.claimsTagged', { name: sub.name }) : sub.name;
     content.push(headingNode(depth === 0 ? 1 : depth === 1 ? 2 : 3, name));
-    for (const claim of claims.sort(compareClaims)) content.push(...claimBlock(ctx, claim, listed));
+    for (const claim of claims.sort(compareClaims)) content.push(...claimBlock(ctx, words, claim, listed));
   }
-  return { title: `Brief: ${tag.name}`, doc: docNode(content) };
+  return { title: t('draft.title', { name: tag.name }), doc: docNode(content) };
 }
 
-export function draftBriefFromAnnotations(ctx: BriefContext, ids: readonly string[], title?: string): BriefDraft {
+export function draftBriefFromAnnotations(
+  ctx: BriefContext,
+  ids: readonly string[],
+  title?: string,
+  language: UiLanguage = DEFAULT_BRIEF_LANGUAGE,
+): BriefDraft {
+  const words = draftWords(language);
+  const { t } = words;
   const claims: CitedClaim[] = [];
   const seen = new Set<string>();
   for (const id of ids) {
@@ -244,8 +276,8 @@ export function draftBriefFromAnnotations(ctx: BriefContext, ids: readonly strin
     claims.push(claim);
   }
   claims.sort(compareClaims);
-  const content: JsonNode[] = overview(claims, '');
-  if (claims.length) content.push(headingNode(1, 'Claims'));
-  for (const claim of claims) content.push(...claimBlock(ctx, claim, seen));
-  return { title: title?.trim() || 'Brief: selected claims', doc: docNode(content) };
+  const content: JsonNode[] = overview(claims);
+  if (claims.length) content.push(headingNode(1, t('draft.claims')));
+  for (const claim of claims) content.push(...claimBlock(ctx, words, claim, seen));
+  return { title: title?.trim() || t('draft.titleSelected'), doc: docNode(content) };
 }

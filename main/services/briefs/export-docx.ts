@@ -23,7 +23,8 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
-import { CITATION_REMOVED } from '../../../shared/brief-doc';
+import { briefWords } from '../../../shared/brief-words';
+import type { UiLanguage } from '../../../shared/enums';
 import { noteInlines, type Block, type Inline, type Note, type ResolvedBrief } from './blocks';
 
 const BODY_FONT = 'Cambria';
@@ -70,7 +71,7 @@ function runs(content: Inline[], base: { italics?: boolean; bold?: boolean } = {
         );
         break;
       case 'removed':
-        out.push(new TextRun({ text: CITATION_REMOVED, bold: true, color: 'A00000' }));
+        out.push(new TextRun({ text: item.text, bold: true, color: 'A00000' }));
         break;
       case 'break':
         out.push(new TextRun({ break: 1 }));
@@ -174,30 +175,44 @@ function cellParagraphs(list: Block[], header: boolean, ctx: Ctx): Paragraph[] {
   return out.length ? out : [new Paragraph({ children: [] })];
 }
 
-function noteParagraph(note: Note): Paragraph {
-  return new Paragraph({ children: runs(noteInlines(note)) });
+function noteParagraph(note: Note, language: UiLanguage): Paragraph {
+  return new Paragraph({ children: runs(noteInlines(note, language)) });
+}
+
+/** "Page 3 of 7" in the brief's language, with Word's fields for the two numbers. */
+function pageLine(language: UiLanguage): Array<string | (typeof PageNumber)[keyof typeof PageNumber]> {
+  const CURRENT = '[[page]]';
+  const TOTAL = '[[pages]]';
+  const text = briefWords(language)('page', { current: CURRENT, total: TOTAL });
+  return text
+    .split(/(\[\[page\]\]|\[\[pages\]\])/)
+    .filter(Boolean)
+    .map((part) => (part === CURRENT ? PageNumber.CURRENT : part === TOTAL ? PageNumber.TOTAL_PAGES : part));
 }
 
 export async function renderDocx(brief: ResolvedBrief): Promise<Uint8Array> {
   const ctx: Ctx = { listInstance: 0 };
+  const t = briefWords(brief.language);
   const body: Array<Paragraph | Table> = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(brief.title)] }),
   ];
   if (brief.dateLine) body.push(new Paragraph({ style: 'BriefDate', children: [new TextRun(brief.dateLine)] }));
   body.push(...blocks(brief.blocks, ctx));
   if (brief.sources.length) {
-    body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Sources')], keepNext: true }));
+    body.push(
+      new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(t('sources'))], keepNext: true }),
+    );
     for (const s of brief.sources) body.push(new Paragraph({ style: 'SourceEntry', children: runs(s.entry) }));
   }
 
   const footnotes: Record<string, { children: Paragraph[] }> = {};
-  for (const note of brief.notes) footnotes[String(note.n)] = { children: [noteParagraph(note)] };
+  for (const note of brief.notes) footnotes[String(note.n)] = { children: [noteParagraph(note, brief.language)] };
 
   const bulletLevels = ['\u2022', '\u2013', '\u25e6'];
   const doc = new Document({
     title: brief.title,
     creator: 'Dossier',
-    description: 'Brief exported from a Dossier notebook',
+    description: t('description'),
     footnotes,
     styles: {
       default: {
@@ -297,7 +312,7 @@ export async function renderDocx(brief: ResolvedBrief): Promise<Uint8Array> {
                 alignment: AlignmentType.CENTER,
                 children: [
                   new TextRun({
-                    children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES],
+                    children: pageLine(brief.language),
                     size: 18,
                     color: '666666',
                   }),

@@ -16,7 +16,7 @@
  * state would have to travel between files.
  */
 import PDFDocument from 'pdfkit';
-import { CITATION_REMOVED } from '../../../shared/brief-doc';
+import { briefWords } from '../../../shared/brief-words';
 import { noteInlines, type Block, type Inline, type Note, type ResolvedBrief } from './blocks';
 import {
   ACCENT,
@@ -75,8 +75,13 @@ class PdfWriter {
       bufferPages: true,
       autoFirstPage: true,
       displayTitle: true,
-      lang: 'en',
-      info: { Title: brief.title, Creator: 'Dossier', Producer: 'Dossier (pdfkit)', Subject: 'Brief' },
+      lang: brief.language,
+      info: {
+        Title: brief.title,
+        Creator: 'Dossier',
+        Producer: 'Dossier (pdfkit)',
+        Subject: briefWords(brief.language)('subject'),
+      },
     });
     const fonts = loadFonts();
     for (const [key, data] of Object.entries(fonts)) this.doc.registerFont(key, data);
@@ -126,7 +131,9 @@ class PdfWriter {
 
   private layoutNote(note: Note, short: boolean): Line[] {
     const base: Style = { font: 'regular', size: NOTE_SIZE, color: INK };
-    const frags = fragsOf(noteInlines(note, short ? 'short' : 'cite'), base).filter((f): f is Frag => f !== 'break');
+    const frags = fragsOf(noteInlines(note, this.brief.language, short ? 'short' : 'cite'), base).filter(
+      (f): f is Frag => f !== 'break',
+    );
     const lines = breakLines(
       { size: NOTE_SIZE, leading: NOTE_LEADING, tokens: tokenize(frags), notes: [] },
       CONTENT_W - 14,
@@ -427,7 +434,7 @@ class PdfWriter {
     this.gap(18);
     this.ensure(16 * 1.3 * 1.2 + BODY_LEADING * 2);
     this.paragraph(
-      [{ kind: 'text', text: 'Sources', marks: {} }],
+      [{ kind: 'text', text: briefWords(this.brief.language)('sources'), marks: {} }],
       { font: 'bold', size: 16, color: ACCENT },
       16 * 1.3,
       MARGIN_X,
@@ -452,7 +459,7 @@ class PdfWriter {
     const total = range.count;
     for (let i = 0; i < total; i++) {
       doc.switchToPage(range.start + i);
-      const label = `Page ${i + 1} of ${total}`;
+      const label = briefWords(this.brief.language)('page', { current: i + 1, total });
       doc.font('regular').fontSize(8.5).fillColor(MUTED);
       const w = doc.widthOfString(label);
       doc.text(label, (PAGE_W - w) / 2, PAGE_H - 38, { lineBreak: false, baseline: 'alphabetic' });
@@ -480,9 +487,7 @@ function flattenBlocks(blocks: Block[]): string {
   const parts: string[] = [];
   for (const b of blocks) {
     if (b.kind === 'paragraph' || b.kind === 'heading')
-      parts.push(
-        b.content.map((i) => (i.kind === 'text' ? i.text : i.kind === 'removed' ? CITATION_REMOVED : ' ')).join(''),
-      );
+      parts.push(b.content.map((i) => (i.kind === 'text' ? i.text : i.kind === 'removed' ? i.text : ' ')).join(''));
     else if (b.kind === 'quote') parts.push(flattenBlocks(b.blocks));
     else if (b.kind === 'list') parts.push(...b.items.map((it) => flattenBlocks(it)));
     else if (b.kind === 'table') parts.push(...b.rows.flatMap((r) => r.cells.map((c) => flattenBlocks(c.blocks))));

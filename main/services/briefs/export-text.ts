@@ -2,7 +2,8 @@
  * Markdown (footnotes `[^n]`) and HTML (one self-contained file, print CSS,
  * no scripts, all text escaped) renderings of a resolved brief.
  */
-import { CITATION_REMOVED, quoted } from '../../../shared/brief-doc';
+import { briefWords } from '../../../shared/brief-words';
+import type { UiLanguage } from '../../../shared/enums';
 import { noteInlines, type Block, type Inline, type Note, type ResolvedBrief } from './blocks';
 
 // ---------------------------------------------------------------- Markdown
@@ -53,7 +54,7 @@ function mdInline(content: Inline[]): string {
         out += `[^${item.n}]`;
         break;
       case 'removed':
-        out += `**${escapeMarkdown(CITATION_REMOVED)}**`;
+        out += `**${escapeMarkdown(item.text)}**`;
         break;
       case 'break':
         out += '\\\n';
@@ -110,19 +111,20 @@ function mdBlock(block: Block): string {
   }
 }
 
-function mdNote(note: Note): string {
-  return `[^${note.n}]: ${mdInline(noteInlines(note))}`;
+function mdNote(note: Note, language: UiLanguage): string {
+  return `[^${note.n}]: ${mdInline(noteInlines(note, language))}`;
 }
 
 export function renderMarkdown(brief: ResolvedBrief): string {
+  const t = briefWords(brief.language);
   const parts: string[] = [`# ${escapeMarkdown(brief.title)}`];
   if (brief.dateLine) parts.push(`*${escapeMarkdown(brief.dateLine)}*`);
   const body = mdBlocks(brief.blocks);
   if (body) parts.push(body);
   if (brief.sources.length) {
-    parts.push('## Sources', brief.sources.map((s) => `- ${mdInline(s.entry)}`).join('\n'));
+    parts.push(`## ${escapeMarkdown(t('sources'))}`, brief.sources.map((s) => `- ${mdInline(s.entry)}`).join('\n'));
   }
-  if (brief.notes.length) parts.push(brief.notes.map(mdNote).join('\n'));
+  if (brief.notes.length) parts.push(brief.notes.map((n) => mdNote(n, brief.language)).join('\n'));
   return `${parts.join('\n\n')}\n`;
 }
 
@@ -160,7 +162,7 @@ function htmlInline(content: Inline[], refs: Map<number, number>): string {
         break;
       }
       case 'removed':
-        out += `<span class="removed" title="${escapeHtml(item.quote ? `Was: ${quoted(item.quote)}` : 'The cited claim no longer exists')}">${escapeHtml(CITATION_REMOVED)}</span>`;
+        out += `<span class="removed" title="${escapeHtml(item.hint)}">${escapeHtml(item.text)}</span>`;
         break;
       case 'break':
         out += '<br>';
@@ -204,8 +206,9 @@ function htmlBlock(block: Block, refs: Map<number, number>): string {
   }
 }
 
-function htmlNote(note: Note): string {
-  return `<li id="fn${note.n}">${htmlInline(noteInlines(note), new Map())} <a class="back" href="#fnref${note.n}" aria-label="Back to text">\u21a9</a></li>`;
+function htmlNote(note: Note, language: UiLanguage): string {
+  const back = escapeHtml(briefWords(language)('backToText'));
+  return `<li id="fn${note.n}">${htmlInline(noteInlines(note, language), new Map())} <a class="back" href="#fnref${note.n}" aria-label="${back}">\u21a9</a></li>`;
 }
 
 const CSS = `
@@ -249,21 +252,22 @@ hr { border: 0; border-top: 1px solid #ccc; margin: 1.5em 0; }
 `;
 
 export function renderHtml(brief: ResolvedBrief): string {
+  const t = briefWords(brief.language);
   const body: string[] = [`<h1>${escapeHtml(brief.title)}</h1>`];
   if (brief.dateLine) body.push(`<p class="date">${escapeHtml(brief.dateLine)}</p>`);
   body.push(htmlBlocks(brief.blocks, new Map()));
   if (brief.sources.length) {
     body.push(
-      `<section class="sources">\n<h2>Sources</h2>\n<ul>\n${brief.sources.map((s) => `<li>${htmlInline(s.entry, new Map())}</li>`).join('\n')}\n</ul>\n</section>`,
+      `<section class="sources">\n<h2>${escapeHtml(t('sources'))}</h2>\n<ul>\n${brief.sources.map((s) => `<li>${htmlInline(s.entry, new Map())}</li>`).join('\n')}\n</ul>\n</section>`,
     );
   }
   if (brief.notes.length) {
     body.push(
-      `<section class="notes">\n<h2>Notes</h2>\n<ol>\n${brief.notes.map(htmlNote).join('\n')}\n</ol>\n</section>`,
+      `<section class="notes">\n<h2>${escapeHtml(t('notes'))}</h2>\n<ol>\n${brief.notes.map((n) => htmlNote(n, brief.language)).join('\n')}\n</ol>\n</section>`,
     );
   }
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${brief.language}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">

@@ -5,6 +5,8 @@
  */
 import { BRIEF_FORMATS, orList, type BriefFormat } from '../../../shared/enums';
 import type { Brief } from '../../../shared/model';
+import type { UiLanguage } from '../../../shared/enums';
+import { briefLanguage } from '../../../shared/brief-words';
 import type { BriefContext } from '../../../shared/brief-doc';
 import { DossierError } from '../../../shared/errors';
 import { resolveBrief } from './blocks';
@@ -33,17 +35,24 @@ export interface StyleSource {
 /**
  * Renders a brief in one format. Citations resolve through `ctx`; a missing
  * one shows "[citation removed]". Notes and Sources are worded by `style`
- * (Chicago notes when absent).
+ * (Chicago notes when absent); fixed words, dates and the style's terms are in
+ * `language`, else the brief's own.
  */
 export async function exportBrief(
   brief: Brief,
   ctx: BriefContext,
   format: BriefFormat,
   style: StyleSource = { xml: BUILT_IN_STYLES[DEFAULT_STYLE]!, name: DEFAULT_STYLE },
+  language: UiLanguage = briefLanguage(brief.language),
 ): Promise<Uint8Array> {
   // citeproc loads with the first export, not with every process that opens a notebook.
   const { citationFormatter } = await import('./citation-style');
-  const resolved = resolveBrief(brief, ctx, (sources) => citationFormatter(style.xml, sources, style.name));
+  const resolved = resolveBrief(
+    brief,
+    ctx,
+    (sources) => citationFormatter(style.xml, sources, style.name, language),
+    language,
+  );
   switch (format) {
     case 'docx':
       // The Word and PDF writers (docx, pdfkit and its fonts) load only when a brief is exported to them.

@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { CITATION_REMOVED } from '../../../shared/brief-doc';
 import type { Inline } from './blocks';
 
 // ---------------------------------------------------------------- fonts
@@ -281,7 +280,7 @@ export function fragsOf(content: Inline[], base: Style): Array<Frag | 'break'> {
         });
         break;
       case 'removed':
-        out.push({ text: CITATION_REMOVED, style: { ...base, font: 'bold', color: REMOVED } });
+        out.push({ text: item.text, style: { ...base, font: 'bold', color: REMOVED } });
         break;
       case 'break':
         out.push('break');

@@ -28,6 +28,8 @@ import { ANNOTATION_DRAG_TYPE, readAnnotationDrag } from './drag';
 import { TABLE_EXTENSIONS } from './table';
 import { FormatBar } from './FormatBar';
 import { CitationStylePicker } from './CitationStylePicker';
+import { BriefLanguagePicker } from './BriefLanguagePicker';
+import { briefLanguage } from '../../../shared/brief-words';
 import { download } from '../ui/download';
 
 const AUTOSAVE_MS = 700;
@@ -50,6 +52,8 @@ export function BriefEditor({
   const { error: notifyError, info } = useNotices();
   const { navigate } = useNavigation();
   const store = useMemo(() => new CitationStore(notifyError), [notifyError]);
+  // Drafted facts read in the brief's language, as its exports do.
+  useEffect(() => store.setLanguage(briefLanguage(brief.language)), [store, brief.language]);
   const numbers = useMemo(() => new NoteNumbers(), []);
   useEffect(() => {
     store.activate();
@@ -337,6 +341,7 @@ export function BriefEditor({
                   : 'Editing…'}
           </span>
           <CitationStylePicker briefId={brief.id} value={brief.citationStyle} readOnly={readOnly} />
+          <BriefLanguagePicker briefId={brief.id} value={brief.language} readOnly={readOnly} />
           <div className="brief-export" role="group" aria-label="Export">
             <span className="brief-export-label">Export</span>
             {BRIEF_FORMATS.map((format) => (

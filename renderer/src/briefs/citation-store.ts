@@ -8,6 +8,8 @@
  */
 import type { ResolvedClaim, SourceRemovedCitation } from '../../../shared/api/briefs';
 import { call } from '../api';
+import type { UiLanguage } from '../../../shared/enums';
+import { DEFAULT_BRIEF_LANGUAGE } from '../../../shared/brief-words';
 
 export type CitationState = ResolvedClaim | SourceRemovedCitation | null | undefined;
 
@@ -27,6 +29,15 @@ export class CitationStore {
   private readonly latestLookup = new Map<string, number>();
 
   constructor(private readonly onError: (err: unknown) => void = () => {}) {}
+
+  /** The brief's language: drafted facts are worded in it, as its exports word them. */
+  language: UiLanguage = DEFAULT_BRIEF_LANGUAGE;
+
+  setLanguage(language: UiLanguage): void {
+    if (language === this.language) return;
+    this.language = language;
+    this.notify();
+  }
 
   /** The claim (undefined while loading, null when it is gone); asks for it if unknown. */
   get(id: string): CitationState {

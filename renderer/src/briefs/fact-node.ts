@@ -22,7 +22,7 @@ export function drawFact(dom: HTMLElement, attrs: FactAttrs | undefined, store: 
     return;
   }
   dom.dataset.kind = attrs.kind;
-  const runs = store ? factRuns(attrs, (id) => liveClaim(store.get(id))) : undefined;
+  const runs = store ? factRuns(attrs, (id) => liveClaim(store.get(id)), store.language) : undefined;
   if (!runs) {
     dom.classList.add('is-loading');
     dom.textContent = '…';
@@ -71,6 +71,7 @@ export const Fact = Node.create<FactOptions>({
     return {
       kind: json('kind'),
       annotationIds: json('annotationIds'),
+      about: json('about'),
       subject: json('subject'),
       stanceActorId: json('stanceActorId'),
       drafted: json('drafted'),
