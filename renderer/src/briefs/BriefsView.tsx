@@ -240,30 +240,26 @@ function BriefItem({ brief, selected, readOnly, onOpen, onRename, onDuplicate, o
       )}
       {!readOnly && !editing && (
         <span className="brief-item-actions">
-          <button
-            type="button"
-            className="link-button"
-            aria-label={t('list.renameOne', { title: brief.title })}
-            onClick={() => setEditing(true)}
-          >
-            {t('list.rename')}
-          </button>
-          <button
-            type="button"
-            className="link-button"
-            aria-label={t('list.duplicateOne', { title: brief.title })}
-            onClick={onDuplicate}
-          >
-            {t('list.duplicate')}
-          </button>
-          <button
-            type="button"
-            className="link-button danger"
-            aria-label={t('list.deleteOne', { title: brief.title })}
-            onClick={onDelete}
-          >
-            {t('common:delete')}
-          </button>
+          {[
+            { text: t('list.rename'), label: t('list.renameOne', { title: brief.title }), run: () => setEditing(true) },
+            { text: t('list.duplicate'), label: t('list.duplicateOne', { title: brief.title }), run: onDuplicate },
+            {
+              text: t('common:delete'),
+              label: t('list.deleteOne', { title: brief.title }),
+              run: onDelete,
+              danger: true,
+            },
+          ].map((action) => (
+            <button
+              key={action.label}
+              type="button"
+              className={action.danger ? 'link-button danger' : 'link-button'}
+              aria-label={action.label}
+              onClick={action.run}
+            >
+              {action.text}
+            </button>
+          ))}
         </span>
       )}
     </li>
