@@ -1,7 +1,8 @@
 /** Create or edit an actor: name, kind, aliases as chips, member of, description, colour. */
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Actor, ActorKind } from '../../../shared/model';
-import { ACTOR_KIND_LABEL, ACTOR_KINDS } from '../../../shared/enums';
+import { useTranslation } from 'react-i18next';
+import { ACTOR_KINDS } from '../../../shared/enums';
 
 export interface ActorDraft {
   name: string;
@@ -20,6 +21,7 @@ interface Props {
 }
 
 export function ActorForm({ actor, actors, onSave, onCancel }: Props) {
+  const { t } = useTranslation(['actors', 'common']);
   const [draft, setDraft] = useState<ActorDraft>({
     name: actor?.name ?? '',
     kind: actor?.kind ?? 'person',
@@ -62,26 +64,26 @@ export function ActorForm({ actor, actors, onSave, onCancel }: Props) {
   return (
     <form
       className="actor-form"
-      aria-label={actor ? `Edit ${actor.name}` : 'New actor'}
+      aria-label={actor ? t('form.editTitle', { name: actor.name }) : t('form.newTitle')}
       onSubmit={(e) => void submit(e)}
     >
-      <h2>{actor ? `Edit ${actor.name}` : 'New actor'}</h2>
+      <h2>{actor ? t('form.editTitle', { name: actor.name }) : t('form.newTitle')}</h2>
       <label className="field-label" htmlFor="actor-name">
-        Name
+        {t('form.name')}
       </label>
       <input id="actor-name" autoFocus value={draft.name} onChange={(e) => set({ name: e.target.value })} required />
       <label className="field-label" htmlFor="actor-kind">
-        Kind
+        {t('form.kind')}
       </label>
       <select id="actor-kind" value={draft.kind} onChange={(e) => set({ kind: e.target.value as ActorKind })}>
         {ACTOR_KINDS.map((k) => (
           <option key={k} value={k}>
-            {ACTOR_KIND_LABEL[k]}
+            {t(`kind.${k}`)}
           </option>
         ))}
       </select>
       <label className="field-label" htmlFor="actor-alias">
-        Aliases <span className="muted">(any language; Enter adds)</span>
+        {t('form.aliases')} <span className="muted">{t('form.aliasesHint')}</span>
       </label>
       <div className="actor-chip-input">
         {draft.aliases.map((a) => (
@@ -89,7 +91,7 @@ export function ActorForm({ actor, actors, onSave, onCancel }: Props) {
             {a}
             <button
               type="button"
-              aria-label={`Remove alias ${a}`}
+              aria-label={t('form.removeAlias', { alias: a })}
               onClick={() => set({ aliases: draft.aliases.filter((x) => x !== a) })}
             >
               ×
@@ -99,14 +101,14 @@ export function ActorForm({ actor, actors, onSave, onCancel }: Props) {
         <input
           id="actor-alias"
           value={alias}
-          placeholder="Add alias…"
+          placeholder={t('form.addAlias')}
           onChange={(e) => setAlias(e.target.value)}
           onKeyDown={onAliasKey}
           onBlur={addAlias}
         />
       </div>
       <label className="field-label" htmlFor="actor-member">
-        Member of
+        {t('form.memberOf')}
       </label>
       <div className="actor-chip-input">
         {draft.memberOf.map((id) => (
@@ -114,7 +116,7 @@ export function ActorForm({ actor, actors, onSave, onCancel }: Props) {
             {byId.get(id)?.name ?? id}
             <button
               type="button"
-              aria-label={`Remove membership of ${byId.get(id)?.name ?? id}`}
+              aria-label={t('form.removeMembership', { name: byId.get(id)?.name ?? id })}
               onClick={() => set({ memberOf: draft.memberOf.filter((x) => x !== id) })}
             >
               ×
@@ -128,7 +130,7 @@ export function ActorForm({ actor, actors, onSave, onCancel }: Props) {
             if (e.target.value) set({ memberOf: [...draft.memberOf, e.target.value] });
           }}
         >
-          <option value="">Add…</option>
+          <option value="">{t('form.addMembership')}</option>
           {candidates.map((a) => (
             <option key={a.id} value={a.id}>
               {a.name}
@@ -137,7 +139,7 @@ export function ActorForm({ actor, actors, onSave, onCancel }: Props) {
         </select>
       </div>
       <label className="field-label" htmlFor="actor-description">
-        Description
+        {t('form.description')}
       </label>
       <textarea
         id="actor-description"
@@ -146,7 +148,7 @@ export function ActorForm({ actor, actors, onSave, onCancel }: Props) {
         onChange={(e) => set({ description: e.target.value })}
       />
       <label className="field-label" htmlFor="actor-color">
-        Colour
+        {t('form.colour')}
       </label>
       <div className="actor-color-row">
         <input
@@ -157,16 +159,16 @@ export function ActorForm({ actor, actors, onSave, onCancel }: Props) {
         />
         {draft.color && (
           <button type="button" className="link-button" onClick={() => set({ color: '' })}>
-            No colour
+            {t('form.noColour')}
           </button>
         )}
       </div>
       <div className="actor-form-actions">
         <button type="submit" className="primary" disabled={busy || !draft.name.trim()}>
-          {actor ? 'Save' : 'Create actor'}
+          {actor ? t('common:save') : t('form.create')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('common:cancel')}
         </button>
       </div>
     </form>

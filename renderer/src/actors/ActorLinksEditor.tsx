@@ -10,9 +10,9 @@
  * {patch:{stance}} naming its link.
  */
 import { useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { normaliseAlias } from '../../../shared/actors';
 import type { ActorConflict, ActorOption } from '../../../shared/api/actors';
-import { ACTOR_KIND_LABEL } from '../../../shared/enums';
 import type { ActorLink, ActorRole, Annotation, Stance } from '../../../shared/model';
 import { call } from '../api';
 import { useApiQuery } from '../api/queries';
@@ -31,6 +31,7 @@ export function ActorLinksEditor({
   annotation: Pick<Annotation, 'id' | 'sourceId' | 'actors'>;
   readOnly?: boolean;
 }) {
+  const { t, i18n } = useTranslation('actors');
   const { actors } = useActors();
   const { error } = useNotices();
   const { navigate } = useNavigation();
@@ -43,7 +44,7 @@ export function ActorLinksEditor({
     try {
       await call('updateAnnotation', { sourceId: annotation.sourceId, id: annotation.id, patch: { actors: links } });
     } catch (err) {
-      error(err, 'The actor link could not be saved');
+      error(err, t('links.saveFailed'));
     }
   };
   const add = async (actorId: string) => {
@@ -58,7 +59,7 @@ export function ActorLinksEditor({
       const created = await call('createActor', { name: name.trim() });
       await add(created.id);
     } catch (err) {
-      error(err, 'The actor could not be created');
+      error(err, t('links.createFailed'));
     }
   };
   // A stance names its link, so two quick changes to different links both stay (a whole list sent twice would not).
@@ -70,7 +71,7 @@ export function ActorLinksEditor({
         patch: { stance: { actorId: l.actorId, role: l.role, stance: stance ?? null } },
       });
     } catch (err) {
-      error(err, 'The stance could not be saved');
+      error(err, t('links.stanceFailed'));
     }
   };
   /** Accepts a suggestion (or merges it into `asActorId`) and links the actor. */
@@ -84,7 +85,7 @@ export function ActorLinksEditor({
       setConflict(undefined);
       await add(result.actor.id);
     } catch (err) {
-      error(err, 'The suggestion could not be accepted');
+      error(err, t('suggestions.acceptFailed'));
     }
   };
   const change = (i: number, patch: Partial<ActorLink>) => {
@@ -136,48 +137,49 @@ export function ActorLinksEditor({
   };
 
   return (
-    <div className="actor-links" role="group" aria-label="Actors">
+    <div className="actor-links" role="group" aria-label={t('links.label')}>
       {annotation.actors.length > 0 && (
         <ul className="actor-link-list">
           {annotation.actors.map((l, i) => {
             const a = byId.get(l.actorId);
+            const name = a?.name ?? t('links.unknownActor');
             return (
               <li
                 key={`${l.actorId}-${l.role}-${i}`}
                 className="actor-link"
-                aria-label={`Link ${a?.name ?? l.actorId} ${l.role}`}
+                aria-label={t('links.link', { name: a?.name ?? l.actorId, role: t(`role.${l.role}`) })}
               >
                 <button
                   type="button"
                   className="link-button actor-link-name"
-                  title="Open the actor page"
-                  aria-label={`${a?.name ?? 'Unknown actor'}: open the actor page`}
+                  title={t('links.openPage')}
+                  aria-label={t('links.openPageOf', { name })}
                   onClick={() => navigate({ view: 'actors', actorId: l.actorId })}
                 >
-                  {a && <KindIcon kind={a.kind} />} {a?.name ?? 'Unknown actor'}
+                  {a && <KindIcon kind={a.kind} />} {name}
                 </button>
                 <select
-                  aria-label="Role"
+                  aria-label={t('links.role')}
                   value={l.role}
                   disabled={readOnly}
                   onChange={(e) => change(i, { role: e.target.value as ActorRole })}
                 >
                   {ACTOR_ROLES.map((r) => (
                     <option key={r} value={r}>
-                      {r}
+                      {t(`role.${r}`)}
                     </option>
                   ))}
                 </select>
                 <select
-                  aria-label="Stance"
+                  aria-label={t('links.stance')}
                   value={l.stance ?? ''}
                   disabled={readOnly}
                   onChange={(e) => void setStance(l, (e.target.value || undefined) as Stance | undefined)}
                 >
-                  <option value="">no stance</option>
+                  <option value="">{t('stance.none')}</option>
                   {STANCES.map((s) => (
                     <option key={s} value={s}>
-                      {s}
+                      {t(`stance.${s}`)}
                     </option>
                   ))}
                 </select>
@@ -185,7 +187,7 @@ export function ActorLinksEditor({
                   <button
                     type="button"
                     className="icon-button"
-                    aria-label={`Remove ${a?.name ?? 'actor'} (${l.role})`}
+                    aria-label={t('links.remove', { name: a?.name ?? t('links.anActor'), role: t(`role.${l.role}`) })}
                     onClick={() => void save(annotation.actors.filter((_, j) => j !== i))}
                   >
                     ×
@@ -198,10 +200,10 @@ export function ActorLinksEditor({
       )}
       {!readOnly && (
         <div className="actor-typeahead">
-          <select aria-label="Role for a new link" value={role} onChange={(e) => setRole(e.target.value as ActorRole)}>
+          <select aria-label={t('links.newRole')} value={role} onChange={(e) => setRole(e.target.value as ActorRole)}>
             {ACTOR_ROLES.map((r) => (
               <option key={r} value={r}>
-                as {r}
+                {t('links.asRole', { role: t(`role.${r}`) })}
               </option>
             ))}
           </select>
@@ -210,8 +212,8 @@ export function ActorLinksEditor({
             role="combobox"
             aria-expanded={options.length > 0}
             aria-controls={`actor-options-${annotation.id}`}
-            aria-label="Link an actor"
-            placeholder="Link an actor…"
+            aria-label={t('links.add')}
+            placeholder={t('links.addPlaceholder')}
             value={typed}
             onChange={(e) => {
               setTyped(e.target.value);
@@ -236,7 +238,7 @@ export function ActorLinksEditor({
                     <>
                       <KindIcon kind={o.actor.kind} /> {o.actor.name}
                       {o.via ? (
-                        <span className="muted"> also “{o.via}”</span>
+                        <span className="muted"> {t('links.alsoKnownAs', { name: o.via })}</span>
                       ) : (
                         o.actor.aliases.length > 0 && (
                           <span className="muted"> {o.actor.aliases.slice(0, 3).join(', ')}</span>
@@ -247,12 +249,14 @@ export function ActorLinksEditor({
                     <>
                       <KindIcon kind={o.kind} /> {o.name}{' '}
                       <span className="muted">
-                        {ACTOR_KIND_LABEL[o.kind].toLowerCase()} · detected, {o.mentions} mention
-                        {o.mentions === 1 ? '' : 's'}
+                        {t('links.detected', {
+                          kind: t(`kind.${o.kind}`).toLocaleLowerCase(i18n.language),
+                          mentions: t('counts.mention', { count: o.mentions }),
+                        })}
                       </span>
                     </>
                   ) : (
-                    <>Create actor “{o.name}”</>
+                    <>{t('links.create', { name: o.name })}</>
                   )}
                 </li>
               ))}

@@ -8,6 +8,7 @@
  * The source groups are a virtualised list (↑/↓ move between sources, Tab within one).
  */
 import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ActorPage as ActorPageData, ActorPageFilters } from '../../../shared/api/actors';
 import { DossierError } from '../../../shared/errors';
 import type { Actor, ActorRole } from '../../../shared/model';
@@ -16,7 +17,7 @@ import { useApiQuery, useErrorNotice } from '../api/queries';
 import { useNavigation } from '../ui/navigation';
 import { VirtualList } from '../ui/VirtualList';
 import { useNotices } from '../ui/notices';
-import { ACTOR_KIND_LABEL, ACTOR_ROLES, STANCE_FILTER_LABEL, STANCE_FILTERS } from '../../../shared/enums';
+import { ACTOR_ROLES, STANCE_FILTERS } from '../../../shared/enums';
 import { claimCountText } from './counts';
 import { KindIcon } from './KindIcon';
 
@@ -33,13 +34,14 @@ function excerpt(text: string, max = 280): string {
 }
 
 export function ActorPage({ actorId, actions }: { actorId: string; actions?: ReactNode }) {
+  const { t } = useTranslation('actors');
   const { navigate } = useNavigation();
   const [filters, setFilters] = useState<ActorPageFilters>({});
   // Other filters: the last page stays on screen until the new one is there.
   const pageQuery = useApiQuery('getActorPage', { actorId, filters }, { placeholderData: (previous) => previous });
   // An actor that is gone (deleted, merged away) is no error: the view closes its page.
   const gone = pageQuery.error instanceof DossierError && pageQuery.error.code === 'not-found';
-  useErrorNotice(gone ? null : pageQuery.error, 'The actor page could not be loaded');
+  useErrorNotice(gone ? null : pageQuery.error, t('page.loadFailed'));
   const notebook = useApiQuery('getNotebook', {});
   useErrorNotice(notebook.error);
   const page: ActorPageData | undefined = pageQuery.data;
@@ -47,19 +49,19 @@ export function ActorPage({ actorId, actions }: { actorId: string; actions?: Rea
   useEffect(() => setFilters({}), [actorId]);
 
   if (gone) return null;
-  if (!page || page.actor.id !== actorId) return <p className="muted actor-page-loading">Loading…</p>;
+  if (!page || page.actor.id !== actorId) return <p className="muted actor-page-loading">{t('page.loading')}</p>;
   const { actor, counts } = page;
   const openActor = (a: Actor) => navigate({ view: 'actors', actorId: a.id });
   const filtered = Boolean(filters.roles?.length || filters.stances?.length || filters.statuses?.length);
   const byId = new Map([actor, ...page.members, ...page.memberOf].map((a) => [a.id, a]));
 
   return (
-    <article className="actor-page" aria-label={`Actor ${actor.name}`}>
+    <article className="actor-page" aria-label={t('page.label', { name: actor.name })}>
       <header className="actor-page-head">
         <div className="actor-page-title">
           <KindIcon kind={actor.kind} />
           <h2>{actor.name}</h2>
-          <span className="muted">{ACTOR_KIND_LABEL[actor.kind]}</span>
+          <span className="muted">{t(`kind.${actor.kind}`)}</span>
           {actor.color && <span className="actor-swatch" style={{ background: actor.color }} aria-hidden="true" />}
           <span className="actor-page-actions">
             <DraftBriefButton actorId={actor.id} disabled={notebook.data?.readOnly ?? false} />
@@ -67,7 +69,7 @@ export function ActorPage({ actorId, actions }: { actorId: string; actions?: Rea
           </span>
         </div>
         {actor.aliases.length > 0 && (
-          <div className="actor-aliases" aria-label="Aliases">
+          <div className="actor-aliases" aria-label={t('page.aliases')}>
             {actor.aliases.map((a) => (
               <span key={a} className="actor-chip actor-chip-static">
                 {a}
@@ -76,11 +78,11 @@ export function ActorPage({ actorId, actions }: { actorId: string; actions?: Rea
           </div>
         )}
         {actor.description && <p className="actor-description">{actor.description}</p>}
-        <ActorNameList label="Member of" actors={page.memberOf} onOpen={openActor} />
-        <ActorNameList label="Members (their claims count here)" actors={page.members} onOpen={openActor} />
+        <ActorNameList label={t('page.memberOf')} actors={page.memberOf} onOpen={openActor} />
+        <ActorNameList label={t('page.members')} actors={page.members} onOpen={openActor} />
       </header>
 
-      <div className="actor-filters" role="group" aria-label="Filter claims">
+      <div className="actor-filters" role="group" aria-label={t('page.filter')}>
         <span className="actor-filter-group">
           {ACTOR_ROLES.map((r: ActorRole) => (
             <button
@@ -90,7 +92,7 @@ export function ActorPage({ actorId, actions }: { actorId: string; actions?: Rea
               aria-pressed={filters.roles?.includes(r) ?? false}
               onClick={() => setFilters({ ...filters, roles: toggle(filters.roles, r) })}
             >
-              {r} <span className="count">{counts.byRole[r] ?? 0}</span>
+              {t(`role.${r}`)} <span className="count">{counts.byRole[r] ?? 0}</span>
             </button>
           ))}
         </span>
@@ -103,7 +105,7 @@ export function ActorPage({ actorId, actions }: { actorId: string; actions?: Rea
               aria-pressed={filters.stances?.includes(s) ?? false}
               onClick={() => setFilters({ ...filters, stances: toggle(filters.stances, s) })}
             >
-              {STANCE_FILTER_LABEL[s]} <span className="count">{counts.byStance[s] ?? 0}</span>
+              {t(`stance.${s}`)} <span className="count">{counts.byStance[s] ?? 0}</span>
             </button>
           ))}
         </span>
@@ -122,34 +124,30 @@ export function ActorPage({ actorId, actions }: { actorId: string; actions?: Rea
         </span>
         {filtered && (
           <button type="button" className="link-button" onClick={() => setFilters({})}>
-            Clear filters
+            {t('page.clearFilters')}
           </button>
         )}
       </div>
       <p className="actor-counts" aria-live="polite">
-        {filtered ? `${claimCountText({ ...counts, throughMembers: 0 })} (of ${counts.total})` : claimCountText(counts)}
+        {filtered
+          ? t('page.countOf', { text: claimCountText(t, { ...counts, throughMembers: 0 }), total: counts.total })
+          : claimCountText(t, counts)}
       </p>
 
       <div className="actor-page-body">
         <div className="actor-claims">
-          {page.groups.length === 0 && (
-            <p className="muted">
-              {filtered
-                ? 'No claim matches these filters.'
-                : 'No claims are linked to this actor yet. Link one from the inspector.'}
-            </p>
-          )}
+          {page.groups.length === 0 && <p className="muted">{filtered ? t('page.noMatch') : t('page.noClaims')}</p>}
           <VirtualList
             items={page.groups}
             itemKey={groupKey}
             estimateSize={160}
             gap={18}
             className="actor-claims-scroll"
-            aria-label="Claims by source"
+            aria-label={t('page.claimsBySource')}
             keys
             renderRow={(g, _i, row) => (
               <li {...row.props}>
-                <section className="actor-source-group" aria-label={`Source ${g.source.title}`}>
+                <section className="actor-source-group" aria-label={t('page.source', { title: g.source.title })}>
                   <h3>
                     <button
                       type="button"
@@ -179,9 +177,12 @@ export function ActorPage({ actorId, actions }: { actorId: string; actions?: Rea
                           <span className="actor-claim-meta">
                             {c.links.map((l, i) => (
                               <span key={i} className={`role-badge role-${l.role}`}>
-                                {l.actorId !== actor.id && `${byId.get(l.actorId)?.name ?? 'member'}: `}
-                                {l.role}
-                                {l.stance && <span className={`stance stance-${l.stance}`}> · {l.stance}</span>}
+                                {l.actorId !== actor.id &&
+                                  t('page.throughMember', { name: byId.get(l.actorId)?.name ?? t('page.member') })}
+                                {t(`role.${l.role}`)}
+                                {l.stance && (
+                                  <span className={`stance stance-${l.stance}`}> · {t(`stance.${l.stance}`)}</span>
+                                )}
                               </span>
                             ))}
                             <span className={`actor-status status-${c.annotation.status}`}>{c.annotation.status}</span>
@@ -197,9 +198,9 @@ export function ActorPage({ actorId, actions }: { actorId: string; actions?: Rea
         </div>
 
         <aside className="actor-side">
-          <h3>Co-occurring actors</h3>
+          <h3>{t('page.coActors')}</h3>
           {page.coActors.length === 0 ? (
-            <p className="muted">None yet.</p>
+            <p className="muted">{t('page.noneYet')}</p>
           ) : (
             <ul className="co-actor-list">
               {page.coActors.map(({ actor: a, claims }) => (
@@ -212,11 +213,11 @@ export function ActorPage({ actorId, actions }: { actorId: string; actions?: Rea
               ))}
             </ul>
           )}
-          <h3>Mentioned but no claims yet</h3>
+          <h3>{t('page.mentionedOnly')}</h3>
           {page.mentionedOnly.length === 0 ? (
-            <p className="muted">Every source that mentions {actor.name} has a linked claim.</p>
+            <p className="muted">{t('page.allLinked', { name: actor.name })}</p>
           ) : (
-            <ul className="mentioned-only" aria-label="Mentioned but no claims yet">
+            <ul className="mentioned-only" aria-label={t('page.mentionedOnly')}>
               {page.mentionedOnly.map((m) => (
                 <li key={m.source.id}>
                   <button
@@ -228,7 +229,7 @@ export function ActorPage({ actorId, actions }: { actorId: string; actions?: Rea
                   </button>
                   <span className="muted">
                     {' '}
-                    {m.mentions}× ({m.surfaces.join(', ')})
+                    {t('page.mentionedTimes', { count: m.mentions, surfaces: m.surfaces.join(', ') })}
                   </span>
                 </li>
               ))}
@@ -268,6 +269,7 @@ function ActorNameList<A extends { id: string; name: string }>({
 
 /** Drafts a brief from the actor's claims (by / about / mentions) and opens it in the Briefs view. */
 function DraftBriefButton({ actorId, disabled }: { actorId: string; disabled: boolean }) {
+  const { t } = useTranslation('actors');
   const { navigate } = useNavigation();
   const { error } = useNotices();
   const [busy, setBusy] = useState(false);
@@ -283,7 +285,7 @@ function DraftBriefButton({ actorId, disabled }: { actorId: string; disabled: bo
   };
   return (
     <button type="button" disabled={disabled || busy} onClick={() => void draft()}>
-      {busy ? 'Drafting…' : 'Draft brief'}
+      {busy ? t('page.drafting') : t('page.draftBrief')}
     </button>
   );
 }

@@ -5,6 +5,8 @@
  * Routes: `{view:'actors'}`, `{view:'actors', actorId}`, `{view:'actors', panel:'suggestions'}`.
  */
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import type { TFunction } from 'i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { matchActors } from '../../../shared/actors';
 import type { NotebookChangedEvent } from '../../../shared/api';
 import type { ActorUsage } from '../../../shared/api/actors';
@@ -26,8 +28,13 @@ import '../styles/actors.css';
 type Mode =
   { type: 'page' } | { type: 'new' } | { type: 'edit' } | { type: 'merge' } | { type: 'delete'; usage: ActorUsage };
 
-function usageText(u: ActorUsage): string {
-  return `${u.claims} claim${u.claims === 1 ? '' : 's'} (${u.annotations} annotation${u.annotations === 1 ? '' : 's'}) in ${u.sources} source${u.sources === 1 ? '' : 's'}${u.memberOf ? `, ${u.memberOf} member${u.memberOf === 1 ? '' : 's'}` : ''}`;
+function usageText(t: TFunction<'actors'>, u: ActorUsage): string {
+  const text = t('usage.text', {
+    claims: t('counts.claim', { count: u.claims }),
+    annotations: t('counts.annotation', { count: u.annotations }),
+    sources: t('counts.source', { count: u.sources }),
+  });
+  return u.memberOf ? t('usage.withMembers', { text, members: t('counts.member', { count: u.memberOf }) }) : text;
 }
 
 /**
@@ -43,6 +50,7 @@ export function ActorsView({ route }: { route: Route }) {
   const r = route as { actorId?: unknown; panel?: unknown };
   const actorId = typeof r.actorId === 'string' ? r.actorId : undefined;
   const panel = r.panel === 'suggestions' ? 'suggestions' : undefined;
+  const { t } = useTranslation(['actors', 'common']);
   const { navigate } = useNavigation();
   const { error, info } = useNotices();
   const { actors } = useActors();
@@ -94,7 +102,7 @@ export function ActorsView({ route }: { route: Route }) {
         setMode({ type: 'page' });
       }
     } catch (err) {
-      error(err, 'The actor could not be saved');
+      error(err, t('registry.saveFailed'));
     }
   };
 
@@ -109,127 +117,118 @@ export function ActorsView({ route }: { route: Route }) {
     try {
       const r = await call('deleteActor', { id: a.id });
       navigate({ view: 'actors' });
-      info(
-        `Deleted ${a.name}; ${r.annotationsChanged} annotation${r.annotationsChanged === 1 ? '' : 's'} lost the link.`,
-        { action: { label: 'Undo', run: () => void undo() }, closeOn: staleAfterRemoving(a.id) },
-      );
+      info(t('registry.deleted', { name: a.name, count: r.annotationsChanged }), {
+        action: { label: t('common:undo'), run: () => void undo() },
+        closeOn: staleAfterRemoving(a.id),
+      });
     } catch (err) {
-      error(err, 'The actor could not be deleted');
+      error(err, t('registry.deleteFailed'));
     }
   };
   const doMerge = async (keep: Actor, drop: Actor) => {
     try {
       const r = await call('mergeActors', { keepId: keep.id, dropId: drop.id });
-      info(
-        `Merged ${drop.name} into ${keep.name}; ${r.annotationsChanged} annotation${r.annotationsChanged === 1 ? '' : 's'} moved.`,
-        { action: { label: 'Undo', run: () => void undo() }, closeOn: staleAfterRemoving(drop.id) },
-      );
+      info(t('registry.merged', { drop: drop.name, keep: keep.name, count: r.annotationsChanged }), {
+        action: { label: t('common:undo'), run: () => void undo() },
+        closeOn: staleAfterRemoving(drop.id),
+      });
       setMode({ type: 'page' });
     } catch (err) {
-      error(err, 'The actors could not be merged');
+      error(err, t('registry.mergeFailed'));
     }
   };
   const undo = async () => {
     try {
       const r = await call('undo', {});
-      if (r.label) info(`Undone: ${r.label}`);
+      if (r.label) info(t('registry.undone', { label: r.label }));
     } catch (err) {
       error(err);
     }
   };
 
+  const backToPage = () => setMode({ type: 'page' });
   let right;
-  if (mode.type === 'new')
-    right = <ActorForm actors={actors} onSave={save} onCancel={() => setMode({ type: 'page' })} />;
+  if (mode.type === 'new') right = <ActorForm actors={actors} onSave={save} onCancel={backToPage} />;
   else if (panel === 'suggestions') right = <SuggestionsPanel actors={actors} />;
   else if (current && mode.type === 'edit')
-    right = (
-      <ActorForm
-        key={current.id}
-        actor={current}
-        actors={actors}
-        onSave={save}
-        onCancel={() => setMode({ type: 'page' })}
-      />
-    );
+    right = <ActorForm key={current.id} actor={current} actors={actors} onSave={save} onCancel={backToPage} />;
   else if (current) {
     right = (
       <>
         {mode.type === 'delete' && (
-          <div className="actor-confirm" role="alertdialog" aria-label="Delete actor">
+          <div className="actor-confirm" role="alertdialog" aria-label={t('registry.deleteActor')}>
             <p>
-              Delete <strong>{current.name}</strong>? Its links are removed from {usageText(mode.usage)}. You can undo
-              this.
+              <Trans
+                t={t}
+                i18nKey="registry.confirmDelete"
+                values={{ name: current.name, usage: usageText(t, mode.usage) }}
+                components={{ strong: <strong /> }}
+              />
             </p>
             <button type="button" className="danger" onClick={() => void doDelete(current)}>
-              Delete actor
+              {t('registry.deleteActor')}
             </button>
             <button type="button" onClick={() => setMode({ type: 'page' })}>
-              Cancel
+              {t('common:cancel')}
             </button>
           </div>
         )}
-        {mode.type === 'merge' && (
-          <MergePanel keep={current} actors={actors} onMerge={doMerge} onCancel={() => setMode({ type: 'page' })} />
-        )}
+        {mode.type === 'merge' && <MergePanel keep={current} actors={actors} onMerge={doMerge} onCancel={backToPage} />}
         <ActorPage
           actorId={current.id}
           actions={
             <>
               <button type="button" onClick={() => setMode({ type: 'edit' })}>
-                Edit
+                {t('registry.edit')}
               </button>
               <button type="button" onClick={() => setMode({ type: 'merge' })}>
-                Merge…
+                {t('registry.mergeMenu')}
               </button>
               <button type="button" className="danger" onClick={() => void askDelete(current)}>
-                Delete…
+                {t('registry.deleteMenu')}
               </button>
             </>
           }
         />
       </>
     );
-  } else if (actorId)
-    right = <p className="muted actors-empty">This actor no longer exists (it may have been merged or deleted).</p>;
+  } else if (actorId) right = <p className="muted actors-empty">{t('registry.gone')}</p>;
   else
     right = (
       <div className="actors-empty">
-        <p>Pick an actor on the left, or look at the suggestions found in your sources.</p>
+        <p>{t('registry.pick')}</p>
         <button type="button" className="primary" onClick={() => navigate({ view: 'actors', panel: 'suggestions' })}>
-          Show suggestions
+          {t('registry.showSuggestions')}
         </button>
       </div>
     );
 
   return (
     <div className="actors-view">
-      <aside className="actors-list-pane" aria-label="Actor registry">
+      <aside className="actors-list-pane" aria-label={t('registry.label')}>
         <div className="actors-list-tools">
           <input
             type="search"
-            placeholder="Search names and aliases…"
-            aria-label="Search actors"
+            placeholder={t('registry.searchPlaceholder')}
+            aria-label={t('registry.search')}
             value={query}
             onChange={(e) => setQuery(e.target.value)}
           />
           <div className="actors-list-buttons">
             <button type="button" onClick={() => setMode({ type: 'new' })}>
-              New actor
+              {t('form.newTitle')}
             </button>
             <button
               type="button"
               aria-pressed={panel === 'suggestions'}
               onClick={() => navigate({ view: 'actors', panel: 'suggestions' })}
             >
-              Suggestions
+              {t('suggestions.title')}
             </button>
           </div>
         </div>
         {actors.length === 0 ? (
-          <p className="muted actors-hint">
-            No actors yet. Accept suggestions, create one, or link one to a claim from the inspector.
-          </p>
+          <p className="muted actors-hint">{t('registry.empty')}</p>
         ) : (
           <>
             <VirtualList
@@ -238,7 +237,7 @@ export function ActorsView({ route }: { route: Route }) {
               estimateSize={32}
               fixedSize
               className="actors-list"
-              aria-label="Actors"
+              aria-label={t('links.label')}
               keys
               keepIndex={currentIndex}
               revealIndex={currentIndex}
@@ -248,12 +247,12 @@ export function ActorsView({ route }: { route: Route }) {
                 </li>
               )}
             />
-            {shown.length === 0 && <p className="muted actors-hint">No actor matches “{query}”.</p>}
+            {shown.length === 0 && <p className="muted actors-hint">{t('registry.noMatch', { query })}</p>}
           </>
         )}
       </aside>
       <section className="actors-main">
-        <ErrorBoundary area="Actor">{right}</ErrorBoundary>
+        <ErrorBoundary area={t('registry.area')}>{right}</ErrorBoundary>
       </section>
     </div>
   );
@@ -276,6 +275,7 @@ const ActorRow = memo(function ActorRow({
   tabIndex: number;
   scrolling: boolean;
 }) {
+  const { t } = useTranslation(['actors', 'common']);
   const { navigate } = useNavigation();
   const usage = useApiQuery('actorUsage', { id: a.id }, { enabled: !scrolling }).data;
   return (
@@ -291,7 +291,7 @@ const ActorRow = memo(function ActorRow({
         {a.name}
         {a.aliases.length > 0 && <span className="muted actors-list-aliases"> {a.aliases.slice(0, 3).join(', ')}</span>}
       </span>
-      <span className="count" title={usage ? claimCountText(usage.page) : undefined}>
+      <span className="count" title={usage ? claimCountText(t, usage.page) : undefined}>
         {usage ? `${usage.page.claims} · ${usage.page.sources}` : ''}
       </span>
     </button>
@@ -309,15 +309,16 @@ function MergePanel({
   onMerge(keep: Actor, drop: Actor): Promise<void>;
   onCancel(): void;
 }) {
+  const { t } = useTranslation(['actors', 'common']);
   const [dropId, setDropId] = useState('');
   const drop = actors.find((a) => a.id === dropId);
   const keepUsage = useApiQuery('actorUsage', { id: keep.id }).data;
   const dropUsage = useApiQuery('actorUsage', { id: dropId }, { enabled: Boolean(drop) }).data;
   return (
-    <div className="actor-confirm" role="group" aria-label="Merge actors">
-      <label htmlFor="merge-drop">Merge into {keep.name}: </label>
+    <div className="actor-confirm" role="group" aria-label={t('merge.label')}>
+      <label htmlFor="merge-drop">{t('merge.into', { name: keep.name })} </label>
       <select id="merge-drop" value={dropId} onChange={(e) => setDropId(e.target.value)}>
-        <option value="">Pick the other actor…</option>
+        <option value="">{t('merge.pick')}</option>
         {actors
           .filter((a) => a.id !== keep.id)
           .map((a) => (
@@ -328,15 +329,19 @@ function MergePanel({
       </select>
       {drop && (
         <p>
-          {drop.name} ({dropUsage ? usageText(dropUsage) : '…'}) goes into {keep.name} (
-          {keepUsage ? usageText(keepUsage) : '…'}): its links move and its names become aliases.
+          {t('merge.explain', {
+            drop: drop.name,
+            dropUsage: dropUsage ? usageText(t, dropUsage) : '…',
+            keep: keep.name,
+            keepUsage: keepUsage ? usageText(t, keepUsage) : '…',
+          })}
         </p>
       )}
       <button type="button" className="primary" disabled={!drop} onClick={() => drop && void onMerge(keep, drop)}>
-        Merge
+        {t('merge.merge')}
       </button>
       <button type="button" onClick={onCancel}>
-        Cancel
+        {t('common:cancel')}
       </button>
     </div>
   );

@@ -1,13 +1,14 @@
 import type { ActorKind } from '../../../shared/model';
-import { ACTOR_KIND_LABEL } from '../../../shared/enums';
+import { useTranslation } from 'react-i18next';
 import { KIND_ICON } from './kinds';
 
 export function KindIcon({ kind }: { kind: ActorKind }) {
+  const { t } = useTranslation('actors');
   return (
     <span
       className={`actor-kind actor-kind-${kind}`}
-      title={ACTOR_KIND_LABEL[kind]}
-      aria-label={ACTOR_KIND_LABEL[kind]}
+      title={t(`kind.${kind}`)}
+      aria-label={t(`kind.${kind}`)}
       role="img"
     >
       {KIND_ICON[kind]}

@@ -7,6 +7,7 @@
  * Mounted once inside the reader; finds its text container by source id.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SourceMentionOut } from '../../../shared/api/actors';
 import type { ActorRole, Source } from '../../../shared/model';
 import { call } from '../api';
@@ -47,6 +48,7 @@ interface Popup {
 }
 
 export function MentionLayer({ source }: { source: Pick<Source, 'id' | 'text'> }) {
+  const { t } = useTranslation('actors');
   const { error, info } = useNotices();
   const { navigate } = useNavigation();
   const ann = useOptionalAnnotations();
@@ -126,7 +128,7 @@ export function MentionLayer({ source }: { source: Pick<Source, 'id' | 'text'> }
     setPopup(null);
     if (!a) return;
     if (a.actors.some((l) => l.actorId === p.mention.actorId && l.role === role)) {
-      info(`${p.mention.name} is already linked as ${role}.`);
+      info(t('mention.alreadyLinked', { name: p.mention.name, role: t(`role.${role}`) }));
       return;
     }
     try {
@@ -136,7 +138,7 @@ export function MentionLayer({ source }: { source: Pick<Source, 'id' | 'text'> }
         patch: { actors: [...a.actors, { actorId: p.mention.actorId, role }] },
       });
     } catch (err) {
-      error(err, 'The actor link could not be saved');
+      error(err, t('links.saveFailed'));
     }
   };
 
@@ -145,13 +147,13 @@ export function MentionLayer({ source }: { source: Pick<Source, 'id' | 'text'> }
     <div
       className="mention-popup"
       role="menu"
-      aria-label={`Mention of ${popup.mention.name}`}
+      aria-label={t('mention.label', { name: popup.mention.name })}
       style={{ left: popup.x, top: popup.y + 14 }}
     >
       {popup.annotationId && !ann?.readOnly
         ? ACTOR_ROLES.map((role) => (
             <button key={role} type="button" role="menuitem" onClick={() => void link(popup, role)}>
-              Link {popup.mention.name} as {role}
+              {t('mention.linkAs', { name: popup.mention.name, role: t(`role.${role}`) })}
             </button>
           ))
         : null}
@@ -164,7 +166,7 @@ export function MentionLayer({ source }: { source: Pick<Source, 'id' | 'text'> }
           navigate({ view: 'actors', actorId: popup.mention.actorId });
         }}
       >
-        Open the page of {popup.mention.name}
+        {t('mention.openPage', { name: popup.mention.name })}
       </button>
     </div>
   );

@@ -3,6 +3,7 @@
  * (the API's conflict): "“Kajkanten” is already a name of Harbour Desk. Merge
  * into Harbour Desk?" with the button that merges, and one that cancels.
  */
+import { Trans, useTranslation } from 'react-i18next';
 import type { ActorConflict } from '../../../shared/api/actors';
 import { KindIcon } from './KindIcon';
 import '../styles/merge-offer.css';
@@ -16,15 +17,21 @@ export function MergeOffer({
   onMerge: () => void;
   onCancel: () => void;
 }) {
+  const { t } = useTranslation(['actors', 'common']);
   const { actor, names } = conflict;
   return (
     <div className="actor-conflict" role="alert">
-      “{names.join('”, “')}” is already a name of <KindIcon kind={actor.kind} /> {actor.name}. Merge into {actor.name}?{' '}
+      <Trans
+        t={t}
+        i18nKey="mergeOffer.text"
+        values={{ names: names.join(t('mergeOffer.nameSeparator')), name: actor.name }}
+        components={{ kind: <KindIcon kind={actor.kind} /> }}
+      />{' '}
       <button type="button" onClick={onMerge}>
-        Merge into {actor.name}
+        {t('mergeOffer.merge', { name: actor.name })}
       </button>{' '}
       <button type="button" className="link-button" onClick={onCancel}>
-        Cancel
+        {t('common:cancel')}
       </button>
     </div>
   );

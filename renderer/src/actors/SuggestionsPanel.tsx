@@ -8,6 +8,7 @@
  * sources lists a few of them, and more on asking.
  */
 import { memo, useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ActorConflict } from '../../../shared/api/actors';
 import type { ActorSuggestion } from '../../../shared/actors';
 import type { Actor, SourceMeta } from '../../../shared/model';
@@ -22,9 +23,10 @@ import { MergeOffer } from './MergeOffer';
 const NO_SOURCES: SourceMeta[] = [];
 
 export function SuggestionsPanel({ actors }: { actors: Actor[] }) {
+  const { t } = useTranslation('actors');
   const { error, info } = useNotices();
   const suggestionsQuery = useApiQuery('suggestActors', {});
-  useErrorNotice(suggestionsQuery.error, 'Suggestions could not be computed');
+  useErrorNotice(suggestionsQuery.error, t('suggestions.loadFailed'));
   const sourcesQuery = useApiQuery('listSources', {});
   useErrorNotice(sourcesQuery.error);
   const suggestions: ActorSuggestion[] | null = suggestionsQuery.data ?? null;
@@ -52,34 +54,38 @@ export function SuggestionsPanel({ actors }: { actors: Actor[] }) {
       const r = await call('acceptSuggestion', { key: s.key, ...(asActorId ? { asActorId } : {}) });
       setConflict(s.key, r.conflict);
       if (r.conflict) return;
-      info(r.created ? `Added ${r.actor.name} to the actors.` : `Added aliases to ${r.actor.name}.`);
+      info(
+        r.created
+          ? t('suggestions.added', { name: r.actor.name })
+          : t('suggestions.aliasesAdded', { name: r.actor.name }),
+      );
     } catch (err) {
-      error(err, 'The suggestion could not be accepted');
+      error(err, t('suggestions.acceptFailed'));
     }
   };
   const reject = async (s: ActorSuggestion) => {
     try {
       await call('rejectSuggestion', { key: s.key });
     } catch (err) {
-      error(err, 'The suggestion could not be rejected');
+      error(err, t('suggestions.rejectFailed'));
     }
   };
 
   return (
-    <section className="actor-suggestions" aria-label="Suggestions">
-      <h2>Suggestions {suggestions && <span className="count">{open.length}</span>}</h2>
-      <p className="muted">
-        Actors found in your sources. Nothing is added until you accept it; a rejected suggestion stays rejected.
-      </p>
-      {suggestions === null && <p className="muted">Looking for actors in the sources…</p>}
-      {suggestions && open.length === 0 && <p className="muted">No new suggestions.</p>}
+    <section className="actor-suggestions" aria-label={t('suggestions.title')}>
+      <h2>
+        {t('suggestions.title')} {suggestions && <span className="count">{open.length}</span>}
+      </h2>
+      <p className="muted">{t('suggestions.intro')}</p>
+      {suggestions === null && <p className="muted">{t('suggestions.looking')}</p>}
+      {suggestions && open.length === 0 && <p className="muted">{t('suggestions.none')}</p>}
       <VirtualList
         items={open}
         itemKey={suggestionKey}
         estimateSize={150}
         gap={10}
         className="actor-sugg-list"
-        aria-label="Suggested actors"
+        aria-label={t('suggestions.list')}
         keys
         renderRow={(s, _i, row) => (
           <SuggestionRow
@@ -124,25 +130,28 @@ const SuggestionRow = memo(function SuggestionRow({
   onReject(s: ActorSuggestion): Promise<void>;
   onDismissConflict(key: string): void;
 }) {
+  const { t } = useTranslation('actors');
   const { navigate } = useNavigation();
   const [sourcesShown, setSourcesShown] = useState(SOURCES_SHOWN);
   const hidden = s.sourceIds.length - sourcesShown;
   return (
-    <li {...row.props} className="actor-sugg" aria-label={`Suggestion ${s.name}`}>
+    <li {...row.props} className="actor-sugg" aria-label={t('suggestions.one', { name: s.name })}>
       <div className="actor-sugg-head">
         <KindIcon kind={s.kind} />
         <strong className="actor-sugg-name">{s.name}</strong>
         <span className="muted">
-          {s.mentions} mention{s.mentions === 1 ? '' : 's'} in {s.sourceIds.length} source
-          {s.sourceIds.length === 1 ? '' : 's'}
+          {t('suggestions.mentionsIn', {
+            mentions: t('counts.mention', { count: s.mentions }),
+            sources: t('counts.source', { count: s.sourceIds.length }),
+          })}
         </span>
       </div>
       {existing && (
         <p className="muted actor-sugg-existing">
-          Known actor {existing.name}: new aliases {s.newAliases?.join(', ')}
+          {t('suggestions.known', { name: existing.name, aliases: s.newAliases?.join(', ') ?? '' })}
         </p>
       )}
-      <div className="actor-sugg-forms" aria-label="Seen as">
+      <div className="actor-sugg-forms" aria-label={t('suggestions.seenAs')}>
         {s.aliasesSeen.map((a) => (
           <span key={a} className="actor-chip actor-chip-static">
             {a}
@@ -173,7 +182,7 @@ const SuggestionRow = memo(function SuggestionRow({
         {hidden > 0 && (
           <li>
             <button type="button" className="link-button" onClick={() => setSourcesShown((n) => n + 50)}>
-              {hidden} more source{hidden === 1 ? '' : 's'}
+              {t('suggestions.moreSources', { count: hidden })}
             </button>
           </li>
         )}
@@ -187,16 +196,16 @@ const SuggestionRow = memo(function SuggestionRow({
       )}
       <div className="actor-sugg-actions">
         <button type="button" className="primary" onClick={() => void onAccept(s)}>
-          {existing ? 'Add aliases' : 'Accept'}
+          {existing ? t('suggestions.addAliases') : t('suggestions.accept')}
         </button>
         <LazyActorSelect
-          label={`Add ${s.name} to an existing actor`}
+          label={t('suggestions.addToExisting', { name: s.name })}
           actors={actors}
           exceptId={s.existingActorId}
           onPick={(id) => void onAccept(s, id)}
         />
         <button type="button" onClick={() => void onReject(s)}>
-          Reject
+          {t('suggestions.reject')}
         </button>
       </div>
     </li>
@@ -219,6 +228,7 @@ function LazyActorSelect({
   exceptId: string | undefined;
   onPick(actorId: string): void;
 }) {
+  const { t } = useTranslation('actors');
   const [ready, setReady] = useState(false);
   return (
     <select
@@ -231,7 +241,7 @@ function LazyActorSelect({
         if (e.target.value) onPick(e.target.value);
       }}
     >
-      <option value="">Add to existing actor…</option>
+      <option value="">{t('suggestions.existingPlaceholder')}</option>
       {ready &&
         actors
           .filter((a) => a.id !== exceptId)

@@ -3,7 +3,15 @@
  * claims linked to it or to one of its members and their sources (counted
  * once, by the services), and how many come only through a member.
  */
-export function claimCountText(c: { claims: number; sources: number; throughMembers: number }): string {
-  const through = c.throughMembers ? `, ${c.throughMembers} through members` : '';
-  return `${c.claims} claim${c.claims === 1 ? '' : 's'} in ${c.sources} source${c.sources === 1 ? '' : 's'}${through}`;
+import type { TFunction } from 'i18next';
+
+export function claimCountText(
+  t: TFunction<'actors'>,
+  c: { claims: number; sources: number; throughMembers: number },
+): string {
+  const text = t('counts.claimsInSources', {
+    claims: t('counts.claim', { count: c.claims }),
+    sources: t('counts.source', { count: c.sources }),
+  });
+  return c.throughMembers ? t('counts.throughMembers', { text, count: c.throughMembers }) : text;
 }

@@ -13,6 +13,8 @@ import {
   useState,
   type MouseEvent as ReactMouseEvent,
 } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { ANNOTATION_KINDS } from '../../../shared/enums';
 import type { Annotation, Source } from '../../../shared/model';
 import { isShortcut, type ShortcutId } from '../../../shared/shortcuts';
 import { call } from '../api';
@@ -66,6 +68,7 @@ function scrollToRange(container: HTMLElement, range: Range) {
 
 export function AnnotatedReader({ source }: { source: Source }) {
   const ann = useAnnotations();
+  const { t } = useTranslation('annotations');
   const { error } = useNotices();
   const { route } = useNavigation();
   const containerRef = useRef<HTMLDivElement>(null);
@@ -189,12 +192,12 @@ export function AnnotatedReader({ source }: { source: Source }) {
         setPending(null);
         ann.select(created.id, { focus: kind === 'note' ? 'note' : kind === 'claim' ? 'tags' : undefined });
       } catch (err) {
-        error(err, `The ${kind} could not be made`);
+        error(err, t(`createFailed.${kind}`));
       } finally {
         busy.current = false;
       }
     },
-    [pending, currentOffsets, ann.sourceId, ann.select, ann.readOnly, error],
+    [pending, currentOffsets, ann.sourceId, ann.select, ann.readOnly, error, t],
   );
 
   useEffect(() => {
@@ -291,32 +294,31 @@ export function AnnotatedReader({ source }: { source: Source }) {
         <div
           className={pending.below ? 'selection-popover is-below' : 'selection-popover'}
           role="toolbar"
-          aria-label="Annotate the selection"
+          aria-label={t('popover.label')}
           style={{ top: pending.top, left: pending.left }}
           onMouseDown={(e) => e.preventDefault()}
         >
-          <button type="button" onClick={() => void create('claim')} title="Make a claim (C)">
-            Claim <kbd>C</kbd>
-          </button>
-          <button type="button" onClick={() => void create('highlight')} title="Highlight (H)">
-            Highlight <kbd>H</kbd>
-          </button>
-          <button type="button" onClick={() => void create('note')} title="Add a note (N)">
-            Note <kbd>N</kbd>
-          </button>
+          {ANNOTATION_KINDS.map((kind) => (
+            <button key={kind} type="button" onClick={() => void create(kind)} title={t(`popover.title.${kind}`)}>
+              <Trans t={t} i18nKey={`popover.button.${kind}`} components={{ kbd: <kbd /> }} />
+            </button>
+          ))}
         </div>
       )}
     </>
   );
 }
 
+const COLOUR_MODES: readonly ColourMode[] = ['tag', 'status'];
+
 function ColourModeSwitch({ mode, onChange }: { mode: ColourMode; onChange(mode: ColourMode): void }) {
+  const { t } = useTranslation('annotations');
   return (
-    <div className="colour-mode" role="group" aria-label="Colour highlights by">
-      <span className="colour-mode-label">Colour by</span>
-      {(['tag', 'status'] as const).map((m) => (
+    <div className="colour-mode" role="group" aria-label={t('colourMode.label')}>
+      <span className="colour-mode-label">{t('colourMode.prompt')}</span>
+      {COLOUR_MODES.map((m) => (
         <button key={m} type="button" aria-pressed={mode === m} onClick={() => onChange(m)}>
-          {m === 'tag' ? 'Tag' : 'Status'}
+          {t(`colourMode.${m}`)}
         </button>
       ))}
     </div>

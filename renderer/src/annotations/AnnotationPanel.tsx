@@ -5,13 +5,13 @@
  */
 import { setAnnotationDrag } from '../briefs/drag';
 import { memo, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AnnotationPatch } from '../../../shared/api/annotations';
-import { ANNOTATION_KIND_LABEL, ANNOTATION_KINDS } from '../../../shared/enums';
+import { ANNOTATION_KINDS } from '../../../shared/enums';
 import type { Annotation, RichDoc, Tag } from '../../../shared/model';
 import { call } from '../api';
 import { closeOnUndo, useNotices } from '../ui/notices';
 import { VirtualList, type VirtualRow } from '../ui/VirtualList';
-import { formatDateTime } from '../sources/format';
 import { useAnnotations, type FocusTarget } from './AnnotationsContext';
 import { CodebookDialog } from './CodebookDialog';
 import { safeColour, statusColour } from './highlight-css';
@@ -23,14 +23,15 @@ import { CorroborationPanel } from '../corroboration/CorroborationPanel';
 import '../styles/annotations.css';
 
 export function AnnotationPanel() {
+  const { t } = useTranslation('annotations');
   const ann = useAnnotations();
   const { error, info } = useNotices();
   const [filters, setFilters] = useState<Filters>({ kind: '', tag: '', status: '' });
   const [managing, setManaging] = useState(false);
-  const tagsById = useMemo(() => new Map(ann.tags.map((t) => [t.id, t])), [ann.tags]);
+  const tagsById = useMemo(() => new Map(ann.tags.map((tag) => [tag.id, tag])), [ann.tags]);
   const usedTags = useMemo(() => {
     const used = new Set(ann.annotations.flatMap((a) => a.tagIds));
-    return ann.tags.filter((t) => used.has(t.id));
+    return ann.tags.filter((tag) => used.has(tag.id));
   }, [ann.annotations, ann.tags]);
 
   const list = useMemo(
@@ -49,14 +50,32 @@ export function AnnotationPanel() {
     try {
       await call('updateAnnotation', { sourceId: a.sourceId, id: a.id, patch });
     } catch (err) {
-      error(err, 'The change could not be saved');
+      error(err, t('panel.saveFailed'));
+    }
+  };
+
+  const createTag = async (name: string) => {
+    try {
+      return await call('createTag', { name });
+    } catch (err) {
+      error(err, t('tags.createFailed'));
+      return null;
+    }
+  };
+  const remove = async (a: Annotation) => {
+    try {
+      await call('deleteAnnotation', { sourceId: a.sourceId, id: a.id });
+      ann.select(null);
+      info(t(`panel.deleted.${a.kind}`), { closeOn: closeOnUndo });
+    } catch (err) {
+      error(err, t('panel.deleteFailed'));
     }
   };
 
   return (
-    <section className="annotations" aria-label="Annotations">
+    <section className="annotations" aria-label={t('panel.title')}>
       <h2 className="pane-heading">
-        Annotations {ann.annotations.length > 0 && <span className="count">{ann.annotations.length}</span>}
+        {t('panel.title')} {ann.annotations.length > 0 && <span className="count">{ann.annotations.length}</span>}
       </h2>
 
       {selected && (
@@ -69,23 +88,8 @@ export function AnnotationPanel() {
           orphan={ann.orphans.some((o) => o.annotation.id === selected.id)}
           focusRequest={ann.focusRequest}
           onUpdate={(patch) => update(selected, patch)}
-          onCreateTag={async (name) => {
-            try {
-              return await call('createTag', { name });
-            } catch (err) {
-              error(err, 'The tag could not be created');
-              return null;
-            }
-          }}
-          onDelete={async () => {
-            try {
-              await call('deleteAnnotation', { sourceId: selected.sourceId, id: selected.id });
-              ann.select(null);
-              info(`Deleted the ${selected.kind}. Ctrl+Z brings it back.`, { closeOn: closeOnUndo });
-            } catch (err) {
-              error(err, 'The annotation could not be deleted');
-            }
-          }}
+          onCreateTag={createTag}
+          onDelete={() => remove(selected)}
           onManageTags={() => setManaging(true)}
           onClose={() => ann.select(null)}
         />
@@ -95,42 +99,40 @@ export function AnnotationPanel() {
       )}
 
       {ann.annotations.length === 0 ? (
-        <p className="muted annotations-hint">
-          Select text in the reader to make a claim (C), a highlight (H) or a note (N).
-        </p>
+        <p className="muted annotations-hint">{t('panel.hint')}</p>
       ) : (
         <>
-          <div className="annotation-filters" role="group" aria-label="Filter annotations">
+          <div className="annotation-filters" role="group" aria-label={t('filters.label')}>
             <select
-              aria-label="Filter by kind"
+              aria-label={t('filters.kind')}
               value={filters.kind}
               onChange={(e) => setFilters({ ...filters, kind: e.target.value })}
             >
-              <option value="">All kinds</option>
+              <option value="">{t('filters.allKinds')}</option>
               {ANNOTATION_KINDS.map((k) => (
                 <option key={k} value={k}>
-                  {ANNOTATION_KIND_LABEL[k]}s
+                  {t(`kindPlural.${k}`)}
                 </option>
               ))}
             </select>
             <select
-              aria-label="Filter by tag"
+              aria-label={t('filters.tag')}
               value={filters.tag}
               onChange={(e) => setFilters({ ...filters, tag: e.target.value })}
             >
-              <option value="">All tags</option>
-              {usedTags.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
+              <option value="">{t('filters.allTags')}</option>
+              {usedTags.map((tag) => (
+                <option key={tag.id} value={tag.id}>
+                  {tag.name}
                 </option>
               ))}
             </select>
             <select
-              aria-label="Filter by status"
+              aria-label={t('filters.status')}
               value={filters.status}
               onChange={(e) => setFilters({ ...filters, status: e.target.value })}
             >
-              <option value="">All statuses</option>
+              <option value="">{t('filters.allStatuses')}</option>
               {ann.statuses.map((s) => (
                 <option key={s} value={s}>
                   {s}
@@ -138,13 +140,13 @@ export function AnnotationPanel() {
               ))}
             </select>
           </div>
-          <AnnotationList label="Annotations in reading order" rows={list} {...listProps} scroll />
-          {list.length === 0 && filtered && <p className="muted">No annotation matches these filters.</p>}
+          <AnnotationList label={t('panel.inOrder')} rows={list} {...listProps} scroll />
+          {list.length === 0 && filtered && <p className="muted">{t('filters.noMatch')}</p>}
           {orphans.length > 0 && (
             <div className="orphans">
-              <h3 className="orphans-heading">Orphaned ({orphans.length})</h3>
-              <p className="muted">These no longer match the text; they are kept with their quote.</p>
-              <AnnotationList label="Orphaned annotations" rows={orphans} {...listProps} />
+              <h3 className="orphans-heading">{t('orphans.heading', { count: orphans.length })}</h3>
+              <p className="muted">{t('orphans.explain')}</p>
+              <AnnotationList label={t('orphans.label')} rows={orphans} {...listProps} />
             </div>
           )}
         </>
@@ -228,6 +230,7 @@ const AnnotationRow = memo(function AnnotationRow({
   scroll?: boolean;
   onSelect(id: string, opts?: { scroll?: boolean }): void;
 }) {
+  const { t } = useTranslation('annotations');
   const hasNote = !isEmptyDoc(a.note);
   return (
     <li
@@ -235,7 +238,7 @@ const AnnotationRow = memo(function AnnotationRow({
       className={selected ? 'annotation-row is-selected' : 'annotation-row'}
       data-annotation-id={a.id}
       draggable
-      title="Drag into a brief to cite it"
+      title={t('row.drag')}
       onDragStart={(e) =>
         setAnnotationDrag(e.dataTransfer, { annotationId: a.id, sourceId: a.sourceId, quote: a.target.exact })
       }
@@ -249,7 +252,7 @@ const AnnotationRow = memo(function AnnotationRow({
         onClick={() => onSelect(a.id, scroll ? { scroll: true } : undefined)}
       >
         <span className="annotation-row-head">
-          <span className={`kind-badge kind-${a.kind}`}>{ANNOTATION_KIND_LABEL[a.kind]}</span>
+          <span className={`kind-badge kind-${a.kind}`}>{t(`kind.${a.kind}`)}</span>
           {a.kind === 'claim' && (
             <span className="status-badge" data-status={a.status}>
               <span
@@ -261,8 +264,8 @@ const AnnotationRow = memo(function AnnotationRow({
             </span>
           )}
           {hasNote && (
-            <span className="note-flag" title="Has a note">
-              ✎ note
+            <span className="note-flag" title={t('row.hasNote')}>
+              {t('row.noteFlag')}
             </span>
           )}
         </span>
@@ -270,15 +273,15 @@ const AnnotationRow = memo(function AnnotationRow({
         {a.tagIds.length > 0 && (
           <span className="annotation-tags">
             {a.tagIds.map((id) => {
-              const t = tagsById.get(id);
+              const tag = tagsById.get(id);
               return (
                 <span key={id} className="tag-chip small">
                   <span
                     className="tag-swatch"
-                    style={{ background: safeColour(t?.color, '#888') }}
+                    style={{ background: safeColour(tag?.color, '#888') }}
                     aria-hidden="true"
                   />
-                  {t?.name ?? 'unknown tag'}
+                  {tag?.name ?? t('row.unknownTag')}
                 </span>
               );
             })}
@@ -321,43 +324,42 @@ function AnnotationEditor({
   onManageTags,
   onClose,
 }: EditorProps) {
+  const { t, i18n } = useTranslation('annotations');
+  const dateTime = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = (iso: string) => (Number.isNaN(Date.parse(iso)) ? iso : dateTime.format(new Date(iso)));
   // Focus requests made before this editor mounted (a claim just created) still count.
   const mine = focusRequest?.id === a.id ? focusRequest : null;
   const tagFocus = mine?.target === 'tags' ? mine.n : undefined;
   const noteFocus = mine?.target === 'note' ? mine.n : undefined;
   const statusList = statuses.includes(a.status) ? statuses : [...statuses, a.status];
   return (
-    <div className="annotation-editor" role="group" aria-label="Selected annotation">
+    <div className="annotation-editor" role="group" aria-label={t('editor.label')}>
       <div className="annotation-editor-head">
         <select
-          aria-label="Kind"
+          aria-label={t('editor.kind')}
           value={a.kind}
           disabled={readOnly}
           onChange={(e) => void onUpdate({ kind: e.target.value as Annotation['kind'] })}
         >
           {ANNOTATION_KINDS.map((k) => (
             <option key={k} value={k}>
-              {ANNOTATION_KIND_LABEL[k]}
+              {t(`kind.${k}`)}
             </option>
           ))}
         </select>
-        <button type="button" className="icon-button" aria-label="Close the annotation" onClick={onClose}>
+        <button type="button" className="icon-button" aria-label={t('editor.close')} onClick={onClose}>
           ×
         </button>
       </div>
       <blockquote className="annotation-editor-quote">{excerpt(a.target.exact, 400)}</blockquote>
-      {orphan && (
-        <p className="orphan-warning">
-          This passage is no longer found in the text; the annotation is kept with its quote.
-        </p>
-      )}
+      {orphan && <p className="orphan-warning">{t('editor.orphan')}</p>}
 
       <label className="field-label" htmlFor={`status-${a.id}`}>
-        Status
+        {t('editor.status')}
       </label>
       <select
         id={`status-${a.id}`}
-        aria-label="Status"
+        aria-label={t('editor.status')}
         value={a.status}
         disabled={readOnly}
         onChange={(e) => void onUpdate({ status: e.target.value })}
@@ -369,7 +371,7 @@ function AnnotationEditor({
         ))}
       </select>
 
-      <span className="field-label">Tags</span>
+      <span className="field-label">{t('editor.tags')}</span>
       <TagPicker
         tags={tags}
         value={a.tagIds}
@@ -380,19 +382,19 @@ function AnnotationEditor({
         onManage={onManageTags}
       />
 
-      <span className="field-label">Actors</span>
+      <span className="field-label">{t('editor.actors')}</span>
       <ActorLinksEditor annotation={a} readOnly={readOnly} />
 
-      <span className="field-label">Note</span>
+      <span className="field-label">{t('editor.note')}</span>
       <NoteEditor value={a.note} readOnly={readOnly} focusSignal={noteFocus} onSave={(note) => onUpdate({ note })} />
 
       <p className="annotation-times muted">
-        Created {formatDateTime(a.createdAt)}
-        {a.updatedAt !== a.createdAt && <> · updated {formatDateTime(a.updatedAt)}</>}
+        {t('editor.created', { when: when(a.createdAt) })}
+        {a.updatedAt !== a.createdAt && <> · {t('editor.updated', { when: when(a.updatedAt) })}</>}
       </p>
       {!readOnly && (
         <button type="button" className="danger delete-annotation" onClick={() => void onDelete()}>
-          Delete {ANNOTATION_KIND_LABEL[a.kind].toLowerCase()}
+          {t(`editor.delete.${a.kind}`)}
         </button>
       )}
     </div>

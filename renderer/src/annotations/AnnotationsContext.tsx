@@ -5,6 +5,7 @@
  * panes; it resets when another source is opened.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SourceWithAnnotations } from '../../../shared/api';
 import { DEFAULT_STATUSES, type Annotation, type Tag } from '../../../shared/model';
 import { anchorAll, type Anchored, type Orphan } from './logic';
@@ -58,6 +59,7 @@ interface ProviderProps {
 
 export function AnnotationsProvider({ data, statuses, readOnly = false, children }: ProviderProps) {
   const sourceId = data?.source.id ?? null;
+  const { t } = useTranslation('annotations');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [scrollRequest, setScrollRequest] = useState(0);
   const [focusRequest, setFocusRequest] = useState<{ id: string; target: FocusTarget; n: number } | null>(null);
@@ -65,7 +67,7 @@ export function AnnotationsProvider({ data, statuses, readOnly = false, children
   const focusCounter = useRef(0);
 
   const tagsQuery = useApiQuery('listTags', {});
-  useErrorNotice(tagsQuery.error, 'The tags could not be loaded');
+  useErrorNotice(tagsQuery.error, t('tags.loadFailed'));
   const tags = tagsQuery.data ?? NO_TAGS;
 
   // Another source: nothing is selected. Reset while rendering (not in an effect), so that a

@@ -5,6 +5,7 @@
  * (FactCheckSection). Every change is one undoable step in main.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Tag } from '../../../shared/model';
 import { call } from '../api';
 import { useNotices } from '../ui/notices';
@@ -46,6 +47,7 @@ function possibleParents(tag: Tag, tags: readonly Tag[]): Tag[] {
 }
 
 export function CodebookDialog({ tags, statuses, readOnly = false, onClose }: Props) {
+  const { t } = useTranslation(['annotations', 'common']);
   const { error } = useNotices();
   const ref = useRef<HTMLDialogElement>(null);
   const tree = useMemo(() => tagTree(tags), [tags]);
@@ -70,30 +72,30 @@ export function CodebookDialog({ tags, statuses, readOnly = false, onClose }: Pr
   };
 
   const askMerge = (from: Tag) =>
-    run('Could not prepare the merge', async () => {
-      const into = tags.find((t) => t.id === mergeTarget[from.id]);
+    run(t('codebook.prepareMergeFailed'), async () => {
+      const into = tags.find((x) => x.id === mergeTarget[from.id]);
       if (!into) return;
       const usage = await call('tagUsage', { id: from.id });
       setConfirm({
         kind: 'merge',
         from,
         into,
-        message: `Merge “${from.name}” into “${into.name}”: ${usageText(usage)}.`,
+        message: t('codebook.confirmMerge', { from: from.name, into: into.name, usage: usageText(t, usage) }),
       });
     });
   const askDelete = (tag: Tag) =>
-    run('Could not prepare the deletion', async () => {
+    run(t('codebook.prepareDeleteFailed'), async () => {
       const usage = await call('tagUsage', { id: tag.id });
-      const children = tags.filter((t) => t.parentId === tag.id).length;
-      const kids = children > 0 ? ` Its ${children} sub-tag${children === 1 ? '' : 's'} move up a level.` : '';
+      const children = tags.filter((x) => x.parentId === tag.id).length;
+      const message = t('codebook.confirmDelete', { name: tag.name, usage: usageText(t, usage) });
       setConfirm({
         kind: 'delete',
         tag,
-        message: `Delete “${tag.name}”: it is removed from ${usageText(usage)}.${kids}`,
+        message: children > 0 ? `${message} ${t('codebook.subTagsMoveUp', { count: children })}` : message,
       });
     });
   const doConfirm = () =>
-    run('The change could not be made', async () => {
+    run(t('codebook.changeFailed'), async () => {
       if (!confirm) return;
       if (confirm.kind === 'merge') await call('mergeTags', { fromId: confirm.from.id, intoId: confirm.into.id });
       else await call('deleteTag', { id: confirm.tag.id });
@@ -103,19 +105,22 @@ export function CodebookDialog({ tags, statuses, readOnly = false, onClose }: Pr
   const statusesChanged = JSON.stringify(statusDraft) !== JSON.stringify(statuses);
 
   return (
-    <dialog ref={ref} className="codebook" aria-label="Tags and statuses" onClose={onClose} onCancel={onClose}>
+    <dialog ref={ref} className="codebook" aria-label={t('codebook.title')} onClose={onClose} onCancel={onClose}>
       <header className="codebook-head">
-        <h2>Tags and statuses</h2>
-        <button type="button" className="icon-button" aria-label="Close" onClick={() => ref.current?.close()}>
+        <h2>{t('codebook.title')}</h2>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('common:close')}
+          onClick={() => ref.current?.close()}
+        >
           ×
         </button>
       </header>
 
-      <section aria-label="Tags">
-        <h3>Tags</h3>
-        {tree.length === 0 && (
-          <p className="muted">No tags yet. Create one here, or type a new name in a claim’s tag field.</p>
-        )}
+      <section aria-label={t('codebook.tags')}>
+        <h3>{t('codebook.tags')}</h3>
+        {tree.length === 0 && <p className="muted">{t('codebook.noTags')}</p>}
         <ul className="codebook-tags">
           {tree.map(({ tag, depth }) => (
             <li
@@ -126,19 +131,17 @@ export function CodebookDialog({ tags, statuses, readOnly = false, onClose }: Pr
             >
               <input
                 type="color"
-                aria-label={`Colour of ${tag.name}`}
+                aria-label={t('codebook.colourOf', { name: tag.name })}
                 value={hexColour(tag.color)}
                 disabled={readOnly}
                 onChange={(e) =>
-                  void run('Could not change the colour', () =>
-                    call('updateTag', { id: tag.id, color: e.target.value }),
-                  )
+                  void run(t('codebook.colourFailed'), () => call('updateTag', { id: tag.id, color: e.target.value }))
                 }
               />
               <input
                 type="text"
                 className="codebook-name"
-                aria-label={`Name of ${tag.name}`}
+                aria-label={t('codebook.nameOf', { name: tag.name })}
                 defaultValue={tag.name}
                 key={tag.name}
                 disabled={readOnly}
@@ -148,59 +151,59 @@ export function CodebookDialog({ tags, statuses, readOnly = false, onClose }: Pr
                 onBlur={(e) => {
                   const name = e.target.value.trim();
                   if (name && name !== tag.name)
-                    void run('Could not rename the tag', () => call('updateTag', { id: tag.id, name }));
+                    void run(t('codebook.renameFailed'), () => call('updateTag', { id: tag.id, name }));
                   else e.target.value = tag.name;
                 }}
               />
               <select
-                aria-label={`Parent of ${tag.name}`}
+                aria-label={t('codebook.parentOf', { name: tag.name })}
                 value={tag.parentId ?? ''}
                 disabled={readOnly}
                 onChange={(e) =>
-                  void run('Could not move the tag', () =>
+                  void run(t('codebook.moveFailed'), () =>
                     call('updateTag', { id: tag.id, parentId: e.target.value || null }),
                   )
                 }
               >
-                <option value="">(top level)</option>
+                <option value="">{t('codebook.topLevel')}</option>
                 {possibleParents(tag, tags).map((p) => (
                   <option key={p.id} value={p.id}>
-                    under {p.name}
+                    {t('codebook.under', { name: p.name })}
                   </option>
                 ))}
               </select>
               <select
-                aria-label={`Merge ${tag.name} into`}
+                aria-label={t('codebook.mergeInto', { name: tag.name })}
                 value={mergeTarget[tag.id] ?? ''}
                 disabled={readOnly}
                 onChange={(e) => setMergeTarget((m) => ({ ...m, [tag.id]: e.target.value }))}
               >
-                <option value="">merge into…</option>
+                <option value="">{t('codebook.mergeIntoPlaceholder')}</option>
                 {tags
-                  .filter((t) => t.id !== tag.id)
-                  .map((t) => (
-                    <option key={t.id} value={t.id}>
-                      {t.name}
+                  .filter((x) => x.id !== tag.id)
+                  .map((x) => (
+                    <option key={x.id} value={x.id}>
+                      {x.name}
                     </option>
                   ))}
               </select>
               <button type="button" disabled={readOnly || !mergeTarget[tag.id]} onClick={() => void askMerge(tag)}>
-                Merge…
+                {t('codebook.mergeButton')}
               </button>
               <button type="button" className="danger" disabled={readOnly} onClick={() => void askDelete(tag)}>
-                Delete…
+                {t('codebook.deleteButton')}
               </button>
             </li>
           ))}
         </ul>
         {confirm && (
-          <div className="codebook-confirm" role="alertdialog" aria-label="Confirm">
+          <div className="codebook-confirm" role="alertdialog" aria-label={t('codebook.confirm')}>
             <p>{confirm.message}</p>
             <button type="button" className="primary" onClick={() => void doConfirm()}>
-              {confirm.kind === 'merge' ? 'Merge' : 'Delete'}
+              {confirm.kind === 'merge' ? t('codebook.merge') : t('common:delete')}
             </button>
             <button type="button" onClick={() => setConfirm(null)}>
-              Cancel
+              {t('common:cancel')}
             </button>
           </div>
         )}
@@ -211,7 +214,7 @@ export function CodebookDialog({ tags, statuses, readOnly = false, onClose }: Pr
               e.preventDefault();
               const name = newTag.trim();
               if (name)
-                void run('Could not create the tag', async () => {
+                void run(t('tags.createFailed'), async () => {
                   await call('createTag', { name });
                   setNewTag('');
                 });
@@ -219,25 +222,25 @@ export function CodebookDialog({ tags, statuses, readOnly = false, onClose }: Pr
           >
             <input
               type="text"
-              aria-label="New tag name"
-              placeholder="New tag…"
+              aria-label={t('codebook.newTagName')}
+              placeholder={t('codebook.newTag')}
               value={newTag}
               onChange={(e) => setNewTag(e.target.value)}
             />
-            <button type="submit">Add tag</button>
+            <button type="submit">{t('codebook.addTag')}</button>
           </form>
         )}
       </section>
 
-      <section aria-label="Statuses">
-        <h3>Statuses</h3>
-        <p className="muted">The first one is given to new claims.</p>
+      <section aria-label={t('codebook.statuses')}>
+        <h3>{t('codebook.statuses')}</h3>
+        <p className="muted">{t('codebook.firstStatus')}</p>
         <ol className="codebook-statuses">
           {statusDraft.map((s, i) => (
             <li key={`${i}-${s}`}>
               <input
                 type="text"
-                aria-label={`Status ${i + 1}`}
+                aria-label={t('codebook.statusN', { n: i + 1 })}
                 defaultValue={s}
                 disabled={readOnly}
                 onBlur={(e) => {
@@ -247,7 +250,7 @@ export function CodebookDialog({ tags, statuses, readOnly = false, onClose }: Pr
               />
               <button
                 type="button"
-                aria-label={`Move ${s} up`}
+                aria-label={t('codebook.moveUp', { status: s })}
                 disabled={readOnly || i === 0}
                 onClick={() => setStatusDraft((d) => [...d.slice(0, i - 1), d[i]!, d[i - 1]!, ...d.slice(i + 1)])}
               >
@@ -255,7 +258,7 @@ export function CodebookDialog({ tags, statuses, readOnly = false, onClose }: Pr
               </button>
               <button
                 type="button"
-                aria-label={`Remove ${s}`}
+                aria-label={t('codebook.removeStatus', { status: s })}
                 disabled={readOnly || statusDraft.length <= 1}
                 onClick={() => setStatusDraft((d) => d.filter((_, j) => j !== i))}
               >
@@ -268,8 +271,8 @@ export function CodebookDialog({ tags, statuses, readOnly = false, onClose }: Pr
           <div className="codebook-new">
             <input
               type="text"
-              aria-label="New status"
-              placeholder="New status…"
+              aria-label={t('codebook.newStatusName')}
+              placeholder={t('codebook.newStatus')}
               value={newStatus}
               onChange={(e) => setNewStatus(e.target.value)}
               onKeyDown={(e) => {
@@ -288,17 +291,17 @@ export function CodebookDialog({ tags, statuses, readOnly = false, onClose }: Pr
                 setNewStatus('');
               }}
             >
-              Add status
+              {t('codebook.addStatus')}
             </button>
             <button
               type="button"
               className="primary"
               disabled={!statusesChanged}
               onClick={() =>
-                void run('Could not save the statuses', () => call('setStatuses', { statuses: statusDraft }))
+                void run(t('codebook.statusesFailed'), () => call('setStatuses', { statuses: statusDraft }))
               }
             >
-              Save statuses
+              {t('codebook.saveStatuses')}
             </button>
           </div>
         )}

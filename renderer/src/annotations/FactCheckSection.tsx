@@ -5,11 +5,16 @@
  * writes. One Save is one undoable step in main (`setFactCheckSettings`).
  */
 import { useEffect, useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import type { ApiInput } from '../../../shared/api';
 import type { FactCheckSettings } from '../../../shared/model';
 import { call } from '../api';
 import { useApiQuery } from '../api/queries';
 import { useNotices } from '../ui/notices';
+
+const VALUE = 'value';
+const NAME = 'name';
 
 interface Props {
   statuses: string[];
@@ -41,10 +46,13 @@ function draftOf(settings: FactCheckSettings | undefined, statuses: readonly str
 }
 
 /** The API call a draft makes, or the first thing to fix in it. */
-function patchOf(draft: Draft): { patch: ApiInput<'setFactCheckSettings'> } | { problem: string } {
+function patchOf(
+  draft: Draft,
+  t: TFunction<'annotations'>,
+): { patch: ApiInput<'setFactCheckSettings'> } | { problem: string } {
   const number = (text: string) => (text.trim() === '' ? NaN : Number(text));
   const [worst, best] = [number(draft.worst), number(draft.best)];
-  if (!Number.isFinite(worst) || !Number.isFinite(best)) return { problem: 'The scale needs a number at each end.' };
+  if (!Number.isFinite(worst) || !Number.isFinite(best)) return { problem: t('factCheck.problemScale') };
   const ratings: Record<string, { value: number; name: string } | null> = {};
   for (const [status, r] of Object.entries(draft.ratings)) {
     if (!r.value.trim() && !r.name.trim()) {
@@ -52,13 +60,12 @@ function patchOf(draft: Draft): { patch: ApiInput<'setFactCheckSettings'> } | { 
       continue;
     }
     const value = number(r.value);
-    if (!Number.isFinite(value) || !r.name.trim())
-      return { problem: `“${status}” needs both a value and a verdict name (or neither).` };
+    if (!Number.isFinite(value) || !r.name.trim()) return { problem: t('factCheck.problemRating', { status }) };
     ratings[status] = { value, name: r.name.trim() };
   }
   const name = draft.organisation.trim();
   const url = draft.url.trim();
-  if (url && !name) return { problem: 'Name the organisation that publishes at that page.' };
+  if (url && !name) return { problem: t('factCheck.problemOrganisation') };
   return {
     patch: {
       organisation: name ? { name, ...(url ? { url } : {}) } : null,
@@ -69,6 +76,7 @@ function patchOf(draft: Draft): { patch: ApiInput<'setFactCheckSettings'> } | { 
 }
 
 export function FactCheckSection({ statuses, readOnly }: Props) {
+  const { t } = useTranslation('annotations');
   const { error } = useNotices();
   const notebook = useApiQuery('getNotebook', {});
   const saved = notebook.data?.factCheck;
@@ -84,28 +92,25 @@ export function FactCheckSection({ statuses, readOnly }: Props) {
   const setRating = (status: string, field: 'value' | 'name', text: string) =>
     set({ ratings: { ...draft.ratings, [status]: { ...draft.ratings[status]!, [field]: text } } });
   const save = async () => {
-    const made = patchOf(draft);
+    const made = patchOf(draft, t);
     if ('problem' in made) return setProblem(made.problem);
     try {
       await call('setFactCheckSettings', made.patch);
     } catch (err) {
-      error(err, 'Could not save the fact-check settings');
+      error(err, t('factCheck.saveFailed'));
     }
   };
 
   return (
-    <section aria-label="Fact checks" className="codebook-factcheck">
-      <h3>Fact checks</h3>
-      <p className="muted">
-        A status with a rating is a verdict: the ClaimReview export rates its claims with it. Claims whose status has no
-        rating are left out.
-      </p>
+    <section aria-label={t('factCheck.title')} className="codebook-factcheck">
+      <h3>{t('factCheck.title')}</h3>
+      <p className="muted">{t('factCheck.intro')}</p>
       <table className="codebook-ratings">
         <thead>
           <tr>
-            <th scope="col">Status</th>
-            <th scope="col">Value</th>
-            <th scope="col">Verdict</th>
+            <th scope="col">{t('factCheck.status')}</th>
+            <th scope="col">{t('factCheck.value')}</th>
+            <th scope="col">{t('factCheck.verdict')}</th>
           </tr>
         </thead>
         <tbody>
@@ -116,20 +121,20 @@ export function FactCheckSection({ statuses, readOnly }: Props) {
                 <input
                   type="number"
                   step="any"
-                  aria-label={`Rating value of ${s}`}
+                  aria-label={t('factCheck.valueOf', { status: s })}
                   value={draft.ratings[s]?.value ?? ''}
                   disabled={readOnly}
-                  onChange={(e) => setRating(s, 'value', e.target.value)}
+                  onChange={(e) => setRating(s, VALUE, e.target.value)}
                 />
               </td>
               <td>
                 <input
                   type="text"
-                  aria-label={`Verdict of ${s}`}
-                  placeholder="no rating"
+                  aria-label={t('factCheck.verdictOf', { status: s })}
+                  placeholder={t('factCheck.noRating')}
                   value={draft.ratings[s]?.name ?? ''}
                   disabled={readOnly}
-                  onChange={(e) => setRating(s, 'name', e.target.value)}
+                  onChange={(e) => setRating(s, NAME, e.target.value)}
                 />
               </td>
             </tr>
@@ -138,7 +143,7 @@ export function FactCheckSection({ statuses, readOnly }: Props) {
       </table>
       <div className="codebook-factcheck-fields">
         <label>
-          Worst rating
+          {t('factCheck.worst')}
           <input
             type="number"
             step="any"
@@ -148,7 +153,7 @@ export function FactCheckSection({ statuses, readOnly }: Props) {
           />
         </label>
         <label>
-          Best rating
+          {t('factCheck.best')}
           <input
             type="number"
             step="any"
@@ -158,7 +163,7 @@ export function FactCheckSection({ statuses, readOnly }: Props) {
           />
         </label>
         <label className="wide">
-          Organisation
+          {t('factCheck.organisation')}
           <input
             type="text"
             value={draft.organisation}
@@ -167,10 +172,10 @@ export function FactCheckSection({ statuses, readOnly }: Props) {
           />
         </label>
         <label className="wide">
-          Page the fact checks are published on
+          {t('factCheck.page')}
           <input
             type="url"
-            placeholder="https://…"
+            placeholder={t('factCheck.urlPlaceholder')}
             value={draft.url}
             disabled={readOnly}
             onChange={(e) => set({ url: e.target.value })}
@@ -185,7 +190,7 @@ export function FactCheckSection({ statuses, readOnly }: Props) {
       {!readOnly && (
         <div className="codebook-new">
           <button type="button" className="primary" disabled={!changed} onClick={() => void save()}>
-            Save fact-check settings
+            {t('factCheck.save')}
           </button>
         </div>
       )}

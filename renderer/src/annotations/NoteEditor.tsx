@@ -9,6 +9,7 @@
 import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { canonicalJson } from '../../../shared/json-doc';
 import type { RichDoc } from '../../../shared/model';
 import { isEmptyDoc } from './logic';
@@ -26,6 +27,7 @@ interface Props {
 }
 
 export function NoteEditor({ value, onSave, readOnly = false, focusSignal }: Props) {
+  const { t } = useTranslation('annotations');
   const lastSaved = useRef(canonicalJson(value ?? null));
   const timer = useRef<number>(0);
   const pending = useRef<RichDoc | null | undefined>(undefined);
@@ -49,7 +51,12 @@ export function NoteEditor({ value, onSave, readOnly = false, focusSignal }: Pro
     content: value ?? '',
     editable: !readOnly,
     editorProps: {
-      attributes: { class: 'note-editor-content', 'aria-label': 'Note', role: 'textbox', 'aria-multiline': 'true' },
+      attributes: {
+        class: 'note-editor-content',
+        'aria-label': t('editor.note'),
+        role: 'textbox',
+        'aria-multiline': 'true',
+      },
     },
     onUpdate: ({ editor: ed }) => {
       const json = ed.getJSON() as RichDoc;

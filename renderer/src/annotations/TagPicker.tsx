@@ -6,6 +6,7 @@
  * empty field removes the last tag. "Manage tags…" opens the codebook.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { Tag } from '../../../shared/model';
 import { tagPickerOptions, tagTree, type TagOption } from './logic';
 import { safeColour } from './highlight-css';
@@ -23,6 +24,7 @@ interface Props {
 const MAX_SUGGESTIONS = 8;
 
 export function TagPicker({ tags, value, onChange, onCreate, onManage, readOnly = false, focusSignal }: Props) {
+  const { t } = useTranslation('annotations');
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
@@ -66,10 +68,10 @@ export function TagPicker({ tags, value, onChange, onCreate, onManage, readOnly 
 
   return (
     <div className="tag-picker">
-      <ul className="tag-chips" aria-label="Tags">
+      <ul className="tag-chips" aria-label={t('editor.tags')}>
         {value.map((id) => {
           const entry = byId.get(id);
-          const name = entry?.tag.name ?? 'unknown tag';
+          const name = entry?.tag.name ?? t('row.unknownTag');
           return (
             <li key={id} className="tag-chip" title={entry?.path}>
               <span
@@ -82,7 +84,7 @@ export function TagPicker({ tags, value, onChange, onCreate, onManage, readOnly 
                 <button
                   type="button"
                   className="tag-remove"
-                  aria-label={`Remove tag ${name}`}
+                  aria-label={t('tags.remove', { name })}
                   onClick={() => onChange(value.filter((v) => v !== id))}
                 >
                   ×
@@ -99,11 +101,11 @@ export function TagPicker({ tags, value, onChange, onCreate, onManage, readOnly 
             className="tag-input"
             type="text"
             role="combobox"
-            aria-label="Add a tag"
+            aria-label={t('tags.add')}
             aria-expanded={listed}
             aria-controls={listId}
             aria-autocomplete="list"
-            placeholder="Add a tag…"
+            placeholder={t('tags.addPlaceholder')}
             value={query}
             onChange={(e) => {
               setQuery(e.target.value);
@@ -133,7 +135,7 @@ export function TagPicker({ tags, value, onChange, onCreate, onManage, readOnly 
             }}
           />
           {listed && (
-            <ul className="tag-suggestions" role="listbox" id={listId} aria-label="Matching tags">
+            <ul className="tag-suggestions" role="listbox" id={listId} aria-label={t('tags.matching')}>
               {options.map((option, i) => (
                 <li
                   key={option.kind === 'tag' ? option.entry.tag.id : 'create'}
@@ -157,9 +159,11 @@ export function TagPicker({ tags, value, onChange, onCreate, onManage, readOnly 
                       {option.entry.path}
                     </>
                   ) : (
-                    <>Create tag “{option.name}”</>
+                    <>{t('tags.create', { name: option.name })}</>
                   )}
-                  {i === active && query.trim() !== '' && <kbd aria-hidden="true">Enter</kbd>}
+                  {i === active && query.trim() !== '' && (
+                    <Trans t={t} i18nKey="tags.enterHint" components={{ kbd: <kbd aria-hidden="true" /> }} />
+                  )}
                 </li>
               ))}
             </ul>
@@ -167,7 +171,7 @@ export function TagPicker({ tags, value, onChange, onCreate, onManage, readOnly 
         </div>
       )}
       <button type="button" className="link-button manage-tags" onClick={onManage}>
-        Manage tags…
+        {t('tags.manage')}
       </button>
     </div>
   );

@@ -3,6 +3,7 @@
  * annotations into reading order and orphans, the codebook tree, tag
  * suggestions, list filters and excerpts.
  */
+import type { TFunction } from 'i18next';
 import { anchorTargets, type AnchorResult } from '../../../shared/anchoring';
 import type { Annotation, RichDoc, Tag } from '../../../shared/model';
 
@@ -161,9 +162,11 @@ export function isEmptyDoc(doc: RichDoc | undefined | null): boolean {
   return walk(doc);
 }
 
-/** "12 annotations in 5 sources" */
-export function usageText(usage: { annotations: number; sources: number }): string {
-  const a = `${usage.annotations} annotation${usage.annotations === 1 ? '' : 's'}`;
-  const s = `${usage.sources} source${usage.sources === 1 ? '' : 's'}`;
-  return usage.annotations === 0 ? 'no annotations' : `${a} in ${s}`;
+/** "12 annotations in 5 sources", in the translator's language. */
+export function usageText(t: TFunction<'annotations'>, usage: { annotations: number; sources: number }): string {
+  if (usage.annotations === 0) return t('usage.none');
+  return t('usage.text', {
+    annotations: t('usage.annotation', { count: usage.annotations }),
+    sources: t('usage.source', { count: usage.sources }),
+  });
 }

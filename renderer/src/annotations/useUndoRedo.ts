@@ -6,12 +6,14 @@
  * main, so it survives a reload; the panes refresh on `notebook-changed`.
  */
 import { useCallback, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { call } from '../api';
 import { useApiEvent } from '../api/useApiEvent';
 import { useNotices } from '../ui/notices';
 import { historyKey, isEditableTarget } from './keys';
 
 export function useUndoRedo(): { undo(): Promise<void>; redo(): Promise<void> } {
+  const { t } = useTranslation('annotations');
   const { info, error } = useNotices();
   // Presses in quick succession run one after another, none is lost.
   const queue = useRef<Promise<void>>(Promise.resolve());
@@ -21,16 +23,16 @@ export function useUndoRedo(): { undo(): Promise<void>; redo(): Promise<void> } 
       const next = queue.current.then(async () => {
         try {
           const step = await call(which, {});
-          if (step.label) info(`${which === 'undo' ? 'Undone' : 'Redone'}: ${step.label}`);
-          else info(which === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
+          if (step.label) info(t(`history.${which}.done`, { label: step.label }));
+          else info(t(`history.${which}.nothing`));
         } catch (err) {
-          error(err, which === 'undo' ? 'Could not undo' : 'Could not redo');
+          error(err, t(`history.${which}.failed`));
         }
       });
       queue.current = next;
       return next;
     },
-    [info, error],
+    [info, error, t],
   );
 
   useEffect(() => {

@@ -26,6 +26,16 @@ import { CommandPalette } from '../search/CommandPalette';
 import { KeyboardShortcuts } from '../help/KeyboardShortcuts';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { useNotebook, useSource } from './useNotebook';
+import { call } from '../api';
+import { useApiEvent } from '../api/useApiEvent';
+import { setInterfaceLanguage } from '../i18n';
+import { pickLanguage } from '../../../shared/i18n';
+import type { LanguageChoice } from '../../../shared/enums';
+
+/** The interface speaks the person's chosen language ("system": the system's preferred one). */
+function applyLanguage(choice: LanguageChoice): void {
+  void setInterfaceLanguage(choice === 'system' ? pickLanguage(navigator.languages ?? [navigator.language]) : choice);
+}
 
 /** The views the command palette offers: the reader first, then the others in tab order. */
 const PALETTE_VIEWS = [{ id: 'sources', label: 'Sources' }, ...EXTRA_VIEWS.map(({ id, label }) => ({ id, label }))];
@@ -56,6 +66,11 @@ function AppWindow() {
   const [historyOpen, setHistoryOpen] = useState(false);
   const selected = useSource(selectedId);
   useUndoRedo();
+  // The language setting as read at start, then every change to it.
+  useEffect(() => {
+    call('getSettings', {}).then((s) => applyLanguage(s.language), notifyError);
+  }, [notifyError]);
+  useApiEvent('settings-changed', (e) => applyLanguage(e.settings.language));
 
   const onImported = useCallback(
     (result: ImportResult) => {

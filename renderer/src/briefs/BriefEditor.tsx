@@ -7,6 +7,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
+import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import StarterKit from '@tiptap/starter-kit';
 import type { ResolvedClaim } from '../../../shared/api/briefs';
@@ -49,6 +50,7 @@ export function BriefEditor({
   /** Set while this editor is open, for citing from outside it (the claims panel). */
   citeRef?: { current: CiteAtCursor | null };
 }) {
+  const { t } = useTranslation('briefs');
   const { error: notifyError, info } = useNotices();
   const { navigate } = useNavigation();
   const store = useMemo(() => new CitationStore(notifyError), [notifyError]);
@@ -141,7 +143,7 @@ export function BriefEditor({
         const editor = editorRef.current;
         if (!editor || editor.isDestroyed) return;
         if (!claim || !('annotation' in claim)) {
-          notifyError('That claim no longer exists, so it cannot be cited.');
+          notifyError(t('editor.claimGone'));
           return;
         }
         store.put(claim);
@@ -151,7 +153,7 @@ export function BriefEditor({
         notifyError(err);
       }
     },
-    [notifyError, store],
+    [notifyError, store, t],
   );
 
   useEffect(() => {
@@ -189,7 +191,12 @@ export function BriefEditor({
       ],
       content: brief.doc,
       editorProps: {
-        attributes: { class: 'brief-doc', 'aria-label': 'Brief text', spellcheck: 'true', 'data-testid': 'brief-doc' },
+        attributes: {
+          class: 'brief-doc',
+          'aria-label': t('editor.text'),
+          spellcheck: 'true',
+          'data-testid': 'brief-doc',
+        },
         handleKeyDown: (_view, event) => popupRef.current.onKeyDown(event),
         handleDOMEvents: {
           dragover: (_view, event) => {
@@ -290,19 +297,19 @@ export function BriefEditor({
         if (exportBriefWithDialog) {
           // Desktop app: main shows the save dialog and writes the file; the page learns only its name.
           const saved = unwrap(await exportBriefWithDialog({ briefId: brief.id, format }));
-          if (saved.saved && saved.fileName) info(`Exported “${saved.fileName}”.`);
+          if (saved.saved && saved.fileName) info(t('editor.exported', { fileName: saved.fileName }));
           return;
         }
         const file = await call('exportBrief', { briefId: brief.id, format });
         download(file.bytes, file.mime, file.fileName);
-        info(`Exported “${file.fileName}”.`);
+        info(t('editor.exported', { fileName: file.fileName }));
       } catch (err) {
         notifyError(err);
       } finally {
         setExporting(null);
       }
     },
-    [brief.id, saveNow, info, notifyError],
+    [brief.id, saveNow, info, notifyError, t],
   );
 
   // The native menu may ask for an export ("export-brief:docx").
@@ -317,7 +324,7 @@ export function BriefEditor({
         <div className="brief-head">
           <input
             className="brief-title"
-            aria-label="Brief title"
+            aria-label={t('editor.title')}
             value={title}
             disabled={readOnly}
             onChange={(e) => setTitle(e.target.value)}
@@ -332,25 +339,19 @@ export function BriefEditor({
             }}
           />
           <span className={`save-state is-${saveState}`} role="status" aria-live="polite" data-testid="save-state">
-            {saveState === 'saved'
-              ? 'Saved'
-              : saveState === 'error'
-                ? 'Not saved'
-                : saveState === 'saving'
-                  ? 'Saving…'
-                  : 'Editing…'}
+            {t(`editor.saveState.${saveState}`)}
           </span>
           <CitationStylePicker briefId={brief.id} value={brief.citationStyle} readOnly={readOnly} />
           <BriefLanguagePicker briefId={brief.id} value={brief.language} readOnly={readOnly} />
-          <div className="brief-export" role="group" aria-label="Export">
-            <span className="brief-export-label">Export</span>
+          <div className="brief-export" role="group" aria-label={t('editor.export')}>
+            <span className="brief-export-label">{t('editor.export')}</span>
             {BRIEF_FORMATS.map((format) => (
               <button
                 key={format}
                 type="button"
                 className="button button-quiet"
                 disabled={exporting !== null}
-                aria-label={`Export as ${BRIEF_FORMAT_INFO[format].button}`}
+                aria-label={t('editor.exportAs', { format: BRIEF_FORMAT_INFO[format].button })}
                 onClick={() => void exportAs(format)}
               >
                 {exporting === format ? '…' : BRIEF_FORMAT_INFO[format].button}

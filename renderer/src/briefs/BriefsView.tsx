@@ -5,6 +5,7 @@
  * or Enter; tick claims to draft a brief from them). Route: `{view: 'briefs', briefId?}`.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { BriefSummary, ResolvedClaim } from '../../../shared/api/briefs';
 import { call } from '../api';
 import { useApiQuery, useErrorNotice } from '../api/queries';
@@ -16,6 +17,8 @@ import { formatDateTime } from './format';
 import { BriefEditor, type CiteAtCursor } from './BriefEditor';
 import { ClaimsPanel } from './ClaimsPanel';
 import { DraftPicker, type DraftKind } from './DraftPicker';
+
+const DRAFT_KINDS: readonly DraftKind[] = ['actor', 'tag'];
 import '../styles/briefs.css';
 
 /** Refetched on every change to a brief, autosaves included: the list shows citation counts and when each brief was edited. */
@@ -28,6 +31,7 @@ function useBriefs(): { briefs: BriefSummary[] | null; readOnly: boolean } {
 
 export function BriefsView({ route }: { route: Route }) {
   const briefId = 'briefId' in route && typeof route.briefId === 'string' ? route.briefId : undefined;
+  const { t } = useTranslation(['briefs', 'common']);
   const { navigate } = useNavigation();
   const { error } = useNotices();
   const { briefs, readOnly } = useBriefs();
@@ -37,9 +41,9 @@ export function BriefsView({ route }: { route: Route }) {
   const citeRef = useRef<CiteAtCursor | null>(null);
   const citeAtCursor = useCallback(
     (claim: ResolvedClaim) => {
-      if (!citeRef.current?.(claim)) error('Open a brief to cite a claim in it.');
+      if (!citeRef.current?.(claim)) error(t('claims.openToCite'));
     },
-    [error],
+    [error, t],
   );
   const open = useCallback(
     (id?: string) => navigate(id ? { view: 'briefs', briefId: id } : { view: 'briefs' }),
@@ -89,20 +93,19 @@ export function BriefsView({ route }: { route: Route }) {
 
   return (
     <div className="briefs-view">
-      <aside className="briefs-sidebar" aria-label="Briefs">
+      <aside className="briefs-sidebar" aria-label={t('list.title')}>
         <h2 className="pane-heading">
-          Briefs {briefs && briefs.length > 0 && <span className="count">{briefs.length}</span>}
+          {t('list.title')} {briefs && briefs.length > 0 && <span className="count">{briefs.length}</span>}
         </h2>
         <div className="briefs-new">
           <button type="button" className="button button-primary" disabled={readOnly} onClick={() => void create()}>
-            New brief
+            {t('list.new')}
           </button>
-          <button type="button" className="button" disabled={readOnly} onClick={() => setPicker('actor')}>
-            From actor…
-          </button>
-          <button type="button" className="button" disabled={readOnly} onClick={() => setPicker('tag')}>
-            From tag…
-          </button>
+          {DRAFT_KINDS.map((kind) => (
+            <button key={kind} type="button" className="button" disabled={readOnly} onClick={() => setPicker(kind)}>
+              {t(`list.from.${kind}`)}
+            </button>
+          ))}
         </div>
         {picker && (
           <DraftPicker
@@ -116,20 +119,18 @@ export function BriefsView({ route }: { route: Route }) {
         )}
         {deleted && (
           <div className="briefs-deleted" role="status">
-            Deleted “{deleted.title}”.{' '}
+            {t('list.deleted', { title: deleted.title })}{' '}
             <button type="button" className="link-button" onClick={() => void undoDelete()}>
-              Undo
+              {t('common:undo')}
             </button>
           </div>
         )}
         {briefs === null ? (
-          <p className="pane-hint">Loading…</p>
+          <p className="pane-hint">{t('loading')}</p>
         ) : briefs.length === 0 ? (
-          <p className="pane-hint">
-            No briefs yet. Start an empty one, or draft one from an actor’s or a tag’s claims in one step.
-          </p>
+          <p className="pane-hint">{t('list.empty')}</p>
         ) : (
-          <ul className="brief-list" aria-label="Briefs list">
+          <ul className="brief-list" aria-label={t('list.label')}>
             {briefs.map((b) => (
               <BriefItem
                 key={b.id}
@@ -137,7 +138,7 @@ export function BriefsView({ route }: { route: Route }) {
                 selected={b.id === briefId}
                 readOnly={readOnly}
                 onOpen={() => open(b.id)}
-                onRename={(t) => void rename(b, t)}
+                onRename={(title) => void rename(b, title)}
                 onDuplicate={() => void duplicate(b)}
                 onDelete={() => void remove(b)}
               />
@@ -145,18 +146,16 @@ export function BriefsView({ route }: { route: Route }) {
           </ul>
         )}
       </aside>
-      <section className="briefs-main" aria-label="Brief editor">
+      <section className="briefs-main" aria-label={t('editor.label')}>
         {briefId ? (
-          <ErrorBoundary area="The brief editor" key={briefId}>
+          <ErrorBoundary area={t('editor.area')} key={briefId}>
             <OpenBrief id={briefId} readOnly={readOnly} citeRef={citeRef} />
           </ErrorBoundary>
         ) : (
           <div className="empty-state">
-            <h2>Write a brief</h2>
+            <h2>{t('empty.title')}</h2>
             <p>
-              A brief is a document in which every statement cites its source. Draft one from an actor, a tag, or claims
-              you tick in the Claims panel on the right, then edit it: type <kbd>@</kbd> to cite a claim, or drag one in
-              from the Claims panel (or press Enter on it). Export it as DOCX, PDF, Markdown or HTML with footnotes.
+              <Trans t={t} i18nKey="empty.intro" components={{ kbd: <kbd /> }} />
             </p>
           </div>
         )}
@@ -181,13 +180,14 @@ function OpenBrief({
   citeRef: { current: CiteAtCursor | null };
 }) {
   // Refetched when another change touches this brief (undo, another window, deleted, brought back by undo).
+  const { t } = useTranslation('briefs');
   const query = useApiQuery('getBrief', { id });
   const state = query.error ? { missing: query.error.message } : query.data ? { brief: query.data } : null;
-  if (!state) return <p className="pane-hint">Opening…</p>;
+  if (!state) return <p className="pane-hint">{t('editor.opening')}</p>;
   if ('missing' in state) {
     return (
       <div className="empty-state" role="alert">
-        <h2>This brief is not in the notebook</h2>
+        <h2>{t('editor.missing')}</h2>
         <p>{state.missing}</p>
       </div>
     );
@@ -206,6 +206,7 @@ interface ItemProps {
 }
 
 function BriefItem({ brief, selected, readOnly, onOpen, onRename, onDuplicate, onDelete }: ItemProps) {
+  const { t, i18n } = useTranslation(['briefs', 'common']);
   const [editing, setEditing] = useState(false);
   const [title, setTitle] = useState(brief.title);
   useEffect(() => setTitle(brief.title), [brief.title]);
@@ -219,7 +220,7 @@ function BriefItem({ brief, selected, readOnly, onOpen, onRename, onDuplicate, o
       {editing ? (
         <input
           className="brief-rename"
-          aria-label="New title"
+          aria-label={t('list.newTitle')}
           value={title}
           autoFocus
           onChange={(e) => setTitle(e.target.value)}
@@ -233,26 +234,32 @@ function BriefItem({ brief, selected, readOnly, onOpen, onRename, onDuplicate, o
         <button type="button" className="brief-open" aria-current={selected ? 'page' : undefined} onClick={onOpen}>
           <span className="brief-item-title">{brief.title}</span>
           <span className="brief-item-meta">
-            {brief.citations} {brief.citations === 1 ? 'citation' : 'citations'} · {formatDateTime(brief.updatedAt)}
+            {t('list.citations', { count: brief.citations })} · {formatDateTime(brief.updatedAt, i18n.language)}
           </span>
         </button>
       )}
       {!readOnly && !editing && (
         <span className="brief-item-actions">
-          <button
-            type="button"
-            className="link-button"
-            aria-label={`Rename ${brief.title}`}
-            onClick={() => setEditing(true)}
-          >
-            Rename
-          </button>
-          <button type="button" className="link-button" aria-label={`Duplicate ${brief.title}`} onClick={onDuplicate}>
-            Duplicate
-          </button>
-          <button type="button" className="link-button danger" aria-label={`Delete ${brief.title}`} onClick={onDelete}>
-            Delete
-          </button>
+          {[
+            { text: t('list.rename'), label: t('list.renameOne', { title: brief.title }), run: () => setEditing(true) },
+            { text: t('list.duplicate'), label: t('list.duplicateOne', { title: brief.title }), run: onDuplicate },
+            {
+              text: t('common:delete'),
+              label: t('list.deleteOne', { title: brief.title }),
+              run: onDelete,
+              danger: true,
+            },
+          ].map((action) => (
+            <button
+              key={action.label}
+              type="button"
+              className={action.danger ? 'link-button danger' : 'link-button'}
+              aria-label={action.label}
+              onClick={action.run}
+            >
+              {action.text}
+            </button>
+          ))}
         </span>
       )}
     </li>

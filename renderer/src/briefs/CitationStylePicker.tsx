@@ -5,6 +5,7 @@
  * by every export of it.
  */
 import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { call } from '../api';
 import { useApiQuery, useErrorNotice } from '../api/queries';
 import { useNotices } from '../ui/notices';
@@ -20,8 +21,9 @@ export function CitationStylePicker({
   value: string | undefined;
   readOnly: boolean;
 }) {
+  const { t } = useTranslation('briefs');
   const styles = useApiQuery('listCitationStyles', {});
-  useErrorNotice(styles.error, 'Citation styles');
+  useErrorNotice(styles.error, t('style.loadFailed'));
   const { info, error } = useNotices();
   const [chosen, setChosen] = useState<string | undefined>(value);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -42,7 +44,7 @@ export function CitationStylePicker({
     try {
       const added = await call('addCitationStyle', { fileName: file.name, xml: await file.text() });
       await styles.refetch();
-      info(`Added the citation style “${added.title}”.`);
+      info(t('style.added', { title: added.title }));
       await choose(added.id);
     } catch (err) {
       error(err);
@@ -51,7 +53,7 @@ export function CitationStylePicker({
 
   return (
     <label className="brief-style">
-      <span className="brief-export-label">Citations</span>
+      <span className="brief-export-label">{t('style.label')}</span>
       <select
         value={current}
         disabled={readOnly || !styles.data}
@@ -63,10 +65,10 @@ export function CitationStylePicker({
         {(styles.data ?? []).map((s) => (
           <option key={s.id} value={s.id}>
             {s.title}
-            {s.kind === 'in-text' ? ' (in the text)' : ''}
+            {s.kind === 'in-text' ? ` ${t('style.inText')}` : ''}
           </option>
         ))}
-        <option value={ADD}>Add a CSL style…</option>
+        <option value={ADD}>{t('style.add')}</option>
       </select>
       <input
         ref={fileRef}

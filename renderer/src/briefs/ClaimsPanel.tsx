@@ -7,6 +7,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { keepPreviousData } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import type { ClaimHit, ResolvedClaim } from '../../../shared/api/briefs';
 import { citationLabel, excerpt, quoted } from '../../../shared/brief-doc';
 import type { Brief } from '../../../shared/model';
@@ -15,6 +16,7 @@ import { useApiQuery, useDebouncedValue, useErrorNotice } from '../api/queries';
 import { useNotices } from '../ui/notices';
 import { VirtualList } from '../ui/VirtualList';
 import { setAnnotationDrag } from './drag';
+import { hashTags } from './format';
 import '../styles/claims-panel.css';
 
 /** Claims asked for at first; scrolling to the end asks for PAGE_GROWTH times as many, up to MAX_CLAIMS. */
@@ -44,6 +46,7 @@ export function ClaimsPanel({
   onCite(claim: ResolvedClaim): void;
   onDrafted(brief: Brief): void;
 }) {
+  const { t } = useTranslation('briefs');
   const { error } = useNotices();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const query = useDebouncedValue(filters.query.trim(), 150);
@@ -87,7 +90,7 @@ export function ClaimsPanel({
 
   const cite = (hit: ClaimHit) => {
     if (!canCite) {
-      error('Open a brief to cite a claim in it.');
+      error(t('claims.openToCite'));
       return;
     }
     onCite({ annotation: hit.annotation, source: hit.source });
@@ -136,75 +139,77 @@ export function ClaimsPanel({
   );
 
   return (
-    <aside className="claims-panel" aria-label="Claims">
+    <aside className="claims-panel" aria-label={t('claims.title')}>
       <h2 className="pane-heading">
-        Claims {claims.data && <span className="count">{more ? `${hits.length}+` : hits.length}</span>}
+        {t('claims.title')} {claims.data && <span className="count">{more ? `${hits.length}+` : hits.length}</span>}
       </h2>
-      <div className="claims-filters" role="group" aria-label="Filter claims">
+      <div className="claims-filters" role="group" aria-label={t('claims.filter')}>
         <input
           type="search"
-          aria-label="Find claims"
-          placeholder="Find claims…"
+          aria-label={t('claims.find')}
+          placeholder={t('claims.findPlaceholder')}
           value={filters.query}
           onChange={(e) => set({ query: e.target.value })}
         />
         <FilterSelect
-          label="Actor"
+          label={t('claims.actor')}
+          any={t('claims.anyActor')}
           value={filters.actorId}
           onChange={(actorId) => set({ actorId })}
           options={(actors.data ?? []).map((a) => ({ value: a.id, label: a.name }))}
         />
         <FilterSelect
-          label="Tag"
+          label={t('claims.tag')}
+          any={t('claims.anyTag')}
           value={filters.tagId}
           onChange={(tagId) => set({ tagId })}
-          options={(tags.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
+          options={(tags.data ?? []).map((tag) => ({ value: tag.id, label: tag.name }))}
         />
         <FilterSelect
-          label="Status"
+          label={t('claims.status')}
+          any={t('claims.anyStatus')}
           value={filters.status}
           onChange={(status) => set({ status })}
           options={(notebook.data?.statuses ?? []).map((st) => ({ value: st, label: st }))}
         />
         <FilterSelect
-          label="Source"
+          label={t('claims.source')}
+          any={t('claims.anySource')}
           value={filters.sourceId}
           onChange={(sourceId) => set({ sourceId })}
-          options={sortedSources.map((src) => ({ value: src.id, label: excerpt(src.title || 'Untitled source', 60) }))}
+          options={sortedSources.map((src) => ({
+            value: src.id,
+            label: excerpt(src.title || t('claims.untitled'), 60),
+          }))}
         />
         {filtered && (
           <button type="button" className="link-button" onClick={() => setFilters(NO_FILTERS)}>
-            Clear filters
+            {t('claims.clearFilters')}
           </button>
         )}
       </div>
       <p className="pane-hint claims-hint">
-        {canCite
-          ? 'Drag a claim into the brief, or press Enter on it to cite it at the cursor.'
-          : 'Open a brief to cite claims in it.'}{' '}
-        Tick claims (Shift-click for a run) to draft a brief from them.
+        {canCite ? t('claims.hintCite') : t('claims.hintOpen')} {t('claims.hintTick')}
       </p>
       {picked.length > 0 && (
-        <div className="claims-picked" role="group" aria-label="Picked claims">
+        <div className="claims-picked" role="group" aria-label={t('claims.picked')}>
           <button
             type="button"
             className="button button-primary"
             disabled={readOnly || drafting}
             onClick={() => void draft()}
           >
-            Draft brief from {picked.length} {picked.length === 1 ? 'claim' : 'claims'}
+            {t('claims.draft', { count: picked.length })}
           </button>
           <button type="button" className="link-button" onClick={() => setPicked([])}>
-            Clear
+            {t('claims.clear')}
           </button>
         </div>
       )}
       {!claims.data ? (
-        <p className="pane-hint">Loading…</p>
+        <p className="pane-hint">{t('loading')}</p>
       ) : hits.length === 0 ? (
-        <p className="pane-hint">
-          {filtered ? 'No claim matches.' : 'No claims yet: mark passages in a source as claims.'}
-        </p>
+        <p className="pane-hint">{filtered ? t('claims.noMatch') : t('claims.none')}</p>
       ) : (
         <VirtualList
           items={hits}
@@ -212,7 +217,7 @@ export function ClaimsPanel({
           estimateSize={66}
           gap={4}
           className="claims-list"
-          aria-label="Claims to cite"
+          aria-label={t('claims.toCite')}
           keys
           onEndReached={onEndReached}
           renderRow={(hit, i, row) => {
@@ -238,7 +243,7 @@ export function ClaimsPanel({
               >
                 <input
                   type="checkbox"
-                  aria-label="Pick for a new brief"
+                  aria-label={t('claims.pick')}
                   tabIndex={-1}
                   checked={isPicked}
                   onClick={(e) => toggle(i, e.shiftKey)}
@@ -249,7 +254,7 @@ export function ClaimsPanel({
                   <span className="claims-item-meta">
                     {citationLabel(hit)}
                     {hit.actorNames.length > 0 && <> · {hit.actorNames.join(', ')}</>}
-                    {hit.tagNames.length > 0 && <> · #{hit.tagNames.join(' #')}</>}
+                    {hit.tagNames.length > 0 && <> · {hashTags(hit.tagNames)}</>}
                     <span className={`claims-item-status status-${hit.annotation.status}`}>
                       {' '}
                       · {hit.annotation.status}
@@ -267,21 +272,23 @@ export function ClaimsPanel({
 
 const hitKey = (hit: ClaimHit) => hit.annotation.id;
 
-/** One filter: "Any <label>" or one of the options. */
+/** One filter: "Any <label>" (`any`) or one of the options. */
 function FilterSelect({
   label,
+  any,
   value,
   options,
   onChange,
 }: {
   label: string;
+  any: string;
   value: string;
   options: Array<{ value: string; label: string }>;
   onChange(value: string): void;
 }) {
   return (
     <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>
-      <option value="">Any {label.toLowerCase()}</option>
+      <option value="">{any}</option>
       {options.map((o) => (
         <option key={o.value} value={o.value}>
           {o.label}

@@ -3,6 +3,7 @@
  * (overview, sections, every claim cited), saved and opened in one step.
  */
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { foldLetters } from '../../../shared/fold-letters';
 import type { Actor, Brief, Tag } from '../../../shared/model';
 import { call } from '../api';
@@ -26,6 +27,7 @@ export function DraftPicker({
   onClose(): void;
   onDrafted(brief: Brief): void;
 }) {
+  const { t, i18n } = useTranslation(['briefs', 'actors', 'common']);
   const { error } = useNotices();
   const [filter, setFilter] = useState('');
   const [busy, setBusy] = useState(false);
@@ -38,14 +40,19 @@ export function DraftPicker({
     let list: Array<Choice & { aliases: string[] }>;
     if (kind === 'actor') {
       if (!actors.data) return null;
-      list = actors.data.map((a: Actor) => ({ id: a.id, name: a.name, detail: a.kind, aliases: a.aliases }));
+      list = actors.data.map((a: Actor) => ({
+        id: a.id,
+        name: a.name,
+        detail: t(`actors:kind.${a.kind}`).toLocaleLowerCase(i18n.language),
+        aliases: a.aliases,
+      }));
     } else {
       if (!tags.data) return null;
-      const byId = new Map(tags.data.map((t: Tag) => [t.id, t]));
-      list = tags.data.map((t) => ({
-        id: t.id,
-        name: t.name,
-        detail: t.parentId ? `in ${byId.get(t.parentId)?.name ?? '…'}` : 'tag',
+      const byId = new Map(tags.data.map((tag: Tag) => [tag.id, tag]));
+      list = tags.data.map((tag) => ({
+        id: tag.id,
+        name: tag.name,
+        detail: tag.parentId ? t('draft.inTag', { name: byId.get(tag.parentId)?.name ?? '…' }) : t('draft.tagDetail'),
         aliases: [] as string[],
       }));
     }
@@ -56,7 +63,7 @@ export function DraftPicker({
         name,
         detail: aliases.length ? `${detail} · ${aliases.join(', ')}` : detail,
       }));
-  }, [kind, actors.data, tags.data, failed]);
+  }, [kind, actors.data, tags.data, failed, t, i18n.language]);
 
   const shown = useMemo(() => {
     const f = foldLetters(filter.trim());
@@ -74,36 +81,31 @@ export function DraftPicker({
     }
   };
 
-  const noun = kind === 'actor' ? 'actor' : 'tag';
   return (
     <div
       className="draft-picker"
       role="dialog"
-      aria-label={`New brief from ${noun}`}
+      aria-label={t(`draft.${kind}.title`)}
       onKeyDown={(e) => e.key === 'Escape' && onClose()}
     >
       <div className="draft-picker-head">
-        <strong>New brief from {noun}</strong>
-        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+        <strong>{t(`draft.${kind}.title`)}</strong>
+        <button type="button" className="icon-button" aria-label={t('common:close')} onClick={onClose}>
           ×
         </button>
       </div>
       <input
         className="draft-filter"
-        aria-label={`Find ${noun}`}
-        placeholder={`Find ${noun}…`}
+        aria-label={t(`draft.${kind}.find`)}
+        placeholder={t(`draft.${kind}.findPlaceholder`)}
         value={filter}
         autoFocus
         onChange={(e) => setFilter(e.target.value)}
       />
       {choices === null ? (
-        <p className="pane-hint">Loading…</p>
+        <p className="pane-hint">{t('loading')}</p>
       ) : shown.length === 0 ? (
-        <p className="pane-hint">
-          {choices.length === 0
-            ? `This notebook has no ${noun}s yet: link claims to ${noun}s first.`
-            : 'Nothing matches.'}
-        </p>
+        <p className="pane-hint">{choices.length === 0 ? t(`draft.${kind}.none`) : t('draft.noMatch')}</p>
       ) : (
         <ul className="draft-choices">
           {shown.map((c) => (

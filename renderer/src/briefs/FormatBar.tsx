@@ -3,9 +3,16 @@
  * lists, block quote, link, table commands, and the Cite button (types `@`).
  */
 import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useEditorState, type Editor } from '@tiptap/react';
 import { TextSelection } from '@tiptap/pm/state';
 import { inTable, insertTable, runTableCommand } from './table';
+
+/** Typed by the Cite button: the `@` that opens the cite popup, after a space. */
+const CITE_TRIGGER = ' @';
+
+/** The table commands shown while the cursor is in a table, in toolbar order. */
+const TABLE_TOOLS = ['addRow', 'addColumn', 'deleteRow', 'deleteColumn', 'deleteTable'] as const;
 
 function ToolButton({
   label,
@@ -37,6 +44,7 @@ function ToolButton({
 }
 
 export function FormatBar({ editor }: { editor: Editor }) {
+  const { t } = useTranslation('briefs');
   const s = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -76,76 +84,80 @@ export function FormatBar({ editor }: { editor: Editor }) {
   };
 
   return (
-    <div className="format-bar" role="toolbar" aria-label="Formatting">
-      <ToolButton label="Paragraph" onClick={() => chain().setParagraph().run()}>
-        ¶
-      </ToolButton>
-      <ToolButton label="Heading 1" active={s.h1} onClick={() => chain().toggleHeading({ level: 1 }).run()}>
-        H1
-      </ToolButton>
-      <ToolButton label="Heading 2" active={s.h2} onClick={() => chain().toggleHeading({ level: 2 }).run()}>
-        H2
-      </ToolButton>
-      <ToolButton label="Heading 3" active={s.h3} onClick={() => chain().toggleHeading({ level: 3 }).run()}>
-        H3
-      </ToolButton>
-      <span className="tool-sep" />
-      <ToolButton label="Bold" active={s.bold} onClick={() => chain().toggleBold().run()}>
-        <b>B</b>
-      </ToolButton>
-      <ToolButton label="Italic" active={s.italic} onClick={() => chain().toggleItalic().run()}>
-        <i>I</i>
-      </ToolButton>
-      <ToolButton label="Underline" active={s.underline} onClick={() => chain().toggleUnderline().run()}>
-        <u>U</u>
-      </ToolButton>
-      <span className="tool-sep" />
-      <ToolButton label="Bulleted list" active={s.bullet} onClick={() => chain().toggleBulletList().run()}>
-        • List
-      </ToolButton>
-      <ToolButton label="Numbered list" active={s.ordered} onClick={() => chain().toggleOrderedList().run()}>
-        1. List
-      </ToolButton>
-      <ToolButton label="Block quote" active={s.quote} onClick={() => chain().toggleBlockquote().run()}>
-        ❝
+    <div className="format-bar" role="toolbar" aria-label={t('format.label')}>
+      <ToolButton label={t('format.paragraph')} onClick={() => chain().setParagraph().run()}>
+        {t('format.paragraphShort')}
       </ToolButton>
       <ToolButton
-        label="Link"
+        label={t('format.heading', { level: 1 })}
+        active={s.h1}
+        onClick={() => chain().toggleHeading({ level: 1 }).run()}
+      >
+        {t('format.headingShort', { level: 1 })}
+      </ToolButton>
+      <ToolButton
+        label={t('format.heading', { level: 2 })}
+        active={s.h2}
+        onClick={() => chain().toggleHeading({ level: 2 }).run()}
+      >
+        {t('format.headingShort', { level: 2 })}
+      </ToolButton>
+      <ToolButton
+        label={t('format.heading', { level: 3 })}
+        active={s.h3}
+        onClick={() => chain().toggleHeading({ level: 3 }).run()}
+      >
+        {t('format.headingShort', { level: 3 })}
+      </ToolButton>
+      <span className="tool-sep" />
+      <ToolButton label={t('format.bold')} active={s.bold} onClick={() => chain().toggleBold().run()}>
+        <b>{t('format.boldShort')}</b>
+      </ToolButton>
+      <ToolButton label={t('format.italic')} active={s.italic} onClick={() => chain().toggleItalic().run()}>
+        <i>{t('format.italicShort')}</i>
+      </ToolButton>
+      <ToolButton label={t('format.underline')} active={s.underline} onClick={() => chain().toggleUnderline().run()}>
+        <u>{t('format.underlineShort')}</u>
+      </ToolButton>
+      <span className="tool-sep" />
+      <ToolButton label={t('format.bulleted')} active={s.bullet} onClick={() => chain().toggleBulletList().run()}>
+        {t('format.bulletedShort')}
+      </ToolButton>
+      <ToolButton label={t('format.numbered')} active={s.ordered} onClick={() => chain().toggleOrderedList().run()}>
+        {t('format.numberedShort')}
+      </ToolButton>
+      <ToolButton label={t('format.quote')} active={s.quote} onClick={() => chain().toggleBlockquote().run()}>
+        {t('format.quoteShort')}
+      </ToolButton>
+      <ToolButton
+        label={t('format.link')}
         active={s.link}
         onClick={() => {
           setHref(s.href);
           setLinkOpen((o) => !o);
         }}
       >
-        Link
+        {t('format.link')}
       </ToolButton>
       <span className="tool-sep" />
       {s.table ? (
-        <>
-          <ToolButton label="Add row" onClick={() => runTableCommand(editor, 'addRow')}>
-            + Row
+        TABLE_TOOLS.map((command) => (
+          <ToolButton
+            key={command}
+            label={t(`format.table.${command}`)}
+            onClick={() => runTableCommand(editor, command)}
+          >
+            {t(`format.table.${command}Short`)}
           </ToolButton>
-          <ToolButton label="Add column" onClick={() => runTableCommand(editor, 'addColumn')}>
-            + Col
-          </ToolButton>
-          <ToolButton label="Delete row" onClick={() => runTableCommand(editor, 'deleteRow')}>
-            − Row
-          </ToolButton>
-          <ToolButton label="Delete column" onClick={() => runTableCommand(editor, 'deleteColumn')}>
-            − Col
-          </ToolButton>
-          <ToolButton label="Delete table" onClick={() => runTableCommand(editor, 'deleteTable')}>
-            × Table
-          </ToolButton>
-        </>
+        ))
       ) : (
-        <ToolButton label="Insert table" onClick={() => insertTable(editor)}>
-          Table
+        <ToolButton label={t('format.table.insert')} onClick={() => insertTable(editor)}>
+          {t('format.table.insertShort')}
         </ToolButton>
       )}
       <span className="tool-sep" />
-      <ToolButton label="Cite a claim (or type @)" onClick={() => chain().insertContent(' @').run()}>
-        @ Cite
+      <ToolButton label={t('format.cite')} onClick={() => chain().insertContent(CITE_TRIGGER).run()}>
+        {t('format.citeShort')}
       </ToolButton>
       {linkOpen && (
         <form
@@ -156,8 +168,8 @@ export function FormatBar({ editor }: { editor: Editor }) {
           }}
         >
           <input
-            aria-label="Link address"
-            placeholder="https://…"
+            aria-label={t('format.linkAddress')}
+            placeholder={t('format.linkPlaceholder')}
             value={href}
             autoFocus
             onChange={(e) => setHref(e.target.value)}
@@ -166,7 +178,7 @@ export function FormatBar({ editor }: { editor: Editor }) {
             }}
           />
           <button type="submit" className="button">
-            {href.trim() ? 'Apply' : 'Remove link'}
+            {href.trim() ? t('format.apply') : t('format.removeLink')}
           </button>
         </form>
       )}

@@ -9,6 +9,7 @@
  * The node view is plain DOM (no React inside ProseMirror): cheap for briefs
  * with hundreds of citations, and no nested React roots.
  */
+import i18next from 'i18next';
 import { Plugin } from '@tiptap/pm/state';
 import { mergeAttributes, Node } from '@tiptap/react';
 import {
@@ -46,6 +47,8 @@ export function drawChip(
   claim: CitationState,
   note?: { n: number; repeat: boolean },
 ): void {
+  // Drawn outside React: the words of the interface language at the time of drawing.
+  const t = i18next.getFixedT(null, 'briefs');
   dom.replaceChildren();
   dom.className = 'cite-chip';
   delete dom.dataset.note;
@@ -53,20 +56,18 @@ export function drawChip(
   if (claim === undefined) {
     dom.classList.add('is-loading');
     dom.dataset.state = 'loading';
-    dom.append(el('span', 'cite-quote', attrs.quote ? quoted(excerpt(attrs.quote, 48)) : 'Citation…'));
-    dom.title = 'Looking up the cited claim…';
+    dom.append(el('span', 'cite-quote', attrs.quote ? quoted(excerpt(attrs.quote, 48)) : t('chip.loading')));
+    dom.title = t('chip.lookingUp');
     return;
   }
   if (claim === null || 'sourceRemoved' in claim) {
     const source = claim?.sourceRemoved;
     dom.classList.add('is-removed');
     dom.dataset.state = source ? 'source-removed' : 'removed';
-    dom.append(el('span', 'cite-removed', source ? 'source removed' : 'citation removed'));
+    dom.append(el('span', 'cite-removed', source ? t('chip.sourceRemoved') : t('chip.removed')));
     if (attrs.quote) dom.append(el('span', 'cite-quote', quoted(excerpt(attrs.quote, 48))));
     if (attrs.label) dom.append(el('span', 'cite-meta', attrs.label));
-    dom.title = source
-      ? `The source “${source.title}” was deleted from the notebook with this claim. Exports show “[citation removed]” here.`
-      : 'The cited claim was deleted from the notebook. Exports show “[citation removed]” here.';
+    dom.title = source ? t('chip.sourceRemovedTitle', { title: source.title }) : t('chip.removedTitle');
     return;
   }
   dom.dataset.state = 'live';
@@ -81,8 +82,8 @@ export function drawChip(
   dom.append(
     el('span', `cite-status status-${claim.annotation.status.replace(/[^a-z0-9-]/gi, '')}`, claim.annotation.status),
   );
-  const again = note?.repeat ? `Cited again: exports reuse note ${note.n}.\n` : note ? `Note ${note.n}.\n` : '';
-  dom.title = `${again}${citationNoteText(claim)}\nDouble-click to open it in its source.`;
+  const again = note?.repeat ? `${t('chip.again', { n: note.n })}\n` : note ? `${t('chip.note', { n: note.n })}\n` : '';
+  dom.title = `${again}${citationNoteText(claim)}\n${t('chip.open')}`;
 }
 
 /** One typed character of the punctuation a citation mark joins. */

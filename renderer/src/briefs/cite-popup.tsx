@@ -6,11 +6,13 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Editor } from '@tiptap/react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { ClaimHit, ResolvedClaim } from '../../../shared/api/briefs';
 import { citationLabel, excerpt, quoted } from '../../../shared/brief-doc';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useApiQuery, useDebouncedValue } from '../api/queries';
 import { findTrigger } from './trigger';
+import { hashTags } from './format';
 
 export interface CiteTrigger {
   from: number;
@@ -149,25 +151,24 @@ export function useCitePopup(
 }
 
 export function CitePopup({ popup }: { popup: CitePopupApi }) {
+  const { t } = useTranslation('briefs');
   const { trigger, hits, active, loading } = popup;
   if (!trigger) return null;
   const top = Math.min(trigger.top + 4, window.innerHeight - 320);
   const left = Math.min(trigger.left, window.innerWidth - 440);
   return (
-    <div className="cite-popup" style={{ top, left }} role="dialog" aria-label="Cite a claim">
+    <div className="cite-popup" style={{ top, left }} role="dialog" aria-label={t('cite.label')}>
       <div className="cite-popup-head">
         {trigger.query ? (
-          <>
-            Claims matching <strong>{trigger.query}</strong>
-          </>
+          <Trans t={t} i18nKey="cite.matching" values={{ query: trigger.query }} components={{ strong: <strong /> }} />
         ) : (
-          'Type to search claims by quote, actor, tag or outlet'
+          t('cite.typeToSearch')
         )}
       </div>
       {hits.length === 0 ? (
-        <p className="cite-popup-empty">{loading ? 'Searching…' : 'No claims match.'}</p>
+        <p className="cite-popup-empty">{loading ? t('cite.searching') : t('cite.none')}</p>
       ) : (
-        <ul role="listbox" aria-label="Claims to cite" className="cite-popup-list">
+        <ul role="listbox" aria-label={t('claims.toCite')} className="cite-popup-list">
           {hits.map((hit, i) => (
             <li
               key={hit.annotation.id}
@@ -184,7 +185,7 @@ export function CitePopup({ popup }: { popup: CitePopupApi }) {
               <span className="cite-option-meta">
                 {citationLabel(hit)}
                 {hit.actorNames.length > 0 && <> · {hit.actorNames.join(', ')}</>}
-                {hit.tagNames.length > 0 && <> · #{hit.tagNames.join(' #')}</>}
+                {hit.tagNames.length > 0 && <> · {hashTags(hit.tagNames)}</>}
                 <span className="cite-option-status"> · {hit.annotation.status}</span>
               </span>
             </li>

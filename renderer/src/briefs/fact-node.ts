@@ -4,6 +4,7 @@
  * as they are now, through the same CitationStore as the citation chips, so it
  * re-resolves when the notebook changes. What changed since drafting is marked.
  */
+import i18next from 'i18next';
 import { mergeAttributes, Node } from '@tiptap/react';
 import { FACT_NODE, factAttrs, factRuns, type FactAttrs } from '../../../shared/brief-facts';
 import { liveClaim, type CitationStore } from './citation-store';
@@ -39,7 +40,7 @@ export function drawFact(dom: HTMLElement, attrs: FactAttrs | undefined, store: 
     dom.append(span);
   }
   dom.dataset.changed = String(changed);
-  dom.title = 'Worded from the claims as they are now; updates when they change.';
+  dom.title = i18next.t('briefs:fact.title');
 }
 
 export const Fact = Node.create<FactOptions>({

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { describeTarget } from '../../../shared/anchoring';
+import { createTranslator } from '../../../shared/i18n';
 import type { Annotation, Tag } from '../../../shared/model';
 import {
   anchorAll,
@@ -282,9 +283,14 @@ describe('list helpers', () => {
     expect(isEmptyDoc({ type: 'doc', content: [{ type: 'horizontalRule' }] })).toBe(false);
   });
 
-  it('says what a merge or delete touches', () => {
-    expect(usageText({ annotations: 12, sources: 5 })).toBe('12 annotations in 5 sources');
-    expect(usageText({ annotations: 1, sources: 1 })).toBe('1 annotation in 1 source');
-    expect(usageText({ annotations: 0, sources: 0 })).toBe('no annotations');
+  it('says what a merge or delete touches, in English and Swedish', () => {
+    const en = createTranslator('en').getFixedT('en', 'annotations');
+    expect(usageText(en, { annotations: 12, sources: 5 })).toBe('12 annotations in 5 sources');
+    expect(usageText(en, { annotations: 1, sources: 1 })).toBe('1 annotation in 1 source');
+    expect(usageText(en, { annotations: 0, sources: 0 })).toBe('no annotations');
+    const sv = createTranslator('sv').getFixedT('sv', 'annotations');
+    expect(usageText(sv, { annotations: 12, sources: 5 })).toBe('12 annoteringar i 5 källor');
+    expect(usageText(sv, { annotations: 1, sources: 1 })).toBe('1 annotering i 1 källa');
+    expect(usageText(sv, { annotations: 0, sources: 0 })).toBe('inga annoteringar');
   });
 });
