@@ -6,13 +6,13 @@
  * take one, or restore one after confirming.
  */
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { HistoryTimeline, SnapshotInfo } from '../../../shared/api/history';
 import type { ShortcutPlatform } from '../../../shared/shortcuts';
 import { call } from '../api';
 import { useApiEvent } from '../api/useApiEvent';
 import { useNotices } from '../ui/notices';
+import { formatLocale } from '../i18n';
 import { PLATFORM } from '../ui/platform';
 import { useOpenCommand } from '../help/useOpenCommand';
 import '../styles/history.css';
@@ -22,13 +22,13 @@ function when(iso: string): string {
   const d = new Date(iso);
   const sameDay = d.toDateString() === new Date().toDateString();
   return sameDay
-    ? d.toLocaleTimeString(i18next.language, { hour: '2-digit', minute: '2-digit', second: '2-digit' })
-    : d.toLocaleString(i18next.language, { dateStyle: 'medium', timeStyle: 'short' });
+    ? d.toLocaleTimeString(formatLocale(), { hour: '2-digit', minute: '2-digit', second: '2-digit' })
+    : d.toLocaleString(formatLocale(), { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 /** "12 kB", written the interface language's way. */
 function kilobytes(bytes: number): string {
-  return new Intl.NumberFormat(i18next.language, { style: 'unit', unit: 'kilobyte' }).format(Math.ceil(bytes / 1024));
+  return new Intl.NumberFormat(formatLocale(), { style: 'unit', unit: 'kilobyte' }).format(Math.ceil(bytes / 1024));
 }
 
 /** Opens on the shortcut and on the menu command; `open`/`onOpenChange` let the toolbar open it too. */

@@ -7,6 +7,7 @@ import { NearDuplicateLink } from '../sources/NearDuplicateLink';
 import { RemovedPanel } from '../sources/RemovedPanel';
 import { useSourceDeletion } from '../sources/SourceDeletion';
 import { useAnnotations } from '../annotations/AnnotationsContext';
+import { formatLocale } from '../i18n';
 
 interface Props {
   data: SourceWithAnnotations;
@@ -27,7 +28,7 @@ export function Inspector({ data }: Props) {
   const removed = source.removed.length;
   const { ask } = useSourceDeletion();
   const { readOnly } = useAnnotations();
-  const { t, i18n } = useTranslation(['inspector', 'common', 'enums']);
+  const { t } = useTranslation(['inspector', 'common', 'enums']);
   const notKnown = <span className="muted">{t('common:notKnown')}</span>;
   return (
     <section className="inspector" aria-label={t('label')}>
@@ -85,7 +86,7 @@ export function Inspector({ data }: Props) {
         <Row label={t('field.length')}>
           {t('characters', {
             count: source.text.length,
-            characters: source.text.length.toLocaleString(i18n.language),
+            characters: source.text.length.toLocaleString(formatLocale()),
           })}
         </Row>
       </dl>

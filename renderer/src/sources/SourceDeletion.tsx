@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { ANNOTATION_KINDS } from '../../../shared/enums';
 import type { Annotation } from '../../../shared/model';
 import { call } from '../api';
+import { formatLocale } from '../i18n';
 import { useApiQuery } from '../api/queries';
 import { closeOnUndo, useNotices } from '../ui/notices';
 import { keyHint } from '../ui/platform';
@@ -29,7 +30,7 @@ export function annotationCounts(annotations: readonly Pick<Annotation, 'kind'>[
     .filter(([, n]) => n > 0)
     .map(([kind, count]) => i18next.t(`sources:delete.count.${kind}`, { count }));
   if (parts.length === 0) return null;
-  return new Intl.ListFormat(i18next.language, { type: 'conjunction' }).format(parts);
+  return new Intl.ListFormat(formatLocale(), { type: 'conjunction' }).format(parts);
 }
 
 function ConfirmDelete({ source, onCancel, onConfirm }: { source: Named; onCancel(): void; onConfirm(): void }) {

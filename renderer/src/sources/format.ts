@@ -1,15 +1,17 @@
-/** Display helpers for source metadata, in the interface's language (i18next.language). */
+/** Display helpers for source metadata, in the interface's language (formatLocale). */
 import i18next from 'i18next';
 import { ORIGIN_KINDS, type OriginKind } from '../../../shared/enums';
+import { formatLocale } from '../i18n';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 /** One formatter per language and style, made once. */
 function dateFormat(style: 'date' | 'dateTime'): Intl.DateTimeFormat {
-  const key = `${i18next.language}:${style}`;
+  const locale = formatLocale();
+  const key = `${locale}:${style}`;
   let format = formats.get(key);
   if (!format) {
     format = new Intl.DateTimeFormat(
-      i18next.language,
+      locale,
       style === 'date' ? { dateStyle: 'medium', timeZone: 'UTC' } : { dateStyle: 'medium', timeStyle: 'short' },
     );
     formats.set(key, format);
@@ -34,7 +36,7 @@ export function formatDateTime(iso: string | undefined): string {
 export function languageName(code: string): string {
   if (!code || code === 'und') return i18next.t('sources:languageUnknown');
   try {
-    return new Intl.DisplayNames(i18next.language, { type: 'language' }).of(code) ?? code;
+    return new Intl.DisplayNames(formatLocale(), { type: 'language' }).of(code) ?? code;
   } catch {
     return code;
   }
