@@ -3,7 +3,9 @@
  *
  * For each list: a const array (`as const`, the order the UI shows), the zod
  * enum derived from it (API and model schemas use it; its type is the union),
- * and, where the UI shows the values, their display labels. Everything else —
+ * and English display labels only where main or the CLI still show them (the
+ * interface's labels, in every language, are in the `enums` catalogue:
+ * shared/i18n/locales/<language>/enums.json, keyed `<list>.<value>`). Everything else —
  * the model, the API schemas, the services, the CLI's help and errors, the
  * Electron menu and file dialogs, the renderer's selects, buttons and file
  * input — imports the list from here instead of spelling its values out.
@@ -30,12 +32,6 @@ export const SOURCE_SORTS = ['imported', 'title', 'published'] as const;
 export const SourceSort = z.enum(SOURCE_SORTS);
 export type SourceSort = z.infer<typeof SourceSort>;
 
-export const SOURCE_SORT_LABEL: Record<SourceSort, string> = {
-  imported: 'Import order',
-  title: 'Title',
-  published: 'Newest first',
-};
-
 // ---------------------------------------------------------------- annotations
 
 export const ANNOTATION_KINDS = ['claim', 'highlight', 'note'] as const;
@@ -51,12 +47,6 @@ export const ANNOTATION_KIND_LABEL: Record<AnnotationKind, string> = {
 export const RELATION_TYPES = ['corroborates', 'contradicts', 'elaborates'] as const;
 export const RelationType = z.enum(RELATION_TYPES);
 export type RelationType = z.infer<typeof RelationType>;
-/** The button that links a suggested passage to a claim with that relation ("<passage> corroborates <claim>"). */
-export const RELATION_TYPE_LABEL: Record<RelationType, string> = {
-  corroborates: 'Corroborates',
-  contradicts: 'Contradicts',
-  elaborates: 'Elaborates',
-};
 
 // ---------------------------------------------------------------- actors
 

@@ -23,4 +23,15 @@ export async function setInterfaceLanguage(language: UiLanguage): Promise<void> 
   document.documentElement.lang = language;
 }
 
+/**
+ * The locale dates, numbers and lists are written in: the interface's
+ * language, in the system's regional variant when the system prefers one of
+ * it ("en-GB": 12 Mar 2025; "sv-FI"), else the language alone.
+ */
+export function formatLocale(): string {
+  const language = i18next.language;
+  const preferred = navigator.languages ?? [navigator.language];
+  return preferred.find((tag) => tag?.toLowerCase().split('-')[0] === language) ?? language;
+}
+
 export { i18next };

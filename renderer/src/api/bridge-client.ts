@@ -8,6 +8,7 @@
  * Kept free of DOM-only types (fetch and EventSource are passed in) so that
  * it also runs in Node for the bridge's tests.
  */
+import i18next from 'i18next';
 import type { ApiEvent, DossierApi } from '../../../shared/api';
 import { RENDERER_METHODS } from '../../../shared/api-methods';
 import type { Result } from '../../../shared/errors';
@@ -52,14 +53,14 @@ export function createBridgeClient(options: BridgeClientOptions): DossierApi {
         body: toWire(input ?? {}),
       });
     } catch {
-      return failure('Dossier could not reach its local service. Is `npm run dev:web` still running?');
+      return failure(i18next.t('ui:bridge.unreachable', { command: 'npm run dev:web' }));
     }
     const text = await response.text();
-    if (!response.ok) return failure(text.trim() || `The local service answered with HTTP ${response.status}.`);
+    if (!response.ok) return failure(text.trim() || i18next.t('ui:bridge.status', { status: response.status }));
     try {
       return fromWire(text) as Result<unknown>;
     } catch {
-      return failure('The local service sent an answer that could not be read.');
+      return failure(i18next.t('ui:bridge.unreadable'));
     }
   };
 

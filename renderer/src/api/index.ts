@@ -4,6 +4,7 @@
  * shape over the loopback bridge. Components use `call()`, which unwraps the
  * Result and throws a DossierError whose message is meant for the person.
  */
+import i18next from 'i18next';
 import type { ApiEvent, ApiInput, ApiOutput, DesktopExtras, DossierApi, RendererMethodName } from '../../../shared/api';
 import { DossierError, type Result } from '../../../shared/errors';
 import { createBridgeClient } from './bridge-client';
@@ -58,5 +59,5 @@ export function onApiEvent(listener: (event: ApiEvent) => void): () => void {
 export function errorMessage(err: unknown): string {
   if (err instanceof Error && err.message) return err.message;
   if (typeof err === 'string' && err) return err;
-  return 'Something went wrong.';
+  return i18next.t('ui:errors.generic');
 }

@@ -3,7 +3,8 @@
  * Later features (claims, actors, briefs) add panes or views here; data comes
  * only through the typed API (../api).
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { isSourcesRoute, NavigationProvider, useNavigation } from '../ui/navigation';
 import { EXTRA_VIEWS } from './views';
@@ -26,19 +27,10 @@ import { CommandPalette } from '../search/CommandPalette';
 import { KeyboardShortcuts } from '../help/KeyboardShortcuts';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { useNotebook, useSource } from './useNotebook';
-import { call } from '../api';
-import { useApiEvent } from '../api/useApiEvent';
-import { setInterfaceLanguage } from '../i18n';
-import { pickLanguage } from '../../../shared/i18n';
-import type { LanguageChoice } from '../../../shared/enums';
-
-/** The interface speaks the person's chosen language ("system": the system's preferred one). */
-function applyLanguage(choice: LanguageChoice): void {
-  void setInterfaceLanguage(choice === 'system' ? pickLanguage(navigator.languages ?? [navigator.language]) : choice);
-}
+import { useInterfaceLanguage } from './useInterfaceLanguage';
 
 /** The views the command palette offers: the reader first, then the others in tab order. */
-const PALETTE_VIEWS = [{ id: 'sources', label: 'Sources' }, ...EXTRA_VIEWS.map(({ id, label }) => ({ id, label }))];
+const PALETTE_VIEWS = [{ id: 'sources' as const }, ...EXTRA_VIEWS.map(({ id }) => ({ id }))];
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
@@ -53,6 +45,8 @@ export function App() {
 }
 
 function AppWindow() {
+  const { t } = useTranslation(['app', 'common', 'enums']);
+  useInterfaceLanguage();
   const { error: notifyError } = useNotices();
   const notebook = useNotebook();
   const { route, navigate } = useNavigation();
@@ -66,11 +60,6 @@ function AppWindow() {
   const [historyOpen, setHistoryOpen] = useState(false);
   const selected = useSource(selectedId);
   useUndoRedo();
-  // The language setting as read at start, then every change to it.
-  useEffect(() => {
-    call('getSettings', {}).then((s) => applyLanguage(s.language), notifyError);
-  }, [notifyError]);
-  useApiEvent('settings-changed', (e) => applyLanguage(e.settings.language));
 
   const onImported = useCallback(
     (result: ImportResult) => {
@@ -82,6 +71,7 @@ function AppWindow() {
     [setSelectedId],
   );
   const importer = useImport(onImported);
+  const paletteViews = useMemo(() => PALETTE_VIEWS.map(({ id }) => ({ id, label: t(`views.${id}`) })), [t]);
 
   // A selection that no longer exists (e.g. the notebook changed on disk) is dropped.
   const gone = selected.status === 'error' && selected.notFound;
@@ -140,25 +130,25 @@ function AppWindow() {
         />
         {readOnly && (
           <div className="banner banner-warning" role="alert">
-            <strong>This notebook is open read-only.</strong> {info?.problem ?? 'Changes cannot be saved.'}
+            <strong>{t('readOnly.title')}</strong> {info?.problem ?? t('readOnly.noSaving')}
           </div>
         )}
         {!readOnly && info?.unlistedFiles ? (
           <div className="banner banner-warning" role="status" data-testid="unlisted-files-notice">
-            <strong>
-              {info.unlistedFiles === 1
-                ? '1 file in this notebook’s sources folder is not listed in it'
-                : `${info.unlistedFiles} files in this notebook’s sources folder are not listed in it`}
-            </strong>{' '}
-            (left by an interrupted import). Close the notebook and run <code>dossier doctor</code> to check them;{' '}
-            <code>dossier doctor --repair</code> lists valid ones again.
+            <Trans
+              t={t}
+              i18nKey="unlisted.notice"
+              count={info.unlistedFiles}
+              values={{ doctor: 'dossier doctor', repair: 'dossier doctor --repair' }}
+              components={{ strong: <strong />, code: <code /> }}
+            />
           </div>
         ) : null}
         {notebook.loadError && (
           <div className="banner banner-error" role="alert">
-            <strong>The notebook could not be read.</strong> {notebook.loadError}{' '}
+            <strong>{t('loadError')}</strong> {notebook.loadError}{' '}
             <button type="button" className="link-button" onClick={() => void notebook.refresh()}>
-              Try again
+              {t('common:tryAgain')}
             </button>
           </div>
         )}
@@ -167,8 +157,8 @@ function AppWindow() {
         )}
 
         {extraView ? (
-          <main className="view" aria-label={extraView.label}>
-            <ErrorBoundary area={extraView.label} key={extraView.id}>
+          <main className="view" aria-label={t(`views.${extraView.id}`)}>
+            <ErrorBoundary area={t(`views.${extraView.id}`)} key={extraView.id}>
               {extraView.render(route)}
             </ErrorBoundary>
           </main>
@@ -179,14 +169,14 @@ function AppWindow() {
             readOnly={readOnly}
           >
             <main className="panes">
-              <aside className="pane pane-sources" aria-label="Sources">
+              <aside className="pane pane-sources" aria-label={t('panes.sources')}>
                 <h2 className="pane-heading">
-                  Sources {sourceCount ? <span className="count">{sourceCount}</span> : null}
+                  {t('panes.sources')} {sourceCount ? <span className="count">{sourceCount}</span> : null}
                 </h2>
                 {empty ? (
-                  <p className="pane-hint">Imported articles will be listed here.</p>
+                  <p className="pane-hint">{t('panes.sourcesEmpty')}</p>
                 ) : (
-                  <ErrorBoundary area="The source list">
+                  <ErrorBoundary area={t('areas.sourceList')}>
                     <DeletableSourceList
                       selectedId={selectedId}
                       onSelect={setSelectedId}
@@ -197,42 +187,37 @@ function AppWindow() {
                 )}
               </aside>
 
-              <section className="pane pane-reader" aria-label="Reader">
-                <ErrorBoundary area="The reader" key={selectedId ?? 'none'}>
+              <section className="pane pane-reader" aria-label={t('panes.reader')}>
+                <ErrorBoundary area={t('areas.reader')} key={selectedId ?? 'none'}>
                   {empty ? (
                     <EmptyNotebook onImport={importer.openPicker} readOnly={readOnly} />
                   ) : selected.status === 'ready' ? (
                     <AnnotatedReader source={selected.data.source} />
                   ) : selected.status === 'error' ? (
                     <div className="empty-state" role="alert">
-                      <h2>This source could not be opened</h2>
+                      <h2>{t('sourceError')}</h2>
                       <p>{selected.message}</p>
                     </div>
                   ) : selected.status === 'loading' ? (
-                    <p className="pane-hint">Opening…</p>
+                    <p className="pane-hint">{t('opening')}</p>
                   ) : sourceCount !== null ? (
                     <div className="empty-state">
-                      <h2>Choose a source to read</h2>
-                      <p>
-                        Pick an article from the list on the left (or use the ↑ and ↓ keys there). Its clean text
-                        appears here, ready to read and annotate.
-                      </p>
+                      <h2>{t('choose.title')}</h2>
+                      <p>{t('choose.text')}</p>
                     </div>
                   ) : null}
                 </ErrorBoundary>
               </section>
 
-              <aside className="pane pane-inspector" aria-label="Details">
-                <ErrorBoundary area="The inspector" key={selectedId ?? 'none'}>
+              <aside className="pane pane-inspector" aria-label={t('panes.details')}>
+                <ErrorBoundary area={t('areas.inspector')} key={selectedId ?? 'none'}>
                   {selected.status === 'ready' ? (
                     <>
                       <AnnotationPanel />
                       <Inspector data={selected.data} />
                     </>
                   ) : (
-                    <p className="pane-hint">
-                      {empty ? 'Details of a source appear here.' : 'Select a source to see where it came from.'}
-                    </p>
+                    <p className="pane-hint">{empty ? t('panes.detailsEmpty') : t('panes.detailsHint')}</p>
                   )}
                 </ErrorBoundary>
               </aside>
@@ -242,10 +227,10 @@ function AppWindow() {
 
         {importer.dragging && (
           <div className="drop-overlay" aria-hidden="true">
-            <div className="drop-overlay-box">Drop files to import them</div>
+            <div className="drop-overlay-box">{t('drop')}</div>
           </div>
         )}
-        <CommandPalette onImport={importer.openPicker} views={PALETTE_VIEWS} />
+        <CommandPalette onImport={importer.openPicker} views={paletteViews} />
         <KeyboardShortcuts />
         <HistoryPanel open={historyOpen} onOpenChange={setHistoryOpen} readOnly={readOnly} />
         <NoticeStack />

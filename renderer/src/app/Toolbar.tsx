@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { NotebookInfo } from '../../../shared/api';
 import { formatAccelerator, keysFor } from '../../../shared/shortcuts';
 import { PLATFORM } from '../ui/platform';
@@ -9,23 +10,27 @@ import { EXTRA_VIEWS } from './views';
 
 /** Tabs for the views: Sources, then whatever areas registered in views.tsx. */
 function ViewTabs() {
+  const { t } = useTranslation(['app', 'common', 'enums']);
   const { route, openView } = useNavigation();
   if (EXTRA_VIEWS.length === 0) return null;
-  const tabs = [{ id: 'sources', label: 'Sources', shortcut: undefined as string | undefined }, ...EXTRA_VIEWS];
+  const tabs = [{ id: 'sources' as const, shortcut: undefined as string | undefined }, ...EXTRA_VIEWS];
   return (
-    <nav className="view-tabs" aria-label="Views">
-      {tabs.map((t) => (
-        <button
-          key={t.id}
-          type="button"
-          className={route.view === t.id ? 'view-tab is-active' : 'view-tab'}
-          aria-current={route.view === t.id ? 'page' : undefined}
-          title={t.shortcut ? `${t.label} (${t.shortcut})` : t.label}
-          onClick={() => openView(t.id)}
-        >
-          {t.label}
-        </button>
-      ))}
+    <nav className="view-tabs" aria-label={t('views.label')}>
+      {tabs.map((tab) => {
+        const label = t(`views.${tab.id}`);
+        return (
+          <button
+            key={tab.id}
+            type="button"
+            className={route.view === tab.id ? 'view-tab is-active' : 'view-tab'}
+            aria-current={route.view === tab.id ? 'page' : undefined}
+            title={tab.shortcut ? `${label} (${tab.shortcut})` : label}
+            onClick={() => openView(tab.id)}
+          >
+            {label}
+          </button>
+        );
+      })}
     </nav>
   );
 }
@@ -40,10 +45,11 @@ interface Props {
 }
 
 export function Toolbar({ info, busy, progress, onImport, onHistory }: Props) {
+  const { t } = useTranslation(['app', 'common', 'enums']);
   return (
     <header className="toolbar">
       <div className="toolbar-title">
-        <span className="app-name">Dossier</span>
+        <span className="app-name">{t('common:appName')}</span>
         {info && (
           <span className="notebook-name" title={info.path}>
             {info.title}
@@ -60,9 +66,11 @@ export function Toolbar({ info, busy, progress, onImport, onHistory }: Props) {
           className="button"
           onClick={onHistory}
           disabled={!info}
-          title={`History (${formatAccelerator(keysFor('history', PLATFORM)[0]!, PLATFORM)})`}
+          title={t('toolbar.historyTitle', {
+            shortcut: formatAccelerator(keysFor('history', PLATFORM)[0]!, PLATFORM),
+          })}
         >
-          History
+          {t('toolbar.history')}
         </button>
         <ExportButton disabled={!info} />
         <button
@@ -71,7 +79,7 @@ export function Toolbar({ info, busy, progress, onImport, onHistory }: Props) {
           onClick={onImport}
           disabled={busy || !info || info.readOnly}
         >
-          Import…
+          {t('toolbar.import')}
         </button>
       </div>
     </header>

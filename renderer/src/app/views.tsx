@@ -9,14 +9,14 @@ import { ActorsView } from '../actors/ActorsView';
 import { BriefsView } from '../briefs/BriefsView';
 
 export interface AppView {
-  id: string;
-  label: string;
+  /** Its name comes from the catalogue: `app:views.<id>`. */
+  id: 'actors' | 'briefs';
   /** Keyboard shortcut hint shown in the tab's title, e.g. "Ctrl+2". */
   shortcut?: string;
   render(route: Route): ReactNode;
 }
 
 export const EXTRA_VIEWS: AppView[] = [
-  { id: 'actors', label: 'Actors', render: (route) => <ActorsView route={route} /> },
-  { id: 'briefs', label: 'Briefs', render: (route) => <BriefsView route={route} /> },
+  { id: 'actors', render: (route) => <ActorsView route={route} /> },
+  { id: 'briefs', render: (route) => <BriefsView route={route} /> },
 ];

@@ -6,8 +6,9 @@
  * "Contradicts", "Elaborates").
  */
 import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ClaimGroup, CorroborationSuggestion } from '../../../shared/api/search';
-import { RELATION_TYPE_LABEL, RELATION_TYPES, type RelationType } from '../../../shared/enums';
+import { RELATION_TYPES, type RelationType } from '../../../shared/enums';
 import type { Annotation } from '../../../shared/model';
 import { call } from '../api';
 import { useApiQuery, useErrorNotice } from '../api/queries';
@@ -25,11 +26,12 @@ function sourceLabel(s: { title: string; outlet?: string; publishedAt?: string }
 }
 
 export function CorroborationPanel({ annotation, readOnly }: { annotation: Annotation; readOnly?: boolean }) {
+  const { t } = useTranslation(['corroboration', 'common', 'enums']);
   const { navigate } = useNavigation();
   const { error } = useNotices();
   const suggestionsQuery = useApiQuery('corroborate', { annotationId: annotation.id, limit: LIMIT + 5 });
   const groupQuery = useApiQuery('getClaimGroup', { annotationId: annotation.id });
-  useErrorNotice(suggestionsQuery.error ?? groupQuery.error, 'Similar passages could not be found');
+  useErrorNotice(suggestionsQuery.error ?? groupQuery.error, t('findFailed'));
   const suggestions: CorroborationSuggestion[] | null = suggestionsQuery.data ?? null;
   const group: ClaimGroup | null = groupQuery.data ?? null;
   const [busy, setBusy] = useState(false);
@@ -46,12 +48,12 @@ export function CorroborationPanel({ annotation, readOnly }: { annotation: Annot
           type,
         });
       } catch (err) {
-        error(err, 'The link could not be saved');
+        error(err, t('linkFailed'));
       } finally {
         setBusy(false);
       }
     },
-    [annotation.id, error],
+    [annotation.id, error, t],
   );
 
   const inGroup = new Set(group?.members.map((m) => m.sourceId) ?? []);
@@ -64,7 +66,7 @@ export function CorroborationPanel({ annotation, readOnly }: { annotation: Annot
     .slice(0, LIMIT);
 
   return (
-    <section className="corroboration" aria-label="Corroboration">
+    <section className="corroboration" aria-label={t('label')}>
       {group && group.members.length > 1 && (
         <div className="claim-group">
           <span
@@ -72,7 +74,7 @@ export function CorroborationPanel({ annotation, readOnly }: { annotation: Annot
             data-testid="group-badge"
             title={group.members.map((m) => m.source.outlet ?? m.source.title).join(', ')}
           >
-            {group.independentSources} independent source{group.independentSources === 1 ? '' : 's'}
+            {t('independent', { count: group.independentSources })}
           </span>
           <ul className="group-members">
             {group.members
@@ -86,23 +88,21 @@ export function CorroborationPanel({ annotation, readOnly }: { annotation: Annot
                   >
                     {m.source.outlet ?? m.source.title}
                   </button>
-                  : “{m.exact.length > 120 ? `${m.exact.slice(0, 119)}…` : m.exact}”
+                  {t('memberQuote', { quote: m.exact.length > 120 ? `${m.exact.slice(0, 119)}…` : m.exact })}
                 </li>
               ))}
           </ul>
           {group.discrepancies.length > 0 && (
-            <div className="discrepancies" aria-label="Discrepancies">
-              <h4>Where they differ</h4>
+            <div className="discrepancies" aria-label={t('discrepancies')}>
+              <h4>{t('differ')}</h4>
               {group.discrepancies.map((d, i) => (
                 <table key={i} className="discrepancy">
-                  <caption>
-                    {d.kind === 'number' ? 'Number' : d.kind === 'actor' ? 'Actor' : 'Date'}: {d.about}
-                  </caption>
+                  <caption>{t(`discrepancy.${d.kind}`, { about: d.about })}</caption>
                   <tbody>
                     <tr>
                       {d.values.map((v) => (
                         <th key={v.annotationId} scope="col">
-                          {v.outlet ?? 'source'}
+                          {v.outlet ?? t('sourceColumn')}
                         </th>
                       ))}
                     </tr>
@@ -121,11 +121,11 @@ export function CorroborationPanel({ annotation, readOnly }: { annotation: Annot
         </div>
       )}
 
-      <h3 className="corroboration-heading">Similar passages in other sources</h3>
+      <h3 className="corroboration-heading">{t('similar')}</h3>
       {suggestions === null ? (
-        <p className="pane-hint">Looking…</p>
+        <p className="pane-hint">{t('looking')}</p>
       ) : shown.length === 0 ? (
-        <p className="pane-hint">No similar passages in other sources.</p>
+        <p className="pane-hint">{t('none')}</p>
       ) : (
         <ol className="suggestions">
           {shown.map((s) => (
@@ -137,7 +137,7 @@ export function CorroborationPanel({ annotation, readOnly }: { annotation: Annot
               <button
                 type="button"
                 className="suggestion-text"
-                title="Show this passage in its source"
+                title={t('showPassage')}
                 onClick={() =>
                   navigate({ view: 'sources', sourceId: s.sourceId, range: { start: s.start, end: s.end } })
                 }
@@ -147,12 +147,14 @@ export function CorroborationPanel({ annotation, readOnly }: { annotation: Annot
               <div className="suggestion-actions">
                 <span className="suggestion-why">
                   {[
-                    s.matched.words > 0 ? `${Math.round(s.matched.words * 100)}% of the words` : '',
-                    s.matched.actorIds.length > 0
-                      ? `${s.matched.actorIds.length} actor${s.matched.actorIds.length === 1 ? '' : 's'} in common`
+                    s.matched.words > 0 ? t('why.words', { percent: Math.round(s.matched.words * 100) }) : '',
+                    s.matched.actorIds.length > 0 ? t('why.actors', { count: s.matched.actorIds.length }) : '',
+                    s.matched.numbers.length > 0
+                      ? t('why.numbers', { count: s.matched.numbers.length, values: s.matched.numbers.join(', ') })
                       : '',
-                    s.matched.numbers.length > 0 ? `same number: ${s.matched.numbers.join(', ')}` : '',
-                    s.matched.dates.length > 0 ? `same date: ${s.matched.dates.join(', ')}` : '',
+                    s.matched.dates.length > 0
+                      ? t('why.dates', { count: s.matched.dates.length, values: s.matched.dates.join(', ') })
+                      : '',
                   ]
                     .filter(Boolean)
                     .join(' · ')}
@@ -166,7 +168,7 @@ export function CorroborationPanel({ annotation, readOnly }: { annotation: Annot
                       disabled={busy}
                       onClick={() => void accept(s, type)}
                     >
-                      {RELATION_TYPE_LABEL[type]}
+                      {t(`enums:relationType.${type}`)}
                     </button>
                   ))}
               </div>

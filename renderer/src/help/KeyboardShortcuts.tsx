@@ -4,6 +4,7 @@
  * where it applies and written the platform's way (⌘ on macOS, Ctrl elsewhere).
  */
 import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { shortcutsByArea, type ShortcutPlatform } from '../../../shared/shortcuts';
 import { PLATFORM } from '../ui/platform';
 import { useOpenCommand } from './useOpenCommand';
@@ -16,6 +17,7 @@ export function KeyboardShortcuts({ platform = PLATFORM }: { platform?: Shortcut
 }
 
 export function ShortcutsDialog({ platform, onClose }: { platform: ShortcutPlatform; onClose(): void }) {
+  const { t } = useTranslation(['help', 'common', 'enums']);
   const ref = useRef<HTMLDialogElement>(null);
   const groups = useMemo(() => shortcutsByArea(platform), [platform]);
   useEffect(() => {
@@ -31,23 +33,28 @@ export function ShortcutsDialog({ platform, onClose }: { platform: ShortcutPlatf
       onCancel={onClose}
     >
       <header className="shortcuts-head">
-        <h2 id="shortcuts-title">Keyboard shortcuts</h2>
-        <button type="button" className="icon-button" aria-label="Close" onClick={() => ref.current?.close()}>
+        <h2 id="shortcuts-title">{t('title')}</h2>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('common:close')}
+          onClick={() => ref.current?.close()}
+        >
           ×
         </button>
       </header>
       <div className="shortcuts-groups">
         {groups.map((group) => (
-          <section key={group.area} className="shortcuts-group" aria-label={group.area}>
-            <h3>{group.area}</h3>
+          <section key={group.area} className="shortcuts-group" aria-label={t(`area.${group.area}`)}>
+            <h3>{t(`area.${group.area}`)}</h3>
             <dl>
               {group.shortcuts.map((s) => (
                 <div key={s.id} className="shortcut" data-shortcut-id={s.id}>
-                  <dt>{s.label}</dt>
+                  <dt>{t(`shortcut.${s.id}`, { defaultValue: s.label })}</dt>
                   <dd>
                     {s.keys.map((k, i) => (
                       <Fragment key={k}>
-                        {i > 0 && <span className="shortcuts-or"> or </span>}
+                        {i > 0 && <span className="shortcuts-or">{t('or')}</span>}
                         <kbd>{k}</kbd>
                       </Fragment>
                     ))}
@@ -58,9 +65,7 @@ export function ShortcutsDialog({ platform, onClose }: { platform: ShortcutPlatf
           </section>
         ))}
       </div>
-      <p className="shortcuts-note">
-        Reader, list and editor keys act where the focus is; the others are the menus’ and work anywhere in the window.
-      </p>
+      <p className="shortcuts-note">{t('note')}</p>
     </dialog>
   );
 }

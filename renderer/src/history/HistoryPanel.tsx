@@ -6,30 +6,29 @@
  * take one, or restore one after confirming.
  */
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { HistoryTimeline, SnapshotInfo } from '../../../shared/api/history';
 import type { ShortcutPlatform } from '../../../shared/shortcuts';
 import { call } from '../api';
 import { useApiEvent } from '../api/useApiEvent';
 import { useNotices } from '../ui/notices';
+import { formatLocale } from '../i18n';
 import { PLATFORM } from '../ui/platform';
 import { useOpenCommand } from '../help/useOpenCommand';
 import '../styles/history.css';
 
-const REASONS: Record<SnapshotInfo['reason'], string> = {
-  open: 'on opening',
-  delete: 'before a deletion',
-  merge: 'before a merge',
-  jump: 'before a history jump',
-  restore: 'before a restore',
-  manual: 'taken by hand',
-};
-
+/** The time of today's entries, the date and time of older ones, in the interface's language. */
 function when(iso: string): string {
   const d = new Date(iso);
   const sameDay = d.toDateString() === new Date().toDateString();
   return sameDay
-    ? d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' })
-    : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+    ? d.toLocaleTimeString(formatLocale(), { hour: '2-digit', minute: '2-digit', second: '2-digit' })
+    : d.toLocaleString(formatLocale(), { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** "12 kB", written the interface language's way. */
+function kilobytes(bytes: number): string {
+  return new Intl.NumberFormat(formatLocale(), { style: 'unit', unit: 'kilobyte' }).format(Math.ceil(bytes / 1024));
 }
 
 /** Opens on the shortcut and on the menu command; `open`/`onOpenChange` let the toolbar open it too. */
@@ -49,6 +48,7 @@ export function HistoryPanel({
 }
 
 function HistoryDialog({ onClose, readOnly }: { onClose(): void; readOnly: boolean }) {
+  const { t } = useTranslation(['history', 'common', 'enums']);
   const ref = useRef<HTMLDialogElement>(null);
   const { info, error } = useNotices();
   const [timeline, setTimeline] = useState<HistoryTimeline | null>(null);
@@ -62,9 +62,9 @@ function HistoryDialog({ onClose, readOnly }: { onClose(): void; readOnly: boole
       setTimeline(t);
       setSnapshots(s);
     } catch (err) {
-      error(err, 'Could not read the history');
+      error(err, t('readFailed'));
     }
-  }, [error]);
+  }, [error, t]);
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal();
@@ -84,7 +84,7 @@ function HistoryDialog({ onClose, readOnly }: { onClose(): void; readOnly: boole
     }
   };
   const goTo = (index: number) =>
-    act('Could not go there in the history', async () => {
+    act(t('goToFailed'), async () => {
       const t = await call('goToHistory', { index });
       setTimeline(t);
     });
@@ -93,7 +93,7 @@ function HistoryDialog({ onClose, readOnly }: { onClose(): void; readOnly: boole
   const rows = timeline
     ? [
         ...timeline.entries.map((e, i) => ({ index: i + 1, label: e.label, at: e.at as string | undefined })).reverse(),
-        { index: 0, label: 'Before these actions', at: undefined },
+        { index: 0, label: t('before'), at: undefined },
       ]
     : [];
 
@@ -126,22 +126,27 @@ function HistoryDialog({ onClose, readOnly }: { onClose(): void; readOnly: boole
       aria-busy={busy}
     >
       <header className="history-head">
-        <h2 id="history-title">History</h2>
-        <button type="button" className="icon-button" aria-label="Close" onClick={() => ref.current?.close()}>
+        <h2 id="history-title">{t('title')}</h2>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('common:close')}
+          onClick={() => ref.current?.close()}
+        >
           ×
         </button>
       </header>
 
       <section aria-labelledby="history-actions">
-        <h3 id="history-actions">Actions</h3>
+        <h3 id="history-actions">{t('actions')}</h3>
         {timeline === null ? (
-          <p className="pane-hint">Loading…</p>
+          <p className="pane-hint">{t('common:loading')}</p>
         ) : timeline.entries.length === 0 ? (
-          <p className="pane-hint">Nothing to undo yet: every change you make is listed here.</p>
+          <p className="pane-hint">{t('empty')}</p>
         ) : (
           <>
-            <p className="history-hint">Choose a point to undo or redo everything up to it at once.</p>
-            <ol className="history-list" aria-label="Actions, newest first" onKeyDown={onListKey}>
+            <p className="history-hint">{t('hint')}</p>
+            <ol className="history-list" aria-label={t('actionsList')} onKeyDown={onListKey}>
               {rows.map((row) => {
                 const current = row.index === timeline.current;
                 const undone = row.index > timeline.current;
@@ -159,7 +164,7 @@ function HistoryDialog({ onClose, readOnly }: { onClose(): void; readOnly: boole
                     >
                       <span className="history-label">{row.label}</span>
                       {row.at && <time dateTime={row.at}>{when(row.at)}</time>}
-                      <span className="history-state">{current ? 'Now' : undone ? 'Undone — redo' : ''}</span>
+                      <span className="history-state">{current ? t('now') : undone ? t('undone') : ''}</span>
                     </button>
                   </li>
                 );
@@ -171,53 +176,50 @@ function HistoryDialog({ onClose, readOnly }: { onClose(): void; readOnly: boole
 
       <section aria-labelledby="history-snapshots" className="history-snapshots">
         <div className="history-snapshots-head">
-          <h3 id="history-snapshots">Snapshots</h3>
+          <h3 id="history-snapshots">{t('snapshots.title')}</h3>
           <button
             type="button"
             className="button"
             disabled={busy || readOnly}
             onClick={() =>
-              void act('Could not take a snapshot', async () => {
+              void act(t('snapshots.takeFailed'), async () => {
                 await call('takeSnapshot', {});
-                info('Snapshot taken.');
+                info(t('snapshots.taken'));
               })
             }
           >
-            Take snapshot
+            {t('snapshots.take')}
           </button>
         </div>
-        <p className="history-hint">
-          Copies of the whole notebook, kept outside it in your data folder: taken on opening, before deletions and
-          merges, and before large jumps above.
-        </p>
+        <p className="history-hint">{t('snapshots.hint')}</p>
         {snapshots === null ? null : snapshots.length === 0 ? (
-          <p className="pane-hint">No snapshots yet.</p>
+          <p className="pane-hint">{t('snapshots.none')}</p>
         ) : (
-          <ul className="snapshot-list" aria-label="Snapshots, newest first">
+          <ul className="snapshot-list" aria-label={t('snapshots.list')}>
             {snapshots.map((s) => (
               <li key={s.id} className="snapshot-row" data-snapshot-id={s.id}>
                 <time dateTime={s.at}>{when(s.at)}</time>
-                <span className="snapshot-reason">{REASONS[s.reason]}</span>
-                <span className="snapshot-size">{Math.ceil(s.bytes / 1024)} kB</span>
+                <span className="snapshot-reason">{t(`enums:snapshotReason.${s.reason}`)}</span>
+                <span className="snapshot-size">{kilobytes(s.bytes)}</span>
                 {confirming === s.id ? (
-                  <span className="snapshot-confirm" role="group" aria-label="Confirm the restore">
-                    Replace the notebook with it?
+                  <span className="snapshot-confirm" role="group" aria-label={t('snapshots.confirmLabel')}>
+                    {t('snapshots.confirm')}
                     <button
                       type="button"
                       className="button button-danger"
                       disabled={busy}
                       onClick={() =>
-                        void act('Could not restore the snapshot', async () => {
+                        void act(t('snapshots.restoreFailed'), async () => {
                           setConfirming(null);
                           const { saved } = await call('restoreSnapshot', { id: s.id });
-                          info(`Snapshot restored. The notebook as it was is kept as a snapshot (${when(saved.at)}).`);
+                          info(t('snapshots.restored', { at: when(saved.at) }));
                         })
                       }
                     >
-                      Restore
+                      {t('snapshots.restore')}
                     </button>
                     <button type="button" className="button" onClick={() => setConfirming(null)}>
-                      Cancel
+                      {t('common:cancel')}
                     </button>
                   </span>
                 ) : (
@@ -227,7 +229,7 @@ function HistoryDialog({ onClose, readOnly }: { onClose(): void; readOnly: boole
                     disabled={busy || readOnly}
                     onClick={() => setConfirming(s.id)}
                   >
-                    Restore…
+                    {t('snapshots.restoreAsk')}
                   </button>
                 )}
               </li>

@@ -10,10 +10,10 @@ const RICH = { strong: <strong />, kbd: <kbd /> };
 
 /** The first thing a person sees in a new notebook: how to get articles in. */
 export function EmptyNotebook({ onImport, readOnly }: Props) {
-  const { t } = useTranslation('import');
+  const { t } = useTranslation(['import', 'common', 'enums']);
   const paste = navigator.platform.toLowerCase().includes('mac') ? '⌘V' : 'Ctrl+V';
   const formats = IMPORT_FORMATS.map(
-    (f) => `${IMPORT_FORMAT_INFO[f].label} (.${IMPORT_FORMAT_INFO[f].extensions[0]})`,
+    (f) => `${t(`enums:importFormat.${f}`)} (.${IMPORT_FORMAT_INFO[f].extensions[0]})`,
   ).join(', ');
   return (
     <div className="empty-state empty-notebook">

@@ -4,14 +4,16 @@
  * instead (main asks where to save).
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { INTEROP_FORMAT_INFO, INTEROP_FORMATS, type InteropFormat } from '../../../shared/enums';
-import { exportedItems } from '../../../shared/interop-summary';
 import { call, isDesktop } from '../api';
 import { ContextMenu, type MenuAt } from '../ui/ContextMenu';
 import { download } from '../ui/download';
 import { useNotices } from '../ui/notices';
+import { exportedItemsText } from './interop-words';
 
 export function ExportButton({ disabled }: { disabled: boolean }) {
+  const { t } = useTranslation(['import', 'common', 'enums']);
   const [menu, setMenu] = useState<MenuAt | null>(null);
   const notices = useNotices();
   if (isDesktop()) return null;
@@ -20,7 +22,7 @@ export function ExportButton({ disabled }: { disabled: boolean }) {
     try {
       const file = await call('exportInterop', { format });
       download(file.bytes, file.mime, file.fileName);
-      notices.info(`Exported “${file.fileName}” (${exportedItems(file)}).`);
+      notices.info(t('export.done', { file: file.fileName, items: exportedItemsText(file) }));
     } catch (err) {
       notices.error(err);
     }
@@ -39,15 +41,18 @@ export function ExportButton({ disabled }: { disabled: boolean }) {
           setMenu({
             x: box.left,
             y: box.bottom + 4,
-            label: 'Export the notebook',
+            label: t('export.menu'),
             actions: INTEROP_FORMATS.map((format) => ({
-              label: INTEROP_FORMAT_INFO[format].menuLabel,
+              label: t('export.item', {
+                format: t(`enums:interopFormat.${format}.menu`),
+                extension: INTEROP_FORMAT_INFO[format].extension,
+              }),
               run: () => void exportAs(format),
             })),
           });
         }}
       >
-        Export…
+        {t('export.button')}
       </button>
       {menu && <ContextMenu menu={menu} onClose={() => setMenu(null)} />}
     </>

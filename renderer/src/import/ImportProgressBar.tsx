@@ -4,6 +4,7 @@
  * in the summary as skipped ("import cancelled").
  */
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { call } from '../api';
 import { useNotices } from '../ui/notices';
 import type { ImportProgressState } from './useImport';
@@ -15,6 +16,7 @@ interface Props {
 }
 
 export function ImportProgressBar({ busy, progress }: Props) {
+  const { t } = useTranslation(['import', 'common', 'enums']);
   const { error: notifyError } = useNotices();
   const [cancelling, setCancelling] = useState(false);
   const running = busy || progress !== null;
@@ -27,24 +29,26 @@ export function ImportProgressBar({ busy, progress }: Props) {
     setCancelling(true);
     call('cancelImport', {}).catch((err: unknown) => {
       setCancelling(false);
-      notifyError(err, 'Could not cancel the import');
+      notifyError(err, t('progress.cancelFailed'));
     });
   };
   const known = progress && progress.total > 0;
   const percent = known ? Math.round((progress.done / progress.total) * 100) : 0;
   return (
-    <div className="import-progress" role="status" aria-label="Import progress">
+    <div className="import-progress" role="status" aria-label={t('progress.label')}>
       {known ? (
         <>
           <progress
             max={progress.total}
             value={progress.done}
-            aria-label={`Imported ${progress.done} of ${progress.total} files`}
+            aria-label={t('progress.bar', { done: progress.done, count: progress.total })}
           />
           <span className="import-progress-count">
-            {cancelling ? 'Cancelling… ' : 'Importing '}
-            {Math.min(progress.done + 1, progress.total)} of {progress.total}
-            <span className="muted"> ({percent}%)</span>
+            {t(cancelling ? 'progress.cancellingCount' : 'progress.importingCount', {
+              at: Math.min(progress.done + 1, progress.total),
+              total: progress.total,
+            })}
+            <span className="muted"> ({t('progress.percent', { percent })})</span>
           </span>
           {progress.current && (
             <span className="import-progress-current muted" title={progress.current}>
@@ -53,10 +57,10 @@ export function ImportProgressBar({ busy, progress }: Props) {
           )}
         </>
       ) : (
-        <span className="import-progress-count">Importing…</span>
+        <span className="import-progress-count">{t('progress.importing')}</span>
       )}
       <button type="button" className="button button-small" onClick={cancel} disabled={cancelling}>
-        Cancel
+        {t('common:cancel')}
       </button>
     </div>
   );

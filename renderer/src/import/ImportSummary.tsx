@@ -1,5 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import type { ImportResult } from '../../../shared/api';
-import { interopLine } from '../../../shared/interop-summary';
+import { interopLineText } from './interop-words';
 
 interface Props {
   result: ImportResult;
@@ -9,43 +10,40 @@ interface Props {
   twinTitles?: Record<string, string>;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
 /** What the last import did: added, skipped (duplicates) and rejected files, each with its reason. */
 export function ImportSummary({ result, onDismiss, onSelect, twinTitles }: Props) {
+  const { t } = useTranslation(['import', 'common', 'enums']);
   const { added, skipped, rejected } = result;
   const interop = result.interop ?? [];
   const nearDuplicates = added.filter((s) => s.nearDuplicateOf);
-  const titleOf = (id: string) => added.find((s) => s.id === id)?.title || twinTitles?.[id] || 'its twin';
+  const titleOf = (id: string) => added.find((s) => s.id === id)?.title || twinTitles?.[id] || t('summary.itsTwin');
   const headline =
     added.length > 0
-      ? `Imported ${plural(added.length, 'source')}`
+      ? t('summary.importedSources', { count: added.length })
       : interop.length > 0
-        ? `Imported ${plural(interop.length, 'exchange file')}`
+        ? t('summary.importedExchange', { count: interop.length })
         : rejected.length > 0 && skipped.length === 0
-          ? 'Nothing was imported'
-          : 'Nothing new to import';
+          ? t('summary.nothing')
+          : t('summary.nothingNew');
   return (
     <section
       className={rejected.length ? 'import-summary has-problems' : 'import-summary'}
-      aria-label="Import summary"
+      aria-label={t('summary.label')}
       role="status"
     >
       <div className="import-summary-head">
         <strong>{headline}</strong>
         <span className="muted">
           {[
-            added.length && `${added.length} added`,
-            nearDuplicates.length && `${nearDuplicates.length} near-duplicate${nearDuplicates.length === 1 ? '' : 's'}`,
-            skipped.length && `${skipped.length} skipped`,
-            rejected.length && `${rejected.length} rejected`,
+            added.length && t('summary.added', { count: added.length }),
+            nearDuplicates.length && t('summary.nearDuplicates', { count: nearDuplicates.length }),
+            skipped.length && t('summary.skipped', { count: skipped.length }),
+            rejected.length && t('summary.rejected', { count: rejected.length }),
           ]
             .filter(Boolean)
             .join(' · ')}
         </span>
-        <button type="button" className="icon-button" aria-label="Close the import summary" onClick={onDismiss}>
+        <button type="button" className="icon-button" aria-label={t('summary.close')} onClick={onDismiss}>
           ×
         </button>
       </div>
@@ -54,18 +52,17 @@ export function ImportSummary({ result, onDismiss, onSelect, twinTitles }: Props
           {added.map((s) => (
             <li key={s.id}>
               <button type="button" className="link-button" onClick={() => onSelect(s.id)}>
-                {s.title || s.origin.name || 'Untitled'}
+                {s.title || s.origin.name || t('common:untitled')}
               </button>
             </li>
           ))}
         </ul>
       )}
       {nearDuplicates.length > 0 && (
-        <ul className="import-list import-near-duplicates" aria-label="Near-duplicates">
+        <ul className="import-list import-near-duplicates" aria-label={t('summary.nearDuplicatesList')}>
           {nearDuplicates.map((s) => (
             <li key={`n${s.id}`}>
-              <span className="issue-name">{s.origin.name || s.title}</span> — added, but flagged: nearly the same text
-              as{' '}
+              <span className="issue-name">{s.origin.name || s.title}</span> {t('summary.nearDuplicateLine')}{' '}
               <button type="button" className="link-button" onClick={() => onSelect(s.nearDuplicateOf!)}>
                 {titleOf(s.nearDuplicateOf!)}
               </button>
@@ -74,15 +71,15 @@ export function ImportSummary({ result, onDismiss, onSelect, twinTitles }: Props
         </ul>
       )}
       {skipped.length > 0 && (
-        <ul className="import-list import-skipped" aria-label="Skipped">
+        <ul className="import-list import-skipped" aria-label={t('summary.skippedList')}>
           {skipped.map((issue, i) => (
             <li key={`s${i}`}>
-              <span className="issue-name">{issue.name}</span> — skipped: {issue.reason}
+              <span className="issue-name">{issue.name}</span> {t('summary.skippedLine', { reason: issue.reason })}
               {issue.sourceId && (
                 <>
                   {' '}
                   <button type="button" className="link-button" onClick={() => onSelect(issue.sourceId!)}>
-                    show it
+                    {t('summary.showIt')}
                   </button>
                 </>
               )}
@@ -91,19 +88,19 @@ export function ImportSummary({ result, onDismiss, onSelect, twinTitles }: Props
         </ul>
       )}
       {interop.length > 0 && (
-        <ul className="import-list import-interop" aria-label="Exchange files">
+        <ul className="import-list import-interop" aria-label={t('summary.exchangeList')}>
           {interop.map((x, i) => (
             <li key={`x${i}`}>
-              <span className="issue-name">{x.file}</span> — {interopLine(x)}
+              <span className="issue-name">{x.file}</span> — {interopLineText(x)}
             </li>
           ))}
         </ul>
       )}
       {rejected.length > 0 && (
-        <ul className="import-list import-rejected" aria-label="Rejected">
+        <ul className="import-list import-rejected" aria-label={t('summary.rejectedList')}>
           {rejected.map((issue, i) => (
             <li key={`r${i}`}>
-              <span className="issue-name">{issue.name}</span> — rejected: {issue.reason}
+              <span className="issue-name">{issue.name}</span> {t('summary.rejectedLine', { reason: issue.reason })}
             </li>
           ))}
         </ul>

@@ -5,6 +5,7 @@
  * `import-progress` events and hands the summary to `onImported`.
  */
 import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ImportResult } from '../../../shared/api';
 import { call, getApi, unwrap } from '../api';
 import { useApiEvent } from '../api/useApiEvent';
@@ -60,6 +61,7 @@ function droppedItems(transfer: DataTransfer): DroppedItems {
 }
 
 export function useImport(onImported: (result: ImportResult) => void) {
+  const { t } = useTranslation(['import', 'common', 'enums']);
   const { error: notifyError } = useNotices();
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<ImportProgressState | null>(null);
@@ -79,20 +81,20 @@ export function useImport(onImported: (result: ImportResult) => void) {
         const result = await work();
         onImportedRef.current({ ...result, rejected: [...extraRejected, ...result.rejected] });
       } catch (err) {
-        notifyError(err, 'Import failed');
+        notifyError(err, t('failed'));
       } finally {
         setBusy(false);
         setProgress(null);
       }
     },
-    [notifyError],
+    [notifyError, t],
   );
 
   const importFileList = useCallback(
     async (files: File[], folders: DroppedFolder[] = []) => {
       const folderIssues = folders.map(({ name }) => ({
         name,
-        reason: 'folders can only be imported in the desktop app; drop the files inside it instead',
+        reason: t('folderInBrowser'),
       }));
       const { grantDroppedFiles, importGrants } = getApi();
       // Desktop app: main reads the files itself (folders too, and big files are not copied through the page);
@@ -103,7 +105,7 @@ export function useImport(onImported: (result: ImportResult) => void) {
         try {
           grants = unwrap(await grantDroppedFiles(all)).grants;
         } catch (err) {
-          notifyError(err, 'Import failed');
+          notifyError(err, t('failed'));
           return;
         }
         if (grants.every((g): g is string => g !== null)) {
@@ -125,18 +127,18 @@ export function useImport(onImported: (result: ImportResult) => void) {
         return call('importFiles', { files: payload });
       }, folderIssues);
     },
-    [run, notifyError],
+    [run, notifyError, t],
   );
 
   const importClipboard = useCallback(
     async (text: string, html?: string) => {
       if (!text.trim() && !html?.trim()) {
-        notifyError('The clipboard holds no text to import.');
+        notifyError(t('clipboardEmpty'));
         return;
       }
       await run(() => call('importText', html ? { text, html } : { text }));
     },
-    [run, notifyError],
+    [run, notifyError, t],
   );
 
   const openPicker = useCallback(() => inputRef.current?.click(), []);

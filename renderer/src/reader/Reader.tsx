@@ -1,4 +1,5 @@
 import { useMemo, type ReactNode, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Source } from '../../../shared/model';
 import { formatDate } from '../sources/format';
 import { readerParagraphs } from './paragraphs';
@@ -18,6 +19,7 @@ interface Props {
  * (CSS Custom Highlight API) and selections map straight to text offsets.
  */
 export function Reader({ source, textRef, headerExtra }: Props) {
+  const { t } = useTranslation(['reader', 'common', 'enums']);
   const paragraphs = useMemo(() => readerParagraphs(source.text), [source.text]);
   const firstIsTitle = paragraphs[0]?.text.trim() === source.title.trim();
   const lang = source.language === 'und' ? undefined : source.language;
@@ -28,7 +30,7 @@ export function Reader({ source, textRef, headerExtra }: Props) {
       <header className="reader-header">
         {headerExtra}
         {byline && <p className="reader-byline">{byline}</p>}
-        {!firstIsTitle && <h1 className="reader-title">{source.title || 'Untitled'}</h1>}
+        {!firstIsTitle && <h1 className="reader-title">{source.title || t('common:untitled')}</h1>}
       </header>
       <div className="reader-text" data-source-id={source.id} ref={textRef}>
         {paragraphs.map((p, i) => (
@@ -43,7 +45,7 @@ export function Reader({ source, textRef, headerExtra }: Props) {
           </p>
         ))}
       </div>
-      {paragraphs.length === 0 && <p className="muted">This source has no text.</p>}
+      {paragraphs.length === 0 && <p className="muted">{t('noText')}</p>}
       <MentionLayer source={source} />
     </article>
   );

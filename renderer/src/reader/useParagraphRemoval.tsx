@@ -5,6 +5,7 @@
  * "Restore" there (or undo) puts it back.
  */
 import { useCallback, useEffect, useState, type MouseEvent as ReactMouseEvent, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Source } from '../../../shared/model';
 import { isShortcut } from '../../../shared/shortcuts';
 import { call } from '../api';
@@ -27,6 +28,7 @@ export function paragraphIndexAt(text: string, start: number): number {
 }
 
 export function useParagraphRemoval(source: Source, container: RefObject<HTMLElement | null>, readOnly: boolean) {
+  const { t } = useTranslation(['reader', 'common', 'enums']);
   const [menu, setMenu] = useState<MenuAt | null>(null);
   const { error, info } = useNotices();
 
@@ -35,14 +37,12 @@ export function useParagraphRemoval(source: Source, container: RefObject<HTMLEle
       const paragraphIndex = paragraphIndexAt(source.text, Number(paragraph.dataset.start));
       try {
         await call('removeParagraph', { sourceId: source.id, paragraphIndex });
-        info('Paragraph removed. “Restore” under “Removed from the text”, in the source details, puts it back.', {
-          closeOn: closeOnUndo,
-        });
+        info(t('paragraph.removed'), { closeOn: closeOnUndo });
       } catch (err) {
-        error(err, 'The paragraph was not removed');
+        error(err, t('paragraph.removeFailed'));
       }
     },
-    [source.id, source.text, error, info],
+    [source.id, source.text, error, info, t],
   );
 
   useEffect(() => {
@@ -67,10 +67,10 @@ export function useParagraphRemoval(source: Source, container: RefObject<HTMLEle
     setMenu({
       x: e.clientX,
       y: e.clientY,
-      label: 'Paragraph',
+      label: t('paragraph.menu'),
       actions: [
-        ...(selected ? [{ label: 'Copy', run: () => void navigator.clipboard.writeText(selected) }] : []),
-        { label: 'Remove paragraph', hint: keyHint('remove-paragraph'), danger: true, run: () => void remove(p) },
+        ...(selected ? [{ label: t('paragraph.copy'), run: () => void navigator.clipboard.writeText(selected) }] : []),
+        { label: t('paragraph.remove'), hint: keyHint('remove-paragraph'), danger: true, run: () => void remove(p) },
       ],
     });
   };

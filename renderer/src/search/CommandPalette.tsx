@@ -4,6 +4,7 @@
  * opens: a passage opens in the reader at its offsets, a claim selects it.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SearchResult, SourceHead } from '../../../shared/api/search';
 import type { Actor, Tag } from '../../../shared/model';
 import type { SearchFilters, SearchHit } from '../../../shared/api/search';
@@ -36,8 +37,10 @@ const DEBOUNCE_MS = 120;
 const FIRST_HITS = 20;
 const MORE_HITS = 200;
 
+/** The groups of results, in the order shown (each named by `search:groups.<group>`). */
+type Group = 'sources' | 'claims' | 'actors' | 'commands';
 /** A row of the results: a group's heading, or an option (`n`: its place among the options). */
-type Row = { type: 'heading'; label: string } | { type: 'option'; group: string; item: Item; n: number };
+type Row = { type: 'heading'; group: Group } | { type: 'option'; group: Group; item: Item; n: number };
 
 /** A view the palette offers to go to ("Go to Actors"). */
 export interface PaletteView {
@@ -72,23 +75,38 @@ export function CommandPalette({ onImport, views }: Props) {
 }
 
 function useCommands(onImport: () => void, close: () => void, views: readonly PaletteView[]): PaletteCommand[] {
+  const { t } = useTranslation(['search', 'common', 'enums']);
   const { navigate, openView } = useNavigation();
   const { error } = useNotices();
   return useMemo(() => {
     const guard = (fn: () => Promise<unknown>, what: string) => () => fn().catch((err) => error(err, what));
     return [
-      { id: 'import', label: 'Import…', hint: 'Add articles to the notebook', run: () => onImport() },
+      { id: 'import', label: t('commands.import'), hint: t('commands.importHint'), run: () => onImport() },
       {
         id: 'new-brief',
-        label: 'New brief',
+        label: t('commands.newBrief'),
         run: guard(async () => {
           const brief = await call('createBrief', {});
           navigate({ view: 'briefs', briefId: brief.id });
-        }, 'The brief could not be created'),
+        }, t('commands.newBriefFailed')),
       },
-      { id: 'undo', label: 'Undo', hint: 'Ctrl+Z', run: guard(() => call('undo', {}), 'Undo failed') },
-      { id: 'redo', label: 'Redo', hint: 'Ctrl+Shift+Z', run: guard(() => call('redo', {}), 'Redo failed') },
-      ...views.map((v) => ({ id: `view:${v.id}`, label: `Go to ${v.label}`, run: () => openView(v.id) })),
+      {
+        id: 'undo',
+        label: t('common:undo'),
+        hint: 'Ctrl+Z',
+        run: guard(() => call('undo', {}), t('commands.undoFailed')),
+      },
+      {
+        id: 'redo',
+        label: t('common:redo'),
+        hint: 'Ctrl+Shift+Z',
+        run: guard(() => call('redo', {}), t('commands.redoFailed')),
+      },
+      ...views.map((v) => ({
+        id: `view:${v.id}`,
+        label: t('commands.goTo', { view: v.label }),
+        run: () => openView(v.id),
+      })),
     ].map((c) => ({
       ...c,
       run: () => {
@@ -96,7 +114,7 @@ function useCommands(onImport: () => void, close: () => void, views: readonly Pa
         return c.run();
       },
     }));
-  }, [onImport, close, navigate, openView, error, views]);
+  }, [onImport, close, navigate, openView, error, views, t]);
 }
 
 interface FilterData {
@@ -107,6 +125,7 @@ interface FilterData {
 }
 
 function Palette({ onClose, onImport, views }: { onClose(): void; onImport(): void; views: readonly PaletteView[] }) {
+  const { t } = useTranslation(['search', 'common', 'enums']);
   const { navigate } = useNavigation();
   const commands = useCommands(onImport, onClose, views);
   const [query, setQuery] = useState('');
@@ -130,10 +149,7 @@ function Palette({ onClose, onImport, views }: { onClose(): void; onImport(): vo
   const tagsQuery = useApiQuery('listTags', {});
   const notebookQuery = useApiQuery('getNotebook', {});
   const sourcesQuery = useApiQuery('listSources', {});
-  useErrorNotice(
-    actorsQuery.error ?? tagsQuery.error ?? notebookQuery.error ?? sourcesQuery.error,
-    'The filters could not be loaded',
-  );
+  useErrorNotice(actorsQuery.error ?? tagsQuery.error ?? notebookQuery.error ?? sourcesQuery.error, t('filtersFailed'));
   const data = useMemo<FilterData>(
     () => ({
       actors: actorsQuery.data ?? [],
@@ -154,7 +170,7 @@ function Palette({ onClose, onImport, views }: { onClose(): void; onImport(): vo
   );
   const indexing = q !== '' && quick.data?.ready === false;
   const waited = useApiQuery('search', { query: q, filters, limit, wait: true }, { enabled: indexing });
-  useErrorNotice(quick.error ?? waited.error, 'Search failed');
+  useErrorNotice(quick.error ?? waited.error, t('failed'));
   const result: SearchResult | null = !q ? null : indexing ? (waited.data ?? null) : (quick.data ?? null);
   // A new question starts at the first result and the first page (more results keep the place).
   useEffect(() => {
@@ -168,25 +184,25 @@ function Palette({ onClose, onImport, views }: { onClose(): void; onImport(): vo
     const sources = new Map((result?.sources ?? []).map((s) => [s.id, s]));
     const hits = result?.hits ?? [];
     const q = query.trim().toLocaleLowerCase();
-    const out: Array<{ label: string; items: Item[] }> = [
+    const out: Array<{ group: Group; items: Item[] }> = [
       {
-        label: 'Sources',
+        group: 'sources',
         items: hits
           .filter((h) => !h.annotationId)
           .map((hit) => ({ type: 'hit' as const, hit, source: sources.get(hit.sourceId) })),
       },
       {
-        label: 'Claims',
+        group: 'claims',
         items: hits
           .filter((h) => h.annotationId)
           .map((hit) => ({ type: 'hit' as const, hit, source: sources.get(hit.sourceId) })),
       },
       {
-        label: 'Actors',
+        group: 'actors',
         items: (result?.actors ?? []).map((a) => ({ type: 'actor' as const, actorId: a.actorId, name: a.name })),
       },
       {
-        label: 'Commands',
+        group: 'commands',
         items: commands
           .filter((c) => !q || c.label.toLocaleLowerCase().includes(q))
           .map((command) => ({ type: 'command' as const, command })),
@@ -199,10 +215,10 @@ function Palette({ onClose, onImport, views }: { onClose(): void; onImport(): vo
     const rows: Row[] = [];
     const rowOf: number[] = [];
     for (const g of groups) {
-      rows.push({ type: 'heading', label: g.label });
+      rows.push({ type: 'heading', group: g.group });
       for (const item of g.items) {
         rowOf.push(rows.length);
-        rows.push({ type: 'option', group: g.label, item, n: rowOf.length - 1 });
+        rows.push({ type: 'option', group: g.group, item, n: rowOf.length - 1 });
       }
     }
     return { rows, rowOf };
@@ -264,13 +280,13 @@ function Palette({ onClose, onImport, views }: { onClose(): void; onImport(): vo
   const optionId = (i: number) => `palette-option-${i}`;
   return (
     <div className="palette-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="palette" role="dialog" aria-modal="true" aria-label="Search and commands" onKeyDown={onKeyDown}>
+      <div className="palette" role="dialog" aria-modal="true" aria-label={t('dialog')} onKeyDown={onKeyDown}>
         <input
           ref={inputRef}
           className="palette-input"
           type="search"
-          placeholder="Search sources, claims, actors — or type a command"
-          aria-label="Search"
+          placeholder={t('placeholder')}
+          aria-label={t('input')}
           role="combobox"
           aria-expanded={flat.length > 0}
           aria-controls="palette-list"
@@ -281,11 +297,11 @@ function Palette({ onClose, onImport, views }: { onClose(): void; onImport(): vo
         <FilterChips filters={filters} setFilters={setFilters} data={data} />
         {indexing && !waited.data && (
           <p className="palette-status" role="status">
-            Indexing… results appear when the index is ready.
+            {t('indexing')}
           </p>
         )}
         {query.trim() && result && result.hits.length === 0 && result.actors.length === 0 && (
-          <p className="palette-status">Nothing found.</p>
+          <p className="palette-status">{t('nothing')}</p>
         )}
         <VirtualList
           items={rows}
@@ -295,7 +311,7 @@ function Palette({ onClose, onImport, views }: { onClose(): void; onImport(): vo
           listClassName="palette-list"
           id="palette-list"
           role="listbox"
-          aria-label="Results"
+          aria-label={t('results')}
           keepIndex={activeRow}
           revealIndex={activeRow}
           onEndReached={onEndReached}
@@ -305,12 +321,12 @@ function Palette({ onClose, onImport, views }: { onClose(): void; onImport(): vo
             if (row.type === 'heading')
               return (
                 <li {...place} role="presentation" aria-hidden="true" className="palette-group">
-                  {row.label}
+                  {t(`groups.${row.group}`)}
                 </li>
               );
             const i = row.n;
             return (
-              <li {...place} role="group" aria-label={row.group}>
+              <li {...place} role="group" aria-label={t(`groups.${row.group}`)}>
                 <div
                   id={optionId(i)}
                   role="option"
@@ -327,14 +343,14 @@ function Palette({ onClose, onImport, views }: { onClose(): void; onImport(): vo
             );
           }}
         />
-        <div className="palette-footer">↑↓ to move · Enter to open · Esc to close</div>
+        <div className="palette-footer">{t('footer')}</div>
       </div>
     </div>
   );
 }
 
 function rowKey(row: Row): string {
-  if (row.type === 'heading') return `heading:${row.label}`;
+  if (row.type === 'heading') return `heading:${row.group}`;
   const { item } = row;
   if (item.type === 'command') return `command:${item.command.id}`;
   if (item.type === 'actor') return `actor:${item.actorId}`;
@@ -342,6 +358,7 @@ function rowKey(row: Row): string {
 }
 
 function ItemView({ item }: { item: Item }) {
+  const { t } = useTranslation(['search', 'common', 'enums']);
   if (item.type === 'command') {
     return (
       <div className="palette-row">
@@ -354,7 +371,7 @@ function ItemView({ item }: { item: Item }) {
     return (
       <div className="palette-row">
         <span className="palette-title">{item.name}</span>
-        <span className="palette-meta">actor</span>
+        <span className="palette-meta">{t('actorMeta')}</span>
       </div>
     );
   }
@@ -386,6 +403,7 @@ function FilterChips({
   setFilters(f: SearchFilters): void;
   data: FilterData;
 }) {
+  const { t } = useTranslation(['search', 'common', 'enums']);
   const set = (key: keyof SearchFilters, value: string) => {
     const next = { ...filters };
     if (!value) delete next[key];
@@ -398,14 +416,14 @@ function FilterChips({
     return Array.isArray(v) ? (v[0] ?? '') : (v ?? '');
   };
   const chip = (key: keyof SearchFilters, label: string, options: Array<[string, string]>) => (
-    <label className={first(key) ? 'chip is-on' : 'chip'}>
+    <label key={key} className={first(key) ? 'chip is-on' : 'chip'}>
       <span className="chip-label">{label}</span>
       <select
-        aria-label={`Filter by ${label.toLowerCase()}`}
+        aria-label={t('filters.by', { what: label.toLocaleLowerCase() })}
         value={first(key)}
         onChange={(e) => set(key, e.target.value)}
       >
-        <option value="">any</option>
+        <option value="">{t('filters.any')}</option>
         {options.map(([value, text]) => (
           <option key={value} value={value}>
             {text}
@@ -414,49 +432,52 @@ function FilterChips({
       </select>
     </label>
   );
+  const chips = [
+    chip(
+      'actorIds',
+      t('filters.actor'),
+      data.actors.map((a) => [a.id, a.name]),
+    ),
+    chip(
+      'tagIds',
+      t('filters.tag'),
+      data.tags.map((tag) => [tag.id, tag.name]),
+    ),
+    chip(
+      'statuses',
+      t('filters.status'),
+      data.statuses.map((s) => [s, s]),
+    ),
+    chip(
+      'languages',
+      t('filters.language'),
+      data.languages.map((l) => [l, l]),
+    ),
+  ];
   return (
-    <div className="palette-filters" aria-label="Filters">
-      {chip(
-        'actorIds',
-        'Actor',
-        data.actors.map((a) => [a.id, a.name]),
-      )}
-      {chip(
-        'tagIds',
-        'Tag',
-        data.tags.map((t) => [t.id, t.name]),
-      )}
-      {chip(
-        'statuses',
-        'Status',
-        data.statuses.map((s) => [s, s]),
-      )}
-      {chip(
-        'languages',
-        'Language',
-        data.languages.map((l) => [l, l]),
-      )}
+    <div className="palette-filters" aria-label={t('filters.label')}>
+      {chips}
       <label className={filters.from ? 'chip is-on' : 'chip'}>
-        <span className="chip-label">From</span>
+        <span className="chip-label">{t('filters.from')}</span>
         <input
           type="date"
-          aria-label="Published from"
+          aria-label={t('filters.fromLabel')}
           value={filters.from ?? ''}
           onChange={(e) => set('from', e.target.value)}
         />
       </label>
       <label className={filters.to ? 'chip is-on' : 'chip'}>
-        <span className="chip-label">To</span>
+        <span className="chip-label">{t('filters.to')}</span>
         <input
           type="date"
-          aria-label="Published until"
+          aria-label={t('filters.toLabel')}
           value={filters.to ?? ''}
           onChange={(e) => set('to', e.target.value)}
         />
       </label>
       {Object.keys(filters).length > 0 && (
         <button type="button" className="link-button" onClick={() => setFilters({})}>
-          Clear filters
+          {t('filters.clear')}
         </button>
       )}
     </div>

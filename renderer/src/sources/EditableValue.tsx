@@ -5,38 +5,33 @@
  * again; a problem is shown under the field. Saving is one undoable step.
  */
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import i18next from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { EditableDate, EditableLanguage } from '../../../shared/api/sources';
 import { call, errorMessage } from '../api';
 import '../styles/import.css';
 
 export type MetaField = 'title' | 'outlet' | 'author' | 'publishedAt' | 'language' | 'url';
 
-const LABELS: Record<MetaField, string> = {
-  title: 'title',
-  outlet: 'outlet',
-  author: 'author',
-  publishedAt: 'publication date',
-  language: 'language',
-  url: 'address',
-};
-
-const PLACEHOLDERS: Partial<Record<MetaField, string>> = {
-  publishedAt: 'YYYY-MM-DD',
-  language: 'e.g. en, sv, de',
-  url: 'https://…',
-};
+/** Fields with a hint of the expected form while editing (`sources:edit.placeholder.<field>`). */
+const PLACEHOLDER_FIELDS = ['publishedAt', 'language'] as const;
+/** The same in every language. */
+const URL_PLACEHOLDER = 'https://…';
+const hasPlaceholder = (field: MetaField): field is (typeof PLACEHOLDER_FIELDS)[number] =>
+  (PLACEHOLDER_FIELDS as readonly string[]).includes(field);
 
 /** A readable problem with `value` for `field`, or null when it may be saved. */
 export function validateMeta(field: MetaField, value: string): string | null {
   const v = value.trim();
-  if (field === 'title') return v ? null : 'The title cannot be empty.';
+  const t = i18next.getFixedT(null, 'sources');
+  if (field === 'title') return v ? null : t('edit.titleEmpty');
   if (field === 'language') {
     const r = EditableLanguage.safeParse(v);
-    return r.success ? null : (r.error.issues[0]?.message ?? 'Not a language code.');
+    return r.success ? null : t('edit.notLanguage');
   }
   if (field === 'publishedAt' && v) {
     const r = EditableDate.safeParse(v);
-    return r.success ? null : 'Use a real date written YYYY-MM-DD, e.g. 2018-11-29.';
+    return r.success ? null : t('edit.notDate');
   }
   return null;
 }
@@ -52,6 +47,8 @@ interface Props {
 }
 
 export function EditableValue({ sourceId, field, value, children, readOnly }: Props) {
+  const { t } = useTranslation(['sources', 'common', 'enums']);
+  const name = t(`edit.field.${field}`);
   const [draft, setDraft] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -110,8 +107,8 @@ export function EditableValue({ sourceId, field, value, children, readOnly }: Pr
         ref={displayRef}
         type="button"
         className="editable-value"
-        title={readOnly ? undefined : `Click to edit the ${LABELS[field]}`}
-        aria-label={`${LABELS[field]}: ${value || 'not known'}. Edit`}
+        title={readOnly ? undefined : t('edit.clickToEdit', { field: name })}
+        aria-label={t('edit.valueLabel', { field: name, value: value || t('common:notKnown') })}
         disabled={readOnly}
         onClick={() => setDraft(value)}
       >
@@ -126,8 +123,10 @@ export function EditableValue({ sourceId, field, value, children, readOnly }: Pr
         ref={inputRef}
         className={problem ? 'editable-input is-invalid' : 'editable-input'}
         value={draft}
-        placeholder={PLACEHOLDERS[field]}
-        aria-label={`Edit the ${LABELS[field]}`}
+        placeholder={
+          hasPlaceholder(field) ? t(`edit.placeholder.${field}`) : field === 'url' ? URL_PLACEHOLDER : undefined
+        }
+        aria-label={t('edit.inputLabel', { field: name })}
         aria-invalid={problem ? true : undefined}
         aria-describedby={problem ? errorId : undefined}
         disabled={saving}
@@ -141,7 +140,7 @@ export function EditableValue({ sourceId, field, value, children, readOnly }: Pr
           if (draft.trim() === value && !saving) stop();
         }}
       />
-      <span className="editable-hint muted">Enter to save · Esc to cancel</span>
+      <span className="editable-hint muted">{t('edit.hint')}</span>
       {problem && (
         <span id={errorId} className="editable-problem" role="alert">
           {problem}

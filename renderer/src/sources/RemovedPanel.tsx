@@ -5,10 +5,12 @@
  * (undoable with Ctrl+Z).
  */
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { RemovedBlock } from '../../../shared/model';
 import { call } from '../api';
 import { useNavigation } from '../ui/navigation';
 import { closeOnUndo, useNotices } from '../ui/notices';
+import { keyHint } from '../ui/platform';
 import '../styles/import.css';
 
 interface Props {
@@ -18,6 +20,7 @@ interface Props {
 }
 
 export function RemovedPanel({ sourceId, removed, readOnly }: Props) {
+  const { t } = useTranslation(['sources', 'common', 'enums']);
   const { error: notifyError, info } = useNotices();
   const { navigate } = useNavigation();
   const [busy, setBusy] = useState<number | null>(null);
@@ -37,10 +40,10 @@ export function RemovedPanel({ sourceId, removed, readOnly }: Props) {
     setBusy(index);
     try {
       const r = await call('restoreRemoved', { sourceId, index });
-      info('Restored into the text. Undo with Ctrl+Z.', { closeOn: closeOnUndo });
+      info(t('removed.restored', { shortcut: keyHint('undo') }), { closeOn: closeOnUndo });
       navigate({ view: 'sources', sourceId, range: { start: r.start, end: r.end } });
     } catch (err) {
-      notifyError(err, 'Could not restore the text');
+      notifyError(err, t('removed.restoreFailed'));
     } finally {
       setBusy(null);
     }
@@ -49,10 +52,10 @@ export function RemovedPanel({ sourceId, removed, readOnly }: Props) {
   return (
     <details className="removed" data-testid="removed-panel">
       <summary>
-        Removed from the text <span className="count">{removed.length}</span>
+        {t('removed.title')} <span className="count">{removed.length}</span>
       </summary>
       {groups.map(([reason, items]) => (
-        <section key={reason} className="removed-group" aria-label={`Removed: ${reason}`}>
+        <section key={reason} className="removed-group" aria-label={t('removed.group', { reason })}>
           <h3 className="removed-reason">
             {reason} <span className="muted">({items.length})</span>
           </h3>
@@ -65,9 +68,9 @@ export function RemovedPanel({ sourceId, removed, readOnly }: Props) {
                   className="button button-small"
                   disabled={readOnly || busy !== null}
                   onClick={() => void restore(index)}
-                  aria-label={`Restore “${block.text.slice(0, 60)}”`}
+                  aria-label={t('removed.restoreLabel', { text: block.text.slice(0, 60) })}
                 >
-                  Restore
+                  {t('removed.restore')}
                 </button>
               </li>
             ))}

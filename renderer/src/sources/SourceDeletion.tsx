@@ -6,8 +6,12 @@
  * the confirm and reports the outcome.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import i18next from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { ANNOTATION_KINDS } from '../../../shared/enums';
 import type { Annotation } from '../../../shared/model';
 import { call } from '../api';
+import { formatLocale } from '../i18n';
 import { useApiQuery } from '../api/queries';
 import { closeOnUndo, useNotices } from '../ui/notices';
 import { keyHint } from '../ui/platform';
@@ -20,23 +24,17 @@ interface Named {
 
 const DeletionContext = createContext<{ ask(source: Named): void } | null>(null);
 
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
-
-/** "3 claims, 1 highlight and 2 notes", or null when there are none. */
+/** "3 claims, 1 highlight and 2 notes" (in the interface's language), or null when there are none. */
 export function annotationCounts(annotations: readonly Pick<Annotation, 'kind'>[]): string | null {
-  const count = (kind: Annotation['kind']) => annotations.filter((a) => a.kind === kind).length;
-  const parts = [
-    [count('claim'), 'claim'],
-    [count('highlight'), 'highlight'],
-    [count('note'), 'note'],
-  ]
-    .filter(([n]) => (n as number) > 0)
-    .map(([n, word]) => plural(n as number, word as string));
+  const parts = ANNOTATION_KINDS.map((kind) => [kind, annotations.filter((a) => a.kind === kind).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([kind, count]) => i18next.t(`sources:delete.count.${kind}`, { count }));
   if (parts.length === 0) return null;
-  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+  return new Intl.ListFormat(formatLocale(), { type: 'conjunction' }).format(parts);
 }
 
 function ConfirmDelete({ source, onCancel, onConfirm }: { source: Named; onCancel(): void; onConfirm(): void }) {
+  const { t } = useTranslation(['sources', 'common', 'enums']);
   const ref = useRef<HTMLDialogElement>(null);
   const details = useApiQuery('getSource', { id: source.id });
   useEffect(() => {
@@ -44,7 +42,7 @@ function ConfirmDelete({ source, onCancel, onConfirm }: { source: Named; onCance
     if (d && !d.open) d.showModal();
   }, []);
   const counts = details.data ? annotationCounts(details.data.annotations) : undefined;
-  const title = source.title || 'Untitled';
+  const title = source.title || t('common:untitled');
   return (
     <dialog
       ref={ref}
@@ -54,22 +52,20 @@ function ConfirmDelete({ source, onCancel, onConfirm }: { source: Named; onCance
       aria-describedby="delete-source-what"
       onClose={onCancel}
     >
-      <h2 id="delete-source-title">Delete “{title}”?</h2>
+      <h2 id="delete-source-title">{t('delete.title', { title })}</h2>
       <p id="delete-source-what">
         {counts === undefined
           ? details.error
-            ? 'Its file cannot be read, so its annotations cannot be counted. It leaves the list; the file stays in the notebook folder, untouched.'
-            : 'Counting its annotations…'
+            ? t('delete.unreadable')
+            : t('delete.counting')
           : counts === null
-            ? 'It has no claims, highlights or notes.'
-            : `Its ${counts} will be deleted with it, with their links to other claims.`}
+            ? t('delete.none')
+            : t('delete.what', { counts })}
       </p>
-      <p className="muted">
-        Briefs that cite its claims will show “source removed” there. Undo ({keyHint('undo')}) brings it all back.
-      </p>
+      <p className="muted">{t('delete.briefs', { shortcut: keyHint('undo') })}</p>
       <div className="confirm-actions">
         <button type="button" className="button" onClick={() => ref.current?.close()} autoFocus>
-          Cancel
+          {t('common:cancel')}
         </button>
         <button
           type="button"
@@ -77,7 +73,7 @@ function ConfirmDelete({ source, onCancel, onConfirm }: { source: Named; onCance
           disabled={counts === undefined && !details.error}
           onClick={onConfirm}
         >
-          Delete source
+          {t('delete.confirm')}
         </button>
       </div>
     </dialog>
@@ -93,6 +89,7 @@ export function SourceDeletionProvider({
   onDeleted(id: string): void;
 }) {
   const [asking, setAsking] = useState<Named | null>(null);
+  const { t } = useTranslation(['sources', 'common', 'enums']);
   const { error, info } = useNotices();
   const confirm = useCallback(
     async (source: Named) => {
@@ -100,15 +97,19 @@ export function SourceDeletionProvider({
       try {
         const result = await call('deleteSource', { id: source.id });
         onDeleted(source.id);
-        const what = result.annotations ? ` with ${plural(result.annotations, 'annotation')}` : '';
-        info(`Deleted “${result.title || 'Untitled'}”${what}. Undo (${keyHint('undo')}) brings it back.`, {
-          closeOn: closeOnUndo,
-        });
+        const title = result.title || t('common:untitled');
+        const shortcut = keyHint('undo');
+        info(
+          result.annotations
+            ? t('delete.doneWith', { title, count: result.annotations, shortcut })
+            : t('delete.done', { title, shortcut }),
+          { closeOn: closeOnUndo },
+        );
       } catch (err) {
-        error(err, 'The source was not deleted');
+        error(err, t('delete.failed'));
       }
     },
-    [error, info, onDeleted],
+    [error, info, onDeleted, t],
   );
   const value = useMemo(() => ({ ask: setAsking }), []);
   return (

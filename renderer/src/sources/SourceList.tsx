@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { SOURCE_SORTS, SOURCE_SORT_LABEL, type SourceSort } from '../../../shared/enums';
+import { SOURCE_SORTS, type SourceSort } from '../../../shared/enums';
 import type { SourceMeta } from '../../../shared/model';
 import { isShortcut } from '../../../shared/shortcuts';
 import { useApiQuery, useDebouncedValue, useErrorNotice } from '../api/queries';
@@ -13,35 +14,37 @@ import '../styles/sources.css';
 
 /** Flag on a source that import found to be nearly the same text as another; a click opens the twin. */
 function NearDuplicateBadge({ twinId, onOpen }: { twinId: string; onOpen(id: string): void }) {
+  const { t } = useTranslation(['sources', 'common', 'enums']);
   const twin = useApiQuery('getSourceHeads', { ids: [twinId] }).data?.[0];
   if (!twin) return null; // loading, or the twin was removed (e.g. its import undone)
-  const label = `Near-duplicate of “${twin.title || 'Untitled'}”`;
+  const title = twin.title || t('common:untitled');
   return (
     <button
       type="button"
       className="near-duplicate-badge"
-      title={`${label} — open it`}
-      aria-label={`${label}. Open it`}
+      title={t('list.twinTitle', { title })}
+      aria-label={t('list.twinLabel', { title })}
       tabIndex={-1}
       onClick={(e) => {
         e.stopPropagation();
         onOpen(twin.id);
       }}
     >
-      near-duplicate
+      {t('list.twinBadge')}
     </button>
   );
 }
 
 function SourceRow({ source, onOpen }: { source: SourceMeta; onOpen(id: string): void }) {
+  const { t } = useTranslation(['sources', 'common', 'enums']);
   const date = formatDate(source.publishedAt);
   return (
     <>
       <span className="source-title" lang={source.language === 'und' ? undefined : source.language}>
-        {source.title || 'Untitled'}
+        {source.title || t('common:untitled')}
       </span>
       <span className="source-meta">
-        <span className="source-lang" title="Language">
+        <span className="source-lang" title={t('list.language')}>
           {source.language === 'und' ? '??' : source.language.toUpperCase()}
         </span>
         {source.outlet && <span className="source-outlet">{source.outlet}</span>}
@@ -71,6 +74,7 @@ const ROW_ESTIMATE = 58;
  * key deletes one (after a confirm).
  */
 export function SourceList({ selectedId, onSelect, onDelete, onNeighbour }: Props) {
+  const { t } = useTranslation(['sources', 'common', 'enums']);
   const listRef = useRef<HTMLUListElement>(null);
   const [menu, setMenu] = useState<MenuAt | null>(null);
   const [sort, setSort] = useState<SourceSort>('imported');
@@ -79,7 +83,7 @@ export function SourceList({ selectedId, onSelect, onDelete, onNeighbour }: Prop
   const view = useMemo<SourceListView>(() => ({ sort, filter }), [sort, filter]);
 
   const { total, error } = useSourceCount(view);
-  useErrorNotice(error, 'The source list could not be read');
+  useErrorNotice(error, t('list.readFailed'));
   const virtualizer = useVirtualizer({
     count: total ?? 0,
     getScrollElement: () => listRef.current,
@@ -132,9 +136,9 @@ export function SourceList({ selectedId, onSelect, onDelete, onNeighbour }: Prop
       ? {
           x,
           y,
-          label: `Source “${source.title || 'Untitled'}”`,
+          label: t('list.menu', { title: source.title || t('common:untitled') }),
           actions: [
-            { label: 'Delete source…', hint: keyHint('source-delete'), danger: true, run: () => onDelete(source) },
+            { label: t('list.delete'), hint: keyHint('source-delete'), danger: true, run: () => onDelete(source) },
           ],
         }
       : null;
@@ -176,33 +180,29 @@ export function SourceList({ selectedId, onSelect, onDelete, onNeighbour }: Prop
         <input
           type="search"
           className="source-filter"
-          placeholder="Filter by title, outlet, author"
-          aria-label="Filter sources"
+          placeholder={t('list.filterPlaceholder')}
+          aria-label={t('list.filter')}
           value={typed}
           onChange={(e) => setTyped(e.target.value)}
         />
-        <select aria-label="Sort sources" value={sort} onChange={(e) => setSort(e.target.value as SourceSort)}>
+        <select aria-label={t('list.sort')} value={sort} onChange={(e) => setSort(e.target.value as SourceSort)}>
           {SOURCE_SORTS.map((s) => (
             <option key={s} value={s}>
-              {SOURCE_SORT_LABEL[s]}
+              {t(`enums:sourceSort.${s}`)}
             </option>
           ))}
         </select>
       </div>
       {filter && total !== null && (
         <p className="pane-hint source-matches" role="status">
-          {total === 0
-            ? `No source matches “${filter}”.`
-            : total === 1
-              ? '1 source matches.'
-              : `${total} sources match.`}
+          {total === 0 ? t('list.noMatch', { filter }) : t('list.matches', { count: total })}
         </p>
       )}
       <ul
         ref={listRef}
         className="source-list"
         role="listbox"
-        aria-label="Sources"
+        aria-label={t('list.label')}
         tabIndex={0}
         aria-activedescendant={selectedItem ? `source-${selectedItem.id}` : undefined}
         onKeyDown={onKeyDown}

@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   children: ReactNode;
@@ -24,20 +25,25 @@ export class ErrorBoundary extends Component<Props, State> {
   override render() {
     const { error } = this.state;
     if (!error) return this.props.children;
-    return (
-      <div className="crash" role="alert">
-        <h2>{this.props.area ?? 'Dossier'} ran into a problem</h2>
-        <p>{error.message || 'An unexpected error occurred while drawing this part of the window.'}</p>
-        <p className="muted">Your notebook is safe: nothing is lost by trying again.</p>
-        <div className="crash-actions">
-          <button type="button" className="button" onClick={() => this.setState({ error: null })}>
-            Try again
-          </button>
-          <button type="button" className="button button-quiet" onClick={() => window.location.reload()}>
-            Reload the window
-          </button>
-        </div>
-      </div>
-    );
+    return <Crash area={this.props.area} error={error} onRetry={() => this.setState({ error: null })} />;
   }
+}
+
+function Crash({ area, error, onRetry }: { area: string | undefined; error: Error; onRetry(): void }) {
+  const { t } = useTranslation(['ui', 'common', 'enums']);
+  return (
+    <div className="crash" role="alert">
+      <h2>{t('crash.title', { area: area ?? t('common:appName') })}</h2>
+      <p>{error.message || t('crash.unexpected')}</p>
+      <p className="muted">{t('crash.safe')}</p>
+      <div className="crash-actions">
+        <button type="button" className="button" onClick={onRetry}>
+          {t('common:tryAgain')}
+        </button>
+        <button type="button" className="button button-quiet" onClick={() => window.location.reload()}>
+          {t('crash.reload')}
+        </button>
+      </div>
+    </div>
+  );
 }

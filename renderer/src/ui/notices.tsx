@@ -7,6 +7,7 @@
  * Any component reports through `useNotices()`.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { NotebookChangedEvent } from '../../../shared/api';
 import { errorMessage } from '../api';
 import { useApiEvent } from '../api/useApiEvent';
@@ -89,6 +90,7 @@ export function NoticeStack() {
 
 /** One notice; information counts down while neither hovered nor focused. */
 function NoticeItem({ notice, onClose }: { notice: Notice; onClose(): void }) {
+  const { t } = useTranslation(['ui', 'common', 'enums']);
   const [hovered, setHovered] = useState(false);
   const [focused, setFocused] = useState(false);
   const close = useRef(onClose);
@@ -124,7 +126,7 @@ function NoticeItem({ notice, onClose }: { notice: Notice; onClose(): void }) {
           {notice.action.label}
         </button>
       )}
-      <button type="button" className="icon-button" aria-label="Dismiss" onClick={onClose}>
+      <button type="button" className="icon-button" aria-label={t('notice.dismiss')} onClick={onClose}>
         ×
       </button>
     </div>

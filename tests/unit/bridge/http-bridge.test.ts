@@ -2,7 +2,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import i18next from 'i18next';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { I18N_OPTIONS } from '../../../shared/i18n';
 import { createBridgeClient } from '../../../renderer/src/api/bridge-client';
 import { RENDERER_METHODS, TRUSTED_METHODS, type ApiEvent, type DossierApi } from '../../../shared/api';
 import { fromWire, toWire } from '../../../shared/wire';
@@ -10,6 +12,8 @@ import { contentSecurityPolicy } from '../../../shared/csp';
 import { startBridge, type BridgeHandle } from '../../../main/services/bridge/http-bridge';
 import { openNotebookSession, type NotebookSession } from '../../../main/services/session';
 import { tempDir } from '../../helpers/temp-dir';
+// The page's translator speaks English here, as in a browser set to English.
+await i18next.init({ ...I18N_OPTIONS, lng: 'en' });
 
 const ARTICLE_EN = `Harbour council approves night ferry trial
 

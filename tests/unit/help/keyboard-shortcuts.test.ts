@@ -34,6 +34,8 @@ beforeAll(() => {
   };
 });
 
+// The page's translator, as the window starts it (jsdom's browser prefers English).
+await import('../../../renderer/src/i18n');
 const { KeyboardShortcuts, ShortcutsDialog } = await import('../../../renderer/src/help/KeyboardShortcuts');
 
 beforeEach(() => {

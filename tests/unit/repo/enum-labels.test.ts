@@ -1,0 +1,35 @@
+/**
+ * The display labels of the shared lists live in the `enums` catalogue, keyed
+ * `<list>.<value>`: each list there has exactly the values shared/enums.ts
+ * defines, so a value added to a list without a label (or a label left for a
+ * removed value) fails here, not as a raw key on screen.
+ */
+import { describe, expect, it } from 'vitest';
+import * as enums from '../../../shared/enums';
+import { resources } from '../../../shared/i18n';
+
+const LISTS: Record<keyof (typeof resources)['en']['enums'], readonly string[]> = {
+  originKind: enums.ORIGIN_KINDS,
+  sourceSort: enums.SOURCE_SORTS,
+  annotationKind: enums.ANNOTATION_KINDS,
+  annotationKindPlural: enums.ANNOTATION_KINDS,
+  relationType: enums.RELATION_TYPES,
+  actorKind: enums.ACTOR_KINDS,
+  actorRole: enums.ACTOR_ROLES,
+  stanceFilter: enums.STANCE_FILTERS,
+  importFormat: enums.IMPORT_FORMATS,
+  briefFormat: enums.BRIEF_FORMATS,
+  interopFormat: enums.INTEROP_FORMATS,
+  snapshotReason: enums.SNAPSHOT_REASONS,
+  languageChoice: enums.LANGUAGE_CHOICES,
+  theme: enums.THEMES,
+};
+
+describe('the enums catalogue', () => {
+  for (const [list, values] of Object.entries(LISTS)) {
+    it(`${list}: a label for every value of the list, and for nothing else`, () => {
+      const labels = resources.en.enums[list as keyof typeof LISTS];
+      expect(Object.keys(labels).sort()).toEqual([...values].sort());
+    });
+  }
+});
