@@ -127,6 +127,20 @@ test('annotating, the codebook, actors and briefs speak Swedish once the setting
   await tagInput.press('Enter');
   await expect(editor.getByRole('list', { name: 'Taggar' })).toContainText('Sjöfart');
   await expect(editor.getByRole('button', { name: 'Ta bort taggen Sjöfart' })).toBeVisible();
+  // The claim's actors: link one (the detected suggestion, or a new actor), give it a stance.
+  const links = editor.getByRole('group', { name: 'Aktörer' });
+  await links.getByRole('combobox', { name: 'Koppla en aktör' }).fill('Mette Kjær');
+  await expect(links.getByRole('option', { name: /Mette Kjær/ }).first()).toBeVisible();
+  await swedishScreen(page, 'actor-options', 'section.annotations');
+  await links
+    .getByRole('option', { name: /Mette Kjær/ })
+    .first()
+    .click();
+  const link = links.getByRole('listitem', { name: 'Koppling Mette Kjær talare' });
+  await expect(link).toBeVisible();
+  await link.getByRole('combobox', { name: 'Hållning' }).selectOption('opposes');
+  await expect(link.getByRole('combobox', { name: 'Hållning' }).locator('option:checked')).toHaveText('motsätter sig');
+  await expect(link.getByRole('button', { name: 'Ta bort Mette Kjær (talare)' })).toBeVisible();
   // The list of annotations under the editor.
   await expect(panel.getByRole('combobox', { name: 'Filtrera efter typ' })).toContainText('Påståenden');
   await swedishScreen(page, 'annotation-list', 'section.annotations');
@@ -149,7 +163,7 @@ test('annotating, the codebook, actors and briefs speak Swedish once the setting
   const views = page.locator('nav.view-tabs button');
   await views.nth(1).click();
   const registry = page.getByRole('complementary', { name: 'Aktörsregister' });
-  await expect(registry).toContainText('Inga aktörer än.');
+  await expect(registry.getByRole('button', { name: /Mette Kjær/ })).toBeVisible();
   await registry.getByRole('button', { name: 'Förslag', exact: true }).click();
   const suggestions = page.getByRole('region', { name: 'Förslag' });
   await expect(suggestions.getByRole('list', { name: 'Föreslagna aktörer' })).toBeVisible();
@@ -158,15 +172,13 @@ test('annotating, the codebook, actors and briefs speak Swedish once the setting
   );
   await swedishScreen(page, 'suggestions', '.actors-view');
 
-  // An actor page: accept a suggestion, link the claim to it.
-  await api(app, 'createActor', { name: 'Mette Kjær', kind: 'person', aliases: ['transportministern'] });
-  await expect(registry.getByRole('button', { name: /Mette Kjær/ })).toBeVisible();
+  // The actor page of the linked actor, with its claim.
   await registry.getByRole('button', { name: /Mette Kjær/ }).click();
   const actorPage = page.getByRole('article', { name: 'Aktör Mette Kjær' });
-  await expect(actorPage).toContainText('Inga påståenden är kopplade till den här aktören än.');
+  await expect(actorPage).toContainText('1 påstående i 1 källa');
   await expect(actorPage.getByRole('button', { name: /^talare/ })).toBeVisible();
   await expect(actorPage.getByRole('button', { name: /^ingen hållning/ })).toBeVisible();
-  await expect(actorPage).toContainText('0 påståenden i 0 källor');
+  await expect(actorPage.locator('.role-badge')).toHaveText('talare · motsätter sig');
   await swedishScreen(page, 'actor-page', '.actors-view');
   await page.getByRole('button', { name: 'Ny aktör' }).click();
   await expect(page.getByRole('form', { name: 'Ny aktör' }).getByLabel('Typ')).toContainText('Internationellt organ');

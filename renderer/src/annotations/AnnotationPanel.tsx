@@ -4,6 +4,7 @@
  * quote, and the editor of the selected one.
  */
 import { setAnnotationDrag } from '../briefs/drag';
+import { dateLocale } from '../briefs/format';
 import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnnotationPatch } from '../../../shared/api/annotations';
@@ -325,7 +326,7 @@ function AnnotationEditor({
   onClose,
 }: EditorProps) {
   const { t, i18n } = useTranslation('annotations');
-  const dateTime = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const dateTime = new Intl.DateTimeFormat(dateLocale(i18n.language), { dateStyle: 'medium', timeStyle: 'short' });
   const when = (iso: string) => (Number.isNaN(Date.parse(iso)) ? iso : dateTime.format(new Date(iso)));
   // Focus requests made before this editor mounted (a claim just created) still count.
   const mine = focusRequest?.id === a.id ? focusRequest : null;
