@@ -70,7 +70,7 @@ export type ClaimLookup = (id: string) => CitedClaim | null | undefined;
 export const STATUS_ORDER = ['corroborated', 'unverified', 'disputed', 'refuted'] as const;
 
 /** A default status or a stance in the brief's language; a notebook's own statuses are its own words. */
-function named(t: BriefWords, group: 'status' | 'stance', key: string, count: number): string {
+function termFor(t: BriefWords, group: 'status' | 'stance', key: string, count: number): string {
   const known = group === 'status' ? (DEFAULT_STATUSES as readonly string[]) : (STANCES as readonly string[]);
   return known.includes(key) ? t(`${group}.${key}` as 'status.unverified', { count }) : key;
 }
@@ -82,7 +82,7 @@ function split(
   order: readonly string[],
 ): string {
   const keys = [...order.filter((k) => counts.has(k)), ...[...counts.keys()].filter((k) => !order.includes(k)).sort()];
-  return keys.map((k) => `${counts.get(k)} ${named(t, group, k, counts.get(k)!)}`).join(', ');
+  return keys.map((k) => `${counts.get(k)} ${termFor(t, group, k, counts.get(k)!)}`).join(', ');
 }
 
 function bump(counts: Map<string, number>, key: string): void {
@@ -169,10 +169,10 @@ function statusRuns(t: BriefWords, attrs: FactAttrs, claim: CitedClaim | null): 
   if (!claim) return [{ text: `${t('fact.statusLabel')} ` }, { text: t('fact.claimRemoved'), changed: true }];
   const now = claim.annotation.status;
   const was = attrs.drafted?.[claim.annotation.id];
-  const out: FactRun[] = [{ text: `${t('fact.statusLabel')} ${named(t, 'status', now, 1)}` }];
+  const out: FactRun[] = [{ text: `${t('fact.statusLabel')} ${termFor(t, 'status', now, 1)}` }];
   if (was && was !== now)
     out.push({
-      text: ` ${t('fact.statusChanged', { was: named(t, 'status', was, 1), now: named(t, 'status', now, 1) })}`,
+      text: ` ${t('fact.statusChanged', { was: termFor(t, 'status', was, 1), now: termFor(t, 'status', now, 1) })}`,
       changed: true,
     });
   return out;

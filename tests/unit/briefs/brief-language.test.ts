@@ -145,6 +145,8 @@ describe('exports in the brief’s language', () => {
     expect(footers).toContain(' av ');
     expect(footers).not.toContain('Page ');
     expect(core).toContain('PM exporterat från en anteckningsbok i Dossier');
+    // Word proofs the text as Swedish.
+    expect(strFromU8(files['word/styles.xml']!)).toMatch(/<w:lang w:val="sv-SE"/);
   });
 });
 
