@@ -113,9 +113,9 @@ function sourcesPhrase(t: BriefWords, language: UiLanguage, claims: readonly Cit
 }
 
 /** What the overview says the claims are: linked to an actor, tagged, or as the draft worded it. */
-function subjectOf(t: BriefWords, attrs: FactAttrs): string | undefined {
-  if (attrs.about?.kind === 'actor') return t('fact.linkedTo', { name: attrs.about.name });
-  if (attrs.about?.kind === 'tag') return t('fact.tagged', { name: attrs.about.name });
+function subjectOf(t: BriefWords, attrs: FactAttrs, count: number): string | undefined {
+  if (attrs.about?.kind === 'actor') return t('fact.linkedTo', { name: attrs.about.name, count });
+  if (attrs.about?.kind === 'tag') return t('fact.tagged', { name: attrs.about.name, count });
   return attrs.subject;
 }
 
@@ -127,7 +127,8 @@ function overviewRuns(
   gone: number,
 ): FactRun[] {
   const goneNote: FactRun[] = gone ? [{ text: ` ${t('fact.gone', { count: gone })}`, changed: true }] : [];
-  const subject = subjectOf(t, attrs);
+  // Agrees with the number of claims ("1 påstående kopplat", "2 påståenden kopplade").
+  const subject = subjectOf(t, attrs, claims.length);
   if (!claims.length) return [{ text: t('fact.noClaims', { subject: subject || t('fact.selected') }) }, ...goneNote];
   return [
     {
