@@ -70,7 +70,7 @@ export type ClaimLookup = (id: string) => CitedClaim | null | undefined;
 export const STATUS_ORDER = ['corroborated', 'unverified', 'disputed', 'refuted'] as const;
 
 /** A default status or a stance in the brief's language; a notebook's own statuses are its own words. */
-function named(t: BriefWords, group: 'status' | 'stance', key: string, count: number): string {
+function termFor(t: BriefWords, group: 'status' | 'stance', key: string, count: number): string {
   const known = group === 'status' ? (DEFAULT_STATUSES as readonly string[]) : (STANCES as readonly string[]);
   return known.includes(key) ? t(`${group}.${key}` as 'status.unverified', { count }) : key;
 }
@@ -82,7 +82,7 @@ function split(
   order: readonly string[],
 ): string {
   const keys = [...order.filter((k) => counts.has(k)), ...[...counts.keys()].filter((k) => !order.includes(k)).sort()];
-  return keys.map((k) => `${counts.get(k)} ${named(t, group, k, counts.get(k)!)}`).join(', ');
+  return keys.map((k) => `${counts.get(k)} ${termFor(t, group, k, counts.get(k)!)}`).join(', ');
 }
 
 function bump(counts: Map<string, number>, key: string): void {
@@ -113,9 +113,9 @@ function sourcesPhrase(t: BriefWords, language: UiLanguage, claims: readonly Cit
 }
 
 /** What the overview says the claims are: linked to an actor, tagged, or as the draft worded it. */
-function subjectOf(t: BriefWords, attrs: FactAttrs): string | undefined {
-  if (attrs.about?.kind === 'actor') return t('fact.linkedTo', { name: attrs.about.name });
-  if (attrs.about?.kind === 'tag') return t('fact.tagged', { name: attrs.about.name });
+function subjectOf(t: BriefWords, attrs: FactAttrs, count: number): string | undefined {
+  if (attrs.about?.kind === 'actor') return t('fact.linkedTo', { name: attrs.about.name, count });
+  if (attrs.about?.kind === 'tag') return t('fact.tagged', { name: attrs.about.name, count });
   return attrs.subject;
 }
 
@@ -127,7 +127,8 @@ function overviewRuns(
   gone: number,
 ): FactRun[] {
   const goneNote: FactRun[] = gone ? [{ text: ` ${t('fact.gone', { count: gone })}`, changed: true }] : [];
-  const subject = subjectOf(t, attrs);
+  // Agrees with the number of claims ("1 påstående kopplat", "2 påståenden kopplade").
+  const subject = subjectOf(t, attrs, claims.length);
   if (!claims.length) return [{ text: t('fact.noClaims', { subject: subject || t('fact.selected') }) }, ...goneNote];
   return [
     {
@@ -169,10 +170,10 @@ function statusRuns(t: BriefWords, attrs: FactAttrs, claim: CitedClaim | null): 
   if (!claim) return [{ text: `${t('fact.statusLabel')} ` }, { text: t('fact.claimRemoved'), changed: true }];
   const now = claim.annotation.status;
   const was = attrs.drafted?.[claim.annotation.id];
-  const out: FactRun[] = [{ text: `${t('fact.statusLabel')} ${named(t, 'status', now, 1)}` }];
+  const out: FactRun[] = [{ text: `${t('fact.statusLabel')} ${termFor(t, 'status', now, 1)}` }];
   if (was && was !== now)
     out.push({
-      text: ` ${t('fact.statusChanged', { was: named(t, 'status', was, 1), now: named(t, 'status', now, 1) })}`,
+      text: ` ${t('fact.statusChanged', { was: termFor(t, 'status', was, 1), now: termFor(t, 'status', now, 1) })}`,
       changed: true,
     });
   return out;

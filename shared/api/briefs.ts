@@ -71,7 +71,7 @@ export const briefSchemas = {
     output: Brief,
   },
   /**
-   * Autosave, rename and citation style. Consecutive edits are labelled "Edit brief"; a rename "Rename brief".
+   * Autosave, rename, citation style and language. Consecutive edits are labelled "Edit brief"; a rename "Rename brief".
    */
   updateBrief: {
     /** `origin` comes back on the `notebook-changed` event, so the editor that saved can tell its own write. */

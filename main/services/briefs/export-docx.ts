@@ -31,6 +31,7 @@ const BODY_FONT = 'Cambria';
 const CODE_FONT = 'Consolas';
 const ACCENT = '1F3A5F';
 const CM = 567; // twips per centimetre
+const PROOFING: Record<UiLanguage, string> = { en: 'en-GB', sv: 'sv-SE' };
 
 type ParaOpts = {
   style?: string;
@@ -217,7 +218,8 @@ export async function renderDocx(brief: ResolvedBrief): Promise<Uint8Array> {
     styles: {
       default: {
         document: {
-          run: { font: BODY_FONT, size: 22, color: '1A1A1A' },
+          // Word's proofing language: the brief's.
+          run: { font: BODY_FONT, size: 22, color: '1A1A1A', language: { value: PROOFING[brief.language] } },
           paragraph: { spacing: { after: 140, line: 288 } },
         },
         title: { run: { font: BODY_FONT, size: 48, bold: true, color: ACCENT }, paragraph: { spacing: { after: 60 } } },

@@ -72,6 +72,15 @@ describe('a Swedish draft', () => {
     expect(overview[0]!.text).toBe(
       'Detta PM samlar 5 påståenden taggade ”Fiske” från 4 källor, publicerade mellan 4 mars 2025 och 18 mars 2025.',
     );
+    // The participle agrees with the number of claims.
+    const one = factRuns(
+      { kind: 'overview', annotationIds: [ids[0]!], about: { kind: 'actor', name: 'Karin Holmqvist' } },
+      lookup,
+      'sv',
+    )!;
+    expect(one[0]!.text).toMatch(
+      /^Detta PM samlar 1 påstående kopplat till Karin Holmqvist från 1 källa, publicerad den /,
+    );
     // A status the notebook named itself is the person's word: kept as written.
     const custom = makeBriefContext({
       sources: sources.map(({ text: _t, ...meta }) => meta),
@@ -145,6 +154,8 @@ describe('exports in the brief’s language', () => {
     expect(footers).toContain(' av ');
     expect(footers).not.toContain('Page ');
     expect(core).toContain('PM exporterat från en anteckningsbok i Dossier');
+    // Word proofs the text as Swedish.
+    expect(strFromU8(files['word/styles.xml']!)).toMatch(/<w:lang w:val="sv-SE"/);
   });
 });
 
