@@ -1,4 +1,4 @@
-import { useMemo, type ReactNode, type Ref } from 'react';
+import { useMemo, type HTMLAttributes, type ReactNode, type Ref } from 'react';
 import type { Source } from '../../../shared/model';
 import { formatDate } from '../sources/format';
 import { readerParagraphs } from './paragraphs';
@@ -10,6 +10,8 @@ interface Props {
   textRef?: Ref<HTMLDivElement>;
   /** Controls shown in the reader header (e.g. the highlight colour switch). */
   headerExtra?: ReactNode;
+  /** More attributes of the text element (caret browsing makes it a Tab stop with its own keys). */
+  textProps?: HTMLAttributes<HTMLDivElement>;
 }
 
 /**
@@ -17,7 +19,7 @@ interface Props {
  * Paragraph elements hold exactly one text node so that highlights
  * (CSS Custom Highlight API) and selections map straight to text offsets.
  */
-export function Reader({ source, textRef, headerExtra }: Props) {
+export function Reader({ source, textRef, headerExtra, textProps }: Props) {
   const paragraphs = useMemo(() => readerParagraphs(source.text), [source.text]);
   const firstIsTitle = paragraphs[0]?.text.trim() === source.title.trim();
   const lang = source.language === 'und' ? undefined : source.language;
@@ -30,7 +32,7 @@ export function Reader({ source, textRef, headerExtra }: Props) {
         {byline && <p className="reader-byline">{byline}</p>}
         {!firstIsTitle && <h1 className="reader-title">{source.title || 'Untitled'}</h1>}
       </header>
-      <div className="reader-text" data-source-id={source.id} ref={textRef}>
+      <div className="reader-text" data-source-id={source.id} ref={textRef} {...textProps}>
         {paragraphs.map((p, i) => (
           <p
             key={p.start}
