@@ -26,6 +26,8 @@ import { CommandPalette } from '../search/CommandPalette';
 import { KeyboardShortcuts } from '../help/KeyboardShortcuts';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { useNotebook, useSource } from './useNotebook';
+import { usePaneCycling } from '../ui/panes';
+import { focusReaderText } from '../reader/useCaretBrowsing';
 
 /** The views the command palette offers: the reader first, then the others in tab order. */
 const PALETTE_VIEWS = [{ id: 'sources', label: 'Sources' }, ...EXTRA_VIEWS.map(({ id, label }) => ({ id, label }))];
@@ -56,6 +58,7 @@ function AppWindow() {
   const [historyOpen, setHistoryOpen] = useState(false);
   const selected = useSource(selectedId);
   useUndoRedo();
+  usePaneCycling();
 
   const onImported = useCallback(
     (result: ImportResult) => {
@@ -176,6 +179,7 @@ function AppWindow() {
                       selectedId={selectedId}
                       onSelect={setSelectedId}
                       onNeighbour={onNeighbour}
+                      onOpen={focusReaderText}
                       readOnly={readOnly}
                     />
                   </ErrorBoundary>

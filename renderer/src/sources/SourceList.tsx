@@ -59,6 +59,8 @@ interface Props {
   onDelete?(source: SourceMeta): void;
   /** The source to open should the selected one go (the next in the list, else the one before), as the list changes. */
   onNeighbour?(id: string, neighbourId: string | null): void;
+  /** Enter on the selected source: move into it (the reader's text). */
+  onOpen?(id: string): void;
 }
 
 /** A row's height before it is measured (a one-line title and the meta line). */
@@ -70,7 +72,7 @@ const ROW_ESTIMATE = 58;
  * Click or use ↑/↓ (Home/End) to choose one; the context menu or the Delete
  * key deletes one (after a confirm).
  */
-export function SourceList({ selectedId, onSelect, onDelete, onNeighbour }: Props) {
+export function SourceList({ selectedId, onSelect, onDelete, onNeighbour, onOpen }: Props) {
   const listRef = useRef<HTMLUListElement>(null);
   const [menu, setMenu] = useState<MenuAt | null>(null);
   const [sort, setSort] = useState<SourceSort>('imported');
@@ -145,6 +147,11 @@ export function SourceList({ selectedId, onSelect, onDelete, onNeighbour }: Prop
     if (current && onDelete && isShortcut(event, 'source-delete', PLATFORM)) {
       event.preventDefault();
       onDelete(current);
+      return;
+    }
+    if (current && onOpen && isShortcut(event, 'list-open', PLATFORM)) {
+      event.preventDefault();
+      onOpen(current.id);
       return;
     }
     if (current && (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey))) {
