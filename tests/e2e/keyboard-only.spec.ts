@@ -1,0 +1,152 @@
+/**
+ * Keyboard only, end to end: no click and no mouse API, only page.keyboard.
+ * The article is put on the clipboard as if copied in another program (the
+ * one step no key can do), then Ctrl+V imports it → F6 to the reader → the
+ * caret and Shift+arrows select a passage → C makes a claim → tag it → link
+ * an actor as speaker → a new brief, the claim cited into it with Enter →
+ * export as Markdown (the download).
+ */
+import { readFile } from 'node:fs/promises';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './app-fixture';
+import { annotationEditor, reader } from './steps';
+
+const ARTICLE = `Harbour dredging paused after seal pups found
+
+By Mira Holm, Eastbay Courier
+
+The dredging of the inner harbour stopped on Tuesday after workers found three seal pups on the sand bank, the port authority said.
+
+“We will wait until the pups have left the bank,” said harbour master Jonas Vik. “Two weeks is a small price.”
+
+The pause costs the contractor about 40,000 crowns a day.`;
+
+const PASSAGE = 'We will wait until the pups have left the bank';
+const SHOTS = process.env.DOSSIER_SHOTS;
+
+const focused = (page: Page) => page.evaluate(() => document.activeElement?.outerHTML.slice(0, 160) ?? '');
+/** True when `target` has the focus (without waiting for it to exist). */
+const isFocused = async (target: Locator) =>
+  (await target.count()) === 1 && (await target.evaluate((el) => el === document.activeElement));
+
+/** Presses `key` until `target` has the focus (at most `max` times). */
+async function pressUntilFocused(page: Page, key: string, target: Locator, max = 25): Promise<void> {
+  for (let i = 0; i < max && !(await isFocused(target)); i++) await page.keyboard.press(key);
+  expect(await isFocused(target), `${key} did not reach the target; focus is on ${await focused(page)}`).toBe(true);
+}
+
+/** What the reader's selection holds now. */
+const selected = (page: Page) => page.evaluate(() => window.getSelection()?.toString() ?? '');
+
+test('the whole journey without the mouse: import, select, claim, tag, actor, brief, export', async ({
+  page,
+  app,
+  context,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { name: 'Your notebook has no sources yet' })).toBeVisible();
+
+  // Import: the clipboard holds the article, Ctrl+V pastes it outside any field.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((text) => navigator.clipboard.writeText(text), ARTICLE);
+  await page.keyboard.press('Control+V');
+  await expect(reader(page)).toContainText('Two weeks is a small price', { timeout: 30_000 });
+  const sources = page.getByRole('listbox', { name: 'Sources' });
+  await expect(sources.getByRole('option', { name: /Harbour dredging paused/ })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+
+  // F6 goes pane by pane: the toolbar, the source list, the reader's text.
+  const text = page.getByRole('document', { name: /Source text/ });
+  await pressUntilFocused(page, 'F6', sources, 3);
+  await page.keyboard.press('Enter'); // opens the source: the focus moves into its text
+  await expect(text).toBeFocused();
+  const caret = page.getByTestId('reader-caret');
+  await expect(caret).toBeVisible();
+
+  // The caret starts at the top of the text; ↓ moves it a line, Ctrl+→ a word, Shift+Ctrl+→ selects words.
+  const para = text.locator('p.para').filter({ hasText: PASSAGE });
+  const paraTop = (await para.boundingBox())!.y;
+  for (let i = 0; i < 5 && (await caret.boundingBox())!.y < paraTop - 2; i++) await page.keyboard.press('ArrowDown');
+  const caretBox = (await caret.boundingBox())!;
+  expect(Math.abs(caretBox.y - paraTop)).toBeLessThan(12);
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight'); // past the opening quote mark
+  for (let i = 0; i < 12 && (await selected(page)).trim().length < PASSAGE.length; i++) {
+    await page.keyboard.press('Shift+Control+ArrowRight');
+  }
+  // Words select whole; the last one brings its comma and quote mark: back off with Shift+←.
+  for (let i = 0; i < 3 && (await selected(page)).trimEnd() !== PASSAGE; i++)
+    await page.keyboard.press('Shift+ArrowLeft');
+  expect((await selected(page)).trim()).toBe(PASSAGE);
+  await expect(caret).toHaveCount(0); // a selection, not a caret
+  await expect(page.getByRole('toolbar', { name: 'Annotate the selection' })).toBeVisible();
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/reader-selection.png` });
+
+  // C: a claim of exactly the passage; the focus goes to its tags.
+  await page.keyboard.press('c');
+  const editor = annotationEditor(page);
+  await expect(editor.locator('blockquote')).toHaveText(PASSAGE);
+  const tagInput = editor.getByRole('combobox', { name: 'Add a tag' });
+  await expect(tagInput).toBeFocused();
+  await page.keyboard.type('Wildlife');
+  await expect(editor.getByRole('option', { name: 'Create tag “Wildlife”' })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(editor.getByRole('list', { name: 'Tags' })).toContainText('Wildlife');
+
+  // Link an actor as speaker: Tab to the type-ahead, type, ↓ to "Create actor", Enter.
+  const links = editor.getByRole('group', { name: 'Actors' });
+  await expect(links.getByRole('combobox', { name: 'Role for a new link' })).toHaveValue('speaker');
+  const actorInput = links.getByRole('combobox', { name: 'Link an actor' });
+  await pressUntilFocused(page, 'Tab', actorInput);
+  await page.keyboard.type('Jonas Vik');
+  const option = links.getByRole('option', { name: /Jonas Vik/ });
+  await expect(option.first()).toBeVisible();
+  for (let i = 0; i < 5 && (await option.first().getAttribute('aria-selected')) !== 'true'; i++) {
+    await page.keyboard.press('ArrowDown');
+  }
+  await page.keyboard.press('Enter');
+  await expect(links.getByRole('listitem', { name: 'Link Jonas Vik speaker' })).toBeVisible();
+  const sourceId = (await text.getAttribute('data-source-id'))!;
+  await expect
+    .poll(async () => JSON.stringify((await app.readSource(sourceId)).annotations), { timeout: 10_000 })
+    .toMatch(/"kind":"claim".*"role":"speaker"/);
+
+  // To the Briefs view: F6 to the toolbar, Tab to its tab, Enter.
+  const briefsTab = page.getByRole('button', { name: 'Briefs', exact: true });
+  await pressUntilFocused(page, 'F6', page.locator('.toolbar :focus'), 4);
+  await pressUntilFocused(page, 'Tab', briefsTab, 6);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Write a brief' })).toBeVisible();
+
+  // A new brief (F6 to the briefs list's pane, its first control is "New brief").
+  const newBrief = page.getByRole('button', { name: 'New brief' });
+  await pressUntilFocused(page, 'F6', newBrief, 4);
+  await page.keyboard.press('Enter');
+  const doc = page.locator('.brief-doc');
+  await expect(doc).toBeVisible();
+
+  // The claim, from the Claims panel: F6 there, ↓ to it in the list, Enter cites it at the editor's cursor.
+  const claims = page.getByRole('list', { name: 'Claims to cite' });
+  const claimRow = claims.getByRole('listitem', { name: new RegExp(PASSAGE.slice(0, 30)) });
+  await expect(claimRow).toBeVisible();
+  await pressUntilFocused(page, 'F6', page.locator('.claims-panel :focus'), 4);
+  await pressUntilFocused(page, 'Tab', claimRow, 12);
+  await page.keyboard.press('Enter');
+  await expect(doc.locator('.cite-chip')).toHaveCount(1);
+
+  // Export: F6 back to the editor pane, Tab to "Export as Markdown", Enter → the download.
+  const exportMd = page.getByRole('button', { name: 'Export as Markdown' });
+  await pressUntilFocused(page, 'Shift+F6', page.locator('.briefs-main :focus'), 4);
+  const pending = page.waitForEvent('download');
+  await pressUntilFocused(page, 'Tab', exportMd, 30);
+  await page.keyboard.press('Enter');
+  const download = await pending;
+  const file = testInfo.outputPath(download.suggestedFilename());
+  await download.saveAs(file);
+  const markdown = await readFile(file, 'utf8');
+  expect(markdown).toContain('Eastbay Courier');
+  expect(markdown).toMatch(/\[\^1\]/);
+});
