@@ -16,6 +16,7 @@ import { formatDateTime } from './format';
 import { BriefEditor, type CiteAtCursor } from './BriefEditor';
 import { ClaimsPanel } from './ClaimsPanel';
 import { DraftPicker, type DraftKind } from './DraftPicker';
+import { moveFocusInList } from '../ui/list-keys';
 import '../styles/briefs.css';
 
 /** Refetched on every change to a brief, autosaves included: the list shows citation counts and when each brief was edited. */
@@ -129,7 +130,7 @@ export function BriefsView({ route }: { route: Route }) {
             No briefs yet. Start an empty one, or draft one from an actor’s or a tag’s claims in one step.
           </p>
         ) : (
-          <ul className="brief-list" aria-label="Briefs list">
+          <ul className="brief-list" aria-label="Briefs list" onKeyDown={(e) => moveFocusInList(e, '.brief-open')}>
             {briefs.map((b) => (
               <BriefItem
                 key={b.id}
