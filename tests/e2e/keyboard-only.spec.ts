@@ -74,6 +74,7 @@ test('the whole journey without the mouse: import, select, claim, tag, actor, br
   expect(Math.abs(caretBox.y - paraTop)).toBeLessThan(12);
   await page.keyboard.press('Home');
   await page.keyboard.press('ArrowRight'); // past the opening quote mark
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/reader-caret.png` });
   for (let i = 0; i < 12 && (await selected(page)).trim().length < PASSAGE.length; i++) {
     await page.keyboard.press('Shift+Control+ArrowRight');
   }
@@ -149,4 +150,32 @@ test('the whole journey without the mouse: import, select, claim, tag, actor, br
   const markdown = await readFile(file, 'utf8');
   expect(markdown).toContain('Eastbay Courier');
   expect(markdown).toMatch(/\[\^1\]/);
+});
+
+test('F1 opens the shortcuts sheet, which lists the caret, pane and list keys', async ({ page, app }) => {
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { name: 'Your notebook has no sources yet' })).toBeVisible();
+  await page.keyboard.press('F1');
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(sheet).toBeVisible();
+  const row = (id: string) => sheet.locator(`[data-shortcut-id="${id}"]`);
+  await expect(row('select-word')).toContainText('Select by a word');
+  await expect(row('select-word').locator('kbd')).toHaveText(['Ctrl+Shift+←', 'Ctrl+Shift+→']);
+  await expect(row('select-line-boundary').locator('kbd')).toHaveText(['Shift+Home', 'Shift+End']);
+  await expect(row('mark-claim').locator('kbd')).toHaveText(['C']);
+  await expect(row('next-pane').locator('kbd')).toHaveText(['F6']);
+  await expect(row('previous-pane').locator('kbd')).toHaveText(['Shift+F6']);
+  await expect(sheet.getByRole('region', { name: 'Lists' }).locator('[data-shortcut-id="list-open"] kbd')).toHaveText([
+    'Enter',
+  ]);
+  if (SHOTS) {
+    await row('caret-character').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/shortcuts-sheet.png` });
+  }
+  // F6 does not leave a modal dialog; Escape closes it.
+  await page.keyboard.press('F6');
+  await expect(sheet).toBeVisible();
+  await expect(page.locator('.toolbar :focus')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(sheet).toHaveCount(0);
 });

@@ -182,6 +182,8 @@ export function useCaretBrowsing(container: RefObject<HTMLElement | null>): Care
     caret:
       focused && rect ? (
         <span
+          // A new element at each place: the blink starts over, so the caret shows solid right after a move.
+          key={`${rect.left}:${rect.top}`}
           className="reader-caret"
           aria-hidden="true"
           data-testid="reader-caret"
