@@ -187,6 +187,12 @@ export function SourceList({ selectedId, onSelect, onDelete, onNeighbour, onOpen
           aria-label="Filter sources"
           value={typed}
           onChange={(e) => setTyped(e.target.value)}
+          onKeyDown={(e) => {
+            // ↓ from the filter goes into the list.
+            if (e.key !== 'ArrowDown' || !total) return;
+            e.preventDefault();
+            listRef.current?.focus();
+          }}
         />
         <select aria-label="Sort sources" value={sort} onChange={(e) => setSort(e.target.value as SourceSort)}>
           {SOURCE_SORTS.map((s) => (
