@@ -9,7 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './app-fixture';
-import { annotationEditor, reader } from './steps';
+import { annotationEditor, api, reader } from './steps';
 
 const ARTICLE = `Harbour dredging paused after seal pups found
 
@@ -193,4 +193,54 @@ test('F1 opens the shortcuts sheet, which lists the caret, pane and list keys', 
   await expect(page.locator('.toolbar :focus')).toHaveCount(0);
   await page.keyboard.press('Escape');
   await expect(sheet).toHaveCount(0);
+});
+
+test('the caret stays in the source text: at its ends, keys do not move it into the header or the panes', async ({
+  page,
+  app,
+}) => {
+  await api(app, 'importFiles', { files: [{ name: 'harbour.txt', bytes: new TextEncoder().encode(ARTICLE) }] });
+  await page.goto(app.url);
+  const sources = page.getByRole('listbox', { name: 'Sources' });
+  await pressUntilFocused(page, 'F6', sources, 3);
+  await page.keyboard.press('ArrowDown'); // selects the first (only) source
+  await expect(reader(page)).toContainText('Two weeks is a small price');
+  await page.keyboard.press('Enter');
+  const text = page.getByRole('document', { name: /Source text/ });
+  await expect(text).toBeFocused();
+
+  /** The selection's focus: the paragraph's text before it, or null outside the reader's paragraphs. */
+  const focusAt = () =>
+    page.evaluate(() => {
+      const sel = window.getSelection()!;
+      const p = sel.focusNode?.parentElement?.closest('.reader-text p.para');
+      return p ? p.textContent!.slice(0, sel.focusOffset) : null;
+    });
+  await page.keyboard.press('Control+Home');
+  expect(await focusAt()).toBe('');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Home');
+  expect(await focusAt()).toBe('');
+  await expect(text).toBeFocused();
+
+  await page.keyboard.press('Control+End');
+  const last = 'The pause costs the contractor about 40,000 crowns a day.';
+  expect(await focusAt()).toBe(last);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Control+ArrowDown');
+  expect(await focusAt()).toBe(last);
+
+  // Shift+Ctrl+Home from the end selects the whole text, nothing above it.
+  await page.keyboard.press('Shift+Control+Home');
+  const all = (await selected(page)).trim();
+  expect(all.startsWith('The dredging of the inner harbour')).toBe(true);
+  expect(all.endsWith(last)).toBe(true);
+  expect(all).not.toContain('Harbour dredging paused');
+  // ← collapses the selection to its start, where the caret shows again.
+  await page.keyboard.press('ArrowLeft');
+  expect(await selected(page)).toBe('');
+  expect(await focusAt()).toBe('');
+  await expect(page.getByTestId('reader-caret')).toBeVisible();
 });
