@@ -299,8 +299,20 @@ export const MENU_COMMANDS = [
   'shortcuts',
   'import',
   'history',
+  'next-pane',
+  'previous-pane',
   ...BRIEF_FORMATS.map(exportBriefCommand),
-] as readonly ['undo', 'redo', 'search', 'shortcuts', 'import', 'history', ...ExportBriefCommand[]];
+] as readonly [
+  'undo',
+  'redo',
+  'search',
+  'shortcuts',
+  'import',
+  'history',
+  'next-pane',
+  'previous-pane',
+  ...ExportBriefCommand[],
+];
 export const MenuCommand = z.enum(MENU_COMMANDS);
 export type MenuCommand = z.infer<typeof MenuCommand>;
 

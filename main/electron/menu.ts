@@ -144,6 +144,9 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       keyed('zoom-out', { role: 'zoomOut' }),
       { type: 'separator' },
       keyed('full-screen', { role: 'togglefullscreen' }),
+      { type: 'separator' },
+      keyed('next-pane', { label: 'Next Pane', click: () => actions.sendToRenderer('next-pane') }),
+      keyed('previous-pane', { label: 'Previous Pane', click: () => actions.sendToRenderer('previous-pane') }),
     ],
   };
 

@@ -23,6 +23,7 @@ import { PLATFORM } from '../ui/platform';
 import { useNotices } from '../ui/notices';
 import { Reader } from '../reader/Reader';
 import { useParagraphRemoval } from '../reader/useParagraphRemoval';
+import { useCaretBrowsing } from '../reader/useCaretBrowsing';
 import { useAnnotations } from './AnnotationsContext';
 import { applyHighlightRules, highlightKey, highlightRules, type ColourMode } from './highlight-css';
 import {
@@ -225,6 +226,7 @@ export function AnnotatedReader({ source }: { source: Source }) {
 
   // A paragraph removed by hand: context menu, or the shortcut with the cursor in it.
   const paragraphs = useParagraphRemoval(source, containerRef, ann.readOnly);
+  const caret = useCaretBrowsing(containerRef);
 
   // ------------------------------------------------------------ click a highlight → select it
   const onClick = (e: ReactMouseEvent) => {
@@ -286,10 +288,12 @@ export function AnnotatedReader({ source }: { source: Source }) {
         <Reader
           source={source}
           textRef={containerRef}
+          textProps={caret.textProps}
           headerExtra={<ColourModeSwitch mode={ann.colourMode} onChange={ann.setColourMode} />}
         />
       </div>
       {paragraphs.menu}
+      {caret.caret}
       {pending && (
         <div
           className={pending.below ? 'selection-popover is-below' : 'selection-popover'}

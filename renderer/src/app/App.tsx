@@ -28,6 +28,8 @@ import { KeyboardShortcuts } from '../help/KeyboardShortcuts';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { useNotebook, useSource } from './useNotebook';
 import { useInterfaceLanguage } from './useInterfaceLanguage';
+import { usePaneCycling } from '../ui/panes';
+import { focusReaderText } from '../reader/useCaretBrowsing';
 
 /** The views the command palette offers: the reader first, then the others in tab order. */
 const PALETTE_VIEWS = [{ id: 'sources' as const }, ...EXTRA_VIEWS.map(({ id }) => ({ id }))];
@@ -60,6 +62,7 @@ function AppWindow() {
   const [historyOpen, setHistoryOpen] = useState(false);
   const selected = useSource(selectedId);
   useUndoRedo();
+  usePaneCycling();
 
   const onImported = useCallback(
     (result: ImportResult) => {
@@ -181,6 +184,7 @@ function AppWindow() {
                       selectedId={selectedId}
                       onSelect={setSelectedId}
                       onNeighbour={onNeighbour}
+                      onOpen={focusReaderText}
                       readOnly={readOnly}
                     />
                   </ErrorBoundary>

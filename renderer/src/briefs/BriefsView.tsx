@@ -17,6 +17,7 @@ import { formatDateTime } from './format';
 import { BriefEditor, type CiteAtCursor } from './BriefEditor';
 import { ClaimsPanel } from './ClaimsPanel';
 import { DraftPicker, type DraftKind } from './DraftPicker';
+import { moveFocusInList } from '../ui/list-keys';
 
 const DRAFT_KINDS: readonly DraftKind[] = ['actor', 'tag'];
 import '../styles/briefs.css';
@@ -130,7 +131,7 @@ export function BriefsView({ route }: { route: Route }) {
         ) : briefs.length === 0 ? (
           <p className="pane-hint">{t('list.empty')}</p>
         ) : (
-          <ul className="brief-list" aria-label={t('list.label')}>
+          <ul className="brief-list" aria-label={t('list.label')} onKeyDown={(e) => moveFocusInList(e, '.brief-open')}>
             {briefs.map((b) => (
               <BriefItem
                 key={b.id}

@@ -9,6 +9,7 @@ import type { Actor, Brief, Tag } from '../../../shared/model';
 import { call } from '../api';
 import { useApiQuery, useErrorNotice } from '../api/queries';
 import { useNotices } from '../ui/notices';
+import { moveFocusInList } from '../ui/list-keys';
 
 export type DraftKind = 'actor' | 'tag';
 
@@ -86,7 +87,7 @@ export function DraftPicker({
       className="draft-picker"
       role="dialog"
       aria-label={t(`draft.${kind}.title`)}
-      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+      onKeyDown={(e) => (e.key === 'Escape' ? onClose() : moveFocusInList(e, '.draft-choice', true))}
     >
       <div className="draft-picker-head">
         <strong>{t(`draft.${kind}.title`)}</strong>

@@ -1,4 +1,4 @@
-import { useMemo, type ReactNode, type Ref } from 'react';
+import { useMemo, type HTMLAttributes, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Source } from '../../../shared/model';
 import { formatDate } from '../sources/format';
@@ -11,6 +11,8 @@ interface Props {
   textRef?: Ref<HTMLDivElement>;
   /** Controls shown in the reader header (e.g. the highlight colour switch). */
   headerExtra?: ReactNode;
+  /** More attributes of the text element (caret browsing makes it a Tab stop with its own keys). */
+  textProps?: HTMLAttributes<HTMLDivElement>;
 }
 
 /**
@@ -18,7 +20,7 @@ interface Props {
  * Paragraph elements hold exactly one text node so that highlights
  * (CSS Custom Highlight API) and selections map straight to text offsets.
  */
-export function Reader({ source, textRef, headerExtra }: Props) {
+export function Reader({ source, textRef, headerExtra, textProps }: Props) {
   const { t } = useTranslation(['reader', 'common', 'enums']);
   const paragraphs = useMemo(() => readerParagraphs(source.text), [source.text]);
   const firstIsTitle = paragraphs[0]?.text.trim() === source.title.trim();
@@ -32,7 +34,7 @@ export function Reader({ source, textRef, headerExtra }: Props) {
         {byline && <p className="reader-byline">{byline}</p>}
         {!firstIsTitle && <h1 className="reader-title">{source.title || t('common:untitled')}</h1>}
       </header>
-      <div className="reader-text" data-source-id={source.id} ref={textRef}>
+      <div className="reader-text" data-source-id={source.id} ref={textRef} {...textProps}>
         {paragraphs.map((p, i) => (
           <p
             key={p.start}

@@ -62,6 +62,8 @@ interface Props {
   onDelete?(source: SourceMeta): void;
   /** The source to open should the selected one go (the next in the list, else the one before), as the list changes. */
   onNeighbour?(id: string, neighbourId: string | null): void;
+  /** Enter on the selected source: move into it (the reader's text). */
+  onOpen?(id: string): void;
 }
 
 /** A row's height before it is measured (a one-line title and the meta line). */
@@ -73,7 +75,7 @@ const ROW_ESTIMATE = 58;
  * Click or use ↑/↓ (Home/End) to choose one; the context menu or the Delete
  * key deletes one (after a confirm).
  */
-export function SourceList({ selectedId, onSelect, onDelete, onNeighbour }: Props) {
+export function SourceList({ selectedId, onSelect, onDelete, onNeighbour, onOpen }: Props) {
   const { t } = useTranslation(['sources', 'common', 'enums']);
   const listRef = useRef<HTMLUListElement>(null);
   const [menu, setMenu] = useState<MenuAt | null>(null);
@@ -151,6 +153,11 @@ export function SourceList({ selectedId, onSelect, onDelete, onNeighbour }: Prop
       onDelete(current);
       return;
     }
+    if (current && onOpen && isShortcut(event, 'list-open', PLATFORM)) {
+      event.preventDefault();
+      onOpen(current.id);
+      return;
+    }
     if (current && (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey))) {
       // The keyboard's menu key: the menu opens under the selected source.
       event.preventDefault();
@@ -184,6 +191,12 @@ export function SourceList({ selectedId, onSelect, onDelete, onNeighbour }: Prop
           aria-label={t('list.filter')}
           value={typed}
           onChange={(e) => setTyped(e.target.value)}
+          onKeyDown={(e) => {
+            // ↓ from the filter goes into the list.
+            if (e.key !== 'ArrowDown' || !total) return;
+            e.preventDefault();
+            listRef.current?.focus();
+          }}
         />
         <select aria-label={t('list.sort')} value={sort} onChange={(e) => setSort(e.target.value as SourceSort)}>
           {SOURCE_SORTS.map((s) => (

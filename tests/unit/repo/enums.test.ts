@@ -61,6 +61,8 @@ const SETS: ValueSet[] = [
       'shortcuts',
       'import',
       'history',
+      'next-pane',
+      'previous-pane',
       ...enums.BRIEF_FORMATS.map((f) => `export-brief:${f}`),
     ],
     defined: enums.MENU_COMMANDS,
