@@ -13,7 +13,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, repoRoot, test } from './app-fixture';
-import { api } from './steps';
+import { api, pasteText } from './steps';
 
 const SHOTS = process.env.DOSSIER_SHOTS_DIR;
 
@@ -140,8 +140,27 @@ test('switching the language setting to Swedish turns the open window Swedish, w
   }
   await shot(page, 'window-reader');
 
+  // Deleting a source asks first, in Swedish.
+  await details.getByRole('button', { name: 'Ta bort källan…' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Ta bort ”Harbour council approves night ferry trial”?' });
+  await expect(confirm).toContainText('Den har inga påståenden, markeringar eller anteckningar.');
+  expect(await leftovers(page, 'dialog.confirm-dialog')).toEqual([]);
+  await shot(page, 'delete-confirm', 'dialog.confirm-dialog');
+  await confirm.getByRole('button', { name: 'Avbryt' }).click();
+  await expect(confirm).toBeHidden();
+
+  // Pasting an article imports it; the summary says so in Swedish.
+  await pasteText(page, 'Third article\n\nA third article about the harbour and its ferries.');
+  const summary = page.getByRole('status', { name: 'Importsammanfattning' });
+  await expect(summary).toContainText('Importerade 1 källa', { timeout: 30_000 });
+  expect(await leftovers(page, '.import-summary')).toEqual([]);
+  await summary.getByRole('button', { name: 'Stäng importsammanfattningen' }).click();
+  await list.getByRole('option', { name: /Harbour council/ }).click();
+
   // The source list filtered: the count of matches is Swedish, with its plural.
   await page.getByRole('searchbox', { name: 'Filtrera källor' }).fill('article');
+  await expect(page.getByRole('status').filter({ hasText: '2 källor matchar.' })).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Filtrera källor' }).fill('second');
   await expect(page.getByRole('status').filter({ hasText: '1 källa matchar.' })).toBeVisible();
   await page.getByRole('searchbox', { name: 'Filtrera källor' }).fill('');
 
