@@ -7,13 +7,16 @@
  * text on it (lines of text, accessible names, titles, placeholders) is still
  * one of the English words of the catalogues those screens draw from, nor a
  * raw catalogue key. Setting the language back to "system" returns to English.
+ * A claim's corroboration (similar passages, relation buttons, the group) is
+ * checked the same way.
  */
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, repoRoot, test } from './app-fixture';
-import { api } from './steps';
+import { courier, evening, wire } from '../unit/search/corpus';
+import { api, pasteText } from './steps';
 
 const SHOTS = process.env.DOSSIER_SHOTS_DIR;
 
@@ -100,6 +103,9 @@ const ARTICLE = `Harbour council approves night ferry trial
 The harbour council voted on Tuesday to run a night ferry for six months.
 Ferry operators said the trial would cost 1.2 million kronor.`;
 
+const CLAIM =
+  'Outside the conference hall, 14 people were injured when police cleared a protest by fishermen who fear the new route will damage their grounds.';
+
 test('switching the language setting to Swedish turns the open window Swedish, with no English left', async ({
   page,
   app,
@@ -140,8 +146,27 @@ test('switching the language setting to Swedish turns the open window Swedish, w
   }
   await shot(page, 'window-reader');
 
+  // Deleting a source asks first, in Swedish.
+  await details.getByRole('button', { name: 'Ta bort källan…' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Ta bort ”Harbour council approves night ferry trial”?' });
+  await expect(confirm).toContainText('Den har inga påståenden, markeringar eller anteckningar.');
+  expect(await leftovers(page, 'dialog.confirm-dialog')).toEqual([]);
+  await shot(page, 'delete-confirm', 'dialog.confirm-dialog');
+  await confirm.getByRole('button', { name: 'Avbryt' }).click();
+  await expect(confirm).toBeHidden();
+
+  // Pasting an article imports it; the summary says so in Swedish.
+  await pasteText(page, 'Third article\n\nA third article about the harbour and its ferries.');
+  const summary = page.getByRole('status', { name: 'Importsammanfattning' });
+  await expect(summary).toContainText('Importerade 1 källa', { timeout: 30_000 });
+  expect(await leftovers(page, '.import-summary')).toEqual([]);
+  await summary.getByRole('button', { name: 'Stäng importsammanfattningen' }).click();
+  await list.getByRole('option', { name: /Harbour council/ }).click();
+
   // The source list filtered: the count of matches is Swedish, with its plural.
   await page.getByRole('searchbox', { name: 'Filtrera källor' }).fill('article');
+  await expect(page.getByRole('status').filter({ hasText: '2 källor matchar.' })).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Filtrera källor' }).fill('second');
   await expect(page.getByRole('status').filter({ hasText: '1 källa matchar.' })).toBeVisible();
   await page.getByRole('searchbox', { name: 'Filtrera källor' }).fill('');
 
@@ -194,5 +219,51 @@ test('a notebook opened while the setting says Swedish starts in Swedish', async
   await expect(page.locator('header.toolbar').getByRole('button', { name: 'Importera…' })).toBeVisible();
   expect(await leftovers(page, 'main')).toEqual([]);
   await shot(page, 'empty-notebook');
+  expect(pageProblems).toEqual([]);
+});
+
+test('the corroboration of a claim in Swedish: similar passages, relation buttons, the group and where they differ', async ({
+  page,
+  app,
+  pageProblems,
+}) => {
+  const ids = new Map<string, string>();
+  for (const s of [courier, wire, evening]) {
+    const r = await api<{ added: Array<{ id: string }> }>(app, 'importText', { text: s.text, name: `${s.id}.txt` });
+    ids.set(s.id, r.added[0]!.id);
+    await api(app, 'updateSourceMeta', {
+      id: r.added[0]!.id,
+      patch: { title: s.title, outlet: s.outlet, publishedAt: s.publishedAt, language: s.language },
+    });
+  }
+  await api(app, 'addClaimByQuote', { sourceId: ids.get(courier.id), quote: CLAIM });
+  await api(app, 'updateSettings', { language: 'sv' });
+  await page.goto(app.url);
+
+  // The claim, found through the palette (its group is "Påståenden"), opens selected with its corroboration.
+  await page.keyboard.press('Control+K');
+  const palette = page.getByRole('dialog', { name: 'Sök och kommandon' });
+  await palette.getByRole('combobox', { name: 'Sök' }).fill('fishermen injured conference hall');
+  await palette.getByRole('group', { name: 'Påståenden' }).getByRole('option').first().click();
+  const panel = page.getByRole('region', { name: 'Bekräftelse' });
+  await expect(panel.getByRole('heading', { name: 'Liknande passager i andra källor' })).toBeVisible();
+  const wireSuggestion = panel.locator(`.suggestion[data-source-id="${ids.get(wire.id)}"]`);
+  await expect(wireSuggestion.locator('.suggestion-actions').getByRole('button')).toHaveText([
+    'Bekräftar',
+    'Motsäger',
+    'Utvecklar',
+  ]);
+  await expect(wireSuggestion.locator('.suggestion-why')).toContainText('% av orden');
+  await wireSuggestion.getByRole('button', { name: 'Bekräftar' }).click();
+  await expect(panel.getByTestId('group-badge')).toHaveText('2 oberoende källor');
+  await panel
+    .locator(`.suggestion[data-source-id="${ids.get(evening.id)}"]`)
+    .getByRole('button', { name: 'Motsäger' })
+    .click();
+  await expect(panel.getByTestId('group-badge')).toHaveText('3 oberoende källor');
+  await expect(panel.getByRole('heading', { name: 'Där de skiljer sig åt' })).toBeVisible();
+  await expect(panel.locator('table.discrepancy').first().locator('caption')).toContainText('Tal:');
+  expect(await leftovers(page, 'section.corroboration')).toEqual([]);
+  await shot(page, 'corroboration', 'section.corroboration');
   expect(pageProblems).toEqual([]);
 });

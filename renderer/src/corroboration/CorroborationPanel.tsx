@@ -16,13 +16,14 @@ import { useNavigation } from '../ui/navigation';
 import { useNotices } from '../ui/notices';
 import { Highlighted } from '../search/Highlighted';
 import { matchedRanges } from './matched';
+import { formatDate } from '../sources/format';
 import '../styles/search.css';
 
 const LIMIT = 5;
 const MIN_SHARE_OF_BEST = 0.15;
 
 function sourceLabel(s: { title: string; outlet?: string; publishedAt?: string }) {
-  return [s.outlet, s.publishedAt].filter(Boolean).join(' · ');
+  return [s.outlet, formatDate(s.publishedAt)].filter(Boolean).join(' · ');
 }
 
 export function CorroborationPanel({ annotation, readOnly }: { annotation: Annotation; readOnly?: boolean }) {

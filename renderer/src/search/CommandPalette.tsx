@@ -18,6 +18,7 @@ import { PLATFORM } from '../ui/platform';
 import { useNotices } from '../ui/notices';
 import { VirtualList } from '../ui/VirtualList';
 import { Highlighted } from './Highlighted';
+import { formatDate } from '../sources/format';
 import '../styles/search.css';
 
 export interface PaletteCommand {
@@ -384,7 +385,7 @@ function ItemView({ item }: { item: Item }) {
           {hit.titleHighlights && source ? <Highlighted text={title} ranges={hit.titleHighlights} /> : title}
         </span>
         <span className="palette-meta">
-          {[source?.outlet, source?.publishedAt, source?.language].filter(Boolean).join(' · ')}
+          {[source?.outlet, formatDate(source?.publishedAt), source?.language].filter(Boolean).join(' · ')}
         </span>
       </div>
       <div className="palette-snippet">
