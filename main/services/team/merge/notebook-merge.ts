@@ -1,0 +1,251 @@
+/**
+ * The record-level three-way merge of a notebook's files (docs/team.md):
+ * `notebook.json`, each `sources/<id>.json` and `conflicts.json`, given the
+ * texts of base, ours and theirs (absent: the file did not exist there).
+ * Pure functions: the git merge driver and sync call them with file texts.
+ *
+ * A source's text never merges character by character: it is one value.
+ * After a merge every annotation whose quote no longer stands at its
+ * position is re-anchored in the merged text through its quote (the
+ * project's anchoring); one that cannot be found keeps its target (an orphan,
+ * as the reader shows it). The merged files always validate with the store's
+ * schemas; a file that would not is kept as ours, with one conflict on the
+ * whole file.
+ */
+import { anchorTarget, describeTarget } from '../../../../shared/anchoring';
+import { textHash } from '../../../../shared/hash';
+import { NotebookManifest, SourceFile, type Annotation } from '../../../../shared/model';
+import { CONFLICTS_FILE, ConflictsFile, type Conflict } from '../../../../shared/team/conflicts';
+import { setAtPath } from './resolve';
+import { atom, doc, merge3, object, records, set, type RawConflict, type Shape } from './json-merge';
+
+export const MANIFEST = 'notebook.json';
+
+/** How notebook.json merges. */
+export const MANIFEST_SHAPE: Shape = object({
+  statuses: set,
+  actors: records(object({ aliases: set, memberOf: set })),
+  tags: records(object()),
+  briefs: records(object({ doc })),
+  relations: records(object()),
+  rejectedSuggestions: set,
+  factCheck: object({
+    organisation: object(),
+    scale: object(),
+    ratings: { kind: 'object' },
+  }),
+  deletedSources: records(object({ annotationIds: set })),
+  sources: records(object({ origin: object() })),
+});
+
+/** How sources/<id>.json merges: the text whole, annotations by id and field. */
+export const SOURCE_SHAPE: Shape = object({
+  source: object({ text: atom, removed: atom, origin: object() }),
+  annotations: records(
+    object({
+      target: atom,
+      tagIds: set,
+      actors: records(object(), 'actorId', (r) => (typeof r.actorId === 'string' ? r.actorId : undefined)),
+      note: doc,
+    }),
+    'id',
+    (r) => (r.target as { exact?: string } | undefined)?.exact?.slice(0, 40),
+  ),
+});
+
+export interface MergeWho {
+  /** Who made our side's changes ("Name <e-mail>"), when known. */
+  oursBy?: string;
+  theirsBy?: string;
+  /** When the merge ran (ISO 8601); stamped on the conflicts it finds. */
+  at?: string;
+}
+
+/** A file's three texts; `undefined` = the file is absent on that side. */
+export interface FileVersions {
+  base?: string;
+  ours?: string;
+  theirs?: string;
+}
+
+export interface FileMergeResult {
+  /** The merged text, or undefined when the merged notebook has no such file. */
+  text?: string;
+  conflicts: Conflict[];
+}
+
+/** The text Dossier writes a JSON file as (one-space indentation, final newline). */
+export const jsonText = (value: unknown) => `${JSON.stringify(value, null, 1)}\n`;
+
+/** The stable id of a conflict at a place, the same on every computer. */
+export function conflictId(file: string, path: Conflict['path']): string {
+  return `cf_${textHash(`${file}\n${JSON.stringify(path)}`).replace(/\./g, '_')}`;
+}
+
+function toConflict(file: string, raw: RawConflict, who: MergeWho): Conflict {
+  // A copy: the merged value shares records with the conflict, and re-anchoring changes them.
+  raw = structuredClone(raw);
+  return {
+    id: conflictId(file, raw.path),
+    file,
+    path: raw.path,
+    label: [file, ...raw.label].join(' › '),
+    ...(raw.base !== undefined ? { base: raw.base } : {}),
+    ...(raw.ours !== undefined ? { ours: raw.ours } : {}),
+    ...(raw.theirs !== undefined ? { theirs: raw.theirs } : {}),
+    ...(who.oursBy ? { oursBy: who.oursBy } : {}),
+    ...(who.theirsBy ? { theirsBy: who.theirsBy } : {}),
+    ...(who.at ? { at: who.at } : {}),
+  };
+}
+
+const parse = (text: string | undefined): unknown => (text === undefined ? undefined : JSON.parse(text));
+
+/** The shape and schema of a notebook file by its path in the folder, or undefined for a file Dossier does not merge. */
+export function fileKind(
+  file: string,
+): { shape: Shape; schema: typeof NotebookManifest | typeof SourceFile } | undefined {
+  if (file === MANIFEST) return { shape: MANIFEST_SHAPE, schema: NotebookManifest };
+  if (/^sources\/[A-Za-z0-9_-]+\.json$/.test(file)) return { shape: SOURCE_SHAPE, schema: SourceFile };
+  return undefined;
+}
+
+/** Merges one notebook file (notebook.json or a source file) by record and field. */
+export function mergeNotebookFile(file: string, v: FileVersions, who: MergeWho = {}): FileMergeResult {
+  const kind = fileKind(file);
+  if (!kind) throw new Error(`Not a notebook file Dossier merges: ${file}`);
+  const wholeFile = (): FileMergeResult => ({
+    text: v.ours,
+    conflicts: [
+      toConflict(file, { path: [], label: [], base: parse(v.base), ours: parse(v.ours), theirs: parse(v.theirs) }, who),
+    ],
+  });
+  let base: unknown, ours: unknown, theirs: unknown;
+  try {
+    [base, ours, theirs] = [parse(v.base), parse(v.ours), parse(v.theirs)];
+  } catch {
+    return { text: v.ours, conflicts: [] };
+  }
+  const raw: RawConflict[] = [];
+  const merged = merge3(kind.shape, base, ours, theirs, raw, [], []);
+  const conflicts = raw.map((r) => toConflict(file, r, who));
+  if (merged === undefined) return { conflicts };
+  if (kind.schema === SourceFile) reanchor(merged as { source: { text: string }; annotations?: Annotation[] });
+  if (!kind.schema.safeParse(merged).success) return wholeFile();
+  return { text: v.ours !== undefined && sameText(v.ours, merged) ? v.ours : jsonText(merged), conflicts };
+}
+
+const sameText = (text: string, value: unknown) => {
+  try {
+    return JSON.stringify(JSON.parse(text)) === JSON.stringify(value);
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * A notebook file's value with a conflict resolved: `chosen` put at the conflict's place (undefined:
+ * the file is removed), and a source file's annotations re-anchored in its text, which may have changed.
+ */
+export function resolveInFile(value: unknown, conflict: Conflict, chosen: unknown): unknown {
+  const kind = fileKind(conflict.file);
+  if (!kind) throw new Error(`Not a notebook file Dossier merges: ${conflict.file}`);
+  const next = setAtPath(kind.shape, value, conflict.path, chosen);
+  if (kind.schema === SourceFile && next !== undefined)
+    reanchor(next as { source: { text: string }; annotations?: Annotation[] });
+  return next;
+}
+
+/**
+ * Moves each annotation whose quote no longer stands at its position to where its quote is in the
+ * text, and brings every target's context (prefix, suffix) up to date with the text.
+ */
+export function reanchor(file: { source: { text: string }; annotations?: Annotation[] }): void {
+  const text = file.source?.text;
+  if (typeof text !== 'string') return;
+  for (const a of file.annotations ?? []) {
+    const t = a.target;
+    if (!t) continue;
+    // The quote still stands at its position: only its context is brought up to date.
+    const found = text.slice(t.start, t.end) === t.exact ? t : anchorTarget(text, t);
+    if (!('status' in found) || found.status !== 'orphan') a.target = describeTarget(text, found.start, found.end);
+  }
+}
+
+/**
+ * Merges conflicts.json: by conflict id — one resolved (removed) on one side is gone, new ones of
+ * both sides kept, one both sides hold differently keeps ours — then adds the conflicts this merge found.
+ */
+export function mergeConflictLists(v: FileVersions, found: readonly Conflict[]): string | undefined {
+  const read = (text: string | undefined) => {
+    if (text === undefined) return undefined;
+    const parsed = ConflictsFile.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data.conflicts : [];
+  };
+  let lists: (Conflict[] | undefined)[];
+  try {
+    lists = [read(v.base), read(v.ours), read(v.theirs)];
+  } catch {
+    lists = [undefined, read(v.ours), undefined];
+  }
+  const ignored: RawConflict[] = [];
+  const merged = (merge3(records(atom), lists[0], lists[1], lists[2], ignored) ?? []) as Conflict[];
+  const byId = new Map(merged.map((c) => [c.id, c]));
+  for (const c of found) byId.set(c.id, c);
+  const conflicts = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  if (conflicts.length === 0 && v.ours === undefined && v.theirs === undefined) return undefined;
+  return jsonText({ schemaVersion: 1, conflicts } satisfies ConflictsFile);
+}
+
+/** A notebook's files on three sides, by path in the folder (notebook.json, sources/<id>.json, conflicts.json). */
+export type NotebookVersions = ReadonlyMap<string, FileVersions>;
+
+export interface NotebookMergeResult {
+  /** Every merged file: its text, or undefined when the merged notebook has none. */
+  files: Map<string, string | undefined>;
+  /** The conflicts this merge found. */
+  conflicts: Conflict[];
+}
+
+/**
+ * Merges a whole notebook: every source file and the manifest, then makes the manifest's source
+ * index agree with the source files the merge kept (a source deleted on one side and annotated on
+ * the other stays listed while that conflict lasts), then conflicts.json.
+ */
+export function mergeNotebook(versions: NotebookVersions, who: MergeWho = {}): NotebookMergeResult {
+  const files = new Map<string, string | undefined>();
+  const conflicts: Conflict[] = [];
+  for (const [file, v] of versions) {
+    if (file === CONFLICTS_FILE || !fileKind(file)) continue;
+    const r = mergeNotebookFile(file, v, who);
+    files.set(file, r.text);
+    conflicts.push(...r.conflicts);
+  }
+  const manifestText = files.get(MANIFEST);
+  if (manifestText !== undefined) {
+    const fixed = listKeptSources(manifestText, files);
+    if (fixed !== manifestText) files.set(MANIFEST, fixed);
+  }
+  files.set(CONFLICTS_FILE, mergeConflictLists(versions.get(CONFLICTS_FILE) ?? {}, conflicts));
+  return { files, conflicts };
+}
+
+/** The manifest with its source index agreeing with the merged source files. */
+function listKeptSources(manifestText: string, files: Map<string, string | undefined>): string {
+  const manifest = JSON.parse(manifestText) as NotebookManifest;
+  const listed = new Set(manifest.sources.map((s) => s.id));
+  let changed = false;
+  for (const [file, text] of files) {
+    const id = /^sources\/(.+)\.json$/.exec(file)?.[1];
+    if (!id) continue;
+    if (text === undefined && listed.has(id)) {
+      manifest.sources = manifest.sources.filter((s) => s.id !== id);
+      changed = true;
+    } else if (text !== undefined && !listed.has(id)) {
+      const { text: _text, removed: _removed, ...meta } = (JSON.parse(text) as SourceFile).source;
+      manifest.sources.push(meta);
+      changed = true;
+    }
+  }
+  return changed ? jsonText(manifest) : manifestText;
+}
