@@ -1,14 +1,12 @@
 /**
  * Merge conflicts of a shared notebook (docs/team.md): what a record-level
- * merge could not decide, kept in the notebook's `conflicts.json` so they
- * travel with it to the rest of the team. The merged files show the local
- * value ("ours"); a conflict keeps base, ours and theirs until someone takes
- * one. Pure: no Node, DOM or Electron.
+ * merge could not decide, kept in the manifest's `conflicts` so they travel
+ * with the notebook to the rest of the team, and resolving one is undoable
+ * like any edit. The merged files show the local value ("ours"); a conflict
+ * keeps base, ours and theirs until someone takes one. Pure: no Node, DOM or
+ * Electron.
  */
 import { z } from 'zod';
-
-/** The file of a notebook folder that holds its conflicts. */
-export const CONFLICTS_FILE = 'conflicts.json';
 
 /**
  * One step into a file's JSON: a field name, or a record of a list by its key
@@ -39,12 +37,8 @@ export const Conflict = z.object({
 });
 export type Conflict = z.infer<typeof Conflict>;
 
-/** conflicts.json */
-export const ConflictsFile = z.object({
-  schemaVersion: z.literal(1),
-  conflicts: z.array(Conflict).default([]),
-});
-export type ConflictsFile = z.infer<typeof ConflictsFile>;
+/** Conflicts a git merge driver found in a source file, kept until the notebook next opens for writing. */
+export const PendingConflicts = z.array(Conflict);
 
 /** What a person takes to resolve a conflict: one side, or a value of their own. */
 export const ConflictChoice = z.union([z.literal('ours'), z.literal('theirs'), z.object({ value: z.unknown() })]);

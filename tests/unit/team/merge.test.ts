@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { NotebookManifest, SourceFile } from '../../../shared/model';
-import { ConflictsFile } from '../../../shared/team/conflicts';
 import { mergeOrder } from '../../../main/services/team/merge/json-merge';
 import {
   MANIFEST_SHAPE,
@@ -189,28 +188,34 @@ describe('record-level merge of a source file', () => {
     expect(NotebookManifest.parse(JSON.parse(reversed.files.get('notebook.json')!)).sources.map((s) => s.id)).toEqual([
       'src_one',
     ]);
-    const conflicts = ConflictsFile.parse(JSON.parse(reversed.files.get('conflicts.json')!)).conflicts;
-    expect(conflicts.map((c) => c.id)).toEqual(r.conflicts.map((c) => c.id));
+    // Both ways the manifest records the one conflict, under one id.
+    const recorded = (x: typeof r) => NotebookManifest.parse(JSON.parse(x.files.get('notebook.json')!)).conflicts;
+    expect(recorded(reversed)!.map((c) => c.id)).toEqual(r.conflicts.map((c) => c.id));
+    expect(recorded(r)!.map((c) => c.id)).toEqual(r.conflicts.map((c) => c.id));
   });
 });
 
-describe('conflicts.json', () => {
+describe("the manifest's conflicts", () => {
   const c = (id: string, ours: string) => ({ id, file: 'notebook.json', path: ['title'], label: 'title', ours });
-  const file = (...cs: ReturnType<typeof c>[]) => json({ schemaVersion: 1, conflicts: cs });
-  it('merges by conflict id: resolved on one side goes, new ones of both sides stay', () => {
-    const text = mergeConflictLists(
-      { base: file(c('cf_a', '1')), ours: file(c('cf_b', '2')), theirs: file(c('cf_a', '1'), c('cf_c', '3')) },
-      [],
-    );
-    expect(ConflictsFile.parse(JSON.parse(text!)).conflicts.map((x) => x.id)).toEqual(['cf_b', 'cf_c']);
+  it('merge by conflict id: resolved on one side goes, new ones of both sides stay', () => {
+    const merged = mergeConflictLists([c('cf_a', '1')], [c('cf_b', '2')], [c('cf_a', '1'), c('cf_c', '3')], []);
+    expect(merged.map((x) => x.id)).toEqual(['cf_b', 'cf_c']);
   });
-  it('keeps ours when both sides hold one conflict differently, and adds what this merge found', () => {
-    const text = mergeConflictLists({ base: file(), ours: file(c('cf_a', 'mine')), theirs: file(c('cf_a', 'yours')) }, [
-      c('cf_z', 'new'),
-    ]);
-    expect(ConflictsFile.parse(JSON.parse(text!)).conflicts.map((x) => [x.id, x.ours])).toEqual([
+  it('keep ours when both sides hold one conflict differently, and gain what this merge found', () => {
+    const merged = mergeConflictLists([], [c('cf_a', 'mine')], [c('cf_a', 'yours')], [c('cf_z', 'new')]);
+    expect(merged.map((x) => [x.id, x.ours])).toEqual([
       ['cf_a', 'mine'],
       ['cf_z', 'new'],
     ]);
+  });
+  it('travel in notebook.json: a merge keeps those of both sides and adds its own', () => {
+    const base = manifest();
+    const ours = { ...clone(base), conflicts: [c('cf_mine', 'x')] };
+    const theirs = { ...clone(base), conflicts: [c('cf_yours', 'y')] };
+    ours.title = 'Ours';
+    theirs.title = 'Theirs';
+    const { value, conflicts } = mergeManifest(base, ours, theirs);
+    expect(value.title).toBe('Ours');
+    expect(value.conflicts!.map((x) => x.id).sort()).toEqual(['cf_mine', 'cf_yours', conflicts[0]!.id].sort());
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The record-level three-way merge of a notebook's files (docs/team.md):
- * `notebook.json`, each `sources/<id>.json` and `conflicts.json`, given the
- * texts of base, ours and theirs (absent: the file did not exist there).
+ * `notebook.json` and each `sources/<id>.json`, given the texts of base, ours
+ * and theirs (absent: the file did not exist there). The conflicts found are
+ * added to the manifest's `conflicts`, which merges by conflict id.
  * Pure functions: the git merge driver and sync call them with file texts.
  *
  * A source's text never merges character by character: it is one value.
@@ -15,7 +16,7 @@
 import { anchorTarget, describeTarget } from '../../../../shared/anchoring';
 import { textHash } from '../../../../shared/hash';
 import { NotebookManifest, SourceFile, type Annotation } from '../../../../shared/model';
-import { CONFLICTS_FILE, ConflictsFile, type Conflict } from '../../../../shared/team/conflicts';
+import type { Conflict } from '../../../../shared/team/conflicts';
 import { setAtPath } from './resolve';
 import { atom, doc, merge3, object, records, set, type RawConflict, type Shape } from './json-merge';
 
@@ -110,29 +111,51 @@ export function fileKind(
   return undefined;
 }
 
-/** Merges one notebook file (notebook.json or a source file) by record and field. */
-export function mergeNotebookFile(file: string, v: FileVersions, who: MergeWho = {}): FileMergeResult {
+/**
+ * Merges one notebook file (notebook.json or a source file) by record and field. The manifest's
+ * conflicts merge by id, and gain the ones found here and `found` (those of the source files).
+ */
+export function mergeNotebookFile(
+  file: string,
+  v: FileVersions,
+  who: MergeWho = {},
+  found: readonly Conflict[] = [],
+): FileMergeResult {
   const kind = fileKind(file);
   if (!kind) throw new Error(`Not a notebook file Dossier merges: ${file}`);
-  const wholeFile = (): FileMergeResult => ({
-    text: v.ours,
-    conflicts: [
-      toConflict(file, { path: [], label: [], base: parse(v.base), ours: parse(v.ours), theirs: parse(v.theirs) }, who),
-    ],
-  });
   let base: unknown, ours: unknown, theirs: unknown;
   try {
     [base, ours, theirs] = [parse(v.base), parse(v.ours), parse(v.theirs)];
   } catch {
     return { text: v.ours, conflicts: [] };
   }
+  const isManifest = kind.schema === NotebookManifest;
+  const lists = [base, ours, theirs].map((x) => (isManifest ? takeConflicts(x) : undefined));
   const raw: RawConflict[] = [];
-  const merged = merge3(kind.shape, base, ours, theirs, raw, [], []);
-  const conflicts = raw.map((r) => toConflict(file, r, who));
+  let merged = merge3(kind.shape, base, ours, theirs, raw, [], []) as Record<string, unknown> | undefined;
+  let conflicts = raw.map((r) => toConflict(file, r, who));
+  if (merged !== undefined && kind.schema === SourceFile)
+    reanchor(merged as { source: { text: string }; annotations?: Annotation[] });
+  if (merged !== undefined && !kind.schema.safeParse(merged).success) {
+    // Never an invalid file: ours whole, and one conflict on the file.
+    conflicts = [toConflict(file, { path: [], label: [], base, ours, theirs }, who)];
+    merged = ours as Record<string, unknown>;
+  }
   if (merged === undefined) return { conflicts };
-  if (kind.schema === SourceFile) reanchor(merged as { source: { text: string }; annotations?: Annotation[] });
-  if (!kind.schema.safeParse(merged).success) return wholeFile();
+  if (isManifest) {
+    const list = mergeConflictLists(lists[0], lists[1], lists[2], [...found, ...conflicts]);
+    merged = { ...merged, conflicts: list.length ? list : undefined };
+  }
   return { text: v.ours !== undefined && sameText(v.ours, merged) ? v.ours : jsonText(merged), conflicts };
+}
+
+/** A manifest's conflicts, taken out of it (so the merge by field leaves them to mergeConflictLists). */
+function takeConflicts(manifest: unknown): Conflict[] | undefined {
+  if (typeof manifest !== 'object' || manifest === null) return undefined;
+  const m = manifest as { conflicts?: Conflict[] };
+  const list = m.conflicts;
+  delete m.conflicts;
+  return list ?? [];
 }
 
 const sameText = (text: string, value: unknown) => {
@@ -173,60 +196,49 @@ export function reanchor(file: { source: { text: string }; annotations?: Annotat
 }
 
 /**
- * Merges conflicts.json: by conflict id — one resolved (removed) on one side is gone, new ones of
- * both sides kept, one both sides hold differently keeps ours — then adds the conflicts this merge found.
+ * Merges lists of conflicts by id — one resolved (removed) on one side is gone, new ones of both
+ * sides are kept, one both sides hold differently keeps ours — then adds `found`, sorted by id.
  */
-export function mergeConflictLists(v: FileVersions, found: readonly Conflict[]): string | undefined {
-  const read = (text: string | undefined) => {
-    if (text === undefined) return undefined;
-    const parsed = ConflictsFile.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data.conflicts : [];
-  };
-  let lists: (Conflict[] | undefined)[];
-  try {
-    lists = [read(v.base), read(v.ours), read(v.theirs)];
-  } catch {
-    lists = [undefined, read(v.ours), undefined];
-  }
+export function mergeConflictLists(
+  base: Conflict[] | undefined,
+  ours: Conflict[] | undefined,
+  theirs: Conflict[] | undefined,
+  found: readonly Conflict[],
+): Conflict[] {
   const ignored: RawConflict[] = [];
-  const merged = (merge3(records(atom), lists[0], lists[1], lists[2], ignored) ?? []) as Conflict[];
+  const merged = (merge3(records(atom), base ?? [], ours ?? [], theirs ?? [], ignored) ?? []) as Conflict[];
   const byId = new Map(merged.map((c) => [c.id, c]));
   for (const c of found) byId.set(c.id, c);
-  const conflicts = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  if (conflicts.length === 0 && v.ours === undefined && v.theirs === undefined) return undefined;
-  return jsonText({ schemaVersion: 1, conflicts } satisfies ConflictsFile);
+  return [...byId.values()].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
 }
 
-/** A notebook's files on three sides, by path in the folder (notebook.json, sources/<id>.json, conflicts.json). */
+/** A notebook's files on three sides, by path in the folder (notebook.json, sources/<id>.json). */
 export type NotebookVersions = ReadonlyMap<string, FileVersions>;
 
 export interface NotebookMergeResult {
   /** Every merged file: its text, or undefined when the merged notebook has none. */
   files: Map<string, string | undefined>;
-  /** The conflicts this merge found. */
+  /** The conflicts this merge found (the merged manifest lists them, with those it held). */
   conflicts: Conflict[];
 }
 
 /**
- * Merges a whole notebook: every source file and the manifest, then makes the manifest's source
- * index agree with the source files the merge kept (a source deleted on one side and annotated on
- * the other stays listed while that conflict lasts), then conflicts.json.
+ * Merges a whole notebook: every source file, then the manifest (which records the conflicts), then
+ * makes the manifest's source index agree with the source files the merge kept (a source deleted on
+ * one side and annotated on the other stays listed while that conflict lasts).
  */
 export function mergeNotebook(versions: NotebookVersions, who: MergeWho = {}): NotebookMergeResult {
   const files = new Map<string, string | undefined>();
   const conflicts: Conflict[] = [];
   for (const [file, v] of versions) {
-    if (file === CONFLICTS_FILE || !fileKind(file)) continue;
+    if (file === MANIFEST || !fileKind(file)) continue;
     const r = mergeNotebookFile(file, v, who);
     files.set(file, r.text);
     conflicts.push(...r.conflicts);
   }
-  const manifestText = files.get(MANIFEST);
-  if (manifestText !== undefined) {
-    const fixed = listKeptSources(manifestText, files);
-    if (fixed !== manifestText) files.set(MANIFEST, fixed);
-  }
-  files.set(CONFLICTS_FILE, mergeConflictLists(versions.get(CONFLICTS_FILE) ?? {}, conflicts));
+  const manifest = mergeNotebookFile(MANIFEST, versions.get(MANIFEST) ?? {}, who, conflicts);
+  conflicts.push(...manifest.conflicts);
+  if (manifest.text !== undefined) files.set(MANIFEST, listKeptSources(manifest.text, files));
   return { files, conflicts };
 }
 
