@@ -24,6 +24,8 @@ import { createServiceContext, type ServiceContext } from './service-context';
 import { NotebookSnapshots, writeSnapshotFiles } from './snapshots';
 import { NotebookStore, type OpenOptions } from './store/notebook-store';
 import { UserSettingsStore } from './settings/user-settings';
+import { teamMethods } from './team/team-methods';
+import { teamSessionMethods, type TeamSessionOptions } from './team/team-session';
 
 /** For a bundle's entry point: imports run in the worker the build wrote beside it (extract-pool.ts). */
 export { useWorkerBesideBundle } from './workers/entry';
@@ -54,6 +56,8 @@ export interface SessionOptions extends OpenOptions {
    * are kept; without it settings live in memory for this session only (tests).
    */
   settingsDir?: string;
+  /** Sharing through git: where tokens come from, and the merge driver command `dossier share` registers. */
+  team?: TeamSessionOptions;
 }
 
 /** A snapshot on opening at most this often (per notebook). */
@@ -77,7 +81,14 @@ interface Opened {
 }
 
 type SessionMethodName =
-  'goToHistory' | 'listSnapshots' | 'takeSnapshot' | 'restoreSnapshot' | 'getSettings' | 'updateSettings';
+  | 'goToHistory'
+  | 'listSnapshots'
+  | 'takeSnapshot'
+  | 'restoreSnapshot'
+  | 'getSettings'
+  | 'updateSettings'
+  | 'shareNotebook'
+  | 'syncNotebook';
 
 async function openStore(
   dir: string,
@@ -85,7 +96,8 @@ async function openStore(
   emit: (event: ApiEvent) => void,
   onCommit: () => void,
 ): Promise<Opened> {
-  const { snapshotRoot, settingsDir, ...storeOptions } = options;
+  const { snapshotRoot: _snapshots, settingsDir, team: _team, ...storeOptions } = options;
+  const snapshotRoot = _snapshots;
   const store = await NotebookStore.open(dir, storeOptions);
   const ctx = createServiceContext(store, emit, UserSettingsStore.for(settingsDir));
   await ctx.settings.get();
@@ -106,6 +118,7 @@ async function openStore(
     ...search.methods,
     ...doctorMethods(ctx),
     ...interopMethods(ctx),
+    ...teamMethods(ctx),
   };
   return {
     store,
@@ -172,29 +185,49 @@ export async function openNotebookSession(dir: string, options: SessionOptions =
     async restoreSnapshot({ id }) {
       const files = await snapshots().read(id); // all checked before anything changes
       const saved = await take('restore');
-      await opened.ctx.history.idle();
-      await opened.store.flush();
-      let reopened!: () => void;
-      reopening = new Promise((resolve) => (reopened = resolve));
-      try {
+      await reopenAround('Restore snapshot', async () => {
         await writeSnapshotFiles(opened.store.dir, files);
         // The undo history describes the files before: it no longer fits them.
         await rm(path.join(opened.store.dir, HISTORY_LOG), { force: true });
-      } finally {
-        // Reopened even after a failed write, so the session shows the files as they are.
-        try {
-          await opened.close();
-          opened = await openStore(dir, options, emit, () => void (changedSinceSnapshot = true));
-        } finally {
-          reopened();
-          reopening = undefined;
-        }
-        changedSinceSnapshot = false;
-        emit({ type: 'notebook-changed', reason: 'external', label: 'Restore snapshot' });
-      }
+      });
+      changedSinceSnapshot = false;
       return { saved };
     },
+    ...teamSessionMethods({
+      ctx: () => opened.ctx,
+      options: options.team,
+      reopenAround: (label, work) => reopenAround(label, work),
+    }),
   };
+
+  /**
+   * Runs `work`, which replaces the notebook's files, with the store flushed before and opened again
+   * after (even when it failed, so the session shows the files as they are); reads wait meanwhile.
+   */
+  async function reopenAround<T>(label: string, work: () => Promise<T>, reopenIf?: (value: T) => boolean): Promise<T> {
+    await opened.ctx.history.idle();
+    await opened.store.flush();
+    let reopened!: () => void;
+    reopening = new Promise((resolve) => (reopened = resolve));
+    let value: T | undefined;
+    let failed = true;
+    try {
+      value = await work();
+      failed = false;
+      return value;
+    } finally {
+      try {
+        if (failed || !reopenIf || reopenIf(value as T)) {
+          await opened.close();
+          opened = await openStore(dir, options, emit, () => void (changedSinceSnapshot = true));
+          emit({ type: 'notebook-changed', reason: 'external', label });
+        }
+      } finally {
+        reopened();
+        reopening = undefined;
+      }
+    }
+  }
 
   const { service, enqueue } = serialiseWrites(
     Object.fromEntries(
@@ -294,6 +327,8 @@ export const READ_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'exportInterop',
   'exportInteropToFile',
   'checkNotebook',
+  'getTeamStatus',
+  'listConflicts',
 ]);
 
 /**
