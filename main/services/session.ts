@@ -35,6 +35,8 @@ export { userConfigDir } from './settings/user-settings';
 export { inspectNotebookLock, removeNotebookLock, type LockState } from './store/notebook-lock';
 /** Where snapshots go: the desktop app passes its user-data folder, the CLI and dev:web nothing. */
 export { snapshotRoot } from './snapshots';
+/** git's merge driver works on files, not an open notebook: the CLI's `merge-driver` calls it directly. */
+export { runMergeDriver } from './team/merge-driver';
 
 export interface NotebookSession {
   readonly dir: string;

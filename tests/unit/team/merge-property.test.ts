@@ -64,10 +64,15 @@ const ops: Record<string, fc.Arbitrary<Op>> = {
     if (nb.source.source.text.includes(q))
       nb.source.annotations.push(annotation(`ann_${side}${n}`, nb.source.source.text, q));
   }),
-  setStatus: fc.tuple(fc.nat(3), fc.constantFrom('corroborated', 'disputed')).map(([i, s]) => (nb) => {
-    const a = nb.source.annotations[i % Math.max(1, nb.source.annotations.length)];
-    if (a) a.status = s;
-  }),
+  setStatus: fc
+    .tuple(fc.nat(3), fc.constantFrom('corroborated', 'disputed'), fc.integer({ min: 10, max: 28 }))
+    .map(([i, s, day]) => (nb) => {
+      const a = nb.source.annotations[i % Math.max(1, nb.source.annotations.length)];
+      if (a) {
+        a.status = s;
+        a.updatedAt = `2026-02-${day}T00:00:00.000Z`;
+      }
+    }),
   tagAnnotation: fc.nat(3).map((i) => (nb) => {
     const a = nb.source.annotations[i % Math.max(1, nb.source.annotations.length)];
     if (a && !a.tagIds.includes('tag_money')) a.tagIds.push('tag_money');
@@ -173,6 +178,11 @@ describe('merging random concurrent edits', () => {
             }
             for (const field of new Set([...Object.keys(x), ...Object.keys(y)])) {
               if (field === 'target') continue; // re-anchored in the merged text
+              if (field === 'updatedAt') {
+                // The later change's time, never a conflict.
+                expect(m?.[field]).toBe([x[field], y[field]].map(String).sort().pop());
+                continue;
+              }
               if (covered(ab.conflicts, file, [...path, field])) continue;
               const [ov, xv, yv] = [o?.[field], x[field], y[field]];
               if (!sameJson(xv, yv) && !sameJson(xv, ov) && !sameJson(yv, ov) && !Array.isArray(xv) && field !== 'doc')

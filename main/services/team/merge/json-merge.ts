@@ -11,7 +11,9 @@
  * - `set`: a list of distinct plain values (statuses, tag ids): additions and
  *   removals of both sides, order kept;
  * - `doc`: a tiptap document, merged by top-level block (diff3 over the
- *   blocks), else a conflict on the whole document.
+ *   blocks), else a conflict on the whole document;
+ * - `latest`: a time stamp of the last change (`updatedAt`): both changed,
+ *   the later one is kept — bookkeeping, never a conflict.
  *
  * A list's order is merged symmetrically, so merging A into B and B into A
  * give the same order: the order of the kept base items (one side's when only
@@ -27,11 +29,13 @@ export type Shape =
   | { kind: 'object'; fields?: Readonly<Record<string, Shape>> }
   | { kind: 'records'; key: string; item: Shape; name?: (record: Record<string, unknown>) => string | undefined }
   | { kind: 'set' }
-  | { kind: 'doc' };
+  | { kind: 'doc' }
+  | { kind: 'latest' };
 
 export const atom: Shape = { kind: 'atom' };
 export const set: Shape = { kind: 'set' };
 export const doc: Shape = { kind: 'doc' };
+export const latest: Shape = { kind: 'latest' };
 export const object = (fields: Record<string, Shape> = {}): Shape => ({ kind: 'object', fields });
 export const records = (item: Shape, key = 'id', name?: (r: Record<string, unknown>) => string | undefined): Shape => ({
   kind: 'records',
@@ -126,6 +130,8 @@ export function merge3(
       const content = regions.flatMap((r) => (r.ok ?? []).map((s) => JSON.parse(s) as Json));
       return { ...(ours as Record<string, Json>), content };
     }
+    case 'latest':
+      return String(ours) > String(theirs) ? ours : theirs;
     case 'atom':
       return conflict();
   }

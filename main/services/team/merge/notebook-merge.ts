@@ -18,7 +18,7 @@ import { textHash } from '../../../../shared/hash';
 import { NotebookManifest, SourceFile, type Annotation } from '../../../../shared/model';
 import type { Conflict } from '../../../../shared/team/conflicts';
 import { setAtPath } from './resolve';
-import { atom, doc, merge3, object, records, set, type RawConflict, type Shape } from './json-merge';
+import { atom, doc, latest, merge3, object, records, set, type RawConflict, type Shape } from './json-merge';
 
 export const MANIFEST = 'notebook.json';
 
@@ -27,7 +27,7 @@ export const MANIFEST_SHAPE: Shape = object({
   statuses: set,
   actors: records(object({ aliases: set, memberOf: set })),
   tags: records(object()),
-  briefs: records(object({ doc })),
+  briefs: records(object({ doc, updatedAt: latest })),
   relations: records(object()),
   rejectedSuggestions: set,
   factCheck: object({
@@ -48,6 +48,7 @@ export const SOURCE_SHAPE: Shape = object({
       tagIds: set,
       actors: records(object(), 'actorId', (r) => (typeof r.actorId === 'string' ? r.actorId : undefined)),
       note: doc,
+      updatedAt: latest,
     }),
     'id',
     (r) => (r.target as { exact?: string } | undefined)?.exact?.slice(0, 40),
