@@ -91,8 +91,47 @@ export async function ensureLocalRemote(url: string): Promise<void> {
   }
 }
 
+/** A failure of the remote in words: a refused token, an address that does not answer. */
+function remoteError(err: unknown, url: string): unknown {
+  if (err instanceof DossierError) return err;
+  const code = (err as { code?: string }).code;
+  const status = (err as { data?: { statusCode?: number } }).data?.statusCode;
+  const where = safeAddress(url);
+  if (code === 'UserCanceledError' || status === 401 || status === 403)
+    return new DossierError('io', `${where} refused the sign-in: check the token for it (nothing was changed).`);
+  if (code === 'HttpError' || code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ENOENT')
+    return new DossierError(
+      'io',
+      `Could not reach ${where} (${(err as Error).message.split('\n')[0]}); nothing was changed.`,
+    );
+  return err;
+}
+
+/** A remote's address without any user name or token in it. */
+export function safeAddress(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.protocol === 'http:' || u.protocol === 'https:') {
+      u.username = '';
+      u.password = '';
+      return u.toString();
+    }
+  } catch {
+    // a folder
+  }
+  return url;
+}
+
 /** Fetches the remote's branch; returns its commit, or undefined when the remote has none yet. */
 export async function fetchRemote(repo: Repo, url: string): Promise<string | undefined> {
+  try {
+    return await fetchBranch(repo, url);
+  } catch (err) {
+    throw remoteError(err, url);
+  }
+}
+
+async function fetchBranch(repo: Repo, url: string): Promise<string | undefined> {
   const tracking = `refs/remotes/${REMOTE}/${BRANCH}`;
   if (isWebRemote(url)) {
     const refs = await git.listServerRefs({ http, url, onAuth: onAuth(repo), prefix: `refs/heads/${BRANCH}` });
@@ -121,6 +160,14 @@ export async function fetchRemote(repo: Repo, url: string): Promise<string | und
 
 /** Pushes our branch; refuses (nothing changed there) when the remote moved on since the fetch. */
 export async function pushRemote(repo: Repo, url: string, oid: string, expected: string | undefined): Promise<void> {
+  try {
+    await pushBranch(repo, url, oid, expected);
+  } catch (err) {
+    throw remoteError(err, url);
+  }
+}
+
+async function pushBranch(repo: Repo, url: string, oid: string, expected: string | undefined): Promise<void> {
   if (isWebRemote(url)) {
     const r = await git.push({ fs, http, dir: repo.dir, url, ref: BRANCH, remoteRef: BRANCH, onAuth: onAuth(repo) });
     if (!r.ok) throw new DossierError('io', `The shared notebook refused the changes: ${r.error ?? 'unknown reason'}.`);

@@ -10,7 +10,7 @@ import { DossierError } from '../../../shared/errors';
 import { NotebookManifest, SourceFile } from '../../../shared/model';
 import { PendingConflicts, type Conflict } from '../../../shared/team/conflicts';
 import type { ServiceContext, ServiceMethods, Transaction } from '../service-context';
-import { isRepo, remoteUrl, fs } from './git-repo';
+import { isRepo, remoteUrl, fs, safeAddress } from './git-repo';
 import { MANIFEST, mergeConflictLists, resolveInFile } from './merge/notebook-merge';
 import { chosenValue } from './merge/resolve';
 import { lastSyncAt } from './sync';
@@ -54,21 +54,6 @@ function replaceFields(draft: object, next: object): void {
   Object.assign(d, next);
 }
 
-/** A readable copy of a URL: no user, password or token. */
-export function safeUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.protocol === 'http:' || u.protocol === 'https:') {
-      u.username = '';
-      u.password = '';
-      return u.toString();
-    }
-  } catch {
-    // a folder
-  }
-  return url;
-}
-
 /**
  * Folds the pending conflicts into the manifest inside a transaction, and returns the cleanup to
  * run once it committed (the pending file goes).
@@ -93,7 +78,7 @@ export function teamMethods(
       const at = shared ? await lastSyncAt(dir) : undefined;
       return {
         shared,
-        ...(url ? { remote: safeUrl(url) } : {}),
+        ...(url ? { remote: safeAddress(url) } : {}),
         ...(at ? { lastSyncAt: at } : {}),
         conflicts: (await openConflicts(ctx)).length,
       };
