@@ -111,11 +111,13 @@ export async function shareNotebook(
       // Joining: an empty notebook takes the team's notebook as it is.
       await ensureLocalRemote(remote);
       await setRemote(dir, remote);
-      const theirs = await fetchRemote({ dir, credentials: options.credentials }, remote).catch(async (err: unknown) => {
-        // Not joined: the next try starts afresh.
-        await fs.promises.rm(path.join(dir, '.git'), { recursive: true, force: true });
-        throw err;
-      });
+      const theirs = await fetchRemote({ dir, credentials: options.credentials }, remote).catch(
+        async (err: unknown) => {
+          // Not joined: the next try starts afresh.
+          await fs.promises.rm(path.join(dir, '.git'), { recursive: true, force: true });
+          throw err;
+        },
+      );
       if (theirs) {
         await checkout(dir, theirs, async () => undefined);
         if (options.mergeDriver) await registerMergeDriver(dir, options.mergeDriver);

@@ -5,24 +5,20 @@
  * (it reopens the store after): see team-session.ts.
  */
 import path from 'node:path';
-import { rm } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { DossierError } from '../../../shared/errors';
 import { NotebookManifest, SourceFile } from '../../../shared/model';
 import { PendingConflicts, type Conflict } from '../../../shared/team/conflicts';
 import type { ServiceContext, ServiceMethods, Transaction } from '../service-context';
-import { isRepo, remoteUrl, fs, safeAddress } from './git-repo';
 import { MANIFEST, mergeConflictLists, resolveInFile } from './merge/notebook-merge';
 import { chosenValue } from './merge/resolve';
-import { lastSyncAt } from './sync';
 
 /** Conflicts `dossier merge-driver` found in source files during a plain `git pull`, until folded into the manifest. */
 export const PENDING_CONFLICTS = path.join('.cache', 'merge-conflicts.json');
 
 export async function readPendingConflicts(dir: string): Promise<Conflict[]> {
   try {
-    const parsed = PendingConflicts.safeParse(
-      JSON.parse(await fs.promises.readFile(path.join(dir, PENDING_CONFLICTS), 'utf8')),
-    );
+    const parsed = PendingConflicts.safeParse(JSON.parse(await readFile(path.join(dir, PENDING_CONFLICTS), 'utf8')));
     return parsed.success ? parsed.data : [];
   } catch {
     return [];
@@ -33,8 +29,8 @@ export async function readPendingConflicts(dir: string): Promise<Conflict[]> {
 export async function addPendingConflicts(dir: string, found: readonly Conflict[]): Promise<void> {
   if (!found.length) return;
   const list = mergeConflictLists(undefined, await readPendingConflicts(dir), undefined, found);
-  await fs.promises.mkdir(path.join(dir, '.cache'), { recursive: true });
-  await fs.promises.writeFile(path.join(dir, PENDING_CONFLICTS), `${JSON.stringify(list, null, 1)}\n`);
+  await mkdir(path.join(dir, '.cache'), { recursive: true });
+  await writeFile(path.join(dir, PENDING_CONFLICTS), `${JSON.stringify(list, null, 1)}\n`);
 }
 
 /** Every open conflict: the manifest's and those a merge driver left pending. */
@@ -72,6 +68,9 @@ export function teamMethods(
 ): ServiceMethods<'getTeamStatus' | 'listConflicts' | 'resolveConflict'> {
   return {
     async getTeamStatus() {
+      // git is loaded when a notebook's sharing is asked about, not with every session.
+      const { isRepo, remoteUrl, safeAddress } = await import('./git-repo');
+      const { lastSyncAt } = await import('./sync');
       const dir = ctx.store.dir;
       const shared = await isRepo(dir);
       const url = shared ? await remoteUrl(dir) : undefined;

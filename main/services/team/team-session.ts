@@ -2,14 +2,15 @@
  * Sharing and syncing as session methods (docs/team.md): they replace the
  * notebook's files through git, so the session flushes the store first and
  * opens it again after (`reopenAround`), and every window reloads what the
- * merge made (a `notebook-changed` event, reason `external`).
+ * merge made (a `notebook-changed` event, reason `external`). git
+ * (isomorphic-git) is loaded on the first share or sync, not with every session.
  */
 import os from 'node:os';
 import type { DossierService } from '../../../shared/api';
 import { DossierError } from '../../../shared/errors';
 import type { ServiceContext } from '../service-context';
-import { environmentCredentials, type GitCredentials } from './git-repo';
-import { lastSyncAt, shareNotebook, syncNotebook, type SyncResult, type TeamOptions } from './sync';
+import type { GitCredentials } from './git-repo';
+import type { SyncResult, TeamOptions } from './sync';
 import { foldPendingConflicts } from './team-methods';
 
 export interface TeamSessionOptions {
@@ -45,6 +46,7 @@ export function teamSessionMethods(deps: Deps): Pick<DossierService, 'shareNoteb
   const teamOptions = async (): Promise<TeamOptions> => {
     const ctx = deps.ctx();
     if (ctx.store.readOnly) throw new DossierError('read-only', 'The notebook is open read-only.');
+    const { environmentCredentials } = await import('./git-repo');
     return {
       author: await author(ctx),
       credentials: deps.options?.credentials ?? environmentCredentials,
@@ -61,6 +63,7 @@ export function teamSessionMethods(deps: Deps): Pick<DossierService, 'shareNoteb
   };
   return {
     async shareNotebook({ remote }) {
+      const { shareNotebook } = await import('./sync');
       const options = await teamOptions();
       await foldPending();
       const dir = deps.ctx().store.dir;
@@ -73,6 +76,7 @@ export function teamSessionMethods(deps: Deps): Pick<DossierService, 'shareNoteb
       );
     },
     async syncNotebook() {
+      const { lastSyncAt, syncNotebook } = await import('./sync');
       const options = await teamOptions();
       await foldPending();
       const ctx = deps.ctx();

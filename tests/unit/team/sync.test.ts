@@ -164,5 +164,5 @@ describe('team notebooks over git (isomorphic-git, local remotes)', () => {
       expect(await readFile(path.join(b.dir, '.gitignore'), 'utf8')).toMatch(/\.lock/);
     };
     for (const step of steps) await stopAndRepair(step);
-  });
+  }, 120_000);
 });
