@@ -129,6 +129,8 @@ export async function shareNotebook(
   if (options.mergeDriver) await registerMergeDriver(dir, options.mergeDriver);
   else await ensureLines(path.join(dir, '.gitattributes'), GITATTRIBUTES);
   await commitAll(dir, 'Share the notebook', options.author);
+  // Shared before (a clone, say): registering is done, and a sync shares what is new.
+  if (!remote && (await remoteUrl(dir))) return syncNotebook(dir, [], options);
   if (!remote) return { state: 'local', commit: await resolve('HEAD', { dir }), conflicts: [], changedFiles: false };
   await ensureLocalRemote(remote);
   await setRemote(dir, remote);
