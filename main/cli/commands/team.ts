@@ -9,7 +9,7 @@ const syncLine = (r: { state: string; conflicts: number }) =>
     'up-to-date': 'Up to date.',
     pushed: 'Shared your changes.',
     pulled: "Took the team's changes.",
-    merged: 'Merged your changes with the team’s and shared the result.',
+    merged: "Merged your changes with the team's and shared the result.",
     local: 'Committed; the notebook has no remote to share with.',
   })[r.state] + (r.conflicts ? ` ${r.conflicts} conflict(s) kept: dossier conflicts lists them.` : '');
 
