@@ -99,6 +99,15 @@ export const SETTINGS_METHODS = ['getSettings', 'updateSettings'] as const;
 /** Checking a notebook folder and repairing what a crash left (`dossier doctor`). */
 export const DOCTOR_METHODS = ['checkNotebook', 'repairNotebook'] as const;
 
+/** Team notebooks over git: share, sync, the conflicts a merge kept (docs/team.md). */
+export const TEAM_METHODS = [
+  'shareNotebook',
+  'syncNotebook',
+  'getTeamStatus',
+  'listConflicts',
+  'resolveConflict',
+] as const;
+
 /** Every method, area by area. An area adds its list here and its schemas in shared/api/. */
 export const API_METHODS = [
   ...NOTEBOOK_METHODS,
@@ -112,6 +121,7 @@ export const API_METHODS = [
   ...DOCTOR_METHODS,
   ...INTEROP_METHODS,
   ...SETTINGS_METHODS,
+  ...TEAM_METHODS,
 ] as const;
 
 export type MethodName = (typeof API_METHODS)[number];
@@ -126,6 +136,7 @@ export const TRUSTED_METHODS = [
   'importPaths',
   'exportBriefToFile',
   'exportInteropToFile',
+  'shareNotebook',
 ] as const satisfies readonly MethodName[];
 export type TrustedMethodName = (typeof TRUSTED_METHODS)[number];
 

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { ActorKind, ActorRole, AnnotationKind, OriginKind, RelationType, Stance, UiLanguage } from './enums';
+import { Conflict } from './team/conflicts';
 
 /** The closed lists (kinds, roles, stances, relation types) live in enums.ts; re-exported here with the records that use them. */
 export { ActorKind, ActorRole, AnnotationKind, OriginKind, RelationType, Stance };
@@ -219,6 +220,8 @@ export const NotebookManifest = z.object({
   /** Absent until a deleted source's claims were cited. */
   deletedSources: z.array(DeletedSource).optional(),
   sources: z.array(SourceIndexEntry).default([]),
+  /** What merging a shared notebook could not decide (docs/team.md); absent when nothing is open. */
+  conflicts: z.array(Conflict).optional(),
 });
 
 /** sources/<id>.json */

@@ -38,6 +38,7 @@ import { tagCommand } from './commands/tags';
 import { notebookCommand, statusCommand } from './commands/statuses';
 import { unlockCommand } from './commands/unlock';
 import { doctorCommand } from './commands/doctor';
+import { conflictsCommand, mergeDriverCommand, resolveCommand, shareCommand, syncCommand } from './commands/team';
 
 export const COMMANDS: CliCommand[] = [
   importCommand,
@@ -60,7 +61,18 @@ export const COMMANDS: CliCommand[] = [
   unlockCommand,
   doctorCommand,
   snapshotsCommand,
+  shareCommand,
+  syncCommand,
+  conflictsCommand,
+  resolveCommand,
+  mergeDriverCommand,
 ];
+
+/** How git runs this CLI as the merge driver `dossier share` registers: this Node and this script, quoted for sh. */
+function mergeDriverCommandLine(): string {
+  const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  return `${quote(process.execPath)} ${quote(process.argv[1] ?? 'dossier')} merge-driver %O %A %B %P`;
+}
 
 /** The help: of every command, or of one (`dossier tag --help`). */
 function usage(only?: CliCommand): string {
@@ -201,6 +213,7 @@ export async function main(argv: string[], rawIo: CliIo = processIo()): Promise<
         snapshotRoot: snapshotRoot(),
         settingsDir: userConfigDir(),
         prepareImports: false,
+        team: { mergeDriver: mergeDriverCommandLine() },
       });
       // An unreadable notebook.json is not an empty notebook: say so (the problem names the file).
       const { problem } = unwrap(await callApi(session.service, 'getNotebook', {})) as ApiOutput<'getNotebook'>;

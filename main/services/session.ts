@@ -25,6 +25,8 @@ import { NotebookSnapshots, writeSnapshotFiles } from './snapshots';
 import { NotebookStore, type OpenOptions } from './store/notebook-store';
 import { UserSettingsStore } from './settings/user-settings';
 import { importWorker } from './import/extract-pool';
+import { teamMethods } from './team/team-methods';
+import { teamSessionMethods, type TeamSessionOptions } from './team/team-session';
 
 /** For a bundle's entry point: imports run in the worker the build wrote beside it (extract-pool.ts). */
 export { useWorkerBesideBundle } from './workers/entry';
@@ -34,6 +36,8 @@ export { userConfigDir } from './settings/user-settings';
 export { inspectNotebookLock, removeNotebookLock, type LockState } from './store/notebook-lock';
 /** Where snapshots go: the desktop app passes its user-data folder, the CLI and dev:web nothing. */
 export { snapshotRoot } from './snapshots';
+/** git's merge driver works on files, not an open notebook: the CLI's `merge-driver` calls it directly. */
+export { runMergeDriver } from './team/merge-driver';
 
 export interface NotebookSession {
   readonly dir: string;
@@ -60,6 +64,8 @@ export interface SessionOptions extends OpenOptions {
    * it (default true; the CLI, whose commands are over in moments, passes false).
    */
   prepareImports?: boolean;
+  /** Sharing through git: where tokens come from, and the merge driver command `dossier share` registers. */
+  team?: TeamSessionOptions;
 }
 
 /** How long after opening the import worker is started (the notebook's first paint comes first). */
@@ -86,7 +92,14 @@ interface Opened {
 }
 
 type SessionMethodName =
-  'goToHistory' | 'listSnapshots' | 'takeSnapshot' | 'restoreSnapshot' | 'getSettings' | 'updateSettings';
+  | 'goToHistory'
+  | 'listSnapshots'
+  | 'takeSnapshot'
+  | 'restoreSnapshot'
+  | 'getSettings'
+  | 'updateSettings'
+  | 'shareNotebook'
+  | 'syncNotebook';
 
 async function openStore(
   dir: string,
@@ -94,7 +107,7 @@ async function openStore(
   emit: (event: ApiEvent) => void,
   onCommit: () => void,
 ): Promise<Opened> {
-  const { snapshotRoot, settingsDir, prepareImports = true, ...storeOptions } = options;
+  const { snapshotRoot, settingsDir, prepareImports = true, team: _team, ...storeOptions } = options;
   const store = await NotebookStore.open(dir, storeOptions);
   const ctx = createServiceContext(store, emit, UserSettingsStore.for(settingsDir));
   await ctx.settings.get();
@@ -119,6 +132,7 @@ async function openStore(
     ...search.methods,
     ...doctorMethods(ctx),
     ...interopMethods(ctx),
+    ...teamMethods(ctx),
   };
   return {
     store,
@@ -186,29 +200,49 @@ export async function openNotebookSession(dir: string, options: SessionOptions =
     async restoreSnapshot({ id }) {
       const files = await snapshots().read(id); // all checked before anything changes
       const saved = await take('restore');
-      await opened.ctx.history.idle();
-      await opened.store.flush();
-      let reopened!: () => void;
-      reopening = new Promise((resolve) => (reopened = resolve));
-      try {
+      await reopenAround('Restore snapshot', async () => {
         await writeSnapshotFiles(opened.store.dir, files);
         // The undo history describes the files before: it no longer fits them.
         await rm(path.join(opened.store.dir, HISTORY_LOG), { force: true });
-      } finally {
-        // Reopened even after a failed write, so the session shows the files as they are.
-        try {
-          await opened.close();
-          opened = await openStore(dir, options, emit, () => void (changedSinceSnapshot = true));
-        } finally {
-          reopened();
-          reopening = undefined;
-        }
-        changedSinceSnapshot = false;
-        emit({ type: 'notebook-changed', reason: 'external', label: 'Restore snapshot' });
-      }
+      });
+      changedSinceSnapshot = false;
       return { saved };
     },
+    ...teamSessionMethods({
+      ctx: () => opened.ctx,
+      options: options.team,
+      reopenAround: (label, work) => reopenAround(label, work),
+    }),
   };
+
+  /**
+   * Runs `work`, which replaces the notebook's files, with the store flushed before and opened again
+   * after (even when it failed, so the session shows the files as they are); reads wait meanwhile.
+   */
+  async function reopenAround<T>(label: string, work: () => Promise<T>, reopenIf?: (value: T) => boolean): Promise<T> {
+    await opened.ctx.history.idle();
+    await opened.store.flush();
+    let reopened!: () => void;
+    reopening = new Promise((resolve) => (reopened = resolve));
+    let value: T | undefined;
+    let failed = true;
+    try {
+      value = await work();
+      failed = false;
+      return value;
+    } finally {
+      try {
+        if (failed || !reopenIf || reopenIf(value as T)) {
+          await opened.close();
+          opened = await openStore(dir, options, emit, () => void (changedSinceSnapshot = true));
+          emit({ type: 'notebook-changed', reason: 'external', label });
+        }
+      } finally {
+        reopened();
+        reopening = undefined;
+      }
+    }
+  }
 
   const { service, enqueue } = serialiseWrites(
     Object.fromEntries(
@@ -308,6 +342,8 @@ export const READ_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'exportInterop',
   'exportInteropToFile',
   'checkNotebook',
+  'getTeamStatus',
+  'listConflicts',
 ]);
 
 /**

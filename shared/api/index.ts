@@ -20,6 +20,7 @@ import { annotationSchemas } from './annotations';
 import { briefSchemas } from './briefs';
 import { searchSchemas } from './search';
 import { doctorSchemas } from './doctor';
+import { teamSchemas } from './team';
 import { interopSchemas, InteropImportSummary } from './interop';
 import { LookupInput } from './lookup';
 import { historySchemas } from './history';
@@ -40,6 +41,7 @@ export {
 } from '../api-methods';
 export * from './events';
 export * from './doctor';
+export * from './team';
 export * from './interop';
 
 const Empty = z.object({}).strict().default({});
@@ -127,6 +129,7 @@ export const apiSchemas = {
   ...searchSchemas,
   ...doctorSchemas,
   ...interopSchemas,
+  ...teamSchemas,
   getSettings: method(Empty, UserSettings),
   /** Replaces the fields given; every window hears `settings-changed`. */
   updateSettings: method(SettingsPatch, UserSettings),

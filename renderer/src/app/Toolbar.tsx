@@ -7,6 +7,7 @@ import { ImportProgressBar } from '../import/ImportProgressBar';
 import type { ImportProgressState } from '../import/useImport';
 import { useNavigation } from '../ui/navigation';
 import { EXTRA_VIEWS } from './views';
+import { TeamSync } from '../team/TeamSync';
 
 /** Tabs for the views: Sources, then whatever areas registered in views.tsx. */
 function ViewTabs() {
@@ -61,6 +62,7 @@ export function Toolbar({ info, busy, progress, onImport, onHistory }: Props) {
         <ImportProgressBar busy={busy} progress={progress} />
       </div>
       <div className="toolbar-actions">
+        <TeamSync disabled={!info || info.readOnly} />
         <button
           type="button"
           className="button"

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { apiSchemas, API_METHODS, RENDERER_METHODS, TRUSTED_METHODS, type MethodName } from '../../../shared/api';
 
-const PATH_FIELD = /^(path|paths|dir|dirs|folder|folders|file ?path|file ?paths)$/i;
+/** A git `remote` (shareNotebook) is a folder or an address: a path too. */
+const PATH_FIELD = /^(path|paths|dir|dirs|folder|folders|file ?path|file ?paths|remote)$/i;
 
 /** Every property name anywhere in the method's input schema. */
 function inputFields(method: MethodName): string[] {

@@ -1,0 +1,141 @@
+/**
+ * Team notebooks over git in the toolbar (docs/team.md): a Sync button that
+ * says what it did, and — when a merge kept conflicts — a button opening the
+ * Conflicts panel, each conflict's two values side by side with Take mine /
+ * Take theirs. Shown only for a notebook that is shared.
+ */
+import { useRef, useState, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Conflict } from '../../../shared/team/conflicts';
+import { call } from '../api';
+import { useApiQuery } from '../api/queries';
+import { useNotices } from '../ui/notices';
+import '../styles/team.css';
+
+export function TeamSync({ disabled }: { disabled: boolean }) {
+  const { t, i18n } = useTranslation('team');
+  const { error, info } = useNotices();
+  const status = useApiQuery('getTeamStatus', {});
+  const [syncing, setSyncing] = useState(false);
+  const [panel, setPanel] = useState(false);
+  if (!status.data?.shared) return null;
+  const when = status.data.lastSyncAt
+    ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(
+        new Date(status.data.lastSyncAt),
+      )
+    : undefined;
+  const sync = async () => {
+    setSyncing(true);
+    try {
+      const r = await call('syncNotebook', {});
+      info(t(`sync.done.${r.state}`));
+    } catch (err) {
+      error(err, t('sync.failed'));
+    } finally {
+      setSyncing(false);
+      void status.refetch();
+    }
+  };
+  return (
+    <>
+      {status.data.conflicts > 0 && (
+        <button type="button" className="button team-conflicts-button" onClick={() => setPanel(true)}>
+          {t('conflicts.button', { count: status.data.conflicts })}
+        </button>
+      )}
+      <button
+        type="button"
+        className="button"
+        onClick={() => void sync()}
+        disabled={disabled || syncing}
+        aria-busy={syncing}
+        title={when ? t('sync.title', { when }) : t('sync.titleNever')}
+      >
+        {syncing ? t('sync.syncing') : t('sync.button')}
+      </button>
+      {panel && <ConflictsPanel onClose={() => setPanel(false)} />}
+    </>
+  );
+}
+
+/** The two sides of a conflict, mine first. */
+const SIDES = ['ours', 'theirs'] as const;
+
+/** A value as a person reads it: text as it is, anything else as JSON. */
+function shown(value: unknown, absent: string): string {
+  if (value === undefined) return absent;
+  return typeof value === 'string' ? value : JSON.stringify(value, null, 1);
+}
+
+export function ConflictsPanel({ onClose }: { onClose(): void }) {
+  const { t } = useTranslation('team');
+  const { error } = useNotices();
+  const ref = useRef<HTMLDialogElement>(null);
+  const conflicts = useApiQuery('listConflicts', {});
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal();
+  }, []);
+  const take = async (c: Conflict, side: 'ours' | 'theirs') => {
+    setBusy(true);
+    try {
+      await call('resolveConflict', { id: c.id, take: side });
+    } catch (err) {
+      error(err, t('conflicts.failed'));
+    } finally {
+      setBusy(false);
+      void conflicts.refetch();
+    }
+  };
+  const list = conflicts.data ?? [];
+  return (
+    <dialog
+      ref={ref}
+      className="modal team-conflicts"
+      aria-labelledby="team-conflicts-title"
+      onClose={onClose}
+      onCancel={onClose}
+      aria-busy={busy}
+    >
+      <header className="team-conflicts-head">
+        <h2 id="team-conflicts-title">{t('conflicts.title')}</h2>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('conflicts.close')}
+          onClick={() => ref.current?.close()}
+        >
+          ×
+        </button>
+      </header>
+      <p className="pane-hint">{list.length ? t('conflicts.intro') : t('conflicts.none')}</p>
+      <ul className="team-conflict-list" aria-label={t('conflicts.list')}>
+        {list.map((c) => (
+          <li key={c.id} className="team-conflict">
+            <h3 className="team-conflict-label">{c.label}</h3>
+            <div className="team-conflict-sides">
+              {SIDES.map((side) => (
+                <section key={side} className="team-conflict-side">
+                  <h4>
+                    {side === 'ours' ? t('conflicts.mine') : t('conflicts.theirs')}
+                    {(side === 'ours' ? c.oursBy : c.theirsBy) && (
+                      <span className="team-conflict-by">
+                        {' '}
+                        {t('conflicts.by', { who: side === 'ours' ? c.oursBy : c.theirsBy })}
+                      </span>
+                    )}
+                  </h4>
+                  <pre className="team-conflict-value">{shown(c[side], t('conflicts.absent'))}</pre>
+                  <button type="button" className="button" disabled={busy} onClick={() => void take(c, side)}>
+                    {side === 'ours' ? t('conflicts.takeMine') : t('conflicts.takeTheirs')}
+                  </button>
+                </section>
+              ))}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </dialog>
+  );
+}

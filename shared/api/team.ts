@@ -1,0 +1,40 @@
+/**
+ * API schemas for team notebooks over git (docs/team.md): share a notebook,
+ * sync it, list and resolve the conflicts a merge kept.
+ */
+import { z } from 'zod';
+import { Conflict, ConflictChoice } from '../team/conflicts';
+
+const Empty = z.object({}).strict().default({});
+
+export const SyncResult = z.object({
+  /** up-to-date: nothing to do; pushed / pulled: one side moved on; merged: both did; local: no remote. */
+  state: z.enum(['up-to-date', 'pushed', 'pulled', 'merged', 'local']),
+  commit: z.string().optional(),
+  /** The conflicts this sync's merge kept (all open ones: listConflicts). */
+  conflicts: z.number().int(),
+});
+export type SyncResult = z.infer<typeof SyncResult>;
+
+export const TeamStatus = z.object({
+  shared: z.boolean(),
+  /** The remote's address with any user or token taken out. */
+  remote: z.string().optional(),
+  lastSyncAt: z.string().optional(),
+  conflicts: z.number().int(),
+});
+export type TeamStatus = z.infer<typeof TeamStatus>;
+
+export const teamSchemas = {
+  /** Puts the notebook under git (once) and, given a remote (a folder or an https address), pushes it there. */
+  shareNotebook: { input: z.object({ remote: z.string().min(1).max(4096).optional() }).strict(), output: SyncResult },
+  /** Commits what changed here, merges what the team shared (record by record) and pushes. */
+  syncNotebook: { input: Empty, output: SyncResult },
+  getTeamStatus: { input: Empty, output: TeamStatus },
+  listConflicts: { input: Empty, output: z.array(Conflict) },
+  /** Takes one side (or a value) for a conflict and forgets it: an undoable change. */
+  resolveConflict: {
+    input: z.object({ id: z.string().min(1), take: ConflictChoice }).strict(),
+    output: z.object({ label: z.string() }),
+  },
+} as const;

@@ -1,0 +1,168 @@
+/**
+ * Sharing and syncing through isomorphic-git, over the API (the session reopens the store): two and
+ * three copies of one notebook on local bare repositories, concurrent edits merged record by record,
+ * conflicts listed and resolved (undoably), and a sync stopped at each step repaired by the next.
+ */
+import { mkdtemp, rm, readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { unwrap } from '../../../shared/errors';
+import type { ApiInput, ApiOutput, MethodName } from '../../../shared/api';
+import {
+  callApi,
+  openNotebookSession,
+  type NotebookSession,
+  type SessionOptions,
+} from '../../../main/services/session';
+import type { SyncStep } from '../../../main/services/team/sync';
+import { git, fs } from '../../../main/services/team/git-repo';
+
+const temps: string[] = [];
+const sessions: NotebookSession[] = [];
+afterEach(async () => {
+  await Promise.all(sessions.splice(0).map((s) => s.close().catch(() => undefined)));
+  await Promise.all(temps.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+
+async function temp(): Promise<string> {
+  const d = await mkdtemp(path.join(os.tmpdir(), 'dossier-team-'));
+  temps.push(d);
+  return d;
+}
+
+async function open(dir: string, name: string, team: SessionOptions['team'] = {}) {
+  // Each person their own settings folder (their name and e-mail sign their commits).
+  const session = await openNotebookSession(dir, { team, settingsDir: await temp() });
+  sessions.push(session);
+  await call(session, 'updateSettings', { authorName: name, authorEmail: `${name.toLowerCase()}@example.org` });
+  return session;
+}
+
+async function call<M extends MethodName>(s: NotebookSession, m: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
+  return unwrap(await callApi(s.service, m, input)) as ApiOutput<M>;
+}
+
+/** A clone of the remote's notebook in a new folder, opened as `name`. */
+async function cloneOf(remote: string, name: string, team?: SessionOptions['team']) {
+  const dir = path.join(await temp(), 'nb.dossier');
+  // A new, empty notebook joins by sharing into the team's remote: it takes the team's notebook.
+  const s = await open(dir, name, team);
+  expect((await call(s, 'shareNotebook', { remote })).state).toBe('pulled');
+  return s;
+}
+
+const actors = async (s: NotebookSession) => (await call(s, 'listActors', {})).map((a) => a.name).sort();
+
+describe('team notebooks over git (isomorphic-git, local remotes)', () => {
+  it('shares a notebook, and two copies merge concurrent edits record by record', async () => {
+    const remote = path.join(await temp(), 'team.git');
+    const a = await open(path.join(await temp(), 'nb.dossier'), 'Alice');
+    const anna = await call(a, 'createActor', { name: 'Anna Lind', kind: 'person' });
+    const shared = await call(a, 'shareNotebook', { remote });
+    expect(shared.state).toBe('pushed');
+    const b = await cloneOf(remote, 'Bob');
+    expect(await actors(b)).toEqual(['Anna Lind']);
+
+    await call(a, 'createActor', { name: 'Per Alm', kind: 'person' });
+    await call(b, 'createActor', { name: 'City Council', kind: 'organisation' });
+    await call(b, 'updateActor', { id: anna.id, description: 'Minister' });
+    expect((await call(a, 'syncNotebook', {})).state).toBe('pushed');
+    const merged = await call(b, 'syncNotebook', {});
+    expect(merged).toMatchObject({ state: 'merged', conflicts: 0 });
+    expect(await actors(b)).toEqual(['Anna Lind', 'City Council', 'Per Alm']);
+    expect((await call(a, 'syncNotebook', {})).state).toBe('pulled');
+    expect(await actors(a)).toEqual(['Anna Lind', 'City Council', 'Per Alm']);
+    expect((await call(a, 'listActors', {})).find((x) => x.id === anna.id)!.description).toBe('Minister');
+    // The commit message names what was done.
+    const log = await git.log({ fs, dir: a.dir, depth: 10 });
+    expect(log.map((c) => c.commit.message).join('\n')).toMatch(/Per Alm/);
+    expect(log.some((c) => c.commit.author.name === 'Bob')).toBe(true);
+  });
+
+  it('keeps one conflict per field both sides changed, lists it with both values, and resolves it undoably', async () => {
+    const remote = path.join(await temp(), 'team.git');
+    const a = await open(path.join(await temp(), 'nb.dossier'), 'Alice');
+    const anna = await call(a, 'createActor', { name: 'Anna Lind', kind: 'person' });
+    await call(a, 'shareNotebook', { remote });
+    const b = await cloneOf(remote, 'Bob');
+    await call(a, 'updateActor', { id: anna.id, name: 'Anna Lindqvist' });
+    await call(b, 'updateActor', { id: anna.id, name: 'Anna L.' });
+    await call(a, 'syncNotebook', {});
+    expect((await call(b, 'syncNotebook', {})).conflicts).toBe(1);
+    const [conflict, ...more] = await call(b, 'listConflicts', {});
+    expect(more).toEqual([]);
+    expect(conflict).toMatchObject({
+      ours: 'Anna L.',
+      theirs: 'Anna Lindqvist',
+      base: 'Anna Lind',
+      theirsBy: 'Alice <alice@example.org>',
+    });
+    expect(await actors(b)).toEqual(['Anna L.']);
+    // The conflict travels: Alice sees it after her next sync.
+    await call(b, 'syncNotebook', {});
+    await call(a, 'syncNotebook', {});
+    expect((await call(a, 'listConflicts', {})).map((c) => c.id)).toEqual([conflict!.id]);
+    // Bob takes theirs; undo brings the conflict back.
+    await call(b, 'resolveConflict', { id: conflict!.id, take: 'theirs' });
+    expect(await actors(b)).toEqual(['Anna Lindqvist']);
+    expect(await call(b, 'listConflicts', {})).toEqual([]);
+    await call(b, 'undo', {});
+    expect(await actors(b)).toEqual(['Anna L.']);
+    expect(await call(b, 'listConflicts', {})).toHaveLength(1);
+    await call(b, 'redo', {});
+    await call(b, 'syncNotebook', {});
+    await call(a, 'syncNotebook', {});
+    expect(await call(a, 'listConflicts', {})).toEqual([]);
+    expect(await actors(a)).toEqual(['Anna Lindqvist']);
+  });
+
+  it('three copies converge', async () => {
+    const remote = path.join(await temp(), 'team.git');
+    const a = await open(path.join(await temp(), 'nb.dossier'), 'Alice');
+    await call(a, 'shareNotebook', { remote });
+    const b = await cloneOf(remote, 'Bob');
+    const c = await cloneOf(remote, 'Cleo');
+    await call(a, 'createTag', { name: 'budget' });
+    await call(b, 'createTag', { name: 'delay' });
+    await call(c, 'createTag', { name: 'safety' });
+    for (const s of [a, b, c, a, b]) await call(s, 'syncNotebook', {});
+    const tags = async (s: NotebookSession) => (await call(s, 'listTags', {})).map((t) => t.name).sort();
+    for (const s of [a, b, c]) expect(await tags(s)).toEqual(['budget', 'delay', 'safety']);
+  });
+
+  it('a sync stopped at any step leaves a notebook that opens, and the next sync repairs the repository', async () => {
+    const steps: SyncStep[] = ['committed', 'fetched', 'merged', 'checkout', 'moved', 'pushed'];
+    const stopAndRepair = async (stopAt: SyncStep) => {
+      const remote = path.join(await temp(), 'team.git');
+      const a = await open(path.join(await temp(), 'nb.dossier'), 'Alice');
+      await call(a, 'shareNotebook', { remote });
+      let armed = false;
+      const b = await cloneOf(remote, 'Bob', {
+        onStep: (s) => {
+          if (armed && s === stopAt) throw new Error(`stopped at ${s}`);
+        },
+      });
+      await call(a, 'createActor', { name: 'From Alice', kind: 'person' });
+      await call(a, 'syncNotebook', {});
+      await call(b, 'createActor', { name: 'From Bob', kind: 'person' });
+      armed = true;
+      const stopped = await callApi(b.service, 'syncNotebook', {});
+      expect(stopped.ok, stopAt).toBe(false);
+      armed = false;
+      // The notebook opens (the session reopened it) and keeps Bob's work.
+      expect(await actors(b), stopAt).toContain('From Bob');
+      await call(b, 'syncNotebook', {});
+      expect(await actors(b), stopAt).toEqual(['From Alice', 'From Bob']);
+      await call(a, 'syncNotebook', {});
+      expect(await actors(a), stopAt).toEqual(['From Alice', 'From Bob']);
+      const status = await git.statusMatrix({ fs, dir: b.dir });
+      expect(
+        status.filter(([, h, w, s]) => !(h === 1 && w === 1 && s === 1)),
+        stopAt,
+      ).toEqual([]);
+      expect(await readFile(path.join(b.dir, '.gitignore'), 'utf8')).toMatch(/\.lock/);
+    };
+    for (const step of steps) await stopAndRepair(step);
+  }, 120_000);
+});
