@@ -299,7 +299,7 @@ export function exportBriefCommand(format: BriefFormat): ExportBriefCommand {
  * Native menu items the renderer carries out, sent as `{type:'menu', command}`:
  * Edit › Undo/Redo and Find… (the command palette), Help › Keyboard Shortcuts,
  * File › Export Brief (acted on by the open brief editor), Edit › History… (the
- * History panel), and `import`, which
+ * History panel), File › Settings… (Preferences… on macOS), and `import`, which
  * opens the page's own file picker (where no native dialog exists).
  */
 export const MENU_COMMANDS = [
@@ -309,8 +309,9 @@ export const MENU_COMMANDS = [
   'shortcuts',
   'import',
   'history',
+  'settings',
   ...BRIEF_FORMATS.map(exportBriefCommand),
-] as readonly ['undo', 'redo', 'search', 'shortcuts', 'import', 'history', ...ExportBriefCommand[]];
+] as readonly ['undo', 'redo', 'search', 'shortcuts', 'import', 'history', 'settings', ...ExportBriefCommand[]];
 export const MenuCommand = z.enum(MENU_COMMANDS);
 export type MenuCommand = z.infer<typeof MenuCommand>;
 

@@ -61,6 +61,7 @@ const SETS: ValueSet[] = [
       'shortcuts',
       'import',
       'history',
+      'settings',
       ...enums.BRIEF_FORMATS.map((f) => `export-brief:${f}`),
     ],
     defined: enums.MENU_COMMANDS,
