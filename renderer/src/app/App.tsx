@@ -25,6 +25,10 @@ import { Toolbar } from './Toolbar';
 import { CommandPalette } from '../search/CommandPalette';
 import { KeyboardShortcuts } from '../help/KeyboardShortcuts';
 import { HistoryPanel } from '../history/HistoryPanel';
+import { PrintSource } from '../print/PrintSource';
+import { Settings } from '../settings/SettingsDialog';
+import { useAppearance } from '../settings/appearance';
+import { useSettings } from '../settings/useSettings';
 import { useNotebook, useSource } from './useNotebook';
 
 /** The views the command palette offers: the reader first, then the others in tab order. */
@@ -54,6 +58,8 @@ function AppWindow() {
   const extraView = EXTRA_VIEWS.find((v) => v.id === route.view);
   const [summary, setSummary] = useState<ImportResult | null>(null);
   const [historyOpen, setHistoryOpen] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  useAppearance(useSettings().settings);
   const selected = useSource(selectedId);
   useUndoRedo();
 
@@ -113,6 +119,7 @@ function AppWindow() {
           progress={importer.progress}
           onImport={importer.openPicker}
           onHistory={() => setHistoryOpen(true)}
+          onSettings={() => setSettingsOpen(true)}
         />
         <input
           ref={importer.inputRef}
@@ -222,6 +229,7 @@ function AppWindow() {
                 </ErrorBoundary>
               </aside>
             </main>
+            {selected.status === 'ready' && <PrintSource source={selected.data.source} />}
           </AnnotationsProvider>
         )}
 
@@ -233,6 +241,7 @@ function AppWindow() {
         <CommandPalette onImport={importer.openPicker} views={PALETTE_VIEWS} />
         <KeyboardShortcuts />
         <HistoryPanel open={historyOpen} onOpenChange={setHistoryOpen} readOnly={readOnly} />
+        <Settings open={settingsOpen} onOpenChange={setSettingsOpen} />
         <NoticeStack />
       </div>
     </SourceDeletionProvider>

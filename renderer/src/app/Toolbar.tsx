@@ -1,11 +1,12 @@
 import type { NotebookInfo } from '../../../shared/api';
 import { formatAccelerator, keysFor } from '../../../shared/shortcuts';
-import { PLATFORM } from '../ui/platform';
+import { keyHint, PLATFORM } from '../ui/platform';
 import { ExportButton } from '../import/ExportButton';
 import { ImportProgressBar } from '../import/ImportProgressBar';
 import type { ImportProgressState } from '../import/useImport';
 import { useNavigation } from '../ui/navigation';
 import { EXTRA_VIEWS } from './views';
+import { useTranslation } from 'react-i18next';
 
 /** Tabs for the views: Sources, then whatever areas registered in views.tsx. */
 function ViewTabs() {
@@ -37,9 +38,12 @@ interface Props {
   onImport(): void;
   /** Opens the History panel (also Edit › History… and its shortcut). */
   onHistory(): void;
+  /** Opens the Settings dialog (also File › Settings… and Ctrl+, / ⌘,). */
+  onSettings(): void;
 }
 
-export function Toolbar({ info, busy, progress, onImport, onHistory }: Props) {
+export function Toolbar({ info, busy, progress, onImport, onHistory, onSettings }: Props) {
+  const { t } = useTranslation(['print', 'settings']);
   return (
     <header className="toolbar">
       <div className="toolbar-title">
@@ -65,6 +69,23 @@ export function Toolbar({ info, busy, progress, onImport, onHistory }: Props) {
           History
         </button>
         <ExportButton disabled={!info} />
+        <button
+          type="button"
+          className="button"
+          onClick={() => window.print()}
+          disabled={!info}
+          title={t('print:printHint', { keys: keyHint('print') })}
+        >
+          {t('print:print')}
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={onSettings}
+          title={t('settings:openHint', { keys: keyHint('settings') })}
+        >
+          {t('settings:open')}
+        </button>
         <button
           type="button"
           className="button button-primary"
