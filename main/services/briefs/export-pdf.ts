@@ -76,7 +76,13 @@ class PdfWriter {
       autoFirstPage: true,
       displayTitle: true,
       lang: 'en',
-      info: { Title: brief.title, Creator: 'Dossier', Producer: 'Dossier (pdfkit)', Subject: 'Brief' },
+      info: {
+        Title: brief.title,
+        ...(brief.organisation ? { Author: brief.organisation } : {}),
+        Creator: 'Dossier',
+        Producer: 'Dossier (pdfkit)',
+        Subject: 'Brief',
+      },
     });
     const fonts = loadFonts();
     for (const [key, data] of Object.entries(fonts)) this.doc.registerFont(key, data);

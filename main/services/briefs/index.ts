@@ -33,17 +33,22 @@ export interface StyleSource {
 /**
  * Renders a brief in one format. Citations resolve through `ctx`; a missing
  * one shows "[citation removed]". Notes and Sources are worded by `style`
- * (Chicago notes when absent).
+ * (Chicago notes when absent). `organisation`, when given, is named as the
+ * file's author.
  */
 export async function exportBrief(
   brief: Brief,
   ctx: BriefContext,
   format: BriefFormat,
   style: StyleSource = { xml: BUILT_IN_STYLES[DEFAULT_STYLE]!, name: DEFAULT_STYLE },
+  organisation = '',
 ): Promise<Uint8Array> {
   // citeproc loads with the first export, not with every process that opens a notebook.
   const { citationFormatter } = await import('./citation-style');
-  const resolved = resolveBrief(brief, ctx, (sources) => citationFormatter(style.xml, sources, style.name));
+  const resolved = {
+    ...resolveBrief(brief, ctx, (sources) => citationFormatter(style.xml, sources, style.name)),
+    ...(organisation ? { organisation } : {}),
+  };
   switch (format) {
     case 'docx':
       // The Word and PDF writers (docx, pdfkit and its fonts) load only when a brief is exported to them.
