@@ -9,10 +9,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from './app-fixture';
+import { artifactsDir, expect, test } from './app-fixture';
 import { api, pasteText, reader } from './steps';
 
-const shots = '/work/notes/shots/settings-print';
+const shots = path.join(artifactsDir, 'settings-print');
 const ARTICLE = `Harbour to reopen in spring, minister says
 
 The minister said on Monday that the harbour would reopen in spring after the storm repairs.

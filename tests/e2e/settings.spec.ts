@@ -9,10 +9,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BACKGROUND } from '../../shared/theme';
-import { expect, test } from './app-fixture';
+import { artifactsDir, expect, test } from './app-fixture';
 import { pasteText, reader } from './steps';
 
-const shots = '/work/notes/shots/settings-print';
+const shots = path.join(artifactsDir, 'settings-print');
 const ARTICLE = `Harbour to reopen in spring, minister says
 
 The minister said on Monday that the harbour would reopen in spring after the storm repairs.
