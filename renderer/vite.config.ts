@@ -55,7 +55,8 @@ export function cspMeta(): Plugin {
  * The page background (`--bg`, light and dark) as a stylesheet, the module
  * `virtual:window-background.css` that src/main.tsx imports: the colours come
  * from shared/theme.json, which main also reads for the window's own
- * background, so both are always the same. Built, it is part of the CSS file
+ * background, so both are always the same; dark follows `data-theme` on
+ * <html>, as base.css does. Built, it is part of the CSS file
  * index.html links in <head> (no inline style for the CSP to allow).
  */
 export function windowBackground(): Plugin {
@@ -65,8 +66,7 @@ export function windowBackground(): Plugin {
   return {
     name: 'dossier:window-background',
     resolveId: (source) => (source === id ? resolved : null),
-    load: (source) =>
-      source === resolved ? `:root{--bg:${light}}@media (prefers-color-scheme: dark){:root{--bg:${dark}}}` : null,
+    load: (source) => (source === resolved ? `:root{--bg:${light}}:root[data-theme='dark']{--bg:${dark}}` : null),
   };
 }
 

@@ -289,7 +289,7 @@ export function exportBriefCommand(format: BriefFormat): ExportBriefCommand {
  * Native menu items the renderer carries out, sent as `{type:'menu', command}`:
  * Edit › Undo/Redo and Find… (the command palette), Help › Keyboard Shortcuts,
  * File › Export Brief (acted on by the open brief editor), Edit › History… (the
- * History panel), and `import`, which
+ * History panel), File › Settings… (Preferences… on macOS), and `import`, which
  * opens the page's own file picker (where no native dialog exists).
  */
 export const MENU_COMMANDS = [
@@ -301,6 +301,7 @@ export const MENU_COMMANDS = [
   'history',
   'next-pane',
   'previous-pane',
+  'settings',
   ...BRIEF_FORMATS.map(exportBriefCommand),
 ] as readonly [
   'undo',
@@ -311,6 +312,7 @@ export const MENU_COMMANDS = [
   'history',
   'next-pane',
   'previous-pane',
+  'settings',
   ...ExportBriefCommand[],
 ];
 export const MenuCommand = z.enum(MENU_COMMANDS);

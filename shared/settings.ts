@@ -48,8 +48,14 @@ export const UserSettings = z.object({
 });
 export type UserSettings = z.infer<typeof UserSettings>;
 
-/** A change to some settings: the fields given replace the stored ones. */
-export const SettingsPatch = UserSettings.partial().strict();
+type SettingsShape = typeof UserSettings.shape;
+/** Each field without its default: zod fills defaults in even inside `.optional()`, and a patch must not. */
+const PATCH_SHAPE = Object.fromEntries(
+  Object.entries(UserSettings.shape).map(([key, field]) => [key, field.unwrap().optional()]),
+) as { [K in keyof SettingsShape]: z.ZodOptional<ReturnType<SettingsShape[K]['unwrap']>> };
+
+/** A change to some settings: the fields given (and only those) replace the stored ones. */
+export const SettingsPatch = z.object(PATCH_SHAPE).strict();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
 export const DEFAULT_SETTINGS: UserSettings = UserSettings.parse({});

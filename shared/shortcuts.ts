@@ -43,6 +43,8 @@ export const SHORTCUTS = [
   // macOS imports files and folders from one dialog (the line above).
   { id: 'import-folder', label: 'Import a folder', area: 'Notebook', keys: ['CmdOrCtrl+Shift+I'], mac: [], menu: true },
   { id: 'export-docx', label: 'Export the open brief as Word', area: 'Notebook', keys: ['CmdOrCtrl+E'], menu: true },
+  { id: 'print', label: 'Print the open source or brief', area: 'Notebook', keys: ['CmdOrCtrl+P'], menu: true },
+  { id: 'settings', label: 'Settings', area: 'Notebook', keys: ['CmdOrCtrl+,'], menu: true },
   { id: 'close-window', label: 'Close the window', area: 'Notebook', keys: ['CmdOrCtrl+W'], menu: true },
   { id: 'hide', label: 'Hide Dossier', area: 'Notebook', keys: [], mac: ['Cmd+H'], menu: true },
   { id: 'hide-others', label: 'Hide other applications', area: 'Notebook', keys: [], mac: ['Alt+Cmd+H'], menu: true },

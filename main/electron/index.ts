@@ -31,8 +31,16 @@ import {
   type FailureChoice,
   type ShellDialogs,
 } from './notebook-controller';
+import { UserSettingsStore } from '../services/settings/user-settings';
 import { RecentNotebooks } from './recent';
-import { createMainWindow, followSystemTheme, hardenSession, hardenWebContents, keepSpellcheckOffline } from './window';
+import {
+  createMainWindow,
+  followSystemTheme,
+  followThemeSetting,
+  hardenSession,
+  hardenWebContents,
+  keepSpellcheckOffline,
+} from './window';
 import { initialPlacement, trackWindowState, WindowStateStore } from './window-state';
 
 const APP_NAME = 'Dossier';
@@ -192,6 +200,7 @@ async function refreshMenu(): Promise<void> {
         void importWithDialog(process.platform === 'darwin' ? ['openFile', 'openDirectory'] : ['openFile']),
       importFolder: () => void importWithDialog(['openDirectory']),
       exportInterop: (format) => void exportInteropWithDialog(format),
+      print: () => liveWindow()?.webContents.print(),
       sendToRenderer: (command) => sendEvent(liveWindow()?.webContents ?? null, { type: 'menu', command }),
       about: () => app.showAboutPanel(),
       openReadme: () => void openReadme(),
@@ -402,6 +411,8 @@ async function startApp(): Promise<void> {
   keepSpellcheckOffline(session.defaultSession, path.join(app.getPath('userData'), 'Dictionaries'));
   if (!devServerUrl) protocol.handle(APP_SCHEME, (request) => serveAppFile(request, rendererDir));
   followSystemTheme(nativeTheme, liveWindow);
+  const settingsDir = userConfigDir({ userData: app.getPath('userData') });
+  await followThemeSetting(nativeTheme, UserSettingsStore.for(settingsDir));
   app.setAboutPanelOptions({
     applicationName: APP_NAME,
     applicationVersion: app.getVersion(),
@@ -413,7 +424,7 @@ async function startApp(): Promise<void> {
       openNotebookSession(dir, {
         ...options,
         snapshotRoot: snapshotRoot({ userData: app.getPath('userData') }),
-        settingsDir: userConfigDir({ userData: app.getPath('userData') }),
+        settingsDir,
       }),
     recent,
     dialogs,

@@ -26,6 +26,8 @@ export interface MenuActions {
   importFolder(): void;
   /** File › Export › an exchange format: main asks where and writes the whole notebook there. */
   exportInterop(format: InteropFormat): void;
+  /** File › Print…: the window prints what is in front (the open source or brief; the page's print styles choose). */
+  print(): void;
   /** Menu items the renderer carries out: forwarded as {type:'menu', command}. */
   sendToRenderer(command: MenuCommand): void;
   about(): void;
@@ -76,6 +78,12 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
         keyed('import-folder', { label: 'Import Folder…', click: () => actions.importFolder() }),
       ];
 
+  // File › Settings… elsewhere; on macOS the app menu's Preferences….
+  const settingsItem = keyed('settings', {
+    label: isMac ? 'Preferences…' : 'Settings…',
+    click: () => actions.sendToRenderer('settings'),
+  });
+
   const file: MenuItemConstructorOptions = {
     label: 'File',
     submenu: [
@@ -103,6 +111,9 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
           click: () => actions.exportInterop(format),
         })),
       },
+      { type: 'separator' },
+      keyed('print', { label: 'Print…', click: () => actions.print() }),
+      ...(isMac ? [] : [{ type: 'separator' as const }, settingsItem]),
       { type: 'separator' },
       keyed('close-window', { role: 'close', label: 'Close Window' }),
       ...(isMac ? [] : [keyed('quit', { role: 'quit' })]),
@@ -167,6 +178,8 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       label: options.appName,
       submenu: [
         { role: 'about' },
+        { type: 'separator' },
+        settingsItem,
         { type: 'separator' },
         { role: 'services' },
         { type: 'separator' },

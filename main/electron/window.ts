@@ -7,6 +7,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow, shell, type NativeTheme, type Session, type WebContents } from 'electron';
+import type { Theme } from '../../shared/enums';
 import { backgroundFor } from '../../shared/theme';
 import { contentSecurityPolicy, isAppUrl, isPermissionGranted, safeExternalUrl } from './security';
 import { DEFAULT_WINDOW_SIZE, MIN_WINDOW_SIZE, type Rect } from './window-state';
@@ -29,6 +30,21 @@ export function followSystemTheme(
   getWindow: () => Pick<BrowserWindow, 'setBackgroundColor'> | null,
 ): void {
   theme.on('updated', () => getWindow()?.setBackgroundColor(backgroundFor(theme.shouldUseDarkColors)));
+}
+
+/**
+ * The person's theme setting ('system', 'light' or 'dark' — Electron's own
+ * `themeSource` values) drives the native menus and dialogs and the page's
+ * `prefers-color-scheme`, now and after each change. Resolves once applied.
+ */
+export async function followThemeSetting(
+  theme: Pick<NativeTheme, 'themeSource'>,
+  settings: { get(): Promise<{ theme: Theme }>; onChange(listener: (s: { theme: Theme }) => void): () => void },
+): Promise<void> {
+  settings.onChange((s) => {
+    theme.themeSource = s.theme;
+  });
+  theme.themeSource = (await settings.get()).theme;
 }
 
 /** Session-wide guards; call once, before the window loads anything. */

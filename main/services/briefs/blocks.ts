@@ -89,6 +89,8 @@ export interface ResolvedBrief {
   citationKind: CitationKind;
   /** Citations whose annotation no longer exists. */
   removed: number;
+  /** Who publishes it (the notebook's fact-check organisation, else the person's setting): the file's author. */
+  organisation?: string;
 }
 
 const SAFE_URL = /^(https?:|mailto:)/i;

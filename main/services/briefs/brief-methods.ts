@@ -78,6 +78,10 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
     return brief;
   };
 
+  /** The author an export names: the notebook's fact-check organisation, else the person's setting (none: ''). */
+  const organisation = async (): Promise<string> =>
+    store.manifest.factCheck?.organisation?.name ?? (await ctx.settings.get()).organisation;
+
   // Every source's metadata and annotations, one at a time (an unreadable one is reported by the store).
   const context = (): Promise<BriefContext> => briefContextFromStream(store.manifest, store.eachSourceHead());
 
@@ -206,6 +210,7 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
         format,
         await loadStyle(store.dir, style ?? brief.citationStyle),
         language,
+        await organisation(),
       );
       const info = BRIEF_FORMAT_INFO[format];
       return { fileName: exportFileName(brief.title, info.extension), mime: info.mime, bytes: new Uint8Array(bytes) };
@@ -217,7 +222,7 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
         ? { xml: styleXml, name: 'the given style' }
         : await loadStyle(store.dir, style ?? brief.citationStyle);
       const written = await writeExportFile(target, async () =>
-        exportBrief(brief, await context(), format, chosen, language),
+        exportBrief(brief, await context(), format, chosen, language, await organisation()),
       );
       return { path: written.path, format, bytes: written.bytes };
     },

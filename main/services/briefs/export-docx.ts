@@ -212,7 +212,7 @@ export async function renderDocx(brief: ResolvedBrief): Promise<Uint8Array> {
   const bulletLevels = ['\u2022', '\u2013', '\u25e6'];
   const doc = new Document({
     title: brief.title,
-    creator: 'Dossier',
+    creator: brief.organisation ?? 'Dossier',
     description: t('description'),
     footnotes,
     styles: {

@@ -78,6 +78,7 @@ class PdfWriter {
       lang: brief.language,
       info: {
         Title: brief.title,
+        ...(brief.organisation ? { Author: brief.organisation } : {}),
         Creator: 'Dossier',
         Producer: 'Dossier (pdfkit)',
         Subject: briefWords(brief.language)('subject'),

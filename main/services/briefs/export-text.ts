@@ -272,7 +272,7 @@ export function renderHtml(brief: ResolvedBrief): string {
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(brief.title)}</title>
+<title>${escapeHtml(brief.title)}</title>${brief.organisation ? `\n<meta name="author" content="${escapeHtml(brief.organisation)}">` : ''}
 <style>${CSS}</style>
 </head>
 <body>

@@ -36,7 +36,8 @@ export interface StyleSource {
  * Renders a brief in one format. Citations resolve through `ctx`; a missing
  * one shows "[citation removed]". Notes and Sources are worded by `style`
  * (Chicago notes when absent); fixed words, dates and the style's terms are in
- * `language`, else the brief's own.
+ * `language`, else the brief's own. `organisation`, when given, is named as the
+ * file's author.
  */
 export async function exportBrief(
   brief: Brief,
@@ -44,15 +45,14 @@ export async function exportBrief(
   format: BriefFormat,
   style: StyleSource = { xml: BUILT_IN_STYLES[DEFAULT_STYLE]!, name: DEFAULT_STYLE },
   language: UiLanguage = briefLanguage(brief.language),
+  organisation = '',
 ): Promise<Uint8Array> {
   // citeproc loads with the first export, not with every process that opens a notebook.
   const { citationFormatter } = await import('./citation-style');
-  const resolved = resolveBrief(
-    brief,
-    ctx,
-    (sources) => citationFormatter(style.xml, sources, style.name, language),
-    language,
-  );
+  const resolved = {
+    ...resolveBrief(brief, ctx, (sources) => citationFormatter(style.xml, sources, style.name, language), language),
+    ...(organisation ? { organisation } : {}),
+  };
   switch (format) {
     case 'docx':
       // The Word and PDF writers (docx, pdfkit and its fonts) load only when a brief is exported to them.

@@ -54,6 +54,8 @@ const RULES: { [M in MethodName]?: Rule<M> } = {
   actorOptions: ({ changes: c }) => c.actors.length > 0 || c.sources.length > 0 || c.notebook,
   sourceMentions: ({ changes: c }, { sourceId }) => c.actors.length > 0 || sourceTouched(c, sourceId),
   listBriefs: ({ changes: c }) => c.briefs.length > 0,
+  // The person's settings are no notebook's: settings-changed updates them (settings/useSettings.ts).
+  getSettings: () => false,
   // Style files live beside the notebook's data: adding one refetches the list itself.
   listCitationStyles: () => false,
   // The open brief's editor already shows its own autosave: only other changes reload it.

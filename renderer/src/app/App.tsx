@@ -26,6 +26,10 @@ import { Toolbar } from './Toolbar';
 import { CommandPalette } from '../search/CommandPalette';
 import { KeyboardShortcuts } from '../help/KeyboardShortcuts';
 import { HistoryPanel } from '../history/HistoryPanel';
+import { PrintSource } from '../print/PrintSource';
+import { Settings } from '../settings/SettingsDialog';
+import { useAppearance } from '../settings/appearance';
+import { useSettings } from '../settings/useSettings';
 import { useNotebook, useSource } from './useNotebook';
 import { useInterfaceLanguage } from './useInterfaceLanguage';
 import { usePaneCycling } from '../ui/panes';
@@ -60,6 +64,8 @@ function AppWindow() {
   const extraView = EXTRA_VIEWS.find((v) => v.id === route.view);
   const [summary, setSummary] = useState<ImportResult | null>(null);
   const [historyOpen, setHistoryOpen] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  useAppearance(useSettings().settings);
   const selected = useSource(selectedId);
   useUndoRedo();
   usePaneCycling();
@@ -121,6 +127,7 @@ function AppWindow() {
           progress={importer.progress}
           onImport={importer.openPicker}
           onHistory={() => setHistoryOpen(true)}
+          onSettings={() => setSettingsOpen(true)}
         />
         <input
           ref={importer.inputRef}
@@ -226,6 +233,7 @@ function AppWindow() {
                 </ErrorBoundary>
               </aside>
             </main>
+            {selected.status === 'ready' && <PrintSource source={selected.data.source} />}
           </AnnotationsProvider>
         )}
 
@@ -237,6 +245,7 @@ function AppWindow() {
         <CommandPalette onImport={importer.openPicker} views={paletteViews} />
         <KeyboardShortcuts />
         <HistoryPanel open={historyOpen} onOpenChange={setHistoryOpen} readOnly={readOnly} />
+        <Settings open={settingsOpen} onOpenChange={setSettingsOpen} />
         <NoticeStack />
       </div>
     </SourceDeletionProvider>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { NotebookInfo } from '../../../shared/api';
 import { formatAccelerator, keysFor } from '../../../shared/shortcuts';
-import { PLATFORM } from '../ui/platform';
+import { keyHint, PLATFORM } from '../ui/platform';
 import { ExportButton } from '../import/ExportButton';
 import { ImportProgressBar } from '../import/ImportProgressBar';
 import type { ImportProgressState } from '../import/useImport';
@@ -43,10 +43,12 @@ interface Props {
   onImport(): void;
   /** Opens the History panel (also Edit › History… and its shortcut). */
   onHistory(): void;
+  /** Opens the Settings dialog (also File › Settings… and Ctrl+, / ⌘,). */
+  onSettings(): void;
 }
 
-export function Toolbar({ info, busy, progress, onImport, onHistory }: Props) {
-  const { t } = useTranslation(['app', 'common', 'enums']);
+export function Toolbar({ info, busy, progress, onImport, onHistory, onSettings }: Props) {
+  const { t } = useTranslation(['app', 'common', 'enums', 'print', 'settings']);
   return (
     <header className="toolbar">
       <div className="toolbar-title">
@@ -75,6 +77,23 @@ export function Toolbar({ info, busy, progress, onImport, onHistory }: Props) {
           {t('toolbar.history')}
         </button>
         <ExportButton disabled={!info} />
+        <button
+          type="button"
+          className="button"
+          onClick={() => window.print()}
+          disabled={!info}
+          title={t('print:printHint', { keys: keyHint('print') })}
+        >
+          {t('print:print')}
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={onSettings}
+          title={t('settings:openHint', { keys: keyHint('settings') })}
+        >
+          {t('settings:open')}
+        </button>
         <button
           type="button"
           className="button button-primary"

@@ -70,6 +70,7 @@ describe('menu template', () => {
       importFiles: () => calls.push('import-files'),
       importFolder: () => calls.push('import-folder'),
       exportInterop: (format) => calls.push(`export:${format}`),
+      print: () => calls.push('print'),
       sendToRenderer: (command) => calls.push(`send:${command}`),
       about: () => calls.push('about'),
       openReadme: () => calls.push('readme'),

@@ -88,6 +88,7 @@ describe('View menu', () => {
       importFiles: noop,
       importFolder: noop,
       exportInterop: noop,
+      print: noop,
       sendToRenderer: (command) => calls.push(command),
       about: noop,
       openReadme: noop,

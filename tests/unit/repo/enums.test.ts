@@ -63,6 +63,7 @@ const SETS: ValueSet[] = [
       'history',
       'next-pane',
       'previous-pane',
+      'settings',
       ...enums.BRIEF_FORMATS.map((f) => `export-brief:${f}`),
     ],
     defined: enums.MENU_COMMANDS,
