@@ -151,7 +151,6 @@ export function ActorLinksEditor({
                   type="button"
                   className="link-button actor-link-name"
                   title="Open the actor page"
-                  aria-label={`${a?.name ?? 'Unknown actor'}: open the actor page`}
                   onClick={() => navigate({ view: 'actors', actorId: l.actorId })}
                 >
                   {a && <KindIcon kind={a.kind} />} {a?.name ?? 'Unknown actor'}

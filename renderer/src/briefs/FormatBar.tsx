@@ -2,6 +2,7 @@
  * The brief editor's formatting toolbar: paragraph and heading levels, marks,
  * lists, block quote, link, table commands, and the Cite button (types `@`).
  */
+import { useTranslation } from 'react-i18next';
 import { useState, type ReactNode } from 'react';
 import { useEditorState, type Editor } from '@tiptap/react';
 import { TextSelection } from '@tiptap/pm/state';
@@ -20,12 +21,17 @@ function ToolButton({
   onClick(): void;
   children: ReactNode;
 }) {
+  const { t } = useTranslation('a11y');
   return (
     <button
       type="button"
       className={active ? 'tool is-active' : 'tool'}
       title={label}
-      aria-label={label}
+      aria-label={
+        typeof children === 'string' && /[\p{L}\p{N}]/u.test(children)
+          ? t('labelInName', { shown: children, label })
+          : label
+      }
       aria-pressed={active ?? undefined}
       disabled={disabled}
       onMouseDown={(e) => e.preventDefault()}

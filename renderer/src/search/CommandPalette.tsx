@@ -314,6 +314,7 @@ function Palette({ onClose, onImport, views }: { onClose(): void; onImport(): vo
                 <div
                   id={optionId(i)}
                   role="option"
+                  tabIndex={-1}
                   aria-selected={i === active}
                   aria-setsize={flat.length}
                   aria-posinset={i + 1}

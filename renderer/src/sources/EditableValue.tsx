@@ -5,6 +5,7 @@
  * again; a problem is shown under the field. Saving is one undoable step.
  */
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { EditableDate, EditableLanguage } from '../../../shared/api/sources';
 import { call, errorMessage } from '../api';
 import '../styles/import.css';
@@ -58,6 +59,7 @@ export function EditableValue({ sourceId, field, value, children, readOnly }: Pr
   const inputRef = useRef<HTMLInputElement>(null);
   const displayRef = useRef<HTMLButtonElement>(null);
   const editing = draft !== null;
+  const { t } = useTranslation('a11y');
 
   useEffect(() => {
     if (editing) inputRef.current?.select();
@@ -111,11 +113,13 @@ export function EditableValue({ sourceId, field, value, children, readOnly }: Pr
         type="button"
         className="editable-value"
         title={readOnly ? undefined : `Click to edit the ${LABELS[field]}`}
-        aria-label={`${LABELS[field]}: ${value || 'not known'}. Edit`}
         disabled={readOnly}
         onClick={() => setDraft(value)}
       >
+        {/* Named by what it shows (a date or language as written out), with the field before and "Edit" after. */}
+        <span className="visually-hidden">{t('editable.field', { field: LABELS[field] })}</span>
         {children}
+        <span className="visually-hidden">{t('editable.edit')}</span>
       </button>
     );
   }

@@ -1,0 +1,188 @@
+/**
+ * Accessibility end to end: axe-core (WCAG 2.0 and 2.1, levels A and AA) on
+ * every main screen and dialog, each in the light and the dark colour scheme,
+ * in one walk through one notebook: the empty notebook, an import in progress
+ * and its summary, the reader with highlights and the selection popover, the
+ * inspector, the Tags and statuses dialog and its merge confirmation, the
+ * source deletion, the history panel, the command palette, the keyboard
+ * shortcuts, the actors list, an actor page, its merge and delete
+ * confirmations, the suggestions panel and the brief editor with its claims
+ * panel. No critical or serious violation may remain; the failure lists each
+ * one (rule, elements, summary). A second test checks that closing a dialog
+ * gives the focus back to what opened it.
+ */
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { ARTICLES, MINISTER } from '../unit/briefs-api/articles';
+import { expect, test, type AppServer } from './app-fixture';
+import { annotationEditor, api, draftBriefFromActor, popover, reader, selectText } from './steps';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const SCHEMES = ['light', 'dark'] as const;
+
+/** Runs axe on the page in both colour schemes; returns one line per critical or serious violation. */
+async function scan(page: Page, screen: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const colorScheme of SCHEMES) {
+    await page.emulateMedia({ colorScheme });
+    const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+    // To look at each screen as scanned, set A11Y_SHOTS to a folder.
+    if (process.env.A11Y_SHOTS) {
+      await page.screenshot({
+        path: path.join(process.env.A11Y_SHOTS, `${screen.replace(/\W+/g, '-')}-${colorScheme}.png`),
+      });
+    }
+    for (const v of violations) {
+      if (v.impact !== 'critical' && v.impact !== 'serious') continue;
+      for (const node of v.nodes) {
+        const summary = (node.failureSummary ?? v.help).replace(/\s+/g, ' ').trim();
+        found.push(`[${screen}, ${colorScheme}] ${v.id} (${v.impact}) at ${node.target.join(' ')}: ${summary}`);
+      }
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  return found;
+}
+
+/** Articles with claims linked to an actor, through the API. */
+async function seed(app: AppServer): Promise<void> {
+  const imported = await api<{ added: Array<{ id: string }> }>(app, 'importFiles', {
+    files: ARTICLES.map((a) => ({ name: a.name, bytes: new TextEncoder().encode(a.html) })),
+  });
+  for (const [i, article] of ARTICLES.entries()) {
+    for (const c of article.claims) {
+      await api(app, 'addClaimByQuote', {
+        sourceId: imported.added[i]!.id,
+        quote: c.quote,
+        tags: [c.tag],
+        actors: [{ name: MINISTER, role: c.role, kind: 'person', ...(c.stance ? { stance: c.stance } : {}) }],
+      });
+    }
+  }
+  await api(app, 'createActor', { name: 'Skärvik Fishing Cooperative', kind: 'organisation', aliases: ['SFC'] });
+}
+
+const file = (name: string, text: string) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
+const views = (page: Page) => page.getByRole('navigation', { name: 'Views' });
+
+test('every screen and dialog passes axe (WCAG A and AA) in light and dark', async ({ page, app }) => {
+  test.setTimeout(240_000); // ~30 scans on a shared two-core machine
+  const found: string[] = [];
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { name: 'Your notebook has no sources yet' })).toBeVisible();
+  found.push(...(await scan(page, 'empty notebook')));
+
+  // An import still running (many small files), then its summary after Cancel.
+  const files = Array.from({ length: 400 }, (_, i) =>
+    file(`report-${i}.txt`, `Field report ${i}\n\nThe survey team counted ${i} boats in the harbour today.`),
+  );
+  await page.getByTestId('import-input').setInputFiles(files);
+  const progress = page.getByRole('status', { name: 'Import progress' });
+  await expect(progress).toContainText(/Importing \d+ of 400/);
+  found.push(...(await scan(page, 'import in progress')));
+  await progress.getByRole('button', { name: 'Cancel' }).click();
+  const summary = page.getByRole('status', { name: 'Import summary' });
+  await expect(summary).toBeVisible({ timeout: 30_000 });
+  found.push(...(await scan(page, 'import summary')));
+  await summary.getByRole('button', { name: 'Close the import summary' }).click();
+
+  await seed(app);
+  await page
+    .getByRole('listbox', { name: 'Sources' })
+    .getByRole('option', { name: new RegExp(ARTICLES[0]!.title.slice(0, 20)) })
+    .click();
+  await expect(reader(page).locator('.reader-text')).toBeVisible();
+
+  // The reader with highlights and the popover of a fresh selection.
+  const words = (await reader(page).locator('.reader-text p.para').last().innerText()).split(' ').slice(0, 4).join(' ');
+  await selectText(page, words);
+  await expect(popover(page)).toBeVisible();
+  found.push(...(await scan(page, 'reader with popover')));
+  await page.keyboard.press('Escape');
+
+  // The inspector with a claim open.
+  await page
+    .getByRole('list', { name: 'Annotations in reading order' })
+    .getByRole('listitem')
+    .first()
+    .getByRole('button')
+    .first()
+    .click();
+  await expect(annotationEditor(page).locator('blockquote')).toBeVisible();
+  found.push(...(await scan(page, 'inspector')));
+
+  // Tags and statuses, and its merge confirmation.
+  await annotationEditor(page).getByRole('button', { name: 'Manage tags…' }).click();
+  const codebook = page.getByRole('dialog', { name: 'Tags and statuses' });
+  await expect(codebook).toBeVisible();
+  found.push(...(await scan(page, 'tags and statuses')));
+  const mergeRow = codebook.locator('li.codebook-tag').first();
+  await mergeRow.getByRole('combobox', { name: /^Merge .* into$/ }).selectOption({ index: 1 });
+  await mergeRow.getByRole('button', { name: 'Merge…' }).click();
+  await expect(codebook.getByRole('alertdialog')).toBeVisible();
+  found.push(...(await scan(page, 'tag merge confirmation')));
+  await codebook.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
+  await codebook.getByRole('button', { name: 'Close' }).click();
+  await expect(codebook).toHaveCount(0);
+
+  // Deleting a source asks first.
+  const sources = page.getByRole('listbox', { name: 'Sources' });
+  await sources.getByRole('option', { selected: true }).click({ button: 'right' });
+  await page.getByRole('menuitem', { name: /Delete source/ }).click();
+  const deletion = page.getByRole('alertdialog', { name: /^Delete/ });
+  await expect(deletion).toContainText(/will be deleted with it/);
+  found.push(...(await scan(page, 'source deletion')));
+  await deletion.getByRole('button', { name: 'Cancel' }).click();
+
+  // History, the command palette and the keyboard shortcuts.
+  await page.getByRole('button', { name: 'History' }).click();
+  const history = page.getByRole('dialog', { name: 'History' });
+  await expect(history).toBeVisible();
+  found.push(...(await scan(page, 'history')));
+  await page.keyboard.press('Escape');
+  await expect(history).toHaveCount(0);
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Search and commands' });
+  await palette.getByRole('combobox', { name: 'Search' }).fill('wind');
+  await expect(palette.getByRole('listbox', { name: 'Results' }).getByRole('option').first()).toBeVisible();
+  found.push(...(await scan(page, 'command palette')));
+  await page.keyboard.press('Escape');
+  await expect(palette).toHaveCount(0);
+  await page.keyboard.press('F1');
+  const shortcuts = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(shortcuts).toBeVisible();
+  found.push(...(await scan(page, 'keyboard shortcuts')));
+  await page.keyboard.press('Escape');
+  await expect(shortcuts).toHaveCount(0);
+
+  // Actors: the list and an actor page, its merge and delete confirmations, the suggestions.
+  await views(page).getByRole('button', { name: 'Actors' }).click();
+  const registry = page.getByRole('complementary', { name: 'Actor registry' });
+  await registry.getByRole('button', { name: new RegExp(MINISTER) }).click();
+  const actor = page.getByRole('article', { name: `Actor ${MINISTER}` });
+  await expect(actor).toBeVisible();
+  found.push(...(await scan(page, 'actor page')));
+  await actor.getByRole('button', { name: 'Merge…' }).click();
+  await page.getByRole('group', { name: 'Merge actors' }).getByRole('combobox').selectOption({ index: 1 });
+  await expect(page.getByRole('group', { name: 'Merge actors' })).toContainText('goes into');
+  found.push(...(await scan(page, 'actor merge')));
+  await page.getByRole('group', { name: 'Merge actors' }).getByRole('button', { name: 'Cancel' }).click();
+  await actor.getByRole('button', { name: 'Delete…' }).click();
+  await expect(page.getByRole('alertdialog', { name: 'Delete actor' })).toBeVisible();
+  found.push(...(await scan(page, 'actor deletion')));
+  await page.getByRole('alertdialog', { name: 'Delete actor' }).getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'Suggestions', exact: true }).click();
+  await expect(page.getByRole('listitem', { name: /^Suggestion / }).first()).toBeVisible({ timeout: 30_000 });
+  found.push(...(await scan(page, 'suggestions')));
+
+  // A brief drafted from the actor: the editor with its claims panel.
+  await views(page).getByRole('button', { name: 'Briefs' }).click();
+  await draftBriefFromActor(page, 'Ekwall', MINISTER);
+  await expect(page.locator('.brief-doc')).toBeVisible();
+  found.push(...(await scan(page, 'brief editor')));
+
+  if (found.length > 0)
+    await test.info().attach('axe violations', { body: found.join('\n'), contentType: 'text/plain' });
+  expect(found.length, `axe found critical or serious violations:\n${found.join('\n')}`).toBe(0);
+});
