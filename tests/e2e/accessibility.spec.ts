@@ -26,7 +26,7 @@ async function scan(page: Page, screen: string): Promise<string[]> {
   const found: string[] = [];
   for (const colorScheme of SCHEMES) {
     await page.emulateMedia({ colorScheme });
-    const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+    const { violations } = await new AxeBuilder({ page }).withTags([...TAGS, 'best-practice']).analyze();
     // To look at each screen as scanned, set A11Y_SHOTS to a folder.
     if (process.env.A11Y_SHOTS) {
       await page.screenshot({
@@ -34,7 +34,7 @@ async function scan(page: Page, screen: string): Promise<string[]> {
       });
     }
     for (const v of violations) {
-      if (v.impact !== 'critical' && v.impact !== 'serious') continue;
+      if (v.impact !== 'critical' && v.impact !== 'serious' && !process.env.A11Y_ALL) continue;
       for (const node of v.nodes) {
         const summary = (node.failureSummary ?? v.help).replace(/\s+/g, ' ').trim();
         found.push(`[${screen}, ${colorScheme}] ${v.id} (${v.impact}) at ${node.target.join(' ')}: ${summary}`);
@@ -42,7 +42,49 @@ async function scan(page: Page, screen: string): Promise<string[]> {
     }
   }
   await page.emulateMedia({ colorScheme: 'light' });
+  found.push(...(await structure(page, screen)));
   return found;
+}
+
+/**
+ * The screen's outline: exactly one level-one heading (the person's own writing, the brief being edited, may
+ * hold more); one banner and one main landmark, and every navigation, complementary landmark and region named.
+ */
+async function structure(page: Page, screen: string): Promise<string[]> {
+  const { outline, landmarks } = await page.evaluate(() => {
+    const shown = (el: HTMLElement) =>
+      el.checkVisibility() && !el.closest('[contenteditable="true"], [aria-hidden="true"], [inert]');
+    const headings = [...document.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6, [role="heading"]')]
+      .filter(shown)
+      .map((h) => ({ level: Number(h.getAttribute('aria-level') ?? h.tagName.slice(1)), text: h.innerText.trim() }));
+    const sectioning = 'article, aside, main, nav, section';
+    const role = (el: HTMLElement): string | null => {
+      const explicit = el.getAttribute('role');
+      if (explicit) return explicit;
+      const tag = el.tagName.toLowerCase();
+      if (tag === 'header') return el.parentElement?.closest(sectioning) ? null : 'banner';
+      if (tag === 'aside') return 'complementary';
+      if (tag === 'section')
+        return el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby') ? 'region' : null;
+      return { main: 'main', nav: 'navigation' }[tag] ?? null;
+    };
+    const landmarks = [...document.querySelectorAll<HTMLElement>('header, nav, main, aside, section, [role]')]
+      .filter((el) => shown(el) && !el.closest('dialog, [role="dialog"], [role="alertdialog"]'))
+      .map((el) => ({ role: role(el), name: el.getAttribute('aria-label') ?? el.getAttribute('aria-labelledby') }))
+      .filter((l) => ['banner', 'main', 'navigation', 'complementary', 'region'].includes(l.role ?? ''));
+    return { outline: headings, landmarks };
+  });
+  if (process.env.A11Y_ALL) console.log(screen, JSON.stringify(outline), JSON.stringify(landmarks));
+  const problems: string[] = [];
+  const ones = outline.filter((h) => h.level === 1);
+  if (ones.length !== 1) problems.push(`[${screen}] ${ones.length} level-one headings: ${JSON.stringify(ones)}`);
+  for (const only of ['banner', 'main']) {
+    const n = landmarks.filter((l) => l.role === only).length;
+    if (n !== 1) problems.push(`[${screen}] ${n} ${only} landmarks`);
+  }
+  for (const l of landmarks)
+    if (l.role !== 'banner' && l.role !== 'main' && !l.name) problems.push(`[${screen}] a ${l.role} without a name`);
+  return problems;
 }
 
 /** Articles with claims linked to an actor, through the API. */

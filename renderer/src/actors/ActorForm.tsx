@@ -65,7 +65,7 @@ export function ActorForm({ actor, actors, onSave, onCancel }: Props) {
       aria-label={actor ? `Edit ${actor.name}` : 'New actor'}
       onSubmit={(e) => void submit(e)}
     >
-      <h2>{actor ? `Edit ${actor.name}` : 'New actor'}</h2>
+      <h1>{actor ? `Edit ${actor.name}` : 'New actor'}</h1>
       <label className="field-label" htmlFor="actor-name">
         Name
       </label>

@@ -58,7 +58,7 @@ export function ActorPage({ actorId, actions }: { actorId: string; actions?: Rea
       <header className="actor-page-head">
         <div className="actor-page-title">
           <KindIcon kind={actor.kind} />
-          <h2>{actor.name}</h2>
+          <h1>{actor.name}</h1>
           <span className="muted">{ACTOR_KIND_LABEL[actor.kind]}</span>
           {actor.color && <span className="actor-swatch" style={{ background: actor.color }} aria-hidden="true" />}
           <span className="actor-page-actions">
@@ -150,7 +150,7 @@ export function ActorPage({ actorId, actions }: { actorId: string; actions?: Rea
             renderRow={(g, _i, row) => (
               <li {...row.props}>
                 <section className="actor-source-group" aria-label={`Source ${g.source.title}`}>
-                  <h3>
+                  <h2>
                     <button
                       type="button"
                       className="link-button"
@@ -159,7 +159,7 @@ export function ActorPage({ actorId, actions }: { actorId: string; actions?: Rea
                     >
                       {g.source.title}
                     </button>
-                  </h3>
+                  </h2>
                   <p className="muted actor-source-meta">
                     {[g.source.outlet, g.source.publishedAt?.slice(0, 10), g.source.language]
                       .filter(Boolean)
@@ -196,8 +196,8 @@ export function ActorPage({ actorId, actions }: { actorId: string; actions?: Rea
           />
         </div>
 
-        <aside className="actor-side">
-          <h3>Co-occurring actors</h3>
+        <aside className="actor-side" aria-labelledby="actor-side-heading">
+          <h2 id="actor-side-heading">Co-occurring actors</h2>
           {page.coActors.length === 0 ? (
             <p className="muted">None yet.</p>
           ) : (
@@ -212,7 +212,7 @@ export function ActorPage({ actorId, actions }: { actorId: string; actions?: Rea
               ))}
             </ul>
           )}
-          <h3>Mentioned but no claims yet</h3>
+          <h2>Mentioned but no claims yet</h2>
           {page.mentionedOnly.length === 0 ? (
             <p className="muted">Every source that mentions {actor.name} has a linked claim.</p>
           ) : (

@@ -5,6 +5,7 @@
  * Routes: `{view:'actors'}`, `{view:'actors', actorId}`, `{view:'actors', panel:'suggestions'}`.
  */
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { matchActors } from '../../../shared/actors';
 import type { NotebookChangedEvent } from '../../../shared/api';
 import type { ActorUsage } from '../../../shared/api/actors';
@@ -46,6 +47,7 @@ export function ActorsView({ route }: { route: Route }) {
   const { navigate } = useNavigation();
   const { error, info } = useNotices();
   const { actors } = useActors();
+  const { t } = useTranslation('a11y');
   const [query, setQuery] = useState('');
   const [mode, setMode] = useState<Mode>({ type: 'page' });
 
@@ -191,10 +193,16 @@ export function ActorsView({ route }: { route: Route }) {
       </>
     );
   } else if (actorId)
-    right = <p className="muted actors-empty">This actor no longer exists (it may have been merged or deleted).</p>;
+    right = (
+      <>
+        <h1 className="visually-hidden">{t('actorsHeading')}</h1>
+        <p className="muted actors-empty">This actor no longer exists (it may have been merged or deleted).</p>
+      </>
+    );
   else
     right = (
       <div className="actors-empty">
+        <h1 className="visually-hidden">{t('actorsHeading')}</h1>
         <p>Pick an actor on the left, or look at the suggestions found in your sources.</p>
         <button type="button" className="primary" onClick={() => navigate({ view: 'actors', panel: 'suggestions' })}>
           Show suggestions

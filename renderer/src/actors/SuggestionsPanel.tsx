@@ -67,7 +67,7 @@ export function SuggestionsPanel({ actors }: { actors: Actor[] }) {
 
   return (
     <section className="actor-suggestions" aria-label="Suggestions">
-      <h2>Suggestions {suggestions && <span className="count">{open.length}</span>}</h2>
+      <h1>Suggestions {suggestions && <span className="count">{open.length}</span>}</h1>
       <p className="muted">
         Actors found in your sources. Nothing is added until you accept it; a rejected suggestion stays rejected.
       </p>

@@ -190,14 +190,14 @@ function AppWindow() {
                     <AnnotatedReader source={selected.data.source} />
                   ) : selected.status === 'error' ? (
                     <div className="empty-state" role="alert">
-                      <h2>This source could not be opened</h2>
+                      <h1>This source could not be opened</h1>
                       <p>{selected.message}</p>
                     </div>
                   ) : selected.status === 'loading' ? (
                     <p className="pane-hint">Opening…</p>
                   ) : sourceCount !== null ? (
                     <div className="empty-state">
-                      <h2>Choose a source to read</h2>
+                      <h1>Choose a source to read</h1>
                       <p>
                         Pick an article from the list on the left (or use the ↑ and ↓ keys there). Its clean text
                         appears here, ready to read and annotate.

@@ -6,6 +6,7 @@
  * redo of a brief edit, another window) and nothing local is waiting to be saved.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { useQueryClient } from '@tanstack/react-query';
 import StarterKit from '@tiptap/starter-kit';
@@ -49,6 +50,7 @@ export function BriefEditor({
 }) {
   const { error: notifyError, info } = useNotices();
   const { navigate } = useNavigation();
+  const { t } = useTranslation('a11y');
   const store = useMemo(() => new CitationStore(notifyError), [notifyError]);
   const numbers = useMemo(() => new NoteNumbers(), []);
   useEffect(() => {
@@ -310,6 +312,8 @@ export function BriefEditor({
   return (
     <div className="brief-editor">
       <div className="brief-sticky">
+        {/* The screen's heading for screen readers; the title field below shows and edits it. */}
+        <h1 className="visually-hidden">{brief.title || t('untitledBrief')}</h1>
         <div className="brief-head">
           <input
             className="brief-title"

@@ -152,7 +152,7 @@ export function BriefsView({ route }: { route: Route }) {
           </ErrorBoundary>
         ) : (
           <div className="empty-state">
-            <h2>Write a brief</h2>
+            <h1>Write a brief</h1>
             <p>
               A brief is a document in which every statement cites its source. Draft one from an actor, a tag, or claims
               you tick in the Claims panel on the right, then edit it: type <kbd>@</kbd> to cite a claim, or drag one in
@@ -187,7 +187,7 @@ function OpenBrief({
   if ('missing' in state) {
     return (
       <div className="empty-state" role="alert">
-        <h2>This brief is not in the notebook</h2>
+        <h1>This brief is not in the notebook</h1>
         <p>{state.missing}</p>
       </div>
     );
