@@ -228,3 +228,63 @@ test('every screen and dialog passes axe (WCAG A and AA) in light and dark', asy
     await test.info().attach('axe violations', { body: found.join('\n'), contentType: 'text/plain' });
   expect(found.length, `axe found critical or serious violations:\n${found.join('\n')}`).toBe(0);
 });
+
+test('closing a dialog gives the focus back to what opened it', async ({ page, app }) => {
+  test.setTimeout(120_000);
+  await seed(app);
+  await page.goto(app.url);
+  const sources = page.getByRole('listbox', { name: 'Sources' });
+  await sources.getByRole('option', { name: new RegExp(ARTICLES[0]!.title.slice(0, 20)) }).click();
+  await expect(reader(page).locator('.reader-text')).toBeVisible();
+
+  /** Focuses `opener`, opens a dialog with `key` (Enter by default), closes it with Escape: the focus is back. */
+  const roundTrip = async (
+    opener: ReturnType<Page['locator']>,
+    dialog: ReturnType<Page['locator']>,
+    key = 'Enter',
+    close = () => page.keyboard.press('Escape'),
+  ) => {
+    await opener.focus();
+    await page.keyboard.press(key);
+    await expect(dialog).toBeVisible();
+    await close();
+    await expect(dialog).toHaveCount(0);
+    await expect(opener).toBeFocused();
+  };
+
+  await roundTrip(page.getByRole('button', { name: 'History' }), page.getByRole('dialog', { name: 'History' }));
+  await roundTrip(sources, page.getByRole('dialog', { name: 'Search and commands' }), 'Control+k');
+  await roundTrip(sources, page.getByRole('alertdialog', { name: /^Delete/ }), 'Delete');
+  await roundTrip(
+    page.getByRole('button', { name: 'Export…' }),
+    page.getByRole('dialog', { name: 'Keyboard shortcuts' }),
+    'F1',
+  );
+  await page
+    .getByRole('list', { name: 'Annotations in reading order' })
+    .getByRole('listitem')
+    .first()
+    .getByRole('button')
+    .first()
+    .click();
+  await roundTrip(
+    annotationEditor(page).getByRole('button', { name: 'Manage tags…' }),
+    page.getByRole('dialog', { name: 'Tags and statuses' }),
+  );
+
+  await views(page).getByRole('button', { name: 'Briefs' }).click();
+  await roundTrip(
+    page.getByRole('button', { name: 'From actor…' }),
+    page.getByRole('dialog', { name: 'New brief from actor' }),
+  );
+  await views(page).getByRole('button', { name: 'Actors' }).click();
+  await page
+    .getByRole('complementary', { name: 'Actor registry' })
+    .getByRole('button', { name: new RegExp(MINISTER) })
+    .click();
+  const actor = page.getByRole('article', { name: `Actor ${MINISTER}` });
+  const confirm = page.getByRole('alertdialog', { name: 'Delete actor' });
+  await roundTrip(actor.getByRole('button', { name: 'Delete…' }), confirm, 'Enter', () =>
+    confirm.getByRole('button', { name: 'Cancel' }).click(),
+  );
+});

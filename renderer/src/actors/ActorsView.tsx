@@ -23,6 +23,7 @@ import { KindIcon } from './KindIcon';
 import { SuggestionsPanel } from './SuggestionsPanel';
 import { useActors } from './useActors';
 import '../styles/actors.css';
+import { ReturnFocus } from '../ui/ReturnFocus';
 
 type Mode =
   { type: 'page' } | { type: 'new' } | { type: 'edit' } | { type: 'merge' } | { type: 'delete'; usage: ActorUsage };
@@ -159,6 +160,7 @@ export function ActorsView({ route }: { route: Route }) {
       <>
         {mode.type === 'delete' && (
           <div className="actor-confirm" role="alertdialog" aria-label="Delete actor">
+            <ReturnFocus />
             <p>
               Delete <strong>{current.name}</strong>? Its links are removed from {usageText(mode.usage)}. You can undo
               this.
@@ -323,6 +325,7 @@ function MergePanel({
   const dropUsage = useApiQuery('actorUsage', { id: dropId }, { enabled: Boolean(drop) }).data;
   return (
     <div className="actor-confirm" role="group" aria-label="Merge actors">
+      <ReturnFocus />
       <label htmlFor="merge-drop">Merge into {keep.name}: </label>
       <select id="merge-drop" value={dropId} onChange={(e) => setDropId(e.target.value)}>
         <option value="">Pick the other actor…</option>

@@ -11,6 +11,7 @@ import { useNotices } from '../ui/notices';
 import { FactCheckSection } from './FactCheckSection';
 import { tagTree, usageText } from './logic';
 import { safeColour } from './highlight-css';
+import { ReturnFocus } from '../ui/ReturnFocus';
 
 interface Props {
   tags: Tag[];
@@ -104,6 +105,7 @@ export function CodebookDialog({ tags, statuses, readOnly = false, onClose }: Pr
 
   return (
     <dialog ref={ref} className="codebook" aria-label="Tags and statuses" onClose={onClose} onCancel={onClose}>
+      <ReturnFocus />
       <header className="codebook-head">
         <h2>Tags and statuses</h2>
         <button type="button" className="icon-button" aria-label="Close" onClick={() => ref.current?.close()}>

@@ -8,6 +8,7 @@ import type { Actor, Brief, Tag } from '../../../shared/model';
 import { call } from '../api';
 import { useApiQuery, useErrorNotice } from '../api/queries';
 import { useNotices } from '../ui/notices';
+import { ReturnFocus } from '../ui/ReturnFocus';
 
 export type DraftKind = 'actor' | 'tag';
 
@@ -82,6 +83,7 @@ export function DraftPicker({
       aria-label={`New brief from ${noun}`}
       onKeyDown={(e) => e.key === 'Escape' && onClose()}
     >
+      <ReturnFocus />
       <div className="draft-picker-head">
         <strong>New brief from {noun}</strong>
         <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>

@@ -7,6 +7,7 @@ import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
 import { shortcutsByArea, type ShortcutPlatform } from '../../../shared/shortcuts';
 import { PLATFORM } from '../ui/platform';
 import { useOpenCommand } from './useOpenCommand';
+import { ReturnFocus } from '../ui/ReturnFocus';
 
 /** Listens for the shortcut and the menu command; shows the dialog when asked. */
 export function KeyboardShortcuts({ platform = PLATFORM }: { platform?: ShortcutPlatform }) {
@@ -30,6 +31,7 @@ export function ShortcutsDialog({ platform, onClose }: { platform: ShortcutPlatf
       onClose={onClose}
       onCancel={onClose}
     >
+      <ReturnFocus />
       <header className="shortcuts-head">
         <h2 id="shortcuts-title">Keyboard shortcuts</h2>
         <button type="button" className="icon-button" aria-label="Close" onClick={() => ref.current?.close()}>

@@ -14,6 +14,7 @@ import { useNotices } from '../ui/notices';
 import { PLATFORM } from '../ui/platform';
 import { useOpenCommand } from '../help/useOpenCommand';
 import '../styles/history.css';
+import { ReturnFocus } from '../ui/ReturnFocus';
 
 const REASONS: Record<SnapshotInfo['reason'], string> = {
   open: 'on opening',
@@ -125,6 +126,7 @@ function HistoryDialog({ onClose, readOnly }: { onClose(): void; readOnly: boole
       onCancel={onClose}
       aria-busy={busy}
     >
+      <ReturnFocus />
       <header className="history-head">
         <h2 id="history-title">History</h2>
         <button type="button" className="icon-button" aria-label="Close" onClick={() => ref.current?.close()}>

@@ -18,6 +18,7 @@ import { useNotices } from '../ui/notices';
 import { VirtualList } from '../ui/VirtualList';
 import { Highlighted } from './Highlighted';
 import '../styles/search.css';
+import { ReturnFocus } from '../ui/ReturnFocus';
 
 export interface PaletteCommand {
   id: string;
@@ -265,6 +266,7 @@ function Palette({ onClose, onImport, views }: { onClose(): void; onImport(): vo
   return (
     <div className="palette-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div className="palette" role="dialog" aria-modal="true" aria-label="Search and commands" onKeyDown={onKeyDown}>
+        <ReturnFocus />
         <input
           ref={inputRef}
           className="palette-input"
