@@ -116,10 +116,9 @@ export function EditableValue({ sourceId, field, value, children, readOnly }: Pr
         disabled={readOnly}
         onClick={() => setDraft(value)}
       >
-        {/* Named by what it shows (a date or language as written out), with the field before and "Edit" after. */}
-        <span className="visually-hidden">{t('editable.field', { field: LABELS[field] })}</span>
+        {/* Named by the field and what it shows (a date or language as written out); the title says it edits. */}
+        <span className="visually-hidden">{t('editableField', { field: LABELS[field] })}</span>
         {children}
-        <span className="visually-hidden">{t('editable.edit')}</span>
       </button>
     );
   }
