@@ -164,7 +164,7 @@ test('a batch of files: progress with counts, summary, near-duplicate flag, rest
   await expect(titleInput).toBeFocused();
   await titleInput.fill(newTitle);
   await titleInput.press('Enter');
-  await expect(inspector(page).getByRole('button', { name: /^title: / })).toHaveText(newTitle);
+  await expect(inspector(page).getByRole('button', { name: /^title: / })).toHaveAccessibleName(`title: ${newTitle}`);
   await expect(sourceList(page).locator('[aria-selected="true"]')).toContainText(newTitle);
   expect((await app.readSource(id!)).source.title).toBe(newTitle);
 

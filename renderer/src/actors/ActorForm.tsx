@@ -67,7 +67,7 @@ export function ActorForm({ actor, actors, onSave, onCancel }: Props) {
       aria-label={actor ? t('form.editTitle', { name: actor.name }) : t('form.newTitle')}
       onSubmit={(e) => void submit(e)}
     >
-      <h2>{actor ? t('form.editTitle', { name: actor.name }) : t('form.newTitle')}</h2>
+      <h1>{actor ? t('form.editTitle', { name: actor.name }) : t('form.newTitle')}</h1>
       <label className="field-label" htmlFor="actor-name">
         {t('form.name')}
       </label>

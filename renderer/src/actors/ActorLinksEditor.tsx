@@ -153,7 +153,6 @@ export function ActorLinksEditor({
                   type="button"
                   className="link-button actor-link-name"
                   title={t('links.openPage')}
-                  aria-label={t('links.openPageOf', { name })}
                   onClick={() => navigate({ view: 'actors', actorId: l.actorId })}
                 >
                   {a && <KindIcon kind={a.kind} />} {name}

@@ -60,7 +60,7 @@ export function ActorPage({ actorId, actions }: { actorId: string; actions?: Rea
       <header className="actor-page-head">
         <div className="actor-page-title">
           <KindIcon kind={actor.kind} />
-          <h2>{actor.name}</h2>
+          <h1>{actor.name}</h1>
           <span className="muted">{t(`kind.${actor.kind}`)}</span>
           {actor.color && <span className="actor-swatch" style={{ background: actor.color }} aria-hidden="true" />}
           <span className="actor-page-actions">
@@ -148,7 +148,7 @@ export function ActorPage({ actorId, actions }: { actorId: string; actions?: Rea
             renderRow={(g, _i, row) => (
               <li {...row.props}>
                 <section className="actor-source-group" aria-label={t('page.source', { title: g.source.title })}>
-                  <h3>
+                  <h2>
                     <button
                       type="button"
                       className="link-button"
@@ -157,7 +157,7 @@ export function ActorPage({ actorId, actions }: { actorId: string; actions?: Rea
                     >
                       {g.source.title}
                     </button>
-                  </h3>
+                  </h2>
                   <p className="muted actor-source-meta">
                     {[g.source.outlet, g.source.publishedAt?.slice(0, 10), g.source.language]
                       .filter(Boolean)
@@ -197,8 +197,8 @@ export function ActorPage({ actorId, actions }: { actorId: string; actions?: Rea
           />
         </div>
 
-        <aside className="actor-side">
-          <h3>{t('page.coActors')}</h3>
+        <aside className="actor-side" aria-labelledby="actor-side-heading">
+          <h2 id="actor-side-heading">{t('page.coActors')}</h2>
           {page.coActors.length === 0 ? (
             <p className="muted">{t('page.noneYet')}</p>
           ) : (
@@ -213,7 +213,7 @@ export function ActorPage({ actorId, actions }: { actorId: string; actions?: Rea
               ))}
             </ul>
           )}
-          <h3>{t('page.mentionedOnly')}</h3>
+          <h2>{t('page.mentionedOnly')}</h2>
           {page.mentionedOnly.length === 0 ? (
             <p className="muted">{t('page.allLinked', { name: actor.name })}</p>
           ) : (

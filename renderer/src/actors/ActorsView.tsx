@@ -24,6 +24,7 @@ import { KindIcon } from './KindIcon';
 import { SuggestionsPanel } from './SuggestionsPanel';
 import { useActors } from './useActors';
 import '../styles/actors.css';
+import { ReturnFocus } from '../ui/ReturnFocus';
 
 type Mode =
   { type: 'page' } | { type: 'new' } | { type: 'edit' } | { type: 'merge' } | { type: 'delete'; usage: ActorUsage };
@@ -50,7 +51,7 @@ export function ActorsView({ route }: { route: Route }) {
   const r = route as { actorId?: unknown; panel?: unknown };
   const actorId = typeof r.actorId === 'string' ? r.actorId : undefined;
   const panel = r.panel === 'suggestions' ? 'suggestions' : undefined;
-  const { t } = useTranslation(['actors', 'common']);
+  const { t } = useTranslation(['actors', 'common', 'a11y']);
   const { navigate } = useNavigation();
   const { error, info } = useNotices();
   const { actors } = useActors();
@@ -157,6 +158,7 @@ export function ActorsView({ route }: { route: Route }) {
       <>
         {mode.type === 'delete' && (
           <div className="actor-confirm" role="alertdialog" aria-label={t('registry.deleteActor')}>
+            <ReturnFocus />
             <p>
               <Trans
                 t={t}
@@ -192,10 +194,17 @@ export function ActorsView({ route }: { route: Route }) {
         />
       </>
     );
-  } else if (actorId) right = <p className="muted actors-empty">{t('registry.gone')}</p>;
+  } else if (actorId)
+    right = (
+      <>
+        <h1 className="visually-hidden">{t('a11y:actorsHeading')}</h1>
+        <p className="muted actors-empty">{t('registry.gone')}</p>
+      </>
+    );
   else
     right = (
       <div className="actors-empty">
+        <h1 className="visually-hidden">{t('a11y:actorsHeading')}</h1>
         <p>{t('registry.pick')}</p>
         <button type="button" className="primary" onClick={() => navigate({ view: 'actors', panel: 'suggestions' })}>
           {t('registry.showSuggestions')}
@@ -316,6 +325,7 @@ function MergePanel({
   const dropUsage = useApiQuery('actorUsage', { id: dropId }, { enabled: Boolean(drop) }).data;
   return (
     <div className="actor-confirm" role="group" aria-label={t('merge.label')}>
+      <ReturnFocus />
       <label htmlFor="merge-drop">{t('merge.into', { name: keep.name })} </label>
       <select id="merge-drop" value={dropId} onChange={(e) => setDropId(e.target.value)}>
         <option value="">{t('merge.pick')}</option>

@@ -73,9 +73,9 @@ export function SuggestionsPanel({ actors }: { actors: Actor[] }) {
 
   return (
     <section className="actor-suggestions" aria-label={t('suggestions.title')}>
-      <h2>
+      <h1>
         {t('suggestions.title')} {suggestions && <span className="count">{open.length}</span>}
-      </h2>
+      </h1>
       <p className="muted">{t('suggestions.intro')}</p>
       {suggestions === null && <p className="muted">{t('suggestions.looking')}</p>}
       {suggestions && open.length === 0 && <p className="muted">{t('suggestions.none')}</p>}

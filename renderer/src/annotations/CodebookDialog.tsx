@@ -12,6 +12,7 @@ import { useNotices } from '../ui/notices';
 import { FactCheckSection } from './FactCheckSection';
 import { tagTree, usageText } from './logic';
 import { safeColour } from './highlight-css';
+import { ReturnFocus } from '../ui/ReturnFocus';
 
 interface Props {
   tags: Tag[];
@@ -106,6 +107,7 @@ export function CodebookDialog({ tags, statuses, readOnly = false, onClose }: Pr
 
   return (
     <dialog ref={ref} className="codebook" aria-label={t('codebook.title')} onClose={onClose} onCancel={onClose}>
+      <ReturnFocus />
       <header className="codebook-head">
         <h2>{t('codebook.title')}</h2>
         <button

@@ -206,14 +206,14 @@ function AppWindow() {
                     <AnnotatedReader source={selected.data.source} />
                   ) : selected.status === 'error' ? (
                     <div className="empty-state" role="alert">
-                      <h2>{t('sourceError')}</h2>
+                      <h1>{t('sourceError')}</h1>
                       <p>{selected.message}</p>
                     </div>
                   ) : selected.status === 'loading' ? (
                     <p className="pane-hint">{t('opening')}</p>
                   ) : sourceCount !== null ? (
                     <div className="empty-state">
-                      <h2>{t('choose.title')}</h2>
+                      <h1>{t('choose.title')}</h1>
                       <p>{t('choose.text')}</p>
                     </div>
                   ) : null}

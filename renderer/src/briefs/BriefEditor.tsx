@@ -50,7 +50,7 @@ export function BriefEditor({
   /** Set while this editor is open, for citing from outside it (the claims panel). */
   citeRef?: { current: CiteAtCursor | null };
 }) {
-  const { t } = useTranslation('briefs');
+  const { t } = useTranslation(['briefs', 'a11y']);
   const { error: notifyError, info } = useNotices();
   const { navigate } = useNavigation();
   const store = useMemo(() => new CitationStore(notifyError), [notifyError]);
@@ -321,6 +321,8 @@ export function BriefEditor({
   return (
     <div className="brief-editor">
       <div className="brief-sticky">
+        {/* The screen's heading for screen readers; the title field below shows and edits it. */}
+        <h1 className="visually-hidden">{brief.title || t('a11y:untitledBrief')}</h1>
         <div className="brief-head">
           <input
             className="brief-title"

@@ -154,7 +154,7 @@ export function BriefsView({ route }: { route: Route }) {
           </ErrorBoundary>
         ) : (
           <div className="empty-state">
-            <h2>{t('empty.title')}</h2>
+            <h1>{t('empty.title')}</h1>
             <p>
               <Trans t={t} i18nKey="empty.intro" components={{ kbd: <kbd /> }} />
             </p>
@@ -188,7 +188,7 @@ function OpenBrief({
   if ('missing' in state) {
     return (
       <div className="empty-state" role="alert">
-        <h2>{t('editor.missing')}</h2>
+        <h1>{t('editor.missing')}</h1>
         <p>{state.missing}</p>
       </div>
     );

@@ -10,6 +10,7 @@ import { call } from '../api';
 import { useApiQuery, useErrorNotice } from '../api/queries';
 import { useNotices } from '../ui/notices';
 import { moveFocusInList } from '../ui/list-keys';
+import { ReturnFocus } from '../ui/ReturnFocus';
 
 export type DraftKind = 'actor' | 'tag';
 
@@ -89,6 +90,7 @@ export function DraftPicker({
       aria-label={t(`draft.${kind}.title`)}
       onKeyDown={(e) => (e.key === 'Escape' ? onClose() : moveFocusInList(e, '.draft-choice', true))}
     >
+      <ReturnFocus />
       <div className="draft-picker-head">
         <strong>{t(`draft.${kind}.title`)}</strong>
         <button type="button" className="icon-button" aria-label={t('common:close')} onClick={onClose}>

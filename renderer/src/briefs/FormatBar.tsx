@@ -27,12 +27,17 @@ function ToolButton({
   onClick(): void;
   children: ReactNode;
 }) {
+  const { t } = useTranslation('a11y');
   return (
     <button
       type="button"
       className={active ? 'tool is-active' : 'tool'}
       title={label}
-      aria-label={label}
+      aria-label={
+        typeof children === 'string' && /[\p{L}\p{N}]/u.test(children)
+          ? t('labelInName', { shown: children, label })
+          : label
+      }
       aria-pressed={active ?? undefined}
       disabled={disabled}
       onMouseDown={(e) => e.preventDefault()}

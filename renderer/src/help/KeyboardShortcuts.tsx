@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { shortcutsByArea, type ShortcutPlatform } from '../../../shared/shortcuts';
 import { PLATFORM } from '../ui/platform';
 import { useOpenCommand } from './useOpenCommand';
+import { ReturnFocus } from '../ui/ReturnFocus';
 
 /** Listens for the shortcut and the menu command; shows the dialog when asked. */
 export function KeyboardShortcuts({ platform = PLATFORM }: { platform?: ShortcutPlatform }) {
@@ -32,6 +33,7 @@ export function ShortcutsDialog({ platform, onClose }: { platform: ShortcutPlatf
       onClose={onClose}
       onCancel={onClose}
     >
+      <ReturnFocus />
       <header className="shortcuts-head">
         <h2 id="shortcuts-title">{t('title')}</h2>
         <button

@@ -16,6 +16,7 @@ import { formatLocale } from '../i18n';
 import { PLATFORM } from '../ui/platform';
 import { useOpenCommand } from '../help/useOpenCommand';
 import '../styles/history.css';
+import { ReturnFocus } from '../ui/ReturnFocus';
 
 /** The time of today's entries, the date and time of older ones, in the interface's language. */
 function when(iso: string): string {
@@ -125,6 +126,7 @@ function HistoryDialog({ onClose, readOnly }: { onClose(): void; readOnly: boole
       onCancel={onClose}
       aria-busy={busy}
     >
+      <ReturnFocus />
       <header className="history-head">
         <h2 id="history-title">{t('title')}</h2>
         <button

@@ -20,6 +20,7 @@ import { VirtualList } from '../ui/VirtualList';
 import { Highlighted } from './Highlighted';
 import { formatDate } from '../sources/format';
 import '../styles/search.css';
+import { ReturnFocus } from '../ui/ReturnFocus';
 
 export interface PaletteCommand {
   id: string;
@@ -282,6 +283,7 @@ function Palette({ onClose, onImport, views }: { onClose(): void; onImport(): vo
   return (
     <div className="palette-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div className="palette" role="dialog" aria-modal="true" aria-label={t('dialog')} onKeyDown={onKeyDown}>
+        <ReturnFocus />
         <input
           ref={inputRef}
           className="palette-input"
@@ -331,6 +333,7 @@ function Palette({ onClose, onImport, views }: { onClose(): void; onImport(): vo
                 <div
                   id={optionId(i)}
                   role="option"
+                  tabIndex={-1}
                   aria-selected={i === active}
                   aria-setsize={flat.length}
                   aria-posinset={i + 1}

@@ -47,7 +47,7 @@ interface Props {
 }
 
 export function EditableValue({ sourceId, field, value, children, readOnly }: Props) {
-  const { t } = useTranslation(['sources', 'common', 'enums']);
+  const { t } = useTranslation(['sources', 'common', 'enums', 'a11y']);
   const name = t(`edit.field.${field}`);
   const [draft, setDraft] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -108,10 +108,11 @@ export function EditableValue({ sourceId, field, value, children, readOnly }: Pr
         type="button"
         className="editable-value"
         title={readOnly ? undefined : t('edit.clickToEdit', { field: name })}
-        aria-label={t('edit.valueLabel', { field: name, value: value || t('common:notKnown') })}
         disabled={readOnly}
         onClick={() => setDraft(value)}
       >
+        {/* Named by the field and what it shows (a date or language as written out); the title says it edits. */}
+        <span className="visually-hidden">{t('a11y:editableField', { field: name })}</span>
         {children}
       </button>
     );

@@ -16,6 +16,7 @@ import { useApiQuery } from '../api/queries';
 import { closeOnUndo, useNotices } from '../ui/notices';
 import { keyHint } from '../ui/platform';
 import '../styles/sources.css';
+import { ReturnFocus } from '../ui/ReturnFocus';
 
 interface Named {
   id: string;
@@ -52,6 +53,7 @@ function ConfirmDelete({ source, onCancel, onConfirm }: { source: Named; onCance
       aria-describedby="delete-source-what"
       onClose={onCancel}
     >
+      <ReturnFocus />
       <h2 id="delete-source-title">{t('delete.title', { title })}</h2>
       <p id="delete-source-what">
         {counts === undefined

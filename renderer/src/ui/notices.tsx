@@ -78,7 +78,8 @@ export function useNotices(): NoticesApi {
 
 export function NoticeStack() {
   const { notices, dismiss } = useNotices();
-  if (notices.length === 0) return null;
+  // Always there, even empty: a screen reader announces what is added to a live region it already knows
+  // (information politely; an error, role="alert", at once).
   return (
     <div className="notices" aria-live="polite">
       {notices.map((n) => (
