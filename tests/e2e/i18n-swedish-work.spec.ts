@@ -194,8 +194,10 @@ test('annotating, the codebook, actors and briefs speak Swedish once the setting
   await expect(
     page.getByRole('toolbar', { name: 'Formatering' }).getByRole('button', { name: 'Fetstil' }),
   ).toBeVisible();
-  await expect(page.locator('.brief-style')).toContainText('Hänvisningar');
-  await expect(page.locator('.brief-style option').last()).toHaveText('Lägg till en CSL-stil…');
+  // The citation style picker (the brief's language picker beside it shares its look).
+  const stylePicker = page.locator('label.brief-style', { hasText: 'Hänvisningar' });
+  await expect(stylePicker).toBeVisible();
+  await expect(stylePicker.locator('option').last()).toHaveText('Lägg till en CSL-stil…');
   const claims = page.getByRole('complementary', { name: 'Påståenden', exact: true });
   await expect(claims.getByLabel('Påståenden att hänvisa till')).toContainText(quote);
   await expect(claims.getByRole('combobox', { name: 'Aktör' })).toContainText('Alla aktörer');
