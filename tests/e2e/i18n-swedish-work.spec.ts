@@ -120,6 +120,11 @@ test('annotating, the codebook, actors and briefs speak Swedish once the setting
   await expect(editor.getByRole('combobox', { name: 'Typ' }).locator('option:checked')).toHaveText('Påstående');
   await expect(editor.getByRole('button', { name: 'Ta bort påståendet' })).toBeVisible();
   await expect(editor).toContainText(/Skapad \d/);
+  // The statuses every notebook starts with read in Swedish; the stored value stays the same.
+  const status = editor.getByRole('combobox', { name: 'Status' });
+  await expect(status).toHaveValue('unverified');
+  await expect(status.locator('option:checked')).toHaveText('obekräftad');
+  await expect(panel.locator('.status-badge').first()).toHaveText(/obekräftad/);
   const tagInput = editor.getByRole('combobox', { name: 'Lägg till en tagg' });
   await tagInput.fill('Sjöfart');
   await expect(editor.getByRole('listbox', { name: 'Matchande taggar' })).toContainText('Skapa taggen ”Sjöfart”');

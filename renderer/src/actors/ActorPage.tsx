@@ -20,6 +20,7 @@ import { useNotices } from '../ui/notices';
 import { ACTOR_ROLES, STANCE_FILTERS } from '../../../shared/enums';
 import { claimCountText } from './counts';
 import { KindIcon } from './KindIcon';
+import { useStatusLabel } from '../ui/status-label';
 
 function toggle<T>(list: T[] | undefined, v: T): T[] {
   const l = list ?? [];
@@ -34,6 +35,7 @@ function excerpt(text: string, max = 280): string {
 }
 
 export function ActorPage({ actorId, actions }: { actorId: string; actions?: ReactNode }) {
+  const statusLabel = useStatusLabel();
   const { t } = useTranslation('actors');
   const { navigate } = useNavigation();
   const [filters, setFilters] = useState<ActorPageFilters>({});
@@ -118,7 +120,7 @@ export function ActorPage({ actorId, actions }: { actorId: string; actions?: Rea
               aria-pressed={filters.statuses?.includes(s) ?? false}
               onClick={() => setFilters({ ...filters, statuses: toggle(filters.statuses, s) })}
             >
-              {s} <span className="count">{counts.byStatus[s] ?? 0}</span>
+              {statusLabel(s)} <span className="count">{counts.byStatus[s] ?? 0}</span>
             </button>
           ))}
         </span>
@@ -185,7 +187,9 @@ export function ActorPage({ actorId, actions }: { actorId: string; actions?: Rea
                                 )}
                               </span>
                             ))}
-                            <span className={`actor-status status-${c.annotation.status}`}>{c.annotation.status}</span>
+                            <span className={`actor-status status-${c.annotation.status}`}>
+                              {statusLabel(c.annotation.status)}
+                            </span>
                           </span>
                         </button>
                       </li>

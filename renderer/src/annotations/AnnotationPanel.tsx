@@ -22,8 +22,10 @@ import { TagPicker } from './TagPicker';
 import { ActorLinksEditor } from '../actors/ActorLinksEditor';
 import { CorroborationPanel } from '../corroboration/CorroborationPanel';
 import '../styles/annotations.css';
+import { useStatusLabel } from '../ui/status-label';
 
 export function AnnotationPanel() {
+  const statusLabel = useStatusLabel();
   const { t } = useTranslation('annotations');
   const ann = useAnnotations();
   const { error, info } = useNotices();
@@ -136,7 +138,7 @@ export function AnnotationPanel() {
               <option value="">{t('filters.allStatuses')}</option>
               {ann.statuses.map((s) => (
                 <option key={s} value={s}>
-                  {s}
+                  {statusLabel(s)}
                 </option>
               ))}
             </select>
@@ -231,6 +233,7 @@ const AnnotationRow = memo(function AnnotationRow({
   scroll?: boolean;
   onSelect(id: string, opts?: { scroll?: boolean }): void;
 }) {
+  const statusLabel = useStatusLabel();
   const { t } = useTranslation('annotations');
   const hasNote = !isEmptyDoc(a.note);
   return (
@@ -261,7 +264,7 @@ const AnnotationRow = memo(function AnnotationRow({
                 style={{ background: statusColour(a.status, statuses) }}
                 aria-hidden="true"
               />
-              {a.status}
+              {statusLabel(a.status)}
             </span>
           )}
           {hasNote && (
@@ -325,6 +328,7 @@ function AnnotationEditor({
   onManageTags,
   onClose,
 }: EditorProps) {
+  const statusLabel = useStatusLabel();
   const { t, i18n } = useTranslation('annotations');
   const dateTime = new Intl.DateTimeFormat(dateLocale(i18n.language), { dateStyle: 'medium', timeStyle: 'short' });
   const when = (iso: string) => (Number.isNaN(Date.parse(iso)) ? iso : dateTime.format(new Date(iso)));
@@ -367,7 +371,7 @@ function AnnotationEditor({
       >
         {statusList.map((s) => (
           <option key={s} value={s}>
-            {s}
+            {statusLabel(s)}
           </option>
         ))}
       </select>

@@ -12,6 +12,7 @@ import type { FactCheckSettings } from '../../../shared/model';
 import { call } from '../api';
 import { useApiQuery } from '../api/queries';
 import { useNotices } from '../ui/notices';
+import { useStatusLabel } from '../ui/status-label';
 
 const VALUE = 'value';
 const NAME = 'name';
@@ -76,6 +77,7 @@ function patchOf(
 }
 
 export function FactCheckSection({ statuses, readOnly }: Props) {
+  const statusLabel = useStatusLabel();
   const { t } = useTranslation('annotations');
   const { error } = useNotices();
   const notebook = useApiQuery('getNotebook', {});
@@ -116,7 +118,7 @@ export function FactCheckSection({ statuses, readOnly }: Props) {
         <tbody>
           {statuses.map((s) => (
             <tr key={s}>
-              <th scope="row">{s}</th>
+              <th scope="row">{statusLabel(s)}</th>
               <td>
                 <input
                   type="number"

@@ -18,6 +18,7 @@ import { VirtualList } from '../ui/VirtualList';
 import { setAnnotationDrag } from './drag';
 import { hashTags } from './format';
 import '../styles/claims-panel.css';
+import { useStatusLabel } from '../ui/status-label';
 
 /** Claims asked for at first; scrolling to the end asks for PAGE_GROWTH times as many, up to MAX_CLAIMS. */
 const FIRST_PAGE = 200;
@@ -46,6 +47,7 @@ export function ClaimsPanel({
   onCite(claim: ResolvedClaim): void;
   onDrafted(brief: Brief): void;
 }) {
+  const statusLabel = useStatusLabel();
   const { t } = useTranslation('briefs');
   const { error } = useNotices();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
@@ -170,7 +172,7 @@ export function ClaimsPanel({
           any={t('claims.anyStatus')}
           value={filters.status}
           onChange={(status) => set({ status })}
-          options={(notebook.data?.statuses ?? []).map((st) => ({ value: st, label: st }))}
+          options={(notebook.data?.statuses ?? []).map((st) => ({ value: st, label: statusLabel(st) }))}
         />
         <FilterSelect
           label={t('claims.source')}
@@ -257,7 +259,7 @@ export function ClaimsPanel({
                     {hit.tagNames.length > 0 && <> · {hashTags(hit.tagNames)}</>}
                     <span className={`claims-item-status status-${hit.annotation.status}`}>
                       {' '}
-                      · {hit.annotation.status}
+                      · {statusLabel(hit.annotation.status)}
                     </span>
                   </span>
                 </span>

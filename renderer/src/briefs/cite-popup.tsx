@@ -13,6 +13,7 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { useApiQuery, useDebouncedValue } from '../api/queries';
 import { findTrigger } from './trigger';
 import { hashTags } from './format';
+import { useStatusLabel } from '../ui/status-label';
 
 export interface CiteTrigger {
   from: number;
@@ -151,6 +152,7 @@ export function useCitePopup(
 }
 
 export function CitePopup({ popup }: { popup: CitePopupApi }) {
+  const statusLabel = useStatusLabel();
   const { t } = useTranslation('briefs');
   const { trigger, hits, active, loading } = popup;
   if (!trigger) return null;
@@ -186,7 +188,7 @@ export function CitePopup({ popup }: { popup: CitePopupApi }) {
                 {citationLabel(hit)}
                 {hit.actorNames.length > 0 && <> · {hit.actorNames.join(', ')}</>}
                 {hit.tagNames.length > 0 && <> · {hashTags(hit.tagNames)}</>}
-                <span className="cite-option-status"> · {hit.annotation.status}</span>
+                <span className="cite-option-status"> · {statusLabel(hit.annotation.status)}</span>
               </span>
             </li>
           ))}

@@ -16,8 +16,10 @@ import { readerParagraphs } from '../reader/paragraphs';
 import { formatDate } from '../sources/format';
 import { printPieces, type PrintSpan } from './marks';
 import '../styles/print.css';
+import { useStatusLabel } from '../ui/status-label';
 
 export function PrintSource({ source }: { source: Source }) {
+  const statusLabel = useStatusLabel();
   const { t, i18n } = useTranslation('print');
   const { anchored, tags } = useAnnotations();
   const paragraphs = useMemo(() => readerParagraphs(source.text), [source.text]);
@@ -74,7 +76,7 @@ export function PrintSource({ source }: { source: Source }) {
                     <strong>{t(`kinds.${a.kind}`)}</strong> <q lang={lang}>{source.text.slice(start, end)}</q>
                   </p>
                   <p className="print-meta">
-                    {a.kind === 'claim' && <span>{t('statusIs', { status: a.status })}</span>}
+                    {a.kind === 'claim' && <span>{t('statusIs', { status: statusLabel(a.status) })}</span>}
                     {tagNames.length > 0 && <span>{t('tagsAre', { tags: tagNames.join(', ') })}</span>}
                   </p>
                   {note && <p className="print-note">{note}</p>}

@@ -21,6 +21,7 @@ import { Highlighted } from './Highlighted';
 import { formatDate } from '../sources/format';
 import '../styles/search.css';
 import { ReturnFocus } from '../ui/ReturnFocus';
+import { useStatusLabel } from '../ui/status-label';
 
 export interface PaletteCommand {
   id: string;
@@ -407,6 +408,7 @@ function FilterChips({
   setFilters(f: SearchFilters): void;
   data: FilterData;
 }) {
+  const statusLabel = useStatusLabel();
   const { t } = useTranslation(['search', 'common', 'enums']);
   const set = (key: keyof SearchFilters, value: string) => {
     const next = { ...filters };
@@ -450,7 +452,7 @@ function FilterChips({
     chip(
       'statuses',
       t('filters.status'),
-      data.statuses.map((s) => [s, s]),
+      data.statuses.map((s) => [s, statusLabel(s)]),
     ),
     chip(
       'languages',
