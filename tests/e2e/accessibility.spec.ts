@@ -6,7 +6,7 @@
  * and its summary, the reader with highlights and the selection popover, the
  * inspector, the Tags and statuses dialog and its merge confirmation, the
  * source deletion, the history panel, the command palette, the keyboard
- * shortcuts, the actors list, an actor page, its merge and delete
+ * shortcuts, the Settings dialog, the actors list, an actor page, its merge and delete
  * confirmations, the suggestions panel and the brief editor with its claims
  * panel. No critical or serious violation may remain; the failure lists each
  * one (rule, elements, summary). Each screen also has exactly one level-one
@@ -220,6 +220,13 @@ test('every screen and dialog passes axe (WCAG A and AA) in light and dark', asy
   found.push(...(await scan(page, 'keyboard shortcuts')));
   await page.keyboard.press('Escape');
   await expect(shortcuts).toHaveCount(0);
+  // Settings.
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await expect(settings).toBeVisible();
+  found.push(...(await scan(page, 'settings')));
+  await page.keyboard.press('Escape');
+  await expect(settings).toBeHidden();
 
   // Actors: the list and an actor page, its merge and delete confirmations, the suggestions.
   await views(page).getByRole('button', { name: 'Actors' }).click();
