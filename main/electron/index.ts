@@ -18,7 +18,18 @@ import {
 import { exportedItems, interopLine } from '../../shared/interop-summary';
 import { exportFileName } from '../services/export-file';
 import { describeError, LogFile } from '../services/log-file';
-import { openNotebookSession, callApi, snapshotRoot, userConfigDir, useWorkerBesideBundle } from '../services/session';
+import type { ParseKeys } from 'i18next';
+import {
+  openNotebookSession,
+  callApi,
+  resolveLanguage,
+  snapshotRoot,
+  translatorFor,
+  userConfigDir,
+  UserSettingsStore,
+  useSystemLanguages,
+  useWorkerBesideBundle,
+} from '../services/session';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_DEFINITION, serveAppFile } from './app-protocol';
 import { parseLaunchOptions } from './args';
 import { routeConsoleToLog, UnexpectedErrors, watchRenderer } from './diagnostics';
@@ -71,6 +82,17 @@ let mainWindow: BrowserWindow | null = null;
 let controller: NotebookController | null = null;
 let stopForwarding: (() => void) | null = null;
 let recent: RecentNotebooks;
+/** The person's settings (their language names the menu and the dialogs); set when the app is ready. */
+let settings: UserSettingsStore | undefined;
+
+/** The translator of the person's language, as their setting is now. */
+function translator() {
+  return translatorFor(resolveLanguage(settings?.peek().language ?? 'system'));
+}
+/** A word of the `menu` catalogue in the person's language. */
+function t(key: `menu:${ParseKeys<'menu'>}`, params: Readonly<Record<string, string | number>> = {}): string {
+  return translator().t(key as never, params);
+}
 /** File grants handed to each window's page (dropped or picked files); never paths. */
 const grants = new WindowGrants();
 
@@ -101,8 +123,8 @@ async function savePath(opts: Electron.SaveDialogOptions): Promise<string | null
 const dialogs: ShellDialogs = {
   async pickNotebookFolder() {
     const opts: Electron.OpenDialogOptions = {
-      title: 'Open notebook',
-      buttonLabel: 'Open Notebook',
+      title: t('menu:dialog.openTitle'),
+      buttonLabel: t('menu:dialog.openButton'),
       properties: ['openDirectory', 'createDirectory'],
     };
     const args = parentFor(opts);
@@ -112,10 +134,10 @@ const dialogs: ShellDialogs = {
   },
   async pickNewNotebookPath(defaultPath) {
     const opts: Electron.SaveDialogOptions = {
-      title: 'New notebook',
-      buttonLabel: 'Create Notebook',
+      title: t('menu:dialog.newTitle'),
+      buttonLabel: t('menu:dialog.newButton'),
       defaultPath,
-      nameFieldLabel: 'Notebook name',
+      nameFieldLabel: t('menu:dialog.newNameField'),
       properties: ['createDirectory', 'showOverwriteConfirmation'],
     };
     return savePath(opts);
@@ -123,11 +145,11 @@ const dialogs: ShellDialogs = {
   async confirmCreateIn(dir) {
     const response = await messageBox({
       type: 'question',
-      buttons: ['Create Notebook Here', 'Cancel'],
+      buttons: [t('menu:dialog.createHere'), t('menu:dialog.cancel')],
       defaultId: 1,
       cancelId: 1,
-      message: 'This folder is not a Dossier notebook.',
-      detail: `${dir} already holds other files. Create a new notebook in it anyway? Nothing in it will be changed or removed.`,
+      message: t('menu:dialog.notNotebook'),
+      detail: t('menu:dialog.notNotebookDetail', { dir }),
     });
     return response === 0;
   },
@@ -135,17 +157,17 @@ const dialogs: ShellDialogs = {
     const choices: FailureChoice[] = ['open', 'new', 'quit'];
     const response = await messageBox({
       type: 'error',
-      buttons: ['Open Another Notebook…', 'New Notebook…', 'Quit'],
+      buttons: [t('menu:dialog.openAnother'), t('menu:newNotebook'), t('menu:dialog.quit')],
       defaultId: 0,
       cancelId: 2,
       noLink: true,
-      message: 'The notebook could not be opened.',
+      message: t('menu:dialog.couldNotOpen'),
       detail: message,
     });
     return choices[response] ?? 'quit';
   },
   async showError(title, message) {
-    await messageBox({ type: 'error', buttons: ['OK'], message: title, detail: message });
+    await messageBox({ type: 'error', buttons: [t('menu:dialog.ok')], message: title, detail: message });
   },
 };
 
@@ -157,7 +179,7 @@ async function showUnexpectedError(title: string, detail: string): Promise<void>
   }
   const response = await messageBox({
     type: 'error',
-    buttons: ['OK', 'Show Log File'],
+    buttons: [t('menu:dialog.ok'), t('menu:dialog.showLogFile')],
     defaultId: 0,
     cancelId: 0,
     noLink: true,
@@ -169,7 +191,7 @@ async function showUnexpectedError(title: string, detail: string): Promise<void>
 
 async function showLogs(): Promise<void> {
   const error = await shell.openPath(log.dir);
-  if (error) await dialogs.showError('The logs folder could not be opened', `${log.dir}: ${error}`);
+  if (error) await dialogs.showError(t('menu:dialog.logsNotOpened'), `${log.dir}: ${error}`);
 }
 
 function updateWindowTitle(title: string | null): void {
@@ -183,6 +205,7 @@ async function refreshMenu(): Promise<void> {
     isDev,
     appName: APP_NAME,
     recent: await recent.list(),
+    translator: translator(),
     actions: {
       newNotebook: () => void controller?.newWithDialog(),
       openNotebook: () => void controller?.openWithDialog(),
@@ -243,9 +266,15 @@ async function importWithDialog(kinds: Array<'openFile' | 'openDirectory'>): Pro
     ];
     await messageBox({
       type: value.added.length ? 'info' : 'warning',
-      buttons: ['OK'],
-      message: `Imported ${value.added.length}, skipped ${value.skipped.length}, rejected ${value.rejected.length}.`,
-      detail: lines.slice(0, 20).join('\n') + (lines.length > 20 ? `\n… and ${lines.length - 20} more` : ''),
+      buttons: [t('menu:dialog.ok')],
+      message: t('menu:dialog.imported', {
+        added: value.added.length,
+        skipped: value.skipped.length,
+        rejected: value.rejected.length,
+      }),
+      detail:
+        lines.slice(0, 20).join('\n') +
+        (lines.length > 20 ? `\n${t('menu:dialog.andMore', { n: lines.length - 20 })}` : ''),
     });
   }
 }
@@ -256,8 +285,8 @@ async function exportInteropWithDialog(format: InteropFormat): Promise<void> {
   if (!current) return;
   const info = INTEROP_FORMAT_INFO[format];
   const target = await savePath({
-    title: `Export ${info.label}`,
-    buttonLabel: 'Export',
+    title: t('menu:dialog.exportTitle', { format: info.label }),
+    buttonLabel: t('menu:export'),
     defaultPath: path.join(
       app.getPath('documents'),
       exportFileName(
@@ -272,13 +301,16 @@ async function exportInteropWithDialog(format: InteropFormat): Promise<void> {
   if (!target) return;
   const result = await callApi(current.service, 'exportInteropToFile', { format, path: target });
   if (!result.ok) {
-    await dialogs.showError('Export failed', result.error.message);
+    await dialogs.showError(t('menu:dialog.exportFailed'), result.error.message);
     return;
   }
   await messageBox({
     type: 'info',
-    buttons: ['OK'],
-    message: `Exported ${exportedItems(result.value as ApiOutput<'exportInteropToFile'>)} as ${info.label}.`,
+    buttons: [t('menu:dialog.ok')],
+    message: t('menu:dialog.exported', {
+      items: exportedItems(result.value as ApiOutput<'exportInteropToFile'>),
+      format: info.label,
+    }),
     detail: target,
   });
 }
@@ -287,8 +319,8 @@ async function exportInteropWithDialog(format: InteropFormat): Promise<void> {
 async function pickExportPath(defaultName: string, format: BriefFormat): Promise<string | null> {
   const info = BRIEF_FORMAT_INFO[format];
   const opts: Electron.SaveDialogOptions = {
-    title: 'Export brief',
-    buttonLabel: 'Export',
+    title: t('menu:dialog.exportBriefTitle'),
+    buttonLabel: t('menu:export'),
     defaultPath: path.join(app.getPath('documents'), defaultName),
     filters: [{ name: info.label, extensions: [info.extension] }],
     properties: ['createDirectory', 'showOverwriteConfirmation'],
@@ -405,9 +437,14 @@ async function startApp(): Promise<void> {
   app.setAboutPanelOptions({
     applicationName: APP_NAME,
     applicationVersion: app.getVersion(),
-    copyright: 'An offline research notebook.',
+    copyright: t('menu:dialog.aboutCopyright'),
   });
   recent = RecentNotebooks.inFolder(app.getPath('userData'));
+  // The menu and the dialogs speak the person's language: their setting, else the system's; the menu follows a change.
+  useSystemLanguages(() => [...app.getPreferredSystemLanguages(), app.getLocale()]);
+  settings = UserSettingsStore.for(userConfigDir({ userData: app.getPath('userData') }));
+  await settings.get();
+  settings.onChange(() => void refreshMenu());
   controller = new NotebookController({
     openSession: (dir, options) =>
       openNotebookSession(dir, {

@@ -144,7 +144,7 @@ function desktopHandlers(options: ApiHandlerOptions): Record<DesktopMethodName, 
     async grantDroppedFiles(_session, contents, input) {
       const { paths } = parseDesktop('grantDroppedFiles', input);
       if (!paths.every((p) => path.isAbsolute(p)))
-        throw new DossierError('invalid-input', 'Only files dropped on or picked in the window can be granted.');
+        throw DossierError.of('invalid-input', 'electron.onlyFilesDroppedPicked');
       return { ok: true, value: { grants: options.grants.for(contents).issue(paths) } };
     },
     async importGrants(session, contents, input) {

@@ -42,7 +42,7 @@ export const actorCommand: CliCommand = {
     remove: { type: 'string', multiple: true },
     into: { type: 'string' },
   },
-  async run({ args, options, call, print }) {
+  async run({ args, options, call, print, t }) {
     const [sub] = args;
     if (!sub || !SUBCOMMANDS.includes(sub))
       throw new UsageError(`unknown actor command "${sub ?? ''}" (try: dossier actor add <name>, dossier actors)`);
@@ -94,10 +94,11 @@ export const actorCommand: CliCommand = {
       const drop = new Set(remove.map(normaliseAlias));
       const unknown = remove.filter((r) => !actor.aliases.some((a) => normaliseAlias(a) === normaliseAlias(r)));
       if (unknown.length)
-        throw new DossierError(
-          'not-found',
-          `“${unknown[0]}” is not an alias of ${actor.name} (${actor.aliases.join(', ') || 'it has none'}).`,
-        );
+        throw DossierError.of('not-found', 'cli.alias', {
+          value: unknown[0]!,
+          name: actor.name,
+          aliases: actor.aliases.join(', ') || t('cli:actor.noAliases'),
+        });
       const aliases = [...actor.aliases.filter((a) => !drop.has(normaliseAlias(a))), ...add];
       const updated = await call('updateActor', { id: actor.id, aliases });
       await show(updated, 'Updated');

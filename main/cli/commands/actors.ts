@@ -61,10 +61,12 @@ export const actorsCommand: CliCommand = {
       const result = await call('acceptSuggestion', { key: s.key, ...(asActorId ? { asActorId } : {}) });
       if (result.conflict) {
         const { actor, names } = result.conflict;
-        throw new DossierError(
-          'invalid-input',
-          `“${names.join('”, “')}” is already a name of ${actor.name} (${actor.id}): merge into ${actor.name}? Run: dossier actors accept ${s.key} --as "${actor.name}"`,
-        );
+        throw DossierError.of('invalid-input', 'cli.alreadyNameMergeInto', {
+          value: names.join('”, “'),
+          name: actor.name,
+          id: actor.id,
+          key: s.key,
+        });
       }
       print(result.actor, () => [
         `${result.created ? 'Created' : 'Updated'} ${actorLine(result.actor, [result.actor])}`,

@@ -75,7 +75,7 @@ export const doctorCommand: CliCommand = {
     const before = await call('checkNotebook', {});
     if (!options.repair) {
       print(before, () => report(before));
-      if (!before.ok) throw new DossierError('corrupt', 'the notebook needs attention (see above)');
+      if (!before.ok) throw DossierError.of('corrupt', 'cli.notebookNeedsAttentionSee');
       return;
     }
     const repairable = !before.manifestProblem && before.unlistedFiles.length > 0;
@@ -84,9 +84,8 @@ export const doctorCommand: CliCommand = {
     if (repairable) {
       const n = before.unlistedFiles.length;
       const sure = await confirm(options, io, `Repair ${n} unlisted file(s) as shown above? [y/N] `);
-      if (sure === undefined)
-        throw new DossierError('invalid-input', 'doctor --repair changes the notebook; add --yes to confirm');
-      if (!sure) throw new DossierError('cancelled', 'Nothing was repaired.');
+      if (sure === undefined) throw DossierError.of('invalid-input', 'cli.doctorRepairChangesNotebook');
+      if (!sure) throw DossierError.of('cancelled', 'cli.nothingWasRepaired');
       repair = await call('repairNotebook', {});
     }
     const after = await call('checkNotebook', {});
@@ -95,6 +94,6 @@ export const doctorCommand: CliCommand = {
       io.out('');
       for (const line of repair ? repairLines(repair) : ['Nothing to repair.']) io.out(line);
     }
-    if (!after.ok) throw new DossierError('corrupt', 'the notebook still needs attention (dossier doctor shows what)');
+    if (!after.ok) throw DossierError.of('corrupt', 'cli.notebookStillNeedsAttention');
   },
 };

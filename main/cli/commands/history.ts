@@ -3,11 +3,12 @@ import { DossierError } from '../../../shared/errors';
 import type { CliCommand, CommandContext } from '../command';
 import { helpLines } from '../options';
 
-async function step(which: 'undo' | 'redo', { call, print }: CommandContext): Promise<void> {
+async function step(which: 'undo' | 'redo', { call, print, t }: CommandContext): Promise<void> {
   const result = await call(which, {});
-  if (result.label === undefined) throw new DossierError('not-found', `Nothing to ${which}.`);
-  const next = result.undoLabel ? `next undo: ${result.undoLabel}` : 'nothing more to undo';
-  print(result, () => [`${which === 'undo' ? 'Undid' : 'Redid'}: ${result.label}  (${next})`]);
+  if (result.label === undefined)
+    throw DossierError.of('not-found', which === 'undo' ? 'cli.nothingToUndo' : 'cli.nothingToRedo');
+  const next = result.undoLabel ? t('cli:history.nextUndo', { label: result.undoLabel }) : t('cli:history.noMoreUndo');
+  print(result, () => [t(which === 'undo' ? 'cli:history.undid' : 'cli:history.redid', { label: result.label, next })]);
 }
 
 export const undoCommand: CliCommand = {

@@ -49,10 +49,9 @@ export const importCommand: CliCommand = {
     // Nothing added and something refused is a failure a script must see; only duplicates skipped is not.
     const { added, rejected } = result;
     if (added.length === 0 && !result.interop?.length && rejected.length > 0)
-      throw new DossierError(
-        'invalid-input',
-        `nothing was imported: ${rejected.length === 1 ? '1 file was' : `${rejected.length} files were`} rejected`,
-      );
+      throw DossierError.of('invalid-input', 'cli.nothingWasImportedRejected', {
+        value: rejected.length === 1 ? '1 file was' : `${rejected.length} files were`,
+      });
   },
 };
 
@@ -143,15 +142,9 @@ export const sourceCommand: CliCommand = {
       },
     );
     if (count === undefined && !options.yes)
-      throw new DossierError(
-        'invalid-input',
-        `“${title}” cannot be read, so its annotations cannot be counted; add --yes to remove it from the notebook (its file stays in the folder).`,
-      );
+      throw DossierError.of('invalid-input', 'cli.readSoAnnotationsCounted', { title });
     if (count && !options.yes)
-      throw new DossierError(
-        'invalid-input',
-        `“${title}” has ${count} annotation(s) that would be deleted with it, for good; add --yes to delete them too.`,
-      );
+      throw DossierError.of('invalid-input', 'cli.hasAnnotationSWould', { title, countValue: count });
     const result = await call('deleteSource', { id });
     print(result, () => [
       `Deleted “${result.title}” (${result.id}) with ${result.annotations} annotation(s) and ${result.relations} relation(s).`,

@@ -29,15 +29,11 @@ export const unlockCommand: CliCommand = {
       print({ removed: false, lock: null }, () => [`${notebook} is not locked.`]);
       return;
     }
-    if (lock.state === 'held') throw new DossierError('locked', `${what}: close it there; the lock was not removed.`);
+    if (lock.state === 'held') throw DossierError.of('locked', 'cli.closeThereLockWas', { what });
     const asked = `${what}.\nRemove the lock? Only when Dossier is not running there: it would lose its changes. [y/N] `;
     const sure = await confirm(options, io, asked);
-    if (sure === undefined)
-      throw new DossierError(
-        'invalid-input',
-        `${what}. If Dossier is not running there, remove the lock with: dossier unlock --yes`,
-      );
-    if (!sure) throw new DossierError('cancelled', 'The lock was not removed.');
+    if (sure === undefined) throw DossierError.of('invalid-input', 'cli.ifDossierRunningThere', { what });
+    if (!sure) throw DossierError.of('cancelled', 'cli.lockWasRemoved');
     await removeNotebookLock(notebook, lock);
     print({ removed: true, lock: 'lock' in lock ? lock.lock : null }, () => [
       `Removed the lock: ${notebook} was ${describeLock(lock)}.`,

@@ -71,7 +71,7 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
 
   const findBrief = (id: string): Brief => {
     const brief = store.manifest.briefs.find((b) => b.id === id);
-    if (!brief) throw new DossierError('not-found', `No brief with id "${id}".`);
+    if (!brief) throw DossierError.of('not-found', 'briefs.briefId', { id });
     return brief;
   };
 
@@ -123,7 +123,7 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
       const docChanged = doc !== undefined && !sameJson(doc, current.doc);
       const styleChanged = citationStyle !== undefined && citationStyle !== (current.citationStyle ?? DEFAULT_STYLE);
       if (!titleChanged && !docChanged && !styleChanged) return summarize(current);
-      if (titleChanged && !title) throw new DossierError('invalid-input', 'A brief needs a title.');
+      if (titleChanged && !title) throw DossierError.of('invalid-input', 'briefs.briefNeedsTitle');
       if (styleChanged) await loadStyle(store.dir, citationStyle); // a style the notebook has, or a clear error
       const label = docChanged ? 'Edit brief' : titleChanged ? 'Rename brief' : 'Change citation style';
       await ctx.transact(
@@ -131,7 +131,7 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
         async (tx) => {
           await tx.updateManifest((m) => {
             const b = m.briefs.find((x) => x.id === id);
-            if (!b) throw new DossierError('not-found', `No brief with id "${id}".`);
+            if (!b) throw DossierError.of('not-found', 'briefs.briefId', { id });
             if (titleChanged) b.title = title!;
             if (docChanged) b.doc = doc!;
             if (styleChanged) b.citationStyle = citationStyle!;
@@ -166,7 +166,7 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
       let draft;
       if ('actorId' in input) {
         if (!bctx.actors.some((a) => a.id === input.actorId))
-          throw new DossierError('not-found', `No actor with id "${input.actorId}".`);
+          throw DossierError.of('not-found', 'briefs.actorId', { actorId: input.actorId });
         draft = draftBriefFromActor(bctx, input.actorId);
       } else if ('tagId' in input) {
         draft = draftBriefFromTag(bctx, input.tagId);
@@ -203,7 +203,7 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
     },
 
     async addCitationStyle({ fileName, xml }) {
-      if (store.readOnly) throw new DossierError('read-only', `Cannot add a style: ${store.problem}`);
+      if (store.readOnly) throw DossierError.of('read-only', 'briefs.addStyle', { problem: store.problem ?? '' });
       return addStyle(store.dir, fileName, xml);
     },
 

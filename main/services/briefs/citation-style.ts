@@ -100,10 +100,10 @@ function engineFor(xml: string, name: string): { engine: Engine; items: Map<stri
     );
     engine.setOutputFormat('html');
   } catch (err) {
-    throw new DossierError(
-      'invalid-input',
-      `${name} could not be read as a CSL style (${err instanceof Error ? err.message : String(err)}).`,
-    );
+    throw DossierError.of('invalid-input', 'briefs.couldReadCslStyle', {
+      name,
+      value: err instanceof Error ? err.message : String(err),
+    });
   }
   engines.set(xml, { engine, items });
   if (engines.size > MAX_ENGINES) engines.delete(engines.keys().next().value!);
@@ -126,12 +126,11 @@ export interface CitationFormatter {
  * style for a file that is not a CSL style.
  */
 export function citationFormatter(xml: string, sources: readonly SourceMeta[], name = 'the style'): CitationFormatter {
-  if (xml.length > MAX_STYLE_BYTES)
-    throw new DossierError('invalid-input', `${name} is larger than 1 MB: not a CSL style.`);
+  if (xml.length > MAX_STYLE_BYTES) throw DossierError.of('invalid-input', 'briefs.largerThan1Mb', { name });
   if (/<!DOCTYPE|<!ENTITY/i.test(xml))
-    throw new DossierError('invalid-input', `${name} declares a DOCTYPE or entities: refused.`);
+    throw DossierError.of('invalid-input', 'briefs.declaresDoctypeEntitiesRefused', { name });
   if (!/<style\b[^>]{0,2000}xmlns="http:\/\/purl\.org\/net\/xbiblio\/csl"/.test(xml))
-    throw new DossierError('invalid-input', `${name} is not a CSL style (no <style> in the CSL namespace).`);
+    throw DossierError.of('invalid-input', 'briefs.cslStyleStyleCsl', { name });
   const byId = new Map(sources.map((s) => [s.id, s]));
   const cached = engineFor(xml, name);
   cached.items.clear();
@@ -143,10 +142,10 @@ export function citationFormatter(xml: string, sources: readonly SourceMeta[], n
     engine.updateItems([...cached.items.keys()]);
   } catch (err) {
     engines.delete(xml);
-    throw new DossierError(
-      'invalid-input',
-      `${name} could not be read as a CSL style (${err instanceof Error ? err.message : String(err)}).`,
-    );
+    throw DossierError.of('invalid-input', 'briefs.couldReadCslStyle', {
+      name,
+      value: err instanceof Error ? err.message : String(err),
+    });
   }
   const kind: CitationKind = engine.opt.class === 'note' ? 'note' : 'in-text';
   const cites = new Map<string, Inline[]>();

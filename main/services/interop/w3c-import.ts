@@ -58,7 +58,7 @@ export async function importW3c(
   bytes: Uint8Array,
   fileName: string,
 ): Promise<InteropImportSummary> {
-  if (ctx.store.readOnly) throw new DossierError('read-only', `Cannot import: ${ctx.store.problem}`);
+  if (ctx.store.readOnly) throw DossierError.of('read-only', 'interop.import', { problem: ctx.store.problem ?? '' });
   const file = parseW3c(bytes, fileName);
   const plan = new ImportPlan(ctx, file);
   const summary: InteropImportSummary = {
@@ -230,7 +230,7 @@ class ImportPlan {
       text,
       removed: info.removed ?? [],
     });
-    if (!source.success) throw new DossierError('invalid-input', `The source ${info.iri} in the file is damaged.`);
+    if (!source.success) throw DossierError.of('invalid-input', 'interop.sourceFileDamaged', { iri: info.iri });
     return source.data;
   }
 
@@ -322,10 +322,10 @@ class ImportPlan {
       updatedAt: timestamp(a.modified) ?? created,
     });
     if (!record.success) {
-      throw new DossierError(
-        'invalid-input',
-        `Annotation ${a.n} of the file cannot be stored: ${record.error.issues[0]?.message}.`,
-      );
+      throw DossierError.of('invalid-input', 'interop.annotationFileStored', {
+        n: a.n,
+        message: record.error.issues[0]?.message ?? '',
+      });
     }
     return record.data;
   }
