@@ -373,12 +373,11 @@ export async function callApi(
 }
 
 /**
- * An error as the person should read it: a message of the catalogue in their language, a disk's or an
- * input check's failure in words; anything else (a bug) as it is.
+ * An error as the person should read it: a message of the catalogue in their language (said, so no later
+ * door puts it back in English), a disk's or an input check's failure in words; anything else (a bug) as it is.
  */
 function sayInLanguage(err: unknown, translator: Translator): unknown {
-  if (err instanceof DossierError)
-    return err.words ? new DossierError(err.code, err.inLanguage(translator), err.words) : err;
+  if (err instanceof DossierError) return err.words ? new DossierError(err.code, err.inLanguage(translator)) : err;
   const shaped = toApiError(err, translator);
   return shaped.code === 'internal' ? err : new DossierError(shaped.code, shaped.message);
 }
