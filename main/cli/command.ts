@@ -1,6 +1,5 @@
 /** What a CLI command gets and returns. One file per command group in main/cli/commands/. */
 import type { ApiEvent, ApiInput, ApiOutput, MethodName } from '../../shared/api';
-import type { Translator } from '../../shared/i18n';
 
 export class UsageError extends Error {}
 
@@ -21,8 +20,6 @@ export interface CommandContext {
   /** The notebook folder (absolute). */
   notebook: string;
   io: CliIo;
-  /** The person's language (their setting, else the locale environment): `t('cli:…')`. */
-  t: Translator['t'];
   /**
    * Calls an API method through the same door as the app (`callApi`: the
    * method's schema validates and fills in the input) and returns its value;

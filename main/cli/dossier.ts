@@ -26,6 +26,7 @@ import {
   type NotebookSession,
 } from '../services/session';
 import type { Translator } from '../../shared/i18n';
+import { say, useCliLanguage } from './words';
 import { UsageError, type CliCommand, type CliIo } from './command';
 import { forTerminal, jsonForTerminal } from './terminal-text';
 import { actorsCommand } from './commands/actors';
@@ -67,19 +68,19 @@ export const COMMANDS: CliCommand[] = [
 ];
 
 /** The help: of every command, or of one (`dossier tag --help`). */
-function usage(t: Translator['t'], only?: CliCommand): string {
+function usage(only?: CliCommand): string {
   return [
     only
-      ? t('cli:help.usageOne', { name: only.name })
-      : t('cli:help.usage', { command: `<${t('cli:help.commandWord')}>` }),
+      ? say('cli:help.usageOne', { name: only.name })
+      : say('cli:help.usage', { command: `<${say('cli:help.commandWord')}>` }),
     '',
-    t('cli:help.commands'),
+    say('cli:help.commands'),
     ...(only ? [only] : COMMANDS).flatMap((c) => c.usage.map((l) => `  ${l}`)),
     '',
-    t('cli:help.options'),
-    `  --notebook <folder>   ${t('cli:help.notebook')}`,
-    `  --json                ${t('cli:help.json')}`,
-    `  -h, --help            ${t('cli:help.help')}`,
+    say('cli:help.options'),
+    `  --notebook <folder>   ${say('cli:help.notebook')}`,
+    `  --json                ${say('cli:help.json')}`,
+    `  -h, --help            ${say('cli:help.help')}`,
   ].join('\n');
 }
 
@@ -132,7 +133,7 @@ async function askOnTerminal(question: string): Promise<string> {
 function failure(err: unknown, io: CliIo, t: Translator): number {
   const code = (err as { code?: unknown }).code;
   if (err instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
-    io.err(t.t('cli:usageFailure', { problem: (err as Error).message.split('\n')[0] }));
+    io.err(say('cli:usageFailure', { problem: (err as Error).message.split('\n')[0]! }));
     return 2;
   }
   // A DossierError is said in the person's language; a raw file-system error (ENOSPC while opening) becomes a readable one.
@@ -172,7 +173,7 @@ export async function main(argv: string[], rawIo: CliIo = processIo()): Promise<
   let session: NotebookSession | undefined;
   let exit: number;
   const translator = await cliTranslator();
-  const t = translator.t;
+  useCliLanguage(translator);
   try {
     const globalOptions = {
       notebook: { type: 'string' },
@@ -189,10 +190,10 @@ export async function main(argv: string[], rawIo: CliIo = processIo()): Promise<
       options: { ...globalOptions, ...(command?.options ?? {}) },
     });
     if (values.help || !name) {
-      io.out(usage(t, command));
+      io.out(usage(command));
       return values.help ? 0 : 2;
     }
-    if (!command) throw new UsageError(t('cli:unknownCommand', { name }));
+    if (!command) throw new UsageError(say('cli:unknownCommand', { name }));
     const notebook = path.resolve(
       (values.notebook as string | undefined) ?? process.env.DOSSIER_NOTEBOOK ?? 'notebook.dossier',
     );
@@ -220,7 +221,6 @@ export async function main(argv: string[], rawIo: CliIo = processIo()): Promise<
       json,
       notebook,
       io,
-      t,
       call,
       onEvent: async (listener) => (await open()).onEvent(listener),
       print: (value, text) => {

@@ -23,6 +23,7 @@ import {
   openNotebookSession,
   callApi,
   resolveLanguage,
+  say,
   snapshotRoot,
   translatorFor,
   userConfigDir,
@@ -91,7 +92,7 @@ function translator() {
 }
 /** A word of the `menu` catalogue in the person's language. */
 function t(key: `menu:${ParseKeys<'menu'>}`, params: Readonly<Record<string, string | number>> = {}): string {
-  return translator().t(key as never, params);
+  return say(translator(), key, params);
 }
 /** File grants handed to each window's page (dropped or picked files); never paths. */
 const grants = new WindowGrants();
@@ -237,14 +238,14 @@ async function importWithDialog(kinds: Array<'openFile' | 'openDirectory'>): Pro
   const current = controller?.current;
   if (!current) return;
   const opts: Electron.OpenDialogOptions = {
-    title: 'Import into the notebook',
-    buttonLabel: 'Import',
+    title: t('menu:dialog.importTitle'),
+    buttonLabel: t('menu:dialog.importButton'),
     properties: [...kinds, 'multiSelections'],
     filters: kinds.includes('openFile')
       ? [
-          { name: 'Articles', extensions: [...IMPORT_EXTENSIONS] },
-          { name: 'Annotations, projects and codebooks', extensions: [...INTEROP_IMPORT_EXTENSIONS] },
-          { name: 'All files', extensions: ['*'] },
+          { name: t('menu:dialog.filterArticles'), extensions: [...IMPORT_EXTENSIONS] },
+          { name: t('menu:dialog.filterExchange'), extensions: [...INTEROP_IMPORT_EXTENSIONS] },
+          { name: t('menu:dialog.filterAll'), extensions: ['*'] },
         ]
       : [],
   };
@@ -254,7 +255,7 @@ async function importWithDialog(kinds: Array<'openFile' | 'openDirectory'>): Pro
   if (picked.canceled || picked.filePaths.length === 0) return;
   const result = await callApi(current.service, 'importPaths', { paths: picked.filePaths });
   if (!result.ok) {
-    await dialogs.showError('Import failed', result.error.message);
+    await dialogs.showError(t('menu:dialog.importFailed'), result.error.message);
     return;
   }
   const value = result.value as ImportResult;
@@ -333,7 +334,7 @@ async function openReadme(): Promise<void> {
     ? path.join(process.resourcesPath, 'README.md')
     : path.join(app.getAppPath(), 'README.md');
   const error = await shell.openPath(readme);
-  if (error) await dialogs.showError('The Read Me could not be opened', `${readme}: ${error}`);
+  if (error) await dialogs.showError(t('menu:dialog.readMeNotOpened'), `${readme}: ${error}`);
 }
 
 function createWindow(): BrowserWindow {
@@ -358,7 +359,7 @@ function createWindow(): BrowserWindow {
   if (current) updateWindowTitle(path.basename(current.dir).replace(/\.dossier$/i, ''));
   const load = win.loadURL(appEntryUrl);
   load.catch((err: unknown) => {
-    void dialogs.showError('The window could not be loaded', err instanceof Error ? err.message : String(err));
+    void dialogs.showError(t('menu:dialog.windowNotLoaded'), err instanceof Error ? err.message : String(err));
   });
   return win;
 }
@@ -457,6 +458,7 @@ async function startApp(): Promise<void> {
     defaultNotebookDir: path.join(app.getPath('documents'), APP_NAME, 'My Research.dossier'),
     onChanged: onNotebookChanged,
     onRecentChanged: () => void refreshMenu(),
+    translator,
   });
   registerApiHandlers(ipcMain, {
     getSession: () => controller?.current ?? null,

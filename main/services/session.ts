@@ -31,7 +31,7 @@ export { useWorkerBesideBundle } from './workers/entry';
 /** For the CLI, which reaches the services only through this module (a lock is looked at without opening). */
 export { MANIFEST_FILE } from './store/notebook-store';
 export { userConfigDir, UserSettingsStore } from './settings/user-settings';
-export { environmentLanguages, resolveLanguage, translatorFor, useSystemLanguages } from './settings/language';
+export { environmentLanguages, resolveLanguage, say, translatorFor, useSystemLanguages } from './settings/language';
 export { inspectNotebookLock, removeNotebookLock, type LockState } from './store/notebook-lock';
 /** Where snapshots go: the desktop app passes its user-data folder, the CLI and dev:web nothing. */
 export { snapshotRoot } from './snapshots';

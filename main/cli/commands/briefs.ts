@@ -1,8 +1,10 @@
 /** brief draft | export | list | style: briefs from the command line (docs/cli.md). */
+import { say } from '../words';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BRIEF_FORMATS, BriefFormat, orList } from '../../../shared/enums';
 import { UsageError, type CliCommand } from '../command';
+import { helpLines, helpMore } from '../options';
 import { refuseInside } from '../paths';
 
 async function isFile(file: string): Promise<boolean> {
@@ -11,15 +13,17 @@ async function isFile(file: string): Promise<boolean> {
 
 export const briefCommand: CliCommand = {
   name: 'brief',
-  usage: [
-    'brief draft --actor NAME | --tag T [--title "…"]',
-    "                             draft a brief from an actor's or a tag's claims and save it",
-    `brief export <briefId> --format ${BRIEF_FORMATS.join('|')} --out <file> [--style <name|file.csl>]`,
-    "                             export a brief with its citations in a CSL style (default: the brief's)",
-    "brief list                   the notebook's briefs",
-    'brief style list | add <file.csl> | set <briefId> <name>',
-    "                             the citation styles; add one to the notebook; set a brief's",
-  ],
+  get usage() {
+    return [
+      'brief draft --actor NAME | --tag T [--title "…"]',
+      helpMore(say('cli:briefs.draftBriefFromActor')),
+      `brief export <briefId> --format ${BRIEF_FORMATS.join('|')} --out <file> [--style <name|file.csl>]`,
+      helpMore(say('cli:briefs.exportBriefCitationsCsl')),
+      ...helpLines('brief list', say('cli:briefs.notebookSBriefs')),
+      'brief style list | add <file.csl> | set <briefId> <name>',
+      helpMore(say('cli:briefs.citationStylesAddOne')),
+    ];
+  },
   options: {
     actor: { type: 'string' },
     tag: { type: 'string' },
@@ -34,7 +38,7 @@ export const briefCommand: CliCommand = {
     if (sub === 'draft') {
       const actor = options.actor as string | undefined;
       const tag = options.tag as string | undefined;
-      if (!!actor === !!tag) throw new UsageError('brief draft needs exactly one of --actor NAME or --tag T');
+      if (!!actor === !!tag) throw new UsageError(say('cli:briefs.briefDraftNeedsExactly'));
       const title = typeof options.title === 'string' && options.title.trim() ? { title: options.title.trim() } : {};
       const input = actor
         ? { actorId: (await call('lookupActor', { query: actor })).id, ...title }
@@ -45,17 +49,20 @@ export const briefCommand: CliCommand = {
     }
     if (sub === 'export') {
       const briefId = rest[0];
-      if (!briefId) throw new UsageError('brief export needs a brief id (see: dossier brief list)');
+      if (!briefId) throw new UsageError(say('cli:briefs.briefExportNeedsBrief'));
       const format = BriefFormat.safeParse(options.format);
       if (!format.success) {
         throw new UsageError(
           options.format === undefined
-            ? `brief export needs --format ${BRIEF_FORMATS.join('|')}`
-            : `unknown format "${String(options.format)}": use ${orList(BRIEF_FORMATS)}`,
+            ? say('cli:briefs.briefExportNeedsFormat', { BRIEF_FORMATS: BRIEF_FORMATS.join('|') })
+            : say('cli:briefs.unknownFormatUse', {
+                format: String(options.format),
+                BRIEF_FORMATS: orList(BRIEF_FORMATS),
+              }),
         );
       }
       const out = options.out;
-      if (typeof out !== 'string' || !out.trim()) throw new UsageError('brief export needs --out <file>');
+      if (typeof out !== 'string' || !out.trim()) throw new UsageError(say('cli:briefs.briefExportNeedsOut'));
       await refuseInside(out, notebook);
       const style = typeof options.style === 'string' ? options.style : undefined;
       // A path to a .csl file is read here; a bare name is one of the notebook's styles.
@@ -66,7 +73,9 @@ export const briefCommand: CliCommand = {
             ? { style }
             : {};
       const result = await call('exportBriefToFile', { briefId, format: format.data, path: out, ...styleInput });
-      print(result, () => [`Wrote ${result.path} (${result.format}, ${result.bytes} bytes)`]);
+      print(result, () => [
+        say('cli:briefs.wroteBytes', { path: result.path, format: result.format, bytes: result.bytes }),
+      ]);
       return;
     }
     if (sub === 'style') {
@@ -78,32 +87,39 @@ export const briefCommand: CliCommand = {
       }
       if (action === 'add') {
         const file = more[0];
-        if (!file) throw new UsageError('brief style add needs a .csl file');
+        if (!file) throw new UsageError(say('cli:briefs.briefStyleAddNeeds'));
         const added = await call('addCitationStyle', {
           fileName: path.basename(file),
           xml: await readFile(file, 'utf8'),
         });
-        print(added, () => [`Added ${added.id}  ${added.title}  (${added.kind})`]);
+        print(added, () => [say('cli:briefs.added', { id: added.id, title: added.title, kind: added.kind })]);
         return;
       }
       if (action === 'set') {
         const [briefId, name] = more;
-        if (!briefId || !name) throw new UsageError('brief style set needs a brief id and a style name');
+        if (!briefId || !name) throw new UsageError(say('cli:briefs.briefStyleSetNeeds'));
         const summary = await call('updateBrief', { id: briefId, citationStyle: name });
-        print(summary, () => [`${summary.id}  ${summary.title} now cites in ${name}`]);
+        print(summary, () => [say('cli:briefs.nowCites', { id: summary.id, title: summary.title, name })]);
         return;
       }
-      throw new UsageError(`unknown brief style command "${action ?? ''}" (try: dossier brief style list)`);
+      throw new UsageError(say('cli:briefs.unknownBriefStyleCommand', { value: action ?? '' }));
     }
     if (sub === 'list') {
       const briefs = await call('listBriefs', {});
       print(briefs, () =>
         briefs.length
-          ? briefs.map((b) => `${b.id}  ${b.title}  (${b.citations} citations, updated ${b.updatedAt})`)
-          : ['No briefs yet.'],
+          ? briefs.map((b) =>
+              say('cli:briefs.citationsUpdated', {
+                id: b.id,
+                title: b.title,
+                citations: b.citations,
+                updatedAt: b.updatedAt,
+              }),
+            )
+          : [say('cli:briefs.briefsYet')],
       );
       return;
     }
-    throw new UsageError(`unknown brief command "${sub ?? ''}" (try: dossier brief draft --actor NAME)`);
+    throw new UsageError(say('cli:briefs.unknownBriefCommandTry', { value: sub ?? '' }));
   },
 };

@@ -5,7 +5,8 @@
  * Translators are made once per language and shared.
  */
 import type { LanguageChoice, UiLanguage } from '../../../shared/enums';
-import { createTranslator, pickLanguage, type Translator } from '../../../shared/i18n';
+import type { ParseKeys } from 'i18next';
+import { createTranslator, pickLanguage, type Namespace, type Translator } from '../../../shared/i18n';
 
 /**
  * The system's preferred languages from the locale environment, POSIX style: the first of LC_ALL,
@@ -39,4 +40,16 @@ export function translatorFor(language: UiLanguage): Translator {
   let translator = translators.get(language);
   if (!translator) translators.set(language, (translator = createTranslator(language)));
   return translator;
+}
+
+/**
+ * A word of the catalogues (`namespace:key`) in the translator's language: for a key chosen from a
+ * union at run time, which i18next's own typing cannot take; the key is still checked here.
+ */
+export function say<NS extends Namespace>(
+  translator: Translator,
+  key: `${NS}:${ParseKeys<NS>}`,
+  params: Readonly<Record<string, string | number>> = {},
+): string {
+  return translator.t(key as never, params);
 }

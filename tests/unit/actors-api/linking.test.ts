@@ -8,7 +8,6 @@
  * with `asActorId`, `dossier actors accept` says so); and every way of naming
  * an actor resolves an alias to the actor that carries it.
  */
-import { createTranslator } from '../../../shared/i18n';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -167,7 +166,6 @@ describe('dossier actors accept, when an actor already carries the name', () => 
       json: false,
       notebook: '',
       io: { out: () => undefined, err: () => undefined, isTTY: false },
-      t: createTranslator('en').t,
       call: conflictOnce,
       onEvent: async () => () => undefined,
       print: (_json: unknown, text: () => string[]) => void printed.push(...text()),

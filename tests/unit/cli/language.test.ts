@@ -36,6 +36,8 @@ describe('the CLI in the person’s language', () => {
     const help = await run('--help');
     expect(help.out).toContain('Användning: dossier <kommando> [flaggor]');
     expect(help.out).toContain('Kommandon:');
+    expect(help.out).toContain('sources                      lista anteckningsbokens källor');
+    expect(help.out).not.toMatch(/list the notebook's sources/);
 
     await runJson('--notebook', nb, 'import', path.join(FIXTURES, 'harbour-accord.txt'));
     const undone = await run('--notebook', nb, 'undo');
@@ -50,6 +52,10 @@ describe('the CLI in the person’s language', () => {
     expect(missing.err.trim()).toBe(
       'dossier: Ingen källa med id eller titel "no-such-source" i den här anteckningsboken.',
     );
+    expect((await run('--notebook', nb, 'tag', 'list')).out.trim()).toBe('Inga etiketter än.');
+    const usage = await run('--notebook', nb, 'tag', 'add');
+    expect(usage.code).toBe(2);
+    expect(usage.err.trim()).toBe('dossier: tag add behöver ett namn. Prova: dossier --help');
     const unknown = await run('--notebook', nb, 'frobnicate');
     expect(unknown.err.trim()).toBe('dossier: okänt kommando "frobnicate". Prova: dossier --help');
   }, 120_000);
