@@ -18,7 +18,7 @@
 import { createHash } from 'node:crypto';
 import type { InteropImportSummary } from '../../../shared/api';
 import { docNode, paragraphNode, textNode } from '../../../shared/brief-doc';
-import { DossierError } from '../../../shared/errors';
+import { DossierError, sayError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import {
   Annotation,
@@ -77,13 +77,16 @@ export async function importW3c(
     if (place.kind === 'missing') {
       summary.orphans.push({
         quote: a.quote?.exact ?? '',
-        reason: `missing source: ${place.label} is not in this notebook and the file does not carry its text — import the article, then this file again`,
+        reason: sayError(ctx.translator(), { key: 'exchange.orphanMissingSource', params: { label: place.label } }),
       });
       continue;
     }
     const title = place.kind === 'new' ? place.source.title : place.title;
     if (!a.quote) {
-      summary.orphans.push({ quote: '', reason: `annotation ${a.n} on “${title}” has no text quote to place it by` });
+      summary.orphans.push({
+        quote: '',
+        reason: sayError(ctx.translator(), { key: 'exchange.orphanNoQuote', params: { n: a.n, title } }),
+      });
       continue;
     }
     const text = place.kind === 'new' ? place.source.text : place.text;
@@ -96,7 +99,13 @@ export async function importW3c(
     );
     if (twin) continue; // already in the notebook (the file imported before)
     if (anchored.orphan)
-      summary.orphans.push({ quote: a.quote.exact, reason: `kept as an orphan in “${title}”: ${anchored.orphan}` });
+      summary.orphans.push({
+        quote: a.quote.exact,
+        reason: sayError(ctx.translator(), {
+          key: 'exchange.orphanKept',
+          params: { title, problem: anchored.orphan },
+        }),
+      });
     const annotation = await plan.annotation(a, sourceId, anchored.target, place.kind === 'new');
     place.existing.push(annotation);
     if (place.kind === 'matched') added.set(sourceId, [...(added.get(sourceId) ?? []), annotation]);
