@@ -95,7 +95,7 @@ export const actorCommand: CliCommand = {
       const drop = new Set(remove.map(normaliseAlias));
       const unknown = remove.filter((r) => !actor.aliases.some((a) => normaliseAlias(a) === normaliseAlias(r)));
       if (unknown.length)
-        throw DossierError.of('not-found', 'cli.alias', {
+        throw DossierError.of('not-found', 'cli.notAnAlias', {
           value: unknown[0]!,
           name: actor.name,
           aliases: actor.aliases.join(', ') || say('cli:actor.noAliases'),

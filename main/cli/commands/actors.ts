@@ -52,7 +52,7 @@ export const actorsCommand: CliCommand = {
                 value: s.existingActorId ? `  ${say('cli:actors.knownActor')}` : '',
               }),
             )
-          : [say('cli:actors.suggestions')],
+          : [say('cli:actors.noSuggestions')],
       );
       return;
     }

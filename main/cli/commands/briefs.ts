@@ -116,7 +116,7 @@ export const briefCommand: CliCommand = {
                 updatedAt: b.updatedAt,
               }),
             )
-          : [say('cli:briefs.briefsYet')],
+          : [say('cli:briefs.none')],
       );
       return;
     }

@@ -29,7 +29,7 @@ export const relationCommand: CliCommand = {
               const other = `${r.other.annotationId}${r.other.exact ? ` “${r.other.exact}”` : ''}`;
               return `${r.id}  ${r.from === annotationId ? `${r.type} ${other}` : `${other} ${r.type} it`}`;
             })
-          : [say('cli:relations.relations')],
+          : [say('cli:relations.none')],
       );
     } else if (sub === 'add') {
       const fromId = requireArg(args, 1, say('cli:relations.relationAddNeedsTwo'));

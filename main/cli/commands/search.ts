@@ -123,7 +123,7 @@ export const corroborateCommand: CliCommand = {
             (h) =>
               `${h.score.toFixed(2).padStart(6)}  ${h.sourceId} [${h.start}–${h.end}] ${h.source.title}${h.source.outlet ? ` (${h.source.outlet})` : ''}\n        ${h.text.replace(/\s+/g, ' ')}`,
           )
-        : [say('cli:search.similarPassagesOtherSources2')],
+        : [say('cli:search.noSimilar')],
     );
   },
 };

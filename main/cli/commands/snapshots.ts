@@ -52,7 +52,7 @@ export const snapshotsCommand: CliCommand = {
     }
     const id = requireArg(args, 1, say('cli:snapshots.snapshotsRestoreNeedsSnapshot'));
     const snapshot = (await call('listSnapshots', {})).find((s) => s.id === id);
-    const question = say('cli:snapshots.replaceNotebookSFiles2', { id });
+    const question = say('cli:snapshots.confirmRestore', { id });
     if (snapshot && !options.yes && !(await confirm(question))) {
       if (!process.stdin.isTTY) throw new UsageError(say('cli:snapshots.snapshotsRestoreReplacesNotebook'));
       io.err(say('cli:snapshots.nothingRestored'));

@@ -30,7 +30,7 @@ function settingsLines(statuses: readonly string[], settings: FactCheckSettings 
     say('cli:statuses.organisation', {
       value: settings?.organisation
         ? `${settings.organisation.name}${settings.organisation.url ? ` <${settings.organisation.url}>` : ''}`
-        : say('cli:statuses.set'),
+        : say('cli:statuses.notSet'),
     }),
   ];
 }
@@ -110,6 +110,6 @@ export const notebookCommand: CliCommand = {
     const url = stringOption(options, 'url') ?? current?.url;
     if (!name) throw new UsageError(say('cli:statuses.notebookSetNeedsOrganisation2'));
     const settings = await call('setFactCheckSettings', { organisation: { name, ...(url ? { url } : {}) } });
-    print(settings.organisation, () => [say('cli:statuses.organisation2', { name, value: url ? ` <${url}>` : '' })]);
+    print(settings.organisation, () => [say('cli:statuses.organisationSet', { name, value: url ? ` <${url}>` : '' })]);
   },
 };

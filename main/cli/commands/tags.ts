@@ -43,7 +43,7 @@ export const tagCommand: CliCommand = {
     if (sub === 'list') {
       const tags = await call('listTags', {});
       const lines = tags.map((t) => ({ path: pathOf(t, tags), id: t.id })).sort((a, b) => a.path.localeCompare(b.path));
-      print(tags, () => (lines.length ? lines.map((l) => `${l.id}  ${l.path}`) : [say('cli:tags.tagsYet')]));
+      print(tags, () => (lines.length ? lines.map((l) => `${l.id}  ${l.path}`) : [say('cli:tags.none')]));
       return;
     }
     if (sub === 'add') {

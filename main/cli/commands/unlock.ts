@@ -8,7 +8,7 @@ import { confirm, helpLines } from '../options';
 
 /** The lock in words: who, where, since when. */
 export function describeLock(lock: LockState): string {
-  if (lock.state === 'none') return say('cli:unlock.locked');
+  if (lock.state === 'none') return say('cli:unlock.notLocked');
   if (lock.state === 'held' && lock.lock.pid === process.pid && lock.lock.host === os.hostname())
     return say('cli:unlock.lockedCommand');
   if (lock.state === 'unreadable') return say('cli:unlock.lockFileCannotRead');
@@ -34,7 +34,7 @@ export const unlockCommand: CliCommand = {
     const lock = await inspectNotebookLock(notebook);
     const what = `${notebook} is ${describeLock(lock)}`;
     if (lock.state === 'none') {
-      print({ removed: false, lock: null }, () => [say('cli:unlock.locked2', { notebook })]);
+      print({ removed: false, lock: null }, () => [say('cli:unlock.notLockedNotebook', { notebook })]);
       return;
     }
     if (lock.state === 'held') throw DossierError.of('locked', 'cli.closeThereLockWas', { what });

@@ -78,7 +78,7 @@ export function actorMethods(ctx: ServiceContext): ServiceMethods<ActorMethodNam
 
   const getActor = (id: string): Actor => {
     const actor = store.manifest.actors.find((a) => a.id === id);
-    if (!actor) throw DossierError.of('not-found', 'actors.actorIdNotebook', { id });
+    if (!actor) throw DossierError.of('not-found', 'actors.noActorQuoted', { id });
     return actor;
   };
 

@@ -15,7 +15,7 @@ export type ActorLinkPlan = { type: 'move'; from: string; to: string } | { type:
 
 function actorById(manifest: NotebookManifest, id: string): Actor {
   const actor = manifest.actors.find((a) => a.id === id);
-  if (!actor) throw DossierError.of('not-found', 'actors.actorIdNotebook2', { id });
+  if (!actor) throw DossierError.of('not-found', 'actors.noActor', { id });
   return actor;
 }
 

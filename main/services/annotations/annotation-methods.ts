@@ -86,7 +86,7 @@ export function annotationMethods(ctx: ServiceContext): ServiceMethods<Annotatio
   const findAnnotation = async (sourceId: string, id: string): Promise<Annotation> => {
     const file = await store.loadSource(sourceId);
     const found = file.annotations.find((a) => a.id === id);
-    if (!found) throw DossierError.of('not-found', 'annotations.annotationSource', { id, sourceId });
+    if (!found) throw DossierError.of('not-found', 'annotations.noAnnotationInSource', { id, sourceId });
     return found;
   };
 
@@ -117,7 +117,7 @@ export function annotationMethods(ctx: ServiceContext): ServiceMethods<Annotatio
 
   const getTag = (id: string): Tag => {
     const tag = store.manifest.tags.find((t) => t.id === id);
-    if (!tag) throw DossierError.of('not-found', 'annotations.tagId', { id });
+    if (!tag) throw DossierError.of('not-found', 'annotations.noTag', { id });
     return tag;
   };
 

@@ -71,7 +71,7 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
 
   const findBrief = (id: string): Brief => {
     const brief = store.manifest.briefs.find((b) => b.id === id);
-    if (!brief) throw DossierError.of('not-found', 'briefs.briefId', { id });
+    if (!brief) throw DossierError.of('not-found', 'briefs.noBrief', { id });
     return brief;
   };
 
@@ -131,7 +131,7 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
         async (tx) => {
           await tx.updateManifest((m) => {
             const b = m.briefs.find((x) => x.id === id);
-            if (!b) throw DossierError.of('not-found', 'briefs.briefId', { id });
+            if (!b) throw DossierError.of('not-found', 'briefs.noBrief', { id });
             if (titleChanged) b.title = title!;
             if (docChanged) b.doc = doc!;
             if (styleChanged) b.citationStyle = citationStyle!;
@@ -166,7 +166,7 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
       let draft;
       if ('actorId' in input) {
         if (!bctx.actors.some((a) => a.id === input.actorId))
-          throw DossierError.of('not-found', 'briefs.actorId', { actorId: input.actorId });
+          throw DossierError.of('not-found', 'briefs.noActorQuoted', { actorId: input.actorId });
         draft = draftBriefFromActor(bctx, input.actorId);
       } else if ('tagId' in input) {
         draft = draftBriefFromTag(bctx, input.tagId);
@@ -203,7 +203,7 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
     },
 
     async addCitationStyle({ fileName, xml }) {
-      if (store.readOnly) throw DossierError.of('read-only', 'briefs.addStyle', { problem: store.problem ?? '' });
+      if (store.readOnly) throw DossierError.of('read-only', 'briefs.cannotAddStyle', { problem: store.problem ?? '' });
       return addStyle(store.dir, fileName, xml);
     },
 

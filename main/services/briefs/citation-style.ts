@@ -126,7 +126,7 @@ export interface CitationFormatter {
  * style for a file that is not a CSL style.
  */
 export function citationFormatter(xml: string, sources: readonly SourceMeta[], name = 'the style'): CitationFormatter {
-  if (xml.length > MAX_STYLE_BYTES) throw DossierError.of('invalid-input', 'briefs.largerThan1Mb', { name });
+  if (xml.length > MAX_STYLE_BYTES) throw DossierError.of('invalid-input', 'briefs.styleTooLarge', { name });
   if (/<!DOCTYPE|<!ENTITY/i.test(xml))
     throw DossierError.of('invalid-input', 'briefs.declaresDoctypeEntitiesRefused', { name });
   if (!/<style\b[^>]{0,2000}xmlns="http:\/\/purl\.org\/net\/xbiblio\/csl"/.test(xml))

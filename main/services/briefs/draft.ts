@@ -136,7 +136,7 @@ function relatedClaims(ctx: BriefContext, id: string): Array<{ type: string; cla
 
 function actorById(ctx: BriefContext, actorId: string): Actor {
   const actor = ctx.actors.find((a) => a.id === actorId);
-  if (!actor) throw DossierError.of('not-found', 'briefs.actorId2', { actorId });
+  if (!actor) throw DossierError.of('not-found', 'briefs.noActor', { actorId });
   return actor;
 }
 
@@ -204,7 +204,7 @@ function tagSubtree(tags: readonly Tag[], root: Tag): Array<{ tag: Tag; depth: n
 
 export function draftBriefFromTag(ctx: BriefContext, tagId: string): BriefDraft {
   const tag = ctx.tags.find((t) => t.id === tagId);
-  if (!tag) throw DossierError.of('not-found', 'briefs.tagId', { tagId });
+  if (!tag) throw DossierError.of('not-found', 'briefs.noTag', { tagId });
   const subtree = tagSubtree(ctx.tags, tag);
   const depthOf = new Map(subtree.map((x) => [x.tag.id, x.depth]));
 
@@ -240,7 +240,7 @@ export function draftBriefFromAnnotations(ctx: BriefContext, ids: readonly strin
     if (seen.has(id)) continue;
     seen.add(id);
     const claim = ctx.annotation(id);
-    if (!claim) throw DossierError.of('not-found', 'briefs.claimId', { id });
+    if (!claim) throw DossierError.of('not-found', 'briefs.noClaim', { id });
     claims.push(claim);
   }
   claims.sort(compareClaims);

@@ -12,7 +12,7 @@ export function interopMethods(ctx: ServiceContext): ServiceMethods<'exportInter
       throw DossierError.of('invalid-input', 'interop.exportAvailable', { label: INTEROP_FORMAT_INFO[format].label });
     const known = new Set(ctx.store.manifest.sources.map((s) => s.id));
     const missing = sourceIds?.find((id) => !known.has(id));
-    if (missing) throw DossierError.of('not-found', 'interop.sourceId', { missing });
+    if (missing) throw DossierError.of('not-found', 'interop.noSource', { missing });
     const input: InteropExportInput = sourceIds ? { sourceIds } : {};
     return exporter(ctx, input);
   };

@@ -27,7 +27,7 @@ export async function exportW3c(ctx: ServiceContext, input: InteropExportInput =
   const listed = new Set(manifest.sources.map((s) => s.id));
   const ids = input.sourceIds ?? manifest.sources.map((s) => s.id);
   const unknown = ids.filter((id) => !listed.has(id));
-  if (unknown.length) throw DossierError.of('not-found', 'interop.sourceIdNotebook', { value: unknown.join(', ') });
+  if (unknown.length) throw DossierError.of('not-found', 'interop.noSources', { value: unknown.join(', ') });
   const files: SourceFile[] = [];
   for (const id of new Set(ids)) files.push(await ctx.store.loadSource(id));
 

@@ -158,5 +158,5 @@ export class IndexStore {
 }
 
 function corrupt(what: string): DossierError {
-  return DossierError.of('corrupt', 'search.savedSearchIndexCould2', { what });
+  return DossierError.of('corrupt', 'search.indexUnreadableWhy', { what });
 }

@@ -63,7 +63,7 @@ export function createSearchArea(ctx: ServiceContext, options: SearchServiceOpti
       const found = file.annotations.find((a) => a.id === id);
       if (found) return found;
     }
-    throw DossierError.of('not-found', 'search.annotationId2', { id });
+    throw DossierError.of('not-found', 'search.noAnnotation', { id });
   };
 
   const methods: ServiceMethods<SearchMethodName> = {

@@ -2,7 +2,8 @@
  * Main's messages come from the catalogues: an error made with a sentence
  * written into the code (`new DossierError(code, 'Some text')`, an import
  * rejection with its reason in the code) would reach a Swedish reader in
- * English. Such errors are made with `DossierError.of(code, key, params)` /
+ * English; so would a usage error of the CLI (`new UsageError('…')`, its words come from `say('cli:…')`).
+ * Such errors are made with `DossierError.of(code, key, params)` /
  * `ImportRejection.of(key, params)`, whose keys the type checker holds to the
  * `errors` catalogue; `new DossierError(code, message)` stays for a message
  * already in words (from a worker, a parser, another process).
@@ -25,7 +26,7 @@ function isWrittenText(node: ts.Expression): boolean {
   return false;
 }
 
-/** `new DossierError(code, <text>)` and `new ImportRejection(<text>)` in main/ and shared/, as file:line. */
+/** `new DossierError(code, <text>)`, `new ImportRejection(<text>)` and the CLI's `new UsageError(<text>)` in main/ and shared/, as file:line. */
 function writtenMessages(): string[] {
   const files = execFileSync('git', ['ls-files', 'main', 'shared'], { cwd: root, encoding: 'utf8' })
     .split('\n')
@@ -33,14 +34,14 @@ function writtenMessages(): string[] {
   const found: string[] = [];
   for (const file of files) {
     const text = readFileSync(path.join(root, file), 'utf8');
-    if (!/new (DossierError|ImportRejection)\(/.test(text)) continue;
+    if (!/new (DossierError|ImportRejection|UsageError)\(/.test(text)) continue;
     const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
     const visit = (node: ts.Node): void => {
       if (ts.isNewExpression(node) && ts.isIdentifier(node.expression)) {
         const message =
           node.expression.text === 'DossierError'
             ? node.arguments?.[1]
-            : node.expression.text === 'ImportRejection'
+            : node.expression.text === 'ImportRejection' || node.expression.text === 'UsageError'
               ? node.arguments?.[0]
               : undefined;
         if (message && isWrittenText(message))
