@@ -25,6 +25,8 @@ export interface ControlledSession {
   readonly service: DossierService;
   onEvent(listener: (event: ApiEvent) => void): () => void;
   close(): Promise<void>;
+  /** The person's language (a notebook session has it). */
+  translator?(): Translator;
 }
 
 export type OpenSession = (dir: string, options: { title?: string }) => Promise<ControlledSession>;
