@@ -414,8 +414,8 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   // Logged, and shown once per distinct error with the log file's path; the app carries on.
-  process.on('uncaughtException', (err) => unexpected.report('Dossier ran into an unexpected error', err));
-  process.on('unhandledRejection', (reason) => unexpected.report('Dossier ran into an unexpected error', reason));
+  process.on('uncaughtException', (err) => unexpected.report(t('menu:dialog.unexpected'), err));
+  process.on('unhandledRejection', (reason) => unexpected.report(t('menu:dialog.unexpected'), reason));
 
   void app
     .whenReady()
@@ -424,7 +424,10 @@ if (!app.requestSingleInstanceLock()) {
       // Last resort: say what happened instead of leaving a process without a window.
       const message = err instanceof Error ? err.message : String(err);
       console.error('Dossier could not start:', err);
-      dialog.showErrorBox('Dossier could not start', `${message}\n\nThe details are in the log file:\n${log.path}`);
+      dialog.showErrorBox(
+        t('menu:dialog.couldNotStart'),
+        t('menu:dialog.couldNotStartDetail', { message, log: log.path }),
+      );
       app.quit();
     });
 }
