@@ -55,7 +55,7 @@ function report(c: NotebookCheck): string[] {
   };
   const note = c.lock.state === 'stale' || c.lock.state === 'unreadable' ? hint[c.lock.state] : '';
   const other = c.lock.state === 'other-host' ? ` ${say('cli:doctor.ifDossierClosedThere')}` : '';
-  lines.push(`${lockOk ? OK : BAD} lock: ${lock}${note}${other}`);
+  lines.push(say('cli:doctor.lockLine', { mark: lockOk ? OK : BAD, lock, note, other }));
   lines.push(say('cli:doctor.symbolicLinksInsideFolder', { OK }));
   return lines;
 }

@@ -27,7 +27,7 @@ export const relationCommand: CliCommand = {
         relations.length
           ? relations.map((r) => {
               const other = `${r.other.annotationId}${r.other.exact ? ` “${r.other.exact}”` : ''}`;
-              return `${r.id}  ${r.from === annotationId ? `${r.type} ${other}` : `${other} ${r.type} it`}`;
+              return `${r.id}  ${r.from === annotationId ? `${r.type} ${other}` : say('cli:relations.otherSide', { other, type: r.type })}`;
             })
           : [say('cli:relations.none')],
       );
