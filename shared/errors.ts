@@ -2,7 +2,10 @@
  * Errors that cross the API: a code a program can branch on and a message a
  * person can read. Never a stack trace.
  */
+import { createInstance, type ParseKeys } from 'i18next';
 import { z } from 'zod';
+import type { Translator } from './i18n';
+import enErrors from './i18n/locales/en/errors.json';
 
 export const ErrorCode = z.enum([
   'invalid-input',
@@ -21,12 +24,63 @@ export type ErrorCode = z.infer<typeof ErrorCode>;
 export const ApiErrorShape = z.object({ code: ErrorCode, message: z.string() });
 export type ApiErrorShape = z.infer<typeof ApiErrorShape>;
 
+/** A message of the `errors` catalogue, e.g. `store.notebookClosed`. */
+export type ErrorKey = ParseKeys<'errors'>;
+/** The values a message's {{placeholders}} take. */
+export type MessageParams = Readonly<Record<string, string | number>>;
+/** A message in words: its key in the `errors` catalogue and its values, put in a language when shown. */
+export interface Words {
+  readonly key: ErrorKey;
+  readonly params?: MessageParams;
+}
+
+let english: Translator | undefined;
+/**
+ * English, the language of logs and of a message until it is put in the person's language. Only the
+ * `errors` catalogue: the import and search workers make errors too, and start faster without the rest.
+ */
+export function englishTranslator(): Translator {
+  if (!english) {
+    english = createInstance();
+    void english.init({
+      resources: { en: { errors: enErrors } },
+      lng: 'en',
+      ns: ['errors'],
+      defaultNS: 'errors',
+      initAsync: false,
+      interpolation: { escapeValue: false },
+    });
+  }
+  return english;
+}
+
+/** A message of the `errors` catalogue in the translator's language. */
+export function sayError(t: Translator, words: Words): string {
+  return t.t(`errors:${words.key}`, { ...words.params }) as string;
+}
+
 export class DossierError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string) {
+  /** The message's key and values, when it came from the catalogue: it can then be said in another language. */
+  readonly words: Words | undefined;
+  /**
+   * An error whose message is already in words (from another process, a parser's own message): code that
+   * makes a message itself uses `DossierError.of` with a key of the `errors` catalogue.
+   */
+  constructor(code: ErrorCode, message: string, words?: Words) {
     super(message);
     this.name = 'DossierError';
     this.code = code;
+    this.words = words;
+  }
+  /** An error with a message of the `errors` catalogue: English until `inLanguage` says it in another. */
+  static of(code: ErrorCode, key: ErrorKey, params?: MessageParams): DossierError {
+    const words = params ? { key, params } : { key };
+    return new DossierError(code, sayError(englishTranslator(), words), words);
+  }
+  /** The message in the translator's language (as it is, when it did not come from the catalogue). */
+  inLanguage(t: Translator): string {
+    return this.words ? sayError(t, this.words) : this.message;
   }
   toJSON(): ApiErrorShape {
     return { code: this.code, message: this.message };
@@ -35,34 +89,37 @@ export class DossierError extends Error {
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiErrorShape };
 
-/** Turns anything thrown into an ApiErrorShape a person can read. */
-export function toApiError(err: unknown): ApiErrorShape {
-  if (err instanceof DossierError) return err.toJSON();
+/** Turns anything thrown into an ApiErrorShape a person can read, in the translator's language (English by default). */
+export function toApiError(err: unknown, t: Translator = englishTranslator()): ApiErrorShape {
+  if (err instanceof DossierError) return { code: err.code, message: err.inLanguage(t) };
   if (err instanceof z.ZodError) {
     const first = err.issues[0];
     const where = first && first.path.length ? ` (${first.path.join('.')})` : '';
     return {
       code: 'invalid-input',
-      message: `Invalid input${where}: ${first?.message ?? 'does not match the expected shape'}`,
+      message: sayError(t, {
+        key: 'shared.invalidInput',
+        params: { where, problem: first?.message ?? sayError(t, { key: 'shared.notExpectedShape' }) },
+      }),
     };
   }
-  const io = diskError(err);
+  const io = diskError(err, t);
   if (io) return io;
   const message = err instanceof Error ? err.message : String(err);
-  return { code: 'internal', message: message || 'Something went wrong.' };
+  return { code: 'internal', message: message || sayError(t, { key: 'shared.somethingWentWrong' }) };
 }
 
 /** What a person should read for the file-system errors a disk gives (Node's `code`s), instead of a raw errno. */
-const DISK_ERRORS: Readonly<Record<string, string>> = {
-  ENOSPC: 'The disk is full',
-  EDQUOT: 'The disk quota is used up',
-  EIO: 'The disk reported a read or write error',
-  EROFS: 'The disk is read-only',
-  EACCES: 'Permission denied',
-  EPERM: 'Permission denied',
+const DISK_ERRORS: Readonly<Record<string, ErrorKey>> = {
+  ENOSPC: 'disk.full',
+  EDQUOT: 'disk.quota',
+  EIO: 'disk.readWrite',
+  EROFS: 'disk.readOnly',
+  EACCES: 'disk.permission',
+  EPERM: 'disk.permission',
 };
 
-function diskError(err: unknown): ApiErrorShape | null {
+function diskError(err: unknown, t: Translator): ApiErrorShape | null {
   if (!(err instanceof Error)) return null;
   const { code, path: file } = err as Error & { code?: unknown; path?: unknown };
   const what = typeof code === 'string' ? DISK_ERRORS[code] : undefined;
@@ -70,7 +127,7 @@ function diskError(err: unknown): ApiErrorShape | null {
   const where = typeof file === 'string' && file ? ` (${file})` : '';
   return {
     code: 'io',
-    message: `${what}${where}: the change was not saved, and what was saved before is kept. Free some space or fix the disk, then try again.`,
+    message: sayError(t, { key: 'disk.notSaved', params: { what: sayError(t, { key: what }), where } }),
   };
 }
 

@@ -18,10 +18,15 @@ import {
   callApi,
   MANIFEST_FILE,
   openNotebookSession,
+  resolveLanguage,
   snapshotRoot,
+  translatorFor,
   userConfigDir,
+  UserSettingsStore,
   type NotebookSession,
 } from '../services/session';
+import type { Translator } from '../../shared/i18n';
+import { say, useCliLanguage } from './words';
 import { UsageError, type CliCommand, type CliIo } from './command';
 import { forTerminal, jsonForTerminal } from './terminal-text';
 import { actorsCommand } from './commands/actors';
@@ -77,16 +82,24 @@ function mergeDriverCommandLine(): string {
 /** The help: of every command, or of one (`dossier tag --help`). */
 function usage(only?: CliCommand): string {
   return [
-    only ? `Usage: dossier ${only.name} … [options]` : 'Usage: dossier <command> [options]',
+    only
+      ? say('cli:help.usageOne', { name: only.name })
+      : say('cli:help.usage', { command: `<${say('cli:help.commandWord')}>` }),
     '',
-    'Commands:',
+    say('cli:help.commands'),
     ...(only ? [only] : COMMANDS).flatMap((c) => c.usage.map((l) => `  ${l}`)),
     '',
-    'Options:',
-    '  --notebook <folder>   the notebook folder (default: $DOSSIER_NOTEBOOK or ./notebook.dossier); created by the first command that changes it',
-    '  --json                print JSON (the shapes in docs/cli.md)',
-    '  -h, --help            this help',
+    say('cli:help.options'),
+    `  --notebook <folder>   ${say('cli:help.notebook')}`,
+    `  --json                ${say('cli:help.json')}`,
+    `  -h, --help            ${say('cli:help.help')}`,
   ].join('\n');
+}
+
+/** The person's language for this run: their setting (shared with the app), else the locale environment. */
+async function cliTranslator(): Promise<Translator> {
+  const settings = await UserSettingsStore.for(userConfigDir()).get();
+  return translatorFor(resolveLanguage(settings.language));
 }
 
 /**
@@ -129,14 +142,14 @@ async function askOnTerminal(question: string): Promise<string> {
 }
 
 /** The one line a failure prints, with the exit code: 2 for bad usage, 1 for the rest. */
-function failure(err: unknown, io: CliIo): number {
+function failure(err: unknown, io: CliIo, t: Translator): number {
   const code = (err as { code?: unknown }).code;
   if (err instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
-    io.err(`dossier: ${(err as Error).message.split('\n')[0]}. Try: dossier --help`);
+    io.err(say('cli:usageFailure', { problem: (err as Error).message.split('\n')[0]! }));
     return 2;
   }
-  // A DossierError keeps its message; a raw file-system error (ENOSPC while opening) becomes a readable one.
-  io.err(`dossier: ${toApiError(err).message.split('\n')[0]}`);
+  // A DossierError is said in the person's language; a raw file-system error (ENOSPC while opening) becomes a readable one.
+  io.err(`dossier: ${toApiError(err, t).message.split('\n')[0]}`);
   return 1;
 }
 
@@ -151,19 +164,13 @@ async function refuseNonNotebook(dir: string): Promise<void> {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return;
-    if (code === 'ENOTDIR') throw new DossierError('invalid-input', `${dir} is a file, not a notebook folder.`);
+    if (code === 'ENOTDIR') throw DossierError.of('invalid-input', 'cli.fileNotebookFolder', { dir });
     throw err;
   }
   if (names.length && !names.includes(MANIFEST_FILE) && names.includes('sources'))
-    throw new DossierError(
-      'corrupt',
-      `${dir} has a sources folder but no ${MANIFEST_FILE}: restore ${MANIFEST_FILE} from a backup (nothing was changed).`,
-    );
+    throw DossierError.of('corrupt', 'cli.hasSourcesFolderBut', { dir, MANIFEST_FILE });
   if (names.length && !names.includes(MANIFEST_FILE))
-    throw new DossierError(
-      'invalid-input',
-      `${dir} is not a Dossier notebook (it holds other files and no ${MANIFEST_FILE}); use an empty or new folder for a new notebook.`,
-    );
+    throw DossierError.of('invalid-input', 'cli.dossierNotebookHoldsOther', { dir, MANIFEST_FILE });
 }
 
 export async function main(argv: string[], rawIo: CliIo = processIo()): Promise<number> {
@@ -177,6 +184,8 @@ export async function main(argv: string[], rawIo: CliIo = processIo()): Promise<
   };
   let session: NotebookSession | undefined;
   let exit: number;
+  const translator = await cliTranslator();
+  useCliLanguage(translator);
   try {
     const globalOptions = {
       notebook: { type: 'string' },
@@ -196,7 +205,7 @@ export async function main(argv: string[], rawIo: CliIo = processIo()): Promise<
       io.out(usage(command));
       return values.help ? 0 : 2;
     }
-    if (!command) throw new UsageError(`unknown command "${name}"`);
+    if (!command) throw new UsageError(say('cli:unknownCommand', { name }));
     const notebook = path.resolve(
       (values.notebook as string | undefined) ?? process.env.DOSSIER_NOTEBOOK ?? 'notebook.dossier',
     );
@@ -204,7 +213,7 @@ export async function main(argv: string[], rawIo: CliIo = processIo()): Promise<
     const args = positionals.slice(positionals.indexOf(name) + 1);
     const readOnly = command.readOnly?.(args, values) ?? false;
     const call = async <M extends MethodName>(method: M, input: ApiInput<M>) =>
-      unwrap(await callApi((await open()).service, method, input)) as ApiOutput<M>;
+      unwrap(await callApi((await open()).service, method, input, translator)) as ApiOutput<M>;
     const open = async () => {
       if (session) return session;
       await refuseNonNotebook(notebook);
@@ -235,13 +244,13 @@ export async function main(argv: string[], rawIo: CliIo = processIo()): Promise<
     });
     exit = 0;
   } catch (err) {
-    exit = failure(err, io);
+    exit = failure(err, io, translator);
   }
   try {
     await session?.close();
   } catch (err) {
     // Closing can meet a full disk too (the last writes, the search cache): one line, never a rejection.
-    exit = Math.max(exit, failure(err, io));
+    exit = Math.max(exit, failure(err, io, translator));
   }
   return exit;
 }

@@ -1,5 +1,6 @@
 /** Small helpers for commands: help lines in the usual two columns, and reading parsed options. */
 import { UsageError, type CliIo, type CommandContext } from './command';
+import { say } from './words';
 
 /** Where the description column of `dossier --help` starts. */
 const COLUMN = 29;
@@ -11,11 +12,16 @@ export function helpLines(synopsis: string, what: string): string[] {
     : [synopsis, `${' '.repeat(COLUMN)}${what}`];
 }
 
+/** A further line of a command's description in `dossier --help`, in the description column. */
+export function helpMore(what: string): string {
+  return `${' '.repeat(COLUMN)}${what}`;
+}
+
 /** A string option, trimmed; undefined when absent; a usage error when given empty. */
 export function stringOption(options: CommandContext['options'], name: string): string | undefined {
   const value = options[name];
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !value.trim()) throw new UsageError(`--${name} needs a value`);
+  if (typeof value !== 'string' || !value.trim()) throw new UsageError(say('cli:options.needsValue', { name }));
   return value.trim();
 }
 
@@ -24,7 +30,7 @@ export function listOption(options: CommandContext['options'], name: string): st
   const value = options[name];
   const values = value === undefined ? [] : Array.isArray(value) ? value : [String(value)];
   return values.map((v) => {
-    if (!v.trim()) throw new UsageError(`--${name} needs a value`);
+    if (!v.trim()) throw new UsageError(say('cli:options.needsValue', { name }));
     return v.trim();
   });
 }

@@ -22,8 +22,5 @@ export async function refuseInside(file: string, notebook: string): Promise<void
   const [target, folder] = await Promise.all([resolvedPath(file), resolvedPath(notebook)]);
   const rel = path.relative(folder, target);
   if (rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel)))
-    throw new DossierError(
-      'invalid-input',
-      `${path.resolve(file)} is inside the notebook folder ${notebook}; write exports outside it, so no notebook file is overwritten.`,
-    );
+    throw DossierError.of('invalid-input', 'cli.insideNotebookFolderWrite', { file: path.resolve(file), notebook });
 }

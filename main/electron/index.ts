@@ -18,7 +18,19 @@ import {
 import { exportedItems, interopLine } from '../../shared/interop-summary';
 import { exportFileName } from '../services/export-file';
 import { describeError, LogFile } from '../services/log-file';
-import { openNotebookSession, callApi, snapshotRoot, userConfigDir, useWorkerBesideBundle } from '../services/session';
+import type { ParseKeys } from 'i18next';
+import {
+  openNotebookSession,
+  callApi,
+  resolveLanguage,
+  say,
+  snapshotRoot,
+  translatorFor,
+  userConfigDir,
+  UserSettingsStore,
+  useSystemLanguages,
+  useWorkerBesideBundle,
+} from '../services/session';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_DEFINITION, serveAppFile } from './app-protocol';
 import { parseLaunchOptions } from './args';
 import { routeConsoleToLog, UnexpectedErrors, watchRenderer } from './diagnostics';
@@ -31,7 +43,6 @@ import {
   type FailureChoice,
   type ShellDialogs,
 } from './notebook-controller';
-import { UserSettingsStore } from '../services/settings/user-settings';
 import { RecentNotebooks } from './recent';
 import {
   createMainWindow,
@@ -79,6 +90,17 @@ let mainWindow: BrowserWindow | null = null;
 let controller: NotebookController | null = null;
 let stopForwarding: (() => void) | null = null;
 let recent: RecentNotebooks;
+/** The person's settings (their language names the menu and the dialogs); set when the app is ready. */
+let settings: UserSettingsStore | undefined;
+
+/** The translator of the person's language, as their setting is now. */
+function translator() {
+  return translatorFor(resolveLanguage(settings?.peek().language ?? 'system'));
+}
+/** A word of the `menu` catalogue in the person's language. */
+function t(key: `menu:${ParseKeys<'menu'>}`, params: Readonly<Record<string, string | number>> = {}): string {
+  return say(translator(), key, params);
+}
 /** File grants handed to each window's page (dropped or picked files); never paths. */
 const grants = new WindowGrants();
 
@@ -109,8 +131,8 @@ async function savePath(opts: Electron.SaveDialogOptions): Promise<string | null
 const dialogs: ShellDialogs = {
   async pickNotebookFolder() {
     const opts: Electron.OpenDialogOptions = {
-      title: 'Open notebook',
-      buttonLabel: 'Open Notebook',
+      title: t('menu:dialog.openTitle'),
+      buttonLabel: t('menu:dialog.openButton'),
       properties: ['openDirectory', 'createDirectory'],
     };
     const args = parentFor(opts);
@@ -120,10 +142,10 @@ const dialogs: ShellDialogs = {
   },
   async pickNewNotebookPath(defaultPath) {
     const opts: Electron.SaveDialogOptions = {
-      title: 'New notebook',
-      buttonLabel: 'Create Notebook',
+      title: t('menu:dialog.newTitle'),
+      buttonLabel: t('menu:dialog.newButton'),
       defaultPath,
-      nameFieldLabel: 'Notebook name',
+      nameFieldLabel: t('menu:dialog.newNameField'),
       properties: ['createDirectory', 'showOverwriteConfirmation'],
     };
     return savePath(opts);
@@ -131,11 +153,11 @@ const dialogs: ShellDialogs = {
   async confirmCreateIn(dir) {
     const response = await messageBox({
       type: 'question',
-      buttons: ['Create Notebook Here', 'Cancel'],
+      buttons: [t('menu:dialog.createHere'), t('menu:dialog.cancel')],
       defaultId: 1,
       cancelId: 1,
-      message: 'This folder is not a Dossier notebook.',
-      detail: `${dir} already holds other files. Create a new notebook in it anyway? Nothing in it will be changed or removed.`,
+      message: t('menu:dialog.notNotebook'),
+      detail: t('menu:dialog.notNotebookDetail', { dir }),
     });
     return response === 0;
   },
@@ -143,17 +165,17 @@ const dialogs: ShellDialogs = {
     const choices: FailureChoice[] = ['open', 'new', 'quit'];
     const response = await messageBox({
       type: 'error',
-      buttons: ['Open Another Notebook…', 'New Notebook…', 'Quit'],
+      buttons: [t('menu:dialog.openAnother'), t('menu:newNotebook'), t('menu:dialog.quit')],
       defaultId: 0,
       cancelId: 2,
       noLink: true,
-      message: 'The notebook could not be opened.',
+      message: t('menu:dialog.couldNotOpen'),
       detail: message,
     });
     return choices[response] ?? 'quit';
   },
   async showError(title, message) {
-    await messageBox({ type: 'error', buttons: ['OK'], message: title, detail: message });
+    await messageBox({ type: 'error', buttons: [t('menu:dialog.ok')], message: title, detail: message });
   },
 };
 
@@ -165,7 +187,7 @@ async function showUnexpectedError(title: string, detail: string): Promise<void>
   }
   const response = await messageBox({
     type: 'error',
-    buttons: ['OK', 'Show Log File'],
+    buttons: [t('menu:dialog.ok'), t('menu:dialog.showLogFile')],
     defaultId: 0,
     cancelId: 0,
     noLink: true,
@@ -177,7 +199,7 @@ async function showUnexpectedError(title: string, detail: string): Promise<void>
 
 async function showLogs(): Promise<void> {
   const error = await shell.openPath(log.dir);
-  if (error) await dialogs.showError('The logs folder could not be opened', `${log.dir}: ${error}`);
+  if (error) await dialogs.showError(t('menu:dialog.logsNotOpened'), `${log.dir}: ${error}`);
 }
 
 function updateWindowTitle(title: string | null): void {
@@ -191,6 +213,7 @@ async function refreshMenu(): Promise<void> {
     isDev,
     appName: APP_NAME,
     recent: await recent.list(),
+    translator: translator(),
     actions: {
       newNotebook: () => void controller?.newWithDialog(),
       openNotebook: () => void controller?.openWithDialog(),
@@ -223,14 +246,14 @@ async function importWithDialog(kinds: Array<'openFile' | 'openDirectory'>): Pro
   const current = controller?.current;
   if (!current) return;
   const opts: Electron.OpenDialogOptions = {
-    title: 'Import into the notebook',
-    buttonLabel: 'Import',
+    title: t('menu:dialog.importTitle'),
+    buttonLabel: t('menu:dialog.importButton'),
     properties: [...kinds, 'multiSelections'],
     filters: kinds.includes('openFile')
       ? [
-          { name: 'Articles', extensions: [...IMPORT_EXTENSIONS] },
-          { name: 'Annotations, projects and codebooks', extensions: [...INTEROP_IMPORT_EXTENSIONS] },
-          { name: 'All files', extensions: ['*'] },
+          { name: t('menu:dialog.filterArticles'), extensions: [...IMPORT_EXTENSIONS] },
+          { name: t('menu:dialog.filterExchange'), extensions: [...INTEROP_IMPORT_EXTENSIONS] },
+          { name: t('menu:dialog.filterAll'), extensions: ['*'] },
         ]
       : [],
   };
@@ -240,7 +263,7 @@ async function importWithDialog(kinds: Array<'openFile' | 'openDirectory'>): Pro
   if (picked.canceled || picked.filePaths.length === 0) return;
   const result = await callApi(current.service, 'importPaths', { paths: picked.filePaths });
   if (!result.ok) {
-    await dialogs.showError('Import failed', result.error.message);
+    await dialogs.showError(t('menu:dialog.importFailed'), result.error.message);
     return;
   }
   const value = result.value as ImportResult;
@@ -252,9 +275,15 @@ async function importWithDialog(kinds: Array<'openFile' | 'openDirectory'>): Pro
     ];
     await messageBox({
       type: value.added.length ? 'info' : 'warning',
-      buttons: ['OK'],
-      message: `Imported ${value.added.length}, skipped ${value.skipped.length}, rejected ${value.rejected.length}.`,
-      detail: lines.slice(0, 20).join('\n') + (lines.length > 20 ? `\n… and ${lines.length - 20} more` : ''),
+      buttons: [t('menu:dialog.ok')],
+      message: t('menu:dialog.imported', {
+        added: value.added.length,
+        skipped: value.skipped.length,
+        rejected: value.rejected.length,
+      }),
+      detail:
+        lines.slice(0, 20).join('\n') +
+        (lines.length > 20 ? `\n${t('menu:dialog.andMore', { n: lines.length - 20 })}` : ''),
     });
   }
 }
@@ -265,8 +294,8 @@ async function exportInteropWithDialog(format: InteropFormat): Promise<void> {
   if (!current) return;
   const info = INTEROP_FORMAT_INFO[format];
   const target = await savePath({
-    title: `Export ${info.label}`,
-    buttonLabel: 'Export',
+    title: t('menu:dialog.exportTitle', { format: info.label }),
+    buttonLabel: t('menu:export'),
     defaultPath: path.join(
       app.getPath('documents'),
       exportFileName(
@@ -281,13 +310,16 @@ async function exportInteropWithDialog(format: InteropFormat): Promise<void> {
   if (!target) return;
   const result = await callApi(current.service, 'exportInteropToFile', { format, path: target });
   if (!result.ok) {
-    await dialogs.showError('Export failed', result.error.message);
+    await dialogs.showError(t('menu:dialog.exportFailed'), result.error.message);
     return;
   }
   await messageBox({
     type: 'info',
-    buttons: ['OK'],
-    message: `Exported ${exportedItems(result.value as ApiOutput<'exportInteropToFile'>)} as ${info.label}.`,
+    buttons: [t('menu:dialog.ok')],
+    message: t('menu:dialog.exported', {
+      items: exportedItems(result.value as ApiOutput<'exportInteropToFile'>),
+      format: info.label,
+    }),
     detail: target,
   });
 }
@@ -296,8 +328,8 @@ async function exportInteropWithDialog(format: InteropFormat): Promise<void> {
 async function pickExportPath(defaultName: string, format: BriefFormat): Promise<string | null> {
   const info = BRIEF_FORMAT_INFO[format];
   const opts: Electron.SaveDialogOptions = {
-    title: 'Export brief',
-    buttonLabel: 'Export',
+    title: t('menu:dialog.exportBriefTitle'),
+    buttonLabel: t('menu:export'),
     defaultPath: path.join(app.getPath('documents'), defaultName),
     filters: [{ name: info.label, extensions: [info.extension] }],
     properties: ['createDirectory', 'showOverwriteConfirmation'],
@@ -310,7 +342,7 @@ async function openReadme(): Promise<void> {
     ? path.join(process.resourcesPath, 'README.md')
     : path.join(app.getAppPath(), 'README.md');
   const error = await shell.openPath(readme);
-  if (error) await dialogs.showError('The Read Me could not be opened', `${readme}: ${error}`);
+  if (error) await dialogs.showError(t('menu:dialog.readMeNotOpened'), `${readme}: ${error}`);
 }
 
 function createWindow(): BrowserWindow {
@@ -335,7 +367,7 @@ function createWindow(): BrowserWindow {
   if (current) updateWindowTitle(path.basename(current.dir).replace(/\.dossier$/i, ''));
   const load = win.loadURL(appEntryUrl);
   load.catch((err: unknown) => {
-    void dialogs.showError('The window could not be loaded', err instanceof Error ? err.message : String(err));
+    void dialogs.showError(t('menu:dialog.windowNotLoaded'), err instanceof Error ? err.message : String(err));
   });
   return win;
 }
@@ -390,8 +422,8 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   // Logged, and shown once per distinct error with the log file's path; the app carries on.
-  process.on('uncaughtException', (err) => unexpected.report('Dossier ran into an unexpected error', err));
-  process.on('unhandledRejection', (reason) => unexpected.report('Dossier ran into an unexpected error', reason));
+  process.on('uncaughtException', (err) => unexpected.report(t('menu:dialog.unexpected'), err));
+  process.on('unhandledRejection', (reason) => unexpected.report(t('menu:dialog.unexpected'), reason));
 
   void app
     .whenReady()
@@ -400,7 +432,10 @@ if (!app.requestSingleInstanceLock()) {
       // Last resort: say what happened instead of leaving a process without a window.
       const message = err instanceof Error ? err.message : String(err);
       console.error('Dossier could not start:', err);
-      dialog.showErrorBox('Dossier could not start', `${message}\n\nThe details are in the log file:\n${log.path}`);
+      dialog.showErrorBox(
+        t('menu:dialog.couldNotStart'),
+        t('menu:dialog.couldNotStartDetail', { message, log: log.path }),
+      );
       app.quit();
     });
 }
@@ -416,9 +451,14 @@ async function startApp(): Promise<void> {
   app.setAboutPanelOptions({
     applicationName: APP_NAME,
     applicationVersion: app.getVersion(),
-    copyright: 'An offline research notebook.',
+    copyright: t('menu:dialog.aboutCopyright'),
   });
   recent = RecentNotebooks.inFolder(app.getPath('userData'));
+  // The menu and the dialogs speak the person's language: their setting, else the system's; the menu follows a change.
+  useSystemLanguages(() => [...app.getPreferredSystemLanguages(), app.getLocale()]);
+  settings = UserSettingsStore.for(userConfigDir({ userData: app.getPath('userData') }));
+  await settings.get();
+  settings.onChange(() => void refreshMenu());
   controller = new NotebookController({
     openSession: (dir, options) =>
       openNotebookSession(dir, {
@@ -431,6 +471,7 @@ async function startApp(): Promise<void> {
     defaultNotebookDir: path.join(app.getPath('documents'), APP_NAME, 'My Research.dossier'),
     onChanged: onNotebookChanged,
     onRecentChanged: () => void refreshMenu(),
+    translator,
   });
   registerApiHandlers(ipcMain, {
     getSession: () => controller?.current ?? null,

@@ -13,6 +13,7 @@
  * electron) so tests can pass fakes for ipcMain, the window and the session.
  */
 import path from 'node:path';
+import type { Translator } from '../../shared/i18n';
 import {
   API_CHANNEL_PREFIX,
   API_EVENT_CHANNEL,
@@ -52,6 +53,8 @@ export interface WebContentsLike {
 /** What the handlers need from the currently open notebook. */
 export interface SessionLike {
   readonly service: DossierService;
+  /** The person's language, for the errors the API door itself finds (a notebook session has it). */
+  translator?(): Translator;
 }
 
 export interface ApiHandlerOptions {
@@ -121,7 +124,7 @@ export function registerApiHandlers(ipcMain: IpcMainLike, options: ApiHandlerOpt
     channels.push(channel);
   };
   for (const method of RENDERER_METHODS)
-    handle(method, (session, _contents, input) => callApi(session.service, method, input));
+    handle(method, (session, _contents, input) => callApi(session.service, method, input, session.translator?.()));
   const desktop = desktopHandlers(options);
   for (const name of DESKTOP_METHODS) handle(name, desktop[name]);
   return () => {
@@ -144,7 +147,7 @@ function desktopHandlers(options: ApiHandlerOptions): Record<DesktopMethodName, 
     async grantDroppedFiles(_session, contents, input) {
       const { paths } = parseDesktop('grantDroppedFiles', input);
       if (!paths.every((p) => path.isAbsolute(p)))
-        throw new DossierError('invalid-input', 'Only files dropped on or picked in the window can be granted.');
+        throw DossierError.of('invalid-input', 'electron.onlyFilesDroppedPicked');
       return { ok: true, value: { grants: options.grants.for(contents).issue(paths) } };
     },
     async importGrants(session, contents, input) {

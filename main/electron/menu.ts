@@ -14,6 +14,8 @@ import {
   type MenuCommand,
 } from '../../shared/enums';
 import { menuAccelerator, SHORTCUTS, type ShortcutId } from '../../shared/shortcuts';
+import type { resources, Translator } from '../../shared/i18n';
+import { translatorFor } from '../services/settings/language';
 
 export interface MenuActions {
   newNotebook(): void;
@@ -48,11 +50,25 @@ export interface MenuOptions {
   appName: string;
   recent: readonly string[];
   actions: MenuActions;
+  /** The language of the labels (the person's; English when not given). */
+  translator?: Translator;
 }
 
 export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
   const { actions, platform, isDev } = options;
   const isMac = platform === 'darwin';
+  const translator = options.translator ?? translatorFor('en');
+  const t = translator.t;
+  /** The roles the menu uses (each has a name in the catalogue). */
+  type Role = keyof (typeof resources)['en']['menu']['role'];
+  /**
+   * An item Electron carries out itself (cut, zoom…). Electron names these in English; in another
+   * language they get the catalogue's name.
+   */
+  const role = (r: Role, item: MenuItemConstructorOptions = {}): MenuItemConstructorOptions =>
+    translator.language === 'en' || item.label
+      ? { ...item, role: r }
+      : { ...item, role: r, label: t(`menu:role.${r}`) };
   /** A menu item carrying a shortcut of the shared table: its id and its accelerator come from there. */
   const keyed = (id: ShortcutId, item: MenuItemConstructorOptions): MenuItemConstructorOptions => {
     const accelerator = menuAccelerator(id, platform);
@@ -67,33 +83,33 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
           click: () => actions.openRecent(dir),
         })),
         { type: 'separator' as const },
-        { label: 'Clear Recent', click: () => actions.clearRecent() },
+        { label: t('menu:clearRecent'), click: () => actions.clearRecent() },
       ]
-    : [{ label: 'No recent notebooks', enabled: false }];
+    : [{ label: t('menu:noRecent'), enabled: false }];
 
   const importItems: MenuItemConstructorOptions[] = isMac
-    ? [keyed('import-files', { label: 'Import…', click: () => actions.importFiles() })]
+    ? [keyed('import-files', { label: t('menu:import'), click: () => actions.importFiles() })]
     : [
-        keyed('import-files', { label: 'Import Files…', click: () => actions.importFiles() }),
-        keyed('import-folder', { label: 'Import Folder…', click: () => actions.importFolder() }),
+        keyed('import-files', { label: t('menu:importFiles'), click: () => actions.importFiles() }),
+        keyed('import-folder', { label: t('menu:importFolder'), click: () => actions.importFolder() }),
       ];
 
   // File › Settings… elsewhere; on macOS the app menu's Preferences….
   const settingsItem = keyed('settings', {
-    label: isMac ? 'Preferences…' : 'Settings…',
+    label: isMac ? t('menu:preferences') : t('menu:settings'),
     click: () => actions.sendToRenderer('settings'),
   });
 
   const file: MenuItemConstructorOptions = {
-    label: 'File',
+    label: t('menu:file'),
     submenu: [
-      keyed('new-notebook', { label: 'New Notebook…', click: () => actions.newNotebook() }),
-      keyed('open-notebook', { label: 'Open Notebook…', click: () => actions.openNotebook() }),
-      { label: 'Open Recent', submenu: recentItems },
+      keyed('new-notebook', { label: t('menu:newNotebook'), click: () => actions.newNotebook() }),
+      keyed('open-notebook', { label: t('menu:openNotebook'), click: () => actions.openNotebook() }),
+      { label: t('menu:openRecent'), submenu: recentItems },
       { type: 'separator' },
       ...importItems,
       {
-        label: 'Export Brief',
+        label: t('menu:exportBrief'),
         // One item per export format; a format with a shortcut (export-docx) carries it.
         submenu: BRIEF_FORMATS.map((format) => {
           const item: MenuItemConstructorOptions = {
@@ -105,94 +121,93 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
         }),
       },
       {
-        label: 'Export',
+        label: t('menu:export'),
         submenu: INTEROP_FORMATS.map((format) => ({
           label: INTEROP_FORMAT_INFO[format].menuLabel,
           click: () => actions.exportInterop(format),
         })),
       },
       { type: 'separator' },
-      keyed('print', { label: 'Print…', click: () => actions.print() }),
+      keyed('print', { label: t('menu:print'), click: () => actions.print() }),
       ...(isMac ? [] : [{ type: 'separator' as const }, settingsItem]),
       { type: 'separator' },
-      keyed('close-window', { role: 'close', label: 'Close Window' }),
-      ...(isMac ? [] : [keyed('quit', { role: 'quit' })]),
+      keyed('close-window', { role: 'close', label: t('menu:closeWindow') }),
+      ...(isMac ? [] : [keyed('quit', role('quit'))]),
     ],
   };
 
   const edit: MenuItemConstructorOptions = {
-    label: 'Edit',
+    label: t('menu:edit'),
     submenu: [
-      keyed('undo', { label: 'Undo', click: () => actions.sendToRenderer('undo') }),
-      keyed('redo', { label: 'Redo', click: () => actions.sendToRenderer('redo') }),
-      keyed('history', { label: 'History…', click: () => actions.sendToRenderer('history') }),
+      keyed('undo', { label: t('menu:undo'), click: () => actions.sendToRenderer('undo') }),
+      keyed('redo', { label: t('menu:redo'), click: () => actions.sendToRenderer('redo') }),
+      keyed('history', { label: t('menu:history'), click: () => actions.sendToRenderer('history') }),
       { type: 'separator' },
-      keyed('find', { label: 'Find…', click: () => actions.sendToRenderer('search') }),
+      keyed('find', { label: t('menu:find'), click: () => actions.sendToRenderer('search') }),
       { type: 'separator' },
-      keyed('cut', { role: 'cut' }),
-      keyed('copy', { role: 'copy' }),
-      keyed('paste', { role: 'paste' }),
-      keyed('paste-plain', { role: 'pasteAndMatchStyle' }),
-      { role: 'delete' },
+      keyed('cut', role('cut')),
+      keyed('copy', role('copy')),
+      keyed('paste', role('paste')),
+      keyed('paste-plain', role('pasteAndMatchStyle')),
+      role('delete'),
       { type: 'separator' },
-      keyed('select-all', { role: 'selectAll' }),
+      keyed('select-all', role('selectAll')),
     ],
   };
 
   const view: MenuItemConstructorOptions = {
-    label: 'View',
+    label: t('menu:view'),
     submenu: [
       ...(isDev
         ? ([
-            { role: 'reload' },
-            { role: 'forceReload' },
-            { role: 'toggleDevTools' },
+            role('reload'),
+            role('forceReload'),
+            role('toggleDevTools'),
             { type: 'separator' },
           ] as MenuItemConstructorOptions[])
         : []),
-      keyed('reset-zoom', { role: 'resetZoom' }),
-      keyed('zoom-in', { role: 'zoomIn' }),
-      keyed('zoom-out', { role: 'zoomOut' }),
+      keyed('reset-zoom', role('resetZoom')),
+      keyed('zoom-in', role('zoomIn')),
+      keyed('zoom-out', role('zoomOut')),
       { type: 'separator' },
-      keyed('full-screen', { role: 'togglefullscreen' }),
+      keyed('full-screen', role('togglefullscreen')),
       { type: 'separator' },
-      keyed('next-pane', { label: 'Next Pane', click: () => actions.sendToRenderer('next-pane') }),
-      keyed('previous-pane', { label: 'Previous Pane', click: () => actions.sendToRenderer('previous-pane') }),
+      keyed('next-pane', { label: t('menu:nextPane'), click: () => actions.sendToRenderer('next-pane') }),
+      keyed('previous-pane', { label: t('menu:previousPane'), click: () => actions.sendToRenderer('previous-pane') }),
     ],
   };
 
-  const help: MenuItemConstructorOptions = {
-    role: 'help',
+  const help: MenuItemConstructorOptions = role('help', {
     submenu: [
-      ...(isMac ? [] : [{ label: `About ${options.appName}`, click: () => actions.about() }]),
-      keyed('shortcuts', { label: 'Keyboard Shortcuts', click: () => actions.sendToRenderer('shortcuts') }),
-      { label: 'Read Me', click: () => actions.openReadme() },
+      ...(isMac ? [] : [{ label: t('menu:about', { appName: options.appName }), click: () => actions.about() }]),
+      keyed('shortcuts', { label: t('menu:shortcuts'), click: () => actions.sendToRenderer('shortcuts') }),
+      { label: t('menu:readMe'), click: () => actions.openReadme() },
       { type: 'separator' },
-      { label: 'Show Logs', click: () => actions.showLogs() },
+      { label: t('menu:showLogs'), click: () => actions.showLogs() },
     ],
-  };
+  });
 
   const template: MenuItemConstructorOptions[] = [];
   if (isMac) {
     template.push({
       label: options.appName,
       submenu: [
-        { role: 'about' },
+        role('about'),
         { type: 'separator' },
         settingsItem,
         { type: 'separator' },
-        { role: 'services' },
+        role('services'),
         { type: 'separator' },
-        keyed('hide', { role: 'hide' }),
-        keyed('hide-others', { role: 'hideOthers' }),
-        { role: 'unhide' },
+        keyed('hide', role('hide')),
+        keyed('hide-others', role('hideOthers')),
+        role('unhide'),
         { type: 'separator' },
-        keyed('quit', { role: 'quit' }),
+        keyed('quit', role('quit')),
       ],
     });
   }
   template.push(file, edit, view);
-  if (isMac) template.push({ role: 'windowMenu' });
+  if (isMac) template.push(role('windowMenu'));
   template.push(help);
   return template;
 }

@@ -11,7 +11,10 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ApiEvent, DossierService } from '../../shared/api';
+import type { ParseKeys } from 'i18next';
 import { toApiError } from '../../shared/errors';
+import type { Translator } from '../../shared/i18n';
+import { say, translatorFor } from '../services/settings/language';
 import type { RecentNotebooks } from './recent';
 
 export const NOTEBOOK_SUFFIX = '.dossier';
@@ -22,6 +25,8 @@ export interface ControlledSession {
   readonly service: DossierService;
   onEvent(listener: (event: ApiEvent) => void): () => void;
   close(): Promise<void>;
+  /** The person's language (a notebook session has it). */
+  translator?(): Translator;
 }
 
 export type OpenSession = (dir: string, options: { title?: string }) => Promise<ControlledSession>;
@@ -52,6 +57,8 @@ export interface ControllerOptions {
   onChanged(session: ControlledSession | null, title: string | null): void;
   /** Called when the recent list changed without a notebook change. */
   onRecentChanged?(): void;
+  /** The person's language, as their setting is now (English when not given). */
+  translator?(): Translator;
 }
 
 /** Title for a new notebook folder: its name without the .dossier suffix. */
@@ -139,8 +146,8 @@ export class NotebookController {
       if ((await classifyFolder(dir)) !== 'notebook') {
         await this.options.recent.remove(dir);
         await this.options.dialogs.showError(
-          'Notebook not found',
-          `There is no Dossier notebook at ${dir} any more. It was removed from the recent list.`,
+          this.t('controller.notFound'),
+          this.t('controller.notFoundDetail', { dir }),
         );
         this.options.onRecentChanged?.();
         return false;
@@ -154,6 +161,15 @@ export class NotebookController {
     const session = this.session;
     this.session = null;
     if (session) await session.close();
+  }
+
+  private translator(): Translator {
+    return this.options.translator?.() ?? translatorFor('en');
+  }
+
+  /** A word of the `menu` catalogue's controller messages, in the person's language. */
+  private t(key: Extract<ParseKeys<'menu'>, `controller.${string}`>, params: Record<string, string> = {}): string {
+    return say(this.translator(), `menu:${key}`, params);
   }
 
   /** Runs menu actions one at a time, so two quick clicks never open two sessions. */
@@ -172,7 +188,7 @@ export class NotebookController {
     if (this.session && path.resolve(this.session.dir) === resolved) return true;
     const error = await this.tryOpen(resolved);
     if (error) {
-      await this.options.dialogs.showError('The notebook could not be opened', error);
+      await this.options.dialogs.showError(this.t('controller.couldNotOpen'), error);
       return false;
     }
     return true;
@@ -183,10 +199,10 @@ export class NotebookController {
     let next: ControlledSession;
     try {
       const kind = await classifyFolder(dir);
-      if (kind === 'not-a-folder') return `${dir} is a file, not a notebook folder.`;
+      if (kind === 'not-a-folder') return this.t('controller.isAFile', { dir });
       next = await this.options.openSession(dir, { title: titleForFolder(dir) });
     } catch (err) {
-      return toApiError(err).message;
+      return toApiError(err, this.translator()).message;
     }
     const previous = this.session;
     this.session = next;
@@ -199,7 +215,10 @@ export class NotebookController {
       try {
         await previous.close();
       } catch (err) {
-        await this.options.dialogs.showError('The previous notebook did not close cleanly', toApiError(err).message);
+        await this.options.dialogs.showError(
+          this.t('controller.previousNotClosed'),
+          toApiError(err, this.translator()).message,
+        );
       }
     }
     this.options.onChanged(next, titleForFolder(next.dir));
@@ -220,8 +239,8 @@ export class NotebookController {
     if (kind === 'notebook' || kind === 'empty' || kind === 'missing') return dir;
     if (kind === 'not-a-folder') {
       await this.options.dialogs.showError(
-        'Not a folder',
-        `${dir} is a file. A notebook is a folder named like "My Research.dossier".`,
+        this.t('controller.notAFolder'),
+        this.t('controller.notAFolderDetail', { dir }),
       );
       return null;
     }
@@ -236,8 +255,8 @@ export class NotebookController {
     const kind = await classifyFolder(dir);
     if (kind === 'other-folder' || kind === 'not-a-folder') {
       await this.options.dialogs.showError(
-        'Cannot create the notebook',
-        `${dir} already exists and is not a Dossier notebook. Choose another name.`,
+        this.t('controller.cannotCreate'),
+        this.t('controller.cannotCreateDetail', { dir }),
       );
       return null;
     }

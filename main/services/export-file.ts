@@ -29,14 +29,14 @@ export async function writeExportFile(
   const file = path.resolve(target);
   const folder = path.dirname(file);
   const found = await stat(folder).catch(() => null);
-  if (!found) throw new DossierError('not-found', `The folder ${folder} does not exist: create it first.`);
-  if (!found.isDirectory()) throw new DossierError('invalid-input', `${folder} is not a folder.`);
+  if (!found) throw DossierError.of('not-found', 'exportFile.folderDoesExistCreate', { folder });
+  if (!found.isDirectory()) throw DossierError.of('invalid-input', 'exportFile.folder', { folder });
   const bytes = await make();
   try {
     await writeFile(file, bytes);
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err));
-    throw new DossierError('invalid-input', `Could not write ${file} (${reason}).`);
+    throw DossierError.of('invalid-input', 'exportFile.couldWrite', { file, reason });
   }
   return { path: file, bytes: bytes.length };
 }

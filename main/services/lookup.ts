@@ -13,16 +13,14 @@
  */
 import { inflectionBases, matchActors, normaliseAlias, type ActorSuggestion } from '../../shared/actors';
 import type { ActorConflict, ActorOption } from '../../shared/api/actors';
-import { DossierError } from '../../shared/errors';
+import { DossierError, type ErrorKey } from '../../shared/errors';
 import { tagPath, type Actor, type SourceMeta, type Tag } from '../../shared/model';
 
 interface Kind<T> {
-  /** "actor" — used in messages, with an "s" for the plural. */
-  noun: string;
+  /** The message when a query matches several (it says what to type instead); `_more` when some are not listed. */
+  ambiguous: Extract<ErrorKey, `lookup.ambiguous.${string}`>;
   id(item: T): string;
   label(item: T): string;
-  /** What to type instead, for the ambiguity message. */
-  advice: string;
 }
 
 const MAX_LISTED = 5;
@@ -49,11 +47,10 @@ function ambiguous<T>(query: string, hits: readonly T[], kind: Kind<T>): Dossier
   const labels = hits.map((h) => kind.label(h));
   const clash = new Set(labels).size < labels.length;
   const named = hits.slice(0, MAX_LISTED).map((h, i) => (clash ? `${labels[i]} (${kind.id(h)})` : labels[i]));
-  const more = hits.length > MAX_LISTED ? ` and ${hits.length - MAX_LISTED} more` : '';
-  return new DossierError(
-    'invalid-input',
-    `"${query}" matches ${hits.length} ${kind.noun}s: ${named.join(', ')}${more} — ${kind.advice}.`,
-  );
+  const params = { query, total: hits.length, names: named.join(', ') };
+  return hits.length > MAX_LISTED
+    ? DossierError.of('invalid-input', kind.ambiguous, { ...params, extra: hits.length - MAX_LISTED, context: 'more' })
+    : DossierError.of('invalid-input', kind.ambiguous, params);
 }
 
 /** The comparison form of a name, title or path segment. */
@@ -62,10 +59,9 @@ export const nameKey = normaliseAlias;
 // ---------------------------------------------------------------- actors
 
 const ACTOR: Kind<Actor> = {
-  noun: 'actor',
+  ambiguous: 'lookup.ambiguous.actor',
   id: (a) => a.id,
   label: (a) => a.name,
-  advice: 'use the full name or the id',
 };
 
 /** A person's name (kind person, or other — actors created by name from the command line have no kind yet) with at least two words. */
@@ -103,7 +99,7 @@ export function findActorByName(actors: readonly Actor[], query: string): Actor 
 
 export function lookupActor(actors: readonly Actor[], query: string): Actor {
   const actor = findActorByName(actors, query);
-  if (!actor) throw new DossierError('not-found', `No actor named "${query.trim()}".`);
+  if (!actor) throw DossierError.of('not-found', 'lookup.actorNamed', { value: query.trim() });
   return actor;
 }
 
@@ -207,10 +203,9 @@ export function findTagByName(tags: readonly Tag[], query: string): Tag | undefi
   const segments = raw.split(PATH_SEPARATOR).map((s) => nameKey(s.trim()));
   const isPath = segments.length > 1 && segments.every(Boolean);
   const kind: Kind<Tag> = {
-    noun: 'tag',
+    ambiguous: 'lookup.ambiguous.tag',
     id: (t) => t.id,
     label: (t) => tagPath(tags, t).join(' › '),
-    advice: 'use the full name, the path (Parent/Child) or the id',
   };
   /** The tag's path ends with the typed segments, the last one compared by `last`. */
   const endsWith = (t: Tag, last: (have: string, want: string) => boolean) => {
@@ -237,17 +232,16 @@ export function findTagByName(tags: readonly Tag[], query: string): Tag | undefi
 
 export function lookupTag(tags: readonly Tag[], query: string): Tag {
   const tag = findTagByName(tags, query);
-  if (!tag) throw new DossierError('not-found', `No tag named "${query.trim()}".`);
+  if (!tag) throw DossierError.of('not-found', 'lookup.tagNamed', { value: query.trim() });
   return tag;
 }
 
 // ---------------------------------------------------------------- sources
 
 const SOURCE: Kind<SourceMeta> = {
-  noun: 'source',
+  ambiguous: 'lookup.ambiguous.source',
   id: (s) => s.id,
   label: (s) => `${s.id} “${s.title}”`,
-  advice: 'use more of the id, or the exact title',
 };
 
 /**
@@ -270,17 +264,16 @@ export function lookupSource(sources: readonly SourceMeta[], query: string): Sou
             .startsWith(prefix),
       ])
     : undefined;
-  if (!found) throw new DossierError('not-found', `No source with id or title "${raw}" in this notebook.`);
+  if (!found) throw DossierError.of('not-found', 'lookup.sourceIdTitleNotebook', { raw });
   return found;
 }
 
 // ---------------------------------------------------------------- suggestions
 
 const SUGGESTION: Kind<ActorSuggestion> = {
-  noun: 'suggestion',
+  ambiguous: 'lookup.ambiguous.suggestion',
   id: (s) => s.key,
   label: (s) => `${s.name} (${s.key})`,
-  advice: 'use the key',
 };
 
 /** The current suggestion `query` names: its key ("state:us"); its name; a surface form seen in the sources ("Kina"); a prefix of its name. */
@@ -295,6 +288,6 @@ export function lookupSuggestion(suggestions: readonly ActorSuggestion[], query:
         (s) => nameKey(s.name).startsWith(wanted),
       ])
     : undefined;
-  if (!found) throw new DossierError('not-found', `No current suggestion named or keyed "${raw}".`);
+  if (!found) throw DossierError.of('not-found', 'lookup.currentSuggestionNamedKeyed', { raw });
   return found;
 }

@@ -102,8 +102,10 @@ export function doctorMethods(ctx: ServiceContext): ServiceMethods<'checkNoteboo
     },
     async repairNotebook() {
       if (store.manifestProblem)
-        throw new DossierError('read-only', `Nothing can be repaired while ${store.manifestProblem}`);
-      if (store.readOnly) throw new DossierError('read-only', 'The notebook is open read-only; nothing was repaired.');
+        throw DossierError.of('read-only', 'notebookDoctor.nothingCanRepairedWhile', {
+          manifestProblem: store.manifestProblem,
+        });
+      if (store.readOnly) throw DossierError.of('read-only', 'notebookDoctor.notebookOpenReadOnly');
       const found = await unlisted(store);
       const relist: SourceFileData[] = [];
       const aside: UnlistedFile[] = [];

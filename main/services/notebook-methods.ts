@@ -19,6 +19,7 @@ export function notebookMethods(ctx: ServiceContext): ServiceMethods<NotebookMet
       (tx) =>
         importItems(store, tx, items, {
           originKind,
+          translator: ctx.translator(),
           onProgress: (p) => ctx.emit({ type: 'import-progress', ...p }),
         }),
       { reason: 'import' },
@@ -27,7 +28,7 @@ export function notebookMethods(ctx: ServiceContext): ServiceMethods<NotebookMet
 
   /** Articles first (one undo step), then each exchange file (its own step), so annotations find their articles. */
   const importBatch = async (items: ImportItem[]): Promise<ImportResult> => {
-    const split = await splitExchangeFiles(items);
+    const split = await splitExchangeFiles(items, ctx.translator());
     const articles: ImportResult =
       split.articles.length > 0 || split.exchange.length === 0
         ? await runImport(split.articles, 'file')
@@ -70,7 +71,7 @@ export function notebookMethods(ctx: ServiceContext): ServiceMethods<NotebookMet
       return importBatch(files.map((f) => ({ name: f.name, bytes: f.bytes })));
     },
     async importPaths({ paths }) {
-      const collected = await collectPaths(paths);
+      const collected = await collectPaths(paths, ctx.translator());
       const result = await importBatch(collected.items);
       return {
         ...result,
@@ -80,7 +81,7 @@ export function notebookMethods(ctx: ServiceContext): ServiceMethods<NotebookMet
     },
     async importText({ text, html, name }) {
       if (!text.trim() && !html?.trim())
-        throw new DossierError('invalid-input', 'There is no text to import: the clipboard was empty.');
+        throw DossierError.of('invalid-input', 'notebookMethods.thereTextImportClipboard');
       const label = name?.trim() || 'Pasted text';
       return runImport([{ name: label, bytes: new TextEncoder().encode(text), ...(html ? { html } : {}) }], 'paste');
     },

@@ -9,6 +9,8 @@ import { computeChangeSet, type StepDirection } from './change-set';
 import { History } from './history';
 import { HistoryLog } from './history-log';
 import { UserSettingsStore } from './settings/user-settings';
+import { resolveLanguage, translatorFor } from './settings/language';
+import type { Translator } from '../../shared/i18n';
 import type { FileChange, FileRef, NotebookStore } from './store/notebook-store';
 
 export interface Transaction {
@@ -36,6 +38,8 @@ export interface ServiceContext {
   readonly history: History;
   /** The person's settings (language, organisation, author …): per user, shared by every open notebook. */
   readonly settings: UserSettingsStore;
+  /** A translator in the person's language (their setting, else the system's), as the setting is now. */
+  translator(): Translator;
   emit(event: ApiEvent): void;
   /**
    * Runs `fn` as one undoable action named `label` and emits
@@ -110,6 +114,7 @@ export function createServiceContext(
     store,
     history,
     settings,
+    translator: () => translatorFor(resolveLanguage(settings.peek().language)),
     emit,
     onCommit(listener) {
       commitListeners.add(listener);

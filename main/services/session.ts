@@ -9,6 +9,7 @@ import path from 'node:path';
 import { API_METHODS, apiSchemas, type ApiEvent, type DossierService, type MethodName } from '../../shared/api';
 import type { SnapshotReason } from '../../shared/enums';
 import { DossierError, toApiError, type Result } from '../../shared/errors';
+import type { Translator } from '../../shared/i18n';
 import { actorMethods } from './actors/actor-methods';
 import { sourceMethods } from './sources/source-methods';
 import { annotationMethods } from './annotations/annotation-methods';
@@ -32,7 +33,8 @@ import { teamSessionMethods, type TeamSessionOptions } from './team/team-session
 export { useWorkerBesideBundle } from './workers/entry';
 /** For the CLI, which reaches the services only through this module (a lock is looked at without opening). */
 export { MANIFEST_FILE } from './store/notebook-store';
-export { userConfigDir } from './settings/user-settings';
+export { userConfigDir, UserSettingsStore } from './settings/user-settings';
+export { environmentLanguages, resolveLanguage, say, translatorFor, useSystemLanguages } from './settings/language';
 export { inspectNotebookLock, removeNotebookLock, type LockState } from './store/notebook-lock';
 /** Where snapshots go: the desktop app passes its user-data folder, the CLI and dev:web nothing. */
 export { snapshotRoot } from './snapshots';
@@ -44,6 +46,8 @@ export interface NotebookSession {
   /** The open store; another one after a snapshot was restored (the notebook was reopened). */
   readonly store: NotebookStore;
   readonly service: DossierService;
+  /** A translator in the person's language, as their setting is now (for messages of the caller's own). */
+  translator(): Translator;
   onEvent(listener: (event: ApiEvent) => void): () => void;
   close(): Promise<void>;
 }
@@ -168,11 +172,11 @@ export async function openNotebookSession(dir: string, options: SessionOptions =
   let reopening: Promise<void> | undefined;
 
   const snapshots = (): NotebookSnapshots => {
-    if (!opened.snapshots) throw new DossierError('unsupported', 'Snapshots are off for this session.');
+    if (!opened.snapshots) throw DossierError.of('unsupported', 'session.snapshotsAreOffSession');
     return opened.snapshots;
   };
   const take = async (reason: SnapshotReason) => {
-    if (opened.store.readOnly) throw new DossierError('read-only', 'The notebook is open read-only.');
+    if (opened.store.readOnly) throw DossierError.of('read-only', 'session.notebookOpenReadOnly');
     const info = await snapshots().take(reason);
     changedSinceSnapshot = false;
     return info;
@@ -187,7 +191,10 @@ export async function openNotebookSession(dir: string, options: SessionOptions =
     async goToHistory({ index }) {
       const { entries, current } = opened.ctx.history.timeline();
       if (index > entries.length)
-        throw new DossierError('invalid-input', `The history holds ${entries.length} actions; cannot go to ${index}.`);
+        throw DossierError.of('invalid-input', 'session.historyHoldsActionsGo', {
+          entriesCount: entries.length,
+          index,
+        });
       if (Math.abs(index - current) >= JUMP_SNAPSHOT_STEPS) await takeBefore('jump');
       return goToHistory(opened.ctx, index);
     },
@@ -243,6 +250,12 @@ export async function openNotebookSession(dir: string, options: SessionOptions =
       }
     }
   }
+  const translator = () => opened.ctx.translator();
+  /** A method's failure, said in the person's language. */
+  const inPersonsLanguage = (work: Promise<unknown>) =>
+    work.catch((err: unknown) => {
+      throw sayInLanguage(err, translator());
+    });
 
   const { service, enqueue } = serialiseWrites(
     Object.fromEntries(
@@ -258,11 +271,11 @@ export async function openNotebookSession(dir: string, options: SessionOptions =
           before
             ? async (input: unknown) => {
                 await takeBefore(before);
-                return call()(input);
+                return inPersonsLanguage(call()(input));
               }
             : async (input: unknown) => {
                 if (reopening) await reopening;
-                return call()(input);
+                return inPersonsLanguage(call()(input));
               },
         ];
       }),
@@ -285,6 +298,7 @@ export async function openNotebookSession(dir: string, options: SessionOptions =
       return opened.store;
     },
     service,
+    translator,
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -386,22 +400,33 @@ function serialiseWrites(service: DossierService): {
 
 /**
  * The one door every transport uses: validates `rawInput` with the method's
- * schema, calls the service, and wraps the value or the error in a Result.
- * Never throws.
+ * schema, calls the service, and wraps the value or the error in a Result —
+ * its message in `translator`'s language (English without one). Never throws.
  */
 export async function callApi(
   service: DossierService,
   method: MethodName,
   rawInput: unknown,
+  translator?: Translator,
 ): Promise<Result<unknown>> {
   try {
     const schema = apiSchemas[method];
-    if (!schema) throw new DossierError('invalid-input', `Unknown method "${String(method)}".`);
+    if (!schema) throw DossierError.of('invalid-input', 'session.unknownMethod', { method: String(method) });
     const input = schema.input.parse(rawInput ?? {});
     const fn = service[method] as (input: unknown) => Promise<unknown>;
     const value = await fn(input);
     return { ok: true, value };
   } catch (err) {
-    return { ok: false, error: toApiError(err) };
+    return { ok: false, error: toApiError(err, translator) };
   }
+}
+
+/**
+ * An error as the person should read it: a message of the catalogue in their language (said, so no later
+ * door puts it back in English), a disk's or an input check's failure in words; anything else (a bug) as it is.
+ */
+function sayInLanguage(err: unknown, translator: Translator): unknown {
+  if (err instanceof DossierError) return err.words ? new DossierError(err.code, err.inLanguage(translator)) : err;
+  const shaped = toApiError(err, translator);
+  return shaped.code === 'internal' ? err : new DossierError(shaped.code, shaped.message);
 }

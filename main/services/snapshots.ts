@@ -141,8 +141,7 @@ export class NotebookSnapshots {
   /** Zips the notebook's files into a new snapshot, then rotates. `now` for tests. */
   async take(reason: SnapshotReason, now = new Date()): Promise<SnapshotInfo> {
     const files = await notebookFiles(this.notebookDir);
-    if (!files.has(MANIFEST_FILE))
-      throw new DossierError('not-found', 'The notebook has no notebook.json to snapshot.');
+    if (!files.has(MANIFEST_FILE)) throw DossierError.of('not-found', 'snapshots.notebookHasNotebookJson');
     const hashes: Record<string, string> = {};
     for (const [name, bytes] of files) hashes[name] = sha256(bytes);
     let id = idFor(now, reason);
@@ -183,15 +182,14 @@ export class NotebookSnapshots {
    * path), a missing or altered file is refused with a message saying so.
    */
   async read(id: string): Promise<Map<string, Uint8Array>> {
-    if (!parseId(id)) throw new DossierError('invalid-input', `"${id}" is not a snapshot id.`);
+    if (!parseId(id)) throw DossierError.of('invalid-input', 'snapshots.snapshotId', { id });
     let zip: Uint8Array;
     try {
       zip = await readFile(path.join(this.folder, `${id}.zip`));
     } catch {
-      throw new DossierError('not-found', `There is no snapshot "${id}" of this notebook.`);
+      throw DossierError.of('not-found', 'snapshots.thereSnapshotNotebook', { id });
     }
-    const damaged = (why: string) =>
-      new DossierError('corrupt', `Snapshot ${id} is damaged (${why}); nothing was restored.`);
+    const damaged = (why: string) => DossierError.of('corrupt', 'snapshots.snapshotDamagedNothingWas', { id, why });
     let entries: Record<string, Uint8Array>;
     try {
       entries = unzipSync(zip);
@@ -200,7 +198,7 @@ export class NotebookSnapshots {
     }
     for (const name of Object.keys(entries)) {
       const why = unsafeEntry(name);
-      if (why) throw new DossierError('corrupt', `Snapshot ${id} holds "${name}", ${why}; nothing was restored.`);
+      if (why) throw DossierError.of('corrupt', 'snapshots.snapshotHoldsNothingWas', { id, name, why });
     }
     let index: { files?: Record<string, string> };
     try {

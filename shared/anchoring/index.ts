@@ -78,10 +78,11 @@ export type AnchorResult =
  */
 export function describeTarget(text: string, start: number, end: number): TextTarget {
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || end <= start) {
-    throw new DossierError(
-      'invalid-input',
-      `Selection ${start}–${end} is empty or outside the text (length ${text.length}).`,
-    );
+    throw DossierError.of('invalid-input', 'anchoring.selectionEmptyOutsideText', {
+      start,
+      end,
+      textCount: text.length,
+    });
   }
   // Never cut an emoji (or any astral character) in half.
   if (start > 0 && isLow(text.charCodeAt(start)) && isHigh(text.charCodeAt(start - 1))) start--;

@@ -10,3 +10,6 @@ useSourceWorkers();
 process.env.DOSSIER_SNAPSHOTS ??= mkdtempSync(path.join(os.tmpdir(), 'dossier-snapshots-'));
 // …and read and write settings in a temporary folder: never the person's settings (their language, their theme).
 process.env.DOSSIER_CONFIG_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'dossier-config-'));
+// …and speak English unless a test asks for another language: the messages the tests match are the English ones.
+process.env.LC_MESSAGES = 'C';
+if (process.env.LC_ALL) process.env.LC_ALL = 'C.UTF-8';

@@ -1,4 +1,5 @@
 /** actor add | edit | alias | merge | rm: the actor registry from the command line (docs/cli.md). */
+import { say } from '../words';
 import { normaliseAlias } from '../../../shared/actors';
 import { ACTOR_KINDS, ActorKind, orList } from '../../../shared/enums';
 import { DossierError } from '../../../shared/errors';
@@ -13,25 +14,27 @@ function kindOption(options: CommandContext['options']): ActorKind | undefined {
   const kind = stringOption(options, 'kind');
   if (kind === undefined) return undefined;
   const parsed = ActorKind.safeParse(kind);
-  if (!parsed.success) throw new UsageError(`--kind must be ${orList(ACTOR_KINDS)} (got "${kind}")`);
+  if (!parsed.success) throw new UsageError(say('cli:actor.kindMustGot', { ACTOR_KINDS: orList(ACTOR_KINDS), kind }));
   return parsed.data;
 }
 
 export const actorCommand: CliCommand = {
   name: 'actor',
-  usage: [
-    ...helpLines(
-      `actor add <name> [--kind ${ACTOR_KINDS.join('|')}] [--alias A]… [--member-of ACTOR]… [--description "…"]`,
-      'add an actor to the registry',
-    ),
-    ...helpLines(
-      'actor edit <actor> [--name N] [--kind K] [--member-of ACTOR]… [--description "…"]',
-      "change an actor's name, kind, groups (replaced by the --member-of given) or description",
-    ),
-    ...helpLines('actor alias <actor> [--add A]… [--remove A]…', 'add or remove other names of the actor'),
-    ...helpLines('actor merge <actor> --into ACTOR', 'move its links and names to the other actor, then remove it'),
-    ...helpLines('actor rm <actor>', 'remove an actor and its links from every annotation'),
-  ],
+  get usage() {
+    return [
+      ...helpLines(
+        `actor add <name> [--kind ${ACTOR_KINDS.join('|')}] [--alias A]… [--member-of ACTOR]… [--description "…"]`,
+        say('cli:actor.addActorRegistry'),
+      ),
+      ...helpLines(
+        'actor edit <actor> [--name N] [--kind K] [--member-of ACTOR]… [--description "…"]',
+        say('cli:actor.changeActorSName'),
+      ),
+      ...helpLines('actor alias <actor> [--add A]… [--remove A]…', say('cli:actor.addRemoveOtherNames')),
+      ...helpLines('actor merge <actor> --into ACTOR', say('cli:actor.moveLinksNamesOther')),
+      ...helpLines('actor rm <actor>', say('cli:actor.removeActorLinksFrom')),
+    ];
+  },
   options: {
     kind: { type: 'string' },
     alias: { type: 'string', multiple: true },
@@ -45,7 +48,7 @@ export const actorCommand: CliCommand = {
   async run({ args, options, call, print }) {
     const [sub] = args;
     if (!sub || !SUBCOMMANDS.includes(sub))
-      throw new UsageError(`unknown actor command "${sub ?? ''}" (try: dossier actor add <name>, dossier actors)`);
+      throw new UsageError(say('cli:actor.unknownActorCommandTry', { value: sub ?? '' }));
     const lookup = async (query: string): Promise<Actor> => call('lookupActor', { query });
     const memberOf = async () => {
       const names = listOption(options, 'member-of');
@@ -56,7 +59,7 @@ export const actorCommand: CliCommand = {
       print(actor, () => [`${verb} ${actorLine(actor, all)}`]);
     };
     if (sub === 'add') {
-      const name = requireArg(args, 1, 'actor add needs a name');
+      const name = requireArg(args, 1, say('cli:actor.actorAddNeedsName'));
       const description = stringOption(options, 'description');
       const kind = kindOption(options);
       const actor = await call('createActor', {
@@ -66,19 +69,17 @@ export const actorCommand: CliCommand = {
         ...(kind ? { kind } : {}),
         ...(description ? { description } : {}),
       });
-      await show(actor, 'Added');
+      await show(actor, say('cli:actor.added'));
       return;
     }
-    const actor = await lookup(
-      requireArg(args, 1, `actor ${sub} needs an actor (a name, alias or id: see dossier actors)`),
-    );
+    const actor = await lookup(requireArg(args, 1, say('cli:actor.actorNeedsActorName', { sub })));
     if (sub === 'edit') {
       const name = stringOption(options, 'name');
       const kind = kindOption(options);
       const description = stringOption(options, 'description');
       const groups = options['member-of'] === undefined ? undefined : await memberOf();
       if (name === undefined && kind === undefined && description === undefined && groups === undefined)
-        throw new UsageError('actor edit needs at least one of --name, --kind, --member-of, --description');
+        throw new UsageError(say('cli:actor.actorEditNeedsLeast'));
       const updated = await call('updateActor', {
         id: actor.id,
         ...(name ? { name } : {}),
@@ -86,33 +87,43 @@ export const actorCommand: CliCommand = {
         ...(description ? { description } : {}),
         ...(groups ? { memberOf: groups } : {}),
       });
-      await show(updated, 'Updated');
+      await show(updated, say('cli:actor.updated'));
     } else if (sub === 'alias') {
       const add = listOption(options, 'add');
       const remove = listOption(options, 'remove');
-      if (!add.length && !remove.length) throw new UsageError('actor alias needs --add A or --remove A');
+      if (!add.length && !remove.length) throw new UsageError(say('cli:actor.actorAliasNeedsAdd'));
       const drop = new Set(remove.map(normaliseAlias));
       const unknown = remove.filter((r) => !actor.aliases.some((a) => normaliseAlias(a) === normaliseAlias(r)));
       if (unknown.length)
-        throw new DossierError(
-          'not-found',
-          `“${unknown[0]}” is not an alias of ${actor.name} (${actor.aliases.join(', ') || 'it has none'}).`,
-        );
+        throw DossierError.of('not-found', 'cli.notAnAlias', {
+          value: unknown[0]!,
+          name: actor.name,
+          aliases: actor.aliases.join(', ') || say('cli:actor.noAliases'),
+        });
       const aliases = [...actor.aliases.filter((a) => !drop.has(normaliseAlias(a))), ...add];
       const updated = await call('updateActor', { id: actor.id, aliases });
-      await show(updated, 'Updated');
+      await show(updated, say('cli:actor.updated'));
     } else if (sub === 'merge') {
       const intoName = stringOption(options, 'into');
-      if (!intoName) throw new UsageError('actor merge needs --into ACTOR');
+      if (!intoName) throw new UsageError(say('cli:actor.actorMergeNeedsInto'));
       const into = await lookup(intoName);
       const result = await call('mergeActors', { keepId: into.id, dropId: actor.id });
       print(result, () => [
-        `Merged “${actor.name}” into “${result.actor.name}” (${result.annotationsChanged} annotation(s) in ${result.sourcesChanged} source(s) changed)`,
+        say('cli:actor.mergedIntoAnnotationS', {
+          name: actor.name,
+          name2: result.actor.name,
+          annotationsChanged: result.annotationsChanged,
+          sourcesChanged: result.sourcesChanged,
+        }),
       ]);
     } else {
       const result = await call('deleteActor', { id: actor.id });
       print(result, () => [
-        `Removed “${actor.name}” (${result.annotationsChanged} annotation(s) in ${result.sourcesChanged} source(s) changed)`,
+        say('cli:actor.removedAnnotationSSource', {
+          name: actor.name,
+          annotationsChanged: result.annotationsChanged,
+          sourcesChanged: result.sourcesChanged,
+        }),
       ]);
     }
   },

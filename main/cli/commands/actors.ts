@@ -1,8 +1,10 @@
 /** actors: the actor registry and mention suggestions (docs/cli.md). */
+import { say } from '../words';
 import { toCliSuggestion } from '../../../shared/actors';
 import { DossierError } from '../../../shared/errors';
 import type { Actor } from '../../../shared/model';
 import { UsageError, type CliCommand } from '../command';
+import { helpLines, helpMore } from '../options';
 
 export function actorLine(a: Actor, all: readonly Actor[]): string {
   const aliases = a.aliases.length ? `  (${a.aliases.join(', ')})` : '';
@@ -14,14 +16,16 @@ export function actorLine(a: Actor, all: readonly Actor[]): string {
 
 export const actorsCommand: CliCommand = {
   name: 'actors',
-  usage: [
-    'actors                       list the actor registry',
-    'actors suggest               actors detected across the sources (not yet accepted or rejected)',
-    'actors accept <key|name> [--as <actor name>]',
-    '                             accept a suggestion (as a new actor, or as aliases of an existing one;',
-    '                             when an actor already carries its name, say so and merge with --as)',
-    'actors reject <key|name>     reject a suggestion for good',
-  ],
+  get usage() {
+    return [
+      ...helpLines('actors', say('cli:actors.listActorRegistry')),
+      ...helpLines('actors suggest', say('cli:actors.actorsDetectedAcrossSources')),
+      'actors accept <key|name> [--as <actor name>]',
+      helpMore(say('cli:actors.acceptSuggestionNewActor')),
+      helpMore(say('cli:actors.whenActorAlreadyCarries')),
+      ...helpLines('actors reject <key|name>', say('cli:actors.rejectSuggestionGood')),
+    ];
+  },
   options: { as: { type: 'string' } },
   readOnly: ([sub]) => sub === undefined || sub === 'list' || sub === 'suggest',
   async run({ args, options, call, print }) {
@@ -29,9 +33,7 @@ export const actorsCommand: CliCommand = {
     if (sub === undefined || sub === 'list') {
       const actors = await call('listActors', {});
       print(actors, () =>
-        actors.length
-          ? actors.map((a) => actorLine(a, actors))
-          : ['No actors yet. See what the sources mention with: dossier actors suggest'],
+        actors.length ? actors.map((a) => actorLine(a, actors)) : [say('cli:actors.actorsYetSeeWhat')],
       );
       return;
     }
@@ -39,21 +41,28 @@ export const actorsCommand: CliCommand = {
       const suggestions = await call('suggestActors', {});
       print(suggestions.map(toCliSuggestion), () =>
         suggestions.length
-          ? suggestions.map(
-              (s) =>
-                `${s.key}  ${s.name} [${s.kind}]  ${s.mentions} mention(s) in ${s.sourceIds.length} source(s): ${s.aliasesSeen.join(', ')}${s.existingActorId ? '  (known actor)' : ''}`,
+          ? suggestions.map((s) =>
+              say('cli:actors.mentionSSourceS', {
+                key: s.key,
+                name: s.name,
+                kind: s.kind,
+                mentions: s.mentions,
+                sourceIdsCount: s.sourceIds.length,
+                aliasesSeen: s.aliasesSeen.join(', '),
+                value: s.existingActorId ? `  ${say('cli:actors.knownActor')}` : '',
+              }),
             )
-          : ['No suggestions.'],
+          : [say('cli:actors.noSuggestions')],
       );
       return;
     }
     if (sub === 'accept' || sub === 'reject') {
       const wanted = rest.join(' ').trim();
-      if (!wanted) throw new UsageError(`actors ${sub} needs a suggestion key or name (see: dossier actors suggest)`);
+      if (!wanted) throw new UsageError(say('cli:actors.actorsNeedsSuggestionKey', { sub }));
       const s = await call('lookupSuggestion', { query: wanted });
       if (sub === 'reject') {
         const result = await call('rejectSuggestion', { key: s.key });
-        print(result, () => [`Rejected ${s.name} (${s.key}).`]);
+        print(result, () => [say('cli:actors.rejected', { name: s.name, key: s.key })]);
         return;
       }
       const asActorId =
@@ -61,16 +70,18 @@ export const actorsCommand: CliCommand = {
       const result = await call('acceptSuggestion', { key: s.key, ...(asActorId ? { asActorId } : {}) });
       if (result.conflict) {
         const { actor, names } = result.conflict;
-        throw new DossierError(
-          'invalid-input',
-          `“${names.join('”, “')}” is already a name of ${actor.name} (${actor.id}): merge into ${actor.name}? Run: dossier actors accept ${s.key} --as "${actor.name}"`,
-        );
+        throw DossierError.of('invalid-input', 'cli.alreadyNameMergeInto', {
+          value: names.join('”, “'),
+          name: actor.name,
+          id: actor.id,
+          key: s.key,
+        });
       }
       print(result.actor, () => [
-        `${result.created ? 'Created' : 'Updated'} ${actorLine(result.actor, [result.actor])}`,
+        `${result.created ? say('cli:actors.created') : say('cli:actors.updated')} ${actorLine(result.actor, [result.actor])}`,
       ]);
       return;
     }
-    throw new UsageError(`unknown actors command "${sub}" (try: dossier actors, dossier actors suggest)`);
+    throw new UsageError(say('cli:actors.unknownActorsCommandTry', { sub }));
   },
 };

@@ -1,15 +1,18 @@
 /** brief draft | export | list | style | language: briefs from the command line (docs/cli.md). */
+import { say } from '../words';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BRIEF_FORMATS, BriefFormat, orList, UI_LANGUAGES, UiLanguage } from '../../../shared/enums';
 import { UsageError, type CliCommand } from '../command';
+import { helpLines, helpMore } from '../options';
 import { refuseInside } from '../paths';
 
 /** `--language`, checked: absent, or one of the languages a brief can be in. */
 function languageOption(value: unknown): { language?: UiLanguage } {
   if (value === undefined) return {};
   const parsed = UiLanguage.safeParse(value);
-  if (!parsed.success) throw new UsageError(`unknown language "${String(value)}": use ${orList(UI_LANGUAGES)}`);
+  if (!parsed.success)
+    throw new UsageError(say('cli:briefs.unknownLanguage', { value: String(value), choices: UI_LANGUAGES.join('|') }));
   return { language: parsed.data };
 }
 
@@ -19,17 +22,19 @@ async function isFile(file: string): Promise<boolean> {
 
 export const briefCommand: CliCommand = {
   name: 'brief',
-  usage: [
-    `brief draft --actor NAME | --tag T [--title "…"] [--language ${UI_LANGUAGES.join('|')}]`,
-    "                             draft a brief from an actor's or a tag's claims and save it",
-    `brief export <briefId> --format ${BRIEF_FORMATS.join('|')} --out <file> [--style <name|file.csl>] [--language ${UI_LANGUAGES.join('|')}]`,
-    "                             export a brief with its citations in a CSL style (default: the brief's)",
-    "brief list                   the notebook's briefs",
-    'brief style list | add <file.csl> | set <briefId> <name>',
-    "                             the citation styles; add one to the notebook; set a brief's",
-    `brief language <briefId> ${UI_LANGUAGES.join('|')}`,
-    "                             the language of a brief's headings, dates and citation terms",
-  ],
+  get usage() {
+    return [
+      `brief draft --actor NAME | --tag T [--title "…"] [--language ${UI_LANGUAGES.join('|')}]`,
+      helpMore(say('cli:briefs.draftBriefFromActor')),
+      `brief export <briefId> --format ${BRIEF_FORMATS.join('|')} --out <file> [--style <name|file.csl>] [--language ${UI_LANGUAGES.join('|')}]`,
+      helpMore(say('cli:briefs.exportBriefCitationsCsl')),
+      ...helpLines('brief list', say('cli:briefs.notebookSBriefs')),
+      'brief style list | add <file.csl> | set <briefId> <name>',
+      helpMore(say('cli:briefs.citationStylesAddOne')),
+      `brief language <briefId> ${UI_LANGUAGES.join('|')}`,
+      helpMore(say('cli:briefs.briefLanguageHelp')),
+    ];
+  },
   options: {
     actor: { type: 'string' },
     tag: { type: 'string' },
@@ -45,7 +50,7 @@ export const briefCommand: CliCommand = {
     if (sub === 'draft') {
       const actor = options.actor as string | undefined;
       const tag = options.tag as string | undefined;
-      if (!!actor === !!tag) throw new UsageError('brief draft needs exactly one of --actor NAME or --tag T');
+      if (!!actor === !!tag) throw new UsageError(say('cli:briefs.briefDraftNeedsExactly'));
       const title = {
         ...(typeof options.title === 'string' && options.title.trim() ? { title: options.title.trim() } : {}),
         ...languageOption(options.language),
@@ -59,17 +64,20 @@ export const briefCommand: CliCommand = {
     }
     if (sub === 'export') {
       const briefId = rest[0];
-      if (!briefId) throw new UsageError('brief export needs a brief id (see: dossier brief list)');
+      if (!briefId) throw new UsageError(say('cli:briefs.briefExportNeedsBrief'));
       const format = BriefFormat.safeParse(options.format);
       if (!format.success) {
         throw new UsageError(
           options.format === undefined
-            ? `brief export needs --format ${BRIEF_FORMATS.join('|')}`
-            : `unknown format "${String(options.format)}": use ${orList(BRIEF_FORMATS)}`,
+            ? say('cli:briefs.briefExportNeedsFormat', { BRIEF_FORMATS: BRIEF_FORMATS.join('|') })
+            : say('cli:briefs.unknownFormatUse', {
+                format: String(options.format),
+                BRIEF_FORMATS: orList(BRIEF_FORMATS),
+              }),
         );
       }
       const out = options.out;
-      if (typeof out !== 'string' || !out.trim()) throw new UsageError('brief export needs --out <file>');
+      if (typeof out !== 'string' || !out.trim()) throw new UsageError(say('cli:briefs.briefExportNeedsOut'));
       const language = languageOption(options.language);
       await refuseInside(out, notebook);
       const style = typeof options.style === 'string' ? options.style : undefined;
@@ -87,7 +95,9 @@ export const briefCommand: CliCommand = {
         ...styleInput,
         ...language,
       });
-      print(result, () => [`Wrote ${result.path} (${result.format}, ${result.bytes} bytes)`]);
+      print(result, () => [
+        say('cli:briefs.wroteBytes', { path: result.path, format: result.format, bytes: result.bytes }),
+      ]);
       return;
     }
     if (sub === 'style') {
@@ -99,40 +109,50 @@ export const briefCommand: CliCommand = {
       }
       if (action === 'add') {
         const file = more[0];
-        if (!file) throw new UsageError('brief style add needs a .csl file');
+        if (!file) throw new UsageError(say('cli:briefs.briefStyleAddNeeds'));
         const added = await call('addCitationStyle', {
           fileName: path.basename(file),
           xml: await readFile(file, 'utf8'),
         });
-        print(added, () => [`Added ${added.id}  ${added.title}  (${added.kind})`]);
+        print(added, () => [say('cli:briefs.added', { id: added.id, title: added.title, kind: added.kind })]);
         return;
       }
       if (action === 'set') {
         const [briefId, name] = more;
-        if (!briefId || !name) throw new UsageError('brief style set needs a brief id and a style name');
+        if (!briefId || !name) throw new UsageError(say('cli:briefs.briefStyleSetNeeds'));
         const summary = await call('updateBrief', { id: briefId, citationStyle: name });
-        print(summary, () => [`${summary.id}  ${summary.title} now cites in ${name}`]);
+        print(summary, () => [say('cli:briefs.nowCites', { id: summary.id, title: summary.title, name })]);
         return;
       }
-      throw new UsageError(`unknown brief style command "${action ?? ''}" (try: dossier brief style list)`);
+      throw new UsageError(say('cli:briefs.unknownBriefStyleCommand', { value: action ?? '' }));
     }
     if (sub === 'language') {
       const [briefId, value] = rest;
-      if (!briefId || !value) throw new UsageError(`brief language needs a brief id and ${orList(UI_LANGUAGES)}`);
+      if (!briefId || !value)
+        throw new UsageError(say('cli:briefs.briefLanguageNeeds', { choices: UI_LANGUAGES.join('|') }));
       const { language } = languageOption(value);
       const summary = await call('updateBrief', { id: briefId, language: language! });
-      print(summary, () => [`${summary.id}  ${summary.title} is now in ${language!}`]);
+      print(summary, () => [
+        say('cli:briefs.nowInLanguage', { id: summary.id, title: summary.title, language: language! }),
+      ]);
       return;
     }
     if (sub === 'list') {
       const briefs = await call('listBriefs', {});
       print(briefs, () =>
         briefs.length
-          ? briefs.map((b) => `${b.id}  ${b.title}  (${b.citations} citations, updated ${b.updatedAt})`)
-          : ['No briefs yet.'],
+          ? briefs.map((b) =>
+              say('cli:briefs.citationsUpdated', {
+                id: b.id,
+                title: b.title,
+                citations: b.citations,
+                updatedAt: b.updatedAt,
+              }),
+            )
+          : [say('cli:briefs.none')],
       );
       return;
     }
-    throw new UsageError(`unknown brief command "${sub ?? ''}" (try: dossier brief draft --actor NAME)`);
+    throw new UsageError(say('cli:briefs.unknownBriefCommandTry', { value: sub ?? '' }));
   },
 };

@@ -1,16 +1,20 @@
 /** export <format>: the notebook in an exchange format (docs/interop.md). */
+import { say } from '../words';
 import { INTEROP_FORMAT_INFO, INTEROP_FORMATS, InteropFormat, orList } from '../../../shared/enums';
 import { exportedItems } from '../../../shared/interop-summary';
 import { UsageError, type CliCommand } from '../command';
+import { helpMore } from '../options';
 import { refuseInside } from '../paths';
 
 export const exportCommand: CliCommand = {
   name: 'export',
-  usage: [
-    `export <${INTEROP_FORMATS.join('|')}> [--source ID …] --out <file>`,
-    '                             sources and annotations as W3C annotations, a REFI-QDA project or codebook,',
-    '                             CSL-JSON, BibTeX or RIS references, or ClaimReview markup',
-  ],
+  get usage() {
+    return [
+      `export <${INTEROP_FORMATS.join('|')}> [--source ID …] --out <file>`,
+      helpMore(say('cli:export.sourcesAnnotationsW3cAnnotations')),
+      helpMore(say('cli:export.cslJsonBibtexRis')),
+    ];
+  },
   options: {
     source: { type: 'string', multiple: true },
     out: { type: 'string' },
@@ -18,14 +22,15 @@ export const exportCommand: CliCommand = {
   readOnly: () => true,
   async run({ args, options, notebook, call, print }) {
     const [name, ...extra] = args;
-    if (!name) throw new UsageError(`export needs a format: ${orList(INTEROP_FORMATS)}`);
-    if (extra.length > 0) throw new UsageError(`export takes one format, not "${extra.join(' ')}"`);
+    if (!name) throw new UsageError(say('cli:export.exportNeedsFormat', { INTEROP_FORMATS: orList(INTEROP_FORMATS) }));
+    if (extra.length > 0) throw new UsageError(say('cli:export.exportTakesOneFormat', { extra: extra.join(' ') }));
     const format = InteropFormat.safeParse(name);
-    if (!format.success) throw new UsageError(`unknown format "${name}": use ${orList(INTEROP_FORMATS)}`);
+    if (!format.success)
+      throw new UsageError(say('cli:export.unknownFormatUse', { name, INTEROP_FORMATS: orList(INTEROP_FORMATS) }));
     const out = options.out;
     if (typeof out !== 'string' || !out.trim())
       throw new UsageError(
-        `export needs --out <file> (e.g. --out notebook.${INTEROP_FORMAT_INFO[format.data].extension})`,
+        say('cli:export.exportNeedsOutFile', { extension: INTEROP_FORMAT_INFO[format.data].extension }),
       );
     await refuseInside(out, notebook);
     const given = (options.source as string[] | undefined) ?? [];
@@ -38,7 +43,11 @@ export const exportCommand: CliCommand = {
       ...(sourceIds ? { sourceIds } : {}),
     });
     print(result, () => [
-      `Wrote ${result.path} (${INTEROP_FORMAT_INFO[result.format].label}, ${exportedItems(result)})`,
+      say('cli:export.wrote', {
+        path: result.path,
+        label: INTEROP_FORMAT_INFO[result.format].label,
+        result: exportedItems(result),
+      }),
     ]);
   },
 };

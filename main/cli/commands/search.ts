@@ -1,12 +1,14 @@
 /** search and corroborate: full-text search with filters, and "who else reports this?" (docs/cli.md). */
+import { say } from '../words';
 import type { SearchFilters } from '../../../shared/api/search';
 import { UsageError, type CliCommand, type CommandContext } from '../command';
+import { helpMore } from '../options';
 
 const list = (v: unknown): string[] => (Array.isArray(v) ? v : typeof v === 'string' ? [v] : []).map(String);
 
 function isoDate(value: string, flag: string): string {
   if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(Date.parse(value)))
-    throw new UsageError(`${flag} takes a date as YYYY-MM-DD (got "${value}")`);
+    throw new UsageError(say('cli:search.takesDateYyyyMm', { flag, value }));
   return value;
 }
 
@@ -14,7 +16,7 @@ function positiveInt(value: unknown, flag: string, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 200)
-    throw new UsageError(`${flag} takes a whole number from 1 to 200 (got "${String(value)}")`);
+    throw new UsageError(say('cli:search.takesWholeNumberFrom', { flag, value: String(value) }));
   return n;
 }
 
@@ -42,10 +44,12 @@ async function idsOf(
 export const searchCommand: CliCommand = {
   name: 'search',
   readOnly: () => true,
-  usage: [
-    'search "<query>" [--actor A]… [--tag T]… [--status S]… [--lang L]… [--source ID]… [--from DATE] [--to DATE] [--limit N]',
-    '                             passages, titles and claims matching the query, best first',
-  ],
+  get usage() {
+    return [
+      'search "<query>" [--actor A]… [--tag T]… [--status S]… [--lang L]… [--source ID]… [--from DATE] [--to DATE] [--limit N]',
+      helpMore(say('cli:search.passagesTitlesClaimsMatching')),
+    ];
+  },
   options: {
     actor: { type: 'string', multiple: true },
     tag: { type: 'string', multiple: true },
@@ -58,7 +62,7 @@ export const searchCommand: CliCommand = {
   },
   async run({ args, options, call, print }) {
     const query = args.join(' ').trim();
-    if (!query) throw new UsageError('search needs a query, e.g. dossier search "icebreakers"');
+    if (!query) throw new UsageError(say('cli:search.searchNeedsQueryE'));
     const limit = positiveInt(options.limit, '--limit', 20);
     const from = typeof options.from === 'string' ? isoDate(options.from, '--from') : undefined;
     const to = typeof options.to === 'string' ? isoDate(options.to, '--to') : undefined;
@@ -71,7 +75,8 @@ export const searchCommand: CliCommand = {
     if (statuses.length) {
       const known = (await call('getNotebook', {})).statuses;
       for (const s of statuses)
-        if (!known.includes(s)) throw new UsageError(`unknown status "${s}" (this notebook's: ${known.join(', ')})`);
+        if (!known.includes(s))
+          throw new UsageError(say('cli:search.unknownStatusNotebookS', { s, known: known.join(', ') }));
       filters.statuses = statuses;
     }
     const langs = list(options.lang).map((l) => l.toLowerCase());
@@ -94,7 +99,7 @@ export const searchCommand: CliCommand = {
             (h) =>
               `${h.score.toFixed(2).padStart(6)}  ${h.sourceId}${h.annotationId ? ` ${h.annotationId}` : ''}  ${titles.get(h.sourceId) ?? ''}\n        ${h.snippet.replace(/\s+/g, ' ')}`,
           )
-        : [`Nothing found for "${query}".`],
+        : [say('cli:search.nothingFound', { query })],
     );
   },
 };
@@ -102,14 +107,13 @@ export const searchCommand: CliCommand = {
 export const corroborateCommand: CliCommand = {
   name: 'corroborate',
   readOnly: () => true,
-  usage: [
-    'corroborate <annotationId> [--limit N]',
-    '                             similar passages in other sources, best first',
-  ],
+  get usage() {
+    return ['corroborate <annotationId> [--limit N]', helpMore(say('cli:search.similarPassagesOtherSources'))];
+  },
   options: { limit: { type: 'string' } },
   async run({ args, options, call, print }) {
     const [annotationId] = args;
-    if (!annotationId) throw new UsageError('corroborate needs an annotation id (see: dossier show <sourceId>)');
+    if (!annotationId) throw new UsageError(say('cli:search.corroborateNeedsAnnotationId'));
     const limit = positiveInt(options.limit, '--limit', 10);
     const hits = await call('corroborate', { annotationId, limit });
     const out = hits.map((h) => ({ sourceId: h.sourceId, start: h.start, end: h.end, text: h.text, score: h.score }));
@@ -119,7 +123,7 @@ export const corroborateCommand: CliCommand = {
             (h) =>
               `${h.score.toFixed(2).padStart(6)}  ${h.sourceId} [${h.start}–${h.end}] ${h.source.title}${h.source.outlet ? ` (${h.source.outlet})` : ''}\n        ${h.text.replace(/\s+/g, ' ')}`,
           )
-        : ['No similar passages in other sources.'],
+        : [say('cli:search.noSimilar')],
     );
   },
 };

@@ -3,6 +3,7 @@
  * the person's data folder (docs/storage.md, "Snapshots"). Restoring replaces
  * the notebook's files, so it asks first — or takes `--yes`.
  */
+import { say } from '../words';
 import { createInterface } from 'node:readline/promises';
 import type { SnapshotInfo } from '../../../shared/api/history';
 import { UsageError, type CliCommand } from '../command';
@@ -27,41 +28,37 @@ async function confirm(question: string): Promise<boolean> {
 
 export const snapshotsCommand: CliCommand = {
   name: 'snapshots',
-  usage: [
-    ...helpLines('snapshots', "list the notebook's snapshots (kept outside it), newest first"),
-    ...helpLines('snapshots take', 'take a snapshot now'),
-    ...helpLines(
-      'snapshots restore <id> [--yes]',
-      "replace the notebook's files with the snapshot's (after a snapshot of them); asks first",
-    ),
-  ],
+  get usage() {
+    return [
+      ...helpLines('snapshots', say('cli:snapshots.listNotebookSSnapshots')),
+      ...helpLines('snapshots take', say('cli:snapshots.takeSnapshotNow')),
+      ...helpLines('snapshots restore <id> [--yes]', say('cli:snapshots.replaceNotebookSFiles')),
+    ];
+  },
   options: { yes: { type: 'boolean' } },
   readOnly: (args) => (args[0] ?? 'list') === 'list',
   async run({ args, options, call, print, io }) {
     const sub = args[0] ?? 'list';
-    if (!SUBCOMMANDS.includes(sub))
-      throw new UsageError(
-        `unknown snapshots command "${sub}" (try: dossier snapshots, dossier snapshots restore <id>)`,
-      );
+    if (!SUBCOMMANDS.includes(sub)) throw new UsageError(say('cli:snapshots.unknownSnapshotsCommandTry', { sub }));
     if (sub === 'list') {
       const list = await call('listSnapshots', {});
-      print(list, () => (list.length ? list.map(line) : ['No snapshots of this notebook yet.']));
+      print(list, () => (list.length ? list.map(line) : [say('cli:snapshots.snapshotsNotebookYet')]));
       return;
     }
     if (sub === 'take') {
       const taken = await call('takeSnapshot', {});
-      print(taken, () => [`Took snapshot ${line(taken)}`]);
+      print(taken, () => [say('cli:snapshots.tookSnapshot', { taken: line(taken) })]);
       return;
     }
-    const id = requireArg(args, 1, 'snapshots restore needs a snapshot id (see: dossier snapshots)');
+    const id = requireArg(args, 1, say('cli:snapshots.snapshotsRestoreNeedsSnapshot'));
     const snapshot = (await call('listSnapshots', {})).find((s) => s.id === id);
-    const question = `Replace the notebook's files with snapshot ${id}? (A snapshot of them is taken first; undo history is reset.)`;
+    const question = say('cli:snapshots.confirmRestore', { id });
     if (snapshot && !options.yes && !(await confirm(question))) {
-      if (!process.stdin.isTTY) throw new UsageError('snapshots restore replaces the notebook: add --yes to confirm');
-      io.err('Nothing restored.');
+      if (!process.stdin.isTTY) throw new UsageError(say('cli:snapshots.snapshotsRestoreReplacesNotebook'));
+      io.err(say('cli:snapshots.nothingRestored'));
       return;
     }
     const { saved } = await call('restoreSnapshot', { id });
-    print({ restored: id, saved }, () => [`Restored snapshot ${id}. The state before it is snapshot ${saved.id}.`]);
+    print({ restored: id, saved }, () => [say('cli:snapshots.restoredSnapshotStateBefore', { id, id2: saved.id })]);
   },
 };

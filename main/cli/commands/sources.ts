@@ -1,10 +1,12 @@
 /** import, sources, show, source edit | rm: getting articles in, looking at them, correcting and deleting them. */
+import { say } from '../words';
 import type { ImportResult } from '../../../shared/api';
 import { IMPORT_USUAL_EXTENSIONS, INTEROP_IMPORT_EXTENSIONS } from '../../../shared/enums';
 import { interopLine } from '../../../shared/interop-summary';
 import { DossierError } from '../../../shared/errors';
 import type { SourceMeta } from '../../../shared/model';
 import { UsageError, type CliCommand } from '../command';
+import { helpLines, helpMore } from '../options';
 
 export function sourceLine(s: SourceMeta): string {
   const bits = [s.outlet, s.publishedAt, s.language].filter(Boolean).join(' · ');
@@ -12,10 +14,16 @@ export function sourceLine(s: SourceMeta): string {
 }
 
 function importSummary(r: ImportResult): string[] {
-  const lines = [`${r.added.length} added, ${r.skipped.length} skipped, ${r.rejected.length} rejected`];
+  const lines = [
+    say('cli:sources.addedSkippedRejected', {
+      addedCount: r.added.length,
+      skippedCount: r.skipped.length,
+      rejectedCount: r.rejected.length,
+    }),
+  ];
   for (const s of r.added)
     lines.push(
-      `  + ${s.origin.name ?? s.id} → ${sourceLine(s)}${s.nearDuplicateOf ? ` (near-duplicate of ${s.nearDuplicateOf})` : ''}`,
+      `  + ${s.origin.name ?? s.id} → ${sourceLine(s)}${s.nearDuplicateOf ? ` ${say('cli:sources.nearDuplicate', { nearDuplicateOf: s.nearDuplicateOf })}` : ''}`,
     );
   for (const s of r.skipped) lines.push(`  = ${s.name}: ${s.reason}`);
   for (const s of r.rejected) lines.push(`  ! ${s.name}: ${s.reason}`);
@@ -25,12 +33,14 @@ function importSummary(r: ImportResult): string[] {
 
 export const importCommand: CliCommand = {
   name: 'import',
-  usage: [
-    `import <files or folders…>   import articles (${IMPORT_USUAL_EXTENSIONS.join(' ')}); folders recursively`,
-    `                             and exchange files (${INTEROP_IMPORT_EXTENSIONS.map((e) => `.${e}`).join(' ')}), read by content`,
-  ],
+  get usage() {
+    return [
+      `import <files or folders…>   import articles (${IMPORT_USUAL_EXTENSIONS.join(' ')}); folders recursively`,
+      `                             and exchange files (${INTEROP_IMPORT_EXTENSIONS.map((e) => `.${e}`).join(' ')}), read by content`,
+    ];
+  },
   async run({ args, io, call, onEvent, print }) {
-    if (args.length === 0) throw new UsageError('import needs at least one file or folder');
+    if (args.length === 0) throw new UsageError(say('cli:sources.importNeedsLeastOne'));
     if (io.isTTY) {
       await onEvent((e) => {
         if (e.type === 'import-progress' && !e.finished) io.err(`[${e.done + 1}/${e.total}] ${e.current ?? ''}`);
@@ -49,32 +59,31 @@ export const importCommand: CliCommand = {
     // Nothing added and something refused is a failure a script must see; only duplicates skipped is not.
     const { added, rejected } = result;
     if (added.length === 0 && !result.interop?.length && rejected.length > 0)
-      throw new DossierError(
-        'invalid-input',
-        `nothing was imported: ${rejected.length === 1 ? '1 file was' : `${rejected.length} files were`} rejected`,
-      );
+      throw DossierError.of('invalid-input', 'cli.nothingImported', { count: rejected.length });
   },
 };
 
 export const sourcesCommand: CliCommand = {
   name: 'sources',
-  usage: ["sources                      list the notebook's sources"],
+  get usage() {
+    return [...helpLines('sources', say('cli:sources.listNotebookSSources'))];
+  },
   readOnly: () => true,
   async run({ call, print }) {
     const sources = await call('listSources', {});
-    print(sources, () =>
-      sources.length ? sources.map(sourceLine) : ['No sources yet. Add some with: dossier import <files or folders…>'],
-    );
+    print(sources, () => (sources.length ? sources.map(sourceLine) : [say('cli:sources.sourcesYetAddSome')]));
   },
 };
 
 export const showCommand: CliCommand = {
   name: 'show',
-  usage: ['show <sourceId>              one source with its text and annotations'],
+  get usage() {
+    return [...helpLines('show <sourceId>', say('cli:sources.oneSourceTextAnnotations'))];
+  },
   readOnly: () => true,
   async run({ args, call, print }) {
     const [id] = args;
-    if (!id) throw new UsageError('show needs a source id (see: dossier sources)');
+    if (!id) throw new UsageError(say('cli:sources.showNeedsSourceId'));
     const { source, annotations } = await call('getSource', { id: (await call('lookupSource', { query: id })).id });
     print({ ...source, annotations }, () => [
       sourceLine(source),
@@ -100,11 +109,14 @@ const EDIT_FLAGS = {
 
 export const sourceCommand: CliCommand = {
   name: 'source',
-  usage: [
-    'source edit <sourceId> [--title T] [--outlet O] [--author A] [--date YYYY-MM-DD] [--lang CODE]',
-    "                             correct a source's metadata (an empty value clears outlet, author or date)",
-    'source rm <sourceId> [--yes] delete a source with its annotations (--yes when it has any)',
-  ],
+  get usage() {
+    return [
+      'source edit <sourceId> [--title T] [--outlet O] [--author A] [--date YYYY-MM-DD] [--lang CODE]',
+      helpMore(say('cli:sources.correctSourceSMetadata')),
+      // The synopsis fills the column: one space before the description.
+      `source rm <sourceId> [--yes] ${say('cli:sources.deleteSource')}`,
+    ];
+  },
   options: {
     title: { type: 'string' },
     outlet: { type: 'string' },
@@ -117,10 +129,10 @@ export const sourceCommand: CliCommand = {
     const [sub, query, ...extra] = args;
     if (sub !== 'edit' && sub !== 'rm')
       throw new UsageError(
-        sub ? `unknown source command "${sub}" (try: source edit, source rm)` : 'source needs edit or rm',
+        sub ? say('cli:sources.unknownSourceCommandTry', { sub }) : say('cli:sources.sourceNeedsEditRm'),
       );
-    if (!query) throw new UsageError(`source ${sub} needs a source id (see: dossier sources)`);
-    if (extra.length) throw new UsageError(`source ${sub} takes one source; unexpected "${extra[0]}"`);
+    if (!query) throw new UsageError(say('cli:sources.sourceNeedsSourceId', { sub }));
+    if (extra.length) throw new UsageError(say('cli:sources.sourceTakesOneSource', { sub, value: extra[0]! }));
     const { id, title } = await call('lookupSource', { query });
     if (sub === 'edit') {
       const patch = Object.fromEntries(
@@ -128,10 +140,9 @@ export const sourceCommand: CliCommand = {
           .filter(([flag]) => typeof options[flag] === 'string')
           .map(([flag, key]) => [key, options[flag]]),
       );
-      if (Object.keys(patch).length === 0)
-        throw new UsageError('source edit needs at least one of --title, --outlet, --author, --date, --lang');
+      if (Object.keys(patch).length === 0) throw new UsageError(say('cli:sources.sourceEditNeedsLeast'));
       const meta = await call('updateSourceMeta', { id, patch });
-      print(meta, () => [`Updated ${sourceLine(meta)}`]);
+      print(meta, () => [say('cli:sources.updated', { meta: sourceLine(meta) })]);
       return;
     }
     // The command line has no undo (its history ends with the command): claims go only when asked twice.
@@ -143,18 +154,17 @@ export const sourceCommand: CliCommand = {
       },
     );
     if (count === undefined && !options.yes)
-      throw new DossierError(
-        'invalid-input',
-        `“${title}” cannot be read, so its annotations cannot be counted; add --yes to remove it from the notebook (its file stays in the folder).`,
-      );
+      throw DossierError.of('invalid-input', 'cli.readSoAnnotationsCounted', { title });
     if (count && !options.yes)
-      throw new DossierError(
-        'invalid-input',
-        `“${title}” has ${count} annotation(s) that would be deleted with it, for good; add --yes to delete them too.`,
-      );
+      throw DossierError.of('invalid-input', 'cli.hasAnnotationSWould', { title, countValue: count });
     const result = await call('deleteSource', { id });
     print(result, () => [
-      `Deleted “${result.title}” (${result.id}) with ${result.annotations} annotation(s) and ${result.relations} relation(s).`,
+      say('cli:sources.deletedAnnotationSRelation', {
+        title: result.title,
+        id: result.id,
+        annotations: result.annotations,
+        relations: result.relations,
+      }),
     ]);
   },
 };

@@ -3,6 +3,7 @@
  * ratings and the organisation that publishes the fact checks — the settings
  * the ClaimReview export reads (docs/cli.md).
  */
+import { say } from '../words';
 import type { FactCheckSettings } from '../../../shared/model';
 import { UsageError, type CliCommand, type CommandContext } from '../command';
 import { helpLines, requireArg, stringOption } from '../options';
@@ -12,7 +13,7 @@ function numberOption(options: CommandContext['options'], name: string): number 
   const text = stringOption(options, name);
   if (text === undefined) return undefined;
   const value = Number(text);
-  if (!Number.isFinite(value)) throw new UsageError(`--${name} takes a number (got "${text}")`);
+  if (!Number.isFinite(value)) throw new UsageError(say('cli:statuses.takesNumberGot', { name, text }));
   return value;
 }
 
@@ -23,10 +24,14 @@ function settingsLines(statuses: readonly string[], settings: FactCheckSettings 
   return [
     ...statuses.map((s) => {
       const r = ratings[s];
-      return `${s.padEnd(width)}  ${r ? `${r.value}  ${r.name}` : '(no rating: not a verdict)'}`;
+      return `${s.padEnd(width)}  ${r ? `${r.value}  ${r.name}` : say('cli:statuses.ratingVerdict')}`;
     }),
-    `Scale: ${settings?.scale.worst ?? 1} (worst) to ${settings?.scale.best ?? 5} (best)`,
-    `Organisation: ${settings?.organisation ? `${settings.organisation.name}${settings.organisation.url ? ` <${settings.organisation.url}>` : ''}` : '(not set)'}`,
+    say('cli:statuses.scaleWorstBest', { value: settings?.scale.worst ?? 1, value2: settings?.scale.best ?? 5 }),
+    say('cli:statuses.organisation', {
+      value: settings?.organisation
+        ? `${settings.organisation.name}${settings.organisation.url ? ` <${settings.organisation.url}>` : ''}`
+        : say('cli:statuses.notSet'),
+    }),
   ];
 }
 
@@ -34,14 +39,13 @@ const STATUS_SUBCOMMANDS = ['list', 'rating', 'scale'];
 
 export const statusCommand: CliCommand = {
   name: 'status',
-  usage: [
-    ...helpLines('status list', 'the statuses with their fact-check ratings, the scale and the organisation'),
-    ...helpLines(
-      'status rating <status> --value N --name "…" | --clear',
-      "the status's verdict in fact-check exports (ClaimReview); --clear: its claims are no verdicts",
-    ),
-    ...helpLines('status scale --worst N --best N', 'the scale ratings lie on (1 to 5 until set)'),
-  ],
+  get usage() {
+    return [
+      ...helpLines('status list', say('cli:statuses.statusesTheirFactCheck')),
+      ...helpLines('status rating <status> --value N --name "…" | --clear', say('cli:statuses.statusSVerdictFact')),
+      ...helpLines('status scale --worst N --best N', say('cli:statuses.scaleRatingsLie1')),
+    ];
+  },
   options: {
     value: { type: 'string' },
     name: { type: 'string' },
@@ -53,7 +57,7 @@ export const statusCommand: CliCommand = {
   async run({ args, options, call, print }) {
     const [sub] = args;
     if (!sub || !STATUS_SUBCOMMANDS.includes(sub))
-      throw new UsageError(`unknown status command "${sub ?? ''}" (try: dossier status list)`);
+      throw new UsageError(say('cli:statuses.unknownStatusCommandTry', { value: sub ?? '' }));
     if (sub === 'list') {
       const { statuses, factCheck } = await call('getNotebook', {});
       print({ statuses, factCheck: factCheck ?? null }, () => settingsLines(statuses, factCheck));
@@ -62,50 +66,50 @@ export const statusCommand: CliCommand = {
     if (sub === 'scale') {
       const worst = numberOption(options, 'worst');
       const best = numberOption(options, 'best');
-      if (worst === undefined || best === undefined) throw new UsageError('status scale needs --worst N and --best N');
+      if (worst === undefined || best === undefined) throw new UsageError(say('cli:statuses.statusScaleNeedsWorst'));
       const settings = await call('setFactCheckSettings', { scale: { worst, best } });
-      print(settings, () => [`Ratings now run from ${worst} (worst) to ${best} (best)`]);
+      print(settings, () => [say('cli:statuses.ratingsNowRunFrom', { worst, best })]);
       return;
     }
-    const status = requireArg(args, 1, 'status rating needs a status (see dossier status list)');
+    const status = requireArg(args, 1, say('cli:statuses.statusRatingNeedsStatus'));
     if (options.clear === true) {
       if (options.value !== undefined || options.name !== undefined)
-        throw new UsageError('status rating takes either --clear or --value and --name');
+        throw new UsageError(say('cli:statuses.statusRatingTakesEither'));
       const settings = await call('setFactCheckSettings', { ratings: { [status]: null } });
-      print(settings, () => [`“${status}” has no rating: its claims are not verdicts`]);
+      print(settings, () => [say('cli:statuses.hasRatingClaimsAre', { status })]);
       return;
     }
     const value = numberOption(options, 'value');
     const name = stringOption(options, 'name');
-    if (value === undefined || name === undefined)
-      throw new UsageError('status rating needs --value N and --name "…" (or --clear)');
+    if (value === undefined || name === undefined) throw new UsageError(say('cli:statuses.statusRatingNeedsValue'));
     const settings = await call('setFactCheckSettings', { ratings: { [status]: { value, name } } });
     print(settings, () => [
-      `“${status}” rates ${value} (“${name}”) on the scale ${settings.scale.worst}–${settings.scale.best}`,
+      say('cli:statuses.ratesScale', { status, value, name, worst: settings.scale.worst, best: settings.scale.best }),
     ]);
   },
 };
 
 export const notebookCommand: CliCommand = {
   name: 'notebook',
-  usage: [
-    ...helpLines(
-      'notebook set --organisation "…" [--url <page>]',
-      'the organisation that publishes the fact checks, and the page it publishes them on (ClaimReview)',
-    ),
-  ],
+  get usage() {
+    return [
+      ...helpLines(
+        'notebook set --organisation "…" [--url <page>]',
+        say('cli:statuses.organisationPublishesFactChecks'),
+      ),
+    ];
+  },
   options: { organisation: { type: 'string' }, url: { type: 'string' } },
   async run({ args, options, call, print }) {
     const [sub] = args;
-    if (sub !== 'set')
-      throw new UsageError(`unknown notebook command "${sub ?? ''}" (try: dossier notebook set --organisation "…")`);
+    if (sub !== 'set') throw new UsageError(say('cli:statuses.unknownNotebookCommandTry', { value: sub ?? '' }));
     if (options.organisation === undefined && options.url === undefined)
-      throw new UsageError('notebook set needs --organisation "…", --url <page> or both');
+      throw new UsageError(say('cli:statuses.notebookSetNeedsOrganisation'));
     const current = (await call('getNotebook', {})).factCheck?.organisation;
     const name = stringOption(options, 'organisation') ?? current?.name;
     const url = stringOption(options, 'url') ?? current?.url;
-    if (!name) throw new UsageError('notebook set needs --organisation "…"');
+    if (!name) throw new UsageError(say('cli:statuses.notebookSetNeedsOrganisation2'));
     const settings = await call('setFactCheckSettings', { organisation: { name, ...(url ? { url } : {}) } });
-    print(settings.organisation, () => [`Organisation: ${name}${url ? ` <${url}>` : ''}`]);
+    print(settings.organisation, () => [say('cli:statuses.organisationSet', { name, value: url ? ` <${url}>` : '' })]);
   },
 };

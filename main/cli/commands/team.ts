@@ -3,22 +3,25 @@ import { runMergeDriver } from '../../services/session';
 import type { CliCommand } from '../command';
 import { helpLines, requireArg, stringOption } from '../options';
 import { UsageError } from '../command';
+import { say } from '../words';
+
+const SYNC_STATES = {
+  'up-to-date': 'cli:team.upToDate',
+  pushed: 'cli:team.pushed',
+  pulled: 'cli:team.pulled',
+  merged: 'cli:team.merged',
+  local: 'cli:team.local',
+} as const;
 
 const syncLine = (r: { state: string; conflicts: number }) =>
-  ({
-    'up-to-date': 'Up to date.',
-    pushed: 'Shared your changes.',
-    pulled: "Took the team's changes.",
-    merged: "Merged your changes with the team's and shared the result.",
-    local: 'Committed; the notebook has no remote to share with.',
-  })[r.state] + (r.conflicts ? ` ${r.conflicts} conflict(s) kept: dossier conflicts lists them.` : '');
+  say(SYNC_STATES[r.state as keyof typeof SYNC_STATES] ?? 'cli:team.upToDate') +
+  (r.conflicts ? ` ${say('cli:team.conflictsKept', { count: r.conflicts })}` : '');
 
 export const shareCommand: CliCommand = {
   name: 'share',
-  usage: helpLines(
-    'share [--remote <url|path>]',
-    'put the notebook under git and share it (a folder or an https address)',
-  ),
+  get usage() {
+    return helpLines('share [--remote <url|path>]', say('cli:team.shareHelp'));
+  },
   options: { remote: { type: 'string' } },
   async run({ options, call, print }) {
     const remote = stringOption(options, 'remote');
@@ -29,18 +32,22 @@ export const shareCommand: CliCommand = {
 
 export const syncCommand: CliCommand = {
   name: 'sync',
-  usage: helpLines('sync', "commit, merge the team's changes record by record, push"),
+  get usage() {
+    return helpLines('sync', say('cli:team.syncHelp'));
+  },
   async run({ call, print }) {
     const r = await call('syncNotebook', {});
     print(r, () => [syncLine(r)]);
   },
 };
 
-const show = (v: unknown) => (v === undefined ? '(absent)' : JSON.stringify(v));
+const show = (v: unknown) => (v === undefined ? say('cli:team.absent') : JSON.stringify(v));
 
 export const conflictsCommand: CliCommand = {
   name: 'conflicts',
-  usage: helpLines('conflicts', 'list what merges could not decide, both values side by side'),
+  get usage() {
+    return helpLines('conflicts', say('cli:team.conflictsHelp'));
+  },
   readOnly: () => true,
   async run({ call, print }) {
     const list = await call('listConflicts', {});
@@ -48,22 +55,24 @@ export const conflictsCommand: CliCommand = {
       list.length
         ? list.flatMap((c) => [
             `${c.id}  ${c.label}`,
-            `  mine:   ${show(c.ours)}${c.oursBy ? `  (${c.oursBy})` : ''}`,
-            `  theirs: ${show(c.theirs)}${c.theirsBy ? `  (${c.theirsBy})` : ''}`,
+            `  ${say('cli:team.mine')} ${show(c.ours)}${c.oursBy ? `  (${c.oursBy})` : ''}`,
+            `  ${say('cli:team.theirs')} ${show(c.theirs)}${c.theirsBy ? `  (${c.theirsBy})` : ''}`,
           ])
-        : ['No conflicts.'],
+        : [say('cli:team.noConflicts')],
     );
   },
 };
 
 export const resolveCommand: CliCommand = {
   name: 'resolve',
-  usage: helpLines('resolve <id> --take <side>', 'settle a conflict: ours, theirs, or a JSON value (undoable)'),
+  get usage() {
+    return helpLines('resolve <id> --take <side>', say('cli:team.resolveHelp'));
+  },
   options: { take: { type: 'string' } },
   async run({ args, options, call, print }) {
-    const id = requireArg(args, 0, 'resolve needs the id of a conflict (dossier conflicts lists them)');
+    const id = requireArg(args, 0, say('cli:team.resolveNeedsId'));
     const take = stringOption(options, 'take');
-    if (!take) throw new UsageError('resolve needs --take ours, --take theirs or --take <JSON value>');
+    if (!take) throw new UsageError(say('cli:team.resolveNeedsTake'));
     let choice: 'ours' | 'theirs' | { value: unknown };
     if (take === 'ours' || take === 'theirs') choice = take;
     else {
@@ -80,13 +89,15 @@ export const resolveCommand: CliCommand = {
 
 export const mergeDriverCommand: CliCommand = {
   name: 'merge-driver',
-  usage: helpLines('merge-driver %O %A %B %P', "git's merge driver for notebook files (dossier share registers it)"),
+  get usage() {
+    return helpLines('merge-driver %O %A %B %P', say('cli:team.mergeDriverHelp'));
+  },
   readOnly: () => true,
   async run({ args, io }) {
     const [base, ours, theirs, pathName] = [0, 1, 2, 3].map((i) =>
-      requireArg(args, i, 'merge-driver needs the base, ours and theirs files and the path (%O %A %B %P)'),
+      requireArg(args, i, say('cli:team.mergeDriverNeeds')),
     );
     const r = await runMergeDriver({ base: base!, ours: ours!, theirs: theirs!, pathName: pathName! });
-    if (r.conflicts) io.err(`dossier: ${r.conflicts} conflict(s) kept in ${r.file}; dossier conflicts lists them.`);
+    if (r.conflicts) io.err(`dossier: ${say('cli:team.driverConflicts', { count: r.conflicts, file: r.file })}`);
   },
 };

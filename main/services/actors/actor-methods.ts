@@ -78,36 +78,30 @@ export function actorMethods(ctx: ServiceContext): ServiceMethods<ActorMethodNam
 
   const getActor = (id: string): Actor => {
     const actor = store.manifest.actors.find((a) => a.id === id);
-    if (!actor) throw new DossierError('not-found', `No actor with id "${id}" in this notebook.`);
+    if (!actor) throw DossierError.of('not-found', 'actors.noActorQuoted', { id });
     return actor;
   };
 
   const checkName = (name: string, exceptId?: string) => {
     const key = normaliseAlias(name);
     const clash = store.manifest.actors.find((a) => a.id !== exceptId && normaliseAlias(a.name) === key);
-    if (clash) throw new DossierError('invalid-input', `An actor named “${clash.name}” already exists.`);
+    if (clash) throw DossierError.of('invalid-input', 'actors.actorNamedAlreadyExists', { name: clash.name });
     // An alias of another actor ("Kina" of China): a second actor would split one real-world actor in two.
     const carrier = store.manifest.actors.find(
       (a) => a.id !== exceptId && a.aliases.some((al) => normaliseAlias(al) === key),
     );
     if (carrier)
-      throw new DossierError(
-        'invalid-input',
-        `“${name.trim()}” is already an alias of “${carrier.name}”: use that actor, or rename it, instead of making a second one.`,
-      );
+      throw DossierError.of('invalid-input', 'actors.alreadyAliasUseActor', { value: name.trim(), name: carrier.name });
   };
 
   /** memberOf must name other, existing actors and must not make a cycle. */
   const checkMemberOf = (memberOf: readonly string[], selfId?: string): string[] => {
     const unique = [...new Set(memberOf)];
     for (const id of unique) {
-      if (id === selfId) throw new DossierError('invalid-input', 'An actor cannot be a member of itself.');
+      if (id === selfId) throw DossierError.of('invalid-input', 'actors.actorMemberItself');
       getActor(id);
       if (selfId && membersOf(store.manifest.actors, selfId).some((m) => m.id === id)) {
-        throw new DossierError(
-          'invalid-input',
-          `“${getActor(id).name}” is already a member of this actor; membership cannot go round in a circle.`,
-        );
+        throw DossierError.of('invalid-input', 'actors.alreadyMemberActorMembership', { name: getActor(id).name });
       }
     }
     return unique;
@@ -196,11 +190,7 @@ export function actorMethods(ctx: ServiceContext): ServiceMethods<ActorMethodNam
   const findSuggestion = async (key: string): Promise<ActorSuggestion> => {
     const all = await suggestions();
     const hit = all.find((s) => s.key === key);
-    if (!hit)
-      throw new DossierError(
-        'not-found',
-        `No current suggestion with key “${key}” (it may have been accepted or rejected already).`,
-      );
+    if (!hit) throw DossierError.of('not-found', 'actors.currentSuggestionKeyMay', { key });
     return hit;
   };
 

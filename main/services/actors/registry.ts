@@ -15,7 +15,7 @@ export type ActorLinkPlan = { type: 'move'; from: string; to: string } | { type:
 
 function actorById(manifest: NotebookManifest, id: string): Actor {
   const actor = manifest.actors.find((a) => a.id === id);
-  if (!actor) throw new DossierError('not-found', `No actor with id ${id} in this notebook.`);
+  if (!actor) throw DossierError.of('not-found', 'actors.noActor', { id });
   return actor;
 }
 
@@ -82,7 +82,7 @@ export function mergeActors(
   keepId: string,
   dropId: string,
 ): { manifest: NotebookManifest; actor: Actor; plan: ActorLinkPlan } {
-  if (keepId === dropId) throw new DossierError('invalid-input', 'Cannot merge an actor with itself.');
+  if (keepId === dropId) throw DossierError.of('invalid-input', 'actors.mergeActorItself');
   const keep = actorById(manifest, keepId);
   const drop = actorById(manifest, dropId);
   let merged = withAliases(keep, [drop.name, ...drop.aliases]);

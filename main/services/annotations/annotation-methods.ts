@@ -48,10 +48,10 @@ export function nextColor(tags: readonly Tag[]): string {
 function checkStatus(manifest: NotebookManifest, status: string | undefined): string {
   if (status === undefined) return manifest.statuses[0] ?? 'unverified';
   if (!manifest.statuses.includes(status)) {
-    throw new DossierError(
-      'invalid-input',
-      `Unknown status "${status}". This notebook's statuses are: ${manifest.statuses.join(', ')}.`,
-    );
+    throw DossierError.of('invalid-input', 'annotations.unknownStatusNotebookS', {
+      status,
+      value: manifest.statuses.join(', '),
+    });
   }
   return status;
 }
@@ -59,7 +59,8 @@ function checkStatus(manifest: NotebookManifest, status: string | undefined): st
 function checkTags(manifest: NotebookManifest, tagIds: readonly string[]): string[] {
   const known = new Set(manifest.tags.map((t) => t.id));
   const unknown = tagIds.filter((id) => !known.has(id));
-  if (unknown.length) throw new DossierError('invalid-input', `Unknown tag id(s): ${unknown.join(', ')}.`);
+  if (unknown.length)
+    throw DossierError.of('invalid-input', 'annotations.unknownTagIdS', { value: unknown.join(', ') });
   return [...new Set(tagIds)];
 }
 
@@ -67,7 +68,9 @@ function checkActors(manifest: NotebookManifest, links: ActorLink[]): ActorLink[
   const known = new Set(manifest.actors.map((a) => a.id));
   const unknown = links.filter((l) => !known.has(l.actorId));
   if (unknown.length)
-    throw new DossierError('invalid-input', `Unknown actor id(s): ${unknown.map((l) => l.actorId).join(', ')}.`);
+    throw DossierError.of('invalid-input', 'annotations.unknownActorIdS', {
+      value: unknown.map((l) => l.actorId).join(', '),
+    });
   return links;
 }
 
@@ -83,7 +86,7 @@ export function annotationMethods(ctx: ServiceContext): ServiceMethods<Annotatio
   const findAnnotation = async (sourceId: string, id: string): Promise<Annotation> => {
     const file = await store.loadSource(sourceId);
     const found = file.annotations.find((a) => a.id === id);
-    if (!found) throw new DossierError('not-found', `No annotation "${id}" in source ${sourceId}.`);
+    if (!found) throw DossierError.of('not-found', 'annotations.noAnnotationInSource', { id, sourceId });
     return found;
   };
 
@@ -114,7 +117,7 @@ export function annotationMethods(ctx: ServiceContext): ServiceMethods<Annotatio
 
   const getTag = (id: string): Tag => {
     const tag = store.manifest.tags.find((t) => t.id === id);
-    if (!tag) throw new DossierError('not-found', `No tag with id "${id}".`);
+    if (!tag) throw DossierError.of('not-found', 'annotations.noTag', { id });
     return tag;
   };
 
@@ -123,13 +126,14 @@ export function annotationMethods(ctx: ServiceContext): ServiceMethods<Annotatio
       const file = await store.loadSource(input.sourceId);
       const text = file.source.text;
       if (input.end > text.length || input.start >= input.end) {
-        throw new DossierError(
-          'invalid-input',
-          `The range ${input.start}–${input.end} is outside this source's text (length ${text.length}).`,
-        );
+        throw DossierError.of('invalid-input', 'annotations.rangeOutsideSourceS', {
+          start: input.start,
+          end: input.end,
+          textCount: text.length,
+        });
       }
       if (!text.slice(input.start, input.end).trim())
-        throw new DossierError('invalid-input', 'The selection is empty: select some text first.');
+        throw DossierError.of('invalid-input', 'annotations.selectionEmptySelectSome');
       const now = new Date().toISOString();
       const annotation: Annotation = {
         id: newId('ann'),
@@ -151,17 +155,17 @@ export function annotationMethods(ctx: ServiceContext): ServiceMethods<Annotatio
       const file = await store.loadSource(input.sourceId);
       const matches = findQuote(file.source.text, input.quote);
       if (matches.length === 0) {
-        throw new DossierError(
-          'not-found',
-          `The quote is not in “${file.source.title}” (${input.sourceId}): check its wording; nothing was added.`,
-        );
+        throw DossierError.of('not-found', 'annotations.quoteCheckWordingNothing', {
+          title: file.source.title,
+          sourceId: input.sourceId,
+        });
       }
       const match = matches[input.occurrence];
       if (!match)
-        throw new DossierError(
-          'invalid-input',
-          `The quote occurs ${matches.length} time(s); occurrence ${input.occurrence} does not exist.`,
-        );
+        throw DossierError.of('invalid-input', 'annotations.quoteOccursTimeS', {
+          matchesCount: matches.length,
+          occurrence: input.occurrence,
+        });
       const status = checkStatus(store.manifest, input.status);
       return ctx.transact(`Add ${input.kind} from quote`, async (tx) => {
         const tagIds: string[] = [];
@@ -211,7 +215,7 @@ export function annotationMethods(ctx: ServiceContext): ServiceMethods<Annotatio
       const link = patch.stance;
       if (link && !current.actors.some((l) => l.actorId === link.actorId && l.role === link.role)) {
         const name = store.manifest.actors.find((a) => a.id === link.actorId)?.name ?? link.actorId;
-        throw new DossierError('not-found', `${name} is not linked to this annotation as ${link.role}.`);
+        throw DossierError.of('not-found', 'annotations.linkedAnnotation', { name, role: link.role });
       }
       const clean: AnnotationPatch = { ...patch };
       if (patch.tagIds) clean.tagIds = checkTags(store.manifest, patch.tagIds);
@@ -270,7 +274,7 @@ export function annotationMethods(ctx: ServiceContext): ServiceMethods<Annotatio
 
     async createTag({ name, color, parentId }) {
       const clash = tagNamed(store.manifest.tags, name);
-      if (clash) throw new DossierError('invalid-input', `A tag named “${clash.name}” already exists.`);
+      if (clash) throw DossierError.of('invalid-input', 'annotations.tagNamedAlreadyExists', { name: clash.name });
       if (parentId) getTag(parentId);
       const tag: Tag = {
         id: newId('tag'),
@@ -287,13 +291,12 @@ export function annotationMethods(ctx: ServiceContext): ServiceMethods<Annotatio
       if (name && name !== tag.name) {
         const clash = tagNamed(store.manifest.tags, name);
         if (clash && clash.id !== id)
-          throw new DossierError('invalid-input', `A tag named “${clash.name}” already exists.`);
+          throw DossierError.of('invalid-input', 'annotations.tagNamedAlreadyExists', { name: clash.name });
       }
       if (parentId) {
         // No cycles: the new parent may not be the tag or one of its descendants.
         for (let p: string | undefined = parentId; p; p = store.manifest.tags.find((t) => t.id === p)?.parentId) {
-          if (p === id)
-            throw new DossierError('invalid-input', 'A tag cannot be placed under itself or one of its own children.');
+          if (p === id) throw DossierError.of('invalid-input', 'annotations.tagPlacedUnderItself');
         }
         getTag(parentId);
       }
@@ -322,7 +325,7 @@ export function annotationMethods(ctx: ServiceContext): ServiceMethods<Annotatio
     },
 
     async mergeTags({ fromId, intoId }) {
-      if (fromId === intoId) throw new DossierError('invalid-input', 'Choose two different tags to merge.');
+      if (fromId === intoId) throw DossierError.of('invalid-input', 'annotations.chooseTwoDifferentTags');
       const from = getTag(fromId);
       const into = getTag(intoId);
       const hits = await annotationsWithTag(fromId);

@@ -20,8 +20,7 @@ export function patchFactCheck(
 ): FactCheckSettings {
   const current = factCheckOf(manifest);
   const scale = patch.scale ?? current.scale;
-  if (scale.worst === scale.best)
-    throw new DossierError('invalid-input', 'The rating scale needs a best and a worst that differ.');
+  if (scale.worst === scale.best) throw DossierError.of('invalid-input', 'annotations.ratingScaleNeedsBest');
   const ratings = { ...current.ratings };
   for (const [status, rating] of Object.entries(patch.ratings ?? {})) {
     if (rating === null) {
@@ -29,19 +28,20 @@ export function patchFactCheck(
       continue;
     }
     if (!manifest.statuses.includes(status))
-      throw new DossierError(
-        'invalid-input',
-        `Unknown status "${status}". This notebook's statuses are: ${manifest.statuses.join(', ')}.`,
-      );
+      throw DossierError.of('invalid-input', 'annotations.unknownStatusNotebookS', {
+        status,
+        value: manifest.statuses.join(', '),
+      });
     ratings[status] = rating;
   }
   const [low, high] = [Math.min(scale.worst, scale.best), Math.max(scale.worst, scale.best)];
   const outside = Object.entries(ratings).filter(([, r]) => r.value < low || r.value > high);
   if (outside.length)
-    throw new DossierError(
-      'invalid-input',
-      `Rating values must lie on the scale ${scale.worst}–${scale.best}: ${outside.map(([s, r]) => `${s} (${r.value})`).join(', ')}.`,
-    );
+    throw DossierError.of('invalid-input', 'annotations.ratingValuesMustLie', {
+      worst: scale.worst,
+      best: scale.best,
+      value: outside.map(([s, r]) => `${s} (${r.value})`).join(', '),
+    });
   const organisation = patch.organisation === undefined ? current.organisation : (patch.organisation ?? undefined);
   return { ...(organisation ? { organisation } : {}), scale, ratings };
 }

@@ -14,6 +14,7 @@
  * methods that take a file path, which a page never calls — and bodies over
  * the size limit. Never imports electron.
  */
+import type { Translator } from '../../../shared/i18n';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import http from 'node:http';
@@ -29,6 +30,8 @@ import { callApi } from '../session';
 export interface BridgeSession {
   readonly service: DossierService;
   onEvent(listener: (event: ApiEvent) => void): () => void;
+  /** The person's language, for the errors the API door itself finds (a notebook session has it). */
+  translator?(): Translator;
 }
 
 /** A connect-style middleware, e.g. `viteDevServer.middlewares`. */
@@ -226,7 +229,12 @@ export async function startBridge(options: BridgeOptions): Promise<BridgeHandle>
       sendResult(res, { ok: false, error: { code: 'invalid-input', message: 'The request body is not valid JSON.' } });
       return;
     }
-    const result = await callApi(session.service, method as (typeof RENDERER_METHODS)[number], input);
+    const result = await callApi(
+      session.service,
+      method as (typeof RENDERER_METHODS)[number],
+      input,
+      session.translator?.(),
+    );
     sendResult(res, result);
   };
 

@@ -74,7 +74,7 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
 
   const findBrief = (id: string): Brief => {
     const brief = store.manifest.briefs.find((b) => b.id === id);
-    if (!brief) throw new DossierError('not-found', `No brief with id "${id}".`);
+    if (!brief) throw DossierError.of('not-found', 'briefs.noBrief', { id });
     return brief;
   };
 
@@ -140,7 +140,7 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
       const styleChanged = citationStyle !== undefined && citationStyle !== (current.citationStyle ?? DEFAULT_STYLE);
       const languageChanged = language !== undefined && language !== briefLanguage(current.language);
       if (!titleChanged && !docChanged && !styleChanged && !languageChanged) return summarize(current);
-      if (titleChanged && !title) throw new DossierError('invalid-input', 'A brief needs a title.');
+      if (titleChanged && !title) throw DossierError.of('invalid-input', 'briefs.briefNeedsTitle');
       if (styleChanged) await loadStyle(store.dir, citationStyle); // a style the notebook has, or a clear error
       const label = docChanged
         ? 'Edit brief'
@@ -154,7 +154,7 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
         async (tx) => {
           await tx.updateManifest((m) => {
             const b = m.briefs.find((x) => x.id === id);
-            if (!b) throw new DossierError('not-found', `No brief with id "${id}".`);
+            if (!b) throw DossierError.of('not-found', 'briefs.noBrief', { id });
             if (titleChanged) b.title = title!;
             if (docChanged) b.doc = doc!;
             if (styleChanged) b.citationStyle = citationStyle!;
@@ -191,7 +191,7 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
       let draft;
       if ('actorId' in input) {
         if (!bctx.actors.some((a) => a.id === input.actorId))
-          throw new DossierError('not-found', `No actor with id "${input.actorId}".`);
+          throw DossierError.of('not-found', 'briefs.noActorQuoted', { actorId: input.actorId });
         draft = draftBriefFromActor(bctx, input.actorId, language);
       } else if ('tagId' in input) {
         draft = draftBriefFromTag(bctx, input.tagId, language);
@@ -232,7 +232,7 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
     },
 
     async addCitationStyle({ fileName, xml }) {
-      if (store.readOnly) throw new DossierError('read-only', `Cannot add a style: ${store.problem}`);
+      if (store.readOnly) throw DossierError.of('read-only', 'briefs.cannotAddStyle', { problem: store.problem ?? '' });
       return addStyle(store.dir, fileName, xml);
     },
 

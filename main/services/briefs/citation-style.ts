@@ -109,10 +109,10 @@ function engineFor(xml: string, name: string, language: UiLanguage): { engine: E
     );
     engine.setOutputFormat('html');
   } catch (err) {
-    throw new DossierError(
-      'invalid-input',
-      `${name} could not be read as a CSL style (${err instanceof Error ? err.message : String(err)}).`,
-    );
+    throw DossierError.of('invalid-input', 'briefs.couldReadCslStyle', {
+      name,
+      value: err instanceof Error ? err.message : String(err),
+    });
   }
   engines.set(key, { engine, items });
   if (engines.size > MAX_ENGINES) engines.delete(engines.keys().next().value!);
@@ -140,12 +140,11 @@ export function citationFormatter(
   name = 'the style',
   language: UiLanguage = 'en',
 ): CitationFormatter {
-  if (xml.length > MAX_STYLE_BYTES)
-    throw new DossierError('invalid-input', `${name} is larger than 1 MB: not a CSL style.`);
+  if (xml.length > MAX_STYLE_BYTES) throw DossierError.of('invalid-input', 'briefs.styleTooLarge', { name });
   if (/<!DOCTYPE|<!ENTITY/i.test(xml))
-    throw new DossierError('invalid-input', `${name} declares a DOCTYPE or entities: refused.`);
+    throw DossierError.of('invalid-input', 'briefs.declaresDoctypeEntitiesRefused', { name });
   if (!/<style\b[^>]{0,2000}xmlns="http:\/\/purl\.org\/net\/xbiblio\/csl"/.test(xml))
-    throw new DossierError('invalid-input', `${name} is not a CSL style (no <style> in the CSL namespace).`);
+    throw DossierError.of('invalid-input', 'briefs.cslStyleStyleCsl', { name });
   const byId = new Map(sources.map((s) => [s.id, s]));
   const cached = engineFor(xml, name, language);
   cached.items.clear();
@@ -157,10 +156,10 @@ export function citationFormatter(
     engine.updateItems([...cached.items.keys()]);
   } catch (err) {
     engines.delete(`${language}\u0000${xml}`);
-    throw new DossierError(
-      'invalid-input',
-      `${name} could not be read as a CSL style (${err instanceof Error ? err.message : String(err)}).`,
-    );
+    throw DossierError.of('invalid-input', 'briefs.couldReadCslStyle', {
+      name,
+      value: err instanceof Error ? err.message : String(err),
+    });
   }
   const kind: CitationKind = engine.opt.class === 'note' ? 'note' : 'in-text';
   const cites = new Map<string, Inline[]>();

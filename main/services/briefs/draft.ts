@@ -145,7 +145,7 @@ function relatedClaims(ctx: BriefContext, id: string): Array<{ type: string; cla
 
 function actorById(ctx: BriefContext, actorId: string): Actor {
   const actor = ctx.actors.find((a) => a.id === actorId);
-  if (!actor) throw new DossierError('not-found', `No actor with id ${actorId}.`);
+  if (!actor) throw DossierError.of('not-found', 'briefs.noActor', { actorId });
   return actor;
 }
 
@@ -228,7 +228,7 @@ export function draftBriefFromTag(
   const words = draftWords(language);
   const { t } = words;
   const tag = ctx.tags.find((t) => t.id === tagId);
-  if (!tag) throw new DossierError('not-found', `No tag with id ${tagId}.`);
+  if (!tag) throw DossierError.of('not-found', 'briefs.noTag', { tagId });
   const subtree = tagSubtree(ctx.tags, tag);
   const depthOf = new Map(subtree.map((x) => [x.tag.id, x.depth]));
 
@@ -272,7 +272,7 @@ export function draftBriefFromAnnotations(
     if (seen.has(id)) continue;
     seen.add(id);
     const claim = ctx.annotation(id);
-    if (!claim) throw new DossierError('not-found', `No claim with id ${id}.`);
+    if (!claim) throw DossierError.of('not-found', 'briefs.noClaim', { id });
     claims.push(claim);
   }
   claims.sort(compareClaims);

@@ -64,9 +64,9 @@ export async function exportBrief(
     case 'html':
       return new TextEncoder().encode(renderHtml(resolved));
     default:
-      throw new DossierError(
-        'invalid-input',
-        `Unknown export format "${String(format)}": use ${orList(BRIEF_FORMATS)}.`,
-      );
+      throw DossierError.of('invalid-input', 'briefs.unknownExportFormatUse', {
+        format: String(format),
+        BRIEF_FORMATS: orList(BRIEF_FORMATS),
+      });
   }
 }

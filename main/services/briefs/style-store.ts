@@ -51,7 +51,7 @@ export async function listStyles(notebookDir: string): Promise<CitationStyleInfo
 async function readStyleFile(file: string): Promise<string> {
   const xml = await readFileNoFollow(file);
   if (xml.length > MAX_STYLE_BYTES)
-    throw new DossierError('invalid-input', `${path.basename(file)} is larger than 1 MB.`);
+    throw DossierError.of('invalid-input', 'briefs.fileTooLarge', { file: path.basename(file) });
   return xml;
 }
 
@@ -60,12 +60,12 @@ export async function loadStyle(notebookDir: string, id: string | undefined): Pr
   const name = id ?? DEFAULT_STYLE;
   if (BUILT_IN_STYLES[name]) return { xml: BUILT_IN_STYLES[name]!, name };
   if (name.includes('/') || name.includes('\\') || !name.toLowerCase().endsWith('.csl'))
-    throw new DossierError('not-found', `No citation style "${name}": ${await available(notebookDir)}.`);
+    throw DossierError.of('not-found', 'briefs.noCitationStyle', { name, value: await available(notebookDir) });
   try {
     return { xml: await readStyleFile(path.join(notebookDir, STYLES_DIR, name)), name };
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT')
-      throw new DossierError('not-found', `No citation style "${name}": ${await available(notebookDir)}.`);
+      throw DossierError.of('not-found', 'briefs.noCitationStyle', { name, value: await available(notebookDir) });
     throw err;
   }
 }

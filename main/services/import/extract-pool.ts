@@ -17,6 +17,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { workerEntry } from '../workers/entry';
+import type { Words } from '../../../shared/errors';
 import { ImportRejection, type ExtractOptions, type ExtractedDocument, type ImportInput } from './extract/types';
 
 export type WorkerRequest =
@@ -28,7 +29,7 @@ export type WorkerReply =
   | { ready: true }
   | { id: number; ok: true; doc: ExtractedDocument }
   | { id: number; ok: true; signatures: Array<Uint32Array | null> }
-  | { id: number; ok: false; rejection?: string; message: string };
+  | { id: number; ok: false; rejection?: string; rejectionWords?: Words; message: string };
 
 type WorkerAnswer = Extract<WorkerReply, { ok: true }>;
 
@@ -125,7 +126,7 @@ export class ExtractPool {
   }
 
   private run(request: DistributiveOmit<WorkerRequest, 'id'>, signal?: AbortSignal): Promise<WorkerAnswer> {
-    if (signal?.aborted) return Promise.reject(new ImportRejection('import cancelled'));
+    if (signal?.aborted) return Promise.reject(ImportRejection.of('import.importCancelled'));
     const worker = (this.worker ??= this.spawn());
     const id = this.nextId++;
     return new Promise<WorkerAnswer>((resolve, reject) => {
@@ -150,30 +151,33 @@ export class ExtractPool {
         if (reply.ok) finish(() => resolve(reply), false);
         else
           finish(
-            () => reject(new ImportRejection(reply.rejection ?? `the file could not be read (${reply.message})`)),
+            () =>
+              reject(
+                reply.rejection !== undefined
+                  ? new ImportRejection(reply.rejection, reply.rejectionWords)
+                  : ImportRejection.of('import.couldNotRead', { problem: reply.message }),
+              ),
             false,
           );
       };
       const onError = (err: Error) => {
         const code = (err as NodeJS.ErrnoException).code;
-        const reason =
+        const rejection =
           code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? `reading it needed more than ${this.heapMb} MB of memory; the file may be damaged or hostile`
-            : `the file could not be read (${err.message})`;
-        finish(() => reject(new ImportRejection(reason)), true);
+            ? ImportRejection.of('import.outOfMemory', { heapMb: this.heapMb })
+            : ImportRejection.of('import.couldNotRead', { problem: err.message });
+        finish(() => reject(rejection), true);
       };
       const onExit = () => {
         if (this.worker === worker) this.worker = null;
-        finish(() => reject(new ImportRejection('the file could not be read (the reader stopped)')), false);
+        finish(() => reject(ImportRejection.of('import.fileCouldReadReader')), false);
       };
-      const onAbort = () => finish(() => reject(new ImportRejection('import cancelled')), true);
+      const onAbort = () => finish(() => reject(ImportRejection.of('import.importCancelled')), true);
       const onTimeout = () =>
         finish(
           () =>
             reject(
-              new ImportRejection(
-                `reading it took longer than ${formatSeconds(this.wallClockMs)}; the file may be damaged or hostile`,
-              ),
+              ImportRejection.of('import.readingTookLongerThan', { wallClockMs: formatSeconds(this.wallClockMs) }),
             ),
           true,
         );

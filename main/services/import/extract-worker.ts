@@ -30,6 +30,7 @@ parentPort?.on('message', (request: WorkerRequest) => {
         id: request.id,
         ok: false,
         rejection: err instanceof ImportRejection ? err.reason : undefined,
+        ...(err instanceof ImportRejection && err.words ? { rejectionWords: err.words } : {}),
         message: err instanceof Error ? err.message : String(err),
       } satisfies WorkerReply),
   );

@@ -8,7 +8,15 @@ import { createHash } from 'node:crypto';
 import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImportResult } from '../../../shared/api';
-import { DossierError, toApiError } from '../../../shared/errors';
+import {
+  DossierError,
+  englishTranslator,
+  sayError,
+  toApiError,
+  type ErrorKey,
+  type MessageParams,
+} from '../../../shared/errors';
+import type { Translator } from '../../../shared/i18n';
 import { newId } from '../../../shared/ids';
 import { IMPORTABLE_EXTENSIONS } from '../../../shared/enums';
 import { SCHEMA_VERSION, type Origin, type Source } from '../../../shared/model';
@@ -36,6 +44,8 @@ export interface ImportOptions {
   originKind?: Origin['kind'];
   /** Where extraction runs (default: the process's import worker, with its limits). */
   extractor?: Pick<ExtractPool, 'extract'>;
+  /** The language of the reasons a file was skipped or rejected (default English). */
+  translator?: Translator;
 }
 
 /** A unit of work: either bytes already in memory or a path to read when its turn comes. */
@@ -84,8 +94,10 @@ export async function importItems(
   items: ImportItem[],
   options: ImportOptions = {},
 ): Promise<ImportResult> {
-  if (store.readOnly) throw new DossierError('read-only', `Cannot import: ${store.problem}`);
+  if (store.readOnly) throw DossierError.of('read-only', 'import.readOnly', { problem: store.problem ?? '' });
   const result: ImportResult = { added: [], skipped: [], rejected: [] };
+  const t = options.translator ?? englishTranslator();
+  const say = (key: ErrorKey, params?: MessageParams) => sayError(t, { key, ...(params ? { params } : {}) });
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES;
   const total = items.length;
   const pendingManifest: Promise<void>[] = [];
@@ -107,7 +119,7 @@ export async function importItems(
     for (const item of items) {
       if (done > 0) await yieldToEventLoop();
       if (signal.aborted) {
-        result.skipped.push({ name: item.name, reason: 'import cancelled' });
+        result.skipped.push({ name: item.name, reason: say('import.importCancelled') });
         done++;
         continue;
       }
@@ -116,7 +128,7 @@ export async function importItems(
         let input: ImportInput;
         if ('path' in item) {
           if (item.size > maxBytes)
-            throw new ImportRejection(`file is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB limit`);
+            throw ImportRejection.of('import.fileLargerThanMb', { value: Math.round(maxBytes / 1024 / 1024) });
           input = { name: item.name, bytes: new Uint8Array(await readFile(item.path)) };
         } else {
           input = item;
@@ -129,7 +141,7 @@ export async function importItems(
           const title = store.manifest.sources.find((s) => s.id === existing)?.title ?? existing;
           result.skipped.push({
             name: item.name,
-            reason: `duplicate of “${title}”, already in the notebook`,
+            reason: say('import.duplicateOf', { title }),
             sourceId: existing,
           });
         } else {
@@ -161,10 +173,14 @@ export async function importItems(
         }
       } catch (err) {
         // A cancel stops the file in hand too (its reader is terminated): it was skipped, not rejected.
-        if (signal.aborted) result.skipped.push({ name: item.name, reason: 'import cancelled' });
-        else if (err instanceof ImportRejection) result.rejected.push({ name: item.name, reason: err.reason });
+        if (signal.aborted) result.skipped.push({ name: item.name, reason: say('import.importCancelled') });
+        else if (err instanceof ImportRejection) result.rejected.push({ name: item.name, reason: err.inLanguage(t) });
         else if (err instanceof DossierError && err.code === 'read-only') throw err;
-        else result.rejected.push({ name: item.name, reason: `could not be imported: ${toApiError(err).message}` });
+        else
+          result.rejected.push({
+            name: item.name,
+            reason: say('import.couldNotBeImported', { problem: toApiError(err, t).message }),
+          });
       }
       done++;
     }
@@ -192,11 +208,13 @@ export const FOLDER_WALK_LIMITS = { depth: 32, files: 50_000 } as const;
  */
 export async function collectPaths(
   paths: string[],
+  t: Translator = englishTranslator(),
 ): Promise<{ items: ImportItem[]; rejected: ImportResult['rejected']; skipped: ImportResult['skipped'] }> {
   const items: ImportItem[] = [];
   const rejected: ImportResult['rejected'] = [];
   const skipped: ImportResult['skipped'] = [];
   const said = new Set<string>();
+  const say = (key: ErrorKey, params?: MessageParams) => sayError(t, { key, ...(params ? { params } : {}) });
   const skipOnce = (name: string, reason: string) => {
     if (said.has(reason)) return;
     said.add(reason);
@@ -208,14 +226,14 @@ export async function collectPaths(
     try {
       info = fromFolder ? await lstat(p) : await stat(p);
     } catch {
-      rejected.push({ name: p, reason: 'no such file or folder' });
+      rejected.push({ name: p, reason: say('import.noSuchFile') });
       return;
     }
     if (info.isSymbolicLink()) {
-      skipped.push({ name: p, reason: 'a link: links inside a folder are not followed (import its target by name)' });
+      skipped.push({ name: p, reason: say('import.linkNotFollowed') });
     } else if (info.isDirectory()) {
       if (depth >= FOLDER_WALK_LIMITS.depth) {
-        skipOnce(p, `more than ${FOLDER_WALK_LIMITS.depth} folders deep: the folders below were not imported`);
+        skipOnce(p, say('import.tooDeep', { depth: FOLDER_WALK_LIMITS.depth }));
         return;
       }
       const entries = (await readdir(p)).sort((a, b) => a.localeCompare(b));
@@ -226,16 +244,16 @@ export async function collectPaths(
     } else if (info.isFile()) {
       const ext = path.extname(p).toLowerCase();
       if (fromFolder && !IMPORTABLE_EXTENSIONS.includes(ext.slice(1))) {
-        skipped.push({ name: p, reason: `not an importable file type (${ext || 'no extension'})` });
+        skipped.push({ name: p, reason: say('import.notImportable', { ext: ext || say('import.noExtension') }) });
         return;
       }
       if (items.length >= FOLDER_WALK_LIMITS.files) {
-        skipOnce(p, `more than ${FOLDER_WALK_LIMITS.files} files: the rest were not imported`);
+        skipOnce(p, say('import.tooManyFiles', { files: FOLDER_WALK_LIMITS.files }));
         return;
       }
       items.push({ name: path.basename(p), path: p, size: info.size });
     } else {
-      rejected.push({ name: p, reason: 'not a regular file' });
+      rejected.push({ name: p, reason: say('import.notRegularFile') });
     }
   };
   for (const p of paths) await visit(path.resolve(p), 0);

@@ -81,11 +81,7 @@ export const exportClaimReview: InteropExporter = async (ctx, input) => {
   const sources = selectSources(ctx, input.sourceIds);
   const settings = factCheckOf(ctx.store.manifest);
   const { organisation } = settings;
-  if (!organisation?.url)
-    throw new DossierError(
-      'invalid-input',
-      'ClaimReview needs the organisation that publishes the fact checks and the page it publishes them on: set them in Tags and statuses › Fact checks, or with dossier notebook set --organisation "…" --url <page>.',
-    );
+  if (!organisation?.url) throw DossierError.of('invalid-input', 'interop.claimreviewNeedsOrganisationPublishes');
   const actors = new Map(ctx.store.manifest.actors.map((a) => [a.id, a]));
   const reviews: WithContext<ClaimReview>[] = [];
   let omitted = 0;

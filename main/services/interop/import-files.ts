@@ -9,7 +9,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImportResult, InteropImportSummary } from '../../../shared/api';
 import { INTEROP_FORMAT_INFO, INTEROP_FORMATS, INTEROP_IMPORT_EXTENSIONS, orList } from '../../../shared/enums';
-import { DossierError } from '../../../shared/errors';
+import { DossierError, englishTranslator, sayError } from '../../../shared/errors';
+import type { Translator } from '../../../shared/i18n';
 import type { ImportItem } from '../import/import-batch';
 import type { ServiceContext } from '../service-context';
 import { detectInterop } from './registry';
@@ -34,7 +35,10 @@ function extensionOf(name: string): string {
 }
 
 /** Sorts a batch into article files and exchange files. */
-export async function splitExchangeFiles(items: ImportItem[]): Promise<SplitImport> {
+export async function splitExchangeFiles(
+  items: ImportItem[],
+  t: Translator = englishTranslator(),
+): Promise<SplitImport> {
   const split: SplitImport = { articles: [], exchange: [], rejected: [] };
   for (const item of items) {
     const named = INTEROP_IMPORT_EXTENSIONS.includes(extensionOf(item.name));
@@ -44,7 +48,10 @@ export async function splitExchangeFiles(items: ImportItem[]): Promise<SplitImpo
       if (item.size > MAX_INTEROP_FILE_BYTES) {
         split.rejected.push({
           name: item.name,
-          reason: `file is larger than the ${MAX_INTEROP_FILE_BYTES / 1024 / 1024} MB limit for exchange files`,
+          reason: sayError(t, {
+            key: 'import.exchangeFileTooLarge',
+            params: { limit: MAX_INTEROP_FILE_BYTES / 1024 / 1024 },
+          }),
         });
         continue;
       }
@@ -53,7 +60,10 @@ export async function splitExchangeFiles(items: ImportItem[]): Promise<SplitImpo
     const found = bytes ? detectInterop(bytes, item.name) : undefined;
     if (found && bytes) split.exchange.push({ name: item.name, bytes, run: found });
     else if (named)
-      split.rejected.push({ name: item.name, reason: `not a file Dossier reads: expected ${IMPORTED_KINDS}` });
+      split.rejected.push({
+        name: item.name,
+        reason: sayError(t, { key: 'import.notExchangeFile', params: { kinds: IMPORTED_KINDS } }),
+      });
     else split.articles.push(item);
   }
   return split;
@@ -77,7 +87,7 @@ export async function importExchangeFiles(
       interop.push(summary);
     } catch (err) {
       if (!(err instanceof DossierError) || err.code === 'read-only') throw err;
-      rejected.push({ name, reason: err.message });
+      rejected.push({ name, reason: err.inLanguage(ctx.translator()) });
     }
   }
   return { interop, rejected };

@@ -9,10 +9,10 @@ export function interopMethods(ctx: ServiceContext): ServiceMethods<'exportInter
   const run = (format: InteropFormat, sourceIds: string[] | undefined): Promise<InteropExportResult> => {
     const exporter = EXPORTERS[format];
     if (!exporter)
-      throw new DossierError('invalid-input', `Export as ${INTEROP_FORMAT_INFO[format].label} is not available.`);
+      throw DossierError.of('invalid-input', 'interop.exportAvailable', { label: INTEROP_FORMAT_INFO[format].label });
     const known = new Set(ctx.store.manifest.sources.map((s) => s.id));
     const missing = sourceIds?.find((id) => !known.has(id));
-    if (missing) throw new DossierError('not-found', `No source with id "${missing}".`);
+    if (missing) throw DossierError.of('not-found', 'interop.noSource', { missing });
     const input: InteropExportInput = sourceIds ? { sourceIds } : {};
     return exporter(ctx, input);
   };

@@ -27,7 +27,7 @@ export async function exportW3c(ctx: ServiceContext, input: InteropExportInput =
   const listed = new Set(manifest.sources.map((s) => s.id));
   const ids = input.sourceIds ?? manifest.sources.map((s) => s.id);
   const unknown = ids.filter((id) => !listed.has(id));
-  if (unknown.length) throw new DossierError('not-found', `No source with id ${unknown.join(', ')} in this notebook.`);
+  if (unknown.length) throw DossierError.of('not-found', 'interop.noSources', { value: unknown.join(', ') });
   const files: SourceFile[] = [];
   for (const id of new Set(ids)) files.push(await ctx.store.loadSource(id));
 

@@ -18,7 +18,7 @@
 import { createHash } from 'node:crypto';
 import type { InteropImportSummary } from '../../../shared/api';
 import { docNode, paragraphNode, textNode } from '../../../shared/brief-doc';
-import { DossierError } from '../../../shared/errors';
+import { DossierError, sayError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import {
   Annotation,
@@ -58,7 +58,7 @@ export async function importW3c(
   bytes: Uint8Array,
   fileName: string,
 ): Promise<InteropImportSummary> {
-  if (ctx.store.readOnly) throw new DossierError('read-only', `Cannot import: ${ctx.store.problem}`);
+  if (ctx.store.readOnly) throw DossierError.of('read-only', 'interop.readOnly', { problem: ctx.store.problem ?? '' });
   const file = parseW3c(bytes, fileName);
   const plan = new ImportPlan(ctx, file);
   const summary: InteropImportSummary = {
@@ -77,13 +77,16 @@ export async function importW3c(
     if (place.kind === 'missing') {
       summary.orphans.push({
         quote: a.quote?.exact ?? '',
-        reason: `missing source: ${place.label} is not in this notebook and the file does not carry its text — import the article, then this file again`,
+        reason: sayError(ctx.translator(), { key: 'exchange.orphanMissingSource', params: { label: place.label } }),
       });
       continue;
     }
     const title = place.kind === 'new' ? place.source.title : place.title;
     if (!a.quote) {
-      summary.orphans.push({ quote: '', reason: `annotation ${a.n} on “${title}” has no text quote to place it by` });
+      summary.orphans.push({
+        quote: '',
+        reason: sayError(ctx.translator(), { key: 'exchange.orphanNoQuote', params: { n: a.n, title } }),
+      });
       continue;
     }
     const text = place.kind === 'new' ? place.source.text : place.text;
@@ -96,7 +99,13 @@ export async function importW3c(
     );
     if (twin) continue; // already in the notebook (the file imported before)
     if (anchored.orphan)
-      summary.orphans.push({ quote: a.quote.exact, reason: `kept as an orphan in “${title}”: ${anchored.orphan}` });
+      summary.orphans.push({
+        quote: a.quote.exact,
+        reason: sayError(ctx.translator(), {
+          key: 'exchange.orphanKept',
+          params: { title, problem: anchored.orphan },
+        }),
+      });
     const annotation = await plan.annotation(a, sourceId, anchored.target, place.kind === 'new');
     place.existing.push(annotation);
     if (place.kind === 'matched') added.set(sourceId, [...(added.get(sourceId) ?? []), annotation]);
@@ -230,7 +239,7 @@ class ImportPlan {
       text,
       removed: info.removed ?? [],
     });
-    if (!source.success) throw new DossierError('invalid-input', `The source ${info.iri} in the file is damaged.`);
+    if (!source.success) throw DossierError.of('invalid-input', 'interop.sourceFileDamaged', { iri: info.iri });
     return source.data;
   }
 
@@ -322,10 +331,10 @@ class ImportPlan {
       updatedAt: timestamp(a.modified) ?? created,
     });
     if (!record.success) {
-      throw new DossierError(
-        'invalid-input',
-        `Annotation ${a.n} of the file cannot be stored: ${record.error.issues[0]?.message}.`,
-      );
+      throw DossierError.of('invalid-input', 'interop.annotationFileStored', {
+        n: a.n,
+        message: record.error.issues[0]?.message ?? '',
+      });
     }
     return record.data;
   }

@@ -95,26 +95,27 @@ export interface ParsedFile {
   annotations: ParsedAnnotation[];
 }
 
-const invalid = (message: string) => new DossierError('invalid-input', message);
-
 // ---------------------------------------------------------------- raw JSON checks
 
 /** Decodes and parses the bytes, refusing what is too big, not UTF-8, not JSON, too deep or carrying prototype keys. */
 export function readJson(bytes: Uint8Array, fileName: string): unknown {
   if (bytes.byteLength > W3C_MAX_BYTES) {
-    throw invalid(`${fileName} is larger than the ${W3C_MAX_BYTES / 1024 / 1024} MB limit for annotation files.`);
+    throw DossierError.of('invalid-input', 'exchange.largerThanMbLimit', {
+      fileName,
+      W3C_MAX_BYTES: W3C_MAX_BYTES / 1024 / 1024,
+    });
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw invalid(`${fileName} is not UTF-8 text, so it is not a W3C annotation file.`);
+    throw DossierError.of('invalid-input', 'exchange.utf8TextSo', { fileName });
   }
   let value: unknown;
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
-    throw invalid(`${fileName} is not valid JSON (${(err as Error).message}).`);
+    throw DossierError.of('invalid-input', 'exchange.validJson', { fileName, message: (err as Error).message });
   }
   checkShape(value, fileName);
   return value;
@@ -126,14 +127,15 @@ function checkShape(root: unknown, fileName: string): void {
   while (stack.length) {
     const [value, depth] = stack.pop()!;
     if (value === null || typeof value !== 'object') continue;
-    if (depth > W3C_MAX_DEPTH) throw invalid(`${fileName} nests deeper than ${W3C_MAX_DEPTH} levels: refused.`);
+    if (depth > W3C_MAX_DEPTH)
+      throw DossierError.of('invalid-input', 'exchange.nestsDeeperThanLevels', { fileName, W3C_MAX_DEPTH });
     if (Array.isArray(value)) {
       for (const v of value) stack.push([v, depth + 1]);
       continue;
     }
     for (const key of Object.keys(value)) {
       if (POISON_KEYS.has(key))
-        throw invalid(`${fileName} contains the key "${key}", which annotation data never has: refused.`);
+        throw DossierError.of('invalid-input', 'exchange.containsKeyWhichAnnotation', { fileName, key });
       stack.push([(value as Record<string, unknown>)[key], depth + 1]);
     }
   }
@@ -252,18 +254,18 @@ function checkContext(value: Record<string, unknown>, where: string, required: b
   const raw = value['@context'];
   if (raw === undefined) {
     if (!required) return;
-    throw invalid(
-      `${where} has no "@context": a W3C Web Annotation file names "${ANNO_CONTEXT}". Nothing was imported.`,
-    );
+    throw DossierError.of('invalid-input', 'exchange.hasContextW3cWeb', { where, ANNO_CONTEXT });
   }
   const contexts = Array.isArray(raw) ? raw : [raw];
   if (contexts.some((c) => typeof c !== 'string')) {
-    throw invalid(`${where} embeds a JSON-LD context object; Dossier reads only context IRIs. Nothing was imported.`);
+    throw DossierError.of('invalid-input', 'exchange.embedsJsonLdContext', { where });
   }
   if (!contexts.some((c) => c === ANNO_CONTEXT || c === ANNO_CONTEXT_HTTPS)) {
-    throw invalid(
-      `${where} has the wrong "@context" (${contexts.map((c) => `"${String(c)}"`).join(', ') || 'empty'}): a W3C Web Annotation file names "${ANNO_CONTEXT}". Nothing was imported.`,
-    );
+    throw DossierError.of('invalid-input', 'exchange.hasWrongContextW3c', {
+      where,
+      value: contexts.map((c) => `"${String(c)}"`).join(', ') || 'empty',
+      ANNO_CONTEXT,
+    });
   }
 }
 
@@ -271,37 +273,35 @@ function checkContext(value: Record<string, unknown>, where: string, required: b
 function rootItems(root: unknown, fileName: string): { items: unknown[]; holder?: Record<string, unknown> } {
   if (Array.isArray(root)) {
     root.forEach((item, i) => {
-      if (!isObject(item)) throw invalid(`${fileName}: item ${i + 1} is not an annotation object.`);
+      if (!isObject(item))
+        throw DossierError.of('invalid-input', 'exchange.itemAnnotationObject', { fileName, i: i + 1 });
       checkContext(item, `${fileName}, annotation ${i + 1},`, true);
     });
     return { items: root };
   }
-  if (!isObject(root)) throw invalid(`${fileName} is JSON but not a W3C annotation file (expected an object).`);
+  if (!isObject(root)) throw DossierError.of('invalid-input', 'exchange.jsonButW3cAnnotation', { fileName });
   checkContext(root, fileName, true);
   const t = typesOf(root);
   if (t.includes('AnnotationCollection')) {
     const first = root.first;
     if (typeof first === 'string') {
-      throw invalid(
-        `${fileName} links its annotations (${first}) instead of embedding them; Dossier does not fetch pages.`,
-      );
+      throw DossierError.of('invalid-input', 'exchange.linksAnnotationsInsteadEmbedding', { fileName, first });
     }
     if (!isObject(first) || !Array.isArray(first.items)) {
-      throw invalid(`${fileName} is an AnnotationCollection without an embedded first page of items.`);
+      throw DossierError.of('invalid-input', 'exchange.annotationcollectionWithoutEmbeddedFirst', { fileName });
     }
     if (first.next !== undefined) {
-      throw invalid(`${fileName} continues on further pages that are not in the file; export it as one page.`);
+      throw DossierError.of('invalid-input', 'exchange.continuesFurtherPagesAre', { fileName });
     }
     return { items: first.items, holder: root };
   }
   if (t.includes('AnnotationPage')) {
-    if (!Array.isArray(root.items)) throw invalid(`${fileName} is an AnnotationPage without "items".`);
+    if (!Array.isArray(root.items))
+      throw DossierError.of('invalid-input', 'exchange.annotationpageWithoutItems', { fileName });
     return { items: root.items, holder: root };
   }
   if (t.includes('Annotation')) return { items: [root] };
-  throw invalid(
-    `${fileName} names the W3C context but is neither an Annotation, an AnnotationPage nor an AnnotationCollection (type: ${t.join(', ') || 'none'}).`,
-  );
+  throw DossierError.of('invalid-input', 'exchange.namesW3cContextBut', { fileName, t: t.join(', ') || 'none' });
 }
 
 // ---------------------------------------------------------------- annotations
@@ -348,14 +348,19 @@ function kindOf(
 
 function parseAnnotation(raw: unknown, n: number): ParsedAnnotation {
   const label = `Annotation ${n}${isObject(raw) && typeof raw.id === 'string' ? ` (${raw.id})` : ''}`;
-  if (!isObject(raw)) throw invalid(`${label} is not an object.`);
-  if (!typesOf(raw).includes('Annotation')) throw invalid(`${label} is not of type "Annotation".`);
+  if (!isObject(raw)) throw DossierError.of('invalid-input', 'exchange.object', { label });
+  if (!typesOf(raw).includes('Annotation'))
+    throw DossierError.of('invalid-input', 'exchange.typeAnnotation', { label });
   if (raw.target === undefined || (Array.isArray(raw.target) && raw.target.length === 0)) {
-    throw invalid(`${label} has no target: a W3C annotation must say what it annotates. Nothing was imported.`);
+    throw DossierError.of('invalid-input', 'exchange.hasTargetW3cAnnotation', { label });
   }
   if (raw['@context'] !== undefined) checkContext(raw, label, false);
   const parsed = AnnotationJson.safeParse(raw);
-  if (!parsed.success) throw invalid(`${label} is damaged: ${zodProblem(parsed.error)}. Nothing was imported.`);
+  if (!parsed.success)
+    throw DossierError.of('invalid-input', 'exchange.damagedNothingWasImported', {
+      label,
+      error: zodProblem(parsed.error),
+    });
   const a = parsed.data;
 
   // The first target that names a source and quotes text; else the first that names a source.
@@ -366,14 +371,18 @@ function parseAnnotation(raw: unknown, n: number): ParsedAnnotation {
   const quoted = (t: (typeof targets)[number]) =>
     t.selectors.some((s) => typeof s !== 'string' && s.type.includes('TextQuoteSelector') && s.exact);
   const target = withSource.find(quoted) ?? withSource[0];
-  if (!target?.source) throw invalid(`${label}: its target names no source. Nothing was imported.`);
+  if (!target?.source) throw DossierError.of('invalid-input', 'exchange.targetNamesSourceNothing', { label });
   const selectors = target.selectors.filter((s): s is z.output<typeof Selector> => typeof s !== 'string');
   const quote = selectors.find((s) => s.type.includes('TextQuoteSelector') && s.exact);
   const position = selectors.find(
     (s) => s.type.includes('TextPositionSelector') && s.start !== undefined && s.end !== undefined,
   );
   if (position && position.end! < position.start!) {
-    throw invalid(`${label}: its TextPositionSelector ends (${position.end}) before it starts (${position.start}).`);
+    throw DossierError.of('invalid-input', 'exchange.textpositionselectorEndsBeforeStarts', {
+      label,
+      end: position.end!,
+      start: position.start!,
+    });
   }
 
   const bodies = (a.body ?? []).filter((b) => typeof b !== 'string');
@@ -429,7 +438,8 @@ export function parseW3c(bytes: Uint8Array, fileName: string): ParsedFile {
   const root = readJson(bytes, fileName);
   const { items, holder } = rootItems(root, fileName);
   const ext = Extensions.safeParse(holder ?? {});
-  if (!ext.success) throw invalid(`${fileName}: its Dossier data is damaged: ${zodProblem(ext.error)}.`);
+  if (!ext.success)
+    throw DossierError.of('invalid-input', 'exchange.dossierDataDamaged', { fileName, error: zodProblem(ext.error) });
   const tags = new Map<string, ParsedTag>();
   for (const t of ext.data[X.tags] ?? []) {
     tags.set(t.id, {

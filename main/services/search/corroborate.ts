@@ -64,7 +64,7 @@ export function corroborate(
   const limit = options.limit ?? 10;
   const perSource = options.perSource ?? 1;
   const ann = index.annotations.get(annotationId);
-  if (!ann) throw new DossierError('not-found', `No annotation ${annotationId} in the search index.`);
+  if (!ann) throw DossierError.of('not-found', 'search.annotationSearchIndex', { annotationId });
   const lang = index.sources.get(ann.sourceId)?.language ?? 'und';
   const quote = ann.exact;
   const quoteTokens = tokenize(quote);

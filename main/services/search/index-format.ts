@@ -221,10 +221,9 @@ export function decodeIndex(
   bytes: Buffer,
   texts: SourceTexts,
 ): { snapshot: TermIndexSnapshot; contents: IndexContents } {
-  const unreadable = () => new DossierError('corrupt', 'The saved search index could not be read; it will be rebuilt.');
+  const unreadable = () => DossierError.of('corrupt', 'search.indexUnreadable');
   if (bytes.length < HEADER_BYTES || bytes.readUInt32LE(0) !== MAGIC) throw unreadable();
-  if (bytes.readUInt32LE(4) !== FORMAT)
-    throw new DossierError('corrupt', 'The saved search index has an unknown format; it will be rebuilt.');
+  if (bytes.readUInt32LE(4) !== FORMAT) throw DossierError.of('corrupt', 'search.indexUnknownFormat');
   const jsonEnd = HEADER_BYTES + bytes.readUInt32LE(8);
   if (jsonEnd > bytes.length) throw unreadable();
   let data: {

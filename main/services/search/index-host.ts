@@ -256,7 +256,7 @@ export class IndexHost {
   /** Passages in other sources than the annotation's own (corroborate.ts). */
   corroborate(annotationId: string, limit: number | undefined): CorroborationHit[] {
     const own = this.index.annotationSourceId(annotationId);
-    if (!own) throw new DossierError('not-found', `No annotation with id "${annotationId}".`);
+    if (!own) throw DossierError.of('not-found', 'search.noAnnotationQuoted', { annotationId });
     return this.index.corroborate(annotationId, { limit }).filter((h) => h.sourceId !== own);
   }
 

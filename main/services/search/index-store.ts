@@ -168,5 +168,5 @@ export class IndexStore {
 }
 
 function corrupt(what: string): DossierError {
-  return new DossierError('corrupt', `The saved search index could not be read (${what}); it will be rebuilt.`);
+  return DossierError.of('corrupt', 'search.indexUnreadableWhy', { what });
 }

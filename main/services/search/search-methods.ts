@@ -63,7 +63,7 @@ export function createSearchArea(ctx: ServiceContext, options: SearchServiceOpti
       const found = file.annotations.find((a) => a.id === id);
       if (found) return found;
     }
-    throw new DossierError('not-found', `No annotation with id "${id}".`);
+    throw DossierError.of('not-found', 'search.noAnnotation', { id });
   };
 
   const methods: ServiceMethods<SearchMethodName> = {
@@ -103,8 +103,7 @@ export function createSearchArea(ctx: ServiceContext, options: SearchServiceOpti
 
     async acceptCorroboration({ annotationId, sourceId, start, end, type }) {
       const original = await findAnnotation(annotationId);
-      if (original.sourceId === sourceId)
-        throw new DossierError('invalid-input', 'A claim is linked to a passage in another source, not to its own.');
+      if (original.sourceId === sourceId) throw DossierError.of('invalid-input', 'search.claimLinkedPassageAnother');
       const file = await store.loadSource(sourceId);
       const target = describeTarget(file.source.text, start, end);
       const existing = file.annotations.find((a) => a.target.start === target.start && a.target.end === target.end);
@@ -176,7 +175,7 @@ export function createSearchArea(ctx: ServiceContext, options: SearchServiceOpti
 
     async deleteRelation({ id }) {
       const relation = store.manifest.relations.find((r) => r.id === id);
-      if (!relation) throw new DossierError('not-found', `No relation with id "${id}".`);
+      if (!relation) throw DossierError.of('not-found', 'search.relationId', { id });
       await ctx.transact('Delete relation', async (tx) => {
         await tx.updateManifest((m) => {
           m.relations = m.relations.filter((r) => r.id !== id);
@@ -190,7 +189,7 @@ export function createSearchArea(ctx: ServiceContext, options: SearchServiceOpti
     },
 
     async createRelation({ fromId, toId, type }) {
-      if (fromId === toId) throw new DossierError('invalid-input', 'An annotation cannot be related to itself.');
+      if (fromId === toId) throw DossierError.of('invalid-input', 'search.annotationRelatedItself');
       const known = await service.annotationSources([fromId, toId]);
       await findAnnotation(fromId, known);
       await findAnnotation(toId, known);
@@ -198,7 +197,7 @@ export function createSearchArea(ctx: ServiceContext, options: SearchServiceOpti
         (r) => r.type === type && ((r.from === fromId && r.to === toId) || (r.from === toId && r.to === fromId)),
       );
       if (already)
-        throw new DossierError('invalid-input', `These annotations are already related (${type}, ${already.id}).`);
+        throw DossierError.of('invalid-input', 'search.theseAnnotationsAreAlready', { type, id: already.id });
       const relation: Relation = {
         id: newId('rel'),
         from: fromId,

@@ -98,11 +98,10 @@ export function sourceMethods(ctx: ServiceContext): ServiceMethods<SourceMethodN
     },
 
     async updateSourceMeta({ id, patch }) {
-      if (!store.hasSource(id)) throw new DossierError('not-found', `No source with id "${id}" in this notebook.`);
+      if (!store.hasSource(id)) throw DossierError.of('not-found', 'sources.sourceIdNotebook', { id });
       // Validated (and trimmed) here too, so callers inside main get the same rules as the API.
       const values = normalisePatch(SourceMetaPatch.parse(patch));
-      if (Object.keys(values).length === 0)
-        throw new DossierError('invalid-input', 'Nothing to change: the patch is empty.');
+      if (Object.keys(values).length === 0) throw DossierError.of('invalid-input', 'sources.nothingChangePatchEmpty');
       await store.loadSource(id); // fails clearly (not-found, corrupt) before anything is written
       const fields = Object.keys(values).join(', ');
       await ctx.transact(`Edit ${fields} of “${titleOf(id)}”`, async (tx) => {

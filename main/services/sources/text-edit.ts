@@ -88,12 +88,9 @@ export function restoreBlock(
 ): RestoreEdit {
   const block = removed[index];
   if (!block)
-    throw new DossierError(
-      'not-found',
-      `There is no removed block number ${index} (this source has ${removed.length}).`,
-    );
+    throw DossierError.of('not-found', 'sources.thereRemovedBlockNumber', { index, removedCount: removed.length });
   const restored = normalizeText(block.text);
-  if (!restored) throw new DossierError('invalid-input', 'This removed block holds no text to restore.');
+  if (!restored) throw DossierError.of('invalid-input', 'sources.removedBlockHoldsText');
   const spans = paragraphSpans(text);
   const k = block.beforeParagraph;
   let at: number;
@@ -156,19 +153,18 @@ export function removeParagraphFrom(
   const spans = paragraphSpans(text);
   const span = spans[paragraphIndex];
   if (!span)
-    throw new DossierError(
-      'not-found',
-      `There is no paragraph number ${paragraphIndex} (this source has ${spans.length}).`,
-    );
-  if (spans.length === 1)
-    throw new DossierError('invalid-input', 'This is the only paragraph of the source; it cannot be removed.');
+    throw DossierError.of('not-found', 'sources.thereParagraphNumberSource', {
+      paragraphIndex,
+      spansCount: spans.length,
+    });
+  if (spans.length === 1) throw DossierError.of('invalid-input', 'sources.onlyParagraphSourceRemoved');
   const inside = annotationsIn(annotations, span.start, span.end);
   if (inside.length) {
     const n = inside.length;
-    throw new DossierError(
-      'invalid-input',
-      `This paragraph holds ${n} annotation${n === 1 ? '' : 's'} (${inside.map((a) => `“${a.target.exact.slice(0, 40)}”`).join(', ')}); delete ${n === 1 ? 'it' : 'them'} first.`,
-    );
+    throw DossierError.of('invalid-input', 'sources.paragraphHoldsAnnotations', {
+      count: n,
+      quotes: inside.map((a) => `“${a.target.exact.slice(0, 40)}”`).join(', '),
+    });
   }
   const last = paragraphIndex === spans.length - 1;
   // Cut the paragraph with the separator after it (or, for the last paragraph, the one before it).

@@ -45,10 +45,7 @@ export async function fsyncDirectory(dir: string): Promise<void> {
 
 /** The error for a symbolic link where Dossier expected a plain file or folder of its own. */
 export function linkRefused(file: string): DossierError {
-  return new DossierError(
-    'corrupt',
-    `${file} is a symbolic link. Dossier never reads or writes through links in a notebook folder (a shared folder could point them at any file of yours); remove the link and try again.`,
-  );
+  return DossierError.of('corrupt', 'store.symbolicLinkDossierNever', { file });
 }
 
 /** Throws linkRefused when `file` exists and is a symbolic link. */
@@ -107,7 +104,7 @@ export async function readBytesNoFollow(file: string, { maxBytes }: { maxBytes?:
     if (maxBytes !== undefined) {
       const stats = await handle.stat();
       if (!stats.isFile() || stats.size > maxBytes)
-        throw new DossierError('corrupt', `${path.basename(file)} is not a file of at most ${maxBytes} bytes.`);
+        throw DossierError.of('corrupt', 'store.fileMostBytes', { file: path.basename(file), maxBytes });
     }
     return await handle.readFile();
   } finally {

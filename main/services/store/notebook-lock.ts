@@ -41,7 +41,7 @@ function lockedError(root: string, info: LockInfo | null): DossierError {
   const who = info
     ? ` (${info.app ?? 'process'} ${info.pid}${info.host !== os.hostname() ? ` on ${info.host}` : ''}, since ${info.since})`
     : '';
-  return new DossierError('locked', `The notebook is open in another process${who}: ${root}. Close it there first.`);
+  return DossierError.of('locked', 'store.notebookOpenAnotherProcess', { who, root });
 }
 
 /** Takes the lock on notebook folder `root`; returns the function that releases it. */
@@ -136,8 +136,7 @@ export async function removeNotebookLock(root: string, seen: LockState): Promise
     now.state === seen.state &&
     JSON.stringify('lock' in now ? now.lock : null) === JSON.stringify('lock' in seen ? seen.lock : null);
   if (now.state === 'held') throw lockedError(root, now.lock);
-  if (!same)
-    throw new DossierError('locked', `The lock of ${root} changed meanwhile; nothing was removed. Look again.`);
+  if (!same) throw DossierError.of('locked', 'store.lockChangedMeanwhileNothing', { root });
   if (now.state === 'none') return;
   // Moved aside first (atomic: one remover wins), then deleted.
   const file = path.join(root, LOCK_FILE);

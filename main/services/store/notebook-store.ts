@@ -241,8 +241,9 @@ export class NotebookStore {
   }
 
   private assertWritable(): void {
-    if (this.closed) throw new DossierError('internal', 'The notebook is closed.');
-    if (this.readOnlyReason) throw new DossierError('read-only', `The notebook is read-only: ${this.readOnlyReason}`);
+    if (this.closed) throw DossierError.of('internal', 'store.notebookClosed');
+    if (this.readOnlyReason)
+      throw DossierError.of('read-only', 'store.notebookReadOnly', { readOnlyReason: this.readOnlyReason });
   }
 
   /** Applies `change` to the manifest and resolves once it is durable on disk. */
@@ -283,7 +284,7 @@ export class NotebookStore {
   }
 
   sourceFilePath(id: string): string {
-    if (!/^[A-Za-z0-9_-]+$/.test(id)) throw new DossierError('invalid-input', `"${id}" is not a valid source id.`);
+    if (!/^[A-Za-z0-9_-]+$/.test(id)) throw DossierError.of('invalid-input', 'store.validSourceId', { id });
     return path.join(this.dir, SOURCES_DIR, `${id}.json`);
   }
 
@@ -341,7 +342,7 @@ export class NotebookStore {
     if (cached) return cached;
     const broken = this.brokenSources.get(id);
     if (broken) throw new DossierError('corrupt', broken);
-    if (!this.hasSource(id)) throw new DossierError('not-found', `No source with id "${id}" in this notebook.`);
+    if (!this.hasSource(id)) throw DossierError.of('not-found', 'store.sourceIdNotebook', { id });
     let pending = this.loading.get(id);
     if (!pending) {
       pending = this.readSourceFile(id);
@@ -470,7 +471,8 @@ export class NotebookStore {
   async addSource(data: SourceFileData): Promise<{ manifestSaved: Promise<void>; changes: [FileChange, FileChange] }> {
     this.assertWritable();
     const { source } = data;
-    if (this.hasSource(source.id)) throw new DossierError('invalid-input', `Source ${source.id} already exists.`);
+    if (this.hasSource(source.id))
+      throw DossierError.of('invalid-input', 'store.sourceAlreadyExists', { id: source.id });
     await this.writeSourceFile(data);
     const { text: _text, removed: _removed, ...meta } = source;
     const { patches, inverse } = this.manifestDoc.produce((m) => void m.sources.push(meta));
@@ -496,7 +498,7 @@ export class NotebookStore {
    */
   async removeSource(id: string): Promise<FileChange> {
     this.assertWritable();
-    if (this.hasSource(id)) throw new DossierError('internal', `Source ${id} is still listed; unlist it first.`);
+    if (this.hasSource(id)) throw DossierError.of('internal', 'store.sourceStillListedUnlist', { id });
     const doc = await this.sourceDocAnyState(id);
     const data = doc.data;
     await this.removeSourceFileNow(id);

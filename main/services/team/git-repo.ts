@@ -98,12 +98,9 @@ function remoteError(err: unknown, url: string): unknown {
   const status = (err as { data?: { statusCode?: number } }).data?.statusCode;
   const where = safeAddress(url);
   if (code === 'UserCanceledError' || status === 401 || status === 403)
-    return new DossierError('io', `${where} refused the sign-in: check the token for it (nothing was changed).`);
+    return DossierError.of('io', 'team.signInRefused', { where });
   if (code === 'HttpError' || code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ENOENT')
-    return new DossierError(
-      'io',
-      `Could not reach ${where} (${(err as Error).message.split('\n')[0]}); nothing was changed.`,
-    );
+    return DossierError.of('io', 'team.unreachable', { where, reason: (err as Error).message.split('\n')[0]! });
   return err;
 }
 
@@ -170,13 +167,12 @@ export async function pushRemote(repo: Repo, url: string, oid: string, expected:
 async function pushBranch(repo: Repo, url: string, oid: string, expected: string | undefined): Promise<void> {
   if (isWebRemote(url)) {
     const r = await git.push({ fs, http, dir: repo.dir, url, ref: BRANCH, remoteRef: BRANCH, onAuth: onAuth(repo) });
-    if (!r.ok) throw new DossierError('io', `The shared notebook refused the changes: ${r.error ?? 'unknown reason'}.`);
+    if (!r.ok) throw DossierError.of('io', 'team.pushRefused', { reason: r.error ?? 'unknown reason' });
     return;
   }
   const gitdir = await remoteGitdir(url);
   const now = await resolve(`refs/heads/${BRANCH}`, { gitdir });
-  if (now !== expected)
-    throw new DossierError('io', 'Someone shared changes at the same moment: sync again to merge them.');
+  if (now !== expected) throw DossierError.of('io', 'team.sharedMeanwhile');
   await copyObjects({ dir: repo.dir }, { gitdir }, oid);
   await git.writeRef({ fs, gitdir, ref: `refs/heads/${BRANCH}`, value: oid, force: true });
 }

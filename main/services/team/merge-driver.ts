@@ -26,7 +26,7 @@ export interface MergeDriverFiles {
 /** Merges one file as git's driver; returns how many conflicts it kept. */
 export async function runMergeDriver({ base, ours, theirs, pathName, cwd = process.cwd() }: MergeDriverFiles) {
   const m = /^(?:(.*)\/)?(notebook\.json|sources\/[A-Za-z0-9_-]+\.json)$/.exec(pathName.replace(/\\/g, '/'));
-  if (!m) throw new DossierError('invalid-input', `${pathName} is not a notebook file Dossier merges.`);
+  if (!m) throw DossierError.of('invalid-input', 'team.notNotebookFile', { path: pathName });
   const file = m[2]!;
   const notebookDir = path.resolve(cwd, m[1] ?? '');
   // git passes an empty file for a side the file is absent from (added on both sides: no base).

@@ -168,7 +168,7 @@ export async function lastSyncAt(dir: string): Promise<string | undefined> {
 
 /** Syncs with the remote; `labels` are the undo labels since the last sync (the commit message). */
 export async function syncNotebook(dir: string, labels: readonly string[], options: TeamOptions): Promise<SyncResult> {
-  if (!(await isRepo(dir))) throw new DossierError('invalid-input', 'This notebook is not shared yet: share it first.');
+  if (!(await isRepo(dir))) throw DossierError.of('invalid-input', 'team.notShared');
   const url = await remoteUrl(dir);
   const step = async (s: SyncStep) => options.onStep?.(s);
   let changedFiles = await finishCheckout(dir);

@@ -85,7 +85,7 @@ export function teamMethods(
     listConflicts: () => openConflicts(ctx),
     async resolveConflict({ id, take }) {
       const conflict = (await openConflicts(ctx)).find((c) => c.id === id);
-      if (!conflict) throw new DossierError('not-found', `No open conflict has the id ${id}.`);
+      if (!conflict) throw DossierError.of('not-found', 'team.noConflict', { id });
       const chosen = chosenValue(conflict, take);
       const label = `Resolve conflict: ${conflict.label}`;
       const sourceId = /^sources\/(.+)\.json$/.exec(conflict.file)?.[1];
@@ -96,7 +96,7 @@ export function teamMethods(
           const { conflicts: _open, ...current } = structuredClone(ctx.store.manifest);
           const next = resolveInFile(current, conflict, chosen);
           if (!NotebookManifest.safeParse(next).success)
-            throw new DossierError('invalid-input', `That value does not fit ${conflict.label}.`);
+            throw DossierError.of('invalid-input', 'team.valueDoesNotFit', { label: conflict.label });
           await tx.updateManifest((m) => replaceFields(m, { ...(next as object), conflicts: m.conflicts }));
         } else if (sourceId) {
           await resolveInSource(ctx, tx, sourceId, conflict, chosen);
@@ -127,7 +127,7 @@ async function resolveInSource(ctx: ServiceContext, tx: Transaction, id: string,
   }
   const parsed = SourceFile.safeParse(next);
   if (!parsed.success || parsed.data.source.id !== id)
-    throw new DossierError('invalid-input', `That value does not fit ${conflict.label}.`);
+    throw DossierError.of('invalid-input', 'team.valueDoesNotFit', { label: conflict.label });
   if (present) await tx.updateSource(id, (f) => replaceFields(f, parsed.data));
   else await tx.addSource(parsed.data);
 }

@@ -45,7 +45,7 @@ const summary = (r: SyncResult) => ({
 export function teamSessionMethods(deps: Deps): Pick<DossierService, 'shareNotebook' | 'syncNotebook'> {
   const teamOptions = async (): Promise<TeamOptions> => {
     const ctx = deps.ctx();
-    if (ctx.store.readOnly) throw new DossierError('read-only', 'The notebook is open read-only.');
+    if (ctx.store.readOnly) throw DossierError.of('read-only', 'session.notebookOpenReadOnly');
     const { environmentCredentials } = await import('./git-repo');
     return {
       author: await author(ctx),

@@ -39,7 +39,7 @@ function junkShare(text: string): number {
 }
 
 function assertText(text: string): string {
-  if (junkShare(text) > 0.02) throw new ImportRejection('this looks like a binary file, not text');
+  if (junkShare(text) > 0.02) throw ImportRejection.of('import.looksLikeBinaryFile');
   return text;
 }
 
@@ -60,7 +60,7 @@ export function decodeText(bytes: Uint8Array): Decoded {
   if (wide) return { text: assertText(new TextDecoder(wide).decode(bytes)), encoding: wide };
   // A NUL byte in anything that is not UTF-16 means binary.
   const head = bytes.subarray(0, Math.min(bytes.length, 65536));
-  if (head.includes(0)) throw new ImportRejection('this looks like a binary file, not text');
+  if (head.includes(0)) throw ImportRejection.of('import.looksLikeBinaryFile');
   try {
     return { text: assertText(utf8.decode(bytes)), encoding: 'utf-8' };
   } catch (err) {

@@ -29,7 +29,7 @@ interface ZipEntry {
 export function zipEntries(bytes: Uint8Array): ZipEntry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.length < 22 || view.getUint32(0, true) !== 0x04034b50)
-    throw new ImportRejection('not a Word document (.docx files are zip archives; this is not one)');
+    throw ImportRejection.of('import.wordDocumentDocxFiles');
   // End of central directory record: within the last 64 KiB + 22 bytes.
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65557); i--) {
@@ -38,19 +38,17 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
       break;
     }
   }
-  if (eocd < 0) throw new ImportRejection('the Word document is damaged or truncated (no zip directory)');
+  if (eocd < 0) throw ImportRejection.of('import.wordDocumentDamagedTruncated');
   const count = view.getUint16(eocd + 10, true);
   const cdSize = view.getUint32(eocd + 12, true);
   const cdOffset = view.getUint32(eocd + 16, true);
-  if (count === 0xffff || cdOffset === 0xffffffff)
-    throw new ImportRejection('the Word document uses a zip64 layout, which is not supported for import');
-  if (cdOffset + cdSize > bytes.length)
-    throw new ImportRejection('the Word document is damaged or truncated (zip directory out of range)');
+  if (count === 0xffff || cdOffset === 0xffffffff) throw ImportRejection.of('import.wordDocumentUsesZip64');
+  if (cdOffset + cdSize > bytes.length) throw ImportRejection.of('import.wordDocumentDamagedTruncated2');
   const entries: ZipEntry[] = [];
   let p = cdOffset;
   for (let i = 0; i < count; i++) {
     if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50)
-      throw new ImportRejection('the Word document is damaged (bad zip directory entry)');
+      throw ImportRejection.of('import.wordDocumentDamagedBad');
     const method = view.getUint16(p + 10, true);
     const compressed = view.getUint32(p + 20, true);
     const uncompressed = view.getUint32(p + 24, true);
@@ -68,18 +66,19 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
 export function checkZipBomb(entries: ZipEntry[], limit = DOCX_MAX_UNCOMPRESSED): void {
   let total = 0;
   for (const e of entries) {
-    if (e.uncompressed === 0xffffffff)
-      throw new ImportRejection('the Word document declares an entry too large to read (zip64)');
+    if (e.uncompressed === 0xffffffff) throw ImportRejection.of('import.wordDocumentDeclaresEntry');
     total += e.uncompressed;
     if (e.uncompressed > 1024 * 1024 && e.uncompressed / Math.max(1, e.compressed) > MAX_RATIO)
-      throw new ImportRejection(
-        `the Word document looks like a zip bomb (“${e.name}” expands ${Math.round(e.uncompressed / Math.max(1, e.compressed))}×)`,
-      );
+      throw ImportRejection.of('import.wordDocumentLooksLike', {
+        name: e.name,
+        value: Math.round(e.uncompressed / Math.max(1, e.compressed)),
+      });
   }
   if (total > limit)
-    throw new ImportRejection(
-      `the Word document expands to ${Math.round(total / 1024 / 1024)} MB, over the ${Math.round(limit / 1024 / 1024)} MB limit`,
-    );
+    throw ImportRejection.of('import.wordDocumentExpandsMb', {
+      value: Math.round(total / 1024 / 1024),
+      value2: Math.round(limit / 1024 / 1024),
+    });
 }
 
 /**
@@ -90,8 +89,7 @@ export function checkZipBomb(entries: ZipEntry[], limit = DOCX_MAX_UNCOMPRESSED)
  */
 export function verifyDeclaredSizes(bytes: Uint8Array, entries: ZipEntry[]): void {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const damaged = (name: string) =>
-    new ImportRejection(`the Word document is damaged (“${name}” does not match its zip directory entry)`);
+  const damaged = (name: string) => ImportRejection.of('import.wordDocumentDamagedDoes', { name });
   for (const e of entries) {
     const local = e.offset ?? -1;
     if (local < 0 || local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) throw damaged(e.name);
@@ -102,16 +100,13 @@ export function verifyDeclaredSizes(bytes: Uint8Array, entries: ZipEntry[]): voi
       if (e.compressed !== e.uncompressed) throw damaged(e.name);
       continue;
     }
-    if (e.method !== 8)
-      throw new ImportRejection(`the Word document uses a compression method Dossier cannot read (“${e.name}”)`);
+    if (e.method !== 8) throw ImportRejection.of('import.wordDocumentUsesCompression', { name: e.name });
     let size: number;
     try {
       size = inflateRawSync(data, { maxOutputLength: Math.max(1, e.uncompressed) }).length;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError)
-        throw new ImportRejection(
-          `the Word document looks like a zip bomb (“${e.name}” expands to more than the ${e.uncompressed} bytes it declares)`,
-        );
+        throw ImportRejection.of('import.wordDocumentLooksLike2', { name: e.name, uncompressed: e.uncompressed });
       throw damaged(e.name);
     }
     if (size !== e.uncompressed) throw damaged(e.name);
@@ -125,8 +120,7 @@ export interface DocxResult {
 export async function docxBlocks(bytes: Uint8Array): Promise<DocxResult> {
   const entries = zipEntries(bytes);
   checkZipBomb(entries);
-  if (!entries.some((e) => e.name === 'word/document.xml'))
-    throw new ImportRejection('not a Word document (no word/document.xml inside)');
+  if (!entries.some((e) => e.name === 'word/document.xml')) throw ImportRejection.of('import.wordDocumentWordDocument');
   verifyDeclaredSizes(bytes, entries);
   let html: string;
   try {
@@ -140,7 +134,7 @@ export async function docxBlocks(bytes: Uint8Array): Promise<DocxResult> {
     html = result.value;
   } catch (err) {
     if (err instanceof ImportRejection) throw err;
-    throw new ImportRejection(`the Word document could not be read (${(err as Error).message ?? 'damaged file'})`);
+    throw ImportRejection.of('import.wordDocumentCouldRead', { value: (err as Error).message ?? 'damaged file' });
   }
   const blocks = fragmentBlocks(html);
   // The document's title style (or its first top-level heading) is the headline.

@@ -303,7 +303,7 @@ export interface HtmlResult {
  * depth (≈1 s at 250 levels, ≈30 s at 1,000), and real article pages nest far less.
  */
 const MAX_DEPTH = 250;
-const TOO_DEEP = `the HTML is nested more than ${MAX_DEPTH.toLocaleString('en')} levels deep; it is malformed or not a web page`;
+const tooDeep = () => ImportRejection.of('import.htmlTooDeep', { depth: MAX_DEPTH.toLocaleString('en') });
 const VOID_OR_IMPLIED = new Set([
   'area',
   'base',
@@ -379,7 +379,7 @@ function treeDepth(root: Element): number {
 }
 
 export function htmlBlocks(html: string): HtmlResult {
-  if (nestingDepth(html) > MAX_DEPTH) throw new ImportRejection(TOO_DEEP);
+  if (nestingDepth(html) > MAX_DEPTH) throw tooDeep();
   const meta = htmlMeta(html);
   const { window, purify } = env();
   let root: Element;
@@ -405,7 +405,7 @@ export function htmlBlocks(html: string): HtmlResult {
       FORBID_ATTR: ['style'],
     }) as unknown as Element;
   } catch (err) {
-    if (err instanceof RangeError) throw new ImportRejection('the HTML is nested too deeply to read');
+    if (err instanceof RangeError) throw ImportRejection.of('import.htmlNestedTooDeeply');
     throw err;
   }
   // DOMPurify parsed the page into a document of its own: use it as is (no second parse or copy).
@@ -417,11 +417,10 @@ export function htmlBlocks(html: string): HtmlResult {
     const titleEl = root.querySelector('title');
     if (titleEl) doc.title = titleEl.textContent ?? '';
   }
-  if (doc.getElementsByTagName('*').length > 100_000)
-    throw new ImportRejection('the page is too large or complex to read (over 100,000 elements)');
+  if (doc.getElementsByTagName('*').length > 100_000) throw ImportRejection.of('import.pageTooLargeComplex');
   // The tag estimate above can be fooled (the parser's repairs nest more than the tags say); the parsed
   // tree is measured before Readability, whose ancestor walks make a deep tree slow.
-  if (treeDepth(doc.documentElement) > MAX_DEPTH) throw new ImportRejection(TOO_DEEP);
+  if (treeDepth(doc.documentElement) > MAX_DEPTH) throw tooDeep();
   const elements = pruneEmpty(doc.body);
 
   const pageBlocks = toBlocks(doc.body);
@@ -449,7 +448,7 @@ export function htmlBlocks(html: string): HtmlResult {
       serializer: (node) => node,
     }).parse();
   } catch (err) {
-    if (err instanceof RangeError) throw new ImportRejection('the HTML is nested too deeply to read');
+    if (err instanceof RangeError) throw ImportRejection.of('import.htmlNestedTooDeeply');
     article = null;
   }
   const readability = {

@@ -52,12 +52,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () =>
-        reject(
-          new ImportRejection(
-            `reading the ${what} took longer than ${Math.round(ms / 1000)} s; the file may be damaged`,
-          ),
-        ),
+      () => reject(ImportRejection.of('import.readingTookLongerThan2', { what, value: Math.round(ms / 1000) })),
       ms,
     );
   });
@@ -70,9 +65,8 @@ async function guarded<T>(fn: () => T | Promise<T>, what: string): Promise<T> {
     return await fn();
   } catch (err) {
     if (err instanceof ImportRejection) throw err;
-    if (err instanceof RangeError)
-      throw new ImportRejection(`the ${what} is nested too deeply or is too large to read`);
-    throw new ImportRejection(`the ${what} could not be read (${(err as Error)?.message ?? String(err)})`);
+    if (err instanceof RangeError) throw ImportRejection.of('import.nestedTooDeeplyToo', { what });
+    throw ImportRejection.of('import.couldRead', { what, value: (err as Error)?.message ?? String(err) });
   }
 }
 
@@ -160,11 +154,9 @@ async function extractBlocks(input: ImportInput, options: ExtractOptions): Promi
 
   if (input.html !== undefined || format === 'html') {
     if (input.html === undefined && kind)
-      throw new ImportRejection(
-        `this .${ext} file is really a ${kind === 'pdf' ? 'PDF' : 'zip archive'}, not a web page`,
-      );
+      throw ImportRejection.of('import.fileReallyWebPage', { ext, value: kind === 'pdf' ? 'PDF' : 'zip archive' });
     const html = input.html ?? decodeText(input.bytes).text;
-    if (!html.trim()) throw new ImportRejection('empty page: no text in it');
+    if (!html.trim()) throw ImportRejection.of('import.emptyPageText');
     const r = await guarded(() => htmlBlocks(html), 'web page');
     const outlet = r.meta.outlet ?? r.readability.siteName;
     const rawTitle =
@@ -199,7 +191,7 @@ async function extractBlocks(input: ImportInput, options: ExtractOptions): Promi
     };
   }
   if (format === 'pdf' || (kind === 'pdf' && format !== 'docx')) {
-    if (kind !== 'pdf') throw new ImportRejection('not a valid PDF file (no PDF header)');
+    if (kind !== 'pdf') throw ImportRejection.of('import.validPdfFilePdf');
     const r = await withTimeout(
       guarded(() => pdfBlocks(input.bytes), 'PDF'),
       timeoutMs,
@@ -208,8 +200,7 @@ async function extractBlocks(input: ImportInput, options: ExtractOptions): Promi
     return { blocks: r.blocks, format: 'pdf', author: r.author, findTitle: true };
   }
   if (format === 'docx' || (kind === 'zip' && ext !== '' && format !== 'txt' && format !== 'md')) {
-    if (kind !== 'zip')
-      throw new ImportRejection('not a Word document (.docx files are zip archives; this is not one)');
+    if (kind !== 'zip') throw ImportRejection.of('import.wordDocumentDocxFiles');
     const r = await withTimeout(
       guarded(() => docxBlocks(input.bytes), 'Word document'),
       timeoutMs,
@@ -239,12 +230,10 @@ async function extractBlocks(input: ImportInput, options: ExtractOptions): Promi
       'exe',
     ].includes(ext)
   ) {
-    throw new ImportRejection(`.${ext} files are not supported; import ${IMPORT_EXTENSIONS_TEXT}`);
+    throw ImportRejection.of('import.filesAreSupportedImport', { ext, IMPORT_EXTENSIONS_TEXT });
   }
   if (kind === 'pdf' || kind === 'zip')
-    throw new ImportRejection(
-      `this file is really a ${kind === 'pdf' ? 'PDF' : 'zip archive'}; give it its proper extension`,
-    );
+    throw ImportRejection.of('import.fileReallyGiveProper', { value: kind === 'pdf' ? 'PDF' : 'zip archive' });
   if (format === 'md') {
     const r = markdownBlocks(decodeText(input.bytes).text);
     return {
@@ -261,7 +250,7 @@ async function extractBlocks(input: ImportInput, options: ExtractOptions): Promi
   if (format === 'txt' || ext === '' || pasted) {
     return { blocks: textBlocks(decodeText(input.bytes).text), format: pasted ? 'paste' : 'txt', findTitle: true };
   }
-  throw new ImportRejection(`unsupported file type ".${ext}"; import ${IMPORT_EXTENSIONS_TEXT}`);
+  throw ImportRejection.of('import.unsupportedFileTypeImport', { ext, IMPORT_EXTENSIONS_TEXT });
 }
 
 const domainOutlet = (url: string | undefined, names: string[] = []) =>
@@ -283,16 +272,13 @@ function outletOf(ex: Extracted, c: Classified, url: string | undefined): string
 
 export async function extractDocument(input: ImportInput, options: ExtractOptions = {}): Promise<ExtractedDocument> {
   const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (input.bytes.length === 0 && !input.html?.trim()) throw new ImportRejection('empty file: there is nothing in it');
+  if (input.bytes.length === 0 && !input.html?.trim()) throw ImportRejection.of('import.emptyFileThereNothing');
   const size = Math.max(input.bytes.length, input.html?.length ?? 0);
-  if (size > max) throw new ImportRejection(`file is larger than the ${Math.round(max / 1024 / 1024)} MB limit`);
+  if (size > max) throw ImportRejection.of('import.fileLargerThanMb', { value: Math.round(max / 1024 / 1024) });
 
   const ex = await extractBlocks(input, options);
   const blocks = ex.blocks.filter((b) => b.text.trim());
-  if (blocks.length === 0)
-    throw new ImportRejection(
-      ex.format === 'pdf' ? 'the PDF has no text layer (a scan?); nothing to read' : 'no readable text in it',
-    );
+  if (blocks.length === 0) throw ImportRejection.of(ex.format === 'pdf' ? 'import.noTextLayer' : 'import.readableText');
 
   const guessLang = detectLanguage(
     blocks
@@ -336,7 +322,7 @@ export async function extractDocument(input: ImportInput, options: ExtractOption
     }))
     .filter((r) => r.text);
   const text = joinParagraphs(normalized.filter(Boolean));
-  if (!text.trim()) throw new ImportRejection('no readable text in it');
+  if (!text.trim()) throw ImportRejection.of('import.readableText');
   const detected = detectLanguage(text);
   const language = detected !== 'und' ? detected : (ex.htmlLang ?? 'und');
   const title = (ex.title ?? c.title)?.replace(/\s+/g, ' ').trim() || titleFromText(text);

@@ -62,18 +62,13 @@ export async function pdfBlocks(bytes: Uint8Array): Promise<PdfResult> {
   } catch (err) {
     const name = (err as { name?: string }).name;
     await task.destroy().catch(() => undefined);
-    if (name === 'PasswordException')
-      throw new ImportRejection(
-        'the PDF is encrypted (password-protected); open it, save an unprotected copy, and import that',
-      );
-    if (name === 'InvalidPDFException') throw new ImportRejection('not a valid PDF file (damaged or truncated)');
-    throw new ImportRejection(`the PDF could not be read (${(err as Error).message ?? 'unknown error'})`);
+    if (name === 'PasswordException') throw ImportRejection.of('import.pdfEncryptedPasswordProtected');
+    if (name === 'InvalidPDFException') throw ImportRejection.of('import.validPdfFileDamaged');
+    throw ImportRejection.of('import.pdfCouldRead', { value: (err as Error).message ?? 'unknown error' });
   }
   try {
     if (doc.numPages > MAX_PAGES)
-      throw new ImportRejection(
-        `the PDF has ${doc.numPages} pages, more than the ${MAX_PAGES} an article import reads`,
-      );
+      throw ImportRejection.of('import.pdfHasPagesMore', { numPages: doc.numPages, MAX_PAGES });
     let info: Record<string, unknown> = {};
     try {
       info = ((await doc.getMetadata()).info ?? {}) as Record<string, unknown>;

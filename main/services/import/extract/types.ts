@@ -4,6 +4,8 @@
  */
 import type { ImportFormat } from '../../../../shared/enums';
 import type { RemovedBlock } from '../../../../shared/model';
+import type { Translator } from '../../../../shared/i18n';
+import { englishTranslator, sayError, type ErrorKey, type MessageParams, type Words } from '../../../../shared/errors';
 
 export interface ImportInput {
   /** File name (or a label for pasted text); its extension picks the format. */
@@ -32,11 +34,25 @@ export interface ExtractedDocument {
   format: ImportFormat | 'paste';
 }
 
-/** Thrown when an input cannot become a source; `reason` is shown to the person as is. */
+/**
+ * Thrown when an input cannot become a source; the reason is shown to the person (`reason` in English,
+ * `inLanguage` in theirs).
+ */
 export class ImportRejection extends Error {
-  constructor(readonly reason: string) {
+  constructor(
+    readonly reason: string,
+    readonly words?: Words,
+  ) {
     super(reason);
     this.name = 'ImportRejection';
+  }
+  /** A rejection with a reason of the `errors` catalogue. */
+  static of(key: ErrorKey, params?: MessageParams): ImportRejection {
+    const words = params ? { key, params } : { key };
+    return new ImportRejection(sayError(englishTranslator(), words), words);
+  }
+  inLanguage(t: Translator): string {
+    return this.words ? sayError(t, this.words) : this.reason;
   }
 }
 

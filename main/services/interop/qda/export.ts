@@ -208,7 +208,7 @@ async function loadSources(store: NotebookStore, sourceIds: string[] | undefined
   const ids = sourceIds ?? store.manifest.sources.map((s) => s.id);
   const known = new Set(store.manifest.sources.map((s) => s.id));
   const unknown = ids.filter((id) => !known.has(id));
-  if (unknown.length) throw new DossierError('not-found', `No source with id ${unknown.join(', ')} in this notebook.`);
+  if (unknown.length) throw DossierError.of('not-found', 'interop.noSources', { value: unknown.join(', ') });
   const files: SourceFile[] = [];
   for (const id of [...new Set(ids)]) files.push(await store.loadSource(id));
   return files;

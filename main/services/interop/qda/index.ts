@@ -40,7 +40,7 @@ function looksLikeQdc(bytes: Uint8Array): boolean {
 }
 
 function ensureWritable(ctx: ServiceContext): void {
-  if (ctx.store.readOnly) throw new DossierError('read-only', `Cannot import: ${ctx.store.problem}`);
+  if (ctx.store.readOnly) throw DossierError.of('read-only', 'interop.readOnly', { problem: ctx.store.problem ?? '' });
 }
 
 export const qdpxImporter: InteropImporter = {

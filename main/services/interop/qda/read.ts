@@ -81,8 +81,8 @@ export interface QdaPlan {
 
 const RGB = /^#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$/;
 
-function reject(message: string): never {
-  throw new DossierError('invalid-input', message);
+function reject(error: DossierError): never {
+  throw error;
 }
 
 function normalizeColor(color: string | undefined): string | undefined {
@@ -93,7 +93,14 @@ function normalizeColor(color: string | undefined): string | undefined {
 
 function guidOf(el: XmlElement, label: string): string {
   const guid = normalizeGuid(el.attrs.guid);
-  if (!guid) reject(`${label}: a ${el.name} has no valid guid (“${(el.attrs.guid ?? '').slice(0, 60)}”).`);
+  if (!guid)
+    reject(
+      DossierError.of('invalid-input', 'exchange.hasValidGuid', {
+        label,
+        name: el.name,
+        guid: (el.attrs.guid ?? '').slice(0, 60),
+      }),
+    );
   return guid;
 }
 
@@ -121,10 +128,10 @@ function readCodes(
   const seen = new Set<string>();
   const read = (el: XmlElement): PlannedCode[] => {
     const guid = guidOf(el, label);
-    if (seen.has(guid)) reject(`${label}: the code GUID ${guid} is used twice.`);
+    if (seen.has(guid)) reject(DossierError.of('invalid-input', 'exchange.codeGuidUsedTwice', { label, guid }));
     seen.add(guid);
     const name = (el.attrs.name ?? '').trim();
-    if (!name) reject(`${label}: a code (${guid}) has no name.`);
+    if (!name) reject(DossierError.of('invalid-input', 'exchange.codeHasName', { label, guid }));
     const children = childrenNamed(el, ns, 'Code').flatMap(read);
     if (statusGuids.has(guid)) {
       statuses.set(guid, name);
@@ -154,7 +161,7 @@ function decodeText(bytes: Uint8Array, label: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    return reject(`${label} is not UTF-8 text.`);
+    return reject(DossierError.of('invalid-input', 'exchange.utf8Text', { label }));
   }
 }
 
@@ -173,7 +180,12 @@ export function readCodebook(bytes: Uint8Array, label: string): QdaPlan {
   const root = parseXml(decodeText(bytes, label), label);
   if (root.name !== 'CodeBook' || root.uri !== CODEBOOK_NS) {
     reject(
-      `${label} is not a REFI-QDA codebook: its root is ${root.name} in namespace “${root.uri || 'none'}”, not CodeBook in “${CODEBOOK_NS}”.`,
+      DossierError.of('invalid-input', 'exchange.refiQdaCodebookRoot', {
+        label,
+        name: root.name,
+        uri: root.uri || 'none',
+        CODEBOOK_NS,
+      }),
     );
   }
   const codes = readCodes(
@@ -192,18 +204,29 @@ function internalEntry(
   label: string,
   what: string,
 ): Uint8Array {
-  if (!path) reject(`${label}: ${what} has neither plain text nor a plainTextPath.`);
+  if (!path) reject(DossierError.of('invalid-input', 'exchange.hasNeitherPlainText', { label, what }));
   const m = /^internal:\/\/(.+)$/.exec(path);
   if (!m)
     reject(
-      `${label}: ${what} points outside the archive (${path.slice(0, 120)}); Dossier reads only files inside a .qdpx. Nothing was imported.`,
+      DossierError.of('invalid-input', 'exchange.pointsOutsideArchiveDossier', {
+        label,
+        what,
+        path: path.slice(0, 120),
+      }),
     );
   const name = m[1]!.replace(/^\/+/, '');
   const unsafe = unsafeEntryName(name);
-  if (unsafe) reject(`${label}: ${what} names a file with ${unsafe} (${path.slice(0, 120)}). Nothing was imported.`);
+  if (unsafe)
+    reject(
+      DossierError.of('invalid-input', 'exchange.namesFileNothingWas', {
+        label,
+        what,
+        unsafe,
+        path: path.slice(0, 120),
+      }),
+    );
   const data = files.get(`Sources/${name}`) ?? files.get(`sources/${name}`);
-  if (!data)
-    reject(`${label}: ${what} refers to Sources/${name}, which the archive does not contain. Nothing was imported.`);
+  if (!data) reject(DossierError.of('invalid-input', 'exchange.refersSourcesWhichArchive', { label, what, name }));
   return data;
 }
 
@@ -212,11 +235,16 @@ export function readProject(bytes: Uint8Array, label: string): QdaPlan {
   const files = readZip(bytes, (name) => name.endsWith('.qde') || /^[Ss]ources\/[^/]+$/.test(name), label);
   const qde =
     files.get(PROJECT_ENTRY) ?? [...files].find(([name]) => name.endsWith('.qde') && !name.includes('/'))?.[1];
-  if (!qde) reject(`${label} has no ${PROJECT_ENTRY}: it is not a REFI-QDA project.`);
+  if (!qde) reject(DossierError.of('invalid-input', 'exchange.hasRefiQdaProject', { label, PROJECT_ENTRY }));
   const root = parseXml(decodeText(qde, `${label} › ${PROJECT_ENTRY}`), `${label} › ${PROJECT_ENTRY}`);
   if (root.name !== 'Project' || root.uri !== PROJECT_NS) {
     reject(
-      `${label} is not a REFI-QDA project: its root is ${root.name} in namespace “${root.uri || 'none'}”, not Project in “${PROJECT_NS}”.`,
+      DossierError.of('invalid-input', 'exchange.refiQdaProjectRoot', {
+        label,
+        name: root.name,
+        uri: root.uri || 'none',
+        PROJECT_NS,
+      }),
     );
   }
   const ns = PROJECT_NS;

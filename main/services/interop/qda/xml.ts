@@ -82,8 +82,8 @@ export interface XmlLimits {
 
 export const DEFAULT_XML_LIMITS: XmlLimits = { maxElements: 2_000_000, maxDepth: 64 };
 
-function reject(message: string): never {
-  throw new DossierError('invalid-input', message);
+function reject(error: DossierError): never {
+  throw error;
 }
 
 /**
@@ -95,18 +95,29 @@ export function parseXml(xml: string, label: string, limits: XmlLimits = DEFAULT
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
   let elements = 0;
-  let failure: string | undefined;
+  let failure: DossierError | undefined;
   parser.on('doctype', () => {
-    failure ??= `${label} has a DOCTYPE declaration, which REFI-QDA files never need (it could declare entities); it was not read.`;
+    failure ??= DossierError.of('invalid-input', 'exchange.hasDoctypeDeclarationWhich', { label });
   });
   parser.on('error', (err) => {
-    failure ??= `${label} is not well-formed XML (${err.message.replace(/^[^:]*:\d+:\d+: /, '')}).`;
+    failure ??= DossierError.of('invalid-input', 'exchange.wellFormedXml', {
+      label,
+      message: err.message.replace(/^[^:]*:\d+:\d+: /, ''),
+    });
   });
   parser.on('opentag', (tag) => {
     if (failure) return;
     elements++;
-    if (elements > limits.maxElements) failure = `${label} has more than ${limits.maxElements} elements.`;
-    if (stack.length >= limits.maxDepth) failure = `${label} nests elements deeper than ${limits.maxDepth} levels.`;
+    if (elements > limits.maxElements)
+      failure = DossierError.of('invalid-input', 'exchange.hasMoreThanElements', {
+        label,
+        maxElements: limits.maxElements,
+      });
+    if (stack.length >= limits.maxDepth)
+      failure = DossierError.of('invalid-input', 'exchange.nestsElementsDeeperThan', {
+        label,
+        maxDepth: limits.maxDepth,
+      });
     const attrs: Record<string, string> = {};
     for (const attr of Object.values(tag.attributes)) {
       if (typeof attr === 'object' && attr.prefix === '' && attr.local !== 'xmlns') attrs[attr.local] = attr.value;
@@ -133,10 +144,10 @@ export function parseXml(xml: string, label: string, limits: XmlLimits = DEFAULT
     for (let i = 0; i < xml.length && !failure; i += CHUNK) parser.write(xml.slice(i, i + CHUNK));
     if (!failure) parser.close();
   } catch (err) {
-    failure ??= `${label} is not well-formed XML (${(err as Error).message}).`;
+    failure ??= DossierError.of('invalid-input', 'exchange.wellFormedXml', { label, message: (err as Error).message });
   }
   if (failure) reject(failure);
-  if (!root) reject(`${label} has no root element.`);
+  if (!root) reject(DossierError.of('invalid-input', 'exchange.hasRootElement', { label }));
   return root;
 }
 

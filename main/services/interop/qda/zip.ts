@@ -27,8 +27,8 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
 /** Below this an entry's ratio is not judged (a short text of repeated spaces compresses 100:1). */
 const RATIO_FLOOR_BYTES = 1024 * 1024;
 
-function reject(message: string): never {
-  throw new DossierError('invalid-input', message);
+function reject(error: DossierError): never {
+  throw error;
 }
 
 /**
@@ -62,26 +62,37 @@ export function readZip(
   label: string,
   limits: ZipLimits = DEFAULT_ZIP_LIMITS,
 ): Map<string, Uint8Array> {
-  if (!isZip(bytes)) reject(`${label} is not a zip archive.`);
+  if (!isZip(bytes)) reject(DossierError.of('invalid-input', 'exchange.zipArchive', { label }));
   const out = new Map<string, Uint8Array>();
   let entries = 0;
   let total = 0;
-  let failure: string | undefined;
+  let failure: DossierError | undefined;
   const unzip = new Unzip((file) => {
     if (failure) return;
     entries++;
     if (entries > limits.maxEntries) {
-      failure = `${label} has more than ${limits.maxEntries} entries.`;
+      failure = DossierError.of('invalid-input', 'exchange.hasMoreThanEntries', {
+        label,
+        maxEntries: limits.maxEntries,
+      });
       return;
     }
     const unsafe = unsafeEntryName(file.name);
     if (unsafe) {
-      failure = `${label} has an entry whose name contains ${unsafe} (“${file.name.slice(0, 80)}”); it was not read.`;
+      failure = DossierError.of('invalid-input', 'exchange.hasEntryWhoseName', {
+        label,
+        unsafe,
+        name: file.name.slice(0, 80),
+      });
       return;
     }
     if (file.name.endsWith('/') || !want(file.name)) return;
     if (file.originalSize !== undefined && file.originalSize > limits.maxEntryBytes) {
-      failure = `${label}: “${file.name}” would unpack to more than ${limits.maxEntryBytes} bytes.`;
+      failure = DossierError.of('invalid-input', 'exchange.wouldUnpackMoreThan', {
+        label,
+        name: file.name,
+        maxEntryBytes: limits.maxEntryBytes,
+      });
       return;
     }
     const chunks: Uint8Array[] = [];
@@ -89,17 +100,32 @@ export function readZip(
     file.ondata = (err, chunk, final) => {
       if (failure) return;
       if (err) {
-        failure = `${label}: “${file.name}” is damaged (${err.message}).`;
+        failure = DossierError.of('invalid-input', 'exchange.damaged', {
+          label,
+          name: file.name,
+          message: err.message,
+        });
         return;
       }
       size += chunk.length;
       total += chunk.length;
       if (size > limits.maxEntryBytes)
-        failure = `${label}: “${file.name}” unpacks to more than ${limits.maxEntryBytes} bytes.`;
+        failure = DossierError.of('invalid-input', 'exchange.unpacksMoreThanBytes', {
+          label,
+          name: file.name,
+          maxEntryBytes: limits.maxEntryBytes,
+        });
       else if (total > limits.maxTotalBytes)
-        failure = `${label} unpacks to more than ${limits.maxTotalBytes} bytes in all.`;
+        failure = DossierError.of('invalid-input', 'exchange.unpacksMoreThanBytes2', {
+          label,
+          maxTotalBytes: limits.maxTotalBytes,
+        });
       else if (size > RATIO_FLOOR_BYTES && (file.size ?? 0) > 0 && size / (file.size ?? 1) > limits.maxRatio)
-        failure = `${label}: “${file.name}” is compressed more than ${limits.maxRatio}:1 (a zip bomb?); it was not read.`;
+        failure = DossierError.of('invalid-input', 'exchange.compressedMoreThan1', {
+          label,
+          name: file.name,
+          maxRatio: limits.maxRatio,
+        });
       if (failure) {
         file.terminate();
         return;
@@ -125,7 +151,10 @@ export function readZip(
       unzip.push(bytes.subarray(i, i + CHUNK), i + CHUNK >= bytes.length);
     }
   } catch (err) {
-    failure ??= `${label} is a damaged zip archive (${(err as Error).message}).`;
+    failure ??= DossierError.of('invalid-input', 'exchange.damagedZipArchive', {
+      label,
+      message: (err as Error).message,
+    });
   }
   if (failure) reject(failure);
   return out;
