@@ -149,7 +149,7 @@ describe('dossier brief language / --language (CLI)', () => {
     expect(await readFile(en, 'utf8')).toContain('<h2>Sources</h2>');
     const bad = await run('brief', 'export', brief.id, '--format', 'md', '--out', sv, '--language', 'fr');
     expect(bad.code).not.toBe(0);
-    expect(bad.err).toContain('unknown language "fr": use en or sv');
+    expect(bad.err).toContain('unknown language "fr": use en|sv');
     const drafted = await run('brief', 'draft', '--actor', MINISTER, '--language', 'sv', '--json');
     expect(drafted.err).toBe('');
     expect(JSON.parse(drafted.out)).toMatchObject({ language: 'sv', title: `PM: ${MINISTER}` });

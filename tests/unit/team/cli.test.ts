@@ -40,7 +40,7 @@ describe('dossier share, sync, conflicts, resolve', () => {
     await dossier('b', 'actor', 'edit', 'Anna Lind', '--name', 'Anna L.');
     expect((await dossier('a', 'sync')).out).toBe('Shared your changes.\n');
     expect((await dossier('b', 'sync')).out).toMatch(
-      /^Merged .* 1 conflict\(s\) kept: dossier conflicts lists them\.\n$/,
+      /^Merged .* 1 conflict kept: dossier conflicts lists it\.\n$/,
     );
 
     const text = (await dossier('b', 'conflicts')).out.split('\n');
