@@ -39,9 +39,7 @@ describe('dossier share, sync, conflicts, resolve', () => {
     await dossier('a', 'actor', 'edit', 'Anna Lind', '--name', 'Anna Lindqvist');
     await dossier('b', 'actor', 'edit', 'Anna Lind', '--name', 'Anna L.');
     expect((await dossier('a', 'sync')).out).toBe('Shared your changes.\n');
-    expect((await dossier('b', 'sync')).out).toMatch(
-      /^Merged .* 1 conflict kept: dossier conflicts lists it\.\n$/,
-    );
+    expect((await dossier('b', 'sync')).out).toMatch(/^Merged .* 1 conflict kept: dossier conflicts lists it\.\n$/);
 
     const text = (await dossier('b', 'conflicts')).out.split('\n');
     expect(text[1]).toMatch(/^ {2}mine: {3}"Anna L\."/);
