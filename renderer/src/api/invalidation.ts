@@ -68,6 +68,10 @@ const RULES: { [M in MethodName]?: Rule<M> } = {
     c.annotations.length > 0 || c.relations.length > 0 || c.actors.length > 0 || c.sources.length > 0,
   getClaimGroup: ({ changes: c }) => c.annotations.length > 0 || c.relations.length > 0 || listed(c),
   listRelations: ({ changes: c }) => c.relations.length > 0 || c.annotations.length > 0,
+  // A shared notebook's conflicts live in the manifest (a change there marks \`notebook\`); a sync reopens the
+  // notebook, which announces everything as changed.
+  getTeamStatus: ({ changes: c }) => c.notebook,
+  listConflicts: ({ changes: c }) => c.notebook,
 };
 
 /** Whether `event` makes the read `method(input)` stale. */

@@ -23,6 +23,8 @@ interface Writes {
   pending: Array<{ patch: SettingsPatch }>;
   /** How many events of this window's own changes are still to come. */
   echoes: number;
+  /** Counts what main said (answers, events): a read that started before the last of them is stale. */
+  said: number;
 }
 const writesByClient = new WeakMap<QueryClient, Writes>();
 
@@ -30,7 +32,7 @@ const writesByClient = new WeakMap<QueryClient, Writes>();
 function writesOf(client: QueryClient): Writes {
   let writes = writesByClient.get(client);
   if (!writes) {
-    const created: Writes = { pending: [], echoes: 0 };
+    const created: Writes = { pending: [], echoes: 0, said: 0 };
     writesByClient.set(client, (writes = created));
     onApiEvent((event) => {
       if (event.type !== 'settings-changed') return;
@@ -48,6 +50,7 @@ function withPending(client: QueryClient, settings: UserSettings): UserSettings 
 
 /** What main said (or, without it, what is shown), with the changes still on their way on top. */
 function settle(client: QueryClient, fromMain: UserSettings | undefined): void {
+  if (fromMain) writesOf(client).said += 1;
   client.setQueryData<UserSettings>(KEY, (current) => withPending(client, fromMain ?? current ?? DEFAULT_SETTINGS));
 }
 
@@ -58,7 +61,13 @@ export function useSettings(): { settings: UserSettings; update(patch: SettingsP
   const query = useQuery({
     queryKey: KEY,
     // A change made before the first read came back stays on top of it.
-    queryFn: async () => withPending(client, await call('getSettings', {})),
+    // A read answered after a newer answer or event (a busy machine) would put old values back: keep the newer.
+    queryFn: async () => {
+      const before = writesOf(client).said;
+      const read = await call('getSettings', {});
+      const current = client.getQueryData<UserSettings>(KEY);
+      return writesOf(client).said !== before && current ? current : withPending(client, read);
+    },
     placeholderData: DEFAULT_SETTINGS,
   });
   writesOf(client);
