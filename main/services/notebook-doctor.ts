@@ -127,7 +127,9 @@ export function doctorMethods(ctx: ServiceContext): ServiceMethods<'checkNoteboo
       }
       if (relist.length) {
         const label =
-          relist.length === 1 ? `List “${relist[0]!.source.title}” again` : `List ${relist.length} sources again`;
+          relist.length === 1
+            ? ctx.translator().t('history:undo.relistOne', { title: relist[0]!.source.title })
+            : ctx.translator().t('history:undo.relistMany', { count: relist.length });
         await ctx.transact(label, (tx) =>
           tx.updateManifest((m) => {
             for (const { source } of relist) {

@@ -13,7 +13,10 @@ type NotebookMethodName =
 export function notebookMethods(ctx: ServiceContext): ServiceMethods<NotebookMethodName> {
   const { store } = ctx;
   const runImport = (items: ImportItem[], originKind: OriginKind) => {
-    const label = items.length === 1 ? `Import “${items[0]!.name}”` : `Import ${items.length} files`;
+    const label =
+      items.length === 1
+        ? ctx.translator().t('history:undo.importOne', { name: items[0]!.name })
+        : ctx.translator().t('history:undo.importMany', { count: items.length });
     return ctx.transact(
       label,
       (tx) =>

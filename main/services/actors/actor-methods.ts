@@ -211,7 +211,9 @@ export function actorMethods(ctx: ServiceContext): ServiceMethods<ActorMethodNam
         ...(input.description ? { description: input.description } : {}),
         ...(input.color ? { color: input.color } : {}),
       };
-      await ctx.transact(`Create actor “${actor.name}”`, (tx) => tx.updateManifest((m) => void m.actors.push(actor)));
+      await ctx.transact(ctx.translator().t('history:undo.createActor', { name: actor.name }), (tx) =>
+        tx.updateManifest((m) => void m.actors.push(actor)),
+      );
       return getActor(actor.id);
     },
 
@@ -222,7 +224,9 @@ export function actorMethods(ctx: ServiceContext): ServiceMethods<ActorMethodNam
       const name = patch.name ?? actor.name;
       const aliases = patch.aliases ? cleanAliases(name, patch.aliases) : undefined;
       await ctx.transact(
-        patch.name && patch.name !== actor.name ? `Rename actor “${actor.name}”` : `Edit actor “${actor.name}”`,
+        patch.name && patch.name !== actor.name
+          ? ctx.translator().t('history:undo.renameActor', { name: actor.name })
+          : ctx.translator().t('history:undo.editActor', { name: actor.name }),
         (tx) =>
           tx.updateManifest((m) => {
             const a = m.actors.find((x) => x.id === id)!;
@@ -249,11 +253,14 @@ export function actorMethods(ctx: ServiceContext): ServiceMethods<ActorMethodNam
       const keep = getActor(keepId);
       const drop = getActor(dropId);
       const merged = registry.mergeActors(store.manifest, keepId, dropId);
-      const counts = await ctx.transact(`Merge actor “${drop.name}” into “${keep.name}”`, async (tx) => {
-        const c = await applyPlan(tx, merged.plan);
-        await tx.updateManifest((m) => void (m.actors = merged.manifest.actors));
-        return c;
-      });
+      const counts = await ctx.transact(
+        ctx.translator().t('history:undo.mergeActor', { from: drop.name, into: keep.name }),
+        async (tx) => {
+          const c = await applyPlan(tx, merged.plan);
+          await tx.updateManifest((m) => void (m.actors = merged.manifest.actors));
+          return c;
+        },
+      );
       return { actor: getActor(keepId), ...counts };
     },
 
@@ -261,11 +268,14 @@ export function actorMethods(ctx: ServiceContext): ServiceMethods<ActorMethodNam
       const actor = getActor(id);
       const removed = registry.deleteActor(store.manifest, id);
       const memberOfChanged = store.manifest.actors.filter((a) => a.id !== id && a.memberOf.includes(id)).length;
-      const counts = await ctx.transact(`Delete actor “${actor.name}”`, async (tx) => {
-        const c = await applyPlan(tx, removed.plan);
-        await tx.updateManifest((m) => void (m.actors = removed.manifest.actors));
-        return c;
-      });
+      const counts = await ctx.transact(
+        ctx.translator().t('history:undo.deleteActor', { name: actor.name }),
+        async (tx) => {
+          const c = await applyPlan(tx, removed.plan);
+          await tx.updateManifest((m) => void (m.actors = removed.manifest.actors));
+          return c;
+        },
+      );
       return { deleted: actor, ...counts, memberOfChanged };
     },
 
@@ -288,7 +298,9 @@ export function actorMethods(ctx: ServiceContext): ServiceMethods<ActorMethodNam
         target ? { ...s, existingActorId: target, aliasesSeen: [s.name, ...s.aliasesSeen] } : s,
         { ...(name ? { name } : {}), ...(kind ? { kind } : {}) },
       );
-      const label = result.created ? `Accept actor “${result.actor.name}”` : `Add aliases to “${result.actor.name}”`;
+      const label = ctx
+        .translator()
+        .t(result.created ? 'history:undo.acceptActor' : 'history:undo.addAliases', { name: result.actor.name });
       await ctx.transact(label, (tx) => tx.updateManifest((m) => void (m.actors = result.manifest.actors)));
       return { actor: getActor(result.actor.id), created: result.created };
     },
@@ -296,7 +308,7 @@ export function actorMethods(ctx: ServiceContext): ServiceMethods<ActorMethodNam
     async rejectSuggestion({ key }) {
       if (!store.manifest.rejectedSuggestions.includes(key)) {
         const s = (await suggestions()).find((x) => x.key === key);
-        await ctx.transact(`Reject suggestion “${s?.name ?? key}”`, (tx) =>
+        await ctx.transact(ctx.translator().t('history:undo.rejectSuggestion', { name: s?.name ?? key }), (tx) =>
           tx.updateManifest(
             (m) => void (m.rejectedSuggestions = registry.rejectSuggestion(m, key).rejectedSuggestions),
           ),

@@ -147,7 +147,7 @@ export function annotationMethods(ctx: ServiceContext): ServiceMethods<Annotatio
         createdAt: now,
         updatedAt: now,
       };
-      const label = { claim: 'Create claim', highlight: 'Highlight', note: 'Add note' }[input.kind];
+      const label = ctx.translator().t(`history:undo.create.${input.kind}`);
       return ctx.transact(label, (tx) => insert(tx, input.sourceId, annotation));
     },
 
@@ -167,7 +167,7 @@ export function annotationMethods(ctx: ServiceContext): ServiceMethods<Annotatio
           occurrence: input.occurrence,
         });
       const status = checkStatus(store.manifest, input.status);
-      return ctx.transact(`Add ${input.kind} from quote`, async (tx) => {
+      return ctx.transact(ctx.translator().t(`history:undo.addFromQuote.${input.kind}`), async (tx) => {
         const tagIds: string[] = [];
         const links: ActorLink[] = [];
         const newTags: Tag[] = [];
@@ -221,18 +221,21 @@ export function annotationMethods(ctx: ServiceContext): ServiceMethods<Annotatio
       if (patch.tagIds) clean.tagIds = checkTags(store.manifest, patch.tagIds);
       if (patch.status !== undefined) checkStatus(store.manifest, patch.status);
       if (patch.actors) checkActors(store.manifest, patch.actors);
-      const label =
-        patch.status !== undefined
-          ? 'Change status'
-          : patch.tagIds
-            ? 'Change tags'
-            : patch.note !== undefined
-              ? 'Edit note'
-              : patch.actors
-                ? 'Change actors'
-                : link
-                  ? 'Change stance'
-                  : 'Edit annotation';
+      const label = ctx
+        .translator()
+        .t(
+          patch.status !== undefined
+            ? 'history:undo.changeStatus'
+            : patch.tagIds
+              ? 'history:undo.changeTags'
+              : patch.note !== undefined
+                ? 'history:undo.editNote'
+                : patch.actors
+                  ? 'history:undo.changeActors'
+                  : link
+                    ? 'history:undo.changeStance'
+                    : 'history:undo.editAnnotation',
+        );
       await ctx.transact(label, (tx) =>
         tx.updateSource(sourceId, (f) => {
           const a = f.annotations.find((x) => x.id === id)!;
@@ -255,7 +258,7 @@ export function annotationMethods(ctx: ServiceContext): ServiceMethods<Annotatio
 
     async deleteAnnotation({ sourceId, id }) {
       const a = await findAnnotation(sourceId, id);
-      await ctx.transact(`Delete ${a.kind}`, async (tx) => {
+      await ctx.transact(ctx.translator().t(`history:undo.delete.${a.kind}`), async (tx) => {
         await tx.updateSource(sourceId, (f) => {
           f.annotations = f.annotations.filter((x) => x.id !== id);
         });
@@ -282,7 +285,9 @@ export function annotationMethods(ctx: ServiceContext): ServiceMethods<Annotatio
         color: color ?? nextColor(store.manifest.tags),
         ...(parentId ? { parentId } : {}),
       };
-      await ctx.transact(`Create tag “${name}”`, (tx) => tx.updateManifest((m) => void m.tags.push(tag)));
+      await ctx.transact(ctx.translator().t('history:undo.createTag', { name }), (tx) =>
+        tx.updateManifest((m) => void m.tags.push(tag)),
+      );
       return tag;
     },
 
@@ -300,12 +305,16 @@ export function annotationMethods(ctx: ServiceContext): ServiceMethods<Annotatio
         }
         getTag(parentId);
       }
-      const label =
-        name && name !== tag.name
-          ? `Rename tag “${tag.name}”`
-          : parentId !== undefined && !color
-            ? `Move tag “${tag.name}”`
-            : `Edit tag “${tag.name}”`;
+      const label = ctx
+        .translator()
+        .t(
+          name && name !== tag.name
+            ? 'history:undo.renameTag'
+            : parentId !== undefined && !color
+              ? 'history:undo.moveTag'
+              : 'history:undo.editTag',
+          { name: tag.name },
+        );
       await ctx.transact(label, (tx) =>
         tx.updateManifest((m) => {
           const t = m.tags.find((x) => x.id === id)!;
@@ -329,27 +338,30 @@ export function annotationMethods(ctx: ServiceContext): ServiceMethods<Annotatio
       const from = getTag(fromId);
       const into = getTag(intoId);
       const hits = await annotationsWithTag(fromId);
-      await ctx.transact(`Merge tag “${from.name}” into “${into.name}”`, async (tx) => {
-        for (const hit of hits) {
-          await tx.updateSource(hit.sourceId, (f) => {
-            for (const a of f.annotations) {
-              if (!a.tagIds.includes(fromId)) continue;
-              a.tagIds = [...new Set(a.tagIds.map((t) => (t === fromId ? intoId : t)))];
-            }
+      await ctx.transact(
+        ctx.translator().t('history:undo.mergeTag', { from: from.name, into: into.name }),
+        async (tx) => {
+          for (const hit of hits) {
+            await tx.updateSource(hit.sourceId, (f) => {
+              for (const a of f.annotations) {
+                if (!a.tagIds.includes(fromId)) continue;
+                a.tagIds = [...new Set(a.tagIds.map((t) => (t === fromId ? intoId : t)))];
+              }
+            });
+          }
+          await tx.updateManifest((m) => {
+            for (const t of m.tags) if (t.parentId === fromId) t.parentId = intoId;
+            m.tags = m.tags.filter((t) => t.id !== fromId);
           });
-        }
-        await tx.updateManifest((m) => {
-          for (const t of m.tags) if (t.parentId === fromId) t.parentId = intoId;
-          m.tags = m.tags.filter((t) => t.id !== fromId);
-        });
-      });
+        },
+      );
       return { annotationsChanged: hits.reduce((n, h) => n + h.ids.length, 0) };
     },
 
     async deleteTag({ id }) {
       const tag = getTag(id);
       const hits = await annotationsWithTag(id);
-      await ctx.transact(`Delete tag “${tag.name}”`, async (tx) => {
+      await ctx.transact(ctx.translator().t('history:undo.deleteTag', { name: tag.name }), async (tx) => {
         for (const hit of hits) {
           await tx.updateSource(hit.sourceId, (f) => {
             for (const a of f.annotations) a.tagIds = a.tagIds.filter((t) => t !== id);
@@ -369,7 +381,7 @@ export function annotationMethods(ctx: ServiceContext): ServiceMethods<Annotatio
 
     async setStatuses({ statuses }) {
       const unique = [...new Set(statuses)];
-      await ctx.transact('Change statuses', (tx) =>
+      await ctx.transact(ctx.translator().t('history:undo.changeStatuses'), (tx) =>
         tx.updateManifest((m) => {
           m.statuses = unique;
           if (m.factCheck) m.factCheck = keepRatingsOf(m.factCheck, unique);
@@ -380,7 +392,9 @@ export function annotationMethods(ctx: ServiceContext): ServiceMethods<Annotatio
 
     async setFactCheckSettings(patch) {
       const next = patchFactCheck(store.manifest, patch);
-      await ctx.transact('Change fact-check settings', (tx) => tx.updateManifest((m) => void (m.factCheck = next)));
+      await ctx.transact(ctx.translator().t('history:undo.changeFactCheck'), (tx) =>
+        tx.updateManifest((m) => void (m.factCheck = next)),
+      );
       return factCheckOf(store.manifest);
     },
 

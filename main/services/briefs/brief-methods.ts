@@ -129,7 +129,7 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
         doc ?? docNode([{ type: 'paragraph' }]),
         language,
       );
-      return clone(await save('New brief', brief));
+      return clone(await save(ctx.translator().t('history:undo.newBrief'), brief));
     },
 
     async updateBrief({ id, title, doc, citationStyle, language, origin }) {
@@ -142,13 +142,17 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
       if (!titleChanged && !docChanged && !styleChanged && !languageChanged) return summarize(current);
       if (titleChanged && !title) throw DossierError.of('invalid-input', 'briefs.briefNeedsTitle');
       if (styleChanged) await loadStyle(store.dir, citationStyle); // a style the notebook has, or a clear error
-      const label = docChanged
-        ? 'Edit brief'
-        : titleChanged
-          ? 'Rename brief'
-          : styleChanged
-            ? 'Change citation style'
-            : 'Change brief language';
+      const label = ctx
+        .translator()
+        .t(
+          docChanged
+            ? 'history:undo.editBrief'
+            : titleChanged
+              ? 'history:undo.renameBrief'
+              : styleChanged
+                ? 'history:undo.changeCitationStyle'
+                : 'history:undo.changeBriefLanguage',
+        );
       await ctx.transact(
         label,
         async (tx) => {
@@ -171,12 +175,12 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
       const source = findBrief(id);
       const copy = newBrief(uniqueTitle(`${source.title} (copy)`), clone(source.doc), briefLanguage(source.language));
       if (source.citationStyle) copy.citationStyle = source.citationStyle;
-      return clone(await save('Duplicate brief', copy));
+      return clone(await save(ctx.translator().t('history:undo.duplicateBrief'), copy));
     },
 
     async deleteBrief({ id }) {
       findBrief(id);
-      await ctx.transact('Delete brief', async (tx) => {
+      await ctx.transact(ctx.translator().t('history:undo.deleteBrief'), async (tx) => {
         await tx.updateManifest((m) => {
           const at = m.briefs.findIndex((b) => b.id === id);
           if (at >= 0) m.briefs.splice(at, 1);
@@ -199,7 +203,7 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
         draft = draftBriefFromAnnotations(bctx, input.annotationIds, input.title, language);
       }
       const title = input.title?.trim() || uniqueTitle(draft.title);
-      return clone(await save('Draft brief', newBrief(title, draft.doc, language)));
+      return clone(await save(ctx.translator().t('history:undo.draftBrief'), newBrief(title, draft.doc, language)));
     },
 
     async exportBrief({ briefId, format, style, language }) {

@@ -80,7 +80,7 @@ export async function importExchangeFiles(
     const [format, importer] = run;
     try {
       const summary = await ctx.transact(
-        `Import ${INTEROP_FORMAT_INFO[format].label} “${name}”`,
+        ctx.translator().t('history:undo.importExchange', { format: INTEROP_FORMAT_INFO[format].label, name }),
         (tx) => importer.run(ctx, tx, bytes, name),
         { reason: 'import' },
       );

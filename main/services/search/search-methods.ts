@@ -6,7 +6,6 @@
  */
 import { describeTarget } from '../../../shared/anchoring';
 import type { SourceHead } from '../../../shared/api/search';
-import type { RelationType } from '../../../shared/enums';
 import { DossierError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import { sourceHead, type Annotation, type Relation, type SourceIndexEntry } from '../../../shared/model';
@@ -26,12 +25,6 @@ type SearchMethodName =
   | 'getAnnotation';
 
 /** The undo step's name when a suggested passage is linked to a claim. */
-const RELATION_UNDO_LABEL: Record<RelationType, string> = {
-  corroborates: 'Accept corroboration',
-  contradicts: 'Mark contradiction',
-  elaborates: 'Mark elaboration',
-};
-
 export interface SearchArea {
   methods: ServiceMethods<SearchMethodName>;
   service: SearchService;
@@ -126,7 +119,7 @@ export function createSearchArea(ctx: ServiceContext, options: SearchServiceOpti
       );
       if (existing && already) return { annotation: existing, relation: already };
       const relation: Relation = { id: newId('rel'), from: annotation.id, to: annotationId, type, createdAt: now };
-      const label = RELATION_UNDO_LABEL[type];
+      const label = ctx.translator().t(`history:undo.relation.${type}`);
       await ctx.transact(label, async (tx) => {
         if (!existing) {
           await tx.updateSource(sourceId, (f) => {
@@ -176,7 +169,7 @@ export function createSearchArea(ctx: ServiceContext, options: SearchServiceOpti
     async deleteRelation({ id }) {
       const relation = store.manifest.relations.find((r) => r.id === id);
       if (!relation) throw DossierError.of('not-found', 'search.relationId', { id });
-      await ctx.transact('Delete relation', async (tx) => {
+      await ctx.transact(ctx.translator().t('history:undo.deleteRelation'), async (tx) => {
         await tx.updateManifest((m) => {
           m.relations = m.relations.filter((r) => r.id !== id);
         });
@@ -205,7 +198,9 @@ export function createSearchArea(ctx: ServiceContext, options: SearchServiceOpti
         type,
         createdAt: new Date().toISOString(),
       };
-      await ctx.transact(`Relate claims (${type})`, (tx) => tx.updateManifest((m) => void m.relations.push(relation)));
+      await ctx.transact(ctx.translator().t('history:undo.relateClaims', { type }), (tx) =>
+        tx.updateManifest((m) => void m.relations.push(relation)),
+      );
       return relation;
     },
 

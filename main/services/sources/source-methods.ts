@@ -80,7 +80,7 @@ export function sourceMethods(ctx: ServiceContext): ServiceMethods<SourceMethodN
     async restoreRemoved({ sourceId, index }) {
       const file = await store.loadSource(sourceId);
       const edit = restoreBlock(file.source.text, file.source.removed, file.annotations, index);
-      await ctx.transact(`Restore removed text in “${titleOf(sourceId)}”`, (tx) =>
+      await ctx.transact(ctx.translator().t('history:undo.restoreRemoved', { title: titleOf(sourceId) }), (tx) =>
         tx.updateSource(sourceId, (f) => applyText(f, edit)),
       );
       forgetSignature(store, sourceId);
@@ -90,7 +90,7 @@ export function sourceMethods(ctx: ServiceContext): ServiceMethods<SourceMethodN
     async removeParagraph({ sourceId, paragraphIndex, reason }) {
       const file = await store.loadSource(sourceId);
       const edit = removeParagraphFrom(file.source.text, file.source.removed, file.annotations, paragraphIndex, reason);
-      await ctx.transact(`Remove a paragraph from “${titleOf(sourceId)}”`, (tx) =>
+      await ctx.transact(ctx.translator().t('history:undo.removeParagraph', { title: titleOf(sourceId) }), (tx) =>
         tx.updateSource(sourceId, (f) => applyText(f, edit)),
       );
       forgetSignature(store, sourceId);
@@ -103,8 +103,11 @@ export function sourceMethods(ctx: ServiceContext): ServiceMethods<SourceMethodN
       const values = normalisePatch(SourceMetaPatch.parse(patch));
       if (Object.keys(values).length === 0) throw DossierError.of('invalid-input', 'sources.nothingChangePatchEmpty');
       await store.loadSource(id); // fails clearly (not-found, corrupt) before anything is written
-      const fields = Object.keys(values).join(', ');
-      await ctx.transact(`Edit ${fields} of “${titleOf(id)}”`, async (tx) => {
+      const tr = ctx.translator();
+      const fields = Object.keys(values)
+        .map((f) => tr.t(`sources:edit.field.${f as keyof typeof values}`))
+        .join(', ');
+      await ctx.transact(tr.t('history:undo.editSource', { fields, title: titleOf(id) }), async (tx) => {
         await tx.updateSource(id, (f) => applyMeta(f.source as unknown as Record<string, unknown>, values));
         await tx.updateManifest((m) => {
           const entry = m.sources.find((s) => s.id === id);
@@ -134,7 +137,7 @@ export function sourceMethods(ctx: ServiceContext): ServiceMethods<SourceMethodN
       });
       if (!file) {
         const title = titleOf(id);
-        await ctx.transact(`Delete source “${title}”`, (tx) =>
+        await ctx.transact(ctx.translator().t('history:undo.deleteSource', { title }), (tx) =>
           tx.updateManifest((m) => {
             m.sources = m.sources.filter((s) => s.id !== id);
           }),
@@ -147,7 +150,7 @@ export function sourceMethods(ctx: ServiceContext): ServiceMethods<SourceMethodN
       const relations = store.manifest.relations.filter(touches).length;
       const cited = new Set(store.manifest.briefs.flatMap((b) => collectCitations(b.doc).map((c) => c.annotationId)));
       const citedHere = [...ids].filter((a) => cited.has(a));
-      await ctx.transact(`Delete source “${title}”`, async (tx) => {
+      await ctx.transact(ctx.translator().t('history:undo.deleteSource', { title }), async (tx) => {
         await tx.updateManifest((m) => {
           m.sources = m.sources.filter((s) => s.id !== id);
           if (relations) m.relations = m.relations.filter((r) => !touches(r));

@@ -87,7 +87,7 @@ export function teamMethods(
       const conflict = (await openConflicts(ctx)).find((c) => c.id === id);
       if (!conflict) throw DossierError.of('not-found', 'team.noConflict', { id });
       const chosen = chosenValue(conflict, take);
-      const label = `Resolve conflict: ${conflict.label}`;
+      const label = ctx.translator().t('history:undo.resolveConflict', { label: conflict.label });
       const sourceId = /^sources\/(.+)\.json$/.exec(conflict.file)?.[1];
       let cleanup = async () => {};
       await ctx.transact(label, async (tx) => {

@@ -58,7 +58,10 @@ export function teamSessionMethods(deps: Deps): Pick<DossierService, 'shareNoteb
   const foldPending = async () => {
     const ctx = deps.ctx();
     let cleanup = async () => {};
-    await ctx.transact('Record merge conflicts', async (tx) => void (cleanup = await foldPendingConflicts(ctx, tx)));
+    await ctx.transact(
+      ctx.translator().t('history:undo.recordConflicts'),
+      async (tx) => void (cleanup = await foldPendingConflicts(ctx, tx)),
+    );
     await cleanup();
   };
   return {

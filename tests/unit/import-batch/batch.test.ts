@@ -217,7 +217,7 @@ describe('metadata editing', () => {
 
     // One undo step restores both the file and the index.
     const step = await s.service.undo({});
-    expect(step.label).toMatch(/^Edit title, outlet, author, publishedAt, url of/);
+    expect(step.label).toMatch(/^Edit title, outlet, author, publication date, address of/);
     const undone = (await s.service.getSource({ id })).source;
     expect(undone.title).toBe(before.title);
     expect(undone.author).toBe('Karin Lövgren');

@@ -53,6 +53,20 @@ describe('the language main speaks', () => {
     expect(s.translator().language).toBe('sv');
   });
 
+  it('names an action in the history in the language it was made in', async () => {
+    const s = await session();
+    const label = async () => ((await callApi(s.service, 'getHistory', {})) as { value: { undoLabel?: string } }).value;
+    expect((await callApi(s.service, 'createTag', { name: 'Hamn' })).ok).toBe(true);
+    expect((await label()).undoLabel).toBe('Create tag “Hamn”');
+    await callApi(s.service, 'updateSettings', { language: 'sv' });
+    expect((await callApi(s.service, 'createTag', { name: 'Fiske' })).ok).toBe(true);
+    expect((await label()).undoLabel).toBe('Skapa taggen ”Fiske”');
+    const undone = (await callApi(s.service, 'undo', {})) as { ok: boolean; value: { label?: string } };
+    expect(undone.value.label).toBe('Skapa taggen ”Fiske”');
+    // An action already made keeps the words it was named with.
+    expect((await label()).undoLabel).toBe('Create tag “Hamn”');
+  });
+
   it('puts plurals and a disk’s refusal in the language too', () => {
     const sv = createTranslator('sv');
     const err = DossierError.of('invalid-input', 'sources.paragraphHoldsAnnotations', { count: 2, quotes: '“a”, “b”' });
