@@ -6,6 +6,7 @@
  * defaults; an unreadable or invalid one too, with `problem` saying why — and
  * it is only replaced when the person next changes a setting.
  */
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_SETTINGS, SettingsPatch, UserSettings } from '../../../shared/settings';
 import { platformUserFolder, type UserFolderOptions } from '../user-folders';
@@ -88,7 +89,6 @@ export class UserSettingsStore {
       const next = UserSettings.parse({ ...this.current, ...SettingsPatch.parse(patch) });
       const file = this.file;
       if (file) {
-        const { mkdir } = await import('node:fs/promises');
         await mkdir(path.dirname(file.file), { recursive: true });
         await file.write(next);
       }
