@@ -26,8 +26,11 @@ export type ApiErrorShape = z.infer<typeof ApiErrorShape>;
 
 /** A message of the `errors` catalogue, e.g. `store.notebookClosed`. */
 export type ErrorKey = ParseKeys<'errors'>;
-/** The values a message's {{placeholders}} take. */
-export type MessageParams = Readonly<Record<string, string | number>>;
+/**
+ * The values a message's {{placeholders}} take: text as it is, or a message in words of its own (said in
+ * the same language as the message around it).
+ */
+export type MessageParams = Readonly<Record<string, string | number | Words>>;
 /** A message in words: its key in the `errors` catalogue and its values, put in a language when shown. */
 export interface Words {
   readonly key: ErrorKey;
@@ -56,7 +59,10 @@ export function englishTranslator(): Translator {
 
 /** A message of the `errors` catalogue in the translator's language. */
 export function sayError(t: Translator, words: Words): string {
-  return t.t(`errors:${words.key}`, { ...words.params }) as string;
+  const params: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(words.params ?? {}))
+    params[name] = typeof value === 'object' ? sayError(t, value) : value;
+  return t.t(`errors:${words.key}`, params) as string;
 }
 
 export class DossierError extends Error {

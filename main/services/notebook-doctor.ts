@@ -9,7 +9,8 @@
 import { mkdir, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { NotebookCheck, NotebookRepair, UnlistedFile } from '../../shared/api';
-import { DossierError } from '../../shared/errors';
+import { DossierError, sayError } from '../../shared/errors';
+import type { Translator } from '../../shared/i18n';
 import { SCHEMA_VERSION, SourceFile } from '../../shared/model';
 import type { ServiceContext, ServiceMethods } from './service-context';
 import { AtomicJsonFile, UnreadableFileError } from './store/atomic-json-file';
@@ -27,28 +28,31 @@ export const ORPHANS_DIR = '.orphans';
 async function readUnlisted(
   store: NotebookStore,
   name: string,
+  t: Translator,
 ): Promise<{ report: UnlistedFile; data?: SourceFileData }> {
   const file = path.join(SOURCES_DIR, name);
   const full = path.join(store.dir, file);
   try {
     const raw = await new AtomicJsonFile<unknown>(full).read();
-    if (raw === null) throw new UnreadableFileError(full, 'the file is gone');
+    if (raw === null) throw new UnreadableFileError(full, { key: 'store.unreadable.gone' });
     const data = await migrateAndValidate(raw, full, SourceFile, SCHEMA_VERSION, MIGRATIONS, 'source', {
       keepOriginal: false,
     });
     const { id, title, origin } = data.source;
-    if (`${id}.json` !== name) throw new UnreadableFileError(full, `it holds source ${id}, not the one its name says`);
+    if (`${id}.json` !== name)
+      throw new UnreadableFileError(full, { key: 'store.unreadable.holdsOther', params: { id } });
     const duplicateOf = store.sourceIdBySha256(origin.sha256);
     return { report: { file, id, title, ...(duplicateOf ? { duplicateOf } : {}) }, data };
   } catch (err) {
-    if (err instanceof UnreadableFileError) return { report: { file, problem: err.detail } };
-    if (err instanceof DossierError) return { report: { file, problem: err.message } };
+    if (err instanceof UnreadableFileError)
+      return { report: { file, problem: typeof err.reason === 'string' ? err.reason : sayError(t, err.reason) } };
+    if (err instanceof DossierError) return { report: { file, problem: err.inLanguage(t) } };
     throw err;
   }
 }
 
-async function unlisted(store: NotebookStore) {
-  return Promise.all((await store.unlistedSourceFiles()).map((name) => readUnlisted(store, name)));
+async function unlisted(store: NotebookStore, t: Translator) {
+  return Promise.all((await store.unlistedSourceFiles()).map((name) => readUnlisted(store, name, t)));
 }
 
 async function check(ctx: ServiceContext): Promise<NotebookCheck> {
@@ -63,16 +67,16 @@ async function check(ctx: ServiceContext): Promise<NotebookCheck> {
   const base = { path: store.dir, tempFiles, tempFilesRemoved: [...store.tempFilesRemoved], lock };
   if (store.manifestProblem) {
     const empty = { sourcesChecked: 0, unreadableSources: [], unlistedFiles: [] };
-    return { ...base, ...empty, manifestProblem: store.manifestProblem, ok: false };
+    return { ...base, ...empty, manifestProblem: sayError(ctx.translator(), store.manifestProblemWords!), ok: false };
   }
   const unreadableSources: NotebookCheck['unreadableSources'] = [];
   for (const { id, title } of store.manifest.sources) {
     await store.loadSource(id).catch((err: unknown) => {
       if (!(err instanceof DossierError)) throw err;
-      unreadableSources.push({ id, title, problem: err.message });
+      unreadableSources.push({ id, title, problem: err.inLanguage(ctx.translator()) });
     });
   }
-  const unlistedFiles = (await unlisted(store)).map((u) => u.report);
+  const unlistedFiles = (await unlisted(store, ctx.translator())).map((u) => u.report);
   const ok =
     !unreadableSources.length &&
     !unlistedFiles.length &&
@@ -103,10 +107,10 @@ export function doctorMethods(ctx: ServiceContext): ServiceMethods<'checkNoteboo
     async repairNotebook() {
       if (store.manifestProblem)
         throw DossierError.of('read-only', 'notebookDoctor.nothingCanRepairedWhile', {
-          manifestProblem: store.manifestProblem,
+          manifestProblem: store.manifestProblemWords!,
         });
       if (store.readOnly) throw DossierError.of('read-only', 'notebookDoctor.notebookOpenReadOnly');
-      const found = await unlisted(store);
+      const found = await unlisted(store, ctx.translator());
       const relist: SourceFileData[] = [];
       const aside: UnlistedFile[] = [];
       const shas = new Set<string>();
@@ -122,7 +126,9 @@ export function doctorMethods(ctx: ServiceContext): ServiceMethods<'checkNoteboo
       for (const { file, problem, duplicateOf } of aside) {
         const to = path.join(ORPHANS_DIR, await freeName(path.join(store.dir, ORPHANS_DIR), path.basename(file)));
         await rename(path.join(store.dir, file), path.join(store.dir, to));
-        const reason = duplicateOf ? `a copy of listed source ${duplicateOf}` : (problem ?? 'a copy of another file');
+        const reason = duplicateOf
+          ? sayError(ctx.translator(), { key: 'notebookDoctor.copyOfListed', params: { id: duplicateOf } })
+          : (problem ?? sayError(ctx.translator(), { key: 'notebookDoctor.copyOfAnother' }));
         movedAside.push({ file, to, reason });
       }
       if (relist.length) {

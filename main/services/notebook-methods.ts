@@ -1,7 +1,7 @@
 /** API methods of the notebook itself: info, the source list, one source (by id, or as a person names it), import. */
 import type { ImportResult } from '../../shared/api';
 import type { OriginKind } from '../../shared/enums';
-import { DossierError } from '../../shared/errors';
+import { DossierError, sayError } from '../../shared/errors';
 import { collectPaths, importItems, type ImportItem } from './import/import-batch';
 import { importExchangeFiles, splitExchangeFiles } from './interop/import-files';
 import { lookupSource } from './lookup';
@@ -53,7 +53,8 @@ export function notebookMethods(ctx: ServiceContext): ServiceMethods<NotebookMet
         path: store.dir,
         title: store.manifest.title,
         readOnly: store.readOnly,
-        ...(store.problem ? { problem: store.problem } : {}),
+        // Said in the person's language now: asked again after a change of language, it follows.
+        ...(store.problemWords ? { problem: sayError(ctx.translator(), store.problemWords) } : {}),
         ...(unlisted ? { unlistedFiles: unlisted } : {}),
         sourceCount: store.manifest.sources.length,
         statuses: store.manifest.statuses,

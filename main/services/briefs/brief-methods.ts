@@ -236,7 +236,8 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
     },
 
     async addCitationStyle({ fileName, xml }) {
-      if (store.readOnly) throw DossierError.of('read-only', 'briefs.cannotAddStyle', { problem: store.problem ?? '' });
+      if (store.readOnly)
+        throw DossierError.of('read-only', 'briefs.cannotAddStyle', { problem: store.problemWords ?? '' });
       return addStyle(store.dir, fileName, xml);
     },
 

@@ -94,7 +94,7 @@ export async function importItems(
   items: ImportItem[],
   options: ImportOptions = {},
 ): Promise<ImportResult> {
-  if (store.readOnly) throw DossierError.of('read-only', 'import.readOnly', { problem: store.problem ?? '' });
+  if (store.readOnly) throw DossierError.of('read-only', 'import.readOnly', { problem: store.problemWords ?? '' });
   const result: ImportResult = { added: [], skipped: [], rejected: [] };
   const t = options.translator ?? englishTranslator();
   const say = (key: ErrorKey, params?: MessageParams) => sayError(t, { key, ...(params ? { params } : {}) });

@@ -58,7 +58,8 @@ export async function importW3c(
   bytes: Uint8Array,
   fileName: string,
 ): Promise<InteropImportSummary> {
-  if (ctx.store.readOnly) throw DossierError.of('read-only', 'interop.readOnly', { problem: ctx.store.problem ?? '' });
+  if (ctx.store.readOnly)
+    throw DossierError.of('read-only', 'interop.readOnly', { problem: ctx.store.problemWords ?? '' });
   const file = parseW3c(bytes, fileName);
   const plan = new ImportPlan(ctx, file);
   const summary: InteropImportSummary = {

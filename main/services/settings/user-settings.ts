@@ -10,6 +10,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_SETTINGS, SettingsPatch, UserSettings } from '../../../shared/settings';
 import { platformUserFolder, type UserFolderOptions } from '../user-folders';
+import { DossierError, englishTranslator, sayError, type Words } from '../../../shared/errors';
 import { AtomicJsonFile, UnreadableFileError } from '../store/atomic-json-file';
 
 export const SETTINGS_FILE = 'settings.json';
@@ -43,8 +44,8 @@ export class UserSettingsStore {
   private loaded: Promise<void> | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<(settings: UserSettings) => void>();
-  /** Why the stored file could not be used (the defaults are in effect), if it could not. */
-  problem: string | undefined;
+  /** Why the stored file could not be used (the defaults are in effect), if it could not: in words, to say in the person's language. */
+  problemWords: Words | undefined;
 
   private constructor(readonly dir: string | undefined) {}
 
@@ -61,15 +62,22 @@ export class UserSettingsStore {
         if (raw === null) return;
         const parsed = UserSettings.safeParse(raw);
         if (parsed.success) this.current = parsed.data;
-        else this.problem = `${file.file} is not valid settings; the defaults are used until a setting is changed.`;
+        else this.problemWords = { key: 'settings.invalid', params: { file: file.file } };
       } catch (err) {
-        this.problem =
+        this.problemWords =
           err instanceof UnreadableFileError
-            ? `${file.file} could not be read (${err.message}); the defaults are used.`
-            : (err as Error).message;
+            ? { key: 'settings.unreadable', params: { file: file.file, detail: err.reason } }
+            : err instanceof DossierError && err.words
+              ? err.words
+              : { key: 'settings.unreadable', params: { file: file.file, detail: (err as Error).message } };
       }
     })();
     return this.loaded;
+  }
+
+  /** The problem in English, for logs. */
+  get problem(): string | undefined {
+    return this.problemWords && sayError(englishTranslator(), this.problemWords);
   }
 
   async get(): Promise<UserSettings> {
@@ -93,7 +101,7 @@ export class UserSettingsStore {
         await file.write(next);
       }
       this.current = next;
-      this.problem = undefined;
+      this.problemWords = undefined;
       for (const listener of this.listeners) listener(next);
       return next;
     });

@@ -13,19 +13,26 @@ import { constants } from 'node:fs';
 import { lstat, open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
-import { DossierError } from '../../../shared/errors';
+import { DossierError, englishTranslator, sayError, type Words } from '../../../shared/errors';
 
 /** O_NOFOLLOW where the platform has it (not on Windows, where links need privileges to create). */
 export const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 
-/** Raised when a file exists but is not JSON; the store turns it into a read-only notebook. */
+/**
+ * Raised when a file exists but cannot be used (not JSON, the wrong shape, a newer format); the store
+ * turns it into a read-only notebook. `reason` says why in words of the `errors` catalogue (or, for a
+ * parser's or the system's own message, as it is); `detail` is that in English, for logs.
+ */
 export class UnreadableFileError extends Error {
+  readonly detail: string;
   constructor(
     readonly file: string,
-    readonly detail: string,
+    readonly reason: Words | string,
   ) {
+    const detail = typeof reason === 'string' ? reason : sayError(englishTranslator(), reason);
     super(`${path.basename(file)} could not be read: ${detail}`);
     this.name = 'UnreadableFileError';
+    this.detail = detail;
   }
 }
 
@@ -133,7 +140,10 @@ export class AtomicJsonFile<T> implements Adapter<T> {
     try {
       return JSON.parse(text) as T;
     } catch (err) {
-      throw new UnreadableFileError(this.file, `not valid JSON (${(err as Error).message})`);
+      throw new UnreadableFileError(this.file, {
+        key: 'store.unreadable.notJson',
+        params: { reason: (err as Error).message },
+      });
     }
   }
 

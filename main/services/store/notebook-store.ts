@@ -25,7 +25,7 @@ import { mkdirSync } from 'node:fs';
 import { readdir, rm, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { enablePatches, setAutoFreeze, type Patch } from 'immer';
-import { DossierError } from '../../../shared/errors';
+import { DossierError, englishTranslator, sayError, type Words } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import {
   NotebookManifest,
@@ -47,7 +47,7 @@ enablePatches();
 setAutoFreeze(false);
 
 export const MANIFEST_FILE = 'notebook.json';
-const OPENED_READ_ONLY = 'opened read-only'; // on purpose: no problem in itself
+const OPENED_READ_ONLY: Words = { key: 'store.openedReadOnly' }; // on purpose: no problem in itself
 
 /** Which file of the notebook a change touched. */
 export type FileRef = { kind: 'manifest' } | { kind: 'source'; id: string };
@@ -95,10 +95,10 @@ export const DEFAULT_SOURCE_CACHE_BYTES = 64 * 1024 * 1024;
 export class NotebookStore {
   private readonly sourceDocs: SourceCache<StoredDocument<SourceFileData>>;
   private readonly loading = new Map<string, Promise<StoredDocument<SourceFileData>>>();
-  /** Source files that failed to load: id → message. They are never written. */
-  private readonly brokenSources = new Map<string, string>();
+  /** Source files that failed to load: id → why, in words. They are never written. */
+  private readonly brokenSources = new Map<string, Words>();
   private release: (() => Promise<void>) | null = null;
-  private unreadableManifest: string | undefined;
+  private unreadableManifest: Words | undefined;
   private removedOnOpen: readonly string[] = [];
   private closed = false;
   private filesRead = 0;
@@ -118,7 +118,7 @@ export class NotebookStore {
   private constructor(
     readonly dir: string,
     private readonly manifestDoc: StoredDocument<Manifest>,
-    private readOnlyReason: string | undefined,
+    private readOnlyReason: Words | undefined,
     private readonly options: Required<Pick<OpenOptions, 'schemaVersion' | 'migrations' | 'readOnly'>>,
     sourceCacheBytes = DEFAULT_SOURCE_CACHE_BYTES,
   ) {
@@ -147,7 +147,7 @@ export class NotebookStore {
     );
     const release = await locking; // throws 'locked' before anything is used
 
-    let readOnlyReason: string | undefined = options.readOnly ? OPENED_READ_ONLY : undefined;
+    let readOnlyReason: Words | undefined = options.readOnly ? OPENED_READ_ONLY : undefined;
     let manifest: Manifest;
     let created = false;
     let migrated = false;
@@ -173,7 +173,10 @@ export class NotebookStore {
         await release?.();
         throw err;
       }
-      readOnlyReason = `${path.relative(root, err.file) || err.file} could not be read (${err.detail}). The notebook is open read-only and nothing was changed; fix or restore that file from a backup.`;
+      readOnlyReason = {
+        key: 'store.manifestUnreadable',
+        params: { file: path.relative(root, err.file) || err.file, detail: err.reason },
+      };
       manifest = NotebookManifest.parse({
         schemaVersion: version,
         id: 'unreadable',
@@ -215,8 +218,13 @@ export class NotebookStore {
     return this.manifestDoc.data;
   }
 
-  /** Why notebook.json could not be read (the notebook is then read-only), if it could not. */
+  /** Why notebook.json could not be read (the notebook is then read-only), if it could not: in English, for logs. */
   get manifestProblem(): string | undefined {
+    return this.unreadableManifest && sayError(englishTranslator(), this.unreadableManifest);
+  }
+
+  /** Why notebook.json could not be read, in words to say in the person's language (`sayError`). */
+  get manifestProblemWords(): Words | undefined {
     return this.unreadableManifest;
   }
 
@@ -229,14 +237,23 @@ export class NotebookStore {
     return this.readOnlyReason !== undefined;
   }
 
-  /** Why the notebook is read-only (not merely opened so), or what part of it could not be read. */
+  /** Why the notebook is read-only (not merely opened so), or what part of it could not be read: in English, for logs. */
   get problem(): string | undefined {
+    const words = this.problemWords;
+    return words && sayError(englishTranslator(), words);
+  }
+
+  /** The problem in words, to say in the person's language at the API door (`sayError(ctx.translator(), …)`). */
+  get problemWords(): Words | undefined {
     if (this.readOnlyReason && this.readOnlyReason !== OPENED_READ_ONLY) return this.readOnlyReason;
-    return this.brokenSources.size ? [...this.brokenSources.values()].join(' ') : undefined;
+    const broken = [...this.brokenSources.entries()];
+    if (broken.length <= 1) return broken[0]?.[1];
+    const files = broken.map(([id]) => path.relative(this.dir, this.sourceFilePath(id))).join(', ');
+    return { key: 'store.sourcesUnreadable', params: { n: broken.length, files } };
   }
 
   /** Marks the notebook read-only from now on (e.g. the lock was lost). */
-  markReadOnly(reason: string): void {
+  markReadOnly(reason: Words): void {
     this.readOnlyReason ??= reason;
   }
 
@@ -341,7 +358,7 @@ export class NotebookStore {
     const cached = this.sourceDocs.get(id);
     if (cached) return cached;
     const broken = this.brokenSources.get(id);
-    if (broken) throw new DossierError('corrupt', broken);
+    if (broken) throw DossierError.of('corrupt', broken.key, broken.params);
     if (!this.hasSource(id)) throw DossierError.of('not-found', 'store.sourceIdNotebook', { id });
     let pending = this.loading.get(id);
     if (!pending) {
@@ -420,7 +437,7 @@ export class NotebookStore {
     try {
       this.filesRead++;
       const raw = await new AtomicJsonFile<unknown>(file).read();
-      if (raw === null) throw new UnreadableFileError(file, 'the file is missing');
+      if (raw === null) throw new UnreadableFileError(file, { key: 'store.unreadable.missing' });
       const data = await migrateAndValidate(
         raw,
         file,
@@ -437,9 +454,9 @@ export class NotebookStore {
       return this.sourceDocs.peek(id) ?? doc;
     } catch (err) {
       if (!(err instanceof UnreadableFileError)) throw err;
-      const message = `${rel} could not be read (${err.detail}). It was left untouched; restore it from a backup to see this source again.`;
-      this.brokenSources.set(id, message);
-      throw new DossierError('corrupt', message);
+      const words: Words = { key: 'store.sourceUnreadable', params: { file: rel, detail: err.reason } };
+      this.brokenSources.set(id, words);
+      throw DossierError.of('corrupt', words.key, words.params);
     }
   }
 

@@ -4,15 +4,17 @@
  * used (UnreadableFileError), so the caller never overwrites it.
  */
 import type { z } from 'zod';
+import type { Words } from '../../../shared/errors';
 import { UnreadableFileError, readFileNoFollow, writeFileDurably } from './atomic-json-file';
 import { isValidIndexEntry } from './index-entry-guard';
 import { FIRST_SCHEMA_VERSION, type Migration } from './migrations';
 
-function describeIssues(error: z.ZodError): string {
+function describeIssues(error: z.ZodError): Words | string {
   const issue = error.issues[0];
-  if (!issue) return 'it does not match the expected shape';
-  const where = issue.path.length ? ` at ${issue.path.join('.')}` : '';
-  return `${issue.message}${where}`;
+  if (!issue) return { key: 'store.unreadable.noShape' };
+  return issue.path.length
+    ? { key: 'store.unreadable.shapeAt', params: { problem: issue.message, where: issue.path.join('.') } }
+    : issue.message;
 }
 
 /**
@@ -31,31 +33,28 @@ export async function migrateAndValidate<S extends z.ZodType>(
   { keepOriginal }: { keepOriginal: boolean },
 ): Promise<z.output<S>> {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new UnreadableFileError(file, 'it is not a JSON object');
+    throw new UnreadableFileError(file, { key: 'store.unreadable.notObject' });
   }
   let data = raw as Record<string, unknown>;
   const found = data.schemaVersion;
   if (typeof found !== 'number' || !Number.isInteger(found)) {
-    throw new UnreadableFileError(file, 'it has no schemaVersion');
+    throw new UnreadableFileError(file, { key: 'store.unreadable.noSchemaVersion' });
   }
   if (found > version) {
-    throw new UnreadableFileError(
-      file,
-      `it was written by a newer version of Dossier (format ${found}; this version reads up to ${version})`,
-    );
+    throw new UnreadableFileError(file, { key: 'store.unreadable.newerVersion', params: { found, version } });
   }
   if (found < FIRST_SCHEMA_VERSION) {
-    throw new UnreadableFileError(
-      file,
-      `format ${found} is not a Dossier format (the first is ${FIRST_SCHEMA_VERSION}); nothing was migrated or copied`,
-    );
+    throw new UnreadableFileError(file, {
+      key: 'store.unreadable.notDossierFormat',
+      params: { found, first: FIRST_SCHEMA_VERSION },
+    });
   }
   if (found < version) {
     // Through the no-follow writer: a link planted at the backup's name is refused, never written through.
     if (keepOriginal) await writeFileDurably(`${file}.v${found}.bak`, await readFileNoFollow(file));
     for (let v = found; v < version; v++) {
       const step = migrations.find((m) => m.from === v && m.file === kind);
-      if (!step) throw new UnreadableFileError(file, `no migration from format ${v}`);
+      if (!step) throw new UnreadableFileError(file, { key: 'store.unreadable.noMigration', params: { from: v } });
       data = { ...step.migrate(data), schemaVersion: v + 1 };
     }
   }

@@ -30,11 +30,13 @@ export function createQueryClient(): QueryClient {
 
 /**
  * Marks stale, and refetches when in use, every query a `notebook-changed`
- * event affects, and patches the source lists it leaves fresh. Returns the
- * unsubscribe function.
+ * event affects, and patches the source lists it leaves fresh; after
+ * `settings-changed`, the notebook's info. Returns the unsubscribe function.
  */
 export function connectInvalidation(client: QueryClient): () => void {
   return onApiEvent((event) => {
+    // Reads main words in the person's language (the notebook's problem): a change of language asks again.
+    if (event.type === 'settings-changed') void client.invalidateQueries({ queryKey: apiQueryKey('getNotebook', {}) });
     if (event.type !== 'notebook-changed') return;
     void client.invalidateQueries({
       predicate: (query) =>

@@ -150,6 +150,14 @@ describe('invalidation by change sets', () => {
       (client.getQueryData(apiQueryKey('listSources', {})) as Array<{ id: string }>).map((s) => s.id),
     ).not.toContain(added[0]!.id);
   });
+
+  it('a change of settings (the language) refetches the notebook info, whose problem main words, and nothing else', async () => {
+    await call('updateSettings', { language: 'sv' });
+    await settle();
+    expect(calls.filter((c) => c !== 'updateSettings')).toEqual(['getNotebook']);
+    await call('updateSettings', { language: 'en' });
+    await settle();
+  });
 });
 
 describe('the invalidation map', () => {

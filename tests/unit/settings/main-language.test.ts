@@ -3,29 +3,44 @@
  * the services reach the caller in it, and follow a change of the setting at
  * once.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DossierError, toApiError } from '../../../shared/errors';
+import { DossierError, sayError, toApiError } from '../../../shared/errors';
 import { createTranslator } from '../../../shared/i18n';
+import { SCHEMA_VERSION } from '../../../shared/model';
 import { callApi, openNotebookSession, type NotebookSession } from '../../../main/services/session';
-import { environmentLanguages, resolveLanguage } from '../../../main/services/settings/language';
+import { environmentLanguages, resolveLanguage, translatorFor } from '../../../main/services/settings/language';
+import { UserSettingsStore } from '../../../main/services/settings/user-settings';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-async function session(): Promise<NotebookSession> {
+/** A session of a new notebook; `prepare` may fill it and `damage` spoil its files before it is opened again. */
+async function session(
+  options: { prepare?: (s: NotebookSession) => Promise<void>; damage?: (dir: string) => Promise<void> } = {},
+): Promise<NotebookSession> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'dossier-language-'));
-  const s = await openNotebookSession(path.join(root, 'n.dossier'), { settingsDir: path.join(root, 'config') });
+  const dir = path.join(root, 'n.dossier');
+  const open = () => openNotebookSession(dir, { settingsDir: path.join(root, 'config') });
+  let s = await open();
+  if (options.damage) {
+    await options.prepare?.(s);
+    await s.close();
+    await options.damage(dir);
+    s = await open();
+  }
   cleanups.push(async () => {
     await s.close();
     await rm(root, { recursive: true, force: true });
   });
   return s;
 }
+const value = async <T>(result: Promise<unknown>) => ((await result) as { value: T }).value;
+const message = async (result: Promise<unknown>) => ((await result) as { error: { message: string } }).error.message;
 
 describe('the language main speaks', () => {
   it('reads the locale environment the POSIX way, C meaning English', () => {
@@ -75,5 +90,71 @@ describe('the language main speaks', () => {
     const full = Object.assign(new Error('ENOSPC'), { code: 'ENOSPC', path: '/n/notebook.json' });
     expect(toApiError(full, sv).message).toMatch(/^Disken är full \(\/n\/notebook\.json\): ändringen sparades inte/);
     expect(toApiError(full).message).toMatch(/^The disk is full \(\/n\/notebook\.json\): the change was not saved/);
+  });
+
+  it('says a damaged notebook’s problem (the read-only banner, its refusals, the doctor) in the person’s language', async () => {
+    const s = await session({
+      damage: async (dir) => {
+        const file = path.join(dir, 'notebook.json');
+        const manifest = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+        await writeFile(file, JSON.stringify({ ...manifest, schemaVersion: 999 }));
+      },
+    });
+    const problem = async () => (await value<{ problem?: string }>(callApi(s.service, 'getNotebook', {}))).problem;
+    expect(await problem()).toMatch(/^notebook\.json could not be read \(it was written by a newer version of Dossier/);
+    await callApi(s.service, 'updateSettings', { language: 'sv' });
+    expect(await problem()).toBe(
+      'notebook.json kunde inte läsas (den skrevs av en nyare version av Dossier (format 999; den här versionen läser upp till ' +
+        `${SCHEMA_VERSION})). Anteckningsboken är öppen skrivskyddad och ingenting ändrades; ` +
+        'laga filen eller återställ den från en säkerhetskopia.',
+    );
+    expect(await message(callApi(s.service, 'createTag', { name: 'Hamn' }))).toMatch(
+      /^Anteckningsboken är skrivskyddad: notebook\.json kunde inte läsas \(den skrevs av en nyare version/,
+    );
+    const check = await value<{ manifestProblem?: string }>(callApi(s.service, 'checkNotebook', {}));
+    expect(check.manifestProblem).toMatch(/^notebook\.json kunde inte läsas/);
+    await callApi(s.service, 'updateSettings', { language: 'en' });
+    expect(await problem()).toMatch(/^notebook\.json could not be read/);
+  });
+
+  it('says why a source file cannot be read in the person’s language', async () => {
+    let id = '';
+    const s = await session({
+      prepare: async (first) => {
+        const text = 'Hamnen\n\nFärjan till Norrhamn ställs in i helgen.';
+        id = (
+          await value<{ added: Array<{ id: string }> }>(callApi(first.service, 'importText', { text, name: 'hamn' }))
+        ).added[0]!.id;
+      },
+      damage: (dir) => writeFile(path.join(dir, 'sources', `${id}.json`), '{ trasig'),
+    });
+    await callApi(s.service, 'updateSettings', { language: 'sv' });
+    const file = path.join('sources', `${id}.json`);
+    const said = `${file} kunde inte läsas (ingen giltig JSON (`;
+    expect(await message(callApi(s.service, 'getSource', { id }))).toContain(said);
+    expect(await message(callApi(s.service, 'getSource', { id }))).toMatch(
+      /Den lämnades orörd; återställ den från en säkerhetskopia för att se källan igen\.$/,
+    );
+    expect((await value<{ problem?: string }>(callApi(s.service, 'getNotebook', {}))).problem).toContain(said);
+    await callApi(s.service, 'updateSettings', { language: 'en' });
+    expect((await value<{ problem?: string }>(callApi(s.service, 'getNotebook', {}))).problem).toContain(
+      `${file} could not be read (not valid JSON (`,
+    );
+  });
+
+  it('keeps why the settings file could not be used in words, to say in either language', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'dossier-language-settings-'));
+    cleanups.push(() => rm(root, { recursive: true, force: true }));
+    await mkdir(root, { recursive: true });
+    await writeFile(path.join(root, 'settings.json'), '{ not json');
+    const store = UserSettingsStore.for(root);
+    await store.get();
+    const file = path.join(root, 'settings.json');
+    expect(store.problem).toMatch(
+      new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} could not be read \\(not valid JSON`),
+    );
+    expect(sayError(translatorFor('sv'), store.problemWords!)).toMatch(
+      /kunde inte läsas \(ingen giltig JSON \(.*\)\); standardvärdena används\.$/,
+    );
   });
 });

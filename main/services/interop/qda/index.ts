@@ -40,7 +40,8 @@ function looksLikeQdc(bytes: Uint8Array): boolean {
 }
 
 function ensureWritable(ctx: ServiceContext): void {
-  if (ctx.store.readOnly) throw DossierError.of('read-only', 'interop.readOnly', { problem: ctx.store.problem ?? '' });
+  if (ctx.store.readOnly)
+    throw DossierError.of('read-only', 'interop.readOnly', { problem: ctx.store.problemWords ?? '' });
 }
 
 export const qdpxImporter: InteropImporter = {
