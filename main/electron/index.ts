@@ -84,7 +84,7 @@ log.write(
   'main',
   `${APP_NAME} ${app.getVersion()} starting (Electron ${process.versions.electron ?? 'n/a'}, ${process.platform} ${process.arch})`,
 );
-const unexpected = new UnexpectedErrors(log, showUnexpectedError);
+const unexpected = new UnexpectedErrors(log, showUnexpectedError, undefined, translator);
 
 let mainWindow: BrowserWindow | null = null;
 let controller: NotebookController | null = null;
@@ -261,7 +261,7 @@ async function importWithDialog(kinds: Array<'openFile' | 'openDirectory'>): Pro
   const picked =
     args.length === 2 ? await dialog.showOpenDialog(args[0], args[1]) : await dialog.showOpenDialog(args[0]);
   if (picked.canceled || picked.filePaths.length === 0) return;
-  const result = await callApi(current.service, 'importPaths', { paths: picked.filePaths });
+  const result = await callApi(current.service, 'importPaths', { paths: picked.filePaths }, translator());
   if (!result.ok) {
     await dialogs.showError(t('menu:dialog.importFailed'), result.error.message);
     return;
@@ -308,7 +308,7 @@ async function exportInteropWithDialog(format: InteropFormat): Promise<void> {
     properties: ['createDirectory', 'showOverwriteConfirmation'],
   });
   if (!target) return;
-  const result = await callApi(current.service, 'exportInteropToFile', { format, path: target });
+  const result = await callApi(current.service, 'exportInteropToFile', { format, path: target }, translator());
   if (!result.ok) {
     await dialogs.showError(t('menu:dialog.exportFailed'), result.error.message);
     return;
@@ -422,8 +422,8 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   // Logged, and shown once per distinct error with the log file's path; the app carries on.
-  process.on('uncaughtException', (err) => unexpected.report(t('menu:dialog.unexpected'), err));
-  process.on('unhandledRejection', (reason) => unexpected.report(t('menu:dialog.unexpected'), reason));
+  process.on('uncaughtException', (err) => unexpected.report('dialog.unexpected', err));
+  process.on('unhandledRejection', (reason) => unexpected.report('dialog.unexpected', reason));
 
   void app
     .whenReady()
@@ -479,6 +479,7 @@ async function startApp(): Promise<void> {
     appEntryUrl,
     grants,
     pickExportPath,
+    translator,
     onRefused: (channel, url) => console.warn(`Refused IPC ${channel} from ${url ?? 'an unknown frame'}`),
   });
   await refreshMenu();

@@ -15,6 +15,9 @@ import {
   watchRenderer,
 } from '../../../main/electron/diagnostics';
 import { LogFile } from '../../../main/services/log-file';
+import { translatorFor } from '../../../main/services/settings/language';
+import { DossierError } from '../../../shared/errors';
+import type { Translator } from '../../../shared/i18n';
 import { tempDir } from '../../helpers/temp-dir';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -75,13 +78,21 @@ describe('LogFile', () => {
 });
 
 describe('UnexpectedErrors', () => {
-  function setup(show: (title: string, detail: string) => Promise<void> | void = () => undefined) {
+  function setup(
+    show: (title: string, detail: string) => Promise<void> | void = () => undefined,
+    translator?: () => Translator,
+  ) {
     return logIn().then((log) => {
       const shown: Array<{ title: string; detail: string }> = [];
-      const errors = new UnexpectedErrors(log, (title, detail) => {
-        shown.push({ title, detail });
-        return show(title, detail);
-      });
+      const errors = new UnexpectedErrors(
+        log,
+        (title, detail) => {
+          shown.push({ title, detail });
+          return show(title, detail);
+        },
+        undefined,
+        translator,
+      );
       return { log, shown, errors };
     });
   }
@@ -91,10 +102,10 @@ describe('UnexpectedErrors', () => {
     const { log, shown, errors } = await setup();
     const boom = () => new Error('Boom');
     for (let i = 0; i < 3; i++) {
-      errors.report('Dossier ran into an unexpected error', boom());
+      errors.report('dialog.unexpected', boom());
       await tick();
     }
-    errors.report('Dossier ran into an unexpected error', new RangeError('Out of range'));
+    errors.report('dialog.unexpected', new RangeError('Out of range'));
     await tick();
     expect(shown.map((s) => s.detail.split('\n')[0])).toEqual(['Error: Boom', 'RangeError: Out of range']);
     expect(shown[0]!.detail).toContain(log.path);
@@ -106,13 +117,13 @@ describe('UnexpectedErrors', () => {
   it('shows nothing new while a dialog is open, and stops after the session quota', async () => {
     let close!: () => void;
     const { shown, errors } = await setup(() => new Promise<void>((r) => (close = r)));
-    errors.report('t', new Error('first'));
-    errors.report('t', new Error('second, while the first is open'));
+    errors.report('dialog.unexpected', new Error('first'));
+    errors.report('dialog.unexpected', new Error('second, while the first is open'));
     expect(shown).toHaveLength(1);
     close();
     await tick();
     for (let i = 0; i < MAX_ERROR_DIALOGS + 2; i++) {
-      errors.report('t', new Error(`distinct ${i}`));
+      errors.report('dialog.unexpected', new Error(`distinct ${i}`));
       close();
       await tick();
     }
@@ -123,17 +134,41 @@ describe('UnexpectedErrors', () => {
     const { log, shown, errors } = await setup(() => {
       throw new Error('no display');
     });
-    expect(() => errors.report('t', new Error('one'))).not.toThrow();
+    expect(() => errors.report('dialog.unexpected', new Error('one'))).not.toThrow();
     await tick();
-    errors.report('t', new Error('two'));
+    errors.report('dialog.unexpected', new Error('two'));
     await tick();
     expect(shown).toHaveLength(2);
     expect(await read(log)).toContain('The error dialog could not be shown: Error: no display');
   });
 
+  it('words the dialog in the person’s language as it is now (the log stays English)', async () => {
+    let language: 'sv' | 'en' = 'sv';
+    const { log, shown, errors } = await setup(undefined, () => translatorFor(language));
+    errors.report(
+      'dialog.windowStopped',
+      DossierError.of('internal', 'electron.windowProcessEnded', { reason: 'oom', exitCode: -1 }),
+    );
+    await tick();
+    expect(shown[0]).toEqual({
+      title: 'Fönstret stängdes oväntat',
+      detail: `Fönstrets process avslutades (orsak: oom, slutkod -1)\n\nDetaljerna finns i loggfilen:\n${log.path}`,
+    });
+    language = 'en';
+    errors.report('dialog.unexpected', new Error('Boom'));
+    await tick();
+    expect(shown[1]).toEqual({
+      title: 'Dossier ran into an unexpected error',
+      detail: `Error: Boom\n\nThe details are in the log file:\n${log.path}`,
+    });
+    expect(await read(log)).toContain(
+      "[error] [main] The window stopped unexpectedly: DossierError: The window's process ended (reason: oom, exit code -1)",
+    );
+  });
+
   it('reports values that are not errors too', async () => {
     const { shown, errors } = await setup();
-    errors.report('t', { code: 42 });
+    errors.report('dialog.unexpected', { code: 42 });
     await tick();
     expect(shown[0]!.detail.split('\n')[0]).toBe('{ code: 42 }');
   });
@@ -180,8 +215,8 @@ describe('routeConsoleToLog and watchRenderer', () => {
     expect(text).toContain('[info] [renderer] The window responds again');
     expect(text).toContain("[info] [renderer] The window's process ended (reason: clean-exit, exit code 0)");
     expect(reported).toEqual([
-      "The window stopped unexpectedly: The window's process ended (reason: oom, exit code -1)",
-      'The window could not be set up: require is not defined',
+      "dialog.windowStopped: The window's process ended (reason: oom, exit code -1)",
+      'dialog.windowNotSetUp: require is not defined',
     ]);
   });
 });
