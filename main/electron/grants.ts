@@ -15,10 +15,6 @@ import { DossierError } from '../../shared/errors';
 /** How long a grant stays usable (the person dropped the files a moment ago). */
 export const GRANT_TTL_MS = 10 * 60 * 1000;
 
-/** What a refused grant says, for the person (the page shows it as an error). */
-export const GRANT_REFUSED =
-  'Dossier did not hand out this file permission, or it was already used. Drop the files or pick them again.';
-
 interface Grant {
   path: string;
   expires: number;
@@ -59,7 +55,7 @@ export class PathGrants {
     this.#dropExpired();
     const unique = new Set(ids);
     if (unique.size !== ids.length || ids.some((id) => !this.#grants.has(id)))
-      throw new DossierError('invalid-input', GRANT_REFUSED);
+      throw DossierError.of('invalid-input', 'electron.grantRefused');
     return ids.map((id) => {
       const grant = this.#grants.get(id)!;
       this.#grants.delete(id);

@@ -66,6 +66,8 @@ export interface ApiHandlerOptions {
   appEntryUrl: string;
   /** Called for each refused call, for logging. */
   onRefused?(channel: string, url: string | undefined): void;
+  /** The person's language, for the errors the door itself finds (no notebook open, a refused call); else the session's. */
+  translator?(): Translator;
   /** The grants handed out to each window (cleared by the caller when the window navigates). */
   grants: WindowGrants;
   /**
@@ -79,17 +81,13 @@ export function channelFor(method: MethodName | DesktopMethodName): string {
   return API_CHANNEL_PREFIX + method;
 }
 
-const REFUSED: Result<never> = {
-  ok: false,
-  error: { code: 'invalid-input', message: 'This request did not come from the Dossier window and was refused.' },
-};
-
-const NO_NOTEBOOK: Result<never> = {
-  ok: false,
-  error: { code: 'not-found', message: 'No notebook is open. Use File › Open notebook… to open one.' },
-};
-
-type Handled = (session: SessionLike, contents: WebContentsLike, input: unknown) => Promise<Result<unknown>>;
+type Handled = (
+  session: SessionLike,
+  contents: WebContentsLike,
+  input: unknown,
+  /** The person's language, for the messages of the answer. */
+  t: Translator | undefined,
+) => Promise<Result<unknown>>;
 
 /**
  * Registers one handler per renderer-facing method and per desktop extra.
@@ -102,29 +100,26 @@ export function registerApiHandlers(ipcMain: IpcMainLike, options: ApiHandlerOpt
     ipcMain.handle(channel, async (event, ...args) => {
       const frame = event?.senderFrame ?? null;
       const contents = options.getWebContents();
+      const session = options.getSession();
+      const t = options.translator?.() ?? session?.translator?.();
+      const refuse = (err: unknown): Result<never> => ({ ok: false, error: toApiError(err, t) });
       if (!contents || contents.isDestroyed() || !isTrustedSender(frame, contents.mainFrame, options.appEntryUrl)) {
         options.onRefused?.(channel, frame?.url);
-        return REFUSED;
+        return refuse(DossierError.of('invalid-input', 'electron.refused'));
       }
-      const session = options.getSession();
-      if (!session) return NO_NOTEBOOK;
+      if (!session) return refuse(DossierError.of('not-found', 'electron.noNotebook'));
       // Exactly one argument: the input object. Extra arguments are a malformed call.
-      if (args.length > 1) {
-        return {
-          ok: false,
-          error: { code: 'invalid-input', message: `${name} takes one argument.` },
-        } satisfies Result<never>;
-      }
+      if (args.length > 1) return refuse(DossierError.of('invalid-input', 'electron.oneArgument', { name }));
       try {
-        return await run(session, contents, args[0]);
+        return await run(session, contents, args[0], t);
       } catch (err) {
-        return { ok: false, error: toApiError(err) } satisfies Result<never>;
+        return refuse(err);
       }
     });
     channels.push(channel);
   };
   for (const method of RENDERER_METHODS)
-    handle(method, (session, _contents, input) => callApi(session.service, method, input, session.translator?.()));
+    handle(method, (session, _contents, input, t) => callApi(session.service, method, input, t));
   const desktop = desktopHandlers(options);
   for (const name of DESKTOP_METHODS) handle(name, desktop[name]);
   return () => {
@@ -150,19 +145,19 @@ function desktopHandlers(options: ApiHandlerOptions): Record<DesktopMethodName, 
         throw DossierError.of('invalid-input', 'electron.onlyFilesDroppedPicked');
       return { ok: true, value: { grants: options.grants.for(contents).issue(paths) } };
     },
-    async importGrants(session, contents, input) {
+    async importGrants(session, contents, input, t) {
       const { grants } = parseDesktop('importGrants', input);
       const paths = options.grants.for(contents).redeem(grants);
-      return callApi(session.service, 'importPaths', { paths });
+      return callApi(session.service, 'importPaths', { paths }, t);
     },
-    async exportBriefWithDialog(session, _contents, input) {
+    async exportBriefWithDialog(session, _contents, input, t) {
       const { briefId, format } = parseDesktop('exportBriefWithDialog', input);
-      const brief = await callApi(session.service, 'getBrief', { id: briefId });
+      const brief = await callApi(session.service, 'getBrief', { id: briefId }, t);
       if (!brief.ok) return brief;
       const title = (brief.value as { title: string }).title;
       const target = await options.pickExportPath(exportFileName(title, BRIEF_FORMAT_INFO[format].extension), format);
       if (!target) return { ok: true, value: { saved: false } };
-      const written = await callApi(session.service, 'exportBriefToFile', { briefId, format, path: target });
+      const written = await callApi(session.service, 'exportBriefToFile', { briefId, format, path: target }, t);
       if (!written.ok) {
         // The person knows where they chose; the page hears the file's name only, as on success.
         const message = written.error.message.split(path.resolve(target)).join(path.basename(target));

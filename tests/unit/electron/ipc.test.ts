@@ -16,9 +16,14 @@ import {
   type IpcMainLike,
   type WebContentsLike,
 } from '../../../main/electron/ipc';
-import { GRANT_REFUSED, WindowGrants } from '../../../main/electron/grants';
+import { WindowGrants } from '../../../main/electron/grants';
+import { translatorFor } from '../../../main/services/settings/language';
+import type { Translator } from '../../../shared/i18n';
 
 const ENTRY = 'file:///app/out/renderer/index.html';
+/** What a refused grant says (in English, the language without a translator). */
+const GRANT_REFUSED =
+  'Dossier did not hand out this file permission, or it was already used. Drop the files or pick them again.';
 
 class FakeIpcMain implements IpcMainLike {
   readonly handlers = new Map<string, InvokeHandler>();
@@ -86,7 +91,7 @@ function fakeService(): DossierService & { calls: Array<[string, unknown]> } {
   return Object.assign(service as unknown as DossierService, { calls });
 }
 
-function setup(options: { savePath?: string | null; now?: () => number } = {}) {
+function setup(options: { savePath?: string | null; now?: () => number; translator?: () => Translator } = {}) {
   const ipc = new FakeIpcMain();
   const { contents, sent } = fakeContents();
   const service = fakeService();
@@ -100,6 +105,7 @@ function setup(options: { savePath?: string | null; now?: () => number } = {}) {
     appEntryUrl: ENTRY,
     onRefused: (channel) => refused.push(channel),
     grants,
+    ...(options.translator ? { translator: options.translator } : {}),
     pickExportPath: async (defaultName, format) => {
       saveDialogs.push([defaultName, format]);
       return options.savePath ?? null;
@@ -221,6 +227,31 @@ describe('registerApiHandlers', () => {
     expect(result).not.toHaveProperty('error.stack');
   });
 
+  it('says its own refusals in the person’s language, and follows a change of it', async () => {
+    let language: 'sv' | 'en' = 'sv';
+    const { ipc, contents, closeSession } = setup({ translator: () => translatorFor(language) });
+    const message = async (channel: string, frame: { url: string } | null, ...args: unknown[]) =>
+      ((await ipc.invoke(channel, frame, ...args)) as { error: { message: string } }).error.message;
+    expect(await message('dossier:listSources', { url: ENTRY }, {})).toBe(
+      'Begäran kom inte från Dossiers fönster och avvisades.',
+    );
+    expect(await message('dossier:listSources', contents.mainFrame, {}, { extra: true })).toBe(
+      'listSources tar ett enda argument.',
+    );
+    expect(await message('dossier:importGrants', contents.mainFrame, { grants: ['A'.repeat(32)] })).toBe(
+      'Dossier har inte gett ut den här filbehörigheten, eller så har den redan använts. Släpp filerna eller välj dem igen.',
+    );
+    expect(await message('dossier:getSource', contents.mainFrame, { id: 7 })).toMatch(/^Ogiltig indata/);
+    closeSession();
+    expect(await message('dossier:getNotebook', contents.mainFrame, {})).toBe(
+      'Ingen anteckningsbok är öppen. Öppna en med Arkiv › Öppna anteckningsbok…',
+    );
+    language = 'en';
+    expect(await message('dossier:getNotebook', contents.mainFrame, {})).toBe(
+      'No notebook is open. Use File › Open Notebook… to open one.',
+    );
+  });
+
   it('answers not-found while no notebook is open', async () => {
     const { ipc, contents, closeSession } = setup();
     closeSession();
@@ -261,7 +292,6 @@ describe('grants for dropped files', () => {
     expect(await ipc.invoke('dossier:importGrants', contents.mainFrame, { grants: [id] })).toMatchObject({ ok: true });
     const again = await ipc.invoke('dossier:importGrants', contents.mainFrame, { grants: [id] });
     expect(again).toEqual({ ok: false, error: { code: 'invalid-input', message: GRANT_REFUSED } });
-    expect(GRANT_REFUSED).toMatch(/Drop the files or pick them again/);
     expect(service.calls).toEqual([['importPaths', { paths: ['/home/ann/hamn.txt'] }]]);
   });
 
