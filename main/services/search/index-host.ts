@@ -13,7 +13,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { CorroborationHit, SearchFilters, SearchHit, ActorHit } from '../../../shared/api/search';
 import type { IndexOrigin } from '../../../shared/enums';
-import { DossierError } from '../../../shared/errors';
+import { DossierError, type Words } from '../../../shared/errors';
 import { textHash } from '../../../shared/hash';
 import { SCHEMA_VERSION, SourceFile, type Actor, type Annotation, type Tag } from '../../../shared/model';
 import { MIGRATIONS } from '../store/migrations';
@@ -106,7 +106,7 @@ export class IndexHost {
   }
 
   private sourceFile(id: string): string {
-    if (!/^[A-Za-z0-9_-]+$/.test(id)) throw new Error(`"${id}" is not a valid source id.`);
+    if (!/^[A-Za-z0-9_-]+$/.test(id)) throw DossierError.of('invalid-input', 'store.validSourceId', { id });
     return path.join(this.dir, SOURCES_DIR, `${id}.json`);
   }
 
@@ -363,4 +363,4 @@ export type HostMethod = keyof HostMethods;
 
 export type HostRequest = { id: number; method: HostMethod; args: unknown[] } | { generation: number };
 export type HostReply =
-  { id: number; ok: true; value: unknown } | { id: number; ok: false; code?: string; message: string };
+  { id: number; ok: true; value: unknown } | { id: number; ok: false; code?: string; message: string; words?: Words };

@@ -101,7 +101,7 @@ export class SearchService {
 
   /** Resolves once the index is loaded or built, with every committed change sent to it. */
   async ready(): Promise<void> {
-    if (this.closed || this.closing) throw new Error('The notebook is closed.');
+    if (this.closed || this.closing) throw DossierError.of('internal', 'store.notebookClosed');
     this.opening ??= this.open();
     await this.opening;
     await this.queue;
@@ -150,7 +150,9 @@ export class SearchService {
       if (reply.ok) waiting.resolve(reply.value);
       else
         waiting.reject(
-          reply.code ? new DossierError(reply.code as DossierError['code'], reply.message) : new Error(reply.message),
+          reply.code
+            ? new DossierError(reply.code as DossierError['code'], reply.message, reply.words)
+            : new Error(reply.message),
         );
     });
     const fail = (err: Error) => {
@@ -164,7 +166,7 @@ export class SearchService {
       this.pending.clear();
     };
     worker.on('error', fail);
-    worker.on('exit', () => fail(new Error('The search worker stopped.')));
+    worker.on('exit', () => fail(DossierError.of('internal', 'search.workerStopped')));
     return worker;
   }
 
@@ -320,7 +322,7 @@ export class SearchService {
     this.closed = true;
     const worker = this.worker;
     this.worker = undefined;
-    for (const waiting of this.pending.values()) waiting.reject(new Error('The notebook is closed.'));
+    for (const waiting of this.pending.values()) waiting.reject(DossierError.of('internal', 'store.notebookClosed'));
     this.pending.clear();
     await worker?.terminate();
   }

@@ -45,6 +45,8 @@ parentPort?.on('message', (request: HostRequest) => {
           ok: false,
           code: err instanceof DossierError ? err.code : undefined,
           message: err instanceof Error ? err.message : String(err),
+          // The message's key and values: main says it in the person's language.
+          ...(err instanceof DossierError && err.words ? { words: err.words } : {}),
         } satisfies HostReply),
     );
 });

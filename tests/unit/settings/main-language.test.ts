@@ -142,6 +142,15 @@ describe('the language main speaks', () => {
     );
   });
 
+  it('says an error the search worker found in the person’s language', async () => {
+    const s = await session();
+    await callApi(s.service, 'updateSettings', { language: 'sv' });
+    expect(await callApi(s.service, 'corroborate', { annotationId: 'nope' })).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: 'Ingen anteckning med id "nope".' },
+    });
+  });
+
   it('keeps why the settings file could not be used in words, to say in either language', async () => {
     const root = await mkdtemp(path.join(os.tmpdir(), 'dossier-language-settings-'));
     cleanups.push(() => rm(root, { recursive: true, force: true }));
