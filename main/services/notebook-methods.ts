@@ -86,7 +86,7 @@ export function notebookMethods(ctx: ServiceContext): ServiceMethods<NotebookMet
     async importText({ text, html, name }) {
       if (!text.trim() && !html?.trim())
         throw DossierError.of('invalid-input', 'notebookMethods.thereTextImportClipboard');
-      const label = name?.trim() || 'Pasted text';
+      const label = name?.trim() || ctx.translator().t('enums:originKind.paste');
       return runImport([{ name: label, bytes: new TextEncoder().encode(text), ...(html ? { html } : {}) }], 'paste');
     },
   };

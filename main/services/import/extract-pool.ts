@@ -17,7 +17,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { workerEntry } from '../workers/entry';
-import type { Words } from '../../../shared/errors';
+import { DossierError, type Words } from '../../../shared/errors';
 import { ImportRejection, type ExtractOptions, type ExtractedDocument, type ImportInput } from './extract/types';
 
 export type WorkerRequest =
@@ -61,7 +61,7 @@ export class ExtractPool {
   /** Extracts one input; rejects with ImportRejection for anything a person should read. */
   async extract(input: ImportInput, options: ExtractOptions = {}, signal?: AbortSignal): Promise<ExtractedDocument> {
     const reply = await this.enqueue({ input, options }, signal);
-    if (!('doc' in reply)) throw new Error('The import worker answered another request.');
+    if (!('doc' in reply)) throw DossierError.of('internal', 'import.workerAnsweredOther');
     return reply.doc;
   }
 
@@ -71,7 +71,7 @@ export class ExtractPool {
    */
   async signatures(files: string[], signal?: AbortSignal): Promise<Array<Uint32Array | null>> {
     const reply = await this.enqueue({ signatureFiles: files }, signal);
-    if (!('signatures' in reply)) throw new Error('The import worker answered another request.');
+    if (!('signatures' in reply)) throw DossierError.of('internal', 'import.workerAnsweredOther');
     return reply.signatures;
   }
 

@@ -8,7 +8,7 @@ import { closeSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import { readFile, rename, unlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DossierError } from '../../../shared/errors';
+import { DossierError, type Words } from '../../../shared/errors';
 
 export const LOCK_FILE = '.lock';
 
@@ -38,9 +38,12 @@ async function readLock(file: string): Promise<LockInfo | null> {
 }
 
 function lockedError(root: string, info: LockInfo | null): DossierError {
-  const who = info
-    ? ` (${info.app ?? 'process'} ${info.pid}${info.host !== os.hostname() ? ` on ${info.host}` : ''}, since ${info.since})`
-    : '';
+  const app: Words | string = info?.app ?? { key: 'store.lockProcess' };
+  const who: Words | string = !info
+    ? ''
+    : info.host !== os.hostname()
+      ? { key: 'store.lockHolderElsewhere', params: { app, pid: info.pid, host: info.host, since: info.since } }
+      : { key: 'store.lockHolder', params: { app, pid: info.pid, since: info.since } };
   return DossierError.of('locked', 'store.notebookOpenAnotherProcess', { who, root });
 }
 

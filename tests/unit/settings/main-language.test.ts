@@ -13,6 +13,7 @@ import { SCHEMA_VERSION } from '../../../shared/model';
 import { callApi, openNotebookSession, type NotebookSession } from '../../../main/services/session';
 import { environmentLanguages, resolveLanguage, translatorFor } from '../../../main/services/settings/language';
 import { UserSettingsStore } from '../../../main/services/settings/user-settings';
+import { NotebookStore } from '../../../main/services/store/notebook-store';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -149,6 +150,24 @@ describe('the language main speaks', () => {
       ok: false,
       error: { code: 'not-found', message: 'Ingen anteckning med id "nope".' },
     });
+  });
+
+  it('says who holds a notebook’s lock in the person’s language', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'dossier-language-lock-'));
+    const first = await NotebookStore.open(root);
+    cleanups.push(async () => {
+      await first.close();
+      await rm(root, { recursive: true, force: true });
+    });
+    const refused = await NotebookStore.open(root).then(
+      () => null,
+      (err: unknown) => err as DossierError,
+    );
+    expect(refused?.code).toBe('locked');
+    expect(refused!.inLanguage(translatorFor('sv'))).toMatch(
+      /^Anteckningsboken är öppen i en annan process \(\S+ \d+, sedan [^)]+\): .* Stäng den där först\.$/,
+    );
+    expect(refused!.message).toMatch(/^The notebook is open in another process \(\S+ \d+, since [^)]+\): /);
   });
 
   it('keeps why the settings file could not be used in words, to say in either language', async () => {

@@ -15,6 +15,7 @@
  */
 import { anchorTarget, describeTarget } from '../../../../shared/anchoring';
 import { textHash } from '../../../../shared/hash';
+import { DossierError } from '../../../../shared/errors';
 import { NotebookManifest, SourceFile, type Annotation } from '../../../../shared/model';
 import type { Conflict } from '../../../../shared/team/conflicts';
 import { setAtPath } from './resolve';
@@ -123,7 +124,7 @@ export function mergeNotebookFile(
   found: readonly Conflict[] = [],
 ): FileMergeResult {
   const kind = fileKind(file);
-  if (!kind) throw new Error(`Not a notebook file Dossier merges: ${file}`);
+  if (!kind) throw DossierError.of('invalid-input', 'team.notNotebookFile', { path: file });
   let base: unknown, ours: unknown, theirs: unknown;
   try {
     [base, ours, theirs] = [parse(v.base), parse(v.ours), parse(v.theirs)];
@@ -173,7 +174,7 @@ const sameText = (text: string, value: unknown) => {
  */
 export function resolveInFile(value: unknown, conflict: Conflict, chosen: unknown): unknown {
   const kind = fileKind(conflict.file);
-  if (!kind) throw new Error(`Not a notebook file Dossier merges: ${conflict.file}`);
+  if (!kind) throw DossierError.of('invalid-input', 'team.notNotebookFile', { path: conflict.file });
   const next = setAtPath(kind.shape, value, conflict.path, chosen);
   if (kind.schema === SourceFile && next !== undefined)
     reanchor(next as { source: { text: string }; annotations?: Annotation[] });

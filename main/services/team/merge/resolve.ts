@@ -3,6 +3,7 @@
  * side a person took, or a value of their own. `undefined` removes the field
  * or record (the side where it was absent). Pure.
  */
+import { DossierError } from '../../../../shared/errors';
 import type { Conflict } from '../../../../shared/team/conflicts';
 import type { Shape } from './json-merge';
 
@@ -18,7 +19,8 @@ export function setAtPath(shape: Shape, value: unknown, path: Conflict['path'], 
     else obj[step] = next;
     return obj;
   }
-  if (shape.kind !== 'records') throw new Error(`A conflict's path does not fit the file at ${JSON.stringify(step)}`);
+  if (shape.kind !== 'records')
+    throw DossierError.of('invalid-input', 'team.pathDoesNotFit', { step: JSON.stringify(step) });
   const list = [...((value ?? []) as Record<string, unknown>[])];
   const at = list.findIndex((r) => String(r?.[shape.key]) === step.id);
   const next = setAtPath(shape.item, at >= 0 ? list[at] : undefined, rest, chosen);
