@@ -22,7 +22,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { RENDERER_METHODS, type ApiEvent, type DossierService } from '../../../shared/api';
 import { contentSecurityPolicy } from '../../../shared/csp';
-import { toApiError, type Result } from '../../../shared/errors';
+import { DossierError, englishTranslator, sayError, toApiError, type Result, type Words } from '../../../shared/errors';
 import { fromWire, toWire } from '../../../shared/wire';
 import { callApi } from '../session';
 
@@ -88,12 +88,13 @@ const MIME: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** A refusal of the bridge itself: its HTTP status and its message in words, said in the person's language. */
 class HttpError extends Error {
   constructor(
     readonly status: number,
-    message: string,
+    readonly words: Words,
   ) {
-    super(message);
+    super(sayError(englishTranslator(), words));
   }
 }
 
@@ -125,7 +126,7 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > limit) {
-      reject(new HttpError(413, `Request body too large (limit ${limit} bytes).`));
+      reject(new HttpError(413, { key: 'bridge.bodyTooLarge', params: { limit } }));
       return;
     }
     const chunks: Buffer[] = [];
@@ -136,7 +137,7 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
       size += chunk.length;
       if (size > limit) {
         failed = true;
-        reject(new HttpError(413, `Request body too large (limit ${limit} bytes).`));
+        reject(new HttpError(413, { key: 'bridge.bodyTooLarge', params: { limit } }));
         return;
       }
       chunks.push(chunk);
@@ -195,7 +196,7 @@ export async function startBridge(options: BridgeOptions): Promise<BridgeHandle>
 
   const handleApi = async (req: http.IncomingMessage, res: http.ServerResponse, pathname: string) => {
     if (pathname === '/api/events') {
-      if (req.method !== 'GET') throw new HttpError(405, 'Use GET for /api/events.');
+      if (req.method !== 'GET') throw new HttpError(405, { key: 'bridge.useGet', params: { path: '/api/events' } });
       res.writeHead(200, {
         'Content-Type': 'text/event-stream; charset=utf-8',
         'Cache-Control': 'no-store',
@@ -219,14 +220,17 @@ export async function startBridge(options: BridgeOptions): Promise<BridgeHandle>
       return;
     }
     const method = pathname.slice('/api/'.length);
-    if (!KNOWN_METHODS.has(method)) throw new HttpError(404, `Unknown API method "${method}".`);
-    if (req.method !== 'POST') throw new HttpError(405, `Use POST for /api/${method}.`);
+    if (!KNOWN_METHODS.has(method)) throw new HttpError(404, { key: 'bridge.unknownMethod', params: { method } });
+    if (req.method !== 'POST') throw new HttpError(405, { key: 'bridge.usePost', params: { path: `/api/${method}` } });
     const body = await readBody(req, maxBody);
     let input: unknown;
     try {
       input = body.trim() ? fromWire(body) : {};
     } catch {
-      sendResult(res, { ok: false, error: { code: 'invalid-input', message: 'The request body is not valid JSON.' } });
+      sendResult(res, {
+        ok: false,
+        error: toApiError(DossierError.of('invalid-input', 'bridge.bodyNotJson'), session.translator?.()),
+      });
       return;
     }
     const result = await callApi(
@@ -239,17 +243,17 @@ export async function startBridge(options: BridgeOptions): Promise<BridgeHandle>
   };
 
   const handleStatic = async (req: http.IncomingMessage, res: http.ServerResponse, pathname: string) => {
-    if (!staticRoot) throw new HttpError(404, 'Not found.');
-    if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'Method not allowed.');
+    if (!staticRoot) throw new HttpError(404, { key: 'bridge.notFound' });
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, { key: 'bridge.methodNotAllowed' });
     const file = resolveStatic(staticRoot, pathname);
-    if (!file) throw new HttpError(404, 'Not found.');
+    if (!file) throw new HttpError(404, { key: 'bridge.notFound' });
     let info;
     try {
       info = await stat(file);
     } catch {
-      throw new HttpError(404, 'Not found.');
+      throw new HttpError(404, { key: 'bridge.notFound' });
     }
-    if (!info.isFile()) throw new HttpError(404, 'Not found.');
+    if (!info.isFile()) throw new HttpError(404, { key: 'bridge.notFound' });
     const ext = path.extname(file).toLowerCase();
     const headers: http.OutgoingHttpHeaders = {
       'Content-Type': MIME[ext] ?? 'application/octet-stream',
@@ -275,31 +279,32 @@ export async function startBridge(options: BridgeOptions): Promise<BridgeHandle>
 
   const server = http.createServer((req, res) => {
     const fail = (err: unknown) => {
-      if (err instanceof HttpError) sendText(res, err.status, err.message);
-      else sendText(res, 500, toApiError(err).message);
+      const t = session.translator?.();
+      if (err instanceof HttpError) sendText(res, err.status, t ? sayError(t, err.words) : err.message);
+      else sendText(res, 500, toApiError(err, t).message);
     };
     try {
       const hostHeader = (req.headers.host ?? '').toLowerCase();
-      if (!allowedHosts().has(hostHeader)) throw new HttpError(403, 'Forbidden host.');
+      if (!allowedHosts().has(hostHeader)) throw new HttpError(403, { key: 'bridge.forbiddenHost' });
       const origin = req.headers.origin;
-      if (origin !== undefined && !allowedOrigins().has(origin)) throw new HttpError(403, 'Forbidden origin.');
-      if (req.method === 'POST' && origin === undefined)
-        throw new HttpError(403, 'A POST must carry the Origin header.');
+      if (origin !== undefined && !allowedOrigins().has(origin))
+        throw new HttpError(403, { key: 'bridge.forbiddenOrigin' });
+      if (req.method === 'POST' && origin === undefined) throw new HttpError(403, { key: 'bridge.originRequired' });
       const pathname = new URL(req.url ?? '/', `http://${hostHeader}`).pathname;
       if (pathname === '/api' || pathname.startsWith('/api/')) {
         handleApi(req, res, pathname).catch(fail);
         return;
       }
-      if (isCrossSiteEmbed(req)) throw new HttpError(403, 'Another site may not embed this page or its files.');
+      if (isCrossSiteEmbed(req)) throw new HttpError(403, { key: 'bridge.noEmbedding' });
       // No page of any origin may frame the app (clickjacking); the static branch adds the full policy.
       res.setHeader('X-Frame-Options', 'DENY');
       res.setHeader('Content-Security-Policy', "frame-ancestors 'none'");
       if (options.viteMiddleware) {
         // Vite's dev endpoint that opens a file in an editor answers any page that names it.
-        if (pathname.startsWith(OPEN_IN_EDITOR)) throw new HttpError(403, 'Not available through the bridge.');
+        if (pathname.startsWith(OPEN_IN_EDITOR)) throw new HttpError(403, { key: 'bridge.notThroughBridge' });
         options.viteMiddleware(req, res, (err) => {
           if (err) fail(err);
-          else sendText(res, 404, 'Not found.');
+          else fail(new HttpError(404, { key: 'bridge.notFound' }));
         });
         return;
       }

@@ -289,6 +289,23 @@ describe('http bridge over a real notebook session', () => {
     }
   });
 
+  it('says its own refusals in the person’s language', async () => {
+    await session.service.updateSettings({ language: 'sv' });
+    const port = bridge.port;
+    const headers = { Host: `127.0.0.1:${port}`, Origin: `http://127.0.0.1:${port}` };
+    const said = async (options: Parameters<typeof raw>[1]) => (await raw(port, options)).body;
+    expect(await said({ method: 'POST', path: '/api/importPaths', headers, body: '{}' })).toBe(
+      'Okänd API-metod "importPaths".',
+    );
+    expect(await said({ method: 'GET', path: '/api/listSources', headers })).toBe('Använd POST för /api/listSources.');
+    expect(await said({ path: '/', headers: { Host: 'evil.example' } })).toBe('Otillåten värd.');
+    expect(await said({ path: '/nowhere.js', headers })).toBe('Hittades inte.');
+    expect(fromWire(await said({ method: 'POST', path: '/api/getNotebook', headers, body: '{ nej' }))).toEqual({
+      ok: false,
+      error: { code: 'invalid-input', message: 'Begärans innehåll är ingen giltig JSON.' },
+    });
+  });
+
   it('streams import progress and notebook-changed events over SSE', async () => {
     const stream = await subscribe(bridge.port);
     try {
