@@ -8,6 +8,8 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import { JSDOM } from 'jsdom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { qdpxImporter } from '../../../main/services/interop/qda';
+import { readProject } from '../../../main/services/interop/qda/read';
+import { translatorFor } from '../../../main/services/settings/language';
 import { fillQdaNotebook } from '../../fixtures/interop/qda-notebook';
 import { describeNotebook, exportAs, importFile, openNotebook } from './qda-helpers';
 
@@ -142,6 +144,10 @@ describe('REFI-QDA for QualCoder', { timeout: 120_000 }, () => {
       notes: 2,
       orphans: [{ quote: 'past the end', reason: expect.stringMatching(/positions 9000–9010 are outside/) }],
     });
+    // In a Swedish interface the reason is Swedish.
+    expect(readProject(bytes, 'nordweil.qdpx', translatorFor('sv')).orphans).toEqual([
+      { quote: 'past the end', reason: expect.stringMatching(/^positionerna 9000–9010 ligger utanför ”/) },
+    ]);
     const after = await describeNotebook(nb.session);
     expect(after.tags).toEqual([
       { path: 'Häfen', color: '#ff00aa' },

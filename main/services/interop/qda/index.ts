@@ -54,7 +54,7 @@ export const qdpxImporter: InteropImporter = {
   },
   async run(ctx, tx, bytes, fileName): Promise<InteropImportSummary> {
     ensureWritable(ctx);
-    const plan = readProject(bytes, fileName);
+    const plan = readProject(bytes, fileName, ctx.translator());
     return { file: fileName, format: 'qdpx', ...(await applyPlan(ctx, tx, plan, fileName)) };
   },
 };

@@ -12,7 +12,8 @@ import {
   Stance,
   type AnnotationKind,
 } from '../../../../shared/enums';
-import { DossierError } from '../../../../shared/errors';
+import { DossierError, englishTranslator, sayError } from '../../../../shared/errors';
+import type { Translator } from '../../../../shared/i18n';
 import {
   ACTOR_VARIABLES,
   CODEBOOK_NS,
@@ -231,7 +232,7 @@ function internalEntry(
 }
 
 /** Reads a .qdpx project. */
-export function readProject(bytes: Uint8Array, label: string): QdaPlan {
+export function readProject(bytes: Uint8Array, label: string, t: Translator = englishTranslator()): QdaPlan {
   const files = readZip(bytes, (name) => name.endsWith('.qde') || /^[Ss]ources\/[^/]+$/.test(name), label);
   const qde =
     files.get(PROJECT_ENTRY) ?? [...files].find(([name]) => name.endsWith('.qde') && !name.includes('/'))?.[1];
@@ -299,7 +300,15 @@ export function readProject(bytes: Uint8Array, label: string): QdaPlan {
       if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > map.codePoints) {
         plan.orphans.push({
           quote,
-          reason: `positions ${sel.attrs.startPosition}–${sel.attrs.endPosition} are outside “${title}” (${map.codePoints} characters)`,
+          reason: sayError(t, {
+            key: 'exchange.orphanOutside',
+            params: {
+              start: sel.attrs.startPosition ?? '',
+              end: sel.attrs.endPosition ?? '',
+              title,
+              length: map.codePoints,
+            },
+          }),
         });
         continue;
       }
