@@ -1,7 +1,8 @@
 /**
  * The shared timeline in the app: two people's commits (made with the CLI and the Sync button),
- * a list walked with the arrow keys (one tab stop), what a commit touched, an earlier source shown
- * read only with its annotations, and Restore — a new change that undo takes back.
+ * a list walked with the arrow keys (one tab stop), what a commit touched, an earlier brief and an
+ * earlier source shown read only (the source with its annotations), and Restore — a new change
+ * that undo takes back.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -35,7 +36,13 @@ test('the timeline lists both people, shows what a commit touched and restores a
   const { server, app } = await startApp(alice);
   try {
     await page.goto(app.url);
-    await api(app, 'createBrief', { title: 'Ferry brief' });
+    await api(app, 'createBrief', {
+      title: 'Ferry brief',
+      doc: {
+        type: 'doc',
+        content: [{ type: 'paragraph', content: [{ type: 'text', text: 'The ferry stops in May.' }] }],
+      },
+    });
     await syncInUi(page, app);
     const annotations = async () =>
       (await api<{ annotations: unknown[] }>(app, 'getSource', { id: source!.id })).annotations.length;
@@ -77,6 +84,15 @@ test('the timeline lists both people, shows what a commit touched and restores a
     await touched.getByRole('button', { name: 'View as it was' }).click();
     await expect(detail.getByRole('article')).toContainText('2 annotations');
     await expect(detail.getByRole('article')).toContainText('the savings of 4 million kronor');
+
+    // Alice's brief, as she wrote it then: its title and text, read only.
+    await rows.filter({ hasText: 'New brief' }).click();
+    const brief = detail.getByRole('listitem').filter({ hasText: 'Ferry brief' });
+    await expect(brief).toContainText('Brief');
+    await expect(brief).toContainText('added');
+    await brief.getByRole('button', { name: 'View as it was' }).click();
+    await expect(detail.getByRole('article')).toContainText('The ferry stops in May.');
+    await expect(detail.getByRole('article').getByRole('heading')).toHaveText('Ferry brief');
 
     // Alice's first commit: the source as shared, with her claim only; restore it.
     await rows.nth(3).click();
