@@ -128,7 +128,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
         })),
       },
       // A shared notebook's commits: who changed what, and when (the renderer's timeline panel).
-      { id: 'timeline', label: t('menu:timeline'), click: () => actions.sendToRenderer('timeline') },
+      { label: t('menu:timeline'), click: () => actions.sendToRenderer('timeline') },
       { type: 'separator' },
       keyed('print', { label: t('menu:print'), click: () => actions.print() }),
       ...(isMac ? [] : [{ type: 'separator' as const }, settingsItem]),
