@@ -106,6 +106,10 @@ export const TEAM_METHODS = [
   'getTeamStatus',
   'listConflicts',
   'resolveConflict',
+  'listTimeline',
+  'getTimelineCommit',
+  'getTimelineState',
+  'restoreFromTimeline',
 ] as const;
 
 /** Every method, area by area. An area adds its list here and its schemas in shared/api/. */

@@ -289,7 +289,8 @@ export function exportBriefCommand(format: BriefFormat): ExportBriefCommand {
  * Native menu items the renderer carries out, sent as `{type:'menu', command}`:
  * Edit › Undo/Redo and Find… (the command palette), Help › Keyboard Shortcuts,
  * File › Export Brief (acted on by the open brief editor), Edit › History… (the
- * History panel), File › Settings… (Preferences… on macOS), and `import`, which
+ * History panel), File › Settings… (Preferences… on macOS), File › Shared
+ * Timeline… (a shared notebook's commits: the timeline panel), and `import`, which
  * opens the page's own file picker (where no native dialog exists).
  */
 export const MENU_COMMANDS = [
@@ -302,6 +303,7 @@ export const MENU_COMMANDS = [
   'next-pane',
   'previous-pane',
   'settings',
+  'timeline',
   ...BRIEF_FORMATS.map(exportBriefCommand),
 ] as readonly [
   'undo',
@@ -313,6 +315,7 @@ export const MENU_COMMANDS = [
   'next-pane',
   'previous-pane',
   'settings',
+  'timeline',
   ...ExportBriefCommand[],
 ];
 export const MenuCommand = z.enum(MENU_COMMANDS);

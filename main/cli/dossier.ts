@@ -43,7 +43,15 @@ import { tagCommand } from './commands/tags';
 import { notebookCommand, statusCommand } from './commands/statuses';
 import { unlockCommand } from './commands/unlock';
 import { doctorCommand } from './commands/doctor';
-import { conflictsCommand, mergeDriverCommand, resolveCommand, shareCommand, syncCommand } from './commands/team';
+import {
+  conflictsCommand,
+  mergeDriverCommand,
+  resolveCommand,
+  restoreCommand,
+  shareCommand,
+  syncCommand,
+  timelineCommand,
+} from './commands/team';
 
 export const COMMANDS: CliCommand[] = [
   importCommand,
@@ -71,6 +79,8 @@ export const COMMANDS: CliCommand[] = [
   conflictsCommand,
   resolveCommand,
   mergeDriverCommand,
+  timelineCommand,
+  restoreCommand,
 ];
 
 /** How git runs this CLI as the merge driver `dossier share` registers: this Node and this script, quoted for sh. */

@@ -127,6 +127,8 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
           click: () => actions.exportInterop(format),
         })),
       },
+      // A shared notebook's commits: who changed what, and when (the renderer's timeline panel).
+      { label: t('menu:timeline'), click: () => actions.sendToRenderer('timeline') },
       { type: 'separator' },
       keyed('print', { label: t('menu:print'), click: () => actions.print() }),
       ...(isMac ? [] : [{ type: 'separator' as const }, settingsItem]),

@@ -27,6 +27,7 @@ import { NotebookStore, type OpenOptions } from './store/notebook-store';
 import { UserSettingsStore } from './settings/user-settings';
 import { importWorker } from './import/extract-pool';
 import { teamMethods } from './team/team-methods';
+import { timelineMethods } from './team/timeline-methods';
 import { teamSessionMethods, type TeamSessionOptions } from './team/team-session';
 
 /** For a bundle's entry point: imports run in the worker the build wrote beside it (extract-pool.ts). */
@@ -137,6 +138,7 @@ async function openStore(
     ...doctorMethods(ctx),
     ...interopMethods(ctx),
     ...teamMethods(ctx),
+    ...timelineMethods(ctx),
   };
   return {
     store,

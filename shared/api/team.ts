@@ -1,8 +1,10 @@
 /**
  * API schemas for team notebooks over git (docs/team.md): share a notebook,
- * sync it, list and resolve the conflicts a merge kept.
+ * sync it, list and resolve the conflicts a merge kept, read the shared
+ * timeline and restore a source or brief from it.
  */
 import { z } from 'zod';
+import { Brief, SourceFile } from '../model';
 import { Conflict, ConflictChoice } from '../team/conflicts';
 
 const Empty = z.object({}).strict().default({});
@@ -25,6 +27,42 @@ export const TeamStatus = z.object({
 });
 export type TeamStatus = z.infer<typeof TeamStatus>;
 
+/** A commit of the shared timeline: who, when, what (the message lists the undo labels of the changes). */
+export const TimelineCommit = z.object({
+  id: z.string(),
+  parents: z.array(z.string()),
+  author: z.object({ name: z.string(), email: z.string() }),
+  /** When it was made (ISO 8601). */
+  at: z.string(),
+  /** The message's first line. */
+  summary: z.string(),
+  /** The changes the message lists, one a line (its "- …" lines); empty for a one-line message. */
+  changes: z.array(z.string()),
+});
+export type TimelineCommit = z.infer<typeof TimelineCommit>;
+
+/** What a commit changed in one source or brief, compared with its first parent. */
+export const TimelineTouch = z.object({
+  kind: z.enum(['source', 'brief']),
+  id: z.string(),
+  title: z.string(),
+  change: z.enum(['added', 'changed', 'removed']),
+});
+export type TimelineTouch = z.infer<typeof TimelineTouch>;
+
+/** A commit (a full id or an abbreviation of at least 4 hex digits). */
+const CommitRef = z.string().regex(/^[0-9a-f]{4,40}$/i, 'expected a commit id');
+/** One source or brief at one commit. */
+const TimelineItem = z
+  .object({ commit: CommitRef, kind: TimelineTouch.shape.kind, id: z.string().min(1).max(64) })
+  .strict();
+
+export const TimelineState = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('source'), commit: z.string(), file: SourceFile }),
+  z.object({ kind: z.literal('brief'), commit: z.string(), brief: Brief }),
+]);
+export type TimelineState = z.infer<typeof TimelineState>;
+
 export const teamSchemas = {
   /** Puts the notebook under git (once) and, given a remote (a folder or an https address), pushes it there. */
   shareNotebook: { input: z.object({ remote: z.string().min(1).max(4096).optional() }).strict(), output: SyncResult },
@@ -37,4 +75,21 @@ export const teamSchemas = {
     input: z.object({ id: z.string().min(1), take: ConflictChoice }).strict(),
     output: z.object({ label: z.string() }),
   },
+  /** The shared timeline, newest first, a page at a time. */
+  listTimeline: {
+    input: z
+      .object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(50) })
+      .strict()
+      .default({ offset: 0, limit: 50 }),
+    output: z.object({ commits: z.array(TimelineCommit), more: z.boolean() }),
+  },
+  /** One commit and the sources and briefs it changed. */
+  getTimelineCommit: {
+    input: z.object({ commit: CommitRef }).strict(),
+    output: z.object({ commit: TimelineCommit, touched: z.array(TimelineTouch) }),
+  },
+  /** A source (text and annotations) or a brief as it was at a commit, read from git's objects. */
+  getTimelineState: { input: TimelineItem, output: TimelineState },
+  /** Puts a source or brief back as it was at a commit: a new, undoable change (history is never rewritten). */
+  restoreFromTimeline: { input: TimelineItem, output: z.object({ label: z.string() }) },
 } as const;

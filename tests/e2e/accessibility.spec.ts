@@ -13,17 +13,21 @@
  * heading, one banner and one main landmark, and names on its other
  * landmarks; the import progress and the toasts speak from live regions that
  * were there first. A second test checks that closing a dialog gives the
- * focus back to what opened it.
+ * focus back to what opened it; a third scans a shared notebook's timeline
+ * panel (a list of commits, then an earlier source shown read only).
  *
  * A11Y_SHOTS=<folder> saves a screenshot of each screen as scanned;
  * A11Y_ALL=1 lists violations of every impact and prints each outline.
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { ARTICLES, MINISTER } from '../unit/briefs-api/articles';
 import { expect, test, type AppServer } from './app-fixture';
 import { annotationEditor, api, draftBriefFromActor, popover, reader, selectText } from './steps';
+import { dossier, person, startApp } from './team-steps';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const SCHEMES = ['light', 'dark'] as const;
@@ -311,4 +315,39 @@ test('closing a dialog gives the focus back to what opened it', async ({ page, a
   await roundTrip(actor.getByRole('button', { name: 'Delete…' }), confirm, 'Enter', () =>
     confirm.getByRole('button', { name: 'Cancel' }).click(),
   );
+});
+
+test('the shared timeline passes axe in light and dark, and gives the focus back on closing', async ({ page }) => {
+  test.setTimeout(120_000);
+  const root = await mkdtemp(path.join(os.tmpdir(), 'dossier-a11y-timeline-'));
+  const alice = await person(root, 'Alice');
+  await writeFile(path.join(root, 'article.txt'), ARTICLES[0]!.claims.map((c) => c.quote).join('\n\n'));
+  dossier(alice, 'import', path.join(root, 'article.txt'));
+  const [{ id }] = JSON.parse(dossier(alice, 'sources', '--json')) as [{ id: string }];
+  dossier(alice, 'share', '--remote', path.join(root, 'team.git'));
+  dossier(alice, 'claim', 'add', id, '--quote', ARTICLES[0]!.claims[0]!.quote);
+  dossier(alice, 'sync');
+  const { server, app } = await startApp(alice);
+  try {
+    await page.goto(app.url);
+    const opener = page.getByRole('button', { name: 'Timeline' });
+    await opener.focus();
+    await page.keyboard.press('Enter');
+    const panel = page.getByRole('dialog', { name: 'Shared timeline' });
+    const rows = panel.getByRole('list', { name: 'Shared changes' }).getByRole('button');
+    await expect(rows).toHaveCount(2);
+    const found = await scan(page, 'shared timeline');
+    await rows.first().click();
+    await panel.getByRole('button', { name: 'View as it was' }).click();
+    await expect(panel.getByRole('article')).toContainText('1 annotation');
+    found.push(...(await scan(page, 'shared timeline, an earlier source')));
+    expect(found, found.join('\n')).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(panel).toHaveCount(0);
+    await expect(opener).toBeFocused();
+  } finally {
+    await page.close().catch(() => undefined);
+    await server.stop();
+    await rm(root, { recursive: true, force: true });
+  }
 });

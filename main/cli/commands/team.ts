@@ -1,5 +1,6 @@
-/** share, sync, conflicts, resolve, merge-driver: a notebook shared through git (docs/team.md). */
+/** share, sync, conflicts, resolve, merge-driver, timeline, restore: a notebook shared through git (docs/team.md). */
 import { runMergeDriver } from '../../services/session';
+import type { TimelineCommit } from '../../../shared/api';
 import type { CliCommand } from '../command';
 import { helpLines, requireArg, stringOption } from '../options';
 import { UsageError } from '../command';
@@ -99,5 +100,57 @@ export const mergeDriverCommand: CliCommand = {
     );
     const r = await runMergeDriver({ base: base!, ours: ours!, theirs: theirs!, pathName: pathName! });
     if (r.conflicts) io.err(`dossier: ${say('cli:team.driverConflicts', { count: r.conflicts, file: r.file })}`);
+  },
+};
+
+/** A commit in one line: short id, when (UTC), who, what. */
+const commitLine = (c: TimelineCommit) =>
+  `${c.id.slice(0, 7)}  ${c.at.slice(0, 16).replace('T', ' ')}  ${c.author.name}  ${c.summary}`;
+
+export const timelineCommand: CliCommand = {
+  name: 'timeline',
+  get usage() {
+    return helpLines('timeline [<commit>]', say('cli:team.timelineHelp'));
+  },
+  readOnly: () => true,
+  async run({ args, call, print }) {
+    const [commit] = args;
+    if (commit) {
+      const r = await call('getTimelineCommit', { commit });
+      const labels = r.touched.map((t) => say(`cli:team.touched.${t.kind}.${t.change}`));
+      const width = Math.max(0, ...labels.map((l) => l.length));
+      print(r, () => [
+        commitLine(r.commit),
+        ...r.commit.changes.map((c) => `  - ${c}`),
+        ...(r.touched.length
+          ? r.touched.map((t, i) => `  ${labels[i]!.padEnd(width)}  ${t.title} (${t.id})`)
+          : [`  ${say('cli:team.touchedNone')}`]),
+      ]);
+      return;
+    }
+    const commits: TimelineCommit[] = [];
+    for (let more = true; more;) {
+      const page = await call('listTimeline', { offset: commits.length, limit: 500 });
+      commits.push(...page.commits);
+      more = page.more;
+    }
+    print(commits, () => (commits.length ? commits.map(commitLine) : [say('cli:team.timelineNone')]));
+  },
+};
+
+export const restoreCommand: CliCommand = {
+  name: 'restore',
+  get usage() {
+    return helpLines('restore <source|brief> <id> --from <commit>', say('cli:team.restoreHelp'));
+  },
+  options: { from: { type: 'string' } },
+  async run({ args, options, call, print }) {
+    const kind = requireArg(args, 0, say('cli:team.restoreNeedsKind'));
+    if (kind !== 'source' && kind !== 'brief') throw new UsageError(say('cli:team.restoreNeedsKind'));
+    const id = requireArg(args, 1, say('cli:team.restoreNeedsId'));
+    const commit = stringOption(options, 'from');
+    if (!commit) throw new UsageError(say('cli:team.restoreNeedsFrom'));
+    const r = await call('restoreFromTimeline', { commit, kind, id });
+    print(r, () => [`${r.label}.`]);
   },
 };

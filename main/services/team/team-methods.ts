@@ -44,7 +44,7 @@ async function openConflicts(ctx: ServiceContext): Promise<Conflict[]> {
 }
 
 /** Replaces a draft's fields with `next`'s (an immer draft must be changed in place). */
-function replaceFields(draft: object, next: object): void {
+export function replaceFields(draft: object, next: object): void {
   const d = draft as Record<string, unknown>;
   for (const k of Object.keys(d)) if (!(k in next)) delete d[k];
   Object.assign(d, next);

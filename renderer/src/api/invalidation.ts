@@ -72,6 +72,9 @@ const RULES: { [M in MethodName]?: Rule<M> } = {
   // notebook, which announces everything as changed.
   getTeamStatus: ({ changes: c }) => c.notebook,
   listConflicts: ({ changes: c }) => c.notebook,
+  // A commit never changes: what it touched and what it held stay as they were.
+  getTimelineCommit: () => false,
+  getTimelineState: () => false,
 };
 
 /** Whether `event` makes the read `method(input)` stale. */

@@ -1,6 +1,7 @@
 /**
  * Team notebooks over git in the toolbar (docs/team.md): a Sync button that
- * says what it did, and — when a merge kept conflicts — a button opening the
+ * says what it did, a Timeline button (also File › Shared Timeline…) opening
+ * the shared timeline, and — when a merge kept conflicts — a button opening the
  * Conflicts panel, each conflict's two values side by side with Take mine /
  * Take theirs. Shown only for a notebook that is shared.
  */
@@ -9,7 +10,9 @@ import { useTranslation } from 'react-i18next';
 import type { Conflict } from '../../../shared/team/conflicts';
 import { call } from '../api';
 import { useApiQuery } from '../api/queries';
+import { useApiEvent } from '../api/useApiEvent';
 import { useNotices } from '../ui/notices';
+import { TimelinePanel } from './TimelinePanel';
 import '../styles/team.css';
 
 export function TeamSync({ disabled }: { disabled: boolean }) {
@@ -18,7 +21,14 @@ export function TeamSync({ disabled }: { disabled: boolean }) {
   const status = useApiQuery('getTeamStatus', {});
   const [syncing, setSyncing] = useState(false);
   const [panel, setPanel] = useState(false);
-  if (!status.data?.shared) return null;
+  const [timeline, setTimeline] = useState(false);
+  useApiEvent('menu', (e) => {
+    if (e.command === 'timeline') setTimeline(true);
+  });
+  const timelinePanel = timeline && (
+    <TimelinePanel shared={Boolean(status.data?.shared)} readOnly={disabled} onClose={() => setTimeline(false)} />
+  );
+  if (!status.data?.shared) return timelinePanel || null;
   const when = status.data.lastSyncAt
     ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(
         new Date(status.data.lastSyncAt),
@@ -43,6 +53,9 @@ export function TeamSync({ disabled }: { disabled: boolean }) {
           {t('conflicts.button', { count: status.data.conflicts })}
         </button>
       )}
+      <button type="button" className="button" onClick={() => setTimeline(true)} title={t('timeline.buttonTitle')}>
+        {t('timeline.button')}
+      </button>
       <button
         type="button"
         className="button"
@@ -54,6 +67,7 @@ export function TeamSync({ disabled }: { disabled: boolean }) {
         {syncing ? t('sync.syncing') : t('sync.button')}
       </button>
       {panel && <ConflictsPanel onClose={() => setPanel(false)} />}
+      {timelinePanel}
     </>
   );
 }

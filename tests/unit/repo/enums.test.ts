@@ -64,6 +64,7 @@ const SETS: ValueSet[] = [
       'next-pane',
       'previous-pane',
       'settings',
+      'timeline',
       ...enums.BRIEF_FORMATS.map((f) => `export-brief:${f}`),
     ],
     defined: enums.MENU_COMMANDS,

@@ -1,8 +1,9 @@
 /**
  * The CLI's team commands in process (the same `main` the binary runs): share, join by sharing an
- * empty notebook, sync, conflicts (text and --json), resolve with a side or a JSON value, undo.
+ * empty notebook, sync, conflicts (text and --json), resolve with a side or a JSON value, undo; the
+ * timeline and restoring a source from it.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,5 +56,45 @@ describe('dossier share, sync, conflicts, resolve', () => {
     expect((await dossier('b', 'actors')).out).toMatch(/Anna L\./);
     expect(JSON.parse((await dossier('b', 'conflicts', '--json')).out)).toHaveLength(1);
     expect(await dossier('b', 'resolve', 'cf_nothing', '--take', 'ours')).toMatchObject({ code: 1 });
+  });
+});
+
+describe('dossier timeline, restore', () => {
+  it('lists the commits, shows what one touched, and restores a source from one, undoably', async () => {
+    const remote = path.join(tmp, 'timeline.git');
+    const file = path.join(tmp, 'bridge.txt');
+    await writeFile(file, 'The minister said the bridge would open in May.\n');
+    expect((await dossier('ta', 'import', file)).code).toBe(0);
+    const [source] = JSON.parse((await dossier('ta', 'sources', '--json')).out) as { id: string }[];
+    await dossier('ta', 'share', '--remote', remote);
+    await dossier('tb', 'share', '--remote', remote);
+    expect((await dossier('tb', 'claim', 'add', source!.id, '--quote', 'the bridge would open')).code).toBe(0);
+    await dossier('tb', 'sync');
+    await dossier('ta', 'sync');
+
+    const lines = (await dossier('ta', 'timeline')).out.trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    for (const line of lines) expect(line).toMatch(/^[0-9a-f]{7} {2}\d{4}-\d\d-\d\d \d\d:\d\d {2}\S/);
+    const commits = JSON.parse((await dossier('ta', 'timeline', '--json')).out) as { id: string; summary: string }[];
+    expect(commits.map((c) => c.id.slice(0, 7))).toEqual(lines.map((l) => l.slice(0, 7)));
+    const first = commits.at(-1)!.id.slice(0, 7);
+    expect((await dossier('ta', 'timeline', commits[0]!.id.slice(0, 7))).out).toMatch(
+      new RegExp(`\\n {2}source changed: {2}.*\\(${source!.id}\\)\\n`),
+    );
+
+    const annotations = async () =>
+      (JSON.parse((await dossier('ta', 'show', source!.id, '--json')).out) as { annotations: unknown[] }).annotations;
+    expect(await annotations()).toHaveLength(1);
+    expect(await dossier('ta', 'restore', 'source', source!.id)).toMatchObject({ code: 2 });
+    expect(await dossier('ta', 'restore', 'actor', source!.id, '--from', first)).toMatchObject({ code: 2 });
+    const restored = await dossier('ta', 'restore', 'source', source!.id, '--from', first);
+    expect(restored).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/^Restore source “.*” as .* had it on .*\.\n$/),
+    });
+    expect(await annotations()).toHaveLength(0);
+    expect((await dossier('ta', 'undo')).code).toBe(0);
+    expect(await annotations()).toHaveLength(1);
+    expect(await dossier('ta', 'restore', 'brief', 'brf_none', '--from', first)).toMatchObject({ code: 1 });
   });
 });

@@ -3,54 +3,13 @@
  * three copies of one notebook on local bare repositories, concurrent edits merged record by record,
  * conflicts listed and resolved (undoably), and a sync stopped at each step repaired by the next.
  */
-import { mkdtemp, rm, readFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { unwrap } from '../../../shared/errors';
-import type { ApiInput, ApiOutput, MethodName } from '../../../shared/api';
-import {
-  callApi,
-  openNotebookSession,
-  type NotebookSession,
-  type SessionOptions,
-} from '../../../main/services/session';
+import { describe, expect, it } from 'vitest';
+import { callApi, type NotebookSession } from '../../../main/services/session';
 import type { SyncStep } from '../../../main/services/team/sync';
 import { git, fs } from '../../../main/services/team/git-repo';
-
-const temps: string[] = [];
-const sessions: NotebookSession[] = [];
-afterEach(async () => {
-  await Promise.all(sessions.splice(0).map((s) => s.close().catch(() => undefined)));
-  await Promise.all(temps.splice(0).map((d) => rm(d, { recursive: true, force: true })));
-});
-
-async function temp(): Promise<string> {
-  const d = await mkdtemp(path.join(os.tmpdir(), 'dossier-team-'));
-  temps.push(d);
-  return d;
-}
-
-async function open(dir: string, name: string, team: SessionOptions['team'] = {}) {
-  // Each person their own settings folder (their name and e-mail sign their commits).
-  const session = await openNotebookSession(dir, { team, settingsDir: await temp() });
-  sessions.push(session);
-  await call(session, 'updateSettings', { authorName: name, authorEmail: `${name.toLowerCase()}@example.org` });
-  return session;
-}
-
-async function call<M extends MethodName>(s: NotebookSession, m: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
-  return unwrap(await callApi(s.service, m, input)) as ApiOutput<M>;
-}
-
-/** A clone of the remote's notebook in a new folder, opened as `name`. */
-async function cloneOf(remote: string, name: string, team?: SessionOptions['team']) {
-  const dir = path.join(await temp(), 'nb.dossier');
-  // A new, empty notebook joins by sharing into the team's remote: it takes the team's notebook.
-  const s = await open(dir, name, team);
-  expect((await call(s, 'shareNotebook', { remote })).state).toBe('pulled');
-  return s;
-}
+import { call, cloneOf, open, temp } from './sessions';
 
 const actors = async (s: NotebookSession) => (await call(s, 'listActors', {})).map((a) => a.name).sort();
 
