@@ -17,7 +17,10 @@
 import { boundedDistance, kthLargest, lowerBound } from './rank-helpers';
 import { DossierError } from '../../../shared/errors';
 import { DocKeys } from './doc-keys';
+import { IntBuffer, type TermIndexSnapshot } from './term-snapshot';
 import { scoreTop, type PostingsView, type TermBounds } from './top-score';
+
+export type { TermIndexSnapshot } from './term-snapshot';
 
 export const Field = { Text: 0, Title: 1, Note: 2, Name: 3 } as const;
 
@@ -487,36 +490,4 @@ export type ExpandedQuery = Array<Array<[number, number]>>;
 
 function isExpanded(q: readonly QueryGroup[] | ExpandedQuery): q is ExpandedQuery {
   return q.length > 0 && Array.isArray(q[0]![0]);
-}
-
-export interface TermIndexSnapshot {
-  /** Terms, one a line, sorted. */
-  terms: string;
-  /** Postings per term. */
-  counts: Int32Array;
-  /** doc, tf pairs, term after term. */
-  postings: Int32Array;
-  /** Document keys, one a line. */
-  keys: string;
-  /** field, length pairs per document. */
-  docs: Int32Array;
-}
-
-/** A growable Int32 buffer. */
-class IntBuffer {
-  private buf = new Int32Array(1 << 14);
-  private len = 0;
-  push(a: number, b?: number): void {
-    if (this.len + 2 > this.buf.length) {
-      const next = new Int32Array(this.buf.length * 2);
-      next.set(this.buf);
-      this.buf = next;
-    }
-    this.buf[this.len++] = a;
-    if (b !== undefined) this.buf[this.len++] = b;
-  }
-  /** The values pushed (a view, valid until the next push). */
-  values(): Int32Array {
-    return this.buf.subarray(0, this.len);
-  }
 }
