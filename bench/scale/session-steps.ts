@@ -7,6 +7,8 @@
  *
  *   node --import tsx bench/scale/session-steps.ts <notebook> <article.txt>
  *   node --import tsx bench/scale/session-steps.ts <notebook> <article.txt> --daily
+ *   SCALE_BENCH_STEPS=index node --import tsx bench/scale/session-steps.ts <notebook> <article.txt>
+ *     (steps 1–5 only: the search index's rows, with their floors)
  *
  * Without --daily the notebook must be fresh from the generator (no search
  * index or near-duplicate signatures saved yet): the first open measures "no
@@ -186,12 +188,20 @@ const edit = await watched(async () => {
   await sleep(SAVE_WINDOW_MS);
 });
 
+// SCALE_BENCH_STEPS=index: the steps above only (the search index's rows), for measuring them alone.
+const indexOnly = process.env.SCALE_BENCH_STEPS === 'index';
+const skipped = { value: { added: [] as unknown[] }, ms: 0, stallMs: 0 };
+
 // 6. The session's first import: one article.
 const article = await readFile(articleFile, 'utf8');
-const imported = await watched(() => call(session, 'importText', { text: article, name: path.basename(articleFile) }));
+const imported = indexOnly
+  ? skipped
+  : await watched(() => call(session, 'importText', { text: article, name: path.basename(articleFile) }));
 
 // 7. A brief drafted from one tag's claims.
-const draft = await watched(() => call(session, 'draftBrief', { tagId: 'tag_1' }));
+const draft = indexOnly
+  ? { ...skipped, value: {} }
+  : await watched(() => call(session, 'draftBrief', { tagId: 'tag_1' }));
 const draftClaims = JSON.stringify(draft.value).split('"annotationId"').length - 1;
 
 await session.close();

@@ -9,8 +9,10 @@
  *
  * — so the large part loads as views over the bytes read, with no parsing;
  * the JSON holds terms, document keys, sources and annotations as a few long
- * columns (which parse far faster than 50,000 small arrays). Loading
- * re-analyses no text.
+ * columns (which parse far faster than 50,000 small arrays), annotations
+ * grouped by source. Loading re-analyses no text, and makes no entry: the
+ * columns are checked whole, then a source's or an annotation's entry is made
+ * when first used (lazy-map.ts) — a query needs a handful of 20,000.
  *
  * No source text is kept in the index or its file: a source's text comes
  * from `SourceTexts` when a snippet, a passage or a quote needs it (in the
@@ -19,6 +21,7 @@
  */
 import type { Actor, Tag } from '../../../shared/model';
 import { DossierError } from '../../../shared/errors';
+import { LazyMap } from './lazy-map';
 import type { TermIndexSnapshot } from './term-index';
 
 /** Where the index gets a source's text. */
@@ -132,10 +135,26 @@ export function emptyContents(): IndexContents {
   };
 }
 
-const FORMAT = 4;
+const FORMAT = 5;
 const MAGIC = 0x49585344; // "DSXI" read as a little-endian u32
 const HEADER_BYTES = 12;
 
+/** Sources as columns, one row per source. */
+interface SourceColumns {
+  /** Ids, one a line. */
+  ids: string;
+  titles: string[];
+  /** Distinct language codes; `language` holds an index into them per source. */
+  languages: string[];
+  language: number[];
+  outlets: Array<string | null>;
+  published: Array<string | null>;
+  /** Paragraphs per source, and their bounds (start, end…) source after source. */
+  paragraphCounts: number[];
+  paragraphs: number[];
+}
+
+/** Annotations as columns, grouped by source (a source's annotations are consecutive rows). */
 interface AnnotationColumns {
   ids: string;
   sourceIds: string;
@@ -158,7 +177,10 @@ export function encodeIndex(snapshot: TermIndexSnapshot, c: IndexContents): Buff
     JSON.stringify({
       lengths: [counts.length, postings.length, docs.length],
       index: text,
-      ...contentsJson(c),
+      sources: sourceColumns(c),
+      annotations: annotationColumns(c),
+      actors: [...c.actors.values()],
+      tags: [...c.tags.values()],
     }),
   );
   const jsonEnd = HEADER_BYTES + json.length;
@@ -176,25 +198,25 @@ export function encodeIndex(snapshot: TermIndexSnapshot, c: IndexContents): Buff
   return out;
 }
 
-function contentsJson(c: IndexContents) {
+function sourceColumns(c: IndexContents): SourceColumns {
+  const list = [...c.sources.values()];
+  const languages = [...new Set(list.map((s) => s.language))];
   return {
-    sources: [...c.sources.values()].map((s) => [
-      s.id,
-      s.title,
-      s.language,
-      s.outlet ?? null,
-      s.publishedAt ?? null,
-      s.paragraphs.flat(),
-    ]),
-    annotations: annotationColumns(c),
-    actors: [...c.actors.values()],
-    tags: [...c.tags.values()],
+    ids: list.map((s) => s.id).join('\n'),
+    titles: list.map((s) => s.title),
+    languages,
+    language: list.map((s) => languages.indexOf(s.language)),
+    outlets: list.map((s) => s.outlet ?? null),
+    published: list.map((s) => s.publishedAt ?? null),
+    paragraphCounts: list.map((s) => s.paragraphs.length),
+    paragraphs: list.flatMap((s) => s.paragraphs.flat()),
   };
 }
 
 /** Annotations as a few long strings (columns), which parse far faster than 50,000 small arrays. */
 function annotationColumns(c: IndexContents): AnnotationColumns {
-  const list = [...c.annotations.values()];
+  // grouped by source, each source's in the order it holds them (the order its hits are listed in)
+  const list = [...c.bySource.values()].flatMap((ids) => [...ids].map((id) => c.annotations.get(id)!));
   const statuses = [...new Set(list.map((a) => a.status))];
   const exact: Record<number, string> = {};
   const notes: Record<number, string> = {};
@@ -216,7 +238,19 @@ function annotationColumns(c: IndexContents): AnnotationColumns {
   };
 }
 
-/** Reads bytes written by `encodeIndex`; throws `corrupt` for anything else. */
+/** Lines of a joined column ('' holds none). */
+const lines = (joined: string): string[] => (joined ? joined.split('\n') : []);
+const strings = (x: unknown, n: number): x is string[] =>
+  Array.isArray(x) && x.length === n && x.every((v) => typeof v === 'string');
+const optionalStrings = (x: unknown, n: number): x is Array<string | null> =>
+  Array.isArray(x) && x.length === n && x.every((v) => v === null || typeof v === 'string');
+const counts = (x: unknown, n: number, below = Infinity): x is number[] =>
+  Array.isArray(x) && x.length === n && x.every((v) => Number.isInteger(v) && v >= 0 && v < below);
+
+/**
+ * Reads bytes written by `encodeIndex`; throws `corrupt` for anything else. The columns are checked
+ * whole here (lengths, types), so the entries made later from them (lazy-map.ts) cannot meet a bad one.
+ */
 export function decodeIndex(
   bytes: Buffer,
   texts: SourceTexts,
@@ -229,7 +263,7 @@ export function decodeIndex(
   let data: {
     lengths: [number, number, number];
     index: Pick<TermIndexSnapshot, 'terms' | 'keys'>;
-    sources: Array<[string, string, string, string | null, string | null, number[]]>;
+    sources: SourceColumns;
     annotations: AnnotationColumns;
     actors: Actor[];
     tags: Tag[];
@@ -244,50 +278,110 @@ export function decodeIndex(
   if (!Array.isArray(lengths) || lengths.length !== 3 || !lengths.every((n) => Number.isInteger(n) && n >= 0))
     throw unreadable();
   if (intsAt + 4 * (lengths[0] + lengths[1] + lengths[2]) !== bytes.length) throw unreadable();
+  if (typeof data.index?.terms !== 'string' || typeof data.index.keys !== 'string') throw unreadable();
+  if (!Array.isArray(data.actors) || !Array.isArray(data.tags)) throw unreadable();
   // views over the bytes read (copied once to a fresh, aligned buffer if they are not 4-byte aligned)
   const aligned = (bytes.byteOffset + intsAt) % 4 === 0 ? bytes : new Uint8Array(bytes);
   let at = aligned.byteOffset + intsAt;
-  const [counts, postings, docs] = lengths.map((n) => {
+  const [countsView, postings, docs] = lengths.map((n) => {
     const view = new Int32Array(aligned.buffer, at, n);
     at += 4 * n;
     return view;
   }) as [Int32Array, Int32Array, Int32Array];
-  const index = emptyContents();
-  for (const [id, title, language, outlet, publishedAt, flat] of data.sources) {
-    const fields = { id, title, language, outlet: outlet ?? undefined, publishedAt: publishedAt ?? undefined };
-    index.sources.set(id, new SourceEntry(fields, { flat }, texts));
-    index.languages.set(language, (index.languages.get(language) ?? 0) + 1);
+  const contents = {
+    ...decodeSources(data.sources, texts, unreadable),
+    ...decodeAnnotations(data.annotations, texts, unreadable),
+    actors: new Map(data.actors.map((a) => [a.id, a])),
+    tags: new Map(data.tags.map((t) => [t.id, t])),
+  };
+  return { snapshot: { ...data.index, counts: countsView, postings, docs }, contents };
+}
+
+function decodeSources(
+  c: SourceColumns,
+  texts: SourceTexts,
+  unreadable: () => Error,
+): Pick<IndexContents, 'sources' | 'languages'> {
+  if (typeof c?.ids !== 'string') throw unreadable();
+  const ids = lines(c.ids);
+  const n = ids.length;
+  if (!strings(c.titles, n) || !strings(c.languages, c.languages?.length ?? -1)) throw unreadable();
+  if (!counts(c.language, n, c.languages.length) || !counts(c.paragraphCounts, n)) throw unreadable();
+  if (!optionalStrings(c.outlets, n) || !optionalStrings(c.published, n)) throw unreadable();
+  // where each source's paragraph bounds start
+  const firstBound = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) firstBound[i + 1] = firstBound[i]! + 2 * c.paragraphCounts[i]!;
+  if (!counts(c.paragraphs, firstBound[n]!)) throw unreadable();
+  const languages = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const language = c.languages[c.language[i]!]!;
+    languages.set(language, (languages.get(language) ?? 0) + 1);
   }
-  const c = data.annotations;
-  if (c.ids) {
-    const ids = c.ids.split('\n');
-    const sourceIds = c.sourceIds.split('\n');
-    const tagIds = c.tagIds.split('\n');
-    const actorIds = c.actorIds.split('\n');
-    // annotations share their tag and actor lists (entries are never mutated)
-    const lists = new Map<string, string[]>();
-    const listOf = (joined: string) => {
-      let list = lists.get(joined);
-      if (!list) lists.set(joined, (list = joined ? joined.split(' ') : []));
-      return list;
+  const sources = new LazyMap(ids, (i) => {
+    const fields = {
+      id: ids[i]!,
+      title: c.titles[i]!,
+      language: c.languages[c.language[i]!]!,
+      outlet: c.outlets[i] ?? undefined,
+      publishedAt: c.published[i] ?? undefined,
     };
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i]!;
-      const sourceId = sourceIds[i]!;
-      const start = c.offsets[2 * i]!;
-      const end = c.offsets[2 * i + 1]!;
-      const status = c.statuses[c.status[i]!] ?? 'unverified';
-      const [tags, actors, note] = [listOf(tagIds[i]!), listOf(actorIds[i]!), c.notes[i] ?? ''];
-      index.annotations.set(
-        id,
-        new AnnotationEntry(id, sourceId, start, end, c.exact[i], tags, status, actors, note, texts),
-      );
-      let set = index.bySource.get(sourceId);
-      if (!set) index.bySource.set(sourceId, (set = new Set()));
-      set.add(id);
+    return new SourceEntry(fields, { flat: c.paragraphs.slice(firstBound[i], firstBound[i + 1]) }, texts);
+  });
+  if (sources.size !== n) throw unreadable();
+  return { sources, languages };
+}
+
+function decodeAnnotations(
+  c: AnnotationColumns,
+  texts: SourceTexts,
+  unreadable: () => Error,
+): Pick<IndexContents, 'annotations' | 'bySource'> {
+  if (typeof c?.ids !== 'string' || typeof c.sourceIds !== 'string') throw unreadable();
+  if (typeof c.tagIds !== 'string' || typeof c.actorIds !== 'string') throw unreadable();
+  if (typeof c.exact !== 'object' || typeof c.notes !== 'object' || !c.exact || !c.notes) throw unreadable();
+  const ids = lines(c.ids);
+  const n = ids.length;
+  // (a line may be empty: an annotation with no tags)
+  const column = (joined: string): string[] => (n ? joined.split('\n') : []);
+  const [sourceIds, tagIds, actorIds] = [column(c.sourceIds), column(c.tagIds), column(c.actorIds)];
+  if (sourceIds.length !== n || tagIds.length !== n || actorIds.length !== n) throw unreadable();
+  if (!strings(c.statuses, c.statuses?.length ?? -1) || !counts(c.status, n, c.statuses.length)) throw unreadable();
+  if (!counts(c.offsets, 2 * n)) throw unreadable();
+  // annotations share their tag and actor lists (entries are never mutated)
+  const lists = new Map<string, string[]>();
+  const listOf = (joined: string) => {
+    let list = lists.get(joined);
+    if (!list) lists.set(joined, (list = joined ? joined.split(' ') : []));
+    return list;
+  };
+  const annotations = new LazyMap(ids, (i) => {
+    const [start, end] = [c.offsets[2 * i]!, c.offsets[2 * i + 1]!];
+    const note = c.notes[i] ?? '';
+    const [tags, actors] = [listOf(tagIds[i]!), listOf(actorIds[i]!)];
+    return new AnnotationEntry(
+      ids[i]!,
+      sourceIds[i]!,
+      start,
+      end,
+      c.exact[i],
+      tags,
+      c.statuses[c.status[i]!]!,
+      actors,
+      note,
+      texts,
+    );
+  });
+  // a source's annotations are consecutive rows: one group per source
+  const groupSources: string[] = [];
+  const groupStarts: number[] = [];
+  for (let i = 0; i < n; i++)
+    if (i === 0 || sourceIds[i] !== sourceIds[i - 1]) {
+      groupSources.push(sourceIds[i]!);
+      groupStarts.push(i);
     }
-  }
-  for (const actor of data.actors) index.actors.set(actor.id, actor);
-  for (const tag of data.tags) index.tags.set(tag.id, tag);
-  return { snapshot: { ...data.index, counts, postings, docs }, contents: index };
+  groupStarts.push(n);
+  const bySource = new LazyMap(groupSources, (g) => new Set(ids.slice(groupStarts[g], groupStarts[g + 1])));
+  // a repeated id or a source in two groups is not what encodeIndex writes
+  if (annotations.size !== n || bySource.size !== groupSources.length) throw unreadable();
+  return { annotations, bySource };
 }

@@ -8,8 +8,6 @@
  * What changed is found here: a source's text is compared by hash and its
  * annotations one by one, so an edit re-indexes only what it touched.
  */
-import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { CorroborationHit, SearchFilters, SearchHit, ActorHit } from '../../../shared/api/search';
 import type { IndexOrigin } from '../../../shared/enums';
@@ -19,6 +17,7 @@ import { SCHEMA_VERSION, SourceFile, type Actor, type Annotation, type Tag } fro
 import { MIGRATIONS } from '../store/migrations';
 import { CACHE_DIR, MANIFEST_FILE, SOURCES_DIR } from '../store/notebook-store';
 import { migrateAndValidate } from '../store/validate-file';
+import { fingerprintInput, fingerprintInThread, fingerprintNow } from './fingerprint';
 import { IndexStore, type SaveResult } from './index-store';
 import { SearchIndex } from './search-index';
 import { FileTexts, readSourceFileSync } from './source-texts';
@@ -127,14 +126,21 @@ export class IndexHost {
 
   private async tryLoad(req: OpenRequest): Promise<{ unread: string[] } | undefined> {
     try {
-      const cached = await this.store.load(() => this.fingerprint());
+      // the stats of every file run in a thread of their own while this one reads and decodes the index
+      const fingerprinting = fingerprintInThread(this.fingerprintInput());
+      const cached = await this.store.load();
       if (!cached) return undefined;
-      this.index = SearchIndex.load(cached.base, this.texts);
+      const index = SearchIndex.load(cached.base, this.texts);
+      if ((await fingerprinting) !== cached.stamp.fingerprint) return undefined; // stale: rebuilt
+      this.index = index;
       const unread: string[] = [];
       // the sources changed since the base: re-indexed from their files, which the fingerprint says are current
       for (const id of cached.changed) {
         const meta = this.metas.get(id);
-        if (!meta) continue;
+        if (!meta) {
+          this.removeSource(id);
+          continue;
+        }
         const file = await this.readSource(id);
         if (file) this.applySource(meta, file.text, file.annotations);
         else unread.push(id);
@@ -145,7 +151,10 @@ export class IndexHost {
       for (const a of this.index.actors.values()) this.actorKeys.set(a.id, JSON.stringify(a));
       for (const t of this.index.tags.values()) this.tagKeys.set(t.id, JSON.stringify(t));
       this.syncInto(this.index, req.actors, req.tags);
-      unread.push(...(await this.syncSources()));
+      // The fingerprint covers the manifest: the listed sources are the ones the base and log were saved
+      // with (the log names every source added, changed or removed since the base). Each is compared
+      // only when the counts differ (a source neither the worker nor the main thread could read stays out).
+      if (this.index.sources.size !== this.metas.size) unread.push(...(await this.syncSources()));
       this.needsBase = false;
       return { unread };
     } catch {
@@ -221,6 +230,7 @@ export class IndexHost {
     this.index.removeSource(id);
     this.textHashes.delete(id);
     this.annotationKeys.delete(id);
+    this.changedSinceSave.add(id); // the log names it: a load removes it from the base
   }
 
   private applySource(meta: SlimMeta, text: string, annotations: readonly Annotation[]): void {
@@ -276,19 +286,9 @@ export class IndexHost {
 
   // ------------------------------------------------------------ persistence
 
-  /**
-   * size + mtime of the manifest and every listed source file (sorted), hashed. One synchronous stat
-   * each: on this worker thread that blocks nothing, and skips a promise per file (20,000 of them).
-   */
-  fingerprint(): string {
-    const hash = createHash('sha1');
-    const line = (name: string, file: string) => {
-      const s = statSync(file, { throwIfNoEntry: false });
-      hash.update(`${name}=${s ? `${s.size}:${Math.trunc(s.mtimeMs)}` : 'missing'}\n`);
-    };
-    line(MANIFEST_FILE, path.join(this.dir, MANIFEST_FILE));
-    for (const id of [...this.metas.keys()].sort()) line(`${id}.json`, path.join(this.dir, SOURCES_DIR, `${id}.json`));
-    return hash.digest('hex');
+  /** size + mtime of the manifest and every listed source file (fingerprint.ts). */
+  private fingerprintInput() {
+    return fingerprintInput(this.dir, MANIFEST_FILE, SOURCES_DIR, this.metas.keys());
   }
 
   /**
@@ -299,7 +299,7 @@ export class IndexHost {
    */
   async save(generation: number): Promise<SaveOutcome> {
     if (this.readOnly || !this.index) return { kind: 'none' };
-    const fingerprint = this.fingerprint();
+    const fingerprint = fingerprintNow(this.fingerprintInput());
     await new Promise((resolve) => setImmediate(resolve)); // let an announcement sent meanwhile arrive
     if (generation !== this.latestGeneration) return { kind: 'retry' };
     const t0 = performance.now();

@@ -28,7 +28,8 @@ import { NOFOLLOW, readBytesNoFollow, readFileNoFollow, refuseLink, writeFileDur
 
 export const INDEX_DIR = 'search-index';
 export const STAMP_FILE = 'stamp.json';
-const STAMP_FORMAT = 2;
+/** 3: the base's format 5 (index-format.ts), a log naming removed sources too. */
+const STAMP_FORMAT = 3;
 const baseFile = (id: string) => `base-${id}.idx`;
 const logFile = (id: string) => `log-${id}.jsonl`;
 
@@ -68,11 +69,11 @@ export class IndexStore {
   }
 
   /**
-   * The cache when its stamp matches the fingerprint; undefined when missing or stale; throws when damaged.
-   * `fingerprint` is called once the stamp is read, while the base (tens of MB at 20,000 sources) is
-   * already being read: the file read and the stat of every source overlap.
+   * The cache as its stamp describes it; undefined when missing or of another format; throws when damaged.
+   * Whether it is current is the caller's to tell: `stamp.fingerprint` against the files' (fingerprint.ts),
+   * which the caller computes while the base (tens of MB at 20,000 sources) is read and decoded.
    */
-  async load(fingerprint: () => string): Promise<LoadedCache | undefined> {
+  async load(): Promise<LoadedCache | undefined> {
     let stampRaw: string;
     try {
       stampRaw = await readFileNoFollow(path.join(this.dir, STAMP_FILE), { maxBytes: MAX_STAMP_BYTES });
@@ -83,14 +84,10 @@ export class IndexStore {
     const stamp = JSON.parse(stampRaw) as Partial<Stamp>;
     if (stamp.format !== STAMP_FORMAT) return undefined;
     if (typeof stamp.base !== 'string' || !/^[0-9a-f]{16}$/.test(stamp.base)) throw corrupt('its stamp');
+    if (typeof stamp.fingerprint !== 'string') throw corrupt('its stamp');
     if (typeof stamp.logBytes !== 'number' || !(stamp.logBytes >= 0) || stamp.logBytes > MAX_LOG_BYTES)
       throw corrupt('its stamp');
     const reading = readBytesNoFollow(path.join(this.dir, baseFile(stamp.base)), { maxBytes: MAX_BASE_BYTES });
-    if (stamp.fingerprint !== fingerprint()) {
-      // stale: the read started is of no use (and whatever it meets is not an error of this load)
-      void reading.catch(() => undefined);
-      return undefined;
-    }
     const base = await reading;
     const changed = new Set<string>();
     if (stamp.logBytes > 0) {

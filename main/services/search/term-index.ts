@@ -15,7 +15,12 @@
  */
 
 import { boundedDistance, kthLargest, lowerBound } from './rank-helpers';
+import { DossierError } from '../../../shared/errors';
+import { DocKeys } from './doc-keys';
+import { IntBuffer, type TermIndexSnapshot } from './term-snapshot';
 import { scoreTop, type PostingsView, type TermBounds } from './top-score';
+
+export type { TermIndexSnapshot } from './term-snapshot';
 
 export const Field = { Text: 0, Title: 1, Note: 2, Name: 3 } as const;
 
@@ -68,9 +73,12 @@ export class TermIndex {
   /**
    * Per term: [doc, tf, doc, tf, …] (discarded documents linger until the next
    * snapshot). Lists loaded from a snapshot are views into one Int32Array,
-   * never copied: what is added later goes to `grown`.
+   * never copied, made when first read (`list`): what is added later goes to `grown`.
    */
-  private postings: Array<number[] | Int32Array> = [];
+  private postings: Array<number[] | Int32Array | undefined> = [];
+  /** A loaded snapshot's postings, and where each term's start in them (one more: the end). */
+  private loadedPostings: Int32Array | undefined;
+  private loadedAt: Float64Array | undefined;
   /** Per term whose list is a loaded view: the postings added since the load. */
   private grown: Array<number[] | undefined> = [];
   /** Per term: live documents holding it. */
@@ -78,10 +86,13 @@ export class TermIndex {
   /** Per document: its term ids (to keep `liveDf` right on discard); not kept for documents loaded from a snapshot. */
   private docTerms: Array<number[] | undefined> = [];
   /**
-   * Loaded documents discarded since the last settle: their terms are found
-   * in the postings (one pass for all of them), so `liveDf` needs no text.
+   * Loaded documents discarded so far (their terms are not known without
+   * their text), and per term how many there were when its `liveDf` was last
+   * counted: a term read after another such discard is counted again from its
+   * own postings (`df`) — a query pays for its own terms, not for every list.
    */
-  private pendingDiscards: number[] = [];
+  private loadedDiscards = 0;
+  private dfCountedAt: number[] = [];
   /** All terms in sorted order (for prefix and fuzzy expansion). */
   private sorted: string[] = [];
   private sortedDirty = false;
@@ -89,7 +100,7 @@ export class TermIndex {
   private bounds: Array<TermBounds | undefined> = [];
   private normCache: Float64Array | undefined;
 
-  private keys: string[] = [];
+  private keys = new DocKeys();
   /** Key → document; for a loaded index made on first need (a load builds no map of every passage). */
   private keyMap: Map<string, number> | undefined = new Map<string, number>();
   private live = 0;
@@ -110,7 +121,7 @@ export class TermIndex {
   private get keyToDoc(): Map<string, number> {
     if (!this.keyMap) {
       this.keyMap = new Map();
-      for (let d = 0; d < this.keys.length; d++) if (this.alive[d]) this.keyMap.set(this.keys[d]!, d);
+      for (let d = 0; d < this.keys.length; d++) if (this.alive[d]) this.keyMap.set(this.keys.at(d), d);
     }
     return this.keyMap;
   }
@@ -150,6 +161,7 @@ export class TermIndex {
         this.terms.push(term);
         this.postings.push([]);
         this.liveDf.push(0);
+        this.dfCountedAt.push(this.loadedDiscards);
         if (bulk) this.sortedDirty = true;
         else this.insertSorted(term);
       }
@@ -183,28 +195,27 @@ export class TermIndex {
     this.fieldCounts[this.fieldOf[doc]!]! -= 1;
     const ids = this.docTerms[doc];
     if (ids) for (const id of ids) this.liveDf[id]! -= 1;
-    else this.pendingDiscards.push(doc);
+    else this.loadedDiscards++;
     this.docTerms[doc] = undefined;
     this.dead++;
   }
 
-  /** Brings `liveDf` up to date for loaded documents discarded since the last call: one pass over the postings. */
-  private settle(): void {
-    if (this.pendingDiscards.length === 0) return;
-    const gone = new Uint8Array(this.keys.length);
-    for (const doc of this.pendingDiscards) gone[doc] = 1;
-    this.pendingDiscards = [];
-    for (let t = 0; t < this.postings.length; t++) {
-      for (const list of [this.postings[t]!, this.grown[t] ?? []])
-        for (let i = 0; i < list.length; i += 2) if (gone[list[i]!]) this.liveDf[t]! -= 1;
+  /** Live documents holding term `t` (counted again after a loaded document was discarded). */
+  private df(t: number): number {
+    if (this.dfCountedAt[t] !== this.loadedDiscards) {
+      let live = 0;
+      for (const list of [this.list(t), this.grown[t] ?? []])
+        for (let i = 0; i < list.length; i += 2) if (this.alive[list[i]!]) live++;
+      this.liveDf[t] = live;
+      this.dfCountedAt[t] = this.loadedDiscards;
     }
+    return this.liveDf[t]!;
   }
 
   /** Number of live documents holding `term`. */
   docFrequency(term: string): number {
-    this.settle();
     const id = this.termIds.get(term);
-    return id === undefined ? 0 : this.liveDf[id]!;
+    return id === undefined ? 0 : this.df(id);
   }
 
   private insertSorted(term: string): void {
@@ -223,7 +234,6 @@ export class TermIndex {
 
   /** The index terms a query term stands for, with their weights. */
   expand(q: TermQuery): Array<[number, number]> {
-    this.settle();
     const out = new Map<number, number>();
     const exact = this.termIds.get(q.term);
     if (exact !== undefined) out.set(exact, 1);
@@ -236,7 +246,7 @@ export class TermIndex {
         found.push([id, (PREFIX_WEIGHT * q.term.length) / sorted[i]!.length]);
       }
       if (found.length > MAX_EXPANSIONS)
-        found.sort((a, b) => this.liveDf[b[0]]! - this.liveDf[a[0]]! || a[0] - b[0]).length = MAX_EXPANSIONS;
+        found.sort((a, b) => this.df(b[0]) - this.df(a[0]) || a[0] - b[0]).length = MAX_EXPANSIONS;
       for (const [id, w] of found) out.set(id, Math.max(out.get(id) ?? 0, w));
     }
     if (q.fuzzy && sorted && q.term.length > 1) {
@@ -275,16 +285,27 @@ export class TermIndex {
 
   /** BM25 over the groups: AND needs every group to match; the score is multiplied by the groups matched. */
   score(groups: readonly QueryGroup[] | ExpandedQuery, options: ScoreOptions): ScoredDoc[] {
-    this.settle();
     const expanded = isExpanded(groups) ? groups : this.expandAll(groups);
+    for (const group of expanded) for (const [id] of group) this.df(id); // the scorers read `liveDf`
     const avg = this.fieldTotals.map((t, i) => (this.fieldCounts[i]! > 0 ? t / this.fieldCounts[i]! : 1));
     if (options.top !== undefined && options.top > 0) return scoreTop(this.view(avg), expanded, options, BM25);
     return this.scoreAll(expanded, options, avg);
   }
 
   private view(avg: number[]): PostingsView {
-    const { keys, fieldOf, lengthOf, alive, postings, grown, liveDf, live, bounds } = this;
-    return { keys, fieldOf, lengthOf, alive, postings, grown, liveDf, live, bounds, avg, norm: this.norms(avg) };
+    const { keys, fieldOf, lengthOf, alive, grown, liveDf, live, bounds } = this;
+    const list = (t: number) => this.list(t);
+    return { keys, fieldOf, lengthOf, alive, list, grown, liveDf, live, bounds, avg, norm: this.norms(avg) };
+  }
+
+  /** A term's postings (made a view at first read when loaded). */
+  private list(t: number): number[] | Int32Array {
+    let list = this.postings[t];
+    if (list === undefined) {
+      list = this.loadedPostings!.subarray(this.loadedAt![t], this.loadedAt![t + 1]);
+      this.postings[t] = list;
+    }
+    return list;
   }
 
   /** Per document, BM25's length term K·(1 − B + B·length / average length): made again after a change. */
@@ -337,7 +358,7 @@ export class TermIndex {
             scores[doc]! += weight * fw * s;
           }
         };
-        scan(this.postings[id]!);
+        scan(this.list(id));
         const more = this.grown[id];
         if (more) scan(more);
       }
@@ -354,7 +375,7 @@ export class TermIndex {
       groupHits[doc] = 0;
       mark[doc] = 0;
       if (hits < need) continue;
-      if (options.filter && !options.filter(this.keys[doc]!)) continue;
+      if (options.filter && !options.filter(this.keys.at(doc))) continue;
       docs.push(doc);
       finals.push(score * hits);
       groupsOf.push(hits);
@@ -367,7 +388,7 @@ export class TermIndex {
     const out: ScoredDoc[] = [];
     for (let i = 0; i < docs.length; i++)
       if (finals[i]! >= threshold)
-        out.push({ doc: docs[i]!, key: this.keys[docs[i]!]!, score: finals[i]!, groups: groupsOf[i]! });
+        out.push({ doc: docs[i]!, key: this.keys.at(docs[i]!), score: finals[i]!, groups: groupsOf[i]! });
     return out.sort((a, b) => b.score - a.score || a.doc - b.doc);
   }
 
@@ -382,7 +403,7 @@ export class TermIndex {
     for (let d = 0; d < this.keys.length; d++) {
       if (!this.alive[d]) continue;
       remap[d] = keys.length;
-      keys.push(this.keys[d]!);
+      keys.push(this.keys.at(d));
       fields.push(this.fieldOf[d]!);
       lengths.push(this.lengthOf[d]!);
     }
@@ -392,7 +413,7 @@ export class TermIndex {
     // terms in sorted order, so a loaded index needs no sort before its first prefix search
     for (const term of this.sortedTerms()) {
       const t = this.termIds.get(term)!;
-      const lists = [this.postings[t]!, this.grown[t] ?? []];
+      const lists = [this.list(t), this.grown[t] ?? []];
       let live = 0;
       for (const list of lists) for (let i = 0; i < list.length; i += 2) if (remap[list[i]!]! >= 0) live++;
       if (!live) continue;
@@ -415,11 +436,15 @@ export class TermIndex {
     };
   }
 
+  /** An index over a snapshot's arrays (not copied); throws `corrupt` when they do not hold together. */
   static fromSnapshot(s: TermIndexSnapshot): TermIndex {
+    const unreadable = () => DossierError.of('corrupt', 'search.indexUnreadable');
     const index = new TermIndex();
-    index.keys = s.keys ? s.keys.split('\n') : [];
     const meta = s.docs;
-    const n = index.keys.length;
+    const n = meta.length / 2;
+    const keys = Number.isInteger(n) ? DocKeys.fromLines(s.keys, n) : undefined;
+    if (!keys) throw unreadable();
+    index.keys = keys;
     index.fieldOf = new Array<number>(n);
     index.lengthOf = new Array<number>(n);
     index.alive = new Array<boolean>(n).fill(true);
@@ -427,6 +452,7 @@ export class TermIndex {
     for (let d = 0; d < n; d++) {
       const field = meta[2 * d]!;
       const length = meta[2 * d + 1]!;
+      if (!(field >= 0 && field < FIELD_COUNT && length >= 0)) throw unreadable();
       index.fieldOf[d] = field;
       index.lengthOf[d] = length;
       index.fieldTotals[field]! += length;
@@ -436,15 +462,23 @@ export class TermIndex {
     index.keyMap = undefined;
     index.terms = s.terms ? s.terms.split('\n') : [];
     const counts = s.counts;
-    const flat = s.postings;
-    let at = 0;
-    for (let t = 0; t < index.terms.length; t++) {
+    const terms = index.terms.length;
+    if (counts.length !== terms) throw unreadable();
+    // the lists are made views when first read (`list`): 20,000 terms need no 20,000 objects at load
+    const at = new Float64Array(terms + 1);
+    for (let t = 0; t < terms; t++) {
       index.termIds.set(index.terms[t]!, t);
       const count = counts[t]!;
-      index.postings.push(flat.subarray(at, at + 2 * count));
+      if (!(count >= 0)) throw unreadable();
       index.liveDf.push(count);
-      at += 2 * count;
+      at[t + 1] = at[t]! + 2 * count;
     }
+    if (at[terms] !== s.postings.length || index.termIds.size !== terms) throw unreadable();
+    for (let i = 0; i < s.postings.length; i += 2) if (!(s.postings[i]! >= 0 && s.postings[i]! < n)) throw unreadable();
+    index.postings = new Array<undefined>(terms);
+    index.dfCountedAt = new Array<number>(terms).fill(0);
+    index.loadedPostings = s.postings;
+    index.loadedAt = at;
     index.sorted = [...index.terms];
     index.sortedDirty = false;
     return index;
@@ -456,36 +490,4 @@ export type ExpandedQuery = Array<Array<[number, number]>>;
 
 function isExpanded(q: readonly QueryGroup[] | ExpandedQuery): q is ExpandedQuery {
   return q.length > 0 && Array.isArray(q[0]![0]);
-}
-
-export interface TermIndexSnapshot {
-  /** Terms, one a line, sorted. */
-  terms: string;
-  /** Postings per term. */
-  counts: Int32Array;
-  /** doc, tf pairs, term after term. */
-  postings: Int32Array;
-  /** Document keys, one a line. */
-  keys: string;
-  /** field, length pairs per document. */
-  docs: Int32Array;
-}
-
-/** A growable Int32 buffer. */
-class IntBuffer {
-  private buf = new Int32Array(1 << 14);
-  private len = 0;
-  push(a: number, b?: number): void {
-    if (this.len + 2 > this.buf.length) {
-      const next = new Int32Array(this.buf.length * 2);
-      next.set(this.buf);
-      this.buf = next;
-    }
-    this.buf[this.len++] = a;
-    if (b !== undefined) this.buf[this.len++] = b;
-  }
-  /** The values pushed (a view, valid until the next push). */
-  values(): Int32Array {
-    return this.buf.subarray(0, this.len);
-  }
 }

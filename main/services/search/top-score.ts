@@ -29,12 +29,12 @@ export interface Bm25 {
 
 /** What the scorer reads of the index. */
 export interface PostingsView {
-  keys: readonly string[];
+  keys: { readonly length: number; at(doc: number): string };
   fieldOf: readonly number[];
   lengthOf: readonly number[];
   alive: readonly boolean[];
-  /** Per term: [doc, tf, …] in rising doc order, then `grown` (later documents). */
-  postings: ReadonlyArray<ArrayLike<number>>;
+  /** A term's postings: [doc, tf, …] in rising doc order, then `grown` (later documents). */
+  list(term: number): ArrayLike<number>;
   grown: ReadonlyArray<ArrayLike<number> | undefined>;
   liveDf: readonly number[];
   /** Average length per field. */
@@ -150,7 +150,7 @@ export function scoreTop(view: PostingsView, expanded: ExpandedQuery, options: S
       if (df === 0) continue;
       const idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
       const c: Cursor = { group: g, weight, idf, pieces: [], lists: [], listOf: [] };
-      const list = view.postings[id]!;
+      const list = view.list(id);
       if (list.length < 2 * BLOCKED_MIN_POSTINGS) scanPieces(c, list);
       else {
         let kept = view.bounds[id];
@@ -221,7 +221,7 @@ export function scoreTop(view: PostingsView, expanded: ExpandedQuery, options: S
     for (let l = 0; l < WINDOW; l++) {
       if (hits[l]! < need) continue;
       const doc = base + l;
-      if (options.filter && !options.filter(view.keys[doc]!)) continue;
+      if (options.filter && !options.filter(view.keys.at(doc))) continue;
       const final = scores[l]! * hits[l]!;
       heap.offer(final);
       if (heap.full && final < heap.min) continue; // below the k-th best already: out for good
@@ -234,7 +234,7 @@ export function scoreTop(view: PostingsView, expanded: ExpandedQuery, options: S
   const out: ScoredDoc[] = [];
   for (let i = 0; i < docs.length; i++)
     if (finals[i]! >= threshold)
-      out.push({ doc: docs[i]!, key: view.keys[docs[i]!]!, score: finals[i]!, groups: groupsOf[i]! });
+      out.push({ doc: docs[i]!, key: view.keys.at(docs[i]!), score: finals[i]!, groups: groupsOf[i]! });
   return out.sort((a, b) => b.score - a.score || a.doc - b.doc);
 }
 

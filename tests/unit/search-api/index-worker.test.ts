@@ -132,6 +132,27 @@ describe('the cache on disk', () => {
     expect(found.hits.map((h) => h.annotationId)).toEqual([ann!.id]);
   }, 90_000);
 
+  it('a source deleted and another added since the base: the cache reopens without the one, with the other', async () => {
+    await buildCache();
+    let s = await open();
+    await s.service.search({ query: 'harbour', limit: 3, wait: true });
+    expect(await status(s)).toBe('cache');
+    const gone = sourceIds[5]!;
+    const { source } = await s.service.getSource({ id: gone });
+    await s.service.deleteSource({ id: gone });
+    const text = 'Quokkafest reaches Norrvik\n\nThe quokkafest drew crowds to the harbour.';
+    const added = (await s.service.importText({ text, name: 'quokkafest.txt' })).added[0]!;
+    await closeAll(); // one log line names both
+
+    s = await open();
+    const found = await s.service.search({ query: 'quokkafest', limit: 5, wait: true });
+    expect(await status(s)).toBe('cache');
+    expect(found.hits.map((h) => h.sourceId)).toContain(added.id);
+    expect((await s.service.searchStatus({})).sources).toBe(sourceIds.length);
+    const byTitle = await s.service.search({ query: source.title, limit: 50, wait: true });
+    expect(byTitle.hits.map((h) => h.sourceId)).not.toContain(gone);
+  }, 90_000);
+
   it('a damaged log or a link in place of a cache file is not trusted: the index is rebuilt', async () => {
     await buildCache();
     let s = await open();

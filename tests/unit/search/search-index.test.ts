@@ -229,6 +229,13 @@ describe('incremental updates', () => {
   });
 });
 
+/** What the damaged-file test changes of an index file's JSON part. */
+interface FileJson {
+  sources: { ids: string; titles: string[]; languages: string[]; language: number[]; paragraphs: number[] };
+  annotations: { ids: string; sourceIds: string; status: number[]; offsets: number[] };
+  index: { keys: string; terms: string };
+}
+
 describe('persistence', () => {
   it('a loaded index gives identical results', () => {
     const index = SearchIndex.build(corpus());
@@ -269,5 +276,58 @@ describe('persistence', () => {
     expect(SearchIndex.load(unaligned, new MemoryTexts()).stats()).toEqual(
       SearchIndex.load(good, new MemoryTexts()).stats(),
     );
+  });
+
+  it('checks every column at load, though entries are made only when used: a cut or mixed-up column is refused', () => {
+    const good = SearchIndex.build(corpus()).serialize();
+    // the file's JSON part rewritten (its length in the header and the padding before the numbers follow)
+    const withJson = (change: (data: FileJson) => void): Buffer => {
+      const jsonEnd = 12 + good.readUInt32LE(8);
+      const data = JSON.parse(good.toString('utf8', 12, jsonEnd)) as FileJson;
+      change(data);
+      const json = Buffer.from(JSON.stringify(data));
+      const head = Buffer.alloc(12);
+      good.copy(head, 0, 0, 8);
+      head.writeUInt32LE(json.length, 8);
+      const pad = Buffer.alloc((4 - ((12 + json.length) % 4)) % 4);
+      return Buffer.concat([head, json, pad, good.subarray(jsonEnd + ((4 - (jsonEnd % 4)) % 4))]);
+    };
+    const lines = (joined: string) => joined.split('\n');
+    // unchanged, the rewrite loads and answers as the original
+    expect(
+      SearchIndex.load(
+        withJson(() => undefined),
+        new MemoryTexts(),
+      ).stats(),
+    ).toEqual(SearchIndex.load(good, new MemoryTexts()).stats());
+    // the first line in place of the second
+    const firstTwice = (joined: string) => {
+      const [first, , ...rest] = lines(joined);
+      return [first, first, ...rest].join('\n');
+    };
+    const damaged: Array<[string, (data: FileJson) => void]> = [
+      ['a title missing', (d) => d.sources.titles.pop()],
+      ['a paragraph bound too many', (d) => d.sources.paragraphs.push(3)],
+      ['a language out of range', (d) => (d.sources.language[0] = d.sources.languages.length)],
+      ['a repeated source id', (d) => (d.sources.ids = firstTwice(d.sources.ids))],
+      [
+        'an annotation source cut',
+        (d) => (d.annotations.sourceIds = lines(d.annotations.sourceIds).slice(1).join('\n')),
+      ],
+      ['a status out of range', (d) => (d.annotations.status[0] = 99)],
+      ['an offset missing', (d) => d.annotations.offsets.pop()],
+      ['a repeated annotation id', (d) => (d.annotations.ids = firstTwice(d.annotations.ids))],
+      [
+        'one source in two groups of annotations',
+        (d) => {
+          const s = lines(d.annotations.sourceIds);
+          d.annotations.sourceIds = [...s.slice(0, -2), 'src_other', s[0]].join('\n');
+        },
+      ],
+      ['a document key missing', (d) => (d.index.keys = lines(d.index.keys).slice(1).join('\n'))],
+      ['a term missing', (d) => (d.index.terms = lines(d.index.terms).slice(1).join('\n'))],
+    ];
+    for (const [what, change] of damaged)
+      expect(() => SearchIndex.load(withJson(change), new MemoryTexts()), what).toThrow(/could not be read/);
   });
 });
