@@ -20,7 +20,7 @@ import { annotationSchemas } from './annotations';
 import { briefSchemas } from './briefs';
 import { searchSchemas } from './search';
 import { doctorSchemas } from './doctor';
-import { teamSchemas } from './team';
+import { AutoSyncEvent, teamSchemas } from './team';
 import { interopSchemas, InteropImportSummary } from './interop';
 import { LookupInput } from './lookup';
 import { historySchemas } from './history';
@@ -168,6 +168,8 @@ export const ApiEvent = z.discriminatedUnion('type', [
   }),
   /** A native menu item the renderer acts on (e.g. "import", "undo"): one of MENU_COMMANDS. */
   z.object({ type: z.literal('menu'), command: MenuCommand }),
+  /** An automatic sync of a shared notebook ended (docs/team.md). */
+  AutoSyncEvent,
 ]);
 export type ApiEvent = z.infer<typeof ApiEvent>;
 

@@ -25,6 +25,17 @@ export const TeamStatus = z.object({
 });
 export type TeamStatus = z.infer<typeof TeamStatus>;
 
+/**
+ * An automatic sync (every few minutes, as the person's settings say) ended: what it did, or why it
+ * failed — `first` for the first failure since the last success, so the window tells once.
+ */
+export const AutoSyncEvent = z.object({
+  type: z.literal('auto-sync'),
+  result: SyncResult.optional(),
+  error: z.object({ message: z.string(), first: z.boolean() }).optional(),
+});
+export type AutoSyncEvent = z.infer<typeof AutoSyncEvent>;
+
 export const teamSchemas = {
   /** Puts the notebook under git (once) and, given a remote (a folder or an https address), pushes it there. */
   shareNotebook: { input: z.object({ remote: z.string().min(1).max(4096).optional() }).strict(), output: SyncResult },
