@@ -289,10 +289,11 @@ export function exportBriefCommand(format: BriefFormat): ExportBriefCommand {
  * Native menu items the renderer carries out, sent as `{type:'menu', command}`:
  * Edit › Undo/Redo and Find… (the command palette), Help › Keyboard Shortcuts,
  * File › Export Brief (acted on by the open brief editor), Edit › History… (the
- * History panel), File › Settings… (Preferences… on macOS), and `import`, which
- * opens the page's own file picker (where no native dialog exists).
+ * History panel), File › Settings… (Preferences… on macOS), File › Share
+ * notebook… and Open shared notebook… (the page's dialog asks where), and
+ * `import`, which opens the page's own file picker (where no native dialog exists).
  */
-export const MENU_COMMANDS = [
+const PLAIN_MENU_COMMANDS = [
   'undo',
   'redo',
   'search',
@@ -302,17 +303,11 @@ export const MENU_COMMANDS = [
   'next-pane',
   'previous-pane',
   'settings',
-  ...BRIEF_FORMATS.map(exportBriefCommand),
-] as readonly [
-  'undo',
-  'redo',
-  'search',
-  'shortcuts',
-  'import',
-  'history',
-  'next-pane',
-  'previous-pane',
-  'settings',
+  'share-notebook',
+  'open-shared-notebook',
+] as const;
+export const MENU_COMMANDS = [...PLAIN_MENU_COMMANDS, ...BRIEF_FORMATS.map(exportBriefCommand)] as readonly [
+  ...typeof PLAIN_MENU_COMMANDS,
   ...ExportBriefCommand[],
 ];
 export const MenuCommand = z.enum(MENU_COMMANDS);

@@ -41,6 +41,8 @@ export { inspectNotebookLock, removeNotebookLock, type LockState } from './store
 export { snapshotRoot } from './snapshots';
 /** git's merge driver works on files, not an open notebook: the CLI's `merge-driver` calls it directly. */
 export { runMergeDriver } from './team/merge-driver';
+/** Copying a shared notebook into a new folder (the desktop's File › Open shared notebook…) opens none yet. */
+export { cloneSharedNotebook } from './team/team-session';
 
 export interface NotebookSession {
   readonly dir: string;

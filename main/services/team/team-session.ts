@@ -8,6 +8,7 @@
 import os from 'node:os';
 import type { ApiEvent, DossierService } from '../../../shared/api';
 import { DossierError, toApiError } from '../../../shared/errors';
+import type { UserSettings } from '../../../shared/settings';
 import type { ServiceContext } from '../service-context';
 import { AutoSync, countSyncs, syncBeforeClose, type AutoSyncDeps, type CloseSyncOutcome } from './auto-sync';
 import type { GitCredentials } from './git-repo';
@@ -36,7 +37,10 @@ interface Deps {
 
 /** Who commits: the person's settings, else their account name. */
 async function author(ctx: ServiceContext) {
-  const s = await ctx.settings.get();
+  return authorOf(await ctx.settings.get());
+}
+
+function authorOf(s: UserSettings) {
   const name = s.authorName?.trim() || os.userInfo().username || 'Dossier';
   const email = s.authorEmail?.trim() || `${name.replace(/\s+/g, '.').toLowerCase()}@localhost`;
   return { name, email };
@@ -155,4 +159,17 @@ export async function teamTimers(deps: {
       return syncBeforeClose(auto, timeoutMs);
     },
   };
+}
+
+/**
+ * Copies the notebook a remote holds into `dir` (missing or empty), for the desktop's File › Open
+ * shared notebook…; git is loaded only now.
+ */
+export async function cloneSharedNotebook(
+  dir: string,
+  remote: string,
+  options: { credentials: GitCredentials; settings: UserSettings },
+): Promise<void> {
+  const { cloneNotebook } = await import('./sync');
+  await cloneNotebook(dir, remote, { author: authorOf(options.settings), credentials: options.credentials });
 }

@@ -64,6 +64,8 @@ const SETS: ValueSet[] = [
       'next-pane',
       'previous-pane',
       'settings',
+      'share-notebook',
+      'open-shared-notebook',
       ...enums.BRIEF_FORMATS.map((f) => `export-brief:${f}`),
     ],
     defined: enums.MENU_COMMANDS,
