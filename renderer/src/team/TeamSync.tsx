@@ -2,13 +2,15 @@
  * Team notebooks over git in the toolbar (docs/team.md): a Sync button that
  * says what it did, and — when a merge kept conflicts — a button opening the
  * Conflicts panel, each conflict's two values side by side with Take mine /
- * Take theirs. Shown only for a notebook that is shared.
+ * Take theirs. Shown only for a notebook that is shared. An automatic sync
+ * that failed is told here once per run of failures.
  */
 import { useRef, useState, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Conflict } from '../../../shared/team/conflicts';
 import { call } from '../api';
 import { useApiQuery } from '../api/queries';
+import { useApiEvent } from '../api/useApiEvent';
 import { useNotices } from '../ui/notices';
 import '../styles/team.css';
 
@@ -18,6 +20,11 @@ export function TeamSync({ disabled }: { disabled: boolean }) {
   const status = useApiQuery('getTeamStatus', {});
   const [syncing, setSyncing] = useState(false);
   const [panel, setPanel] = useState(false);
+  // An automatic sync ended: the status follows; a failure is told once per run of them (not every few minutes).
+  useApiEvent('auto-sync', (e) => {
+    void status.refetch();
+    if (e.error?.first) error(e.error.message, t('autoSync.failed'));
+  });
   if (!status.data?.shared) return null;
   const when = status.data.lastSyncAt
     ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(
