@@ -103,7 +103,7 @@ export function ShareDialog({ mode, onClose }: { mode: Mode; onClose(): void }) 
       <ReturnFocus />
       <form onSubmit={(e) => void submit(e)}>
         <h2 id={`${id}-title`}>{sharing ? t('share.title') : t('share.openTitle')}</h2>
-        <p id={`${id}-intro`} className="pane-hint">
+        <p id={`${id}-intro`} className="team-share-intro">
           {sharing ? t('share.intro') : t('share.openIntro')}
         </p>
         <fieldset className="team-share-where">
@@ -146,6 +146,7 @@ export function ShareDialog({ mode, onClose }: { mode: Mode; onClose(): void }) 
         {askAuthor && (
           <fieldset className="team-share-author">
             <legend>{t('share.author')}</legend>
+            <p className="team-share-hint team-share-note">{t('share.authorHint')}</p>
             <TextField
               label={t('share.authorName')}
               value={name || settings.authorName}
