@@ -164,7 +164,14 @@ export const RENDERER_METHODS: readonly RendererMethodName[] = API_METHODS.filte
  * `importGrants` imports them, `exportBriefWithDialog` asks main to show a
  * save dialog and write the brief there.
  */
-export const DESKTOP_METHODS = ['grantDroppedFiles', 'importGrants', 'exportBriefWithDialog'] as const;
+export const DESKTOP_METHODS = [
+  'grantDroppedFiles',
+  'importGrants',
+  'exportBriefWithDialog',
+  // File › Share notebook… and Open shared notebook…: main picks any folder, keeps a token in the keychain.
+  'shareNotebookWithDialog',
+  'openSharedNotebookWithDialog',
+] as const;
 export type DesktopMethodName = (typeof DESKTOP_METHODS)[number];
 
 export const API_CHANNEL_PREFIX = 'dossier:';

@@ -290,10 +290,11 @@ export function exportBriefCommand(format: BriefFormat): ExportBriefCommand {
  * Edit › Undo/Redo and Find… (the command palette), Help › Keyboard Shortcuts,
  * File › Export Brief (acted on by the open brief editor), Edit › History… (the
  * History panel), File › Settings… (Preferences… on macOS), File › Shared
- * Timeline… (a shared notebook's commits: the timeline panel), and `import`, which
- * opens the page's own file picker (where no native dialog exists).
+ * Timeline… (a shared notebook's commits: the timeline panel), File › Share
+ * notebook… and Open shared notebook… (the page's dialog asks where), and
+ * `import`, which opens the page's own file picker (where no native dialog exists).
  */
-export const MENU_COMMANDS = [
+const PLAIN_MENU_COMMANDS = [
   'undo',
   'redo',
   'search',
@@ -304,18 +305,11 @@ export const MENU_COMMANDS = [
   'previous-pane',
   'settings',
   'timeline',
-  ...BRIEF_FORMATS.map(exportBriefCommand),
-] as readonly [
-  'undo',
-  'redo',
-  'search',
-  'shortcuts',
-  'import',
-  'history',
-  'next-pane',
-  'previous-pane',
-  'settings',
-  'timeline',
+  'share-notebook',
+  'open-shared-notebook',
+] as const;
+export const MENU_COMMANDS = [...PLAIN_MENU_COMMANDS, ...BRIEF_FORMATS.map(exportBriefCommand)] as readonly [
+  ...typeof PLAIN_MENU_COMMANDS,
   ...ExportBriefCommand[],
 ];
 export const MenuCommand = z.enum(MENU_COMMANDS);

@@ -44,6 +44,7 @@ import {
   type ShellDialogs,
 } from './notebook-controller';
 import { RecentNotebooks } from './recent';
+import { desktopTeam } from './team-shell';
 import {
   createMainWindow,
   followSystemTheme,
@@ -456,8 +457,13 @@ async function startApp(): Promise<void> {
   recent = RecentNotebooks.inFolder(app.getPath('userData'));
   // The menu and the dialogs speak the person's language: their setting, else the system's; the menu follows a change.
   useSystemLanguages(() => [...app.getPreferredSystemLanguages(), app.getLocale()]);
-  settings = UserSettingsStore.for(userConfigDir({ userData: app.getPath('userData') }));
+  settings = UserSettingsStore.for(settingsDir);
   await settings.get();
+  const documents = path.join(app.getPath('documents'), APP_NAME);
+  const team = desktopTeam({
+    ...{ settingsDir, settings, window: liveWindow, translator, notebooksDir: documents, log },
+    openNotebook: (dir) => controller?.openRecent(dir) ?? Promise.resolve(false),
+  });
   settings.onChange(() => void refreshMenu());
   controller = new NotebookController({
     openSession: (dir, options) =>
@@ -465,13 +471,15 @@ async function startApp(): Promise<void> {
         ...options,
         snapshotRoot: snapshotRoot({ userData: app.getPath('userData') }),
         settingsDir,
-      }),
+        team: { credentials: team.credentials, autoSync: true },
+      }).then(team.watch),
     recent,
     dialogs,
-    defaultNotebookDir: path.join(app.getPath('documents'), APP_NAME, 'My Research.dossier'),
+    defaultNotebookDir: path.join(documents, 'My Research.dossier'),
     onChanged: onNotebookChanged,
     onRecentChanged: () => void refreshMenu(),
     translator,
+    beforeClose: team.beforeClose,
   });
   registerApiHandlers(ipcMain, {
     getSession: () => controller?.current ?? null,
@@ -480,6 +488,7 @@ async function startApp(): Promise<void> {
     grants,
     pickExportPath,
     translator,
+    team: team.options,
     onRefused: (channel, url) => console.warn(`Refused IPC ${channel} from ${url ?? 'an unknown frame'}`),
   });
   await refreshMenu();

@@ -28,6 +28,7 @@ import { DossierError, toApiError, type Result } from '../../shared/errors';
 import { exportFileName } from '../services/export-file';
 import { callApi } from '../services/session';
 import type { WindowGrants } from './grants';
+import { teamDesktopHandlers, withFolderNames, type TeamDesktopOptions } from './team-desktop';
 import { isTrustedSender, type FrameLike } from './security';
 
 /** The part of Electron's IpcMainInvokeEvent the handlers read. */
@@ -75,13 +76,15 @@ export interface ApiHandlerOptions {
    * resolves with the chosen path, or null when the person cancelled.
    */
   pickExportPath(defaultName: string, format: BriefFormat): Promise<string | null>;
+  /** File › Share notebook… and Open shared notebook… (their dialogs, the keychain); refused without. */
+  team?: TeamDesktopOptions;
 }
 
 export function channelFor(method: MethodName | DesktopMethodName): string {
   return API_CHANNEL_PREFIX + method;
 }
 
-type Handled = (
+export type Handled = (
   session: SessionLike,
   contents: WebContentsLike,
   input: unknown,
@@ -139,6 +142,7 @@ function parseDesktop<M extends DesktopMethodName>(name: M, input: unknown) {
  */
 function desktopHandlers(options: ApiHandlerOptions): Record<DesktopMethodName, Handled> {
   return {
+    ...teamDesktopHandlers(options.team),
     async grantDroppedFiles(_session, contents, input) {
       const { paths } = parseDesktop('grantDroppedFiles', input);
       if (!paths.every((p) => path.isAbsolute(p)))
@@ -158,11 +162,8 @@ function desktopHandlers(options: ApiHandlerOptions): Record<DesktopMethodName, 
       const target = await options.pickExportPath(exportFileName(title, BRIEF_FORMAT_INFO[format].extension), format);
       if (!target) return { ok: true, value: { saved: false } };
       const written = await callApi(session.service, 'exportBriefToFile', { briefId, format, path: target }, t);
-      if (!written.ok) {
-        // The person knows where they chose; the page hears the file's name only, as on success.
-        const message = written.error.message.split(path.resolve(target)).join(path.basename(target));
-        return { ok: false, error: { ...written.error, message } };
-      }
+      // The person knows where they chose; the page hears the file's name only, as on success.
+      if (!written.ok) return withFolderNames(written, target);
       return { ok: true, value: { saved: true, fileName: path.basename((written.value as { path: string }).path) } };
     },
   };

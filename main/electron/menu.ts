@@ -107,6 +107,10 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       keyed('open-notebook', { label: t('menu:openNotebook'), click: () => actions.openNotebook() }),
       { label: t('menu:openRecent'), submenu: recentItems },
       { type: 'separator' },
+      // Team notebooks over git: the page asks where (a folder or a web address); main does the rest.
+      { label: t('menu:shareNotebook'), click: () => actions.sendToRenderer('share-notebook') },
+      { label: t('menu:openSharedNotebook'), click: () => actions.sendToRenderer('open-shared-notebook') },
+      { type: 'separator' },
       ...importItems,
       {
         label: t('menu:exportBrief'),

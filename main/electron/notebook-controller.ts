@@ -27,6 +27,8 @@ export interface ControlledSession {
   close(): Promise<void>;
   /** The person's language (a notebook session has it). */
   translator?(): Translator;
+  /** The sync on close the person's settings ask for (a notebook session has it): bounded, never rejects. */
+  syncBeforeClose?(timeoutMs: number): Promise<string>;
 }
 
 export type OpenSession = (dir: string, options: { title?: string }) => Promise<ControlledSession>;
@@ -59,6 +61,8 @@ export interface ControllerOptions {
   onRecentChanged?(): void;
   /** The person's language, as their setting is now (English when not given). */
   translator?(): Translator;
+  /** Before a notebook closes (quitting, or opening another): the sync on close. Must not reject. */
+  beforeClose?(session: ControlledSession): Promise<void>;
 }
 
 /** Title for a new notebook folder: its name without the .dossier suffix. */
@@ -160,7 +164,9 @@ export class NotebookController {
   async close(): Promise<void> {
     const session = this.session;
     this.session = null;
-    if (session) await session.close();
+    if (!session) return;
+    await this.options.beforeClose?.(session);
+    await session.close();
   }
 
   private translator(): Translator {
@@ -213,6 +219,7 @@ export class NotebookController {
     }
     if (previous) {
       try {
+        await this.options.beforeClose?.(previous);
         await previous.close();
       } catch (err) {
         await this.options.dialogs.showError(

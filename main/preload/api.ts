@@ -11,7 +11,7 @@
  *
  * Only types come from electron here, so tests can pass a fake ipcRenderer.
  */
-import { API_CHANNEL_PREFIX, API_EVENT_CHANNEL, RENDERER_METHODS } from '../../shared/api-methods';
+import { API_CHANNEL_PREFIX, API_EVENT_CHANNEL, DESKTOP_METHODS, RENDERER_METHODS } from '../../shared/api-methods';
 import type { ApiEvent, DesktopDossierApi } from '../../shared/api';
 
 /** The part of Electron's ipcRenderer the preload uses. */
@@ -59,8 +59,11 @@ export function createDossierApi(ipc: IpcRendererLike, getPathForFile: (file: Fi
     const issued = [...answer.value.grants];
     return { ok: true, value: { grants: paths.map((p) => (p ? (issued.shift() ?? null) : null)) } };
   };
-  api.importGrants = (input?: unknown) => ipc.invoke(API_CHANNEL_PREFIX + 'importGrants', input ?? {});
-  api.exportBriefWithDialog = (input?: unknown) =>
-    ipc.invoke(API_CHANNEL_PREFIX + 'exportBriefWithDialog', input ?? {});
+  // The other desktop extras forward their input on their own channel, as the API methods do.
+  for (const name of DESKTOP_METHODS) {
+    if (name === 'grantDroppedFiles') continue;
+    const channel = API_CHANNEL_PREFIX + name;
+    api[name] = (input?: unknown) => ipc.invoke(channel, input ?? {});
+  }
   return Object.freeze(api) as DesktopDossierApi;
 }

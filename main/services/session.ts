@@ -28,7 +28,8 @@ import { UserSettingsStore } from './settings/user-settings';
 import { importWorker } from './import/extract-pool';
 import { teamMethods } from './team/team-methods';
 import { timelineMethods } from './team/timeline-methods';
-import { teamSessionMethods, type TeamSessionOptions } from './team/team-session';
+import { teamSessionMethods, teamTimers, type TeamSessionOptions } from './team/team-session';
+import type { CloseSyncOutcome } from './team/auto-sync';
 
 /** For a bundle's entry point: imports run in the worker the build wrote beside it (extract-pool.ts). */
 export { useWorkerBesideBundle } from './workers/entry';
@@ -41,6 +42,8 @@ export { inspectNotebookLock, removeNotebookLock, type LockState } from './store
 export { snapshotRoot } from './snapshots';
 /** git's merge driver works on files, not an open notebook: the CLI's `merge-driver` calls it directly. */
 export { runMergeDriver } from './team/merge-driver';
+/** Copying a shared notebook into a new folder (the desktop's File › Open shared notebook…) opens none yet. */
+export { cloneSharedNotebook } from './team/team-session';
 
 export interface NotebookSession {
   readonly dir: string;
@@ -50,6 +53,11 @@ export interface NotebookSession {
   /** A translator in the person's language, as their setting is now (for messages of the caller's own). */
   translator(): Translator;
   onEvent(listener: (event: ApiEvent) => void): () => void;
+  /**
+   * Before closing, in a host that syncs automatically (`team.autoSync`): the sync on close the
+   * person's settings ask for, at most `timeoutMs` long; never rejects (docs/team.md).
+   */
+  syncBeforeClose(timeoutMs: number): Promise<CloseSyncOutcome>;
   close(): Promise<void>;
 }
 
@@ -170,6 +178,7 @@ export async function openNotebookSession(dir: string, options: SessionOptions =
   let changedSinceSnapshot = true;
   let opened = await openStore(dir, options, emit, () => void (changedSinceSnapshot = true));
   const stopSettings = opened.ctx.settings.onChange((settings) => emit({ type: 'settings-changed', settings }));
+  let closed = false;
   /** While a restore closes the store and opens it again: reads (which are not queued) wait for it. */
   let reopening: Promise<void> | undefined;
 
@@ -241,7 +250,8 @@ export async function openNotebookSession(dir: string, options: SessionOptions =
       return value;
     } finally {
       try {
-        if (failed || !reopenIf || reopenIf(value as T)) {
+        // A session closed meanwhile (a sync on close that ran out of time) stays closed.
+        if (!closed && (failed || !reopenIf || reopenIf(value as T))) {
           await opened.close();
           opened = await openStore(dir, options, emit, () => void (changedSinceSnapshot = true));
           emit({ type: 'notebook-changed', reason: 'external', label });
@@ -294,6 +304,14 @@ export async function openNotebookSession(dir: string, options: SessionOptions =
     });
   }
 
+  const timers = await teamTimers({
+    dir: opened.store.dir,
+    service,
+    ctx: () => opened.ctx,
+    emit,
+    autoSync: options.team?.autoSync === true,
+  });
+
   return {
     dir: opened.store.dir,
     get store() {
@@ -305,7 +323,11 @@ export async function openNotebookSession(dir: string, options: SessionOptions =
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    syncBeforeClose: (timeoutMs) => timers.syncBeforeClose(timeoutMs),
     async close() {
+      // A sync the timer started ends first (its store would otherwise be reopened after the close).
+      await timers.stop();
+      closed = true;
       listeners.clear();
       stopSettings();
       // The opening snapshot is finished (not abandoned half written); writes still running are not waited for.

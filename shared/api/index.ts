@@ -20,7 +20,7 @@ import { annotationSchemas } from './annotations';
 import { briefSchemas } from './briefs';
 import { searchSchemas } from './search';
 import { doctorSchemas } from './doctor';
-import { teamSchemas } from './team';
+import { AutoSyncEvent, RemoteChoice, SyncResult, teamSchemas } from './team';
 import { interopSchemas, InteropImportSummary } from './interop';
 import { LookupInput } from './lookup';
 import { historySchemas } from './history';
@@ -168,6 +168,8 @@ export const ApiEvent = z.discriminatedUnion('type', [
   }),
   /** A native menu item the renderer acts on (e.g. "import", "undo"): one of MENU_COMMANDS. */
   z.object({ type: z.literal('menu'), command: MenuCommand }),
+  /** An automatic sync of a shared notebook ended (docs/team.md). */
+  AutoSyncEvent,
 ]);
 export type ApiEvent = z.infer<typeof ApiEvent>;
 
@@ -200,6 +202,16 @@ export const desktopSchemas = {
     /** `fileName` is the chosen file's name (for a notice), never its folder; absent when the person cancelled. */
     z.object({ saved: z.boolean(), fileName: z.string().optional() }),
   ),
+  shareNotebookWithDialog: method(
+    z.object({ remote: RemoteChoice }).strict(),
+    /** `remote` names the folder (not its path) or the web address; absent when the person cancelled. */
+    z.object({ shared: z.boolean(), remote: z.string().optional(), result: SyncResult.optional() }),
+  ),
+  openSharedNotebookWithDialog: method(
+    z.object({ remote: RemoteChoice }).strict(),
+    /** `name` is the new notebook folder's name; absent when the person cancelled. */
+    z.object({ opened: z.boolean(), name: z.string().optional() }),
+  ),
 } satisfies Record<DesktopMethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type DesktopOutput<M extends DesktopMethodName> = z.output<(typeof desktopSchemas)[M]['output']>;
@@ -218,6 +230,12 @@ export type DesktopExtras = {
     briefId: string;
     format: BriefFormat;
   }): Promise<Result<DesktopOutput<'exportBriefWithDialog'>>>;
+  /** File › Share notebook…: main asks for the folder itself (a web address comes with an optional token). */
+  shareNotebookWithDialog(input: { remote: RemoteChoice }): Promise<Result<DesktopOutput<'shareNotebookWithDialog'>>>;
+  /** File › Open shared notebook…: main asks for the remote's folder and where the copy goes, then opens it. */
+  openSharedNotebookWithDialog(input: {
+    remote: RemoteChoice;
+  }): Promise<Result<DesktopOutput<'openSharedNotebookWithDialog'>>>;
 };
 
 /** `window.dossier` in the desktop app. */

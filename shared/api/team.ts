@@ -63,6 +63,38 @@ export const TimelineState = z.discriminatedUnion('kind', [
 ]);
 export type TimelineState = z.infer<typeof TimelineState>;
 
+/**
+ * An automatic sync (every few minutes, as the person's settings say) ended: what it did, or why it
+ * failed — `first` for the first failure since the last success, so the window tells once.
+ */
+export const AutoSyncEvent = z.object({
+  type: z.literal('auto-sync'),
+  result: SyncResult.optional(),
+  error: z.object({ message: z.string(), first: z.boolean() }).optional(),
+});
+export type AutoSyncEvent = z.infer<typeof AutoSyncEvent>;
+
+/**
+ * Where the desktop app shares a notebook to, or copies one from: a folder main asks for with its own
+ * dialog (the page never names a path), or a web address (https) with an optional token main keeps in
+ * the system's keychain.
+ */
+export const RemoteChoice = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('folder') }).strict(),
+  z
+    .object({
+      kind: z.literal('web'),
+      url: z
+        .string()
+        .max(2048)
+        .regex(/^https:\/\/[^\s/]+/i),
+      username: z.string().trim().max(200).optional(),
+      token: z.string().trim().max(4096).optional(),
+    })
+    .strict(),
+]);
+export type RemoteChoice = z.infer<typeof RemoteChoice>;
+
 export const teamSchemas = {
   /** Puts the notebook under git (once) and, given a remote (a folder or an https address), pushes it there. */
   shareNotebook: { input: z.object({ remote: z.string().min(1).max(4096).optional() }).strict(), output: SyncResult },

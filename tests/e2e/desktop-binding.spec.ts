@@ -18,6 +18,7 @@
 import type { Page } from '@playwright/test';
 import { RENDERER_METHODS } from '../../shared/api-methods';
 import { expect, test } from './app-fixture';
+import { installBridgeApi, type BridgeInPage } from './steps';
 
 const sourceOptions = (page: Page) => page.getByRole('listbox', { name: 'Sources' }).getByRole('option');
 
@@ -27,42 +28,20 @@ interface Recorded {
 
 /** Installs the desktop-shaped binding before the app's scripts run. */
 async function installDesktopBinding(page: Page, options: { refuseGrants?: boolean } = {}): Promise<void> {
+  await installBridgeApi(page);
   await page.addInitScript(
     ({ methods, refuseGrants }) => {
       const recorded = { calls: [] as Array<{ method: string; input: unknown }> };
       (window as unknown as { __desktop: typeof recorded }).__desktop = recorded;
       const note = (method: string, input: unknown) => recorded.calls.push({ method, input });
-      const toBase64 = (bytes: Uint8Array) => btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join(''));
-      const post = async (method: string, input: unknown) => {
-        const body = JSON.stringify(input ?? {}, (_k, v: unknown) =>
-          v instanceof Uint8Array ? { $bytes: toBase64(v) } : v,
-        );
-        const res = await fetch(`/api/${method}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body,
-        });
-        return res.json() as Promise<{ ok: boolean; value?: unknown; error?: unknown }>;
-      };
-      const api: Record<string, unknown> = {};
+      const bridge = (window as unknown as { __bridge: BridgeInPage }).__bridge;
+      const post = bridge.post;
+      const api: Record<string, unknown> = { onEvent: bridge.api.onEvent };
       for (const method of methods)
         api[method] = (input: unknown) => {
           note(method, input);
           return post(method, input);
         };
-      // One event stream for every subscriber (a browser allows few connections per host).
-      const listeners = new Set<(event: unknown) => void>();
-      let stream: EventSource | null = null;
-      api.onEvent = (listener: (event: unknown) => void) => {
-        listeners.add(listener);
-        if (!stream) {
-          stream = new EventSource('/api/events');
-          stream.onmessage = (e: MessageEvent<string>) => {
-            for (const l of [...listeners]) l(JSON.parse(e.data));
-          };
-        }
-        return () => listeners.delete(listener);
-      };
       // Main's part, imitated: a grant per File "from disk" (a name starting "clip" has no path).
       const granted = new Map<string, File>();
       let next = 0;

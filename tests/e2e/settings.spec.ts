@@ -30,7 +30,7 @@ async function filesUnder(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
 }
 
-test('Settings: theme, reader size and width, exports and author — saved per user at once, kept after a reload', async ({
+test('Settings: theme, reader size and width, exports, author and sync — saved per user at once, kept after a reload', async ({
   page,
   app,
 }) => {
@@ -88,7 +88,11 @@ test('Settings: theme, reader size and width, exports and author — saved per u
   await dialog.getByRole('textbox', { name: 'Organisation' }).fill('Northfield Fact Desk');
   await dialog.getByRole('textbox', { name: 'Your name' }).fill('Hanne Lorentzen');
   await dialog.getByRole('textbox', { name: 'Your e-mail' }).fill('hanne@example.org');
+  await dialog.getByRole('spinbutton', { name: 'Sync every (minutes)' }).fill('15');
+  await dialog.getByRole('checkbox', { name: 'Sync when the notebook is closed' }).check();
   await page.screenshot({ path: path.join(shots, 'settings-dark.png') });
+  await dialog.getByRole('checkbox', { name: 'Sync when the notebook is closed' }).scrollIntoViewIfNeeded();
+  await dialog.screenshot({ path: path.join(shots, 'settings-sync-dark.png') });
 
   // Escape closes it and the focus goes back to the button that opened it.
   await page.keyboard.press('Escape');
@@ -106,6 +110,7 @@ test('Settings: theme, reader size and width, exports and author — saved per u
       organisation: 'Northfield Fact Desk',
       authorName: 'Hanne Lorentzen',
       authorEmail: 'hanne@example.org',
+      sync: { everyMinutes: 15, onClose: true },
     });
   // … and nowhere in the notebook.
   for (const file of await filesUnder(app.notebookDir)) {
@@ -127,6 +132,8 @@ test('Settings: theme, reader size and width, exports and author — saved per u
   await expect(dialog.getByRole('slider', { name: 'Font size' })).toHaveValue('26');
   await expect(dialog.getByRole('textbox', { name: 'Organisation' })).toHaveValue('Northfield Fact Desk');
   await expect(dialog.getByRole('textbox', { name: 'Your e-mail' })).toHaveValue('hanne@example.org');
+  await expect(dialog.getByRole('spinbutton', { name: 'Sync every (minutes)' })).toHaveValue('15');
+  await expect(dialog.getByRole('checkbox', { name: 'Sync when the notebook is closed' })).toBeChecked();
 
   // 'System' follows the system's theme, both ways.
   await dialog.getByRole('radio', { name: 'System' }).click();

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { RENDERER_METHODS } from '../../shared/api-methods';
 import { fromWire, toWire } from '../../shared/wire';
 import { expect, type AppServer } from './app-fixture';
 
@@ -200,4 +201,56 @@ export async function downloadExport(page: Page, label: string, dir: string): Pr
   const file = path.join(dir, download.suggestedFilename());
   await download.saveAs(file);
   return { file, name: download.suggestedFilename() };
+}
+
+/** What installBridgeApi puts on `window.__bridge`. */
+export interface BridgeInPage {
+  /** One function per renderer-facing method over the bridge (a Result back), and `onEvent`. */
+  api: Record<string, unknown>;
+  post(method: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: unknown }>;
+  /** Plays an event main would send (a menu command, say) to every subscriber. */
+  emit(event: unknown): void;
+}
+
+/**
+ * Before the app's scripts run: `window.__bridge` (BridgeInPage), from which a spec builds a
+ * desktop-shaped `window.dossier` in a later init script. Bytes travel as `{ $bytes: base64 }`.
+ */
+export async function installBridgeApi(page: Page): Promise<void> {
+  await page.addInitScript(
+    (methods) => {
+      const toBase64 = (bytes: Uint8Array) => btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join(''));
+      const post = async (method: string, input: unknown) => {
+        const body = JSON.stringify(input ?? {}, (_k, v: unknown) =>
+          v instanceof Uint8Array ? { $bytes: toBase64(v) } : v,
+        );
+        const res = await fetch(`/api/${method}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body,
+        });
+        return res.json() as Promise<{ ok: boolean; value?: unknown; error?: unknown }>;
+      };
+      const api: Record<string, unknown> = {};
+      for (const method of methods) api[method] = (input: unknown) => post(method, input);
+      // One event stream for every subscriber (a browser allows few connections per host).
+      const listeners = new Set<(event: unknown) => void>();
+      let stream: EventSource | null = null;
+      api.onEvent = (listener: (event: unknown) => void) => {
+        listeners.add(listener);
+        if (!stream) {
+          stream = new EventSource('/api/events');
+          stream.onmessage = (e: MessageEvent<string>) => {
+            for (const l of [...listeners]) l(JSON.parse(e.data));
+          };
+        }
+        return () => listeners.delete(listener);
+      };
+      const emit = (event: unknown) => {
+        for (const l of [...listeners]) l(event);
+      };
+      (window as unknown as { __bridge: unknown }).__bridge = { api, post, emit };
+    },
+    [...RENDERER_METHODS],
+  );
 }

@@ -25,6 +25,7 @@ import {
   readText,
   remoteUrl,
   resolve,
+  safeAddress,
   setRemote,
   treeFiles,
   writeFilesTree,
@@ -135,6 +136,43 @@ export async function shareNotebook(
   await ensureLocalRemote(remote);
   await setRemote(dir, remote);
   return syncNotebook(dir, [], options);
+}
+
+/**
+ * Makes `dir` a copy of the notebook a remote holds (File › Open shared notebook…): `dir` must be
+ * missing or empty; the team's branch is fetched and checked out there. A failure leaves no folder
+ * behind that was not there before (an empty one stays empty).
+ */
+export async function cloneNotebook(dir: string, remote: string, options: TeamOptions): Promise<SyncResult> {
+  const existed = await fs.promises.readdir(dir).then(
+    (entries) => {
+      if (entries.length) throw DossierError.of('invalid-input', 'team.cloneIntoNonEmpty', { dir });
+      return true;
+    },
+    (err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return false;
+      throw err;
+    },
+  );
+  try {
+    await fs.promises.mkdir(dir, { recursive: true });
+    await git.init({ fs, dir, defaultBranch: BRANCH });
+    await setRemote(dir, remote);
+    const theirs = await fetchRemote({ dir, credentials: options.credentials }, remote);
+    if (!theirs) throw DossierError.of('not-found', 'team.remoteHoldsNoNotebook', { where: safeAddress(remote) });
+    await checkout(dir, theirs, async () => undefined);
+    if (!(await fs.promises.stat(path.join(dir, 'notebook.json')).catch(() => undefined)))
+      throw DossierError.of('not-found', 'team.remoteHoldsNoNotebook', { where: safeAddress(remote) });
+    if (options.mergeDriver) await registerMergeDriver(dir, options.mergeDriver);
+    await fs.promises.writeFile(path.join(dir, '.git', SYNC_STATE), JSON.stringify({ at: new Date().toISOString() }));
+    return { state: 'pulled', commit: theirs, conflicts: [], changedFiles: true };
+  } catch (err) {
+    if (existed) {
+      for (const entry of await fs.promises.readdir(dir))
+        await fs.promises.rm(path.join(dir, entry), { recursive: true, force: true });
+    } else await fs.promises.rm(dir, { recursive: true, force: true });
+    throw err;
+  }
 }
 
 /** A notebook with nothing in it yet (no source, actor, tag, brief or relation): it may join a team's. */

@@ -6,9 +6,11 @@
  * (isomorphic-git) is loaded on the first share or sync, not with every session.
  */
 import os from 'node:os';
-import type { DossierService } from '../../../shared/api';
-import { DossierError } from '../../../shared/errors';
+import type { ApiEvent, DossierService } from '../../../shared/api';
+import { DossierError, toApiError } from '../../../shared/errors';
+import type { UserSettings } from '../../../shared/settings';
 import type { ServiceContext } from '../service-context';
+import { AutoSync, countSyncs, syncBeforeClose, type AutoSyncDeps, type CloseSyncOutcome } from './auto-sync';
 import type { GitCredentials } from './git-repo';
 import type { SyncResult, TeamOptions } from './sync';
 import { foldPendingConflicts } from './team-methods';
@@ -20,6 +22,11 @@ export interface TeamSessionOptions {
   mergeDriver?: string;
   /** For tests: called at each step of a sync. */
   onStep?: TeamOptions['onStep'];
+  /**
+   * Sync automatically as the person's settings say (`sync.everyMinutes`, `sync.onClose`): the desktop
+   * app asks for it; the CLI, whose commands are over in moments, does not.
+   */
+  autoSync?: boolean;
 }
 
 interface Deps {
@@ -30,7 +37,10 @@ interface Deps {
 
 /** Who commits: the person's settings, else their account name. */
 async function author(ctx: ServiceContext) {
-  const s = await ctx.settings.get();
+  return authorOf(await ctx.settings.get());
+}
+
+function authorOf(s: UserSettings) {
   const name = s.authorName?.trim() || os.userInfo().username || 'Dossier';
   const email = s.authorEmail?.trim() || `${name.replace(/\s+/g, '.').toLowerCase()}@localhost`;
   return { name, email };
@@ -98,4 +108,68 @@ export function teamSessionMethods(deps: Deps): Pick<DossierService, 'shareNoteb
       );
     },
   };
+}
+
+/** The automatic syncs of one session: the timer, and the sync on close its host asks for. */
+export interface TeamTimers {
+  /** Stops the timer; resolves once a sync it started has ended. */
+  stop(): Promise<void>;
+  /** Syncs when the settings ask for it on close and the notebook has a remote; bounded, never rejects. */
+  syncBeforeClose(timeoutMs: number): Promise<CloseSyncOutcome>;
+}
+
+/** Starts the timer (when `autoSync` and the notebook is writable) over the session's queued service. */
+export async function teamTimers(deps: {
+  dir: string;
+  service: DossierService;
+  ctx: () => ServiceContext;
+  emit(event: ApiEvent): void;
+  autoSync: boolean;
+}): Promise<TeamTimers> {
+  const busy = countSyncs(deps.service);
+  const auto: AutoSyncDeps = {
+    settings: {
+      get: () => deps.ctx().settings.get(),
+      onChange: (listener) => deps.ctx().settings.onChange(listener),
+    },
+    async hasRemote() {
+      if (deps.ctx().store.readOnly) return false;
+      const { isRepo, remoteUrl } = await import('./git-repo');
+      return (await isRepo(deps.dir)) && Boolean(await remoteUrl(deps.dir));
+    },
+    sync: () => deps.service.syncNotebook({}),
+    busy,
+    report(outcome) {
+      deps.emit(
+        outcome.ok
+          ? { type: 'auto-sync', result: outcome.result }
+          : {
+              type: 'auto-sync',
+              error: { message: toApiError(outcome.error, deps.ctx().translator()).message, first: outcome.first },
+            },
+      );
+    },
+  };
+  const timer = deps.autoSync && !deps.ctx().store.readOnly ? await AutoSync.start(auto) : undefined;
+  return {
+    stop: async () => timer?.stop(),
+    async syncBeforeClose(timeoutMs) {
+      if (!deps.autoSync) return 'off';
+      await timer?.stop();
+      return syncBeforeClose(auto, timeoutMs);
+    },
+  };
+}
+
+/**
+ * Copies the notebook a remote holds into `dir` (missing or empty), for the desktop's File › Open
+ * shared notebook…; git is loaded only now.
+ */
+export async function cloneSharedNotebook(
+  dir: string,
+  remote: string,
+  options: { credentials: GitCredentials; settings: UserSettings },
+): Promise<void> {
+  const { cloneNotebook } = await import('./sync');
+  await cloneNotebook(dir, remote, { author: authorOf(options.settings), credentials: options.credentials });
 }

@@ -8,6 +8,7 @@ import type { ImportProgressState } from '../import/useImport';
 import { useNavigation } from '../ui/navigation';
 import { EXTRA_VIEWS } from './views';
 import { TeamSync } from '../team/TeamSync';
+import { ShareDialogs } from '../team/ShareDialog';
 
 /** Tabs for the views: Sources, then whatever areas registered in views.tsx. */
 function ViewTabs() {
@@ -65,6 +66,7 @@ export function Toolbar({ info, busy, progress, onImport, onHistory, onSettings 
       </div>
       <div className="toolbar-actions">
         <TeamSync disabled={!info || info.readOnly} />
+        <ShareDialogs />
         <button
           type="button"
           className="button"

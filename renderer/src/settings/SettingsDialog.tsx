@@ -2,8 +2,9 @@
  * File › Settings… (Preferences… on macOS; Ctrl+, / ⌘, and the toolbar):
  * language, theme, the reader's font size and line width (the reader behind
  * the dialog and the preview in it follow as the sliders move), the
- * organisation exports name, and who the person is in a shared notebook's
- * history. Every change is saved at once through
+ * organisation exports name, who the person is in a shared notebook's
+ * history, and how shared notebooks sync by themselves (every N minutes, on
+ * close). Every change is saved at once through
  * `updateSettings` (per user, never in the notebook): there is no Save button.
  *
  * A native modal <dialog>: labelled by its heading, the rest of the page inert
@@ -14,7 +15,13 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGE_CHOICES, THEMES, UI_LANGUAGE_NAME, type LanguageChoice, type Theme } from '../../../shared/enums';
 import { pickLanguage } from '../../../shared/i18n';
-import { READER_FONT_SIZE, READER_LINE_WIDTH, type SettingsPatch } from '../../../shared/settings';
+import {
+  READER_FONT_SIZE,
+  READER_LINE_WIDTH,
+  SyncSettings,
+  type SettingsPatch,
+  type UserSettings,
+} from '../../../shared/settings';
 import { useOpenCommand } from '../help/useOpenCommand';
 import { useNotices } from '../ui/notices';
 import { PLATFORM } from '../ui/platform';
@@ -146,6 +153,18 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
           autoComplete="email"
           onChange={(authorEmail) => save({ authorEmail })}
         />
+        <SyncEvery
+          settings={settings}
+          onChange={(everyMinutes) => save({ sync: { ...settings.sync, everyMinutes } })}
+        />
+        <label className="settings-check">
+          <input
+            type="checkbox"
+            checked={settings.sync.onClose}
+            onChange={(e) => save({ sync: { ...settings.sync, onClose: e.target.checked } })}
+          />
+          {t('syncOnClose')}
+        </label>
       </Section>
 
       <footer className="settings-foot">
@@ -257,6 +276,35 @@ function TextSetting({
           onChange={(e) => {
             setDraft(e.target.value);
             onChange(e.target.value);
+          }}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** Minutes between automatic syncs: saved once the field holds a whole number in range (0: only when asked). */
+function SyncEvery({ settings, onChange }: { settings: UserSettings; onChange(minutes: number): void }) {
+  const { t } = useTranslation('settings');
+  const [draft, setDraft] = useState<string | null>(null);
+  return (
+    <Field label={t('syncEvery')} hint={t('syncEveryHint')}>
+      {(id) => (
+        <input
+          id={id}
+          className="settings-number"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={24 * 60}
+          step={1}
+          value={draft ?? String(settings.sync.everyMinutes)}
+          aria-describedby={`${id}-hint`}
+          onBlur={() => setDraft(null)}
+          onChange={(e) => {
+            setDraft(e.target.value);
+            const minutes = SyncSettings.shape.everyMinutes.safeParse(e.target.valueAsNumber);
+            if (minutes.success && e.target.value !== '') onChange(minutes.data);
           }}
         />
       )}

@@ -3,7 +3,8 @@
  * says what it did, a Timeline button (also File › Shared Timeline…) opening
  * the shared timeline, and — when a merge kept conflicts — a button opening the
  * Conflicts panel, each conflict's two values side by side with Take mine /
- * Take theirs. Shown only for a notebook that is shared.
+ * Take theirs. Shown only for a notebook that is shared. An automatic sync
+ * that failed is told here once per run of failures.
  */
 import { useRef, useState, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +22,11 @@ export function TeamSync({ disabled }: { disabled: boolean }) {
   const status = useApiQuery('getTeamStatus', {});
   const [syncing, setSyncing] = useState(false);
   const [panel, setPanel] = useState(false);
+  // An automatic sync ended: the status follows; a failure is told once per run of them (not every few minutes).
+  useApiEvent('auto-sync', (e) => {
+    void status.refetch();
+    if (e.error?.first) error(e.error.message, t('autoSync.failed'));
+  });
   const [timeline, setTimeline] = useState(false);
   useApiEvent('menu', (e) => {
     if (e.command === 'timeline') setTimeline(true);

@@ -225,3 +225,41 @@ describe('helpers', () => {
     expect(withNotebookSuffix('/x/Research.DOSSIER')).toBe('/x/Research.DOSSIER');
   });
 });
+
+describe('NotebookController and the sync on close', () => {
+  it('runs beforeClose on the notebook that closes, before it closes: opening another, and closing', async () => {
+    const root = await workspace();
+    const dialogs = new ScriptedDialogs();
+    const seen: string[] = [];
+    const controller = new NotebookController({
+      openSession: async (dir, options) => {
+        const s = await openNotebookSession(dir, options);
+        const close = s.close.bind(s);
+        return Object.assign(s, {
+          close: async () => {
+            seen.push(`close ${path.basename(dir)}`);
+            await close();
+          },
+        });
+      },
+      recent: RecentNotebooks.inFolder(path.join(root, 'userData')),
+      dialogs,
+      defaultNotebookDir: path.join(root, 'First.dossier'),
+      onChanged: () => undefined,
+      beforeClose: async (session) => {
+        seen.push(`sync ${path.basename(session.dir)}`);
+        // The session is still open while its sync runs.
+        await expect(session.service.getNotebook({})).resolves.toMatchObject({
+          title: path.basename(session.dir, '.dossier'),
+        });
+      },
+    });
+    cleanups.push(() => controller.close());
+    expect(await controller.start()).toBe(true);
+    dialogs.newPaths.push(path.join(root, 'Second'));
+    expect(await controller.newWithDialog()).toBe(true);
+    await controller.close();
+    expect(seen).toEqual(['sync First.dossier', 'close First.dossier', 'sync Second.dossier', 'close Second.dossier']);
+    expect(dialogs.errors).toEqual([]);
+  });
+});

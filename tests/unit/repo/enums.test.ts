@@ -65,6 +65,8 @@ const SETS: ValueSet[] = [
       'previous-pane',
       'settings',
       'timeline',
+      'share-notebook',
+      'open-shared-notebook',
       ...enums.BRIEF_FORMATS.map((f) => `export-brief:${f}`),
     ],
     defined: enums.MENU_COMMANDS,
