@@ -73,16 +73,14 @@ export interface SessionOptions extends OpenOptions {
    */
   settingsDir?: string;
   /**
-   * Start the import worker a few seconds after opening, so the session's first import does not wait for
-   * it (default true; the CLI, whose commands are over in moments, passes false).
+   * Start the import worker as the notebook opens, so the session's first import does not wait for it
+   * (default true; the CLI, whose commands are over in moments, passes false). It loads only what a text
+   * import needs (the web-page, PDF and Word readers load with their first file), on its own thread.
    */
   prepareImports?: boolean;
   /** Sharing through git: where tokens come from, and the merge driver command `dossier share` registers. */
   team?: TeamSessionOptions;
 }
-
-/** How long after opening the import worker is started (the notebook's first paint comes first). */
-const PREPARE_IMPORTS_AFTER_MS = 3000;
 
 /** A snapshot on opening at most this often (per notebook). */
 const OPEN_SNAPSHOT_EVERY_MS = 6 * 3600 * 1000;
@@ -130,10 +128,7 @@ async function openStore(
   // The near-duplicate signatures of existing sources are brought up to date off the event loop, before an import needs them.
   const nearDuplicates = nearDuplicateIndex(store);
   nearDuplicates.warm();
-  const preparing =
-    prepareImports && !store.readOnly
-      ? setTimeout(() => importWorker().warm(), PREPARE_IMPORTS_AFTER_MS).unref()
-      : undefined;
+  if (prepareImports && !store.readOnly) importWorker().warm();
   // Each area contributes its slice of the API; together they must cover every method.
   const methods = {
     ...notebookMethods(ctx),
@@ -156,7 +151,6 @@ async function openStore(
     async close() {
       await ctx.history.idle();
       await search.close();
-      clearTimeout(preparing);
       await nearDuplicates.close();
       await store.close();
     },

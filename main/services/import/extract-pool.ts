@@ -46,7 +46,7 @@ export interface ExtractLimits {
 /** Runs extractions one at a time in a worker thread, with limits. */
 export class ExtractPool {
   private worker: Worker | null = null;
-  /** Resolves when a worker has loaded its readers: the wall clock measures reading, not the worker's start. */
+  /** Resolves when a worker has loaded what every import needs: the wall clock measures reading, not the worker's start. */
   private readonly online = new WeakMap<Worker, Promise<void>>();
   private nextId = 1;
   private queue: Promise<unknown> = Promise.resolve();

@@ -13,7 +13,8 @@ import { extractDocument, ImportRejection } from './extract';
 import type { WorkerReply, WorkerRequest } from './extract-pool';
 import { signaturesOfSourceFiles } from './source-signature';
 
-// The readers are loaded: from now on the pool's wall clock measures reading only.
+// What every import needs is loaded (the web-page, PDF and Word readers load with their first file):
+// from now on the pool's wall clock runs.
 parentPort?.postMessage({ ready: true } satisfies WorkerReply);
 
 // Imported anywhere but in a worker thread (a bundle check loading every module), it does nothing.

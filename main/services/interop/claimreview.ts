@@ -10,8 +10,8 @@ import type { ClaimReview, Organization, Person, WithContext } from 'schema-dts'
 import { DossierError } from '../../../shared/errors';
 import type { Actor, Annotation, FactCheckSettings, SourceMeta } from '../../../shared/model';
 import { factCheckOf } from '../annotations/fact-check';
-import { selectSources } from './references';
 import type { InteropExporter } from './registry';
+import { selectSources } from './select-sources';
 
 /** Why a claim is not in the export. */
 export const OMITTED_REASON = 'claims whose status has no rating (not a verdict)';

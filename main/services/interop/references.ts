@@ -11,22 +11,13 @@ import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import { format as formatName } from '@citation-js/name';
-import type { SourceMeta } from '../../../shared/model';
 import { cslItem } from '../briefs/csl-item';
-import type { ServiceContext } from '../service-context';
 import type { InteropExporter, InteropExportResult } from './registry';
+import { selectSources } from './select-sources';
 
 // BibTeX keys are the sources' ids: stable across exports and unique in the notebook, so a
 // LaTeX document's \cite{src_…} keeps working when the file is exported again.
 plugins.config.get('@bibtex').format.useIdAsLabel = true;
-
-/** The sources to export, in the notebook's order: those named (the API has checked they exist), or all. */
-export function selectSources(ctx: ServiceContext, sourceIds: readonly string[] | undefined): SourceMeta[] {
-  const all = ctx.store.manifest.sources;
-  if (!sourceIds) return all;
-  const wanted = new Set(sourceIds);
-  return all.filter((s) => wanted.has(s.id));
-}
 
 function result(text: string, items: number): InteropExportResult {
   return { bytes: new TextEncoder().encode(text), items };

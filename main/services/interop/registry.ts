@@ -2,14 +2,15 @@
  * The exchange-format readers and writers (docs/interop.md): one exporter per
  * format of INTEROP_FORMATS, one importer per format that imports. The API
  * (`interop-methods.ts`), the import of files (`notebook-methods.ts`) and so
- * the CLI and the File menus all go through these two maps.
+ * the CLI and the File menus all go through these two maps. The reference
+ * formats load citation.js (and the HTTP client it brings) only when one is
+ * written: a command that writes none, `dossier sources` say, never waits for it.
  */
 import type { ExportOmitted, InteropImportSummary } from '../../../shared/api';
 import type { InteropFormat } from '../../../shared/enums';
 import type { ServiceContext, Transaction } from '../service-context';
 import { exportClaimReview } from './claimreview';
 import { exportQdc, exportQdpx, qdcImporter, qdpxImporter } from './qda';
-import { exportBibtex, exportCslJson, exportRis } from './references';
 import { w3cExporter, w3cImporter } from './w3c';
 
 export interface InteropExportInput {
@@ -38,13 +39,15 @@ export interface InteropImporter {
   run(ctx: ServiceContext, tx: Transaction, bytes: Uint8Array, fileName: string): Promise<InteropImportSummary>;
 }
 
+const references = () => import('./references');
+
 export const EXPORTERS: Partial<Record<InteropFormat, InteropExporter>> = {
   w3c: w3cExporter,
   qdpx: exportQdpx,
   qdc: exportQdc,
-  csl: exportCslJson,
-  bibtex: exportBibtex,
-  ris: exportRis,
+  csl: async (ctx, input) => (await references()).exportCslJson(ctx, input),
+  bibtex: async (ctx, input) => (await references()).exportBibtex(ctx, input),
+  ris: async (ctx, input) => (await references()).exportRis(ctx, input),
   claimreview: exportClaimReview,
 };
 

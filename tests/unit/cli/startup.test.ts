@@ -27,6 +27,10 @@ async function scratch(): Promise<string> {
 
 /** Packages a listing command has no use for, each slow to load (actor detection, importers, exporters). */
 const HEAVY = [
+  '@citation-js/core',
+  '@citation-js/plugin-bibtex',
+  '@citation-js/plugin-ris',
+  'saxes',
   'jsdom',
   'pdfjs-dist',
   'docx',
@@ -94,6 +98,21 @@ describe('the built CLI loads only what a command needs', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.packages).toContain('compromise');
+  });
+
+  it('an export to BibTeX loads citation.js, and one to REFI-QDA the XML writer', async () => {
+    const dir = await scratch();
+    const nb = path.join(dir, 'nb.dossier');
+    await writeSyntheticNotebook(nb, 3, 1);
+    for (const [format, pkg] of [
+      ['bibtex', '@citation-js/core'],
+      ['qdc', 'saxes'],
+    ] as const) {
+      const r = await packagesLoadedBy(['--notebook', nb, 'export', format, '--out', path.join(dir, `out.${format}`)]);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(r.packages).toContain(pkg);
+    }
   });
 });
 

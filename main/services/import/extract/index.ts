@@ -8,6 +8,11 @@
  *   PDF                    → pdf.ts (pdfjs-dist)
  *   Word document          → docx.ts (mammoth, zip-bomb guard)
  *
+ * Each reader is loaded the first time a file of its kind arrives (jsdom,
+ * pdf.js and mammoth take far longer to load than a text file takes to
+ * read), so the import worker starts in moments and a text import never
+ * waits for the web-page or PDF code.
+ *
  * Which extensions make which format: IMPORT_FORMAT_INFO in shared/enums.ts.
  *
  * then boilerplate.ts classifies the blocks for every format alike.
@@ -19,10 +24,7 @@ import { joinParagraphs, normalizeText, splitParagraphs, titleFromText } from '.
 import { classifyBlocks, type Block, type Classified } from './boilerplate';
 import { parseDate } from './dates';
 import { decodeText } from './decode';
-import { docxBlocks } from './docx';
-import { htmlBlocks } from './html';
 import { detectLanguage } from './language';
-import { pdfBlocks } from './pdf';
 import { chooseOutlet, normaliseOutlet, outletFromByline, outletFromDomain, type OutletSignal } from './outlet';
 import { markdownBlocks, textBlocks } from './plain';
 import { isMenuLine, readsLikePhrase, ruleReason } from './boilerplate-rules';
@@ -157,6 +159,7 @@ async function extractBlocks(input: ImportInput, options: ExtractOptions): Promi
       throw ImportRejection.of('import.fileReallyWebPage', { ext, value: kind === 'pdf' ? 'PDF' : 'zip archive' });
     const html = input.html ?? decodeText(input.bytes).text;
     if (!html.trim()) throw ImportRejection.of('import.emptyPageText');
+    const { htmlBlocks } = await import('./html');
     const r = await guarded(() => htmlBlocks(html), 'web page');
     const outlet = r.meta.outlet ?? r.readability.siteName;
     const rawTitle =
@@ -192,6 +195,7 @@ async function extractBlocks(input: ImportInput, options: ExtractOptions): Promi
   }
   if (format === 'pdf' || (kind === 'pdf' && format !== 'docx')) {
     if (kind !== 'pdf') throw ImportRejection.of('import.validPdfFilePdf');
+    const { pdfBlocks } = await import('./pdf');
     const r = await withTimeout(
       guarded(() => pdfBlocks(input.bytes), 'PDF'),
       timeoutMs,
@@ -201,6 +205,7 @@ async function extractBlocks(input: ImportInput, options: ExtractOptions): Promi
   }
   if (format === 'docx' || (kind === 'zip' && ext !== '' && format !== 'txt' && format !== 'md')) {
     if (kind !== 'zip') throw ImportRejection.of('import.wordDocumentDocxFiles');
+    const { docxBlocks } = await import('./docx');
     const r = await withTimeout(
       guarded(() => docxBlocks(input.bytes), 'Word document'),
       timeoutMs,

@@ -1,24 +1,25 @@
 /**
  * REFI-QDA (QualCoder, NVivo, ATLAS.ti, MAXQDA): the .qdpx project and the
  * .qdc codebook, each an exporter and an importer for the interop registry.
+ * The XML reader and writer (saxes) load when a file is read or written, not
+ * with every session: recognising a file needs only its first and last bytes.
  */
 import type { InteropImportSummary } from '../../../../shared/api';
 import { DossierError } from '../../../../shared/errors';
 import type { ServiceContext } from '../../service-context';
 import type { InteropExporter, InteropImporter } from '../registry';
-import { applyPlan } from './apply';
-import { buildCodebook, buildProject } from './export';
-import { readCodebook, readProject } from './read';
 import { isZip } from './zip';
 
 /** The project: items are its selections (annotations). */
 export const exportQdpx: InteropExporter = async (ctx, input) => {
+  const { buildProject } = await import('./export');
   const { bytes, selections } = await buildProject(ctx.store, input.sourceIds);
   return { bytes: new Uint8Array(bytes), items: selections };
 };
 
 /** The codebook (the whole notebook's tags; there are no sources to choose): items are its tags. */
 export const exportQdc: InteropExporter = async (ctx) => {
+  const { buildCodebook } = await import('./export');
   const { xml, codes } = buildCodebook(ctx.store.manifest);
   return { bytes: new TextEncoder().encode(xml), items: codes };
 };
@@ -54,6 +55,7 @@ export const qdpxImporter: InteropImporter = {
   },
   async run(ctx, tx, bytes, fileName): Promise<InteropImportSummary> {
     ensureWritable(ctx);
+    const [{ readProject }, { applyPlan }] = await Promise.all([import('./read'), import('./apply')]);
     const plan = readProject(bytes, fileName, ctx.translator());
     return { file: fileName, format: 'qdpx', ...(await applyPlan(ctx, tx, plan, fileName)) };
   },
@@ -73,6 +75,7 @@ export const qdcImporter: InteropImporter = {
   },
   async run(ctx, tx, bytes, fileName): Promise<InteropImportSummary> {
     ensureWritable(ctx);
+    const [{ readCodebook }, { applyPlan }] = await Promise.all([import('./read'), import('./apply')]);
     const plan = readCodebook(bytes, fileName);
     return { file: fileName, format: 'qdc', ...(await applyPlan(ctx, tx, plan, fileName)) };
   },

@@ -4,7 +4,8 @@
  * inflating stops as soon as an entry or the whole archive passes its limit
  * or its compression ratio (a zip bomb).
  */
-import { Unzip, UnzipInflate, zipSync, type Zippable } from 'fflate';
+// The browser build, as snapshots use: one copy of fflate per process (the async, worker-based functions are not used).
+import { Unzip, UnzipInflate, zipSync, type Zippable } from 'fflate/browser';
 import { DossierError } from '../../../../shared/errors';
 
 export interface ZipLimits {
