@@ -43,6 +43,15 @@ export const ANNOTATION_KIND_LABEL: Record<AnnotationKind, string> = {
   note: 'Note',
 };
 
+/**
+ * Why a stored annotation could not be placed in its source's text (an orphan): its quote is empty,
+ * not found even approximately, found only with too many changed characters, or only as a weak
+ * match whose surroundings changed too. The words are in the `reader` catalogue (`orphanReason.<value>`).
+ */
+export const ORPHAN_REASONS = ['empty-quote', 'not-found', 'quote-changed', 'weak-match'] as const;
+export const OrphanReason = z.enum(ORPHAN_REASONS);
+export type OrphanReason = z.infer<typeof OrphanReason>;
+
 /** How an annotation relates to another (a relation's `type`). */
 export const RELATION_TYPES = ['corroborates', 'contradicts', 'elaborates'] as const;
 export const RelationType = z.enum(RELATION_TYPES);
