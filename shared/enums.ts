@@ -211,58 +211,44 @@ export const StyleOrigin = z.enum(STYLE_ORIGINS);
 export const INTEROP_FORMATS = ['w3c', 'qdpx', 'qdc', 'csl', 'bibtex', 'ris', 'claimreview'] as const;
 export const InteropFormat = z.enum(INTEROP_FORMATS);
 export type InteropFormat = z.infer<typeof InteropFormat>;
-/** Per format: file extension, MIME type, its name in sentences and in the menu, and whether import reads it. */
-export const INTEROP_FORMAT_INFO: Record<
-  InteropFormat,
-  { extension: string; mime: string; label: string; menuLabel: string; imports: boolean }
-> = {
+/**
+ * Per format: file extension, MIME type and whether import reads it. Its names, in sentences and in
+ * menus, are the `enums` catalogue's `interopFormat.<format>` (`interopFormatName` in shared/interop-summary.ts).
+ */
+export const INTEROP_FORMAT_INFO: Record<InteropFormat, { extension: string; mime: string; imports: boolean }> = {
   w3c: {
     extension: 'jsonld',
     mime: 'application/ld+json',
-    label: 'W3C Web Annotations',
-    menuLabel: 'W3C Web Annotations (.jsonld)…',
     imports: true,
   },
   qdpx: {
     extension: 'qdpx',
     mime: 'application/zip',
-    label: 'REFI-QDA project',
-    menuLabel: 'REFI-QDA Project (.qdpx)…',
     imports: true,
   },
   qdc: {
     extension: 'qdc',
     mime: 'application/xml',
-    label: 'REFI-QDA codebook',
-    menuLabel: 'REFI-QDA Codebook (.qdc)…',
     imports: true,
   },
   csl: {
     extension: 'json',
     mime: 'application/vnd.citationstyles.csl+json',
-    label: 'CSL-JSON references',
-    menuLabel: 'CSL-JSON References (.json)…',
     imports: false,
   },
   bibtex: {
     extension: 'bib',
     mime: 'application/x-bibtex',
-    label: 'BibTeX references',
-    menuLabel: 'BibTeX References (.bib)…',
     imports: false,
   },
   ris: {
     extension: 'ris',
     mime: 'application/x-research-info-systems',
-    label: 'RIS references',
-    menuLabel: 'RIS References (.ris)…',
     imports: false,
   },
   claimreview: {
     extension: 'jsonld',
     mime: 'application/ld+json',
-    label: 'ClaimReview fact-checks',
-    menuLabel: 'ClaimReview Fact-checks (.jsonld)…',
     imports: false,
   },
 };
