@@ -43,6 +43,15 @@ export const ANNOTATION_KIND_LABEL: Record<AnnotationKind, string> = {
   note: 'Note',
 };
 
+/**
+ * Why a stored annotation could not be placed in its source's text (an orphan): its quote is empty,
+ * not found even approximately, found only with too many changed characters, or only as a weak
+ * match whose surroundings changed too. The words are in the `reader` catalogue (`orphanReason.<value>`).
+ */
+export const ORPHAN_REASONS = ['empty-quote', 'not-found', 'quote-changed', 'weak-match'] as const;
+export const OrphanReason = z.enum(ORPHAN_REASONS);
+export type OrphanReason = z.infer<typeof OrphanReason>;
+
 /** How an annotation relates to another (a relation's `type`). */
 export const RELATION_TYPES = ['corroborates', 'contradicts', 'elaborates'] as const;
 export const RelationType = z.enum(RELATION_TYPES);
@@ -202,58 +211,44 @@ export const StyleOrigin = z.enum(STYLE_ORIGINS);
 export const INTEROP_FORMATS = ['w3c', 'qdpx', 'qdc', 'csl', 'bibtex', 'ris', 'claimreview'] as const;
 export const InteropFormat = z.enum(INTEROP_FORMATS);
 export type InteropFormat = z.infer<typeof InteropFormat>;
-/** Per format: file extension, MIME type, its name in sentences and in the menu, and whether import reads it. */
-export const INTEROP_FORMAT_INFO: Record<
-  InteropFormat,
-  { extension: string; mime: string; label: string; menuLabel: string; imports: boolean }
-> = {
+/**
+ * Per format: file extension, MIME type and whether import reads it. Its names, in sentences and in
+ * menus, are the `enums` catalogue's `interopFormat.<format>` (`interopFormatName` in shared/interop-summary.ts).
+ */
+export const INTEROP_FORMAT_INFO: Record<InteropFormat, { extension: string; mime: string; imports: boolean }> = {
   w3c: {
     extension: 'jsonld',
     mime: 'application/ld+json',
-    label: 'W3C Web Annotations',
-    menuLabel: 'W3C Web Annotations (.jsonld)…',
     imports: true,
   },
   qdpx: {
     extension: 'qdpx',
     mime: 'application/zip',
-    label: 'REFI-QDA project',
-    menuLabel: 'REFI-QDA Project (.qdpx)…',
     imports: true,
   },
   qdc: {
     extension: 'qdc',
     mime: 'application/xml',
-    label: 'REFI-QDA codebook',
-    menuLabel: 'REFI-QDA Codebook (.qdc)…',
     imports: true,
   },
   csl: {
     extension: 'json',
     mime: 'application/vnd.citationstyles.csl+json',
-    label: 'CSL-JSON references',
-    menuLabel: 'CSL-JSON References (.json)…',
     imports: false,
   },
   bibtex: {
     extension: 'bib',
     mime: 'application/x-bibtex',
-    label: 'BibTeX references',
-    menuLabel: 'BibTeX References (.bib)…',
     imports: false,
   },
   ris: {
     extension: 'ris',
     mime: 'application/x-research-info-systems',
-    label: 'RIS references',
-    menuLabel: 'RIS References (.ris)…',
     imports: false,
   },
   claimreview: {
     extension: 'jsonld',
     mime: 'application/ld+json',
-    label: 'ClaimReview fact-checks',
-    menuLabel: 'ClaimReview Fact-checks (.jsonld)…',
     imports: false,
   },
 };

@@ -5,7 +5,9 @@
 import { createInstance, type ParseKeys } from 'i18next';
 import { z } from 'zod';
 import type { Translator } from './i18n';
+import enCommon from './i18n/locales/en/common.json';
 import enErrors from './i18n/locales/en/errors.json';
+import { issueText } from './i18n/zod';
 
 export const ErrorCode = z.enum([
   'invalid-input',
@@ -40,15 +42,16 @@ export interface Words {
 let english: Translator | undefined;
 /**
  * English, the language of logs and of a message until it is put in the person's language. Only the
- * `errors` catalogue: the import and search workers make errors too, and start faster without the rest.
+ * `errors` catalogue (and the small `common`, whose `validation` words schemas use): the import and
+ * search workers make errors too, and start faster without the rest.
  */
 export function englishTranslator(): Translator {
   if (!english) {
     english = createInstance();
     void english.init({
-      resources: { en: { errors: enErrors } },
+      resources: { en: { errors: enErrors, common: enCommon } },
       lng: 'en',
-      ns: ['errors'],
+      ns: ['errors', 'common'],
       defaultNS: 'errors',
       initAsync: false,
       interpolation: { escapeValue: false },
@@ -105,7 +108,10 @@ export function toApiError(err: unknown, t: Translator = englishTranslator()): A
       code: 'invalid-input',
       message: sayError(t, {
         key: 'shared.invalidInput',
-        params: { where, problem: first?.message ?? sayError(t, { key: 'shared.notExpectedShape' }) },
+        params: {
+          where,
+          problem: first ? issueText(t, first.message) : sayError(t, { key: 'shared.notExpectedShape' }),
+        },
       }),
     };
   }

@@ -14,6 +14,11 @@ export function useCliLanguage(translator: Translator): void {
   current = translator;
 }
 
+/** The run's translator: for words the CLI shares with the app (the exchange summaries). */
+export function cliTranslator(): Translator {
+  return current;
+}
+
 /** A line of the `cli` catalogue in the run's language. */
 export function say(key: `cli:${ParseKeys<'cli'>}`, params: Readonly<Record<string, string | number>> = {}): string {
   return sayIn(current, key, params);

@@ -15,7 +15,7 @@ import {
   type BriefFormat,
   type InteropFormat,
 } from '../../shared/enums';
-import { exportedItems, interopLine } from '../../shared/interop-summary';
+import { exportedItems, interopFormatName, interopLine } from '../../shared/interop-summary';
 import { exportFileName } from '../services/export-file';
 import { describeError, LogFile } from '../services/log-file';
 import type { ParseKeys } from 'i18next';
@@ -272,7 +272,7 @@ async function importWithDialog(kinds: Array<'openFile' | 'openDirectory'>): Pro
     const lines = [
       ...value.rejected.map((r) => `✗ ${r.name}: ${r.reason}`),
       ...value.skipped.map((s) => `– ${s.name}: ${s.reason}`),
-      ...(value.interop ?? []).map((x) => `↳ ${x.file}: ${interopLine(x)}`),
+      ...(value.interop ?? []).map((x) => `↳ ${x.file}: ${interopLine(translator(), x)}`),
     ];
     await messageBox({
       type: value.added.length ? 'info' : 'warning',
@@ -294,18 +294,15 @@ async function exportInteropWithDialog(format: InteropFormat): Promise<void> {
   const current = controller?.current;
   if (!current) return;
   const info = INTEROP_FORMAT_INFO[format];
+  const name = interopFormatName(translator(), format);
   const target = await savePath({
-    title: t('menu:dialog.exportTitle', { format: info.label }),
+    title: t('menu:dialog.exportTitle', { format: name }),
     buttonLabel: t('menu:export'),
     defaultPath: path.join(
       app.getPath('documents'),
-      exportFileName(
-        `${path.basename(current.dir).replace(/\.dossier$/i, '')} ${info.label}`,
-        info.extension,
-        'Notebook',
-      ),
+      exportFileName(`${path.basename(current.dir).replace(/\.dossier$/i, '')} ${name}`, info.extension, 'Notebook'),
     ),
-    filters: [{ name: info.label, extensions: [info.extension] }],
+    filters: [{ name, extensions: [info.extension] }],
     properties: ['createDirectory', 'showOverwriteConfirmation'],
   });
   if (!target) return;
@@ -318,8 +315,8 @@ async function exportInteropWithDialog(format: InteropFormat): Promise<void> {
     type: 'info',
     buttons: [t('menu:dialog.ok')],
     message: t('menu:dialog.exported', {
-      items: exportedItems(result.value as ApiOutput<'exportInteropToFile'>),
-      format: info.label,
+      items: exportedItems(translator(), result.value as ApiOutput<'exportInteropToFile'>),
+      format: name,
     }),
     detail: target,
   });

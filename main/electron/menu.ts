@@ -127,7 +127,10 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       {
         label: t('menu:export'),
         submenu: INTEROP_FORMATS.map((format) => ({
-          label: INTEROP_FORMAT_INFO[format].menuLabel,
+          label: t('import:export.item', {
+            format: t(`enums:interopFormat.${format}.menu`),
+            extension: INTEROP_FORMAT_INFO[format].extension,
+          }),
           click: () => actions.exportInterop(format),
         })),
       },

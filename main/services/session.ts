@@ -10,6 +10,7 @@ import { API_METHODS, apiSchemas, type ApiEvent, type DossierService, type Metho
 import type { SnapshotReason } from '../../shared/enums';
 import { DossierError, toApiError, type Result } from '../../shared/errors';
 import type { Translator } from '../../shared/i18n';
+import { zodMessagesIn } from '../../shared/i18n/zod';
 import { actorMethods } from './actors/actor-methods';
 import { sourceMethods } from './sources/source-methods';
 import { annotationMethods } from './annotations/annotation-methods';
@@ -430,7 +431,8 @@ export async function callApi(
   try {
     const schema = apiSchemas[method];
     if (!schema) throw DossierError.of('invalid-input', 'session.unknownMethod', { method: String(method) });
-    const input = schema.input.parse(rawInput ?? {});
+    // zod words its messages while it parses: in the person's language, for this parse only.
+    const input = schema.input.parse(rawInput ?? {}, zodMessagesIn(translator?.language));
     const fn = service[method] as (input: unknown) => Promise<unknown>;
     const value = await fn(input);
     return { ok: true, value };

@@ -326,8 +326,7 @@ export class AnchorSearch {
     }
 
     let found = this.best as Candidate | null;
-    if (found === null)
-      return { status: 'orphan', reason: 'The quote was not found in the text, not even approximately.' };
+    if (found === null) return { status: 'orphan', reason: 'not-found' };
 
     // 3 (cont.). Settle the edges of a match found by searching for the quote alone.
     if (found.loose && found.quoteErrors > 0) {
@@ -353,14 +352,8 @@ export class AnchorSearch {
     }
     if (fallback) return this.finish(fallback);
     if (found.quoteErrors > this.allowedQuoteErrors(found)) {
-      return {
-        status: 'orphan',
-        reason: `The closest match differs from the quote in ${found.quoteErrors} of ${q.length} characters.`,
-      };
+      return { status: 'orphan', reason: 'quote-changed', differing: found.quoteErrors, length: q.length };
     }
-    return {
-      status: 'orphan',
-      reason: 'Only a weak approximate match remains: the passage and its surroundings have changed.',
-    };
+    return { status: 'orphan', reason: 'weak-match' };
   }
 }

@@ -45,6 +45,7 @@
  * Pure: no DOM, no Node.
  */
 import type { TextTarget } from '../model';
+import type { OrphanReason } from '../enums';
 import { DossierError } from '../errors';
 import { foldString } from './fold';
 import { AnchorSearch } from './anchor-search';
@@ -67,7 +68,25 @@ export type AnchorResult =
       /** 1 = quote and context agree exactly; lower = more edits (1 − errors / selector length). */
       score: number;
     }
-  | { status: 'orphan'; reason: string };
+  | {
+      status: 'orphan';
+      /** Why (a code; `orphanReasonWords` says it in words). */
+      reason: OrphanReason;
+      /** For `quote-changed`: characters of the closest match that differ from the quote, and the quote's length. */
+      differing?: number;
+      length?: number;
+    };
+
+/** An orphan's reason as a key of the `reader` catalogue and its values, to be said in the person's language. */
+export function orphanReasonWords(result: Extract<AnchorResult, { status: 'orphan' }>): {
+  key: `orphanReason.${OrphanReason}`;
+  params: { differing: number; length: number };
+} {
+  return {
+    key: `orphanReason.${result.reason}`,
+    params: { differing: result.differing ?? 0, length: result.length ?? 0 },
+  };
+}
 
 // ---------------------------------------------------------------- describe
 
@@ -140,7 +159,7 @@ export function anchorTarget(text: string, target: TextTarget): AnchorResult {
   // cannot always keep it (the space after « is dropped).
   const rawQ = foldString(target.exact);
   const q = rawQ.trim();
-  if (q.length === 0) return { status: 'orphan', reason: 'The stored quote is empty.' };
+  if (q.length === 0) return { status: 'orphan', reason: 'empty-quote' };
   const pre = foldString(target.prefix + (rawQ.startsWith(' ') ? ' ' : ''));
   const suf = foldString((rawQ.endsWith(' ') ? ' ' : '') + target.suffix);
   return new AnchorSearch(prepareText(text), target, q, pre, suf).run();

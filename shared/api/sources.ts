@@ -6,12 +6,13 @@
 import { z } from 'zod';
 import { Annotation, Id, IsoDate, Source, SourceMeta } from '../model';
 import { SourceSort } from '../enums';
+import { validation } from '../i18n/zod';
 
 /** ISO 639-1 language code (two lower-case letters), or "und" for unknown. */
 export const EditableLanguage = z
   .string()
   .trim()
-  .regex(/^([a-z]{2}|und)$/, 'Use a two-letter ISO 639-1 code such as "en", "sv" or "de" (or "und" when unknown).');
+  .regex(/^([a-z]{2}|und)$/, validation('validation.languageCode'));
 
 /** A calendar date written YYYY-MM-DD that exists (no 31 February). */
 export const EditableDate = IsoDate.refine((v) => {
@@ -20,7 +21,7 @@ export const EditableDate = IsoDate.refine((v) => {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}, 'Use a real date written YYYY-MM-DD, e.g. 2018-11-29.');
+}, validation('validation.date'));
 
 /**
  * What metadata can be edited. For the optional fields, an empty string (or
@@ -28,7 +29,7 @@ export const EditableDate = IsoDate.refine((v) => {
  */
 export const SourceMetaPatch = z
   .object({
-    title: z.string().trim().min(1, 'The title cannot be empty.').max(500),
+    title: z.string().trim().min(1, validation('validation.titleEmpty')).max(500),
     outlet: z.string().trim().max(200).nullable(),
     author: z.string().trim().max(300).nullable(),
     publishedAt: z.union([EditableDate, z.literal(''), z.null()]),

@@ -8,7 +8,8 @@
  * source deletion, the history panel, the command palette, the keyboard
  * shortcuts, the Settings dialog, the actors list, an actor page, its merge and delete
  * confirmations, the suggestions panel and the brief editor with its claims
- * panel. No critical or serious violation may remain; the failure lists each
+ * panel; in a shared notebook, the toolbar's Sync and the Conflicts panel
+ * with mine and theirs side by side. No critical or serious violation may remain; the failure lists each
  * one (rule, elements, summary). Each screen also has exactly one level-one
  * heading, one banner and one main landmark, and names on its other
  * landmarks; the import progress and the toasts speak from live regions that
@@ -26,6 +27,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { ARTICLES, MINISTER } from '../unit/briefs-api/articles';
 import { expect, test, type AppServer } from './app-fixture';
+import { SHARED_NOTEBOOK_WITH_CONFLICT } from './shared-notebook';
 import { annotationEditor, api, draftBriefFromActor, popover, reader, selectText } from './steps';
 import { dossier, person, startApp } from './team-steps';
 
@@ -350,4 +352,25 @@ test('the shared timeline passes axe in light and dark, and gives the focus back
     await server.stop();
     await rm(root, { recursive: true, force: true });
   }
+});
+
+test.describe('a shared notebook with a conflict', () => {
+  test.use({ seedFiles: SHARED_NOTEBOOK_WITH_CONFLICT });
+
+  test('the toolbar’s Sync and the Conflicts panel pass axe in light and dark', async ({ page, app }) => {
+    test.setTimeout(90_000);
+    await page.goto(app.url);
+    await expect(page.getByRole('button', { name: 'Sync' })).toBeVisible();
+    const found = await scan(page, 'shared notebook');
+    await page.getByRole('button', { name: '1 conflict' }).click();
+    const panel = page.getByRole('dialog', { name: 'Conflicts' });
+    const conflict = panel.getByRole('listitem');
+    await expect(conflict).toContainText('Anna L.');
+    await expect(conflict).toContainText('Anna Lindqvist');
+    await expect(conflict.getByRole('button', { name: 'Take theirs' })).toBeVisible();
+    found.push(...(await scan(page, 'conflicts panel')));
+    if (found.length > 0)
+      await test.info().attach('axe violations', { body: found.join('\n'), contentType: 'text/plain' });
+    expect(found.length, `axe found critical or serious violations:\n${found.join('\n')}`).toBe(0);
+  });
 });

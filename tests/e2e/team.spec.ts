@@ -5,38 +5,12 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { expect, test } from './app-fixture';
+import { SHARED_NOTEBOOK_WITH_CONFLICT } from './shared-notebook';
 import { api } from './steps';
 
 const SHOTS = process.env.DOSSIER_SHOTS_DIR;
 
-const manifest = {
-  schemaVersion: 1,
-  id: 'nb_team_e2e',
-  title: 'Bridge',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  actors: [{ id: 'act_anna', name: 'Anna L.', kind: 'person', aliases: [], memberOf: [] }],
-  conflicts: [
-    {
-      id: 'cf_anna_name',
-      file: 'notebook.json',
-      path: ['actors', { id: 'act_anna' }, 'name'],
-      label: 'notebook.json › actors › Anna L. › name',
-      base: 'Anna Lind',
-      ours: 'Anna L.',
-      theirs: 'Anna Lindqvist',
-      oursBy: 'Bob <bob@example.org>',
-      theirsBy: 'Alice <alice@example.org>',
-    },
-  ],
-};
-
-test.use({
-  seedFiles: {
-    'notebook.json': `${JSON.stringify(manifest, null, 1)}\n`,
-    // A git repository (what `dossier share` made): the toolbar offers Sync.
-    '.git/HEAD': 'ref: refs/heads/main\n',
-  },
-});
+test.use({ seedFiles: SHARED_NOTEBOOK_WITH_CONFLICT });
 
 test('the Conflicts panel shows both values and takes theirs; undo brings the conflict back', async ({
   page,

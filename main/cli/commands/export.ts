@@ -1,7 +1,7 @@
 /** export <format>: the notebook in an exchange format (docs/interop.md). */
-import { say } from '../words';
+import { cliTranslator, say } from '../words';
 import { INTEROP_FORMAT_INFO, INTEROP_FORMATS, InteropFormat, orList } from '../../../shared/enums';
-import { exportedItems } from '../../../shared/interop-summary';
+import { exportedItems, interopFormatName } from '../../../shared/interop-summary';
 import { UsageError, type CliCommand } from '../command';
 import { helpMore } from '../options';
 import { refuseInside } from '../paths';
@@ -45,8 +45,8 @@ export const exportCommand: CliCommand = {
     print(result, () => [
       say('cli:export.wrote', {
         path: result.path,
-        label: INTEROP_FORMAT_INFO[result.format].label,
-        result: exportedItems(result),
+        label: interopFormatName(cliTranslator(), result.format),
+        result: exportedItems(cliTranslator(), result),
       }),
     ]);
   },

@@ -1,5 +1,5 @@
 /** import, sources, show, source edit | rm: getting articles in, looking at them, correcting and deleting them. */
-import { say } from '../words';
+import { cliTranslator, say } from '../words';
 import type { ImportResult } from '../../../shared/api';
 import { IMPORT_USUAL_EXTENSIONS, INTEROP_IMPORT_EXTENSIONS } from '../../../shared/enums';
 import { interopLine } from '../../../shared/interop-summary';
@@ -27,7 +27,7 @@ function importSummary(r: ImportResult): string[] {
     );
   for (const s of r.skipped) lines.push(`  = ${s.name}: ${s.reason}`);
   for (const s of r.rejected) lines.push(`  ! ${s.name}: ${s.reason}`);
-  for (const x of r.interop ?? []) lines.push(`  ↳ ${x.file}: ${interopLine(x)}`);
+  for (const x of r.interop ?? []) lines.push(`  ↳ ${x.file}: ${interopLine(cliTranslator(), x)}`);
   return lines;
 }
 

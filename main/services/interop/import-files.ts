@@ -8,8 +8,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImportResult, InteropImportSummary } from '../../../shared/api';
-import { INTEROP_FORMAT_INFO, INTEROP_FORMATS, INTEROP_IMPORT_EXTENSIONS, orList } from '../../../shared/enums';
-import { DossierError, englishTranslator, sayError } from '../../../shared/errors';
+import { INTEROP_FORMAT_INFO, INTEROP_FORMATS, INTEROP_IMPORT_EXTENSIONS } from '../../../shared/enums';
+import { DossierError, sayError } from '../../../shared/errors';
+import { interopFormatName } from '../../../shared/interop-summary';
+import { translatorFor } from '../settings/language';
 import type { Translator } from '../../../shared/i18n';
 import type { ImportItem } from '../import/import-batch';
 import type { ServiceContext } from '../service-context';
@@ -18,9 +20,11 @@ import { detectInterop } from './registry';
 /** The largest exchange file read (a REFI-QDA project holds every source's text). */
 export const MAX_INTEROP_FILE_BYTES = 512 * 1024 * 1024;
 
-const IMPORTED_KINDS = orList(
-  INTEROP_FORMATS.filter((f) => INTEROP_FORMAT_INFO[f].imports).map((f) => INTEROP_FORMAT_INFO[f].label),
-);
+/** "W3C Web Annotations, REFI-QDA project or REFI-QDA codebook" in the translator's language. */
+function importedKinds(t: Translator): string {
+  const names = INTEROP_FORMATS.filter((f) => INTEROP_FORMAT_INFO[f].imports).map((f) => interopFormatName(t, f));
+  return new Intl.ListFormat(t.language, { type: 'disjunction' }).format(names);
+}
 
 export interface SplitImport {
   /** Files for article import, in their order. */
@@ -37,7 +41,7 @@ function extensionOf(name: string): string {
 /** Sorts a batch into article files and exchange files. */
 export async function splitExchangeFiles(
   items: ImportItem[],
-  t: Translator = englishTranslator(),
+  t: Translator = translatorFor('en'),
 ): Promise<SplitImport> {
   const split: SplitImport = { articles: [], exchange: [], rejected: [] };
   for (const item of items) {
@@ -62,7 +66,7 @@ export async function splitExchangeFiles(
     else if (named)
       split.rejected.push({
         name: item.name,
-        reason: sayError(t, { key: 'import.notExchangeFile', params: { kinds: IMPORTED_KINDS } }),
+        reason: sayError(t, { key: 'import.notExchangeFile', params: { kinds: importedKinds(t) } }),
       });
     else split.articles.push(item);
   }
@@ -80,7 +84,9 @@ export async function importExchangeFiles(
     const [format, importer] = run;
     try {
       const summary = await ctx.transact(
-        ctx.translator().t('history:undo.importExchange', { format: INTEROP_FORMAT_INFO[format].label, name }),
+        ctx
+          .translator()
+          .t('history:undo.importExchange', { format: interopFormatName(ctx.translator(), format), name }),
         (tx) => importer.run(ctx, tx, bytes, name),
         { reason: 'import' },
       );

@@ -1,6 +1,7 @@
 /** API methods for the exchange formats (docs/interop.md): export in any of them, to bytes or to a file. */
 import { INTEROP_FORMAT_INFO, type InteropFormat } from '../../../shared/enums';
 import { DossierError } from '../../../shared/errors';
+import { interopFormatName } from '../../../shared/interop-summary';
 import { exportFileName, writeExportFile } from '../export-file';
 import type { ServiceContext, ServiceMethods } from '../service-context';
 import { EXPORTERS, type InteropExportInput, type InteropExportResult } from './registry';
@@ -9,7 +10,9 @@ export function interopMethods(ctx: ServiceContext): ServiceMethods<'exportInter
   const run = (format: InteropFormat, sourceIds: string[] | undefined): Promise<InteropExportResult> => {
     const exporter = EXPORTERS[format];
     if (!exporter)
-      throw DossierError.of('invalid-input', 'interop.exportAvailable', { label: INTEROP_FORMAT_INFO[format].label });
+      throw DossierError.of('invalid-input', 'interop.exportAvailable', {
+        label: interopFormatName(ctx.translator(), format),
+      });
     const known = new Set(ctx.store.manifest.sources.map((s) => s.id));
     const missing = sourceIds?.find((id) => !known.has(id));
     if (missing) throw DossierError.of('not-found', 'interop.noSource', { missing });
@@ -21,7 +24,11 @@ export function interopMethods(ctx: ServiceContext): ServiceMethods<'exportInter
       const info = INTEROP_FORMAT_INFO[format];
       const result = await run(format, sourceIds);
       return {
-        fileName: exportFileName(`${ctx.store.manifest.title} — ${info.label}`, info.extension, 'Notebook'),
+        fileName: exportFileName(
+          `${ctx.store.manifest.title} — ${interopFormatName(ctx.translator(), format)}`,
+          info.extension,
+          'Notebook',
+        ),
         mime: info.mime,
         bytes: result.bytes,
         items: result.items,

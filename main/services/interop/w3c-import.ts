@@ -34,7 +34,7 @@ import {
   type Tag,
   type TextTarget,
 } from '../../../shared/model';
-import { anchorTarget, describeTarget } from '../../../shared/anchoring';
+import { anchorTarget, describeTarget, orphanReasonWords } from '../../../shared/anchoring';
 import { normaliseAlias } from '../../../shared/actors';
 import { utf16Offset } from '../../../shared/text';
 import { nextColor } from '../annotations/annotation-methods';
@@ -104,7 +104,7 @@ export async function importW3c(
         quote: a.quote.exact,
         reason: sayError(ctx.translator(), {
           key: 'exchange.orphanKept',
-          params: { title, problem: anchored.orphan },
+          params: { title, problem: ctx.translator().t(`reader:${anchored.orphan.key}`, anchored.orphan.params) },
         }),
       });
     const annotation = await plan.annotation(a, sourceId, anchored.target, place.kind === 'new');
@@ -146,12 +146,15 @@ export async function importW3c(
 }
 
 /** The target an annotation gets in `text`: re-anchored through its quote, or its stored selectors as an orphan. */
-function anchor(text: string, a: ParsedAnnotation): { target: TextTarget; orphan?: string } {
+function anchor(
+  text: string,
+  a: ParsedAnnotation,
+): { target: TextTarget; orphan?: ReturnType<typeof orphanReasonWords> } {
   const q = a.quote!;
   const start = a.position ? utf16Offset(text, a.position.start) : 0;
   const stored: TextTarget = { start, end: start + q.exact.length, exact: q.exact, prefix: q.prefix, suffix: q.suffix };
   const found = anchorTarget(text, stored);
-  if (found.status === 'orphan') return { target: stored, orphan: found.reason };
+  if (found.status === 'orphan') return { target: stored, orphan: orphanReasonWords(found) };
   return { target: describeTarget(text, found.start, found.end) };
 }
 

@@ -135,7 +135,14 @@ const SuggestionRow = memo(function SuggestionRow({
   const [sourcesShown, setSourcesShown] = useState(SOURCES_SHOWN);
   const hidden = s.sourceIds.length - sourcesShown;
   return (
-    <li {...row.props} className="actor-sugg" aria-label={t('suggestions.one', { name: s.name })}>
+    // The row is the list's Tab stop (↑/↓ move between rows); its controls are in the Tab order only while
+    // it is the stop, so Tab goes through one suggestion and then leaves the list.
+    <li
+      {...row.props}
+      tabIndex={row.tabIndex}
+      className="actor-sugg"
+      aria-label={t('suggestions.one', { name: s.name })}
+    >
       <div className="actor-sugg-head">
         <KindIcon kind={s.kind} />
         <strong className="actor-sugg-name">{s.name}</strong>
@@ -166,6 +173,7 @@ const SuggestionRow = memo(function SuggestionRow({
               <button
                 type="button"
                 className="link-button"
+                tabIndex={row.tabIndex}
                 onClick={() =>
                   navigate({
                     view: 'sources',
@@ -181,7 +189,12 @@ const SuggestionRow = memo(function SuggestionRow({
         })}
         {hidden > 0 && (
           <li>
-            <button type="button" className="link-button" onClick={() => setSourcesShown((n) => n + 50)}>
+            <button
+              type="button"
+              className="link-button"
+              tabIndex={row.tabIndex}
+              onClick={() => setSourcesShown((n) => n + 50)}
+            >
               {t('suggestions.moreSources', { count: hidden })}
             </button>
           </li>
@@ -195,16 +208,17 @@ const SuggestionRow = memo(function SuggestionRow({
         />
       )}
       <div className="actor-sugg-actions">
-        <button type="button" className="primary" onClick={() => void onAccept(s)}>
+        <button type="button" className="primary" tabIndex={row.tabIndex} onClick={() => void onAccept(s)}>
           {existing ? t('suggestions.addAliases') : t('suggestions.accept')}
         </button>
         <LazyActorSelect
           label={t('suggestions.addToExisting', { name: s.name })}
           actors={actors}
           exceptId={s.existingActorId}
+          tabIndex={row.tabIndex}
           onPick={(id) => void onAccept(s, id)}
         />
-        <button type="button" onClick={() => void onReject(s)}>
+        <button type="button" tabIndex={row.tabIndex} onClick={() => void onReject(s)}>
           {t('suggestions.reject')}
         </button>
       </div>
@@ -221,11 +235,13 @@ function LazyActorSelect({
   label,
   actors,
   exceptId,
+  tabIndex,
   onPick,
 }: {
   label: string;
   actors: Actor[];
   exceptId: string | undefined;
+  tabIndex: 0 | -1;
   onPick(actorId: string): void;
 }) {
   const { t } = useTranslation('actors');
@@ -233,6 +249,7 @@ function LazyActorSelect({
   return (
     <select
       aria-label={label}
+      tabIndex={tabIndex}
       value=""
       onPointerDown={() => setReady(true)}
       onFocus={() => setReady(true)}

@@ -16,7 +16,7 @@ import { VirtualList, type VirtualRow } from '../ui/VirtualList';
 import { useAnnotations, type FocusTarget } from './AnnotationsContext';
 import { CodebookDialog } from './CodebookDialog';
 import { safeColour, statusColour } from './highlight-css';
-import { excerpt, isEmptyDoc, matchesFilters, type Filters } from './logic';
+import { excerpt, isEmptyDoc, matchesFilters, type Filters, type Orphan } from './logic';
 import { NoteEditor } from './NoteEditor';
 import { TagPicker } from './TagPicker';
 import { ActorLinksEditor } from '../actors/ActorLinksEditor';
@@ -88,7 +88,7 @@ export function AnnotationPanel() {
           tags={ann.tags}
           statuses={ann.statuses}
           readOnly={ann.readOnly}
-          orphan={ann.orphans.some((o) => o.annotation.id === selected.id)}
+          orphan={ann.orphans.find((o) => o.annotation.id === selected.id)?.reason ?? null}
           focusRequest={ann.focusRequest}
           onUpdate={(patch) => update(selected, patch)}
           onCreateTag={createTag}
@@ -180,7 +180,7 @@ function AnnotationList({
   ...shared
 }: {
   label: string;
-  rows: ReadonlyArray<{ annotation: Annotation; reason?: string }>;
+  rows: ReadonlyArray<{ annotation: Annotation; reason?: Orphan['reason'] }>;
   tagsById: Map<string, Tag>;
   statuses: string[];
   selectedId: string | null;
@@ -188,6 +188,7 @@ function AnnotationList({
   onSelect(id: string, opts?: { scroll?: boolean }): void;
 }) {
   const selectedRow = useMemo(() => rows.findIndex((x) => x.annotation.id === selectedId), [rows, selectedId]);
+  const why = useOrphanReason();
   return (
     <VirtualList
       items={rows}
@@ -205,12 +206,18 @@ function AnnotationList({
           a={a}
           row={row}
           selected={a.id === selectedId}
-          {...(reason ? { title: reason } : {})}
+          {...(reason ? { title: why(reason) } : {})}
           scroll={scroll}
         />
       )}
     />
   );
+}
+
+/** "It could not be placed: <why>." in the interface's language. */
+function useOrphanReason(): (reason: Orphan['reason']) => string {
+  const { t } = useTranslation('reader');
+  return (reason) => t('orphanPlaced', { reason: t(reason.key, reason.params) });
 }
 
 /** One row; `scroll`: selecting it scrolls the reader to its passage (orphans have none). */
@@ -301,7 +308,8 @@ interface EditorProps {
   tags: Tag[];
   statuses: string[];
   readOnly: boolean;
-  orphan: boolean;
+  /** Why the annotation could not be placed, when it is an orphan. */
+  orphan: Orphan['reason'] | null;
   focusRequest: { id: string; target: FocusTarget; n: number } | null;
   onUpdate(patch: {
     kind?: Annotation['kind'];
@@ -329,6 +337,7 @@ function AnnotationEditor({
   onClose,
 }: EditorProps) {
   const statusLabel = useStatusLabel();
+  const why = useOrphanReason();
   const { t, i18n } = useTranslation('annotations');
   const dateTime = new Intl.DateTimeFormat(dateLocale(i18n.language), { dateStyle: 'medium', timeStyle: 'short' });
   const when = (iso: string) => (Number.isNaN(Date.parse(iso)) ? iso : dateTime.format(new Date(iso)));
@@ -357,7 +366,11 @@ function AnnotationEditor({
         </button>
       </div>
       <blockquote className="annotation-editor-quote">{excerpt(a.target.exact, 400)}</blockquote>
-      {orphan && <p className="orphan-warning">{t('editor.orphan')}</p>}
+      {orphan && (
+        <p className="orphan-warning">
+          {t('editor.orphan')} {why(orphan)}
+        </p>
+      )}
 
       <label className="field-label" htmlFor={`status-${a.id}`}>
         {t('editor.status')}

@@ -4,7 +4,7 @@
  * suggestions, list filters and excerpts.
  */
 import type { TFunction } from 'i18next';
-import { anchorTargets, type AnchorResult } from '../../../shared/anchoring';
+import { anchorTargets, orphanReasonWords, type AnchorResult } from '../../../shared/anchoring';
 import type { Annotation, RichDoc, Tag } from '../../../shared/model';
 
 export interface Anchored {
@@ -15,7 +15,8 @@ export interface Anchored {
 }
 export interface Orphan {
   annotation: Annotation;
-  reason: string;
+  /** Why it could not be placed: a key of the `reader` catalogue and its values. */
+  reason: ReturnType<typeof orphanReasonWords>;
 }
 
 /** Anchors every annotation of a source in its text; split into reading order and orphans. */
@@ -31,7 +32,7 @@ export function anchorAll(
   const orphans: Orphan[] = [];
   results.forEach((r, i) => {
     const annotation = annotations[i]!;
-    if (r.status === 'orphan') orphans.push({ annotation, reason: r.reason });
+    if (r.status === 'orphan') orphans.push({ annotation, reason: orphanReasonWords(r) });
     else anchored.push({ annotation, start: r.start, end: r.end, status: r.status });
   });
   anchored.sort(

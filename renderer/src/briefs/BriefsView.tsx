@@ -4,7 +4,7 @@
  * the open brief in the middle, the claims panel on the right (cite by drag
  * or Enter; tick claims to draft a brief from them). Route: `{view: 'briefs', briefId?}`.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { BriefSummary, ResolvedClaim } from '../../../shared/api/briefs';
 import { call } from '../api';
@@ -17,7 +17,7 @@ import { formatDateTime } from './format';
 import { BriefEditor, type CiteAtCursor } from './BriefEditor';
 import { ClaimsPanel } from './ClaimsPanel';
 import { DraftPicker, type DraftKind } from './DraftPicker';
-import { moveFocusInList } from '../ui/list-keys';
+import { moveFocusInList, useRovingStop } from '../ui/list-keys';
 
 const DRAFT_KINDS: readonly DraftKind[] = ['actor', 'tag'];
 import '../styles/briefs.css';
@@ -38,6 +38,8 @@ export function BriefsView({ route }: { route: Route }) {
   const { briefs, readOnly } = useBriefs();
   const [picker, setPicker] = useState<DraftKind | null>(null);
   const [deleted, setDeleted] = useState<{ id: string; title: string } | null>(null);
+  const briefIds = useMemo(() => (briefs ?? []).map((b) => b.id), [briefs]);
+  const roving = useRovingStop(briefIds, briefId);
   // The open editor registers how to cite at its cursor; the claims panel calls it on Enter.
   const citeRef = useRef<CiteAtCursor | null>(null);
   const citeAtCursor = useCallback(
@@ -131,12 +133,18 @@ export function BriefsView({ route }: { route: Route }) {
         ) : briefs.length === 0 ? (
           <p className="pane-hint">{t('list.empty')}</p>
         ) : (
-          <ul className="brief-list" aria-label={t('list.label')} onKeyDown={(e) => moveFocusInList(e, '.brief-open')}>
+          <ul
+            className="brief-list"
+            aria-label={t('list.label')}
+            onKeyDown={(e) => moveFocusInList(e, '.brief-open')}
+            onFocus={roving.onFocus}
+          >
             {briefs.map((b) => (
               <BriefItem
                 key={b.id}
                 brief={b}
                 selected={b.id === briefId}
+                tabIndex={b.id === roving.stop ? 0 : -1}
                 readOnly={readOnly}
                 onOpen={() => open(b.id)}
                 onRename={(title) => void rename(b, title)}
@@ -199,6 +207,8 @@ function OpenBrief({
 interface ItemProps {
   brief: BriefSummary;
   selected: boolean;
+  /** 0 for the list's one Tab stop (its open button and actions), -1 for the others (reached with the arrows). */
+  tabIndex: 0 | -1;
   readOnly: boolean;
   onOpen(): void;
   onRename(title: string): void;
@@ -206,7 +216,7 @@ interface ItemProps {
   onDelete(): void;
 }
 
-function BriefItem({ brief, selected, readOnly, onOpen, onRename, onDuplicate, onDelete }: ItemProps) {
+function BriefItem({ brief, selected, tabIndex, readOnly, onOpen, onRename, onDuplicate, onDelete }: ItemProps) {
   const { t, i18n } = useTranslation(['briefs', 'common']);
   const [editing, setEditing] = useState(false);
   const [title, setTitle] = useState(brief.title);
@@ -217,7 +227,11 @@ function BriefItem({ brief, selected, readOnly, onOpen, onRename, onDuplicate, o
     else setTitle(brief.title);
   };
   return (
-    <li className={selected ? 'brief-item is-selected' : 'brief-item'} data-brief-id={brief.id}>
+    <li
+      className={selected ? 'brief-item is-selected' : 'brief-item'}
+      data-brief-id={brief.id}
+      data-roving-id={brief.id}
+    >
       {editing ? (
         <input
           className="brief-rename"
@@ -232,7 +246,13 @@ function BriefItem({ brief, selected, readOnly, onOpen, onRename, onDuplicate, o
           }}
         />
       ) : (
-        <button type="button" className="brief-open" aria-current={selected ? 'page' : undefined} onClick={onOpen}>
+        <button
+          type="button"
+          className="brief-open"
+          aria-current={selected ? 'page' : undefined}
+          tabIndex={tabIndex}
+          onClick={onOpen}
+        >
           <span className="brief-item-title">{brief.title}</span>
           <span className="brief-item-meta">
             {t('list.citations', { count: brief.citations })} · {formatDateTime(brief.updatedAt, i18n.language)}
@@ -256,6 +276,7 @@ function BriefItem({ brief, selected, readOnly, onOpen, onRename, onDuplicate, o
               type="button"
               className={action.danger ? 'link-button danger' : 'link-button'}
               aria-label={action.label}
+              tabIndex={tabIndex}
               onClick={action.run}
             >
               {action.text}

@@ -10,10 +10,10 @@ import { call, isDesktop } from '../api';
 import { ContextMenu, type MenuAt } from '../ui/ContextMenu';
 import { download } from '../ui/download';
 import { useNotices } from '../ui/notices';
-import { exportedItemsText } from './interop-words';
+import { exportedItems } from '../../../shared/interop-summary';
 
 export function ExportButton({ disabled }: { disabled: boolean }) {
-  const { t } = useTranslation(['import', 'common', 'enums']);
+  const { t, i18n } = useTranslation(['import', 'common', 'enums']);
   const [menu, setMenu] = useState<MenuAt | null>(null);
   const notices = useNotices();
   if (isDesktop()) return null;
@@ -22,7 +22,7 @@ export function ExportButton({ disabled }: { disabled: boolean }) {
     try {
       const file = await call('exportInterop', { format });
       download(file.bytes, file.mime, file.fileName);
-      notices.info(t('export.done', { file: file.fileName, items: exportedItemsText(file) }));
+      notices.info(t('export.done', { file: file.fileName, items: exportedItems(i18n, file) }));
     } catch (err) {
       notices.error(err);
     }

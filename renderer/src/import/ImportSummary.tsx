@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportResult } from '../../../shared/api';
-import { interopLineText } from './interop-words';
+import { interopLine } from '../../../shared/interop-summary';
 
 interface Props {
   result: ImportResult;
@@ -12,7 +12,7 @@ interface Props {
 
 /** What the last import did: added, skipped (duplicates) and rejected files, each with its reason. */
 export function ImportSummary({ result, onDismiss, onSelect, twinTitles }: Props) {
-  const { t } = useTranslation(['import', 'common', 'enums']);
+  const { t, i18n } = useTranslation(['import', 'common', 'enums']);
   const { added, skipped, rejected } = result;
   const interop = result.interop ?? [];
   const nearDuplicates = added.filter((s) => s.nearDuplicateOf);
@@ -91,7 +91,7 @@ export function ImportSummary({ result, onDismiss, onSelect, twinTitles }: Props
         <ul className="import-list import-interop" aria-label={t('summary.exchangeList')}>
           {interop.map((x, i) => (
             <li key={`x${i}`}>
-              <span className="issue-name">{x.file}</span> — {interopLineText(x)}
+              <span className="issue-name">{x.file}</span> — {interopLine(i18n, x)}
             </li>
           ))}
         </ul>

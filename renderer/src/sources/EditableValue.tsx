@@ -23,15 +23,15 @@ const hasPlaceholder = (field: MetaField): field is (typeof PLACEHOLDER_FIELDS)[
 /** A readable problem with `value` for `field`, or null when it may be saved. */
 export function validateMeta(field: MetaField, value: string): string | null {
   const v = value.trim();
-  const t = i18next.getFixedT(null, 'sources');
-  if (field === 'title') return v ? null : t('edit.titleEmpty');
+  const t = i18next.getFixedT(null, 'common');
+  if (field === 'title') return v ? null : t('validation.titleEmpty');
   if (field === 'language') {
     const r = EditableLanguage.safeParse(v);
-    return r.success ? null : t('edit.notLanguage');
+    return r.success ? null : t('validation.languageCode');
   }
   if (field === 'publishedAt' && v) {
     const r = EditableDate.safeParse(v);
-    return r.success ? null : t('edit.notDate');
+    return r.success ? null : t('validation.date');
   }
   return null;
 }

@@ -118,7 +118,7 @@ export function ConflictsPanel({ onClose }: { onClose(): void }) {
       onCancel={onClose}
       aria-busy={busy}
     >
-      <header className="team-conflicts-head">
+      <div className="team-conflicts-head">
         <h2 id="team-conflicts-title">{t('conflicts.title')}</h2>
         <button
           type="button"
@@ -128,7 +128,7 @@ export function ConflictsPanel({ onClose }: { onClose(): void }) {
         >
           ×
         </button>
-      </header>
+      </div>
       <p className="pane-hint">{list.length ? t('conflicts.intro') : t('conflicts.none')}</p>
       <ul className="team-conflict-list" aria-label={t('conflicts.list')}>
         {list.map((c) => (

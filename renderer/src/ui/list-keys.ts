@@ -6,7 +6,7 @@
  * Enter then activates the focused button as always. Put on the element
  * holding the items (and the field).
  */
-import type { KeyboardEvent } from 'react';
+import { useState, type FocusEvent, type KeyboardEvent } from 'react';
 
 const FIELD = 'input:not([type="checkbox"]):not([type="radio"]), textarea';
 
@@ -29,4 +29,23 @@ export function moveFocusInList(e: KeyboardEvent<HTMLElement>, itemSelector: str
   if (to < 0) {
     if (fromField) box.querySelector<HTMLElement>(FIELD)?.focus();
   } else items[Math.min(to, items.length - 1)]!.focus();
+}
+
+/**
+ * The one item of a short list that Tab reaches (a roving tab stop, as VirtualList keeps for long ones): the
+ * item focused last, else `preferred` (the selected one), else the first. Put `onFocus` on the element holding
+ * the items, `data-roving-id` on each item, and tabIndex 0 on the stop's controls, -1 on every other item's:
+ * Tab then enters the list once and leaves it, the arrows (`moveFocusInList`) move within.
+ */
+export function useRovingStop(
+  ids: readonly string[],
+  preferred?: string | null,
+): { stop: string | undefined; onFocus(e: FocusEvent<HTMLElement>): void } {
+  const [focused, setFocused] = useState<string | null>(null);
+  const stop = [focused, preferred].find((id): id is string => !!id && ids.includes(id)) ?? ids[0];
+  const onFocus = (e: FocusEvent<HTMLElement>) => {
+    const id = (e.target as Element).closest('[data-roving-id]')?.getAttribute('data-roving-id');
+    if (id) setFocused(id);
+  };
+  return { stop, onFocus };
 }

@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseLaunchOptions } from '../../../main/electron/args';
 import { buildMenuTemplate, type MenuActions } from '../../../main/electron/menu';
 import { keysFor, SHORTCUTS } from '../../../shared/shortcuts';
-import { INTEROP_FORMAT_INFO, INTEROP_FORMATS } from '../../../shared/enums';
+import { INTEROP_FORMATS } from '../../../shared/enums';
+import { translatorFor } from '../../../main/services/settings/language';
 import { MAX_RECENT, RecentNotebooks } from '../../../main/electron/recent';
 import { tempDir } from '../../helpers/temp-dir';
 
@@ -107,9 +108,34 @@ describe('menu template', () => {
     const { calls, actions } = actionsSpy();
     const menu = buildMenuTemplate({ platform: 'linux', isDev: false, appName: 'Dossier', recent: [], actions });
     const items = sub(find(sub(menu[0]), 'Export'));
-    expect(items.map((i) => i.label)).toEqual(INTEROP_FORMATS.map((f) => INTEROP_FORMAT_INFO[f].menuLabel));
+    expect(items.map((i) => i.label)).toEqual([
+      'W3C Web Annotations (.jsonld)…',
+      'REFI-QDA Project (.qdpx)…',
+      'REFI-QDA Codebook (.qdc)…',
+      'CSL-JSON References (.json)…',
+      'BibTeX References (.bib)…',
+      'RIS References (.ris)…',
+      'ClaimReview Fact-checks (.jsonld)…',
+    ]);
     for (const item of items) click(item);
     expect(calls).toEqual(INTEROP_FORMATS.map((f) => `export:${f}`));
+  });
+
+  it("File › Export names the exchange formats in the person's language", () => {
+    const { actions } = actionsSpy();
+    const translator = translatorFor('sv');
+    const menu = buildMenuTemplate({
+      platform: 'linux',
+      isDev: false,
+      appName: 'Dossier',
+      recent: [],
+      actions,
+      translator,
+    });
+    const items = sub(find(sub(menu[0]), translator.t('menu:export')));
+    expect(items.map((i) => i.label)).toContain('REFI-QDA-projekt (.qdpx)…');
+    expect(items.map((i) => i.label)).toContain('BibTeX-referenser (.bib)…');
+    expect(items).toHaveLength(INTEROP_FORMATS.length);
   });
 
   it('sends Edit › Find… (Ctrl/Cmd+K) to the renderer to open the command palette', () => {

@@ -163,9 +163,29 @@ describe('what an exchange file brought, in words', () => {
         { quote: 'b', reason: 'missing source: “Harbour talks” — import the article, then this file again' },
       ],
     };
-    expect(interopLine(summary)).toBe(
+    const { createTranslator } = await import('../../../shared/i18n');
+    expect(interopLine(createTranslator('en'), summary)).toBe(
       'W3C Web Annotations: 0 sources added, 0 matched, 0 annotations, 0 tags, 0 actors, 0 notes; 2 not placed: ' +
         'missing source: “Harbour talks” — import the article, then this file again (and 1 more)',
     );
+  });
+
+  it("names the format in the person's language (the same words on the page, in the CLI and in the app)", async () => {
+    const { interopLine, exportedItems } = await import('../../../shared/interop-summary');
+    const { createTranslator } = await import('../../../shared/i18n');
+    const sv = createTranslator('sv');
+    const line = interopLine(sv, {
+      file: 'p.qdpx',
+      format: 'qdpx',
+      sources: { added: 2, matched: 0 },
+      annotations: 3,
+      tags: 1,
+      actors: 0,
+      notes: 0,
+      orphans: [],
+    });
+    expect(line).toMatch(/^REFI-QDA-projekt: /);
+    expect(line).not.toMatch(/sources added|annotations/);
+    expect(exportedItems(sv, { items: 1 })).not.toMatch(/item/);
   });
 });

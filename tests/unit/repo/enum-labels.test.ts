@@ -32,4 +32,9 @@ describe('the enums catalogue', () => {
       expect(Object.keys(labels).sort()).toEqual([...values].sort());
     });
   }
+
+  it('interopFormat: each exchange format has a name in sentences and one for menus (File › Export, the Export… menu)', () => {
+    for (const format of enums.INTEROP_FORMATS)
+      expect(Object.keys(resources.en.enums.interopFormat[format]).sort()).toEqual(['label', 'menu']);
+  });
 });
