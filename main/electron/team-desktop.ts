@@ -16,7 +16,8 @@
 import path from 'node:path';
 import { readdir, stat } from 'node:fs/promises';
 import { desktopSchemas, type RemoteChoice } from '../../shared/api';
-import { toApiError, type Result } from '../../shared/errors';
+import { DossierError, toApiError, type Result } from '../../shared/errors';
+import type { Translator } from '../../shared/i18n';
 import type { UserSettings } from '../../shared/settings';
 import { callApi, cloneSharedNotebook } from '../services/session';
 import type { Handled } from './ipc';
@@ -68,10 +69,10 @@ export function copyName(remote: string): string {
 export function teamDesktopHandlers(
   options: TeamDesktopOptions | undefined,
 ): Record<'shareNotebookWithDialog' | 'openSharedNotebookWithDialog', Handled> {
-  const unsupported: Result<never> = {
+  const unsupported = (t: Translator | undefined): Result<never> => ({
     ok: false,
-    error: { code: 'unsupported', message: 'Sharing is not set up in this window.' },
-  };
+    error: toApiError(DossierError.of('unsupported', 'electron.sharingUnavailable'), t),
+  });
   /** The remote the person chose: a folder main asked for, or a web address (its token kept first). */
   const choose = async (choice: RemoteChoice, purpose: 'share' | 'open', notebookDir: string) => {
     if (!options) return null;
@@ -86,8 +87,8 @@ export function teamDesktopHandlers(
     return { remote: url, shown: url, folder: undefined };
   };
   return {
-    async shareNotebookWithDialog(session, _contents, input) {
-      if (!options) return unsupported;
+    async shareNotebookWithDialog(session, _contents, input, t) {
+      if (!options) return unsupported(t);
       const { remote } = desktopSchemas.shareNotebookWithDialog.input.parse(input ?? {});
       const notebook = (await callApi(session.service, 'getNotebook', {})) as Result<{ path: string }>;
       const dir = notebook.ok ? notebook.value.path : '';
@@ -102,8 +103,8 @@ export function teamDesktopHandlers(
       if (!result.ok) return withFolderNames(result, chosen.folder);
       return { ok: true, value: { shared: true, remote: chosen.shown, result: result.value } };
     },
-    async openSharedNotebookWithDialog(session, _contents, input) {
-      if (!options) return unsupported;
+    async openSharedNotebookWithDialog(session, _contents, input, t) {
+      if (!options) return unsupported(t);
       const { remote } = desktopSchemas.openSharedNotebookWithDialog.input.parse(input ?? {});
       let dir: string | undefined;
       let from: string | undefined;
