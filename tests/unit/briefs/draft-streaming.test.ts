@@ -14,10 +14,12 @@ import {
   draftBriefFromActor,
   draftBriefFromAnnotations,
   draftBriefFromTag,
+  type BriefDraft,
 } from '../../../main/services/briefs/index';
 import { briefMethods } from '../../../main/services/briefs/brief-methods';
 import { createServiceContext } from '../../../main/services/service-context';
 import { NotebookStore } from '../../../main/services/store/notebook-store';
+import type { ApiInput } from '../../../shared/api';
 import type { NotebookManifest, SourceFile } from '../../../shared/model';
 import { tempDir } from '../../helpers/temp-dir';
 
@@ -71,14 +73,14 @@ afterAll(async () => {
 describe('drafting a brief over a notebook', () => {
   it('gives the document drafting from every claim gave, from a tag, an actor and chosen claims', async () => {
     const all = await fullContext();
-    const cases = [
+    const cases: Array<[ApiInput<'draftBrief'>, BriefDraft]> = [
       [{ tagId: 'tag_1' }, draftBriefFromTag(all, 'tag_1', 'en')],
       [{ actorId: 'act_1' }, draftBriefFromActor(all, 'act_1', 'en')],
       [
         { annotationIds: ['ann_3_3', 'ann_0_1', 'ann_9_0'] },
         draftBriefFromAnnotations(all, ['ann_3_3', 'ann_0_1', 'ann_9_0'], undefined, 'en'),
       ],
-    ] as const;
+    ];
     const drafted: string[] = [];
     for (const [input, expected] of cases) {
       const brief = await methods.draftBrief({ ...input, language: 'en' });
@@ -108,7 +110,7 @@ describe('drafting a brief over a notebook', () => {
     expect(() => (drafted.doc.content as unknown[]).push({ type: 'paragraph' })).toThrow(TypeError);
     expect((await methods.getBrief({ id: drafted.id })).title).toBe(drafted.title);
     // changed through the API it is, and undo takes the change back
-    const doc = { type: 'doc', content: [firstBlock] };
+    const doc = { type: 'doc' as const, content: [firstBlock] };
     await methods.updateBrief({ id: drafted.id, doc });
     expect((await methods.getBrief({ id: drafted.id })).doc).toEqual(doc);
     await ctx.undo();
