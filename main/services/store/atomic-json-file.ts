@@ -70,7 +70,7 @@ export async function refuseLink(file: string): Promise<void> {
  */
 export async function writeFileDurably(
   file: string,
-  text: string | Uint8Array | Iterable<string>,
+  text: string | Uint8Array | Iterable<string | Uint8Array>,
   { durable = true } = {},
 ): Promise<void> {
   const dir = path.dirname(file);
