@@ -16,6 +16,7 @@ import { appendFile, mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { HistoryEntry } from './history';
 import { writeFileDurably } from './store/atomic-json-file';
+import { jsonChunks } from './store/json-chunks';
 import { MANIFEST_FILE, SOURCES_DIR, type FileRef } from './store/notebook-store';
 
 export const HISTORY_LOG = path.join('.cache', 'history.jsonl');
@@ -32,6 +33,17 @@ const COMPACT_AFTER = 1000;
 export const HISTORY_LOG_MAX_BYTES = 32 * 1024 * 1024;
 
 type Stamps = Record<string, string>;
+
+/** One line of the log as UTF-8 pieces: an entry holding a large brief is never one string (two bytes a character). */
+interface EncodedLine {
+  parts: Buffer[];
+  bytes: number;
+}
+
+function lineOf(value: unknown): EncodedLine {
+  const parts = [...jsonChunks(value), '\n'].map((piece) => Buffer.from(piece, 'utf8'));
+  return { parts, bytes: parts.reduce((sum, part) => sum + part.length, 0) };
+}
 
 type Line =
   | { op: 'record'; entry: HistoryEntry; stamps: Stamps }
@@ -137,27 +149,26 @@ export class HistoryLog {
     Object.assign(this.stamps, stamps);
     // The line is made now, from the stacks as they are: later merges change entries in place.
     const appended: Line = step.op === 'record' ? { op: 'record', entry: step.entry, stamps } : { op: step.op, stamps };
-    let text = `${JSON.stringify(appended)}\n`;
-    const rewrite = this.stale || this.lines >= COMPACT_AFTER || this.bytes + Buffer.byteLength(text) > this.maxBytes;
+    let text = lineOf(appended);
+    const rewrite = this.stale || this.lines >= COMPACT_AFTER || this.bytes + text.bytes > this.maxBytes;
     if (rewrite) text = this.snapshotWithin(stacks);
     this.lines = rewrite ? 1 : this.lines + 1;
-    this.bytes = rewrite ? Buffer.byteLength(text) : this.bytes + Buffer.byteLength(text);
+    this.bytes = rewrite ? text.bytes : this.bytes + text.bytes;
     this.stale = false;
     const run = this.writing.then(async () => {
       await mkdir(path.dirname(this.file), { recursive: true });
-      await (rewrite ? writeFileDurably(this.file, text) : appendFile(this.file, text));
+      await (rewrite ? writeFileDurably(this.file, text.parts) : appendFile(this.file, text.parts));
     });
     // A history that cannot be saved must not fail the change itself: it is rewritten whole next time.
     this.writing = run.catch(() => void (this.stale = true));
   }
 
   /** The snapshot line of `stacks`, after dropping the oldest actions until it fits the limit. */
-  private snapshotWithin(stacks: Stacks): string {
-    const size = (e: HistoryEntry) => Buffer.byteLength(JSON.stringify(e)) + 1;
-    const line = () =>
-      `${JSON.stringify({ op: 'snapshot', undo: stacks.undo, redo: stacks.redo, stamps: this.stamps })}\n`;
+  private snapshotWithin(stacks: Stacks): EncodedLine {
+    const size = (e: HistoryEntry) => lineOf(e).bytes;
+    const line = () => lineOf({ op: 'snapshot', undo: stacks.undo, redo: stacks.redo, stamps: this.stamps });
     let text = line();
-    let excess = Buffer.byteLength(text) - this.maxBytes;
+    let excess = text.bytes - this.maxBytes;
     if (excess <= 0) return text;
     // Oldest undo first; then the redo step farthest from now (the bottom of its stack).
     while (excess > 0 && (stacks.undo.length || stacks.redo.length)) {

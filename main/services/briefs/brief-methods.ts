@@ -8,7 +8,8 @@ import type { BriefSummary, ClaimHit } from '../../../shared/api/briefs';
 import { DossierError } from '../../../shared/errors';
 import { sameJson } from '../../../shared/json-doc';
 import { newId } from '../../../shared/ids';
-import type { Brief, RichDoc, Tag } from '../../../shared/model';
+import type { Annotation, Brief, RichDoc, Tag } from '../../../shared/model';
+import type { ApiInput } from '../../../shared/api';
 import type { UiLanguage } from '../../../shared/enums';
 import { briefLanguage, briefWords } from '../../../shared/brief-words';
 import { interfaceLanguage } from '../settings/interface-language';
@@ -69,6 +70,20 @@ function clone<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
+/** `value` and everything in it made read-only (immer changes a frozen record by copying it). */
+function deepFreeze<T>(value: T): T {
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const next = stack.pop();
+    if (next === null || typeof next !== 'object' || Object.isFrozen(next)) continue;
+    Object.freeze(next);
+    for (const child of Object.values(next)) stack.push(child);
+  }
+  return value;
+}
+
+type DraftInput = ApiInput<'draftBrief'>;
+
 export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodName> {
   const { store } = ctx;
 
@@ -84,6 +99,26 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
 
   // Every source's metadata and annotations, one at a time (an unreadable one is reported by the store).
   const context = (): Promise<BriefContext> => briefContextFromStream(store.manifest, store.eachSourceHead());
+
+  /**
+   * A context of only the claims a draft can use — those it selects, and any a relation may lead it
+   * to — so drafting from one tag of a large notebook holds that tag's claims, not the notebook's.
+   */
+  const draftContext = (selects: (annotation: Annotation) => boolean): Promise<BriefContext> => {
+    const related = new Set(store.manifest.relations.flatMap((r) => [r.from, r.to]));
+    return briefContextFromStream(store.manifest, store.eachSourceHead(), (a) => selects(a) || related.has(a.id));
+  };
+
+  /** The claims a draft request selects. */
+  const selectedBy = (input: DraftInput): ((annotation: Annotation) => boolean) => {
+    if ('actorId' in input) return (a) => a.actors.some((l) => l.actorId === input.actorId);
+    if ('tagId' in input) {
+      const tags = tagAndBelow(store.manifest.tags, input.tagId);
+      return (a) => a.tagIds.some((id) => tags.has(id));
+    }
+    const ids = new Set(input.annotationIds);
+    return (a) => ids.has(a.id);
+  };
 
   const save = (label: string, brief: Brief): Promise<Brief> =>
     ctx.transact(label, async (tx) => {
@@ -190,7 +225,7 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
     },
 
     async draftBrief(input) {
-      const bctx = await context();
+      const bctx = await draftContext(selectedBy(input));
       const language = await languageFor(input.language);
       let draft;
       if ('actorId' in input) {
@@ -203,7 +238,9 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
         draft = draftBriefFromAnnotations(bctx, input.annotationIds, input.title, language);
       }
       const title = input.title?.trim() || uniqueTitle(draft.title);
-      return clone(await save(ctx.translator().t('history:undo.draftBrief'), newBrief(title, draft.doc, language)));
+      // Frozen rather than copied: the brief kept and the brief returned are one (a draft of 20,000
+      // claims is tens of MB), and no one can change it but through a transaction.
+      return save(ctx.translator().t('history:undo.draftBrief'), deepFreeze(newBrief(title, draft.doc, language)));
     },
 
     async exportBrief({ briefId, format, style, language }) {

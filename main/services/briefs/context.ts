@@ -3,7 +3,7 @@
  * No Node APIs: the caller passes a loader for source files.
  */
 import { makeBriefContext, type BriefContext } from '../../../shared/brief-doc';
-import type { NotebookManifest, SourceFile } from '../../../shared/model';
+import type { Annotation, NotebookManifest, SourceFile } from '../../../shared/model';
 
 type ManifestPart = Pick<NotebookManifest, 'actors' | 'tags' | 'relations'>;
 type FilePart = Pick<SourceFile, 'source' | 'annotations'>;
@@ -13,14 +13,23 @@ type HeadPart = {
   annotations: SourceFile['annotations'];
 };
 
-/** What a context keeps of the source files: their metadata and annotations, never their text. */
+/** Which annotations a context keeps (all when absent). */
+export type KeepAnnotation = (annotation: Annotation) => boolean;
+
+/**
+ * What a context keeps of the source files: their metadata and annotations, never their text;
+ * with `keep`, only the annotations it keeps and the sources they are in.
+ */
 class ContextParts {
   readonly sources: Array<Omit<SourceFile['source'], 'text' | 'removed'>> = [];
   readonly annotations: SourceFile['annotations'] = [];
+  constructor(private readonly keep?: KeepAnnotation) {}
   add(file: HeadPart): void {
+    const annotations = this.keep ? file.annotations.filter(this.keep) : file.annotations;
+    if (this.keep && !annotations.length) return;
     const { text: _text, removed: _removed, ...meta } = file.source;
     this.sources.push(meta);
-    this.annotations.push(...file.annotations);
+    this.annotations.push(...annotations);
   }
 }
 
@@ -44,13 +53,14 @@ function contextOf(manifest: ManifestPart, { sources, annotations }: ContextPart
 /**
  * A context from source files handed over one at a time (NotebookStore.eachSource):
  * it keeps what it needs of each (not the text), so a notebook of any size is
- * never held in memory whole.
+ * never held in memory whole; with `keep`, only the annotations a task can use.
  */
 export async function briefContextFromStream(
   manifest: ManifestPart,
   files: AsyncIterable<HeadPart>,
+  keep?: KeepAnnotation,
 ): Promise<BriefContext> {
-  const parts = new ContextParts();
+  const parts = new ContextParts(keep);
   for await (const file of files) parts.add(file);
   return contextOf(manifest, parts);
 }

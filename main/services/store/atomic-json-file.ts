@@ -14,6 +14,12 @@ import { lstat, open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import { DossierError, englishTranslator, sayError, type Words } from '../../../shared/errors';
+import { jsonChunks } from './json-chunks';
+
+function* jsonLines(data: unknown): Generator<string> {
+  yield* jsonChunks(data, 1);
+  yield '\n';
+}
 
 /** O_NOFOLLOW where the platform has it (not on Windows, where links need privileges to create). */
 export const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
@@ -65,19 +71,21 @@ export async function refuseLink(file: string): Promise<void> {
 }
 
 /**
- * Writes `text` (or bytes) to `file` atomically; durably (fsync of the file before the
- * rename and of the folder after it) unless `durable` is false, for caches.
+ * Writes `text` (or bytes, or text in pieces — jsonChunks — so a large file is never one
+ * string) to `file` atomically; durably (fsync of the file before the rename and of the
+ * folder after it) unless `durable` is false, for caches.
  */
 export async function writeFileDurably(
   file: string,
-  text: string | Uint8Array,
+  text: string | Uint8Array | Iterable<string | Uint8Array>,
   { durable = true } = {},
 ): Promise<void> {
   const dir = path.dirname(file);
   const temp = path.join(dir, `.${path.basename(file)}.${randomBytes(8).toString('hex')}.tmp`);
   const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NOFOLLOW, 0o666);
   try {
-    await (typeof text === 'string' ? handle.writeFile(text, 'utf8') : handle.writeFile(text));
+    // A string or pieces of one are written as UTF-8; pieces one at a time, each encoded as it comes.
+    await (text instanceof Uint8Array ? handle.writeFile(text) : handle.writeFile(text, 'utf8'));
     if (durable) await handle.sync();
   } catch (err) {
     await handle.close();
@@ -147,7 +155,8 @@ export class AtomicJsonFile<T> implements Adapter<T> {
     }
   }
 
+  /** Writes `data` as JSON.stringify(data, null, 1) and a newline would, in pieces (a manifest can be tens of MB). */
   async write(data: T): Promise<void> {
-    await writeFileDurably(this.file, `${JSON.stringify(data, null, 1)}\n`);
+    await writeFileDurably(this.file, jsonLines(data));
   }
 }

@@ -73,13 +73,24 @@ vi.mock('node:fs/promises', async (importOriginal) => {
       get(target, key, receiver) {
         const value = Reflect.get(target, key, receiver) as unknown;
         if (key === 'writeFile')
-          return async (data: string | Uint8Array, ...rest: unknown[]) => {
+          return async (data: string | Uint8Array | Iterable<string>, ...rest: unknown[]) => {
             maybeFail(file);
-            await (value as (...a: unknown[]) => Promise<void>).call(target, data, ...rest);
-            record(
-              { op: 'write', path: file, data: typeof data === 'string' ? data : Buffer.from(data).toString() },
-              file,
-            );
+            // Text in pieces (a large JSON file) is recorded as the one write it is, with the text the pieces made.
+            const pieces: string[] = [];
+            const given =
+              typeof data === 'string' || data instanceof Uint8Array
+                ? data
+                : (function* () {
+                    for (const piece of data) yield (pieces.push(piece), piece);
+                  })();
+            await (value as (...a: unknown[]) => Promise<void>).call(target, given, ...rest);
+            const written =
+              typeof data === 'string'
+                ? data
+                : data instanceof Uint8Array
+                  ? Buffer.from(data).toString()
+                  : pieces.join('');
+            record({ op: 'write', path: file, data: written }, file);
           };
         if (key === 'sync')
           return async () => {
