@@ -367,7 +367,7 @@ test.describe('a shared notebook with a conflict', () => {
     const conflict = panel.getByRole('listitem');
     await expect(conflict).toContainText('Anna L.');
     await expect(conflict).toContainText('Anna Lindqvist');
-    await expect(conflict.getByRole('button', { name: 'Take theirs' })).toBeVisible();
+    await expect(conflict.getByRole('button', { name: "Take Alice's" })).toBeVisible();
     found.push(...(await scan(page, 'conflicts panel')));
     if (found.length > 0)
       await test.info().attach('axe violations', { body: found.join('\n'), contentType: 'text/plain' });

@@ -2,7 +2,9 @@
  * Two app windows, two people, one team: Alice's and Bob's notebooks in two temporary folders share
  * one bare repository. Each adds a claim in the reader and both set the status of the claim they
  * share, differently; after syncing both twice (Sync button) each window shows every claim and the
- * same single conflict in the Conflicts panel. Alice settles it, both sync again, and both agree.
+ * same single conflict in the Conflicts panel, each side named by who made it: in Alice's window (she
+ * pulled Bob's merge) the value kept now is Bob's, and hers is marked hers. Alice settles it, both
+ * sync again, and both agree.
  * Screenshots of each window's Sync state and Conflicts panel go to $DOSSIER_SHOTS_DIR.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -103,18 +105,27 @@ test('two windows converge through one remote: every edit in both, one conflict 
       await expect(panel.getByRole('listitem')).toContainText('status');
       await expect(panel.getByRole('listitem')).toContainText('corroborated');
       await expect(panel.getByRole('listitem')).toContainText('disputed');
+      // Bob merged, so both notebooks keep Bob's value now; "yours" only in its author's window.
+      const [kept, other] = ['ours', 'theirs'].map((side) => panel.locator(`[data-side="${side}"]`));
+      await expect(kept!.getByRole('heading')).toHaveText(
+        w.who === 'alice' ? "Bob's value kept now" : "Bob's value kept now yours",
+      );
+      await expect(kept!.locator('.team-conflict-value')).toHaveText('disputed');
+      await expect(other!.getByRole('heading')).toHaveText(w.who === 'alice' ? "Alice's value yours" : "Alice's value");
+      await expect(other!.locator('.team-conflict-value')).toHaveText('corroborated');
+      await expect(panel).not.toContainText(/mine/i);
       if (SHOTS) await w.page.screenshot({ path: path.join(SHOTS, `conflicts-${w.who}.png`) });
       conflicts.push(await api<Conflict[]>(w.app, 'listConflicts', {}));
     }
     // The same conflict in both: one place, one id, the same two values.
     expect(conflicts[0]).toHaveLength(1);
     expect(conflicts[1]).toEqual(conflicts[0]);
-    expect([conflicts[0]![0]!.ours, conflicts[0]![0]!.theirs].sort()).toEqual(['corroborated', 'disputed']);
+    expect(conflicts[0]![0]).toMatchObject({ ours: 'disputed', theirs: 'corroborated' });
 
-    // Alice keeps her value ("corroborated"), whichever side it is on in her window.
+    // Alice takes her value ("corroborated") back: Bob's is the one her notebook keeps now.
     const panelA = page.getByRole('dialog', { name: 'Conflicts' });
-    const side = conflicts[0]![0]!.ours === 'corroborated' ? 'Take mine' : 'Take theirs';
-    await panelA.getByRole('button', { name: side }).click();
+    await expect(panelA.getByRole('button', { name: "Keep Bob's" })).toBeVisible();
+    await panelA.getByRole('button', { name: 'Take yours' }).click();
     await expect(panelA).toContainText('No conflicts.');
     await panelA.getByRole('button', { name: 'Close' }).click();
     await pageB.getByRole('dialog', { name: 'Conflicts' }).getByRole('button', { name: 'Close' }).click();

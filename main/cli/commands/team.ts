@@ -1,6 +1,8 @@
 /** share, sync, conflicts, resolve, merge-driver, timeline, restore: a notebook shared through git (docs/team.md). */
 import { runMergeDriver } from '../../services/session';
 import type { TimelineCommit } from '../../../shared/api';
+import { conflictSides } from '../../../shared/team/conflict-sides';
+import type { Conflict } from '../../../shared/team/conflicts';
 import type { CliCommand } from '../command';
 import { helpLines, requireArg, stringOption } from '../options';
 import { UsageError } from '../command';
@@ -44,6 +46,25 @@ export const syncCommand: CliCommand = {
 
 const show = (v: unknown) => (v === undefined ? say('cli:team.absent') : JSON.stringify(v));
 
+/**
+ * A conflict's two sides as `--take` names them, each with its value, who made it, whether the
+ * notebook keeps it now and whether it is the person's own — `ours` is the merging computer's side,
+ * which after someone else's merge is theirs, not the reader's.
+ */
+function conflictLines(c: Conflict, me: { name?: string; email?: string }): string[] {
+  const values = { ours: show(c.ours), theirs: show(c.theirs) };
+  const width = Math.max(values.ours.length, values.theirs.length);
+  return conflictSides(c, me).map((view) => {
+    const by = view.side === 'ours' ? c.oursBy : c.theirsBy;
+    const notes = [
+      ...(by ? [say('cli:team.by', { who: by })] : []),
+      ...(view.shownNow ? [`(${say('cli:team.keptNow')})`] : []),
+      ...(view.yours ? [`(${say('cli:team.yours')})`] : []),
+    ];
+    return `  ${view.side.padEnd(6)}  ${values[view.side].padEnd(width)}  ${notes.join(' ')}`.trimEnd();
+  });
+}
+
 export const conflictsCommand: CliCommand = {
   name: 'conflicts',
   get usage() {
@@ -52,13 +73,11 @@ export const conflictsCommand: CliCommand = {
   readOnly: () => true,
   async run({ call, print }) {
     const list = await call('listConflicts', {});
+    const settings = list.length ? await call('getSettings', {}) : undefined;
+    const me = { name: settings?.authorName, email: settings?.authorEmail };
     print(list, () =>
       list.length
-        ? list.flatMap((c) => [
-            `${c.id}  ${c.label}`,
-            `  ${say('cli:team.mine')} ${show(c.ours)}${c.oursBy ? `  (${c.oursBy})` : ''}`,
-            `  ${say('cli:team.theirs')} ${show(c.theirs)}${c.theirsBy ? `  (${c.theirsBy})` : ''}`,
-          ])
+        ? [...list.flatMap((c) => [`${c.id}  ${c.label}`, ...conflictLines(c, me)]), say('cli:team.takeHint')]
         : [say('cli:team.noConflicts')],
     );
   },

@@ -2,17 +2,21 @@
  * Team notebooks over git in the toolbar (docs/team.md): a Sync button that
  * says what it did, a Timeline button (also File › Shared Timeline…) opening
  * the shared timeline, and — when a merge kept conflicts — a button opening the
- * Conflicts panel, each conflict's two values side by side with Take mine /
- * Take theirs. Shown only for a notebook that is shared. An automatic sync
- * that failed is told here once per run of failures.
+ * Conflicts panel, each conflict's two values side by side, each named by who
+ * made it ("Bob's value"), the one the notebook keeps now marked, and "yours"
+ * only on the value the person looking made (shared/team/conflict-sides.ts).
+ * Shown only for a notebook that is shared. An automatic sync that failed is
+ * told here once per run of failures.
  */
 import { useRef, useState, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Conflict } from '../../../shared/team/conflicts';
+import { conflictSides, possessiveContext, type ConflictSideView } from '../../../shared/team/conflict-sides';
 import { call } from '../api';
 import { useApiQuery } from '../api/queries';
 import { useApiEvent } from '../api/useApiEvent';
 import { useNotices } from '../ui/notices';
+import { useSettings } from '../settings/useSettings';
 import { TimelinePanel } from './TimelinePanel';
 import '../styles/team.css';
 
@@ -78,9 +82,6 @@ export function TeamSync({ disabled }: { disabled: boolean }) {
   );
 }
 
-/** The two sides of a conflict, mine first. */
-const SIDES = ['ours', 'theirs'] as const;
-
 /** A value as a person reads it: text as it is, anything else as JSON. */
 function shown(value: unknown, absent: string): string {
   if (value === undefined) return absent;
@@ -93,6 +94,8 @@ export function ConflictsPanel({ onClose }: { onClose(): void }) {
   const ref = useRef<HTMLDialogElement>(null);
   const conflicts = useApiQuery('listConflicts', {});
   const [busy, setBusy] = useState(false);
+  const { settings } = useSettings();
+  const me = { name: settings.authorName, email: settings.authorEmail };
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal();
@@ -135,27 +138,75 @@ export function ConflictsPanel({ onClose }: { onClose(): void }) {
           <li key={c.id} className="team-conflict">
             <h3 className="team-conflict-label">{c.label}</h3>
             <div className="team-conflict-sides">
-              {SIDES.map((side) => (
-                <section key={side} className="team-conflict-side">
-                  <h4>
-                    {side === 'ours' ? t('conflicts.mine') : t('conflicts.theirs')}
-                    {(side === 'ours' ? c.oursBy : c.theirsBy) && (
-                      <span className="team-conflict-by">
-                        {' '}
-                        {t('conflicts.by', { who: side === 'ours' ? c.oursBy : c.theirsBy })}
-                      </span>
-                    )}
-                  </h4>
-                  <pre className="team-conflict-value">{shown(c[side], t('conflicts.absent'))}</pre>
-                  <button type="button" className="button" disabled={busy} onClick={() => void take(c, side)}>
-                    {side === 'ours' ? t('conflicts.takeMine') : t('conflicts.takeTheirs')}
-                  </button>
-                </section>
+              {conflictSides(c, me).map((view) => (
+                <ConflictSide
+                  key={view.side}
+                  view={view}
+                  value={c[view.side]}
+                  by={view.side === 'ours' ? c.oursBy : c.theirsBy}
+                  busy={busy}
+                  onTake={() => void take(c, view.side)}
+                />
               ))}
             </div>
           </li>
         ))}
       </ul>
     </dialog>
+  );
+}
+
+/** One side of a conflict: who made it, whether the notebook keeps it now, its value, the button taking it. */
+function ConflictSide(props: {
+  view: ConflictSideView;
+  value: unknown;
+  by: string | undefined;
+  busy: boolean;
+  onTake(): void;
+}) {
+  const { t } = useTranslation('team');
+  const { view, by } = props;
+  const who = view.author?.name;
+  const context = who ? possessiveContext(who) : undefined;
+  const kept = view.side === 'ours';
+  const heading = who
+    ? t('conflicts.valueOf', { who, context })
+    : kept
+      ? t('conflicts.keptNow')
+      : t('conflicts.otherValue');
+  const action = view.yours
+    ? kept
+      ? t('conflicts.keepYours')
+      : t('conflicts.takeYours')
+    : who
+      ? kept
+        ? t('conflicts.keep', { who, context })
+        : t('conflicts.take', { who, context })
+      : kept
+        ? t('conflicts.keepNeutral')
+        : t('conflicts.takeNeutral');
+  return (
+    <section className="team-conflict-side" data-side={view.side}>
+      <h4>
+        {heading}
+        {who && kept && (
+          <>
+            {' '}
+            <span className="team-conflict-tag">{t('conflicts.shownNow')}</span>
+          </>
+        )}
+        {view.yours && (
+          <>
+            {' '}
+            <span className="team-conflict-tag">{t('conflicts.yours')}</span>
+          </>
+        )}
+      </h4>
+      {by && <p className="team-conflict-by">{by}</p>}
+      <pre className="team-conflict-value">{shown(props.value, t('conflicts.absent'))}</pre>
+      <button type="button" className="button" disabled={props.busy} onClick={props.onTake}>
+        {action}
+      </button>
+    </section>
   );
 }

@@ -3,7 +3,7 @@
  * empty notebook, sync, conflicts (text and --json), resolve with a side or a JSON value, undo; the
  * timeline and restoring a source from it.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,8 +43,10 @@ describe('dossier share, sync, conflicts, resolve', () => {
     expect((await dossier('b', 'sync')).out).toMatch(/^Merged .* 1 conflict kept: dossier conflicts lists it\.\n$/);
 
     const text = (await dossier('b', 'conflicts')).out.split('\n');
-    expect(text[1]).toMatch(/^ {2}mine: {3}"Anna L\."/);
-    expect(text[2]).toMatch(/^ {2}theirs: "Anna Lindqvist"/);
+    // One person on both computers: both sides by the same author, neither called yours.
+    expect(text[1]).toMatch(/^ {2}ours {4}"Anna L\." {9}by .+ \(kept now\)$/);
+    expect(text[2]).toMatch(/^ {2}theirs {2}"Anna Lindqvist" {2}by [^(]+$/);
+    expect(text[3]).toBe('Keep the value kept now: dossier resolve <id> --take ours; take the other: --take theirs.');
     const [conflict] = JSON.parse((await dossier('b', 'conflicts', '--json')).out) as { id: string; label: string }[];
     expect(conflict!.label).toBe('notebook.json › actors › Anna L. › name');
 
@@ -56,6 +58,40 @@ describe('dossier share, sync, conflicts, resolve', () => {
     expect((await dossier('b', 'actors')).out).toMatch(/Anna L\./);
     expect(JSON.parse((await dossier('b', 'conflicts', '--json')).out)).toHaveLength(1);
     expect(await dossier('b', 'resolve', 'cf_nothing', '--take', 'ours')).toMatchObject({ code: 1 });
+  });
+});
+
+describe('dossier conflicts, as each person reads them', () => {
+  it('after Bob merges and shares, Alice pulls: the kept value is by Bob, hers is marked hers', async () => {
+    const as = async (who: string, ...argv: string[]) => {
+      const config = path.join(tmp, `config-${who}`);
+      await mkdir(config, { recursive: true });
+      const settings = { language: 'en', authorName: who, authorEmail: `${who.toLowerCase()}@example.org` };
+      await writeFile(path.join(config, 'settings.json'), JSON.stringify(settings));
+      const before = process.env.DOSSIER_CONFIG_DIR;
+      process.env.DOSSIER_CONFIG_DIR = config;
+      try {
+        return await dossier(who, ...argv);
+      } finally {
+        process.env.DOSSIER_CONFIG_DIR = before;
+      }
+    };
+    const remote = path.join(tmp, 'people.git');
+    await as('Alice', 'actor', 'add', 'Anna Lind');
+    await as('Alice', 'share', '--remote', remote);
+    await as('Bob', 'share', '--remote', remote);
+    await as('Alice', 'actor', 'edit', 'Anna Lind', '--name', 'Anna Lindqvist');
+    await as('Bob', 'actor', 'edit', 'Anna Lind', '--name', 'Anna L.');
+    await as('Alice', 'sync');
+    expect((await as('Bob', 'sync')).out).toMatch(/1 conflict kept/);
+    expect((await as('Alice', 'sync')).out).toBe("Took the team's changes.\n");
+
+    const alice = (await as('Alice', 'conflicts')).out.split('\n');
+    expect(alice[1]).toBe('  ours    "Anna L."         by Bob <bob@example.org> (kept now)');
+    expect(alice[2]).toBe('  theirs  "Anna Lindqvist"  by Alice <alice@example.org> (yours)');
+    const bob = (await as('Bob', 'conflicts')).out.split('\n');
+    expect(bob[1]).toBe('  ours    "Anna L."         by Bob <bob@example.org> (kept now) (yours)');
+    expect(bob[2]).toBe('  theirs  "Anna Lindqvist"  by Alice <alice@example.org>');
   });
 });
 
