@@ -164,33 +164,15 @@ export function importFormatOf(extension: string): ImportFormat | undefined {
 export const BRIEF_FORMATS = ['docx', 'pdf', 'md', 'html'] as const;
 export const BriefFormat = z.enum(BRIEF_FORMATS);
 export type BriefFormat = z.infer<typeof BriefFormat>;
-/** Per export format: file extension, MIME type, its name in sentences, on a button and in the menu. */
-export const BRIEF_FORMAT_INFO: Record<
-  BriefFormat,
-  { extension: string; mime: string; label: string; button: string; menuLabel: string }
-> = {
-  docx: {
-    extension: 'docx',
-    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    label: 'Word document',
-    button: 'DOCX',
-    menuLabel: 'Word (.docx)…',
-  },
-  pdf: { extension: 'pdf', mime: 'application/pdf', label: 'PDF', button: 'PDF', menuLabel: 'PDF…' },
-  md: {
-    extension: 'md',
-    mime: 'text/markdown; charset=utf-8',
-    label: 'Markdown',
-    button: 'Markdown',
-    menuLabel: 'Markdown…',
-  },
-  html: {
-    extension: 'html',
-    mime: 'text/html; charset=utf-8',
-    label: 'Web page (HTML)',
-    button: 'HTML',
-    menuLabel: 'HTML…',
-  },
+/**
+ * Per export format: file extension and MIME type. Its names (in sentences, on a button, in the
+ * menu) are words of the `enums` catalogue, `briefFormat.<format>.label|button|menu`.
+ */
+export const BRIEF_FORMAT_INFO: Record<BriefFormat, { extension: string; mime: string }> = {
+  docx: { extension: 'docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+  pdf: { extension: 'pdf', mime: 'application/pdf' },
+  md: { extension: 'md', mime: 'text/markdown; charset=utf-8' },
+  html: { extension: 'html', mime: 'text/html; charset=utf-8' },
 };
 
 /** How a citation style cites: numbered notes, or in the text ("(Frost, 2025)"). */

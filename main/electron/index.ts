@@ -329,7 +329,7 @@ async function pickExportPath(defaultName: string, format: BriefFormat): Promise
     title: t('menu:dialog.exportBriefTitle'),
     buttonLabel: t('menu:export'),
     defaultPath: path.join(app.getPath('documents'), defaultName),
-    filters: [{ name: info.label, extensions: [info.extension] }],
+    filters: [{ name: say(translator(), `enums:briefFormat.${format}.label`), extensions: [info.extension] }],
     properties: ['createDirectory', 'showOverwriteConfirmation'],
   };
   return savePath(opts);

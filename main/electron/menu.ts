@@ -5,7 +5,6 @@
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import {
-  BRIEF_FORMAT_INFO,
   BRIEF_FORMATS,
   exportBriefCommand,
   INTEROP_FORMAT_INFO,
@@ -117,7 +116,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
         // One item per export format; a format with a shortcut (export-docx) carries it.
         submenu: BRIEF_FORMATS.map((format) => {
           const item: MenuItemConstructorOptions = {
-            label: BRIEF_FORMAT_INFO[format].menuLabel,
+            label: t(`enums:briefFormat.${format}.menu`),
             click: () => actions.sendToRenderer(exportBriefCommand(format)),
           };
           const id = shortcutId(`export-${format}`);

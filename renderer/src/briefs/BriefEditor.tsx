@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import StarterKit from '@tiptap/starter-kit';
 import type { ResolvedClaim } from '../../../shared/api/briefs';
-import { BRIEF_FORMAT_INFO, BRIEF_FORMATS, briefFormatOfCommand, type BriefFormat } from '../../../shared/enums';
+import { BRIEF_FORMATS, briefFormatOfCommand, type BriefFormat } from '../../../shared/enums';
 import type { Brief } from '../../../shared/model';
 import { call, getApi, unwrap } from '../api';
 import { useApiEvent } from '../api/useApiEvent';
@@ -50,7 +50,7 @@ export function BriefEditor({
   /** Set while this editor is open, for citing from outside it (the claims panel). */
   citeRef?: { current: CiteAtCursor | null };
 }) {
-  const { t } = useTranslation(['briefs', 'a11y']);
+  const { t } = useTranslation(['briefs', 'a11y', 'enums']);
   const { error: notifyError, info } = useNotices();
   const { navigate } = useNavigation();
   const store = useMemo(() => new CitationStore(notifyError), [notifyError]);
@@ -353,10 +353,10 @@ export function BriefEditor({
                 type="button"
                 className="button button-quiet"
                 disabled={exporting !== null}
-                aria-label={t('editor.exportAs', { format: BRIEF_FORMAT_INFO[format].button })}
+                aria-label={t('editor.exportAs', { format: t(`enums:briefFormat.${format}.button`) })}
                 onClick={() => void exportAs(format)}
               >
-                {exporting === format ? '…' : BRIEF_FORMAT_INFO[format].button}
+                {exporting === format ? '…' : t(`enums:briefFormat.${format}.button`)}
               </button>
             ))}
           </div>

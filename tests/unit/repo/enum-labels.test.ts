@@ -37,4 +37,12 @@ describe('the enums catalogue', () => {
     for (const format of enums.INTEROP_FORMATS)
       expect(Object.keys(resources.en.enums.interopFormat[format]).sort()).toEqual(['label', 'menu']);
   });
+
+  it('briefFormat: each brief format is named in sentences (the save dialog), on a button and in File › Export Brief; the shared list holds no words', () => {
+    for (const format of enums.BRIEF_FORMATS) {
+      expect(Object.keys(resources.en.enums.briefFormat[format]).sort()).toEqual(['button', 'label', 'menu']);
+      expect(Object.keys(enums.BRIEF_FORMAT_INFO[format]).sort()).toEqual(['extension', 'mime']);
+    }
+    expect(resources.sv.enums.briefFormat.docx.label).not.toBe(resources.en.enums.briefFormat.docx.label);
+  });
 });

@@ -56,6 +56,8 @@ const FOR_DEVELOPERS: ReadonlyArray<readonly [file: string, starts: string]> = [
   ['main/preload/api.ts', 'onEvent'],
   // A mistake in the shortcut table.
   ['shared/shortcuts.ts', 'Unknown modifier'],
+  // The store's JSON writer given a cycle (JSON.stringify's own wording): no notebook value can be one.
+  ['main/services/store/json-chunks.ts', 'Converting circular'],
 ];
 
 /** Error classes whose first argument is the message a person reads. */
