@@ -64,6 +64,9 @@ export default defineConfig({
       emptyOutDir: true,
       sourcemap: rendererConfig.build?.sourcemap ?? true,
       assetsInlineLimit: rendererConfig.build?.assetsInlineLimit ?? 0,
+      minify: rendererConfig.build?.minify ?? 'oxc',
+      cssMinify: rendererConfig.build?.cssMinify ?? 'lightningcss',
+      cssCodeSplit: rendererConfig.build?.cssCodeSplit ?? false,
       rolldownOptions: {
         input: resolve(root, 'renderer/index.html'),
       },
