@@ -3,7 +3,7 @@
  * Later features (claims, actors, briefs) add panes or views here; data comes
  * only through the typed API (../api).
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { isSourcesRoute, NavigationProvider, useNavigation } from '../ui/navigation';
@@ -169,7 +169,7 @@ function AppWindow() {
         {extraView ? (
           <main className="view" aria-label={t(`views.${extraView.id}`)}>
             <ErrorBoundary area={t(`views.${extraView.id}`)} key={extraView.id}>
-              {extraView.render(route)}
+              <Suspense fallback={<p className="pane-hint">{t('common:loading')}</p>}>
             </ErrorBoundary>
           </main>
         ) : (
