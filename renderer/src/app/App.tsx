@@ -5,11 +5,11 @@
  */
 import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import { QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { isSourcesRoute, NavigationProvider, useNavigation } from '../ui/navigation';
 import { EXTRA_VIEWS } from './views';
 import type { ImportResult } from '../../../shared/api';
-import { connectInvalidation, createQueryClient, useApiQuery } from '../api/queries';
+import { connectInvalidation, useApiQuery } from '../api/queries';
 import { EmptyNotebook } from '../import/EmptyNotebook';
 import { ImportSummary } from '../import/ImportSummary';
 import { IMPORT_ACCEPT, useImport } from '../import/useImport';
@@ -38,8 +38,8 @@ import { focusReaderText } from '../reader/useCaretBrowsing';
 /** The views the command palette offers: the reader first, then the others in tab order. */
 const PALETTE_VIEWS = [{ id: 'sources' as const }, ...EXTRA_VIEWS.map(({ id }) => ({ id }))];
 
-export function App() {
-  const [queryClient] = useState(createQueryClient);
+/** The window, over `queryClient` (made, and its first reads started, before the first render: ./first-reads.ts). */
+export function App({ queryClient }: { queryClient: QueryClient }) {
   useEffect(() => connectInvalidation(queryClient), [queryClient]);
   return (
     <QueryClientProvider client={queryClient}>
@@ -170,6 +170,8 @@ function AppWindow() {
           <main className="view" aria-label={t(`views.${extraView.id}`)}>
             <ErrorBoundary area={t(`views.${extraView.id}`)} key={extraView.id}>
               <Suspense fallback={<p className="pane-hint">{t('common:loading')}</p>}>
+                {extraView.render(route)}
+              </Suspense>
             </ErrorBoundary>
           </main>
         ) : (
