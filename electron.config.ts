@@ -69,6 +69,7 @@ export default defineConfig({
       cssCodeSplit: rendererConfig.build?.cssCodeSplit ?? false,
       rolldownOptions: {
         input: resolve(root, 'renderer/index.html'),
+        output: rendererConfig.build?.rolldownOptions?.output ?? { strictExecutionOrder: true },
       },
     },
   },

@@ -85,6 +85,12 @@ export default defineConfig({
     // One stylesheet, linked in <head>, even for code loaded later (the briefs, the actors): the cascade
     // stays the order the styles are imported in, and a view never shows unstyled for a moment.
     cssCodeSplit: false,
+    rolldownOptions: {
+      // Modules run in the order they are imported, whichever chunk holds them: src/strict-csp.ts must
+      // configure zod before any module parses with it (shared/settings.ts does, as it loads), and the
+      // chunks shared by the first screen and the views loaded later would otherwise run first.
+      output: { strictExecutionOrder: true },
+    },
   },
   server: {
     strictPort: true,

@@ -1,4 +1,6 @@
 // @vitest-environment jsdom
+// The list imports its stylesheets, modules only Vite's types declare.
+/// <reference types="vite/client" />
 /**
  * The window's first reads (renderer/src/app/first-reads.ts, React in jsdom,
  * main stood in for): the notebook's summary and the sources list's first
