@@ -41,6 +41,10 @@ const PALETTE_VIEWS = [{ id: 'sources' as const }, ...EXTRA_VIEWS.map(({ id }) =
 /** The window, over `queryClient` (made, and its first reads started, before the first render: ./first-reads.ts). */
 export function App({ queryClient }: { queryClient: QueryClient }) {
   useEffect(() => connectInvalidation(queryClient), [queryClient]);
+  // The window is ready: its first render is on screen and every listener of it is in place (this
+  // effect runs after those of the components inside). The page's load event came earlier, while
+  // the interface's words were loading.
+  useEffect(() => document.getElementById('root')?.removeAttribute('aria-busy'), []);
   return (
     <QueryClientProvider client={queryClient}>
       <NavigationProvider>
