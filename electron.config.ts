@@ -64,8 +64,12 @@ export default defineConfig({
       emptyOutDir: true,
       sourcemap: rendererConfig.build?.sourcemap ?? true,
       assetsInlineLimit: rendererConfig.build?.assetsInlineLimit ?? 0,
+      minify: rendererConfig.build?.minify ?? 'oxc',
+      cssMinify: rendererConfig.build?.cssMinify ?? 'lightningcss',
+      cssCodeSplit: rendererConfig.build?.cssCodeSplit ?? false,
       rolldownOptions: {
         input: resolve(root, 'renderer/index.html'),
+        output: rendererConfig.build?.rolldownOptions?.output ?? { strictExecutionOrder: true },
       },
     },
   },

@@ -38,7 +38,7 @@ const sibling = (folder) => `^(\\.\\./)+${folder}(/|$)`;
 
 /** The packages renderer/ may use: React, tiptap and ProseMirror, zod. Add a browser library here. */
 const RENDERER_PACKAGES =
-  '(react|react-dom|react-i18next|i18next|zod|@tanstack/react-query|@tanstack/react-virtual)(/.*)?$|@tiptap/|prosemirror-';
+  '(react|react-dom|react-i18next|i18next|i18next-resources-to-backend|zod|@tanstack/react-query|@tanstack/react-virtual)(/.*)?$|@tiptap/|prosemirror-';
 /** Attributes no person reads or hears: their literal values are code, not interface text. */
 const NOT_READ_ATTRIBUTES = [
   'className',

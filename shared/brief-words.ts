@@ -4,22 +4,39 @@
  * language, made once, and dates written with Intl for that language. Used by
  * the drafts, the live facts and every exporter. Pure: no Node, DOM or Electron.
  */
-import type { TFunction } from 'i18next';
+import { createInstance, type TFunction } from 'i18next';
 import { UiLanguage } from './enums';
-import { createTranslator } from './i18n';
+import { I18N_BASE_OPTIONS } from './i18n/options';
+import enBrief from './i18n/locales/en/brief.json';
+import svBrief from './i18n/locales/sv/brief.json';
 
 export type BriefWords = TFunction<'brief'>;
 
 /** The language a brief is in: its own, English for a brief saved before briefs had one. */
 export const DEFAULT_BRIEF_LANGUAGE: UiLanguage = 'en';
 
+/**
+ * Only the `brief` catalogue of each language: the renderer drafts and exports briefs in any language
+ * without loading the interface's other catalogues of that language.
+ */
+const CATALOGUES: Record<UiLanguage, typeof enBrief> = { en: enBrief, sv: svBrief };
 const words = new Map<UiLanguage, BriefWords>();
 
 /** The `brief` namespace's words in `language`. */
 export function briefWords(language: UiLanguage = DEFAULT_BRIEF_LANGUAGE): BriefWords {
   let t = words.get(language);
   if (!t) {
-    t = createTranslator(language).getFixedT(language, 'brief');
+    const translator = createInstance();
+    void translator.init({
+      ...I18N_BASE_OPTIONS,
+      resources: { [language]: { brief: CATALOGUES[language] } },
+      lng: language,
+      ns: ['brief'],
+      defaultNS: 'brief',
+      fallbackLng: false,
+      initAsync: false,
+    });
+    t = translator.getFixedT(language, 'brief');
     words.set(language, t);
   }
   return t;

@@ -1,5 +1,7 @@
 // Must stay the first import: configures zod before any schema is built.
 import './strict-csp';
+// Before the translator: the first screen's reads are on their way while the words load.
+import { queryClient } from './app/first-reads';
 // Before any component: the first render already speaks the person's language.
 import { i18next } from './i18n';
 import { StrictMode } from 'react';
@@ -20,7 +22,7 @@ createRoot(root).render(
   <StrictMode>
     <ErrorBoundary area={i18next.t('common:appName')}>
       <NoticesProvider>
-        <App />
+        <App queryClient={queryClient} />
       </NoticesProvider>
     </ErrorBoundary>
   </StrictMode>,

@@ -1,7 +1,8 @@
 /**
  * The interface's words in every language Dossier speaks, and one way to get
- * a translator for a language — used by the renderer (through react-i18next),
- * main's menus and dialogs, the CLI and the brief exporters alike.
+ * a translator for a language — used by main's menus and dialogs, the CLI and
+ * the brief exporters. The renderer (react-i18next) imports `options.ts`
+ * instead and loads only the catalogues of the language it speaks.
  *
  * Catalogues are JSON files, one per namespace and language, under
  * `shared/i18n/locales/<language>/<namespace>.json`; English is complete by
@@ -13,34 +14,19 @@
  * Pure: no Node, DOM or Electron.
  */
 import { createInstance, type i18n as I18n } from 'i18next';
-import { UI_LANGUAGES, type UiLanguage } from '../enums';
-import { resources, NAMESPACES, type Namespace } from './resources';
+import type { UiLanguage } from '../enums';
+import { I18N_BASE_OPTIONS, NAMESPACES, pickLanguage, type Namespace } from './options';
+import { resources } from './resources';
 
-export { resources, NAMESPACES, type Namespace };
+export { resources, NAMESPACES, pickLanguage, I18N_BASE_OPTIONS, type Namespace };
 export type Translator = I18n;
 
-/** The first of the preferred languages (BCP 47 tags such as "sv-SE") that Dossier speaks, else English. */
-export function pickLanguage(preferred: readonly (string | undefined)[]): UiLanguage {
-  for (const tag of preferred) {
-    const base = tag?.toLowerCase().split(/[-_.]/)[0];
-    const found = UI_LANGUAGES.find((l) => l === base);
-    if (found) return found;
-  }
-  return 'en';
-}
-
-/** Options every translator shares (the renderer adds react-i18next's plugin to the same). */
+/** Options of a translator with every catalogue bundled (main, the CLI, exporters, tests). */
 export const I18N_OPTIONS = {
+  ...I18N_BASE_OPTIONS,
   resources,
-  ns: [...NAMESPACES],
-  defaultNS: 'common',
-  fallbackLng: 'en',
-  supportedLngs: [...UI_LANGUAGES],
-  // Catalogues are bundled: initialise synchronously, so the first render already has its words.
+  // Catalogues are bundled: initialise synchronously, so the first call already has its words.
   initAsync: false,
-  // React escapes text itself; other outputs (DOCX, PDF, Markdown, the terminal) escape for their format.
-  interpolation: { escapeValue: false },
-  returnNull: false,
 } as const;
 
 /** A translator of its own for one language (main, the CLI, exporters): never shares state with another. */

@@ -7,6 +7,8 @@
  *   `renderer: 'dev-server'` serves through Vite's dev server instead.
  * - `pageProblems`: every console error, uncaught page error and CSP
  *   violation of the page; the fixture fails the test if any occurred.
+ * - `page`: Playwright's, whose `goto` and `reload` also wait for the window
+ *   to be ready (its first render comes after the load event).
  */
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -66,6 +68,25 @@ export const test = base.extend<{
       await server.stop();
       await rm(tmp, { recursive: true, force: true });
     }
+  },
+
+  // The window renders after the page's load event (the interface's words load first), so a navigation
+  // also waits for the window to say it is ready (#root loses aria-busy once its listeners are in place).
+  page: async ({ page }, use) => {
+    const ready = () => page.locator('#root:not([aria-busy])').waitFor({ state: 'attached' });
+    const goto = page.goto.bind(page);
+    const reload = page.reload.bind(page);
+    page.goto = async (url, options) => {
+      const response = await goto(url, options);
+      if (options?.waitUntil !== 'commit') await ready();
+      return response;
+    };
+    page.reload = async (options) => {
+      const response = await reload(options);
+      if (options?.waitUntil !== 'commit') await ready();
+      return response;
+    };
+    await use(page);
   },
 
   pageProblems: [

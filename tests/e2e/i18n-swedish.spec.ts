@@ -114,15 +114,24 @@ test('switching the language setting to Swedish turns the open window Swedish, w
   expect(ENGLISH.length).toBeGreaterThan(100);
   await api(app, 'importText', { text: ARTICLE, name: 'ferry.txt' });
   await api(app, 'importText', { text: 'Second article\n\nA short second article about ports.', name: 'b.txt' });
+  const scripts: Array<Promise<string>> = [];
+  page.on('response', (r) => {
+    if (r.request().resourceType() === 'script') scripts.push(r.text());
+  });
   await page.goto(app.url);
   const toolbar = page.locator('header.toolbar');
   await expect(toolbar.getByRole('button', { name: 'Import…' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  const swedishIn = async (from: number) =>
+    (await Promise.all(scripts.slice(from))).filter((code) => code.includes('Importera…')).length;
+  const loaded = scripts.length;
+  expect(await swedishIn(0), 'an English window loads no Swedish words').toBe(0);
 
   // The setting changes elsewhere (another window, the CLI's settings): this window hears it and follows.
   await api(app, 'updateSettings', { language: 'sv' });
   await expect(toolbar.getByRole('button', { name: 'Importera…' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
+  expect(await swedishIn(loaded), 'the Swedish words come as one script when the window switches').toBe(1);
   await expect(toolbar.getByRole('button', { name: 'Historik' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Välj en källa att läsa' })).toBeVisible();
   expect(await leftovers(page, 'header.toolbar')).toEqual([]);
@@ -243,6 +252,8 @@ test('the corroboration of a claim in Swedish: similar passages, relation button
   await api(app, 'addClaimByQuote', { sourceId: ids.get(courier.id), quote: CLAIM });
   await api(app, 'updateSettings', { language: 'sv' });
   await page.goto(app.url);
+  // The load event comes before the first render (the interface's words load as a chunk of their own).
+  await expect(page.locator('header.toolbar')).toBeVisible();
 
   // The claim, found through the palette (its group is "Påståenden"), opens selected with its corroboration.
   await page.keyboard.press('Control+K');

@@ -216,6 +216,8 @@ test.describe("brief's claims panel with 20,000 claims", () => {
     async ({ page, app }) => {
       test.setTimeout(180_000);
       await page.goto(app.url);
+      // The load event comes before the first render (the interface's words load as a chunk of their own).
+      await expect(page.locator('header.toolbar')).toBeVisible();
       await page.keyboard.press('Control+k');
       await page.getByRole('combobox', { name: 'Search' }).fill('New brief');
       await page.getByRole('option', { name: 'New brief' }).click();
@@ -305,6 +307,8 @@ test.describe('palette results in a notebook of 300 sources', () => {
     async ({ page, app }) => {
       test.setTimeout(180_000);
       await page.goto(app.url);
+      // The load event comes before the first render (the interface's words load as a chunk of their own).
+      await expect(page.locator('header.toolbar')).toBeVisible();
       await page.keyboard.press('Control+k');
       const input = page.getByRole('combobox', { name: 'Search' });
       await input.fill('harbour');

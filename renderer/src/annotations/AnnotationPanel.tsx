@@ -17,8 +17,8 @@ import { useAnnotations, type FocusTarget } from './AnnotationsContext';
 import { CodebookDialog } from './CodebookDialog';
 import { safeColour, statusColour } from './highlight-css';
 import { excerpt, isEmptyDoc, matchesFilters, type Filters, type Orphan } from './logic';
-import { NoteEditor } from './NoteEditor';
 import { TagPicker } from './TagPicker';
+import { LazyNoteEditor } from './LazyNoteEditor';
 import { ActorLinksEditor } from '../actors/ActorLinksEditor';
 import { CorroborationPanel } from '../corroboration/CorroborationPanel';
 import '../styles/annotations.css';
@@ -404,7 +404,12 @@ function AnnotationEditor({
       <ActorLinksEditor annotation={a} readOnly={readOnly} />
 
       <span className="field-label">{t('editor.note')}</span>
-      <NoteEditor value={a.note} readOnly={readOnly} focusSignal={noteFocus} onSave={(note) => onUpdate({ note })} />
+      <LazyNoteEditor
+        value={a.note}
+        readOnly={readOnly}
+        focusSignal={noteFocus}
+        onSave={(note) => onUpdate({ note })}
+      />
 
       <p className="annotation-times muted">
         {t('editor.created', { when: when(a.createdAt) })}

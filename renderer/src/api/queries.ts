@@ -53,6 +53,11 @@ export function apiQueryKey<M extends RendererMethodName>(method: M, input: ApiI
   return [method, input] as const;
 }
 
+/** The query of `method(input)`: its key and the call, for useQueries, fetchQuery and prefetchQuery. */
+export function apiQuery<M extends RendererMethodName>(method: M, input: ApiInput<M>) {
+  return { queryKey: apiQueryKey(method, input), queryFn: () => call(method, input) };
+}
+
 type Options<M extends RendererMethodName, T> = Omit<
   UseQueryOptions<ApiOutput<M>, Error, T, readonly [M, ApiInput<M>]>,
   'queryKey' | 'queryFn'
@@ -64,7 +69,7 @@ export function useApiQuery<M extends RendererMethodName, T = ApiOutput<M>>(
   input: ApiInput<M>,
   options?: Options<M, T>,
 ): UseQueryResult<T, Error> {
-  return useQuery({ queryKey: apiQueryKey(method, input), queryFn: () => call(method, input), ...options });
+  return useQuery({ ...apiQuery(method, input), ...options });
 }
 
 /** `method` for each of `inputs` (e.g. one count per actor): the values in order, undefined while loading or failed. */
@@ -73,7 +78,7 @@ export function useApiQueries<M extends RendererMethodName>(
   inputs: readonly ApiInput<M>[],
 ): (ApiOutput<M> | undefined)[] {
   return useQueries({
-    queries: inputs.map((input) => ({ queryKey: apiQueryKey(method, input), queryFn: () => call(method, input) })),
+    queries: inputs.map((input) => apiQuery(method, input)),
     combine: (results) => results.map((r) => r.data),
   });
 }

@@ -3,13 +3,13 @@
  * Later features (claims, actors, briefs) add panes or views here; data comes
  * only through the typed API (../api).
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import { QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { isSourcesRoute, NavigationProvider, useNavigation } from '../ui/navigation';
 import { EXTRA_VIEWS } from './views';
 import type { ImportResult } from '../../../shared/api';
-import { connectInvalidation, createQueryClient, useApiQuery } from '../api/queries';
+import { connectInvalidation, useApiQuery } from '../api/queries';
 import { EmptyNotebook } from '../import/EmptyNotebook';
 import { ImportSummary } from '../import/ImportSummary';
 import { IMPORT_ACCEPT, useImport } from '../import/useImport';
@@ -38,9 +38,13 @@ import { focusReaderText } from '../reader/useCaretBrowsing';
 /** The views the command palette offers: the reader first, then the others in tab order. */
 const PALETTE_VIEWS = [{ id: 'sources' as const }, ...EXTRA_VIEWS.map(({ id }) => ({ id }))];
 
-export function App() {
-  const [queryClient] = useState(createQueryClient);
+/** The window, over `queryClient` (made, and its first reads started, before the first render: ./first-reads.ts). */
+export function App({ queryClient }: { queryClient: QueryClient }) {
   useEffect(() => connectInvalidation(queryClient), [queryClient]);
+  // The window is ready: its first render is on screen and every listener of it is in place (this
+  // effect runs after those of the components inside). The page's load event came earlier, while
+  // the interface's words were loading.
+  useEffect(() => document.getElementById('root')?.removeAttribute('aria-busy'), []);
   return (
     <QueryClientProvider client={queryClient}>
       <NavigationProvider>
@@ -169,7 +173,9 @@ function AppWindow() {
         {extraView ? (
           <main className="view" aria-label={t(`views.${extraView.id}`)}>
             <ErrorBoundary area={t(`views.${extraView.id}`)} key={extraView.id}>
-              {extraView.render(route)}
+              <Suspense fallback={<p className="pane-hint">{t('common:loading')}</p>}>
+                {extraView.render(route)}
+              </Suspense>
             </ErrorBoundary>
           </main>
         ) : (

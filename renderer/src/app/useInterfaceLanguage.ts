@@ -6,7 +6,7 @@
  */
 import { useEffect } from 'react';
 import type { LanguageChoice } from '../../../shared/enums';
-import { pickLanguage } from '../../../shared/i18n';
+import { pickLanguage } from '../../../shared/i18n/options';
 import { call } from '../api';
 import { useApiEvent } from '../api/useApiEvent';
 import { setInterfaceLanguage } from '../i18n';

@@ -1,12 +1,16 @@
 /**
  * The views besides "Sources" (the three-pane reader). Each area adds one
  * entry here — e.g. Actors, Briefs — and the toolbar shows a tab for it.
- * `render` gets the current route (whose `view` is the entry's id).
+ * `render` gets the current route (whose `view` is the entry's id); it may
+ * suspend while its code loads (App shows a loading line meanwhile).
  */
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import type { Route } from '../ui/navigation';
-import { ActorsView } from '../actors/ActorsView';
-import { BriefsView } from '../briefs/BriefsView';
+
+// Each view is a chunk of its own, loaded when first shown: the window opens on the sources, and the
+// briefs' editor (tiptap, ProseMirror) is the largest part of the renderer.
+const ActorsView = lazy(() => import('../actors/ActorsView').then((m) => ({ default: m.ActorsView })));
+const BriefsView = lazy(() => import('../briefs/BriefsView').then((m) => ({ default: m.BriefsView })));
 
 export interface AppView {
   /** Its name comes from the catalogue: `app:views.<id>`. */

@@ -14,7 +14,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGE_CHOICES, THEMES, UI_LANGUAGE_NAME, type LanguageChoice, type Theme } from '../../../shared/enums';
-import { pickLanguage } from '../../../shared/i18n';
+import { pickLanguage } from '../../../shared/i18n/options';
 import {
   READER_FONT_SIZE,
   READER_LINE_WIDTH,

@@ -8,7 +8,7 @@ import { useApiQuery, useDebouncedValue, useErrorNotice } from '../api/queries';
 import { ContextMenu, type MenuAt } from '../ui/ContextMenu';
 import { keyHint, PLATFORM } from '../ui/platform';
 import { formatDate } from './format';
-import { useSourceCount, useSourceRows, type SourceListView } from './useSourceRows';
+import { INITIAL_SOURCE_VIEW, useSourceCount, useSourceRows, type SourceListView } from './useSourceRows';
 import '../styles/import.css';
 import '../styles/sources.css';
 
@@ -79,8 +79,8 @@ export function SourceList({ selectedId, onSelect, onDelete, onNeighbour, onOpen
   const { t } = useTranslation(['sources', 'common', 'enums']);
   const listRef = useRef<HTMLUListElement>(null);
   const [menu, setMenu] = useState<MenuAt | null>(null);
-  const [sort, setSort] = useState<SourceSort>('imported');
-  const [typed, setTyped] = useState('');
+  const [sort, setSort] = useState<SourceSort>(INITIAL_SOURCE_VIEW.sort);
+  const [typed, setTyped] = useState(INITIAL_SOURCE_VIEW.filter);
   const filter = useDebouncedValue(typed.trim(), 150);
   const view = useMemo<SourceListView>(() => ({ sort, filter }), [sort, filter]);
 

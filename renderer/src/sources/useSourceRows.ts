@@ -9,8 +9,7 @@ import { useCallback, useMemo } from 'react';
 import { keepPreviousData, useQueries, useQueryClient } from '@tanstack/react-query';
 import type { SourceSort } from '../../../shared/enums';
 import type { SourceMeta } from '../../../shared/model';
-import { call } from '../api';
-import { apiQueryKey, useApiQuery } from '../api/queries';
+import { apiQuery, useApiQuery } from '../api/queries';
 
 /** Sources per page: a screenful or two of rows (about 25 KB). */
 export const PAGE_SIZE = 100;
@@ -20,7 +19,11 @@ export interface SourceListView {
   filter: string;
 }
 
-const pageInput = (view: SourceListView, page: number) => ({
+/** The view the list opens on: newest imports first, no filter. */
+export const INITIAL_SOURCE_VIEW: SourceListView = { sort: 'imported', filter: '' };
+
+/** The input of `listSourcePage` for a page of a view. */
+export const sourcePageInput = (view: SourceListView, page: number) => ({
   sort: view.sort,
   filter: view.filter,
   offset: page * PAGE_SIZE,
@@ -29,7 +32,7 @@ const pageInput = (view: SourceListView, page: number) => ({
 
 /** How many sources the view holds (null until the first page came), kept while another view's count loads. */
 export function useSourceCount(view: SourceListView): { total: number | null; error: Error | null } {
-  const first = useApiQuery('listSourcePage', pageInput(view, 0), { placeholderData: keepPreviousData });
+  const first = useApiQuery('listSourcePage', sourcePageInput(view, 0), { placeholderData: keepPreviousData });
   return { total: first.data?.total ?? null, error: first.error };
 }
 
@@ -53,10 +56,7 @@ export function useSourceRows(view: SourceListView, first: number, last: number)
     return out;
   }, [from, to]);
   const items = useQueries({
-    queries: pages.map((p) => {
-      const input = pageInput(view, p);
-      return { queryKey: apiQueryKey('listSourcePage', input), queryFn: () => call('listSourcePage', input) };
-    }),
+    queries: pages.map((p) => apiQuery('listSourcePage', sourcePageInput(view, p))),
     combine: (results) => results.map((r) => r.data?.items),
   });
   const byPage = useMemo(() => new Map(pages.map((p, i) => [p, items[i]])), [pages, items]);
@@ -77,11 +77,9 @@ export function useSourceRows(view: SourceListView, first: number, last: number)
   );
   const fetchAt = useCallback(
     async (index: number) => {
-      const input = pageInput(view, Math.floor(index / PAGE_SIZE));
-      const page = await client.fetchQuery({
-        queryKey: apiQueryKey('listSourcePage', input),
-        queryFn: () => call('listSourcePage', input),
-      });
+      const page = await client.fetchQuery(
+        apiQuery('listSourcePage', sourcePageInput(view, Math.floor(index / PAGE_SIZE))),
+      );
       return page.items[index % PAGE_SIZE];
     },
     [client, view],
