@@ -6,6 +6,7 @@
  * Pure: no Node, DOM or Electron.
  */
 import { z } from 'zod';
+import { validation } from './i18n/zod';
 import { ActorKind, ActorRole, AnnotationKind, OriginKind, RelationType, Stance, UiLanguage } from './enums';
 import { Conflict } from './team/conflicts';
 
@@ -19,7 +20,7 @@ export const Id = z.string().min(1).max(64);
 /** ISO-8601 timestamp (date and time). */
 export const Timestamp = z.string().min(10);
 /** ISO date, `YYYY-MM-DD`, optionally with time. */
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'expected an ISO date (YYYY-MM-DD)');
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/, validation('validation.date'));
 /** ISO 639-1 code, or `und` when unknown. */
 export const LanguageCode = z.string().regex(/^([a-z]{2}|und)$/, 'expected an ISO 639-1 code or "und"');
 
@@ -164,7 +165,7 @@ export const StatusRating = z.object({ value: z.number().finite(), name: z.strin
 export const FactCheckOrganisation = z.object({
   name: z.string().trim().min(1),
   /** The page that publishes the fact checks; each review links to it with `#<claim id>`. */
-  url: z.url({ protocol: /^https?$/, message: 'expected a web address (http or https)' }).optional(),
+  url: z.url({ protocol: /^https?$/, message: validation('validation.webAddress') }).optional(),
 });
 
 /** The notebook's fact-check settings: who publishes, the rating scale, and each status's rating. */

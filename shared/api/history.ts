@@ -4,6 +4,7 @@
  * kept outside it (listed, taken, restored).
  */
 import { z } from 'zod';
+import { validation } from '../i18n/zod';
 import { SnapshotReason } from '../enums';
 
 const Empty = z.object({}).strict().default({});
@@ -17,9 +18,7 @@ export const HistoryTimeline = z.object({
 export type HistoryTimeline = z.infer<typeof HistoryTimeline>;
 
 /** A snapshot's id: the UTC time it was taken and why, e.g. `20261129-105500-123-open`. */
-export const SnapshotId = z
-  .string()
-  .regex(/^\d{8}-\d{6}-\d{3}-[a-z]+$/, 'not a snapshot id (see `dossier snapshots` for the list)');
+export const SnapshotId = z.string().regex(/^\d{8}-\d{6}-\d{3}-[a-z]+$/, validation('validation.snapshotId'));
 
 export const SnapshotInfo = z.object({
   id: SnapshotId,

@@ -12,6 +12,7 @@
  * (composed in main/services/session.ts).
  */
 import { z } from 'zod';
+import { validation } from '../i18n/zod';
 import { API_METHODS, type DesktopMethodName, type MethodName, type RendererMethodName } from '../api-methods';
 import type { Result } from '../errors';
 import { actorSchemas } from './actors';
@@ -184,7 +185,7 @@ export type DossierApi = {
 };
 
 /** A grant id main handed out for one file the person dropped or picked: opaque, random, single use. */
-export const GrantId = z.string().regex(/^[A-Za-z0-9_-]{20,64}$/, 'not a grant id');
+export const GrantId = z.string().regex(/^[A-Za-z0-9_-]{20,64}$/, validation('validation.grantId'));
 
 /**
  * What crosses the desktop channels (DESKTOP_METHODS), validated in main.

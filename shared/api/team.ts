@@ -4,6 +4,7 @@
  * timeline and restore a source or brief from it.
  */
 import { z } from 'zod';
+import { validation } from '../i18n/zod';
 import { Brief, SourceFile } from '../model';
 import { Conflict, ConflictChoice } from '../team/conflicts';
 
@@ -51,7 +52,7 @@ export const TimelineTouch = z.object({
 export type TimelineTouch = z.infer<typeof TimelineTouch>;
 
 /** A commit (a full id or an abbreviation of at least 4 hex digits). */
-const CommitRef = z.string().regex(/^[0-9a-f]{4,40}$/i, 'expected a commit id');
+const CommitRef = z.string().regex(/^[0-9a-f]{4,40}$/i, validation('validation.commitId'));
 /** One source or brief at one commit. */
 const TimelineItem = z
   .object({ commit: CommitRef, kind: TimelineTouch.shape.kind, id: z.string().min(1).max(64) })

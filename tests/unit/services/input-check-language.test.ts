@@ -53,4 +53,12 @@ describe('input checks in the person’s language', () => {
     const date = { id: 'src_nothing', patch: { publishedAt: '2018-02-31' } };
     expect(message(await callApi(s.service, 'updateSourceMeta', date, sv))).toMatch(/ÅÅÅÅ-MM-DD/);
   });
+
+  it('says the shared model’s and the API’s own messages from the catalogue too (a snapshot id, a commit id)', async () => {
+    const snapshot = { id: 'yesterday' };
+    expect(message(await callApi(s.service, 'restoreSnapshot', snapshot, sv))).toContain('ögonblicksbild');
+    expect(message(await callApi(s.service, 'restoreSnapshot', snapshot))).toContain('not a snapshot id');
+    const commit = { commit: 'HEAD~1', kind: 'brief', id: 'brf_x' };
+    expect(message(await callApi(s.service, 'getTimelineState', commit, sv))).toContain('commit-id');
+  });
 });
