@@ -267,8 +267,9 @@ async function mergeCommits(dir: string, ours: string, theirs: string, author: G
     } // any other file changed on both sides keeps ours
   }
   // The manifest always takes part: it records the conflicts and lists the sources the merge keeps.
+  // Not changed on both sides, it is the one already chosen (theirs when only they changed it).
   if (!versions.has('notebook.json')) {
-    const text = await readText(dir, o.get('notebook.json'));
+    const text = await readText(dir, result.get('notebook.json'));
     versions.set('notebook.json', { base: text, ours: text, theirs: text });
   }
   const merged = mergeNotebook(versions, {

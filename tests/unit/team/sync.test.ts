@@ -76,6 +76,26 @@ describe('team notebooks over git (isomorphic-git, local remotes)', () => {
     expect(await actors(a)).toEqual(['Anna Lindqvist']);
   });
 
+  it('keeps what the team changed in the manifest alone when this copy changed only a source', async () => {
+    const remote = path.join(await temp(), 'team.git');
+    const a = await open(path.join(await temp(), 'nb.dossier'), 'Alice');
+    const [source] = (await call(a, 'importText', { text: 'The minister said the bridge would open.', name: 'b.txt' }))
+      .added;
+    const claim = await call(a, 'addClaimByQuote', { sourceId: source!.id, quote: 'the bridge would open' });
+    await call(a, 'shareNotebook', { remote });
+    const b = await cloneOf(remote, 'Bob');
+    // Alice changes only notebook.json, Bob only the source file: Bob's sync merges.
+    const tag = await call(a, 'createTag', { name: 'budget' });
+    await call(b, 'updateAnnotation', { sourceId: source!.id, id: claim.id, patch: { status: 'disputed' } });
+    await call(a, 'syncNotebook', {});
+    expect((await call(b, 'syncNotebook', {})).state).toBe('merged');
+    await call(a, 'syncNotebook', {});
+    for (const s of [a, b]) {
+      expect((await call(s, 'listTags', {})).map((t) => t.id)).toEqual([tag.id]);
+      expect((await call(s, 'getSource', { id: source!.id })).annotations[0]!.status).toBe('disputed');
+    }
+  });
+
   it('three copies converge', async () => {
     const remote = path.join(await temp(), 'team.git');
     const a = await open(path.join(await temp(), 'nb.dossier'), 'Alice');
