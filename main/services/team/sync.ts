@@ -13,6 +13,7 @@
  */
 import path from 'node:path';
 import { DossierError } from '../../../shared/errors';
+import { createTranslator, type Translator } from '../../../shared/i18n';
 import type { Conflict } from '../../../shared/team/conflicts';
 import {
   BRANCH,
@@ -46,6 +47,8 @@ export interface TeamOptions {
   mergeDriver?: string;
   /** Called at the steps of a sync, for tests that stop it part way. */
   onStep?: (step: SyncStep) => void | Promise<void>;
+  /** The words of the commits this copy makes (the person's language, as its undo labels); English if none. */
+  words?: Translator;
 }
 
 export type SyncStep = 'committed' | 'fetched' | 'merged' | 'checkout' | 'moved' | 'pushed';
@@ -129,7 +132,7 @@ export async function shareNotebook(
   await ensureLines(path.join(dir, '.gitignore'), GITIGNORE);
   if (options.mergeDriver) await registerMergeDriver(dir, options.mergeDriver);
   else await ensureLines(path.join(dir, '.gitattributes'), GITATTRIBUTES);
-  await commitAll(dir, 'Share the notebook', options.author);
+  await commitAll(dir, (options.words ?? createTranslator('en')).t('team:commit.share'), options.author);
   // Shared before (a clone, say): registering is done, and a sync shares what is new.
   if (!remote && (await remoteUrl(dir))) return syncNotebook(dir, [], options);
   if (!remote) return { state: 'local', commit: await resolve('HEAD', { dir }), conflicts: [], changedFiles: false };
@@ -189,9 +192,10 @@ async function holdsNothing(dir: string): Promise<boolean> {
 }
 
 /** The undo labels done since the last sync, as a commit message. */
-export function syncMessage(labels: readonly string[]): string {
-  if (!labels.length) return 'Sync';
-  const head = labels.length === 1 ? labels[0]! : `${labels[0]} and ${labels.length - 1} more`;
+export function syncMessage(labels: readonly string[], words: Translator = createTranslator('en')): string {
+  if (!labels.length) return words.t('team:commit.sync');
+  const head =
+    labels.length === 1 ? labels[0]! : words.t('team:commit.more', { first: labels[0]!, count: labels.length - 1 });
   return labels.length === 1 ? head : `${head}\n\n${labels.map((l) => `- ${l}`).join('\n')}`;
 }
 
@@ -210,7 +214,7 @@ export async function syncNotebook(dir: string, labels: readonly string[], optio
   const url = await remoteUrl(dir);
   const step = async (s: SyncStep) => options.onStep?.(s);
   let changedFiles = await finishCheckout(dir);
-  await commitAll(dir, syncMessage(labels), options.author);
+  await commitAll(dir, syncMessage(labels, options.words), options.author);
   await step('committed');
   const repo = { dir, credentials: options.credentials };
   const local = await resolve(`refs/heads/${BRANCH}`, { dir });
@@ -228,7 +232,7 @@ export async function syncNotebook(dir: string, labels: readonly string[], optio
       state = 'pushed';
     } else {
       state = 'merged';
-      ({ commit: target, conflicts } = await mergeCommits(dir, local, remote, options.author));
+      ({ commit: target, conflicts } = await mergeCommits(dir, local, remote, options.author, options.words));
       await step('merged');
     }
     if (target !== local) {
@@ -246,7 +250,7 @@ export async function syncNotebook(dir: string, labels: readonly string[], optio
 }
 
 /** Merges two commits record by record over their trees; returns the merge commit. */
-async function mergeCommits(dir: string, ours: string, theirs: string, author: GitAuthor) {
+async function mergeCommits(dir: string, ours: string, theirs: string, author: GitAuthor, words?: Translator) {
   const [base] = await git.findMergeBase({ fs, dir, oids: [ours, theirs] });
   const [b, o, t] = await Promise.all([treeFiles(dir, base), treeFiles(dir, ours), treeFiles(dir, theirs)]);
   const { commit: theirCommit } = await git.readCommit({ fs, dir, oid: theirs });
@@ -285,7 +289,7 @@ async function mergeCommits(dir: string, ours: string, theirs: string, author: G
   const commit = await git.commit({
     fs,
     dir,
-    message: `Merge the shared notebook${merged.conflicts.length ? ` (${merged.conflicts.length} conflicts kept)` : ''}`,
+    message: (words ?? createTranslator('en')).t('team:commit.merge', { count: merged.conflicts.length }),
     author: { ...author, timestamp: Math.floor(Date.now() / 1000) },
     tree,
     parent: [ours, theirs],

@@ -62,6 +62,7 @@ export function teamSessionMethods(deps: Deps): Pick<DossierService, 'shareNoteb
       credentials: deps.options?.credentials ?? environmentCredentials,
       ...(deps.options?.mergeDriver ? { mergeDriver: deps.options.mergeDriver } : {}),
       ...(deps.options?.onStep ? { onStep: deps.options.onStep } : {}),
+      words: ctx.translator(),
     };
   };
   /** Conflicts a plain `git pull` left pending go into the manifest first, so they are committed and shared. */

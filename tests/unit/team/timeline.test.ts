@@ -65,6 +65,26 @@ describe('the shared timeline', () => {
     expect(paged.map((c) => c.id)).toEqual(commits.map((c) => c.id));
   });
 
+  it('words the commits a copy makes in its person’s language, as its undo labels are', async () => {
+    const remote = path.join(await temp(), 'team.git');
+    const a = await open(path.join(await temp(), 'nb.dossier'), 'Alice');
+    await call(a, 'updateSettings', { language: 'sv' });
+    await call(a, 'importText', { text: TEXT, name: 'bridge.txt' });
+    await call(a, 'shareNotebook', { remote });
+    const b = await cloneOf(remote, 'Bob');
+    await call(b, 'createBrief', { title: 'Bob’s brief', doc: doc('One.') });
+    await call(a, 'createBrief', { title: 'Alices PM', doc: doc('Ett.') });
+    await call(a, 'createBrief', { title: 'Alices andra PM', doc: doc('Två.') });
+    await call(b, 'syncNotebook', {});
+    await call(a, 'syncNotebook', {});
+    const summaries = (await call(a, 'listTimeline', {})).commits.map((c) => `${c.author.name}: ${c.summary}`);
+    expect(summaries).toContain('Alice: Dela anteckningsboken');
+    expect(summaries).toContain('Alice: Sammanfoga den delade anteckningsboken');
+    expect(summaries.some((x) => /^Alice: .+ och 1 till$/.test(x))).toBe(true);
+    // Bob's copy speaks English: his commits say so.
+    expect(summaries.some((x) => /^Bob: New brief/.test(x))).toBe(true);
+  });
+
   it('restores an earlier brief and an earlier source as new undoable changes, which sync shares', async () => {
     const { a, b, sourceId, briefId } = await sharedPair();
     await call(b, 'updateBrief', { id: briefId, doc: doc('Bob rewrote it.') });
