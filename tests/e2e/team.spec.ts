@@ -25,7 +25,7 @@ test('the Conflicts panel names each side by its author; Alice takes hers; undo 
   const panel = page.getByRole('dialog', { name: 'Conflicts' });
   await expect(panel).toBeVisible();
   const item = panel.getByRole('listitem');
-  await expect(item).toContainText('notebook.json › actors › Anna L. › name');
+  await expect(item).toContainText('The notebook › Actors › Anna L. › Name');
   const [kept, other] = [item.locator('[data-side="ours"]'), item.locator('[data-side="theirs"]')];
   await expect(kept.getByRole('heading')).toHaveText("Bob's value kept now");
   await expect(kept).toContainText('Bob <bob@example.org>');

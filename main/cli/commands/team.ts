@@ -1,12 +1,13 @@
 /** share, sync, conflicts, resolve, merge-driver, timeline, restore: a notebook shared through git (docs/team.md). */
 import { runMergeDriver } from '../../services/session';
 import type { TimelineCommit } from '../../../shared/api';
+import { conflictPlace } from '../../../shared/team/conflict-place';
 import { conflictSides } from '../../../shared/team/conflict-sides';
 import type { Conflict } from '../../../shared/team/conflicts';
 import type { CliCommand } from '../command';
 import { helpLines, requireArg, stringOption } from '../options';
 import { UsageError } from '../command';
-import { say } from '../words';
+import { cliTranslator, say } from '../words';
 
 const SYNC_STATES = {
   'up-to-date': 'cli:team.upToDate',
@@ -77,7 +78,13 @@ export const conflictsCommand: CliCommand = {
     const me = { name: settings?.authorName, email: settings?.authorEmail };
     print(list, () =>
       list.length
-        ? [...list.flatMap((c) => [`${c.id}  ${c.label}`, ...conflictLines(c, me)]), say('cli:team.takeHint')]
+        ? [
+            ...list.flatMap((c) => [
+              `${c.id}  ${conflictPlace(c, cliTranslator()).join(' › ')}`,
+              ...conflictLines(c, me),
+            ]),
+            say('cli:team.takeHint'),
+          ]
         : [say('cli:team.noConflicts')],
     );
   },

@@ -11,6 +11,7 @@
 import { useRef, useState, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Conflict } from '../../../shared/team/conflicts';
+import { conflictPlace } from '../../../shared/team/conflict-place';
 import { conflictSides, possessiveContext, type ConflictSideView } from '../../../shared/team/conflict-sides';
 import { call } from '../api';
 import { useApiQuery } from '../api/queries';
@@ -89,7 +90,7 @@ function shown(value: unknown, absent: string): string {
 }
 
 export function ConflictsPanel({ onClose }: { onClose(): void }) {
-  const { t } = useTranslation('team');
+  const { t, i18n } = useTranslation('team');
   const { error } = useNotices();
   const ref = useRef<HTMLDialogElement>(null);
   const conflicts = useApiQuery('listConflicts', {});
@@ -136,7 +137,7 @@ export function ConflictsPanel({ onClose }: { onClose(): void }) {
       <ul className="team-conflict-list" aria-label={t('conflicts.list')}>
         {list.map((c) => (
           <li key={c.id} className="team-conflict">
-            <h3 className="team-conflict-label">{c.label}</h3>
+            <h3 className="team-conflict-label">{conflictPlace(c, i18n).join(' › ')}</h3>
             <div className="team-conflict-sides">
               {conflictSides(c, me).map((view) => (
                 <ConflictSide

@@ -43,6 +43,8 @@ describe('dossier share, sync, conflicts, resolve', () => {
     expect((await dossier('b', 'sync')).out).toMatch(/^Merged .* 1 conflict kept: dossier conflicts lists it\.\n$/);
 
     const text = (await dossier('b', 'conflicts')).out.split('\n');
+    // Where it is, in words rather than the files' spelling.
+    expect(text[0]).toMatch(/^\S+ {2}The notebook › Actors › Anna L\. › Name$/);
     // One person on both computers: both sides by the same author, neither called yours.
     expect(text[1]).toMatch(/^ {2}ours {4}"Anna L\." {9}by .+ \(kept now\)$/);
     expect(text[2]).toMatch(/^ {2}theirs {2}"Anna Lindqvist" {2}by [^(]+$/);
