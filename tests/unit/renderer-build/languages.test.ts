@@ -6,8 +6,9 @@
  * language, and each language's catalogues are one chunk of their own that
  * the page imports when it speaks that language. The exceptions are the
  * brief's fixed words of each language (a brief is drafted in its own
- * language, whatever the interface speaks) and English error messages (the
- * language of an error until it is said in the person's).
+ * language, whatever the interface speaks) and English error messages, the
+ * input checks' among them (the language of an error until it is said in the
+ * person's).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -58,7 +59,15 @@ const code = ['renderer/src', 'shared']
  * written in code: a value the page could only have from that language's catalogues.
  */
 function telltales(language: string): string[] {
-  const allowed = new Set([...catalogue(language, 'brief'), ...UI_LANGUAGES.flatMap((l) => catalogue(l, 'errors'))]);
+  const validation = (l: string) =>
+    values(
+      (JSON.parse(readFileSync(path.join(repoRoot, 'shared/i18n/locales', l, 'common.json'), 'utf8')) as Tree)
+        .validation as Tree,
+    );
+  const allowed = new Set([
+    ...catalogue(language, 'brief'),
+    ...UI_LANGUAGES.flatMap((l) => [...catalogue(l, 'errors'), ...validation(l)]),
+  ]);
   return NAMESPACES.filter((ns) => ns !== 'brief' && ns !== 'errors')
     .flatMap((ns) => catalogue(language, ns))
     .filter((v) => v.length >= 30 && /^[\p{L} ,.]+$/u.test(v) && !allowed.has(v) && !code.includes(v));
