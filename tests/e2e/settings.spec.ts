@@ -89,7 +89,9 @@ test('Settings: theme, reader size and width, exports, author and sync — saved
   await dialog.getByRole('textbox', { name: 'Your name' }).fill('Hanne Lorentzen');
   await dialog.getByRole('textbox', { name: 'Your e-mail' }).fill('hanne@example.org');
   await dialog.getByRole('spinbutton', { name: 'Sync every (minutes)' }).fill('15');
-  await dialog.getByRole('checkbox', { name: 'Sync when the notebook is closed' }).check();
+  // The dialog shows a choice once main has it (one tick later): click, then wait for it to show.
+  await dialog.getByRole('checkbox', { name: 'Sync when the notebook is closed' }).click();
+  await expect(dialog.getByRole('checkbox', { name: 'Sync when the notebook is closed' })).toBeChecked();
   await page.screenshot({ path: path.join(shots, 'settings-dark.png') });
   await dialog.getByRole('checkbox', { name: 'Sync when the notebook is closed' }).scrollIntoViewIfNeeded();
   await dialog.screenshot({ path: path.join(shots, 'settings-sync-dark.png') });

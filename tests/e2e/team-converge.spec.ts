@@ -102,7 +102,7 @@ test('two windows converge through one remote: every edit in both, one conflict 
       await button.click();
       const panel = w.page.getByRole('dialog', { name: 'Conflicts' });
       await expect(panel.getByRole('listitem')).toHaveCount(1);
-      await expect(panel.getByRole('listitem')).toContainText('status');
+      await expect(panel.getByRole('listitem')).toContainText('Status');
       await expect(panel.getByRole('listitem')).toContainText('corroborated');
       await expect(panel.getByRole('listitem')).toContainText('disputed');
       // Bob merged, so both notebooks keep Bob's value now; "yours" only in its author's window.

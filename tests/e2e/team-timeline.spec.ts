@@ -52,7 +52,7 @@ test('the timeline lists both people, shows what a commit touched and restores a
     const panel = page.getByRole('dialog', { name: 'Shared timeline' });
     const rows = panel.getByRole('list', { name: 'Shared changes' }).getByRole('button');
     // Alice's brief, Bob's claim, the merge of the two (Alice synced after Bob) and the first share.
-    await expect(rows).toHaveCount(4);
+    await expect(rows, `the commits: ${JSON.stringify(await rows.allInnerTexts())}`).toHaveCount(4);
     await expect(rows.nth(0)).toContainText('Merge');
     await expect(rows.filter({ hasText: 'Bob' })).toHaveCount(1);
     await expect(rows.filter({ hasText: 'New brief' })).toContainText('Alice');
