@@ -17,6 +17,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fillQdaNotebook } from '../../fixtures/interop/qda-notebook';
 import { exportAs, openNotebook } from './qda-helpers';
 
+/** A folder with the REFI-QDA standard's Project.xsd and Codebook.xsd, when the environment names one. */
+const given = process.env.QDA_XSD_DIR;
+const XSD_DIR =
+  given && existsSync(path.join(given, 'Project.xsd')) && existsSync(path.join(given, 'Codebook.xsd'))
+    ? given
+    : undefined;
+if (!XSD_DIR)
+  console.log('Skipped XSD validation: set QDA_XSD_DIR to a folder with the REFI-QDA Project.xsd and Codebook.xsd.');
+
 const PROJECT_NS = 'urn:QDA-XML:project:1.0';
 const CODEBOOK_NS = 'urn:QDA-XML:codebook:1.0';
 const GUID =
@@ -199,29 +208,27 @@ describe('REFI-QDA structure (from the standard)', { timeout: 120_000 }, () => {
     expect(doc.documentElement.firstElementChild!.textContent).toBe('x < y & z ]]> bell lone 🌊');
   });
 
-  it('validates against the published XSDs with xmllint when QDA_XSD_DIR is set', async (test) => {
-    const dir = process.env.QDA_XSD_DIR;
-    if (!dir || !existsSync(path.join(dir, 'Project.xsd')) || !existsSync(path.join(dir, 'Codebook.xsd'))) {
-      const reason =
-        'Skipped XSD validation: set QDA_XSD_DIR to a folder with the REFI-QDA Project.xsd and Codebook.xsd.';
-      console.log(reason);
-      test.skip(reason);
-      return;
-    }
-    const { qde, qdcXml } = await exported();
-    const work = await mkdtemp(path.join(os.tmpdir(), 'dossier-xsd-'));
-    cleanups.push(() => rm(work, { recursive: true, force: true }));
-    await writeFile(path.join(work, 'project.qde'), qde);
-    await writeFile(path.join(work, 'codebook.qdc'), qdcXml);
-    for (const [file, xsd] of [
-      ['project.qde', 'Project.xsd'],
-      ['codebook.qdc', 'Codebook.xsd'],
-    ] as const) {
-      const r = spawnSync('xmllint', ['--noout', '--schema', path.join(dir, xsd), path.join(work, file)], {
-        encoding: 'utf8',
-      });
-      expect(r.stderr.trim()).toBe(`${path.join(work, file)} validates`);
-      expect(r.status).toBe(0);
-    }
-  });
+  // The standard's XSDs are not in the repository (they are the standard's, not ours): the check runs
+  // where QDA_XSD_DIR names a folder holding them, and says why it skips everywhere else.
+  it.skipIf(!XSD_DIR)(
+    'validates against the published XSDs with xmllint (skipped unless QDA_XSD_DIR holds Project.xsd and Codebook.xsd)',
+    async () => {
+      const dir = XSD_DIR!;
+      const { qde, qdcXml } = await exported();
+      const work = await mkdtemp(path.join(os.tmpdir(), 'dossier-xsd-'));
+      cleanups.push(() => rm(work, { recursive: true, force: true }));
+      await writeFile(path.join(work, 'project.qde'), qde);
+      await writeFile(path.join(work, 'codebook.qdc'), qdcXml);
+      for (const [file, xsd] of [
+        ['project.qde', 'Project.xsd'],
+        ['codebook.qdc', 'Codebook.xsd'],
+      ] as const) {
+        const r = spawnSync('xmllint', ['--noout', '--schema', path.join(dir, xsd), path.join(work, file)], {
+          encoding: 'utf8',
+        });
+        expect(r.stderr.trim()).toBe(`${path.join(work, file)} validates`);
+        expect(r.status).toBe(0);
+      }
+    },
+  );
 });
