@@ -13,7 +13,7 @@ import { call } from '../api';
 import { useApiQuery } from '../api/queries';
 import { useApiEvent } from '../api/useApiEvent';
 import { formatLocale } from '../i18n';
-import { moveFocusInList } from '../ui/list-keys';
+import { moveFocusInList, useRovingStop } from '../ui/list-keys';
 import { useNotices } from '../ui/notices';
 import { ReturnFocus } from '../ui/ReturnFocus';
 import { useStatusLabel } from '../ui/status-label';
@@ -31,7 +31,6 @@ export function TimelinePanel({ shared, readOnly, onClose }: { shared: boolean; 
   const [commits, setCommits] = useState<TimelineCommit[] | null>(null);
   const [more, setMore] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
-  const [focused, setFocused] = useState(0);
 
   const load = async (offset: number) => {
     try {
@@ -55,6 +54,10 @@ export function TimelinePanel({ shared, readOnly, onClose }: { shared: boolean; 
   });
 
   const list = commits ?? [];
+  const roving = useRovingStop(
+    list.map((c) => c.id),
+    selected,
+  );
   return (
     <dialog
       ref={ref}
@@ -90,15 +93,16 @@ export function TimelinePanel({ shared, readOnly, onClose }: { shared: boolean; 
                 className="team-timeline-list"
                 aria-label={t('timeline.list')}
                 onKeyDown={(e) => moveFocusInList(e, 'button.team-timeline-row')}
+                onFocus={roving.onFocus}
               >
-                {list.map((c, i) => (
+                {list.map((c) => (
                   <li key={c.id}>
                     <button
                       type="button"
                       className="team-timeline-row"
                       aria-pressed={selected === c.id}
-                      tabIndex={i === Math.min(focused, list.length - 1) ? 0 : -1}
-                      onFocus={() => setFocused(i)}
+                      data-roving-id={c.id}
+                      tabIndex={c.id === roving.stop ? 0 : -1}
                       onClick={() => setSelected(c.id)}
                     >
                       <span className="team-timeline-summary">{c.summary}</span>
