@@ -212,7 +212,11 @@ export const NotebookManifest = z.object({
     .default([...DEFAULT_STATUSES]),
   actors: z.array(Actor).default([]),
   tags: z.array(Tag).default([]),
-  briefs: z.array(Brief).default([]),
+  /**
+   * Only in notebooks written before briefs had files of their own (`briefs/<id>.json`): the store
+   * moves them out when it first opens the notebook for writing, and never writes this field.
+   */
+  briefs: z.array(Brief).optional(),
   relations: z.array(Relation).default([]),
   /** Mention suggestions the person rejected (normalised keys), so they stay rejected. */
   rejectedSuggestions: z.array(z.string()).default([]),
@@ -230,6 +234,12 @@ export const SourceFile = z.object({
   schemaVersion: z.number().int().min(1),
   source: Source,
   annotations: z.array(Annotation).default([]),
+});
+
+/** briefs/<id>.json */
+export const BriefFile = z.object({
+  schemaVersion: z.number().int().min(1),
+  brief: Brief,
 });
 
 export type Origin = z.infer<typeof Origin>;
@@ -251,6 +261,7 @@ export type FactCheckOrganisation = z.infer<typeof FactCheckOrganisation>;
 export type FactCheckSettings = z.infer<typeof FactCheckSettings>;
 export type NotebookManifest = z.infer<typeof NotebookManifest>;
 export type SourceFile = z.infer<typeof SourceFile>;
+export type BriefFile = z.infer<typeof BriefFile>;
 
 /** A tag's path from the top of the codebook: its ancestors' names, then its own. Cycles are cut. */
 export function tagPath(tags: readonly Tag[], tag: Tag): string[] {

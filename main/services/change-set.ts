@@ -8,7 +8,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import { applyPatches, type Patch } from 'immer';
 import { emptyChangeSet, type ChangeSet, type RecordChange, type RecordChangeKind } from '../../shared/api/events';
-import type { FileChange, FileRef } from './store/notebook-store';
+import { fileKey, type FileChange, type FileRef } from './store/notebook-store';
+import type { SourceFile } from '../../shared/model';
 
 /** `forward`: the patches were applied (a transaction, a redo); `backward`: their inverses were (an undo). */
 export type StepDirection = 'forward' | 'backward';
@@ -18,6 +19,7 @@ export type ReadFile = (file: FileRef) => Promise<unknown>;
 
 type Keyed = { id: string };
 
+/** Lists of records in the manifest ('briefs': only in a notebook written before briefs had files). */
 const MANIFEST_COLLECTIONS = ['actors', 'tags', 'briefs', 'relations'] as const;
 
 /** Added, updated and removed records between two versions of a list of records with ids. */
@@ -54,8 +56,6 @@ function touchedKeys(patches: readonly Patch[]): Set<string | undefined> {
   return new Set(patches.map((p) => (p.path.length ? String(p.path[0]) : undefined)));
 }
 
-const keyOf = (file: FileRef) => (file.kind === 'manifest' ? 'manifest' : `source:${file.id}`);
-
 export async function computeChangeSet(
   changes: readonly FileChange[],
   direction: StepDirection,
@@ -64,14 +64,21 @@ export async function computeChangeSet(
   const set = emptyChangeSet();
   const byFile = new Map<string, { file: FileRef; changes: FileChange[] }>();
   for (const c of changes) {
+    const present = (c.lifecycle?.kind === 'created') === (direction === 'forward');
     if (c.lifecycle && c.file.kind === 'source') {
       // A whole source file written or removed: its annotations come or go with it.
-      const present = (c.lifecycle.kind === 'created') === (direction === 'forward');
       const kind = present ? 'added' : 'removed';
-      for (const a of c.lifecycle.data.annotations) add(set.annotations, { id: a.id, kind, sourceId: c.file.id });
+      for (const a of (c.lifecycle.data as SourceFile).annotations)
+        add(set.annotations, { id: a.id, kind, sourceId: c.file.id });
+    }
+    if (c.file.kind === 'brief') {
+      // A brief is one record in one file: written, removed, or changed.
+      if (c.lifecycle || c.patches.length)
+        add(set.briefs, { id: c.file.id, kind: c.lifecycle ? (present ? 'added' : 'removed') : 'updated' });
+      continue;
     }
     if (!c.patches.length) continue;
-    const k = keyOf(c.file);
+    const k = fileKey(c.file);
     const entry = byFile.get(k) ?? { file: c.file, changes: [] };
     entry.changes.push(c);
     byFile.set(k, entry);

@@ -18,6 +18,7 @@ import type { HistoryEntry } from './history';
 import { writeFileDurably } from './store/atomic-json-file';
 import { jsonChunks } from './store/json-chunks';
 import { MANIFEST_FILE, SOURCES_DIR, type FileRef } from './store/notebook-store';
+import { BRIEFS_DIR } from './store/brief-files';
 
 export const HISTORY_LOG = path.join('.cache', 'history.jsonl');
 
@@ -72,7 +73,8 @@ export class HistoryLog {
   }
 
   private rel(ref: FileRef): string {
-    return ref.kind === 'manifest' ? MANIFEST_FILE : path.join(SOURCES_DIR, `${ref.id}.json`);
+    if (ref.kind === 'manifest') return MANIFEST_FILE;
+    return path.join(ref.kind === 'brief' ? BRIEFS_DIR : SOURCES_DIR, `${ref.id}.json`);
   }
 
   /** A file's stamp; '' for a file that is not there (a deleted source), as `write` records it. */

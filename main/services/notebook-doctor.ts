@@ -18,6 +18,7 @@ import { findStaleTempFiles } from './store/folder-guard';
 import { MIGRATIONS } from './store/migrations';
 import { inspectNotebookLock } from './store/notebook-lock';
 import { CACHE_DIR, SOURCES_DIR, type NotebookStore } from './store/notebook-store';
+import { BRIEFS_DIR } from './store/brief-files';
 import type { SourceFileData } from './store/types';
 import { migrateAndValidate } from './store/validate-file';
 
@@ -63,7 +64,7 @@ async function check(ctx: ServiceContext): Promise<NotebookCheck> {
   await Promise.all([store.flush(), ctx.history.idle()]);
   const mine = lock.state === 'held' && !store.readOnly;
   const othersWriting = lock.state === 'held' && !mine;
-  const tempFiles = othersWriting ? [] : await findStaleTempFiles(store.dir, [SOURCES_DIR, CACHE_DIR]);
+  const tempFiles = othersWriting ? [] : await findStaleTempFiles(store.dir, [SOURCES_DIR, BRIEFS_DIR, CACHE_DIR]);
   const base = { path: store.dir, tempFiles, tempFilesRemoved: [...store.tempFilesRemoved], lock };
   if (store.manifestProblem) {
     const empty = { sourcesChecked: 0, unreadableSources: [], unlistedFiles: [] };

@@ -5,13 +5,14 @@
  */
 import type { ApiEvent, ChangeReason, DossierService, MethodName } from '../../shared/api';
 import type { Manifest, SourceFileData } from './store/types';
+import type { Brief } from '../../shared/model';
 import { computeChangeSet, type StepDirection } from './change-set';
 import { History } from './history';
 import { HistoryLog } from './history-log';
 import { UserSettingsStore } from './settings/user-settings';
 import { resolveLanguage, translatorFor } from './settings/language';
 import type { Translator } from '../../shared/i18n';
-import type { FileChange, FileRef, NotebookStore } from './store/notebook-store';
+import { fileKey, type FileChange, type FileRef, type NotebookStore } from './store/notebook-store';
 
 export interface Transaction {
   updateManifest(change: (manifest: Manifest) => void): Promise<void>;
@@ -19,6 +20,9 @@ export interface Transaction {
   addSource(data: SourceFileData): Promise<{ manifestSaved: Promise<void> }>;
   /** Removes a source's file; unlist it in the manifest first (in the same transaction). */
   removeSource(id: string): Promise<void>;
+  updateBrief(id: string, change: (brief: Brief) => void): Promise<void>;
+  addBrief(brief: Brief): Promise<void>;
+  removeBrief(id: string): Promise<void>;
 }
 
 export interface TransactOptions {
@@ -75,7 +79,7 @@ export function createServiceContext(
   const commitListeners = new Set<(files: FileRef[]) => void>();
   const notify = (changes: readonly FileChange[]) => {
     const seen = new Map<string, FileRef>();
-    for (const c of changes) seen.set(c.file.kind === 'manifest' ? 'manifest' : `source:${c.file.id}`, c.file);
+    for (const c of changes) seen.set(fileKey(c.file), c.file);
     const files = [...seen.values()];
     for (const listener of commitListeners) {
       try {
@@ -90,6 +94,7 @@ export function createServiceContext(
     direction: StepDirection,
     event: Omit<Extract<ApiEvent, { type: 'notebook-changed' }>, 'type' | 'changes'>,
   ) => {
+    // A brief's change needs no reading: the brief is one record.
     const read = (file: FileRef) =>
       file.kind === 'manifest' ? Promise.resolve(store.manifest) : store.loadSource(file.id);
     let changeSet;
@@ -138,6 +143,15 @@ export function createServiceContext(
         },
         async removeSource(id) {
           changes.push(await store.removeSource(id));
+        },
+        async updateBrief(id, change) {
+          changes.push(await store.updateBrief(id, change));
+        },
+        async addBrief(brief) {
+          changes.push(await store.addBrief(brief));
+        },
+        async removeBrief(id) {
+          changes.push(await store.removeBrief(id));
         },
       };
       try {

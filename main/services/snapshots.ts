@@ -1,6 +1,6 @@
 /**
  * Snapshots of a notebook (docs/storage.md, "Snapshots"): a zip of its files —
- * `notebook.json` and `sources/*.json`, never `.cache/` or `.lock` — kept in
+ * `notebook.json`, `sources/*.json` and `briefs/*.json`, never `.cache/` or `.lock` — kept in
  * the person's data folder, outside the notebook, so a notebook damaged or
  * emptied by mistake can be brought back. Each zip also holds
  * `dossier-snapshot.json`, the sha256 of every file in it, so a damaged zip is
@@ -22,6 +22,7 @@ import { SnapshotReason } from '../../shared/enums';
 import { DossierError } from '../../shared/errors';
 import { writeFileDurably } from './store/atomic-json-file';
 import { MANIFEST_FILE, SOURCES_DIR } from './store/notebook-store';
+import { BRIEFS_DIR } from './store/brief-files';
 
 export const KEEP_RECENT = 10;
 export const KEEP_DAYS = 7;
@@ -29,7 +30,9 @@ export const KEEP_DAYS = 7;
 export const SNAPSHOT_INDEX = 'dossier-snapshot.json';
 
 const ID_PATTERN = /^(\d{8})-(\d{6})-(\d{3})-([a-z]+)$/;
-const SOURCE_ENTRY = /^sources\/[A-Za-z0-9_-]{1,64}\.json$/;
+/** The folders of one file per record a snapshot holds, besides the manifest. */
+const RECORD_DIRS = [SOURCES_DIR, BRIEFS_DIR] as const;
+const RECORD_ENTRY = /^(?:sources|briefs)\/[A-Za-z0-9_-]{1,64}\.json$/;
 
 /**
  * The folder every notebook's snapshots go under (one sub-folder per notebook
@@ -67,7 +70,7 @@ function parseId(id: string): { at: string; reason: SnapshotReason } | undefined
 function unsafeEntry(name: string): string | undefined {
   if (name.startsWith('/') || name.startsWith('\\') || /^[A-Za-z]:/.test(name)) return 'an absolute path';
   if (name.split(/[\\/]/).includes('..')) return 'a path leading out of the notebook (..)';
-  if (name !== MANIFEST_FILE && name !== SNAPSHOT_INDEX && !SOURCE_ENTRY.test(name)) return 'not a notebook file';
+  if (name !== MANIFEST_FILE && name !== SNAPSHOT_INDEX && !RECORD_ENTRY.test(name)) return 'not a notebook file';
   return undefined;
 }
 
@@ -81,9 +84,11 @@ async function notebookFiles(dir: string): Promise<Map<string, Uint8Array>> {
     files.set(rel.split(path.sep).join('/'), await readFile(file));
   };
   await readRegular(MANIFEST_FILE);
-  const names = await readdir(path.join(dir, SOURCES_DIR)).catch(() => [] as string[]);
-  for (const name of names.sort()) {
-    if (SOURCE_ENTRY.test(`${SOURCES_DIR}/${name}`)) await readRegular(path.join(SOURCES_DIR, name));
+  for (const folder of RECORD_DIRS) {
+    const names = await readdir(path.join(dir, folder)).catch(() => [] as string[]);
+    for (const name of names.sort()) {
+      if (RECORD_ENTRY.test(`${folder}/${name}`)) await readRegular(path.join(folder, name));
+    }
   }
   return files;
 }
@@ -225,16 +230,19 @@ export class NotebookSnapshots {
 
 /**
  * Writes a snapshot's files over the notebook's, each atomically (the
- * durable, no-follow writer), then removes the source files the snapshot does
- * not hold. Sources first, the manifest last: an interruption leaves the old
+ * durable, no-follow writer), then removes the source and brief files the
+ * snapshot does not hold (a snapshot from before briefs had files holds them
+ * in its manifest, and opening the notebook moves them out again). Sources
+ * and briefs first, the manifest last: an interruption leaves the old
  * manifest listing files that are all there.
  */
 export async function writeSnapshotFiles(dir: string, files: Map<string, Uint8Array>): Promise<void> {
-  await mkdir(path.join(dir, SOURCES_DIR), { recursive: true });
+  for (const folder of RECORD_DIRS) await mkdir(path.join(dir, folder), { recursive: true });
   const ordered = [...files.keys()].sort((a, b) => Number(a === MANIFEST_FILE) - Number(b === MANIFEST_FILE));
   for (const name of ordered) await writeFileDurably(path.join(dir, ...name.split('/')), files.get(name)!);
-  for (const name of await readdir(path.join(dir, SOURCES_DIR))) {
-    const rel = `${SOURCES_DIR}/${name}`;
-    if (SOURCE_ENTRY.test(rel) && !files.has(rel)) await rm(path.join(dir, SOURCES_DIR, name), { force: true });
-  }
+  for (const folder of RECORD_DIRS)
+    for (const name of await readdir(path.join(dir, folder))) {
+      const rel = `${folder}/${name}`;
+      if (RECORD_ENTRY.test(rel) && !files.has(rel)) await rm(path.join(dir, folder, name), { force: true });
+    }
 }

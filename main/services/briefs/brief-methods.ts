@@ -18,6 +18,7 @@ import { citeMatch, citeWords } from '../search/cite-match';
 import { DEFAULT_STYLE } from './style-catalog';
 import { addStyle, listStyles, loadStyle } from './style-store';
 import type { ServiceContext, ServiceMethods } from '../service-context';
+import type { BriefHead } from '../store/brief-files';
 import {
   BRIEF_FORMAT_INFO,
   draftBriefFromActor,
@@ -42,13 +43,13 @@ type BriefMethodName =
   | 'resolveCitations'
   | 'listClaims';
 
-export function summarize(brief: Brief): BriefSummary {
+export function summarize(brief: Brief | BriefHead): BriefSummary {
   return {
     id: brief.id,
     title: brief.title,
     createdAt: brief.createdAt,
     updatedAt: brief.updatedAt,
-    citations: collectCitations(brief.doc).length,
+    citations: 'doc' in brief ? collectCitations(brief.doc).length : brief.citations,
   };
 }
 
@@ -87,11 +88,8 @@ type DraftInput = ApiInput<'draftBrief'>;
 export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodName> {
   const { store } = ctx;
 
-  const findBrief = (id: string): Brief => {
-    const brief = store.manifest.briefs.find((b) => b.id === id);
-    if (!brief) throw DossierError.of('not-found', 'briefs.noBrief', { id });
-    return brief;
-  };
+  /** A brief, or `not-found` (`corrupt` for a file that cannot be read). */
+  const findBrief = (id: string): Promise<Brief> => store.loadBrief(id);
 
   /** The author an export names: the notebook's fact-check organisation, else the person's setting (none: ''). */
   const organisation = async (): Promise<string> =>
@@ -122,14 +120,12 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
 
   const save = (label: string, brief: Brief): Promise<Brief> =>
     ctx.transact(label, async (tx) => {
-      await tx.updateManifest((m) => {
-        m.briefs.push(brief);
-      });
+      await tx.addBrief(brief);
       return brief;
     });
 
-  const uniqueTitle = (wanted: string): string => {
-    const taken = new Set(store.manifest.briefs.map((b) => b.title));
+  const uniqueTitle = async (wanted: string): Promise<string> => {
+    const taken = new Set((await store.listBriefs()).map((b) => b.title));
     if (!taken.has(wanted)) return wanted;
     for (let n = 2; ; n++) {
       const candidate = `${wanted} (${n})`;
@@ -148,19 +144,19 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
 
   return {
     async listBriefs() {
-      return [...store.manifest.briefs]
+      return (await store.listBriefs())
         .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0))
         .map(summarize);
     },
 
     async getBrief({ id }) {
-      return clone(findBrief(id));
+      return clone(await findBrief(id));
     },
 
     async createBrief({ title, doc, language: asked }) {
       const language = await languageFor(asked);
       const brief = newBrief(
-        title?.trim() || uniqueTitle(briefWords(language)('untitledBrief')),
+        title?.trim() || (await uniqueTitle(briefWords(language)('untitledBrief'))),
         doc ?? docNode([{ type: 'paragraph' }]),
         language,
       );
@@ -168,7 +164,7 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
     },
 
     async updateBrief({ id, title, doc, citationStyle, language, origin }) {
-      const current = findBrief(id);
+      const current = await findBrief(id);
       const titleChanged = title !== undefined && title !== current.title;
       // The same brief with its keys in another order is no edit.
       const docChanged = doc !== undefined && !sameJson(doc, current.doc);
@@ -191,9 +187,7 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
       await ctx.transact(
         label,
         async (tx) => {
-          await tx.updateManifest((m) => {
-            const b = m.briefs.find((x) => x.id === id);
-            if (!b) throw DossierError.of('not-found', 'briefs.noBrief', { id });
+          await tx.updateBrief(id, (b) => {
             if (titleChanged) b.title = title!;
             if (docChanged) b.doc = doc!;
             if (styleChanged) b.citationStyle = citationStyle!;
@@ -203,24 +197,23 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
         },
         { ...(docChanged && !titleChanged ? { mergeKey: `edit-brief:${id}` } : {}), ...(origin ? { origin } : {}) },
       );
-      return summarize(findBrief(id));
+      return summarize(await findBrief(id));
     },
 
     async duplicateBrief({ id }) {
-      const source = findBrief(id);
-      const copy = newBrief(uniqueTitle(`${source.title} (copy)`), clone(source.doc), briefLanguage(source.language));
+      const source = await findBrief(id);
+      const copy = newBrief(
+        await uniqueTitle(`${source.title} (copy)`),
+        clone(source.doc),
+        briefLanguage(source.language),
+      );
       if (source.citationStyle) copy.citationStyle = source.citationStyle;
       return clone(await save(ctx.translator().t('history:undo.duplicateBrief'), copy));
     },
 
     async deleteBrief({ id }) {
-      findBrief(id);
-      await ctx.transact(ctx.translator().t('history:undo.deleteBrief'), async (tx) => {
-        await tx.updateManifest((m) => {
-          const at = m.briefs.findIndex((b) => b.id === id);
-          if (at >= 0) m.briefs.splice(at, 1);
-        });
-      });
+      await findBrief(id);
+      await ctx.transact(ctx.translator().t('history:undo.deleteBrief'), (tx) => tx.removeBrief(id));
       return { deleted: true as const };
     },
 
@@ -237,14 +230,14 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
       } else {
         draft = draftBriefFromAnnotations(bctx, input.annotationIds, input.title, language);
       }
-      const title = input.title?.trim() || uniqueTitle(draft.title);
+      const title = input.title?.trim() || (await uniqueTitle(draft.title));
       // Frozen rather than copied: the brief kept and the brief returned are one (a draft of 20,000
       // claims is tens of MB), and no one can change it but through a transaction.
       return save(ctx.translator().t('history:undo.draftBrief'), deepFreeze(newBrief(title, draft.doc, language)));
     },
 
     async exportBrief({ briefId, format, style, language }) {
-      const brief = findBrief(briefId);
+      const brief = await findBrief(briefId);
       const bytes = await exportBrief(
         brief,
         await context(),
@@ -258,7 +251,7 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
     },
 
     async exportBriefToFile({ briefId, format, path: target, style, styleXml, language }) {
-      const brief = findBrief(briefId);
+      const brief = await findBrief(briefId);
       const chosen = styleXml
         ? { xml: styleXml, name: 'the given style' }
         : await loadStyle(store.dir, style ?? brief.citationStyle);

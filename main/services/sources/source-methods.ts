@@ -148,7 +148,9 @@ export function sourceMethods(ctx: ServiceContext): ServiceMethods<SourceMethodN
       const title = titleOf(id);
       const touches = (r: { from: string; to: string }) => ids.has(r.from) || ids.has(r.to);
       const relations = store.manifest.relations.filter(touches).length;
-      const cited = new Set(store.manifest.briefs.flatMap((b) => collectCitations(b.doc).map((c) => c.annotationId)));
+      const cited = new Set<string>();
+      for await (const brief of store.eachBrief())
+        for (const c of collectCitations(brief.doc)) if (ids.has(c.annotationId)) cited.add(c.annotationId);
       const citedHere = [...ids].filter((a) => cited.has(a));
       await ctx.transact(ctx.translator().t('history:undo.deleteSource', { title }), async (tx) => {
         await tx.updateManifest((m) => {

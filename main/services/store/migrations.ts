@@ -5,7 +5,7 @@
  * copy of the original (`<file>.v<old>.bak`) before the first migrated write.
  */
 export interface Migration {
-  file: 'manifest' | 'source';
+  file: 'manifest' | 'source' | 'brief';
   from: number;
   migrate(data: Record<string, unknown>): Record<string, unknown>;
 }

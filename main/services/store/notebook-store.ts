@@ -2,8 +2,9 @@
  * The notebook on disk (docs/storage.md):
  *
  *   <Name>.dossier/
- *     notebook.json        manifest: schema version, title, actors, tags, briefs, relations, source index
+ *     notebook.json        manifest: schema version, title, actors, tags, relations, source index
  *     sources/<id>.json    one source: metadata, text, its annotations
+ *     briefs/<id>.json     one brief (BriefFiles)
  *     .lock                one writer per notebook
  *
  * Each file is its own lowdb instance on an atomic adapter; writes are
@@ -28,12 +29,16 @@ import { enablePatches, setAutoFreeze, type Patch } from 'immer';
 import { DossierError, englishTranslator, sayError, type Words } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import {
+  BriefFile,
   NotebookManifest,
   SCHEMA_VERSION,
   SourceFile,
+  type Brief,
+  type BriefFile as BriefFileData,
   type NotebookManifest as Manifest,
   type SourceFile as SourceFileData,
 } from '../../../shared/model';
+import { BRIEFS_DIR, BriefFiles, type BriefHead } from './brief-files';
 import { AtomicJsonFile, UnreadableFileError } from './atomic-json-file';
 import { refuseLinksInside, removeStaleTempFiles } from './folder-guard';
 import { MIGRATIONS, type Migration } from './migrations';
@@ -50,7 +55,10 @@ export const MANIFEST_FILE = 'notebook.json';
 const OPENED_READ_ONLY: Words = { key: 'store.openedReadOnly' }; // on purpose: no problem in itself
 
 /** Which file of the notebook a change touched. */
-export type FileRef = { kind: 'manifest' } | { kind: 'source'; id: string };
+export type FileRef = { kind: 'manifest' } | { kind: 'source'; id: string } | { kind: 'brief'; id: string };
+
+/** One key per file of the notebook (to gather a step's changes by file). */
+export const fileKey = (file: FileRef): string => (file.kind === 'manifest' ? 'manifest' : `${file.kind}:${file.id}`);
 
 /** A change to one file, with the patches that redo and undo it. */
 export interface FileChange {
@@ -58,10 +66,11 @@ export interface FileChange {
   patches: Patch[];
   inverse: Patch[];
   /**
-   * A whole source file written (an import) or removed (a deleted source),
-   * with its contents: undo and redo remove the file or write it again.
+   * A whole source or brief file written (an import, a new brief) or removed
+   * (a deleted source or brief), with its contents — a SourceFile or a
+   * BriefFile, as `file.kind` says: undo and redo remove the file or write it again.
    */
-  lifecycle?: { kind: 'created' | 'removed'; data: SourceFileData };
+  lifecycle?: { kind: 'created' | 'removed'; data: SourceFileData | BriefFileData };
 }
 
 /** Which way a recorded change is applied: undo (its inverse) or redo. */
@@ -94,6 +103,8 @@ export const DEFAULT_SOURCE_CACHE_BYTES = 64 * 1024 * 1024;
 
 export class NotebookStore {
   private readonly sourceDocs: SourceCache<StoredDocument<SourceFileData>>;
+  /** The briefs, one file each. */
+  private readonly briefFiles: BriefFiles;
   private readonly loading = new Map<string, Promise<StoredDocument<SourceFileData>>>();
   /** Source files that failed to load: id → why, in words. They are never written. */
   private readonly brokenSources = new Map<string, Words>();
@@ -126,6 +137,18 @@ export class NotebookStore {
       sourceCacheBytes,
       (doc) => doc.busy,
       (id, doc) => this.heads.set(id, headOf(doc.data)),
+    );
+    this.briefFiles = new BriefFiles(
+      dir,
+      async (file) => {
+        const raw = await new AtomicJsonFile<unknown>(file).read();
+        if (raw === null) throw new UnreadableFileError(file, { key: 'store.unreadable.missing' });
+        const { schemaVersion, migrations, readOnly } = this.options;
+        return migrateAndValidate(raw, file, BriefFile, schemaVersion, migrations, 'brief', {
+          keepOriginal: !readOnly,
+        });
+      },
+      options.schemaVersion,
     );
   }
 
@@ -196,8 +219,10 @@ export class NotebookStore {
     if (readOnlyReason !== OPENED_READ_ONLY) store.unreadableManifest = readOnlyReason;
     // A new or migrated manifest is written at once (a migrated one's original is kept as .bak).
     try {
-      if (release) store.removedOnOpen = await removeStaleTempFiles(root, [SOURCES_DIR, CACHE_DIR]);
-      if ((created || migrated) && !readOnlyReason) await store.manifestDoc.save();
+      if (release) store.removedOnOpen = await removeStaleTempFiles(root, [SOURCES_DIR, BRIEFS_DIR, CACHE_DIR]);
+      if (manifest.briefs && readOnlyReason) store.briefFiles.holdInMemory(manifest.briefs);
+      else if (manifest.briefs) await store.moveBriefsOut(manifest.briefs);
+      else if ((created || migrated) && !readOnlyReason) await store.manifestDoc.save();
       if (created && !readOnlyReason) {
         // 'wx' creates exclusively: an existing file (or link) of that name is left as it is.
         await writeFile(path.join(root, '.gitignore'), GITIGNORE, { flag: 'wx' }).catch(
@@ -216,6 +241,19 @@ export class NotebookStore {
 
   get manifest(): Manifest {
     return this.manifestDoc.data;
+  }
+
+  /**
+   * A notebook written before briefs had files: each brief is written to its own file (durably),
+   * then the manifest without them. A crash in between leaves them in both places, and the next
+   * opening moves them again (the manifest's copy is the one that counts until it is written).
+   */
+  private async moveBriefsOut(briefs: readonly Brief[]): Promise<void> {
+    mkdirSync(path.join(this.dir, BRIEFS_DIR), { recursive: true });
+    for (const brief of briefs) await this.briefFiles.write({ schemaVersion: this.options.schemaVersion, brief });
+    const { briefs: _moved, ...rest } = this.manifestDoc.data;
+    this.manifestDoc.db.data = rest;
+    await this.manifestDoc.save();
   }
 
   /** Why notebook.json could not be read (the notebook is then read-only), if it could not: in English, for logs. */
@@ -246,10 +284,13 @@ export class NotebookStore {
   /** The problem in words, to say in the person's language at the API door (`sayError(ctx.translator(), …)`). */
   get problemWords(): Words | undefined {
     if (this.readOnlyReason && this.readOnlyReason !== OPENED_READ_ONLY) return this.readOnlyReason;
-    const broken = [...this.brokenSources.entries()];
-    if (broken.length <= 1) return broken[0]?.[1];
-    const files = broken.map(([id]) => path.relative(this.dir, this.sourceFilePath(id))).join(', ');
-    return { key: 'store.sourcesUnreadable', params: { n: broken.length, files } };
+    const sources = [...this.brokenSources.keys()].map((id) => this.sourceFilePath(id));
+    const briefs = [...this.briefFiles.broken.keys()].map((id) => this.briefFiles.filePath(id));
+    if (sources.length + briefs.length <= 1)
+      return this.brokenSources.values().next().value ?? this.briefFiles.broken.values().next().value;
+    const files = [...sources, ...briefs].map((file) => path.relative(this.dir, file)).join(', ');
+    const key = briefs.length ? 'store.filesUnreadable' : 'store.sourcesUnreadable';
+    return { key, params: { n: sources.length + briefs.length, files } };
   }
 
   /** Marks the notebook read-only from now on (e.g. the lock was lost). */
@@ -279,6 +320,8 @@ export class NotebookStore {
       this.manifestDoc.apply(patches);
       this.forgetManifestLookups();
       await this.manifestDoc.save();
+    } else if (file.kind === 'brief') {
+      await this.briefFiles.apply(file.id, patches);
     } else {
       const doc = await this.sourceDocAnyState(file.id);
       doc.apply(patches);
@@ -291,12 +334,15 @@ export class NotebookStore {
   /** Undoes or redoes one recorded change, durably: its patches, or the file it wrote or removed. */
   async applyChange(change: FileChange, direction: ChangeDirection): Promise<void> {
     const { lifecycle, file } = change;
-    if (!lifecycle || file.kind !== 'source') {
+    if (!lifecycle || file.kind === 'manifest') {
       return this.applyPatches(file, direction === 'undo' ? change.inverse : change.patches);
     }
     this.assertWritable();
     const present = (lifecycle.kind === 'created') === (direction === 'redo');
-    if (present) await this.writeSourceFile(lifecycle.data);
+    if (file.kind === 'brief') {
+      if (present) await this.briefFiles.write(lifecycle.data as BriefFileData);
+      else await this.briefFiles.remove(file.id);
+    } else if (present) await this.writeSourceFile(lifecycle.data as SourceFileData);
     else await this.removeSourceFileNow(file.id);
   }
 
@@ -577,9 +623,59 @@ export class NotebookStore {
 
   private unlistedKnown: Promise<number> | undefined;
 
+  // ---------------------------------------------------------------- briefs
+
+  /** Every readable brief's title, dates, language and citation count (its document stays on disk). */
+  listBriefs(): Promise<BriefHead[]> {
+    return this.briefFiles.list();
+  }
+
+  /** One brief, whole; `not-found` or `corrupt` with a readable message. */
+  loadBrief(id: string): Promise<Brief> {
+    return this.briefFiles.get(id);
+  }
+
+  /** Every readable brief, one at a time (for whole-notebook checks such as which claims briefs cite). */
+  eachBrief(): AsyncGenerator<Brief> {
+    return this.briefFiles.each();
+  }
+
+  briefFilePath(id: string): string {
+    return this.briefFiles.filePath(id);
+  }
+
+  /** Applies `change` to one brief and resolves once it is durable. */
+  async updateBrief(id: string, change: (brief: Brief) => void): Promise<FileChange> {
+    this.assertWritable();
+    const { patches, inverse } = await this.briefFiles.update(id, change);
+    return { file: { kind: 'brief', id }, patches, inverse };
+  }
+
+  /** Writes a new brief's file durably; the change records it, so undo removes the file. */
+  async addBrief(brief: Brief): Promise<FileChange> {
+    this.assertWritable();
+    if (await this.briefFiles.has(brief.id))
+      throw DossierError.of('invalid-input', 'store.briefAlreadyExists', { id: brief.id });
+    const data: BriefFileData = { schemaVersion: this.options.schemaVersion, brief };
+    mkdirSync(path.join(this.dir, BRIEFS_DIR), { recursive: true });
+    await this.briefFiles.write(data);
+    return { file: { kind: 'brief', id: brief.id }, patches: [], inverse: [], lifecycle: { kind: 'created', data } };
+  }
+
+  /** Removes a brief's file; the change holds what it held, so undo writes it back. */
+  async removeBrief(id: string): Promise<FileChange> {
+    this.assertWritable();
+    const data = await this.briefFiles.remove(id);
+    return { file: { kind: 'brief', id }, patches: [], inverse: [], lifecycle: { kind: 'removed', data } };
+  }
+
   /** Waits for every pending write. */
   async flush(): Promise<void> {
-    await Promise.all([this.manifestDoc.idle(), ...[...this.sourceDocs.values()].map((d) => d.idle())]);
+    await Promise.all([
+      this.manifestDoc.idle(),
+      ...[...this.sourceDocs.values()].map((d) => d.idle()),
+      this.briefFiles.flush(),
+    ]);
   }
 
   async close(): Promise<void> {

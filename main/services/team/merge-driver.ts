@@ -1,10 +1,10 @@
 /**
  * Dossier as git's merge driver (docs/team.md): `git pull` in a shared
- * notebook merges `notebook.json` and `sources/<id>.json` record by record
+ * notebook merges `notebook.json`, `sources/<id>.json` and `briefs/<id>.json` record by record
  * instead of line by line. git gives the three versions as files (%O %A %B)
  * and the file's path (%P); the merged file is written over %A and the merge
  * succeeds (exit 0): no conflict markers. The manifest records its own
- * conflicts; those of a source file wait in `.cache/merge-conflicts.json`
+ * conflicts; those of a source or brief file wait in `.cache/merge-conflicts.json`
  * until the notebook next syncs or resolves one, which moves them into the
  * manifest.
  */
@@ -25,7 +25,7 @@ export interface MergeDriverFiles {
 
 /** Merges one file as git's driver; returns how many conflicts it kept. */
 export async function runMergeDriver({ base, ours, theirs, pathName, cwd = process.cwd() }: MergeDriverFiles) {
-  const m = /^(?:(.*)\/)?(notebook\.json|sources\/[A-Za-z0-9_-]+\.json)$/.exec(pathName.replace(/\\/g, '/'));
+  const m = /^(?:(.*)\/)?(notebook\.json|(?:sources|briefs)\/[A-Za-z0-9_-]+\.json)$/.exec(pathName.replace(/\\/g, '/'));
   if (!m) throw DossierError.of('invalid-input', 'team.notNotebookFile', { path: pathName });
   const file = m[2]!;
   const notebookDir = path.resolve(cwd, m[1] ?? '');

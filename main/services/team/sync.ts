@@ -67,7 +67,7 @@ const JOURNAL = 'dossier-checkout';
 const SYNC_STATE = 'dossier-sync.json';
 
 const GITIGNORE = ['.lock', '.cache/', '*.bak'];
-const GITATTRIBUTES = ['notebook.json merge=dossier', 'sources/*.json merge=dossier'];
+const GITATTRIBUTES = ['notebook.json merge=dossier', 'sources/*.json merge=dossier', 'briefs/*.json merge=dossier'];
 
 /** Adds the lines a file lacks (creating it), keeping what is there. */
 async function ensureLines(file: string, lines: string[]): Promise<void> {

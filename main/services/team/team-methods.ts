@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { DossierError } from '../../../shared/errors';
-import { NotebookManifest, SourceFile } from '../../../shared/model';
+import { BriefFile, NotebookManifest, SCHEMA_VERSION, SourceFile } from '../../../shared/model';
 import { PendingConflicts, type Conflict } from '../../../shared/team/conflicts';
 import type { ServiceContext, ServiceMethods, Transaction } from '../service-context';
 import { MANIFEST, mergeConflictLists, resolveInFile } from './merge/notebook-merge';
@@ -89,6 +89,7 @@ export function teamMethods(
       const chosen = chosenValue(conflict, take);
       const label = ctx.translator().t('history:undo.resolveConflict', { label: conflict.label });
       const sourceId = /^sources\/(.+)\.json$/.exec(conflict.file)?.[1];
+      const briefId = /^briefs\/(.+)\.json$/.exec(conflict.file)?.[1];
       let cleanup = async () => {};
       await ctx.transact(label, async (tx) => {
         cleanup = await foldPendingConflicts(ctx, tx);
@@ -100,6 +101,8 @@ export function teamMethods(
           await tx.updateManifest((m) => replaceFields(m, { ...(next as object), conflicts: m.conflicts }));
         } else if (sourceId) {
           await resolveInSource(ctx, tx, sourceId, conflict, chosen);
+        } else if (briefId) {
+          await resolveInBrief(ctx, tx, briefId, conflict, chosen);
         }
         await tx.updateManifest((m) => {
           const rest = (m.conflicts ?? []).filter((c) => c.id !== id);
@@ -111,6 +114,23 @@ export function teamMethods(
       return { label };
     },
   };
+}
+
+async function resolveInBrief(ctx: ServiceContext, tx: Transaction, id: string, conflict: Conflict, chosen: unknown) {
+  const present = (await ctx.store.listBriefs()).some((b) => b.id === id);
+  const current = present
+    ? { schemaVersion: SCHEMA_VERSION, brief: structuredClone(await ctx.store.loadBrief(id)) }
+    : undefined;
+  const next = resolveInFile(current, conflict, chosen);
+  if (next === undefined) {
+    if (present) await tx.removeBrief(id);
+    return;
+  }
+  const parsed = BriefFile.safeParse(next);
+  if (!parsed.success || parsed.data.brief.id !== id)
+    throw DossierError.of('invalid-input', 'team.valueDoesNotFit', { label: conflict.label });
+  if (present) await tx.updateBrief(id, (b) => replaceFields(b, parsed.data.brief));
+  else await tx.addBrief(parsed.data.brief);
 }
 
 async function resolveInSource(ctx: ServiceContext, tx: Transaction, id: string, conflict: Conflict, chosen: unknown) {

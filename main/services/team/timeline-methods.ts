@@ -39,20 +39,18 @@ export function timelineMethods(ctx: ServiceContext): ServiceMethods<TimelineMet
         when,
       });
       await ctx.transact(label, (tx) =>
-        kind === 'source' ? restoreSource(ctx, tx, state as SourceFile) : restoreBrief(tx, state as Brief),
+        kind === 'source' ? restoreSource(ctx, tx, state as SourceFile) : restoreBrief(ctx, tx, state as Brief),
       );
       return { label };
     },
   };
 }
 
-async function restoreBrief(tx: Transaction, brief: Brief): Promise<void> {
+async function restoreBrief(ctx: ServiceContext, tx: Transaction, brief: Brief): Promise<void> {
   const restored = { ...structuredClone(brief), updatedAt: new Date().toISOString() };
-  await tx.updateManifest((m) => {
-    const at = m.briefs.findIndex((b) => b.id === brief.id);
-    if (at < 0) m.briefs.push(restored);
-    else replaceFields(m.briefs[at]!, restored);
-  });
+  // Deleted since: it comes back whole.
+  if (!(await ctx.store.listBriefs()).some((b) => b.id === brief.id)) return tx.addBrief(restored);
+  await tx.updateBrief(brief.id, (b) => replaceFields(b, restored));
 }
 
 async function restoreSource(ctx: ServiceContext, tx: Transaction, file: SourceFile): Promise<void> {

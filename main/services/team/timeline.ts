@@ -7,10 +7,10 @@
  */
 import { DossierError } from '../../../shared/errors';
 import type { z } from 'zod';
-import { Brief, NotebookManifest, SCHEMA_VERSION, SourceFile } from '../../../shared/model';
+import { Brief, BriefFile, NotebookManifest, SCHEMA_VERSION, SourceFile } from '../../../shared/model';
 import { sameJson } from '../../../shared/json-doc';
 import type { TimelineCommit, TimelineTouch } from '../../../shared/api/team';
-import { MIGRATIONS } from '../store/migrations';
+import { MIGRATIONS, type Migration } from '../store/migrations';
 import { migrateAndValidate } from '../store/validate-file';
 import { UnreadableFileError } from '../store/atomic-json-file';
 import { fs, git, isRepo, readText, resolve, treeFiles } from './git-repo';
@@ -18,6 +18,8 @@ import { fs, git, isRepo, readText, resolve, treeFiles } from './git-repo';
 const MANIFEST = 'notebook.json';
 const sourcePath = (id: string) => `sources/${id}.json`;
 const SOURCE_FILE = /^sources\/([^/]+)\.json$/;
+const briefPath = (id: string) => `briefs/${id}.json`;
+const BRIEF_FILE = /^briefs\/([A-Za-z0-9_-]+)\.json$/;
 
 type ReadCommit = Awaited<ReturnType<typeof git.readCommit>>;
 
@@ -69,7 +71,7 @@ async function validated<S extends z.ZodType>(
   file: string,
   text: string,
   schema: S,
-  kind: 'source' | 'manifest',
+  kind: Migration['file'],
 ): Promise<z.output<S>> {
   try {
     const raw = JSON.parse(text) as unknown;
@@ -80,18 +82,37 @@ async function validated<S extends z.ZodType>(
   }
 }
 
-/** A manifest's briefs, leniently (the touched list names what it can; only a restore needs the whole file valid). */
-function briefsOf(text: string | undefined): Map<string, { title: string; raw: unknown }> {
-  const briefs = new Map<string, { title: string; raw: unknown }>();
+type BriefSeen = { title: string; raw: unknown };
+
+/** A brief record as read leniently (the touched list names what it can; only a restore needs it valid). */
+function briefSeen(b: { id?: unknown; title?: unknown } | undefined): BriefSeen | undefined {
+  if (typeof b?.id !== 'string') return undefined;
+  return { title: typeof b.title === 'string' ? b.title : b.id, raw: b };
+}
+
+/** The briefs a manifest holds (a notebook written before briefs had files of their own). */
+function briefsOf(text: string | undefined): Map<string, BriefSeen> {
+  const briefs = new Map<string, BriefSeen>();
   if (!text) return briefs;
   try {
     const m = JSON.parse(text) as { briefs?: Array<{ id?: unknown; title?: unknown }> };
-    for (const b of m.briefs ?? [])
-      if (typeof b?.id === 'string') briefs.set(b.id, { title: typeof b.title === 'string' ? b.title : b.id, raw: b });
+    for (const b of m.briefs ?? []) {
+      const seen = briefSeen(b);
+      if (seen) briefs.set(b.id as string, seen);
+    }
   } catch {
     // An unreadable manifest touched nothing we can name.
   }
   return briefs;
+}
+
+/** A brief file's brief, leniently. */
+function briefInFile(text: string | undefined): BriefSeen | undefined {
+  try {
+    return text === undefined ? undefined : briefSeen((JSON.parse(text) as { brief?: { id?: unknown } }).brief);
+  } catch {
+    return undefined;
+  }
 }
 
 function titleOfSource(text: string | undefined, id: string): string {
@@ -120,14 +141,26 @@ export async function timelineCommit(
     const text = await readText(dir, now.get(file) ?? before.get(file));
     touched.push({ kind: 'source', id, title: titleOfSource(text, id), change: kind });
   }
+  // Briefs: their own files, and (in notebooks written before those) the manifest. A brief moved
+  // from the manifest into its file unchanged is not a change.
+  const ids = new Set<string>();
+  for (const file of new Set([...before.keys(), ...now.keys()])) {
+    const id = BRIEF_FILE.exec(file)?.[1];
+    if (id && before.get(file) !== now.get(file)) ids.add(id);
+  }
+  let [legacyWas, legacyIs] = [new Map<string, BriefSeen>(), new Map<string, BriefSeen>()];
   if (before.get(MANIFEST) !== now.get(MANIFEST)) {
     const [was, is] = await Promise.all([readText(dir, before.get(MANIFEST)), readText(dir, now.get(MANIFEST))]);
-    const [a, b] = [briefsOf(was), briefsOf(is)];
-    for (const id of new Set([...a.keys(), ...b.keys()])) {
-      const [x, y] = [a.get(id), b.get(id)];
-      if (x && y && sameJson(x.raw, y.raw)) continue;
-      touched.push({ kind: 'brief', id, title: (y ?? x)!.title, change: change(x, y) });
-    }
+    [legacyWas, legacyIs] = [briefsOf(was), briefsOf(is)];
+    for (const id of [...legacyWas.keys(), ...legacyIs.keys()]) ids.add(id);
+  }
+  for (const id of [...ids].sort()) {
+    const [x, y] = await Promise.all([
+      readText(dir, before.get(briefPath(id))).then((t) => briefInFile(t) ?? legacyWas.get(id)),
+      readText(dir, now.get(briefPath(id))).then((t) => briefInFile(t) ?? legacyIs.get(id)),
+    ]);
+    if ((x && y && sameJson(x.raw, y.raw)) || (!x && !y)) continue;
+    touched.push({ kind: 'brief', id, title: (y ?? x)!.title, change: change(x, y) });
   }
   return { commit: describe(c), touched };
 }
@@ -149,10 +182,17 @@ export async function timelineState(
     if (file.source.id !== id) throw DossierError.of('not-found', 'team.sourceNotInCommit', { id, commit: short });
     return { state: file, commit: describe(c) };
   }
+  const inFile = await readText(dir, BRIEF_FILE.test(briefPath(id)) ? files.get(briefPath(id)) : undefined);
+  if (inFile !== undefined) {
+    const file = await validated(short, briefPath(id), inFile, BriefFile, 'brief');
+    if (file.brief.id !== id) throw DossierError.of('not-found', 'team.briefNotInCommit', { id, commit: short });
+    return { state: file.brief, commit: describe(c) };
+  }
+  // A commit from before briefs had files of their own: the manifest holds them.
   const text = await readText(dir, files.get(MANIFEST));
   if (text === undefined) throw DossierError.of('not-found', 'team.briefNotInCommit', { id, commit: short });
   const manifest = await validated(short, MANIFEST, text, NotebookManifest, 'manifest');
-  const brief = manifest.briefs.find((b) => b.id === id);
+  const brief = manifest.briefs?.find((b) => b.id === id);
   if (!brief) throw DossierError.of('not-found', 'team.briefNotInCommit', { id, commit: short });
   return { state: Brief.parse(brief), commit: describe(c) };
 }

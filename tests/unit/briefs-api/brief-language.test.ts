@@ -5,7 +5,7 @@
  * another language once, and `dossier brief language` / `--language` do the
  * same from the command line.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { callApi, openNotebookSession, type NotebookSession } from '../../../main/services/session';
@@ -110,11 +110,14 @@ describe('a brief’s language (API)', () => {
   it('a brief saved before briefs had a language exports in English', async () => {
     const brief = Brief.parse(await api('draftBrief', { actorId, language: 'sv' }));
     await close();
-    // As an older Dossier wrote it: no language field.
+    // As an older Dossier wrote it: in notebook.json, with no language field.
     const file = path.join(dir, 'notebook.json');
-    const manifest = JSON.parse(await readFile(file, 'utf8')) as { briefs: Array<Record<string, unknown>> };
-    delete manifest.briefs[0]!.language;
-    await writeFile(file, JSON.stringify(manifest));
+    const briefFile = path.join(dir, 'briefs', `${brief.id}.json`);
+    const { brief: saved } = JSON.parse(await readFile(briefFile, 'utf8')) as { brief: Record<string, unknown> };
+    delete saved.language;
+    const manifest = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    await writeFile(file, JSON.stringify({ ...manifest, briefs: [saved] }));
+    await rm(briefFile);
     await open();
     const stored = Brief.parse(await api('getBrief', { id: brief.id }));
     expect(stored.language).toBeUndefined();

@@ -6,6 +6,7 @@
  * each file read back with a parser for its format.
  */
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -17,7 +18,7 @@ import { callApi, openNotebookSession, type NotebookSession } from '../../../mai
 import { main } from '../../../main/cli/dossier';
 import { BriefSummary } from '../../../shared/api/briefs';
 import { citedAnnotationIds, collectCitations, type JsonNode } from '../../../shared/brief-doc';
-import { Brief, type Annotation } from '../../../shared/model';
+import { Brief, SCHEMA_VERSION, type Annotation } from '../../../shared/model';
 import { tempDir } from '../../helpers/temp-dir';
 import { ARTICLES, MINISTER } from './articles';
 
@@ -99,17 +100,19 @@ describe('briefs API', () => {
     expect(brief.id).toMatch(/^brf_/);
     // Claims were made in article order, which is also publication order.
     expect(citedAnnotationIds(brief.doc)).toEqual(claims.map((c) => c.id));
-    const stored = session!.store.manifest.briefs;
-    expect(stored.map((b) => b.id)).toEqual([brief.id]);
+    // In a file of its own, not in notebook.json (an import would rewrite it with the manifest).
+    expect(session!.store.manifest.briefs).toBeUndefined();
+    const onDisk = JSON.parse(await readFile(path.join(dir, 'briefs', `${brief.id}.json`), 'utf8')) as unknown;
+    expect(onDisk).toEqual({ schemaVersion: SCHEMA_VERSION, brief });
     expect(Brief.parse(await api('getBrief', { id: brief.id }))).toEqual(brief);
     const list = BriefSummary.array().parse(await api('listBriefs', {}));
     expect(list).toEqual([
       expect.objectContaining({ id: brief.id, title: brief.title, citations: collectCitations(brief.doc).length }),
     ]);
-    // Survives a reopen: it is in notebook.json.
+    // Survives a reopen.
     await close();
     const s = await open();
-    expect(s.store.manifest.briefs.map((b) => b.title)).toEqual([brief.title]);
+    expect((await s.store.listBriefs()).map((b) => b.title)).toEqual([brief.title]);
   });
 
   it('drafts from a tag and from chosen claims, with a custom title; unknown targets fail with a readable error', async () => {
@@ -152,7 +155,8 @@ describe('briefs API', () => {
     expect(copy.doc).toEqual(doc);
 
     await api('deleteBrief', { id: created.id });
-    expect(session!.store.manifest.briefs.map((b) => b.id)).toEqual([copy.id]);
+    expect((await session!.store.listBriefs()).map((b) => b.id)).toEqual([copy.id]);
+    expect(existsSync(path.join(dir, 'briefs', `${created.id}.json`))).toBe(false);
     await expect(api('getBrief', { id: created.id })).rejects.toThrow(/not-found/);
     await api('undo', {});
     const restored = Brief.parse(await api('getBrief', { id: created.id }));
@@ -161,7 +165,7 @@ describe('briefs API', () => {
     await api('undo', {}); // the duplicate
     await api('undo', {}); // the rename
     expect(Brief.parse(await api('getBrief', { id: created.id })).title).toBe('Untitled brief');
-    expect(session!.store.manifest.briefs).toHaveLength(1);
+    expect(await session!.store.listBriefs()).toHaveLength(1);
   });
 
   it('resolves citations live: a changed claim shows its new status, a deleted one resolves to null', async () => {

@@ -35,8 +35,9 @@ const article = (text: string) => ({ files: [{ name: 'a.txt', bytes: new TextEnc
 /** Every file of the notebook a snapshot holds, by path. */
 async function notebookFiles(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = { 'notebook.json': await readFile(path.join(dir, 'notebook.json'), 'utf8') };
-  for (const name of await readdir(path.join(dir, 'sources')))
-    if (name.endsWith('.json')) out[`sources/${name}`] = await readFile(path.join(dir, 'sources', name), 'utf8');
+  for (const folder of ['sources', 'briefs'])
+    for (const name of await readdir(path.join(dir, folder)).catch(() => []))
+      if (name.endsWith('.json')) out[`${folder}/${name}`] = await readFile(path.join(dir, folder, name), 'utf8');
   return out;
 }
 
@@ -135,11 +136,15 @@ describe('restoring a snapshot', () => {
     const s = await open();
     const { added } = await s.service.importFiles(article('Alpha\n\nThe harbour accord was signed on Monday.'));
     await s.service.createTag({ name: 'Harbour' });
+    const kept = await s.service.createBrief({ title: 'Harbour brief' });
     const snap = await s.service.takeSnapshot({});
     const before = await notebookFiles(dir);
+    expect(Object.keys(before)).toContain(`briefs/${kept.id}.json`);
 
     await s.service.deleteSource({ id: added[0]!.id });
     await s.service.createTag({ name: 'Energy' });
+    await s.service.deleteBrief({ id: kept.id });
+    await s.service.createBrief({ title: 'Energy brief' });
     await s.service.importFiles({ files: [{ name: 'b.txt', bytes: new TextEncoder().encode('Beta\n\nOther text.') }] });
     const changed = await notebookFiles(dir);
     expect(changed).not.toEqual(before);
@@ -153,6 +158,7 @@ describe('restoring a snapshot', () => {
     // The session reads the restored notebook, and its history no longer reaches the files before.
     expect((await s.service.listTags({})).map((t) => t.name)).toEqual(['Harbour']);
     expect((await s.service.listSources({})).map((x) => x.id)).toEqual([added[0]!.id]);
+    expect((await s.service.listBriefs({})).map((x) => x.title)).toEqual(['Harbour brief']);
     expect(await s.service.getHistory({})).toEqual({ canUndo: false, canRedo: false });
     // The state before the restore can itself be restored.
     await s.service.restoreSnapshot({ id: saved.id });

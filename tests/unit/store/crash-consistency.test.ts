@@ -198,6 +198,16 @@ const EDITS: Array<(api: Api, got: Got) => Promise<void>> = [
   async (api, got) => {
     await api('updateSourceMeta', { id: got.sv, patch: { title: 'Nattfärjan skjuts upp' } });
   },
+  async (api, got) => {
+    got.brief = (await value<{ id: string }>(api, 'createBrief', { title: 'Ferry brief' })).id;
+  },
+  async (api, got) => {
+    const doc = {
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'The board waits.' }] }],
+    };
+    await api('updateBrief', { id: got.brief, doc });
+  },
 ];
 
 /** What a notebook holds, in a form two states can be compared by. */
@@ -221,7 +231,14 @@ async function summarise(dir: string): Promise<string> {
         })),
       });
     }
-    return JSON.stringify({ tags: [...tags.values()].sort(), sources });
+    const briefs = [];
+    for (const { id } of await store.listBriefs()) {
+      const brief = await store.loadBrief(id).catch((err: Error) => ({ error: err.message }) as const);
+      if ('error' in brief) return `unreadable brief ${id}: ${brief.error}`;
+      briefs.push({ title: brief.title, doc: brief.doc });
+    }
+    if (store.problem !== undefined) return `unreadable: ${store.problem}`;
+    return JSON.stringify({ tags: [...tags.values()].sort(), sources, briefs });
   } finally {
     await store.close();
   }
@@ -434,7 +451,7 @@ describe('crash consistency', () => {
     const run = await runEdits(dir);
     expect(run.errors).toEqual([]);
     expect(run.acks).toHaveLength(EDITS.length);
-    const empty = JSON.stringify({ tags: [], sources: [] });
+    const empty = JSON.stringify({ tags: [], sources: [], briefs: [] });
     const summaries = [empty, ...run.acks.map((a) => a.summary)];
     // Every edit shows in the summary, so a lost one cannot pass for another state.
     expect(new Set(summaries).size).toBe(summaries.length);

@@ -53,11 +53,11 @@ const ops: Record<string, fc.Arbitrary<Op>> = {
     if (t) t.color = c;
   }),
   editBrief: fc.tuple(fc.nat(3), fc.constantFrom('p', 'q')).map(([i, t]) => (nb) => {
-    const content = nb.manifest.briefs[0]!.doc.content!;
+    const content = nb.manifest.briefs![0]!.doc.content!;
     if (content.length) content[i % content.length] = para(t);
   }),
   insertBrief: fc.nat(3).map((i) => (nb, side, n) => {
-    const content = nb.manifest.briefs[0]!.doc.content!;
+    const content = nb.manifest.briefs![0]!.doc.content!;
     content.splice(i % (content.length + 1), 0, para(`${side}${n}`));
   }),
   annotate: fc.constantFrom(...QUOTES).map((q) => (nb, side, n) => {

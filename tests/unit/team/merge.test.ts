@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NotebookManifest, SourceFile } from '../../../shared/model';
+import { BriefFile, NotebookManifest, SourceFile } from '../../../shared/model';
 import { mergeOrder } from '../../../main/services/team/merge/json-merge';
 import {
   MANIFEST_SHAPE,
@@ -91,25 +91,54 @@ describe('record-level merge of notebook.json', () => {
     ]);
   });
 
-  it('merges a brief by top-level block, and conflicts on its body when the same block changed', () => {
-    const base = manifest();
+  it('merges a brief file (briefs/<id>.json) by top-level block, and conflicts on its body when the same block changed', () => {
     const para = (t: string) => ({ type: 'paragraph', content: [{ type: 'text', text: t }] });
+    const base = { schemaVersion: 1, brief: clone(manifest().briefs![0]!) };
     const ours = clone(base);
     const theirs = clone(base);
-    ours.briefs[0]!.doc.content![0] = para('First, edited here.');
-    theirs.briefs[0]!.doc.content!.push(para('Fourth, added there.'));
-    const clean = mergeManifest(base, ours, theirs);
+    ours.brief.doc.content![0] = para('First, edited here.');
+    ours.brief.updatedAt = '2026-03-02T10:00:00.000Z';
+    theirs.brief.doc.content!.push(para('Fourth, added there.'));
+    theirs.brief.title = 'Renamed there';
+    theirs.brief.updatedAt = '2026-03-03T10:00:00.000Z';
+    const file = 'briefs/brf_one.json';
+    const merge = () => mergeNotebookFile(file, { base: json(base), ours: json(ours), theirs: json(theirs) });
+    const clean = merge();
     expect(clean.conflicts).toEqual([]);
-    expect(clean.value.briefs[0]!.doc.content).toEqual([
+    const merged = BriefFile.parse(JSON.parse(clean.text!));
+    expect(merged.brief.doc.content).toEqual([
       para('First, edited here.'),
       para('Second.'),
       para('Third.'),
       para('Fourth, added there.'),
     ]);
-    theirs.briefs[0]!.doc.content![0] = para('First, edited there.');
+    expect(merged.brief.title).toBe('Renamed there');
+    expect(merged.brief.updatedAt).toBe('2026-03-03T10:00:00.000Z');
+    theirs.brief.doc.content![0] = para('First, edited there.');
+    const clash = merge();
+    expect(clash.conflicts.map((c) => [c.file, c.path])).toEqual([[file, ['brief', 'doc']]]);
+    expect(BriefFile.parse(JSON.parse(clash.text!)).brief.doc).toEqual(ours.brief.doc);
+  });
+
+  it('merges a brief in a manifest written before briefs had files by top-level block, and conflicts on its body when the same block changed', () => {
+    const base = manifest();
+    const para = (t: string) => ({ type: 'paragraph', content: [{ type: 'text', text: t }] });
+    const ours = clone(base);
+    const theirs = clone(base);
+    ours.briefs![0]!.doc.content![0] = para('First, edited here.');
+    theirs.briefs![0]!.doc.content!.push(para('Fourth, added there.'));
+    const clean = mergeManifest(base, ours, theirs);
+    expect(clean.conflicts).toEqual([]);
+    expect(clean.value.briefs![0]!.doc.content).toEqual([
+      para('First, edited here.'),
+      para('Second.'),
+      para('Third.'),
+      para('Fourth, added there.'),
+    ]);
+    theirs.briefs![0]!.doc.content![0] = para('First, edited there.');
     const clash = mergeManifest(base, ours, theirs);
     expect(clash.conflicts.map((c) => c.path)).toEqual([['briefs', { id: 'brf_one' }, 'doc']]);
-    expect(clash.value.briefs[0]!.doc).toEqual(ours.briefs[0]!.doc);
+    expect(clash.value.briefs![0]!.doc).toEqual(ours.briefs![0]!.doc);
   });
 
   it('keeps concurrent insertions at one place in the same order whichever side merges', () => {

@@ -265,15 +265,16 @@ function checkAgainstModel(nb: Snapshot, seed: Seed, model: Model) {
     else expect(claim!.status, `claim ${i} status`).toBe(statuses.length ? statuses[0]!.value : 'unverified');
   });
   // The brief, by paragraph: two sides' edits may clash as a whole document (its blocks merge by diff3).
-  const docPlace = ['briefs', { id: seed.briefId }, 'doc'];
+  const docPlace = ['brief', 'doc'];
+  const briefFile = `briefs/${seed.briefId}.json`;
   const isPara = (k: string) => k.startsWith('brief:');
-  if (model.clashed(isPara, () => true)) allowed.push({ file: 'notebook.json', place: docPlace });
-  const docConflict = nb.conflicts.some((c) => covers(c, 'notebook.json', docPlace));
+  if (model.clashed(isPara, () => true)) allowed.push({ file: briefFile, place: docPlace });
+  const docConflict = nb.conflicts.some((c) => covers(c, briefFile, docPlace));
   const brief = nb.briefs.find((x) => x.id === seed.briefId)!;
   PARAGRAPHS.forEach((base, i) => {
     const last = model.last((k) => k === `brief:${i}`);
     if (new Set(last.map((w) => w.value)).size > 1)
-      expected.push({ file: 'notebook.json', place: docPlace, why: `paragraph ${i} edited on both` });
+      expected.push({ file: briefFile, place: docPlace, why: `paragraph ${i} edited on both` });
     else if (!docConflict) {
       const text = brief.doc.content?.[i] ? plainText(docNode([brief.doc.content[i]!])).trim() : undefined;
       expect(text, `brief paragraph ${i}`).toBe(last.length ? last[0]!.value : base);

@@ -3,6 +3,8 @@
  * sync; the timeline shows both authors and what each change touched; an earlier source or brief is
  * read from git's objects and restored as a new undoable change, which the next sync shares.
  */
+import { execFileSync } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { callApi, type NotebookSession } from '../../../main/services/session';
@@ -164,5 +166,45 @@ describe('the shared timeline', () => {
     const alone = await open(path.join(await temp(), 'nb.dossier'), 'Cleo');
     const notShared = await callApi(alone.service, 'listTimeline', {});
     expect(notShared.ok || notShared.error.message).toMatch(/not shared/);
+  });
+
+  it('reads briefs of commits from before briefs had files, and does not count their move into files as a change', async () => {
+    const dir = path.join(await temp(), 'old.dossier');
+    // A notebook as an older Dossier wrote and committed it: the brief inside notebook.json.
+    const first = await open(dir, 'Alice');
+    const made = await call(first, 'createBrief', { title: 'The old brief', doc: doc('Written long ago.') });
+    await first.close();
+    const manifestFile = path.join(dir, 'notebook.json');
+    const briefFile = path.join(dir, 'briefs', `${made.id}.json`);
+    const { brief } = JSON.parse(await readFile(briefFile, 'utf8')) as { brief: unknown };
+    const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as Record<string, unknown>;
+    await writeFile(manifestFile, `${JSON.stringify({ ...manifest, briefs: [brief] }, null, 1)}\n`);
+    execFileSync('rm', ['-r', path.join(dir, 'briefs'), path.join(dir, '.cache')]);
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=Alice', '-c', 'user.email=alice@example.org', ...args], { cwd: dir });
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'Older notebook');
+    const legacyCommit = git('rev-parse', 'HEAD').toString().trim();
+
+    // Opened by this version: the brief moves into its file; the commit of that move changes no brief.
+    const a = await open(dir, 'Alice');
+    expect(await briefText(a, made.id)).toBe('Written long ago.');
+    await call(a, 'shareNotebook', {});
+    const [moved] = (await call(a, 'listTimeline', {})).commits;
+    expect(moved!.id).not.toBe(legacyCommit);
+    expect((await call(a, 'getTimelineCommit', { commit: moved!.id })).touched).toEqual([]);
+    // The older commit lists the brief as added, and holds it as it was.
+    expect((await call(a, 'getTimelineCommit', { commit: legacyCommit })).touched).toContainEqual({
+      kind: 'brief',
+      id: made.id,
+      title: 'The old brief',
+      change: 'added',
+    });
+    await call(a, 'updateBrief', { id: made.id, doc: doc('Rewritten now.') });
+    const old = await call(a, 'getTimelineState', { commit: legacyCommit, kind: 'brief', id: made.id });
+    expect(old.kind === 'brief' && plainText(old.brief.doc).trim()).toBe('Written long ago.');
+    await call(a, 'restoreFromTimeline', { commit: legacyCommit, kind: 'brief', id: made.id });
+    expect(await briefText(a, made.id)).toBe('Written long ago.');
   });
 });

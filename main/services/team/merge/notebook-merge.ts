@@ -1,6 +1,6 @@
 /**
  * The record-level three-way merge of a notebook's files (docs/team.md):
- * `notebook.json` and each `sources/<id>.json`, given the texts of base, ours
+ * `notebook.json`, each `sources/<id>.json` and each `briefs/<id>.json`, given the texts of base, ours
  * and theirs (absent: the file did not exist there). The conflicts found are
  * added to the manifest's `conflicts`, which merges by conflict id.
  * Pure functions: the git merge driver and sync call them with file texts.
@@ -16,7 +16,7 @@
 import { anchorTarget, describeTarget } from '../../../../shared/anchoring';
 import { textHash } from '../../../../shared/hash';
 import { DossierError } from '../../../../shared/errors';
-import { NotebookManifest, SourceFile, type Annotation } from '../../../../shared/model';
+import { BriefFile, NotebookManifest, SourceFile, type Annotation } from '../../../../shared/model';
 import type { Conflict } from '../../../../shared/team/conflicts';
 import { setAtPath } from './resolve';
 import { atom, doc, latest, merge3, object, records, set, type RawConflict, type Shape } from './json-merge';
@@ -28,6 +28,7 @@ export const MANIFEST_SHAPE: Shape = object({
   statuses: set,
   actors: records(object({ aliases: set, memberOf: set })),
   tags: records(object()),
+  // Only in notebooks written before briefs had files of their own.
   briefs: records(object({ doc, updatedAt: latest })),
   relations: records(object()),
   rejectedSuggestions: set,
@@ -39,6 +40,9 @@ export const MANIFEST_SHAPE: Shape = object({
   deletedSources: records(object({ annotationIds: set })),
   sources: records(object({ origin: object() })),
 });
+
+/** How briefs/<id>.json merges: by field, the document by top-level block. */
+export const BRIEF_SHAPE: Shape = object({ brief: object({ doc, updatedAt: latest }) });
 
 /** How sources/<id>.json merges: the text whole, annotations by id and field. */
 export const SOURCE_SHAPE: Shape = object({
@@ -107,9 +111,10 @@ const parse = (text: string | undefined): unknown => (text === undefined ? undef
 /** The shape and schema of a notebook file by its path in the folder, or undefined for a file Dossier does not merge. */
 export function fileKind(
   file: string,
-): { shape: Shape; schema: typeof NotebookManifest | typeof SourceFile } | undefined {
+): { shape: Shape; schema: typeof NotebookManifest | typeof SourceFile | typeof BriefFile } | undefined {
   if (file === MANIFEST) return { shape: MANIFEST_SHAPE, schema: NotebookManifest };
   if (/^sources\/[A-Za-z0-9_-]+\.json$/.test(file)) return { shape: SOURCE_SHAPE, schema: SourceFile };
+  if (/^briefs\/[A-Za-z0-9_-]+\.json$/.test(file)) return { shape: BRIEF_SHAPE, schema: BriefFile };
   return undefined;
 }
 

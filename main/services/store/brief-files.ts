@@ -1,0 +1,223 @@
+/**
+ * The notebook's briefs, one file each: `briefs/<id>.json` = `{schemaVersion, brief}`
+ * (docs/storage.md). A brief is written by its own coalesced, durable writer,
+ * so a brief of 20,000 claims costs nothing to the writes of the rest of the
+ * notebook (an import rewrote it with the manifest when briefs lived there).
+ *
+ * The briefs list needs every brief's title and dates but no document: the
+ * folder is read once, on first need, keeping each brief's head (all but its
+ * document, and how many citations the document holds); a document stays in
+ * memory once a call used it (the editor's brief, an export) and is read from
+ * its file otherwise. A file that cannot be read or validated is never
+ * written; the store reports it.
+ */
+import { readdir, rm, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import type { Patch } from 'immer';
+import { collectCitations } from '../../../shared/brief-doc';
+import { DossierError, type Words } from '../../../shared/errors';
+import type { Brief, BriefFile } from '../../../shared/model';
+import { UnreadableFileError } from './atomic-json-file';
+import { saveOrRevert, StoredDocument } from './stored-document';
+
+export const BRIEFS_DIR = 'briefs';
+
+/** What the briefs list needs of a brief: all but its document, and how many citations that holds. */
+export type BriefHead = Omit<Brief, 'doc'> & { citations: number };
+
+function headOf({ doc, ...rest }: Brief): BriefHead {
+  return { ...rest, citations: collectCitations(doc).length };
+}
+
+const ID = /^[A-Za-z0-9_-]+$/;
+
+/** Reads and validates one brief file (migrated to the current format), or throws UnreadableFileError. */
+export type ReadBriefFile = (file: string) => Promise<BriefFile>;
+
+export class BriefFiles {
+  /** Brief documents in memory: those a call used this session (and every one of an unwritable legacy notebook). */
+  private readonly docs = new Map<string, StoredDocument<BriefFile>>();
+  private readonly loading = new Map<string, Promise<StoredDocument<BriefFile>>>();
+  /** Every brief's head, once the folder was read. */
+  private heads: Map<string, BriefHead> | undefined;
+  private listing: Promise<Map<string, BriefHead>> | undefined;
+  /** Brief files that could not be read: id → why. They are never written. */
+  readonly broken = new Map<string, Words>();
+
+  constructor(
+    private readonly root: string,
+    private readonly read: ReadBriefFile,
+    private readonly schemaVersion: number,
+  ) {}
+
+  get dir(): string {
+    return path.join(this.root, BRIEFS_DIR);
+  }
+
+  filePath(id: string): string {
+    if (!ID.test(id)) throw DossierError.of('invalid-input', 'briefs.noBrief', { id });
+    return path.join(this.dir, `${id}.json`);
+  }
+
+  /**
+   * Briefs of a notebook written before briefs had files, held in memory only (a notebook opened
+   * read-only is never written, so they are not moved out).
+   */
+  holdInMemory(briefs: readonly Brief[]): void {
+    this.heads = new Map();
+    for (const brief of briefs) {
+      this.docs.set(brief.id, this.document(brief));
+      this.heads.set(brief.id, headOf(brief));
+    }
+  }
+
+  private document(brief: Brief): StoredDocument<BriefFile> {
+    return new StoredDocument(this.filePath(brief.id), { schemaVersion: this.schemaVersion, brief });
+  }
+
+  /** Every readable brief's head (the folder is read once; an unreadable file is passed over and reported). */
+  async list(): Promise<BriefHead[]> {
+    const heads = await (this.listing ??= this.readHeads());
+    return [...heads.values()];
+  }
+
+  private async readHeads(): Promise<Map<string, BriefHead>> {
+    if (this.heads) return this.heads;
+    const names = await readdir(this.dir).catch(() => [] as string[]);
+    const heads = new Map<string, BriefHead>();
+    for (const name of names) {
+      const id = name.endsWith('.json') ? name.slice(0, -'.json'.length) : '';
+      if (!ID.test(id)) continue;
+      const brief = await this.peek(id);
+      if (brief) heads.set(id, headOf(brief));
+    }
+    // Briefs written while the folder was read are in memory: they win.
+    for (const [id, doc] of this.docs) heads.set(id, headOf(doc.data.brief));
+    this.heads = heads;
+    return heads;
+  }
+
+  /** A brief as in memory, else as read from its file without keeping it; undefined when unreadable (reported). */
+  private async peek(id: string): Promise<Brief | undefined> {
+    const kept = this.docs.get(id);
+    if (kept) return kept.data.brief;
+    return this.readFile(id).then(
+      (f) => f.brief,
+      () => undefined,
+    );
+  }
+
+  private async readFile(id: string): Promise<BriefFile> {
+    const file = this.filePath(id);
+    try {
+      const data = await this.read(file);
+      if (data.brief.id !== id)
+        throw new UnreadableFileError(file, { key: 'store.unreadable.holdsOtherBrief', params: { id: data.brief.id } });
+      this.broken.delete(id);
+      return data;
+    } catch (err) {
+      if (!(err instanceof UnreadableFileError)) throw err;
+      const words: Words = {
+        key: 'store.briefUnreadable',
+        params: { file: path.relative(this.root, file), detail: err.reason },
+      };
+      this.broken.set(id, words);
+      throw DossierError.of('corrupt', words.key, words.params);
+    }
+  }
+
+  /** One brief (its document read from its file the first time), or `not-found`. */
+  async get(id: string): Promise<Brief> {
+    return (await this.doc(id)).data.brief;
+  }
+
+  private async doc(id: string): Promise<StoredDocument<BriefFile>> {
+    const kept = this.docs.get(id);
+    if (kept) return kept;
+    const broken = this.broken.get(id);
+    if (broken) throw DossierError.of('corrupt', broken.key, broken.params);
+    const heads = await (this.listing ??= this.readHeads());
+    if (!heads.has(id)) throw DossierError.of('not-found', 'briefs.noBrief', { id });
+    let pending = this.loading.get(id);
+    if (!pending) {
+      pending = this.readFile(id).then((data) => {
+        const doc = this.docs.get(id) ?? new StoredDocument(this.filePath(id), data);
+        this.docs.set(id, doc);
+        return doc;
+      });
+      this.loading.set(id, pending);
+    }
+    try {
+      return await pending;
+    } finally {
+      this.loading.delete(id);
+    }
+  }
+
+  /** Every readable brief, one at a time, its document read and let go unless it is in memory already. */
+  async *each(): AsyncGenerator<Brief> {
+    for (const { id } of await this.list()) {
+      const brief = await this.peek(id);
+      if (brief) yield brief;
+    }
+  }
+
+  private noteHead(brief: Brief): void {
+    this.heads?.set(brief.id, headOf(brief));
+  }
+
+  /** Applies `change` to a brief and resolves once it is durable; returns its patches. */
+  async update(id: string, change: (brief: Brief) => void): Promise<{ patches: Patch[]; inverse: Patch[] }> {
+    const doc = await this.doc(id);
+    const { patches, inverse } = doc.produce((file) => change(file.brief));
+    if (patches.length) {
+      this.noteHead(doc.data.brief);
+      await saveOrRevert(doc, inverse);
+    }
+    return { patches, inverse };
+  }
+
+  /** Applies recorded patches (undo, redo) to a brief, durably. */
+  async apply(id: string, patches: Patch[]): Promise<void> {
+    const doc = await this.doc(id);
+    doc.apply(patches);
+    this.noteHead(doc.data.brief);
+    await doc.save();
+  }
+
+  /** Writes a whole brief file durably (a new brief; undo of a delete) and keeps it. */
+  async write(data: BriefFile): Promise<void> {
+    const doc = new StoredDocument(this.filePath(data.brief.id), data);
+    await (this.listing ??= this.readHeads());
+    await this.docs.get(data.brief.id)?.idle();
+    try {
+      await doc.save();
+    } catch (err) {
+      // The rename may have come before the step that failed: leave no file the notebook would list.
+      await unlink(doc.file).catch(() => undefined);
+      throw err;
+    }
+    this.docs.set(data.brief.id, doc);
+    this.broken.delete(data.brief.id);
+    this.noteHead(data.brief);
+  }
+
+  /** Removes a brief's file (after its pending writes); returns what it held, or `not-found`. */
+  async remove(id: string): Promise<BriefFile> {
+    const doc = await this.doc(id);
+    await doc.idle();
+    await rm(doc.file, { force: true });
+    this.docs.delete(id);
+    this.heads?.delete(id);
+    return doc.data;
+  }
+
+  /** Whether a brief with this id exists (its file was read or written). */
+  async has(id: string): Promise<boolean> {
+    return (await (this.listing ??= this.readHeads())).has(id);
+  }
+
+  async flush(): Promise<void> {
+    await Promise.all([...this.docs.values()].map((d) => d.idle()));
+  }
+}

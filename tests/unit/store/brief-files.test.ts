@@ -1,0 +1,149 @@
+/**
+ * Briefs in files of their own (`briefs/<id>.json`): a notebook written when
+ * briefs lived in notebook.json has them moved out as it opens for writing
+ * (and again after a crash in the middle), read-only it shows them without
+ * writing, a brief file that cannot be read is reported and left untouched,
+ * and the manifest's writes no longer carry any brief.
+ */
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { NotebookStore } from '../../../main/services/store/notebook-store';
+import { englishTranslator, sayError } from '../../../shared/errors';
+import { BriefFile, type Brief } from '../../../shared/model';
+import { sampleSourceFile, tempDir } from '../../helpers/temp-dir';
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+async function freshDir(): Promise<string> {
+  const t = await tempDir();
+  cleanups.push(t.cleanup);
+  return path.join(t.dir, 'Harbour.dossier');
+}
+
+async function open(dir: string, options = {}): Promise<NotebookStore> {
+  const store = await NotebookStore.open(dir, options);
+  cleanups.push(() => store.close());
+  return store;
+}
+
+const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
+const cite = (annotationId: string) => ({ type: 'citation', attrs: { annotationId, sourceId: 'src_one' } });
+
+function brief(id: string, title: string, cites: string[] = []): Brief {
+  return {
+    id,
+    title,
+    doc: { type: 'doc', content: [paragraph(`${title}: the harbour board waits.`), ...cites.map(cite)] },
+    language: 'en',
+    createdAt: '2026-05-01T09:00:00.000Z',
+    updatedAt: '2026-05-02T09:00:00.000Z',
+  };
+}
+
+/** A notebook as Dossier wrote it before briefs had files: briefs inside notebook.json. */
+async function legacyNotebook(dir: string, briefs: Brief[]): Promise<void> {
+  const store = await NotebookStore.open(dir);
+  await (
+    await store.addSource(sampleSourceFile('src_one'))
+  ).manifestSaved;
+  await store.close();
+  const file = path.join(dir, 'notebook.json');
+  const manifest = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+  await writeFile(file, JSON.stringify({ ...manifest, briefs }, null, 1));
+}
+
+const readJson = async (file: string) => JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+
+describe('briefs in their own files', () => {
+  it('moves the briefs of an older notebook.json into briefs/<id>.json as it opens for writing', async () => {
+    const dir = await freshDir();
+    const briefs = [brief('brf_one', 'Ferry brief', ['ann_1', 'ann_2']), brief('brf_two', 'Pier brief')];
+    await legacyNotebook(dir, briefs);
+    const store = await open(dir);
+    expect(await readJson(path.join(dir, 'notebook.json'))).not.toHaveProperty('briefs');
+    expect(store.manifest.briefs).toBeUndefined();
+    expect((await readdir(path.join(dir, 'briefs'))).sort()).toEqual(['brf_one.json', 'brf_two.json']);
+    expect(BriefFile.parse(await readJson(path.join(dir, 'briefs', 'brf_one.json'))).brief).toEqual(briefs[0]);
+    expect((await store.listBriefs()).map(({ id, title, citations }) => ({ id, title, citations }))).toEqual([
+      { id: 'brf_one', title: 'Ferry brief', citations: 2 },
+      { id: 'brf_two', title: 'Pier brief', citations: 0 },
+    ]);
+    expect(await store.loadBrief('brf_two')).toEqual(briefs[1]);
+    // The sources are untouched.
+    expect(store.manifest.sources.map((s) => s.id)).toEqual(['src_one']);
+  });
+
+  it('moves them again after a crash between writing the brief files and the manifest (the manifest’s copy counts)', async () => {
+    const dir = await freshDir();
+    const kept = brief('brf_one', 'Ferry brief');
+    await legacyNotebook(dir, [kept]);
+    // The brief file was written (here: an older state of it), the manifest not yet.
+    await mkdir(path.join(dir, 'briefs'), { recursive: true });
+    await writeFile(
+      path.join(dir, 'briefs', 'brf_one.json'),
+      JSON.stringify({ schemaVersion: 1, brief: { ...kept, title: 'Half-written' } }),
+    );
+    const store = await open(dir);
+    expect(await store.loadBrief('brf_one')).toEqual(kept);
+    expect(await readJson(path.join(dir, 'notebook.json'))).not.toHaveProperty('briefs');
+  });
+
+  it('opened read-only, an older notebook shows its briefs and nothing is written', async () => {
+    const dir = await freshDir();
+    const legacy = brief('brf_one', 'Ferry brief', ['ann_1']);
+    await legacyNotebook(dir, [legacy]);
+    const before = await readFile(path.join(dir, 'notebook.json'), 'utf8');
+    const store = await open(dir, { readOnly: true });
+    expect((await store.listBriefs()).map((b) => [b.title, b.citations])).toEqual([['Ferry brief', 1]]);
+    expect(await store.loadBrief('brf_one')).toEqual(legacy);
+    await expect(store.updateBrief('brf_one', (b) => void (b.title = 'x'))).rejects.toMatchObject({
+      code: 'read-only',
+    });
+    expect(await readFile(path.join(dir, 'notebook.json'), 'utf8')).toBe(before);
+    await expect(stat(path.join(dir, 'briefs'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('a brief file that cannot be read is reported, passed over in the list, and never written', async () => {
+    const dir = await freshDir();
+    const store = await open(dir);
+    await store.addBrief(brief('brf_good', 'Good brief'));
+    await store.addBrief(brief('brf_bad', 'Bad brief'));
+    await store.close();
+    const bad = path.join(dir, 'briefs', 'brf_bad.json');
+    await writeFile(bad, '{"schemaVersion": 1, "brief": {"id": "brf_bad", "title": 7');
+    const other = path.join(dir, 'briefs', 'brf_other.json');
+    await writeFile(other, JSON.stringify({ schemaVersion: 1, brief: brief('brf_else', 'Misnamed') }));
+    const again = await open(dir);
+    expect((await again.listBriefs()).map((b) => b.id)).toEqual(['brf_good']);
+    await expect(again.loadBrief('brf_bad')).rejects.toMatchObject({ code: 'corrupt' });
+    const problem = sayError(englishTranslator(), again.problemWords!);
+    expect(problem).toContain(path.join('briefs', 'brf_bad.json'));
+    expect(problem).toContain(path.join('briefs', 'brf_other.json'));
+    await expect(again.updateBrief('brf_bad', (b) => void (b.title = 'x'))).rejects.toMatchObject({
+      code: 'corrupt',
+    });
+    expect(await readFile(bad, 'utf8')).toBe('{"schemaVersion": 1, "brief": {"id": "brf_bad", "title": 7');
+  });
+
+  it('writing a brief leaves notebook.json alone, and a source added later does not write any brief', async () => {
+    const dir = await freshDir();
+    const store = await open(dir);
+    const manifestFile = path.join(dir, 'notebook.json');
+    const before = await readFile(manifestFile, 'utf8');
+    const big = brief('brf_big', 'Every claim', ['ann_1', 'ann_2', 'ann_3']);
+    await store.addBrief(big);
+    await store.updateBrief('brf_big', (b) => void b.doc.content!.push(paragraph('One more.')));
+    expect(await readFile(manifestFile, 'utf8')).toBe(before);
+    const briefFile = path.join(dir, 'briefs', 'brf_big.json');
+    const written = (await stat(briefFile)).mtimeMs;
+    await (
+      await store.addSource(sampleSourceFile('src_two'))
+    ).manifestSaved;
+    expect(await readFile(manifestFile, 'utf8')).not.toContain('brf_big');
+    expect((await stat(briefFile)).mtimeMs).toBe(written);
+  });
+});
