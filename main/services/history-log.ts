@@ -41,8 +41,17 @@ interface EncodedLine {
   bytes: number;
 }
 
-function lineOf(value: unknown): EncodedLine {
-  const parts = [...jsonChunks(value), '\n'].map((piece) => Buffer.from(piece, 'utf8'));
+/** A value's JSON (as JSON.stringify writes it) as UTF-8 pieces, then `after`. */
+function encoded(value: unknown, after = ''): EncodedLine {
+  const parts = [...jsonChunks(value), after].filter(Boolean).map((piece) => Buffer.from(piece, 'utf8'));
+  return { parts, bytes: parts.reduce((sum, part) => sum + part.length, 0) };
+}
+
+const lineOf = (value: unknown): EncodedLine => encoded(value, '\n');
+
+/** Pieces one after another, as one line of pieces. */
+function joined(pieces: Array<EncodedLine | string>): EncodedLine {
+  const parts = pieces.flatMap((p) => (typeof p === 'string' ? [Buffer.from(p, 'utf8')] : p.parts));
   return { parts, bytes: parts.reduce((sum, part) => sum + part.length, 0) };
 }
 
@@ -150,10 +159,14 @@ export class HistoryLog {
     }
     Object.assign(this.stamps, stamps);
     // The line is made now, from the stacks as they are: later merges change entries in place.
-    const appended: Line = step.op === 'record' ? { op: 'record', entry: step.entry, stamps } : { op: step.op, stamps };
-    let text = lineOf(appended);
+    // A recorded entry is encoded once, for its line and for a snapshot the line may turn into.
+    const entry = step.op === 'record' ? encoded(step.entry) : undefined;
+    let text =
+      step.op === 'record'
+        ? joined(['{"op":"record","entry":', entry!, `,"stamps":${JSON.stringify(stamps)}}\n`])
+        : lineOf({ op: step.op, stamps } satisfies Line);
     const rewrite = this.stale || this.lines >= COMPACT_AFTER || this.bytes + text.bytes > this.maxBytes;
-    if (rewrite) text = this.snapshotWithin(stacks);
+    if (rewrite) text = this.snapshotWithin(stacks, entry && new Map([[step.entry, entry]]));
     this.lines = rewrite ? 1 : this.lines + 1;
     this.bytes = rewrite ? text.bytes : this.bytes + text.bytes;
     this.stale = false;
@@ -165,17 +178,32 @@ export class HistoryLog {
     this.writing = run.catch(() => void (this.stale = true));
   }
 
-  /** The snapshot line of `stacks`, after dropping the oldest actions until it fits the limit. */
-  private snapshotWithin(stacks: Stacks): EncodedLine {
-    const size = (e: HistoryEntry) => lineOf(e).bytes;
-    const line = () => lineOf({ op: 'snapshot', undo: stacks.undo, redo: stacks.redo, stamps: this.stamps });
+  /**
+   * The snapshot line of `stacks` — exactly the JSON of `{op: 'snapshot', undo, redo, stamps}` — after
+   * dropping the oldest actions until it fits the limit. Each action is encoded once: an entry can hold
+   * a brief of tens of megabytes, and encoding the whole snapshot again per dropped action took seconds.
+   */
+  private snapshotWithin(stacks: Stacks, known?: Map<HistoryEntry, EncodedLine>): EncodedLine {
+    const encode = (e: HistoryEntry) => known?.get(e) ?? encoded(e);
+    const undo = stacks.undo.map(encode);
+    const redo = stacks.redo.map(encode);
+    const line = () => {
+      const list = (xs: EncodedLine[]) => xs.flatMap((x, i) => (i ? [',', x] : [x]));
+      return joined([
+        '{"op":"snapshot","undo":[',
+        ...list(undo),
+        '],"redo":[',
+        ...list(redo),
+        `],"stamps":${JSON.stringify(this.stamps)}}\n`,
+      ]);
+    };
     let text = line();
+    // Oldest undo first; then the redo step farthest from now (the bottom of its stack).
     let excess = text.bytes - this.maxBytes;
     if (excess <= 0) return text;
-    // Oldest undo first; then the redo step farthest from now (the bottom of its stack).
-    while (excess > 0 && (stacks.undo.length || stacks.redo.length)) {
-      const dropped = stacks.undo.length ? stacks.undo.shift()! : stacks.redo.shift()!;
-      excess -= size(dropped);
+    while (excess > 0 && (undo.length || redo.length)) {
+      const dropped = undo.length ? (stacks.undo.shift(), undo.shift()!) : (stacks.redo.shift(), redo.shift()!);
+      excess -= dropped.bytes + 1; // and its comma
     }
     text = line();
     return text;

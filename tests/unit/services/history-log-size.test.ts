@@ -5,7 +5,7 @@
  * without the oldest actions, and the history in use drops them too, so the
  * one reloaded next time is the same.
  */
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { History, type HistoryEntry } from '../../../main/services/history';
@@ -49,6 +49,11 @@ describe('history log size limit', () => {
     expect(labels.length).toBeLessThan(12);
     // The newest are kept, in order; the oldest went.
     expect(labels).toEqual(Array.from({ length: labels.length }, (_, k) => `Import ${12 - labels.length + k}`));
+
+    // Each line is JSON exactly as JSON.stringify writes it (the snapshot is put together from its entries).
+    const lines = (await readFile(path.join(t.dir, HISTORY_LOG), 'utf8')).split('\n').filter(Boolean);
+    expect(lines[0]).toMatch(/^\{"op":"snapshot"/);
+    for (const line of lines) expect(JSON.stringify(JSON.parse(line))).toBe(line);
 
     await history.undo();
     await history.idle();
