@@ -8,22 +8,37 @@
  * folder is read once, on first need, keeping each brief's head (all but its
  * document, and how many citations the document holds); a document stays in
  * memory once a call used it (the editor's brief, an export) and is read from
- * its file otherwise. A file that cannot be read or validated is never
- * written; the store reports it.
+ * its file otherwise. The heads are also kept in `.cache/brief-heads.json`
+ * (derived, safe to delete), each with its file's stamp (inode, size, mtime):
+ * the next session reads only the brief files that changed since, so listing
+ * briefs drafted from thousands of claims parses none of them. A file that
+ * cannot be read or validated is never written; the store reports it.
  */
-import { readdir, rm, unlink } from 'node:fs/promises';
+import { lstat, mkdir, readdir, rm, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Patch } from 'immer';
 import { collectCitations } from '../../../shared/brief-doc';
 import { DossierError, type Words } from '../../../shared/errors';
-import type { Brief, BriefFile } from '../../../shared/model';
-import { UnreadableFileError } from './atomic-json-file';
+import { z } from 'zod';
+import { Brief, type BriefFile } from '../../../shared/model';
+import { AtomicJsonFile, UnreadableFileError } from './atomic-json-file';
 import { saveOrRevert, StoredDocument } from './stored-document';
 
 export const BRIEFS_DIR = 'briefs';
+/** The heads of the briefs as of their files' stamps (derived: safe to delete). */
+export const BRIEF_HEADS_CACHE = path.join('.cache', 'brief-heads.json');
 
 /** What the briefs list needs of a brief: all but its document, and how many citations that holds. */
-export type BriefHead = Omit<Brief, 'doc'> & { citations: number };
+const BriefHead = Brief.omit({ doc: true }).extend({ citations: z.number().int().min(0) });
+export type BriefHead = z.infer<typeof BriefHead>;
+const HeadsCache = z.record(z.string(), z.object({ stamp: z.string(), head: BriefHead }));
+type HeadsCache = z.infer<typeof HeadsCache>;
+
+/** A file's stamp: it changes whenever the file is written (a new inode) or changed in place. */
+async function stampOf(file: string): Promise<string | undefined> {
+  const s = await lstat(file).catch(() => undefined);
+  return s?.isFile() ? `${s.ino}:${s.size}:${s.mtimeMs}` : undefined;
+}
 
 function headOf({ doc, ...rest }: Brief): BriefHead {
   return { ...rest, citations: collectCitations(doc).length };
@@ -43,12 +58,41 @@ export class BriefFiles {
   private listing: Promise<Map<string, BriefHead>> | undefined;
   /** Brief files that could not be read: id → why. They are never written. */
   readonly broken = new Map<string, Words>();
+  /** A brief was written or removed since the heads cache was: it is written again at the next flush. */
+  private headsChanged = false;
 
   constructor(
     private readonly root: string,
     private readonly read: ReadBriefFile,
     private readonly schemaVersion: number,
+    /** Whether the heads cache may be written (not in a notebook opened read-only). */
+    private readonly writable: () => boolean,
   ) {}
+
+  private get cacheFile(): string {
+    return path.join(this.root, BRIEF_HEADS_CACHE);
+  }
+
+  private async readCache(): Promise<HeadsCache> {
+    try {
+      return HeadsCache.parse(await new AtomicJsonFile<unknown>(this.cacheFile).read());
+    } catch {
+      return {}; // missing, damaged or a link: every brief file is read
+    }
+  }
+
+  /** Writes the heads with their files' stamps as they are now (after every write is done). */
+  private async writeCache(heads: Map<string, BriefHead>): Promise<void> {
+    const cache: HeadsCache = {};
+    for (const [id, head] of heads) {
+      const stamp = await stampOf(this.filePath(id));
+      if (stamp) cache[id] = { stamp, head };
+    }
+    // Derived data: a cache that cannot be written is read again from the files next time.
+    await mkdir(path.dirname(this.cacheFile), { recursive: true })
+      .then(() => new AtomicJsonFile<HeadsCache>(this.cacheFile).write(cache))
+      .catch(() => undefined);
+  }
 
   get dir(): string {
     return path.join(this.root, BRIEFS_DIR);
@@ -84,13 +128,22 @@ export class BriefFiles {
   private async readHeads(): Promise<Map<string, BriefHead>> {
     if (this.heads) return this.heads;
     const names = await readdir(this.dir).catch(() => [] as string[]);
+    const cache = await this.readCache();
     const heads = new Map<string, BriefHead>();
+    let stale = Object.keys(cache).length !== names.length;
     for (const name of names) {
       const id = name.endsWith('.json') ? name.slice(0, -'.json'.length) : '';
       if (!ID.test(id)) continue;
+      const cached = cache[id];
+      if (cached && !this.docs.has(id) && cached.stamp === (await stampOf(this.filePath(id)))) {
+        heads.set(id, cached.head);
+        continue;
+      }
+      stale = true;
       const brief = await this.peek(id);
       if (brief) heads.set(id, headOf(brief));
     }
+    if (stale && this.writable()) this.headsChanged = true;
     // Briefs written while the folder was read are in memory: they win.
     for (const [id, doc] of this.docs) heads.set(id, headOf(doc.data.brief));
     this.heads = heads;
@@ -164,6 +217,7 @@ export class BriefFiles {
 
   private noteHead(brief: Brief): void {
     this.heads?.set(brief.id, headOf(brief));
+    this.headsChanged = true;
   }
 
   /** Applies `change` to a brief and resolves once it is durable; returns its patches. */
@@ -209,6 +263,7 @@ export class BriefFiles {
     await rm(doc.file, { force: true });
     this.docs.delete(id);
     this.heads?.delete(id);
+    this.headsChanged = true;
     return doc.data;
   }
 
@@ -217,7 +272,11 @@ export class BriefFiles {
     return (await (this.listing ??= this.readHeads())).has(id);
   }
 
+  /** Waits for every pending write, then brings the heads cache up to date. */
   async flush(): Promise<void> {
     await Promise.all([...this.docs.values()].map((d) => d.idle()));
+    if (!this.headsChanged || !this.heads || !this.writable()) return;
+    this.headsChanged = false;
+    await this.writeCache(this.heads);
   }
 }

@@ -149,6 +149,7 @@ export class NotebookStore {
         });
       },
       options.schemaVersion,
+      () => !this.readOnlyReason && !this.closed,
     );
   }
 

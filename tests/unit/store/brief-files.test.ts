@@ -147,3 +147,53 @@ describe('briefs in their own files', () => {
     expect((await stat(briefFile)).mtimeMs).toBe(written);
   });
 });
+
+describe('the briefs’ heads cache', () => {
+  it('lists briefs in a later session without reading their files, and reads a file again once it changed', async () => {
+    const dir = await freshDir();
+    const store = await open(dir);
+    await store.addBrief(brief('brf_one', 'Ferry brief', ['ann_1', 'ann_2']));
+    await store.addBrief(brief('brf_two', 'Pier brief'));
+    await store.close();
+
+    // A brief file the cache vouches for (same stamp) is not read: spoil one and vouch for it.
+    const two = path.join(dir, 'briefs', 'brf_two.json');
+    const text = await readFile(two, 'utf8');
+    await writeFile(two, text.replace('Pier brief', 'Pier BRIEF'));
+    const cacheFile = path.join(dir, '.cache', 'brief-heads.json');
+    const vouched = (await readJson(cacheFile)) as Record<string, { stamp: string }>;
+    const s = await stat(two);
+    vouched.brf_two!.stamp = `${s.ino}:${s.size}:${s.mtimeMs}`;
+    await writeFile(cacheFile, JSON.stringify(vouched));
+    const again = await open(dir);
+    expect((await again.listBriefs()).map((b) => [b.id, b.title, b.citations])).toEqual(
+      [
+        ['brf_one', 'Ferry brief', 2],
+        ['brf_two', 'Pier brief'],
+      ].map(([id, title, n]) => [id, title, n ?? 0]),
+    );
+    await again.close();
+
+    // …but a file that changed (its size or time) is read again, and the cache follows.
+    await writeFile(two, text.replace('Pier brief', 'Quay brief'));
+    const third = await open(dir);
+    expect((await third.listBriefs()).find((b) => b.id === 'brf_two')?.title).toBe('Quay brief');
+    await third.updateBrief('brf_one', (b) => void (b.title = 'Ferry brief, revised'));
+    await third.removeBrief('brf_two');
+    await third.close();
+    const cache = await readJson(path.join(dir, '.cache', 'brief-heads.json'));
+    expect(Object.keys(cache)).toEqual(['brf_one']);
+    const fourth = await open(dir);
+    expect((await fourth.listBriefs()).map((b) => b.title)).toEqual(['Ferry brief, revised']);
+  });
+
+  it('a damaged heads cache is ignored: every brief file is read', async () => {
+    const dir = await freshDir();
+    const store = await open(dir);
+    await store.addBrief(brief('brf_one', 'Ferry brief'));
+    await store.close();
+    await writeFile(path.join(dir, '.cache', 'brief-heads.json'), '{"brf_one": {"stamp": 1');
+    const again = await open(dir);
+    expect((await again.listBriefs()).map((b) => b.title)).toEqual(['Ferry brief']);
+  });
+});
