@@ -75,12 +75,16 @@ function encodeRecord(id: string, signature: Uint32Array): Buffer {
   return r;
 }
 
-/**
- * The records of a file's bytes, or null when the file is not a valid index (it is then rebuilt).
- * The signatures are views of `bytes` (of an aligned copy when they are not four-byte aligned),
- * and no other buffer is made per record: a 20,000-source file decodes in milliseconds.
- */
-export function decodeIndexFile(bytes: Uint8Array): { records: Array<[string, Uint32Array]>; torn: boolean } | null {
+interface IndexFileLayout {
+  buf: Buffer;
+  count: number;
+  /** The file as 32-bit words (little-endian platforms), for the signatures. */
+  words: Uint32Array | null;
+  torn: boolean;
+}
+
+/** The shape of a file's bytes, or null when its header is not ours. */
+function layoutOf(bytes: Uint8Array): IndexFileLayout | null {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (buf.length < HEADER_BYTES || !buf.subarray(0, HEADER_BYTES).equals(header())) return null;
   const count = Math.floor((buf.length - HEADER_BYTES) / RECORD_BYTES);
@@ -89,24 +93,38 @@ export function decodeIndexFile(bytes: Uint8Array): { records: Array<[string, Ui
   let words: Uint32Array | null = null;
   if (LITTLE_ENDIAN && buf.byteOffset % 4 === 0) words = new Uint32Array(buf.buffer, buf.byteOffset, used / 4);
   else if (LITTLE_ENDIAN) words = new Uint32Array(Uint8Array.prototype.slice.call(buf, 0, used).buffer);
+  return { buf, count, words, torn: (buf.length - HEADER_BYTES) % RECORD_BYTES !== 0 };
+}
+
+/**
+ * Record `n` of a file, or null when it is not valid. Its signature is a view of the file's words
+ * (of an aligned copy when the bytes are not four-byte aligned): no buffer is made per record.
+ */
+function recordAt({ buf, words }: IndexFileLayout, n: number): [string, Uint32Array] | null {
+  const at = HEADER_BYTES + n * RECORD_BYTES;
+  const body = new Uint8Array(buf.buffer, buf.byteOffset + at, RECORD_BYTES - 4);
+  if (crc32(body) !== buf.readUInt32LE(at + RECORD_BYTES - 4)) return null;
+  const length = buf[at]!;
+  const id = buf.toString('latin1', at + 1, at + 1 + length);
+  if (!ID_PATTERN.test(id)) return null;
+  for (let i = 1 + length; i < ID_BYTES; i++) if (buf[at + i] !== 0) return null;
+  if (words) return [id, words.subarray((at + ID_BYTES) / 4, (at + ID_BYTES) / 4 + SIGNATURE_SIZE)];
+  const signature = new Uint32Array(SIGNATURE_SIZE);
+  for (let i = 0; i < SIGNATURE_SIZE; i++) signature[i] = buf.readUInt32LE(at + ID_BYTES + i * 4);
+  return [id, signature];
+}
+
+/** The records of a file's bytes, or null when the file is not a valid index (it is then rebuilt). */
+export function decodeIndexFile(bytes: Uint8Array): { records: Array<[string, Uint32Array]>; torn: boolean } | null {
+  const layout = layoutOf(bytes);
+  if (!layout) return null;
   const records: Array<[string, Uint32Array]> = [];
-  for (let n = 0; n < count; n++) {
-    const at = HEADER_BYTES + n * RECORD_BYTES;
-    const body = new Uint8Array(buf.buffer, buf.byteOffset + at, RECORD_BYTES - 4);
-    if (crc32(body) !== buf.readUInt32LE(at + RECORD_BYTES - 4)) return null;
-    const length = buf[at]!;
-    const id = buf.toString('latin1', at + 1, at + 1 + length);
-    if (!ID_PATTERN.test(id)) return null;
-    for (let i = 1 + length; i < ID_BYTES; i++) if (buf[at + i] !== 0) return null;
-    let signature: Uint32Array;
-    if (words) signature = words.subarray((at + ID_BYTES) / 4, (at + ID_BYTES) / 4 + SIGNATURE_SIZE);
-    else {
-      signature = new Uint32Array(SIGNATURE_SIZE);
-      for (let i = 0; i < SIGNATURE_SIZE; i++) signature[i] = buf.readUInt32LE(at + ID_BYTES + i * 4);
-    }
-    records.push([id, signature]);
+  for (let n = 0; n < layout.count; n++) {
+    const record = recordAt(layout, n);
+    if (!record) return null;
+    records.push(record);
   }
-  return { records, torn: (buf.length - HEADER_BYTES) % RECORD_BYTES !== 0 };
+  return { records, torn: layout.torn };
 }
 
 /** A band's eight slots folded into one 32-bit key (a collision only adds a candidate, checked exactly). */
@@ -355,21 +373,30 @@ export class NearDuplicateIndex {
       if (code === 'ELOOP') throw linkRefused(this.file);
       if (code !== 'ENOENT') bytes = null;
     }
-    const decoded = bytes && decodeIndexFile(bytes);
-    if (!decoded) {
+    // Some thousand records at a time, read and then put in memory: the API answers while a large index loads.
+    const sliceEnds = (n: number) => n % LOAD_SLICE === LOAD_SLICE - 1;
+    const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+    const layout = bytes && layoutOf(bytes);
+    const records: Array<[string, Uint32Array]> = [];
+    for (let n = 0; layout && n < layout.count; n++) {
+      if (sliceEnds(n)) await nextTurn();
+      const record = recordAt(layout, n);
+      if (!record) break;
+      records.push(record);
+    }
+    if (!layout || records.length < layout.count) {
       this.rewrite = true;
       return;
     }
     let live = 0;
-    this.index.reserve(decoded.records.length);
-    for (const [n, [id, signature]] of decoded.records.entries()) {
-      // Some thousand signatures at a time: the API answers while a large index loads.
-      if (n % LOAD_SLICE === LOAD_SLICE - 1) await new Promise((resolve) => setImmediate(resolve));
+    this.index.reserve(records.length);
+    for (const [n, [id, signature]] of records.entries()) {
+      if (sliceEnds(n)) await nextTurn();
       if (!this.store.hasSource(id)) continue;
       if (!this.index.has(id)) live++;
       this.index.set(id, signature); // a later record of the same source replaces the earlier
     }
-    this.rewrite = decoded.torn || decoded.records.length > 2 * live + RECORD_SLACK;
+    this.rewrite = layout.torn || records.length > 2 * live + RECORD_SLACK;
   }
 
   /** Appends records to the file (or writes it whole when it must be); a failure only costs a rebuild later. */
