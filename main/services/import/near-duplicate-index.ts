@@ -41,7 +41,6 @@ const MAGIC = Buffer.from('DSNDUP01', 'latin1');
 const HEADER_BYTES = MAGIC.length + 8;
 const ID_BYTES = 64; // one length byte, then the id (ASCII), zero-padded
 const RECORD_BYTES = ID_BYTES + SIGNATURE_SIZE * 4 + 4;
-const ID_PATTERN = /^[A-Za-z0-9_-]{1,63}$/;
 const LITTLE_ENDIAN = os.endianness() === 'LE';
 /** Past this many records per listed source (plus slack) the file is not ours or long overdue for compaction. */
 const MAX_RECORDS_PER_SOURCE = 4;
@@ -96,19 +95,40 @@ function layoutOf(bytes: Uint8Array): IndexFileLayout | null {
   return { buf, count, words, torn: (buf.length - HEADER_BYTES) % RECORD_BYTES !== 0 };
 }
 
+/** The bytes of an id: A–Z, a–z, 0–9, '_' and '-' (one to 63 of them). */
+const ID_BYTE = new Uint8Array(256);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-') ID_BYTE[c.charCodeAt(0)] = 1;
+
+/** Record `n` of a file is whole (its checksum) and ours (an id, zero-padded): checked without making anything. */
+function validRecord({ buf }: IndexFileLayout, n: number): boolean {
+  const at = HEADER_BYTES + n * RECORD_BYTES;
+  const body = new Uint8Array(buf.buffer, buf.byteOffset + at, RECORD_BYTES - 4);
+  if (crc32(body) !== buf.readUInt32LE(at + RECORD_BYTES - 4)) return false;
+  const length = buf[at]!;
+  if (length < 1 || length >= ID_BYTES) return false;
+  for (let i = 1; i <= length; i++) if (!ID_BYTE[buf[at + i]!]) return false;
+  for (let i = 1 + length; i < ID_BYTES; i++) if (buf[at + i] !== 0) return false;
+  return true;
+}
+
+const idAt = ({ buf }: IndexFileLayout, n: number): string => {
+  const at = HEADER_BYTES + n * RECORD_BYTES;
+  return buf.toString('latin1', at + 1, at + 1 + buf[at]!);
+};
+
+/** Where record `n`'s signature starts in the file's words. */
+const signatureOffset = (n: number): number => (HEADER_BYTES + n * RECORD_BYTES + ID_BYTES) / 4;
+
 /**
  * Record `n` of a file, or null when it is not valid. Its signature is a view of the file's words
  * (of an aligned copy when the bytes are not four-byte aligned): no buffer is made per record.
  */
-function recordAt({ buf, words }: IndexFileLayout, n: number): [string, Uint32Array] | null {
+function recordAt(layout: IndexFileLayout, n: number): [string, Uint32Array] | null {
+  if (!validRecord(layout, n)) return null;
+  const { buf, words } = layout;
+  const id = idAt(layout, n);
+  if (words) return [id, words.subarray(signatureOffset(n), signatureOffset(n) + SIGNATURE_SIZE)];
   const at = HEADER_BYTES + n * RECORD_BYTES;
-  const body = new Uint8Array(buf.buffer, buf.byteOffset + at, RECORD_BYTES - 4);
-  if (crc32(body) !== buf.readUInt32LE(at + RECORD_BYTES - 4)) return null;
-  const length = buf[at]!;
-  const id = buf.toString('latin1', at + 1, at + 1 + length);
-  if (!ID_PATTERN.test(id)) return null;
-  for (let i = 1 + length; i < ID_BYTES; i++) if (buf[at + i] !== 0) return null;
-  if (words) return [id, words.subarray((at + ID_BYTES) / 4, (at + ID_BYTES) / 4 + SIGNATURE_SIZE)];
   const signature = new Uint32Array(SIGNATURE_SIZE);
   for (let i = 0; i < SIGNATURE_SIZE; i++) signature[i] = buf.readUInt32LE(at + ID_BYTES + i * 4);
   return [id, signature];
@@ -128,9 +148,9 @@ export function decodeIndexFile(bytes: Uint8Array): { records: Array<[string, Ui
 }
 
 /** A band's eight slots folded into one 32-bit key (a collision only adds a candidate, checked exactly). */
-function bandKey(signature: Uint32Array, band: number): number {
+function bandKey(signature: Uint32Array, band: number, base = 0): number {
   let h = band;
-  for (let i = band * ROWS; i < (band + 1) * ROWS; i++) h = Math.imul(h ^ signature[i]!, 0x9e3779b1) + i;
+  for (let i = band * ROWS; i < (band + 1) * ROWS; i++) h = Math.imul(h ^ signature[base + i]!, 0x9e3779b1) + i;
   return h >>> 2; // 30 bits: a small integer to V8, the cheapest map key
 }
 
@@ -182,15 +202,28 @@ export class SignatureIndex {
   }
 
   set(id: string, signature: Uint32Array): void {
+    this.setFrom(id, signature, 0);
+  }
+
+  /** Like set, with the signature at `offset` in `source` (a file's words: no view is made per record). */
+  setFrom(id: string, source: Uint32Array, offset: number): void {
     this.delete(id);
     const slot = this.ids.length;
     if (slot >= this.candidate.length) this.reserve(Math.max(1024, slot));
     this.ids.push(id);
     this.slotOf.set(id, slot);
-    this.words.set(signature, slot * SIGNATURE_SIZE);
-    if (isEmpty(signature)) return;
+    const { words } = this;
+    const base = slot * SIGNATURE_SIZE;
+    let empty = true;
+    for (let i = 0; i < SIGNATURE_SIZE; i++) {
+      const word = source[offset + i]!;
+      words[base + i] = word;
+      if (word !== EMPTY_SLOT) empty = false;
+    }
+    // An empty text shares nothing with anything: it is never a candidate.
+    if (empty) return;
     this.candidate[slot] = 1;
-    for (let b = 0; b < BANDS; b++) this.keys[slot * BANDS + b] = bandKey(signature, b);
+    for (let b = 0; b < BANDS; b++) this.keys[slot * BANDS + b] = bandKey(words, b, base);
   }
 
   delete(id: string): void {
@@ -376,27 +409,30 @@ export class NearDuplicateIndex {
     // Some thousand records at a time, read and then put in memory: the API answers while a large index loads.
     const sliceEnds = (n: number) => n % LOAD_SLICE === LOAD_SLICE - 1;
     const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+    // Every record is checked before any is used: one that is not whole or not ours discards the file.
     const layout = bytes && layoutOf(bytes);
-    const records: Array<[string, Uint32Array]> = [];
-    for (let n = 0; layout && n < layout.count; n++) {
-      if (sliceEnds(n)) await nextTurn();
-      const record = recordAt(layout, n);
-      if (!record) break;
-      records.push(record);
+    let valid = 0;
+    while (layout && valid < layout.count) {
+      if (sliceEnds(valid)) await nextTurn();
+      if (!validRecord(layout, valid)) break;
+      valid++;
     }
-    if (!layout || records.length < layout.count) {
+    if (!layout || valid < layout.count) {
       this.rewrite = true;
       return;
     }
     let live = 0;
-    this.index.reserve(records.length);
-    for (const [n, [id, signature]] of records.entries()) {
+    this.index.reserve(layout.count);
+    for (let n = 0; n < layout.count; n++) {
       if (sliceEnds(n)) await nextTurn();
+      const id = idAt(layout, n);
       if (!this.store.hasSource(id)) continue;
       if (!this.index.has(id)) live++;
-      this.index.set(id, signature); // a later record of the same source replaces the earlier
+      // A later record of the same source replaces the earlier.
+      if (layout.words) this.index.setFrom(id, layout.words, signatureOffset(n));
+      else this.index.set(id, recordAt(layout, n)![1]);
     }
-    this.rewrite = layout.torn || records.length > 2 * live + RECORD_SLACK;
+    this.rewrite = layout.torn || layout.count > 2 * live + RECORD_SLACK;
   }
 
   /** Appends records to the file (or writes it whole when it must be); a failure only costs a rebuild later. */

@@ -5,6 +5,7 @@
  */
 import { appendFile, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importItems } from '../../../main/services/import/import-batch';
 import {
@@ -161,6 +162,20 @@ describe('the persisted near-duplicate index', () => {
     const shifted = new Uint8Array(bytes.length + 1);
     shifted.set(bytes, 1);
     expect(decodeIndexFile(shifted.subarray(1))?.records).toEqual(records);
+    // A record whose checksum holds but whose id is not one Dossier writes is not ours: the file is refused.
+    // (The format: a 16-byte header, then records of a length byte, the id zero-padded to 64 bytes, the signature, a CRC.)
+    const [HEADER, RECORD] = [16, 64 + 128 * 4 + 4];
+    for (const [at, value] of [
+      [1, '/'.charCodeAt(0)],
+      [0, 0],
+      [0, 64],
+      [60, 1],
+    ] as const) {
+      const forged = Buffer.from(bytes);
+      forged[HEADER + at] = value;
+      forged.writeUInt32LE(crc32(forged.subarray(HEADER, HEADER + RECORD - 4)), HEADER + RECORD - 4);
+      expect(decodeIndexFile(forged)).toBeNull();
+    }
 
     const second = await openCounting(dir);
     const twinText = (await second.store.loadSource('src_00002s')).source.text;
