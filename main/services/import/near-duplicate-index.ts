@@ -151,7 +151,7 @@ export function decodeIndexFile(bytes: Uint8Array): { records: Array<[string, Ui
 function bandKey(signature: Uint32Array, band: number, base = 0): number {
   let h = band;
   for (let i = band * ROWS; i < (band + 1) * ROWS; i++) h = Math.imul(h ^ signature[base + i]!, 0x9e3779b1) + i;
-  return h >>> 2; // 30 bits: a small integer to V8, the cheapest map key
+  return h >>> 2; // 30 bits: fits the Int32Array of band keys as it is
 }
 
 function isEmpty(signature: Uint32Array): boolean {
