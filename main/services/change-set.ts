@@ -22,12 +22,27 @@ type Keyed = { id: string };
 /** Lists of records in the manifest ('briefs': only in a notebook written before briefs had files). */
 const MANIFEST_COLLECTIONS = ['actors', 'tags', 'briefs', 'relations'] as const;
 
-/** Added, updated and removed records between two versions of a list of records with ids. */
+/**
+ * Added, updated and removed records between two versions of a list of records with ids. The
+ * records both lists hold at the same place at either end, as the very same object (immer keeps
+ * what a change did not touch), are unchanged and passed over (an id is in a list once): one source
+ * added to 20,000 compares one record, not two maps of 20,000.
+ */
 export function diffById(before: unknown, after: unknown): RecordChange[] {
-  const list = (v: unknown): Keyed[] =>
-    Array.isArray(v) ? v.filter((x): x is Keyed => typeof x?.id === 'string') : [];
-  const old = new Map(list(before).map((r) => [r.id, r]));
-  const now = new Map(list(after).map((r) => [r.id, r]));
+  const a: readonly unknown[] = Array.isArray(before) ? before : [];
+  const b: readonly unknown[] = Array.isArray(after) ? after : [];
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  const list = (v: readonly unknown[], from: number, to: number): Keyed[] =>
+    v.slice(from, to).filter((x): x is Keyed => typeof (x as Partial<Keyed> | null)?.id === 'string');
+  const old = new Map(list(a, start, endA).map((r) => [r.id, r]));
+  const now = new Map(list(b, start, endB).map((r) => [r.id, r]));
   const out: RecordChange[] = [];
   for (const [id, r] of now) {
     const was = old.get(id);

@@ -145,11 +145,13 @@ export async function importItems(
             sourceId: existing,
           });
         } else {
+          // The persisted signatures of the sources there were (built in the background when missing),
+          // loaded while the text is extracted in the worker. The index is a cache: if it cannot be
+          // completed, the import goes on with what it holds.
+          const indexReady = nearDuplicates.ready().catch(() => undefined);
           const doc = await (options.extractor ?? importWorker()).extract(input, { maxBytes }, signal);
           const signature = minhashSignature(doc.text);
-          // The persisted signatures of the sources there were (built in the background when missing).
-          // The index is a cache: if it cannot be completed, the import goes on with what it holds.
-          await nearDuplicates.ready().catch(() => undefined);
+          await indexReady;
           const twin = nearDuplicates.find(signature);
           const source: Source = {
             id: newId('src'),

@@ -41,7 +41,6 @@ const MAGIC = Buffer.from('DSNDUP01', 'latin1');
 const HEADER_BYTES = MAGIC.length + 8;
 const ID_BYTES = 64; // one length byte, then the id (ASCII), zero-padded
 const RECORD_BYTES = ID_BYTES + SIGNATURE_SIZE * 4 + 4;
-const ID_PATTERN = /^[A-Za-z0-9_-]{1,63}$/;
 const LITTLE_ENDIAN = os.endianness() === 'LE';
 /** Past this many records per listed source (plus slack) the file is not ours or long overdue for compaction. */
 const MAX_RECORDS_PER_SOURCE = 4;
@@ -75,43 +74,84 @@ function encodeRecord(id: string, signature: Uint32Array): Buffer {
   return r;
 }
 
-/** The records of a file's bytes, or null when the file is not a valid index (it is then rebuilt). */
-export function decodeIndexFile(bytes: Uint8Array): { records: Array<[string, Uint32Array]>; torn: boolean } | null {
+interface IndexFileLayout {
+  buf: Buffer;
+  count: number;
+  /** The file as 32-bit words (little-endian platforms), for the signatures. */
+  words: Uint32Array | null;
+  torn: boolean;
+}
+
+/** The shape of a file's bytes, or null when its header is not ours. */
+function layoutOf(bytes: Uint8Array): IndexFileLayout | null {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (buf.length < HEADER_BYTES || !buf.subarray(0, HEADER_BYTES).equals(header())) return null;
   const count = Math.floor((buf.length - HEADER_BYTES) / RECORD_BYTES);
+  const used = HEADER_BYTES + count * RECORD_BYTES;
   // The signatures are read as one aligned array (records and header are multiples of four bytes).
   let words: Uint32Array | null = null;
-  if (LITTLE_ENDIAN) {
-    const aligned = new Uint8Array(HEADER_BYTES + count * RECORD_BYTES);
-    aligned.set(buf.subarray(0, aligned.length));
-    words = new Uint32Array(aligned.buffer);
-  }
+  if (LITTLE_ENDIAN && buf.byteOffset % 4 === 0) words = new Uint32Array(buf.buffer, buf.byteOffset, used / 4);
+  else if (LITTLE_ENDIAN) words = new Uint32Array(Uint8Array.prototype.slice.call(buf, 0, used).buffer);
+  return { buf, count, words, torn: (buf.length - HEADER_BYTES) % RECORD_BYTES !== 0 };
+}
+
+/** The bytes of an id: A–Z, a–z, 0–9, '_' and '-' (one to 63 of them). */
+const ID_BYTE = new Uint8Array(256);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-') ID_BYTE[c.charCodeAt(0)] = 1;
+
+/** Record `n` of a file is whole (its checksum) and ours (an id, zero-padded): checked without making anything. */
+function validRecord({ buf }: IndexFileLayout, n: number): boolean {
+  const at = HEADER_BYTES + n * RECORD_BYTES;
+  const body = new Uint8Array(buf.buffer, buf.byteOffset + at, RECORD_BYTES - 4);
+  if (crc32(body) !== buf.readUInt32LE(at + RECORD_BYTES - 4)) return false;
+  const length = buf[at]!;
+  if (length < 1 || length >= ID_BYTES) return false;
+  for (let i = 1; i <= length; i++) if (!ID_BYTE[buf[at + i]!]) return false;
+  for (let i = 1 + length; i < ID_BYTES; i++) if (buf[at + i] !== 0) return false;
+  return true;
+}
+
+const idAt = ({ buf }: IndexFileLayout, n: number): string => {
+  const at = HEADER_BYTES + n * RECORD_BYTES;
+  return buf.toString('latin1', at + 1, at + 1 + buf[at]!);
+};
+
+/** Where record `n`'s signature starts in the file's words. */
+const signatureOffset = (n: number): number => (HEADER_BYTES + n * RECORD_BYTES + ID_BYTES) / 4;
+
+/**
+ * Record `n` of a file, or null when it is not valid. Its signature is a view of the file's words
+ * (of an aligned copy when the bytes are not four-byte aligned): no buffer is made per record.
+ */
+function recordAt(layout: IndexFileLayout, n: number): [string, Uint32Array] | null {
+  if (!validRecord(layout, n)) return null;
+  const { buf, words } = layout;
+  const id = idAt(layout, n);
+  if (words) return [id, words.subarray(signatureOffset(n), signatureOffset(n) + SIGNATURE_SIZE)];
+  const at = HEADER_BYTES + n * RECORD_BYTES;
+  const signature = new Uint32Array(SIGNATURE_SIZE);
+  for (let i = 0; i < SIGNATURE_SIZE; i++) signature[i] = buf.readUInt32LE(at + ID_BYTES + i * 4);
+  return [id, signature];
+}
+
+/** The records of a file's bytes, or null when the file is not a valid index (it is then rebuilt). */
+export function decodeIndexFile(bytes: Uint8Array): { records: Array<[string, Uint32Array]>; torn: boolean } | null {
+  const layout = layoutOf(bytes);
+  if (!layout) return null;
   const records: Array<[string, Uint32Array]> = [];
-  for (let n = 0; n < count; n++) {
-    const at = HEADER_BYTES + n * RECORD_BYTES;
-    const r = buf.subarray(at, at + RECORD_BYTES);
-    if (crc32(r.subarray(0, RECORD_BYTES - 4)) !== r.readUInt32LE(RECORD_BYTES - 4)) return null;
-    const length = r.readUInt8(0);
-    const id = r.toString('latin1', 1, 1 + length);
-    if (!ID_PATTERN.test(id)) return null;
-    for (let i = 1 + length; i < ID_BYTES; i++) if (r[i] !== 0) return null;
-    let signature: Uint32Array;
-    if (words) signature = words.slice((at + ID_BYTES) / 4, (at + ID_BYTES) / 4 + SIGNATURE_SIZE);
-    else {
-      signature = new Uint32Array(SIGNATURE_SIZE);
-      for (let i = 0; i < SIGNATURE_SIZE; i++) signature[i] = r.readUInt32LE(ID_BYTES + i * 4);
-    }
-    records.push([id, signature]);
+  for (let n = 0; n < layout.count; n++) {
+    const record = recordAt(layout, n);
+    if (!record) return null;
+    records.push(record);
   }
-  return { records, torn: (buf.length - HEADER_BYTES) % RECORD_BYTES !== 0 };
+  return { records, torn: layout.torn };
 }
 
 /** A band's eight slots folded into one 32-bit key (a collision only adds a candidate, checked exactly). */
-function bandKey(signature: Uint32Array, band: number): number {
+function bandKey(signature: Uint32Array, band: number, base = 0): number {
   let h = band;
-  for (let i = band * ROWS; i < (band + 1) * ROWS; i++) h = Math.imul(h ^ signature[i]!, 0x9e3779b1) + i;
-  return h >>> 2; // 30 bits: a small integer to V8, the cheapest map key
+  for (let i = band * ROWS; i < (band + 1) * ROWS; i++) h = Math.imul(h ^ signature[base + i]!, 0x9e3779b1) + i;
+  return h >>> 2; // 30 bits: fits the Int32Array of band keys as it is
 }
 
 function isEmpty(signature: Uint32Array): boolean {
@@ -120,19 +160,24 @@ function isEmpty(signature: Uint32Array): boolean {
 }
 
 /**
- * Signatures in memory with their LSH buckets. Each signature gets a slot
- * number; a band's bucket is a chain of slots (the key's first slot in a
- * map, the next ones in an array), so 20,000 sources cost 16 maps of numbers
- * rather than 320,000 little arrays. A replaced or deleted signature leaves a
- * dead slot in its chains, passed over.
+ * Signatures in memory with their LSH band keys. Each signature gets a slot
+ * number; its words sit in one array (slot after slot) and its 16 band keys in
+ * another, so 20,000 sources cost two typed arrays rather than 20,000 little
+ * arrays and 16 maps. A source's candidates come from one pass over the band
+ * keys (16 integers a source, a megabyte at 20,000: well under a millisecond),
+ * and adding a signature is a copy and 16 hashes, so loading a saved index
+ * costs little more than reading it. A replaced or deleted signature leaves a
+ * dead slot, passed over.
  */
 export class SignatureIndex {
   private readonly slotOf = new Map<string, number>();
   private ids: Array<string | undefined> = [];
-  private sigs: Array<Uint32Array | undefined> = [];
-  private readonly heads = Array.from({ length: BANDS }, () => new Map<number, number>());
-  /** next[slot * BANDS + band]: the following slot in that band's bucket, or -1. */
-  private next = new Int32Array(1024 * BANDS);
+  /** words[slot * SIGNATURE_SIZE + i]: the signature of each slot. */
+  private words = new Uint32Array(0);
+  /** keys[slot * BANDS + band]: its band keys. */
+  private keys = new Int32Array(0);
+  /** candidate[slot]: 1 when the slot holds a live, non-empty signature (an empty text shares nothing). */
+  private candidate = new Uint8Array(0);
 
   get size(): number {
     return this.slotOf.size;
@@ -142,25 +187,43 @@ export class SignatureIndex {
     return this.slotOf.has(id);
   }
 
+  /** Makes room for `more` signatures beyond those held now (a load knows how many it brings). */
+  reserve(more: number): void {
+    const needed = this.ids.length + more;
+    if (needed <= this.candidate.length) return;
+    const grow = <A extends Uint32Array | Int32Array | Uint8Array>(old: A, make: (n: number) => A, per: number): A => {
+      const grown = make(needed * per);
+      grown.set(old);
+      return grown;
+    };
+    this.words = grow(this.words, (n) => new Uint32Array(n), SIGNATURE_SIZE);
+    this.keys = grow(this.keys, (n) => new Int32Array(n), BANDS);
+    this.candidate = grow(this.candidate, (n) => new Uint8Array(n), 1);
+  }
+
   set(id: string, signature: Uint32Array): void {
+    this.setFrom(id, signature, 0);
+  }
+
+  /** Like set, with the signature at `offset` in `source` (a file's words: no view is made per record). */
+  setFrom(id: string, source: Uint32Array, offset: number): void {
     this.delete(id);
     const slot = this.ids.length;
+    if (slot >= this.candidate.length) this.reserve(Math.max(1024, slot));
     this.ids.push(id);
-    this.sigs.push(signature);
     this.slotOf.set(id, slot);
+    const { words } = this;
+    const base = slot * SIGNATURE_SIZE;
+    let empty = true;
+    for (let i = 0; i < SIGNATURE_SIZE; i++) {
+      const word = source[offset + i]!;
+      words[base + i] = word;
+      if (word !== EMPTY_SLOT) empty = false;
+    }
     // An empty text shares nothing with anything: it is never a candidate.
-    if (isEmpty(signature)) return;
-    if ((slot + 1) * BANDS > this.next.length) {
-      const grown = new Int32Array(this.next.length * 2);
-      grown.set(this.next);
-      this.next = grown;
-    }
-    for (let b = 0; b < BANDS; b++) {
-      const key = bandKey(signature, b);
-      const head = this.heads[b]!;
-      this.next[slot * BANDS + b] = head.get(key) ?? -1;
-      head.set(key, slot);
-    }
+    if (empty) return;
+    this.candidate[slot] = 1;
+    for (let b = 0; b < BANDS; b++) this.keys[slot * BANDS + b] = bandKey(words, b, base);
   }
 
   delete(id: string): void {
@@ -168,19 +231,29 @@ export class SignatureIndex {
     if (slot === undefined) return;
     this.slotOf.delete(id);
     this.ids[slot] = undefined;
-    this.sigs[slot] = undefined;
+    this.candidate[slot] = 0;
   }
 
   /** Ids sharing at least one band with `signature`, in the order their signatures were added. */
   candidates(signature: Uint32Array): string[] {
-    const slots = new Set<number>();
     if (isEmpty(signature)) return [];
-    for (let b = 0; b < BANDS; b++) {
-      for (let slot = this.heads[b]!.get(bandKey(signature, b)) ?? -1; slot >= 0; slot = this.next[slot * BANDS + b]!) {
-        if (this.ids[slot] !== undefined) slots.add(slot);
+    const query = Int32Array.from({ length: BANDS }, (_, b) => bandKey(signature, b));
+    const { keys, candidate } = this;
+    const out: string[] = [];
+    for (let slot = 0, at = 0; slot < this.ids.length; slot++, at += BANDS) {
+      if (!candidate[slot]) continue;
+      for (let b = 0; b < BANDS; b++) {
+        if (keys[at + b] === query[b]) {
+          out.push(this.ids[slot]!);
+          break;
+        }
       }
     }
-    return [...slots].sort((a, b) => a - b).map((slot) => this.ids[slot]!);
+    return out;
+  }
+
+  private signatureAt(slot: number): Uint32Array {
+    return this.words.slice(slot * SIGNATURE_SIZE, (slot + 1) * SIGNATURE_SIZE);
   }
 
   /**
@@ -195,12 +268,12 @@ export class SignatureIndex {
   ): { item: string; similarity: number } | undefined {
     const candidates = this.candidates(signature)
       .filter(keep)
-      .map((item) => ({ item, signature: this.sigs[this.slotOf.get(item)!]! }));
+      .map((item) => ({ item, signature: this.signatureAt(this.slotOf.get(item)!) }));
     return findNearDuplicate(signature, candidates, threshold);
   }
 
   *entries(): IterableIterator<[string, Uint32Array]> {
-    for (const [id, slot] of this.slotOf) yield [id, this.sigs[slot]!];
+    for (const [id, slot] of this.slotOf) yield [id, this.signatureAt(slot)];
   }
 }
 
@@ -333,20 +406,33 @@ export class NearDuplicateIndex {
       if (code === 'ELOOP') throw linkRefused(this.file);
       if (code !== 'ENOENT') bytes = null;
     }
-    const decoded = bytes && decodeIndexFile(bytes);
-    if (!decoded) {
+    // Some thousand records at a time, read and then put in memory: the API answers while a large index loads.
+    const sliceEnds = (n: number) => n % LOAD_SLICE === LOAD_SLICE - 1;
+    const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+    // Every record is checked before any is used: one that is not whole or not ours discards the file.
+    const layout = bytes && layoutOf(bytes);
+    let valid = 0;
+    while (layout && valid < layout.count) {
+      if (sliceEnds(valid)) await nextTurn();
+      if (!validRecord(layout, valid)) break;
+      valid++;
+    }
+    if (!layout || valid < layout.count) {
       this.rewrite = true;
       return;
     }
     let live = 0;
-    for (const [n, [id, signature]] of decoded.records.entries()) {
-      // Some thousand signatures at a time: the API answers while a large index loads.
-      if (n % LOAD_SLICE === LOAD_SLICE - 1) await new Promise((resolve) => setImmediate(resolve));
+    this.index.reserve(layout.count);
+    for (let n = 0; n < layout.count; n++) {
+      if (sliceEnds(n)) await nextTurn();
+      const id = idAt(layout, n);
       if (!this.store.hasSource(id)) continue;
       if (!this.index.has(id)) live++;
-      this.index.set(id, signature); // a later record of the same source replaces the earlier
+      // A later record of the same source replaces the earlier.
+      if (layout.words) this.index.setFrom(id, layout.words, signatureOffset(n));
+      else this.index.set(id, recordAt(layout, n)![1]);
     }
-    this.rewrite = decoded.torn || decoded.records.length > 2 * live + RECORD_SLACK;
+    this.rewrite = layout.torn || layout.count > 2 * live + RECORD_SLACK;
   }
 
   /** Appends records to the file (or writes it whole when it must be); a failure only costs a rebuild later. */

@@ -5,6 +5,7 @@
  */
 import { appendFile, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importItems } from '../../../main/services/import/import-batch';
 import {
@@ -76,6 +77,33 @@ describe('LSH over MinHash signatures', () => {
   });
 });
 
+describe('SignatureIndex', () => {
+  it('forgets a deleted signature, finds a replaced one by its new value only, and never offers an empty text', () => {
+    const rand = mulberry32(5);
+    const [a, b, c] = [fictionalText(rand, 8), fictionalText(rand, 8), fictionalText(rand, 8)];
+    const index = new SignatureIndex();
+    index.set('x', minhashSignature(a));
+    index.set('y', minhashSignature(b));
+    index.set('empty', minhashSignature(''));
+    expect(index.find(minhashSignature(a))).toEqual({ item: 'x', similarity: 1 });
+    expect(index.candidates(minhashSignature(''))).toEqual([]);
+    // Replaced: x now holds c's signature (it comes after y in the order of addition).
+    index.set('x', minhashSignature(c));
+    expect(index.find(minhashSignature(a))).toBeUndefined();
+    expect(index.find(minhashSignature(c))).toEqual({ item: 'x', similarity: 1 });
+    index.set('z', minhashSignature(b));
+    expect(index.candidates(minhashSignature(b))).toEqual(['y', 'z']);
+    index.delete('y');
+    expect(index.find(minhashSignature(b))).toEqual({ item: 'z', similarity: 1 });
+    expect(index.size).toBe(3);
+    expect(new Map(index.entries()).get('x')).toEqual(minhashSignature(c));
+    // Past the room first made for it: 3000 more, each still found.
+    const more = Array.from({ length: 3000 }, () => minhashSignature(fictionalText(rand, 2)));
+    more.forEach((signature, i) => index.set(`m${i}`, signature));
+    expect(more.every((signature, i) => index.find(signature)?.item === `m${i}`)).toBe(true);
+  });
+});
+
 const fakeExtractor = {
   extract: async (input: ImportInput): Promise<ExtractedDocument> => {
     const text = new TextDecoder().decode(input.bytes);
@@ -127,7 +155,27 @@ describe('the persisted near-duplicate index', () => {
     expect(new Set(first.read).size).toBe(SOURCES);
     await first.close();
     const file = path.join(dir, CACHE_DIR, NEAR_DUPLICATE_FILE);
-    expect(decodeIndexFile(await readFile(file))?.records).toHaveLength(SOURCES);
+    const bytes = await readFile(file);
+    const records = decodeIndexFile(bytes)?.records;
+    expect(records).toHaveLength(SOURCES);
+    // Bytes that do not start on a four-byte boundary (a slice of a larger buffer) decode alike.
+    const shifted = new Uint8Array(bytes.length + 1);
+    shifted.set(bytes, 1);
+    expect(decodeIndexFile(shifted.subarray(1))?.records).toEqual(records);
+    // A record whose checksum holds but whose id is not one Dossier writes is not ours: the file is refused.
+    // (The format: a 16-byte header, then records of a length byte, the id zero-padded to 64 bytes, the signature, a CRC.)
+    const [HEADER, RECORD] = [16, 64 + 128 * 4 + 4];
+    for (const [at, value] of [
+      [1, '/'.charCodeAt(0)],
+      [0, 0],
+      [0, 64],
+      [60, 1],
+    ] as const) {
+      const forged = Buffer.from(bytes);
+      forged[HEADER + at] = value;
+      forged.writeUInt32LE(crc32(forged.subarray(HEADER, HEADER + RECORD - 4)), HEADER + RECORD - 4);
+      expect(decodeIndexFile(forged)).toBeNull();
+    }
 
     const second = await openCounting(dir);
     const twinText = (await second.store.loadSource('src_00002s')).source.text;

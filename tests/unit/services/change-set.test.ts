@@ -1,4 +1,6 @@
+import { isDeepStrictEqual } from 'node:util';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { computeChangeSet, diffById } from '../../../main/services/change-set';
 import { openNotebookSession, type NotebookSession } from '../../../main/services/session';
@@ -178,6 +180,48 @@ describe('diffById', () => {
       { id: 'd', kind: 'added' },
       { id: 'c', kind: 'removed' },
     ]);
+  });
+
+  it('finds what comparing every record by id finds when the lists share objects (as immer leaves them)', () => {
+    /** The diff without passing over shared ends: every record of both lists, by id. */
+    const everyRecord = (before: Array<{ id: string }>, after: Array<{ id: string }>) => {
+      const old = new Map(before.map((r) => [r.id, r]));
+      const now = new Map(after.map((r) => [r.id, r]));
+      return [
+        ...[...now].flatMap(([id, r]) =>
+          !old.has(id)
+            ? [{ id, kind: 'added' }]
+            : old.get(id) !== r && !isDeepStrictEqual(old.get(id), r)
+              ? [{ id, kind: 'updated' }]
+              : [],
+        ),
+        ...[...old.keys()].filter((id) => !now.has(id)).map((id) => ({ id, kind: 'removed' })),
+      ];
+    };
+    const record = fc.record({ id: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), n: fc.integer({ min: 0, max: 2 }) });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(record, { selector: (r) => r.id, maxLength: 12 }),
+        fc.array(fc.oneof(fc.nat(), record), { maxLength: 12 }),
+        (before, picks) => {
+          // The list after: records of the list before (the same objects), copies and new ones, ids once each.
+          const seen = new Set<string>();
+          const after: Array<{ id: string; n: number }> = [];
+          for (const p of picks) {
+            const r = typeof p === 'number' ? before[p % Math.max(1, before.length)] : p;
+            if (!r || seen.has(r.id)) continue;
+            seen.add(r.id);
+            after.push(r);
+          }
+          expect(diffById(before, after)).toEqual(everyRecord(before, after));
+        },
+      ),
+      { numRuns: 500 },
+    );
+    // A source added to a long list: the records before it are the same objects.
+    const many = Array.from({ length: 20_000 }, (_, i) => ({ id: `src_${i}` }));
+    expect(diffById(many, [...many, { id: 'src_new' }])).toEqual([{ id: 'src_new', kind: 'added' }]);
+    expect(diffById(many, many.slice(1))).toEqual([{ id: 'src_0', kind: 'removed' }]);
   });
 });
 

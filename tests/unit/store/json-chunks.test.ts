@@ -17,9 +17,14 @@ const joined = (value: unknown, indent: number, chunk?: number) => [...jsonChunk
 describe('jsonChunks', () => {
   it('gives exactly what JSON.stringify gives, indented or not, whatever the chunk size', () => {
     fc.assert(
-      fc.property(fc.jsonValue(), fc.constantFrom(0, 1, 2), fc.integer({ min: 1, max: 64 }), (value, indent, chunk) => {
-        expect(joined(value, indent, chunk)).toBe(JSON.stringify(value, null, indent));
-      }),
+      fc.property(
+        fc.jsonValue(),
+        fc.constantFrom(0, 1, 2),
+        fc.oneof(fc.integer({ min: 1, max: 64 }), fc.constant(1 << 16)),
+        (value, indent, chunk) => {
+          expect(joined(value, indent, chunk)).toBe(JSON.stringify(value, null, indent));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -39,6 +44,27 @@ describe('jsonChunks', () => {
     };
     for (const indent of [0, 1, 4]) expect(joined(value, indent, 8)).toBe(JSON.stringify(value, null, indent));
     expect([...jsonChunks(undefined, 1)]).toEqual([]);
+  });
+
+  it('writes small array items as JSON.stringify does at their depth, toJSON included', () => {
+    // What a toJSON returns is written as it is: a toJSON of its own is not called again.
+    const twice = { toJSON: () => ({ toJSON: () => 'not called', kept: 1 }) };
+    const items = [
+      {
+        id: 'src_1',
+        origin: { kind: 'file', name: 'a “b”.txt' },
+        tags: ['x', 'y'],
+        at: new Date(Date.UTC(2026, 0, 2)),
+      },
+      { toJSON: (key: string) => ({ key, at: new Date(Date.UTC(2026, 0, 3)) }) },
+      twice,
+      [[], {}, [1, [2, { three: 3 }]], new String('boxed')],
+      { nothing: undefined, fn: () => 1, list: [undefined, NaN] },
+    ];
+    const manifest = { title: 'T', sources: items, deeper: { level: [{ list: items }] } };
+    for (const indent of [0, 1, 2])
+      for (const chunk of [1, 50, 1 << 16])
+        expect(joined(manifest, indent, chunk)).toBe(JSON.stringify(manifest, null, indent));
   });
 
   it('refuses a cycle, as JSON.stringify does', () => {
@@ -62,6 +88,15 @@ describe('jsonChunks', () => {
     expect(pieces.length).toBeGreaterThan(100);
     // a piece ends after the value that took it past the size: never more than one leaf over
     expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(4096 + 256);
+  });
+
+  it('walks into a large array item rather than writing it in one piece (a brief of thousands of claims)', () => {
+    const claims = Array.from({ length: 5000 }, (_, i) => ({ id: `clm_${i}`, text: `Claim ${i}` }));
+    const manifest = { briefs: [{ id: 'brf_1', claims }], long: [{ text: 'x'.repeat(3000), more: 'y'.repeat(3000) }] };
+    const pieces = [...jsonChunks(manifest, 1, 4096)];
+    expect(pieces.join('')).toBe(JSON.stringify(manifest, null, 1));
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(4096 + 3100);
+    expect(pieces.length).toBeGreaterThan(30);
   });
 });
 
