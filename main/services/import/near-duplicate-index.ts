@@ -51,8 +51,8 @@ export const IN_PROCESS_MAX = 32;
 const CHUNK = 256;
 /** Signatures put in memory between two turns of the event loop while the file loads. */
 const LOAD_SLICE = 2000;
-/** After opening, the index is brought up to date this much later, in the background. */
-const WARM_DELAY_MS = 3000;
+/** After opening, the index is brought up to date this much later, in the background (a saved one loads in about 0.1 s at 20,000 sources: done before most first imports). */
+const WARM_DELAY_MS = 1000;
 
 /** Computes signatures of source files (null: unreadable); the import worker by default. */
 export type SignatureReader = (files: string[], signal?: AbortSignal) => Promise<Array<Uint32Array | null>>;
