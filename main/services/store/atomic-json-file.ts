@@ -10,7 +10,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { lstat, open, rename, unlink } from 'node:fs/promises';
+import { lstat, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import { DossierError, englishTranslator, sayError, type Words } from '../../../shared/errors';
@@ -116,15 +116,29 @@ export async function readBytesNoFollow(file: string, { maxBytes }: { maxBytes?:
     throw err;
   }
   try {
-    if (maxBytes !== undefined) {
-      const stats = await handle.stat();
-      if (!stats.isFile() || stats.size > maxBytes)
-        throw DossierError.of('corrupt', 'store.fileMostBytes', { file: path.basename(file), maxBytes });
-    }
-    return await handle.readFile();
+    const stats = await handle.stat();
+    if (maxBytes !== undefined && (!stats.isFile() || stats.size > maxBytes))
+      throw DossierError.of('corrupt', 'store.fileMostBytes', { file: path.basename(file), maxBytes });
+    return await readWhole(handle, stats.size);
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * The rest of an open file: one read of the size it had (`readFile` reads 512 KiB at a time, each a trip
+ * to the thread pool: a hundred for a search index of 50 MB), then whatever it grew by meanwhile.
+ */
+async function readWhole(handle: FileHandle, size: number): Promise<Buffer> {
+  const bytes = Buffer.allocUnsafe(size);
+  let at = 0;
+  while (at < size) {
+    const { bytesRead } = await handle.read(bytes, at, size - at, null);
+    if (bytesRead === 0) return bytes.subarray(0, at);
+    at += bytesRead;
+  }
+  const more = await handle.readFile(); // from where the reads stopped
+  return more.length ? Buffer.concat([bytes, more]) : bytes;
 }
 
 /** The text of `file`, read as readBytesNoFollow reads it. */
