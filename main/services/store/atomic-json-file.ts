@@ -126,19 +126,20 @@ export async function readBytesNoFollow(file: string, { maxBytes }: { maxBytes?:
 }
 
 /**
- * The rest of an open file: one read of the size it had (`readFile` reads 512 KiB at a time, each a trip
- * to the thread pool: a hundred for a search index of 50 MB), then whatever it grew by meanwhile.
+ * An open file's bytes, as many as its size said: one read (`readFile` reads 512 KiB at a time, each a
+ * trip to the thread pool, a hundred for a search index of 50 MB). A file with no size (not a regular
+ * one) is read to its end.
  */
 async function readWhole(handle: FileHandle, size: number): Promise<Buffer> {
+  if (size === 0) return handle.readFile();
   const bytes = Buffer.allocUnsafe(size);
   let at = 0;
   while (at < size) {
-    const { bytesRead } = await handle.read(bytes, at, size - at, null);
+    const { bytesRead } = await handle.read(bytes, at, size - at, at);
     if (bytesRead === 0) return bytes.subarray(0, at);
     at += bytesRead;
   }
-  const more = await handle.readFile(); // from where the reads stopped
-  return more.length ? Buffer.concat([bytes, more]) : bytes;
+  return bytes;
 }
 
 /** The text of `file`, read as readBytesNoFollow reads it. */
