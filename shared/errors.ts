@@ -1,15 +1,18 @@
 /**
  * Errors that cross the API: a code a program can branch on and a message a
  * person can read. Never a stack trace.
+ *
+ * No zod here: the search worker makes these errors too, and starts without
+ * loading it (a zod error is told by its name and issues).
  */
 import { createInstance, type ParseKeys } from 'i18next';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Translator } from './i18n';
 import enCommon from './i18n/locales/en/common.json';
 import enErrors from './i18n/locales/en/errors.json';
-import { issueText } from './i18n/zod';
+import { issueText } from './i18n/validation';
 
-export const ErrorCode = z.enum([
+export const ERROR_CODES = [
   'invalid-input',
   'not-found',
   'read-only',
@@ -20,11 +23,13 @@ export const ErrorCode = z.enum([
   /** The disk refused: full, over quota, failing or not writable. */
   'io',
   'internal',
-]);
-export type ErrorCode = z.infer<typeof ErrorCode>;
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export const ApiErrorShape = z.object({ code: ErrorCode, message: z.string() });
-export type ApiErrorShape = z.infer<typeof ApiErrorShape>;
+export interface ApiErrorShape {
+  code: ErrorCode;
+  message: string;
+}
 
 /** A message of the `errors` catalogue, e.g. `store.notebookClosed`. */
 export type ErrorKey = ParseKeys<'errors'>;
@@ -101,7 +106,7 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiErrorSha
 /** Turns anything thrown into an ApiErrorShape a person can read, in the translator's language (English by default). */
 export function toApiError(err: unknown, t: Translator = englishTranslator()): ApiErrorShape {
   if (err instanceof DossierError) return { code: err.code, message: err.inLanguage(t) };
-  if (err instanceof z.ZodError) {
+  if (isZodError(err)) {
     const first = err.issues[0];
     const where = first && first.path.length ? ` (${first.path.join('.')})` : '';
     return {
@@ -119,6 +124,11 @@ export function toApiError(err: unknown, t: Translator = englishTranslator()): A
   if (io) return io;
   const message = err instanceof Error ? err.message : String(err);
   return { code: 'internal', message: message || sayError(t, { key: 'shared.somethingWentWrong' }) };
+}
+
+/** A zod parse error (what `instanceof z.ZodError` tells, without loading zod). */
+function isZodError(err: unknown): err is z.ZodError {
+  return err instanceof Error && err.name === 'ZodError' && Array.isArray((err as { issues?: unknown }).issues);
 }
 
 /** What a person should read for the file-system errors a disk gives (Node's `code`s), instead of a raw errno. */

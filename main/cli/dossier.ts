@@ -232,6 +232,7 @@ export async function main(argv: string[], rawIo: CliIo = processIo()): Promise<
         snapshotRoot: snapshotRoot(),
         settingsDir: userConfigDir(),
         prepareImports: false,
+        prepareSearch: false,
         team: { mergeDriver: mergeDriverCommandLine() },
       });
       // An unreadable notebook.json is not an empty notebook: say so (the problem names the file).

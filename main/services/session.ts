@@ -16,6 +16,7 @@ import { sourceMethods } from './sources/source-methods';
 import { annotationMethods } from './annotations/annotation-methods';
 import { briefMethods } from './briefs/brief-methods';
 import { createSearchArea } from './search/search-methods';
+import { startSearchWorker } from './search/search-service';
 import { goToHistory, historyMethods, JUMP_SNAPSHOT_STEPS } from './history-methods';
 import { HISTORY_LOG } from './history-log';
 import { nearDuplicateIndex } from './import/near-duplicate-index';
@@ -79,6 +80,12 @@ export interface SessionOptions extends OpenOptions {
    * import needs (the web-page, PDF and Word readers load with their first file), on its own thread.
    */
   prepareImports?: boolean;
+  /**
+   * When the notebook has a saved search index, start the search worker before the store opens and load
+   * the index at once, so the first search does not wait for the worker's start and the index's read
+   * (default true; the CLI, whose commands mostly never search, passes false).
+   */
+  prepareSearch?: boolean;
   /** Sharing through git: where tokens come from, and the merge driver command `dossier share` registers. */
   team?: TeamSessionOptions;
 }
@@ -119,13 +126,29 @@ async function openStore(
   emit: (event: ApiEvent) => void,
   onCommit: () => void,
 ): Promise<Opened> {
-  const { snapshotRoot, settingsDir, prepareImports = true, team: _team, ...storeOptions } = options;
-  const store = await NotebookStore.open(dir, storeOptions);
-  const ctx = createServiceContext(store, emit, UserSettingsStore.for(settingsDir));
-  await ctx.settings.get();
-  await ctx.history.load();
+  const {
+    snapshotRoot,
+    settingsDir,
+    prepareImports = true,
+    prepareSearch = true,
+    team: _team,
+    ...storeOptions
+  } = options;
+  // it reads and decodes the saved index meanwhile (checked against the files once the store is open)
+  const searchWorker = prepareSearch ? startSearchWorker(dir) : undefined;
+  let store: NotebookStore;
+  let ctx: ServiceContext;
+  try {
+    store = await NotebookStore.open(dir, storeOptions);
+    ctx = createServiceContext(store, emit, UserSettingsStore.for(settingsDir));
+    await ctx.settings.get();
+    await ctx.history.load();
+  } catch (err) {
+    void searchWorker?.terminate();
+    throw err;
+  }
   ctx.onCommit(onCommit);
-  const search = createSearchArea(ctx);
+  const search = createSearchArea(ctx, { worker: searchWorker });
   // The near-duplicate signatures of existing sources are brought up to date off the event loop, before an import needs them.
   const nearDuplicates = nearDuplicateIndex(store);
   nearDuplicates.warm();

@@ -5,15 +5,13 @@
  * per parse, never a global setting another caller could change meanwhile. A
  * schema's own message ("the title cannot be empty") is a key of the `common`
  * catalogue's `validation`, written with `validation(key)` and said by
- * `issueText` where the error is worded.
+ * `issueText` where the error is worded (both in validation.ts, apart from zod).
  *
  * Pure: no Node, DOM or Electron.
  */
-import type { ParseKeys } from 'i18next';
 import type { z } from 'zod';
 import { en, sv } from 'zod/locales';
 import type { UiLanguage } from '../enums';
-import type { Translator } from './index';
 
 type ErrorMap = z.core.$ZodErrorMap;
 
@@ -29,16 +27,4 @@ export function zodMessagesIn(language: string | undefined): { error: ErrorMap }
   return { error: map };
 }
 
-/** A schema's own message: a `validation` key of the `common` catalogue. */
-export type ValidationKey = Extract<ParseKeys<'common'>, `validation.${string}`>;
-const PREFIX = 'common:';
-
-/** A schema's own message, to be said in the person's language where the error is worded. */
-export function validation(key: ValidationKey): string {
-  return `${PREFIX}${key}`;
-}
-
-/** An issue's message in the translator's language: a schema's own message said, zod's as it worded it. */
-export function issueText(t: Translator, message: string): string {
-  return message.startsWith(`${PREFIX}validation.`) ? t.t(message as `common:${ValidationKey}`) : message;
-}
+export { issueText, validation, type ValidationKey } from './validation';

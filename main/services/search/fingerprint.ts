@@ -7,7 +7,8 @@
  * At 20,000 sources that is 20,000 stats (about 50 ms of system calls and as
  * much again in JavaScript). When a cache is loaded the search worker needs
  * its own thread for reading and decoding the index, so the stats run in a
- * short-lived thread of their own meanwhile (`fingerprintInThread`); a save
+ * short-lived thread of their own meanwhile (`fingerprintHelper`, started
+ * with the worker when it reads the index ahead of being asked); a save
  * takes them on the worker's thread (`fingerprintNow`). Both run the one
  * function below, which uses nothing but its arguments, so its text is the
  * helper thread's whole program.
@@ -56,26 +57,45 @@ export function fingerprintNow(input: FingerprintInput): string {
 
 /** The fingerprint from a helper thread (this one stays free); on this thread if none can be started. */
 export function fingerprintInThread(input: FingerprintInput): Promise<string> {
-  const program = `const { parentPort, workerData } = require('node:worker_threads');
+  return fingerprintHelper()(input);
+}
+
+/**
+ * A helper thread started now that takes the fingerprint once given what to fingerprint: its start
+ * overlaps whatever this thread does meanwhile (the search worker reads the saved index before it knows
+ * the listed sources). Call the function once; `stop` ends a helper never called.
+ */
+export function fingerprintHelper(): ((input: FingerprintInput) => Promise<string>) & { stop(): void } {
+  const program = `const { parentPort } = require('node:worker_threads');
 const deps = { statSync: require('node:fs').statSync, createHash: require('node:crypto').createHash };
-parentPort.postMessage((${compute.toString()})(workerData, deps));`;
-  return new Promise<string>((resolve) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(program, { eval: true, workerData: input, stdout: false, stderr: false });
-    } catch {
-      resolve(fingerprintNow(input));
-      return;
-    }
-    let done = false;
-    const finish = (value: string | undefined) => {
-      if (done) return;
-      done = true;
-      void worker.terminate();
-      resolve(value ?? fingerprintNow(input));
-    };
-    worker.once('message', (value: unknown) => finish(typeof value === 'string' ? value : undefined));
-    worker.once('error', () => finish(undefined));
-    worker.once('exit', () => finish(undefined));
-  });
+parentPort.once('message', (input) => parentPort.postMessage((${compute.toString()})(input, deps)));`;
+  let worker: Worker | undefined;
+  try {
+    worker = new Worker(program, { eval: true, stdout: false, stderr: false });
+    worker.unref();
+    worker.on('error', () => undefined); // told when called: the fingerprint is then taken here
+  } catch {
+    worker = undefined;
+  }
+  const run = (input: FingerprintInput) =>
+    new Promise<string>((resolve) => {
+      const helper = worker;
+      if (!helper || helper.threadId === -1) {
+        resolve(fingerprintNow(input));
+        return;
+      }
+      let done = false;
+      const finish = (value: string | undefined) => {
+        if (done) return;
+        done = true;
+        void helper.terminate();
+        resolve(value ?? fingerprintNow(input));
+      };
+      helper.once('message', (value: unknown) => finish(typeof value === 'string' ? value : undefined));
+      helper.once('error', () => finish(undefined));
+      helper.once('exit', () => finish(undefined));
+      helper.ref(); // this thread waits for it
+      helper.postMessage(input);
+    });
+  return Object.assign(run, { stop: () => void worker?.terminate() });
 }

@@ -13,20 +13,28 @@ import type { CorroborationHit, SearchFilters, SearchHit, ActorHit } from '../..
 import type { IndexOrigin } from '../../../shared/enums';
 import { DossierError, type Words } from '../../../shared/errors';
 import { textHash } from '../../../shared/hash';
-import { SCHEMA_VERSION, SourceFile, type Actor, type Annotation, type Tag } from '../../../shared/model';
-import { MIGRATIONS } from '../store/migrations';
-import { CACHE_DIR, MANIFEST_FILE, SOURCES_DIR } from '../store/notebook-store';
-import { migrateAndValidate } from '../store/validate-file';
-import { fingerprintInput, fingerprintInThread, fingerprintNow } from './fingerprint';
-import { IndexStore, type SaveResult } from './index-store';
+import type { Actor, Annotation, Tag } from '../../../shared/model';
+import { fingerprintHelper, fingerprintInput, fingerprintNow } from './fingerprint';
+import { IndexStore, type LoadedCache, type SaveResult } from './index-store';
 import { SearchIndex } from './search-index';
-import { FileTexts, readSourceFileSync } from './source-texts';
+import { FileTexts } from './source-texts';
 
 /** What the index needs of a listed source: [id, title, language, outlet, publishedAt]. */
 export type SlimMeta = [id: string, title: string, language: string, outlet: string | null, publishedAt: string | null];
 
+/**
+ * The notebook's file names (the store's): sent by the main thread, so the worker starts without loading
+ * the store's modules.
+ */
+export interface NotebookLayout {
+  manifest: string;
+  sources: string;
+  cache: string;
+}
+
 export interface OpenRequest {
   dir: string;
+  layout: NotebookLayout;
   sources: SlimMeta[];
   actors: Actor[];
   tags: Tag[];
@@ -63,11 +71,24 @@ const sameFields = (index: SearchIndex, m: SlimMeta): boolean => {
   );
 };
 
+/** What the worker was started with (search-service.ts): the notebook's cache folder to read ahead. */
+export interface SearchWorkerData {
+  cacheDir?: string;
+}
+
+/** A saved index read and decoded, not yet known to be current. */
+type ReadIndex = { cached: LoadedCache; index: SearchIndex } | undefined;
+
 export class IndexHost {
   private index!: SearchIndex;
-  private texts!: FileTexts;
+  private readonly texts = new FileTexts((id) => this.sourceFile(id));
   private store!: IndexStore;
+  /** The saved index read ahead of `open` (prefetch), for that cache folder, and a fingerprint helper started. */
+  private early:
+    { store: IndexStore; reading: Promise<ReadIndex>; fingerprint: ReturnType<typeof fingerprintHelper> } | undefined;
+  private sourceFileModule: Promise<typeof import('./source-file')> | undefined;
   private dir = '';
+  private layout!: NotebookLayout;
   private readOnly = true;
   private readonly metas = new Map<string, SlimMeta>();
   private readonly textHashes = new Map<string, string>();
@@ -88,11 +109,11 @@ export class IndexHost {
 
   async open(req: OpenRequest): Promise<OpenResult> {
     this.dir = req.dir;
+    this.layout = req.layout;
     this.readOnly = req.readOnly;
     this.latestGeneration = req.generation;
     for (const m of req.sources) this.metas.set(m[0], m);
-    this.texts = new FileTexts((id) => this.sourceFile(id));
-    this.store = new IndexStore(path.join(req.dir, CACHE_DIR));
+    this.store = new IndexStore(path.join(req.dir, req.layout.cache));
     const t0 = performance.now();
     const loaded = await this.tryLoad(req);
     if (loaded) {
@@ -104,33 +125,61 @@ export class IndexHost {
     return { loadedFrom: 'build', unread };
   }
 
+  /**
+   * Starts reading and decoding the saved index in `cacheDir` before `open` names the notebook and its
+   * sources (the worker is started while the main thread still reads the manifest). Whether it is current
+   * is told at `open`, by the fingerprint of the files as they are then; a damaged one is rebuilt there.
+   */
+  prefetch(cacheDir: string): void {
+    // its thread starts while this one reads: it has only the stats left to do when `open` lists the sources
+    const fingerprint = fingerprintHelper();
+    const store = new IndexStore(cacheDir);
+    const reading = this.readIndex(store);
+    reading.catch(() => undefined); // told at `open`
+    this.early = { store, reading, fingerprint };
+  }
+
+  private async readIndex(store: IndexStore): Promise<ReadIndex> {
+    // sources the log names are re-indexed from their files: their reader loads while the base is read
+    const cached = await store.load((stamp) => {
+      if (stamp.logBytes > 0) this.sourceFileReader().catch(() => undefined);
+    });
+    return cached && { cached, index: SearchIndex.load(cached.base, this.texts) };
+  }
+
+  /** The source file reader (source-file.ts), loaded with its first use: the worker starts without the schemas. */
+  private sourceFileReader() {
+    return (this.sourceFileModule ??= import('./source-file'));
+  }
+
   private sourceFile(id: string): string {
     if (!/^[A-Za-z0-9_-]+$/.test(id)) throw DossierError.of('invalid-input', 'store.validSourceId', { id });
-    return path.join(this.dir, SOURCES_DIR, `${id}.json`);
+    return path.join(this.dir, this.layout.sources, `${id}.json`);
   }
 
   /** A source file as the store reads it (validated, migrated in memory), or undefined when unreadable. */
   private async readSource(id: string): Promise<{ text: string; annotations: Annotation[] } | undefined> {
+    let file: string;
     try {
-      const file = this.sourceFile(id);
-      const raw = readSourceFileSync(file);
-      if (raw === undefined) return undefined;
-      const data = await migrateAndValidate(raw, file, SourceFile, SCHEMA_VERSION, MIGRATIONS, 'source', {
-        keepOriginal: false,
-      });
-      return { text: data.source.text, annotations: data.annotations };
+      file = this.sourceFile(id);
     } catch {
       return undefined;
     }
+    const { readCheckedSource } = await this.sourceFileReader();
+    return readCheckedSource(file);
   }
 
   private async tryLoad(req: OpenRequest): Promise<{ unread: string[] } | undefined> {
     try {
       // the stats of every file run in a thread of their own while this one reads and decodes the index
-      const fingerprinting = fingerprintInThread(this.fingerprintInput());
-      const cached = await this.store.load();
-      if (!cached) return undefined;
-      const index = SearchIndex.load(cached.base, this.texts);
+      const early = this.early;
+      this.early = undefined;
+      const fingerprinting = (early?.fingerprint ?? fingerprintHelper())(this.fingerprintInput());
+      // read ahead from this notebook's cache folder, or read now
+      if (early?.store.cacheDir === this.store.cacheDir) this.store = early.store;
+      const read = await (early?.store === this.store ? early.reading : this.readIndex(this.store));
+      if (!read) return undefined;
+      const { cached, index } = read;
       if ((await fingerprinting) !== cached.stamp.fingerprint) return undefined; // stale: rebuilt
       this.index = index;
       const unread: string[] = [];
@@ -288,7 +337,7 @@ export class IndexHost {
 
   /** size + mtime of the manifest and every listed source file (fingerprint.ts). */
   private fingerprintInput() {
-    return fingerprintInput(this.dir, MANIFEST_FILE, SOURCES_DIR, this.metas.keys());
+    return fingerprintInput(this.dir, this.layout.manifest, this.layout.sources, this.metas.keys());
   }
 
   /**

@@ -72,8 +72,9 @@ export class IndexStore {
    * The cache as its stamp describes it; undefined when missing or of another format; throws when damaged.
    * Whether it is current is the caller's to tell: `stamp.fingerprint` against the files' (fingerprint.ts),
    * which the caller computes while the base (tens of MB at 20,000 sources) is read and decoded.
+   * `onStamp` is told the stamp before the base is read (the caller may start work that overlaps the read).
    */
-  async load(): Promise<LoadedCache | undefined> {
+  async load(onStamp?: (stamp: Stamp) => void): Promise<LoadedCache | undefined> {
     let stampRaw: string;
     try {
       stampRaw = await readFileNoFollow(path.join(this.dir, STAMP_FILE), { maxBytes: MAX_STAMP_BYTES });
@@ -88,6 +89,7 @@ export class IndexStore {
     if (typeof stamp.logBytes !== 'number' || !(stamp.logBytes >= 0) || stamp.logBytes > MAX_LOG_BYTES)
       throw corrupt('its stamp');
     const reading = readBytesNoFollow(path.join(this.dir, baseFile(stamp.base)), { maxBytes: MAX_BASE_BYTES });
+    onStamp?.(stamp as Stamp);
     const base = await reading;
     const changed = new Set<string>();
     if (stamp.logBytes > 0) {

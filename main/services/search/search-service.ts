@@ -11,6 +11,8 @@
  * after a quiet spell and at close. The cache is derived data: a missing,
  * stale or corrupt one is rebuilt, never fatal (index-store.ts).
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { IndexOrigin } from '../../../shared/enums';
 import { DossierError } from '../../../shared/errors';
@@ -18,24 +20,40 @@ import type { SearchFilters } from '../../../shared/api/search';
 import type { Actor, SourceIndexEntry, Tag } from '../../../shared/model';
 import type { ServiceContext } from '../service-context';
 import type { FileRef } from '../store/notebook-store';
-import { CACHE_DIR } from '../store/notebook-store';
+import { CACHE_DIR, MANIFEST_FILE, SOURCES_DIR } from '../store/notebook-store';
 import { workerEntry } from '../workers/entry';
-import type { HostMethod, HostMethods, HostReply, HostRequest, HostTimings, IndexOp, SlimMeta } from './index-host';
+import type {
+  HostMethod,
+  HostMethods,
+  HostReply,
+  HostRequest,
+  HostTimings,
+  IndexOp,
+  NotebookLayout,
+  SearchWorkerData,
+  SlimMeta,
+} from './index-host';
+import { INDEX_DIR, STAMP_FILE } from './index-store';
 
 export { CACHE_DIR };
-export { INDEX_DIR, STAMP_FILE } from './index-store';
+export { INDEX_DIR, STAMP_FILE };
 
 export interface SearchServiceOptions {
   /** Quiet time before the index is saved after a change (ms). Default 5000. */
   saveDelayMs?: number;
   /**
    * Delay before the background load/build starts after open (ms); -1: only on first use. Default 1500:
-   * the app's first query starts it at once anyway, and short CLI commands finish before it.
+   * the app's first query starts it at once anyway, and short CLI commands finish before it; 0 with `worker`.
    */
   startDelayMs?: number;
+  /** A worker started ahead of the store's opening (startSearchWorker): used instead of spawning one. */
+  worker?: Worker;
 }
 
 export type LoadedFrom = IndexOrigin;
+
+/** The store's file names, for the worker (which does not load the store). */
+const LAYOUT: NotebookLayout = { manifest: MANIFEST_FILE, sources: SOURCES_DIR, cache: CACHE_DIR };
 
 const slimMeta = (m: SourceIndexEntry): SlimMeta => [
   m.id,
@@ -58,6 +76,33 @@ interface Sent {
 }
 
 type Result<M extends HostMethod> = Awaited<ReturnType<HostMethods[M]>>;
+
+function newWorker(data?: SearchWorkerData): Worker {
+  const entry = workerEntry('search');
+  const worker = new Worker(entry.file, { execArgv: entry.execArgv, stdout: false, stderr: false, workerData: data });
+  worker.unref(); // an idle worker never keeps the process alive
+  return worker;
+}
+
+/**
+ * Starts the search worker before the notebook's store opens, when the notebook has a saved index: the
+ * worker loads its modules and reads and decodes the index while this thread reads the manifest (the
+ * index is checked against the files when the service opens it). Undefined when there is no saved index
+ * (a build needs the manifest first) or no worker can start. Hand it to the service (`worker`), or
+ * terminate it if the store does not open.
+ */
+export function startSearchWorker(dir: string): Worker | undefined {
+  const cacheDir = path.join(path.resolve(dir), CACHE_DIR);
+  if (!existsSync(path.join(cacheDir, INDEX_DIR, STAMP_FILE))) return undefined;
+  try {
+    const worker = newWorker({ cacheDir });
+    // until the service adopts it; one that failed by then is replaced (adopt)
+    worker.on('error', () => undefined);
+    return worker;
+  } catch {
+    return undefined;
+  }
+}
 
 export class SearchService {
   private worker: Worker | undefined;
@@ -84,7 +129,8 @@ export class SearchService {
   ) {
     this.saveDelayMs = options.saveDelayMs ?? 5000;
     this.unsubscribe = ctx.onCommit((files) => this.onCommit(files));
-    const delay = options.startDelayMs ?? 1500;
+    if (options.worker) this.worker = this.adopt(options.worker);
+    const delay = options.startDelayMs ?? (options.worker ? 0 : 1500);
     if (delay >= 0) {
       this.startTimer = setTimeout(() => {
         this.startTimer = undefined;
@@ -138,10 +184,17 @@ export class SearchService {
 
   // ------------------------------------------------------------ the worker
 
+  /** Listens to a worker started ahead (a new one if it has stopped meanwhile). */
+  private adopt(worker: Worker): Worker {
+    if (worker.threadId === -1) return this.spawn();
+    return this.listen(worker);
+  }
+
   private spawn(): Worker {
-    const entry = workerEntry('search');
-    const worker = new Worker(entry.file, { execArgv: entry.execArgv, stdout: false, stderr: false });
-    worker.unref(); // an idle worker never keeps the process alive
+    return this.listen(newWorker());
+  }
+
+  private listen(worker: Worker): Worker {
     worker.on('message', (reply: HostReply) => {
       const waiting = this.pending.get(reply.id);
       if (!waiting) return;
@@ -189,6 +242,7 @@ export class SearchService {
     const generation = this.generation;
     const result = await this.call('open', {
       dir: store.dir,
+      layout: LAYOUT,
       sources: m.sources.map(slimMeta),
       actors: m.actors,
       tags: m.tags,

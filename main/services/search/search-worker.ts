@@ -3,17 +3,21 @@
  * thread, answering the main thread's requests one at a time, in order —
  * a query waits for the load or build and for the changes sent before it.
  * Commit announcements (`{generation}`) skip the queue: a save in progress
- * must see them.
+ * must see them. A worker started with a cache folder (`workerData`) reads
+ * the saved index from it before it is asked to open (index-host.ts).
  *
  * Built as its own file next to each bundle (out/main/search-worker.js,
  * out/cli/search-worker.js); run from source with tsx in development and tests
  * (workers/entry.ts).
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { DossierError } from '../../../shared/errors';
-import { IndexHost, type HostMethods, type HostReply, type HostRequest } from './index-host';
+import { IndexHost, type HostMethods, type HostReply, type HostRequest, type SearchWorkerData } from './index-host';
 
 const host = new IndexHost();
+// Started ahead of the notebook's opening: the saved index is read while the main thread reads the manifest.
+const { cacheDir } = (workerData ?? {}) as SearchWorkerData;
+if (parentPort && cacheDir) host.prefetch(cacheDir);
 const methods: HostMethods = {
   open: (req) => host.open(req),
   apply: (ops) => host.apply(ops),

@@ -10,7 +10,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { lstat, open, rename, unlink } from 'node:fs/promises';
+import { lstat, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import { DossierError, englishTranslator, sayError, type Words } from '../../../shared/errors';
@@ -116,15 +116,30 @@ export async function readBytesNoFollow(file: string, { maxBytes }: { maxBytes?:
     throw err;
   }
   try {
-    if (maxBytes !== undefined) {
-      const stats = await handle.stat();
-      if (!stats.isFile() || stats.size > maxBytes)
-        throw DossierError.of('corrupt', 'store.fileMostBytes', { file: path.basename(file), maxBytes });
-    }
-    return await handle.readFile();
+    const stats = await handle.stat();
+    if (maxBytes !== undefined && (!stats.isFile() || stats.size > maxBytes))
+      throw DossierError.of('corrupt', 'store.fileMostBytes', { file: path.basename(file), maxBytes });
+    return await readWhole(handle, stats.size);
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * An open file's bytes, as many as its size said: one read (`readFile` reads 512 KiB at a time, each a
+ * trip to the thread pool, a hundred for a search index of 50 MB). A file with no size (not a regular
+ * one) is read to its end.
+ */
+async function readWhole(handle: FileHandle, size: number): Promise<Buffer> {
+  if (size === 0) return handle.readFile();
+  const bytes = Buffer.allocUnsafe(size);
+  let at = 0;
+  while (at < size) {
+    const { bytesRead } = await handle.read(bytes, at, size - at, at);
+    if (bytesRead === 0) return bytes.subarray(0, at);
+    at += bytesRead;
+  }
+  return bytes;
 }
 
 /** The text of `file`, read as readBytesNoFollow reads it. */

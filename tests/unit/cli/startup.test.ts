@@ -7,11 +7,11 @@
 import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cliBundleStaleReason } from '../../../scripts/cli-bundle.mjs';
 import { writeSyntheticNotebook } from '../../../bench/lib/synthetic-notebook';
 import { BUILT, repoRoot } from '../../helpers/built-app';
+import { packageRecorder } from '../../helpers/package-recorder';
 import { tempDir } from '../../helpers/temp-dir';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -41,41 +41,16 @@ const HEAVY = [
   'i18n-iso-countries',
 ];
 
-/**
- * Runs the built CLI with a module resolve hook (`module.register`, so any Node the package accepts) that
- * records every package it loads, by its folder under node_modules.
- */
+/** Runs the built CLI, recording every package it loads (package-recorder.ts). */
 async function packagesLoadedBy(
   args: string[],
 ): Promise<{ status: number | null; stderr: string; packages: string[] }> {
-  const dir = await scratch();
-  const record = path.join(dir, 'loaded.txt');
-  await writeFile(record, '');
-  const hooks = path.join(dir, 'hooks.mjs');
-  await writeFile(
-    hooks,
-    [
-      "import { appendFileSync } from 'node:fs';",
-      'export async function resolve(specifier, context, next) {',
-      '  const r = await next(specifier, context);',
-      '  const m = /\\/node_modules\\/((?:@[^/]+\\/)?[^/]+)\\//.exec(r.url);',
-      `  if (m) appendFileSync(${JSON.stringify(record)}, m[1] + '\\n');`,
-      '  return r;',
-      '}',
-    ].join('\n'),
-  );
-  const register = path.join(dir, 'register.mjs');
-  await writeFile(
-    register,
-    `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`,
-  );
-  const r = spawnSync(
-    process.execPath,
-    ['--import', pathToFileURL(register).href, path.join(repoRoot, BUILT.cli), ...args],
-    { encoding: 'utf8', timeout: 60_000 },
-  );
-  const packages = [...new Set((await readFile(record, 'utf8')).split('\n').filter(Boolean))];
-  return { status: r.status, stderr: r.stderr, packages };
+  const recorder = await packageRecorder(await scratch());
+  const r = spawnSync(process.execPath, ['--import', recorder.registerUrl, path.join(repoRoot, BUILT.cli), ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { status: r.status, stderr: r.stderr, packages: await recorder.take() };
 }
 
 describe('the built CLI loads only what a command needs', () => {
