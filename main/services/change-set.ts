@@ -83,7 +83,7 @@ export async function computeChangeSet(
     if (c.lifecycle && c.file.kind === 'source') {
       // A whole source file written or removed: its annotations come or go with it.
       const kind = present ? 'added' : 'removed';
-      for (const a of (c.lifecycle.data as SourceFile).annotations)
+      for (const a of (c.lifecycle.data as SourceFile | undefined)?.annotations ?? [])
         add(set.annotations, { id: a.id, kind, sourceId: c.file.id });
     }
     if (c.file.kind === 'brief') {

@@ -10,17 +10,30 @@
  * the file on disk; if anything changed them since (a restore from a backup, a
  * `git checkout`, an edit by hand), the patches no longer fit and the saved
  * history is dropped — undo then starts empty rather than damage the files.
+ *
+ * A brief written or removed whole (a draft of thousands of claims is tens of
+ * megabytes) is kept beside the log, in `.cache/history-blobs/<sha256>.json`,
+ * and the line names it: opening a notebook parses the log, and a brief in it
+ * would cost a long pause and its size in memory for an undo that may never
+ * come. It is read when an undo or redo needs it. A log naming a blob that is
+ * not there is dropped like one whose files changed.
  */
+import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { appendFile, mkdir, readFile, stat } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { BriefFile } from '../../shared/model';
 import type { HistoryEntry } from './history';
-import { writeFileDurably } from './store/atomic-json-file';
+import { readFileNoFollow, writeFileDurably } from './store/atomic-json-file';
 import { jsonChunks } from './store/json-chunks';
 import { MANIFEST_FILE, SOURCES_DIR, type FileRef } from './store/notebook-store';
 import { BRIEFS_DIR } from './store/brief-files';
 
 export const HISTORY_LOG = path.join('.cache', 'history.jsonl');
+export const HISTORY_BLOBS = path.join('.cache', 'history-blobs');
+/** A brief's file in an action from this size on is kept as a blob beside the log. */
+export const BLOB_MIN_BYTES = 256 * 1024;
+const BLOB_NAME = /^[0-9a-f]{64}$/;
 
 /** Lines beyond which the log is rewritten as one snapshot. */
 const COMPACT_AFTER = 1000;
@@ -55,6 +68,19 @@ function joined(pieces: Array<EncodedLine | string>): EncodedLine {
   return { parts, bytes: parts.reduce((sum, part) => sum + part.length, 0) };
 }
 
+type Lifecycle = NonNullable<HistoryEntry['changes'][number]['lifecycle']>;
+
+/** The blob names of the actions' briefs kept beside the log. */
+function blobsOf(entries: readonly HistoryEntry[], named: WeakMap<Lifecycle, string>): Set<string> {
+  const out = new Set<string>();
+  for (const e of entries)
+    for (const c of e.changes) {
+      const blob = c.lifecycle && (named.get(c.lifecycle) ?? c.lifecycle.blob);
+      if (blob) out.add(blob);
+    }
+  return out;
+}
+
 type Line =
   | { op: 'record'; entry: HistoryEntry; stamps: Stamps }
   | { op: 'undo' | 'redo'; stamps: Stamps }
@@ -73,6 +99,8 @@ export class HistoryLog {
   /** The file on disk does not describe the stacks in memory (dropped, damaged): rewrite it at the next step. */
   private stale = true;
   private writing: Promise<void> = Promise.resolve();
+  /** The blob each brief's lifecycle (written or removed whole) is kept in, once it was. */
+  private readonly named = new WeakMap<Lifecycle, string>();
 
   constructor(
     private readonly dir: string,
@@ -130,6 +158,10 @@ export class HistoryLog {
     for (const [rel, stamp] of Object.entries(stamps)) {
       if ((await this.stampOf(rel)) !== stamp) return undefined;
     }
+    for (const blob of blobsOf([...stacks.undo, ...stacks.redo], this.named)) {
+      if (!BLOB_NAME.test(blob) || !(await stat(this.blobFile(blob)).catch(() => undefined))?.isFile())
+        return undefined;
+    }
     this.stamps = stamps;
     this.lines = lines;
     this.bytes = Buffer.byteLength(text);
@@ -160,7 +192,8 @@ export class HistoryLog {
     Object.assign(this.stamps, stamps);
     // The line is made now, from the stacks as they are: later merges change entries in place.
     // A recorded entry is encoded once, for its line and for a snapshot the line may turn into.
-    const entry = step.op === 'record' ? encoded(step.entry) : undefined;
+    const blobs = new Map<string, EncodedLine>();
+    const entry = step.op === 'record' ? encoded(this.onDisk(step.entry, blobs)) : undefined;
     let text =
       step.op === 'record'
         ? joined(['{"op":"record","entry":', entry!, `,"stamps":${JSON.stringify(stamps)}}\n`])
@@ -170,9 +203,14 @@ export class HistoryLog {
     this.lines = rewrite ? 1 : this.lines + 1;
     this.bytes = rewrite ? text.bytes : this.bytes + text.bytes;
     this.stale = false;
+    const keep = rewrite ? blobsOf([...stacks.undo, ...stacks.redo], this.named) : undefined;
     const run = this.writing.then(async () => {
       await mkdir(path.dirname(this.file), { recursive: true });
+      // The blobs first: a line never names a blob that is not on disk.
+      if (blobs.size) await mkdir(path.join(this.dir, HISTORY_BLOBS), { recursive: true });
+      for (const [blob, data] of blobs) await writeFileDurably(this.blobFile(blob), data.parts);
       await (rewrite ? writeFileDurably(this.file, text.parts) : appendFile(this.file, text.parts));
+      if (keep) await this.removeBlobsBut(keep);
     });
     // A history that cannot be saved must not fail the change itself: it is rewritten whole next time.
     this.writing = run.catch(() => void (this.stale = true));
@@ -184,7 +222,8 @@ export class HistoryLog {
    * a brief of tens of megabytes, and encoding the whole snapshot again per dropped action took seconds.
    */
   private snapshotWithin(stacks: Stacks, known?: Map<HistoryEntry, EncodedLine>): EncodedLine {
-    const encode = (e: HistoryEntry) => known?.get(e) ?? encoded(e);
+    // Every brief kept as a blob is named already: none is written again.
+    const encode = (e: HistoryEntry) => known?.get(e) ?? encoded(this.onDisk(e, new Map()));
     const undo = stacks.undo.map(encode);
     const redo = stacks.redo.map(encode);
     const line = () => {
@@ -207,6 +246,52 @@ export class HistoryLog {
     }
     text = line();
     return text;
+  }
+
+  private blobFile(blob: string): string {
+    return path.join(this.dir, HISTORY_BLOBS, `${blob}.json`);
+  }
+
+  /**
+   * The entry as its line holds it: each brief written or removed whole, from BLOB_MIN_BYTES on, named
+   * by its blob instead (added to `blobs`, to be written, the first time it is met).
+   */
+  private onDisk(entry: HistoryEntry, blobs: Map<string, EncodedLine>): HistoryEntry {
+    let changed = false;
+    const changes = entry.changes.map((change) => {
+      const life = change.lifecycle;
+      if (!life || change.file.kind !== 'brief') return change;
+      let blob = this.named.get(life) ?? life.blob;
+      if (!blob) {
+        const data = encoded(life.data);
+        if (data.bytes < BLOB_MIN_BYTES) return change;
+        const hash = createHash('sha256');
+        for (const part of data.parts) hash.update(part);
+        blob = hash.digest('hex');
+        blobs.set(blob, data);
+      }
+      this.named.set(life, blob);
+      changed = true;
+      return { ...change, lifecycle: { kind: life.kind, blob } };
+    });
+    return changed ? { ...entry, changes } : entry;
+  }
+
+  /** Brings a brief kept as a blob back into its action, before an undo or redo writes it. */
+  async resolve(change: HistoryEntry['changes'][number]): Promise<void> {
+    const life = change.lifecycle;
+    if (!life?.blob || life.data) return;
+    const raw = JSON.parse(await readFileNoFollow(this.blobFile(life.blob))) as unknown;
+    life.data = BriefFile.parse(raw);
+    this.named.set(life, life.blob);
+  }
+
+  private async removeBlobsBut(keep: Set<string>): Promise<void> {
+    const dir = path.join(this.dir, HISTORY_BLOBS);
+    for (const name of await readdir(dir).catch(() => [] as string[])) {
+      const blob = name.replace(/\.json$/, '');
+      if (BLOB_NAME.test(blob) && !keep.has(blob)) await rm(path.join(dir, name), { force: true });
+    }
   }
 
   /** Resolves when every step noted so far is written. */

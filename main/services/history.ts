@@ -103,7 +103,10 @@ export class History {
     const entry = this.undoStack.pop();
     if (!entry) return undefined;
     try {
-      for (const change of [...entry.changes].reverse()) await this.store.applyChange(change, 'undo');
+      for (const change of [...entry.changes].reverse()) {
+        await this.log?.resolve(change);
+        await this.store.applyChange(change, 'undo');
+      }
     } catch (err) {
       this.undoStack.push(entry);
       throw err;
@@ -117,7 +120,10 @@ export class History {
     const entry = this.redoStack.pop();
     if (!entry) return undefined;
     try {
-      for (const change of entry.changes) await this.store.applyChange(change, 'redo');
+      for (const change of entry.changes) {
+        await this.log?.resolve(change);
+        await this.store.applyChange(change, 'redo');
+      }
     } catch (err) {
       this.redoStack.push(entry);
       throw err;

@@ -70,7 +70,13 @@ export interface FileChange {
    * (a deleted source or brief), with its contents — a SourceFile or a
    * BriefFile, as `file.kind` says: undo and redo remove the file or write it again.
    */
-  lifecycle?: { kind: 'created' | 'removed'; data: SourceFileData | BriefFileData };
+  lifecycle?: {
+    kind: 'created' | 'removed';
+    /** Absent only while a brief's file is kept beside the undo log (`blob`): read back before it is applied. */
+    data?: SourceFileData | BriefFileData;
+    /** The undo log's blob holding `data` (a brief written or removed whole), once it was saved there. */
+    blob?: string;
+  };
 }
 
 /** Which way a recorded change is applied: undo (its inverse) or redo. */
@@ -340,6 +346,7 @@ export class NotebookStore {
     }
     this.assertWritable();
     const present = (lifecycle.kind === 'created') === (direction === 'redo');
+    if (present && !lifecycle.data) throw DossierError.of('internal', 'store.changeWithoutData');
     if (file.kind === 'brief') {
       if (present) await this.briefFiles.write(lifecycle.data as BriefFileData);
       else await this.briefFiles.remove(file.id);

@@ -4,10 +4,10 @@
  * were changed since by something else, when the saved history is dropped and
  * the files are left alone.
  */
-import { appendFile, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HISTORY_LOG } from '../../../main/services/history-log';
+import { BLOB_MIN_BYTES, HISTORY_BLOBS, HISTORY_LOG } from '../../../main/services/history-log';
 import { openNotebookSession, type NotebookSession } from '../../../main/services/session';
 import { tempDir } from '../../helpers/temp-dir';
 
@@ -111,5 +111,54 @@ describe('undo history across sessions', () => {
     await expect(s.service.undo({})).resolves.toMatchObject({ canUndo: false });
     await s.close();
     expect(await readFile(path.join(dir, HISTORY_LOG), 'utf8')).toBe(log);
+  });
+});
+
+describe('a large brief in the undo history', () => {
+  /** A brief of many paragraphs: its file is well over the size kept beside the log. */
+  const bigDoc = () => ({
+    type: 'doc',
+    content: Array.from({ length: 3000 }, (_, i) => ({
+      type: 'paragraph',
+      content: [{ type: 'text', text: `Paragraph ${i}: the harbour board said the night ferry waits for lighting.` }],
+    })),
+  });
+
+  it('is kept beside the log, read back only when undo or redo needs it, and the log stays small', async () => {
+    const t = await tempDir();
+    cleanups.push(t.cleanup);
+    const dir = path.join(t.dir, 'big.dossier');
+    let s = await reopen(dir);
+    const created = await s.service.createBrief({ title: 'Every claim', doc: bigDoc() });
+    await s.service.deleteBrief({ id: created.id });
+    await s.service.createTag({ name: 'Later' });
+    await s.close();
+    const log = await readFile(path.join(dir, HISTORY_LOG), 'utf8');
+    expect(log.length).toBeLessThan(BLOB_MIN_BYTES);
+    expect(log).not.toContain('Paragraph 2999');
+    const blobs = await readdir(path.join(dir, HISTORY_BLOBS));
+    expect(blobs).toHaveLength(1); // the brief created and the brief deleted are the same file
+
+    s = await reopen(dir);
+    expect((await s.service.undo({})).label).toBe('Create tag “Later”');
+    expect((await s.service.undo({})).label).toBe('Delete brief');
+    expect((await s.service.getBrief({ id: created.id })).doc).toEqual(bigDoc());
+    expect((await s.service.undo({})).label).toBe('New brief');
+    await expect(s.service.getBrief({ id: created.id })).rejects.toThrow(/not-found|No brief/);
+    await s.service.redo({});
+    expect((await s.service.getBrief({ id: created.id })).doc).toEqual(bigDoc());
+  });
+
+  it('a log naming a blob that is gone is dropped: undo starts empty and the files are left alone', async () => {
+    const t = await tempDir();
+    cleanups.push(t.cleanup);
+    const dir = path.join(t.dir, 'lost.dossier');
+    let s = await reopen(dir);
+    const created = await s.service.createBrief({ title: 'Every claim', doc: bigDoc() });
+    await s.close();
+    for (const name of await readdir(path.join(dir, HISTORY_BLOBS))) await rm(path.join(dir, HISTORY_BLOBS, name));
+    s = await reopen(dir);
+    expect(await s.service.getHistory({})).toEqual({ canUndo: false, canRedo: false });
+    expect((await s.service.getBrief({ id: created.id })).title).toBe('Every claim');
   });
 });
