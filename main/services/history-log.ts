@@ -24,7 +24,8 @@ import { appendFile, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises
 import path from 'node:path';
 import { BriefFile } from '../../shared/model';
 import type { HistoryEntry } from './history';
-import { readFileNoFollow, writeFileDurably } from './store/atomic-json-file';
+import { DossierError } from '../../shared/errors';
+import { readBytesNoFollow, writeFileDurably } from './store/atomic-json-file';
 import { jsonChunks } from './store/json-chunks';
 import { MANIFEST_FILE, SOURCES_DIR, type FileRef } from './store/notebook-store';
 import { BRIEFS_DIR } from './store/brief-files';
@@ -277,12 +278,20 @@ export class HistoryLog {
     return changed ? { ...entry, changes } : entry;
   }
 
-  /** Brings a brief kept as a blob back into its action, before an undo or redo writes it. */
+  /**
+   * Brings a brief kept as a blob back into its action, before an undo or redo writes it: only bytes
+   * whose sha256 is the blob's name, holding that very brief, are used (else the step fails, nothing written).
+   */
   async resolve(change: HistoryEntry['changes'][number]): Promise<void> {
     const life = change.lifecycle;
     if (!life?.blob || life.data) return;
-    const raw = JSON.parse(await readFileNoFollow(this.blobFile(life.blob))) as unknown;
-    life.data = BriefFile.parse(raw);
+    const bytes = await readBytesNoFollow(this.blobFile(life.blob));
+    const data = BriefFile.safeParse(
+      createHash('sha256').update(bytes).digest('hex') === life.blob ? JSON.parse(bytes.toString('utf8')) : undefined,
+    );
+    if (!data.success || change.file.kind !== 'brief' || data.data.brief.id !== change.file.id)
+      throw DossierError.of('internal', 'store.changeWithoutData');
+    life.data = data.data;
     this.named.set(life, life.blob);
   }
 

@@ -67,7 +67,7 @@ async function check(ctx: ServiceContext): Promise<NotebookCheck> {
   const tempFiles = othersWriting ? [] : await findStaleTempFiles(store.dir, [SOURCES_DIR, BRIEFS_DIR, CACHE_DIR]);
   const base = { path: store.dir, tempFiles, tempFilesRemoved: [...store.tempFilesRemoved], lock };
   if (store.manifestProblem) {
-    const empty = { sourcesChecked: 0, unreadableSources: [], unlistedFiles: [] };
+    const empty = { sourcesChecked: 0, unreadableSources: [], unreadableBriefs: [], unlistedFiles: [] };
     return { ...base, ...empty, manifestProblem: sayError(ctx.translator(), store.manifestProblemWords!), ok: false };
   }
   const unreadableSources: NotebookCheck['unreadableSources'] = [];
@@ -78,13 +78,26 @@ async function check(ctx: ServiceContext): Promise<NotebookCheck> {
     });
   }
   const unlistedFiles = (await unlisted(store, ctx.translator())).map((u) => u.report);
+  await store.listBriefs(); // reads every brief file not known yet
+  const unreadableBriefs = store.unreadableBriefs.map(({ file, words }) => ({
+    file,
+    problem: sayError(ctx.translator(), words),
+  }));
   const ok =
     !unreadableSources.length &&
+    !unreadableBriefs.length &&
     !unlistedFiles.length &&
     !tempFiles.length &&
     lock.state !== 'unreadable' &&
     lock.state !== 'stale';
-  return { ...base, sourcesChecked: store.manifest.sources.length, unreadableSources, unlistedFiles, ok };
+  return {
+    ...base,
+    sourcesChecked: store.manifest.sources.length,
+    unreadableSources,
+    unreadableBriefs,
+    unlistedFiles,
+    ok,
+  };
 }
 
 /** `name` in `dir`, or `name.2`, `name.3` … when taken. */

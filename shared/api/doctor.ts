@@ -49,6 +49,8 @@ export const NotebookCheck = z.object({
   sourcesChecked: z.number().int(),
   /** Listed sources whose file is missing or cannot be read. */
   unreadableSources: z.array(z.object({ id: z.string(), title: z.string(), problem: z.string() })),
+  /** Brief files (`briefs/<id>.json`) that cannot be read or hold another brief. */
+  unreadableBriefs: z.array(z.object({ file: z.string(), problem: z.string() })).default([]),
   unlistedFiles: z.array(UnlistedFile),
   /** Temp files of the writer left by a crash or a full disk (removed when the notebook is next opened for writing). */
   tempFiles: z.array(z.string()),

@@ -7,6 +7,7 @@
  * Electron.
  */
 import { z } from 'zod';
+import { textHash } from '../hash';
 
 /**
  * One step into a file's JSON: a field name, or a record of a list by its key
@@ -43,3 +44,8 @@ export const PendingConflicts = z.array(Conflict);
 /** What a person takes to resolve a conflict: one side, or a value of their own. */
 export const ConflictChoice = z.union([z.literal('ours'), z.literal('theirs'), z.object({ value: z.unknown() })]);
 export type ConflictChoice = z.infer<typeof ConflictChoice>;
+
+/** The stable id of a conflict at a place, the same on every computer. */
+export function conflictId(file: string, path: Conflict['path']): string {
+  return `cf_${textHash(`${file}\n${JSON.stringify(path)}`).replace(/\./g, '_')}`;
+}

@@ -21,6 +21,11 @@ function report(c: NotebookCheck): string[] {
         : say('cli:doctor.notebookJsonAllListed', { OK, sourcesChecked: c.sourcesChecked }),
       ...c.unreadableSources.map((s) => `    ${s.id}  ${s.title}: ${s.problem}`),
     );
+    if (c.unreadableBriefs.length)
+      lines.push(
+        say('cli:doctor.briefsCannotRead', { BAD, bad: c.unreadableBriefs.length }),
+        ...c.unreadableBriefs.map((b) => `    ${b.problem}`),
+      );
     lines.push(
       c.unlistedFiles.length
         ? say('cli:doctor.fileSSourcesAre', { BAD, unlistedFilesCount: c.unlistedFiles.length })

@@ -60,6 +60,8 @@ export class BriefFiles {
   readonly broken = new Map<string, Words>();
   /** A brief was written or removed since the heads cache was: it is written again at the next flush. */
   private headsChanged = false;
+  /** Briefs a write failed for this session: their heads are not cached. */
+  private readonly unsure = new Set<string>();
 
   constructor(
     private readonly root: string,
@@ -81,12 +83,17 @@ export class BriefFiles {
     }
   }
 
-  /** Writes the heads with their files' stamps as they are now (after every write is done). */
+  /**
+   * Writes the heads with their files' stamps as they are now (after every write is done). A head is
+   * left out when its file changed while it was stamped, or a write of it failed (memory and file may
+   * differ): the next session reads that file.
+   */
   private async writeCache(heads: Map<string, BriefHead>): Promise<void> {
     const cache: HeadsCache = {};
-    for (const [id, head] of heads) {
+    for (const [id, head] of [...heads]) {
+      if (this.unsure.has(id)) continue;
       const stamp = await stampOf(this.filePath(id));
-      if (stamp) cache[id] = { stamp, head };
+      if (stamp && heads.get(id) === head && stamp === (await stampOf(this.filePath(id)))) cache[id] = { stamp, head };
     }
     // Derived data: a cache that cannot be written is read again from the files next time.
     await mkdir(path.dirname(this.cacheFile), { recursive: true })
@@ -108,11 +115,8 @@ export class BriefFiles {
    * read-only is never written, so they are not moved out).
    */
   holdInMemory(briefs: readonly Brief[]): void {
-    this.heads = new Map();
-    for (const brief of briefs) {
-      this.docs.set(brief.id, this.document(brief));
-      this.heads.set(brief.id, headOf(brief));
-    }
+    // Over the folder's briefs (an older build may have written an empty list beside them): these win.
+    for (const brief of briefs) this.docs.set(brief.id, this.document(brief));
   }
 
   private document(brief: Brief): StoredDocument<BriefFile> {
@@ -135,7 +139,7 @@ export class BriefFiles {
       const id = name.endsWith('.json') ? name.slice(0, -'.json'.length) : '';
       if (!ID.test(id)) continue;
       const cached = cache[id];
-      if (cached && !this.docs.has(id) && cached.stamp === (await stampOf(this.filePath(id)))) {
+      if (cached?.head.id === id && !this.docs.has(id) && cached.stamp === (await stampOf(this.filePath(id)))) {
         heads.set(id, cached.head);
         continue;
       }
@@ -169,14 +173,25 @@ export class BriefFiles {
       this.broken.delete(id);
       return data;
     } catch (err) {
-      if (!(err instanceof UnreadableFileError)) throw err;
+      // A file that cannot be used, or a link planted in its place (refused, never followed).
+      const refused = err instanceof DossierError && err.code !== 'io';
+      if (!(err instanceof UnreadableFileError) && !refused) throw err;
       const words: Words = {
         key: 'store.briefUnreadable',
-        params: { file: path.relative(this.root, file), detail: err.reason },
+        params: {
+          file: path.relative(this.root, file),
+          detail: err instanceof UnreadableFileError ? err.reason : err.message,
+        },
       };
       this.broken.set(id, words);
       throw DossierError.of('corrupt', words.key, words.params);
     }
+  }
+
+  /** Whether a brief's file is there, and what it holds when it can be read (nothing is kept). */
+  async onDisk(id: string): Promise<{ exists: boolean; data?: BriefFile }> {
+    if (!(await stampOf(this.filePath(id)))) return { exists: false };
+    return { exists: true, data: await this.readFile(id).catch(() => undefined) };
   }
 
   /** One brief (its document read from its file the first time), or `not-found`. */
@@ -224,10 +239,7 @@ export class BriefFiles {
   async update(id: string, change: (brief: Brief) => void): Promise<{ patches: Patch[]; inverse: Patch[] }> {
     const doc = await this.doc(id);
     const { patches, inverse } = doc.produce((file) => change(file.brief));
-    if (patches.length) {
-      this.noteHead(doc.data.brief);
-      await saveOrRevert(doc, inverse);
-    }
+    if (patches.length) await this.saved(id, doc, () => saveOrRevert(doc, inverse));
     return { patches, inverse };
   }
 
@@ -235,8 +247,19 @@ export class BriefFiles {
   async apply(id: string, patches: Patch[]): Promise<void> {
     const doc = await this.doc(id);
     doc.apply(patches);
-    this.noteHead(doc.data.brief);
-    await doc.save();
+    await this.saved(id, doc, () => doc.save());
+  }
+
+  /** Runs a save, then notes the brief's head as the document now holds it; a failed save leaves the head unsure. */
+  private async saved(id: string, doc: StoredDocument<BriefFile>, save: () => Promise<void>): Promise<void> {
+    try {
+      await save();
+    } catch (err) {
+      this.unsure.add(id);
+      throw err;
+    } finally {
+      this.noteHead(doc.data.brief);
+    }
   }
 
   /** Writes a whole brief file durably (a new brief; undo of a delete) and keeps it. */

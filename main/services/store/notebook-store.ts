@@ -39,6 +39,8 @@ import {
   type SourceFile as SourceFileData,
 } from '../../../shared/model';
 import { BRIEFS_DIR, BriefFiles, type BriefHead } from './brief-files';
+import { conflictId, type Conflict } from '../../../shared/team/conflicts';
+import { isDeepStrictEqual } from 'node:util';
 import { AtomicJsonFile, UnreadableFileError } from './atomic-json-file';
 import { refuseLinksInside, removeStaleTempFiles } from './folder-guard';
 import { MIGRATIONS, type Migration } from './migrations';
@@ -254,11 +256,36 @@ export class NotebookStore {
    * A notebook written before briefs had files: each brief is written to its own file (durably),
    * then the manifest without them. A crash in between leaves them in both places, and the next
    * opening moves them again (the manifest's copy is the one that counts until it is written).
+   * A brief file that is there already and holds something else (a teammate's newer build wrote it,
+   * and a plain `git pull` kept an older build's copy in the manifest) is never written over: the
+   * two become a conflict on that file, to settle in the Conflicts panel.
    */
   private async moveBriefsOut(briefs: readonly Brief[]): Promise<void> {
     mkdirSync(path.join(this.dir, BRIEFS_DIR), { recursive: true });
-    for (const brief of briefs) await this.briefFiles.write({ schemaVersion: this.options.schemaVersion, brief });
+    const found: Conflict[] = [];
+    for (const brief of briefs) {
+      const data: BriefFileData = { schemaVersion: this.options.schemaVersion, brief };
+      const there = await this.briefFiles.onDisk(brief.id);
+      if (there.exists && !(there.data && isDeepStrictEqual(there.data.brief, brief))) {
+        const file = `${BRIEFS_DIR}/${brief.id}.json`;
+        found.push({
+          id: conflictId(file, []),
+          file,
+          path: [],
+          label: file,
+          ...(there.data ? { ours: there.data } : {}),
+          theirs: data,
+          at: new Date().toISOString(),
+        });
+        continue;
+      }
+      await this.briefFiles.write(data);
+    }
     const { briefs: _moved, ...rest } = this.manifestDoc.data;
+    if (found.length) {
+      const ids = new Set(found.map((c) => c.id));
+      rest.conflicts = [...(rest.conflicts ?? []).filter((c) => !ids.has(c.id)), ...found];
+    }
     this.manifestDoc.db.data = rest;
     await this.manifestDoc.save();
   }
@@ -646,6 +673,14 @@ export class NotebookStore {
   /** Every readable brief, one at a time (for whole-notebook checks such as which claims briefs cite). */
   eachBrief(): AsyncGenerator<Brief> {
     return this.briefFiles.each();
+  }
+
+  /** Brief files that could not be read, with why (in words). */
+  get unreadableBriefs(): Array<{ file: string; words: Words }> {
+    return [...this.briefFiles.broken].map(([id, words]) => ({
+      file: path.relative(this.dir, this.briefFiles.filePath(id)),
+      words,
+    }));
   }
 
   briefFilePath(id: string): string {

@@ -33,7 +33,7 @@ import {
   writeText,
   type GitCredentials,
 } from './git-repo';
-import { fileKind, mergeNotebook, type FileVersions } from './merge/notebook-merge';
+import { fileKind, mergeNotebook, splitLegacyBriefs, type FileVersions } from './merge/notebook-merge';
 
 export interface GitAuthor {
   name: string;
@@ -185,7 +185,13 @@ async function holdsNothing(dir: string): Promise<boolean> {
       string,
       unknown
     >;
-    return ['sources', 'actors', 'tags', 'briefs', 'relations'].every((k) => !(m[k] as unknown[] | undefined)?.length);
+    const briefFiles = (await fs.promises.readdir(path.join(dir, 'briefs')).catch(() => [] as string[])).filter((n) =>
+      n.endsWith('.json'),
+    );
+    return (
+      !briefFiles.length &&
+      ['sources', 'actors', 'tags', 'briefs', 'relations'].every((k) => !(m[k] as unknown[] | undefined)?.length)
+    );
   } catch {
     return false;
   }
@@ -249,10 +255,22 @@ export async function syncNotebook(dir: string, labels: readonly string[], optio
   return { state, commit: target, conflicts, changedFiles };
 }
 
+/** A tree whose manifest still holds the briefs, with each brief in the file the store moves it into instead. */
+async function withBriefFiles(dir: string, tree: Map<string, string>): Promise<Map<string, string>> {
+  const legacy = splitLegacyBriefs(await readText(dir, tree.get('notebook.json')));
+  if (!legacy) return tree;
+  const moved = new Map(tree);
+  moved.set('notebook.json', await writeText(dir, legacy.manifest));
+  for (const [file, text] of legacy.briefs) if (!moved.has(file)) moved.set(file, await writeText(dir, text));
+  return moved;
+}
+
 /** Merges two commits record by record over their trees; returns the merge commit. */
 async function mergeCommits(dir: string, ours: string, theirs: string, author: GitAuthor, words?: Translator) {
   const [base] = await git.findMergeBase({ fs, dir, oids: [ours, theirs] });
-  const [b, o, t] = await Promise.all([treeFiles(dir, base), treeFiles(dir, ours), treeFiles(dir, theirs)]);
+  // A side from before briefs had files of their own: its briefs as the files they become (so each merges as one).
+  const moved = async (commit: string | undefined) => withBriefFiles(dir, await treeFiles(dir, commit));
+  const [b, o, t] = await Promise.all([moved(base), moved(ours), moved(theirs)]);
   const { commit: theirCommit } = await git.readCommit({ fs, dir, oid: theirs });
   const versions = new Map<string, FileVersions>();
   const result = new Map(o);

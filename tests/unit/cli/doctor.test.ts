@@ -4,7 +4,7 @@
  * is not JSON, temp files of the writer.
  */
 import { existsSync } from 'node:fs';
-import { cp, readdir, symlink } from 'node:fs/promises';
+import { cp, mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NotebookCheck, NotebookRepair } from '../../../shared/api';
@@ -138,6 +138,22 @@ describe('dossier doctor', () => {
     const linked = await run('--notebook', nb, 'doctor');
     expect(linked.code).toBe(1);
     expect(linked.err).toMatch(/planted\.json is a symbolic link/);
+  });
+
+  it('names a brief file that cannot be read, and exits 1', async () => {
+    const t = await tempDir();
+    cleanups.push(t.cleanup);
+    const nb = path.join(t.dir, 'briefs.dossier');
+    await runJson('--notebook', nb, 'import', path.join(FIXTURES, 'harbour-accord.txt'));
+    await mkdir(path.join(nb, 'briefs'));
+    await writeFile(path.join(nb, 'briefs', 'brf_cut.json'), '{"schemaVersion": 1, "brief": {"id": "brf_cut", "ti');
+    const r = await run('--notebook', nb, 'doctor');
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/✗ 1 brief files cannot be read[\s\S]*briefs\/brf_cut\.json could not be read/);
+    const check = JSON.parse((await run('--notebook', nb, 'doctor', '--json')).out) as NotebookCheck;
+    expect(check.unreadableBriefs).toEqual([
+      { file: path.join('briefs', 'brf_cut.json'), problem: expect.stringMatching(/not valid JSON/) },
+    ]);
   });
 
   it('reports an unreadable notebook.json instead of failing before it can look', async () => {

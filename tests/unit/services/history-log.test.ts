@@ -117,7 +117,7 @@ describe('undo history across sessions', () => {
 describe('a large brief in the undo history', () => {
   /** A brief of many paragraphs: its file is well over the size kept beside the log. */
   const bigDoc = () => ({
-    type: 'doc',
+    type: 'doc' as const,
     content: Array.from({ length: 3000 }, (_, i) => ({
       type: 'paragraph',
       content: [{ type: 'text', text: `Paragraph ${i}: the harbour board said the night ferry waits for lighting.` }],
@@ -160,5 +160,22 @@ describe('a large brief in the undo history', () => {
     s = await reopen(dir);
     expect(await s.service.getHistory({})).toEqual({ canUndo: false, canRedo: false });
     expect((await s.service.getBrief({ id: created.id })).title).toBe('Every claim');
+  });
+
+  it('a blob that is not what the log named is refused: the undo fails and writes nothing', async () => {
+    const t = await tempDir();
+    cleanups.push(t.cleanup);
+    const dir = path.join(t.dir, 'tampered.dossier');
+    let s = await reopen(dir);
+    const created = await s.service.createBrief({ title: 'Every claim', doc: bigDoc() });
+    await s.service.deleteBrief({ id: created.id });
+    await s.close();
+    const [name] = await readdir(path.join(dir, HISTORY_BLOBS));
+    const blob = path.join(dir, HISTORY_BLOBS, name!);
+    await writeFile(blob, (await readFile(blob, 'utf8')).replace('Paragraph 7:', 'Paragraph 8:'));
+    s = await reopen(dir);
+    await expect(s.service.undo({})).rejects.toThrow();
+    await expect(s.service.getBrief({ id: created.id })).rejects.toThrow(/not-found|No brief/);
+    expect(await s.service.getHistory({})).toMatchObject({ canUndo: true, undoLabel: 'Delete brief' });
   });
 });

@@ -7,14 +7,16 @@
  */
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NotebookStore } from '../../../main/services/store/notebook-store';
+import { StoredDocument } from '../../../main/services/store/stored-document';
 import { englishTranslator, sayError } from '../../../shared/errors';
 import { BriefFile, type Brief } from '../../../shared/model';
 import { sampleSourceFile, tempDir } from '../../helpers/temp-dir';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
+  vi.restoreAllMocks();
   while (cleanups.length) await cleanups.pop()!();
 });
 
@@ -77,18 +79,17 @@ describe('briefs in their own files', () => {
     expect(store.manifest.sources.map((s) => s.id)).toEqual(['src_one']);
   });
 
-  it('moves them again after a crash between writing the brief files and the manifest (the manifest’s copy counts)', async () => {
+  it('moves them again after a crash between writing the brief files and the manifest', async () => {
     const dir = await freshDir();
     const kept = brief('brf_one', 'Ferry brief');
-    await legacyNotebook(dir, [kept]);
-    // The brief file was written (here: an older state of it), the manifest not yet.
+    await legacyNotebook(dir, [kept, brief('brf_two', 'Pier brief')]);
+    // The first brief's file was written (atomically: exactly the manifest's copy), the rest not yet.
     await mkdir(path.join(dir, 'briefs'), { recursive: true });
-    await writeFile(
-      path.join(dir, 'briefs', 'brf_one.json'),
-      JSON.stringify({ schemaVersion: 1, brief: { ...kept, title: 'Half-written' } }),
-    );
+    await writeFile(path.join(dir, 'briefs', 'brf_one.json'), JSON.stringify({ schemaVersion: 1, brief: kept }));
     const store = await open(dir);
     expect(await store.loadBrief('brf_one')).toEqual(kept);
+    expect((await store.loadBrief('brf_two')).title).toBe('Pier brief');
+    expect(store.manifest.conflicts).toBeUndefined();
     expect(await readJson(path.join(dir, 'notebook.json'))).not.toHaveProperty('briefs');
   });
 
@@ -195,5 +196,56 @@ describe('the briefs’ heads cache', () => {
     await writeFile(path.join(dir, '.cache', 'brief-heads.json'), '{"brf_one": {"stamp": 1');
     const again = await open(dir);
     expect((await again.listBriefs()).map((b) => b.title)).toEqual(['Ferry brief']);
+  });
+});
+
+describe('briefs in their own files, the hard cases', () => {
+  it('a brief save that fails keeps the old title in the list and out of the heads cache', async () => {
+    const dir = await freshDir();
+    const store = await open(dir);
+    await store.addBrief(brief('brf_one', 'Old title'));
+    await store.listBriefs();
+    vi.spyOn(StoredDocument.prototype, 'save').mockRejectedValueOnce(new Error('ENOSPC: no space left'));
+    await expect(store.updateBrief('brf_one', (b) => void (b.title = 'New title'))).rejects.toThrow('ENOSPC');
+    vi.restoreAllMocks();
+    expect((await store.listBriefs()).map((b) => b.title)).toEqual(['Old title']);
+    await store.close();
+    const again = await open(dir);
+    expect((await again.listBriefs()).map((b) => b.title)).toEqual(['Old title']);
+  });
+
+  it('read-only, a manifest that still has a briefs list (an older build wrote []) hides no brief file', async () => {
+    const dir = await freshDir();
+    const store = await open(dir);
+    await store.addBrief(brief('brf_one', 'Ferry brief'));
+    await store.close();
+    const file = path.join(dir, 'notebook.json');
+    await writeFile(file, JSON.stringify({ ...(await readJson(file)), briefs: [brief('brf_old', 'Old list')] }));
+    const reader = await open(dir, { readOnly: true });
+    expect((await reader.listBriefs()).map((b) => b.id).sort()).toEqual(['brf_old', 'brf_one']);
+  });
+
+  it('moving briefs out never writes over a brief file that holds something else: the two become a conflict', async () => {
+    const dir = await freshDir();
+    const mine = brief('brf_x', 'Ferry brief', ['ann_1']);
+    const older = { ...brief('brf_x', 'Ferry brief (older build)'), updatedAt: '2026-05-03T09:00:00.000Z' };
+    await legacyNotebook(dir, [older, brief('brf_y', 'Pier brief')]);
+    await mkdir(path.join(dir, 'briefs'), { recursive: true });
+    const fileX = path.join(dir, 'briefs', 'brf_x.json');
+    await writeFile(fileX, JSON.stringify({ schemaVersion: 1, brief: mine }));
+    const before = await readFile(fileX, 'utf8');
+    const store = await open(dir);
+    expect(await readFile(fileX, 'utf8')).toBe(before);
+    expect((await store.loadBrief('brf_x')).title).toBe('Ferry brief');
+    expect((await store.loadBrief('brf_y')).title).toBe('Pier brief');
+    expect(store.manifest.briefs).toBeUndefined();
+    expect(store.manifest.conflicts).toEqual([
+      expect.objectContaining({
+        file: 'briefs/brf_x.json',
+        path: [],
+        ours: { schemaVersion: 1, brief: mine },
+        theirs: { schemaVersion: 1, brief: older },
+      }),
+    ]);
   });
 });

@@ -120,6 +120,47 @@ describe('record-level merge of notebook.json', () => {
     expect(BriefFile.parse(JSON.parse(clash.text!)).brief.doc).toEqual(ours.brief.doc);
   });
 
+  it('merges a brief moved out of the manifest on one side or both as one file, the manifest’s copy its base', () => {
+    const para = (t: string) => ({ type: 'paragraph', content: [{ type: 'text', text: t }] });
+    const legacy = manifest();
+    const { briefs, ...moved } = clone(legacy);
+    const x0 = briefs![0]!;
+    const file = 'briefs/brf_one.json';
+    const asFile = (brief: unknown) => json({ schemaVersion: 1, brief });
+    // Both moved it out; ours renamed it, theirs added a paragraph: no conflict, both kept.
+    const renamed = { ...clone(x0), title: 'The bridge, revised' };
+    const added = clone(x0);
+    added.doc.content!.push(para('Fourth.'));
+    const both = mergeNotebook(
+      new Map([
+        ['notebook.json', { base: json(legacy), ours: json(moved), theirs: json(moved) }],
+        [file, { ours: asFile(renamed), theirs: asFile(added) }],
+      ]),
+    );
+    expect(both.conflicts).toEqual([]);
+    const merged = BriefFile.parse(JSON.parse(both.files.get(file)!)).brief;
+    expect(merged.title).toBe('The bridge, revised');
+    expect(merged.doc.content).toHaveLength(4);
+    expect(JSON.parse(both.files.get('notebook.json')!)).not.toHaveProperty('briefs');
+
+    // Ours (an older build) still holds it in the manifest and edited its first paragraph; theirs
+    // moved it out and edited the same paragraph: one conflict on its body, and nobody's text lost.
+    const oursOld = clone(legacy);
+    oursOld.briefs![0]!.doc.content![0] = para('First, by the older build.');
+    const theirsNew = clone(x0);
+    theirsNew.doc.content![0] = para('First, by the newer build.');
+    const mixed = mergeNotebook(
+      new Map([
+        ['notebook.json', { base: json(legacy), ours: json(oursOld), theirs: json(moved) }],
+        [file, { theirs: asFile(theirsNew) }],
+      ]),
+    );
+    expect(mixed.conflicts.map((c) => [c.file, c.path])).toEqual([[file, ['brief', 'doc']]]);
+    expect(JSON.stringify(mixed.conflicts[0]!.theirs)).toContain('First, by the newer build.');
+    expect(JSON.stringify(BriefFile.parse(JSON.parse(mixed.files.get(file)!)).brief)).toContain('by the older build');
+    expect(JSON.parse(mixed.files.get('notebook.json')!)).not.toHaveProperty('briefs');
+  });
+
   it('merges a brief in a manifest written before briefs had files by top-level block, and conflicts on its body when the same block changed', () => {
     const base = manifest();
     const para = (t: string) => ({ type: 'paragraph', content: [{ type: 'text', text: t }] });

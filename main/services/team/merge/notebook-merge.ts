@@ -14,14 +14,14 @@
  * whole file.
  */
 import { anchorTarget, describeTarget } from '../../../../shared/anchoring';
-import { textHash } from '../../../../shared/hash';
 import { DossierError } from '../../../../shared/errors';
 import { BriefFile, NotebookManifest, SourceFile, type Annotation } from '../../../../shared/model';
-import type { Conflict } from '../../../../shared/team/conflicts';
+import { conflictId, type Conflict } from '../../../../shared/team/conflicts';
 import { setAtPath } from './resolve';
 import { atom, doc, latest, merge3, object, records, set, type RawConflict, type Shape } from './json-merge';
 
 export const MANIFEST = 'notebook.json';
+export { conflictId };
 
 /** How notebook.json merges. */
 export const MANIFEST_SHAPE: Shape = object({
@@ -83,11 +83,6 @@ export interface FileMergeResult {
 
 /** The text Dossier writes a JSON file as (one-space indentation, final newline). */
 export const jsonText = (value: unknown) => `${JSON.stringify(value, null, 1)}\n`;
-
-/** The stable id of a conflict at a place, the same on every computer. */
-export function conflictId(file: string, path: Conflict['path']): string {
-  return `cf_${textHash(`${file}\n${JSON.stringify(path)}`).replace(/\./g, '_')}`;
-}
 
 function toConflict(file: string, raw: RawConflict, who: MergeWho): Conflict {
   // A copy: the merged value shares records with the conflict, and re-anchoring changes them.
@@ -234,7 +229,8 @@ export interface NotebookMergeResult {
  * makes the manifest's source index agree with the source files the merge kept (a source deleted on
  * one side and annotated on the other stays listed while that conflict lasts).
  */
-export function mergeNotebook(versions: NotebookVersions, who: MergeWho = {}): NotebookMergeResult {
+export function mergeNotebook(given: NotebookVersions, who: MergeWho = {}): NotebookMergeResult {
+  const versions = liftLegacyBriefs(given);
   const files = new Map<string, string | undefined>();
   const conflicts: Conflict[] = [];
   for (const [file, v] of versions) {
@@ -247,6 +243,57 @@ export function mergeNotebook(versions: NotebookVersions, who: MergeWho = {}): N
   conflicts.push(...manifest.conflicts);
   if (manifest.text !== undefined) files.set(MANIFEST, listKeptSources(manifest.text, files));
   return { files, conflicts };
+}
+
+export const briefFileOf = (id: string) => `briefs/${id}.json`;
+
+/**
+ * A manifest text without its `briefs` list (a notebook written before briefs had files of their own),
+ * and each brief of that list as the text of the file it becomes; undefined when it has no such list.
+ */
+export function splitLegacyBriefs(
+  text: string | undefined,
+): { manifest: string; briefs: Map<string, string> } | undefined {
+  if (text === undefined) return undefined;
+  let m: Record<string, unknown>;
+  try {
+    m = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(m.briefs)) return undefined;
+  const briefs = new Map<string, string>();
+  for (const brief of m.briefs as Array<{ id?: unknown }>)
+    if (typeof brief?.id === 'string' && /^[A-Za-z0-9_-]+$/.test(brief.id))
+      briefs.set(briefFileOf(brief.id), jsonText({ schemaVersion: m.schemaVersion, brief }));
+  const { briefs: _moved, ...rest } = m;
+  return { manifest: jsonText(rest), briefs };
+}
+
+/**
+ * The versions with every side's legacy briefs (inside its manifest) turned into the brief files the
+ * store moves them into, where that side has no such file: so a brief merges as one file whichever
+ * side moved it out, with the manifest's copy as its base. The merged manifest has no `briefs` list.
+ */
+function liftLegacyBriefs(given: NotebookVersions): NotebookVersions {
+  const manifest = given.get(MANIFEST);
+  const sides = ['base', 'ours', 'theirs'] as const;
+  const split = sides.map((side) => splitLegacyBriefs(manifest?.[side]));
+  if (!split.some(Boolean)) return given;
+  const versions = new Map(given);
+  const lifted: FileVersions = { ...manifest };
+  sides.forEach((side, i) => {
+    const legacy = split[i];
+    if (!legacy) return;
+    lifted[side] = legacy.manifest;
+    for (const [file, text] of legacy.briefs) {
+      const v = { ...versions.get(file) };
+      v[side] ??= text;
+      versions.set(file, v);
+    }
+  });
+  versions.set(MANIFEST, lifted);
+  return versions;
 }
 
 /** The manifest with its source index agreeing with the merged source files. */
