@@ -140,7 +140,12 @@ export class SearchService {
 
   private spawn(): Worker {
     const entry = workerEntry('search');
-    const worker = new Worker(entry.file, { execArgv: entry.execArgv, stdout: false, stderr: false });
+    const worker = new Worker(entry.file, {
+      execArgv: entry.execArgv,
+      resourceLimits: entry.resourceLimits,
+      stdout: false,
+      stderr: false,
+    });
     worker.unref(); // an idle worker never keeps the process alive
     worker.on('message', (reply: HostReply) => {
       const waiting = this.pending.get(reply.id);
