@@ -103,8 +103,14 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
   const context = (keep?: (annotation: Annotation) => boolean): Promise<BriefContext> =>
     briefContextFromStream(store.manifest, store.eachSourceHead(), keep);
 
-  /** A context of the claims `ids` names only (an export: those its brief refers to; citations to resolve). */
-  const contextOf = (ids: ReadonlySet<string>): Promise<BriefContext> => context((a) => ids.has(a.id));
+  /**
+   * A context of the claims `ids` names only (an export: those its brief refers to; citations to
+   * resolve), read from the sources that hold them when the store knows which (every source otherwise).
+   */
+  const contextOf = (ids: ReadonlySet<string>): Promise<BriefContext> =>
+    briefContextFromStream(store.manifest, store.eachSourceHeadHolding(ids) ?? store.eachSourceHead(), (a) =>
+      ids.has(a.id),
+    );
 
   /**
    * A context of only the claims a draft can use — those it selects, and any a relation may lead it

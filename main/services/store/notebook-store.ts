@@ -118,6 +118,8 @@ export class NotebookStore {
    * so as on disk; a source in memory is always read from its document instead.
    */
   private readonly heads: SourceCache<SourceHeadAndAnnotations>;
+  /** Which source each annotation met in a scan is in (annotations never move): a few ids need not scan all. */
+  private readonly sourceOfAnnotation = new Map<string, string>();
   /** How many times a document was kept: a scan's read is not kept as a head past one. */
   private keeps = 0;
   private bySha: Map<string, string> | null = null;
@@ -401,6 +403,7 @@ export class NotebookStore {
    */
   eachSource(): AsyncGenerator<SourceFileData> {
     return this.scan(
+      this.manifest.sources.map((s) => s.id),
       (id) => this.sourceDocs.peek(id)?.data,
       (file) => file,
     );
@@ -412,17 +415,45 @@ export class NotebookStore {
    * is not read again while what it needs is kept (`heads`, within its budget).
    */
   eachSourceHead(): AsyncGenerator<SourceHeadAndAnnotations> {
-    return this.scan((id) => {
-      const doc = this.sourceDocs.peek(id);
-      return doc ? headOf(doc.data) : this.heads.peek(id);
-    }, headOf);
+    return this.headsOf(this.manifest.sources.map((s) => s.id));
+  }
+
+  /**
+   * Like eachSourceHead, over the sources that hold `annotationIds` only —
+   * when every one of them was met in a scan before (its source is known);
+   * otherwise undefined, and the caller scans every source. A claim deleted
+   * since is simply not in its source's annotations any more.
+   */
+  eachSourceHeadHolding(annotationIds: Iterable<string>): AsyncGenerator<SourceHeadAndAnnotations> | undefined {
+    const sources = new Set<string>();
+    for (const id of annotationIds) {
+      const source = this.sourceOfAnnotation.get(id);
+      if (source === undefined) return undefined;
+      sources.add(source);
+    }
+    return this.headsOf(this.manifest.sources.map((s) => s.id).filter((id) => sources.has(id)));
+  }
+
+  private async *headsOf(ids: string[]): AsyncGenerator<SourceHeadAndAnnotations> {
+    const heads = this.scan(
+      ids,
+      (id) => {
+        const doc = this.sourceDocs.peek(id);
+        return doc ? headOf(doc.data) : this.heads.peek(id);
+      },
+      headOf,
+    );
+    for await (const head of heads) {
+      for (const a of head.annotations) this.sourceOfAnnotation.set(a.id, head.source.id);
+      yield head;
+    }
   }
 
   private async *scan<T>(
+    ids: readonly string[],
     inMemory: (id: string) => T | undefined,
     fromFile: (file: SourceFileData) => T,
   ): AsyncGenerator<T> {
-    const ids = this.manifest.sources.map((s) => s.id);
     const read = (id: string): Promise<T | undefined> => {
       const known = inMemory(id);
       if (known) return Promise.resolve(known);

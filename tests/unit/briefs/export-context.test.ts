@@ -72,4 +72,31 @@ describe('a brief export', () => {
     expect(resolved[0]).toEqual({ annotation: first!.annotation, source: first!.source });
     expect(resolved[1]).toBeNull();
   });
+
+  it('after a scan, reads only the sources that hold the claims asked for; an unknown one makes it read all', async () => {
+    // Nothing kept of the sources between scans: each read is a file read.
+    const reader = await openNotebookSession(dir, { readOnly: true, sourceCacheBytes: 1, sourceHeadBytes: 1 });
+    try {
+      const { annotations } = await fullBriefContext(dir);
+      const asked = [annotations[3]!, annotations[annotations.length - 2]!];
+      const ids = asked.map((c) => c.annotation.id);
+      const resolve = async (annotationIds: string[]) => {
+        const before = reader.store.sourceFilesRead;
+        const resolved = await reader.service.resolveCitations({ annotationIds });
+        return { resolved, read: reader.store.sourceFilesRead - before };
+      };
+      // The first time, the store does not know where they are: every source is read.
+      const first = await resolve(ids);
+      expect(first.read).toBe(SOURCES);
+      // Then only their two sources are.
+      const second = await resolve(ids);
+      expect(second.read).toBe(2);
+      expect(second.resolved).toEqual(first.resolved);
+      expect(second.resolved).toEqual(asked.map((c) => ({ annotation: c.annotation, source: c.source })));
+      // A claim never met (here: gone) sends it through every source again.
+      expect((await resolve([...ids, 'ann_gone'])).read).toBe(SOURCES);
+    } finally {
+      await reader.close();
+    }
+  });
 });
