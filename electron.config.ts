@@ -11,11 +11,19 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import rendererConfig from './renderer/vite.config';
+import { ELD_NGRAMS_MODULE, ngramsModuleAsJson } from './scripts/eld-ngrams';
 
 const root = import.meta.dirname;
 
 export default defineConfig({
   main: {
+    // eld (a development dependency: bundled) loads its n-gram tables as JSON (scripts/eld-ngrams.ts).
+    plugins: [
+      {
+        name: 'eld-ngrams-as-json',
+        load: (id: string) => (ELD_NGRAMS_MODULE.test(id) ? ngramsModuleAsJson(id) : undefined),
+      },
+    ],
     build: {
       outDir: resolve(root, 'out/main'),
       // Dependencies stay in node_modules and are loaded by Node's ESM loader at run time,

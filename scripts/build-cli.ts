@@ -24,6 +24,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { CLI_BUNDLE_INPUTS, CLI_BUNDLE_EXTRA_INPUTS } from './cli-bundle.mjs';
+import { ELD_NGRAMS_MODULE, ngramsModuleAsJson } from './eld-ngrams';
 
 const root = path.resolve(import.meta.dirname, '..');
 const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {
@@ -57,6 +58,17 @@ const productionDepsExternal: Plugin = {
   },
 };
 
+/** eld's n-gram tables load as JSON (eld-ngrams.ts). */
+const eldNgramsAsJson: Plugin = {
+  name: 'eld-ngrams-as-json',
+  setup(b) {
+    b.onLoad({ filter: ELD_NGRAMS_MODULE }, async (args) => ({
+      contents: await ngramsModuleAsJson(args.path),
+      loader: 'js',
+    }));
+  },
+};
+
 // Chunk names carry a hash: drop the last build's, so out/cli (and the package) holds only this build's.
 await rm(path.join(root, 'out/cli/chunks'), { recursive: true, force: true });
 const result = await build({
@@ -72,7 +84,7 @@ const result = await build({
   platform: 'node',
   format: 'esm',
   target: 'node22',
-  plugins: [productionDepsExternal],
+  plugins: [productionDepsExternal, eldNgramsAsJson],
   logLevel: 'warning',
   metafile: true,
   // Each `import()` becomes a chunk loaded on first use; code both entries share is a chunk too.

@@ -14,7 +14,12 @@ export const CLI_BUNDLE = 'out/cli/dossier.js';
 /** The repository files (paths from the repository root) the bundle was built from. */
 export const CLI_BUNDLE_INPUTS = 'out/cli/inputs.json';
 /** Files that are no module of the bundle but decide how it is built. */
-export const CLI_BUNDLE_EXTRA_INPUTS = ['scripts/build-cli.ts', 'package.json', 'package-lock.json'];
+export const CLI_BUNDLE_EXTRA_INPUTS = [
+  'scripts/build-cli.ts',
+  'scripts/eld-ngrams.ts',
+  'package.json',
+  'package-lock.json',
+];
 
 /** The mtime in ms, or undefined when the file is missing. */
 function mtime(file) {

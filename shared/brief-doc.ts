@@ -230,9 +230,19 @@ export function formatDate(iso: string | undefined, language?: UiLanguage): stri
   return Number.isNaN(d.getTime()) ? iso : briefDate(d, language);
 }
 
+/** What comes before and after a quoted passage in each language, from its `quote` words (asked once). */
+const quoteMarks = new Map<UiLanguage, readonly string[]>();
+
 /** Typographic double quotes around a passage, as `language` writes them (“…” in English, ”…” in Swedish). */
 export function quoted(text: string, language?: UiLanguage): string {
-  return language ? briefWords(language)('quote', { text }) : `\u201c${text}\u201d`;
+  if (!language) return `\u201c${text}\u201d`;
+  let marks = quoteMarks.get(language);
+  if (!marks) {
+    marks = briefWords(language)('quote', { text: '\u0000' }).split('\u0000');
+    quoteMarks.set(language, marks);
+  }
+  // A wording that does not hold the passage exactly once is asked each time.
+  return marks.length === 2 ? marks[0] + text + marks[1] : briefWords(language)('quote', { text });
 }
 
 /** A claim's passage for display: whitespace collapsed, trailing `,;:` and dashes dropped. */

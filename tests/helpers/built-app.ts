@@ -23,6 +23,7 @@ const INPUT_DIRS = ['main', 'shared', 'renderer'];
 const INPUT_FILES = [
   'electron.config.ts',
   'scripts/build-cli.ts',
+  'scripts/eld-ngrams.ts',
   'package.json',
   'package-lock.json',
   'tsconfig.base.json',

@@ -26,6 +26,7 @@ import {
   draftBriefFromTag,
   exportBrief,
   briefContextFromStream,
+  referencedAnnotationIds,
 } from './index';
 
 type BriefMethodName =
@@ -95,8 +96,19 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
   const organisation = async (): Promise<string> =>
     store.manifest.factCheck?.organisation?.name ?? (await ctx.settings.get()).organisation;
 
-  // Every source's metadata and annotations, one at a time (an unreadable one is reported by the store).
-  const context = (): Promise<BriefContext> => briefContextFromStream(store.manifest, store.eachSourceHead());
+  // Every source's metadata and annotations, one at a time (an unreadable one is reported by the store);
+  // with `keep`, only the annotations it keeps.
+  const context = (keep?: (annotation: Annotation) => boolean): Promise<BriefContext> =>
+    briefContextFromStream(store.manifest, store.eachSourceHead(), keep);
+
+  /**
+   * A context of the claims `ids` names only (an export: those its brief refers to; citations to
+   * resolve), read from the sources that hold them when the store knows which (every source otherwise).
+   */
+  const contextOf = (ids: ReadonlySet<string>): Promise<BriefContext> =>
+    briefContextFromStream(store.manifest, store.eachSourceHeadHolding(ids) ?? store.eachSourceHead(), (a) =>
+      ids.has(a.id),
+    );
 
   /**
    * A context of only the claims a draft can use — those it selects, and any a relation may lead it
@@ -104,7 +116,7 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
    */
   const draftContext = (selects: (annotation: Annotation) => boolean): Promise<BriefContext> => {
     const related = new Set(store.manifest.relations.flatMap((r) => [r.from, r.to]));
-    return briefContextFromStream(store.manifest, store.eachSourceHead(), (a) => selects(a) || related.has(a.id));
+    return context((a) => selects(a) || related.has(a.id));
   };
 
   /** The claims a draft request selects. */
@@ -240,7 +252,7 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
       const brief = await findBrief(briefId);
       const bytes = await exportBrief(
         brief,
-        await context(),
+        await contextOf(referencedAnnotationIds(brief.doc)),
         format,
         await loadStyle(store.dir, style ?? brief.citationStyle),
         language,
@@ -256,7 +268,14 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
         ? { xml: styleXml, name: 'the given style' }
         : await loadStyle(store.dir, style ?? brief.citationStyle);
       const written = await writeExportFile(target, async () =>
-        exportBrief(brief, await context(), format, chosen, language, await organisation()),
+        exportBrief(
+          brief,
+          await contextOf(referencedAnnotationIds(brief.doc)),
+          format,
+          chosen,
+          language,
+          await organisation(),
+        ),
       );
       return { path: written.path, format, bytes: written.bytes };
     },
@@ -273,7 +292,7 @@ export function briefMethods(ctx: ServiceContext): ServiceMethods<BriefMethodNam
 
     async resolveCitations({ annotationIds }) {
       if (annotationIds.length === 0) return [];
-      const bctx = await context();
+      const bctx = await contextOf(new Set(annotationIds));
       return annotationIds.map((id) => {
         const claim = bctx.annotation(id);
         if (claim) return clone({ annotation: claim.annotation, source: claim.source });

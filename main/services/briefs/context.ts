@@ -2,8 +2,9 @@
  * Building a BriefContext from a notebook's files.
  * No Node APIs: the caller passes a loader for source files.
  */
-import { makeBriefContext, type BriefContext } from '../../../shared/brief-doc';
-import type { Annotation, NotebookManifest, SourceFile } from '../../../shared/model';
+import { citationAttrs, makeBriefContext, walkDoc, type BriefContext } from '../../../shared/brief-doc';
+import { factAttrs } from '../../../shared/brief-facts';
+import type { Annotation, NotebookManifest, RichDoc, SourceFile } from '../../../shared/model';
 
 type ManifestPart = Pick<NotebookManifest, 'actors' | 'tags' | 'relations'>;
 type FilePart = Pick<SourceFile, 'source' | 'annotations'>;
@@ -88,4 +89,19 @@ export function loadBriefContext(
     }
   }
   return briefContextFromStream(manifest, files());
+}
+
+/**
+ * The annotations a brief's document refers to: those its citations cite and those its live facts
+ * word (overview, split, status). An export needs no other claim: a context kept to these holds
+ * what one brief uses, not a notebook's every claim.
+ */
+export function referencedAnnotationIds(doc: RichDoc): Set<string> {
+  const ids = new Set<string>();
+  walkDoc(doc, (node) => {
+    const citation = citationAttrs(node);
+    if (citation) ids.add(citation.annotationId);
+    for (const id of factAttrs(node)?.annotationIds ?? []) ids.add(id);
+  });
+  return ids;
 }

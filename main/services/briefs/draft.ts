@@ -101,13 +101,12 @@ function claimBlock(
   ];
 
   const related = relatedClaims(ctx, annotation.id);
-  for (const type of RELATION_TYPES) {
-    const heading = t(`draft.${type}`);
+  for (const type of related.length ? RELATION_TYPES : []) {
     const list = related
       .filter((r) => r.type === type && (type === 'contradicts' || !listed.has(r.claim.annotation.id)))
       .map((r) => r.claim);
     if (!list.length) continue;
-    const content: JsonNode[] = [textNode(`${heading}: `, [{ type: 'bold' }])];
+    const content: JsonNode[] = [textNode(`${t(`draft.${type}`)}: `, [{ type: 'bold' }])];
     list.sort(compareClaims).forEach((other, i) => {
       if (i > 0) content.push(textNode('; '));
       content.push(

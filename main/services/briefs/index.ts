@@ -21,7 +21,7 @@ export {
   type BriefDraft,
 } from './draft';
 export { resolveBrief, type ResolvedBrief } from './blocks';
-export { briefContextFromFiles, briefContextFromStream, loadBriefContext } from './context';
+export { briefContextFromFiles, briefContextFromStream, loadBriefContext, referencedAnnotationIds } from './context';
 
 /** The formats, their extensions and MIME types are listed in shared/enums.ts. */
 export { BRIEF_FORMATS, BRIEF_FORMAT_INFO, type BriefFormat } from '../../../shared/enums';

@@ -100,7 +100,7 @@ export class ExtractPool {
     const entry = workerEntry('import');
     const worker = new Worker(entry.file, {
       execArgv: entry.execArgv,
-      resourceLimits: { maxOldGenerationSizeMb: this.heapMb },
+      resourceLimits: { ...entry.resourceLimits, maxOldGenerationSizeMb: this.heapMb },
       stdout: false,
       stderr: false,
     });

@@ -79,7 +79,13 @@ type Result<M extends HostMethod> = Awaited<ReturnType<HostMethods[M]>>;
 
 function newWorker(data?: SearchWorkerData): Worker {
   const entry = workerEntry('search');
-  const worker = new Worker(entry.file, { execArgv: entry.execArgv, stdout: false, stderr: false, workerData: data });
+  const worker = new Worker(entry.file, {
+    execArgv: entry.execArgv,
+    resourceLimits: entry.resourceLimits,
+    stdout: false,
+    stderr: false,
+    workerData: data,
+  });
   worker.unref(); // an idle worker never keeps the process alive
   return worker;
 }

@@ -22,10 +22,10 @@ export async function refuseLinksInside(root: string, depth = 0): Promise<void> 
     if (code === 'ENOENT' || code === 'ENOTDIR') return;
     throw err;
   }
+  // The path is made only for a link or a folder: 20,000 source files cost no 20,000 joins (a stall).
   for (const entry of entries) {
-    const full = path.join(root, entry.name);
-    if (entry.isSymbolicLink()) throw linkRefused(full);
-    if (entry.isDirectory() && depth < MAX_DEPTH) await refuseLinksInside(full, depth + 1);
+    if (entry.isSymbolicLink()) throw linkRefused(path.join(root, entry.name));
+    if (entry.isDirectory() && depth < MAX_DEPTH) await refuseLinksInside(path.join(root, entry.name), depth + 1);
   }
 }
 

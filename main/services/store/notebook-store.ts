@@ -46,7 +46,7 @@ import { refuseLinksInside, removeStaleTempFiles } from './folder-guard';
 import { MIGRATIONS, type Migration } from './migrations';
 import { migrateAndValidate } from './validate-file';
 import { acquireNotebookLock } from './notebook-lock';
-import { estimateSourceBytes, SourceCache } from './source-cache';
+import { estimateHeadBytes, estimateSourceBytes, SourceCache } from './source-cache';
 import { saveOrRevert, StoredDocument } from './stored-document';
 
 enablePatches();
@@ -104,10 +104,20 @@ export interface OpenOptions {
   migrations?: readonly Migration[];
   /** How many bytes of loaded source files to keep in memory (estimated; default DEFAULT_SOURCE_CACHE_BYTES). */
   sourceCacheBytes?: number;
+  /**
+   * How many bytes of metadata and annotations of sources not loaded to keep in memory
+   * (estimated; default DEFAULT_SOURCE_HEAD_BYTES).
+   */
+  sourceHeadBytes?: number;
 }
 
 /** The default byte budget of loaded source files: some thousands of articles. */
 export const DEFAULT_SOURCE_CACHE_BYTES = 64 * 1024 * 1024;
+/**
+ * The default byte budget of the metadata and annotations kept of sources not loaded: those of a
+ * 20,000-source notebook (about 34 MB), so whole-notebook scans (claims panel, actor pages) read no file twice.
+ */
+export const DEFAULT_SOURCE_HEAD_BYTES = 48 * 1024 * 1024;
 
 export class NotebookStore {
   private readonly sourceDocs: SourceCache<StoredDocument<SourceFileData>>;
@@ -124,11 +134,14 @@ export class NotebookStore {
   private readonly textListeners = new Set<(sourceId: string) => void>();
   /**
    * The metadata and annotations of sources read but not in memory now (small
-   * beside the texts): whole-notebook work that needs no text reads no file
-   * twice. Taken when a document is evicted or scanned, idle, so as on disk;
-   * a source in memory is always read from its document instead.
+   * beside the texts), within a byte budget of their own: whole-notebook work
+   * that needs no text reads these files no more. Taken when a document is
+   * evicted (least recently used out) or scanned (while there is room), idle,
+   * so as on disk; a source in memory is always read from its document instead.
    */
-  private readonly heads = new Map<string, SourceHeadAndAnnotations>();
+  private readonly heads: SourceCache<SourceHeadAndAnnotations>;
+  /** Which source each annotation met in a scan is in (annotations never move): a few ids need not scan all. */
+  private readonly sourceOfAnnotation = new Map<string, string>();
   /** How many times a document was kept: a scan's read is not kept as a head past one. */
   private keeps = 0;
   private bySha: Map<string, string> | null = null;
@@ -140,11 +153,16 @@ export class NotebookStore {
     private readOnlyReason: Words | undefined,
     private readonly options: Required<Pick<OpenOptions, 'schemaVersion' | 'migrations' | 'readOnly'>>,
     sourceCacheBytes = DEFAULT_SOURCE_CACHE_BYTES,
+    sourceHeadBytes = DEFAULT_SOURCE_HEAD_BYTES,
   ) {
+    this.heads = new SourceCache(sourceHeadBytes, () => false);
     this.sourceDocs = new SourceCache(
       sourceCacheBytes,
       (doc) => doc.busy,
-      (id, doc) => this.heads.set(id, headOf(doc.data)),
+      (id, doc) => {
+        const head = headOf(doc.data);
+        this.heads.set(id, head, estimateHeadBytes(head));
+      },
     );
     this.briefFiles = new BriefFiles(
       dir,
@@ -223,6 +241,7 @@ export class NotebookStore {
       readOnlyReason,
       { schemaVersion: version, migrations, readOnly: options.readOnly ?? false },
       options.sourceCacheBytes,
+      options.sourceHeadBytes,
     );
     store.release = release;
     if (readOnlyReason !== OPENED_READ_ONLY) store.unreadableManifest = readOnlyReason;
@@ -415,6 +434,11 @@ export class NotebookStore {
     return { files: this.sourceDocs.size, bytes: this.sourceDocs.bytes, budget: this.sourceDocs.budget };
   }
 
+  /** How many sources' metadata and annotations are kept beside the loaded files, and their estimated bytes. */
+  get sourceHeadUse(): { sources: number; bytes: number; budget: number } {
+    return { sources: this.heads.size, bytes: this.heads.bytes, budget: this.heads.budget };
+  }
+
   /** Source files read from disk since opening (a re-read after an eviction counts again). */
   get sourceFilesRead(): number {
     return this.filesRead;
@@ -463,6 +487,7 @@ export class NotebookStore {
    */
   eachSource(): AsyncGenerator<SourceFileData> {
     return this.scan(
+      this.manifest.sources.map((s) => s.id),
       (id) => this.sourceDocs.peek(id)?.data,
       (file) => file,
     );
@@ -471,20 +496,48 @@ export class NotebookStore {
   /**
    * Like eachSource, without the texts: each source's metadata and
    * annotations (brief contexts, actor pages, merges). A source read before
-   * is not read again: what it needs is kept (`heads`).
+   * is not read again while what it needs is kept (`heads`, within its budget).
    */
   eachSourceHead(): AsyncGenerator<SourceHeadAndAnnotations> {
-    return this.scan((id) => {
-      const doc = this.sourceDocs.peek(id);
-      return doc ? headOf(doc.data) : this.heads.get(id);
-    }, headOf);
+    return this.headsOf(this.manifest.sources.map((s) => s.id));
+  }
+
+  /**
+   * Like eachSourceHead, over the sources that hold `annotationIds` only —
+   * when every one of them was met in a scan before (its source is known);
+   * otherwise undefined, and the caller scans every source. A claim deleted
+   * since is simply not in its source's annotations any more.
+   */
+  eachSourceHeadHolding(annotationIds: Iterable<string>): AsyncGenerator<SourceHeadAndAnnotations> | undefined {
+    const sources = new Set<string>();
+    for (const id of annotationIds) {
+      const source = this.sourceOfAnnotation.get(id);
+      if (source === undefined) return undefined;
+      sources.add(source);
+    }
+    return this.headsOf(this.manifest.sources.map((s) => s.id).filter((id) => sources.has(id)));
+  }
+
+  private async *headsOf(ids: string[]): AsyncGenerator<SourceHeadAndAnnotations> {
+    const heads = this.scan(
+      ids,
+      (id) => {
+        const doc = this.sourceDocs.peek(id);
+        return doc ? headOf(doc.data) : this.heads.peek(id);
+      },
+      headOf,
+    );
+    for await (const head of heads) {
+      for (const a of head.annotations) this.sourceOfAnnotation.set(a.id, head.source.id);
+      yield head;
+    }
   }
 
   private async *scan<T>(
+    ids: readonly string[],
     inMemory: (id: string) => T | undefined,
     fromFile: (file: SourceFileData) => T,
   ): AsyncGenerator<T> {
-    const ids = this.manifest.sources.map((s) => s.id);
     const read = (id: string): Promise<T | undefined> => {
       const known = inMemory(id);
       if (known) return Promise.resolve(known);
@@ -531,7 +584,10 @@ export class NotebookStore {
       const doc = new StoredDocument(file, data);
       // A document read while another was already kept (a scan beside a load) is not kept over it.
       if (cache) this.keep(id, this.sourceDocs.get(id) ?? doc);
-      else if (!this.sourceDocs.peek(id) && keptBefore === this.keeps) this.heads.set(id, headOf(data));
+      else if (!this.sourceDocs.peek(id) && keptBefore === this.keeps) {
+        const head = headOf(data);
+        this.heads.offer(id, head, estimateHeadBytes(head));
+      }
       return this.sourceDocs.peek(id) ?? doc;
     } catch (err) {
       if (!(err instanceof UnreadableFileError)) throw err;

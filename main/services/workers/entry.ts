@@ -12,6 +12,7 @@
  * `search` (the search index, search/search-worker.ts).
  */
 import { fileURLToPath } from 'node:url';
+import type { ResourceLimits } from 'node:worker_threads';
 
 /** Each worker's TypeScript entry, from the checkout's root (what the bundles build as `<name>-worker.js`). */
 export const WORKER_SOURCES = {
@@ -43,11 +44,22 @@ export function useWorkerBesideBundle(entryUrl: string): void {
   configureWorkers((name) => ({ file: fileURLToPath(new URL(`./${name}-worker.js`, entryUrl)), execArgv: [] }));
 }
 
-/** The entry of a worker; throws when no entry point configured the workers. */
-export function workerEntry(name: WorkerName): WorkerEntry {
+/**
+ * The most each worker's young generation (its newest objects, mostly garbage soon) may take, in MB.
+ * V8 lets it grow to 48 MB a thread, which a worker keeps once its work has grown it; the workers'
+ * short-lived objects are collected as well in a smaller one (a few more, shorter collections),
+ * and the process keeps some tens of megabytes less for its life.
+ */
+export const WORKER_YOUNG_GENERATION_MB = 8;
+
+/**
+ * The entry of a worker, with the resource limits every worker starts with (to spread into the
+ * Worker's own); throws when no entry point configured the workers.
+ */
+export function workerEntry(name: WorkerName): WorkerEntry & { resourceLimits: ResourceLimits } {
   if (!locate)
     throw new Error(
       `The ${name} worker was not configured: call useWorkerBesideBundle (bundles) or useSourceWorkers (source) at start.`,
     );
-  return locate(name);
+  return { ...locate(name), resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } };
 }

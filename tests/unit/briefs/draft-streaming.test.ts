@@ -10,7 +10,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSyntheticNotebook } from '../../../bench/lib/synthetic-notebook';
 import {
-  briefContextFromFiles,
   draftBriefFromActor,
   draftBriefFromAnnotations,
   draftBriefFromTag,
@@ -21,6 +20,7 @@ import { createServiceContext } from '../../../main/services/service-context';
 import { NotebookStore } from '../../../main/services/store/notebook-store';
 import type { ApiInput } from '../../../shared/api';
 import type { NotebookManifest, SourceFile } from '../../../shared/model';
+import { fullBriefContext } from '../../helpers/full-brief-context';
 import { tempDir } from '../../helpers/temp-dir';
 
 const SOURCES = 40;
@@ -29,17 +29,6 @@ let cleanup: () => Promise<void>;
 let store: NotebookStore;
 let methods: ReturnType<typeof briefMethods>;
 let ctx: ReturnType<typeof createServiceContext>;
-
-/** Drafting as it was: a context of every claim of every source, read whole. */
-async function fullContext() {
-  const manifest = JSON.parse(await readFile(path.join(dir, 'notebook.json'), 'utf8')) as NotebookManifest;
-  const files = await Promise.all(
-    manifest.sources.map(
-      async (s) => JSON.parse(await readFile(path.join(dir, 'sources', `${s.id}.json`), 'utf8')) as SourceFile,
-    ),
-  );
-  return briefContextFromFiles(manifest, files);
-}
 
 beforeAll(async () => {
   ({ dir, cleanup } = await tempDir());
@@ -72,7 +61,7 @@ afterAll(async () => {
 
 describe('drafting a brief over a notebook', () => {
   it('gives the document drafting from every claim gave, from a tag, an actor and chosen claims', async () => {
-    const all = await fullContext();
+    const all = await fullBriefContext(dir);
     const cases: Array<[ApiInput<'draftBrief'>, BriefDraft]> = [
       [{ tagId: 'tag_1' }, draftBriefFromTag(all, 'tag_1', 'en')],
       [{ actorId: 'act_1' }, draftBriefFromActor(all, 'act_1', 'en')],

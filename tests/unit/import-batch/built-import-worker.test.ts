@@ -7,7 +7,10 @@
  *   - its start loads none of the heavy readers: followed through static
  *     imports only, the worker never reaches jsdom, Readability, DOMPurify,
  *     pdf.js or mammoth, which it reaches through `import()` (so the check
- *     sees them, and a bundler that inlined them would fail it).
+ *     sees them, and a bundler that inlined them would fail it);
+ *   - language detection (eld) is bundled with its n-gram tables as one JSON
+ *     text, never as the package's object literal (which would cost the
+ *     worker some hundred megabytes more for its life).
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -23,16 +26,24 @@ const HEAVY = ['jsdom', '@mozilla/readability', 'dompurify', 'pdfjs-dist', 'mamm
 const files = path.join(repoRoot, 'tests/fixtures/articles/files');
 const KINDS = ['txt', 'html', 'pdf', 'docx'] as const;
 
-/** The packages a bundle file reaches through its relative imports: by static imports only, and by any. */
-async function packagesReached(entry: string): Promise<{ statically: Set<string>; any: Set<string> }> {
+/**
+ * The packages a bundle file reaches through its relative imports: by static imports only, and by any;
+ * and the text of the files it loads as it starts.
+ */
+async function packagesReached(
+  entry: string,
+): Promise<{ statically: Set<string>; any: Set<string>; startText: string }> {
   await init;
+  let startText = '';
   const walk = async (followDynamic: boolean) => {
     const packages = new Set<string>();
     const seen = new Set([entry]);
     const queue = [entry];
     while (queue.length) {
       const file = queue.pop()!;
-      const [imports] = parse(await readFile(file, 'utf8'));
+      const text = await readFile(file, 'utf8');
+      if (!followDynamic) startText += text;
+      const [imports] = parse(text);
       for (const i of imports) {
         // d: -1 a static import or re-export, ≥ 0 an import() (n is its specifier when a string literal).
         if (!i.n || i.d === -2 || (i.d >= 0 && !followDynamic)) continue;
@@ -49,7 +60,7 @@ async function packagesReached(entry: string): Promise<{ statically: Set<string>
     }
     return packages;
   };
-  return { statically: await walk(false), any: await walk(true) };
+  return { statically: await walk(false), any: await walk(true), startText };
 }
 
 const pools: ExtractPool[] = [];
@@ -64,13 +75,16 @@ describe.each([
   const worker = path.join(repoRoot, path.dirname(bundle), 'import-worker.js');
 
   it('loads the heavy readers only through import()', async () => {
-    const { statically, any } = await packagesReached(worker);
+    const { statically, any, startText } = await packagesReached(worker);
     for (const pkg of HEAVY) {
       expect(statically, `${pkg} is loaded when the worker starts`).not.toContain(pkg);
       expect(any, `${pkg} is never loaded`).toContain(pkg);
     }
-    // What every import needs is there from the start.
-    expect(statically).toContain('eld');
+    // What every import needs is there from the start: language detection, bundled, its tables as JSON.
+    expect(statically).not.toContain('eld');
+    const asJson = /ngramsData = JSON\.parse\(["'`]\{\\?"type\\?":\\?"M60/.test(startText);
+    const asLiteral = /ngramsData = \{\s*type: *["']M60/.test(startText);
+    expect({ asJson, asLiteral }).toEqual({ asJson: true, asLiteral: false });
   });
 
   it('imports a text, a web page, a PDF and a Word document as extraction from source does', async () => {

@@ -2,7 +2,9 @@
  * The store's byte-budgeted source cache: with a budget so small that almost
  * every read evicts, the notebook behaves exactly as with no budget at all;
  * a source whose write is pending stays in memory; read-only and unreadable
- * states survive eviction.
+ * states survive eviction. The metadata and annotations kept of sources not
+ * loaded have a budget of their own: tiny, nothing changes either; and a pass
+ * over more sources than it holds keeps what fits for the next pass.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -135,9 +137,13 @@ describe('source cache with a byte budget', () => {
       fc.asyncProperty(fc.array(command, { minLength: 5, maxLength: 30 }), async (commands) => {
         const tiny = await synthetic('tiny');
         const unbounded = await synthetic('unbounded');
-        // About one source file's worth: nearly every read of another source evicts.
-        const a = await openNotebookSession(tiny.dir, { sourceCacheBytes: 12_000 });
-        const b = await openNotebookSession(unbounded.dir, { sourceCacheBytes: Number.POSITIVE_INFINITY });
+        // About one source file's worth (one or two sources' metadata and annotations): nearly every
+        // read of another source evicts.
+        const a = await openNotebookSession(tiny.dir, { sourceCacheBytes: 12_000, sourceHeadBytes: 4_000 });
+        const b = await openNotebookSession(unbounded.dir, {
+          sourceCacheBytes: Number.POSITIVE_INFINITY,
+          sourceHeadBytes: Number.POSITIVE_INFINITY,
+        });
         try {
           const heads = async (s: NotebookSession) => {
             const out = [];
@@ -155,6 +161,7 @@ describe('source cache with a byte budget', () => {
             );
           }
           expect(a.store.sourceCacheUse.bytes).toBeLessThanOrEqual(24_000);
+          expect(a.store.sourceHeadUse.bytes).toBeLessThanOrEqual(4_000);
           evictions += a.store.sourceFilesRead - SOURCES;
         } finally {
           await a.close();
@@ -211,5 +218,40 @@ describe('source cache with a byte budget', () => {
     expect(readOnly.sourceCacheUse.files).toBe(1);
     // The broken file was tried once and never written.
     expect(await readFile(path.join(dir, 'sources', `${broken}.json`), 'utf8')).toBe('{ not json');
+  });
+
+  it('keeps what fits of the metadata and annotations of sources not loaded, and reads only the rest again', async () => {
+    const t = await tempDir();
+    cleanups.push(t.cleanup);
+    const dir = path.join(t.dir, 'heads.dossier');
+    const { sourceIds } = await writeSyntheticNotebook(dir, 30, 2, 7);
+    const pass = async (store: NotebookStore) => {
+      const ids = [];
+      for await (const head of store.eachSourceHead()) ids.push(head.source.id);
+      return ids;
+    };
+    // Room for about a third of the sources' metadata and annotations.
+    const bounded = await NotebookStore.open(dir, { readOnly: true, sourceCacheBytes: 1, sourceHeadBytes: 30_000 });
+    const unbounded = await NotebookStore.open(dir, { readOnly: true, sourceHeadBytes: Number.POSITIVE_INFINITY });
+    cleanups.push(
+      () => bounded.close(),
+      () => unbounded.close(),
+    );
+    for (const store of [bounded, unbounded]) {
+      expect(await pass(store)).toEqual(sourceIds);
+      expect(store.sourceFilesRead).toBe(sourceIds.length);
+    }
+    const kept = bounded.sourceHeadUse;
+    expect(kept.bytes).toBeLessThanOrEqual(30_000);
+    expect(kept.sources).toBeGreaterThan(3);
+    expect(kept.sources).toBeLessThan(sourceIds.length);
+    // The next pass finds what was kept (the first sources it met) and reads the others' files again.
+    expect(await pass(bounded)).toEqual(sourceIds);
+    expect(bounded.sourceFilesRead).toBe(2 * sourceIds.length - kept.sources);
+    expect(bounded.sourceHeadUse).toEqual(kept);
+    // Without a budget, nothing is read twice.
+    expect(await pass(unbounded)).toEqual(sourceIds);
+    expect(unbounded.sourceFilesRead).toBe(sourceIds.length);
+    expect(unbounded.sourceHeadUse.sources).toBe(sourceIds.length);
   });
 });
