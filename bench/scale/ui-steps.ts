@@ -31,7 +31,7 @@ export interface UiFigures {
 }
 
 /** A call over the bridge, as another client (the CLI, a second window) would make it. */
-async function bridgeCall<T>(url: string, method: string, input: unknown): Promise<T> {
+export async function bridgeCall<T>(url: string, method: string, input: unknown): Promise<T> {
   const res = await fetch(new URL(`/api/${method}`, url), {
     method: 'POST',
     headers: { Origin: new URL(url).origin, 'Content-Type': 'application/json' },

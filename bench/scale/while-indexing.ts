@@ -14,23 +14,12 @@
 import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fromWire, toWire } from '../../shared/wire';
 import { startDevWeb } from '../../tests/helpers/dev-web-server';
 import { launch } from '../paint/harness';
+import { bridgeCall } from './ui-steps';
 
 const [notebook, shots] = process.argv.slice(2);
 if (!notebook || !shots) throw new Error('usage: while-indexing.ts <notebook> <screenshot folder>');
-
-async function bridge<T>(url: string, method: string, input: unknown): Promise<T> {
-  const res = await fetch(new URL(`/api/${method}`, url), {
-    method: 'POST',
-    headers: { Origin: new URL(url).origin, 'Content-Type': 'application/json' },
-    body: toWire(input),
-  });
-  const result = fromWire(await res.text()) as { ok: true; value: T } | { ok: false; error: { message: string } };
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-  return result.value;
-}
 
 const work = await mkdtemp(path.join(os.tmpdir(), 'dossier-while-indexing-'));
 const dir = path.join(work, path.basename(notebook));
@@ -40,7 +29,7 @@ await mkdir(shots, { recursive: true });
 const server = await startDevWeb(dir, 'built', 180_000);
 const browser = await launch();
 const steps: Record<string, { ms: number; indexReady: boolean }> = {};
-const ready = async () => (await bridge<{ ready: boolean }>(server.url, 'searchStatus', {})).ready;
+const ready = async () => (await bridgeCall<{ ready: boolean }>(server.url, 'searchStatus', {})).ready;
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.setDefaultTimeout(120_000);
