@@ -125,12 +125,16 @@ export class BriefFiles {
 
   /** Every readable brief's head (the folder is read once; an unreadable file is passed over and reported). */
   async list(): Promise<BriefHead[]> {
-    const heads = await (this.listing ??= this.readHeads());
+    const heads = await this.allHeads();
     return [...heads.values()];
   }
 
+  /** Every brief's head: the folder read once, on first need. */
+  private allHeads(): Promise<Map<string, BriefHead>> {
+    return (this.listing ??= this.readHeads());
+  }
+
   private async readHeads(): Promise<Map<string, BriefHead>> {
-    if (this.heads) return this.heads;
     const names = await readdir(this.dir).catch(() => [] as string[]);
     const cache = await this.readCache();
     const heads = new Map<string, BriefHead>();
@@ -204,7 +208,7 @@ export class BriefFiles {
     if (kept) return kept;
     const broken = this.broken.get(id);
     if (broken) throw DossierError.of('corrupt', broken.key, broken.params);
-    const heads = await (this.listing ??= this.readHeads());
+    const heads = await this.allHeads();
     if (!heads.has(id)) throw DossierError.of('not-found', 'briefs.noBrief', { id });
     let pending = this.loading.get(id);
     if (!pending) {
@@ -265,7 +269,7 @@ export class BriefFiles {
   /** Writes a whole brief file durably (a new brief; undo of a delete) and keeps it. */
   async write(data: BriefFile): Promise<void> {
     const doc = new StoredDocument(this.filePath(data.brief.id), data);
-    await (this.listing ??= this.readHeads());
+    await this.allHeads();
     await this.docs.get(data.brief.id)?.idle();
     try {
       await doc.save();
@@ -292,7 +296,7 @@ export class BriefFiles {
 
   /** Whether a brief with this id exists (its file was read or written). */
   async has(id: string): Promise<boolean> {
-    return (await (this.listing ??= this.readHeads())).has(id);
+    return (await this.allHeads()).has(id);
   }
 
   /** Waits for every pending write, then brings the heads cache up to date. */
