@@ -200,7 +200,7 @@ export class HistoryLog {
         ? joined(['{"op":"record","entry":', entry!, `,"stamps":${JSON.stringify(stamps)}}\n`])
         : lineOf({ op: step.op, stamps } satisfies Line);
     const rewrite = this.stale || this.lines >= COMPACT_AFTER || this.bytes + text.bytes > this.maxBytes;
-    if (rewrite) text = this.snapshotWithin(stacks, entry && new Map([[step.entry, entry]]));
+    if (rewrite) text = this.snapshotWithin(stacks, blobs, entry && new Map([[step.entry, entry]]));
     this.lines = rewrite ? 1 : this.lines + 1;
     this.bytes = rewrite ? text.bytes : this.bytes + text.bytes;
     this.stale = false;
@@ -222,9 +222,13 @@ export class HistoryLog {
    * dropping the oldest actions until it fits the limit. Each action is encoded once: an entry can hold
    * a brief of tens of megabytes, and encoding the whole snapshot again per dropped action took seconds.
    */
-  private snapshotWithin(stacks: Stacks, known?: Map<HistoryEntry, EncodedLine>): EncodedLine {
-    // Every brief kept as a blob is named already: none is written again.
-    const encode = (e: HistoryEntry) => known?.get(e) ?? encoded(this.onDisk(e, new Map()));
+  private snapshotWithin(
+    stacks: Stacks,
+    blobs: Map<string, EncodedLine>,
+    known?: Map<HistoryEntry, EncodedLine>,
+  ): EncodedLine {
+    // A brief kept as a blob already is only named; one an older log held in its line goes to `blobs`.
+    const encode = (e: HistoryEntry) => known?.get(e) ?? encoded(this.onDisk(e, blobs));
     const undo = stacks.undo.map(encode);
     const redo = stacks.redo.map(encode);
     const line = () => {

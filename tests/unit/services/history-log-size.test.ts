@@ -5,11 +5,11 @@
  * without the oldest actions, and the history in use drops them too, so the
  * one reloaded next time is the same.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { History, type HistoryEntry } from '../../../main/services/history';
-import { HISTORY_LOG, HistoryLog } from '../../../main/services/history-log';
+import { BLOB_MIN_BYTES, HISTORY_LOG, HistoryLog } from '../../../main/services/history-log';
 import type { NotebookStore } from '../../../main/services/store/notebook-store';
 import { sampleSourceFile, tempDir } from '../../helpers/temp-dir';
 
@@ -79,5 +79,42 @@ describe('history log size limit', () => {
     expect((await stat(path.join(t.dir, HISTORY_LOG))).size).toBeLessThanOrEqual(LIMIT);
     expect(tight.timeline().entries.at(-1)?.label).toBe('Import 8');
     expect(tight.timeline().entries.length).toBeLessThan(9);
+  });
+
+  it('a large brief an older log holds in its line goes to a blob when the log is rewritten, and reloads', async () => {
+    const t = await tempDir();
+    cleanups.push(t.cleanup);
+    const text = 'The harbour board said the night ferry waits for lighting. '.repeat(8000);
+    const brief = {
+      id: 'brf_big',
+      title: 'Every claim',
+      doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] },
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    };
+    const entry = {
+      label: 'Draft brief',
+      at: '2026-01-01T00:00:00.000Z',
+      changes: [
+        {
+          file: { kind: 'brief', id: 'brf_big' },
+          patches: [],
+          inverse: [],
+          lifecycle: { kind: 'created', data: { schemaVersion: 1, brief } },
+        },
+      ],
+    };
+    // As a build before the blobs wrote it: the brief inside its line.
+    await mkdir(path.join(t.dir, '.cache'), { recursive: true });
+    await writeFile(path.join(t.dir, HISTORY_LOG), `${JSON.stringify({ op: 'record', entry, stamps: {} })}\n`);
+    // A limit below that line: the next step rewrites the log.
+    const history = new History(store, new HistoryLog(t.dir, BLOB_MIN_BYTES));
+    await history.load();
+    history.record(importEntry(1));
+    await history.idle();
+    expect((await stat(path.join(t.dir, HISTORY_LOG))).size).toBeLessThan(BLOB_MIN_BYTES);
+    const reloaded = new History(store, new HistoryLog(t.dir, BLOB_MIN_BYTES));
+    await reloaded.load();
+    expect(reloaded.timeline().entries.map((e) => e.label)).toEqual(['Draft brief', 'Import 1']);
   });
 });
