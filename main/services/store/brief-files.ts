@@ -14,7 +14,7 @@
  * briefs drafted from thousands of claims parses none of them. A file that
  * cannot be read or validated is never written; the store reports it.
  */
-import { lstat, mkdir, readdir, rm, unlink } from 'node:fs/promises';
+import { lstat, mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Patch } from 'immer';
 import { collectCitations } from '../../../shared/brief-doc';
@@ -22,7 +22,7 @@ import { DossierError, type Words } from '../../../shared/errors';
 import { z } from 'zod';
 import { Brief, type BriefFile } from '../../../shared/model';
 import { AtomicJsonFile, UnreadableFileError } from './atomic-json-file';
-import { saveOrRevert, StoredDocument } from './stored-document';
+import { saveNew, saveOrRevert, StoredDocument } from './stored-document';
 
 export const BRIEFS_DIR = 'briefs';
 /** The heads of the briefs as of their files' stamps (derived: safe to delete). */
@@ -271,13 +271,7 @@ export class BriefFiles {
     const doc = new StoredDocument(this.filePath(data.brief.id), data);
     await this.allHeads();
     await this.docs.get(data.brief.id)?.idle();
-    try {
-      await doc.save();
-    } catch (err) {
-      // The rename may have come before the step that failed: leave no file the notebook would list.
-      await unlink(doc.file).catch(() => undefined);
-      throw err;
-    }
+    await saveNew(doc);
     this.docs.set(data.brief.id, doc);
     this.broken.delete(data.brief.id);
     this.noteHead(data.brief);

@@ -23,7 +23,7 @@
  * part would need the others' private state.
  */
 import { mkdirSync } from 'node:fs';
-import { readdir, rm, unlink, writeFile } from 'node:fs/promises';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { enablePatches, setAutoFreeze, type Patch } from 'immer';
 import { DossierError, englishTranslator, sayError, type Words } from '../../../shared/errors';
@@ -47,7 +47,7 @@ import { MIGRATIONS, type Migration } from './migrations';
 import { migrateAndValidate } from './validate-file';
 import { acquireNotebookLock } from './notebook-lock';
 import { estimateHeadBytes, estimateSourceBytes, SourceCache } from './source-cache';
-import { saveOrRevert, StoredDocument } from './stored-document';
+import { saveNew, saveOrRevert, StoredDocument } from './stored-document';
 
 enablePatches();
 // Services hold on to records they read; freezing them would only cost time.
@@ -280,7 +280,6 @@ export class NotebookStore {
    * two become a conflict on that file, to settle in the Conflicts panel.
    */
   private async moveBriefsOut(briefs: readonly Brief[]): Promise<void> {
-    mkdirSync(path.join(this.dir, BRIEFS_DIR), { recursive: true });
     const found: Conflict[] = [];
     for (const brief of briefs) {
       const data: BriefFileData = { schemaVersion: this.options.schemaVersion, brief };
@@ -662,14 +661,7 @@ export class NotebookStore {
   /** Writes a whole source file durably and keeps it loaded. */
   private async writeSourceFile(data: SourceFileData): Promise<void> {
     const doc = new StoredDocument(this.sourceFilePath(data.source.id), data);
-    try {
-      await doc.save();
-    } catch (err) {
-      // The rename may have happened before the step that failed (the folder's fsync):
-      // leave no source file that the manifest will not list.
-      await unlink(doc.file).catch(() => undefined);
-      throw err;
-    }
+    await saveNew(doc);
     this.keep(data.source.id, doc);
     this.brokenSources.delete(data.source.id);
   }
@@ -756,7 +748,6 @@ export class NotebookStore {
     if (await this.briefFiles.has(brief.id))
       throw DossierError.of('invalid-input', 'store.briefAlreadyExists', { id: brief.id });
     const data: BriefFileData = { schemaVersion: this.options.schemaVersion, brief };
-    mkdirSync(path.join(this.dir, BRIEFS_DIR), { recursive: true });
     await this.briefFiles.write(data);
     return { file: { kind: 'brief', id: brief.id }, patches: [], inverse: [], lifecycle: { kind: 'created', data } };
   }

@@ -3,9 +3,11 @@
  * adapter, changed through immer (so every change has its patches) and saved
  * by a coalesced, durable writer.
  */
+import { mkdir, unlink } from 'node:fs/promises';
+import path from 'node:path';
 import { applyPatches, produceWithPatches, type Patch } from 'immer';
 import { Low } from 'lowdb';
-import { AtomicJsonFile } from './atomic-json-file';
+import { AtomicJsonFile, fsyncDirectory } from './atomic-json-file';
 import { CoalescedWriter } from './coalesced-writer';
 
 /** One JSON file of the notebook: a lowdb instance plus its coalesced, durable writer. */
@@ -58,6 +60,24 @@ export async function saveOrRevert<T>(doc: StoredDocument<T>, inverse: Patch[]):
   } catch (err) {
     doc.apply(inverse);
     await doc.save().catch(() => undefined);
+    throw err;
+  }
+}
+
+/**
+ * Writes a new document's file durably (a new source or brief, or one an undo
+ * brings back). Its folder is made again when it is gone — git removes a
+ * folder a sync emptied, e.g. after a teammate deleted the last brief — and
+ * made durable in its parent. When the write fails, no file is left behind
+ * that nothing lists (the rename may have come before the step that failed).
+ */
+export async function saveNew<T>(doc: StoredDocument<T>): Promise<void> {
+  const dir = path.dirname(doc.file);
+  if (await mkdir(dir, { recursive: true })) await fsyncDirectory(path.dirname(dir));
+  try {
+    await doc.save();
+  } catch (err) {
+    await unlink(doc.file).catch(() => undefined);
     throw err;
   }
 }

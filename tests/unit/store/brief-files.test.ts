@@ -5,7 +5,7 @@
  * writing, a brief file that cannot be read is reported and left untouched,
  * and the manifest's writes no longer carry any brief.
  */
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NotebookStore } from '../../../main/services/store/notebook-store';
@@ -146,6 +146,17 @@ describe('briefs in their own files', () => {
     ).manifestSaved;
     expect(await readFile(manifestFile, 'utf8')).not.toContain('brf_big');
     expect((await stat(briefFile)).mtimeMs).toBe(written);
+  });
+
+  it('undoing the delete of the last brief writes it back after its emptied folder went (git keeps no empty folder)', async () => {
+    const dir = await freshDir();
+    const store = await open(dir);
+    await store.addBrief(brief('brf_one', 'Ferry brief'));
+    const removed = await store.removeBrief('brf_one');
+    await rm(path.join(dir, 'briefs'), { recursive: true });
+    await store.applyChange(removed, 'undo');
+    expect((await store.loadBrief('brf_one')).title).toBe('Ferry brief');
+    expect(BriefFile.parse(await readJson(path.join(dir, 'briefs', 'brf_one.json'))).brief.title).toBe('Ferry brief');
   });
 });
 

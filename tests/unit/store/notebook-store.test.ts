@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NotebookManifest, SourceFile } from '../../../shared/model';
@@ -24,6 +24,17 @@ async function open(dir: string, options = {}): Promise<NotebookStore> {
 }
 
 describe('NotebookStore', () => {
+  it('writes a new source after its emptied folder went (a sync that took the last source away removes it)', async () => {
+    const dir = await freshDir();
+    const store = await open(dir);
+    await rm(path.join(dir, 'sources'), { recursive: true });
+    await (
+      await store.addSource(sampleSourceFile('src_one'))
+    ).manifestSaved;
+    const file = SourceFile.parse(JSON.parse(await readFile(path.join(dir, 'sources', 'src_one.json'), 'utf8')));
+    expect(file.source.id).toBe('src_one');
+  });
+
   it('creates the folder layout with a valid manifest', async () => {
     const dir = await freshDir();
     const store = await open(dir);
