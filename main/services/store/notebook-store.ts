@@ -713,6 +713,11 @@ export class NotebookStore {
     return this.briefFiles.list();
   }
 
+  /** Whether a readable brief with this id is there. */
+  hasBrief(id: string): Promise<boolean> {
+    return this.briefFiles.has(id);
+  }
+
   /** One brief, whole; `not-found` or `corrupt` with a readable message. */
   loadBrief(id: string): Promise<Brief> {
     return this.briefFiles.get(id);

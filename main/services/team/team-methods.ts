@@ -117,7 +117,7 @@ export function teamMethods(
 }
 
 async function resolveInBrief(ctx: ServiceContext, tx: Transaction, id: string, conflict: Conflict, chosen: unknown) {
-  const present = (await ctx.store.listBriefs()).some((b) => b.id === id);
+  const present = await ctx.store.hasBrief(id);
   const current = present
     ? { schemaVersion: SCHEMA_VERSION, brief: structuredClone(await ctx.store.loadBrief(id)) }
     : undefined;

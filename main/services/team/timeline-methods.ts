@@ -49,7 +49,7 @@ export function timelineMethods(ctx: ServiceContext): ServiceMethods<TimelineMet
 async function restoreBrief(ctx: ServiceContext, tx: Transaction, brief: Brief): Promise<void> {
   const restored = { ...structuredClone(brief), updatedAt: new Date().toISOString() };
   // Deleted since: it comes back whole.
-  if (!(await ctx.store.listBriefs()).some((b) => b.id === brief.id)) return tx.addBrief(restored);
+  if (!(await ctx.store.hasBrief(brief.id))) return tx.addBrief(restored);
   await tx.updateBrief(brief.id, (b) => replaceFields(b, restored));
 }
 
