@@ -66,9 +66,9 @@ export async function saveOrRevert<T>(doc: StoredDocument<T>, inverse: Patch[]):
 
 /**
  * Writes a new document's file durably (a new source or brief, or one an undo
- * brings back). Its folder is made again when it is gone — git removes a
- * folder a sync emptied, e.g. after a teammate deleted the last brief — and
- * made durable in its parent. When the write fails, no file is left behind
+ * brings back). Its folder is made again when it is gone — a `git pull` run
+ * beside the app removes a folder it emptied, e.g. after a teammate deleted
+ * the last brief — and made durable in its parent. When the write fails, no file is left behind
  * that nothing lists (the rename may have come before the step that failed).
  */
 export async function saveNew<T>(doc: StoredDocument<T>): Promise<void> {

@@ -24,7 +24,7 @@ async function open(dir: string, options = {}): Promise<NotebookStore> {
 }
 
 describe('NotebookStore', () => {
-  it('writes a new source after its emptied folder went (a sync that took the last source away removes it)', async () => {
+  it('writes a new source after its emptied folder went (a git pull that took the last source away removes it)', async () => {
     const dir = await freshDir();
     const store = await open(dir);
     await rm(path.join(dir, 'sources'), { recursive: true });
